@@ -1,0 +1,209 @@
+"""The paper's claims as data: where they are, what they assume, how they are decided.
+
+A :class:`Claim` states *what* is claimed (its place in the paper, the words,
+the assumptions in words) and builds the :class:`Obligation` s that the engine
+decides.  Its expected verdict, cited to ``../shared/MODEL.md``, is kept beside
+it only to be *compared* with the computed verdict: :func:`decide_claim` never
+reads it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence
+
+import sympy as sp
+
+from symbolic import Kind, Status, Verdict, exists, prove
+
+__all__ = ["Obligation", "Claim", "ClaimResult", "SpotCheck", "register", "register_spot_check", "claims",
+           "get_claim", "decide_claim", "REGISTRY", "SPOT_CHECKS"]
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """One engine decision: a statement, its quantifier and its named assumptions."""
+
+    label: str
+    kind: Kind
+    statement: sp.Boolean
+    assumptions: tuple[tuple[str, sp.Boolean], ...] = ()
+    #: "decision" obligations make the verdict; "cross-check" ones must agree with it
+    role: str = "decision"
+
+    @classmethod
+    def forall(cls, label, statement, assumptions=(), role="decision"):
+        return cls(label, Kind.FORALL, statement, _named(assumptions), role)
+
+    @classmethod
+    def exists(cls, label, statement, assumptions=(), role="decision"):
+        return cls(label, Kind.EXISTS, statement, _named(assumptions), role)
+
+    def decide(self, timeout: float = 10.0, core: bool = False) -> Verdict:
+        fn = prove if self.kind is Kind.FORALL else exists
+        return fn(self.statement, dict(self.assumptions), timeout=timeout, core=core)
+
+
+def _named(assumptions) -> tuple[tuple[str, sp.Boolean], ...]:
+    if isinstance(assumptions, dict):
+        return tuple((str(k), v) for k, v in assumptions.items())
+    return tuple((sp.sstr(a), a) for a in assumptions)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim of the paper (or of this project's formalization of it)."""
+
+    id: str
+    section: str
+    place: str  #: section, footnote, paragraph
+    quote: str  #: a short quote from the paper ("" when the claim is derived, not quoted)
+    statement: str  #: the claim in words
+    assumptions: str  #: its assumptions in words
+    kind: Kind
+    expected: Status  #: from MODEL.md -- compared with, never fed to, the decision
+    expected_source: str  #: where in MODEL.md the expectation comes from
+    build: Callable[[], Sequence[Obligation]] = field(compare=False, repr=False)
+    formalization: str = "paper"  #: "paper", or "project" where MODEL.md formalizes informal text
+    note: str = ""  #: how the decision covers the claim (e.g. the generic-index argument)
+
+    def obligations(self) -> tuple[Obligation, ...]:
+        obs = tuple(self.build())
+        if not obs:
+            raise ValueError(f"claim {self.id} built no obligations")
+        for ob in obs:
+            if ob.role == "decision" and ob.kind is not self.kind:
+                raise ValueError(f"claim {self.id} is {self.kind} but obligation {ob.label!r} is {ob.kind}")
+        return obs
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    """A claim with its computed verdict and the verdict of each obligation."""
+
+    claim: Claim
+    verdict: Verdict
+    obligations: tuple[tuple[Obligation, Verdict], ...]
+
+    @property
+    def status(self) -> Status:
+        return self.verdict.status
+
+    @property
+    def as_expected(self) -> bool:
+        return self.verdict.status is self.claim.expected
+
+
+@dataclass(frozen=True)
+class SpotCheck:
+    """A numeric spot check of a decided claim on admissible random draws."""
+
+    samples: int
+    violations: int  #: draws that disagree with the symbolic verdict
+    seconds: float
+    detail: str = ""  #: the first disagreeing draw, exactly, or what was re-evaluated
+
+    @property
+    def agrees(self) -> bool:
+        return self.violations == 0
+
+    def as_dict(self) -> dict:
+        return {"samples": self.samples, "violations": self.violations, "seconds": round(self.seconds, 4)}
+
+
+REGISTRY: dict[str, Claim] = {}
+#: claim id -> callable(result: ClaimResult, samples: int, seed: int) -> SpotCheck
+SPOT_CHECKS: dict[str, Callable] = {}
+#: modules whose import registers claims (in paper order) and spot checks
+SECTION_MODULES = ["proofs.section5"]
+SPOT_CHECK_MODULES: list[str] = []
+
+
+def register(claim: Claim) -> Claim:
+    if claim.id in REGISTRY:
+        raise ValueError(f"claim {claim.id} is registered twice")
+    REGISTRY[claim.id] = claim
+    return claim
+
+
+def register_spot_check(claim_id: str):
+    def deco(fn):
+        SPOT_CHECKS[claim_id] = fn
+        return fn
+    return deco
+
+
+def _load_all() -> None:
+    # importing the section modules registers their claims
+    for name in SECTION_MODULES + SPOT_CHECK_MODULES:
+        importlib.import_module(name)
+
+
+def claims(prefixes: Iterable[str] | None = None) -> list[Claim]:
+    """Registered claims in paper order, optionally those whose id starts with a prefix."""
+    _load_all()
+    out = list(REGISTRY.values())
+    if prefixes:
+        prefixes = [p.strip() for p in prefixes if p.strip()]
+        out = [c for c in out if any(c.id.startswith(p) for p in prefixes)]
+    return out
+
+
+def get_claim(claim_id: str) -> Claim:
+    _load_all()
+    try:
+        return REGISTRY[claim_id]
+    except KeyError:
+        raise KeyError(f"no claim with id {claim_id!r}; known ids: {', '.join(REGISTRY)}") from None
+
+
+def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False) -> ClaimResult:
+    """Decide every obligation of ``claim`` and combine the verdicts.
+
+    ``forall`` claims are proved when every decision obligation is proved and
+    refuted by the first certified counterexample; ``exists`` claims are
+    witnessed by any witness and refuted when every obligation is.  A
+    cross-check obligation that does not agree turns the verdict into
+    ``unknown`` with both answers named.
+    """
+    start = time.perf_counter()
+    results = []
+    for ob in claim.obligations():
+        remaining = max(0.5, timeout - (time.perf_counter() - start))
+        results.append((ob, ob.decide(timeout=remaining, core=core)))
+    decisions = [v for ob, v in results if ob.role == "decision"]
+    verdict = _combine(claim.kind, decisions)
+    disagreements = [(ob, v) for ob, v in results if ob.role == "cross-check" and v.status is not verdict.status]
+    if disagreements and verdict.status is not Status.UNKNOWN:
+        ob, v = disagreements[0]
+        verdict = Verdict.make(Status.UNKNOWN, claim.kind, verdict.method, 0.0,
+                               reason=f"cross-check {ob.label!r} gave {v.status.value} "
+                                      f"while the decision gave {verdict.status.value}")
+    seconds = time.perf_counter() - start
+    return ClaimResult(claim, verdict.with_seconds(seconds), tuple(results))
+
+
+def _combine(kind: Kind, verdicts: Sequence[Verdict]) -> Verdict:
+    methods = sorted({v.method for v in verdicts})
+    method = "+".join(methods) + (f" ({len(verdicts)} decisions)" if len(verdicts) > 1 else "")
+    statuses = [v.status for v in verdicts]
+    core = tuple(dict.fromkeys(c for v in verdicts for c in v.core))
+    if kind is Kind.FORALL:
+        for v in verdicts:
+            if v.status is Status.REFUTED:
+                return Verdict.make(Status.REFUTED, kind, method, 0.0, point=v.counterexample)
+        if all(s is Status.PROVED for s in statuses):
+            return Verdict.make(Status.PROVED, kind, method, 0.0, core=core)
+    else:
+        for v in verdicts:
+            if v.status is Status.WITNESS:
+                return Verdict.make(Status.WITNESS, kind, method, 0.0, point=v.witness)
+        if all(s is Status.REFUTED for s in statuses):
+            return Verdict.make(Status.REFUTED, kind, method, 0.0, reason="no instance exists", core=core)
+    unknown = [v for v in verdicts if v.status is Status.UNKNOWN]
+    if unknown:
+        return Verdict.make(Status.UNKNOWN, kind, method, 0.0, reason=unknown[0].reason)
+    vacuous = [v for v in verdicts if v.status is Status.VACUOUS]
+    return Verdict.make(Status.VACUOUS, kind, method, 0.0, reason=vacuous[0].reason, core=vacuous[0].core)

@@ -1,0 +1,13 @@
+"""coordfail's symbolic layer: the decision engine and the paper's models in SymPy.
+
+>>> from sympy import Symbol
+>>> from symbolic import prove, exists
+>>> x = Symbol("x", positive=True)
+>>> prove(x + 1 > x).status.value
+'proved'
+"""
+
+from .engine import exists, normalize_assumptions, prove
+from .verdict import Kind, Status, Verdict, point_as_text
+
+__all__ = ["prove", "exists", "Verdict", "Status", "Kind", "point_as_text", "normalize_assumptions"]

@@ -1,0 +1,153 @@
+"""The value a decision returns: a frozen, hashable :class:`Verdict`.
+
+A verdict says what the engine established about a claim, how, and how fast.
+Counterexamples and witnesses are exact SymPy numbers that the engine has
+already substituted into the assumptions and the claim (see
+:mod:`symbolic.certify`); an uncertified point never appears here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Mapping
+
+import sympy as sp
+
+__all__ = ["Status", "Kind", "Verdict", "point_as_text"]
+
+
+class Status(str, Enum):
+    """What was established about a claim."""
+
+    PROVED = "proved"  #: holds everywhere the (satisfiable) assumptions hold
+    REFUTED = "refuted"  #: forall: a certified counterexample; exists: no instance
+    WITNESS = "witness"  #: exists: a certified instance
+    VACUOUS = "vacuous"  #: the assumptions are contradictory
+    UNKNOWN = "unknown"  #: time-out or outside what the engine decides
+
+    def __str__(self) -> str:  # "proved", not "Status.PROVED"
+        return self.value
+
+
+class Kind(str, Enum):
+    """The quantifier of a claim."""
+
+    FORALL = "forall"
+    EXISTS = "exists"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _frozen_point(point: Mapping[sp.Symbol, sp.Expr] | None):
+    if point is None:
+        return None
+    return tuple(sorted(((s, sp.sympify(v)) for s, v in point.items()), key=lambda kv: kv[0].name))
+
+
+def point_as_text(point: Mapping[sp.Symbol, sp.Expr] | None) -> dict[str, str] | None:
+    """``{symbol name: exact value as text}``, e.g. ``{"x": "3/2", "y": "sqrt(2)"}``."""
+    if point is None:
+        return None
+    return {s.name: sp.sstr(v) for s, v in sorted(point.items(), key=lambda kv: kv[0].name)}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of :func:`symbolic.prove` or :func:`symbolic.exists`.
+
+    >>> from sympy import Symbol
+    >>> from symbolic import prove
+    >>> x = Symbol("x", positive=True)
+    >>> v = prove(x**2 + 1 > x)
+    >>> v.status
+    <Status.PROVED: 'proved'>
+    >>> str(v.status)
+    'proved'
+    """
+
+    status: Status
+    kind: Kind
+    method: str
+    seconds: float
+    reason: str = ""
+    _point: tuple | None = field(default=None, repr=False)
+    #: names of the assumptions the solver's unsatisfiable core used (proved verdicts)
+    core: tuple[str, ...] = ()
+
+    @classmethod
+    def make(cls, status, kind, method, seconds, *, reason="", point=None, core=()):
+        return cls(Status(status), Kind(kind), method, float(seconds), reason, _frozen_point(point), tuple(core))
+
+    @property
+    def counterexample(self) -> dict[sp.Symbol, sp.Expr] | None:
+        """A certified counterexample of a refuted universal claim, else ``None``."""
+        if self.kind is Kind.FORALL and self.status is Status.REFUTED and self._point is not None:
+            return dict(self._point)
+        return None
+
+    @property
+    def witness(self) -> dict[sp.Symbol, sp.Expr] | None:
+        """A certified instance of an existence claim, else ``None``."""
+        if self.kind is Kind.EXISTS and self.status is Status.WITNESS and self._point is not None:
+            return dict(self._point)
+        return None
+
+    @property
+    def point(self) -> dict[sp.Symbol, sp.Expr] | None:
+        """The counterexample or the witness, whichever this verdict carries."""
+        return self.counterexample or self.witness
+
+    def with_seconds(self, seconds: float) -> "Verdict":
+        from dataclasses import replace
+
+        return replace(self, seconds=float(seconds))
+
+    def as_dict(self) -> dict:
+        """A JSON-ready dictionary (exact values as text)."""
+        out = {"status": self.status.value, "kind": self.kind.value, "method": self.method,
+               "seconds": round(self.seconds, 4)}
+        if self.reason:
+            out["reason"] = self.reason
+        if self.counterexample is not None:
+            out["counterexample"] = point_as_text(self.counterexample)
+        if self.witness is not None:
+            out["witness"] = point_as_text(self.witness)
+        return out
+
+    # -- display -----------------------------------------------------------
+    def _point_latex(self) -> str:
+        pt = self.point
+        if not pt:
+            return ""
+        return ", ".join(f"{sp.latex(s)} = {sp.latex(v)}" for s, v in sorted(pt.items(), key=lambda kv: kv[0].name))
+
+    def _latex_body(self) -> str:
+        text = r"\text{%s}" % self.status.value
+        pt = self._point_latex()
+        if pt:
+            label = "counterexample" if self.counterexample is not None else "witness"
+            text += r"\quad \text{%s: } %s" % (label, pt)
+        return text
+
+    def _repr_latex_(self) -> str:
+        return "$" + self._latex_body() + "$"
+
+    def _repr_markdown_(self) -> str:
+        text = f"**{self.status.value}** ({self.method}, {self.seconds:.3f} s)"
+        if self.reason:
+            text += f": {self.reason}"
+        pt = self._point_latex()
+        if pt:
+            text += f" — ${pt}$"
+        return text
+
+    def __str__(self) -> str:
+        text = f"{self.status.value} by {self.method} in {self.seconds:.3f} s"
+        if self.reason:
+            text += f" ({self.reason})"
+        pt = point_as_text(self.point)
+        if pt:
+            text += " at " + ", ".join(f"{k} = {v}" for k, v in pt.items())
+        return text
