@@ -24,8 +24,7 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one line, exit 2, like every other bad input
-        self.print_usage(sys.stderr)
-        raise SystemExit(_fail(f"{self.prog}: {message}"))
+        raise SystemExit(_fail(f"{self.prog}: {message} (see '{self.prog} --help')"))
 
 
 def _fail(message: str) -> int:

@@ -46,7 +46,8 @@ def _check_boolean(b, what: str):
     if isinstance(b, bool):
         raise TypeError(
             f"{what} is the Python bool {b!r}, not a SymPy Boolean: SymPy already evaluated the "
-            "comparison (compare SymPy expressions, e.g. Symbol('x') > 0, or pass sympy.true)")
+            "comparison (compare SymPy expressions, e.g. Symbol('x') > 0; write an equation as "
+            "sympy.Eq(a, b), since == compares expressions structurally; or pass sympy.true)")
     if not isinstance(b, Boolean):
         raise TypeError(f"{what} must be a SymPy Boolean (a relation or And/Or/Not/Implies), "
                         f"got {type(b).__name__}: {b!r}")
@@ -274,8 +275,21 @@ class _Problem:
                 t.assert_and_track(az, flag)
             t.set("timeout", self.remaining_ms())
             if t.check() == z3.unsat:
-                core = _core_names(t, tracked)
+                core = self._minimize_core(facts, extra, a_z3, _core_names(t, tracked))
         return r, core
+
+    def _minimize_core(self, facts, extra, a_z3, core):
+        """Drop one assumption at a time while the rest stay contradictory (z3 cores are not minimal)."""
+        by_name = {name: az for (name, _), az in zip(self.named, a_z3)}
+        kept = list(core)
+        for name in list(core):
+            trial = [n for n in kept if n != name]
+            s = z3.Solver()
+            s.add(*facts, *extra, *[by_name[n] for n in trial])
+            s.set("timeout", self.remaining_ms())
+            if s.check() == z3.unsat:
+                kept = trial
+        return tuple(kept)
 
     def _why_unknown(self) -> str:
         reason = self._last_reason

@@ -175,7 +175,7 @@ class Translator:
             return self._atom(sp.exp(expo), "exp")
         self._require(base, "positive")
         self.opaque.add(e)
-        return self._atom(e, "power")
+        return self._atom(e, "power", base=base)
 
     def _piecewise(self, e: sp.Piecewise):
         pieces = list(e.args)
@@ -201,6 +201,9 @@ class Translator:
         elif family == "root":
             arg = self.expr(base)
             self.side += [t >= 0, z3.Implies(arg >= 0, z3.Product([t] * q) == arg)]
+        elif family == "power":
+            # b**e > 0 for real e wherever b > 0 (the domain condition the engine proves)
+            self.side += [z3.Implies(self.expr(base) > 0, t > 0)]
         elif family == "constant":
             lo, hi = _enclosure(e)
             self.side += [t > rational_value(lo), t < rational_value(hi)]

@@ -1,0 +1,56 @@
+"""Keep the README's table of claims generated from computed verdicts.
+
+``python -m proofs.readme`` decides every claim and rewrites the block between
+``<!-- claims:begin -->`` and ``<!-- claims:end -->`` in README.md; a test fails
+when the README's block differs from what the claims decide today.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from .registry import ClaimResult, claims, decide_claim
+
+BEGIN, END = "<!-- claims:begin -->", "<!-- claims:end -->"
+
+
+def claims_table_markdown(results: list[ClaimResult]) -> str:
+    """A Markdown table: id, place, the claim in words, computed and expected verdicts."""
+    rows = ["| id | where | claim | verdict | MODEL.md expects |", "|---|---|---|---|---|"]
+    for r in results:
+        c = r.claim
+        text = c.statement.replace("|", "\\|") + (" *(project formalization)*" if c.formalization == "project" else "")
+        verdict = f"**{r.status.value}**" if r.status.value in ("refuted", "unknown") else r.status.value
+        rows.append(f"| {c.id} | {c.place.replace('|', '/')} | {text} | {verdict} | {c.expected.value} |")
+    return "\n".join(rows) + "\n"
+
+
+def splice(readme: str, table: str) -> str:
+    if BEGIN not in readme or END not in readme:
+        raise ValueError(f"README has no {BEGIN} ... {END} block")
+    head, rest = readme.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    return f"{head}{BEGIN}\n{table}{END}{tail}"
+
+
+def current_block(readme: str) -> str:
+    return readme.split(BEGIN, 1)[1].split(END, 1)[0].lstrip("\n")
+
+
+def main(argv=None) -> int:
+    path = Path((argv or sys.argv[1:] or ["README.md"])[0])
+    table = claims_table_markdown([decide_claim(c) for c in claims()])
+    new = splice(path.read_text(encoding="utf-8"), table)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".README.", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(new)
+    os.replace(tmp, path)  # atomic: never a half-written README
+    print(f"updated the claims table in {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,184 @@
+"""The decision engine on hand-made claims whose answers are known by hand."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from symbolic import Kind, Status, Verdict, exists, prove
+from symbolic.certify import holds
+
+x, y, z = sp.symbols("x y z", positive=True)
+a, b = sp.symbols("a b", real=True)
+u = sp.Symbol("u")  # no assumptions at all: a real variable for the engine
+
+
+def _certified(verdict, claim, assumptions=()):
+    """The reported point satisfies the assumptions and decides the claim, exactly."""
+    point = verdict.point
+    assert point is not None
+    assert all(holds(A, point) for A in assumptions)
+    return holds(claim, point)
+
+
+@pytest.mark.parametrize("claim, assumptions", [
+    (x + y > x, ()),                             # positivity from the symbols
+    (x / y + y / x >= 2, ()),                    # AM-GM, rational
+    (a**2 - 2 * a * b + b**2 >= 0, ()),          # a square
+    (sp.Implies(a > 1, a**2 > a), ()),
+    (a**3 >= b**3, [a >= b]),                    # monotone odd power
+    (sp.And(a + b > 0, a * b > 0), [a > 0, b > 0]),
+])
+def test_true_claims_are_proved(claim, assumptions):
+    assert prove(claim, assumptions).status is Status.PROVED
+
+
+@pytest.mark.parametrize("claim, assumptions", [
+    (x * y >= x, [y > 0]),
+    (a**2 > a, ()),                      # mixed: true for a > 1, false at a = 1/2
+    (a**2 > 2 * a - 1, ()),              # false only on the boundary a = 1
+    (sp.Or(a > 0, b > 0), ()),
+])
+def test_false_claims_are_refuted_with_a_certified_counterexample(claim, assumptions):
+    v = prove(claim, assumptions)
+    assert v.status is Status.REFUTED
+    assert v.counterexample is not None and v.witness is None
+    assert _certified(v, claim, assumptions) is False
+
+
+def test_strict_versus_weak_at_the_boundary():
+    assert prove(a**2 >= 2 * a - 1).status is Status.PROVED
+    strict = prove(a**2 > 2 * a - 1)
+    assert strict.status is Status.REFUTED
+    assert strict.counterexample == {a: 1}
+
+
+def test_contradictory_assumptions_are_vacuous_not_proved():
+    v = prove(a > 5, [a > 1, a < 0])
+    assert v.status is Status.VACUOUS
+    assert exists(a > 5, [a > 1, a < 0]).status is Status.VACUOUS
+
+
+def test_vacuous_reports_the_contradicting_assumptions():
+    v = prove(a > 5, {"a positive": a > 0, "a negative": a < 0, "unrelated": b > 0})
+    assert v.status is Status.VACUOUS
+    assert set(v.core) == {"a positive", "a negative"}
+
+
+def test_irrational_counterexample_is_exact():
+    v = prove(sp.Ne(a**2, 2), [a > 0])
+    assert v.status is Status.REFUTED
+    assert v.counterexample == {a: sp.sqrt(2)}
+    w = exists(sp.Eq(a**3, 2))
+    assert w.status is Status.WITNESS
+    assert sp.minimal_polynomial(w.witness[a], sp.Symbol("t")) == sp.Symbol("t")**3 - 2
+
+
+def test_existence_claims():
+    v = exists(a**2 < 2, [a > 1])
+    assert v.status is Status.WITNESS and _certified(v, a**2 < 2, [a > 1]) is True
+    assert exists(a**2 < 0).status is Status.REFUTED
+    assert exists(sp.And(a > b, b > a)).status is Status.REFUTED
+
+
+def test_a_vanishing_denominator_is_never_decided_by_solver_conventions():
+    # z3 would give 1/0 an arbitrary value; the claim is undefined at a = 0
+    v = prove(1 / a > 0, [a > -1])
+    assert v.status is Status.UNKNOWN
+    assert "a != 0" in v.reason
+    assert prove(1 / a > 0, [a > 0]).status is Status.PROVED
+    # a denominator whose sign is not known but which cannot vanish is fine
+    assert prove(a / (a**2 + 1) <= sp.Rational(1, 2)).status is Status.PROVED
+
+
+def test_exp_and_log_are_decided_or_unknown_never_guessed():
+    assert prove(sp.exp(u) > 0).status is Status.PROVED
+    assert prove(sp.exp(u) >= 1 + u).status is Status.PROVED
+    assert prove(sp.log(x) <= x - 1).status is Status.PROVED
+    assert prove(sp.log(2 * x) > sp.log(x)).status is Status.PROVED
+    refuted = prove(sp.log(x) > 0)
+    assert refuted.status is Status.REFUTED and _certified(refuted, sp.log(x) > 0) is False
+    # log of a possibly non-positive argument is undefined there
+    assert prove(sp.log(u) < u).status is Status.UNKNOWN
+    # true, but beyond the abstraction: must not be reported as refuted or proved
+    hard = prove(sp.exp(u) >= 1 + u + u**2 / 2 + u**3 / 6, [u >= 0])
+    assert hard.status in (Status.PROVED, Status.UNKNOWN)
+
+
+def test_equation_with_logs_proved_as_identity():
+    v = prove(sp.Eq(sp.log(x * y) - sp.log(y), sp.log(x)))
+    assert v.status is Status.PROVED
+
+
+def test_symbol_assumptions_reach_the_solver():
+    # SymPy turns x > 0 into True for a positive x; the fact must still be used
+    assert prove(x**3 + x > 0).status is Status.PROVED
+    assert prove(u**3 + u > 0).status is Status.REFUTED
+    n = sp.Symbol("n", integer=True, positive=True)
+    assert prove(n >= 1).status is Status.PROVED
+    v = exists(sp.And(n > 1, n < 2))
+    assert v.status is Status.REFUTED
+
+
+def test_verdict_is_frozen_and_hashable():
+    v = prove(x > 0)
+    assert isinstance(v, Verdict)
+    with pytest.raises(AttributeError):
+        v.status = Status.REFUTED  # type: ignore[misc]
+    hash(v)
+    assert v.kind is Kind.FORALL and v.seconds >= 0
+
+
+def test_verdicts_render_for_notebooks():
+    v = prove(a**2 > 2 * a - 1)
+    assert v._repr_latex_() == r"$\text{refuted}\quad \text{counterexample: } a = 1$"
+    assert v._repr_markdown_().startswith("**refuted**")
+    assert v.as_dict()["counterexample"] == {"a": "1"}
+
+
+@pytest.mark.parametrize("bad, error", [
+    (True, TypeError),                 # a Python bool: SymPy already evaluated it
+    (sp.Integer(3), TypeError),        # an expression, not a Boolean
+    ("x > 0", TypeError),              # text is never parsed
+])
+def test_bad_claims_raise_clear_errors(bad, error):
+    with pytest.raises(error, match="claim"):
+        prove(bad)
+
+
+def test_non_real_symbols_are_refused():
+    c = sp.Symbol("c", complex=True)
+    with pytest.raises(ValueError, match="non-real"):
+        prove(c > 0)
+    i = sp.Symbol("i", imaginary=True)
+    with pytest.raises(ValueError, match="non-real"):
+        exists(sp.Eq(i**2, -1))
+
+
+def test_bad_assumptions_and_timeouts_raise_clear_errors():
+    with pytest.raises(TypeError, match="assumption"):
+        prove(a > 0, [a > 1, 3])
+    with pytest.raises(ValueError, match="timeout"):
+        prove(a > 0, timeout=0)
+
+
+def test_trivial_existence_without_assumptions_is_decided_correctly():
+    assert exists(sp.true).status is Status.WITNESS
+    assert exists(sp.false).status is Status.REFUTED
+    assert prove(sp.true).status is Status.PROVED
+
+
+def test_time_limit_gives_unknown_not_a_guess():
+    # a hard nonlinear problem with a tiny budget
+    p, q, r, s = sp.symbols("p q r s", real=True)
+    claim = (p**2 + q**2 + r**2 + s**2)**3 >= 27 * (p * q * r * s)**2 * (p**2 + q**2 + r**2 + s**2) / 16 - 1000
+    v = prove(claim, timeout=0.001)
+    assert v.status in (Status.UNKNOWN, Status.PROVED)
+
+
+def test_functions_z3_does_not_know_are_abstracted_soundly():
+    f = sp.Function("f")
+    assert prove(sp.Eq(f(u), f(u))).status is Status.PROVED
+    v = prove(f(u) > 0)
+    assert v.status is Status.UNKNOWN  # cannot be certified either way
+    assert prove(sp.sin(u) <= 1).status is Status.UNKNOWN

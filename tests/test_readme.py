@@ -1,0 +1,32 @@
+"""The README's promises: its commands and its example run as written."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_opens_with_the_two_commands():
+    first_block = re.search(r"```sh\n(.*?)```", README, re.S).group(1).strip().splitlines()
+    assert len(first_block) == 2
+    setup_and_verify, tests = first_block
+    assert setup_and_verify.endswith("coordfail verify") and "venv" in setup_and_verify
+    assert "pytest" in tests and "venv" in tests
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "sed -n 2p" in ci  # .ci/run executes exactly that second line
+
+
+def test_readme_python_example_runs_and_prints_what_it_says():
+    code = re.search(r"```python\n(.*?)```", README, re.S).group(1)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("proved")
+    assert lines[1].startswith("refuted {alpha: ")
+    assert lines[2] == "{alpha: sqrt(2)}"
+    assert lines[3] == "refuted"
