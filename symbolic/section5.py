@@ -47,7 +47,7 @@ __all__ = [
     "derive_wage", "wage_coordinated", "wage_uncoordinated", "no_profitable_deviation",
     "deviation_margin", "equilibrium", "condition_star", "star_ratio", "assumption_A1",
     "assumption_A2", "theta_at_least_one", "theta_nondecreasing", "raw_comparative_advantage",
-    "coordinated_comparative_advantage", "model_symbols", "standing_assumptions",
+    "coordinated_comparative_advantage", "model_symbols", "standing_assumptions", "model_steps",
 ]
 
 Label = int | str
@@ -221,3 +221,35 @@ def standing_assumptions(labels: Sequence[Label], *, A1: bool = True, A2: bool =
         for j in labels:
             out[f"theta_{j} >= 1"] = sp.Ge(theta(j), 1)
     return out
+
+
+def model_steps(j: Label = "j", k: Label = "k"):
+    r"""The model's primitives and derived conditions, as derivation steps.
+
+    Each equation is the SymPy object the rest of the toolkit uses: the world
+    price, zero profit solved for the wage (with and without coordination), the
+    no-deviation condition, condition (*), and A1/A2 for two sectors.
+
+    >>> steps = model_steps()
+    >>> [s.text.split(":")[0] for s in steps][:3]
+    ['World price (North coordinated, North wage the numeraire)', 'Zero profit with coordination in j', 'Zero profit without coordination in j']
+    """
+    from .derivation import Step
+
+    p = sp.Symbol(f"p_{j}", positive=True)
+    w_c, w_u = sp.Symbol(f"w_{{{j},C}}"), sp.Symbol(f"w_{{{j},U}}")
+    return (
+        Step("World price (North coordinated, North wage the numeraire)", sp.Eq(p, world_price(j))),
+        Step(f"Zero profit with coordination in {j}",
+             latex=rf"{sp.latex(zero_profit(j, True))} \implies {sp.latex(sp.Eq(w_c, wage_coordinated(j)))}",
+             plain=f"{sp.sstr(zero_profit(j, True))}  =>  w({j},C) = {sp.sstr(wage_coordinated(j))}"),
+        Step(f"Zero profit without coordination in {j}",
+             latex=rf"{sp.latex(zero_profit(j, False))} \implies {sp.latex(sp.Eq(w_u, wage_uncoordinated(j)))}",
+             plain=f"{sp.sstr(zero_profit(j, False))}  =>  w({j},U) = {sp.sstr(wage_uncoordinated(j))}"),
+        Step(f"No profitable deviation from E({j},C) to {k} (a lone deviator is uncoordinated)",
+             no_profitable_deviation(j, True, k)),
+        Step(f"Condition (*) for sector {k}", condition_star(k)),
+        Step(f"A1 between sectors {j} < {k}", sp.Gt(raw_comparative_advantage(j), raw_comparative_advantage(k))),
+        Step(f"A2 between sectors {j} < {k}",
+             sp.Gt(coordinated_comparative_advantage(j), coordinated_comparative_advantage(k))),
+    )

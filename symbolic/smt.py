@@ -234,10 +234,10 @@ class Translator:
             return z3.BoolVal(False)
         if isinstance(b, Relational):
             return self._relation(b)
-        if isinstance(b, sp.And):
-            return z3.And([self.boolean(a) for a in b.args])
+        if isinstance(b, sp.And):  # canonical order: SymPy's arg order follows hash randomisation
+            return z3.And([self.boolean(a) for a in sorted(b.args, key=sp.default_sort_key)])
         if isinstance(b, sp.Or):
-            return z3.Or([self.boolean(a) for a in b.args])
+            return z3.Or([self.boolean(a) for a in sorted(b.args, key=sp.default_sort_key)])
         if isinstance(b, sp.Not):
             return z3.Not(self.boolean(b.args[0]))
         if isinstance(b, sp.Implies):

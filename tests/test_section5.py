@@ -59,14 +59,32 @@ def test_condition_star_is_the_deviation_to_sector_one():
     assert holds(m.condition_star(k, strict=False), point) and not holds(m.condition_star(k), point)
 
 
-def test_s54_generic_argument_uses_the_hand_proofs_assumptions():
-    # ENGINE-NOTES.md: 1<j<k uses A2 between 1 and j; 1<k<j uses A1 between k and j and theta_j >= 1
+def test_s54_generic_argument_uses_minimal_sets_of_assumptions():
+    # the engine's core is irredundant: it suffices, and dropping any member breaks the proof
+    from proofs.registry import Obligation
+
     obligations = [ob for ob in get_claim("S5.4").obligations() if ob.role == "decision"]
-    cores = {ob.label: set(ob.decide(core=True).core) for ob in obligations}
-    (between,) = [c for label, c in cores.items() if "1 < j < k" in label]
-    (above,) = [c for label, c in cores.items() if "1 < k < j" in label]
-    assert between == {"A2(1,j)"}
-    assert above == {"A1(k,j)", "theta_j >= 1"}
+    for ob in obligations:
+        core = ob.decide(core=True).core
+        named = dict(ob.assumptions)
+        only = Obligation.forall(ob.label, ob.statement, {n: named[n] for n in core})
+        assert only.decide().status is Status.PROVED, ob.label
+        for drop in core:
+            fewer = Obligation.forall(ob.label, ob.statement, {n: named[n] for n in core if n != drop})
+            assert fewer.decide().status is not Status.PROVED, (ob.label, drop)
+
+
+def test_s54_hand_proof_assumptions_suffice():
+    # ENGINE-NOTES.md: 1<j<k uses A2 between 1 and j; 1<k<j uses A1 between k and j and theta_j >= 1
+    from proofs.registry import Obligation
+
+    hand = {"1 < j < k": ["A2(1,j)"], "1 < k < j": ["A1(k,j)", "theta_j >= 1"]}
+    for ob in get_claim("S5.4").obligations():
+        for case, names in hand.items():
+            if case in ob.label:
+                named = dict(ob.assumptions)
+                assert Obligation.forall(ob.label, ob.statement, {n: named[n] for n in names}).decide().status \
+                    is Status.PROVED
 
 
 def test_s54_cross_checks_every_J_up_to_12(decided_claims):
