@@ -15,7 +15,7 @@ import sys
 __all__ = ["main", "UsageError"]
 
 #: sub-command modules, in the order ``--help`` lists them
-COMMANDS = ["verify"]
+COMMANDS = ["verify", "derive", "report"]
 
 
 class UsageError(Exception):

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.core.relational import Relational
 
-__all__ = ["Step", "Derivation", "clearing_step", "latex_of", "text_of"]
+__all__ = ["Step", "Derivation", "clearing_step", "latex_of", "text_of", "escape_latex"]
 
 
 @dataclass(frozen=True)
@@ -52,10 +52,35 @@ class Step:
 
 
 def latex_of(obj) -> str:
-    """LaTeX of a SymPy object; long conjunctions one conjunct per line (``\\\\`` inside align*)."""
-    if isinstance(obj, sp.And) and len(obj.args) > 2:
-        return r" \\ & \wedge ".join(sp.latex(a) for a in _ordered(obj.args))
-    return sp.latex(obj)
+    """LaTeX of a SymPy object laid out for ``align*``: long Booleans one part per line."""
+    return r" \\ & ".join(_latex_lines(obj))
+
+
+def _latex_lines(obj) -> list[str]:
+    # a conjunction, implication or equivalence of relations: one relation per line, so that
+    # a statement about J sectors never runs off the page
+    if isinstance(obj, sp.And) and len(obj.args) > 1:
+        parts = [_latex_lines(a) for a in _ordered(obj.args)]
+        lines = [r"\bigl(" + parts[0][0]] + parts[0][1:]
+        for p in parts[1:]:
+            lines += [r"\wedge " + p[0]] + p[1:]
+        lines[-1] += r"\bigr)"
+        return lines
+    if isinstance(obj, sp.Or) and len(obj.args) > 1:
+        parts = [_latex_lines(a) for a in _ordered(obj.args)]
+        lines = [r"\bigl(" + parts[0][0]] + parts[0][1:]
+        for p in parts[1:]:
+            lines += [r"\vee " + p[0]] + p[1:]
+        lines[-1] += r"\bigr)"
+        return lines
+    if isinstance(obj, (sp.Implies, sp.Equivalent)) and len(obj.args) == 2:
+        left, right = (_latex_lines(a) for a in obj.args)
+        arrow = r"\implies " if isinstance(obj, sp.Implies) else r"\iff "
+        return left + [arrow + right[0]] + right[1:]
+    if isinstance(obj, sp.Not) and isinstance(obj.args[0], sp.And):
+        inner = _latex_lines(obj.args[0])
+        return [r"\neg " + inner[0]] + inner[1:]
+    return [sp.latex(obj)]
 
 
 def text_of(obj) -> str:
@@ -68,17 +93,46 @@ def _ordered(args):
     return sorted(args, key=sp.default_sort_key)
 
 
-def _escape(text: str) -> str:
-    out = text
-    for a, b in (("\\", r"\textbackslash{}"), ("&", r"\&"), ("%", r"\%"), ("$", r"\$"), ("#", r"\#"),
-                 ("_", r"\_"), ("{", r"\{"), ("}", r"\}"), ("~", r"\textasciitilde{}"), ("^", r"\^{}")):
-        if a == "\\":
-            out = out.replace(a, "\x00")
+_UNICODE = {
+    "θ": r"$\theta$", "ϑ": r"$\vartheta$", "λ": r"$\lambda$", "Δ": r"$\Delta$", "α": r"$\alpha$",
+    "γ": r"$\gamma$", "μ": r"$\mu$", "φ": r"$\phi$", "π": r"$\pi$", "≥": r"$\ge$", "≤": r"$\le$",
+    "≠": r"$\ne$", "∝": r"$\propto$", "×": r"$\times$", "→": r"$\to$", "⇒": r"$\Rightarrow$",
+    "⇔": r"$\Leftrightarrow$", "∈": r"$\in$", "—": "---", "–": "--", "’": "'", "‘": "`", "“": "``",
+    "”": "''", "…": r"\ldots{}", "é": r"\'e", "á": r"\'a", "í": r"\'{\i}", "ó": r"\'o", "ú": r"\'u",
+    "ñ": r"\~n", "É": r"\'E", "§": r"\S{}", "\u00a0": "~",
+}
+
+
+def escape_latex(text: str) -> str:
+    """Plain text (from claims, quotes, reasons) made safe for pdflatex, with break points.
+
+    >>> print(escape_latex("w_1 >= 50% & θ*lambda_1S"))
+    w\\_1 $\\ge$ 50\\% \\& $\\theta$*\\allowbreak{}lambda\\_1S
+    """
+    out = []
+    for ch in text:
+        if ch == "\\":
+            out.append(r"\textbackslash{}")
+        elif ch in "&%$#_{}":
+            out.append("\\" + ch)
+        elif ch == "~":
+            out.append(r"\textasciitilde{}")
+        elif ch == "^":
+            out.append(r"\^{}")
+        elif ch in "<>":
+            out.append(f"${ch}$")  # OT1 text fonts print < and > as inverted punctuation
+        elif ch in "*/,=":
+            out.append(ch + r"\allowbreak{}")  # long products and lists may break here
+        elif ch in _UNICODE:
+            out.append(_UNICODE[ch])
+        elif ord(ch) > 127:
+            out.append(f"[U+{ord(ch):04X}]")
         else:
-            out = out.replace(a, b)
-    out = out.replace("\x00", r"\textbackslash{}")
-    # keep math the author wrote between $...$? no: every sentence is plain text here
-    return out.replace("<=", r"$\le$").replace(">=", r"$\ge$").replace("!=", r"$\ne$")
+            out.append(ch)
+    text = "".join(out)
+    for a, b in (("$>$=", r"$\ge$"), ("$<$=", r"$\le$"), ("!=", r"$\ne$")):
+        text = text.replace(a.replace("=", "=" + r"\allowbreak{}"), b)
+    return text
 
 
 @dataclass(frozen=True)
@@ -102,7 +156,11 @@ class Derivation:
         lines = [r"\begin{align*}"]
         for s in self.steps:
             math = s.math_latex()
-            lines.append(r"\intertext{" + _escape(s.text) + (":" if math else "") + "}")
+            if math and len(s.text) <= 24:
+                # a short label sits beside its formula: half the height of an \intertext
+                lines.append(r"& \text{" + escape_latex(s.text) + r":}\quad " + math + r" \\")
+                continue
+            lines.append(r"\intertext{" + escape_latex(s.text) + (":" if math else "") + "}")
             if math:
                 lines.append("& " + math + r" \\")
         if lines[-1].endswith(r" \\"):
@@ -113,7 +171,7 @@ class Derivation:
     def as_markdown(self) -> str:
         lines = [f"**{self.title}**", ""]
         for s in self.steps:
-            math = s.math_latex().replace(r" \\ & ", " ")
+            math = s.math_latex().replace(r" \\ & ", " ").replace(r"\bigl(", "(").replace(r"\bigr)", ")")
             lines.append(f"- {s.text}" + (f": ${math}$" if math else ""))
         return "\n".join(lines) + "\n"
 
