@@ -153,7 +153,7 @@ def _relations(b) -> list[Relational]:
 def _point_latex(point: dict) -> str:
     items = [f"{sp.latex(s)} = {sp.latex(v)}" for s, v in sorted(point.items(), key=lambda kv: kv[0].name)]
     rows = [", ".join(items[i:i + 4]) for i in range(0, len(items), 4)]
-    return r" \\ & ".join(rows)
+    return r", \\ & ".join(rows)
 
 
 def _point_text(point: dict) -> str:
@@ -209,7 +209,7 @@ def derive(result: ClaimResult, *, with_assumption_use: bool = True, timeout: fl
                 continue
             seen.add(rel)
             rewrite = clearing_step(rel)
-            if rewrite.math != rel:
+            if rewrite.text.startswith("Multiply"):  # only rewrites that clear a denominator
                 steps.append(Step(rewrite.text, latex=rf"{sp.latex(rel)} \iff {sp.latex(rewrite.math)}",
                                   plain=f"{sp.sstr(rel)}  <=>  {sp.sstr(rewrite.math)}"))
         sentence = _verdict_sentence(ob, v)
@@ -227,7 +227,7 @@ def derive(result: ClaimResult, *, with_assumption_use: bool = True, timeout: fl
         steps.append(Step(claim.note))
     cross = [(ob, v) for ob, v in result.obligations if ob.role == "cross-check"]
     if cross:
-        steps.append(Step("Cross-checks: " + "; ".join(f"{ob.label}: {v.status.value} ({v.seconds:.3f} s)"
+        steps.append(Step("Cross-checks: " + "; ".join(f"{ob.label}: {v.status.value}"
                                                         for ob, v in cross)))
     if with_assumption_use:
         if use is not None:

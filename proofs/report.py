@@ -102,7 +102,7 @@ def render_report(items: Sequence[ClaimReport], ablations: dict, figures: dict[s
         r"Expected verdicts come from \texttt{MODEL.md} and were compared with, never used by, the decisions. "
         f"{good} of {n} claims were decided as \\texttt{{MODEL.md}} expects.\n")
     out.append(r"\section*{Summary of verdicts}" "\n")
-    out.append(r"\begin{longtable}{@{}p{1.3cm}p{8.4cm}p{1.5cm}p{1.5cm}p{2.7cm}@{}}" "\n"
+    out.append(r"\begin{longtable}{@{}p{1.9cm}p{7.2cm}p{1.4cm}p{1.4cm}p{2.6cm}@{}}" "\n"
                r"\toprule id & claim & verdict & expected & spot check\\ \midrule \endhead" "\n")
     for it in items:
         c = it.result.claim
@@ -176,7 +176,7 @@ def _ablation_table(section: str, groups: list[str], rows: list) -> str:
     out = [f"\\subsection*{{Ablation: Section {escape_latex(section)} claims with one assumption dropped}}\n",
            "Each claim re-decided with every instance of one named assumption removed; "
            "a change of verdict shows that the assumption matters.\n\n",
-           r"\begin{longtable}{@{}p{1.3cm}p{1.6cm}p{12.2cm}@{}}" "\n"
+           r"\begin{longtable}{@{}p{1.9cm}p{1.4cm}p{11.6cm}@{}}" "\n"
            r"\toprule claim & all & with one assumption dropped\\ \midrule \endhead" "\n"]
     for cid, base, cells in rows:
         dropped = "; ".join(f"without {escape_latex(g)}: {v}" for g, v in cells.items() if v != "-")
@@ -213,7 +213,7 @@ def compile_pdf(tex_path: Path, timeout: float = 120.0) -> Path:
         shutil.copy2(tex_path, build)
         for _ in range(2):
             done = subprocess.run([exe, "-interaction=nonstopmode", "-halt-on-error", tex_path.name],
-                                  cwd=build, capture_output=True, text=True, timeout=timeout)
+                                  cwd=build, capture_output=True, text=True, errors="replace", timeout=timeout)
             if done.returncode != 0:
                 log = Path(build, tex_path.with_suffix(".log").name)
                 first = next((l for l in log.read_text(errors="replace").splitlines() if l.startswith("!")),

@@ -75,7 +75,11 @@ def holds(b, point: Mapping[sp.Symbol, sp.Expr]) -> bool:
     if b is sp.false or b is False:
         return False
     if isinstance(b, Relational):
-        diff = (b.lhs - b.rhs).xreplace(dict(point))
+        try:
+            diff = (b.lhs - b.rhs).xreplace(dict(point))
+        except (ValueError, TypeError, ZeroDivisionError) as exc:
+            # e.g. a derivative of an undefined function at a number: not evaluable
+            raise Uncertifiable(f"cannot evaluate {sp.sstr(b)} at this point: {exc}".replace("\n", " ")) from None
         return _CMP[b.rel_op](exact_sign(diff))
     if isinstance(b, sp.And):
         return all(holds(a, point) for a in b.args)

@@ -109,6 +109,8 @@ def escape_latex(text: str) -> str:
     >>> print(escape_latex("w_1 >= 50% & θ*lambda_1S"))
     w\\_1 $\\ge$ 50\\% \\& $\\theta$*\\allowbreak{}lambda\\_1S
     """
+    for a, b in (("<=>", "⇔"), ("=>", "⇒"), (">=", "≥"), ("<=", "≤"), ("!=", "≠")):
+        text = text.replace(a, b)
     out = []
     for ch in text:
         if ch == "\\":
@@ -130,8 +132,6 @@ def escape_latex(text: str) -> str:
         else:
             out.append(ch)
     text = "".join(out)
-    for a, b in (("$>$=", r"$\ge$"), ("$<$=", r"$\le$"), ("!=", r"$\ne$")):
-        text = text.replace(a.replace("=", "=" + r"\allowbreak{}"), b)
     return text
 
 

@@ -182,3 +182,11 @@ def test_functions_z3_does_not_know_are_abstracted_soundly():
     v = prove(f(u) > 0)
     assert v.status is Status.UNKNOWN  # cannot be certified either way
     assert prove(sp.sin(u) <= 1).status is Status.UNKNOWN
+
+
+def test_derivatives_of_undefined_functions_are_never_a_traceback():
+    P = sp.Function("P")
+    E = sp.Symbol("E", positive=True)
+    v = prove(sp.Derivative(P(E), E) > 0)
+    assert v.status is Status.UNKNOWN
+    assert prove(sp.Derivative(P(E), E) > 0, [sp.Derivative(P(E), E) > 1]).status is Status.PROVED
