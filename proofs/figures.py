@@ -41,6 +41,7 @@ def save_figure(fig, path: Path) -> list[Path]:
             # metadata pinned so that the same figure gives the same bytes on every run
             meta = {"CreationDate": None} if target.suffix == ".pdf" else {"Software": None}
             fig.savefig(tmp, format=target.suffix[1:], dpi=150, bbox_inches="tight", metadata=meta)
+            os.chmod(tmp, 0o644)  # mkstemp makes 0600
             os.replace(tmp, target)
         finally:
             if os.path.exists(tmp):

@@ -47,6 +47,7 @@ def main(argv=None) -> int:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".README.", suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(new)
+    os.chmod(tmp, 0o644)
     os.replace(tmp, path)  # atomic: never a half-written README
     print(f"updated the claims table in {path}")
     return 0

@@ -69,6 +69,18 @@ class Claim:
     formalization: str = "paper"  #: "paper", or "project" where MODEL.md formalizes informal text
     note: str = ""  #: how the decision covers the claim (e.g. the generic-index argument)
 
+    def _repr_markdown_(self) -> str:
+        text = f"**{self.id}** ({self.place}): {self.statement}"
+        if self.quote:
+            text += f'\n\n> "{self.quote}"'
+        text += f"\n\nAssumptions: {self.assumptions}. Expected: *{self.expected.value}* ({self.expected_source})."
+        return text
+
+    def _repr_latex_(self) -> str:
+        first = next(ob for ob in self.obligations() if ob.role == "decision")
+        quant = r"\forall" if self.kind is Kind.FORALL else r"\exists"
+        return rf"$\text{{{self.id}: }} {quant}\; {sp.latex(first.statement)}$"
+
     def obligations(self) -> tuple[Obligation, ...]:
         obs = tuple(self.build())
         if not obs:
@@ -95,6 +107,13 @@ class ClaimResult:
     def as_expected(self) -> bool:
         return self.verdict.status is self.claim.expected
 
+    def _repr_markdown_(self) -> str:
+        mark = "as MODEL.md expects" if self.as_expected else f"**MODEL.md expects {self.claim.expected.value}**"
+        return f"**{self.claim.id}** — {self.verdict._repr_markdown_()} — {mark}\n\n{self.claim.statement}"
+
+    def _repr_latex_(self) -> str:
+        return rf"$\text{{{self.claim.id}: }}" + self.verdict._latex_body() + "$"
+
 
 @dataclass(frozen=True)
 class SpotCheck:
@@ -117,8 +136,8 @@ REGISTRY: dict[str, Claim] = {}
 #: claim id -> callable(result: ClaimResult, samples: int, seed: int) -> SpotCheck
 SPOT_CHECKS: dict[str, Callable] = {}
 #: modules whose import registers claims (in paper order) and spot checks
-SECTION_MODULES = ["proofs.section5"]
-SPOT_CHECK_MODULES: list[str] = []
+SECTION_MODULES = ["proofs.section2", "proofs.section4", "proofs.section5"]
+SPOT_CHECK_MODULES: list[str] = ["proofs.spotchecks_s2s4", "proofs.spotchecks"]
 
 
 def register(claim: Claim) -> Claim:

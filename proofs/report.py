@@ -190,6 +190,7 @@ def _atomic_write(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a report is for sharing
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
@@ -257,20 +258,29 @@ def write_report(out_dir: Path | str = "report", *, pdf: bool = False, prefixes:
     for section in _sections(items):
         progress(f"ablation for Section {section}")
         ablations[section] = ablation([c for c in selected if c.section == section], timeout=timeout)
-    figures = {}
     from .figures import FIGURES, save_figure
 
-    for name, (build, caption) in FIGURES.items():
-        if any(it.result.claim.section == name[len("section"):].split("_")[0] for it in items):
-            save_figure(build(), out / name)
-            figures[name] = (f"{name}.pdf", caption)
-    tex = out / "report.tex"
-    _atomic_write(tex, render_report(items, ablations, figures, appendix=_appendix()))
-    written = [tex] + [out / f for f, _ in figures.values()]
-    if pdf:
-        progress("compiling report.pdf with pdflatex")
-        written.append(compile_pdf(tex))
-    return written
+    # everything is built in a private directory and moved in at the end: an error or
+    # Ctrl-C leaves the output directory as it was, never half a report
+    stage = Path(tempfile.mkdtemp(dir=out, prefix=".coordfail-report-"))
+    try:
+        figures = {}
+        for name, (build, caption) in FIGURES.items():
+            if any(it.result.claim.section == name[len("section"):].split("_")[0] for it in items):
+                save_figure(build(), stage / name)
+                figures[name] = (f"{name}.pdf", caption)
+        tex = stage / "report.tex"
+        _atomic_write(tex, render_report(items, ablations, figures, appendix=_appendix()))
+        if pdf:
+            progress("compiling report.pdf with pdflatex")
+            compile_pdf(tex)
+        written = []
+        for produced in sorted(stage.iterdir()):
+            os.replace(produced, out / produced.name)
+            written.append(out / produced.name)
+        return written
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
 
 
 def _appendix() -> str:
