@@ -33,6 +33,8 @@ def add_parser(sub) -> None:
     p.add_argument("--seed", type=int, default=0, help="seed of the spot-check draws (default 0)")
     p.add_argument("--no-spot-checks", action="store_true", help="skip the numeric spot checks")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    p.add_argument("--no-timings", action="store_true",
+                   help="leave out every time measurement, so that the same command prints the same bytes")
     p.set_defaults(func=run_verify)
 
 
@@ -89,10 +91,11 @@ def run_verify(args) -> int:
 
 def _emit(results, args, seconds: float) -> int:
     if args.json:
-        json.dump([result_as_json(r, s) for r, s in results], sys.stdout, indent=2, ensure_ascii=False)
+        data = [result_as_json(r, s, timings=not args.no_timings) for r, s in results]
+        json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(format_table(results))
+        sys.stdout.write(format_table(results, timings=not args.no_timings))
     failures = [r for r, s in results if not r.as_expected]
     disagreements = [(r, s) for r, s in results if s is not None and not s.agrees]
     for r, s in disagreements:
@@ -104,7 +107,7 @@ def _emit(results, args, seconds: float) -> int:
               + (f": {r.verdict.reason}" if r.verdict.reason else ""), file=sys.stderr)
     n = len(results)
     good = n - len(failures)
-    summary = f"{good}/{n} claims decided as MODEL.md expects in {seconds:.1f} s"
+    summary = f"{good}/{n} claims decided as MODEL.md expects" + (f" in {seconds:.1f} s" if not args.no_timings else "")
     checked = [s for _, s in results if s is not None]
     if checked:
         summary += (f"; {len(checked)} spot checks, {sum(s.samples for s in checked):,} draws, "
@@ -113,8 +116,8 @@ def _emit(results, args, seconds: float) -> int:
     return 0 if not failures and not disagreements else 1
 
 
-def result_as_json(result: ClaimResult, spot: SpotCheck | None = None) -> dict:
-    """The ``--json`` object of one claim."""
+def result_as_json(result: ClaimResult, spot: SpotCheck | None = None, timings: bool = True) -> dict:
+    """The ``--json`` object of one claim (``timings=False``: without any time measurement)."""
     claim, v = result.claim, result.verdict
     out = {
         "id": claim.id,
@@ -137,13 +140,17 @@ def result_as_json(result: ClaimResult, spot: SpotCheck | None = None) -> dict:
         out["witness"] = point_as_text(v.witness)
     if spot is not None:
         out["spot_check"] = spot.as_dict()
+    if not timings:
+        out.pop("seconds")
+        if "spot_check" in out:
+            out["spot_check"].pop("seconds", None)
     return out
 
 
 _COLUMNS = (("id", 6), ("claim", 54), ("verdict", 8), ("expected", 8), ("method", 22), ("time", 7), ("spot check", 16))
 
 
-def format_table(results) -> str:
+def format_table(results, timings: bool = True) -> str:
     """A plain-text table; long statements wrap inside their column."""
     header = " ".join(name.ljust(width) for name, width in _COLUMNS).rstrip()
     lines = [header, "-" * len(header)]
@@ -153,7 +160,8 @@ def format_table(results) -> str:
         wrapped = textwrap.wrap(text, _COLUMNS[1][1]) or [""]
         verdict = v.status.value + ("" if result.as_expected else "!")
         spot_text = "-" if spot is None else f"{spot.samples:,} ok" if spot.agrees else f"{spot.violations} BAD"
-        cells = [claim.id, wrapped[0], verdict, claim.expected.value, v.method[:22], f"{v.seconds:.2f}s", spot_text]
+        when = f"{v.seconds:.2f}s" if timings else "-"
+        cells = [claim.id, wrapped[0], verdict, claim.expected.value, v.method[:22], when, spot_text]
         lines.append(" ".join(c.ljust(w) for c, (_, w) in zip(cells, _COLUMNS)).rstrip())
         pad = " " * (_COLUMNS[0][1] + 1)
         lines += [pad + more for more in wrapped[1:]]
