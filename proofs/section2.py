@@ -1,0 +1,525 @@
+r"""Section 2 claims: the small models of coordination failure (MODEL.md sections 1--6).
+
+Every statement below is built from :mod:`symbolic.section2` (equilibrium
+regions from :mod:`symbolic.games`, first-order conditions by
+differentiation); nothing here types an equilibrium condition.  Where a claim
+compares a derived object with MODEL.md's written form (``n* = (1+C)/A``,
+``x = αF/(1-α)``), the written form appears only as the right-hand side of an
+equation the engine must prove.
+
+Real powers (S2.dol) are handled by the substitution
+:math:`X = m^{(1-\alpha)/\alpha}` (:func:`symbolic.section2.in_productivity_index`),
+which turns them into rational functions; the substitution's two facts -- the
+map is strictly increasing and sends the threshold to :math:`1/\alpha` -- are
+decision obligations of their own.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from symbolic import Kind, Status
+from symbolic import section2 as s2
+
+from .registry import Claim, Obligation, register
+
+_TABLES = {"spill": "§1 (knowledge spillovers)", "spill2": "§1 (knowledge spillovers, variant)",
+           "brand": "§2 (country brand)", "fmd": "§3 (foot-and-mouth)", "dol": "§4 (division of labour)",
+           "train": "§5 (training)", "infra": "§6 (infrastructure)"}
+
+
+def _claim(id, place, quote, statement, assumptions, expected, build, formalization="paper", note=""):
+    table = _TABLES[id.split(".")[1]]
+    return register(Claim(id=id, section="2", place=place, quote=quote, statement=statement,
+                          assumptions=assumptions, kind=Kind.FORALL, expected=Status(expected),
+                          expected_source=f"MODEL.md {table}, table row {id}", build=build,
+                          formalization=formalization, note=note))
+
+
+A, C, n = s2.A, s2.C, s2.n
+
+# == S2.spill: knowledge spillovers ==================================================
+
+_SPILL = "Section 2, 'Knowledge Spillovers and Other Problems of Nonexcludability'"
+_POS_AC = "A > 0, C > 0"
+_SHARE = {"0 <= n <= 1": sp.And(sp.Ge(n, 0), sp.Le(n, 1))}
+
+
+def _spill():
+    g = s2.spillover_game()
+    (interior,) = g.interior()
+    return g, g.none_adopt(), g.all_adopt(), interior
+
+
+_claim("S2.spill.1", _SPILL, "if n = 0 then net output with the modern technology is -C, clearly lower than "
+       "with the backward technology",
+       "n = 0 is an equilibrium for all A, C > 0", _POS_AC, "proved",
+       lambda: [Obligation.forall("no firm gains by going modern at n = 0", _spill()[1].condition)])
+
+_claim("S2.spill.2", _SPILL, "if n = 1 then net output with the modern technology is A-C, which is higher than "
+       "net output with the backward technology",
+       "n = 1 is an equilibrium iff A - C >= 1", _POS_AC, "proved",
+       lambda: [Obligation.forall("n = 1 equilibrium region is A - C >= 1",
+                                  sp.Equivalent(_spill()[2].condition, A - C >= 1))])
+
+_claim("S2.spill.3", _SPILL, "If A-C > 1 then there are multiple equilibria",
+       "if A - C > 1, both n = 0 and n = 1 are equilibria", _POS_AC, "proved",
+       lambda: [Obligation.forall("A - C > 1 => n = 0 and n = 1 are equilibria",
+                                  sp.Implies(A - C > 1, sp.And(_spill()[1].condition, _spill()[2].condition)))])
+
+_claim("S2.spill.4", _SPILL, "", "the interior equilibrium n* = (1+C)/A lies in (0,1) iff A - C > 1", _POS_AC,
+       "proved",
+       lambda: [Obligation.forall("the root of the payoff gap is (1+C)/A", sp.Eq(_spill()[3].share, (1 + C) / A)),
+                Obligation.forall("0 < n* < 1 iff A - C > 1", sp.Equivalent(_spill()[3].condition, A - C > 1))],
+       formalization="project")
+
+
+def _spill5():
+    g, none, every, interior = _spill()
+    slope = sp.diff(g.gap(), n).subs(n, interior.share)
+    return [Obligation.forall("A - C > 1 => n = 0 and n = 1 stable, n* unstable (slope of the replicator field)",
+                              sp.Implies(A - C > 1, sp.And(g.stable(none), g.stable(every), g.unstable(interior)))),
+            Obligation.forall("at n* in (0,1) the field's slope has the sign of the payoff gap's slope",
+                              sp.Implies(interior.condition,
+                                         sp.Equivalent(g.unstable(interior), sp.Gt(slope, 0))))]
+
+
+_claim("S2.spill.5", _SPILL, "", "under replicator dynamics dn/dt = n(1-n)(A n - C - 1), n = 0 and n = 1 are stable "
+       "and n* unstable when A - C > 1", _POS_AC, "proved", _spill5, formalization="project",
+       note="Stability is linear stability: the derivative of the replicator field at the rest point is negative.")
+
+
+def _spill6():
+    g, none, every, _ = _spill()
+    W = s2.average_net_output(g)
+    return [Obligation.forall("W(n) = n(A n - C) + (1 - n)", sp.Eq(W, n * (A * n - C) + (1 - n)), _SHARE),
+            Obligation.forall("W(1) > W(0) iff A - C > 1",
+                              sp.Equivalent(sp.Gt(W.subs(n, 1), W.subs(n, 0)), A - C > 1)),
+            Obligation.forall("n = 1 Pareto-dominates n = 0 iff A - C > 1",
+                              sp.Equivalent(g.pareto_dominates(every, none), A - C > 1))]
+
+
+_claim("S2.spill.6", _SPILL, "Coordination failures are usually formalized in a model with a multiplicity of "
+       "equilibria, where one equilibrium Pareto-dominates the others",
+       "average net output W(n) = n(A n - C) + (1 - n); W(1) > W(0) iff A - C > 1 (the good equilibrium "
+       "Pareto-dominates)", _POS_AC, "proved", _spill6, formalization="project")
+
+
+def _spill7():
+    g, none, _, interior = _spill()
+    W = s2.average_net_output(g)
+    return [Obligation.forall("W(n*) = 1", sp.Eq(W.subs(n, interior.share), 1)),
+            Obligation.forall("W(0) = 1", sp.Eq(W.subs(n, 0), 1)),
+            Obligation.forall("n* does not Pareto-dominate n = 0", sp.Not(g.pareto_dominates(interior, none)))]
+
+
+_claim("S2.spill.7", _SPILL, "", "W(n*) = W(0) = 1: the interior equilibrium is no better than the bad one",
+       _POS_AC, "proved", _spill7, formalization="project")
+
+# == S2.spill2: spillovers that reach backward firms too ===============================
+
+_QUOTE_V = "imagine that output with the backward technology is 1 + An. Then there is a unique equilibrium, with n = 0"
+
+
+def _spill2():
+    g = s2.spillover_game(backward_spillover=True)
+    return g, g.none_adopt(), g.all_adopt()
+
+
+def _spill2_1():
+    g, none, _ = _spill2()
+    return [Obligation.forall("modern minus backward payoff is -(1 + C) < 0 for every n",
+                              sp.And(sp.Eq(g.gap(), -(1 + C)), sp.Lt(g.gap(), 0)), _SHARE),
+            Obligation.forall("n = 0 is an equilibrium and no other share is",
+                              sp.And(none.condition, g.unique_equilibrium(none)), _SHARE)]
+
+
+_claim("S2.spill2.1", _SPILL, _QUOTE_V,
+       "modern minus backward payoff is -(1 + C) < 0 for every n: n = 0 is the unique equilibrium",
+       _POS_AC + ", 0 <= n <= 1", "proved", _spill2_1)
+
+
+def _spill2_2():
+    g, _, every = _spill2()
+    return [Obligation.forall("n = 1 is not an equilibrium", sp.Not(every.condition)),
+            Obligation.forall("at n = 1 backward earns 1 + A > A - C = modern",
+                              sp.And(sp.Eq(g.payoff("stay", 1), 1 + A), sp.Eq(g.payoff("adopt", 1), A - C),
+                                     sp.Gt(g.payoff("stay", 1), g.payoff("adopt", 1))))]
+
+
+_claim("S2.spill2.2", _SPILL, "The case n = 1 is no longer an equilibrium, since in that case net output with the "
+       "modern technology is A - C whereas net output with the backward technology is 1 + A",
+       "n = 1 is not an equilibrium (backward earns 1 + A > A - C)", _POS_AC, "proved", _spill2_2)
+
+
+def _spill2_3():
+    g, none, every = _spill2()
+    return [Obligation.forall("everybody is better off at n = 1 than at n = 0 iff A - C > 1",
+                              sp.Equivalent(g.pareto_dominates(every, none), A - C > 1)),
+            Obligation.forall("W(n) = 1 + n (A - C - 1)", sp.Eq(s2.average_net_output(g), 1 + n * (A - C - 1)),
+                              _SHARE),
+            Obligation.forall("A - C > 1 => n = 0 is the unique equilibrium and n = 1 Pareto-dominates it",
+                              sp.Implies(A - C > 1, g.coordination_failure_without_multiplicity(none, every)),
+                              _SHARE)]
+
+
+_claim("S2.spill2.3", _SPILL, "although there are no multiple equilibria, there is a coordination failure, since "
+       "everybody would be better off with n = 1",
+       "coordination failure without multiple equilibria: everybody is better off at n = 1 than at n = 0 iff "
+       "A - C > 1; W(n) = 1 + n (A - C - 1)", _POS_AC + ", 0 <= n <= 1", "proved", _spill2_3)
+
+_claim("S2.spill2.4", _SPILL, "", "a subsidy s per modern firm makes n = 1 an equilibrium iff s >= 1 + C",
+       _POS_AC + ", s >= 0", "proved",
+       lambda: [Obligation.forall("n = 1 with the subsidy is an equilibrium iff s >= 1 + C", sp.Equivalent(
+           s2.spillover_game(backward_spillover=True, subsidy=s2.subsidy).all_adopt().condition,
+           s2.subsidy >= 1 + C))],
+       formalization="project")
+
+# == S2.brand: country brand ==========================================================
+
+_BRAND = "Section 2, the country-brand example ('imagine an export industry')"
+N, k, dp, dc = s2.N, s2.k, s2.Delta_p, s2.Delta_c
+_BRAND_ASSUME = "N >= 2 integer exporters, p_H > p_L, c_H > c_L (Delta_p, Delta_c > 0), prices and costs positive"
+_N2 = {"N >= 2": sp.Ge(N, 2)}
+
+
+def _brand():
+    g = s2.brand_game()
+    return g, g.none_adopt(), g.all_adopt()
+
+
+_claim("S2.brand.1", _BRAND, "getting the same revenue as other firms producing high-quality goods but at a lower cost",
+       "switching L -> H changes a firm's payoff by Delta_p/N - Delta_c, whatever the others do",
+       _BRAND_ASSUME, "proved",
+       lambda: [Obligation.forall("switch gain with k others at H, every k = 0..N-1",
+                                  sp.Eq(_brand()[0].switch_gain(k), dp / N - dc),
+                                  {**_N2, "k <= N - 1": sp.Le(k, N - 1)})],
+       formalization="project")
+
+_claim("S2.brand.2", _BRAND, "it would be impossible to sustain a situation where all firms invest in producing "
+       "high-quality goods", "all-H is an equilibrium iff N <= Delta_p/Delta_c", _BRAND_ASSUME, "proved",
+       lambda: [Obligation.forall("all-H equilibrium region is N <= Delta_p/Delta_c",
+                                  sp.Equivalent(_brand()[2].condition, N <= dp / dc), _N2)],
+       formalization="project")
+
+
+def _brand3():
+    g, none, every = _brand()
+    return [Obligation.forall("all-H fails iff N > Delta_p/Delta_c",
+                              sp.Equivalent(sp.Not(every.condition), N > dp / dc), _N2),
+            Obligation.forall("N > Delta_p/Delta_c => all-L is an equilibrium and no other number of H firms is",
+                              sp.Implies(N > dp / dc, sp.And(none.condition, g.unique_equilibrium(none))),
+                              {**_N2, "0 <= k <= N": g.share_domain()})]
+
+
+_claim("S2.brand.3", _BRAND, "it would be impossible to sustain a situation where all firms invest in producing "
+       "high-quality goods. In such a case every firm would have an incentive to deviate",
+       "the paper's impossibility holds iff N > Delta_p/Delta_c; then all-L is the unique equilibrium",
+       _BRAND_ASSUME, "proved", _brand3, formalization="project")
+
+
+def _brand4():
+    g, none, every = _brand()
+    dilemma = sp.And(dc < dp, dp < N * dc)
+    return [Obligation.forall("all-H Pareto-dominates all-L iff Delta_p > Delta_c",
+                              sp.Equivalent(g.pareto_dominates(every, none), dp > dc), _N2),
+            Obligation.forall("Delta_c < Delta_p < N Delta_c => all-L the unique equilibrium, all-H dominates it",
+                              sp.Implies(dilemma, g.coordination_failure_without_multiplicity(none, every)),
+                              {**_N2, "0 <= k <= N": g.share_domain()})]
+
+
+_claim("S2.brand.4", _BRAND, "every firm would have an incentive to deviate and produce low-quality goods",
+       "all-H Pareto-dominates all-L iff Delta_p > Delta_c (so Delta_c < Delta_p < N Delta_c is a prisoner's "
+       "dilemma)", _BRAND_ASSUME, "proved", _brand4, formalization="project")
+
+
+def _brand5():
+    g, none, _ = _brand()
+    gain = s2.payoff_under_minimum_standard(g) - g.common_payoff(none)
+    return [Obligation.forall("the standard changes every firm's payoff by Delta_p - Delta_c", sp.Eq(gain, dp - dc),
+                              _N2),
+            Obligation.forall("Delta_p > Delta_c => every firm gains", sp.Implies(dp > dc, sp.Gt(gain, 0)), _N2)]
+
+
+_claim("S2.brand.5", _BRAND, "One way to sustain a situation with high-quality production would be for the "
+       "government to enforce a minimum quality standard",
+       "a binding minimum quality standard (L forbidden) raises every firm's payoff by Delta_p - Delta_c, "
+       "relative to all-L, when Delta_p > Delta_c", _BRAND_ASSUME, "proved", _brand5, formalization="project")
+
+# == S2.fmd: foot-and-mouth eradication ================================================
+
+_FMD = "Section 2, Uruguay's eradication of foot-and-mouth disease"
+V, E, E_N, E_star = s2.V, s2.E, s2.E_N, s2.E_star
+_FMD_ASSUME = "N >= 2 producers, V > 0, P' > 0 and P'' < 0 (P' positive and strictly decreasing)"
+
+
+def _fmd1():
+    dP = s2.marginal_protection(E)
+    social = sp.diff(N * V * s2.protection(E) - E, E)
+    return [Obligation.forall("a producer's marginal payoff, by differentiation, is V P'(E) - 1",
+                              sp.Eq(s2.marginal_payoff(E), V * dP - 1)),
+            Obligation.forall("the planner's marginal surplus N V P(E) - E, by differentiation, is N V P'(E) - 1",
+                              sp.Eq(social, N * V * dP - 1)),
+            Obligation.forall("at an interior total both conditions are the first-order ones",
+                              sp.And(sp.Equivalent(s2.nash_conditions(E), sp.Or(sp.Eq(E, 0) & (V * dP <= 1),
+                                                                                  sp.Eq(V * dP, 1))),
+                                     sp.Equivalent(s2.first_best_conditions(E), sp.Or(sp.Eq(E, 0) & (N * V * dP <= 1),
+                                                                                       sp.Eq(N * V * dP, 1)))),
+                              {**_N2, "E >= 0": E >= 0})]
+
+
+_claim("S2.fmd.1", _FMD, "an individual firm would always be tempted to spend a bit less because it would capture "
+       "the full savings", "Nash total spending solves V P'(E_N) = 1; first best solves N V P'(E*) = 1",
+       _FMD_ASSUME, "proved", _fmd1, formalization="project",
+       note="Derived with sympy.diff from V P(e_i + E_-i) - e_i and N V P(E) - E; Kuhn-Tucker form for E >= 0.")
+
+
+def _fmd_setting():
+    return {**_N2, "E_N is a Nash total": s2.nash_conditions(E_N), "E* is the first best": s2.first_best_conditions(),
+            "P' > 0, P'' < 0 at 0, E_N, E*": s2.decreasing_marginal_protection((sp.Integer(0), E_N, E_star))}
+
+
+_claim("S2.fmd.2", _FMD, "the cost in higher risk of the disease is spread among all producers",
+       "E* > E_N for every N >= 2 when the first best is interior (N V P'(0) > 1); E* >= E_N always",
+       _FMD_ASSUME, "proved",
+       lambda: [Obligation.forall("E* >= E_N", sp.Ge(E_star, E_N), _fmd_setting()),
+                Obligation.forall("N V P'(0) > 1 => E* > E_N",
+                                  sp.Implies(N * V * s2.marginal_protection(0) > 1, sp.Gt(E_star, E_N)),
+                                  _fmd_setting())],
+       formalization="project",
+       note="P'' < 0 enters as P' strictly decreasing between the points compared (0, E_N, E*).")
+
+_claim("S2.fmd.3", _FMD, "there is no equilibrium in which individual firms spend the first-best level in "
+       "prevention and eradication",
+       "no equilibrium has every firm spending E*/N: at that profile each producer's marginal payoff is negative, "
+       "so each gains by cutting", _FMD_ASSUME + ", interior first best E* > 0", "proved",
+       lambda: [Obligation.forall(
+           "E* interior first best => marginal payoff at E* < 0 and E* is not a Nash total",
+           sp.Implies(sp.And(s2.first_best_conditions(), E_star > 0),
+                      sp.And(sp.Lt(s2.marginal_payoff(E_star), 0), sp.Not(s2.nash_conditions(E_star)))),
+           _N2)],
+       formalization="project",
+       note="Each e_i = E*/N > 0, so a marginal payoff V P'(E*) - 1 = 1/N - 1 < 0 makes a small cut profitable.")
+
+
+def _fmd4():
+    P = s2.worked_protection()
+    EN, Es = s2.worked_nash_spending(), s2.worked_first_best_spending()
+    V1 = {**_N2, "V > 1": V > 1}
+    return [Obligation.forall("E_N = log V", sp.Eq(EN, sp.log(V))),
+            Obligation.forall("E* = log(N V)", sp.Eq(Es, sp.log(N * V))),
+            Obligation.forall("E* - E_N = log N", sp.Eq(Es - EN, sp.log(N)), _N2),
+            Obligation.forall("E_N > 0 iff V > 1", sp.Equivalent(EN > 0, V > 1)),
+            Obligation.forall("V > 1 => E_N, E* satisfy the conditions and E* > E_N",
+                              sp.And(s2.nash_conditions(EN, P), s2.first_best_conditions(Es, P), sp.Gt(Es, EN)),
+                              V1)]
+
+
+_claim("S2.fmd.4", _FMD, "", "worked form P(E) = 1 - exp(-E): E_N = log V, E* = log(N V), gap log N (interior when "
+       "V > 1)", "N >= 2, V > 0 (V > 1 for the interior solution)", "proved", _fmd4, formalization="project",
+       note="E* - E_N = log N is an identity SymPy proves (expand_log, N and V positive); the signs of log terms "
+            "come from the engine's tangent bounds on log.")
+
+
+def _fmd5():
+    share = s2.implementing_grant()
+    return [Obligation.forall("the implementing share is 1 - 1/N", sp.Eq(share, 1 - 1 / N), _N2),
+            Obligation.forall("with that grant, E is a Nash total iff it is the first best",
+                              sp.Equivalent(s2.nash_conditions(E, grant=share), s2.first_best_conditions(E)),
+                              {**_N2, "E >= 0": E >= 0})]
+
+
+_claim("S2.fmd.5", _FMD, "Ultimately, collective action was organized, funding was secured",
+       "a matching grant paying share s = 1 - 1/N of each euro spent implements E*", _FMD_ASSUME, "proved", _fmd5,
+       formalization="project")
+
+# == S2.dol: division of labour and nontradable inputs ===================================
+
+_DOL = "Section 2, 'Economies of Scale and Thick Market Effects'"
+alpha, w, F, L, L_M, m, X = s2.alpha, s2.w, s2.F, s2.L, s2.L_M, s2.m, s2.X
+_ALPHA = {"alpha < 1": alpha < 1}
+_DOL_ASSUME = "0 < alpha < 1, w, F, L > 0 (Ethier/Romer love of variety, free entry)"
+
+
+def _dol1():
+    q = sp.Symbol("q", positive=True)
+    profit = s2.variety_inverse_demand(q) * q - w * q
+    return [Obligation.forall("monopoly price = w/alpha", sp.Eq(s2.dol_monopoly_price(), w / alpha), _ALPHA),
+            Obligation.forall("the variety's profit is strictly concave in its output (second-order condition)",
+                              sp.Lt(sp.diff(profit, q, 2), 0), _ALPHA),
+            Obligation.forall("free entry: x = alpha F/(1 - alpha)",
+                              sp.Eq(s2.free_entry_output(), alpha * F / (1 - alpha)), _ALPHA),
+            Obligation.forall("varieties: m = (1 - alpha) L_M/F",
+                              sp.Eq(s2.variety_count(), (1 - alpha) * L_M / F), _ALPHA)]
+
+
+_claim("S2.dol.1", _DOL,
+       "this will create incentives for many firms to enter into the production of specialized inputs",
+       "monopoly price w/alpha; free-entry output per variety x = alpha F/(1-alpha); m = (1-alpha) L_M/F",
+       _DOL_ASSUME, "proved", _dol1, formalization="project",
+       note="Derived: inverse demand by differentiating the CES aggregate, the price from the monopolist's "
+            "first-order condition, x from zero profit, m from the labour constraint m (x + F) = L_M.")
+
+
+def _index_facts():
+    """The substitution X = m^((1-alpha)/alpha): strictly increasing, and it sends the threshold to 1/alpha."""
+    threshold = s2.modern_threshold()
+    return [Obligation.forall("X = m^((1-alpha)/alpha) is strictly increasing in m",
+                              sp.Gt(sp.diff(s2.productivity_index(), m), 0), _ALPHA),
+            Obligation.forall("the threshold variety count maps to X = 1/alpha",
+                              sp.Eq(s2.in_productivity_index(s2.productivity_index(threshold)), 1 / alpha), _ALPHA)]
+
+
+def _dol2():
+    cost = s2.modern_unit_cost()
+    return [Obligation.forall("unit cost = w m^(-(1-alpha)/alpha)/alpha",
+                              sp.Eq(cost, w * m ** (-(1 - alpha) / alpha) / alpha), _ALPHA),
+            Obligation.forall("unit cost falls with the number of varieties", sp.Lt(sp.diff(cost, m), 0), _ALPHA)]
+
+
+_claim("S2.dol.2", _DOL, "the division of labor is limited by the extent of the market",
+       "modern unit cost w m^(-(1-alpha)/alpha)/alpha, falling in m", _DOL_ASSUME, "proved", _dol2,
+       formalization="project")
+
+
+def _dol3():
+    entrant_profit = (s2.dol_monopoly_price() - w) * 0 - w * F  # no modern firm buys the variety
+    cost_in_X = s2.in_productivity_index(s2.modern_unit_cost())
+    return [Obligation.forall("a lone input entrant with no modern buyers loses its fixed cost",
+                              sp.Lt(entrant_profit, 0), _ALPHA),
+            Obligation.forall("below the threshold (X < 1/alpha) the modern technology costs more than w",
+                              sp.Implies(X < 1 / alpha, sp.Gt(cost_in_X, w)), _ALPHA)] + _index_facts()
+
+
+_claim("S2.dol.3", _DOL, "if all firms use the backward technology, the market for inputs will be small, and hence "
+       "there will be only a few specialized inputs, in turn making the modern technology uncompetitive",
+       "all-backward (m = 0) is always an equilibrium", _DOL_ASSUME, "proved", _dol3, formalization="project",
+       note="With no modern producers no variety can cover its fixed cost, and with fewer varieties than the "
+            "threshold alpha^(-alpha/(1-alpha)) (X < 1/alpha, by the increasing substitution X = "
+            "m^((1-alpha)/alpha)) modern unit cost exceeds the backward cost w.")
+
+
+def _dol4():
+    cost_in_X = s2.in_productivity_index(s2.modern_unit_cost())
+    m_all = s2.variety_count(L)
+    return [Obligation.forall("in X: modern at least as cheap as backward iff X >= 1/alpha",
+                              sp.Equivalent(sp.Le(cost_in_X, w), X >= 1 / alpha), _ALPHA),
+            Obligation.forall("the derived threshold is alpha^(-alpha/(1-alpha))",
+                              sp.Eq(s2.modern_threshold(), alpha ** (-alpha / (1 - alpha))), _ALPHA),
+            Obligation.forall("all modern: m = (1 - alpha) L/F", sp.Eq(m_all, (1 - alpha) * L / F), _ALPHA),
+            ] + _index_facts() + _dol3()[:2]
+
+
+_claim("S2.dol.4", _DOL, "By contrast, if firms use the modern technology, the market for inputs will be large ... "
+       "this will make it profitable to use the modern technology",
+       "all-modern is an equilibrium iff (1-alpha) L/F >= alpha^(-alpha/(1-alpha)); then there are multiple "
+       "equilibria", _DOL_ASSUME, "proved", _dol4, formalization="project",
+       note="All-modern is an equilibrium iff modern unit cost at m = (1-alpha)L/F is at most w. In X = "
+            "m^((1-alpha)/alpha) that is X >= 1/alpha; X is strictly increasing in m and equals 1/alpha exactly at "
+            "m = alpha^(-alpha/(1-alpha)), so it is m >= alpha^(-alpha/(1-alpha)). The S2.dol.3 obligations "
+            "(all-backward always an equilibrium) complete 'multiple equilibria'.")
+
+
+def _dol5():
+    real_wage = s2.real_wage_modern()
+    in_X = s2.in_productivity_index(real_wage)
+    return [Obligation.forall("real wage in the modern equilibrium = alpha m^((1-alpha)/alpha)",
+                              sp.Eq(real_wage, alpha * m ** ((1 - alpha) / alpha)), _ALPHA),
+            Obligation.forall("modern equilibrium (X >= 1/alpha) => real wage >= 1",
+                              sp.Implies(X >= 1 / alpha, in_X >= 1), _ALPHA),
+            Obligation.forall("strictly inside the region (X > 1/alpha) => real wage > 1",
+                              sp.Implies(X > 1 / alpha, in_X > 1), _ALPHA)] + _index_facts()
+
+
+_claim("S2.dol.5", _DOL, "the productivity of firms that rely on such inputs",
+       "in the modern equilibrium the real wage alpha m^((1-alpha)/alpha) exceeds the backward one (1): weakly at "
+       "the threshold, where the two are equal, and strictly above it", _DOL_ASSUME, "proved", _dol5,
+       formalization="project",
+       note="At the threshold alpha^(-alpha/(1-alpha)) the modern real wage is exactly 1; 'exceeds' is strict "
+            "wherever the all-modern condition holds strictly.")
+
+# == S2.train: training and technology under separation risk ============================
+
+_TRAIN = "Section 2, the Acemoglu (1997) training example"
+Delta, sep, kf, cw, mu = s2.Delta, s2.s, s2.k_firm, s2.c_worker, s2.mu
+_S1 = {"s <= 1": sep <= 1}
+_TRAIN_ASSUME = "Delta > 0, k, c > 0, separation probability s in [0, 1]"
+
+
+def _train():
+    g = s2.training_game()
+    return g.none_adopt(), g.all_adopt()
+
+
+_claim("S2.train.1", _TRAIN, "In the good equilibrium, due to thick market effects, firms and workers do not care "
+       "about separation", "everyone investing (mu = 1) is an equilibrium iff Delta >= k + c", _TRAIN_ASSUME,
+       "proved",
+       lambda: [Obligation.forall("mu = 1 region", sp.Equivalent(_train()[1].condition, Delta >= kf + cw), _S1)],
+       formalization="project")
+
+_claim("S2.train.2", _TRAIN, "in the bad equilibrium, firms and workers do not invest, and hence it is not profitable "
+       "for any firm-worker pair to invest", "no one investing (mu = 0) is an equilibrium iff (1 - s) Delta <= k + c",
+       _TRAIN_ASSUME, "proved",
+       lambda: [Obligation.forall("mu = 0 region", sp.Equivalent(_train()[0].condition, (1 - sep) * Delta <= kf + cw),
+                                  _S1)],
+       formalization="project")
+
+_claim("S2.train.3", _TRAIN, "There are multiple equilibria",
+       "both are equilibria (thick-market effect) iff (1 - s) Delta <= k + c <= Delta", _TRAIN_ASSUME, "proved",
+       lambda: [Obligation.forall("mu = 0 and mu = 1 both equilibria iff (1 - s) Delta <= k + c <= Delta",
+                                  sp.Equivalent(sp.And(*(p.condition for p in _train())),
+                                                sp.And((1 - sep) * Delta <= kf + cw, kf + cw <= Delta)), _S1)],
+       formalization="project")
+
+# == S2.infra: infrastructure and complementary investments ============================
+
+_INFRA = "Section 2, infrastructure (Murphy, Shleifer and Vishny 1989); Section 3, airport and hotels"
+Ns, pi, R, phi = s2.N_sectors, s2.pi, s2.R, s2.phi
+_PHI = {"phi <= 1": phi <= 1}
+_INFRA_ASSUME = "N >= 1 sectors, pi > 0, F > 0, R > 0, owner's share phi in (0, 1]"
+
+_claim("S2.infra.1", _INFRA, "with the bad (good) equilibrium characterized by low (high) demand for the "
+       "infrastructure project", "(none built, none industrialise) is always an equilibrium", _INFRA_ASSUME, "proved",
+       lambda: [Obligation.forall("(0, 0) is an equilibrium", s2.infrastructure_game().equilibrium(0, 0), _PHI)],
+       formalization="project")
+
+_claim("S2.infra.2", _INFRA, "the monopolist that introduces a good to the economy but cannot appropriate the whole "
+       "consumer and producer surplus generated", "(built, all industrialise) is an equilibrium iff phi N pi >= R",
+       _INFRA_ASSUME, "proved",
+       lambda: [Obligation.forall("(1, 1) region", sp.Equivalent(s2.infrastructure_game().equilibrium(1, 1),
+                                                                 phi * Ns * pi >= R), _PHI)],
+       formalization="project")
+
+
+def _infra3():
+    g = s2.infrastructure_game()
+    worth = sp.Ge(g.surplus(1, 1), g.surplus(0, 0))
+    return [Obligation.forall("socially worth building iff N pi >= R", sp.Equivalent(worth, Ns * pi >= R), _PHI),
+            Obligation.forall("phi N pi < R <= N pi => worth building, yet (1, 1) is not an equilibrium and "
+                              "(0, 0) is", sp.Implies(sp.And(phi * Ns * pi < R, R <= Ns * pi),
+                                                      sp.And(worth, sp.Not(g.equilibrium(1, 1)), g.equilibrium(0, 0))),
+                              _PHI)]
+
+
+_claim("S2.infra.3", _INFRA, "although it would be socially optimal to introduce the good -- or to undertake the "
+       "infrastructure project -- the investor does not make adequate profits",
+       "socially worth building iff N pi >= R; the project is lost to non-appropriability when phi N pi < R <= N pi",
+       _INFRA_ASSUME, "proved", _infra3, formalization="project")
+
+
+def _infra4():
+    r1, c1, r2, c2 = sp.symbols("r_1 c_1 r_2 c_2", positive=True)
+    g = s2.complementary_investments((r1, c1), (r2, c2))
+    return [Obligation.forall("both investing is an equilibrium iff each return covers its cost",
+                              sp.Equivalent(g.equilibrium(1, 1), sp.And(r1 >= c1, r2 >= c2))),
+            Obligation.forall("neither investing is always an equilibrium; a lone investor never is",
+                              sp.And(g.equilibrium(0, 0), sp.Not(g.equilibrium(1, 0)), sp.Not(g.equilibrium(0, 1)))),
+            Obligation.forall("returns above costs => both investing Pareto-dominates neither (a stag hunt)",
+                              sp.Implies(sp.And(r1 > c1, r2 > c2), g.pareto_dominates((1, 1), (0, 0))))]
+
+
+_claim("S2.infra.4", "Section 3, 'building an airport in a region that has no hotels would not lead to any traffic'",
+       "hotels without a regional airport may not be profitable",
+       "two-party version (airport and hotels, irrigation and modern farms, university and firms) is a stag hunt: "
+       "both investing is an equilibrium iff each return covers its cost",
+       "returns r_i > 0 earned only if both invest, costs c_i > 0", "proved", _infra4, formalization="project")

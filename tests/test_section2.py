@@ -1,0 +1,190 @@
+"""Section 2: every S2 claim's computed verdict against MODEL.md, the derivations, and bad parameters."""
+
+import time
+
+import pytest
+import sympy as sp
+
+from proofs import claims, decide_claim, get_claim
+from symbolic import prove
+from symbolic import section2 as s2
+
+#: MODEL.md §1-§6, the "expected" column of each table row
+MODEL_EXPECTED = {
+    # §1 knowledge spillovers
+    "S2.spill.1": "proved", "S2.spill.2": "proved", "S2.spill.3": "proved", "S2.spill.4": "proved",
+    "S2.spill.5": "proved", "S2.spill.6": "proved", "S2.spill.7": "proved",
+    # §1 variant: spillovers reach backward firms
+    "S2.spill2.1": "proved", "S2.spill2.2": "proved", "S2.spill2.3": "proved", "S2.spill2.4": "proved",
+    # §2 country brand
+    "S2.brand.1": "proved", "S2.brand.2": "proved", "S2.brand.3": "proved", "S2.brand.4": "proved",
+    "S2.brand.5": "proved",
+    # §3 foot-and-mouth (S2.fmd.1 is "proved (derived)")
+    "S2.fmd.1": "proved", "S2.fmd.2": "proved", "S2.fmd.3": "proved", "S2.fmd.4": "proved", "S2.fmd.5": "proved",
+    # §4 division of labour (S2.dol.1 is "proved (derived)")
+    "S2.dol.1": "proved", "S2.dol.2": "proved", "S2.dol.3": "proved", "S2.dol.4": "proved", "S2.dol.5": "proved",
+    # §5 training
+    "S2.train.1": "proved", "S2.train.2": "proved", "S2.train.3": "proved",
+    # §6 infrastructure
+    "S2.infra.1": "proved", "S2.infra.2": "proved", "S2.infra.3": "proved", "S2.infra.4": "proved",
+}
+
+#: claims MODEL.md takes from the paper's own model; every other S2 claim is the project's formalization
+PAPER_MODEL = {"S2.spill.1", "S2.spill.2", "S2.spill.3", "S2.spill2.1", "S2.spill2.2", "S2.spill2.3"}
+
+
+def test_every_model_row_is_registered_in_paper_order():
+    ids = [c.id for c in claims(["S2."])]
+    assert ids == list(MODEL_EXPECTED)
+
+
+@pytest.mark.parametrize("claim_id", list(MODEL_EXPECTED))
+def test_claim_verdict_matches_model(claim_id):
+    claim = get_claim(claim_id)
+    assert claim.expected.value == MODEL_EXPECTED[claim_id]
+    assert claim.expected_source.startswith("MODEL.md §") and claim_id in claim.expected_source
+    assert claim.section == "2" and claim.place.startswith("Section")
+    assert claim.formalization == ("paper" if claim_id in PAPER_MODEL else "project")
+    start = time.perf_counter()
+    result = decide_claim(claim)
+    assert time.perf_counter() - start < 2.0  # ms-scale decisions; 2 s only guards against a blow-up
+    assert result.status.value == MODEL_EXPECTED[claim_id], result.verdict
+    assert all(v.status.value == "proved" for _, v in result.obligations)
+
+
+# -- derivations ------------------------------------------------------------------
+
+
+def test_spillover_derivations():
+    g = s2.spillover_game()
+    (interior,) = g.interior()
+    assert sp.simplify(interior.share - (1 + s2.C) / s2.A) == 0
+    assert s2.spillover_game(backward_spillover=True).gap() == -s2.C - 1
+    assert s2.spillover_game(A=3, C=1).all_adopt().condition is sp.true
+    assert s2.spillover_game(A=2, C=3 / sp.Integer(2)).all_adopt().condition is sp.false
+
+
+def test_brand_switch_gain_is_independent_of_the_others():
+    g = s2.brand_game()
+    gains = {sp.simplify(g.switch_gain(j)) for j in (0, 1, s2.k)}
+    assert gains == {s2.Delta_p / s2.N - s2.Delta_c}
+    numeric = s2.brand_game(N=4, p_L=1, c_L=1, Delta_p=2, Delta_c=1)
+    assert numeric.all_adopt().condition is sp.false  # N = 4 > Delta_p/Delta_c = 2
+
+
+def test_fmd_first_order_conditions_by_differentiation():
+    assert s2.marginal_payoff() == s2.V * sp.Derivative(s2.P(s2.E), s2.E) - 1
+    assert s2.marginal_payoff(s2.E, s2.worked_protection()) == s2.V * sp.exp(-s2.E) - 1
+    assert s2.worked_nash_spending() == sp.log(s2.V)
+    assert s2.worked_first_best_spending() == sp.log(s2.N * s2.V)
+    assert s2.worked_first_best_spending(V=5, N=3) == sp.log(15)
+    assert sp.simplify(s2.implementing_grant() - (1 - 1 / s2.N)) == 0
+    assert s2.implementing_grant(N=4) == sp.Rational(3, 4)
+
+
+def test_division_of_labour_derivations():
+    a, w, F, L_M = s2.alpha, s2.w, s2.F, s2.L_M
+    assert s2.dol_monopoly_price() == w / a
+    assert sp.simplify(s2.free_entry_output() - a * F / (1 - a)) == 0
+    assert sp.simplify(s2.variety_count() - (1 - a) * L_M / F) == 0
+    assert s2.in_productivity_index(s2.modern_unit_cost()) == w / (a * s2.X)
+    assert s2.in_productivity_index(s2.real_wage_modern()) == a * s2.X
+    assert s2.modern_threshold() == a ** (a / (a - 1))
+    # numbers: alpha = 1/2 gives price 2w, threshold (1/2)^(-1) = 2 varieties
+    half = sp.Rational(1, 2)
+    assert s2.dol_monopoly_price(alpha=half, w=1) == 2
+    assert s2.modern_threshold(alpha=half) == 2
+    assert s2.modern_unit_cost(varieties=2, alpha=half, w=1) == 1  # exactly at the threshold
+
+
+def test_training_and_infrastructure_regions():
+    g = s2.training_game()
+    assert g.all_adopt().condition == sp.Ge(s2.Delta, s2.k_firm + s2.c_worker)
+    numeric = s2.training_game(Delta=10, s=sp.Rational(1, 2), k=3, c=3)
+    assert numeric.none_adopt().condition is sp.true and numeric.all_adopt().condition is sp.true
+    infra = s2.infrastructure_game(N=4, pi=1, F=1, R=3, phi=sp.Rational(1, 2))
+    assert infra.equilibrium(1, 1) is sp.false  # phi N pi = 2 < 3 = R
+    assert infra.surplus(1, 1) > infra.surplus(0, 0)  # N pi = 4 > 3: worth building, lost
+
+
+# -- negative controls: the engine refutes near-miss thresholds with exact points ------
+
+
+def test_wrong_thresholds_are_refuted_exactly():
+    g = s2.spillover_game()
+    v = prove(sp.Equivalent(g.all_adopt().condition, s2.A - s2.C > 1))  # strict instead of weak
+    assert v.status.value == "refuted" and v.counterexample[s2.A] - v.counterexample[s2.C] == 1
+    brand = s2.brand_game()
+    v = prove(sp.Equivalent(brand.all_adopt().condition, s2.N < s2.Delta_p / s2.Delta_c), [s2.N >= 2])
+    assert v.status.value == "refuted"
+    point = v.counterexample
+    assert point[s2.N] * point[s2.Delta_c] == point[s2.Delta_p]
+    infra = s2.infrastructure_game()
+    v = prove(sp.Equivalent(infra.equilibrium(1, 1), s2.N_sectors * s2.pi >= s2.R), [s2.phi <= 1])
+    assert v.status.value == "refuted"  # building is socially worth it but unprofitable
+
+
+# -- bad parameters --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: s2.spillover_game(A=-1), "A must be positive, got A = -1"),
+    (lambda: s2.spillover_game(C=0), "C must be positive, got C = 0"),
+    (lambda: s2.spillover_game(subsidy=-1), "subsidy must be non-negative"),
+    (lambda: s2.brand_game(N=1), "N must be an integer >= 2, got N = 1"),
+    (lambda: s2.brand_game(N=sp.Rational(5, 2)), "N must be an integer >= 2"),
+    (lambda: s2.brand_game(Delta_c=-2), "Delta_c must be positive"),
+    (lambda: s2.producer_payoff(V=0), "V must be positive, got V = 0"),
+    (lambda: s2.producer_payoff(grant=2), "grant must lie in \\[0, 1\\]"),
+    (lambda: s2.worked_first_best_spending(N=1), "N must be an integer >= 2"),
+    (lambda: s2.dol_monopoly_price(alpha=1.5), "alpha must lie in \\(0, 1\\), got alpha = 1.5"),
+    (lambda: s2.dol_monopoly_price(alpha=1), "alpha must lie in \\(0, 1\\)"),
+    (lambda: s2.free_entry_output(F=0), "F must be positive"),
+    (lambda: s2.modern_unit_cost(varieties=-3), "m must be positive"),
+    (lambda: s2.training_game(s=2), "s must lie in \\[0, 1\\], got s = 2"),
+    (lambda: s2.training_game(Delta=0), "Delta must be positive"),
+    (lambda: s2.infrastructure_game(phi=0), "phi must lie in \\(0, 1\\], got phi = 0"),
+    (lambda: s2.infrastructure_game(phi=sp.Rational(3, 2)), "phi must lie in \\(0, 1\\]"),
+    (lambda: s2.infrastructure_game(N=0), "N must be an integer >= 1"),
+    (lambda: s2.complementary_investments((1, -1), (1, 1)), "cost must be positive"),
+])
+def test_bad_parameters_raise_value_error(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_non_numbers_raise_type_error():
+    with pytest.raises(TypeError, match="A must be a number or a SymPy expression"):
+        s2.spillover_game(A="two")
+
+
+# -- numeric spot checks (proofs/spotchecks_s2s4.py) ----------------------------------
+
+
+@pytest.mark.parametrize("claim_id", ["S2.spill.5", "S2.brand.3", "S2.fmd.2", "S2.fmd.5", "S2.dol.4", "S2.infra.3"])
+def test_spot_checks_agree_with_the_verdicts(claim_id):
+    from proofs.registry import SPOT_CHECKS
+    import proofs.spotchecks_s2s4  # noqa: F401
+
+    check = SPOT_CHECKS[claim_id](decide_claim(get_claim(claim_id)), 2000, 0)
+    assert check.violations == 0 and check.samples >= 2000, check.detail
+
+
+def test_every_s2_claim_has_a_spot_check():
+    from proofs.registry import SPOT_CHECKS
+    import proofs.spotchecks_s2s4  # noqa: F401
+
+    assert set(MODEL_EXPECTED) <= set(SPOT_CHECKS)
+
+
+def test_fmd_family_solutions_satisfy_their_first_order_conditions():
+    import numpy as np
+
+    from proofs.spotchecks_s2s4 import _dP, _solve_marginal
+
+    b = np.array([0.5, 2.0, 0.5, 2.0])
+    family = np.array([True, True, False, False])
+    target = np.array([0.1, 0.3, 0.2, 0.05])
+    E = _solve_marginal(target, b, family)
+    assert np.all(E > 0) and np.allclose(_dP(E, b, family), target, rtol=1e-12)
+    assert _solve_marginal(np.array([5.0]), np.array([1.0]), np.array([True]))[0] == 0  # P'(0) <= target: corner
