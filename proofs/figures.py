@@ -96,8 +96,102 @@ def section5_wages(lambda_S: Sequence, lambda_N: Sequence, theta: Sequence, name
     return fig
 
 
+def section2_spillover_payoffs(A=3, C=1):
+    """Payoffs of the modern and backward technologies against the share n (S2.spill).
+
+    The equilibria (n = 0, n = 1 and the interior n*) and their stability under
+    replicator dynamics come from :class:`symbolic.games.PopulationGame`.
+    """
+    import numpy as np
+
+    from numeric.kernels import compile_kernel
+    from symbolic.games import ADOPT, STAY
+    from symbolic.section2 import n, spillover_game
+
+    game = spillover_game(sp.Integer(A), sp.Integer(C))
+    grid = np.linspace(0.0, 1.0, 201)
+    modern = compile_kernel(game.payoff(ADOPT, n), (n,))(grid)
+    backward = compile_kernel(game.payoff(STAY, n), (n,))(grid)
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(6.4, 3.6))
+    ax.plot(grid, modern, color="tab:blue", label=f"modern: A n - C (A = {A}, C = {C})")
+    ax.plot(grid, backward, color="tab:orange", label="backward: 1")
+    for profile in game.profiles():  # numeric A, C: every condition is already true or false
+        if profile.condition is not sp.true:
+            continue
+        stable = game.stable(profile) is sp.true
+        y = float(game.payoff(ADOPT if profile.share > 0 else STAY, profile.share))
+        ax.plot([float(profile.share)], [y], marker="o", markersize=8, color="black" if stable else "white",
+                markeredgecolor="black", linestyle="none",
+                label=f"{profile.name} (n = {sp.sstr(profile.share)}): {'stable' if stable else 'unstable'}")
+    ax.set_xlabel("share n of firms with the modern technology")
+    ax.set_ylabel("net output per firm")
+    ax.set_title("Knowledge spillovers: three equilibria when A - C > 1")
+    ax.legend(fontsize=7, loc="upper left")
+    fig.tight_layout()
+    return fig
+
+
+def section2_prevention(V=4, largest_N=20):
+    """Nash against first-best total prevention spending as the number of producers grows (S2.fmd)."""
+    from symbolic.section2 import N, V as V_symbol, worked_first_best_spending, worked_nash_spending
+
+    ns = list(range(2, largest_N + 1))
+    nash = [float(worked_nash_spending().subs(V_symbol, V)) for _ in ns]
+    best = [float(worked_first_best_spending().subs({V_symbol: V, N: k})) for k in ns]
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(6.4, 3.6))
+    ax.plot(ns, best, marker="o", markersize=3, label="first best E* = log(N V)")
+    ax.plot(ns, nash, marker="s", markersize=3, label="Nash E_N = log V")
+    ax.fill_between(ns, nash, best, alpha=0.15, label="under-provision, log N")
+    ax.set_xlabel("number of producers N")
+    ax.set_ylabel("total prevention spending")
+    ax.set_title(f"Foot-and-mouth eradication, P(E) = 1 - exp(-E), V = {V}")
+    ax.legend(fontsize=7, loc="upper left")
+    fig.tight_layout()
+    return fig
+
+
+def section2_division_of_labour_region():
+    """The (alpha, L/F) region where all-modern is an equilibrium besides all-backward (S2.dol)."""
+    import numpy as np
+
+    from numeric.kernels import compile_kernel
+    from symbolic.section2 import alpha, modern_threshold, variety_count
+
+    labour_per_fixed_cost = sp.Symbol("ell", positive=True)  # L / F, with F = 1 as the unit of labour
+    # all-modern iff the varieties the whole labour force supports reach the threshold count
+    condition = sp.Ge(variety_count(labour_per_fixed_cost, alpha, sp.Integer(1)), modern_threshold())
+    kernel = compile_kernel(condition, (alpha, labour_per_fixed_cost))
+    a = np.linspace(0.02, 0.98, 240)
+    ell = np.linspace(0.1, 12.0, 240)
+    A, Lg = np.meshgrid(a, ell)
+    region = kernel(A, Lg)
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(6.4, 3.6))
+    ax.contourf(A, Lg, region.astype(float), levels=[-0.5, 0.5, 1.5], colors=["white", "tab:green"], alpha=0.5)
+    ax.contour(A, Lg, region.astype(float), levels=[0.5], colors="black", linewidths=0.8)
+    ax.set_xlabel("alpha (varieties are closer substitutes as alpha rises)")
+    ax.set_ylabel("L / F (market size)")
+    ax.set_title("Division of labour: multiple equilibria in the shaded region")
+    fig.tight_layout()
+    return fig
+
+
 #: figure name -> (function building it from no arguments, caption)
 FIGURES = {
+    "section2_spillovers": (section2_spillover_payoffs,
+                            "Section 2, knowledge spillovers ($A = 3$, $C = 1$): payoffs of the modern and "
+                            "backward technologies against the share $n$; $n = 0$ and $n = 1$ are stable "
+                            "equilibria, the interior $n^* = (1 + C)/A$ is unstable (S2.spill.4, S2.spill.5)."),
+    "section2_prevention": (section2_prevention,
+                            "Section 2, foot-and-mouth eradication with $P(E) = 1 - e^{-E}$ and $V = 4$: "
+                            "Nash total spending $\\log V$ against the first best $\\log(NV)$; the gap "
+                            "$\\log N$ grows with the number of producers (S2.fmd.4)."),
+    "section2_division_of_labour": (section2_division_of_labour_region,
+                                    "Section 2, division of labour: parameters $(\\alpha, L/F)$ for which "
+                                    "all-modern is an equilibrium, $(1-\\alpha)L/F \\ge "
+                                    "\\alpha^{-\\alpha/(1-\\alpha)}$ (S2.dol.4); all-backward always is."),
     "section5_wages": (lambda: section5_wages(*worked_section5_instance()),
                        "Section 5, worked instance ($\\lambda_{jS} = 7 - j$, $\\lambda_{jN} = 1$, "
                        "$\\theta_j = 2$): coordinated equilibria exist exactly where condition (*) holds "
