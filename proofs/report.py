@@ -236,6 +236,9 @@ def write_report(out_dir: Path | str = "report", *, pdf: bool = False, prefixes:
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise ReportError(f"--out {out} exists and is not a directory")
+    selected = claims(prefixes)
+    if not selected:
+        raise ReportError(f"--only: no claim id starts with {', '.join(prefixes or [])!r}")
     if pdf and shutil.which("pdflatex") is None:
         compile_pdf(Path("report.tex"))  # raises the one-line install hint before any work is done
     try:
@@ -244,9 +247,6 @@ def write_report(out_dir: Path | str = "report", *, pdf: bool = False, prefixes:
         probe.close()
     except OSError as exc:
         raise ReportError(f"cannot write to {out}: {exc.strerror or exc}") from None
-    selected = claims(prefixes)
-    if not selected:
-        raise ReportError(f"--only: no claim id starts with {', '.join(prefixes or [])!r}")
     items = []
     for i, claim in enumerate(selected, 1):
         result = decide_claim(claim, timeout=timeout)
