@@ -1,0 +1,17 @@
+"""coordfail's numeric core: lambdified kernels, admissible samplers, spot checks, equilibrium enumeration.
+
+* :mod:`numeric.kernels` -- the single lambdify boundary (SymPy -> NumPy, and exact rationals);
+* :mod:`numeric.samplers` -- seeded samplers that satisfy a claim's assumptions by construction;
+* :mod:`numeric.spot` -- spot checks of decided claims, and the sampler plug-in API;
+* :func:`numeric.equilibria` -- all equilibria of the Section 5 model on real data, in O(J);
+* :mod:`numeric.latex` -- the user-facing kernels in the paper's notation (latexify);
+* :mod:`numeric.testing` -- assertions for users' own tests (like ``numpy.testing``).
+
+>>> import numeric
+>>> [(e.sector, e.coordinated) for e in numeric.equilibria(["3", "2"], [1, 1], ["3/2", "5/4"])]
+[(1, True), (2, True), (1, False)]
+"""
+
+from .equilibria import Equilibria, Equilibrium, InputError, equilibria
+
+__all__ = ["equilibria", "Equilibria", "Equilibrium", "InputError"]

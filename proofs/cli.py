@@ -15,7 +15,7 @@ import sys
 __all__ = ["main", "UsageError"]
 
 #: sub-command modules, in the order ``--help`` lists them
-COMMANDS = ["verify", "derive", "report"]
+COMMANDS = ["verify", "derive", "report", "equilibria"]
 
 
 class UsageError(Exception):

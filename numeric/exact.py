@@ -1,0 +1,303 @@
+r"""Exact rational numbers: a restricted parser and a vectorized rational array.
+
+Boundary draws and exact inputs are decided in exact arithmetic.  Python's
+:class:`fractions.Fraction` does that one number at a time; :class:`RationalArray`
+does it for a whole batch: a numerator and a positive denominator per entry,
+both NumPy object arrays of Python integers (unbounded), so that the code a
+kernel prints for NumPy floats runs unchanged on exact rationals.
+
+.. math::  \frac{a}{b} + \frac{c}{d} = \frac{ad + cb}{bd}, \qquad
+           \frac{a}{b} > \frac{c}{d} \iff ad > cb \quad (b, d > 0).
+
+>>> from fractions import Fraction
+>>> x = RationalArray.from_values([Fraction(1, 3), 2, "5/7"])
+>>> y = x * 3 - 1
+>>> y.to_fractions()
+[Fraction(0, 1), Fraction(5, 1), Fraction(8, 7)]
+>>> (x > Fraction(1, 2)).tolist()
+[False, True, True]
+>>> parse_rational("-22/7")
+Fraction(-22, 7)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from fractions import Fraction
+from numbers import Integral, Rational
+from typing import Iterable
+
+import numpy as np
+
+__all__ = ["RationalArray", "parse_rational", "is_exact_number", "as_fraction", "EXACT_PATTERN"]
+
+#: the only text accepted as an exact number: an integer or ``p/q`` (no spaces, no decimals)
+EXACT_PATTERN = re.compile(r"[+-]?\d{1,4000}(?:/\d{1,4000})?")
+
+
+def parse_rational(text: str) -> Fraction:
+    """An exact rational from the text ``"p/q"`` or ``"p"``; never ``eval``.
+
+    >>> parse_rational("3/4"), parse_rational("+12")
+    (Fraction(3, 4), Fraction(12, 1))
+    >>> parse_rational("1/0")
+    Traceback (most recent call last):
+    ...
+    ValueError: '1/0' has a zero denominator
+    >>> parse_rational("__import__('os')")
+    Traceback (most recent call last):
+    ...
+    ValueError: "__import__('os')" is not an exact rational 'p/q' or integer
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"expected a string 'p/q', got {type(text).__name__}")
+    stripped = text.strip()
+    if not EXACT_PATTERN.fullmatch(stripped):
+        raise ValueError(f"{text!r} is not an exact rational 'p/q' or integer")
+    if "/" in stripped and int(stripped.split("/")[1]) == 0:
+        raise ValueError(f"{text!r} has a zero denominator")
+    return Fraction(stripped)
+
+
+def is_exact_number(value) -> bool:
+    """Integers (not bools), Fractions and ``"p/q"`` strings are exact; floats are not."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (Integral, Rational)):
+        return True
+    if isinstance(value, str):
+        return EXACT_PATTERN.fullmatch(value.strip()) is not None
+    return False
+
+
+def as_fraction(value) -> Fraction:
+    """The exact value of an int, a Fraction, a ``"p/q"`` string, a SymPy Rational or a float (its binary value)."""
+    if isinstance(value, bool):
+        raise TypeError("a bool is not a number here")
+    if isinstance(value, str):
+        return parse_rational(value)
+    if isinstance(value, (Integral, Rational, float)):
+        return Fraction(value)
+    p, q = getattr(value, "p", None), getattr(value, "q", None)  # SymPy Rational / Integer
+    if isinstance(p, int) and isinstance(q, int):
+        return Fraction(p, q)
+    if isinstance(value, np.floating):
+        return Fraction(float(value))
+    if isinstance(value, np.integer):
+        return Fraction(int(value))
+    raise TypeError(f"{value!r} ({type(value).__name__}) is not an exact rational")
+
+
+def _objects(values) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = list(values)
+    return out
+
+
+_gcd = np.frompyfunc(math.gcd, 2, 1)
+
+
+class RationalArray:
+    """A 1-D batch of exact rationals, ``num / den`` with ``den > 0``.
+
+    Supports ``+ - * /``, unary minus, integer powers and the six comparisons
+    (which return boolean NumPy arrays), with other ``RationalArray`` s, Python
+    integers and :class:`~fractions.Fraction` s.  Floats are refused: mixing
+    them in would silently lose exactness.
+    """
+
+    __slots__ = ("num", "den")
+    __array_ufunc__ = None  # NumPy defers to our operators instead of making object arrays
+
+    def __init__(self, num: np.ndarray, den: np.ndarray):
+        self.num = num
+        self.den = den
+
+    # -- construction --------------------------------------------------------
+    @classmethod
+    def from_values(cls, values: Iterable) -> "RationalArray":
+        fr = [as_fraction(v) for v in values]
+        return cls(_objects([f.numerator for f in fr]), _objects([f.denominator for f in fr]))
+
+    @classmethod
+    def from_floats(cls, values) -> "RationalArray":
+        """The exact binary values of finite floats (vectorized ``Fraction(x)``).
+
+        >>> RationalArray.from_floats([0.1, -2.5, 3.0]).to_fractions()[1:]
+        [Fraction(-5, 2), Fraction(3, 1)]
+        >>> RationalArray.from_floats([0.1]).to_fractions()[0] == Fraction(0.1)
+        True
+        """
+        x = np.asarray(values, dtype=float).ravel()
+        if not np.all(np.isfinite(x)):
+            raise ValueError("only finite floats have an exact rational value")
+        mantissa, exponent = np.frexp(x)  # x = mantissa * 2**exponent, 0.5 <= |mantissa| < 1
+        num = (mantissa * 2.0**53).astype(np.int64).astype(object)
+        shift = (exponent - 53).astype(object)
+        up = shift >= 0
+        pow2 = np.where(up, 2 ** np.where(up, shift, 0), 2 ** np.where(up, 0, -shift))
+        return cls(np.where(up, num * pow2, num), np.where(up, 1, pow2).astype(object))
+
+    @classmethod
+    def from_integers(cls, num, den=None) -> "RationalArray":
+        """From integer arrays (any integer dtype); ``den`` must be positive."""
+        n = _objects([int(v) for v in np.asarray(num).ravel()])
+        d = _objects([1] * len(n)) if den is None else _objects([int(v) for v in np.asarray(den).ravel()])
+        if any(v <= 0 for v in d):
+            raise ValueError("denominators must be positive")
+        return cls(n, d)
+
+    @classmethod
+    def full(cls, n: int, value) -> "RationalArray":
+        f = as_fraction(value)
+        return cls(_objects([f.numerator] * n), _objects([f.denominator] * n))
+
+    # -- conversion ----------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.num)
+
+    def to_fractions(self) -> list[Fraction]:
+        return [Fraction(int(n), int(d)) for n, d in zip(self.num, self.den)]
+
+    def to_float(self) -> np.ndarray:
+        """Correctly rounded floats (Python's int/int true division)."""
+        return np.array([n / d for n, d in zip(self.num.tolist(), self.den.tolist())], dtype=float)
+
+    def reduced(self) -> "RationalArray":
+        """Lowest terms (the arithmetic does not reduce, to stay fast)."""
+        g = _gcd(self.num, self.den)
+        return RationalArray(self.num // g, self.den // g)
+
+    def __getitem__(self, index) -> "RationalArray":
+        num, den = self.num[index], self.den[index]
+        if not isinstance(num, np.ndarray):  # a single entry
+            return RationalArray(_objects([num]), _objects([den]))
+        return RationalArray(num, den)
+
+    def __repr__(self) -> str:
+        return f"RationalArray([{', '.join(str(f) for f in self.to_fractions()[:6])}{', ...' if len(self) > 6 else ''}])"
+
+    __hash__ = None  # comparisons are elementwise
+
+    # -- arithmetic ----------------------------------------------------------
+    @staticmethod
+    def _coerce(other):
+        if isinstance(other, RationalArray):
+            return other.num, other.den
+        if isinstance(other, bool):
+            return NotImplemented
+        if isinstance(other, (Integral, Rational)):
+            f = Fraction(other)
+            return f.numerator, f.denominator
+        return NotImplemented
+
+    def __add__(self, other):
+        c = self._coerce(other)
+        if c is NotImplemented:
+            return NotImplemented
+        n, d = c
+        return RationalArray(self.num * d + n * self.den, self.den * d)
+
+    __radd__ = __add__
+
+    def __sub__(self, other):
+        c = self._coerce(other)
+        if c is NotImplemented:
+            return NotImplemented
+        n, d = c
+        return RationalArray(self.num * d - n * self.den, self.den * d)
+
+    def __rsub__(self, other):
+        return (-self) + other
+
+    def __mul__(self, other):
+        c = self._coerce(other)
+        if c is NotImplemented:
+            return NotImplemented
+        n, d = c
+        return RationalArray(self.num * n, self.den * d)
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other):
+        c = self._coerce(other)
+        if c is NotImplemented:
+            return NotImplemented
+        n, d = c
+        return RationalArray(self.num * d, self.den * n)._normalise_sign()
+
+    def __rtruediv__(self, other):
+        c = self._coerce(other)
+        if c is NotImplemented:
+            return NotImplemented
+        n, d = c
+        return RationalArray(n * self.den, d * self.num)._normalise_sign()
+
+    def _normalise_sign(self) -> "RationalArray":
+        den = self.den
+        if isinstance(den, np.ndarray):
+            if np.any(den == 0):
+                raise ZeroDivisionError("division by zero in exact arithmetic")
+            neg = den < 0
+            if np.any(neg):
+                sign = np.where(neg, -1, 1).astype(object)
+                return RationalArray(self.num * sign, den * sign)
+            return self
+        if den == 0:
+            raise ZeroDivisionError("division by zero in exact arithmetic")
+        return self if den > 0 else RationalArray(-self.num, -den)
+
+    def __neg__(self):
+        return RationalArray(-self.num, self.den)
+
+    def __pos__(self):
+        return self
+
+    def __pow__(self, exponent):
+        if isinstance(exponent, bool) or not isinstance(exponent, Integral):
+            if isinstance(exponent, float) and exponent.is_integer():
+                exponent = int(exponent)
+            else:
+                raise TypeError(f"exact arithmetic takes integer powers only, got {exponent!r}")
+        e = int(exponent)
+        if e >= 0:
+            return RationalArray(self.num ** e, self.den ** e)
+        return RationalArray(self.den ** -e, self.num ** -e)._normalise_sign()
+
+    # -- comparisons (boolean arrays) -----------------------------------------
+    def _cmp(self, other):
+        c = self._coerce(other)
+        if c is NotImplemented:
+            raise TypeError(f"cannot compare a RationalArray with {type(other).__name__} exactly")
+        n, d = c
+        # denominators are positive, so the sign of a/b - c/d is the sign of ad - cb
+        return self.num * d - n * self.den
+
+    def __lt__(self, other):
+        return np.asarray(self._cmp(other) < 0, dtype=bool)
+
+    def __le__(self, other):
+        return np.asarray(self._cmp(other) <= 0, dtype=bool)
+
+    def __gt__(self, other):
+        return np.asarray(self._cmp(other) > 0, dtype=bool)
+
+    def __ge__(self, other):
+        return np.asarray(self._cmp(other) >= 0, dtype=bool)
+
+    def __eq__(self, other):
+        return np.asarray(self._cmp(other) == 0, dtype=bool)
+
+    def __ne__(self, other):
+        return np.asarray(self._cmp(other) != 0, dtype=bool)
+
+
+def where(mask: np.ndarray, a, b):
+    """Elementwise choice for floats or :class:`RationalArray` (``a`` and ``b`` of the same kind)."""
+    if isinstance(a, RationalArray) or isinstance(b, RationalArray):
+        n = len(mask)
+        a = a if isinstance(a, RationalArray) else RationalArray.full(n, a)
+        b = b if isinstance(b, RationalArray) else RationalArray.full(n, b)
+        return RationalArray(np.where(mask, a.num, b.num), np.where(mask, a.den, b.den))
+    return np.where(mask, a, b)

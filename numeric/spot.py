@@ -1,0 +1,626 @@
+r"""Numeric spot checks of decided claims, driven by their obligations.
+
+An obligation is a statement :math:`C(x)`, a quantifier and named assumptions
+:math:`A(x)` (see :class:`proofs.registry.Obligation`; anything with
+``label``, ``kind``, ``statement`` and ``assumptions`` will do).  Its spot check
+draws admissible :math:`x` and evaluates the lambdified :math:`A` and
+:math:`C` (:mod:`numeric.kernels`) on all draws at once.  What must be seen
+depends on the obligation's symbolic verdict:
+
+=====================  =================================================================
+verdict                numeric check
+=====================  =================================================================
+proved (forall)        :math:`C` holds on every admissible draw
+refuted (forall)       the counterexample satisfies :math:`A` and violates :math:`C`
+witness (exists)       the witness satisfies :math:`A` and :math:`C`
+refuted (exists)       no admissible draw satisfies :math:`C` (no instance exists)
+vacuous                no draw satisfies :math:`A` (the assumptions are contradictory)
+unknown                nothing to disagree with; failures found are reported, not counted
+=====================  =================================================================
+
+**Arithmetic and tolerance.**  Float draws are decided in IEEE double
+precision with *no* tolerance; every float draw whose outcome disagrees with
+the verdict is re-decided exactly (a float is an exact binary rational), so a
+reported violation is never a rounding artefact.  The converse risk -- a float
+draw within about :math:`10^{-12}` (relative) of a boundary decided on the
+claim's side by rounding -- is why draws *on* the boundaries are exact
+rationals decided in exact arithmetic (:class:`~numeric.exact.RationalArray`).
+Counterexamples and witnesses are re-evaluated both ways; the exact evaluation
+decides, the float one is reported.
+
+**Samplers: the plug-in API for other models.**  The symbols of an obligation
+are split among registered samplers (:func:`register_sampler`); the first
+sampler whose ``owns(symbol)`` is true draws that symbol.  A sampler is any
+object with
+
+* ``name`` -- a short string used in reports;
+* ``owns(symbol) -> bool``;
+* ``draw(problem, n, rng, *, exact=False, boundary_share=0.1) -> {symbol: values}``,
+  where ``problem`` is a :class:`~numeric.samplers.SamplingProblem` (its
+  ``symbols``, the assumption ``atoms`` among them, the ``statement``), and
+  ``values`` are float arrays of length ``n`` -- or, with ``exact=True``,
+  :class:`~numeric.exact.RationalArray` s (use
+  ``RationalArray.from_integers(p, q)``) that should mostly lie *on* the
+  boundaries of the atoms and the statement.
+
+Draws should satisfy the atoms by construction; the spot check still filters
+every draw through the compiled assumptions (rejection), so a sampler that
+only covers part of the assumptions is correct, merely slower.  Symbols no
+sampler owns fall to :class:`~numeric.samplers.BoundsSampler` (bounds read
+from atoms like ``x >= 1`` and from the symbol's own assumptions).  Section 5
+symbols (``lambda_jS``, ``lambda_jN``, ``theta_j``) are owned by
+:class:`~numeric.samplers.Section5Sampler`.  A module that adds claims for new
+symbols -- Section 2's ``A``, ``C``, ``n`` for instance -- registers a sampler::
+
+    from numeric.spot import register_sampler
+
+    class SpilloverSampler:
+        name = "section2.spill"
+        def owns(self, symbol):
+            return symbol.name in {"A", "C", "n"}
+        def draw(self, problem, n, rng, *, exact=False, boundary_share=0.25):
+            ...  # construct A - C - 1 > 0 etc. by construction; exact=True: on the boundaries
+
+    register_sampler(SpilloverSampler())
+
+Every registered claim gets the generic spot check from
+``proofs/spotchecks.py``; nothing per claim is needed.  Register the sampler in
+a module imported before spot checks run (a module listed in
+``proofs.registry.SPOT_CHECK_MODULES``, or the section module itself).
+
+>>> import sympy as sp
+>>> x = sp.Symbol("x", positive=True)
+>>> check = check_statement(x**2 + 1 >= 2*x, [], samples=2000, seed=0)
+>>> check.failures, check.admissible >= 2000
+(0, True)
+>>> check_statement(x > 1, [x >= 1], samples=2000, seed=0).failures > 0   # x = 1 is drawn exactly
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+import zlib
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Mapping, Sequence
+
+import numpy as np
+import sympy as sp
+
+from symbolic import Kind, Status
+
+from .exact import RationalArray, as_fraction
+from .kernels import Kernel, KernelError, compile_conjunction, compile_kernel
+from .samplers import BoundsSampler, SamplingProblem, Section5Sampler, flatten_atoms
+
+__all__ = ["register_sampler", "unregister_sampler", "samplers", "check_statement", "StatementCheck", "PointCheck",
+           "evaluate_point", "check_obligation", "ObligationCheck", "spot_check", "SpotResult", "DEFAULT_SAMPLES",
+           "DEFAULT_EXACT_SAMPLES", "draw_admissible", "NotCheckable"]
+
+#: float draws per obligation (the issue asks for at least 100,000 per claim)
+DEFAULT_SAMPLES = 100_000
+#: exact rational draws per obligation, most of them on a boundary
+DEFAULT_EXACT_SAMPLES = 400
+#: the share of float draws placed next to a boundary (the exact draws are mostly *on* one)
+DEFAULT_BOUNDARY_SHARE = 0.1
+#: the share of ``samples`` a cross-check obligation gets (it re-states a decision obligation)
+CROSS_CHECK_SHARE = 0.1
+#: extra rounds of drawing when rejection leaves fewer admissible draws than asked
+_TOP_UP_ROUNDS = 3
+
+_SAMPLERS: list = [Section5Sampler()]
+_FALLBACK = BoundsSampler()
+
+
+def register_sampler(sampler, *, first: bool = True):
+    """Add a sampler; ``first=True`` lets it take precedence over those already registered."""
+    for attr in ("name", "owns", "draw"):
+        if not hasattr(sampler, attr):
+            raise TypeError(f"a sampler needs a {attr!r} attribute (see numeric.spot)")
+    global _SAMPLERS
+    rest = [s for s in _SAMPLERS if s.name != sampler.name]
+    _SAMPLERS = [sampler, *rest] if first else [*rest, sampler]
+    _PLANS.clear()
+    return sampler
+
+
+def unregister_sampler(name: str) -> None:
+    """Remove the sampler called ``name`` (tests that register a temporary sampler)."""
+    global _SAMPLERS
+    _SAMPLERS = [s for s in _SAMPLERS if s.name != name]
+    _PLANS.clear()
+
+
+def samplers() -> tuple:
+    """The registered samplers, in order of precedence (the fallback not included)."""
+    return tuple(_SAMPLERS)
+
+
+# -- plans: which sampler draws what, compiled kernels --------------------------------
+
+@dataclass(frozen=True)
+class _Plan:
+    symbols: tuple[sp.Symbol, ...]
+    parts: tuple  # (sampler, SamplingProblem)
+    assumptions: Kernel
+    statements: tuple[Kernel, ...]
+
+
+_PLANS: dict = {}
+
+
+class NotCheckable(ValueError):
+    """The statement or its assumptions have no numeric evaluation (e.g. an undefined function ``P(E)``)."""
+
+
+def _plan(statements: tuple, assumptions: tuple) -> _Plan:
+    key = (statements, assumptions)
+    plan = _PLANS.get(key)
+    if plan is None:
+        try:
+            plan = _make_plan(statements, assumptions)
+        except NotCheckable as exc:
+            plan = exc
+        _PLANS[key] = plan
+    if isinstance(plan, NotCheckable):
+        raise plan
+    return plan
+
+
+def _make_plan(statements: tuple, assumptions: tuple) -> _Plan:
+    reason = _uncheckable((*statements, *assumptions))
+    if reason:
+        raise NotCheckable(reason)
+    atoms = flatten_atoms(assumptions)
+    symbols = set()
+    for e in (*statements, *atoms):
+        symbols |= e.free_symbols
+    symbols = tuple(sorted(symbols, key=lambda s: s.name))
+    groups: dict = {}
+    for sym in symbols:
+        owner = next((s for s in _SAMPLERS if s.owns(sym)), _FALLBACK)
+        groups.setdefault(id(owner), (owner, []))[1].append(sym)
+    parts = tuple((owner, SamplingProblem.build(syms, atoms, statements)) for owner, syms in groups.values())
+    try:
+        return _Plan(symbols, parts, compile_conjunction(atoms, symbols),
+                     tuple(compile_kernel(st, symbols) for st in statements))
+    except Exception as exc:  # lambdify refuses it: report, do not crash the verify run
+        raise NotCheckable(f"cannot be compiled to NumPy ({type(exc).__name__}: {str(exc).splitlines()[0]})") from None
+
+
+def _seed_for(seed: int, label: str) -> np.random.Generator:
+    # stable across processes (str hash is salted)
+    return np.random.default_rng([int(seed) & 0xFFFFFFFF, zlib.crc32(label.encode())])
+
+
+def _draw(plan: _Plan, n: int, rng, exact: bool, boundary_share: float) -> dict:
+    values = {}
+    for sampler, problem in plan.parts:
+        values.update(sampler.draw(problem, n, rng, exact=exact, boundary_share=boundary_share))
+    missing = [s for s in plan.symbols if s not in values]
+    if missing:
+        raise RuntimeError(f"samplers drew no values for {', '.join(map(str, missing))}")
+    return values
+
+
+def _exact_row(values: Mapping, symbols, index: int) -> dict[str, Fraction]:
+    out = {}
+    for s in symbols:
+        v = values[s]
+        out[s.name] = v[index].to_fractions()[0] if isinstance(v, RationalArray) else Fraction(float(v[index]))
+    return out
+
+
+def _as_exact(values: Mapping, symbols, rows) -> list[RationalArray]:
+    return [RationalArray.from_floats(np.asarray(values[s])[rows]) for s in symbols]
+
+
+def _format_point(point: Mapping[str, Fraction]) -> str:
+    return ", ".join(f"{k} = {v}" for k, v in sorted(point.items()))
+
+
+def _assumption_tuple(assumptions) -> tuple:
+    if isinstance(assumptions, Mapping):
+        return tuple(assumptions.values())
+    if isinstance(assumptions, (sp.Basic, bool)):
+        return (sp.sympify(assumptions),)
+    return tuple(sp.sympify(a) for a in assumptions)
+
+
+# -- statements on shared draws ----------------------------------------------------------
+
+@dataclass(frozen=True)
+class StatementCheck:
+    """Outcome of drawing admissible points and evaluating a statement on them."""
+
+    drawn: int  #: float + exact draws made
+    admissible: int  #: draws on which the assumptions hold
+    exact_draws: int  #: admissible exact (boundary) draws, decided exactly
+    failures: int  #: admissible draws where the statement is not as wanted (exactly confirmed)
+    rounding_resolved: int  #: float draws whose float failure was a rounding artefact
+    first_failure: dict | None = field(default=None, compare=False)  #: symbol name -> exact Fraction
+    exact_unavailable: bool = False  #: no exact evaluation (floats only)
+    unconfirmed: int = 0  #: float failures beyond the re-decision limit (neither counted nor dismissed)
+    seconds: float = 0.0
+
+    @property
+    def holds(self) -> bool:
+        return self.failures == 0
+
+
+class _Tally:
+    def __init__(self):
+        self.failures = self.resolved = self.unconfirmed = self.exact_checked = 0
+        self.first = None
+        self.unavailable = False
+
+
+def _check_group(statements: tuple, wants: Sequence[bool], assumptions: tuple, *, samples: int,
+                 exact_samples: int, seed: int, label: str, boundary_share: float,
+                 confirm_limits: Sequence[int]) -> list[StatementCheck]:
+    """Evaluate several statements on the same admissible draws (one sampling, one assumption pass)."""
+    start = time.perf_counter()
+    plan = _plan(statements, assumptions)
+    tallies = [_Tally() for _ in statements]
+    if not plan.symbols:
+        # closed statements (SymPy already settled them): one evaluation covers every draw
+        ok = bool(plan.assumptions())
+        n = int(samples) + int(exact_samples)
+        out = []
+        for kernel, want in zip(plan.statements, wants):
+            bad = ok and bool(kernel()) != want
+            out.append(StatementCheck(n, n if ok else 0, int(exact_samples) if ok else 0, n if bad else 0, 0,
+                                      {} if bad else None, False, 0, time.perf_counter() - start))
+        return out
+    rng = _seed_for(seed, label)
+    drawn = admissible = 0
+
+    # float draws, topped up when rejection removes some
+    need = int(samples)
+    for _ in range(1 + _TOP_UP_ROUNDS):
+        if need <= 0:
+            break
+        n = need if drawn == 0 else min(4 * need, 4 * int(samples))
+        values = _draw(plan, n, rng, False, boundary_share)
+        args = [values[s] for s in plan.symbols]
+        ok = plan.assumptions(*args)
+        drawn += n
+        n_ok = int(ok.sum())
+        admissible += n_ok
+        for kernel, want, tally, limit in zip(plan.statements, wants, tallies, confirm_limits):
+            rows = np.flatnonzero(ok & (kernel(*args) != want))
+            if rows.size:
+                _confirm(plan, kernel, values, rows, want, tally, limit)
+        if n_ok == 0:
+            break
+        need = int(samples) - admissible
+
+    # exact draws, mostly on the boundaries
+    if exact_samples > 0:
+        values = _draw(plan, int(exact_samples), rng, True, boundary_share)
+        args = [values[s] for s in plan.symbols]
+        drawn += int(exact_samples)
+        try:
+            ok = plan.assumptions.exact(*args)
+        except (KernelError, ZeroDivisionError):
+            for t in tallies:
+                t.unavailable = True
+        else:
+            n_exact_ok = int(ok.sum())
+            for kernel, want, tally in zip(plan.statements, wants, tallies):
+                try:
+                    rows = np.flatnonzero(ok & (kernel.exact(*args) != want))
+                except (KernelError, ZeroDivisionError):
+                    tally.unavailable = True
+                    continue
+                tally.exact_checked = n_exact_ok
+                tally.failures += rows.size
+                if rows.size and tally.first is None:
+                    tally.first = _exact_row(values, plan.symbols, int(rows[0]))
+    seconds = time.perf_counter() - start
+    # an exact draw counts only for the statements that were evaluated on it
+    return [StatementCheck(drawn, admissible + t.exact_checked, t.exact_checked, t.failures, t.resolved, t.first,
+                           t.unavailable, t.unconfirmed, seconds) for t in tallies]
+
+
+def _confirm(plan: _Plan, kernel: Kernel, values, rows, want, tally: _Tally, limit: int) -> None:
+    """Re-decide float failures exactly (a float is an exact binary rational); only confirmed ones count."""
+    if rows.size > limit:
+        tally.unconfirmed += rows.size - limit
+        rows = rows[:limit]
+    exact_args = _as_exact(values, plan.symbols, rows)
+    try:
+        ok = plan.assumptions.exact(*exact_args)
+        bad = ok & (kernel.exact(*exact_args) != want)
+    except (KernelError, ZeroDivisionError):
+        # no exact evaluation: the float failures are all the evidence there is
+        tally.unavailable = True
+        bad = np.ones(rows.size, dtype=bool)
+    confirmed = rows[bad]
+    tally.failures += confirmed.size
+    tally.resolved += rows.size - confirmed.size
+    if confirmed.size and tally.first is None:
+        tally.first = _exact_row(values, plan.symbols, int(confirmed[0]))
+
+
+def check_statement(statement, assumptions=(), *, samples: int = DEFAULT_SAMPLES,
+                    exact_samples: int = DEFAULT_EXACT_SAMPLES, seed: int = 0, label: str = "",
+                    boundary_share: float = DEFAULT_BOUNDARY_SHARE, want: bool = True,
+                    confirm_limit: int = 100_000) -> StatementCheck:
+    """Draw admissible points and count those where ``statement`` is not ``want``.
+
+    ``want=True`` checks a universal claim (failures are counterexamples);
+    ``want=False`` checks that no instance exists (failures are instances).
+    ``assumptions`` is a Boolean, a sequence of them or a name -> Boolean mapping.
+    At most ``confirm_limit`` float failures are re-decided exactly.
+    """
+    statement = sp.sympify(statement)
+    return _check_group((statement,), (want,), _assumption_tuple(assumptions), samples=samples,
+                        exact_samples=exact_samples, seed=seed, label=label or sp.sstr(statement)[:200],
+                        boundary_share=boundary_share, confirm_limits=(confirm_limit,))[0]
+
+
+def draw_admissible(statement, assumptions=(), *, n: int = 1000, seed: int = 0, exact: bool = False,
+                    boundary_share: float = DEFAULT_BOUNDARY_SHARE) -> dict:
+    """``n`` draws (before filtering) with a boolean ``"admissible"`` mask, for users' own checks.
+
+    >>> x = sp.Symbol("x", positive=True)
+    >>> d = draw_admissible(x > 0, [x <= 2], n=100)
+    >>> bool(d["admissible"].all()) and bool((d[x] <= 2).all())
+    True
+    """
+    statement = sp.sympify(statement)
+    plan = _plan((statement,), _assumption_tuple(assumptions))
+    rng = _seed_for(seed, sp.sstr(statement)[:200])
+    values = _draw(plan, n, rng, exact, boundary_share)
+    args = [values[s] for s in plan.symbols]
+    values["admissible"] = plan.assumptions.exact(*args) if exact else plan.assumptions(*args)
+    return values
+
+
+# -- a single point (counterexample, witness) ------------------------------------------
+
+@dataclass(frozen=True)
+class PointCheck:
+    """A point re-evaluated: exactly (decides) and in floats (reported)."""
+
+    assumptions_hold: bool
+    statement_holds: bool
+    float_assumptions_hold: bool
+    float_statement_holds: bool
+    exact: bool  #: False when the point or the expressions have no exact rational evaluation
+
+    @property
+    def float_agrees(self) -> bool:
+        return (self.float_assumptions_hold, self.float_statement_holds) == (self.assumptions_hold,
+                                                                             self.statement_holds)
+
+
+def evaluate_point(statement, assumptions, point: Mapping) -> PointCheck:
+    """Evaluate assumptions and statement at ``point`` ({Symbol: exact value}).
+
+    >>> x = sp.Symbol("x", positive=True)
+    >>> evaluate_point(x < 1, [x >= 1], {x: sp.Integer(1)})
+    PointCheck(assumptions_hold=True, statement_holds=False, float_assumptions_hold=True, float_statement_holds=False, exact=True)
+    """
+    assumptions = _assumption_tuple(assumptions)
+    statement = sp.sympify(statement)
+    plan = _plan((statement,), assumptions)
+    kernel = plan.statements[0]
+    by_name = {getattr(k, "name", str(k)): v for k, v in point.items()}
+    missing = [s.name for s in plan.symbols if s.name not in by_name]
+    if missing:
+        raise ValueError(f"the point gives no value for {', '.join(missing)}")
+    raw = [by_name[s.name] for s in plan.symbols]
+    floats = [np.array([float(sp.N(v, 30)) if isinstance(v, sp.Basic) else float(v)]) for v in raw]
+    fa, fs = bool(plan.assumptions(*floats)[0]), bool(kernel(*floats)[0])
+    try:
+        exact_args = [RationalArray.from_values([as_fraction(v)]) for v in raw]
+        ea, es = bool(plan.assumptions.exact(*exact_args)[0]), bool(kernel.exact(*exact_args)[0])
+        exact = True
+    except (TypeError, ValueError, KernelError, ZeroDivisionError):
+        # an algebraic point (a root object): SymPy decides it exactly
+        from symbolic.certify import Uncertifiable, holds
+
+        subs = {s: sp.sympify(v) for s, v in zip(plan.symbols, raw)}
+        try:
+            ea = all(holds(a, subs) for a in flatten_atoms(assumptions))
+            es = holds(statement, subs)
+            exact = True
+        except Uncertifiable:
+            ea, es, exact = fa, fs, False
+    return PointCheck(ea, es, fa, fs, exact)
+
+
+# -- a claim --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ObligationCheck:
+    """The spot check of one obligation against its symbolic verdict."""
+
+    label: str
+    verdict: str
+    role: str
+    samples: int  #: admissible draws evaluated
+    violations: int  #: disagreements with the verdict (exactly confirmed)
+    note: str
+    first_violation: dict | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class SpotResult:
+    """The spot check of a claim.
+
+    ``samples`` is the fewest admissible draws any *decision* obligation got
+    (cross-check obligations get :data:`CROSS_CHECK_SHARE` of them);
+    ``violations`` counts disagreements with the symbolic verdicts over all
+    obligations, cross-checks included.
+    """
+
+    samples: int
+    violations: int
+    seconds: float
+    detail: str
+    obligations: tuple[ObligationCheck, ...] = field(default=(), compare=False)
+
+    @property
+    def agrees(self) -> bool:
+        return self.violations == 0
+
+
+#: float failures re-decided exactly: all of them (up to this) where they would be violations ...
+_CONFIRM_MUST = 20_000
+#: ... and a sample where they are only reported (a refuted claim failing on most draws)
+_CONFIRM_INFO = 200
+
+
+def check_obligation(obligation, verdict, *, samples: int = DEFAULT_SAMPLES,
+                     exact_samples: int = DEFAULT_EXACT_SAMPLES, seed: int = 0) -> ObligationCheck:
+    """Spot-check one obligation against its verdict (a :class:`symbolic.Verdict`)."""
+    return spot_check([(obligation, verdict)], samples=samples, exact_samples=exact_samples,
+                      seed=seed).obligations[0]
+
+
+def _expectation(kind: Kind, status: Status):
+    """(statement value wanted on draws, whether a failure is a violation)."""
+    if status is Status.VACUOUS:
+        return True, True  # checked on the statement False: any admissible draw is a violation
+    if kind is Kind.FORALL:
+        return True, status is Status.PROVED
+    return False, status is Status.REFUTED
+
+
+def _point_note(obligation, kind, status, verdict):
+    point = verdict.counterexample if (kind is Kind.FORALL and status is Status.REFUTED) else \
+        verdict.witness if (kind is Kind.EXISTS and status is Status.WITNESS) else None
+    if point is None:
+        return 0, None, None
+    assumptions = tuple(a for _, a in obligation.assumptions)
+    what = "counterexample" if kind is Kind.FORALL else "witness"
+    try:
+        pc = evaluate_point(obligation.statement, assumptions, point)
+    except NotCheckable as exc:
+        return 0, None, f"{what} not re-evaluated: {exc}"
+    if not (pc.assumptions_hold and pc.statement_holds == (kind is Kind.EXISTS)):
+        return 1, {k.name: v for k, v in point.items()}, (
+            f"the {what} does not re-evaluate: assumptions {pc.assumptions_hold}, statement {pc.statement_holds}")
+    how = "exactly" if pc.exact else "in floats only"
+    agree = "floats agree" if pc.float_agrees else "floats disagree (a boundary point: rounding)"
+    return 0, None, f"{what} re-evaluated {how} ({agree})"
+
+
+def _uncheckable(exprs) -> str | None:
+    for e in exprs:
+        reason = _uncheckable_one(e)
+        if reason:
+            return reason
+    return None
+
+
+@functools.lru_cache(maxsize=8192)
+def _uncheckable_one(expr) -> str | None:
+    found = expr.atoms(sp.core.function.AppliedUndef, sp.Derivative, sp.Integral, sp.Subs)
+    if not found:
+        return None
+    undefined = sorted({str(f.func) for f in found if isinstance(f, sp.core.function.AppliedUndef)})
+    names = ", ".join(undefined) or "a derivative"
+    return f"involves {names}, which has no numeric value without a concrete form"
+
+
+def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
+               exact_samples: int = DEFAULT_EXACT_SAMPLES, seed: int = 0) -> SpotResult:
+    """Spot-check ``(obligation, verdict)`` pairs (a claim's decided obligations).
+
+    Obligations with the same assumptions share one set of draws.
+    """
+    start = time.perf_counter()
+    obligations = list(obligations)
+    if not obligations:
+        raise ValueError("a spot check needs at least one obligation")
+    rows = []  # per obligation: [label, status, role, samples, violations, notes, first]
+    groups: dict = {}
+    for i, (ob, verdict) in enumerate(obligations):
+        kind, status = Kind(ob.kind), Status(verdict.status)
+        role = getattr(ob, "role", "decision")
+        violations, first, note = _point_note(ob, kind, status, verdict)
+        rows.append([ob.label, status.value, role, 0, violations, [note] if note else [], first])
+        assumptions = tuple(sp.sympify(a) for _, a in ob.assumptions)
+        statement = sp.false if status is Status.VACUOUS else sp.sympify(ob.statement)
+        reason = _uncheckable((statement, *assumptions))
+        if reason:
+            rows[i][5].append(f"not checked numerically: {reason}")
+            continue
+        # cross-checks re-state a decision at fixed sizes: a share of the draws each
+        scale = CROSS_CHECK_SHARE if role == "cross-check" else 1
+        want, must = _expectation(kind, status)
+        groups.setdefault((assumptions, scale), []).append((i, statement, want, must))
+
+    for (assumptions, scale), members in groups.items():
+        n, n_exact = max(1, int(samples * scale)), max(1, int(exact_samples * scale))
+        try:
+            checks = _check_group(tuple(m[1] for m in members), tuple(m[2] for m in members), assumptions,
+                                  samples=n, exact_samples=n_exact, seed=seed,
+                                  label=obligations[members[0][0]][0].label,
+                                  boundary_share=DEFAULT_BOUNDARY_SHARE,
+                                  confirm_limits=tuple(_CONFIRM_MUST if m[3] else _CONFIRM_INFO for m in members))
+        except NotCheckable as exc:
+            for i, *_ in members:
+                rows[i][5].append(f"not checked numerically: {exc}")
+            continue
+        for (i, _statement, want, must), chk in zip(members, checks):
+            _record(rows[i], chk, obligations[i][0], want, must)
+
+    checks = tuple(ObligationCheck(label, verdict, role, n, v, "; ".join(notes), first)
+                   for label, verdict, role, n, v, notes, first in rows)
+    return _summarise(checks, exact_samples, time.perf_counter() - start)
+
+
+def _record(row, chk: StatementCheck, obligation, want: bool, must: bool) -> None:
+    row[3] = chk.admissible
+    notes = row[5]
+    kind = Kind(obligation.kind)
+    if row[1] == Status.VACUOUS.value:
+        if chk.failures:
+            row[4] += chk.failures
+            row[6] = row[6] or chk.first_failure
+            notes.append(f"{chk.failures} draws satisfy the supposedly contradictory assumptions")
+        return
+    if must and (chk.failures or chk.unconfirmed):
+        row[4] += chk.failures
+        row[6] = row[6] or chk.first_failure
+        what = "counterexample" if kind is Kind.FORALL else "instance"
+        notes.append(f"{chk.failures} admissible draws are a numeric {what} (exactly confirmed)"
+                     + (f", {chk.unconfirmed} more float failures not re-decided" if chk.unconfirmed else ""))
+    elif chk.failures or chk.unconfirmed:
+        what = "refute it" if kind is Kind.FORALL else "are instances"
+        more = f" (+{chk.unconfirmed:,} more in floats, not re-decided)" if chk.unconfirmed else ""
+        notes.append(f"{chk.failures:,} exactly confirmed{more} of {chk.admissible:,} draws {what}")
+    if chk.rounding_resolved:
+        notes.append(f"{chk.rounding_resolved} float failures were rounding, resolved exactly")
+    if chk.exact_unavailable:
+        notes.append("no exact evaluation: floats only")
+
+
+def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
+    violations = sum(c.violations for c in checks)
+    decisions = [c for c in checks if c.role != "cross-check"] or list(checks)
+    fewest = min(c.samples for c in decisions)
+    bad = next((c for c in checks if c.violations), None)
+    if bad is not None:
+        point = _format_point(bad.first_violation) if bad.first_violation else "?"
+        detail = f"DISAGREES on {bad.label!r} ({bad.verdict}): {bad.note}; draw: {point}"
+    else:
+        infos = [f"{c.label}: {c.note}" for c in checks if c.note]
+        detail = (f"{len(decisions)} obligation(s), each on >= {fewest:,} admissible draws "
+                  f"(including up to {exact_samples} exact draws each, mostly on boundaries)")
+        crosses = [c for c in checks if c.role == "cross-check"]
+        if crosses:
+            detail += f"; {len(crosses)} cross-check(s) on >= {min(c.samples for c in crosses):,} draws each"
+        if infos:
+            detail += "; " + "; ".join(infos[:3]) + (f"; ... ({len(infos) - 3} more)" if len(infos) > 3 else "")
+        if fewest == 0:
+            detail += ("; some obligation had NO admissible draws (not checkable, or its symbols need a "
+                       "sampler: see numeric.spot)")
+    return SpotResult(fewest, violations, seconds, detail, checks)

@@ -1,0 +1,157 @@
+r"""Assertions for your own tests, in the manner of ``numpy.testing``.
+
+* :func:`assert_holds` -- a claim (a SymPy Boolean, or an object with
+  ``obligations()`` such as a registered :class:`proofs.Claim`) holds on
+  admissible random draws and on exact boundary draws; the failure message
+  shows the violating draw exactly.
+* :func:`assert_never` -- no admissible draw is an instance (an impossibility).
+* :func:`assert_equilibrium` / :func:`assert_not_equilibrium` -- South
+  specialised in a sector is (not) an equilibrium of the Section 5 model;
+  the message names the profitable deviation.
+
+A ten-line user test::
+
+    import sympy as sp
+    from symbolic import section5 as s5
+    from numeric.testing import assert_holds, assert_equilibrium
+
+    def test_coordination_in_sector_1_pays():
+        S = s5.sectors(3)
+        assert_holds(s5.wage_coordinated(1) > s5.wage_coordinated(2), s5.standing_assumptions(S),
+                     samples=20_000)
+        assert_equilibrium(["3", "2", "1"], [1, 1, 1], ["3/2", "4/3", 1], sector=2, coordinated=True)
+
+>>> import sympy as sp
+>>> x = sp.Symbol("x", positive=True)
+>>> assert_holds(x + 1 > x, samples=1000)
+>>> assert_holds(x >= 1, [x > 0], samples=1000)  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+AssertionError: claim fails on an admissible draw: x >= 1
+  draw: x = ...
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Mapping
+
+import sympy as sp
+
+from .equilibria import DEFAULT_RTOL, equilibria
+from .spot import check_statement
+
+__all__ = ["assert_holds", "assert_never", "assert_equilibrium", "assert_not_equilibrium"]
+
+
+def _statements(claim, assumptions):
+    """(statement, assumptions) pairs: from a Boolean or from an object with obligations()."""
+    if hasattr(claim, "obligations"):
+        obligations = claim.obligations()
+        out = []
+        for ob in obligations:
+            if getattr(ob, "role", "decision") != "decision":
+                continue
+            if str(getattr(ob, "kind", "forall")) != "forall":
+                raise TypeError(f"obligation {ob.label!r} is an existence statement: "
+                                "use assert_never for an impossibility")
+            out.append((ob.label, ob.statement, tuple(a for _, a in ob.assumptions)))
+        return out
+    if hasattr(claim, "statement") and hasattr(claim, "assumptions"):
+        return [(getattr(claim, "label", ""), claim.statement, tuple(a for _, a in claim.assumptions))]
+    if isinstance(claim, bool):
+        raise TypeError("the claim is a Python bool: SymPy already evaluated it; pass a SymPy Boolean")
+    if isinstance(assumptions, Mapping):
+        assumptions = tuple(assumptions.values())
+    elif isinstance(assumptions, sp.Basic):
+        assumptions = (assumptions,)
+    return [("", sp.sympify(claim), tuple(assumptions))]
+
+
+def _draw_text(point: Mapping[str, Fraction] | None) -> str:
+    if not point:
+        return "(a closed statement)"
+    return ", ".join(f"{k} = {v}" for k, v in sorted(point.items()))
+
+
+def _run(claim, assumptions, samples, exact_samples, seed, want: bool, err_msg: str, what: str):
+    for label, statement, assum in _statements(claim, assumptions):
+        chk = check_statement(statement, assum, samples=samples, exact_samples=exact_samples, seed=seed,
+                              label=label or sp.sstr(statement)[:200], want=want)
+        if chk.admissible == 0:
+            raise AssertionError(f"no admissible draw for {label or sp.sstr(statement)}: the assumptions may "
+                                 "be contradictory, or the symbols need a sampler (numeric.spot.register_sampler)")
+        if chk.failures:
+            head = f"{what}: {label or sp.sstr(statement)[:300]}"
+            raise AssertionError(f"{err_msg + chr(10) if err_msg else ''}{head}\n"
+                                 f"  draw: {_draw_text(chk.first_failure)}\n"
+                                 f"  ({chk.failures} of {chk.admissible:,} admissible draws, exactly confirmed)")
+
+
+def assert_holds(claim, assumptions=(), *, samples: int = 10_000, exact_samples: int = 200, seed: int = 0,
+                 err_msg: str = "") -> None:
+    """Assert that ``claim`` holds on ``samples`` admissible draws and ``exact_samples`` exact boundary draws.
+
+    ``assumptions``: a Boolean, a sequence of Booleans or a name -> Boolean map
+    (ignored when ``claim`` carries its own obligations).
+    """
+    _run(claim, assumptions, samples, exact_samples, seed, True, err_msg, "claim fails on an admissible draw")
+
+
+def assert_never(statement, assumptions=(), *, samples: int = 10_000, exact_samples: int = 200, seed: int = 0,
+                 err_msg: str = "") -> None:
+    """Assert that no admissible draw satisfies ``statement`` (an impossibility, like S5.7a)."""
+    _run(statement, assumptions, samples, exact_samples, seed, False, err_msg, "an instance exists")
+
+
+def _equilibrium_case(lambda_S, lambda_N, theta, sector, coordinated, rtol):
+    eq = equilibria(lambda_S, lambda_N, theta, rtol=rtol)
+    if not (isinstance(sector, int) and 1 <= sector <= eq.J):
+        raise ValueError(f"sector must be a 1-based sector number in 1..{eq.J}, got {sector!r}")
+    j = sector - 1
+    is_eq = bool((eq.coordinated if coordinated else eq.uncoordinated)[j])
+    # the best deviation: the other sector with the highest break-even wage
+    if eq.exact_values is not None:
+        r, s, _ = eq.exact_values
+        wage = r[j] if coordinated else s[j]
+        k = max((i for i in range(eq.J) if i != j), key=lambda i: s[i])
+        margin_text = f"w(k,U) = {s[k]} against the wage {wage}"
+    else:
+        wage = (eq.wage_C if coordinated else eq.wage_U)[j]
+        others = [i for i in range(eq.J) if i != j]
+        k = max(others, key=lambda i: eq.wage_U[i])
+        margin_text = f"w(k,U) = {eq.wage_U[k]:.17g} against the wage {wage:.17g}"
+    return eq, is_eq, k + 1, margin_text
+
+
+def assert_equilibrium(lambda_S, lambda_N, theta, sector: int, *, coordinated: bool = True,
+                       rtol: float = DEFAULT_RTOL, err_msg: str = "") -> None:
+    """Assert that South specialised in ``sector`` (1-based) is an equilibrium, E(sector, C) or E(sector, U).
+
+    Exact inputs (ints, Fractions, ``"p/q"``) are decided exactly; floats within ``rtol``.
+
+    >>> assert_equilibrium(["3", "2", "1"], [1, 1, 1], ["3/2", "4/3", 1], sector=2)   # (*) at equality
+    >>> assert_equilibrium(["3", "2", "1"], [1, 1, 1], ["3/2", "4/3", 1], sector=3)
+    Traceback (most recent call last):
+    ...
+    AssertionError: E(3,C) is not an equilibrium: a lone uncoordinated producer in sector 1 profits (w(k,U) = 2 against the wage 1)
+    """
+    _, is_eq, k, text = _equilibrium_case(lambda_S, lambda_N, theta, sector, coordinated, rtol)
+    if not is_eq:
+        label = f"E({sector},{'C' if coordinated else 'U'})"
+        raise AssertionError(f"{err_msg + chr(10) if err_msg else ''}{label} is not an equilibrium: a lone "
+                             f"uncoordinated producer in sector {k} profits ({text})")
+
+
+def assert_not_equilibrium(lambda_S, lambda_N, theta, sector: int, *, coordinated: bool = True,
+                           rtol: float = DEFAULT_RTOL, err_msg: str = "") -> None:
+    """Assert that E(sector, C) (or E(sector, U)) is *not* an equilibrium.
+
+    >>> assert_not_equilibrium([3.0, 2.0], [1.0, 1.0], [1.0, 1.0], sector=2)
+    """
+    _, is_eq, k, text = _equilibrium_case(lambda_S, lambda_N, theta, sector, coordinated, rtol)
+    if is_eq:
+        label = f"E({sector},{'C' if coordinated else 'U'})"
+        raise AssertionError(f"{err_msg + chr(10) if err_msg else ''}{label} is an equilibrium: no lone "
+                             f"deviator profits (the best, sector {k}: {text})")
+

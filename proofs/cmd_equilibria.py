@@ -1,0 +1,192 @@
+"""``coordfail equilibria FILE [--json]``: the Section 5 equilibria of an economy given as data.
+
+FILE is JSON ``{"lambda_S": [...], "lambda_N": [...], "theta": [...], "sectors": [...]}``
+(``sectors`` optional) or CSV with the columns ``sector,lambda_S,lambda_N,theta``
+(``sector`` optional).  Values are numbers or exact rationals ``"p/q"``
+(strings in JSON; in CSV a cell ``p/q`` or an integer is exact, a decimal is a
+float).  With every value exact, the equilibria are decided exactly.
+
+Bad input gives a one-line error naming the field and the reason, exit status 2.
+The file is only read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import re
+import sys
+
+from .cli import UsageError
+
+__all__ = ["add_parser", "run", "load_economy"]
+
+_KEYS = ("lambda_S", "lambda_N", "theta")
+_OPTIONAL = ("sectors",)
+_CSV_COLUMNS = ("sector",) + _KEYS
+#: a CSV float cell: a plain decimal or scientific literal (no nan/inf, no underscores)
+_FLOAT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_EXACT = re.compile(r"[+-]?\d+(?:/\d+)?")
+_MAX_BYTES = 200 * 1024 * 1024
+
+
+def add_parser(subparsers) -> None:
+    p = subparsers.add_parser("equilibria", help="enumerate the Section 5 equilibria of an economy (JSON or CSV)",
+                              description=__doc__.split("\n\n")[0])
+    p.add_argument("file", metavar="FILE", help="JSON or CSV file with lambda_S, lambda_N, theta per sector")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--rtol", type=float, default=None, metavar="R",
+                   help="relative tolerance of float data (default 1e-9); exact data ignores it")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from numeric.equilibria import DEFAULT_RTOL, InputError, equilibria
+
+    data = load_economy(args.file)
+    rtol = DEFAULT_RTOL if args.rtol is None else args.rtol
+    if not (math.isfinite(rtol) and 0 <= rtol < 1):
+        raise UsageError(f"--rtol: must be a number in [0, 1), got {args.rtol}")
+    try:
+        result = equilibria(data["lambda_S"], data["lambda_N"], data["theta"], names=data.get("sectors"), rtol=rtol)
+    except InputError as exc:
+        raise UsageError(f"{args.file}: {exc}") from None
+    if args.json:
+        json.dump(result.as_dict(), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        mode = "exact arithmetic" if result.exact else f"floats, relative tolerance {result.rtol:g}"
+        print(f"{result.J} sectors ({mode}); {len(result)} equilibria, highest wage first:")
+        print(result.table())
+        a = result.assumptions
+        print(f"A1: {'holds' if a['A1'] else 'fails'}; A2: {'holds' if a['A2'] else 'fails'}; "
+              f"comparative-advantage order: {', '.join(map(str, result.comparative_advantage_order[:20]))}"
+              + (" ..." if result.J > 20 else ""))
+        print(result.reading())
+    return 0
+
+
+# -- reading the file ---------------------------------------------------------------
+
+def load_economy(path: str) -> dict:
+    """Read and validate the structure of FILE; values are checked by :func:`numeric.equilibria`."""
+    text = _read(path)
+    stripped = text.lstrip()
+    if path.lower().endswith(".json") or stripped.startswith("{") or stripped.startswith("["):
+        return _from_json(path, text)
+    return _from_csv(path, text)
+
+
+def _read(path: str) -> str:
+    if not os.path.exists(path):
+        raise UsageError(f"{path}: no such file")
+    if os.path.isdir(path):
+        raise UsageError(f"{path}: is a directory, not a file")
+    try:
+        size = os.path.getsize(path)
+        if size > _MAX_BYTES:
+            raise UsageError(f"{path}: file too large ({size} bytes; the limit is {_MAX_BYTES})")
+        with open(path, "r", encoding="utf-8-sig", newline="") as fh:  # read only, never written
+            return fh.read()
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _from_json(path: str, text: str) -> dict:
+    try:
+        doc = json.loads(text)  # NaN/Infinity parse to floats and are rejected by field below
+    except ValueError as exc:
+        msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+        where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
+        raise UsageError(f"{path}: malformed JSON: {msg}{where}") from None
+    if not isinstance(doc, dict):
+        raise UsageError(f"{path}: the JSON document must be an object with keys {', '.join(_KEYS)}")
+    unknown = sorted(set(doc) - set(_KEYS) - set(_OPTIONAL))
+    if unknown:
+        raise UsageError(f"{path}: unknown key {unknown[0]!r} (allowed: {', '.join(_KEYS + _OPTIONAL)})")
+    for key in _KEYS:
+        if key not in doc:
+            raise UsageError(f"{path}: missing key {key!r}")
+    out = {}
+    for key in _KEYS:
+        values = doc[key]
+        if not isinstance(values, list):
+            raise UsageError(f"{path}: {key}: must be a list of numbers, got {type(values).__name__}")
+        out[key] = [_json_value(path, key, i, v) for i, v in enumerate(values)]
+    if "sectors" in doc and doc["sectors"] is not None:
+        names = doc["sectors"]
+        if not isinstance(names, list):
+            raise UsageError(f"{path}: sectors: must be a list of names, got {type(names).__name__}")
+        for i, n in enumerate(names):
+            if not isinstance(n, str):
+                raise UsageError(f"{path}: sectors[{i}]: a sector name must be a string, got {json.dumps(n)}")
+        out["sectors"] = names
+    return out
+
+
+def _json_value(path, key, i, v):
+    if isinstance(v, bool) or v is None or isinstance(v, (list, dict)):
+        raise UsageError(f"{path}: {key}[{i}]: must be a number or a 'p/q' string, got {json.dumps(v)}")
+    if isinstance(v, str):
+        if not _EXACT.fullmatch(v.strip()):
+            raise UsageError(f"{path}: {key}[{i}]: {v!r} is not an exact rational 'p/q' or integer")
+        if "/" in v and int(v.strip().split("/")[1]) == 0:
+            raise UsageError(f"{path}: {key}[{i}]: {v!r} has a zero denominator")
+        return v.strip()
+    if isinstance(v, float) and not math.isfinite(v):
+        raise UsageError(f"{path}: {key}[{i}]: must be finite, got {v}")
+    return v
+
+
+def _from_csv(path: str, text: str) -> dict:
+    if not text.strip():
+        raise UsageError(f"{path}: empty file: give a header sector,lambda_S,lambda_N,theta and one row per sector")
+    try:
+        rows = list(csv.reader(io.StringIO(text), strict=True))
+    except csv.Error as exc:
+        raise UsageError(f"{path}: malformed CSV: {exc}") from None
+    rows = [r for r in rows if any(cell.strip() for cell in r)]
+    header = [h.strip() for h in rows[0]]
+    unknown = [h for h in header if h not in _CSV_COLUMNS]
+    if unknown:
+        raise UsageError(f"{path}: unknown column {unknown[0]!r} (allowed: {', '.join(_CSV_COLUMNS)})")
+    if len(set(header)) != len(header):
+        dup = next(h for h in header if header.count(h) > 1)
+        raise UsageError(f"{path}: column {dup!r} appears twice")
+    for key in _KEYS:
+        if key not in header:
+            raise UsageError(f"{path}: missing column {key!r} (the header must name {', '.join(_KEYS)})")
+    out = {key: [] for key in _KEYS}
+    names = [] if "sector" in header else None
+    for line, row in enumerate(rows[1:], start=2):
+        if len(row) != len(header):
+            raise UsageError(f"{path}: row {line - 1}: {len(row)} cells for {len(header)} columns")
+        cells = dict(zip(header, (c.strip() for c in row)))
+        for key in _KEYS:
+            out[key].append(_csv_value(path, key, line - 2, cells[key]))
+        if names is not None:
+            names.append(cells["sector"])
+    if not out["lambda_S"]:
+        raise UsageError(f"{path}: lambda_S: empty input: the model needs at least 2 sectors")
+    if names is not None:
+        out["sectors"] = names
+    return out
+
+
+def _csv_value(path, key, i, cell):
+    if _EXACT.fullmatch(cell):
+        if "/" in cell and int(cell.split("/")[1]) == 0:
+            raise UsageError(f"{path}: {key}[{i}]: {cell!r} has a zero denominator")
+        return cell
+    if _FLOAT.fullmatch(cell):
+        value = float(cell)
+        if not math.isfinite(value):
+            raise UsageError(f"{path}: {key}[{i}]: must be finite, got {cell}")
+        return value
+    what = "empty" if not cell else repr(cell)
+    raise UsageError(f"{path}: {key}[{i}]: {what} is not a number or an exact rational 'p/q'")

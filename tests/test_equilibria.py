@@ -1,0 +1,130 @@
+"""numeric.equilibria: O(J) enumeration, exact at the boundary, any order, A1/A2 reported (MODEL.md §8)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import numeric
+from numeric import latex as hand
+from numeric.equilibria import InputError, equilibria
+
+
+def _brute_force(lS, lN, th):
+    """O(J^2) with the hand-written deviation margin (an independent code path), exact on Fractions."""
+    J = len(lS)
+    out = set()
+    for j in range(J):
+        for coordinated in (True, False):
+            w = hand.wage_coordinated(lS, lN, j) if coordinated else hand.wage_uncoordinated(lS, lN, th, j)
+            if all(hand.deviation_margin(w, lS, lN, th, k) >= 0 for k in range(J) if k != j):
+                out.add((j + 1, coordinated))
+    return out
+
+
+fraction = st.fractions(min_value=Fraction(1, 10), max_value=10, max_denominator=12)
+theta_value = st.one_of(st.just(Fraction(1)), st.fractions(min_value=1, max_value=4, max_denominator=6))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(2, 7).flatmap(lambda J: st.tuples(st.lists(fraction, min_size=J, max_size=J),
+                                                      st.lists(fraction, min_size=J, max_size=J),
+                                                      st.lists(theta_value, min_size=J, max_size=J))))
+def test_exact_enumeration_equals_the_pairwise_definition(data):
+    lS, lN, th = data
+    eq = equilibria(lS, lN, th)
+    assert eq.exact
+    assert {(e.sector, e.coordinated) for e in eq} == _brute_force(lS, lN, th)
+    wages = [e.wage_exact for e in eq]
+    assert wages == sorted(wages, reverse=True)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2, 9), st.integers(0, 10_000))
+def test_float_enumeration_matches_exact_away_from_boundaries_and_is_order_free(J, seed):
+    rng = np.random.default_rng(seed)
+    lS, lN = rng.uniform(0.1, 10, J), rng.uniform(0.1, 10, J)
+    th = 1 + rng.exponential(0.7, J)
+    eq = equilibria(lS, lN, th)
+    exact = equilibria(*[[Fraction(x) for x in a] for a in (lS, lN, th)])
+    got = {(e.sector, e.coordinated) for e in eq if not e.near_boundary}
+    assert got == {(e.sector, e.coordinated) for e in exact if not any(
+        n.sector == e.sector and n.coordinated == e.coordinated and n.near_boundary for n in eq)}
+    perm = rng.permutation(J)
+    shuffled = equilibria(lS[perm], lN[perm], th[perm])
+    assert {(int(perm[e.sector - 1]) + 1, e.coordinated) for e in shuffled} == {(e.sector, e.coordinated) for e in eq}
+
+
+def test_condition_star_at_equality_is_an_equilibrium_exactly():
+    # (lambda_1S/lambda_1N)/(lambda_2S/lambda_2N) = 3/2 = theta_1: weak (*) holds (S5.4, S5.6)
+    eq = equilibria(["3", "2", "1"], [1, 1, 1], ["3/2", "4/3", 1])
+    assert (2, True) in {(e.sector, e.coordinated) for e in eq}
+    assert eq.assumptions == {"A1": True, "A2": True}
+    just_below = equilibria(["3", "2", "1"], [1, 1, 1], ["149/100", "4/3", 1])
+    assert (2, True) not in {(e.sector, e.coordinated) for e in just_below}
+
+
+def test_decimal_ties_are_flagged_near_boundary_in_float_mode():
+    # 0.3/0.1 = 3 in exact terms but not in binary; the tie is flagged, and counted as an equilibrium
+    eq = equilibria([0.3, 0.2], [0.1, 0.1], [1.5, 1.0])
+    rec = {(e.sector, e.coordinated): e for e in eq}
+    assert (2, True) in rec and rec[(2, True)].near_boundary
+    strict = equilibria([0.3, 0.2], [0.1, 0.1], [1.5, 1.0], rtol=0.0)
+    assert all(not e.near_boundary for e in strict)
+
+
+def test_unsorted_data_violating_A1_and_A2_is_enumerated_and_reported():
+    eq = equilibria([1.0, 3.0, 2.0, 2.0], [1.0, 1.0, 1.0, 1.0], [1.0, 3.0, 1.0, 1.0])
+    assert eq.comparative_advantage_order == (2, 3, 4, 1)
+    assert eq.assumptions == {"A1": False, "A2": False}  # sectors 3 and 4 tie
+    assert not eq.input_in_comparative_advantage_order
+    d = eq.as_dict()
+    assert d["assumptions"] == {"A1": False, "A2": False} and d["comparative_advantage_order"] == [2, 3, 4, 1]
+    assert "A1 and A2 fail" in eq.reading()
+
+
+def test_reading_names_the_gain_from_coordinating_in_the_strongest_sector():
+    eq = equilibria(["3", "2", "1"], [1, 1, 1], ["3/2", "4/3", 1], names=["a", "b", "c"])
+    text = eq.reading()
+    assert "sector 1 (a)" in text and "from 2" in text and "to 3" in text and "factor 3/2" in text
+    assert eq.as_dict()["equilibria"][0] == {"sector": 1, "name": "a", "coordinated": True, "wage": 3.0,
+                                             "wage_exact": "3"}
+
+
+def test_a_million_sectors_agrees_with_the_kernel_masks():
+    from numeric.kernels import equilibrium_masks
+
+    rng = np.random.default_rng(0)
+    J = 200_000
+    lS, lN, th = rng.uniform(0.5, 2, J), rng.uniform(0.5, 2, J), 1 + rng.exponential(0.1, J)
+    eq = equilibria(lS, lN, th)
+    c, u = equilibrium_masks(lS[None], lN[None], th[None])
+    assert (eq.coordinated == c[0]).all() and (eq.uncoordinated == u[0]).all()
+    assert eq.uncoordinated.sum() == 1
+
+
+@pytest.mark.parametrize("args, field, reason", [
+    (([1, -2], [1, 1], [1, 1]), "lambda_S[1]", "positive"),
+    (([1, 2], [0, 1], [1, 1]), "lambda_N[0]", "positive"),
+    (([1, 2], [1, 1], [1, "1/2"]), "theta[1]", ">= 1"),
+    (([1.0, float("nan")], [1.0, 1.0], [1.0, 1.0]), "lambda_S[1]", "finite"),
+    (([1.0, 2.0], [1.0, float("inf")], [1.0, 1.0]), "lambda_N[1]", "finite"),
+    (([1, 2], [1, 1, 1], [1, 1]), "lambda_S, lambda_N, theta", "ragged"),
+    (([], [], []), "lambda_S", "empty"),
+    (([1], [1], [1]), "lambda_S", "at least 2 sectors"),
+    ((["1/0", 1], [1, 1], [1, 1]), "lambda_S[0]", "zero denominator"),
+    (([1, "x"], [1, 1], [1, 1]), "lambda_S[1]", "not a number"),
+    (("12", [1, 1], [1, 1]), "lambda_S", "list"),
+])
+def test_bad_input_names_the_field_and_the_reason(args, field, reason):
+    with pytest.raises(InputError) as info:
+        equilibria(*args)
+    assert info.value.field == field and reason in info.value.reason
+
+
+def test_the_package_exposes_equilibria():
+    assert numeric.equilibria is equilibria

@@ -1,0 +1,164 @@
+"""The lambdify boundary: every kernel agrees with its SymPy source, exactly and in floats.
+
+Expectations come from the model in MODEL.md §8 (prices, wages, deviations,
+condition (*)) as built in symbolic/section5.py.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import re
+from fractions import Fraction
+
+import numpy as np
+import pytest
+import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from numeric import kernels as K
+from numeric.exact import RationalArray, parse_rational
+from symbolic import section5 as s5
+
+positive = st.fractions(min_value=Fraction(1, 50), max_value=50, max_denominator=60)
+at_least_one = st.fractions(min_value=1, max_value=20, max_denominator=60)
+
+
+def _sympy_value(expr, values: dict) -> sp.Basic:
+    return expr.xreplace({s: sp.Rational(v.numerator, v.denominator) for s, v in values.items()})
+
+
+@settings(max_examples=60, deadline=None)
+@given(lS=positive, lN=positive, th=at_least_one)
+def test_wage_and_price_kernels_equal_their_sympy_source_exactly(lS, lN, th):
+    j = "j"
+    values = {s5.lam_S(j): lS, s5.lam_N(j): lN, s5.theta(j): th}
+    for kernel, expr, args in ((K.WAGE_COORDINATED, s5.wage_coordinated(j), (lS, lN)),
+                               (K.WAGE_UNCOORDINATED, s5.wage_uncoordinated(j), (lS, lN, th)),
+                               (K.WORLD_PRICE, s5.world_price(j), (lN, th))):
+        exact = kernel.exact(*[[a] for a in args]).to_fractions()[0]
+        assert sp.Rational(exact.numerator, exact.denominator) == _sympy_value(expr, values)
+        assert kernel(*[float(a) for a in args]) == pytest.approx(float(exact), rel=1e-14)
+
+
+@settings(max_examples=60, deadline=None)
+@given(l1S=positive, l1N=positive, t1=at_least_one, lkS=positive, lkN=positive)
+def test_condition_star_kernel_equals_sympy_exactly(l1S, l1N, t1, lkS, lkN):
+    values = {s5.lam_S("1"): l1S, s5.lam_N("1"): l1N, s5.theta("1"): t1, s5.lam_S("k"): lkS, s5.lam_N("k"): lkN}
+    for strict, kernel in ((True, K.CONDITION_STAR), (False, K.CONDITION_STAR_WEAK)):
+        truth = bool(_sympy_value(s5.condition_star("k", strict=strict, first="1"), values))
+        assert bool(kernel.exact([l1S], [l1N], [t1], [lkS], [lkN])[0]) is truth
+
+
+def test_break_even_wage_is_derived_and_equals_w_kU():
+    # the kernel's threshold is solved by SymPy, not typed: it must be w(k,U)
+    assert sp.simplify(K._BREAK_EVEN_EXPR - s5.wage_uncoordinated("k")) == 0
+    # and the margin is (w - break-even)/lambda_kS, increasing in w: E(j,.) iff w(j,.) >= max break-even
+    assert sp.simplify(K._MARGIN_EXPR * s5.lam_S("k") - (s5.wage - K._BREAK_EVEN_EXPR)) == 0
+    # the margin at w = w(j,C) is the model's deviation_margin
+    at_wage = K._MARGIN_EXPR.xreplace({s5.wage: s5.wage_coordinated("j")})
+    assert sp.simplify(at_wage - s5.deviation_margin("j", True, "k")) == 0
+
+
+def _brute_force_masks(lS, lN, th):
+    """O(J^2): E(j,c) iff the SymPy deviation margin is >= 0 for every k != j (row by row)."""
+    n, J = lS.shape
+    labels = s5.sectors(J)
+    out = []
+    for coordinated in (True, False):
+        conds = [s5.equilibrium(j, coordinated, labels) for j in labels]
+        fn = sp.lambdify(s5.model_symbols(labels), conds, modules="numpy")
+        cols = []
+        for i in range(n):
+            args = [x for j in range(J) for x in (lS[i, j], lN[i, j], th[i, j])]
+            cols.append([bool(v) for v in fn(*args)])
+        out.append(np.array(cols))
+    return out
+
+
+def test_equilibrium_masks_match_the_sympy_definition_on_unsorted_data():
+    rng = np.random.default_rng(7)
+    lS, lN = rng.uniform(0.2, 5, (300, 5)), rng.uniform(0.2, 5, (300, 5))
+    th = 1 + rng.exponential(0.5, (300, 5))
+    coordinated, uncoordinated = K.equilibrium_masks(lS, lN, th)
+    want_c, want_u = _brute_force_masks(lS, lN, th)
+    assert (coordinated == want_c).all() and (uncoordinated == want_u).all()
+    assert coordinated.any() and not coordinated.all()  # the test sees both outcomes
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.integers(0, 5), min_size=2, max_size=8))
+def test_best_other_is_the_maximum_over_the_other_sectors(values):
+    arr = np.array([values], dtype=float)
+    got = K.best_other(arr)[0]
+    want = [max(v for i, v in enumerate(values) if i != j) for j in range(len(values))]
+    assert got.tolist() == want
+
+
+def test_kernels_broadcast_over_instances_and_sectors():
+    lS = np.arange(1, 13, dtype=float).reshape(3, 4)
+    lN = np.full((3, 4), 2.0)
+    assert K.wage_coordinated(lS, lN).shape == (3, 4)
+    assert np.allclose(K.wage_coordinated(lS, lN), lS / 2)
+    star = K.condition_star(lS, lN, np.full((3, 4), 1.5), strict=False)
+    assert star.shape == (3, 4) and star[:, 0].all()  # sector 1 against itself: ratio 1 <= theta_1
+
+
+def test_float_equality_has_a_tolerance_and_exact_equality_has_none():
+    x, y = sp.symbols("x y", positive=True)
+    k = K.compile_kernel(sp.Eq(x * 3, y), (x, y))
+    assert k([0.1], [0.30000000000000004]).tolist() == [True]      # rounding, within the tolerance
+    assert k.exact([Fraction(0.1)], [Fraction(0.30000000000000004)]).tolist() == [False]
+    assert k.exact(["1/10"], ["3/10"]).tolist() == [True]
+
+
+def test_exact_evaluation_refuses_transcendental_functions():
+    x = sp.Symbol("x", positive=True)
+    k = K.compile_kernel(sp.sqrt(x) > 1, (x,))
+    assert k([4.0]).tolist() == [True]
+    with pytest.raises(K.KernelError):
+        k.exact(["4"])
+
+
+def test_compile_rejects_missing_arguments():
+    x, y = sp.symbols("x y")
+    with pytest.raises(ValueError, match="not among the arguments"):
+        K.compile_kernel(x + y > 0, (x,))
+
+
+def test_only_numeric_kernels_calls_lambdify():
+    root = pathlib.Path(__file__).resolve().parents[1]
+    callers = [p.relative_to(root).as_posix() for d in ("numeric", "symbolic")
+               for p in (root / d).glob("*.py") if re.search(r"\blambdify\(", p.read_text())]
+    assert callers == ["numeric/kernels.py"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.fractions(max_denominator=30), st.fractions(max_denominator=30)), min_size=1,
+                max_size=6))
+def test_rational_array_arithmetic_matches_fractions(pairs):
+    a = RationalArray.from_values([p for p, _ in pairs])
+    b = RationalArray.from_values([q for _, q in pairs])
+    assert (a + b).to_fractions() == [p + q for p, q in pairs]
+    assert (a * b - a).to_fractions() == [p * q - p for p, q in pairs]
+    assert (a ** 2).to_fractions() == [p ** 2 for p, _ in pairs]
+    assert (a >= b).tolist() == [p >= q for p, q in pairs]
+    assert (a == b).tolist() == [p == q for p, q in pairs]
+    nonzero = [(p, q) for p, q in pairs if q != 0]
+    if nonzero:
+        x = RationalArray.from_values([p for p, _ in nonzero])
+        y = RationalArray.from_values([q for _, q in nonzero])
+        assert (x / y).to_fractions() == [p / q for p, q in nonzero]
+        assert (1 / y).reduced().to_fractions() == [1 / q for _, q in nonzero]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.floats(allow_nan=False, allow_infinity=False, width=64), min_size=1, max_size=8))
+def test_from_floats_is_the_exact_binary_value(xs):
+    assert RationalArray.from_floats(xs).to_fractions() == [Fraction(x) for x in xs]
+
+
+@pytest.mark.parametrize("text", ["1/0", "1.5", "1e3", "", " ", "2/-3", "__import__('os')", "0x10", "1//2"])
+def test_parse_rational_refuses_anything_but_p_over_q(text):
+    with pytest.raises(ValueError):
+        parse_rational(text)

@@ -1,0 +1,98 @@
+"""numeric.testing (issue 3 §6): assertions that fail with the exact violating draw, and the pytest plugin."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+import sympy as sp
+
+from numeric.testing import assert_equilibrium, assert_holds, assert_never, assert_not_equilibrium
+from symbolic import section5 as s5
+
+S = s5.sectors(3)
+
+
+def test_assert_holds_passes_on_a_true_claim_and_names_an_exact_draw_on_a_false_one():
+    # S5.5 (MODEL.md §8): strict (*) is sufficient for E(k,C)
+    assert_holds(sp.Implies(s5.condition_star(3), s5.equilibrium(3, True, S)), s5.standing_assumptions(S),
+                 samples=5000)
+    # S5.6 is refuted at (*) equality: the message shows that draw exactly (rationals, not floats)
+    with pytest.raises(AssertionError) as info:
+        assert_holds(sp.Implies(s5.equilibrium(2, True, S), s5.condition_star(2)), s5.standing_assumptions(S),
+                     samples=5000)
+    message = str(info.value)
+    assert "draw: lambda_1N = " in message and "/" in message and "exactly confirmed" in message
+
+
+def test_assert_holds_takes_a_registered_claim():
+    from proofs import get_claim
+
+    assert_holds(get_claim("S5.9"), samples=2000)
+    with pytest.raises(AssertionError, match="E\\(2,C\\) => strict"):
+        assert_holds(get_claim("S5.6"), samples=2000)
+
+
+def test_assert_never_checks_an_impossibility():
+    # S5.7a: theta_k = 1 and E(k,C) is impossible under A1 and A2; possible with A2 dropped (S5.7b)
+    statement = sp.And(sp.Eq(s5.theta(2), 1), s5.equilibrium(2, True, S))
+    assert_never(statement, s5.standing_assumptions(S), samples=5000)
+    with pytest.raises(AssertionError, match="an instance exists"):
+        assert_never(statement, s5.standing_assumptions(S, A2=False), samples=5000)
+
+
+def test_assert_equilibrium_and_its_message():
+    assert_equilibrium(["3", "2", "1"], [1, 1, 1], ["3/2", "4/3", 1], sector=2)  # (*) at equality
+    assert_equilibrium(["3", "2", "1"], [1, 1, 1], ["3/2", "4/3", 1], sector=1, coordinated=False)
+    with pytest.raises(AssertionError, match=r"E\(3,C\) is not an equilibrium: .* sector 1 profits"):
+        assert_equilibrium(["3", "2", "1"], [1, 1, 1], ["3/2", "4/3", 1], sector=3)
+    assert_not_equilibrium([3.0, 2.0, 1.0], [1.0, 1.0, 1.0], [1.4, 1.3, 1.0], sector=2)
+    with pytest.raises(AssertionError, match="is an equilibrium"):
+        assert_not_equilibrium([3.0, 2.0], [1.0, 1.0], [2.0, 1.0], sector=2)
+    with pytest.raises(ValueError, match="1-based"):
+        assert_equilibrium([3.0, 2.0], [1.0, 1.0], [2.0, 1.0], sector=0)
+
+
+USER_TEST = '''
+import sympy as sp
+from symbolic import section5 as s5
+from numeric.testing import assert_holds, assert_equilibrium
+
+def test_coordination_pays_most_in_sector_1():
+    S = s5.sectors(3)
+    assert_holds(s5.wage_coordinated(1) > s5.wage_coordinated(2), s5.standing_assumptions(S), samples=20_000)
+    assert_equilibrium(["3", "2", "1"], [1, 1, 1], ["3/2", "4/3", 1], sector=2, coordinated=True)
+
+def test_a_wrong_belief_fails():
+    assert_holds(s5.wage_uncoordinated(1) < s5.wage_coordinated(3), s5.standing_assumptions(s5.sectors(3)))
+'''
+
+
+def _pytest(tmp_path, *args):
+    return subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--rootdir", str(tmp_path),
+                           *args], capture_output=True, text=True, cwd=tmp_path, timeout=300)
+
+
+def test_a_users_ten_line_test_file(tmp_path):
+    (tmp_path / "test_user.py").write_text(textwrap.dedent(USER_TEST))
+    proc = _pytest(tmp_path, "test_user.py")
+    assert "1 failed, 1 passed" in proc.stdout, proc.stdout + proc.stderr
+    assert "draw: lambda_1N = " in proc.stdout
+
+
+def test_plugin_collects_claims_as_items(tmp_path):
+    proc = _pytest(tmp_path, "--coordfail-claims", "-m", "coordfail_claim", "--coordfail-only", "S5.6,S5.7",
+                   "--coordfail-samples", "3000", "-v")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    for cid in ("S5.6", "S5.7a", "S5.7b"):
+        assert f"coordfail::{cid} PASSED" in proc.stdout
+    assert "3 passed" in proc.stdout
+
+
+def test_plugin_is_off_by_default_and_counts_claims_when_on(tmp_path):
+    off = _pytest(tmp_path, "--collect-only", "-q", "-m", "coordfail_claim")
+    assert "coordfail::" not in off.stdout
+    on = _pytest(tmp_path, "--collect-only", "-q", "--coordfail-claims", "--coordfail-only", "S5.7")
+    assert "coordfail::S5.7a" in on.stdout and "2 tests collected" in on.stdout, on.stdout

@@ -1,0 +1,106 @@
+"""Samplers: admissible by construction, reproducible, and on the boundaries (MODEL.md §8, errata)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from numeric.kernels import compile_conjunction
+from numeric.samplers import BoundsSampler, SamplingProblem, Section5Sampler, section5_structure
+from symbolic import section5 as s5
+
+
+def _section5_obligations():
+    from proofs import claims
+
+    return [(c.id, ob) for c in claims(["S5"]) for ob in c.obligations()]
+
+
+def _problem(ob):
+    atoms = tuple(a for _, a in ob.assumptions)
+    symbols = set(ob.statement.free_symbols).union(*[a.free_symbols for a in atoms])
+    s5_symbols = [s for s in symbols if Section5Sampler().owns(s)]
+    return SamplingProblem.build(s5_symbols, atoms, (ob.statement,)), atoms
+
+
+@pytest.mark.parametrize("claim_id, ob", _section5_obligations(), ids=lambda x: x if isinstance(x, str) else "")
+def test_every_section5_obligation_gets_admissible_draws(claim_id, ob):
+    problem, atoms = _problem(ob)
+    if not problem.symbols:
+        pytest.skip("no Section 5 symbols")
+    own_atoms = problem.atoms  # atoms over other symbols (vartheta) are the fallback's
+    kernel = compile_conjunction(own_atoms, problem.symbols)
+    sampler = Section5Sampler()
+    floats = sampler.draw(problem, 4000, np.random.default_rng(1))
+    ok = kernel(*[floats[s] for s in problem.symbols])
+    # by construction; a float near-tie may round onto the boundary, nothing else may fail
+    assert ok.mean() > 0.995, f"{claim_id} {ob.label}: {ok.mean():.4f} admissible"
+    exact = sampler.draw(problem, 200, np.random.default_rng(2), exact=True)
+    assert kernel.exact(*[exact[s] for s in problem.symbols]).all(), f"{claim_id} {ob.label}"
+
+
+def test_draws_are_reproducible_from_the_seed():
+    S = s5.sectors(4)
+    problem = SamplingProblem.build(s5.model_symbols(S), s5.standing_assumptions(S).values())
+    a = Section5Sampler().draw(problem, 100, np.random.default_rng(5))
+    b = Section5Sampler().draw(problem, 100, np.random.default_rng(5))
+    c = Section5Sampler().draw(problem, 100, np.random.default_rng(6))
+    assert all((a[s] == b[s]).all() for s in problem.symbols)
+    assert not all((a[s] == c[s]).all() for s in problem.symbols)
+
+
+def test_exact_draws_land_on_the_papers_boundaries():
+    """theta_k = 1, condition (*) at equality, and A1/A2 near-ties all occur, exactly."""
+    S = s5.sectors(4)
+    problem = SamplingProblem.build(s5.model_symbols(S), s5.standing_assumptions(S).values())
+    d = Section5Sampler().draw(problem, 2000, np.random.default_rng(3), exact=True)
+    fr = {s: d[s].to_fractions() for s in problem.symbols}
+    r = {j: [a / b for a, b in zip(fr[s5.lam_S(j)], fr[s5.lam_N(j)])] for j in S}
+    theta = {j: fr[s5.theta(j)] for j in S}
+    n = 2000
+    star_equal = sum(any(r[1][i] / r[k][i] == theta[1][i] for k in S[1:]) for i in range(n))
+    theta_one = sum(any(theta[k][i] == 1 for k in S) for i in range(n))
+    near_tie = sum(any(0 < (r[a][i] - r[a + 1][i]) / r[a][i] < Fraction(1, 10**6) for a in S[:-1]) for i in range(n))
+    assert star_equal > 50 and theta_one > 300 and near_tie > 20, (star_equal, theta_one, near_tie)
+
+
+def test_structure_is_read_from_the_assumption_atoms():
+    generic = section5_structure(("1", "j", "k"), s5.standing_assumptions(("1", "k", "j")).values())
+    assert generic.order == ("1", "k", "j") and generic.A1 and generic.A2 and generic.theta_ge_1
+    only_a2 = section5_structure((1, 2, 3), s5.standing_assumptions((1, 2, 3), A1=False, theta_ge_1=False).values())
+    assert (only_a2.A1, only_a2.A2, only_a2.theta_ge_1) == (False, True, False)
+    mono = section5_structure((1, 2), [s5.theta_nondecreasing((1, 2))])
+    assert mono.theta_nondecreasing and mono.unrecognised == ()
+    odd = section5_structure((1, 2), [s5.lam_S(1) > 2])
+    assert odd.unrecognised == (s5.lam_S(1) > 2,)
+
+
+def test_bounds_sampler_reads_bounds_and_hits_them_exactly():
+    x = sp.Symbol("x", positive=True)
+    y = sp.Symbol("y", real=True)
+    problem = SamplingProblem.build([x, y], [x >= 2, x < 5, y <= -1])
+    d = BoundsSampler().draw(problem, 2000, np.random.default_rng(0))
+    assert ((d[x] >= 2) & (d[x] < 5)).all() and (d[y] <= -1).all()
+    assert (d[x] == 2).any() and (d[y] == -1).any() and not (d[x] == 5).any()
+    e = BoundsSampler().draw(problem, 300, np.random.default_rng(0), exact=True)
+    assert all(Fraction(2) <= v < 5 for v in e[x].to_fractions())
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None)
+@given(J=st.integers(2, 8), A1=st.booleans(), A2=st.booleans(), theta_ge_1=st.booleans(),
+       seed=st.integers(0, 2**32 - 1))
+def test_any_combination_of_standing_assumptions_is_met_exactly(J, A1, A2, theta_ge_1, seed):
+    S = s5.sectors(J)
+    atoms = tuple(s5.standing_assumptions(S, A1=A1, A2=A2, theta_ge_1=theta_ge_1).values())
+    problem = SamplingProblem.build(s5.model_symbols(S), atoms)
+    d = Section5Sampler().draw(problem, 64, np.random.default_rng(seed), exact=True)
+    if atoms:
+        assert compile_conjunction(atoms, problem.symbols).exact(*[d[s] for s in problem.symbols]).all()
+    assert all((d[s] > 0).all() for s in problem.symbols)  # every parameter positive

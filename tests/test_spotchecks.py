@@ -1,0 +1,165 @@
+"""Spot checks: one per registered claim, agreeing with every correct verdict and catching wrong ones.
+
+Expected verdicts: MODEL.md §8 (S5 table).  The "wrong verdict" tests feed the
+spot check a verdict that MODEL.md says is wrong and require a violation that
+names an exact draw -- a spot check that could not fail would pass them silently.
+"""
+
+from __future__ import annotations
+
+import time
+from fractions import Fraction
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from numeric import spot
+from proofs.registry import SPOT_CHECKS, ClaimResult, claims
+from symbolic import Kind, Status, Verdict
+from symbolic import section5 as s5
+
+SAMPLES = 5000
+
+
+def test_every_registered_claim_has_a_spot_check():
+    ids = [c.id for c in claims()]
+    assert ids and set(ids) <= set(SPOT_CHECKS)
+
+
+@pytest.fixture(scope="module")
+def s5_results(decided_claims):
+    return {cid: r for cid, r in decided_claims.items() if cid.startswith("S5")}
+
+
+def test_section5_spot_checks_agree_with_the_verdicts(s5_results):
+    for cid, result in s5_results.items():
+        check = SPOT_CHECKS[cid](result, SAMPLES, 0)
+        assert check.violations == 0, f"{cid}: {check.detail}"
+        assert check.samples >= SAMPLES, f"{cid}: only {check.samples} admissible draws"
+
+
+def test_refuted_claims_are_refuted_by_boundary_draws_too(s5_results):
+    # S5.6 and S5.10 fail only at (*) equality (MODEL.md §8): the exact boundary draws find it
+    for cid in ("S5.6", "S5.10"):
+        out = spot.spot_check(s5_results[cid].obligations, samples=SAMPLES, seed=0)
+        assert out.violations == 0
+        assert "counterexample re-evaluated exactly" in out.detail
+        assert any("refute it" in c.note for c in out.obligations), out.detail
+
+
+def test_impossible_existence_finds_no_instance_among_draws_that_test_it(s5_results):
+    out = spot.spot_check(s5_results["S5.7a"].obligations, samples=SAMPLES, seed=0)
+    assert out.violations == 0 and out.samples >= SAMPLES
+    # the same draws do contain instances once A2 is dropped (S5.7b): the check has teeth
+    out_b = spot.spot_check(s5_results["S5.7b"].obligations, samples=SAMPLES, seed=0)
+    assert out_b.violations == 0 and any("are instances" in c.note for c in out_b.obligations)
+
+
+def _with_verdict(result: ClaimResult, status: Status, point=None) -> list:
+    fake = Verdict.make(status, result.claim.kind, "fake", 0.0, point=point)
+    return [(ob, fake) for ob, _ in result.obligations if ob.role == "decision"]
+
+
+def test_a_wrong_proved_verdict_is_caught_with_an_exact_draw(s5_results):
+    # S5.6 (strict (*) necessary) is false at (*) equality; claiming "proved" must fail loudly
+    out = spot.spot_check(_with_verdict(s5_results["S5.6"], Status.PROVED), samples=SAMPLES, seed=0)
+    assert out.violations > 0 and out.detail.startswith("DISAGREES")
+    bad = next(c for c in out.obligations if c.violations)
+    point = {sp.Symbol(k, positive=True): sp.Rational(v.numerator, v.denominator)
+             for k, v in bad.first_violation.items()}
+    ob = next(ob for ob, _ in s5_results["S5.6"].obligations if ob.label == bad.label)
+    # the named draw satisfies the assumptions and violates the statement, exactly
+    assert all(bool(a.xreplace(point)) for _, a in ob.assumptions)
+    assert not bool(ob.statement.xreplace(point))
+
+
+def test_a_wrong_impossibility_is_caught(s5_results):
+    # S5.7b has instances: calling it impossible must produce violations
+    out = spot.spot_check(_with_verdict(s5_results["S5.7b"], Status.REFUTED), samples=SAMPLES, seed=0)
+    assert out.violations > 0
+
+
+def test_a_counterexample_that_does_not_refute_is_caught(s5_results):
+    result = s5_results["S5.5"]  # proved: no point refutes it
+    ob = result.obligations[0][0]
+    S = s5.sectors(4)
+    point = {}
+    for j, (lS, lN, th) in zip(S, [(4, 1, 2), (3, 1, 2), (2, 1, 2), (1, 1, 2)]):
+        point.update({s5.lam_S(j): sp.Integer(lS), s5.lam_N(j): sp.Integer(lN), s5.theta(j): sp.Integer(th)})
+    fake = Verdict.make(Status.REFUTED, Kind.FORALL, "fake", 0.0, point=point)
+    out = spot.spot_check([(ob, fake)], samples=1000, seed=0)
+    assert out.violations >= 1 and "does not re-evaluate" in out.detail
+
+
+def test_vacuous_verdict_with_satisfiable_assumptions_is_caught(s5_results):
+    result = s5_results["S5.1"]
+    out = spot.spot_check(_with_verdict(result, Status.VACUOUS), samples=1000, seed=0)
+    assert out.violations > 0
+
+
+def test_default_spot_check_uses_at_least_100000_admissible_draws(s5_results):
+    check = SPOT_CHECKS["S5.5"](s5_results["S5.5"], spot.DEFAULT_SAMPLES, 0)
+    assert check.samples >= 100_000 and check.violations == 0
+    assert check.as_dict().keys() == {"samples", "violations", "seconds"}
+
+
+def test_spot_checks_are_reproducible(s5_results):
+    a = spot.spot_check(s5_results["S5.10"].obligations, samples=2000, seed=3)
+    b = spot.spot_check(s5_results["S5.10"].obligations, samples=2000, seed=3)
+    assert a.detail == b.detail and a.samples == b.samples
+
+
+def test_unevaluable_statements_are_reported_not_crashed():
+    P = sp.Function("P")
+    E = sp.Symbol("E", positive=True)
+    ob = type("Ob", (), {"label": "abstract P", "kind": Kind.FORALL, "statement": P(E) > 0, "assumptions": (),
+                         "role": "decision"})()
+    out = spot.spot_check([(ob, Verdict.make(Status.PROVED, Kind.FORALL, "fake", 0.0))], samples=100)
+    assert out.samples == 0 and out.violations == 0 and "not checked numerically" in out.detail
+
+
+class _HalfOpenSampler:
+    """A plug-in sampler for a new model: 0 < u < v by construction."""
+
+    name = "test.uv"
+
+    def __init__(self):
+        self.calls = 0
+
+    def owns(self, symbol):
+        return symbol.name in {"u", "v"}
+
+    def draw(self, problem, n, rng, *, exact=False, boundary_share=0.25):
+        from numeric.exact import RationalArray
+
+        self.calls += 1
+        if exact:
+            u = RationalArray.from_integers(rng.integers(1, 50, n), np.full(n, 7))
+            v = u + RationalArray.from_integers(rng.integers(1, 50, n), np.full(n, 3))
+        else:
+            u = rng.uniform(0.1, 5, n)
+            v = u + rng.uniform(0.001, 5, n)
+        values = {sp.Symbol("u", positive=True): u, sp.Symbol("v", positive=True): v}
+        return {s: values[s] for s in problem.symbols}
+
+
+def test_other_models_plug_in_a_sampler():
+    u, v = sp.symbols("u v", positive=True)
+    sampler = spot.register_sampler(_HalfOpenSampler())
+    try:
+        chk = spot.check_statement(v ** 2 > u ** 2, [u < v], samples=3000, exact_samples=50, seed=0)
+        assert sampler.calls >= 2 and chk.admissible == 3050 and chk.failures == 0
+        wrong = spot.check_statement(v > 2 * u, [u < v], samples=3000, exact_samples=50, seed=0)
+        assert wrong.failures > 0 and Fraction(wrong.first_failure["v"]) <= 2 * Fraction(wrong.first_failure["u"])
+    finally:
+        spot.unregister_sampler("test.uv")
+    assert all(s.name != "test.uv" for s in spot.samplers())
+
+
+@pytest.mark.slow
+def test_all_spot_checks_together_are_fast(decided_claims):
+    start = time.perf_counter()
+    for cid, result in decided_claims.items():
+        assert SPOT_CHECKS[cid](result, spot.DEFAULT_SAMPLES, 0).violations == 0, cid
+    assert time.perf_counter() - start < 8.0
