@@ -40,6 +40,8 @@ def add_parser(subparsers) -> None:
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--rtol", type=float, default=None, metavar="R",
                    help="relative tolerance of float data (default 1e-9); exact data ignores it")
+    p.add_argument("--plot", metavar="OUT", default=None,
+                   help="also draw the wages by sector to OUT (.png or .pdf; no suffix: both)")
     p.set_defaults(func=run)
 
 
@@ -54,6 +56,8 @@ def run(args) -> int:
         result = equilibria(data["lambda_S"], data["lambda_N"], data["theta"], names=data.get("sectors"), rtol=rtol)
     except InputError as exc:
         raise UsageError(f"{args.file}: {exc}") from None
+    if args.plot:
+        _plot(result, args.plot, args.file)
     if args.json:
         json.dump(result.as_dict(), sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -190,3 +194,21 @@ def _csv_value(path, key, i, cell):
         return value
     what = "empty" if not cell else repr(cell)
     raise UsageError(f"{path}: {key}[{i}]: {what} is not a number or an exact rational 'p/q'")
+
+
+def _plot(result, out: str, source: str) -> None:
+    from pathlib import Path
+
+    from .figures import plot_equilibria, save_figure
+
+    target = Path(out)
+    if target.suffix not in ("", ".png", ".pdf"):
+        raise UsageError(f"--plot: {out} must end in .png or .pdf (or have no suffix for both)")
+    if target.resolve() == Path(source).resolve():
+        raise UsageError(f"--plot: {out} is the input file; it is never written")
+    if not target.parent.is_dir():
+        raise UsageError(f"--plot: the directory {target.parent} does not exist")
+    try:
+        save_figure(plot_equilibria(result, title=f"Equilibrium wages, {Path(source).name}"), target)
+    except OSError as exc:
+        raise UsageError(f"--plot: cannot write {out}: {exc.strerror or exc}") from None

@@ -17,7 +17,7 @@ from typing import Sequence
 
 import sympy as sp
 
-__all__ = ["section5_wages", "worked_section5_instance", "save_figure", "FIGURES"]
+__all__ = ["section5_wages", "plot_equilibria", "worked_section5_instance", "save_figure", "FIGURES"]
 
 
 def _pyplot():
@@ -60,38 +60,51 @@ def worked_section5_instance() -> tuple[list[Fraction], list[Fraction], list[Fra
 
 def section5_wages(lambda_S: Sequence, lambda_N: Sequence, theta: Sequence, names: Sequence[str] | None = None,
                    title: str = "South's wage in each equilibrium"):
-    """Bar chart of w(j,C) by sector, equilibria marked, with w(1,U) and the (*) cut-off.
+    """Bar chart of w(j,C) by sector, coordinated equilibria marked, with the uncoordinated wage and the (*) cut-off.
 
-    Sectors are shown in the order given; equilibrium status is decided exactly
-    from :func:`symbolic.section5.equilibrium` on rational inputs.
+    Sectors appear in the order of South's comparative advantage (the paper's
+    numbering), whatever the order of the data; exact inputs (ints, Fractions,
+    ``"p/q"``) are decided exactly by :func:`numeric.equilibria`.
     """
-    from symbolic import section5 as m
-    from symbolic.certify import holds
+    import numeric
 
-    J = len(lambda_S)
-    labels = m.sectors(J)
-    point = {}
-    for j, ls, ln, th in zip(labels, lambda_S, lambda_N, theta):
-        point[m.lam_S(j)], point[m.lam_N(j)], point[m.theta(j)] = (sp.Rational(str(Fraction(v))) for v in (ls, ln, th))
-    coord = [float(m.wage_coordinated(j).xreplace(point)) for j in labels]
-    is_eq = [holds(m.equilibrium(j, True, labels), point) for j in labels]
-    w1u = float(m.wage_uncoordinated(1).xreplace(point))
+    return plot_equilibria(numeric.equilibria(lambda_S, lambda_N, theta, names=names), title=title)
+
+
+def plot_equilibria(result, title: str = "South's wage in each equilibrium"):
+    """The figure of an :class:`numeric.Equilibria` result (``coordfail equilibria FILE --plot``)."""
+    import numpy as np
+
+    order = [j - 1 for j in result.comparative_advantage_order]
+    wages = np.asarray(result.wage_C, dtype=float)[order]
+    is_eq = np.asarray(result.coordinated, dtype=bool)[order]
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(6.4, 3.6))
-    xs = list(range(1, J + 1))
-    colors = ["tab:blue" if e else "lightgray" for e in is_eq]
-    ax.bar(xs, coord, color=colors, edgecolor="black", linewidth=0.6, label="w(j,C), E(j,C) an equilibrium")
-    ax.bar([], [], color="lightgray", edgecolor="black", label="w(j,C), not an equilibrium")
-    ax.axhline(w1u, color="tab:red", linestyle="--", label="w(1,U): uncoordinated in sector 1")
-    last = max((j for j, e in zip(xs, is_eq) if e), default=None)
-    if last is not None and last < J:
-        ax.axvline(last + 0.5, color="black", linestyle=":", label="(*) cut-off")
-    ax.set_xticks(xs)
-    ax.set_xticklabels(list(names) if names else [str(x) for x in xs])
-    ax.set_xlabel("sector j (South's comparative advantage falls with j)" if not names else "sector")
+    xs = np.arange(1, result.J + 1)
+    if result.J <= 60:
+        from matplotlib.patches import Patch
+
+        ax.bar(xs, wages, color=np.where(is_eq, "tab:blue", "lightgray"), edgecolor="black", linewidth=0.6)
+        proxies = [Patch(facecolor=c, edgecolor="black", label=t)  # one legend entry per bar colour
+                   for c, t in (("tab:blue", "w(j,C), E(j,C) an equilibrium"),
+                                ("lightgray", "w(j,C), not an equilibrium"))]
+        labels = [(result.names[j] if result.names else str(j + 1)) for j in order]
+        ax.set_xticks(xs)
+        ax.set_xticklabels(labels, rotation=90 if result.names else 0, fontsize=7 if result.names else 9)
+    else:  # many sectors: points, not bars
+        proxies = []
+        ax.scatter(xs[is_eq], wages[is_eq], s=4, color="tab:blue", label="w(j,C), E(j,C) an equilibrium")
+        ax.scatter(xs[~is_eq], wages[~is_eq], s=4, color="lightgray", label="w(j,C), not an equilibrium")
+    for e in (e for e in result.records() if not e.coordinated):
+        ax.axhline(e.wage, color="tab:red", linestyle="--", label=f"w({e.sector},U): no coordination")
+    boundary = int(np.flatnonzero(is_eq).max()) + 1 if is_eq.any() else None
+    if boundary is not None and boundary < result.J and is_eq[:boundary].all():
+        ax.axvline(boundary + 0.5, color="black", linestyle=":", label="(*) cut-off")
+    ax.set_xlabel("sectors by South's comparative advantage, strongest first")
     ax.set_ylabel("wage (North's wage = 1)")
     ax.set_title(title)
-    ax.legend(fontsize=7, loc="upper right")
+    handles, _ = ax.get_legend_handles_labels()
+    ax.legend(handles=proxies + handles, fontsize=7, loc="upper right")
     fig.tight_layout()
     return fig
 

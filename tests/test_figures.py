@@ -37,3 +37,24 @@ def test_figures_are_byte_identical_across_runs(tmp_path):
     a = save_figure(build(), tmp_path / "a.pdf")[0].read_bytes()
     b = save_figure(build(), tmp_path / "b.pdf")[0].read_bytes()
     assert a == b
+
+
+def test_equilibria_plot_from_the_command_line(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    data = tmp_path / "economy.csv"
+    data.write_text("sector,lambda_S,lambda_N,theta\ntextiles,3,1,2\nwine,6,1,2\nsoftware,2,2,3\n")
+    before = data.read_bytes()
+    root = Path(__file__).resolve().parents[1]
+    run = lambda *a: subprocess.run([sys.executable, "-m", "proofs", "equilibria", str(data), *a],
+                                    capture_output=True, text=True, timeout=120, cwd=root)
+    ok = run("--plot", str(tmp_path / "wages.png"))
+    assert ok.returncode == 0, ok.stderr
+    assert (tmp_path / "wages.png").read_bytes()[:4] == b"\x89PNG"
+    bad = run("--plot", str(tmp_path / "wages.txt"))
+    assert bad.returncode == 2 and "must end in .png or .pdf" in bad.stderr
+    same = run("--plot", str(data))
+    assert same.returncode == 2
+    assert data.read_bytes() == before  # the input file is never written
