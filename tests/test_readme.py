@@ -30,3 +30,14 @@ def test_readme_python_example_runs_and_prints_what_it_says():
     assert lines[1].startswith("refuted {alpha: ")
     assert lines[2] == "{alpha: sqrt(2)}"
     assert lines[3] == "refuted"
+
+
+def test_readme_user_test_passes_under_pytest(tmp_path):
+    blocks = re.findall(r"```python\n(.*?)```", README, re.S)
+    (user_test,) = [b for b in blocks if "def test_" in b]
+    assert len(user_test.strip().splitlines()) <= 10
+    (tmp_path / "test_user.py").write_text(user_test)
+    out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+                         capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "1 passed" in out.stdout
