@@ -76,7 +76,11 @@ def holds(b, point: Mapping[sp.Symbol, sp.Expr]) -> bool:
         return False
     if isinstance(b, Relational):
         try:
-            diff = (b.lhs - b.rhs).xreplace(dict(point))
+            # each side on its own first: lhs - rhs may have cancelled an undefined term
+            sides = [side.xreplace(dict(point)) for side in (b.lhs, b.rhs)]
+            if any(v.has(sp.zoo, sp.nan, sp.oo, -sp.oo) for v in sides):
+                raise Uncertifiable("undefined at this point (division by zero)")
+            diff = sides[0] - sides[1]
         except (ValueError, TypeError, ZeroDivisionError) as exc:
             # e.g. a derivative of an undefined function at a number: not evaluable
             raise Uncertifiable(f"cannot evaluate {sp.sstr(b)} at this point: {exc}".replace("\n", " ")) from None

@@ -130,6 +130,7 @@ def _decide(kind: Kind, target, assumptions, timeout: float, core: bool = False)
 class _Problem:
     def __init__(self, kind, target, named, deadline, want_core=False):
         self.want_core = want_core
+        self._defined_everywhere = False  #: set once every domain condition is proved
         self.kind = kind
         self.target = target
         self.named = named
@@ -188,6 +189,8 @@ class _Problem:
         t = self.target
         if not (isinstance(t, sp.Eq) and self.kind is Kind.FORALL):
             return None
+        if not self._defined_everywhere:
+            return None  # an identity "where defined" is not a proof where it may be undefined
         diff = sp.simplify(sp.expand_log(t.lhs - t.rhs))
         if diff != 0:
             return None
@@ -217,6 +220,7 @@ class _Problem:
             return self._v(Status.VACUOUS, "z3", reason="the assumptions are contradictory", core=core)
 
         # 2. every domain condition must hold wherever the assumptions hold
+        self._defined_everywhere = False
         for cond in tr.domain:
             s = z3.Solver()
             s.add(*facts)
@@ -228,6 +232,7 @@ class _Problem:
                 why = "may fail" if r == z3.sat else "could not be established"
                 return self.unknown("z3", f"undefined somewhere the assumptions hold: {cond.describe()} {why}")
         facts = facts + [tr.domain_fact(c) for c in tr.domain]
+        self._defined_everywhere = True
 
         # 3. the decision itself
         goal = z3.Not(c_z3) if self.kind is Kind.FORALL else c_z3

@@ -76,31 +76,14 @@ class Translator:
     # -- symbols and their SymPy assumptions -----------------------------------
     def var(self, s: sp.Symbol):
         if s not in self.vars:
-            if s.is_integer:
-                self.vars[s] = z3.Int(s.name)
-            else:
-                self.vars[s] = z3.Real(s.name)
+            name = z3_name(s)
+            self.vars[s] = z3.Int(name) if s.is_integer else z3.Real(name)
         v = self.vars[s]
         return z3.ToReal(v) if v.sort() == z3.IntSort() else v
 
     def symbol_facts(self) -> list:
         """z3 facts implied by the SymPy assumptions of the symbols seen."""
-        facts = []
-        for s in list(self.vars):
-            x = self.var(s)
-            if s.is_positive:
-                facts.append(x > 0)
-            elif s.is_nonnegative:
-                facts.append(x >= 0)
-            if s.is_negative:
-                facts.append(x < 0)
-            elif s.is_nonpositive:
-                facts.append(x <= 0)
-            if s.is_zero:
-                facts.append(x == 0)
-            elif s.is_nonzero and not (s.is_positive or s.is_negative):
-                facts.append(x != 0)
-        return facts
+        return [f for s in list(self.vars) for f in sign_facts(s, self.var(s))]
 
     # -- domain ---------------------------------------------------------------
     def _require(self, expr: sp.Expr, need: str) -> None:
@@ -276,10 +259,12 @@ class Translator:
         op = r.rel_op
         if op not in ("==", "!=", "<", "<=", ">", ">="):
             raise Untranslatable(f"the relation {op}")
+        # each side as written: in lhs - rhs SymPy may cancel a fraction present on both sides
+        self._record_domain(r.lhs)
+        self._record_domain(r.rhs)
         diff = r.lhs - r.rhs
         if not self.clear_denominators:
             return _compare(self.expr(r.lhs) - self.expr(r.rhs), op)
-        self._record_domain(diff)
         num, den = _numer_denom(diff)
         if den.is_number:
             sign = 1 if den > 0 else -1
@@ -320,8 +305,46 @@ class Translator:
 
 
 #: (relation, clearing?) -> (z3 term, domain conditions it adds); z3 terms live in z3's
-#: global context, and a real symbol always maps to the z3 real of the same name
+#: global context, and a SymPy symbol always maps to the same z3 variable (z3_name)
 _RELATION_CACHE: dict = {}
+
+#: SymPy symbol -> its z3 name; distinct symbols never share one, even with the same name
+#: (``Symbol('u', positive=True)`` and ``Symbol('u')`` are different symbols)
+_Z3_NAMES: dict = {}
+_Z3_TAKEN: set = set()
+
+
+def z3_name(s: sp.Symbol) -> str:
+    """A z3 variable name unique to the SymPy symbol ``s`` (its own name when that is free)."""
+    name = _Z3_NAMES.get(s)
+    if name is None:
+        name, i = s.name, 1
+        while name in _Z3_TAKEN or name.startswith("atom!") or name.startswith("assumption!"):
+            name, i = f"{s.name}!{i}", i + 1
+        _Z3_NAMES[s] = name
+        _Z3_TAKEN.add(name)
+    return name
+
+
+def sign_facts(s: sp.Symbol, x) -> list:
+    """The sign facts of symbol ``s``'s SymPy assumptions, stated about the solver term ``x``.
+
+    ``x`` may be a z3 or a cvc5 (pythonic) term: only comparison operators are used.
+    """
+    facts = []
+    if s.is_positive:
+        facts.append(x > 0)
+    elif s.is_nonnegative:
+        facts.append(x >= 0)
+    if s.is_negative:
+        facts.append(x < 0)
+    elif s.is_nonpositive:
+        facts.append(x <= 0)
+    if s.is_zero:
+        facts.append(x == 0)
+    elif s.is_nonzero and not (s.is_positive or s.is_negative):
+        facts.append(x != 0)
+    return facts
 
 
 def _compare(x, op):

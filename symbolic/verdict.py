@@ -50,7 +50,13 @@ def point_as_text(point: Mapping[sp.Symbol, sp.Expr] | None) -> dict[str, str] |
     """``{symbol name: exact value as text}``, e.g. ``{"x": "3/2", "y": "sqrt(2)"}``."""
     if point is None:
         return None
-    return {s.name: sp.sstr(v) for s, v in sorted(point.items(), key=lambda kv: kv[0].name)}
+    out: dict[str, str] = {}
+    for s, v in sorted(point.items(), key=lambda kv: (kv[0].name, sp.sstr(kv[0].assumptions0))):
+        key, i = s.name, 2
+        while key in out:  # distinct symbols that share a name stay distinct in the text
+            key, i = f"{s.name}#{i}", i + 1
+        out[key] = sp.sstr(v)
+    return out
 
 
 @dataclass(frozen=True)
@@ -97,7 +103,7 @@ class Verdict:
     @property
     def point(self) -> dict[sp.Symbol, sp.Expr] | None:
         """The counterexample or the witness, whichever this verdict carries."""
-        return self.counterexample or self.witness
+        return self.counterexample if self.counterexample is not None else self.witness
 
     def with_seconds(self, seconds: float) -> "Verdict":
         from dataclasses import replace
