@@ -33,6 +33,9 @@ def add_parser(sub) -> None:
     p.add_argument("--seed", type=int, default=0, help="seed of the spot-check draws (default 0)")
     p.add_argument("--no-spot-checks", action="store_true", help="skip the numeric spot checks")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    p.add_argument("--cross-check", action="store_true",
+                   help="confirm every verdict by a second route (cvc5 in QF_NRA, or exact re-evaluation); "
+                        "a disagreement turns the verdict into unknown with both answers")
     p.add_argument("--no-timings", action="store_true",
                    help="leave out every time measurement, so that the same command prints the same bytes")
     p.set_defaults(func=run_verify)
@@ -71,27 +74,39 @@ def run_verify(args) -> int:
     if not selected:
         raise UsageError(f"--only: no claim id starts with {args.only!r}")
     results: list[tuple[ClaimResult, SpotCheck | None]] = []
+    second_opinions: dict = {}  # claim id -> its cross-check (with --cross-check)
     progress = (lambda msg: print(msg, file=sys.stderr, flush=True)) if not args.quiet else (lambda msg: None)
     try:
         for i, claim in enumerate(selected, 1):
             result = decide_claim(claim, timeout=args.timeout)
+            checked = None
+            if args.cross_check:
+                from .second_opinion import with_cross_check
+
+                result, checked = with_cross_check(result, timeout=args.timeout)
+                second_opinions[claim.id] = checked
             spot = None
             if not args.no_spot_checks and claim.id in SPOT_CHECKS:
                 spot = SPOT_CHECKS[claim.id](result, args.samples, args.seed)
             results.append((result, spot))
             mark = "ok" if result.as_expected and (spot is None or spot.agrees) else "MISMATCH"
+            extra = f", cross-check {checked.outcome.value}" if checked is not None else ""
             progress(f"[{i}/{len(selected)}] {claim.id}: {result.status.value} "
-                     f"({result.verdict.seconds:.2f} s) {mark}")
+                     f"({result.verdict.seconds:.2f} s{extra}) {mark}")
     except KeyboardInterrupt:
         progress(f"interrupted after {len(results)} of {len(selected)} claims; results so far:")
-        _emit(results, args, time.perf_counter() - start)
+        _emit(results, args, time.perf_counter() - start, second_opinions)
         return 130
-    return _emit(results, args, time.perf_counter() - start)
+    return _emit(results, args, time.perf_counter() - start, second_opinions)
 
 
-def _emit(results, args, seconds: float) -> int:
+def _emit(results, args, seconds: float, opinions: dict) -> int:
     if args.json:
         data = [result_as_json(r, s, timings=not args.no_timings) for r, s in results]
+        for d in data:
+            checked = opinions.get(d["id"])
+            if checked is not None:
+                d["cross_check"] = checked.outcome.value
         json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
@@ -108,6 +123,12 @@ def _emit(results, args, seconds: float) -> int:
     n = len(results)
     good = n - len(failures)
     summary = f"{good}/{n} claims decided as MODEL.md expects" + (f" in {seconds:.1f} s" if not args.no_timings else "")
+    if opinions:
+        counts = {}
+        for c in opinions.values():
+            counts[c.outcome.value] = counts.get(c.outcome.value, 0) + 1
+        print("cross-check: " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())),
+              file=sys.stderr if args.json else sys.stdout)
     checked = [s for _, s in results if s is not None]
     if checked:
         summary += (f"; {len(checked)} spot checks, {sum(s.samples for s in checked):,} draws, "

@@ -88,3 +88,15 @@ def test_readme_claims_table_is_generated_from_computed_verdicts(decided_claims)
 
     expected = claims_table_markdown([decided_claims[c.id] for c in claims()])
     assert current_block(readme) == expected, "run: python -m proofs.readme README.md"
+
+
+@pytest.mark.slow
+def test_cross_check_confirms_every_paper_claim():
+    # issue 6: CI runs the second opinion on all the paper's claims; no disagreement is allowed
+    r = run("verify", "--cross-check", "--json", "--no-spot-checks", "--quiet", timeout=600)
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    outcomes = {d["id"]: d["cross_check"] for d in data}
+    assert "disagree" not in outcomes.values()
+    assert sum(o == "agree" for o in outcomes.values()) >= len(outcomes) // 2
+    assert all(d["status"] == d["expected"] for d in data)

@@ -1,0 +1,208 @@
+r"""Exact evaluation at rational points with :class:`fractions.Fraction`.
+
+An evaluator that shares no code with the engine, :mod:`symbolic.smt` or
+:mod:`symbolic.certify`: the SymPy tree (``Add``, ``Mul``, integer ``Pow``,
+rationals, symbols, ``Abs``, ``Min``/``Max``; relations and
+``And``/``Or``/``Not``/``Implies``/``Equivalent``/``Xor``) is compiled once into
+Python closures that compute with :class:`~fractions.Fraction` only.  The
+soundness fuzzer (:mod:`symbolic.fuzz`) uses it as its oracle and the second
+opinion (:mod:`symbolic.second_opinion`) to re-evaluate rational points.
+
+A Boolean is *undefined* at a point where any of its denominators vanishes,
+even inside a branch that would not matter (the antecedent of a false
+implication): that is the engine's convention too, which decides a claim only
+where every domain condition holds.
+
+>>> from fractions import Fraction
+>>> from sympy import symbols, Implies
+>>> x, y = symbols("x y", real=True)
+>>> truth = compile_boolean(Implies(x > 0, x / y >= 1))
+>>> truth({x: Fraction(1), y: Fraction(1, 2)})
+True
+>>> truth({x: Fraction(1), y: Fraction(0)})
+Traceback (most recent call last):
+...
+symbolic.fraction_eval.Undefined: division by zero
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Callable, Mapping
+
+import sympy as sp
+from sympy.core.relational import Relational
+
+__all__ = ["Undefined", "Unsupported", "compile_expr", "compile_boolean", "truth_at", "as_fraction", "sympy_truth"]
+
+
+class Undefined(ArithmeticError):
+    """The expression has no value at this point (a denominator vanishes)."""
+
+
+class Unsupported(TypeError):
+    """The expression uses a construct this evaluator does not handle (``exp``, ``sqrt`` ...)."""
+
+
+Point = Mapping[sp.Symbol, Fraction]
+
+
+def as_fraction(value) -> Fraction:
+    """A SymPy or Python rational as an exact :class:`Fraction` (floats refused).
+
+    >>> as_fraction(sp.Rational(-3, 4))
+    Fraction(-3, 4)
+    """
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Fraction(value)
+    v = sp.sympify(value)
+    if v.is_Rational:
+        return Fraction(int(v.p), int(v.q))
+    raise Unsupported(f"{value!r} is not a rational number")
+
+
+def compile_expr(e: sp.Expr) -> Callable[[Point], Fraction]:
+    """A closure that evaluates ``e`` exactly at a point of Fractions.
+
+    >>> x = sp.Symbol("x")
+    >>> compile_expr((x + sp.Rational(1, 3))**2 / x)({x: Fraction(2, 3)})
+    Fraction(3, 2)
+    """
+    if isinstance(e, sp.Symbol):
+        return lambda p: p[e]
+    if e.is_Rational:
+        c = Fraction(int(e.p), int(e.q))
+        return lambda p: c
+    if isinstance(e, sp.Add):
+        parts = [compile_expr(a) for a in e.args]
+        return lambda p: sum((f(p) for f in parts), Fraction(0))
+    if isinstance(e, sp.Mul):
+        parts = [compile_expr(a) for a in e.args]
+
+        def product(p):
+            out = Fraction(1)
+            for f in parts:  # evaluate every factor: a zero factor must not hide a 1/0
+                out *= f(p)
+            return out
+        return product
+    if isinstance(e, sp.Pow) and e.exp.is_Integer:
+        base, n = compile_expr(e.base), int(e.exp)
+
+        def power(p):
+            b = base(p)
+            if n < 0 and b == 0:
+                raise Undefined("division by zero")
+            return b**n
+        return power
+    if isinstance(e, sp.Abs):
+        inner = compile_expr(e.args[0])
+        return lambda p: abs(inner(p))
+    if isinstance(e, (sp.Min, sp.Max)):
+        parts = [compile_expr(a) for a in e.args]
+        pick = min if isinstance(e, sp.Min) else max
+        return lambda p: pick([f(p) for f in parts])
+    raise Unsupported(f"cannot evaluate {sp.sstr(e)} with Fractions")
+
+
+_OPS = {"==": lambda d: d == 0, "!=": lambda d: d != 0, "<": lambda d: d < 0,
+        "<=": lambda d: d <= 0, ">": lambda d: d > 0, ">=": lambda d: d >= 0}
+
+
+def compile_boolean(b) -> Callable[[Point], bool]:
+    """A closure giving the exact truth value of ``b``; raises :class:`Undefined` where undefined."""
+    relations: list = []
+    shape = _shape(b, relations)
+    compiled = [(compile_expr(r.lhs), compile_expr(r.rhs), _OPS[r.rel_op]) for r in relations]
+
+    def truth(p):
+        values = [op(lhs(p) - rhs(p)) for lhs, rhs, op in compiled]  # all first: undefined anywhere
+        return shape(values)
+    return truth
+
+
+def _shape(b, relations: list):
+    """The Boolean structure of ``b`` as a function of its relations' truth values."""
+    if b is sp.true or b is True:
+        return lambda v: True
+    if b is sp.false or b is False:
+        return lambda v: False
+    if isinstance(b, Relational):
+        if b.rel_op not in _OPS:
+            raise Unsupported(f"the relation {b.rel_op}")
+        i = len(relations)
+        relations.append(b)
+        return lambda v: v[i]
+    parts = [_shape(a, relations) for a in getattr(b, "args", ())]
+    if isinstance(b, sp.And):
+        return lambda v: all(f(v) for f in parts)
+    if isinstance(b, sp.Or):
+        return lambda v: any(f(v) for f in parts)
+    if isinstance(b, sp.Not):
+        return lambda v: not parts[0](v)
+    if isinstance(b, sp.Implies):
+        return lambda v: (not parts[0](v)) or parts[1](v)
+    if isinstance(b, sp.Equivalent):
+        return lambda v: len({f(v) for f in parts}) == 1
+    if isinstance(b, sp.Xor):
+        return lambda v: sum(f(v) for f in parts) % 2 == 1
+    raise Unsupported(f"cannot evaluate {sp.sstr(b)} with Fractions")
+
+
+def truth_at(b, point: Mapping[sp.Symbol, object]) -> bool:
+    """The exact truth value of ``b`` at a rational point (SymPy or Fraction values).
+
+    >>> x, y = sp.symbols("x y")
+    >>> truth_at((x - y)**2 > 0, {x: sp.Rational(1, 2), y: sp.Rational(1, 2)})
+    False
+    """
+    return compile_boolean(b)({s: as_fraction(v) for s, v in point.items()})
+
+
+def sympy_truth(b, point: Mapping[sp.Symbol, sp.Expr]):
+    """SymPy's own truth value of ``b`` after substitution: True, False, "undefined" or None (unsettled).
+
+    The fallback for points that are not rational (``sqrt(2)``) or claims with
+    ``exp``/``log``: each relation is substituted and left to SymPy's
+    evaluation of numeric comparisons, with one ``simplify`` if it stays open.
+
+    >>> x = sp.Symbol("x")
+    >>> sympy_truth(sp.Eq(x**2, 2), {x: sp.sqrt(2)}), sympy_truth(x > 0, {x: -sp.sqrt(2)})
+    (True, False)
+    >>> sympy_truth(1 / x > 0, {x: 0})
+    'undefined'
+    """
+    if b is sp.true or b is True:
+        return True
+    if b is sp.false or b is False:
+        return False
+    if isinstance(b, Relational):
+        try:
+            lhs, rhs = b.lhs.xreplace(dict(point)), b.rhs.xreplace(dict(point))
+            if any(v.has(sp.zoo, sp.nan, sp.oo, -sp.oo) for v in (lhs, rhs)):
+                return "undefined"
+            value = b.func(lhs, rhs)
+            if value not in (sp.true, sp.false):
+                value = b.func(sp.simplify(lhs - rhs), 0)
+        except TypeError:  # SymPy refuses to compare a non-real (undefined) value
+            return "undefined"
+        return bool(value) if value in (sp.true, sp.false) else None
+    values = [sympy_truth(a, point) for a in getattr(b, "args", ())]
+    if "undefined" in values:
+        return "undefined"
+    if None in values:
+        return None
+    if isinstance(b, sp.And):
+        return all(values)
+    if isinstance(b, sp.Or):
+        return any(values)
+    if isinstance(b, sp.Not):
+        return not values[0]
+    if isinstance(b, sp.Implies):
+        return (not values[0]) or values[1]
+    if isinstance(b, sp.Equivalent):
+        return len(set(values)) == 1
+    if isinstance(b, sp.Xor):
+        return sum(values) % 2 == 1
+    return None
