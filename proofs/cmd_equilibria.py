@@ -108,6 +108,9 @@ def _from_json(path: str, text: str) -> dict:
         msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
         where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
         raise UsageError(f"{path}: malformed JSON: {msg}{where}") from None
+    except RecursionError:
+        raise UsageError(f"{path}: malformed JSON: nested too deeply (the document is a flat object of lists)") \
+            from None
     if not isinstance(doc, dict):
         raise UsageError(f"{path}: the JSON document must be an object with keys {', '.join(_KEYS)}")
     unknown = sorted(set(doc) - set(_KEYS) - set(_OPTIONAL))

@@ -58,3 +58,85 @@ def test_the_engine_never_parses_text():
     with pytest.raises(TypeError):
         prove(sp.Symbol("x") > 0, [PWN])
     assert not Path("pwned").exists()
+
+
+EQUILIBRIA_FILES = [
+    ("nested.json", "[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ("pwn.json", '{"lambda_S": ["' + PWN.replace('"', "'") + '", 1], "lambda_N": [1, 1], "theta": [1, 1]}',
+     "is not an exact rational"),
+    ("nan.json", '{"lambda_S": [NaN, 2], "lambda_N": [1, 1], "theta": [1, 1]}', "must be finite"),
+    ("inf.json", '{"lambda_S": [1e400, 2], "lambda_N": [1, 1], "theta": [1, 1]}', "must be finite"),
+    ("neg.json", '{"lambda_S": [-1, 2], "lambda_N": [1, 1], "theta": [1, 1]}', "lambda_S"),
+    ("zero.json", '{"lambda_S": [1, 2], "lambda_N": [0, 1], "theta": [1, 1]}', "lambda_N"),
+    ("theta.json", '{"lambda_S": [1, 2], "lambda_N": [1, 1], "theta": ["1/2", 1]}', "theta"),
+    ("ragged.json", '{"lambda_S": [1, 2, 3], "lambda_N": [1, 1], "theta": [1, 1]}', "length"),
+    ("one.json", '{"lambda_S": [1], "lambda_N": [1], "theta": [1]}', "at least 2"),
+    ("shape.json", '{"lambda_S": [[1, 2]], "lambda_N": [1], "theta": [1]}', "lambda_S"),
+    ("extra.json", '{"lambda_S": [1, 2], "lambda_N": [1, 1], "theta": [1, 1], "eval": 1}', "unknown key"),
+    ("missing.csv", "lambda_S,lambda_N\n1,2\n", "missing column 'theta'"),
+    ("text.csv", "lambda_S,lambda_N,theta\nabc,1,1\n2,1,1\n", "lambda_S"),
+]
+
+
+@pytest.mark.parametrize("name, text, message", EQUILIBRIA_FILES, ids=[n for n, _, _ in EQUILIBRIA_FILES])
+def test_equilibria_bad_files(name, text, message, tmp_path):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    before = path.read_bytes()
+    r = run(["equilibria", str(path)], tmp_path)
+    assert r.returncode == 2, (r.stdout, r.stderr)
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0] and "Traceback" not in r.stderr, r.stderr
+    assert path.read_bytes() == before and not (tmp_path / "pwned").exists()
+
+
+@pytest.mark.parametrize("name, text", [
+    ("bom.csv", "\ufeffsector,lambda_S,lambda_N,theta\na,3,1,2\nb,2,1,2\n"),
+    ("unicode.json", '{"lambda_S": [3, 2], "lambda_N": [1, 1], "theta": [2, 2], "sectors": ["café ☕", "日本"]}'),
+])
+def test_equilibria_accepts_bom_and_unicode_names(name, text, tmp_path):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    r = run(["equilibria", str(path), "--json"], tmp_path)
+    assert r.returncode == 0, r.stderr
+    import json
+
+    names = {e["name"] for e in json.loads(r.stdout)["equilibria"]}
+    assert names == ({"café ☕", "日本"} if name == "unicode.json" else {"a", "b"})
+
+
+@pytest.mark.parametrize("path_kind, message", [("missing", "no such file"), ("directory", "is a directory")])
+def test_equilibria_bad_paths(path_kind, message, tmp_path):
+    target = tmp_path / "nope.json" if path_kind == "missing" else tmp_path
+    r = run(["equilibria", str(target)], tmp_path)
+    assert r.returncode == 2 and message in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_equilibria_api_bad_input_names_the_field():
+    import numpy as np
+
+    import numeric
+
+    cases = [
+        (([1, 2], [1, 1], [1]), "theta"),                  # ragged
+        (([1, float("nan")], [1, 1], [1, 1]), "lambda_S"),
+        (([1, 2], [1, -1], [1, 1]), "lambda_N"),
+        (([1, 2], [1, 1], [1, 0.5]), "theta"),
+        ((np.ones((2, 2)), np.ones(2), np.ones(2)), "lambda_S"),
+        (([], [], []), "empty"),
+    ]
+    for args, field in cases:
+        with pytest.raises(ValueError, match=field):
+            numeric.equilibria(*args)
+
+
+@pytest.mark.slow
+def test_equilibria_at_ten_million_sectors():
+    import numpy as np
+
+    import numeric
+
+    J = 10**7
+    rng = np.random.default_rng(0)
+    result = numeric.equilibria(rng.uniform(0.5, 2, J), rng.uniform(0.5, 2, J), rng.uniform(1, 2, J))
+    assert result.J == J and len(result) >= 1
