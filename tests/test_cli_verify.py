@@ -100,3 +100,18 @@ def test_cross_check_confirms_every_paper_claim():
     assert "disagree" not in outcomes.values()
     assert sum(o == "agree" for o in outcomes.values()) >= len(outcomes) // 2
     assert all(d["status"] == d["expected"] for d in data)
+
+
+def test_verify_output_is_byte_identical_across_runs_and_hash_seeds():
+    import os
+
+    outs = []
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        r = subprocess.run([sys.executable, "-m", "proofs", "verify", "--only", "S5.6,S5.7,S5.14", "--json",
+                            "--no-timings", "--quiet", "--samples", "2000"],
+                           capture_output=True, timeout=120, cwd=ROOT, env=env)
+        assert r.returncode == 0, r.stderr
+        outs.append(r.stdout)
+    assert outs[0] == outs[1]
+    assert b'"seconds"' not in outs[0] and b'"spot_check"' in outs[0]
