@@ -77,7 +77,8 @@ def holds(b, point: Mapping[sp.Symbol, sp.Expr]) -> bool:
     if isinstance(b, Relational):
         try:
             # each side on its own first: lhs - rhs may have cancelled an undefined term
-            sides = [side.xreplace(dict(point)) for side in (b.lhs, b.rhs)]
+            values = {k: sp.sympify(v) for k, v in point.items()}
+            sides = [sp.sympify(side.xreplace(values)) for side in (b.lhs, b.rhs)]
             if any(v.has(sp.zoo, sp.nan, sp.oo, -sp.oo) for v in sides):
                 raise Uncertifiable("undefined at this point (division by zero)")
             diff = sides[0] - sides[1]
