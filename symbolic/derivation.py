@@ -195,6 +195,7 @@ def clearing_step(rel: Relational) -> Step:
     from .smt import _numer_denom  # the exact rewrite the engine uses
 
     num, den = _numer_denom(rel.lhs - rel.rhs)
+    num = sp.expand(num)  # expanded for the reader; z3 gets the product form
     op = type(rel)
     if den == 1:
         return Step("The relation as a comparison with zero", op(num, 0, evaluate=False))

@@ -135,10 +135,12 @@ def deviation_margin(j: Label, coordinated: bool, k: Label) -> sp.Expr:
     return unit_cost(k, False, w) - world_price(k)
 
 
+@lru_cache(maxsize=None)
 def no_profitable_deviation(j: Label, coordinated: bool, k: Label) -> sp.Boolean:
     r""":math:`w(j,\cdot)/\lambda_{kS} \ge p_k`: producing ``k`` without coordination earns no profit."""
     w = wage_coordinated(j) if coordinated else wage_uncoordinated(j)
-    return sp.Ge(unit_cost(k, False, w), world_price(k))
+    # evaluate=False: SymPy cannot settle the sign from positivity alone and trying is slow
+    return sp.Ge(unit_cost(k, False, w), world_price(k), evaluate=False)
 
 
 def equilibrium(j: Label, coordinated: bool, labels: Sequence[Label]) -> sp.Boolean:
@@ -146,6 +148,11 @@ def equilibrium(j: Label, coordinated: bool, labels: Sequence[Label]) -> sp.Bool
 
     Zero profit in ``j`` holds by construction (the wage is derived from it).
     """
+    return _equilibrium(j, coordinated, tuple(labels))
+
+
+@lru_cache(maxsize=None)
+def _equilibrium(j: Label, coordinated: bool, labels: tuple) -> sp.Boolean:
     if j not in labels:
         raise ValueError(f"sector {j!r} is not among the sectors {tuple(labels)}")
     return sp.And(*[no_profitable_deviation(j, coordinated, k) for k in labels if k != j])
@@ -172,7 +179,8 @@ def condition_star(k: Label, strict: bool = True, first: Label = 1) -> sp.Boolea
     ``strict=False`` gives the weak form ``<=`` that is necessary and sufficient (S5.4).
     """
     ratio = star_ratio(k, first)
-    return sp.Lt(ratio, theta(first)) if strict else sp.Le(ratio, theta(first))
+    op = sp.Lt if strict else sp.Le
+    return op(ratio, theta(first), evaluate=False)
 
 
 def _decreasing(values: Sequence[sp.Expr]) -> sp.Boolean:
@@ -214,9 +222,10 @@ def standing_assumptions(labels: Sequence[Label], *, A1: bool = True, A2: bool =
     out: dict[str, sp.Boolean] = {}
     for a, b in combinations(labels, 2):
         if A1:
-            out[f"A1({a},{b})"] = sp.Gt(raw_comparative_advantage(a), raw_comparative_advantage(b))
+            out[f"A1({a},{b})"] = sp.Gt(raw_comparative_advantage(a), raw_comparative_advantage(b), evaluate=False)
         if A2:
-            out[f"A2({a},{b})"] = sp.Gt(coordinated_comparative_advantage(a), coordinated_comparative_advantage(b))
+            out[f"A2({a},{b})"] = sp.Gt(coordinated_comparative_advantage(a), coordinated_comparative_advantage(b),
+                                        evaluate=False)
     if theta_ge_1:
         for j in labels:
             out[f"theta_{j} >= 1"] = sp.Ge(theta(j), 1)

@@ -79,7 +79,7 @@ class Translator:
             name = z3_name(s)
             self.vars[s] = z3.Int(name) if s.is_integer else z3.Real(name)
         v = self.vars[s]
-        return z3.ToReal(v) if v.sort() == z3.IntSort() else v
+        return z3.ToReal(v) if s.is_integer else v
 
     def symbol_facts(self) -> list:
         """z3 facts implied by the SymPy assumptions of the symbols seen."""
@@ -250,7 +250,7 @@ class Translator:
             return z3_rel
         n_domain, n_atoms = len(self.domain), len(self.atoms)
         z3_rel = self._relation_uncached(r)
-        if len(self.atoms) == n_atoms and not any(v.sort() == z3.IntSort() for v in self.vars.values()):
+        if len(self.atoms) == n_atoms and not any(v.is_integer for v in r.free_symbols):
             # polynomial relations over real symbols translate the same in every problem
             _RELATION_CACHE[key] = (z3_rel, tuple(self.domain[n_domain:]))
         return z3_rel
@@ -379,7 +379,7 @@ def fraction_of(v: sp.Rational) -> Fraction:
 
 @lru_cache(maxsize=65536)
 def _numer_denom(diff: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
-    # as_numer_denom is much cheaper than together() and exact; cached because
+    # as_numer_denom is much cheaper than together() and exact (z3 needs no expanded form); cached because
     # the same assumption atoms recur across many decisions
     num, den = diff.as_numer_denom()
-    return sp.expand(num), den
+    return num, den
