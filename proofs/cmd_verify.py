@@ -140,25 +140,11 @@ def _emit(results, args, seconds: float, opinions: dict) -> int:
 def result_as_json(result: ClaimResult, spot: SpotCheck | None = None, timings: bool = True) -> dict:
     """The ``--json`` object of one claim (``timings=False``: without any time measurement)."""
     claim, v = result.claim, result.verdict
-    out = {
-        "id": claim.id,
-        "section": claim.section,
-        "statement": claim.statement,
-        "kind": claim.kind.value,
-        "status": v.status.value,
-        "expected": claim.expected.value,
-        "method": v.method,
-        "seconds": round(v.seconds, 4),
-        "place": claim.place,
-        "assumptions": claim.assumptions,
-        "formalization": claim.formalization,
-    }
-    if v.reason:
-        out["reason"] = v.reason
-    if v.counterexample is not None:
-        out["counterexample"] = point_as_text(v.counterexample)
-    if v.witness is not None:
-        out["witness"] = point_as_text(v.witness)
+    verdict = v.as_dict()  # status, kind, method, seconds, reason, counterexample / witness
+    out = {"id": claim.id, "section": claim.section, "statement": claim.statement, "kind": verdict.pop("kind"),
+           "status": verdict.pop("status"), "expected": claim.expected.value, "method": verdict.pop("method"),
+           "seconds": verdict.pop("seconds"), "place": claim.place, "assumptions": claim.assumptions,
+           "formalization": claim.formalization, **verdict}
     if spot is not None:
         out["spot_check"] = spot.as_dict()
     if not timings:

@@ -59,18 +59,12 @@ def latex_of(obj) -> str:
 def _latex_lines(obj) -> list[str]:
     # a conjunction, implication or equivalence of relations: one relation per line, so that
     # a statement about J sectors never runs off the page
-    if isinstance(obj, sp.And) and len(obj.args) > 1:
+    if isinstance(obj, (sp.And, sp.Or)) and len(obj.args) > 1:
+        joiner = r"\wedge " if isinstance(obj, sp.And) else r"\vee "
         parts = [_latex_lines(a) for a in _ordered(obj.args)]
         lines = [r"\bigl(" + parts[0][0]] + parts[0][1:]
         for p in parts[1:]:
-            lines += [r"\wedge " + p[0]] + p[1:]
-        lines[-1] += r"\bigr)"
-        return lines
-    if isinstance(obj, sp.Or) and len(obj.args) > 1:
-        parts = [_latex_lines(a) for a in _ordered(obj.args)]
-        lines = [r"\bigl(" + parts[0][0]] + parts[0][1:]
-        for p in parts[1:]:
-            lines += [r"\vee " + p[0]] + p[1:]
+            lines += [joiner + p[0]] + p[1:]
         lines[-1] += r"\bigr)"
         return lines
     if isinstance(obj, (sp.Implies, sp.Equivalent)) and len(obj.args) == 2:
