@@ -212,7 +212,15 @@ class _Problem:
 
         # 1. the assumptions must be satisfiable (z3 division semantics give
         #    a conservative check here: uninterpreted x/0 can only add models)
-        res, core = self._check(facts, a_z3, [], always_core=True)
+        key = (self.named, self.symbols, tuple(tr.atoms))
+        cached = _SATISFIABLE_ASSUMPTIONS.get(key)
+        if cached is not None:
+            res, core = cached
+        else:
+            res, core = self._check(facts, a_z3, [], always_core=True)
+            if res != z3.unknown and len(_SATISFIABLE_ASSUMPTIONS) < 4096:
+                # the same assumptions recur across the obligations of a claim and across claims
+                _SATISFIABLE_ASSUMPTIONS[key] = (res, core)
         if res == z3.unknown:
             return self.unknown("z3", "z3 could not decide whether the assumptions are satisfiable "
                                 f"({self._why_unknown()})")
@@ -324,6 +332,10 @@ class _Problem:
         if not all(holds(a, point) for a in self.assumptions):
             return False
         return holds(self.target, point) == want
+
+
+#: (named assumptions, symbols, atoms) -> (z3 result, core) of "are the assumptions satisfiable?"
+_SATISFIABLE_ASSUMPTIONS: dict = {}
 
 
 def _core_names(solver, tracked) -> tuple[str, ...]:
