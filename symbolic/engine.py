@@ -166,6 +166,11 @@ class _Problem:
     def _sympy_sign(self):
         if self.assumptions or not isinstance(self.target, Relational):
             return None
+        probe = Translator()
+        probe._record_domain(self.target.lhs)
+        probe._record_domain(self.target.rhs)
+        if probe.domain:
+            return None  # possibly undefined somewhere: the z3 route proves the domain first
         truth = _relation_truth(self.target)
         if truth is None:
             return None
