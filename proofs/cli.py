@@ -12,7 +12,7 @@ import argparse
 import importlib
 import sys
 
-__all__ = ["main", "UsageError"]
+__all__ = ["main", "UsageError", "positive_seconds", "positive_count"]
 
 #: sub-command modules, in the order ``--help`` lists them
 COMMANDS = ["verify", "derive", "report", "equilibria"]
@@ -20,6 +20,28 @@ COMMANDS = ["verify", "derive", "report", "equilibria"]
 
 class UsageError(Exception):
     """Bad input from the command line or a file: reported in one line, exit status 2."""
+
+
+def positive_seconds(text: str) -> float:
+    """argparse type: a finite positive number of seconds (``--timeout``)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not (0 < value < float("inf")):
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
+    return value
+
+
+def positive_count(text: str) -> int:
+    """argparse type: a positive whole number (``--samples``)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
+    return value
 
 
 class _Parser(argparse.ArgumentParser):

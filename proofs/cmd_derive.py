@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .cli import UsageError
+from .cli import UsageError, positive_seconds
 from .derive import derive
 from .registry import claims, decide_claim
 
@@ -19,7 +19,7 @@ def add_parser(sub) -> None:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--latex", action="store_true", help="a LaTeX align* block")
     fmt.add_argument("--markdown", action="store_true", help="Markdown for notes")
-    p.add_argument("--timeout", type=float, default=10.0, help="time limit of each decision (default 10)")
+    p.add_argument("--timeout", type=positive_seconds, default=10.0, help="time limit of each decision (default 10)")
     p.set_defaults(func=run_derive)
 
 
@@ -30,8 +30,6 @@ def run_derive(args) -> int:
         close = [i for i in known if i.lower().startswith(args.claim_id.lower()[:4])][:8]
         hint = f"; did you mean {', '.join(close)}?" if close else f"; known ids: {', '.join(known)}"
         raise UsageError(f"no claim with id {args.claim_id!r}{hint}")
-    if not (args.timeout > 0):
-        raise UsageError(f"--timeout must be a positive number of seconds, got {args.timeout}")
     d = derive(decide_claim(claim, timeout=args.timeout), timeout=args.timeout)
     sys.stdout.write(d.as_latex() + "\n" if args.latex else d.as_markdown() if args.markdown else d.as_text() + "\n")
     return 0

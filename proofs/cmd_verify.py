@@ -14,7 +14,7 @@ import time
 
 from symbolic import point_as_text
 
-from .cli import UsageError
+from .cli import UsageError, positive_count, positive_seconds
 from .registry import SPOT_CHECKS, ClaimResult, SpotCheck, claims, decide_claim
 
 __all__ = ["add_parser", "run_verify", "result_as_json"]
@@ -26,9 +26,9 @@ def add_parser(sub) -> None:
     p.add_argument("--only", metavar="PREFIX[,PREFIX...]", default="",
                    help="only claims whose id starts with one of these prefixes (e.g. S5 or S5.4,S5.6)")
     p.add_argument("--json", action="store_true", help="print one JSON array, one object per claim")
-    p.add_argument("--timeout", type=_positive_float, default=10.0, metavar="SECONDS",
+    p.add_argument("--timeout", type=positive_seconds, default=10.0, metavar="SECONDS",
                    help="time limit of each claim's decision (default 10)")
-    p.add_argument("--samples", type=_positive_int, default=100_000, metavar="N",
+    p.add_argument("--samples", type=positive_count, default=100_000, metavar="N",
                    help="draws per numeric spot check (default 100000)")
     p.add_argument("--seed", type=int, default=0, help="seed of the spot-check draws (default 0)")
     p.add_argument("--no-spot-checks", action="store_true", help="skip the numeric spot checks")
@@ -39,32 +39,6 @@ def add_parser(sub) -> None:
     p.add_argument("--no-timings", action="store_true",
                    help="leave out every time measurement, so that the same command prints the same bytes")
     p.set_defaults(func=run_verify)
-
-
-def _positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise _arg_error(f"expected a number of seconds, got {text!r}")
-    if not (value > 0 and value < float("inf")):
-        raise _arg_error(f"expected a positive number of seconds, got {text!r}")
-    return value
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise _arg_error(f"expected a whole number, got {text!r}")
-    if value < 1:
-        raise _arg_error(f"expected a positive whole number, got {text!r}")
-    return value
-
-
-def _arg_error(message):
-    import argparse
-
-    return argparse.ArgumentTypeError(message)
 
 
 def run_verify(args) -> int:

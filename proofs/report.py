@@ -21,7 +21,7 @@ from symbolic import point_as_text
 from symbolic.derivation import Derivation, escape_latex
 
 from .derive import MODEL_STEPS, ablation, derive
-from .registry import SPOT_CHECKS, Claim, ClaimResult, SpotCheck, claims, decide_claim
+from .registry import SPOT_CHECKS, ClaimResult, SpotCheck, claims, decide_claim
 
 __all__ = ["write_report", "render_report", "ReportError", "compile_pdf", "ERRATA", "SECTION_TITLES"]
 
@@ -197,15 +197,20 @@ def _atomic_write(path: Path, text: str) -> None:
             os.remove(tmp)
 
 
+def _pdflatex() -> str:
+    exe = shutil.which("pdflatex")
+    if exe is None:
+        raise ReportError("pdflatex not found: install TeX, e.g. 'apt-get install texlive-latex-base "
+                          "texlive-latex-recommended texlive-fonts-recommended' (Debian/Ubuntu)")
+    return exe
+
+
 def compile_pdf(tex_path: Path, timeout: float = 120.0) -> Path:
     """Compile ``tex_path`` with pdflatex (twice, for the tables) in a temporary directory.
 
     The PDF and the log are moved next to the ``.tex`` only on success.
     """
-    exe = shutil.which("pdflatex")
-    if exe is None:
-        raise ReportError("pdflatex not found: install TeX, e.g. 'apt-get install texlive-latex-base "
-                          "texlive-latex-recommended texlive-fonts-recommended' (Debian/Ubuntu)")
+    exe = _pdflatex()
     out_dir = tex_path.parent
     with tempfile.TemporaryDirectory(prefix="coordfail-tex-") as build:
         for f in out_dir.iterdir():
@@ -239,8 +244,8 @@ def write_report(out_dir: Path | str = "report", *, pdf: bool = False, prefixes:
     selected = claims(prefixes)
     if not selected:
         raise ReportError(f"--only: no claim id starts with {', '.join(prefixes or [])!r}")
-    if pdf and shutil.which("pdflatex") is None:
-        compile_pdf(Path("report.tex"))  # raises the one-line install hint before any work is done
+    if pdf:
+        _pdflatex()  # the one-line install hint before any work is done
     try:
         out.mkdir(parents=True, exist_ok=True)
         probe = tempfile.NamedTemporaryFile(dir=out, prefix=".write-test.", delete=True)

@@ -26,7 +26,7 @@ before it is reported; a point that fails is never reported.
 from __future__ import annotations
 
 import time
-from typing import Iterable, Mapping
+from typing import Mapping
 
 import sympy as sp
 import z3

@@ -6,12 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import sympy as sp
 
-from proofs import decide_claim, get_claim
+from proofs import get_claim
 from proofs.derive import ablation, assumption_group, assumption_use, derive, refutation_class
-from symbolic import Status
 from symbolic.derivation import Derivation, Step, clearing_step, escape_latex
 from symbolic.section5 import condition_star, model_steps, no_profitable_deviation
 
