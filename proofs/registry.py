@@ -68,6 +68,8 @@ class Claim:
     build: Callable[[], Sequence[Obligation]] = field(compare=False, repr=False)
     formalization: str = "paper"  #: "paper", or "project" where MODEL.md formalizes informal text
     note: str = ""  #: how the decision covers the claim (e.g. the generic-index argument)
+    #: what sizes the verdict covers: "every J", "J = 4" (a fixed size only) or "" where sizes do not apply
+    scope: str = ""
 
     def _repr_markdown_(self) -> str:
         text = f"**{self.id}** ({self.place}): {self.statement}"
