@@ -18,8 +18,29 @@ import sympy as sp
 
 from symbolic import Kind, Status, Verdict, exists, prove
 
-__all__ = ["Obligation", "Claim", "ClaimResult", "SpotCheck", "register", "register_spot_check", "claims",
+__all__ = ["Family", "Obligation", "Claim", "ClaimResult", "SpotCheck", "register", "register_spot_check", "claims",
            "get_claim", "decide_claim", "REGISTRY", "SPOT_CHECKS"]
+
+
+@dataclass(frozen=True)
+class Family:
+    r"""A concrete instance of an abstract function, used only to *search* for certified counterexamples.
+
+    An abstract increasing :math:`g` leaves a wrong threshold ``unknown``: the
+    engine knows nothing of :math:`g` beyond what the assumptions say.  A family
+    such as :math:`g(L) = 1 + L` is a particular admissible :math:`g`; a
+    counterexample found with it, after ``requirements`` (e.g. :math:`g' > 0`
+    on ``domain``) are *proved* for the family, is a counterexample to the
+    abstract claim, reported with the family named.  A family never proves anything.
+    """
+
+    function: object  #: the undefined SymPy function, e.g. ``sp.Function("g")``
+    definition: sp.Lambda  #: e.g. ``sp.Lambda(x, 1 + x)``
+    label: str  #: e.g. ``"g(L) = 1 + L"``
+    #: what the abstract function is assumed to satisfy, in the Lambda's variable (``diff(1 + x, x) > 0``)
+    requirements: tuple[tuple[str, sp.Boolean], ...] = ()
+    #: where the requirements must hold, in the Lambda's variable (e.g. ``x >= 0``)
+    domain: sp.Boolean = sp.true
 
 
 @dataclass(frozen=True)
@@ -32,14 +53,16 @@ class Obligation:
     assumptions: tuple[tuple[str, sp.Boolean], ...] = ()
     #: "decision" obligations make the verdict; "cross-check" ones must agree with it
     role: str = "decision"
+    #: concrete instances of the abstract functions in the statement (see :class:`Family`)
+    families: tuple[Family, ...] = ()
 
     @classmethod
-    def forall(cls, label, statement, assumptions=(), role="decision"):
-        return cls(label, Kind.FORALL, statement, _named(assumptions), role)
+    def forall(cls, label, statement, assumptions=(), role="decision", families=()):
+        return cls(label, Kind.FORALL, statement, _named(assumptions), role, tuple(families))
 
     @classmethod
-    def exists(cls, label, statement, assumptions=(), role="decision"):
-        return cls(label, Kind.EXISTS, statement, _named(assumptions), role)
+    def exists(cls, label, statement, assumptions=(), role="decision", families=()):
+        return cls(label, Kind.EXISTS, statement, _named(assumptions), role, tuple(families))
 
     def decide(self, timeout: float = 10.0, core: bool = False) -> Verdict:
         fn = prove if self.kind is Kind.FORALL else exists
