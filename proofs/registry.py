@@ -216,7 +216,10 @@ def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False) -> Cla
     results = []
     for ob in claim.obligations():
         remaining = max(0.5, timeout - (time.perf_counter() - start))
-        results.append((ob, ob.decide(timeout=remaining, core=core)))
+        v = ob.decide(timeout=remaining, core=core)
+        if v.status is Status.UNKNOWN and ob.families:
+            v = _search_families(ob, v, timeout=max(0.5, timeout - (time.perf_counter() - start)))
+        results.append((ob, v))
     decisions = [v for ob, v in results if ob.role == "decision"]
     verdict = _combine(claim.kind, decisions)
     disagreements = [(ob, v) for ob, v in results if ob.role == "cross-check" and v.status is not verdict.status]
@@ -227,6 +230,36 @@ def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False) -> Cla
                                       f"while the decision gave {verdict.status.value}")
     seconds = time.perf_counter() - start
     return ClaimResult(claim, verdict.with_seconds(seconds), tuple(results))
+
+
+def _instantiate(expr, family: Family):
+    return expr.replace(family.function, lambda *args: family.definition(*args)).doit()
+
+
+def _search_families(ob: Obligation, abstract: Verdict, timeout: float) -> Verdict:
+    """An ``unknown`` obligation re-decided with each concrete family; only a certified point counts.
+
+    A counterexample (forall) or witness (exists) found with an admissible
+    family is one for the abstract statement too; a family's *proof* shows
+    nothing about other functions and is ignored.
+    """
+    want = Status.REFUTED if ob.kind is Kind.FORALL else Status.WITNESS
+    for family in ob.families:
+        (var,) = family.definition.variables
+        admissible = all(
+            prove(sp.Implies(family.domain, req), timeout=timeout).status is Status.PROVED
+            for _, req in family.requirements)
+        if not admissible:
+            continue
+        concrete = Obligation(ob.label, ob.kind, _instantiate(ob.statement, family),
+                              tuple((n, _instantiate(a, family)) for n, a in ob.assumptions), ob.role)
+        v = concrete.decide(timeout=timeout)
+        if v.status is want:
+            what = "counterexample" if want is Status.REFUTED else "witness"
+            return Verdict.make(want, ob.kind, f"{v.method} with {family.label}", v.seconds,
+                                reason=f"{what} with the admissible concrete function {family.label}",
+                                point=v.point)
+    return abstract
 
 
 def _combine(kind: Kind, verdicts: Sequence[Verdict]) -> Verdict:
