@@ -1,11 +1,28 @@
-"""Exact certification of a point: substitute it and evaluate in SymPy.
+r"""Certification of a point: is a Boolean true there, rigorously?
 
-A counterexample or a witness is reported only after :func:`holds` has
-evaluated every assumption and the claim at that point *exactly*: rationals
-directly, algebraic numbers through their minimal polynomials, other real
-constants by evaluation at a precision that separates them from zero.  A point
-where an expression is undefined (a zero denominator) or whose truth cannot be
-settled is never certified.
+A counterexample or witness is reported only after :func:`holds` has settled
+every assumption and the claim at that point.  Values are enclosed in balls
+by interval arithmetic (python-flint's ``arb``, with each construct's
+evaluator from :mod:`symbolic.constructs`), at rising precision, until the
+sign of every comparison is certain; a ball that still contains zero is
+settled exactly where the value is algebraic (SymPy's minimal polynomial) or
+where SymPy proves it zero, and otherwise the point is *not* certified.
+Every domain condition (a denominator, the argument of a logarithm, the base
+of a fractional power) is checked the same way first: a point where the
+claim is undefined is never certified.
+
+:func:`respects_symbol_assumptions` checks **every** SymPy assumption of each
+symbol on its value (``positive``, ``rational``, ``even``, ``prime``,
+``positive=False``...).
+
+>>> import sympy as sp
+>>> x = sp.Symbol("x")
+>>> holds(sp.exp(x) > x**2, {x: -1}), holds(sp.sqrt(x) > 1, {x: 4})
+(False, True)
+>>> exact_sign(sp.sqrt(2) - sp.Rational(141, 100))
+1
+>>> exact_sign((1 + sp.sqrt(2))**2 - 3 - 2*sp.sqrt(2))
+0
 """
 
 from __future__ import annotations
@@ -13,49 +30,183 @@ from __future__ import annotations
 from typing import Mapping
 
 import sympy as sp
+from flint import arb, ctx, fmpq, fmpz
 from sympy.core.relational import Relational
 
-__all__ = ["holds", "exact_sign", "Uncertifiable", "respects_symbol_assumptions"]
+from .constructs import condition_text, construct_of, domain_conditions, enclosure_function, is_truth_value
+
+__all__ = ["holds", "exact_sign", "Uncertifiable", "respects_symbol_assumptions", "rational_enclosure",
+           "enclose", "value_enclosure"]
+
+#: working precisions in bits, tried in turn until a sign is certain
+PRECISIONS = (128, 512, 2048)
 
 
 class Uncertifiable(Exception):
-    """The truth value at the point cannot be settled exactly."""
+    """The truth value at the point cannot be settled rigorously."""
 
 
-def exact_sign(value: sp.Expr) -> int:
-    """The sign (-1, 0, 1) of a real constant, decided exactly.
+def _arb_of_rational(q: sp.Rational) -> arb:
+    return arb(fmpq(fmpz(int(q.p)), fmpz(int(q.q))))
 
-    >>> from sympy import sqrt, Rational
-    >>> exact_sign(sqrt(2) - Rational(141, 100))
-    1
-    >>> exact_sign((1 + sqrt(2))**2 - 3 - 2*sqrt(2))
-    0
+
+def _to_rational(b: arb) -> sp.Rational:
+    m, e = b.man_exp()
+    m, e = int(m), int(e)
+    return sp.Integer(m) * sp.Integer(2) ** e
+
+
+def _root_ball(r: sp.CRootOf, prec: int) -> arb:
+    if not r.is_real:
+        raise Uncertifiable(f"{r} is not real")
+    dx = sp.Rational(1, 2 ** (prec + 8))
+    mid = r.eval_rational(dx=dx, dy=dx)
+    return _arb_of_rational(mid - dx).union(_arb_of_rational(mid + dx))
+
+
+_CONSTANTS = {
+    sp.pi: lambda: arb.pi(), sp.E: lambda: arb(1).exp(), sp.EulerGamma: lambda: arb.const_euler(),
+    sp.Catalan: lambda: arb.const_catalan(), sp.GoldenRatio: lambda: (1 + arb(5).sqrt()) / 2,
+}
+
+
+def _certainly(b: arb, op: str) -> bool | None:
+    """``True``/``False`` when the comparison of ball ``b`` with zero is certain, else ``None``."""
+    if b.is_zero():
+        s = 0
+    elif b > 0:
+        s = 1
+    elif b < 0:
+        s = -1
+    else:
+        return None
+    return _CMP[op](s)
+
+
+def enclose(e: sp.Expr, point: Mapping, prec: int) -> arb:
+    """A ball containing the value of ``e`` at ``point`` (domain violations raise :class:`Uncertifiable`)."""
+    if isinstance(e, sp.Symbol):
+        if e not in point:
+            raise Uncertifiable(f"the point gives no value to {e}")
+        return value_enclosure(sp.sympify(point[e]), prec)
+    if isinstance(e, sp.Rational):
+        return _arb_of_rational(e)
+    if isinstance(e, sp.CRootOf):
+        return _root_ball(e, prec)
+    if isinstance(e, sp.NumberSymbol):
+        make = _CONSTANTS.get(e)
+        if make is None:
+            raise Uncertifiable(f"the constant {e}")
+        return make()
+    if isinstance(e, sp.Float):
+        raise Uncertifiable("a Float (floats are read as exact decimals first)")
+    if e.is_number and e.is_finite is False or e in (sp.zoo, sp.nan):
+        raise Uncertifiable(f"undefined at this point ({e})")
+    if isinstance(e, sp.Add):
+        out = arb(0)
+        for a in e.args:
+            out += enclose(a, point, prec)
+        return out
+    if isinstance(e, sp.Mul):
+        out = arb(1)
+        for a in e.args:
+            out *= enclose(a, point, prec)
+        return out
+    if isinstance(e, sp.Pow):
+        return _pow(e, point, prec)
+    if isinstance(e, sp.Piecewise):
+        for piece in e.args:
+            if holds(piece.cond, point, _checked=True):
+                return enclose(piece.expr, point, prec)
+        raise Uncertifiable("no branch of a Piecewise applies at this point")
+    if isinstance(e, sp.re):
+        return enclose(e.args[0], point, prec)
+    if isinstance(e, sp.im):
+        enclose(e.args[0], point, prec)
+        return arb(0)
+    if isinstance(e, (sp.floor, sp.ceiling, sp.frac, sp.Mod)):
+        return _integer_valued(e, point, prec)
+    f = enclosure_function(e)
+    if f is None:
+        row = construct_of(e)
+        raise Uncertifiable(f"no rigorous evaluator for {type(e).__name__}" if row is not None
+                            else f"{type(e).__name__} is not supported")
+    args = [enclose(a, point, prec) for a in e.args]
+    out = f(*args)
+    if not out.is_finite():
+        raise Uncertifiable(f"{sp.sstr(e)} is undefined or not certainly defined at this point")
+    return out
+
+
+def _pow(e: sp.Pow, point, prec) -> arb:
+    base, expo = e.args
+    if base is sp.E:
+        return enclose(expo, point, prec).exp()
+    b = enclose(base, point, prec)
+    if expo.is_Integer:
+        n = int(expo)
+        if n >= 0:
+            return b ** n
+        if _certainly(b, "!=") is not True:
+            raise Uncertifiable(f"{sp.sstr(base)} is zero or not certainly non-zero at this point")
+        return 1 / b ** (-n)
+    if expo.is_Rational:
+        p, q = int(expo.p), int(expo.q)
+        if b.is_zero():
+            if p > 0:
+                return arb(0)
+            raise Uncertifiable(f"{sp.sstr(e)}: division by zero at this point")
+        if not b > 0:
+            raise Uncertifiable(f"the base of {sp.sstr(e)} is not certainly positive at this point")
+        r = b.root(q)
+        return r ** p if p > 0 else 1 / r ** (-p)
+    if not b > 0:
+        raise Uncertifiable(f"the base of {sp.sstr(e)} is not certainly positive at this point")
+    return (enclose(expo, point, prec) * b.log()).exp()
+
+
+def _integer_valued(e, point, prec) -> arb:
+    """floor, ceiling, frac, Mod: exactly, where the argument is rational at the point; else from a ball."""
+    exact = e.xreplace({s: sp.sympify(v) for s, v in point.items()})
+    if exact.is_Rational:
+        return _arb_of_rational(exact)
+    if isinstance(e, sp.Mod):
+        x, y = (enclose(a, point, prec) for a in e.args)
+        if _certainly(y, "!=") is not True:
+            raise Uncertifiable("Mod by zero or by a number not certainly non-zero")
+        q = (x / y).floor()
+        if not q.is_exact():
+            raise Uncertifiable("Mod: the quotient is too close to an integer to tell")
+        return x - y * q
+    x = enclose(e.args[0], point, prec)
+    n = x.floor() if not isinstance(e, sp.ceiling) else x.ceil()
+    if not n.is_exact():
+        raise Uncertifiable(f"{sp.sstr(e)}: the argument is too close to an integer to tell")
+    return x - n if isinstance(e, sp.frac) else n
+
+
+def value_enclosure(v: sp.Expr, prec: int) -> arb:
+    """A ball around the exact number ``v`` (rational, algebraic or a supported constant expression)."""
+    if v.free_symbols:
+        raise Uncertifiable(f"{sp.sstr(v)} is not a number")
+    return enclose(v, {}, prec)
+
+
+def rational_enclosure(e: sp.Expr, prec: int = 128) -> tuple[sp.Rational, sp.Rational] | None:
+    """Rationals ``lo <= e <= hi`` for a real constant expression, or ``None``.
+
+    >>> lo, hi = rational_enclosure(sp.pi)
+    >>> lo < sp.Rational(314159265358979, 10**14) < hi or lo < sp.pi < hi
+    True
     """
-    value = sp.sympify(value)
-    if value.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
-        raise Uncertifiable("undefined at this point (division by zero or infinity)")
-    if value.is_Rational:
-        return int(bool(value > 0)) - int(bool(value < 0))
-    if not value.is_number:
-        raise Uncertifiable(f"{sp.sstr(value)} is not a number at this point")
-    if value.has(sp.I) and value.is_real is not True:
-        raise Uncertifiable(f"{sp.sstr(value)} is not real")
-    zero = value.is_zero
-    if zero is None and value.is_algebraic:
-        try:
-            zero = sp.minimal_polynomial(value, sp.Dummy("m")).is_Symbol
-        except (NotImplementedError, sp.PolynomialError, ValueError):
-            zero = None
-    if zero:
-        return 0
-    for digits in (30, 100, 300):
-        approx = sp.N(value, digits)
-        if approx.is_Number and approx != 0:
-            mag = abs(approx)
-            # evalf tracks its accuracy: a value far above the last digit has a sure sign
-            if zero is False or mag > sp.Float(10) ** (-digits // 2):
-                return 1 if approx > 0 else -1
-    raise Uncertifiable(f"cannot separate {sp.sstr(value)} from zero")
+    try:
+        with ctx.workprec(prec):
+            b = value_enclosure(e, prec)
+    except Uncertifiable:
+        return None
+    if not b.is_finite():
+        return None
+    return _to_rational(b.lower()), _to_rational(b.upper())
 
 
 _CMP = {
@@ -64,58 +215,135 @@ _CMP = {
 }
 
 
-def holds(b, point: Mapping[sp.Symbol, sp.Expr]) -> bool:
-    """The exact truth value of the Boolean ``b`` at ``point``.
+def _is_algebraic_expr(v: sp.Expr) -> bool:
+    """Built from rationals and real algebraic numbers by +, *, rational powers only."""
+    if isinstance(v, (sp.Rational, sp.CRootOf)):
+        return True
+    if isinstance(v, (sp.Add, sp.Mul)):
+        return all(_is_algebraic_expr(a) for a in v.args)
+    if isinstance(v, sp.Pow) and v.exp.is_Rational:
+        return _is_algebraic_expr(v.base)
+    return False
 
-    Raises :class:`Uncertifiable` when it cannot be settled (undefined values,
-    symbols without a value, constants too close to zero).
+
+def exact_sign(value) -> int:
+    """The sign (-1, 0, 1) of a real constant, decided rigorously (or :class:`Uncertifiable`)."""
+    value = sp.sympify(value)
+    if value.is_Rational:
+        return int(bool(value > 0)) - int(bool(value < 0))
+    if value.free_symbols:
+        raise Uncertifiable(f"{sp.sstr(value)} is not a number at this point")
+    return _sign({}, value)
+
+
+def _sign(point: Mapping, e: sp.Expr) -> int:
+    for prec in PRECISIONS:
+        with ctx.workprec(prec):
+            b = enclose(e, point, prec)
+        if b.is_zero():
+            return 0
+        if b > 0:
+            return 1
+        if b < 0:
+            return -1
+        if not b.is_finite():
+            raise Uncertifiable(f"{sp.sstr(e)} is not certainly finite at this point")
+    # the ball still contains 0: settle it exactly, or give up
+    v = e.xreplace({s: sp.sympify(x) for s, x in point.items()}) if point else e
+    if _is_algebraic_expr(v):
+        try:
+            is_zero = sp.minimal_polynomial(v, sp.Dummy("m")).is_Symbol
+        except (NotImplementedError, sp.PolynomialError, ValueError) as exc:
+            raise Uncertifiable(f"cannot decide whether {sp.sstr(v)} is zero: {exc}") from None
+        if is_zero:
+            return 0
+        raise Uncertifiable(f"{sp.sstr(v)} is non-zero but too close to zero to give its sign")
+    if v.is_zero is True:
+        return 0
+    raise Uncertifiable(f"cannot separate {sp.sstr(v)} from zero")
+
+
+def holds(b, point: Mapping, _checked: bool = False) -> bool:
+    """The truth value of the Boolean ``b`` at ``point``, settled rigorously.
+
+    Raises :class:`Uncertifiable` where it cannot be settled: a symbol without
+    a value, a construct without a rigorous evaluator, a value undefined at
+    the point (a zero denominator, the log of a non-positive number), or a
+    comparison too close to call.
     """
+    if not _checked and not isinstance(b, bool):
+        for cond in domain_conditions(b):
+            if not holds(cond, point, _checked=True):
+                raise Uncertifiable(f"undefined at this point: {condition_text(cond)} fails")
     if b is sp.true or b is True:
         return True
     if b is sp.false or b is False:
         return False
     if isinstance(b, Relational):
-        try:
-            # each side on its own first: lhs - rhs may have cancelled an undefined term
-            values = {k: sp.sympify(v) for k, v in point.items()}
-            sides = [sp.sympify(side.xreplace(values)) for side in (b.lhs, b.rhs)]
-            if any(v.has(sp.zoo, sp.nan, sp.oo, -sp.oo) for v in sides):
-                raise Uncertifiable("undefined at this point (division by zero)")
-            diff = sides[0] - sides[1]
-        except (ValueError, TypeError, ZeroDivisionError) as exc:
-            # e.g. a derivative of an undefined function at a number: not evaluable
-            raise Uncertifiable(f"cannot evaluate {sp.sstr(b)} at this point: {exc}".replace("\n", " ")) from None
-        return _CMP[b.rel_op](exact_sign(diff))
+        lhs, rhs = b.lhs, b.rhs
+        if is_truth_value(lhs) and is_truth_value(rhs):
+            same = holds(lhs, point, True) == holds(rhs, point, True)
+            if b.rel_op == "==":
+                return same
+            if b.rel_op == "!=":
+                return not same
+            raise Uncertifiable(f"{sp.sstr(b)} compares truth values")
+        return _CMP[b.rel_op](_sign(point, lhs - rhs))
     if isinstance(b, sp.And):
-        return all(holds(a, point) for a in b.args)
+        return all(holds(a, point, True) for a in b.args)
     if isinstance(b, sp.Or):
-        return any(holds(a, point) for a in b.args)
+        return any(holds(a, point, True) for a in b.args)
     if isinstance(b, sp.Not):
-        return not holds(b.args[0], point)
+        return not holds(b.args[0], point, True)
     if isinstance(b, sp.Implies):
-        return (not holds(b.args[0], point)) or holds(b.args[1], point)
+        return (not holds(b.args[0], point, True)) or holds(b.args[1], point, True)
     if isinstance(b, sp.Equivalent):
-        vals = {holds(a, point) for a in b.args}
-        return len(vals) == 1
+        return len({holds(a, point, True) for a in b.args}) <= 1
     if isinstance(b, sp.Xor):
-        return sum(holds(a, point) for a in b.args) % 2 == 1
+        return sum(holds(a, point, True) for a in b.args) % 2 == 1
     if isinstance(b, sp.ITE):
         c, x, y = b.args
-        return holds(x, point) if holds(c, point) else holds(y, point)
+        return holds(x, point, True) if holds(c, point, True) else holds(y, point, True)
+    if isinstance(b, sp.Nand):
+        return not all(holds(a, point, True) for a in b.args)
+    if isinstance(b, sp.Nor):
+        return not any(holds(a, point, True) for a in b.args)
     raise Uncertifiable(f"cannot evaluate {sp.sstr(b)}")
 
 
-def respects_symbol_assumptions(point: Mapping[sp.Symbol, sp.Expr]) -> bool:
-    """Whether each value satisfies its symbol's SymPy assumptions (``positive=True``, ...)."""
+_SIGN_KEYS = {
+    "positive": lambda s: s > 0, "negative": lambda s: s < 0, "nonnegative": lambda s: s >= 0,
+    "nonpositive": lambda s: s <= 0, "zero": lambda s: s == 0, "nonzero": lambda s: s != 0,
+    "extended_positive": lambda s: s > 0, "extended_negative": lambda s: s < 0,
+    "extended_nonnegative": lambda s: s >= 0, "extended_nonpositive": lambda s: s <= 0,
+    "extended_nonzero": lambda s: s != 0,
+}
+
+
+def respects_symbol_assumptions(point: Mapping) -> bool:
+    """Whether each value satisfies **every** SymPy assumption of its symbol.
+
+    Sign assumptions are decided rigorously; the others (``integer``,
+    ``rational``, ``even``, ``prime``...) by SymPy's own predicate on the exact
+    value -- an undecided predicate does not certify.
+
+    >>> import sympy as sp
+    >>> respects_symbol_assumptions({sp.Symbol("m", even=True): 1})
+    False
+    >>> respects_symbol_assumptions({sp.Symbol("s", positive=False): -2})
+    True
+    """
     for s, v in point.items():
-        sign = exact_sign(v)
-        checks = [
-            (s.is_positive, sign > 0), (s.is_nonnegative, sign >= 0),
-            (s.is_negative, sign < 0), (s.is_nonpositive, sign <= 0),
-            (s.is_zero, sign == 0), (s.is_nonzero, sign != 0),
-        ]
-        if any(flag and not ok for flag, ok in checks):
-            return False
-        if s.is_integer and not sp.sympify(v).is_integer:
-            return False
+        v = sp.sympify(v)
+        sign = None
+        for key, want in s.assumptions0.items():
+            if key in _SIGN_KEYS:
+                if sign is None:
+                    sign = exact_sign(v)
+                if _SIGN_KEYS[key](sign) != want:
+                    return False
+                continue
+            got = getattr(v, f"is_{key}", None)
+            if got is None or bool(got) != bool(want):
+                return False
     return True

@@ -182,11 +182,11 @@ class Derivation:
 def clearing_step(rel: Relational) -> Step:
     """The engine's rewrite of ``lhs op rhs`` into a form without denominators.
 
-    Mirrors :mod:`symbolic.smt`: ``(lhs - rhs) = n/d``; with ``d`` of known sign the
+    Mirrors :mod:`symbolic.translate`: ``(lhs - rhs) = n/d``; with ``d`` of known sign the
     relation becomes ``n op 0`` (flipped for ``d < 0``); otherwise ``n*d op 0``,
     valid where ``d != 0`` (a domain condition the engine proves first).
     """
-    from .smt import _numer_denom  # the exact rewrite the engine uses
+    from .translate import numer_denom as _numer_denom  # the exact rewrite the engine uses
 
     num, den = _numer_denom(rel.lhs - rel.rhs)
     num = sp.expand(num)  # expanded for the reader; z3 gets the product form

@@ -6,58 +6,75 @@ Booleans over real symbols, whose own SymPy assumptions count too):
 * :func:`prove` decides :math:`\forall x.\; A(x) \Rightarrow C(x)`;
 * :func:`exists` decides :math:`\exists x.\; A(x) \wedge C(x)`.
 
-Routes, in order:
+A decision is a pipeline of values: the input is checked and read (floats as
+the decimals they print as) into a :class:`Problem`, which also holds its
+translation to z3; the :class:`Domain` -- where the claim and the assumptions
+are defined, from the table of :mod:`symbolic.constructs` -- is computed once;
+then the routes of :data:`ROUTES`, plain functions ``(problem, domain) ->
+Verdict | None``, are tried in order:
 
-1. **SymPy sign** -- a single relation with no explicit assumptions whose sign
-   SymPy settles from the symbol assumptions alone (``x**2 + 1 > 0``).
-2. **z3** -- nonlinear real arithmetic on the exact translation of
-   :mod:`symbolic.smt`.  Before any answer is trusted, every domain condition
-   (denominators, logarithm arguments, bases of fractional powers) is proved
-   from the assumptions; a claim that may be undefined where the assumptions
-   hold is ``unknown``.  The assumptions are checked for satisfiability first
-   (``vacuous`` otherwise).
-3. **SymPy identity** -- an equation that z3 cannot settle (``exp``/``log``)
-   and that simplifies to ``0 = 0``.
+1. **vacuity** -- contradictory assumptions give ``vacuous``;
+2. **SymPy sign** -- a single relation with no explicit assumptions and no
+   domain condition whose sign SymPy settles (``x**2 + 1 > 0``);
+3. **z3** -- nonlinear real arithmetic on the exact translation of
+   :mod:`symbolic.translate`, in a worker process that is stopped at the time
+   limit (:mod:`symbolic.solver`).  A universal claim that may be undefined
+   where the assumptions hold is ``unknown``.  A point the solver proposes
+   is reported only after rigorous certification (:mod:`symbolic.certify`);
+   where abstracted functions (``exp``, ``log``) made the point spurious,
+   tangent and chord lines at the point are added and the solver asked again;
+4. **SymPy identity** -- an equation defined everywhere that z3 could not
+   settle, whose two sides SymPy simplifies to the same expression.
 
-Every counterexample and witness is certified by :mod:`symbolic.certify`
-before it is reported; a point that fails is never reported.
+Anything outside the table is ``unknown`` with a reason naming the construct.
+No state that can change a verdict survives a call.
 """
 
 from __future__ import annotations
 
+import math
 import time
-from typing import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from typing import Callable, Mapping
 
 import sympy as sp
-import z3
 from sympy.core.relational import Relational
 from sympy.logic.boolalg import Boolean
 
-from .certify import Uncertifiable, holds, respects_symbol_assumptions
-from .smt import Translator, Untranslatable, z3_value_to_sympy
+from . import solver
+from .certify import Uncertifiable, enclose, holds, rational_enclosure, respects_symbol_assumptions
+from .constructs import condition_text, domain_conditions, exact_floats, is_truth_value, unsupported_in
+from .errors import BadInputError, BadInputTypeError
+from .translate import Atom, Translator, Unsupported, num, script
 from .verdict import Kind, Status, Verdict
 
-__all__ = ["prove", "exists", "normalize_assumptions"]
+__all__ = ["prove", "exists", "normalize_assumptions", "Problem", "Domain", "ROUTES"]
+
+#: rounds of refinement (tangent and chord lines) when abstraction makes a solver's point spurious
+REFINEMENT_ROUNDS = 6
+#: the SymPy routes only look at expressions up to this size (their cost is not bounded otherwise)
+SYMPY_ROUTE_MAX_OPS = 150
 
 
 # -- input checks ---------------------------------------------------------------
 
 def _check_boolean(b, what: str):
     if isinstance(b, bool):
-        raise TypeError(
+        raise BadInputTypeError(
             f"{what} is the Python bool {b!r}, not a SymPy Boolean: SymPy already evaluated the "
             "comparison (compare SymPy expressions, e.g. Symbol('x') > 0; write an equation as "
             "sympy.Eq(a, b), since == compares expressions structurally; or pass sympy.true)")
     if not isinstance(b, Boolean):
-        raise TypeError(f"{what} must be a SymPy Boolean (a relation or And/Or/Not/Implies), "
-                        f"got {type(b).__name__}: {b!r}")
+        raise BadInputTypeError(f"{what} must be a SymPy Boolean (a relation or And/Or/Not/Implies), "
+                                f"got {type(b).__name__}: {b!r}")
     for s in b.free_symbols:
         if not isinstance(s, sp.Symbol):
-            raise TypeError(f"{what} has the free symbol {s!r} of type {type(s).__name__}; "
-                            "use plain sympy Symbols")
-        if s.is_real is False or (s.is_complex and s.is_real is None and s.assumptions0.get("complex")):
-            raise ValueError(f"symbol {s.name} is declared non-real (complex or imaginary); "
-                             "the engine decides claims over the reals")
+            raise BadInputTypeError(f"{what} has the free symbol {s!r} of type {type(s).__name__}; "
+                                    "use plain sympy Symbols")
+        if s.is_real is False or s.is_infinite or (s.assumptions0.get("complex") and s.is_real is None):
+            raise BadInputError(f"symbol {s.name} is declared non-real or infinite; the engine decides "
+                                "claims over the (finite) real numbers")
     return b
 
 
@@ -73,8 +90,8 @@ def normalize_assumptions(assumptions) -> tuple[tuple[str, Boolean], ...]:
         try:
             items = [(None, a) for a in assumptions]
         except TypeError:
-            raise TypeError("assumptions must be a SymPy Boolean, a sequence of them or a "
-                            f"name -> Boolean mapping, got {type(assumptions).__name__}") from None
+            raise BadInputTypeError("assumptions must be a SymPy Boolean, a sequence of them or a "
+                                    f"name -> Boolean mapping, got {type(assumptions).__name__}") from None
     out = []
     for i, (name, a) in enumerate(items):
         _check_boolean(a, f"assumption {name or i + 1}")
@@ -82,7 +99,15 @@ def normalize_assumptions(assumptions) -> tuple[tuple[str, Boolean], ...]:
     return tuple(out)
 
 
-# -- the engine -------------------------------------------------------------------
+def _check_timeout(timeout) -> float:
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
+        raise BadInputTypeError(f"timeout must be a number of seconds, got {timeout!r}")
+    if not (math.isfinite(timeout) and timeout > 0):
+        raise BadInputError(f"timeout must be a finite positive number of seconds, got {timeout!r}")
+    return float(timeout)
+
+
+# -- the public functions ---------------------------------------------------------
 
 def prove(claim, assumptions=(), *, timeout: float = 10.0, core: bool = False) -> Verdict:
     r"""Decide :math:`\forall x.\ A(x) \Rightarrow C(x)` over the reals.
@@ -114,286 +139,503 @@ def exists(condition, assumptions=(), *, timeout: float = 10.0, core: bool = Fal
     return _decide(Kind.EXISTS, condition, assumptions, timeout, core)
 
 
-def _decide(kind: Kind, target, assumptions, timeout: float, core: bool = False) -> Verdict:
-    start = time.perf_counter()
+def _decide(kind: Kind, target, assumptions, timeout, want_core: bool = False) -> Verdict:
+    start = time.monotonic()
     what = "claim" if kind is Kind.FORALL else "condition"
     _check_boolean(target, what)
     named = normalize_assumptions(assumptions)
-    if not (isinstance(timeout, (int, float)) and timeout > 0):
-        raise ValueError(f"timeout must be a positive number of seconds, got {timeout!r}")
-    deadline = start + float(timeout)
-    problem = _Problem(kind, target, named, deadline, core)
-    verdict = problem.decide()
-    return verdict.with_seconds(time.perf_counter() - start)
+    deadline = start + _check_timeout(timeout)
+    problem = make_problem(kind, target, named, deadline, want_core)
+    verdict = decide_problem(problem)
+    return verdict.with_seconds(time.monotonic() - start)
 
 
-class _Problem:
-    def __init__(self, kind, target, named, deadline, want_core=False):
-        self.want_core = want_core
-        self._defined_everywhere = False  #: set once every domain condition is proved
-        self.kind = kind
-        self.target = target
-        self.named = named
-        self.assumptions = [a for _, a in named]
-        self.deadline = deadline
-        syms = set(target.free_symbols)
-        for a in self.assumptions:
-            syms |= a.free_symbols
-        self.symbols = tuple(sorted(syms, key=lambda s: s.name))
+# -- the problem and its domain, as values ----------------------------------------------
 
-    # verdict helpers
-    def _v(self, status, method, **kw):
-        return Verdict.make(status, self.kind, method, 0.0, **kw)
+@dataclass(frozen=True)
+class Encoding:
+    """The problem in z3 terms (built once, by one :class:`~symbolic.translate.Translator`)."""
 
-    def unknown(self, method, reason):
-        return self._v(Status.UNKNOWN, method, reason=reason)
-
-    def remaining_ms(self) -> int:
-        return max(1, int((self.deadline - time.perf_counter()) * 1000))
-
-    def decide(self) -> Verdict:
-        v = self._sympy_sign()
-        if v is not None:
-            return v
-        v = self._z3()
-        if v.status is Status.UNKNOWN:
-            alt = self._sympy_identity()
-            if alt is not None:
-                return alt
-        return v
-
-    # -- route 1: SymPy sign from symbol assumptions ---------------------------
-    def _sympy_sign(self):
-        if self.assumptions or not isinstance(self.target, Relational):
-            return None
-        probe = Translator()
-        probe._record_domain(self.target.lhs)
-        probe._record_domain(self.target.rhs)
-        if probe.domain:
-            return None  # possibly undefined somewhere: the z3 route proves the domain first
-        truth = _relation_truth(self.target)
-        if truth is None:
-            return None
-        everywhere_true = truth
-        if self.kind is Kind.FORALL and everywhere_true:
-            return self._v(Status.PROVED, "sympy-sign")
-        # a point is needed: the claim fails (forall) or holds (exists) everywhere
-        point = _default_point(self.symbols)
-        try:
-            ok = self._certify(point, want=not (self.kind is Kind.FORALL))
-        except Uncertifiable:
-            return None
-        if self.kind is Kind.FORALL:
-            return self._v(Status.REFUTED, "sympy-sign", point=point) if ok else None
-        if everywhere_true:
-            return self._v(Status.WITNESS, "sympy-sign", point=point) if ok else None
-        return self._v(Status.REFUTED, "sympy-sign", reason="the condition is false everywhere")
-
-    # -- route 3: SymPy identity ------------------------------------------------
-    def _sympy_identity(self):
-        t = self.target
-        if not (isinstance(t, sp.Eq) and self.kind is Kind.FORALL):
-            return None
-        if not self._defined_everywhere:
-            return None  # an identity "where defined" is not a proof where it may be undefined
-        diff = sp.simplify(sp.expand_log(t.lhs - t.rhs))
-        if diff != 0:
-            return None
-        # the identity holds wherever defined; the region must be non-empty
-        return self._v(Status.PROVED, "sympy-identity",
-                       reason="the two sides simplify to the same expression")
-
-    # -- route 2: z3 --------------------------------------------------------------
-    def _z3(self) -> Verdict:
-        tr = Translator(self.symbols)
-        try:
-            for s in self.symbols:
-                tr.var(s)
-            a_z3 = [tr.boolean(a) for a in self.assumptions]
-            c_z3 = tr.boolean(self.target)
-        except Untranslatable as exc:
-            return self.unknown("z3", f"outside the engine's fragment: {exc}")
-        facts = tr.symbol_facts() + tr.side + tr.monotonicity_facts()
-
-        # 1. the assumptions must be satisfiable (z3 division semantics give
-        #    a conservative check here: uninterpreted x/0 can only add models)
-        key = (self.named, self.symbols, tuple(tr.atoms))
-        cached = _SATISFIABLE_ASSUMPTIONS.get(key)
-        if cached is not None:
-            res, core = cached
-        else:
-            res, core = self._check(facts, a_z3, [], always_core=True)
-            if res != z3.unknown and len(_SATISFIABLE_ASSUMPTIONS) < 4096:
-                # the same assumptions recur across the obligations of a claim and across claims
-                _SATISFIABLE_ASSUMPTIONS[key] = (res, core)
-        if res == z3.unknown:
-            return self.unknown("z3", "z3 could not decide whether the assumptions are satisfiable "
-                                f"({self._why_unknown()})")
-        if res == z3.unsat:
-            return self._v(Status.VACUOUS, "z3", reason="the assumptions are contradictory", core=core)
-
-        # 2. every domain condition must hold wherever the assumptions hold
-        self._defined_everywhere = False
-        for cond in tr.domain:
-            s = z3.Solver()
-            s.add(*facts)
-            s.add(*self._plain_assumptions(tr))
-            s.add(tr.domain_violation(cond))
-            s.set("timeout", self.remaining_ms())
-            r = s.check()
-            if r != z3.unsat:
-                why = "may fail" if r == z3.sat else "could not be established"
-                return self.unknown("z3", f"undefined somewhere the assumptions hold: {cond.describe()} {why}")
-        facts = facts + [tr.domain_fact(c) for c in tr.domain]
-        self._defined_everywhere = True
-
-        # 3. the decision itself
-        goal = z3.Not(c_z3) if self.kind is Kind.FORALL else c_z3
-        r, core = self._check(facts, a_z3, [goal], always_core=False)
-        if r == z3.unknown:
-            return self.unknown("z3", self._why_unknown())
-        if r == z3.unsat:
-            if self.kind is Kind.FORALL:
-                return self._v(Status.PROVED, "z3", core=core)
-            return self._v(Status.REFUTED, "z3", reason="no instance satisfies the assumptions and the condition",
-                           core=core)
-        point = self._read_point(self._model, tr)
-        want = self.kind is Kind.EXISTS
-        status = Status.WITNESS if want else Status.REFUTED
-        try:
-            if self._certify(point, want):
-                return self._v(status, "z3", point=point)
-            why = "the solver's point failed exact certification"
-        except Uncertifiable as exc:
-            why = f"the solver's point could not be certified: {exc}"
-        if tr.opaque or any(f in ("exp", "log", "root", "power") for _, f, _ in tr.atoms.values()):
-            why += " (the claim has functions z3 does not know; they were abstracted)"
-        return self.unknown("z3", why)
-
-    def _check(self, facts, a_z3, extra, always_core):
-        """Plain check (fast); a tracked re-check for the unsatisfiable core when wanted.
-
-        Tracking every assumption slows z3 by an order of magnitude on Section 5,
-        so cores are computed only on request or for vacuous assumptions.
-        """
-        s = z3.Solver()
-        s.add(*facts, *a_z3, *extra)
-        s.set("timeout", self.remaining_ms())
-        r = s.check()
-        self._last_reason = s.reason_unknown() if r == z3.unknown else ""
-        self._model = s.model() if r == z3.sat else None
-        core: tuple[str, ...] = ()
-        if r == z3.unsat and (always_core or self.want_core) and self.named:
-            t = z3.Solver()
-            t.add(*facts, *extra)
-            tracked = []
-            for i, ((name, _), az) in enumerate(zip(self.named, a_z3)):
-                flag = z3.Bool(f"assumption!{i}")
-                tracked.append((flag, name))
-                t.assert_and_track(az, flag)
-            t.set("timeout", self.remaining_ms())
-            if t.check() == z3.unsat:
-                core = self._minimize_core(facts, extra, a_z3, _core_names(t, tracked))
-        return r, core
-
-    def _minimize_core(self, facts, extra, a_z3, core):
-        """Drop one assumption at a time while the rest stay contradictory (z3 cores are not minimal)."""
-        by_name = {name: az for (name, _), az in zip(self.named, a_z3)}
-        kept = list(core)
-        for name in list(core):
-            trial = [n for n in kept if n != name]
-            s = z3.Solver()
-            s.add(*facts, *extra, *[by_name[n] for n in trial])
-            s.set("timeout", self.remaining_ms())
-            if s.check() == z3.unsat:
-                kept = trial
-        return tuple(kept)
-
-    def _why_unknown(self) -> str:
-        reason = self._last_reason
-        if time.perf_counter() >= self.deadline or "timeout" in reason or "canceled" in reason:
-            return "time limit reached"
-        return f"z3 returned unknown: {reason}"
-
-    def _plain_assumptions(self, tr: Translator):
-        saved = tr.clear_denominators
-        tr.clear_denominators = False
-        try:
-            return [tr.boolean(a) for a in self.assumptions]
-        finally:
-            tr.clear_denominators = saved
-
-    def _read_point(self, model, tr: Translator) -> dict:
-        point = {}
-        for s in self.symbols:
-            v = model.eval(tr.vars[s], model_completion=True)
-            point[s] = z3_value_to_sympy(v)
-        return _nicer_point(point, self)
-
-    def _certify(self, point, want: bool) -> bool:
-        """Exact check: assumptions hold and the target has truth value ``want``."""
-        if not respects_symbol_assumptions(point):
-            return False
-        if not all(holds(a, point) for a in self.assumptions):
-            return False
-        return holds(self.target, point) == want
+    symbols: tuple  #: (SymPy symbol, z3 variable name, sort)
+    atoms: tuple  #: the Atoms of abstracted functions
+    premise_facts: tuple  #: symbol facts and facts about atoms of the assumptions
+    facts: tuple  #: every fact (the claim's atoms too)
+    assumptions: tuple  #: each assumption in z3
+    premises: tuple  #: the assumptions' domain conditions in z3
+    claim_domain: tuple  #: the claim's domain conditions in z3
+    target: str  #: the claim in SMT-LIB
+    weakened: tuple  #: (symbol, assumption names z3 only weakened)
+    declarations: str = ""  #: SMT-LIB declarations of every variable and function
 
 
-#: (named assumptions, symbols, atoms) -> (z3 result, core) of "are the assumptions satisfiable?"
-_SATISFIABLE_ASSUMPTIONS: dict = {}
+@dataclass(frozen=True)
+class Problem:
+    """One decision: quantifier, claim, named assumptions, deadline, and their translation."""
+
+    kind: Kind
+    target: Boolean
+    named: tuple
+    deadline: float  #: a ``time.monotonic()`` value
+    want_core: bool
+    symbols: tuple
+    notes: tuple = ()
+    unsupported: str | None = None  #: the first construct outside the table, if any
+    encoding: Encoding | None = None
+    translation_error: str = ""
+
+    @property
+    def assumptions(self) -> tuple:
+        return tuple(a for _, a in self.named)
+
+    def verdict(self, status, method, **kw) -> Verdict:
+        return Verdict.make(status, self.kind, method, 0.0, notes=self.notes, **kw)
+
+    def unknown(self, method, reason) -> Verdict:
+        return self.verdict(Status.UNKNOWN, method, reason=reason)
+
+    def remaining(self) -> float:
+        return self.deadline - time.monotonic()
 
 
-def _core_names(solver, tracked) -> tuple[str, ...]:
+def make_problem(kind, target, named, deadline, want_core=False) -> Problem:
+    """Read floats, find unsupported constructs, and translate (once)."""
+    notes: list[str] = []
+    target, n = exact_floats(target)
+    notes += n
+    read = []
+    for name, a in named:
+        a, n = exact_floats(a)
+        notes += n
+        read.append((name, a))
+    named = tuple(read)
+    syms = set(target.free_symbols)
+    for _, a in named:
+        syms |= a.free_symbols
+    symbols = tuple(sorted(syms, key=lambda s: (s.name, sp.default_sort_key(s))))
+    unsupported = unsupported_in(target) or next((u for _, a in named if (u := unsupported_in(a))), None)
+    if isinstance(target, sp.logic.boolalg.BooleanAtom):
+        notes.append(f"the {'claim' if kind is Kind.FORALL else 'condition'} is the constant {target}: SymPy "
+                     "evaluated it before the engine saw it (compare numbers as exact Rationals)")
+    base = Problem(kind, target, named, deadline, want_core, symbols, tuple(dict.fromkeys(notes)), unsupported)
+    if unsupported is not None:
+        return base
     try:
-        core = {str(c) for c in solver.unsat_core()}
-    except z3.Z3Exception:
-        return ()
-    return tuple(name for flag, name in tracked if str(flag) in core)
+        encoding = _encode(base)
+    except Unsupported as exc:
+        return _replace(base, unsupported=str(exc))
+    weak = [f"{s.name}: {', '.join(w)}" for s, w in (encoding.weakened if encoding else ())]
+    if weak:
+        notes.append("symbol assumptions z3 reasons about only through weaker facts (points are checked "
+                     "against them in full): " + "; ".join(weak))
+    return _replace(base, encoding=encoding, notes=tuple(dict.fromkeys(notes)))
 
+
+def _replace(p: Problem, **kw) -> Problem:
+    from dataclasses import replace
+
+    return replace(p, **kw)
+
+
+def _encode(p: Problem) -> Encoding:
+    tr = Translator()
+    for s in p.symbols:
+        tr.var(s)
+    premise_conditions = tuple(c for a in p.assumptions for c in domain_conditions(a))
+    premises = tuple(tr.boolean(c) for c in premise_conditions)
+    assumptions = tuple(tr.boolean(a) for a in p.assumptions)
+    premise_facts = tuple(tr.facts)
+    claim_domain = tuple(tr.boolean(c) for c in domain_conditions(p.target))
+    target = tr.boolean(p.target)
+    return Encoding(
+        symbols=tuple((s, tr.vars[s], "Int" if s.is_integer else "Real") for s in p.symbols),
+        atoms=tuple(tr.atoms.values()), premise_facts=premise_facts, facts=tuple(tr.facts),
+        assumptions=assumptions, premises=premises, claim_domain=claim_domain, target=target,
+        weakened=tuple(tr.weakened.items()), declarations=tr.declarations())
+
+
+@dataclass(frozen=True)
+class Domain:
+    """Where the claim and its assumptions are defined, computed once per problem.
+
+    ``claim`` and ``premises`` are SymPy conditions (from the table of
+    constructs); the solver checks -- are the assumptions satisfiable, is the
+    claim defined wherever they hold -- are computed on first use and kept.
+    """
+
+    problem: Problem
+    claim: tuple = ()
+    premises: tuple = ()
+
+    @cached_property
+    def satisfiable(self) -> solver.CheckResult:
+        """Are the assumptions (with their own domains) satisfiable?  (``unsat``: vacuous)."""
+        p, enc = self.problem, self.problem.encoding
+        key = (p.named, p.symbols)
+        hit = _satisfiable_cache(key)
+        if hit is not None:
+            return hit
+        result = _check(p, [enc.premise_facts, enc.premises, enc.assumptions])
+        if result.result == "unsat" and p.named:  # name the contradicting assumptions
+            tracked = _check(p, [enc.premise_facts, enc.premises, enc.assumptions], core=True)
+            if tracked.result == "unsat":
+                result = tracked
+        if result.result != "unknown":
+            _SATISFIABLE[key] = result
+        return result
+
+    @cached_property
+    def defined(self) -> tuple[bool | None, str]:
+        """``(True, "")`` when every condition of the claim holds wherever the assumptions hold."""
+        p, enc = self.problem, self.problem.encoding
+        if not enc.claim_domain:
+            return True, ""
+        violated = "(not (and " + " ".join(enc.claim_domain) + " true))"
+        r = _check(p, [enc.facts, enc.premises, enc.assumptions, [violated]])
+        if r.result == "unsat":
+            return True, ""
+        if r.result == "unknown":
+            return None, f"could not establish where the claim is defined ({r.reason})"
+        for cond, term in zip(self.claim, enc.claim_domain):
+            one = _check(p, [enc.facts, enc.premises, enc.assumptions, [f"(not {term})"]])
+            if one.result != "unsat":
+                return False, f"undefined somewhere the assumptions hold: {condition_text(cond)} may fail"
+        return False, "undefined somewhere the assumptions hold"
+
+
+#: (named assumptions, symbols) -> satisfiability; keyed on everything the answer depends on
+_SATISFIABLE: dict = {}
+
+
+def _satisfiable_cache(key):
+    return _SATISFIABLE.get(key)
+
+
+def domain_of(problem: Problem) -> Domain:
+    return Domain(problem, domain_conditions(problem.target),
+                  tuple(c for a in problem.assumptions for c in domain_conditions(a)))
+
+
+def _flags(p: Problem) -> list[str]:
+    return [f"t{i}" for i in range(len(p.named))]
+
+
+def _check(p: Problem, parts, *, core: bool = False, extra_vars=()) -> solver.CheckResult:
+    """One solver query; ``parts`` are lists of SMT-LIB facts.  With ``core``, the assumptions are tracked."""
+    enc = p.encoding
+    names: list[str] = []
+    if core and p.named:
+        names = _flags(p)
+        tracked = [f"(=> {f} {a})" for f, a in zip(names, enc.assumptions)]
+        rest = [part for part in parts if part is not enc.assumptions]
+        flags = "\n".join(f"(declare-fun {f} () Bool)" for f in names)
+        smt2 = script(enc.declarations + "\n" + flags, *rest, tracked)
+    else:
+        smt2 = script(enc.declarations, *parts)
+    variables = [(name, sort) for _, name, sort in enc.symbols] + list(extra_vars)
+    r = solver.check(smt2, deadline=p.deadline, variables=variables, flags=names, core=bool(names))
+    if r.core:
+        by_flag = {f: name for f, (name, _) in zip(names, p.named)}
+        r = solver.CheckResult(r.result, r.reason, r.model, tuple(by_flag[c] for c in r.core if c in by_flag))
+    return r
+
+
+# -- routes -----------------------------------------------------------------------------
+
+def _vacuity(p: Problem, d: Domain) -> Verdict | None:
+    r = d.satisfiable
+    if r.result == "unsat":
+        return p.verdict(Status.VACUOUS, "z3", reason="the assumptions are contradictory", core=r.core)
+    if r.result == "unknown":
+        return p.unknown("z3", f"could not decide whether the assumptions are satisfiable ({r.reason})")
+    return None
+
+
+def _sympy_sign(p: Problem, d: Domain) -> Verdict | None:
+    t = p.target
+    if p.named or not isinstance(t, Relational) or d.claim or is_truth_value(t.lhs):
+        return None
+    if sp.count_ops(t) > SYMPY_ROUTE_MAX_OPS:
+        return None
+    truth = _relation_truth(t)
+    if truth is None:
+        return None
+    if p.kind is Kind.FORALL and truth:
+        return p.verdict(Status.PROVED, "sympy-sign",
+                         reason="SymPy settles the sign from the symbols' assumptions")
+    if p.kind is Kind.EXISTS and not truth:
+        return p.verdict(Status.REFUTED, "sympy-sign", reason="the condition is false everywhere")
+    point = _default_point(p.symbols)  # a point is needed: the claim fails (forall) or holds (exists) everywhere
+    if point is None:
+        return None
+    try:
+        ok = _certify(p, point, want=(p.kind is Kind.EXISTS))
+    except Uncertifiable:
+        return None
+    if not ok:
+        return None
+    status = Status.REFUTED if p.kind is Kind.FORALL else Status.WITNESS
+    return p.verdict(status, "sympy-sign", point=point)
+
+
+def _z3(p: Problem, d: Domain) -> Verdict | None:
+    enc = p.encoding
+    if p.kind is Kind.FORALL:
+        defined, why = d.defined
+        if not defined:
+            return p.unknown("z3", why)
+        goal = [f"(not {enc.target})"]
+    else:
+        goal = [enc.target]
+    parts = [enc.facts, enc.premises, enc.claim_domain, enc.assumptions]
+    refinements: list = []
+    atom_vars = [(a.var, "Real") for a in enc.atoms if a.arg is not None and a.func in (sp.exp, sp.log)]
+    reason = ""
+    for round_ in range(REFINEMENT_ROUNDS + 1):
+        r = _check(p, parts + [goal, refinements], extra_vars=atom_vars)
+        if r.result == "unknown":
+            return p.unknown("z3", r.reason if r.timed_out else f"z3 returned unknown: {r.reason}")
+        if r.result == "unsat":  # refinements are true facts: unsat still decides
+            core = ()
+            if p.want_core and p.named:
+                c = _check(p, [enc.facts, enc.premises, enc.claim_domain, goal, refinements, enc.assumptions],
+                           core=True)
+                core = c.core if c.result == "unsat" else ()
+            if p.kind is Kind.FORALL:
+                return p.verdict(Status.PROVED, "z3", core=core)
+            return p.verdict(Status.REFUTED, "z3", reason="no instance satisfies the assumptions and the condition",
+                             core=core)
+        point = {s: r.model[name] for s, name, _ in enc.symbols if name in r.model}
+        want = p.kind is Kind.EXISTS
+        found = _certified_point(p, point, want)
+        if found is not None:
+            status = Status.WITNESS if want else Status.REFUTED
+            notes = p.notes + (("the point was certified by interval arithmetic",) if enc.atoms else ())
+            return Verdict.make(status, p.kind, "z3", 0.0, point=found, notes=notes)
+        lemmas = _refine(p, point, r.model)
+        if not lemmas:
+            reason = "the solver's point failed exact certification"
+            if any(a.func not in ("root", sp.floor, sp.ceiling) for a in enc.atoms):
+                reason += " (the claim has functions z3 sees only through facts)"
+            if enc.weakened:
+                reason += " (a symbol assumption z3 sees only weakened may be why)"
+            return p.unknown("z3", reason)
+        refinements += lemmas
+        if p.remaining() <= 0:
+            break
+    return p.unknown("z3", reason or "time limit reached while refining the abstraction")
+
+
+def _sympy_identity(p: Problem, d: Domain) -> Verdict | None:
+    t = p.target
+    if not (isinstance(t, sp.Eq) and p.kind is Kind.FORALL) or is_truth_value(t.lhs):
+        return None
+    if sp.count_ops(t) > SYMPY_ROUTE_MAX_OPS or p.remaining() <= 0:
+        return None
+    if d.defined[0] is not True:
+        return None  # an identity "where defined" is not a proof where it may be undefined
+    if d.satisfiable.result != "sat":
+        return None
+    diff = sp.simplify(sp.expand_log(t.lhs - t.rhs))
+    if diff != 0:
+        return None
+    return p.verdict(Status.PROVED, "sympy-identity", reason="the two sides simplify to the same expression")
+
+
+#: the routes, in order: each returns a verdict or None (not applicable / no answer)
+ROUTES: tuple[Callable[[Problem, Domain], Verdict | None], ...] = (_vacuity, _sympy_sign, _z3, _sympy_identity)
+
+
+def decide_problem(p: Problem) -> Verdict:
+    if p.unsupported is not None:
+        return p.unknown("table", f"not supported: {p.unsupported}")
+    if p.encoding is None:
+        return p.unknown("table", p.translation_error or "could not translate the claim")
+    d = domain_of(p)
+    fallback = None
+    for route in ROUTES:
+        v = route(p, d)
+        if v is None:
+            continue
+        if v.status is not Status.UNKNOWN:
+            return v
+        if fallback is None:
+            fallback = v
+        if route is _vacuity:
+            return v  # nothing can be decided without knowing whether the assumptions are satisfiable
+    if fallback is not None:
+        return fallback
+    return p.unknown("z3", "no route decided the claim")
+
+
+# -- points: certification, nicer points, refinement ---------------------------------------
+
+def _certify(p: Problem, point: dict, want: bool) -> bool:
+    """Rigorous check: symbol assumptions and assumptions hold, the target has truth value ``want``."""
+    if not respects_symbol_assumptions(point):
+        return False
+    if not all(holds(a, point) for a in p.assumptions):
+        return False
+    return holds(p.target, point) == want
+
+
+def _certified_point(p: Problem, point: dict, want: bool) -> dict | None:
+    """The solver's point if it certifies, else a nearby rational one that does, else ``None``."""
+    if len(point) != len(p.symbols):
+        return None
+    candidates = []  # simple rationals first (a readable counterexample), then the solver's exact point
+    for digits in (1, 2, 4, 8, 16):
+        c = {s: _rational_near(v, digits) for s, v in point.items()}
+        if c not in candidates:
+            candidates.append(c)
+    if point not in candidates:
+        candidates.append(point)
+    for c in candidates:
+        if c is None or any(v is None for v in c.values()):
+            continue
+        try:
+            if _certify(p, c, want):
+                return c
+        except Uncertifiable:
+            continue
+        if p.remaining() <= 0:
+            return None
+    return None
+
+
+def _rational_near(v: sp.Expr, digits: int):
+    if v.is_Rational:
+        return v.limit_denominator(10**digits)
+    bounds = rational_enclosure(v, prec=4 * digits + 64)
+    if bounds is None:
+        return None
+    mid = (bounds[0] + bounds[1]) / 2
+    return sp.Rational(mid).limit_denominator(10**digits)
+
+
+def _refine(p: Problem, point: dict, model: dict) -> list:
+    """Tangent and chord lines of ``exp``/``log`` at the solver's point that cut off its spurious values."""
+    enc = p.encoding
+    lemmas = []
+    for atom in enc.atoms:
+        if atom.func not in (sp.exp, sp.log) or atom.arg is None:
+            continue
+        t_model = model.get(atom.var)
+        if t_model is None:
+            continue
+        try:
+            a = _rational_at(atom.arg, point)
+        except Uncertifiable:
+            continue
+        if a is None:
+            continue
+        lemma = _exp_lemma(atom, a, t_model) if atom.func is sp.exp else _log_lemma(atom, a, t_model)
+        if lemma is not None:
+            lemmas.append(lemma)
+    return lemmas
+
+
+def _rational_at(arg: sp.Expr, point: dict):
+    """A rational close to the value of ``arg`` at ``point`` (the lemmas hold for any rational)."""
+    from flint import ctx
+
+    with ctx.workprec(128):
+        b = enclose(arg, point, 128)
+    if not b.is_finite():
+        return None
+    mid = b.mid()
+    m, e = mid.man_exp()
+    return sp.Rational(sp.Integer(int(m)) * sp.Integer(2) ** int(e)).limit_denominator(10**12)
+
+
+def _bounds(e):
+    return rational_enclosure(e, prec=128)
+
+
+def _exp_lemma(atom: Atom, a: sp.Rational, t_model):
+    t, u = atom.var, atom.arg_term
+    ea = _bounds(sp.exp(a))
+    if ea is None:
+        return None
+    lo, hi = ea
+    if sp.sympify(t_model) < lo:  # too low: the tangent line at a is a lower bound everywhere
+        return f"(>= {t} (* {num(lo)} (+ 1.0 {u} {num(-a)})))"
+    for k in range(0, 12):  # too high: a chord over [a - delta, a + delta] is an upper bound there
+        delta = sp.Rational(1, 4**k)
+        left, right = _bounds(sp.exp(a - delta)), _bounds(sp.exp(a + delta))
+        if left is None or right is None:
+            return None
+        h1, h2 = left[1], right[1]
+        if (h1 + h2) / 2 < sp.sympify(t_model):
+            return _chord(t, u, a - delta, a + delta, h1, h2, "<=")
+    return None
+
+
+def _chord(t, u, l, r, v1, v2, op) -> str:
+    """``l <= u <= r  =>  t op`` the line through ``(l, v1)`` and ``(r, v2)``."""
+    slope = (v2 - v1) / (r - l)
+    line = f"(+ {num(v1)} (* {num(slope)} (- {u} {num(l)})))"
+    return f"(=> (and (>= {u} {num(l)}) (<= {u} {num(r)})) ({op} {t} {line}))"
+
+
+def _log_lemma(atom: Atom, a: sp.Rational, t_model):
+    t, u = atom.var, atom.arg_term
+    if a <= 0:
+        return None
+    la = _bounds(sp.log(a))
+    if la is None:
+        return None
+    lo, hi = la
+    if sp.sympify(t_model) > hi:  # too high: the tangent at a is an upper bound for every u > 0
+        return f"(=> (> {u} 0.0) (<= {t} (+ {num(hi)} (* {num(1 / a)} (- {u} {num(a)})))))"
+    for k in range(0, 12):  # too low: a chord over [a/(1 + d), a(1 + d)] is a lower bound there
+        d = sp.Rational(1, 4**k)
+        l_, r_ = a / (1 + d), a * (1 + d)
+        left, right = _bounds(sp.log(l_)), _bounds(sp.log(r_))
+        if left is None or right is None:
+            return None
+        l1, l2 = left[0], right[0]
+        if l1 + (l2 - l1) * (a - l_) / (r_ - l_) > sp.sympify(t_model):
+            return _chord(t, u, l_, r_, l1, l2, ">=")
+    return None
+
+
+# -- helpers --------------------------------------------------------------------------------
 
 def _relation_truth(rel: Relational):
     """True/False if SymPy settles ``rel`` everywhere from symbol assumptions, else None."""
     diff = rel.lhs - rel.rhs
-    pos, neg, zero = diff.is_positive, diff.is_negative, diff.is_zero
-    nonneg, nonpos = diff.is_nonnegative, diff.is_nonpositive
     op = rel.rel_op
-    table = {
-        ">": (pos, nonpos), ">=": (nonneg, neg), "<": (neg, nonneg), "<=": (nonpos, pos),
-        "==": (zero, diff.is_nonzero), "!=": (diff.is_nonzero, zero),
+    checks = {
+        ">": ("is_positive", "is_nonpositive"), ">=": ("is_nonnegative", "is_negative"),
+        "<": ("is_negative", "is_nonnegative"), "<=": ("is_nonpositive", "is_positive"),
+        "==": ("is_zero", "is_nonzero"), "!=": ("is_nonzero", "is_zero"),
     }
-    if op not in table:
+    if op not in checks:
         return None
-    sure_true, sure_false = table[op]
-    if sure_true:
+    sure_true, sure_false = checks[op]
+    if getattr(diff, sure_true):
         return True
-    if sure_false:
+    if getattr(diff, sure_false):
         return False
     return None
 
 
-def _default_point(symbols) -> dict:
+_CANDIDATES = (sp.Integer(1), sp.Integer(-1), sp.Integer(0), sp.Integer(2), sp.Integer(3), sp.Integer(4),
+               sp.Integer(-2), sp.Rational(1, 2), sp.Rational(-1, 2), sp.Integer(7), sp.Integer(9),
+               sp.Integer(-3), sp.Integer(-4))
+
+
+def _default_point(symbols) -> dict | None:
+    """A simple value for each symbol that satisfies all its SymPy assumptions (or ``None``)."""
     point = {}
     for s in symbols:
-        if s.is_positive or (s.is_nonzero and not s.is_negative):
-            point[s] = sp.Integer(1)
-        elif s.is_negative:
-            point[s] = sp.Integer(-1)
+        for v in _CANDIDATES:
+            try:
+                if respects_symbol_assumptions({s: v}):
+                    point[s] = v
+                    break
+            except Uncertifiable:
+                continue
         else:
-            point[s] = sp.Integer(0)
-    return point
-
-
-def _nicer_point(point: dict, problem: _Problem) -> dict:
-    """Prefer a rational point near an algebraic one when it certifies just as well."""
-    if all(v.is_Rational for v in point.values()):
-        return point
-    want = problem.kind is Kind.EXISTS
-    for digits in (2, 4, 8):
-        candidate = {s: (v if v.is_Rational else sp.Rational(str(sp.N(v, digits + 2))).limit_denominator(10**digits))
-                     for s, v in point.items()}
-        try:
-            if problem._certify(candidate, want):
-                return candidate
-        except Uncertifiable:
-            continue
+            return None
     return point

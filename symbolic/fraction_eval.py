@@ -1,6 +1,6 @@
 r"""Exact evaluation at rational points with :class:`fractions.Fraction`.
 
-An evaluator that shares no code with the engine, :mod:`symbolic.smt` or
+An evaluator that shares no code with the engine, :mod:`symbolic.translate` or
 :mod:`symbolic.certify`: the SymPy tree (``Add``, ``Mul``, integer ``Pow``,
 rationals, symbols, ``Abs``, ``Min``/``Max``; relations and
 ``And``/``Or``/``Not``/``Implies``/``Equivalent``/``Xor``) is compiled once into

@@ -945,6 +945,8 @@ def check_verdict(claim: FuzzClaim, verdict: Verdict, samples: int = 64, extra: 
             if status is Status.VACUOUS:
                 return _Judgement(f"vacuous, but every assumption holds at {text}", _as_point(p), "admissible",
                                   counted)
+            if t is None and status is Status.REFUTED and kind is Kind.EXISTS:
+                continue  # an undefined point is not an instance: "no instance" stands
             if t is None:
                 return _Judgement(f"{status}, but the claim is undefined (a denominator vanishes) at the "
                                   f"admissible point {text}", _as_point(p), "undefined", counted)

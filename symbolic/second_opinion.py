@@ -1,7 +1,7 @@
 r"""A second opinion on the engine's verdicts: cvc5 in QF_NRA and exact re-evaluation.
 
 :func:`cross_check` confirms a :class:`~symbolic.verdict.Verdict` by a route
-that shares no code with the engine's z3 route (:mod:`symbolic.smt`):
+that shares no code with the engine's z3 route (:mod:`symbolic.translate`):
 
 * ``proved`` (:math:`\forall x.\ A \Rightarrow C`): cvc5 answers ``unsat`` for
   :math:`A \wedge \neg C` (every domain condition asserted), ``unsat`` for
@@ -46,7 +46,6 @@ from sympy.core.relational import Relational
 
 from .engine import normalize_assumptions
 from .fraction_eval import Undefined, Unsupported, compile_boolean, compile_expr, sympy_truth
-from .smt import sign_facts
 from .verdict import Kind, Status, Verdict, point_as_text
 
 __all__ = ["Outcome", "CrossCheck", "cross_check", "cvc5_available"]
@@ -55,6 +54,28 @@ try:  # cvc5 is a declared dependency; without it every answer is "could not con
     from cvc5 import pythonic as _cvc5
 except ImportError:  # pragma: no cover - exercised only where cvc5 is missing
     _cvc5 = None
+
+
+
+def sign_facts(s: sp.Symbol, x) -> list:
+    """The sign facts of symbol ``s``'s SymPy assumptions, stated about the solver term ``x``.
+
+    ``x`` may be a z3 or a cvc5 (pythonic) term: only comparison operators are used.
+    """
+    facts = []
+    if s.is_positive:
+        facts.append(x > 0)
+    elif s.is_nonnegative:
+        facts.append(x >= 0)
+    if s.is_negative:
+        facts.append(x < 0)
+    elif s.is_nonpositive:
+        facts.append(x <= 0)
+    if s.is_zero:
+        facts.append(x == 0)
+    elif s.is_nonzero and not (s.is_positive or s.is_negative):
+        facts.append(x != 0)
+    return facts
 
 
 def cvc5_available() -> bool:

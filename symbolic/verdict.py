@@ -81,10 +81,13 @@ class Verdict:
     _point: tuple | None = field(default=None, repr=False)
     #: names of the assumptions the solver's unsatisfiable core used (proved verdicts)
     core: tuple[str, ...] = ()
+    #: what the reader should know about how the input was read (floats, weakened symbol assumptions)
+    notes: tuple[str, ...] = ()
 
     @classmethod
-    def make(cls, status, kind, method, seconds, *, reason="", point=None, core=()):
-        return cls(Status(status), Kind(kind), method, float(seconds), reason, _frozen_point(point), tuple(core))
+    def make(cls, status, kind, method, seconds, *, reason="", point=None, core=(), notes=()):
+        return cls(Status(status), Kind(kind), method, float(seconds), reason, _frozen_point(point), tuple(core),
+                   tuple(notes))
 
     @property
     def counterexample(self) -> dict[sp.Symbol, sp.Expr] | None:
@@ -116,6 +119,8 @@ class Verdict:
                "seconds": round(self.seconds, 4)}
         if self.reason:
             out["reason"] = self.reason
+        if self.notes:
+            out["notes"] = list(self.notes)
         if self.counterexample is not None:
             out["counterexample"] = point_as_text(self.counterexample)
         if self.witness is not None:

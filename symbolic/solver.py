@@ -1,0 +1,167 @@
+"""z3 in a child process that can be stopped: time limits that hold for any input.
+
+z3's ``timeout`` is cooperative and is not honoured inside nonlinear search
+on high-degree polynomials (``x**2000 - x + 1 > 0`` did not return in 100 s
+with a 3 s limit).  So every satisfiability check runs in a worker process
+(:mod:`symbolic.z3worker`): the query goes as SMT-LIB text, the answer comes
+back as plain data, and a worker that has not answered shortly after the
+deadline is killed (the next check starts a new one).  The worker keeps no
+state between queries -- each gets a fresh solver -- so no verdict depends
+on an earlier call.
+
+Model values come back exact: integers, rationals, or real algebraic numbers
+as a polynomial and a root index (read as SymPy ``CRootOf``).
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import select
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sympy as sp
+
+__all__ = ["CheckResult", "check", "value_to_sympy", "shutdown"]
+
+_WORKER = str(Path(__file__).with_name("z3worker.py"))
+#: how long past the deadline a silent worker is given before it is killed
+GRACE_SECONDS = 0.25
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The answer to one query: ``sat``, ``unsat`` or ``unknown`` (with the reason)."""
+
+    result: str
+    reason: str = ""
+    model: dict = field(default_factory=dict)  #: name -> exact SymPy number (``sat``)
+    core: tuple[str, ...] = ()  #: tracked flags in a minimal unsatisfiable core (``unsat``, on request)
+
+    @property
+    def timed_out(self) -> bool:
+        return self.result == "unknown" and ("time limit" in self.reason or "timeout" in self.reason
+                                             or "canceled" in self.reason)
+
+
+class _Worker:
+    def __init__(self):
+        self.proc: subprocess.Popen | None = None
+        self.lock = threading.Lock()
+
+    def _start(self):
+        env = dict(os.environ)
+        env.pop("PYTHONSTARTUP", None)
+        self.proc = subprocess.Popen([sys.executable, "-u", _WORKER], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                                     bufsize=1, env=env)
+
+    def stop(self):
+        if self.proc is not None:
+            try:
+                self.proc.kill()
+                self.proc.wait(timeout=5)
+            except Exception:  # already gone
+                pass
+            self.proc = None
+
+    def ask(self, request: dict, deadline: float) -> dict | None:
+        """The worker's answer, or ``None`` if none came in time (the worker is then killed)."""
+        with self.lock:
+            if self.proc is None or self.proc.poll() is not None:
+                self._start()
+            try:
+                self.proc.stdin.write(json.dumps(request) + "\n")
+                self.proc.stdin.flush()
+            except (BrokenPipeError, OSError):
+                self.stop()
+                return {"result": "unknown", "reason": "the z3 worker stopped", "model": {}, "core": []}
+            limit = deadline + GRACE_SECONDS
+            while True:
+                remaining = limit - time.monotonic()
+                if remaining <= 0:
+                    self.stop()
+                    return None
+                ready, _, _ = select.select([self.proc.stdout], [], [], remaining)
+                if ready:
+                    line = self.proc.stdout.readline()
+                    if not line:
+                        self.stop()
+                        return {"result": "unknown", "reason": "the z3 worker stopped", "model": {}, "core": []}
+                    return json.loads(line)
+
+
+_worker = _Worker()
+atexit.register(_worker.stop)
+
+
+def shutdown() -> None:
+    """Stop the worker process (a new one starts at the next check)."""
+    _worker.stop()
+
+
+def check(smt2: str, *, deadline: float, variables=(), flags=(), core: bool = False) -> CheckResult:
+    """Check the SMT-LIB assertions ``smt2`` before ``deadline`` (a ``time.monotonic()`` value).
+
+    ``variables``: ``(name, "Real" | "Int")`` pairs whose model values are wanted;
+    ``flags``: names of Boolean constants that guard tracked assertions (all
+    asserted true; with ``core=True`` an unsatisfiable answer names a minimal
+    subset of them).
+    """
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        return CheckResult("unknown", "time limit reached")
+    request = {"smt2": smt2, "timeout_ms": max(1, int(remaining * 1000)), "vars": [list(v) for v in variables],
+               "flags": list(flags), "core": bool(core)}
+    answer = _worker.ask(request, deadline)
+    if answer is None:
+        return CheckResult("unknown", "time limit reached (the solver was stopped)")
+    result = answer.get("result")
+    if result not in ("sat", "unsat", "unknown"):
+        return CheckResult("unknown", f"z3 failed: {answer.get('reason', result)}")
+    reason = answer.get("reason", "")
+    if result == "unknown" and (time.monotonic() >= deadline - 0.01 or "timeout" in reason or "canceled" in reason):
+        reason = "time limit reached"
+    model = {}
+    if result == "sat":
+        try:
+            model = {name: value_to_sympy(v) for name, v in answer.get("model", {}).items()}
+        except ValueError as exc:
+            return CheckResult("unknown", f"could not read z3's model: {exc}")
+    return CheckResult(result, reason, model, tuple(answer.get("core", ())))
+
+
+def _int(text: str) -> int:
+    if not isinstance(text, str) or not text.lstrip("-").isdigit():
+        raise ValueError(f"not an integer: {text!r}")
+    return int(text)
+
+
+def _fraction(text: str) -> sp.Rational:
+    num, _, den = text.partition("/")
+    return sp.Rational(_int(num), _int(den or "1"))
+
+
+def value_to_sympy(value: dict) -> sp.Expr:
+    """An exact SymPy number from the worker's plain-data value (no parsing of solver text as code).
+
+    >>> value_to_sympy({"rat": ["-1", "2"]}), value_to_sympy({"alg": [["-2/1", "0/1", "1/1"], 2]})
+    (-1/2, sqrt(2))
+    """
+    if "int" in value:
+        return sp.Integer(_int(value["int"]))
+    if "rat" in value:
+        num, den = value["rat"]
+        return sp.Rational(_int(num), _int(den))
+    if "alg" in value:
+        coeffs, index = value["alg"]
+        t = sp.Dummy("t")
+        poly = sum(_fraction(c) * t**i for i, c in enumerate(coeffs))
+        return sp.rootof(poly, int(index) - 1)  # z3 counts real roots from 1
+    raise ValueError(f"a model value of unexpected form: {value!r}")

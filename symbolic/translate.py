@@ -1,0 +1,553 @@
+r"""SymPy Booleans to SMT-LIB text for z3, one problem at a time, by the table of :mod:`symbolic.constructs`.
+
+A :class:`Translator` belongs to one decision: its variables are named by
+position (``r1``, ``i2``, ``a3``...), never by the user's symbol names, so no
+user name can collide with an internal one and nothing is shared between
+calls.  It emits SMT-LIB terms as text (the z3 worker parses them), and records
+
+* the variable of each symbol, with the facts its SymPy assumptions give
+  (:func:`symbol_facts`: what z3 can state exactly -- sign, zero, integer,
+  parity, non-integer -- and the names of the assumptions it could only
+  *weaken*, such as ``rational`` or ``prime``, which certification checks);
+* the *atoms*: applications of abstract functions (``exp``, ``log``...), each
+  a fresh real with facts that are true of that function, and the algebraic
+  and integer helper variables of roots and ``floor``;
+* facts relating two atoms only where they hold for those two atoms: the
+  same monotone function at two arguments, or equal arguments.
+
+A relation ``n/d op 0`` goes to z3 as ``n op 0`` when SymPy establishes the
+sign of ``d`` from the symbol assumptions (``-n`` for a negative ``d``) and as
+``n*d op 0`` otherwise: equivalent wherever ``d != 0``, a domain condition the
+engine proves first.  Polynomial atoms are much faster for z3 than division.
+
+>>> import sympy as sp
+>>> x = sp.Symbol("x", positive=True)
+>>> tr = Translator()
+>>> tr.boolean(x**2 > 1 / x)
+'(> (* (* r1 r1 r1) 1.0) (* 1.0 1.0))'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+from sympy.core.relational import Relational
+from sympy.logic.boolalg import Boolean
+
+from .constructs import MONOTONE, construct_of, is_truth_value, unsupported_in
+
+__all__ = ["Unsupported", "Translator", "Atom", "symbol_facts", "numer_denom", "num", "script"]
+
+
+class Unsupported(Exception):
+    """A construct outside the table (the engine reports ``unknown`` naming it)."""
+
+
+def num(q) -> str:
+    """An exact real numeral in SMT-LIB: ``3.0``, ``(/ 1.0 3.0)``, ``(- (/ 1.0 3.0))``.
+
+    >>> num(sp.Rational(-1, 3))
+    '(- (/ 1.0 3.0))'
+    """
+    q = sp.Rational(q)
+    p, d = abs(int(q.p)), int(q.q)
+    text = f"{p}.0" if d == 1 else f"(/ {p}.0 {d}.0)"
+    return f"(- {text})" if q < 0 else text
+
+
+def _app(op: str, *args: str) -> str:
+    return f"({op} {' '.join(args)})"
+
+
+def _sum(args):
+    return args[0] if len(args) == 1 else _app("+", *args)
+
+
+def _product(args):
+    return args[0] if len(args) == 1 else _app("*", *args)
+
+
+def _power(base: str, n: int) -> str:
+    return _product([base] * n) if n > 0 else "1.0"
+
+
+def _and(args):
+    args = list(args)
+    if not args:
+        return "true"
+    return args[0] if len(args) == 1 else _app("and", *args)
+
+
+def _or(args):
+    args = list(args)
+    if not args:
+        return "false"
+    return args[0] if len(args) == 1 else _app("or", *args)
+
+
+def _implies(a, b):
+    return _app("=>", a, b)
+
+
+def _not(a):
+    return _app("not", a)
+
+
+def _ite(c, a, b):
+    return _app("ite", c, a, b)
+
+
+def _cmp(op: str, a: str, b: str) -> str:
+    if op == "!=":
+        return _not(_app("=", a, b))
+    return _app("=" if op == "==" else op, a, b)
+
+
+@lru_cache(maxsize=65536)
+def numer_denom(diff: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
+    """``diff`` as ``n/d`` (SymPy's ``as_numer_denom``: cheap, exact; cached by the expression itself)."""
+    return diff.as_numer_denom()
+
+
+@dataclass
+class Atom:
+    """A fresh z3 real standing for an application of an abstract function."""
+
+    var: str  #: the SMT-LIB variable
+    func: object  #: the SymPy function class (``sp.exp``...) or ``"root"``
+    arg: sp.Expr | None  #: the argument as a SymPy expression (``None`` for constants)
+    arg_term: str | None = None  #: the argument in SMT-LIB
+    expr: sp.Expr | None = None  #: the SymPy expression the atom stands for
+
+
+# -- symbol assumptions ---------------------------------------------------------------------
+
+#: SymPy assumption -> (comparison with zero when True, when False)
+_SIGN_FACTS = {
+    "positive": (">", "<="), "negative": ("<", ">="), "nonnegative": (">=", "<"), "nonpositive": ("<=", ">"),
+    "zero": ("==", "!="), "nonzero": ("!=", "=="),
+    "extended_positive": (">", "<="), "extended_negative": ("<", ">="), "extended_nonnegative": (">=", "<"),
+    "extended_nonpositive": ("<=", ">"), "extended_nonzero": ("!=", "=="),
+}
+#: assumptions that say nothing beyond "a real number" here (every symbol is a finite real)
+_IMPLIED_BY_REAL = {"real", "complex", "commutative", "hermitian", "finite", "extended_real", "imaginary",
+                    "infinite", "antihermitian"}
+_NUMBER_KINDS = ("rational", "irrational", "algebraic", "transcendental")
+
+
+def symbol_facts(s: sp.Symbol, v: str, is_int: bool, fresh_int) -> tuple[list[str], list[str]]:
+    """Facts for the SymPy assumptions of ``s`` on its variable ``v``, and the assumptions only weakened.
+
+    ``fresh_int()`` names a fresh integer variable (for ``integer=False``).
+    Weakened assumptions (``rational``, ``prime``...) are replaced by a
+    consequence z3 can state (or by nothing): sound for proofs and for "no
+    instance"; a counterexample or witness must still satisfy them, which
+    certification checks.
+
+    >>> symbol_facts(sp.Symbol("m", even=True), "i1", True, None)[0]
+    ['(= (mod i1 2) 0)', '(>= i1 2)']
+    """
+    facts, weakened = [], []
+    a = s.assumptions0
+    zero = "0" if is_int else "0.0"
+    real_v = f"(to_real {v})" if is_int else v
+    for key, value in sorted(a.items()):
+        if key in _SIGN_FACTS:
+            facts.append(_cmp(_SIGN_FACTS[key][0 if value else 1], v, zero))
+        elif key in ("integer", "noninteger"):
+            non_integer = (key == "integer" and not value) or (key == "noninteger" and value)
+            if non_integer and not (key == "noninteger" and a.get("integer") is False):
+                n = fresh_int()
+                facts += [_app("<", f"(to_real {n})", real_v), _app("<", real_v, f"(+ (to_real {n}) 1.0)")]
+        elif key in ("even", "odd"):
+            if is_int:
+                parity = 0 if (key == "even") == bool(value) else 1
+                facts.append(_app("=", _app("mod", v, "2"), str(parity)))
+            elif value:
+                weakened.append(key)
+        elif key in ("prime", "composite"):
+            if value:
+                facts.append(_app(">=", v, ("2" if key == "prime" else "4") if is_int
+                                  else ("2.0" if key == "prime" else "4.0")))
+                weakened.append(key)
+            elif is_int:
+                weakened.append(f"{key}=False")
+        elif key in _NUMBER_KINDS:
+            if value and not is_int:
+                weakened.append(key)
+        elif key in _IMPLIED_BY_REAL:
+            continue
+        else:  # an assumption this table does not know: weakened, so certification checks it
+            weakened.append(f"{key}={value}")
+    return facts, weakened
+
+
+# -- the translator -------------------------------------------------------------------------
+
+@dataclass
+class Translator:
+    """Translation state of one decision problem (never shared between problems)."""
+
+    vars: dict = field(default_factory=dict)  # SymPy symbol -> SMT-LIB name
+    sorts: dict = field(default_factory=dict)  # SMT-LIB name -> "Real" | "Int" | "Bool" | function signature
+    atoms: dict = field(default_factory=dict)  # key -> Atom
+    facts: list = field(default_factory=list)  # facts about symbols, atoms and helper variables
+    weakened: dict = field(default_factory=dict)  # SymPy symbol -> assumptions only weakened
+    functions: dict = field(default_factory=dict)  # (SymPy function, arity, derivative signature) -> name
+    _count: int = 0
+
+    # -- names -----------------------------------------------------------------------
+    def _name(self, prefix: str, sort: str) -> str:
+        self._count += 1
+        name = f"{prefix}{self._count}"
+        self.sorts[name] = sort
+        return name
+
+    def fresh_int(self) -> str:
+        return self._name("i", "Int")
+
+    def var(self, s: sp.Symbol) -> str:
+        """The symbol's variable as a real term."""
+        v = self.vars.get(s)
+        is_int = bool(s.is_integer)
+        if v is None:
+            v = self._name("i" if is_int else "r", "Int" if is_int else "Real")
+            self.vars[s] = v
+            facts, weakened = symbol_facts(s, v, is_int, self.fresh_int)
+            self.facts += facts
+            if weakened:
+                self.weakened[s] = tuple(weakened)
+        return f"(to_real {v})" if is_int else v
+
+    def declarations(self) -> str:
+        lines = []
+        for name, sort in self.sorts.items():
+            if isinstance(sort, tuple):  # an uninterpreted function
+                lines.append(f"(declare-fun {name} ({' '.join(sort[0])}) {sort[1]})")
+            else:
+                lines.append(f"(declare-fun {name} () {sort})")
+        return "\n".join(lines)
+
+    # -- arithmetic ------------------------------------------------------------------
+    def term(self, e: sp.Expr) -> str:
+        if isinstance(e, sp.Symbol):
+            if e.is_real is False:
+                raise ValueError(f"symbol {e.name} is declared non-real; the engine decides claims over the reals")
+            return self.var(e)
+        if isinstance(e, sp.Rational):
+            return num(e)
+        if isinstance(e, sp.Float):
+            raise Unsupported("an unread Float (internal: floats are read before translation)")
+        if e in (sp.zoo, sp.nan, sp.oo, -sp.oo) or (e.is_number and e.is_finite is False):
+            raise Unsupported(f"the non-finite value {e}")
+        if isinstance(e, sp.Add):
+            return _sum([self.term(a) for a in e.args])
+        if isinstance(e, sp.Mul):
+            return _product([self.term(a) for a in e.args])
+        if isinstance(e, sp.Pow):
+            return self._pow(e)
+        if isinstance(e, sp.Abs):
+            a = self.term(e.args[0])
+            return _ite(_app(">=", a, "0.0"), a, _app("-", a))
+        if isinstance(e, sp.sign):
+            a = self.term(e.args[0])
+            return _ite(_app(">", a, "0.0"), "1.0", _ite(_app("<", a, "0.0"), "(- 1.0)", "0.0"))
+        if isinstance(e, (sp.Min, sp.Max)):
+            args = [self.term(a) for a in e.args]
+            out = args[0]
+            for a in args[1:]:
+                out = _ite(_app("<" if isinstance(e, sp.Min) else ">", a, out), a, out)
+            return out
+        if isinstance(e, sp.Piecewise):
+            out = self.term(e.args[-1].expr)
+            for piece in reversed(e.args[:-1]):
+                out = _ite(self.boolean(piece.cond), self.term(piece.expr), out)
+            return out
+        if isinstance(e, sp.re):
+            return self.term(e.args[0])  # the engine's expressions are real wherever defined
+        if isinstance(e, sp.im):
+            self.term(e.args[0])
+            return "0.0"
+        if isinstance(e, (sp.floor, sp.ceiling)):
+            return f"(to_real {self._integer_part(e)})"
+        if isinstance(e, sp.frac):
+            x = e.args[0]
+            return _app("-", self.term(x), f"(to_real {self._integer_part(sp.floor(x, evaluate=False))})")
+        if isinstance(e, sp.Mod):
+            x, y = e.args
+            q = self._integer_part(sp.floor(x / y, evaluate=False))
+            return _app("-", self.term(x), _app("*", self.term(y), f"(to_real {q})"))
+        if isinstance(e, (AppliedUndef, sp.Derivative, sp.Subs)):
+            return self._uninterpreted(e)
+        if isinstance(e, sp.exp):
+            return self._exp(e.args[0])
+        if isinstance(e, sp.log):
+            return self._log(e.args[0])
+        if isinstance(e, sp.NumberSymbol):
+            return self._abstract(type(e), None, e)
+        row = construct_of(e)
+        if row is not None and row.encoding.value == "abstract" and len(e.args) == 1:
+            return self._abstract(type(e), e.args[0], e)
+        raise Unsupported(unsupported_in(e) or type(e).__name__)
+
+    def _pow(self, e: sp.Pow) -> str:
+        base, expo = e.args
+        if base is sp.E:
+            return self._exp(expo)
+        if expo.is_Integer:
+            n = int(expo)
+            if n == 0:
+                return "1.0"
+            value = _power(self.term(base), abs(n))
+            return _app("/", "1.0", value) if n < 0 else value
+        if expo.is_Rational:
+            p, q = int(expo.p), int(expo.q)
+            value = _power(self._root(base, q), abs(p))
+            return _app("/", "1.0", value) if p < 0 else value
+        # a real exponent on a positive base (the domain condition): exp(expo * log(base))
+        log_b = self._log(base)
+        y = self.term(expo)
+        arg = sp.Mul(expo, sp.log(base, evaluate=False), evaluate=False)
+        t = self._exp(arg, arg_term=_app("*", y, log_b))
+        x = self.term(base)
+        line = _app("+", "1.0", _app("*", y, _app("-", x, "1.0")))
+        # Bernoulli: for x > 0, x**y <= 1 + y(x - 1) when 0 <= y <= 1, >= otherwise
+        self.facts += [
+            _implies(_and([_app(">", x, "0.0"), _app(">=", y, "0.0"), _app("<=", y, "1.0")]), _app("<=", t, line)),
+            _implies(_and([_app(">", x, "0.0"), _or([_app(">=", y, "1.0"), _app("<=", y, "0.0")])]),
+                     _app(">=", t, line)),
+            _implies(_app("=", x, "1.0"), _app("=", t, "1.0")),
+        ]
+        return t
+
+    def _root(self, base: sp.Expr, q: int) -> str:
+        key = ("root", base, q)
+        atom = self.atoms.get(key)
+        if atom is None:
+            y = self._name("a", "Real")
+            b = self.term(base)
+            # the principal q-th root of a non-negative base (the domain condition the engine proves)
+            self.facts += [_app(">=", y, "0.0"), _implies(_app(">=", b, "0.0"), _app("=", _power(y, q), b))]
+            atom = Atom(y, "root", base, b, sp.Pow(base, sp.Rational(1, q), evaluate=False))
+            self.atoms[key] = atom
+        return atom.var
+
+    def _integer_part(self, e) -> str:
+        key = ("int", e)
+        atom = self.atoms.get(key)
+        if atom is None:
+            n = self.fresh_int()
+            x = self.term(e.args[0])
+            nr = f"(to_real {n})"
+            if isinstance(e, sp.floor):
+                self.facts += [_app("<=", nr, x), _app("<", x, _app("+", nr, "1.0"))]
+            else:
+                self.facts += [_app("<", _app("-", nr, "1.0"), x), _app("<=", x, nr)]
+            atom = Atom(n, type(e), e.args[0], x, e)
+            self.atoms[key] = atom
+        return atom.var
+
+    def _exp(self, arg: sp.Expr, arg_term: str | None = None) -> str:
+        key = (sp.exp, arg)
+        atom = self.atoms.get(key)
+        if atom is None:
+            u = self.term(arg) if arg_term is None else arg_term
+            t = self._name("a", "Real")
+            self.facts += [_app(">", t, "0.0"), _app(">=", t, _app("+", "1.0", u)),
+                           _app("=", _app("=", u, "0.0"), _app("=", t, "1.0"))]
+            atom = Atom(t, sp.exp, arg, u, sp.exp(arg, evaluate=False))
+            self._relate(atom)
+            self.atoms[key] = atom
+        return atom.var
+
+    def _log(self, arg: sp.Expr) -> str:
+        key = (sp.log, arg)
+        atom = self.atoms.get(key)
+        if atom is None:
+            u = self.term(arg)
+            t = self._name("a", "Real")
+            # tangent bounds, true for u > 0 (the domain condition)
+            self.facts.append(_implies(_app(">", u, "0.0"), _and([
+                _app("<=", t, _app("-", u, "1.0")), _app(">=", _app("*", u, t), _app("-", u, "1.0")),
+                _app("=", _app("=", u, "1.0"), _app("=", t, "0.0"))])))
+            atom = Atom(t, sp.log, arg, u, sp.log(arg, evaluate=False))
+            self._relate(atom)
+            self.atoms[key] = atom
+        return atom.var
+
+    def _abstract(self, func, arg, expr) -> str:
+        key = (func, arg) if arg is not None else (func, expr)
+        atom = self.atoms.get(key)
+        if atom is not None:
+            return atom.var
+        t = self._name("a", "Real")
+        u = self.term(arg) if arg is not None else None
+        half_pi_hi, pi_hi = num(sp.Rational(15708, 10000)), num(sp.Rational(31416, 10000))  # > pi/2, > pi
+        pos, neg = (_app("=", _app(">", t, "0.0"), _app(">", u, "0.0")),
+                    _app("=", _app("<", t, "0.0"), _app("<", u, "0.0"))) if u is not None else ("true", "true")
+        f: list[str] = []
+        if func in (sp.sin, sp.cos):
+            f += [_app(">=", t, "(- 1.0)"), _app("<=", t, "1.0"),
+                  _implies(_app("=", u, "0.0"), _app("=", t, "0.0" if func is sp.sin else "1.0"))]
+        elif func is sp.atan:
+            f += [_app(">", t, _app("-", half_pi_hi)), _app("<", t, half_pi_hi), pos, neg]
+        elif func is sp.asin:
+            f += [_implies(_and([_app(">=", u, "(- 1.0)"), _app("<=", u, "1.0")]), _and([
+                _app(">=", t, _app("-", half_pi_hi)), _app("<=", t, half_pi_hi), pos, neg]))]
+        elif func is sp.acos:
+            f += [_implies(_and([_app(">=", u, "(- 1.0)"), _app("<=", u, "1.0")]), _and([
+                _app(">=", t, "0.0"), _app("<=", t, pi_hi), _app("=", _app("=", u, "1.0"), _app("=", t, "0.0"))]))]
+        elif func in (sp.sinh, sp.asinh, sp.atanh):
+            f += [pos, neg]
+        elif func is sp.tanh:
+            f += [pos, neg, _app("<", t, "1.0"), _app(">", t, "(- 1.0)")]
+        elif func is sp.cosh:
+            f += [_app(">=", t, _app("+", "1.0", _app("*", "0.5", u, u)))]
+        elif func is sp.acosh:
+            f += [_implies(_app(">=", u, "1.0"), _and([_app(">=", t, "0.0"),
+                                                       _app("=", _app("=", u, "1.0"), _app("=", t, "0.0"))]))]
+        self.facts += f
+        atom = Atom(t, func, arg, u, expr)
+        if arg is None or not arg.free_symbols:
+            self._enclose(atom)
+        self._relate(atom)
+        if func in (sp.sin, sp.cos):
+            other = self.atoms.get((sp.cos if func is sp.sin else sp.sin, arg))
+            if other is not None:
+                self.facts.append(_app("=", _app("+", _app("*", t, t), _app("*", other.var, other.var)), "1.0"))
+        self.atoms[key] = atom
+        return t
+
+    def _enclose(self, atom: Atom) -> None:
+        """Rational bounds around a constant atom (``pi``, ``log(2)``...), by interval arithmetic."""
+        from .certify import rational_enclosure
+
+        bounds = rational_enclosure(atom.expr)
+        if bounds is not None:
+            lo, hi = bounds
+            self.facts += [_app(">=", atom.var, num(lo)), _app("<=", atom.var, num(hi))]
+
+    def _relate(self, atom: Atom) -> None:
+        """Facts between this atom and earlier atoms of the same function, where they hold for both."""
+        if atom.arg is None:
+            return
+        direction = MONOTONE.get(atom.func)
+        for other in self.atoms.values():
+            if other.func is not atom.func or other.arg is None or other.arg_term is None:
+                continue
+            u1, u2, t1, t2 = atom.arg_term, other.arg_term, atom.var, other.var
+            self.facts.append(_implies(_app("=", u1, u2), _app("=", t1, t2)))  # equal arguments, equal values
+            if direction is not None:
+                up, down = ("<", ">") if direction > 0 else (">", "<")
+                rel = _and([_implies(_app("<", u1, u2), _app(up, t1, t2)),
+                            _implies(_app(">", u1, u2), _app(down, t1, t2))])
+                guard = _monotone_domain(atom.func, u1, u2)
+                self.facts.append(_implies(guard, rel) if guard else rel)
+
+    def _uninterpreted(self, e) -> str:
+        """An abstract function (or a derivative of one) as an uninterpreted z3 function."""
+        if isinstance(e, AppliedUndef):
+            func, signature, args = e.func, (), e.args
+        elif isinstance(e, sp.Derivative) and isinstance(e.expr, AppliedUndef):
+            inner = e.expr
+            _distinct_symbols(inner, e)
+            signature = tuple((inner.args.index(v), int(n)) for v, n in e.variable_count)
+            func, args = inner.func, inner.args
+        elif (isinstance(e, sp.Subs) and isinstance(e.expr, sp.Derivative)
+              and isinstance(e.expr.expr, AppliedUndef)):
+            d, inner = e.expr, e.expr.expr
+            _distinct_symbols(inner, e)
+            signature = tuple((inner.args.index(v), int(n)) for v, n in d.variable_count)
+            values = dict(zip(e.variables, e.point))
+            func, args = inner.func, tuple(values.get(a, a) for a in inner.args)
+        else:
+            raise Unsupported(type(e).__name__)
+        key = (func, len(args), signature)
+        name = self.functions.get(key)
+        if name is None:
+            name = self._name("f", (("Real",) * len(args), "Real"))
+            self.functions[key] = name
+        return _app(name, *[self.term(a) for a in args]) if args else name
+
+    # -- Booleans --------------------------------------------------------------------
+    def boolean(self, b) -> str:
+        if b is sp.true or b is True:
+            return "true"
+        if b is sp.false or b is False:
+            return "false"
+        if isinstance(b, Relational):
+            if is_truth_value(b.lhs) or is_truth_value(b.rhs):
+                if not (is_truth_value(b.lhs) and is_truth_value(b.rhs)) or b.rel_op not in ("==", "!="):
+                    raise TypeError(f"{sp.sstr(b)} compares a truth value with a number: write the two "
+                                    "conditions with Equivalent/Xor, or compare numbers")
+                return _cmp(b.rel_op, self.boolean(b.lhs), self.boolean(b.rhs))
+            return self._relation(b)
+        if isinstance(b, sp.And):  # canonical order: SymPy's arg order follows hash randomisation
+            return _and([self.boolean(a) for a in sorted(b.args, key=sp.default_sort_key)])
+        if isinstance(b, sp.Or):
+            return _or([self.boolean(a) for a in sorted(b.args, key=sp.default_sort_key)])
+        if isinstance(b, sp.Not):
+            return _not(self.boolean(b.args[0]))
+        if isinstance(b, sp.Implies):
+            return _implies(self.boolean(b.args[0]), self.boolean(b.args[1]))
+        if isinstance(b, sp.Equivalent):
+            parts = [self.boolean(a) for a in b.args]
+            return _and([_app("=", p, parts[0]) for p in parts[1:]])
+        if isinstance(b, sp.Xor):
+            out = "false"
+            for a in b.args:
+                out = _app("xor", out, self.boolean(a))
+            return out
+        if isinstance(b, sp.ITE):
+            return _ite(*(self.boolean(a) for a in b.args))
+        if isinstance(b, sp.Nand):
+            return _not(_and([self.boolean(a) for a in b.args]))
+        if isinstance(b, sp.Nor):
+            return _not(_or([self.boolean(a) for a in b.args]))
+        if isinstance(b, Boolean):
+            raise Unsupported(f"the Boolean {type(b).__name__} (in {sp.sstr(b)[:80]})")
+        raise TypeError(f"{sp.sstr(b)} is not a relation or a Boolean connective")
+
+    def _relation(self, r: Relational) -> str:
+        op = r.rel_op
+        if op not in ("==", "!=", "<", "<=", ">", ">="):
+            raise Unsupported(f"the relation {op}")
+        num_, den = numer_denom(r.lhs - r.rhs)
+        if den.is_number:
+            return _cmp(op, self.term(num_ if den > 0 else -num_), "0.0")
+        if op in ("==", "!="):
+            return _cmp(op, self.term(num_), "0.0")  # n/d = 0 iff n = 0 where d != 0
+        if den.is_positive:
+            return _cmp(op, self.term(num_), "0.0")
+        if den.is_negative:
+            return _cmp(op, self.term(-num_), "0.0")
+        # sign of d unknown: n/d op 0 iff n*d op 0 where d != 0 (a proved domain condition)
+        return _cmp(op, _app("*", self.term(num_), self.term(den)), "0.0")
+
+
+def _distinct_symbols(inner, e):
+    if not all(isinstance(a, sp.Symbol) for a in inner.args) or len(set(inner.args)) != len(inner.args):
+        raise Unsupported(f"the derivative {sp.sstr(e)} (the function's arguments must be distinct symbols)")
+
+
+def _monotone_domain(func, u1, u2) -> str:
+    if func is sp.log:
+        return _and([_app(">", u1, "0.0"), _app(">", u2, "0.0")])
+    if func in (sp.asin, sp.acos):
+        return _and([_app(">=", u, "(- 1.0)") for u in (u1, u2)] + [_app("<=", u, "1.0") for u in (u1, u2)])
+    if func is sp.acosh:
+        return _and([_app(">=", u1, "1.0"), _app(">=", u2, "1.0")])
+    if func is sp.atanh:
+        return _and([_app(">", u, "(- 1.0)") for u in (u1, u2)] + [_app("<", u, "1.0") for u in (u1, u2)])
+    return ""
+
+
+def script(declarations: str, *assertion_groups) -> str:
+    """An SMT-LIB script: the declarations, then one ``assert`` per term."""
+    lines = [declarations]
+    for group in assertion_groups:
+        lines += [f"(assert {a})" for a in group]
+    return "\n".join(lines)
