@@ -53,6 +53,7 @@ import sympy as sp
 from sympy.printing.numpy import NumPyPrinter
 
 from symbolic import section5 as s5
+from symbolic.constructs import exact_floats, unsupported_in
 
 from .exact import RationalArray
 
@@ -262,12 +263,21 @@ def compile_kernel(expr, args: Sequence[sp.Symbol]) -> Kernel:
     >>> k.exact(["3/1"], ["1"]).tolist()  # 1/3 * 3 < 1 is false exactly
     [False]
     """
-    expr = sp.sympify(expr)
+    expr = _read(sp.sympify(expr))
     args = tuple(args)
     missing = expr.free_symbols - set(args)
     if missing:
         raise ValueError(f"the expression has symbols not among the arguments: {sorted(map(str, missing))}")
     return _compile(expr, args)
+
+
+def _read(expr):
+    """The expression as the engine reads it: floats as the decimals they print as; only table constructs."""
+    expr, _ = exact_floats(expr)
+    what = unsupported_in(expr)
+    if what is not None:
+        raise KernelError(f"not supported (see the table of constructs): {what}")
+    return expr
 
 
 def compile_conjunction(atoms: Sequence, args: Sequence[sp.Symbol]) -> Kernel:
@@ -280,7 +290,7 @@ def compile_conjunction(atoms: Sequence, args: Sequence[sp.Symbol]) -> Kernel:
     >>> compile_conjunction([x > 1, x < 3], (x,))([0.5, 2.0, 4.0]).tolist()
     [False, True, False]
     """
-    atoms = sp.Tuple(*atoms)
+    atoms = sp.Tuple(*[_read(a) for a in atoms])
     args = tuple(args)
     missing = atoms.free_symbols - set(args)
     if missing:

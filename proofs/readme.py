@@ -15,6 +15,8 @@ from pathlib import Path
 from .registry import ClaimResult, claims, decide_claim
 
 BEGIN, END = "<!-- claims:begin -->", "<!-- claims:end -->"
+#: the table of supported constructs (generated from symbolic.constructs)
+CONSTRUCTS_BEGIN, CONSTRUCTS_END = "<!-- constructs:begin -->", "<!-- constructs:end -->"
 
 
 def claims_table_markdown(results: list[ClaimResult]) -> str:
@@ -28,22 +30,25 @@ def claims_table_markdown(results: list[ClaimResult]) -> str:
     return "\n".join(rows) + "\n"
 
 
-def splice(readme: str, table: str) -> str:
-    if BEGIN not in readme or END not in readme:
-        raise ValueError(f"README has no {BEGIN} ... {END} block")
-    head, rest = readme.split(BEGIN, 1)
-    _, tail = rest.split(END, 1)
-    return f"{head}{BEGIN}\n{table}{END}{tail}"
+def splice(readme: str, table: str, begin: str = BEGIN, end: str = END) -> str:
+    if begin not in readme or end not in readme:
+        raise ValueError(f"README has no {begin} ... {end} block")
+    head, rest = readme.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    return f"{head}{begin}\n{table}{end}{tail}"
 
 
-def current_block(readme: str) -> str:
-    return readme.split(BEGIN, 1)[1].split(END, 1)[0].lstrip("\n")
+def current_block(readme: str, begin: str = BEGIN, end: str = END) -> str:
+    return readme.split(begin, 1)[1].split(end, 1)[0].lstrip("\n")
 
 
 def main(argv=None) -> int:
     path = Path((argv or sys.argv[1:] or ["README.md"])[0])
     table = claims_table_markdown([decide_claim(c) for c in claims()])
+    from symbolic.constructs import supported_constructs_markdown
+
     new = splice(path.read_text(encoding="utf-8"), table)
+    new = splice(new, supported_constructs_markdown(), CONSTRUCTS_BEGIN, CONSTRUCTS_END)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".README.", suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(new)

@@ -154,7 +154,7 @@ CONSTRUCTS: tuple[Construct, ...] = (
     Construct("Float", (sp.Float,), Encoding.EXACT, facts="read as the decimal it prints as (0.1 is 1/10)"),
     Construct("pi, E, EulerGamma, Catalan, GoldenRatio", (sp.core.numbers.Pi, sp.core.numbers.Exp1,
               sp.core.numbers.EulerGamma, sp.core.numbers.Catalan, sp.core.numbers.GoldenRatio),
-              Encoding.ABSTRACT, facts="a real strictly between two rationals 2^-120 apart",
+              Encoding.ABSTRACT, facts="a real between two rationals within 2^-120 of it",
               numpy="numpy.pi / numpy.e / constants"),
     Construct("x + y", (sp.Add,), Encoding.EXACT),
     Construct("x * y", (sp.Mul,), Encoding.EXACT),
@@ -380,7 +380,8 @@ def supported_constructs_markdown() -> str:
     lines = ["| construct | defined where | z3 sees | NumPy |", "|---|---|---|---|"]
     for row in CONSTRUCTS:
         how = f"{row.encoding.value}" + (f": {row.facts}" if row.facts else "")
-        lines.append(f"| {row.name} | {row.domain_text} | {how} | {row.numpy or 'operator'} |")
+        cells = [row.name, row.domain_text, how, row.numpy or "operator"]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     lines.append("| Boolean: And, Or, Not, Implies, Equivalent, Xor, ITE, Nand, Nor, ==, !=, <, <=, >, >= | "
                  "always | exact (Eq/Ne between Booleans as Equivalent/Xor) | operator |")
     return "\n".join(lines) + "\n"

@@ -41,3 +41,11 @@ def test_readme_user_test_passes_under_pytest(tmp_path):
                          capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert out.returncode == 0, out.stdout + out.stderr
     assert "1 passed" in out.stdout
+
+
+def test_readme_constructs_table_is_generated_from_the_engine_table():
+    from proofs.readme import CONSTRUCTS_BEGIN, CONSTRUCTS_END, current_block
+    from symbolic.constructs import supported_constructs_markdown
+
+    assert current_block(README, CONSTRUCTS_BEGIN, CONSTRUCTS_END) == supported_constructs_markdown(), \
+        "run: python -m proofs.readme README.md"
