@@ -270,7 +270,14 @@ class Domain:
     def satisfiable(self) -> solver.CheckResult:
         """Are the assumptions (with their own domains) satisfiable?  (``unsat``: vacuous)."""
         p, enc = self.problem, self.problem.encoding
-        key = (p.named, p.symbols)
+        # symbols only in the claim are independent of the assumptions: when each has a value satisfying
+        # its own SymPy assumptions, satisfiability depends on the assumptions and their symbols alone
+        in_assumptions = set().union(*(a.free_symbols for a in p.assumptions)) if p.named else set()
+        others = [s for s in p.symbols if s not in in_assumptions]
+        if _default_point(others) is not None:
+            key = (p.named, tuple(s for s in p.symbols if s in in_assumptions))
+        else:
+            key = (p.named, p.symbols)
         hit = _satisfiable_cache(key)
         if hit is not None:
             return hit
