@@ -16,63 +16,12 @@ from typing import Callable, Iterable, Sequence
 
 import sympy as sp
 
-from symbolic import Kind, Status, Verdict, exists, prove
+from symbolic import Kind, Status, Verdict
+from symbolic.obligation import Family, Obligation, Role, decide_obligation
+from symbolic.settings import Settings
 
-__all__ = ["Family", "Obligation", "Claim", "ClaimResult", "SpotCheck", "register", "register_spot_check", "claims",
+__all__ = ["Family", "Obligation", "Role", "Settings", "Claim", "ClaimResult", "SpotCheck", "register", "register_spot_check", "claims",
            "get_claim", "decide_claim", "REGISTRY", "SPOT_CHECKS"]
-
-
-@dataclass(frozen=True)
-class Family:
-    r"""A concrete instance of an abstract function, used only to *search* for certified counterexamples.
-
-    An abstract increasing :math:`g` leaves a wrong threshold ``unknown``: the
-    engine knows nothing of :math:`g` beyond what the assumptions say.  A family
-    such as :math:`g(L) = 1 + L` is a particular admissible :math:`g`; a
-    counterexample found with it, after ``requirements`` (e.g. :math:`g' > 0`
-    on ``domain``) are *proved* for the family, is a counterexample to the
-    abstract claim, reported with the family named.  A family never proves anything.
-    """
-
-    function: object  #: the undefined SymPy function, e.g. ``sp.Function("g")``
-    definition: sp.Lambda  #: e.g. ``sp.Lambda(x, 1 + x)``
-    label: str  #: e.g. ``"g(L) = 1 + L"``
-    #: what the abstract function is assumed to satisfy, in the Lambda's variable (``diff(1 + x, x) > 0``)
-    requirements: tuple[tuple[str, sp.Boolean], ...] = ()
-    #: where the requirements must hold, in the Lambda's variable (e.g. ``x >= 0``)
-    domain: sp.Boolean = sp.true
-
-
-@dataclass(frozen=True)
-class Obligation:
-    """One engine decision: a statement, its quantifier and its named assumptions."""
-
-    label: str
-    kind: Kind
-    statement: sp.Boolean
-    assumptions: tuple[tuple[str, sp.Boolean], ...] = ()
-    #: "decision" obligations make the verdict; "cross-check" ones must agree with it
-    role: str = "decision"
-    #: concrete instances of the abstract functions in the statement (see :class:`Family`)
-    families: tuple[Family, ...] = ()
-
-    @classmethod
-    def forall(cls, label, statement, assumptions=(), role="decision", families=()):
-        return cls(label, Kind.FORALL, statement, _named(assumptions), role, tuple(families))
-
-    @classmethod
-    def exists(cls, label, statement, assumptions=(), role="decision", families=()):
-        return cls(label, Kind.EXISTS, statement, _named(assumptions), role, tuple(families))
-
-    def decide(self, timeout: float = 10.0, core: bool = False) -> Verdict:
-        fn = prove if self.kind is Kind.FORALL else exists
-        return fn(self.statement, dict(self.assumptions), timeout=timeout, core=core)
-
-
-def _named(assumptions) -> tuple[tuple[str, sp.Boolean], ...]:
-    if isinstance(assumptions, dict):
-        return tuple((str(k), v) for k, v in assumptions.items())
-    return tuple((sp.sstr(a), a) for a in assumptions)
 
 
 @dataclass(frozen=True)
@@ -102,7 +51,7 @@ class Claim:
         return text
 
     def _repr_latex_(self) -> str:
-        first = next(ob for ob in self.obligations() if ob.role == "decision")
+        first = next(ob for ob in self.obligations() if ob.role is Role.DECISION)
         quant = r"\forall" if self.kind is Kind.FORALL else r"\exists"
         return rf"$\text{{{self.id}: }} {quant}\; {sp.latex(first.statement)}$"
 
@@ -111,7 +60,7 @@ class Claim:
         if not obs:
             raise ValueError(f"claim {self.id} built no obligations")
         for ob in obs:
-            if ob.role == "decision" and ob.kind is not self.kind:
+            if ob.role is Role.DECISION and ob.kind is not self.kind:
                 raise ValueError(f"claim {self.id} is {self.kind} but obligation {ob.label!r} is {ob.kind}")
         return obs
 
@@ -203,63 +152,37 @@ def get_claim(claim_id: str) -> Claim:
         raise KeyError(f"no claim with id {claim_id!r}; known ids: {', '.join(REGISTRY)}") from None
 
 
-def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False) -> ClaimResult:
+def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,
+                 settings: Settings | None = None) -> ClaimResult:
     """Decide every obligation of ``claim`` and combine the verdicts.
 
     ``forall`` claims are proved when every decision obligation is proved and
     refuted by the first certified counterexample; ``exists`` claims are
     witnessed by any witness and refuted when every obligation is.  A
     cross-check obligation that does not agree turns the verdict into
-    ``unknown`` with both answers named.
+    ``unknown`` with both answers named.  The claim's time limit is shared by
+    its obligations: one that runs past it is ``unknown``.
     """
-    start = time.perf_counter()
+    settings = settings or Settings(timeout=timeout, core=core)
+    start = time.monotonic()
     results = []
     for ob in claim.obligations():
-        remaining = max(0.5, timeout - (time.perf_counter() - start))
-        v = ob.decide(timeout=remaining, core=core)
-        if v.status is Status.UNKNOWN and ob.families:
-            v = _search_families(ob, v, timeout=max(0.5, timeout - (time.perf_counter() - start)))
+        remaining = settings.timeout - (time.monotonic() - start)
+        if remaining <= 0:
+            v = Verdict.make(Status.UNKNOWN, ob.kind, "none", 0.0, reason="time limit reached (the claim's)")
+        else:
+            v = decide_obligation(ob, settings.merge(timeout=remaining))
         results.append((ob, v))
-    decisions = [v for ob, v in results if ob.role == "decision"]
+    decisions = [v for ob, v in results if ob.role is Role.DECISION]
     verdict = _combine(claim.kind, decisions)
-    disagreements = [(ob, v) for ob, v in results if ob.role == "cross-check" and v.status is not verdict.status]
+    disagreements = [(ob, v) for ob, v in results if ob.role is Role.CROSS_CHECK and v.status is not verdict.status]
     if disagreements and verdict.status is not Status.UNKNOWN:
         ob, v = disagreements[0]
         verdict = Verdict.make(Status.UNKNOWN, claim.kind, verdict.method, 0.0,
                                reason=f"cross-check {ob.label!r} gave {v.status.value} "
                                       f"while the decision gave {verdict.status.value}")
-    seconds = time.perf_counter() - start
+    seconds = time.monotonic() - start
     return ClaimResult(claim, verdict.with_seconds(seconds), tuple(results))
-
-
-def _instantiate(expr, family: Family):
-    return expr.replace(family.function, lambda *args: family.definition(*args)).doit()
-
-
-def _search_families(ob: Obligation, abstract: Verdict, timeout: float) -> Verdict:
-    """An ``unknown`` obligation re-decided with each concrete family; only a certified point counts.
-
-    A counterexample (forall) or witness (exists) found with an admissible
-    family is one for the abstract statement too; a family's *proof* shows
-    nothing about other functions and is ignored.
-    """
-    want = Status.REFUTED if ob.kind is Kind.FORALL else Status.WITNESS
-    for family in ob.families:
-        (var,) = family.definition.variables
-        admissible = all(
-            prove(sp.Implies(family.domain, req), timeout=timeout).status is Status.PROVED
-            for _, req in family.requirements)
-        if not admissible:
-            continue
-        concrete = Obligation(ob.label, ob.kind, _instantiate(ob.statement, family),
-                              tuple((n, _instantiate(a, family)) for n, a in ob.assumptions), ob.role)
-        v = concrete.decide(timeout=timeout)
-        if v.status is want:
-            what = "counterexample" if want is Status.REFUTED else "witness"
-            return Verdict.make(want, ob.kind, f"{v.method} with {family.label}", v.seconds,
-                                reason=f"{what} with the admissible concrete function {family.label}",
-                                point=v.point)
-    return abstract
 
 
 def _combine(kind: Kind, verdicts: Sequence[Verdict]) -> Verdict:

@@ -165,9 +165,16 @@ def _pow(e: sp.Pow, point, prec) -> arb:
     return (enclose(expo, point, prec) * b.log()).exp()
 
 
+def substitute(e: sp.Basic, point: Mapping) -> sp.Basic:
+    """``e`` at ``point``, leaving the polynomials inside algebraic numbers (``CRootOf``) alone."""
+    roots = {r: sp.Dummy() for r in e.atoms(sp.CRootOf)}
+    out = e.xreplace(roots).xreplace({s: sp.sympify(v) for s, v in point.items()})
+    return out.xreplace({d: r for r, d in roots.items()})
+
+
 def _integer_valued(e, point, prec) -> arb:
     """floor, ceiling, frac, Mod: exactly, where the argument is rational at the point; else from a ball."""
-    exact = e.xreplace({s: sp.sympify(v) for s, v in point.items()})
+    exact = substitute(e, point)
     if exact.is_Rational:
         return _arb_of_rational(exact)
     if isinstance(e, sp.Mod):
@@ -249,7 +256,7 @@ def _sign(point: Mapping, e: sp.Expr) -> int:
         if not b.is_finite():
             raise Uncertifiable(f"{sp.sstr(e)} is not certainly finite at this point")
     # the ball still contains 0: settle it exactly, or give up
-    v = e.xreplace({s: sp.sympify(x) for s, x in point.items()}) if point else e
+    v = substitute(e, point) if point else e
     if _is_algebraic_expr(v):
         try:
             is_zero = sp.minimal_polynomial(v, sp.Dummy("m")).is_Symbol

@@ -151,6 +151,9 @@ def _between(lo, hi):
 
 CONSTRUCTS: tuple[Construct, ...] = (
     Construct("numbers (integers, rationals)", (sp.Rational,), Encoding.EXACT, numpy=""),
+    Construct("real algebraic numbers CRootOf(p, k)", (sp.CRootOf,), Encoding.ALGEBRAIC,
+              facts="a fresh y with p(y) = 0 inside a rational interval isolating the k-th real root",
+              numpy="(its float value)"),
     Construct("Float", (sp.Float,), Encoding.EXACT, facts="read as the decimal it prints as (0.1 is 1/10)"),
     Construct("pi, E, EulerGamma, Catalan, GoldenRatio", (sp.core.numbers.Pi, sp.core.numbers.Exp1,
               sp.core.numbers.EulerGamma, sp.core.numbers.Catalan, sp.core.numbers.GoldenRatio),
@@ -266,8 +269,14 @@ def _describe(e: sp.Basic) -> str:
 
 def unsupported_in(b: sp.Basic) -> str | None:
     """A description of the first construct of ``b`` outside the table, or ``None``."""
-    for sub in sp.preorder_traversal(b):
+    walk = sp.preorder_traversal(b)
+    for sub in walk:
         if isinstance(sub, (sp.Symbol, sp.logic.boolalg.BooleanAtom)):
+            continue
+        if isinstance(sub, sp.CRootOf):
+            walk.skip()  # its polynomial is data, not an expression of the claim
+            if not sub.is_real:
+                return f"the non-real number {sp.sstr(sub)}"
             continue
         if isinstance(sub, BOOLEAN_CONNECTIVES):
             continue
@@ -322,7 +331,7 @@ def _conditions(node) -> tuple:
         for a in node.point:
             add(domain_conditions(a))
         return tuple(out)
-    if isinstance(node, sp.Derivative):
+    if isinstance(node, (sp.Derivative, sp.CRootOf)):
         return ()
     for a in node.args:
         add(domain_conditions(a))

@@ -79,7 +79,7 @@ def _check_boolean(b, what: str):
 
 
 def normalize_assumptions(assumptions) -> tuple[tuple[str, Boolean], ...]:
-    """``(name, Boolean)`` pairs from a Boolean, a sequence of Booleans or a name->Boolean map."""
+    """``(name, Boolean)`` pairs from a Boolean, a sequence of Booleans or of such pairs, or a name->Boolean map."""
     if assumptions is None:
         return ()
     if isinstance(assumptions, (Boolean, bool)):
@@ -87,8 +87,9 @@ def normalize_assumptions(assumptions) -> tuple[tuple[str, Boolean], ...]:
     if isinstance(assumptions, Mapping):
         items = [(str(k), v) for k, v in assumptions.items()]
     else:
-        try:
-            items = [(None, a) for a in assumptions]
+        try:  # Booleans, or (name, Boolean) pairs
+            items = [tuple(a) if isinstance(a, tuple) and len(a) == 2 and isinstance(a[0], str) else (None, a)
+                     for a in assumptions]
         except TypeError:
             raise BadInputTypeError("assumptions must be a SymPy Boolean, a sequence of them or a "
                                     f"name -> Boolean mapping, got {type(assumptions).__name__}") from None

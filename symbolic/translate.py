@@ -24,7 +24,7 @@ engine proves first.  Polynomial atoms are much faster for z3 than division.
 >>> x = sp.Symbol("x", positive=True)
 >>> tr = Translator()
 >>> tr.boolean(x**2 > 1 / x)
-'(> (* (* r1 r1 r1) 1.0) (* 1.0 1.0))'
+'(> (+ (- 1.0) (* r1 r1 r1)) 0.0)'
 """
 
 from __future__ import annotations
@@ -148,7 +148,7 @@ def symbol_facts(s: sp.Symbol, v: str, is_int: bool, fresh_int) -> tuple[list[st
     certification checks.
 
     >>> symbol_facts(sp.Symbol("m", even=True), "i1", True, None)[0]
-    ['(= (mod i1 2) 0)', '(>= i1 2)']
+    ['(= (mod i1 2) 0)']
     """
     facts, weakened = [], []
     a = s.assumptions0
@@ -182,7 +182,7 @@ def symbol_facts(s: sp.Symbol, v: str, is_int: bool, fresh_int) -> tuple[list[st
             continue
         else:  # an assumption this table does not know: weakened, so certification checks it
             weakened.append(f"{key}={value}")
-    return facts, weakened
+    return list(dict.fromkeys(facts)), weakened
 
 
 # -- the translator -------------------------------------------------------------------------
@@ -288,6 +288,8 @@ class Translator:
             return self._log(e.args[0])
         if isinstance(e, sp.NumberSymbol):
             return self._abstract(type(e), None, e)
+        if isinstance(e, sp.CRootOf):
+            return self._algebraic_number(e)
         row = construct_of(e)
         if row is not None and row.encoding.value == "abstract" and len(e.args) == 1:
             return self._abstract(type(e), e.args[0], e)
@@ -332,6 +334,23 @@ class Translator:
             # the principal q-th root of a non-negative base (the domain condition the engine proves)
             self.facts += [_app(">=", y, "0.0"), _implies(_app(">=", b, "0.0"), _app("=", _power(y, q), b))]
             atom = Atom(y, "root", base, b, sp.Pow(base, sp.Rational(1, q), evaluate=False))
+            self.atoms[key] = atom
+        return atom.var
+
+    def _algebraic_number(self, r: sp.CRootOf) -> str:
+        """A real root of a polynomial: y with p(y) = 0 in a rational interval that isolates it (exact)."""
+        key = ("algebraic", r)
+        atom = self.atoms.get(key)
+        if atom is None:
+            if not r.is_real:
+                raise Unsupported(f"the non-real number {sp.sstr(r)}")
+            poly = sp.Poly(r.poly.as_expr(), r.poly.gen)
+            (lo, hi), _ = poly.intervals()[int(r.index)]
+            y = self._name("a", "Real")
+            coeffs = poly.all_coeffs()[::-1]  # lowest degree first
+            value = _sum([_app("*", num(c), _power(y, i)) if i else num(c) for i, c in enumerate(coeffs) if c != 0])
+            self.facts += [_app("=", value, "0.0"), _app(">=", y, num(lo)), _app("<=", y, num(hi))]
+            atom = Atom(y, "algebraic", None, None, r)
             self.atoms[key] = atom
         return atom.var
 

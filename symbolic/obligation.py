@@ -1,0 +1,152 @@
+r"""Obligations: one engine decision each, with its role, its assumptions and how it was derived.
+
+A claim of a paper is decided through one or more :class:`Obligation` s: a
+statement :math:`C`, its quantifier, named assumptions :math:`A`, and a
+:class:`Role` -- a *decision* makes the claim's verdict, a *cross-check*
+(e.g. the same statement at a fixed number of sectors) must agree with it.
+
+Where SymPy settles a derived condition while it is being built (the
+equilibrium condition *is* the stated threshold, so ``Equivalent`` collapses
+to ``True``), the obligation keeps the condition **as derived**, unevaluated,
+in :attr:`Obligation.derived`; that is what the engine decides and what the
+spot checks evaluate, so the evidence is never a constant.
+
+:class:`Family` gives a concrete instance of an abstract function (``g(L) =
+1 + L`` for an increasing ``g``), used only to search for a certified
+counterexample when the abstract decision is ``unknown``.
+
+>>> import sympy as sp
+>>> x = sp.Symbol("x", positive=True)
+>>> ob = Obligation.forall("AM-GM", x + 1 / x >= 2)
+>>> ob.role is Role.DECISION, decide_obligation(ob).status.value
+(True, 'proved')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+import sympy as sp
+from sympy.logic.boolalg import Boolean
+
+from .engine import exists, normalize_assumptions, prove
+from .settings import Settings
+from .verdict import Kind, Status, Verdict
+
+__all__ = ["Role", "Family", "Obligation", "decide_obligation"]
+
+
+class Role(str, Enum):
+    """What an obligation's verdict is for."""
+
+    DECISION = "decision"  #: makes the claim's verdict
+    CROSS_CHECK = "cross-check"  #: must agree with the decisions (else the claim is unknown)
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Family:
+    r"""A concrete instance of an abstract function, used only to *search* for certified counterexamples.
+
+    An abstract increasing :math:`g` leaves a wrong threshold ``unknown``: the
+    engine knows nothing of :math:`g` beyond what the assumptions say.  A family
+    such as :math:`g(L) = 1 + L` is one admissible :math:`g`; a counterexample
+    found with it, after the ``requirements`` (e.g. :math:`g' > 0` on
+    ``domain``) are *proved* for the family, is a counterexample to the
+    abstract claim, reported with the family named.  A family never proves anything.
+    """
+
+    function: object  #: the undefined SymPy function, e.g. ``sp.Function("g")``
+    definition: sp.Lambda  #: e.g. ``sp.Lambda(x, 1 + x)``
+    label: str  #: e.g. ``"g(L) = 1 + L"``
+    #: what the abstract function is assumed to satisfy, in the Lambda's variable
+    requirements: tuple = ()
+    #: where the requirements must hold, in the Lambda's variable (e.g. ``x >= 0``)
+    domain: Boolean = sp.true
+
+    def instantiate(self, expr):
+        """``expr`` with the abstract function replaced by this family (derivatives evaluated)."""
+        return expr.replace(self.function, lambda *args: self.definition(*args)).doit()
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """One engine decision: a statement, its quantifier, its named assumptions and its role."""
+
+    label: str
+    kind: Kind
+    statement: Boolean
+    assumptions: tuple = ()  #: ``(name, Boolean)`` pairs
+    role: Role = Role.DECISION
+    #: concrete instances of the abstract functions in the statement (see :class:`Family`)
+    families: tuple = ()
+    #: the statement as derived, before SymPy simplified it (decided and spot-checked in its place)
+    derived: Boolean | None = None
+    #: how SymPy reduces ``derived`` to ``statement`` (shown in derivations)
+    reduction: str = ""
+
+    def __post_init__(self):
+        object.__setattr__(self, "kind", Kind(self.kind))
+        object.__setattr__(self, "role", Role(self.role))
+        object.__setattr__(self, "assumptions", normalize_assumptions(self.assumptions))
+        object.__setattr__(self, "families", tuple(self.families))
+
+    @classmethod
+    def forall(cls, label, statement, assumptions=(), role=Role.DECISION, families=(), *, derived=None,
+               reduction="") -> "Obligation":
+        return cls(label, Kind.FORALL, statement, assumptions, role, families, derived, reduction)
+
+    @classmethod
+    def exists(cls, label, statement, assumptions=(), role=Role.DECISION, families=(), *, derived=None,
+               reduction="") -> "Obligation":
+        return cls(label, Kind.EXISTS, statement, assumptions, role, families, derived, reduction)
+
+    @property
+    def decided_statement(self) -> Boolean:
+        """What the engine decides: the statement as derived where it was kept, else the statement."""
+        return self.derived if self.derived is not None else self.statement
+
+    @property
+    def settled_at_construction(self) -> bool:
+        """SymPy reduced the statement to a constant while building it."""
+        return isinstance(self.statement, sp.logic.boolalg.BooleanAtom)
+
+    def decide(self, timeout: float = 10.0, core: bool = False) -> Verdict:
+        return decide_obligation(self, Settings(timeout=timeout, core=core))
+
+
+def decide_obligation(ob: Obligation, settings: Settings | None = None) -> Verdict:
+    """The engine's verdict on ``ob`` (concrete families searched when the abstract answer is unknown)."""
+    settings = settings or Settings()
+    fn = prove if ob.kind is Kind.FORALL else exists
+    v = fn(ob.decided_statement, dict(ob.assumptions), timeout=settings.timeout, core=settings.core)
+    if ob.derived is not None and ob.settled_at_construction:
+        note = ("the statement SymPy reduced to a constant was decided as derived, before simplification"
+                + (f" ({ob.reduction})" if ob.reduction else ""))
+        v = replace(v, notes=v.notes + (note,))
+    if v.status is Status.UNKNOWN and ob.families:
+        v = _search_families(ob, v, settings)
+    return v
+
+
+def _search_families(ob: Obligation, abstract: Verdict, settings: Settings) -> Verdict:
+    """Re-decide with each admissible concrete family; only a certified point counts."""
+    want = Status.REFUTED if ob.kind is Kind.FORALL else Status.WITNESS
+    for family in ob.families:
+        admissible = all(
+            prove(sp.Implies(family.domain, req), timeout=settings.timeout).status is Status.PROVED
+            for _, req in family.requirements)
+        if not admissible:
+            continue
+        concrete = Obligation(ob.label, ob.kind, family.instantiate(ob.decided_statement),
+                              tuple((n, family.instantiate(a)) for n, a in ob.assumptions), ob.role)
+        v = decide_obligation(concrete, settings)
+        if v.status is want:
+            what = "counterexample" if want is Status.REFUTED else "witness"
+            return Verdict.make(want, ob.kind, f"{v.method} with {family.label}", v.seconds,
+                                reason=f"{what} with the admissible concrete function {family.label}",
+                                point=v.point, notes=v.notes)
+    return abstract
