@@ -32,7 +32,7 @@ from typing import Callable, Mapping, Sequence
 
 import sympy as sp
 
-from symbolic import Status, Verdict, exists, prove
+from symbolic import Status, Verdict, exists, point_as_text, prove
 from symbolic import section2 as s2
 from symbolic import section5 as s5
 from symbolic.region import Region, region
@@ -111,7 +111,7 @@ def _spill2(subsidy=0):
 add_entry("S2.spill.2", lambda: [threshold("n = 1 is an equilibrium", _spill()[2].condition, A - C >= 1)])
 add_entry("S2.spill.3", lambda: [threshold("n = 0 and n = 1 are both equilibria",
                                            sp.And(_spill()[1].condition, _spill()[2].condition), A - C > 1)],
-          note="The paper's strict threshold is sufficient; at A - C = 1 both corners are still equilibria.")
+          note="the paper: 'If A-C > 1 then there are multiple equilibria' (n = 0 and n = 1)")
 add_entry("S2.spill.4", lambda: [threshold(
     "some interior share 0 < n < 1 is an equilibrium",
     sp.And(n > 0, n < 1, _spill()[0].equilibrium_at(n)), A - C > 1, eliminate=(n,))],
@@ -204,7 +204,7 @@ def _s54():
     return rows
 
 
-add_entry("S5.4", _s54, note="The paper prints (*) strictly; the derived region is the weak form (see S5.6).")
+add_entry("S5.4", _s54, note="compared with the claim's weak form of (*); the paper prints (*) strictly (S5.5, S5.6)")
 
 
 def _holds_where(statement_for_k):
@@ -240,6 +240,9 @@ class DerivedThreshold:
     region: Region
     #: threshold rows: region <=> paper; "holds where" rows: does the claim hold somewhere (exists)?
     verdict: Verdict | None
+    #: threshold rows where region <=> paper is refuted: is the paper's threshold sufficient (paper => region)?
+    #: "holds where" rows: does the claim fail somewhere (exists not region)?
+    second: Verdict | None = None
 
     @property
     def agrees(self) -> bool | None:
@@ -254,12 +257,18 @@ class DerivedThreshold:
             return "not compared (region unknown)"
         s = self.verdict.status
         if self.kind == "holds where":
-            return {Status.WITNESS: "holds somewhere", Status.REFUTED: "holds nowhere"}.get(s, s.value)
+            if s is not Status.WITNESS:
+                return "holds nowhere" if s is Status.REFUTED else s.value
+            fails = self.second is not None and self.second.status is Status.WITNESS
+            return "holds somewhere, fails elsewhere" if fails else "holds somewhere"
         if s is Status.PROVED:
             return "equal to the paper's threshold"
         if s is Status.REFUTED:
-            return "differs from the paper's threshold"
-        return s.value
+            at = ", ".join(f"{k} = {v}" for k, v in (point_as_text(self.verdict.counterexample) or {}).items())
+            if self.second is not None and self.second.status is Status.PROVED:
+                return f"the paper's threshold is sufficient, not necessary (they differ at {at})"
+            return f"differs from the paper's threshold (at {at})"
+        return f"{s.value} ({self.verdict.reason})" if self.verdict.reason else s.value
 
     def as_dict(self) -> dict:
         t = self.threshold
@@ -270,6 +279,8 @@ class DerivedThreshold:
         if self.verdict is not None:
             out["comparison"] = self.verdict_text()
             out["verdict"] = self.verdict.as_dict()
+        if self.second is not None:
+            out["paper_sufficient" if self.kind == "threshold" else "fails_somewhere"] = self.second.as_dict()
         return out
 
 
@@ -292,7 +303,13 @@ def derive_entry(claim_id: str, timeout: float = 30.0) -> tuple[DerivedThreshold
     rows = []
     for t in entry.build():
         r = region(t.condition, dict(t.assumptions), eliminate=t.eliminate, timeout=timeout)
-        rows.append(DerivedThreshold(claim_id, entry.kind, t, r, _compare(entry.kind, t, r, timeout)))
+        verdict = _compare(entry.kind, t, r, timeout)
+        second = None
+        if verdict is not None and entry.kind == "threshold" and verdict.status is Status.REFUTED:
+            second = prove(sp.Implies(t.paper, r.condition), dict(t.assumptions), timeout=timeout)
+        elif verdict is not None and entry.kind == "holds where":
+            second = exists(sp.Not(r.condition), dict(t.assumptions), timeout=timeout)
+        rows.append(DerivedThreshold(claim_id, entry.kind, t, r, verdict, second))
     return tuple(rows)
 
 

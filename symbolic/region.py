@@ -528,9 +528,9 @@ def tidy(b):
     >>> A, C = sp.symbols("A C")
     >>> tidy(C - A + 1 < 0), tidy(A - C - 1 >= 0)
     (A - C > 1, A - C >= 1)
-    >>> d, k, c = sp.symbols("Delta k c")
-    >>> tidy(d - c - k >= 0)
-    Delta >= c + k
+    >>> a, c1, c2 = sp.symbols("a c_1 c_2")
+    >>> tidy(2*c2 - a - c1 < 0)
+    a + c_1 > 2*c_2
     """
     if isinstance(b, Relational):
         return _tidy_relation(b)
@@ -555,8 +555,8 @@ def _tidy_relation(rel: Relational):
     terms = [t for t in terms if not t.is_number]
     pos = [t for t in terms if not t.could_extract_minus_sign()]
     neg = [-t for t in terms if t.could_extract_minus_sign()]
-    # orient: variable terms positive on the left where possible; on a tie, a positive right-hand side
-    if not pos or (const != 0 and (len(neg) > len(pos) or (len(neg) == len(pos) and const > 0))):
+    # orient: more variable terms positive than negative; on a tie, a positive right-hand side
+    if len(neg) > len(pos) or (len(neg) == len(pos) and (const > 0 or (const == 0 and not pos))):
         const, pos, neg, op = -const, neg, pos, _MIRROR[op]
     if const != 0:
         return _REL[op](sp.Add(*pos) - sp.Add(*neg), -const, evaluate=False)
