@@ -441,3 +441,18 @@ def test_cli_without_qepcad_says_how_to_install_it():
     assert r.returncode == 2
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and "apt-get install qepcad" in lines[0] and r.stdout == ""
+
+
+@needs_qepcad
+def test_docs_example_runs_and_prints_what_it_says():
+    import re
+
+    text = (ROOT / "docs" / "regions.md").read_text(encoding="utf-8")
+    code = re.search(r"```python\n(.*?)```", text, re.S).group(1)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == "(a + c_1 > 2*c_2) & (a + c_2 > 2*c_1)"
+    assert lines[1] == "qepcad True"
+    assert "(a - 2*c_1 + c_2)/(3*b)" in lines[2]
+    assert lines[3] == "True" and lines[4] == "x < sqrt(2)"
