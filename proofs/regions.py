@@ -38,7 +38,7 @@ from symbolic import section5 as s5
 from symbolic.region import Region, region
 
 __all__ = ["Threshold", "RegionEntry", "DerivedThreshold", "REGION_TABLE", "add_entry", "threshold",
-           "derive_entry", "derived_regions", "report_rows", "latex_table", "FIXED_J"]
+           "derive_entry", "region_for", "derived_regions", "report_rows", "latex_table", "FIXED_J"]
 
 #: the economy sizes at which Section 5 regions are derived
 FIXED_J = (2, 3, 4)
@@ -311,6 +311,11 @@ def derive_entry(claim_id: str, timeout: float = 30.0) -> tuple[DerivedThreshold
             second = exists(sp.Not(r.condition), dict(t.assumptions), timeout=timeout)
         rows.append(DerivedThreshold(claim_id, entry.kind, t, r, verdict, second))
     return tuple(rows)
+
+
+def region_for(claim_id: str, timeout: float = 30.0) -> tuple[DerivedThreshold, ...]:
+    """The derived rows of ``claim_id``, or ``()`` for a claim without an entry (for the report's claim sections)."""
+    return derive_entry(claim_id, timeout) if claim_id in REGION_TABLE else ()
 
 
 def derived_regions(prefixes: Sequence[str] | None = None, timeout: float = 30.0,

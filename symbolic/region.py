@@ -134,8 +134,10 @@ class Region:
         return self.latex()
 
     def _repr_latex_(self) -> str:
+        from .derivation import escape_latex
+
         what = "certified" if self.certified else "not certified" if self.known else self.reason
-        return "$" + self.latex() + r"\quad\text{(%s, %s)}$" % (self.method, what.replace("_", r"\_"))
+        return "$" + self.latex() + r"\quad\text{(%s)}$" % escape_latex(f"{self.method}, {what}")
 
     def __str__(self) -> str:
         if not self.known:
@@ -605,13 +607,21 @@ def _not_certified(result: Region, v, what: str) -> Region:
     return replace(result, certificate=f"the engine did not prove {what}: {v.status.value} ({why})")
 
 
+def _degree_at_most(e: sp.Expr, gens, most: int) -> bool:
+    """Polynomial in ``gens`` of total degree at most ``most`` (solving stays quick and in radicals)."""
+    try:
+        return sp.Poly(e, *gens).total_degree() <= most
+    except sp.PolynomialError:
+        return False
+
+
 def _witness_candidates(body, bound):
     """Lists of candidate assignments of the eliminated variables (each list is tried as one disjunction)."""
     rels = [r for r in body.atoms(Relational)]
     eqs = [sp.together(r.lhs - r.rhs).as_numer_denom()[0] for r in rels if r.rel_op == "=="]
     eqs = [e for e in eqs if e.free_symbols & set(bound)]
     tried = []
-    if eqs:
+    if eqs and len(bound) <= 3 and all(_degree_at_most(e, bound, 4) for e in eqs):
         try:
             sols = sp.solve(eqs, list(bound), dict=True)
         except (NotImplementedError, ValueError, TypeError):
@@ -625,6 +635,8 @@ def _witness_candidates(body, bound):
         for r in rels:
             num = sp.together(r.lhs - r.rhs).as_numer_denom()[0]
             if not num.has(e):
+                continue
+            if not _degree_at_most(num, bound, 4):
                 continue
             try:
                 found = sp.solve(num, e)
