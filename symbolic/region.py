@@ -433,7 +433,8 @@ def _sympy_univariate(poly, scope: _Scope, deadline):
     if not isinstance(solved, sp.Set):
         return None
     cond = _set_condition(solved, x)
-    if cond is None:
+    if cond is None or cond.has(sp.CRootOf):
+        # endpoints without radicals: the engine cannot certify a CRootOf bound; QEPCAD's polynomial form it can
         return None
     return _prune(tidy(cond), scope.given, deadline)
 

@@ -55,6 +55,14 @@ def test_algebraic_boundary_of_a_cubic():
     assert r.condition == sp.Or(sp.And(u > -1, u < 0), u > 1)
 
 
+@needs_qepcad
+def test_boundary_without_radicals_goes_to_qepcad():
+    # the real root of u^5 - u - 1 has no radical form; SymPy's CRootOf bound is not certifiable by the engine,
+    # QEPCAD's polynomial form is
+    r = region(u**5 - u - 1 > 0)
+    assert r.method == "qepcad" and r.certified and equivalent(r.condition, u**5 - u - 1 > 0)
+
+
 def test_denominator_cleared_where_its_sign_is_proved():
     # x/(x - 1) > 2 with x > 1: x > 2x - 2, i.e. x < 2
     r = region(x / (x - 1) > 2, [x > 1])
