@@ -45,12 +45,11 @@ certified point where region and condition disagree, the region is withdrawn
 (``unknown``): a wrong region is worse than none.  The numeric spot check
 (on :math:`10^5` admissible draws) lives in :mod:`numeric.region`.
 
+With QEPCAD B installed, ``region(sp.And(sp.Eq(A*n - C, 1), n < 1), eliminate=[n])`` for positive
+``A, C`` and ``n >= 0`` gives ``A - C > 1`` (method ``qepcad``, certified with the witness
+``n = (C + 1)/A``); one parameter needs SymPy only:
+
 >>> import sympy as sp
->>> A, C = sp.symbols("A C", positive=True)
->>> n = sp.Symbol("n", nonnegative=True)
->>> r = region(sp.And(sp.Eq(A * n - C, 1), n < 1), eliminate=[n])   # doctest: +SKIP
->>> r.condition, r.method, r.certified                              # doctest: +SKIP
-(A - C > 1, 'qepcad', True)
 >>> x = sp.Symbol("x", positive=True)
 >>> r = region(x**2 < 2)
 >>> r.condition, r.method, r.certified
@@ -62,7 +61,6 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field, replace
 from itertools import combinations
-from typing import Mapping
 
 import sympy as sp
 from sympy.core.relational import Relational
