@@ -9,5 +9,7 @@
 
 from .engine import exists, normalize_assumptions, prove
 from .verdict import Kind, Status, Verdict, point_as_text
+from .region import Region, region  # noqa: E402  (after the engine: region builds on prove/exists)
 
-__all__ = ["prove", "exists", "Verdict", "Status", "Kind", "point_as_text", "normalize_assumptions"]
+__all__ = ["prove", "exists", "region", "Region", "Verdict", "Status", "Kind", "point_as_text",
+           "normalize_assumptions"]

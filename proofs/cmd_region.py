@@ -1,0 +1,131 @@
+"""``coordfail region ID``: for which parameters a claim's derived condition holds, beside the paper's threshold.
+
+For each row of the claim's entry in :data:`proofs.regions.REGION_TABLE`:
+the derived region (:func:`symbolic.region`: SymPy or QEPCAD B), whether the
+engine certified it equivalent to the condition, the paper's threshold and the
+engine's verdict on the two, and a numeric spot check on admissible draws.
+
+Exit status 0 when every region is derived, certified and agrees with its
+spot check; 1 otherwise; 2 on bad input or when QEPCAD B is not installed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import sympy as sp
+
+from symbolic.derivation import escape_latex
+from symbolic.qepcad import QepcadUnavailable
+
+from .cli import UsageError, positive_count, positive_seconds
+from .registry import claims
+from .regions import REGION_TABLE, DerivedThreshold, derive_entry
+
+__all__ = ["add_parser", "run_region", "entry_as_json"]
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("region", help="derive for which parameters a claim's condition holds",
+                       description=__doc__.splitlines()[0])
+    p.add_argument("claim_id", metavar="ID", help="a claim id with a derived region, e.g. S2.spill.2 or S5.4")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true",
+                     help='one JSON object: {"id", "region", "latex", "method", "certified", "rows": [...]}')
+    fmt.add_argument("--latex", action="store_true", help="a LaTeX align* block")
+    p.add_argument("--timeout", type=positive_seconds, default=30.0, metavar="SECONDS",
+                   help="time limit of each derivation (QEPCAD is killed at it) and of each proof (default 30)")
+    p.add_argument("--samples", type=positive_count, default=100_000, metavar="N",
+                   help="admissible draws of each numeric spot check (default 100000)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the spot-check draws (default 0)")
+    p.set_defaults(func=run_region)
+
+
+def run_region(args) -> int:
+    cid = args.claim_id
+    if cid not in REGION_TABLE:
+        known = {c.id for c in claims()}
+        if cid in known:
+            raise UsageError(f"claim {cid!r} has no derived region (it is not a threshold or 'iff' claim); "
+                             f"claims with one: {', '.join(REGION_TABLE)}")
+        raise UsageError(f"no claim with id {cid[:40]!r}; claims with a derived region: {', '.join(REGION_TABLE)}")
+    try:
+        rows = derive_entry(cid, args.timeout)
+    except QepcadUnavailable as exc:
+        raise UsageError(str(exc)) from None
+    checks = [_spot(d, args.samples, args.seed) for d in rows]
+    if args.json:
+        sys.stdout.write(json.dumps(entry_as_json(cid, rows, checks), indent=2, sort_keys=False) + "\n")
+    elif args.latex:
+        sys.stdout.write(_latex(cid, rows) + "\n")
+    else:
+        sys.stdout.write(_text(cid, rows, checks))
+    ok = all(d.region.certified and (c is None or c.agrees) for d, c in zip(rows, checks))
+    return 0 if ok else 1
+
+
+def _spot(d: DerivedThreshold, samples: int, seed: int):
+    if not d.region.known:
+        return None
+    from numeric.region import check_region
+
+    return check_region(d.region, samples=samples, seed=seed)
+
+
+def _row_json(d: DerivedThreshold, check) -> dict:
+    out = d.as_dict()
+    if check is not None:
+        out["spot_check"] = check.as_dict()
+    return out
+
+
+def entry_as_json(cid: str, rows, checks) -> dict:
+    """``{"id", "region", "latex", "method", "certified", "rows"}``; one row: its own fields at the top."""
+    data = [_row_json(d, c) for d, c in zip(rows, checks)]
+    if len(rows) == 1:
+        top = {k: data[0][k] for k in ("region", "latex", "method", "certified")}
+    else:  # several economies or conditions: one line each, certified only if all are
+        top = {"region": "; ".join(f"{_heading(d)}: {r['region']}" for d, r in zip(rows, data)),
+               "latex": r" \\ ".join(rf"\text{{{escape_latex(_heading(d))}}}: {r['latex']}"
+                                      for d, r in zip(rows, data)),
+               "method": ", ".join(dict.fromkeys(r["method"] for r in data)),
+               "certified": all(r["certified"] for r in data)}
+    return {"id": cid, **top, "rows": data}
+
+
+def _heading(d: DerivedThreshold) -> str:
+    t = d.threshold
+    return f"{t.label} ({t.scope})" if t.scope else t.label
+
+
+def _text(cid: str, rows, checks) -> str:
+    entry = REGION_TABLE[cid]
+    lines = [f"{cid}: derived regions" + (f" -- {entry.note}" if entry.note else "")]
+    for d, check in zip(rows, checks):
+        r, t = d.region, d.threshold
+        lines.append(f"  {_heading(d)}")
+        if r.known:
+            state = "certified" if r.certified else "not certified"
+            lines.append(f"    derived:    {r.as_text()}   ({r.method}, {state}, {r.seconds:.2f} s)")
+            if not r.certified and r.certificate:
+                lines.append(f"    certificate: {r.certificate}")
+        else:
+            lines.append(f"    derived:    unknown ({r.reason})")
+        if t.paper is not None:
+            lines.append(f"    paper:      {sp.sstr(t.paper)}")
+        lines.append(f"    engine:     {d.verdict_text()}")
+        if check is not None:
+            lines.append(f"    spot check: {check.compared:,} admissible draws, {check.disagreements} disagreements")
+        if t.note:
+            lines.append(f"    note:       {t.note}")
+    return "\n".join(lines) + "\n"
+
+
+def _latex(cid: str, rows) -> str:
+    body = []
+    for d in rows:
+        t = d.threshold
+        paper = rf" && \text{{paper: }} {sp.latex(t.paper)}" if t.paper is not None else ""
+        body.append(rf"\text{{{escape_latex(_heading(d))}}}:\quad & {d.region.latex()}{paper}")
+    return "\\begin{align*}\n" + " \\\\\n".join(body) + "\n\\end{align*}"
