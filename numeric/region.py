@@ -26,7 +26,7 @@ from typing import Mapping
 
 import sympy as sp
 
-from symbolic.region import Region
+from symbolic.regions import Region
 
 from .spot import DEFAULT_EXACT_SAMPLES, DEFAULT_SAMPLES, StatementCheck, check_statement
 
@@ -73,7 +73,7 @@ def check_region(r: Region, *, samples: int = DEFAULT_SAMPLES, exact_samples: in
                  seed: int = 0) -> RegionCheck:
     """Compare ``r`` with its condition on ``samples`` admissible float draws and exact boundary draws."""
     if not isinstance(r, Region):
-        raise TypeError(f"check_region takes a symbolic.region.Region, got {type(r).__name__}")
+        raise TypeError(f"check_region takes a symbolic.Region, got {type(r).__name__}")
     if not r.known:
         raise ValueError(f"the region is unknown ({r.reason}): there is nothing to check")
     named = dict(r.assumptions)

@@ -12,14 +12,30 @@ import argparse
 import importlib
 import sys
 
-__all__ = ["main", "UsageError", "positive_seconds", "positive_count"]
+from symbolic.errors import BadInputError
+
+__all__ = ["main", "UsageError", "positive_seconds", "positive_count", "add_claims_option", "add_only_option"]
 
 #: sub-command modules, in the order ``--help`` lists them
 COMMANDS = ["verify", "derive", "report", "equilibria", "region"]
 
 
-class UsageError(Exception):
+class UsageError(BadInputError):
     """Bad input from the command line or a file: reported in one line, exit status 2."""
+
+
+def add_claims_option(p) -> None:
+    """``--claims FILE_OR_MODULE``: whose claims (default: this toolkit's paper)."""
+    p.add_argument("--claims", metavar="FILE_OR_MODULE", default=None,
+                   help="a claims file (mypaper.py), a module, or an installed entry point of the group "
+                        "coordfail.claims (default: Rodriguez-Clare 2005, the toolkit's own paper)")
+
+
+def add_only_option(p) -> None:
+    """``--only IDS``: claim ids or prefixes (an id also selects its lettered variants)."""
+    p.add_argument("--only", metavar="ID[,ID...]", default=None,
+                   help="only these claims: an id selects itself and its lettered variants (S5.7 gives S5.7a "
+                        "and S5.7b), a prefix a section (S5, S2.spill); S5.1 does not select S5.10")
 
 
 def positive_seconds(text: str) -> float:
@@ -72,7 +88,7 @@ def main(argv=None) -> int:
         return int(args.func(args) or 0)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 2
-    except UsageError as exc:
+    except BadInputError as exc:  # UsageError included
         return _fail(str(exc))
     except KeyboardInterrupt:
         print("coordfail: interrupted", file=sys.stderr)

@@ -14,14 +14,7 @@ from __future__ import annotations
 import json
 import sys
 
-import sympy as sp
-
-from symbolic.derivation import escape_latex
-from symbolic.qepcad import QepcadUnavailable
-
-from .cli import UsageError, positive_count, positive_seconds
-from .registry import claims
-from .regions import REGION_TABLE, DerivedThreshold, derive_entry
+from .cli import UsageError, add_claims_option, positive_count, positive_seconds
 
 __all__ = ["add_parser", "run_region", "entry_as_json"]
 
@@ -30,6 +23,7 @@ def add_parser(sub) -> None:
     p = sub.add_parser("region", help="derive for which parameters a claim's condition holds",
                        description=__doc__.splitlines()[0])
     p.add_argument("claim_id", metavar="ID", help="a claim id with a derived region, e.g. S2.spill.2 or S5.4")
+    add_claims_option(p)
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true",
                      help='one JSON object: {"id", "region", "latex", "method", "certified", "rows": [...]}')
@@ -43,29 +37,35 @@ def add_parser(sub) -> None:
 
 
 def run_region(args) -> int:
-    cid = args.claim_id
-    if cid not in REGION_TABLE:
-        known = {c.id for c in claims()}
-        if cid in known:
-            raise UsageError(f"claim {cid!r} has no derived region (it is not a threshold or 'iff' claim); "
-                             f"claims with one: {', '.join(REGION_TABLE)}")
-        raise UsageError(f"no claim with id {cid[:40]!r}; claims with a derived region: {', '.join(REGION_TABLE)}")
+    from symbolic.qepcad import QepcadUnavailable
+
+    from .paper import load_paper
+    from .regions import claim_entry, derive_rows
+
+    paper = load_paper(args.claims)
+    claim = paper.claim(args.claim_id)  # an unknown id is a one-line error with near matches
+    table = getattr(paper.regions, "REGION_TABLE", {}) if paper.regions is not None else {}
+    entry = table.get(claim.id) or claim_entry(claim)
+    if entry is None:
+        with_one = ", ".join(table) or "none"
+        raise UsageError(f"claim {claim.id!r} has no derived region (it is not a threshold or 'iff' claim, nor one "
+                         f"SymPy statement); claims with one: {with_one}")
     try:
-        rows = derive_entry(cid, args.timeout)
+        rows = derive_rows(entry, args.timeout)
     except QepcadUnavailable as exc:
         raise UsageError(str(exc)) from None
     checks = [_spot(d, args.samples, args.seed) for d in rows]
     if args.json:
-        sys.stdout.write(json.dumps(entry_as_json(cid, rows, checks), indent=2, sort_keys=False) + "\n")
+        sys.stdout.write(json.dumps(entry_as_json(claim.id, rows, checks), indent=2, sort_keys=False) + "\n")
     elif args.latex:
-        sys.stdout.write(_latex(cid, rows) + "\n")
+        sys.stdout.write(_latex(claim.id, rows) + "\n")
     else:
-        sys.stdout.write(_text(cid, rows, checks))
+        sys.stdout.write(_text(entry, rows, checks))
     ok = all(d.region.certified and (c is None or c.agrees) for d, c in zip(rows, checks))
     return 0 if ok else 1
 
 
-def _spot(d: DerivedThreshold, samples: int, seed: int):
+def _spot(d, samples: int, seed: int):
     if not d.region.known:
         return None
     from numeric.region import check_region
@@ -73,7 +73,7 @@ def _spot(d: DerivedThreshold, samples: int, seed: int):
     return check_region(d.region, samples=samples, seed=seed)
 
 
-def _row_json(d: DerivedThreshold, check) -> dict:
+def _row_json(d, check) -> dict:
     out = d.as_dict()
     if check is not None:
         out["spot_check"] = check.as_dict()
@@ -82,6 +82,8 @@ def _row_json(d: DerivedThreshold, check) -> dict:
 
 def entry_as_json(cid: str, rows, checks) -> dict:
     """``{"id", "region", "latex", "method", "certified", "rows"}``; one row: its own fields at the top."""
+    from symbolic.derivation import escape_latex
+
     data = [_row_json(d, c) for d, c in zip(rows, checks)]
     if len(rows) == 1:
         top = {k: data[0][k] for k in ("region", "latex", "method", "certified")}
@@ -94,14 +96,15 @@ def entry_as_json(cid: str, rows, checks) -> dict:
     return {"id": cid, **top, "rows": data}
 
 
-def _heading(d: DerivedThreshold) -> str:
+def _heading(d) -> str:
     t = d.threshold
     return f"{t.label} ({t.scope})" if t.scope else t.label
 
 
-def _text(cid: str, rows, checks) -> str:
-    entry = REGION_TABLE[cid]
-    lines = [f"{cid}: derived regions" + (f" -- {entry.note}" if entry.note else "")]
+def _text(entry, rows, checks) -> str:
+    import sympy as sp
+
+    lines = [f"{entry.claim_id}: derived regions" + (f" -- {entry.note}" if entry.note else "")]
     for d, check in zip(rows, checks):
         r, t = d.region, d.threshold
         lines.append(f"  {_heading(d)}")
@@ -123,6 +126,10 @@ def _text(cid: str, rows, checks) -> str:
 
 
 def _latex(cid: str, rows) -> str:
+    import sympy as sp
+
+    from symbolic.derivation import escape_latex
+
     body = []
     for d in rows:
         t = d.threshold

@@ -5,8 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .cli import UsageError, positive_count, positive_seconds
-from .report import ReportError, write_report
+from .cli import UsageError, add_claims_option, add_only_option, positive_count, positive_seconds
 
 __all__ = ["add_parser", "run_report"]
 
@@ -15,9 +14,10 @@ def add_parser(sub) -> None:
     p = sub.add_parser("report", help="write a LaTeX report of every claim (and compile it with --pdf)",
                        description="Decide every claim and write report.tex with derivations, a summary table, "
                                    "ablation tables, errata and figures; --pdf compiles report.pdf with pdflatex.")
+    add_claims_option(p)
     p.add_argument("--out", default="report", metavar="DIR", help="output directory (default ./report)")
     p.add_argument("--pdf", action="store_true", help="compile report.pdf with pdflatex")
-    p.add_argument("--only", default="", metavar="PREFIX[,PREFIX...]", help="only claims with these id prefixes")
+    add_only_option(p)
     p.add_argument("--samples", type=positive_count, default=100_000, help="draws per spot check (default 100000)")
     p.add_argument("--seed", type=int, default=0, help="seed of the spot checks (default 0)")
     p.add_argument("--timeout", type=positive_seconds, default=10.0, help="time limit of each decision (default 10)")
@@ -26,11 +26,18 @@ def add_parser(sub) -> None:
 
 
 def run_report(args) -> int:
-    prefixes = [p for p in args.only.split(",") if p.strip()] or None
+    from symbolic.settings import Settings
+
+    from .paper import load_paper
+    from .report import ReportError, write_report
+
+    paper = load_paper(args.claims)
+    selected = paper.select(args.only)
     progress = (lambda m: None) if args.quiet else (lambda m: print(m, file=sys.stderr, flush=True))
+    settings = Settings(timeout=args.timeout, samples=args.samples, seed=args.seed)
     try:
-        written = write_report(Path(args.out), pdf=args.pdf, prefixes=prefixes, samples=args.samples,
-                               seed=args.seed, timeout=args.timeout, progress=progress)
+        written = write_report(Path(args.out), paper=paper, claims=selected, pdf=args.pdf, settings=settings,
+                               progress=progress)
     except ReportError as exc:
         raise UsageError(str(exc)) from None
     for path in written:

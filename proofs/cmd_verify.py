@@ -1,33 +1,33 @@
-"""``coordfail verify``: decide every registered claim and compare with MODEL.md.
+"""``coordfail verify``: decide every claim of a paper and compare with the expected verdicts.
 
-Exit status 0 iff every computed verdict equals its expected verdict and no
-numeric spot check disagrees with a symbolic verdict; 1 otherwise; 2 on bad
-input.  Progress goes to stderr, the table (or ``--json``) to stdout.
+Exit status 0 iff every claim that carries an expected verdict gets it, no
+claim is ``unknown``, no numeric spot check disagrees with a symbolic verdict
+(and, with ``--mutants``, every proved claim kills a mutant); 1 otherwise; 2
+on bad input.  Progress goes to stderr, the table (or ``--json``) to stdout.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 import textwrap
 import time
+from dataclasses import dataclass
 
-from symbolic import point_as_text
+from .cli import add_claims_option, add_only_option, positive_count, positive_seconds
 
-from .cli import UsageError, positive_count, positive_seconds
-from .registry import SPOT_CHECKS, ClaimResult, SpotCheck, claims, decide_claim
-
-__all__ = ["add_parser", "run_verify", "result_as_json"]
+__all__ = ["add_parser", "run_verify", "result_as_json", "format_table", "verdict_text", "scope_text"]
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("verify", help="decide every claim of the paper and compare with MODEL.md",
+    p = sub.add_parser("verify", help="decide every claim and compare with the expected verdicts",
                        description=__doc__.splitlines()[0])
-    p.add_argument("--only", metavar="PREFIX[,PREFIX...]", default="",
-                   help="only claims whose id starts with one of these prefixes (e.g. S5 or S5.4,S5.6)")
+    add_claims_option(p)
+    add_only_option(p)
     p.add_argument("--json", action="store_true", help="print one JSON array, one object per claim")
     p.add_argument("--timeout", type=positive_seconds, default=10.0, metavar="SECONDS",
-                   help="time limit of each claim's decision (default 10)")
+                   help="time limit of each claim's decision (default 10); a claim past it is unknown")
     p.add_argument("--samples", type=positive_count, default=100_000, metavar="N",
                    help="draws per numeric spot check (default 100000)")
     p.add_argument("--seed", type=int, default=0, help="seed of the spot-check draws (default 0)")
@@ -36,91 +36,170 @@ def add_parser(sub) -> None:
     p.add_argument("--cross-check", action="store_true",
                    help="confirm every verdict by a second route (cvc5 in QF_NRA, or exact re-evaluation); "
                         "a disagreement turns the verdict into unknown with both answers")
+    p.add_argument("--mutants", action="store_true",
+                   help="decide mutants of every proved claim (shifted thresholds, flipped inequalities, "
+                        "swapped parameters, dropped conjuncts); a proved claim with no refuted mutant fails")
     p.add_argument("--no-timings", action="store_true",
                    help="leave out every time measurement, so that the same command prints the same bytes")
     p.set_defaults(func=run_verify)
 
 
+@dataclass(frozen=True)
+class Row:
+    """One claim's line of the report: its result and what was checked beside it."""
+
+    result: object  #: a ClaimResult
+    spot: object = None  #: a SpotCheck
+    cross: object = None  #: a ClaimCrossCheck with --cross-check
+    mutants: object = None  #: a MutantReport with --mutants
+
+
 def run_verify(args) -> int:
+    from symbolic import Status
+    from symbolic.settings import Settings
+
+    from .claim import decide_claim
+    from .paper import load_paper
+    from .spotchecks import spot_check_claim
+
     start = time.perf_counter()
-    prefixes = [p for p in args.only.split(",") if p.strip()] if args.only else None
-    selected = claims(prefixes)
-    if not selected:
-        raise UsageError(f"--only: no claim id starts with {args.only!r}")
-    results: list[tuple[ClaimResult, SpotCheck | None]] = []
-    second_opinions: dict = {}  # claim id -> its cross-check (with --cross-check)
+    paper = load_paper(args.claims)
+    selected = paper.select(args.only)
+    settings = Settings(timeout=args.timeout, samples=args.samples, seed=args.seed)
+    rows: list[Row] = []
     progress = (lambda msg: print(msg, file=sys.stderr, flush=True)) if not args.quiet else (lambda msg: None)
     try:
         for i, claim in enumerate(selected, 1):
-            result = decide_claim(claim, timeout=args.timeout)
-            checked = None
+            result = decide_claim(claim, settings=settings)
+            cross = None
             if args.cross_check:
                 from .second_opinion import with_cross_check
 
-                result, checked = with_cross_check(result, timeout=args.timeout)
-                second_opinions[claim.id] = checked
-            spot = None
-            if not args.no_spot_checks and claim.id in SPOT_CHECKS:
-                spot = SPOT_CHECKS[claim.id](result, args.samples, args.seed)
-            results.append((result, spot))
-            mark = "ok" if result.as_expected and (spot is None or spot.agrees) else "MISMATCH"
-            extra = f", cross-check {checked.outcome.value}" if checked is not None else ""
-            progress(f"[{i}/{len(selected)}] {claim.id}: {result.status.value} "
-                     f"({result.verdict.seconds:.2f} s{extra}) {mark}")
+                result, cross = with_cross_check(result, timeout=args.timeout)
+            spot = None if args.no_spot_checks else spot_check_claim(paper, result, settings)
+            mutants = None
+            if args.mutants and result.status is Status.PROVED:
+                from .mutants import mutant_report
+
+                mutants = mutant_report(result, settings)
+            row = Row(result, spot, cross, mutants)
+            rows.append(row)
+            extra = f", cross-check {cross.outcome.value}" if cross is not None else ""
+            progress(f"[{i}/{len(selected)}] {claim.id}: {verdict_text(result)} "
+                     f"({result.verdict.seconds:.2f} s{extra}) {'ok' if _row_ok(row) else 'NOT OK'}")
     except KeyboardInterrupt:
-        progress(f"interrupted after {len(results)} of {len(selected)} claims; results so far:")
-        _emit(results, args, time.perf_counter() - start, second_opinions)
+        progress(f"interrupted after {len(rows)} of {len(selected)} claims; the results so far:")
+        _emit(rows, args, time.perf_counter() - start, interrupted=len(selected))
         return 130
-    return _emit(results, args, time.perf_counter() - start, second_opinions)
+    return _emit(rows, args, time.perf_counter() - start)
 
 
-def _emit(results, args, seconds: float, opinions: dict) -> int:
+def _row_ok(row: Row) -> bool:
+    from symbolic import Status
+
+    r = row.result
+    if r.status is Status.UNKNOWN:
+        return False
+    if r.judged and not r.as_expected:
+        return False
+    if row.spot is not None and not row.spot.agrees:
+        return False
+    if row.mutants is not None and not row.mutants.killed:
+        return False
+    return True
+
+
+def scope_text(result) -> str:
+    """``every J``, ``J = 4`` or ``—`` (sizes do not apply)."""
+    return result.claim.scope or "—"
+
+
+def verdict_text(result) -> str:
+    """The verdict with its scope wherever the scope is limited: ``proved (J = 4 only)``."""
+    status = result.status.value
+    scope = result.claim.scope
+    if scope and scope != "every J":
+        return f"{status} ({scope} only)"
+    if scope == "every J":
+        return f"{status} (every J)"
+    return status
+
+
+def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None) -> int:
+    from symbolic import Status
+
     if args.json:
-        data = [result_as_json(r, s, timings=not args.no_timings) for r, s in results]
-        for d in data:
-            checked = opinions.get(d["id"])
-            if checked is not None:
-                d["cross_check"] = checked.outcome.value
+        data = [result_as_json(row, timings=not args.no_timings) for row in rows]
         json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(format_table(results, timings=not args.no_timings))
-    failures = [r for r, s in results if not r.as_expected]
-    disagreements = [(r, s) for r, s in results if s is not None and not s.agrees]
-    for r, s in disagreements:
-        print(f"coordfail: SPOT CHECK DISAGREES with the symbolic verdict of {r.claim.id}: "
-              f"{s.violations} of {s.samples} draws; first: {s.detail}", file=sys.stderr)
-    for r in failures:
-        print(f"coordfail: {r.claim.id}: computed {r.status.value}, MODEL.md expects "
-              f"{r.claim.expected.value} ({r.claim.expected_source})"
-              + (f": {r.verdict.reason}" if r.verdict.reason else ""), file=sys.stderr)
-    n = len(results)
-    good = n - len(failures)
-    summary = f"{good}/{n} claims decided as MODEL.md expects" + (f" in {seconds:.1f} s" if not args.no_timings else "")
-    if opinions:
-        counts = {}
-        for c in opinions.values():
-            counts[c.outcome.value] = counts.get(c.outcome.value, 0) + 1
-        print("cross-check: " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())),
-              file=sys.stderr if args.json else sys.stdout)
-    checked = [s for _, s in results if s is not None]
+        sys.stdout.write(format_table(rows, timings=not args.no_timings))
+    out = sys.stderr if args.json else sys.stdout
+    for row in rows:
+        r = row.result
+        if row.spot is not None and not row.spot.agrees:
+            print(f"coordfail: SPOT CHECK DISAGREES with the symbolic verdict of {r.claim.id}: "
+                  f"{row.spot.violations} of {row.spot.samples} draws; first: {row.spot.detail}", file=sys.stderr)
+        if r.judged and not r.as_expected:
+            print(f"coordfail: {r.claim.id}: computed {r.status.value}, expected {r.claim.expected.value}"
+                  + (f" ({r.claim.expected_source})" if r.claim.expected_source else "")
+                  + (f": {r.verdict.reason}" if r.verdict.reason else ""), file=sys.stderr)
+        elif r.status is Status.UNKNOWN:
+            print(f"coordfail: {r.claim.id}: unknown: {r.verdict.reason}", file=sys.stderr)
+        if row.mutants is not None and not row.mutants.killed:
+            print(f"coordfail: {r.claim.id}: no mutant refuted: the check may be vacuous", file=sys.stderr)
+    n = len(rows)
+    judged = [row for row in rows if row.result.judged]
+    good = sum(row.result.as_expected for row in judged)
+    text = f"{good}/{len(judged)} claims decided as expected"
+    if len(judged) < n:
+        text += f" ({n - len(judged)} without an expectation, reported only)"
+    if interrupted is not None:
+        text = f"interrupted: {n} of {interrupted} claims decided; " + text
+    counts = {}
+    for row in rows:
+        counts[row.result.status.value] = counts.get(row.result.status.value, 0) + 1
+    text += " [" + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + "]"
+    if not args.no_timings:
+        text += f" in {seconds:.1f} s"
+    checked = [row.spot for row in rows if row.spot is not None]
     if checked:
-        summary += (f"; {len(checked)} spot checks, {sum(s.samples for s in checked):,} draws, "
-                    f"{len(disagreements)} disagreeing")
-    print(summary, file=sys.stderr if args.json else sys.stdout)
-    return 0 if not failures and not disagreements else 1
+        bad = sum(not s.agrees for s in checked)
+        text += f"; {len(checked)} spot checks, {sum(s.samples for s in checked):,} draws, {bad} disagreeing"
+    crosses = [row.cross for row in rows if row.cross is not None]
+    if crosses:
+        tally = {}
+        for c in crosses:
+            tally[c.outcome.value] = tally.get(c.outcome.value, 0) + 1
+        text += "; cross-check: " + ", ".join(f"{v} {k}" for k, v in sorted(tally.items()))
+    mutated = [row.mutants for row in rows if row.mutants is not None]
+    if mutated:
+        text += (f"; mutants: {sum(m.generated for m in mutated)} generated, {sum(m.killed for m in mutated)} "
+                 f"refuted, {sum(not m.killed for m in mutated)} proved claims with none refuted")
+    print(text, file=out)
+    return 0 if rows and all(_row_ok(row) for row in rows) and interrupted is None else 1
 
 
-def result_as_json(result: ClaimResult, spot: SpotCheck | None = None, timings: bool = True) -> dict:
-    """The ``--json`` object of one claim (``timings=False``: without any time measurement)."""
+def result_as_json(row, spot=None, timings: bool = True) -> dict:
+    """The ``--json`` object of one claim (a Row or a ClaimResult; ``timings=False``: no time measurement)."""
+    if not isinstance(row, Row):
+        row = Row(row, spot)
+    result = row.result
     claim, v = result.claim, result.verdict
-    verdict = v.as_dict()  # status, kind, method, seconds, reason, counterexample / witness
+    verdict = v.as_dict()  # status, kind, method, seconds, reason, notes, counterexample / witness
     out = {"id": claim.id, "section": claim.section, "statement": claim.statement, "kind": verdict.pop("kind"),
-           "status": verdict.pop("status"), "expected": claim.expected.value, "method": verdict.pop("method"),
-           "seconds": verdict.pop("seconds"), "place": claim.place, "assumptions": claim.assumptions,
-           "formalization": claim.formalization, **verdict}
-    if spot is not None:
-        out["spot_check"] = spot.as_dict()
+           "status": verdict.pop("status"), "scope": scope_text(result),
+           "expected": claim.expected.value if claim.expected is not None else None,
+           "method": verdict.pop("method"), "seconds": verdict.pop("seconds"), "place": claim.place,
+           "assumptions": claim.assumptions, "formalization": claim.formalization, **verdict}
+    if row.spot is not None:
+        out["spot_check"] = row.spot.as_dict()
+    if row.cross is not None:
+        out["cross_check"] = row.cross.outcome.value
+        if row.cross.why:
+            out["cross_check_reason"] = row.cross.why
+    if row.mutants is not None:
+        out["mutants"] = row.mutants.as_dict()
     if not timings:
         out.pop("seconds")
         if "spot_check" in out:
@@ -128,29 +207,62 @@ def result_as_json(result: ClaimResult, spot: SpotCheck | None = None, timings: 
     return out
 
 
-_COLUMNS = (("id", 6), ("claim", 54), ("verdict", 8), ("expected", 8), ("method", 22), ("time", 7), ("spot check", 16))
+def _spot_text(spot, result) -> str:
+    from symbolic import Status
+
+    if spot is None:
+        return "-"
+    if not spot.agrees:
+        return f"{spot.violations} of {spot.samples:,} DISAGREE"
+    if result.status is Status.REFUTED and result.claim.kind.value == "forall":
+        return f"cex exact; {spot.samples:,} draws"
+    if result.status is Status.WITNESS:
+        return f"witness exact; {spot.samples:,} draws"
+    return f"{spot.samples:,} draws ok"
 
 
-def format_table(results, timings: bool = True) -> str:
-    """A plain-text table; long statements wrap inside their column."""
-    header = " ".join(name.ljust(width) for name, width in _COLUMNS).rstrip()
-    lines = [header, "-" * len(header)]
-    for result, spot in results:
-        claim, v = result.claim, result.verdict
+def format_table(rows: list[Row], timings: bool = True, width: int | None = None) -> str:
+    """A plain-text table whose columns align at any terminal width; long statements wrap in their column."""
+    from symbolic import Status, point_as_text
+
+    rows = [row if isinstance(row, Row) else Row(*row) for row in rows]
+    width = width or shutil.get_terminal_size((120, 24)).columns
+    cells = []
+    for row in rows:
+        r = row.result
+        mark = "" if (not r.judged or r.as_expected) else "!"
+        expected = r.claim.expected.value if r.claim.expected is not None else "-"
+        when = f"{r.verdict.seconds:.2f}s" if timings else "-"
+        cells.append([r.claim.id, verdict_text(r) + mark, expected, r.verdict.method, when,
+                      _spot_text(row.spot, r)])
+    heads = ["id", "verdict", "expected", "method", "time", "spot check"]
+    widths = [max([len(h)] + [len(c[i]) for c in cells]) for i, h in enumerate(heads)]
+    fixed = sum(widths) + len(widths) + 1
+    claim_width = max(24, width - fixed)
+    header = " ".join([heads[0].ljust(widths[0]), "claim".ljust(claim_width)]
+                      + [h.ljust(w) for h, w in zip(heads[1:], widths[1:])]).rstrip()
+    lines = [header, "-" * min(len(header), max(width, 40))]
+    pad = " " * (widths[0] + 1)
+    for row, c in zip(rows, cells):
+        claim = row.result.claim
         text = claim.statement + (" [project formalization]" if claim.formalization == "project" else "")
-        wrapped = textwrap.wrap(text, _COLUMNS[1][1]) or [""]
-        verdict = v.status.value + ("" if result.as_expected else "!")
-        spot_text = "-" if spot is None else f"{spot.samples:,} ok" if spot.agrees else f"{spot.violations} BAD"
-        when = f"{v.seconds:.2f}s" if timings else "-"
-        cells = [claim.id, wrapped[0], verdict, claim.expected.value, v.method[:22], when, spot_text]
-        lines.append(" ".join(c.ljust(w) for c, (_, w) in zip(cells, _COLUMNS)).rstrip())
-        pad = " " * (_COLUMNS[0][1] + 1)
+        wrapped = textwrap.wrap(text, claim_width) or [""]
+        first = [c[0].ljust(widths[0]), wrapped[0].ljust(claim_width)] + [x.ljust(w) for x, w in
+                                                                         zip(c[1:], widths[1:])]
+        lines.append(" ".join(first).rstrip())
         lines += [pad + more for more in wrapped[1:]]
+        v = row.result.verdict
         point = point_as_text(v.point)
+        notes = []
         if point:
             label = "counterexample" if v.counterexample is not None else "witness"
-            values = ", ".join(f"{k} = {val}" for k, val in point.items())
-            lines += [pad + line for line in textwrap.wrap(f"{label}: {values}", 100)]
-        if v.reason and v.status.value == "unknown":
-            lines += [pad + line for line in textwrap.wrap(f"reason: {v.reason}", 100)]
+            notes.append(f"{label}: " + ", ".join(f"{k} = {val}" for k, val in point.items()))
+        if v.reason and v.status is Status.UNKNOWN:
+            notes.append(f"reason: {v.reason}")
+        if row.cross is not None and row.cross.why:
+            notes.append(f"cross-check {row.cross.outcome.value}: {row.cross.why}")
+        if row.mutants is not None:
+            notes.append(f"mutants: {row.mutants.summary()}")
+        for note in notes:
+            lines += [pad + line for line in textwrap.wrap(note, max(40, width - len(pad)))]
     return "\n".join(lines) + "\n"

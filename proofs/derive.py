@@ -1,44 +1,44 @@
-"""Derivations of decided claims, which assumptions they use, and ablations.
+"""Derivations of decided claims, which assumptions they need, and ablations.
 
-:func:`derive` turns a :class:`~proofs.registry.ClaimResult` into a
+:func:`derive` turns a :class:`~proofs.claim.ClaimResult` into a
 :class:`~symbolic.derivation.Derivation`: the model's primitives and derived
-conditions, the assumptions, each decided statement with the engine's rewrite
-of its relations, the verdict with the minimal set of assumptions it used (the
-solver's unsatisfiable core, minimised by dropping one instance at a time),
-and the certificate -- the exact point evaluated, or the route of the proof.
+conditions, the assumptions, each decided statement (as derived, before SymPy
+simplified it) with the engine's rewrite of its relations, the verdict, and
+the certificate -- the exact point evaluated, or the route of the proof.
 
-:func:`assumption_use` says which assumptions a proved claim needs;
+Which assumptions a proof needs is said two ways, which must not be confused:
+
+* **sufficient** -- :func:`assumption_use`: one minimal set of assumption
+  instances the proof uses (the solver's unsatisfiable core, minimised by
+  dropping one instance at a time).  Other minimal sets may exist.
+* **necessary** -- :func:`ablation`: the claim re-decided with one group of
+  assumptions dropped (a named assumption, or the positivity of a group of
+  parameters); *necessary* when the verdict changes, *not needed* when the
+  claim is still proved without it.  Abstract functions are searched with the
+  claim's concrete families, so a row can be ``refuted`` where that is the truth.
+
 :func:`refutation_class` says whether a refuted claim is false everywhere the
-assumptions hold or only somewhere (the classes TheoryGuru reports);
-:func:`ablation` re-decides claims with one named assumption dropped at a time.
+assumptions hold or only somewhere (the classes TheoryGuru reports).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Callable, Sequence
+from typing import Sequence
 
 import sympy as sp
 from sympy.core.relational import Relational
 
 from symbolic import Kind, Status, exists
 from symbolic.derivation import Derivation, Step, clearing_step
+from symbolic.obligation import Obligation, Role
+from symbolic.settings import Settings
 
-from .registry import Claim, ClaimResult, Obligation, decide_claim
+from .claim import Claim, ClaimResult, _decide_cached, decide_claim
 
-__all__ = ["derive", "assumption_group", "AssumptionUse", "assumption_use", "refutation_class",
-           "ablation", "MODEL_STEPS"]
-
-
-def _section5_steps():
-    from symbolic.section5 import model_steps
-
-    return model_steps()
-
-
-#: section -> the model's primitives and derived conditions as steps
-MODEL_STEPS: dict[str, Callable[[], Sequence[Step]]] = {"5": _section5_steps}
+__all__ = ["derive", "assumption_group", "AssumptionUse", "assumption_use", "refutation_class", "RefutationClass",
+           "ablation", "Ablation", "necessity", "Necessity"]
 
 
 def assumption_group(name: str) -> str:
@@ -56,9 +56,19 @@ def assumption_group(name: str) -> str:
     return name
 
 
+def _instance(name: str) -> str:
+    m = re.match(r"^[A-Za-z]\w*\((.*)\)$", name)
+    if m:
+        return "sectors " + " and ".join(m.group(1).split(","))
+    m = re.match(r"^[A-Za-z]+_(\w+) (>=|<=|>|<) .+$", name)
+    if m:
+        return f"sector {m.group(1)}"
+    return name
+
+
 @dataclass(frozen=True)
 class AssumptionUse:
-    """Which named assumptions a proof uses (instances) and which it does not (groups)."""
+    """A minimal set of named assumption instances sufficient for the proof, per decision."""
 
     used: tuple[str, ...]
     unused_groups: tuple[str, ...]
@@ -71,41 +81,29 @@ class AssumptionUse:
 
     def sentence(self) -> str:
         if not self.used:
-            text = "uses none of the named assumptions (positivity of the parameters suffices)"
+            text = ("sufficient for this proof: none of the named assumptions (the symbols' own assumptions, "
+                    "such as positivity, suffice)")
         else:
             parts = []
             for g in self.used_groups:
                 inst = [n for n in self.used if assumption_group(n) == g]
                 parts.append(g if inst == [g] else f"{g} for " + ", ".join(_instance(n) for n in inst))
-            text = "uses " + "; ".join(parts)
+            text = "sufficient for this proof (a minimal set; others may exist): " + "; ".join(parts)
         if self.unused_groups:
-            text += "; does not use " + ", ".join(self.unused_groups)
+            text += "; this proof does not use " + ", ".join(self.unused_groups)
         return text
 
 
-def _instance(name: str) -> str:
-    m = re.match(r"^[A-Za-z]\w*\((.*)\)$", name)
-    if m:
-        return "sectors " + " and ".join(m.group(1).split(","))
-    m = re.match(r"^[A-Za-z]+_(\w+) (>=|<=|>|<) .+$", name)
-    if m:
-        return f"sector {m.group(1)}"
-    return name
-
-
-def _decisions(result: ClaimResult):
-    return [(ob, v) for ob, v in result.obligations if ob.role == "decision"]
-
-
-def assumption_use(result: ClaimResult, timeout: float = 10.0) -> AssumptionUse | None:
-    """The minimal assumption instances a *proved* claim uses, over all its decisions."""
+def assumption_use(result: ClaimResult, settings: Settings | None = None) -> AssumptionUse | None:
+    """A minimal sufficient set of assumption instances of a *proved* claim, over all its decisions."""
     if result.status is not Status.PROVED:
         return None
+    settings = (settings or Settings()).merge(core=True)
     used: list[str] = []
     groups: list[str] = []
     cores = []
-    for ob, _ in _decisions(result):
-        core = ob.decide(timeout=timeout, core=True).core
+    for ob, _ in result.decisions:
+        core = _decide_cached(ob, settings).core
         cores.append(core)
         used += [n for n in core if n not in used]
         groups += [assumption_group(n) for n, _ in ob.assumptions]
@@ -130,21 +128,154 @@ class RefutationClass:
         return f"false somewhere but not everywhere; it holds, for example, at {point}"
 
 
-def refutation_class(result: ClaimResult, timeout: float = 10.0) -> RefutationClass | None:
+def refutation_class(result: ClaimResult, settings: Settings | None = None) -> RefutationClass | None:
     """For a refuted universal claim: is it false everywhere or only somewhere?"""
     if result.status is not Status.REFUTED or result.claim.kind is not Kind.FORALL:
         return None
-    failing = [ob for ob, v in _decisions(result) if v.status is Status.REFUTED]
+    settings = settings or Settings()
+    decisions = result.decisions
+    failing = [ob for ob, v in decisions if v.status is Status.REFUTED]
     # the claim holds somewhere iff every decision holds at one common point
-    everything = sp.And(*[ob.statement for ob, _ in _decisions(result)])
-    ob = failing[0]
-    v = exists(everything, dict(ob.assumptions), timeout=timeout)
+    everything = sp.And(*[ob.decided_statement for ob, _ in decisions])
+    v = exists(everything, dict(failing[0].assumptions), timeout=settings.timeout)
     if v.status is Status.WITNESS:
         return RefutationClass(False, v.witness)
     if v.status is Status.REFUTED:
         return RefutationClass(True)
     return RefutationClass(None)
 
+
+# -- ablation: which assumptions are necessary ----------------------------------------------------
+
+def _parameter_group(s: sp.Symbol) -> str:
+    """The group a parameter belongs to for ablation: ``lambda_2S`` -> ``lambda``, ``theta_k`` -> ``theta``."""
+    return s.name.split("_")[0] or s.name
+
+
+_SIGN_KEYS = ("positive", "negative", "nonnegative", "nonpositive", "nonzero", "zero")
+
+
+def _has_sign(s: sp.Symbol) -> bool:
+    a = s.assumptions0
+    return any(a.get(k) is not None for k in _SIGN_KEYS)
+
+
+def _positivity_groups(claim: Claim) -> list[str]:
+    syms = set()
+    for ob in claim.decisions:
+        syms |= ob.decided_statement.free_symbols
+        for _, a in ob.assumptions:
+            syms |= a.free_symbols
+    return list(dict.fromkeys(f"positivity of {_parameter_group(s)}" for s in
+                              sorted(syms, key=lambda s: s.name) if _has_sign(s)))
+
+
+def _real_twin(s: sp.Symbol) -> sp.Symbol:
+    keep = {k: v for k, v in s.assumptions0.items() if k in ("integer", "rational")}
+    return sp.Symbol(s.name, real=True, **keep)
+
+
+def _without(claim: Claim, group: str) -> Claim:
+    """The claim with one assumption group dropped (its decisions only)."""
+    if group.startswith("positivity of "):
+        name = group[len("positivity of "):]
+
+        def drop(ob: Obligation) -> Obligation:
+            syms = set(ob.decided_statement.free_symbols)
+            for _, a in ob.assumptions:
+                syms |= a.free_symbols
+            twins = {s: _real_twin(s) for s in syms if _parameter_group(s) == name and _has_sign(s)}
+            stmt = ob.decided_statement.xreplace(twins)
+            return Obligation(ob.label, ob.kind, stmt, tuple((n, a.xreplace(twins)) for n, a in ob.assumptions),
+                              Role.DECISION, tuple(_twin_family(f, twins) for f in ob.families))
+    else:
+        def drop(ob: Obligation) -> Obligation:
+            return replace(ob, assumptions=tuple((n, a) for n, a in ob.assumptions if assumption_group(n) != group))
+
+    obs = tuple(drop(ob) for ob in claim.decisions)
+    return replace(claim, claim=None, build=lambda: obs, given=(), derived=None)
+
+
+def _twin_family(family, twins):
+    return replace(family, definition=family.definition.xreplace(twins))
+
+
+@dataclass(frozen=True)
+class Necessity:
+    """One row of the ablation: an assumption group dropped, and what that does to the verdict."""
+
+    group: str
+    verdict: object  #: the Verdict without the group (None: the claim does not use this group)
+
+    @property
+    def necessary(self) -> bool | None:
+        """True: dropping it changes a proved verdict; False: still proved; None: undetermined or n/a."""
+        if self.verdict is None:
+            return None
+        if self.verdict.status is Status.PROVED:
+            return False
+        if self.verdict.status in (Status.REFUTED, Status.VACUOUS):
+            return True
+        return None
+
+
+def necessity(result: ClaimResult, settings: Settings | None = None) -> tuple[Necessity, ...]:
+    """For a proved claim: each of its assumption groups dropped in turn, re-decided."""
+    settings = settings or Settings()
+    claim = result.claim
+    groups = list(dict.fromkeys(assumption_group(n) for ob in claim.decisions for n, _ in ob.assumptions))
+    groups += _positivity_groups(claim)
+    return tuple(Necessity(g, decide_claim(_without(claim, g), settings=settings).verdict) for g in groups)
+
+
+def necessity_sentence(rows: Sequence[Necessity]) -> str:
+    needed = [r.group for r in rows if r.necessary]
+    not_needed = [r.group for r in rows if r.necessary is False]
+    open_ = [r.group for r in rows if r.necessary is None and r.verdict is not None]
+    parts = []
+    if needed:
+        parts.append("necessary (dropping it changes the verdict): " + ", ".join(needed))
+    if not_needed:
+        parts.append("not needed (still proved without it): " + ", ".join(not_needed))
+    if open_:
+        parts.append("undetermined without: " + ", ".join(open_))
+    return "; ".join(parts) if parts else "no assumption to drop"
+
+
+@dataclass(frozen=True)
+class Ablation:
+    """Each claim's verdict with each assumption group dropped in turn."""
+
+    groups: tuple[str, ...]
+    #: (claim id, verdict with all assumptions, {group: Verdict, or None where the claim lacks the group})
+    rows: tuple
+
+    def __iter__(self):  # (groups, rows), as before
+        yield list(self.groups)
+        yield [(cid, base, {g: (v.status.value if v is not None else "-") for g, v in cells.items()})
+               for cid, base, cells in self.rows]
+
+
+def ablation(claims: Sequence[Claim], settings: Settings | None = None, timeout: float | None = None) -> Ablation:
+    """Each claim's verdict with each assumption group (named, or positivity of a parameter group) dropped."""
+    settings = settings or Settings(timeout=timeout or 10.0)
+    per_claim = []
+    groups: list[str] = []
+    for c in claims:
+        own = list(dict.fromkeys(assumption_group(n) for ob in c.decisions for n, _ in ob.assumptions))
+        own += _positivity_groups(c)
+        groups += own
+        per_claim.append((c, own))
+    groups = list(dict.fromkeys(groups))
+    rows = []
+    for c, own in per_claim:
+        base = decide_claim(c, settings=settings).status.value
+        cells = {g: (decide_claim(_without(c, g), settings=settings).verdict if g in own else None) for g in groups}
+        rows.append((c.id, base, cells))
+    return Ablation(tuple(groups), tuple(rows))
+
+
+# -- the derivation -------------------------------------------------------------------------------
 
 def _relations(b) -> list[Relational]:
     return sorted(b.atoms(Relational), key=sp.default_sort_key)
@@ -161,9 +292,11 @@ def _point_text(point: dict) -> str:
 
 
 def _evaluation_steps(statement, point: dict) -> list[Step]:
+    from symbolic.certify import substitute
+
     steps = []
     for rel in _relations(statement):
-        lhs, rhs = sp.nsimplify(rel.lhs.xreplace(point)), sp.nsimplify(rel.rhs.xreplace(point))
+        lhs, rhs = sp.nsimplify(substitute(rel.lhs, point)), sp.nsimplify(substitute(rel.rhs, point))
         truth = type(rel)(lhs, rhs)
         steps.append(Step(
             f"At this point {sp.sstr(rel)} is {'true' if truth is sp.true else 'false'}",
@@ -172,39 +305,44 @@ def _evaluation_steps(statement, point: dict) -> list[Step]:
     return steps
 
 
-def derive(result: ClaimResult, *, with_assumption_use: bool = True, timeout: float = 10.0,
-           include_model: bool = True, assumptions_as_math: bool = True) -> Derivation:
+def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None, with_assumption_use: bool = True,
+           include_model: bool = True, assumptions_as_math: bool = True, timeout: float | None = None) -> Derivation:
     """The derivation of a decided claim, from the SymPy objects the engine used.
 
     ``include_model=False`` and ``assumptions_as_math=False`` leave out what a
     report states once per section (the model, the assumption instances).
     """
+    settings = settings or Settings(timeout=timeout or 10.0)
     claim, verdict = result.claim, result.verdict
-    steps: list[Step] = [Step(f"Claim {claim.id} ({claim.place}): {claim.statement}")]
+    steps: list[Step] = [Step(f"Claim {claim.id} ({claim.place or claim.section}): {claim.statement}")]
     if claim.quote:
         steps.append(Step(f'The paper: "{claim.quote}"'))
     if claim.formalization == "project":
-        steps.append(Step("The paper is informal here; this is the project's formalization (MODEL.md)"))
-    model = MODEL_STEPS.get(claim.section) if include_model else None
-    if model is not None:
+        steps.append(Step("The paper is informal here; this is the project's formalization"
+                          + (f" ({paper.spec})" if paper is not None and paper.spec else "")))
+    if claim.scope:
+        steps.append(Step(f"Scope: {'every J (every number of sectors)' if claim.scope == 'every J' else claim.scope + ' only'}"))
+    model = paper.model(claim.section) if (include_model and paper is not None) else ()
+    if model:
         steps.append(Step("The model"))
-        steps += list(model())
-    decisions = _decisions(result)
-    use = assumption_use(result, timeout=timeout) if with_assumption_use else None
-    shown: dict[str, sp.Boolean] = {}
-    for ob, _ in decisions:
-        for name, a in ob.assumptions:
-            shown.setdefault(name, a)
-    if shown and assumptions_as_math:
-        steps.append(Step(f"Assumptions ({claim.assumptions}), one named instance each"))
-        steps += [Step(name, a) for name, a in shown.items()]
-    elif shown:
-        steps.append(Step(f"Assumptions ({claim.assumptions}): " + ", ".join(shown)))
+        steps += list(model)
+    decisions = result.decisions
+    use = assumption_use(result, settings) if with_assumption_use else None
     seen: set = set()
     for i, (ob, v) in enumerate(decisions, 1):
         quant = "For all admissible parameters" if ob.kind is Kind.FORALL else "There exist admissible parameters with"
-        steps.append(Step(f"Decision {i} of {len(decisions)}: {ob.label}. {quant}", ob.statement))
-        for rel in _relations(ob.statement):
+        if assumptions_as_math and ob.assumptions:
+            steps.append(Step(f"Decision {i} of {len(decisions)}: {ob.label}. Its assumptions"))
+            steps += [Step(name, a) for name, a in ob.assumptions]
+            steps.append(Step(quant, ob.decided_statement))
+        else:
+            names = ", ".join(n for n, _ in ob.assumptions)
+            steps.append(Step(f"Decision {i} of {len(decisions)}: {ob.label}"
+                              + (f" (assuming {names})" if names else "") + f". {quant}", ob.decided_statement))
+        if ob.derived is not None and ob.settled_at_construction:
+            steps.append(Step("SymPy reduces the derived condition to the stated one"
+                              + (f" ({ob.reduction})" if ob.reduction else ""), ob.statement))
+        for rel in _relations(ob.decided_statement):
             if rel in seen:
                 continue
             seen.add(rel)
@@ -215,27 +353,33 @@ def derive(result: ClaimResult, *, with_assumption_use: bool = True, timeout: fl
         sentence = _verdict_sentence(ob, v)
         if use is not None:
             core = use.per_decision[i - 1]
-            sentence += "; it uses " + (", ".join(core) if core else "no named assumption")
+            sentence += "; a minimal sufficient set of assumptions: " + (", ".join(core) if core else "none named")
         steps.append(Step(sentence))
     if verdict.point is not None:
         label = "Counterexample" if verdict.counterexample is not None else "Witness"
         steps.append(Step(f"{label}, exact, certified by substitution into every assumption and the claim",
                           latex=_point_latex(verdict.point), plain=_point_text(verdict.point)))
-        target = next(ob for ob, v in decisions if v.point == verdict.point)
-        steps += _evaluation_steps(target.statement, verdict.point)
+        target = next((ob for ob, v in decisions if v.point == verdict.point), None)
+        if target is not None:
+            steps += _evaluation_steps(target.decided_statement, verdict.point)
+    if verdict.reason and verdict.status is not Status.PROVED:
+        steps.append(Step(f"Reason: {verdict.reason}"))
     if claim.note:
         steps.append(Step(claim.note))
-    cross = [(ob, v) for ob, v in result.obligations if ob.role == "cross-check"]
+    cross = result.cross_checks
     if cross:
-        steps.append(Step("Cross-checks: " + "; ".join(f"{ob.label}: {v.status.value}"
-                                                        for ob, v in cross)))
+        steps.append(Step("Cross-checks: " + "; ".join(f"{ob.label}: {v.status.value}" for ob, v in cross)))
     if with_assumption_use:
         if use is not None:
-            steps.append(Step(f"Which assumptions the proof needs: it {use.sentence()}"))
-        kind = refutation_class(result, timeout=timeout)
+            steps.append(Step(f"Which assumptions: {use.sentence()}"))
+            steps.append(Step("Which assumptions are necessary (the claim re-decided without each): "
+                              + necessity_sentence(necessity(result, settings))))
+        kind = refutation_class(result, settings)
         if kind is not None:
             steps.append(Step(f"Where the claim fails: {kind.sentence()}"))
-    title = f"{claim.id}: {verdict.status.value} (expected {claim.expected.value}, {claim.expected_source})"
+    expected = (f" (expected {claim.expected.value}" + (f", {claim.expected_source}" if claim.expected_source else "")
+                + ")") if claim.expected is not None else " (no expected verdict given)"
+    title = f"{claim.id}: {verdict.status.value}{expected}"
     return Derivation(title, tuple(steps))
 
 
@@ -249,36 +393,3 @@ def _verdict_sentence(ob: Obligation, v) -> str:
     if v.status is Status.WITNESS:
         return f"An instance exists ({v.method}; below)"
     return f"{v.status.value} ({v.method}): {v.reason}"
-
-
-def ablation(claims: Sequence[Claim], timeout: float = 10.0) -> tuple[list[str], list[tuple[str, str, dict]]]:
-    """Each claim's verdict with each named assumption group dropped in turn.
-
-    Returns the group names and rows ``(claim id, verdict with all assumptions,
-    {group: verdict without it})``; a group a claim does not assume is ``"-"``.
-    """
-    groups: list[str] = []
-    for c in claims:
-        for ob in c.obligations():
-            groups += [assumption_group(n) for n, _ in ob.assumptions]
-    groups = list(dict.fromkeys(groups))
-    rows = []
-    for c in claims:
-        base = decide_claim(c, timeout=timeout).status.value
-        cells = {}
-        own = {assumption_group(n) for ob in c.obligations() for n, _ in ob.assumptions}
-        for g in groups:
-            if g not in own:
-                cells[g] = "-"
-                continue
-            dropped = replace(c, build=_without(c, g))
-            cells[g] = decide_claim(dropped, timeout=timeout).status.value
-        rows.append((c.id, base, cells))
-    return groups, rows
-
-
-def _without(claim: Claim, group: str):
-    def build():
-        return [replace(ob, assumptions=tuple((n, a) for n, a in ob.assumptions if assumption_group(n) != group))
-                for ob in claim.obligations() if ob.role == "decision"]
-    return build

@@ -12,7 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .registry import ClaimResult, claims, decide_claim
+from .claim import ClaimResult, decide_claim
+from .paper import load_paper
 
 BEGIN, END = "<!-- claims:begin -->", "<!-- claims:end -->"
 #: the table of supported constructs (generated from symbolic.constructs)
@@ -21,12 +22,16 @@ CONSTRUCTS_BEGIN, CONSTRUCTS_END = "<!-- constructs:begin -->", "<!-- constructs
 
 def claims_table_markdown(results: list[ClaimResult]) -> str:
     """A Markdown table: id, place, the claim in words, computed and expected verdicts."""
-    rows = ["| id | where | claim | verdict | MODEL.md expects |", "|---|---|---|---|---|"]
+    rows = ["| id | where | claim | verdict | expected (docs/model.md) |", "|---|---|---|---|---|"]
     for r in results:
         c = r.claim
         text = c.statement.replace("|", "\\|") + (" *(project formalization)*" if c.formalization == "project" else "")
-        verdict = f"**{r.status.value}**" if r.status.value in ("refuted", "unknown") else r.status.value
-        rows.append(f"| {c.id} | {c.place.replace('|', '/')} | {text} | {verdict} | {c.expected.value} |")
+        from .cmd_verify import verdict_text
+
+        verdict = verdict_text(r)
+        verdict = f"**{verdict}**" if r.status.value in ("refuted", "unknown") else verdict
+        expected = c.expected.value if c.expected is not None else "—"
+        rows.append(f"| {c.id} | {c.place.replace('|', '/')} | {text} | {verdict} | {expected} |")
     return "\n".join(rows) + "\n"
 
 
@@ -44,7 +49,7 @@ def current_block(readme: str, begin: str = BEGIN, end: str = END) -> str:
 
 def main(argv=None) -> int:
     path = Path((argv or sys.argv[1:] or ["README.md"])[0])
-    table = claims_table_markdown([decide_claim(c) for c in claims()])
+    table = claims_table_markdown([decide_claim(c) for c in load_paper().claims])
     from symbolic.constructs import supported_constructs_markdown
 
     new = splice(path.read_text(encoding="utf-8"), table)

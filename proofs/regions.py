@@ -35,10 +35,10 @@ import sympy as sp
 from symbolic import Status, Verdict, exists, point_as_text, prove
 from symbolic import section2 as s2
 from symbolic import section5 as s5
-from symbolic.region import Region, region
+from symbolic.regions import Region, region
 
 __all__ = ["Threshold", "RegionEntry", "DerivedThreshold", "REGION_TABLE", "add_entry", "threshold",
-           "derive_entry", "region_for", "derived_regions", "report_rows", "latex_table", "FIXED_J"]
+           "derive_entry", "derive_rows", "claim_entry", "region_for", "derived_regions", "report_rows", "latex_table", "FIXED_J"]
 
 #: the economy sizes at which Section 5 regions are derived
 FIXED_J = (2, 3, 4)
@@ -300,6 +300,11 @@ def derive_entry(claim_id: str, timeout: float = 30.0) -> tuple[DerivedThreshold
     entry = REGION_TABLE.get(claim_id)
     if entry is None:
         raise KeyError(f"no derived region for {claim_id!r}; claims with one: {', '.join(REGION_TABLE)}")
+    return derive_rows(entry, timeout)
+
+
+def derive_rows(entry: RegionEntry, timeout: float = 30.0) -> tuple[DerivedThreshold, ...]:
+    """Derive the region of every row of ``entry`` and compare it with the paper's threshold."""
     rows = []
     for t in entry.build():
         r = region(t.condition, dict(t.assumptions), eliminate=t.eliminate, timeout=timeout)
@@ -309,8 +314,17 @@ def derive_entry(claim_id: str, timeout: float = 30.0) -> tuple[DerivedThreshold
             second = prove(sp.Implies(t.paper, r.condition), dict(t.assumptions), timeout=timeout)
         elif verdict is not None and entry.kind == "holds where":
             second = exists(sp.Not(r.condition), dict(t.assumptions), timeout=timeout)
-        rows.append(DerivedThreshold(claim_id, entry.kind, t, r, verdict, second))
+        rows.append(DerivedThreshold(entry.claim_id, entry.kind, t, r, verdict, second))
     return tuple(rows)
+
+
+def claim_entry(claim) -> RegionEntry | None:
+    """For any claim stated as one SymPy statement (a user's claim too): where does it hold?"""
+    if claim.claim is None:
+        return None
+    statement = claim.derived if claim.derived is not None else claim.claim
+    return RegionEntry(claim.id, lambda: [Threshold("where the claim holds", statement, tuple(claim.given))],
+                       "holds where", "the region of the parameters where the claim's statement holds")
 
 
 def region_for(claim_id: str, timeout: float = 30.0) -> tuple[DerivedThreshold, ...]:

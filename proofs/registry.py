@@ -1,117 +1,31 @@
-"""The paper's claims as data: where they are, what they assume, how they are decided.
+"""How this toolkit's own paper collects its claims: the section modules register them here.
 
-A :class:`Claim` states *what* is claimed (its place in the paper, the words,
-the assumptions in words) and builds the :class:`Obligation` s that the engine
-decides.  Its expected verdict, cited to ``../shared/MODEL.md``, is kept beside
-it only to be *compared* with the computed verdict: :func:`decide_claim` never
-reads it.
+The claims of Rodríguez-Clare (2005) are ordinary :class:`~proofs.claim.Claim`
+records; :mod:`proofs.rodriguez_clare` assembles them into the
+:class:`~proofs.paper.Paper` that every command uses, through the same public
+API as a user's claims file.  Expected verdicts cite ``docs/model.md``.
 """
 
 from __future__ import annotations
 
 import importlib
-import time
-from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable
 
-import sympy as sp
-
-from symbolic import Kind, Status, Verdict
-from symbolic.obligation import Family, Obligation, Role, decide_obligation
+from symbolic.obligation import Family, Obligation, Role
 from symbolic.settings import Settings
 
-__all__ = ["Family", "Obligation", "Role", "Settings", "Claim", "ClaimResult", "SpotCheck", "register", "register_spot_check", "claims",
-           "get_claim", "decide_claim", "REGISTRY", "SPOT_CHECKS"]
+from .claim import Claim, ClaimResult, SpotCheck, decide_claim
 
-
-@dataclass(frozen=True)
-class Claim:
-    """A claim of the paper (or of this project's formalization of it)."""
-
-    id: str
-    section: str
-    place: str  #: section, footnote, paragraph
-    quote: str  #: a short quote from the paper ("" when the claim is derived, not quoted)
-    statement: str  #: the claim in words
-    assumptions: str  #: its assumptions in words
-    kind: Kind
-    expected: Status  #: from MODEL.md -- compared with, never fed to, the decision
-    expected_source: str  #: where in MODEL.md the expectation comes from
-    build: Callable[[], Sequence[Obligation]] = field(compare=False, repr=False)
-    formalization: str = "paper"  #: "paper", or "project" where MODEL.md formalizes informal text
-    note: str = ""  #: how the decision covers the claim (e.g. the generic-index argument)
-    #: what sizes the verdict covers: "every J", "J = 4" (a fixed size only) or "" where sizes do not apply
-    scope: str = ""
-
-    def _repr_markdown_(self) -> str:
-        text = f"**{self.id}** ({self.place}): {self.statement}"
-        if self.quote:
-            text += f'\n\n> "{self.quote}"'
-        text += f"\n\nAssumptions: {self.assumptions}. Expected: *{self.expected.value}* ({self.expected_source})."
-        return text
-
-    def _repr_latex_(self) -> str:
-        first = next(ob for ob in self.obligations() if ob.role is Role.DECISION)
-        quant = r"\forall" if self.kind is Kind.FORALL else r"\exists"
-        return rf"$\text{{{self.id}: }} {quant}\; {sp.latex(first.statement)}$"
-
-    def obligations(self) -> tuple[Obligation, ...]:
-        obs = tuple(self.build())
-        if not obs:
-            raise ValueError(f"claim {self.id} built no obligations")
-        for ob in obs:
-            if ob.role is Role.DECISION and ob.kind is not self.kind:
-                raise ValueError(f"claim {self.id} is {self.kind} but obligation {ob.label!r} is {ob.kind}")
-        return obs
-
-
-@dataclass(frozen=True)
-class ClaimResult:
-    """A claim with its computed verdict and the verdict of each obligation."""
-
-    claim: Claim
-    verdict: Verdict
-    obligations: tuple[tuple[Obligation, Verdict], ...]
-
-    @property
-    def status(self) -> Status:
-        return self.verdict.status
-
-    @property
-    def as_expected(self) -> bool:
-        return self.verdict.status is self.claim.expected
-
-    def _repr_markdown_(self) -> str:
-        mark = "as MODEL.md expects" if self.as_expected else f"**MODEL.md expects {self.claim.expected.value}**"
-        return f"**{self.claim.id}** — {self.verdict._repr_markdown_()} — {mark}\n\n{self.claim.statement}"
-
-    def _repr_latex_(self) -> str:
-        return rf"$\text{{{self.claim.id}: }}" + self.verdict._latex_body() + "$"
-
-
-@dataclass(frozen=True)
-class SpotCheck:
-    """A numeric spot check of a decided claim on admissible random draws."""
-
-    samples: int
-    violations: int  #: draws that disagree with the symbolic verdict
-    seconds: float
-    detail: str = ""  #: the first disagreeing draw, exactly, or what was re-evaluated
-
-    @property
-    def agrees(self) -> bool:
-        return self.violations == 0
-
-    def as_dict(self) -> dict:
-        return {"samples": self.samples, "violations": self.violations, "seconds": round(self.seconds, 4)}
-
+__all__ = ["Family", "Obligation", "Role", "Settings", "Claim", "ClaimResult", "SpotCheck", "register",
+           "register_spot_check", "claims", "get_claim", "decide_claim", "REGISTRY", "SPOT_CHECKS",
+           "SECTION_MODULES"]
 
 REGISTRY: dict[str, Claim] = {}
-#: claim id -> callable(result: ClaimResult, samples: int, seed: int) -> SpotCheck
+#: claim id -> callable(result: ClaimResult, samples: int, seed: int) -> SpotCheck (claims with a check of their own)
 SPOT_CHECKS: dict[str, Callable] = {}
 #: modules whose import registers claims (in paper order) and spot checks
 SECTION_MODULES = ["proofs.section2", "proofs.section4", "proofs.section5"]
-SPOT_CHECK_MODULES: list[str] = ["proofs.spotchecks_s2s4", "proofs.spotchecks"]
+SPOT_CHECK_MODULES: list[str] = ["proofs.spotchecks_s2s4"]
 
 
 def register(claim: Claim) -> Claim:
@@ -129,81 +43,18 @@ def register_spot_check(claim_id: str):
 
 
 def _load_all() -> None:
-    # importing the section modules registers their claims
     for name in SECTION_MODULES + SPOT_CHECK_MODULES:
         importlib.import_module(name)
 
 
 def claims(prefixes: Iterable[str] | None = None) -> list[Claim]:
-    """Registered claims in paper order, optionally those whose id starts with a prefix."""
-    _load_all()
-    out = list(REGISTRY.values())
-    if prefixes:
-        prefixes = [p.strip() for p in prefixes if p.strip()]
-        out = [c for c in out if any(c.id.startswith(p) for p in prefixes)]
-    return out
+    """This paper's claims in paper order (``prefixes``: as ``coordfail verify --only``)."""
+    from .paper import load_paper
+
+    return load_paper().select(list(prefixes) if prefixes else None)
 
 
 def get_claim(claim_id: str) -> Claim:
-    _load_all()
-    try:
-        return REGISTRY[claim_id]
-    except KeyError:
-        raise KeyError(f"no claim with id {claim_id!r}; known ids: {', '.join(REGISTRY)}") from None
+    from .paper import load_paper
 
-
-def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,
-                 settings: Settings | None = None) -> ClaimResult:
-    """Decide every obligation of ``claim`` and combine the verdicts.
-
-    ``forall`` claims are proved when every decision obligation is proved and
-    refuted by the first certified counterexample; ``exists`` claims are
-    witnessed by any witness and refuted when every obligation is.  A
-    cross-check obligation that does not agree turns the verdict into
-    ``unknown`` with both answers named.  The claim's time limit is shared by
-    its obligations: one that runs past it is ``unknown``.
-    """
-    settings = settings or Settings(timeout=timeout, core=core)
-    start = time.monotonic()
-    results = []
-    for ob in claim.obligations():
-        remaining = settings.timeout - (time.monotonic() - start)
-        if remaining <= 0:
-            v = Verdict.make(Status.UNKNOWN, ob.kind, "none", 0.0, reason="time limit reached (the claim's)")
-        else:
-            v = decide_obligation(ob, settings.merge(timeout=remaining))
-        results.append((ob, v))
-    decisions = [v for ob, v in results if ob.role is Role.DECISION]
-    verdict = _combine(claim.kind, decisions)
-    disagreements = [(ob, v) for ob, v in results if ob.role is Role.CROSS_CHECK and v.status is not verdict.status]
-    if disagreements and verdict.status is not Status.UNKNOWN:
-        ob, v = disagreements[0]
-        verdict = Verdict.make(Status.UNKNOWN, claim.kind, verdict.method, 0.0,
-                               reason=f"cross-check {ob.label!r} gave {v.status.value} "
-                                      f"while the decision gave {verdict.status.value}")
-    seconds = time.monotonic() - start
-    return ClaimResult(claim, verdict.with_seconds(seconds), tuple(results))
-
-
-def _combine(kind: Kind, verdicts: Sequence[Verdict]) -> Verdict:
-    methods = sorted({v.method for v in verdicts})
-    method = "+".join(methods) + (f" ({len(verdicts)} decisions)" if len(verdicts) > 1 else "")
-    statuses = [v.status for v in verdicts]
-    core = tuple(dict.fromkeys(c for v in verdicts for c in v.core))
-    if kind is Kind.FORALL:
-        for v in verdicts:
-            if v.status is Status.REFUTED:
-                return Verdict.make(Status.REFUTED, kind, method, 0.0, point=v.counterexample)
-        if all(s is Status.PROVED for s in statuses):
-            return Verdict.make(Status.PROVED, kind, method, 0.0, core=core)
-    else:
-        for v in verdicts:
-            if v.status is Status.WITNESS:
-                return Verdict.make(Status.WITNESS, kind, method, 0.0, point=v.witness)
-        if all(s is Status.REFUTED for s in statuses):
-            return Verdict.make(Status.REFUTED, kind, method, 0.0, reason="no instance exists", core=core)
-    unknown = [v for v in verdicts if v.status is Status.UNKNOWN]
-    if unknown:
-        return Verdict.make(Status.UNKNOWN, kind, method, 0.0, reason=unknown[0].reason)
-    vacuous = [v for v in verdicts if v.status is Status.VACUOUS]
-    return Verdict.make(Status.VACUOUS, kind, method, 0.0, reason=vacuous[0].reason, core=vacuous[0].core)
+    return load_paper().claim(claim_id)

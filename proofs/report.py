@@ -20,37 +20,19 @@ from typing import Callable, Sequence
 from symbolic import point_as_text
 from symbolic.derivation import Derivation, escape_latex
 
-from .derive import MODEL_STEPS, ablation, derive
-from .registry import SPOT_CHECKS, ClaimResult, SpotCheck, claims, decide_claim
+from symbolic.settings import Settings
 
-__all__ = ["write_report", "render_report", "ReportError", "compile_pdf", "ERRATA", "SECTION_TITLES"]
+from .claim import ClaimResult, SpotCheck, decide_claim
+from .derive import ablation, derive
+from .paper import Paper, load_paper
+from .spotchecks import spot_check_claim
+
+__all__ = ["write_report", "render_report", "ReportError", "compile_pdf"]
 
 
 class ReportError(Exception):
     """The report could not be produced (e.g. no TeX installation); the message is one line."""
 
-
-SECTION_TITLES = {
-    "2": "Section 2: coordination failures",
-    "4": "Section 4: agglomeration economies or coordination failures?",
-    "5": "Section 5: coordination failures and comparative advantage",
-}
-
-#: errata of the extracted text, from MODEL.md §8 ("Errata in the extracted text")
-ERRATA = [
-    ("Section 5, equilibrium conditions with coordination",
-     r"$w_j \lambda_{jS} = 1/\theta_j\lambda_{jN}$ and $w_j\lambda_{kS} \ge 1/\theta_k\lambda_{kN}$",
-     r"$w/(\theta_j \lambda_{jS}) = 1/(\theta_j \lambda_{jN})$ and $w/\lambda_{kS} \ge 1/(\theta_k \lambda_{kN})$",
-     "MODEL.md §8, erratum (i)"),
-    ("Section 5, the list of equilibria",
-     "``good 1 with coordination'' printed three times",
-     r"(a) good 1 \emph{without} coordination, (b) good 1 with coordination, (c) good $k$ with coordination "
-     r"when (*) holds", "MODEL.md §8, erratum (ii)"),
-    ("Section 5, condition (*)", r"$\lambda_{IS}$", r"$\lambda_{1S}$", "MODEL.md §8, erratum (iii)"),
-    ("Section 5, gains from coordination", r"$\theta_i - 1 > 0$",
-     r"$\theta_j - 1 > 0$ (and the model uses $\theta_j \ge 1$, with $\theta_k = 1$ allowed)",
-     "MODEL.md §8, erratum (iv)"),
-]
 
 _PREAMBLE = r"""\documentclass[10pt]{article}
 \usepackage[margin=2.2cm]{geometry}
@@ -60,8 +42,7 @@ _PREAMBLE = r"""\documentclass[10pt]{article}
 \usepackage[hidelinks]{hyperref}
 \allowdisplaybreaks
 \setlength{\emergencystretch}{3em}
-\title{Checking Rodr\'iguez-Clare (2005), \emph{Coordination Failures, Clusters and Microeconomic
-Interventions}: derivations and verdicts}
+\title{Checking @TITLE@: derivations and verdicts}
 \author{coordfail}
 \date{}
 \begin{document}
@@ -90,9 +71,10 @@ def _spot_text(spot: SpotCheck | None) -> str:
 
 
 def render_report(items: Sequence[ClaimReport], ablations: dict, figures: dict[str, tuple[str, str]],
-                  appendix: str = "") -> str:
+                  appendix: str = "", paper: Paper | None = None) -> str:
     """The report's LaTeX source (pure function of its inputs)."""
-    out = [_PREAMBLE]
+    paper = paper or load_paper()
+    out = [_PREAMBLE.replace("@TITLE@", escape_latex(paper.title))]
     n = len(items)
     good = sum(1 for it in items if it.result.as_expected)
     out.append(
@@ -107,16 +89,16 @@ def render_report(items: Sequence[ClaimReport], ablations: dict, figures: dict[s
     for it in items:
         c = it.result.claim
         out.append(f"{escape_latex(c.id)} & {escape_latex(c.statement)} & {_status_cell(it.result)} & "
-                   f"{c.expected.value} & {escape_latex(_spot_text(it.spot))}\\\\\n")
+                   f"{c.expected.value if c.expected else '--'} & {escape_latex(_spot_text(it.spot))}\\\\\n")
     out.append(r"\bottomrule\end{longtable}" "\n")
 
     for section in _sections(items):
-        out.append(f"\\section{{{escape_latex(SECTION_TITLES.get(section, 'Section ' + section))}}}\n")
-        model = MODEL_STEPS.get(section)
-        if model is not None:
-            out.append("\\subsection*{The model}\n" + Derivation("model", tuple(model())).as_latex() + "\n")
+        out.append(f"\\section{{{escape_latex(paper.section_title(section))}}}\n")
+        model = paper.model(section)
+        if model:
+            out.append("\\subsection*{The model}\n" + Derivation("model", model).as_latex() + "\n")
         for name, (fname, caption) in figures.items():
-            if name.startswith(f"section{section}"):
+            if any(f.name == name and f.section == section for f in paper.figures):
                 out.append(r"\begin{figure}[ht]\centering" "\n"
                            f"\\includegraphics[width=0.8\\textwidth]{{{fname}}}\n"
                            f"\\caption{{{caption}}}\n\\end{{figure}}\n")
@@ -147,8 +129,8 @@ def render_report(items: Sequence[ClaimReport], ablations: dict, figures: dict[s
     out.append(r"\subsection*{Errata of the extracted formulas}" "\n")
     out.append(r"\begin{longtable}{@{}p{3.2cm}p{4.2cm}p{5.6cm}p{2.2cm}@{}}" "\n"
                r"\toprule where & printed & corrected & source\\ \midrule \endhead" "\n")
-    for where, printed, corrected, source in ERRATA:
-        out.append(f"{escape_latex(where)} & {printed} & {corrected} & {escape_latex(source)}\\\\\n")
+    for e in paper.errata:
+        out.append(f"{escape_latex(e.where)} & {e.printed} & {e.corrected} & {escape_latex(e.source)}\\\\\n")
     out.append(r"\bottomrule\end{longtable}" "\n")
     if appendix:
         out.append(r"\appendix" "\n" + appendix)
@@ -234,16 +216,17 @@ def compile_pdf(tex_path: Path, timeout: float = 120.0) -> Path:
     return out_dir / "report.pdf"
 
 
-def write_report(out_dir: Path | str = "report", *, pdf: bool = False, prefixes: Sequence[str] | None = None,
-                 samples: int = 100_000, seed: int = 0, timeout: float = 10.0,
-                 progress: Callable[[str], None] = lambda msg: None) -> list[Path]:
+def write_report(out_dir: Path | str = "report", *, paper: Paper | None = None, claims=None, pdf: bool = False,
+                 settings: Settings | None = None, progress: Callable[[str], None] = lambda msg: None) -> list[Path]:
     """Decide the claims, write ``report.tex`` and its figures to ``out_dir``; ``pdf=True`` compiles it."""
+    paper = paper or load_paper()
+    settings = settings or Settings()
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise ReportError(f"--out {out} exists and is not a directory")
-    selected = claims(prefixes)
+    selected = list(claims) if claims is not None else list(paper.claims)
     if not selected:
-        raise ReportError(f"--only: no claim id starts with {', '.join(prefixes or [])!r}")
+        raise ReportError("no claims selected")
     if pdf:
         _pdflatex()  # the one-line install hint before any work is done
     try:
@@ -254,28 +237,29 @@ def write_report(out_dir: Path | str = "report", *, pdf: bool = False, prefixes:
         raise ReportError(f"cannot write to {out}: {exc.strerror or exc}") from None
     items = []
     for i, claim in enumerate(selected, 1):
-        result = decide_claim(claim, timeout=timeout)
-        spot = SPOT_CHECKS[claim.id](result, samples, seed) if claim.id in SPOT_CHECKS else None
-        items.append(ClaimReport(result, derive(result, timeout=timeout, include_model=False,
+        result = decide_claim(claim, settings=settings)
+        spot = spot_check_claim(paper, result, settings)
+        items.append(ClaimReport(result, derive(result, settings=settings, paper=paper, include_model=False,
                                                 assumptions_as_math=False), spot))
         progress(f"[{i}/{len(selected)}] {claim.id}: {result.status.value}")
     ablations = {}
     for section in _sections(items):
         progress(f"ablation for Section {section}")
-        ablations[section] = ablation([c for c in selected if c.section == section], timeout=timeout)
-    from .figures import FIGURES, save_figure
+        ablations[section] = ablation([c for c in selected if c.section == section], settings=settings)
+    from .figures import save_figure
 
     # everything is built in a private directory and moved in at the end: an error or
     # Ctrl-C leaves the output directory as it was, never half a report
     stage = Path(tempfile.mkdtemp(dir=out, prefix=".coordfail-report-"))
     try:
         figures = {}
-        for name, (build, caption) in FIGURES.items():
-            if any(it.result.claim.section == name[len("section"):].split("_")[0] for it in items):
-                save_figure(build(), stage / name)
-                figures[name] = (f"{name}.pdf", caption)
+        sections = {it.result.claim.section for it in items}
+        for fig in paper.figures:
+            if fig.section in sections:
+                save_figure(fig.build(), stage / fig.name)
+                figures[fig.name] = (f"{fig.name}.pdf", fig.caption)
         tex = stage / "report.tex"
-        _atomic_write(tex, render_report(items, ablations, figures, appendix=_appendix()))
+        _atomic_write(tex, render_report(items, ablations, figures, appendix=_appendix(), paper=paper))
         if pdf:
             progress("compiling report.pdf with pdflatex")
             compile_pdf(tex)

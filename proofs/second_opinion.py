@@ -30,7 +30,9 @@ from dataclasses import dataclass, replace
 from symbolic import Kind, Status, Verdict
 from symbolic.second_opinion import CrossCheck, Outcome, cross_check
 
-from .registry import ClaimResult, Obligation
+from symbolic.obligation import Obligation, Role
+
+from .claim import ClaimResult
 
 __all__ = ["ClaimCrossCheck", "cross_check_claim", "with_cross_check", "Outcome"]
 
@@ -51,6 +53,16 @@ class ClaimCrossCheck:
     def disagreements(self) -> tuple[tuple[str, CrossCheck], ...]:
         return tuple((label, c) for label, c in self.checks if c.disagrees)
 
+    @property
+    def why(self) -> str:
+        """One line: why the second route could not confirm (or disagrees), '' when it agrees."""
+        if self.outcome is Outcome.AGREE:
+            return ""
+        for label, c in self.checks:
+            if not c.agrees:
+                return f"{label}: {c.method} {c.second}" + (f" ({c.reason})" if c.reason else "")
+        return "no obligation the verdict rests on could be cross-checked"
+
     def as_dict(self) -> dict:
         """A JSON-ready dictionary."""
         return {"claim": self.claim_id, "outcome": self.outcome.value, "status": self.verdict.status.value,
@@ -65,7 +77,7 @@ class ClaimCrossCheck:
 
 def _relevant(result: ClaimResult, include_cross_checks: bool) -> list[tuple[Obligation, Verdict]]:
     """The obligations the claim's verdict rests on (and the cross-check obligations if asked)."""
-    decisions = [(ob, v) for ob, v in result.obligations if ob.role == "decision"]
+    decisions = [(ob, v) for ob, v in result.obligations if ob.role is Role.DECISION]
     status, kind = result.verdict.status, result.claim.kind
     chosen: list = []
     if status is Status.REFUTED and kind is Kind.FORALL:
@@ -75,7 +87,7 @@ def _relevant(result: ClaimResult, include_cross_checks: bool) -> list[tuple[Obl
     elif status is not Status.UNKNOWN:
         chosen = [(ob, v) for ob, v in decisions if v.status is not Status.UNKNOWN]
     if include_cross_checks:
-        chosen += [(ob, v) for ob, v in result.obligations if ob.role == "cross-check"]
+        chosen += [(ob, v) for ob, v in result.obligations if ob.role is Role.CROSS_CHECK]
     return chosen
 
 
@@ -88,7 +100,7 @@ def cross_check_claim(result: ClaimResult, timeout: float = 10.0, *,
     verdict (``unknown`` with both answers when the routes disagree).
     """
     if not isinstance(result, ClaimResult):
-        raise TypeError(f"result must be a proofs.registry.ClaimResult, got {type(result).__name__}")
+        raise TypeError(f"result must be a proofs.ClaimResult, got {type(result).__name__}")
     if not (isinstance(timeout, (int, float)) and timeout > 0):
         raise ValueError(f"timeout must be a positive number of seconds, got {timeout!r}")
     start = time.perf_counter()
@@ -98,7 +110,7 @@ def cross_check_claim(result: ClaimResult, timeout: float = 10.0, *,
         # an even share of what is left, so one slow obligation cannot starve the rest
         left = timeout - (time.perf_counter() - start)
         share = max(0.2, left / (len(relevant) - i))
-        checks.append((ob.label, cross_check(ob.kind, ob.statement, dict(ob.assumptions), v, timeout=share)))
+        checks.append((ob.label, cross_check(ob.kind, ob.decided_statement, dict(ob.assumptions), v, timeout=share)))
     seconds = time.perf_counter() - start
     if result.verdict.status is Status.UNKNOWN:
         outcome = Outcome.DISAGREE if any(c.disagrees for _, c in checks) else Outcome.COULD_NOT_CONFIRM
@@ -112,7 +124,7 @@ def cross_check_claim(result: ClaimResult, timeout: float = 10.0, *,
                                result.verdict.seconds, reason=reason)
         return ClaimCrossCheck(result.claim.id, Outcome.DISAGREE, verdict, tuple(checks), seconds)
     decision_checks = [c for label, c in checks
-                       if any(ob.label == label and ob.role == "decision" for ob, _ in result.obligations)]
+                       if any(ob.label == label and ob.role is Role.DECISION for ob, _ in result.obligations)]
     agree = bool(decision_checks) and all(c.agrees for c in decision_checks)
     outcome = Outcome.AGREE if agree else Outcome.COULD_NOT_CONFIRM
     return ClaimCrossCheck(result.claim.id, outcome, result.verdict, tuple(checks), seconds)

@@ -1,31 +1,27 @@
-"""A numeric spot check for every registered claim.
+"""The numeric spot check of a decided claim: the paper's own check if it has one, else the generic one.
 
-The check is generic: it is driven by the claim's decided obligations (their
+The generic check is driven by the claim's decided obligations (their
 statements, assumptions and verdicts) through :func:`numeric.spot.spot_check`,
-so a claim of any section gets one as soon as it is registered.  Symbols of
-new models need a sampler (see :mod:`numeric.spot`), not code here.
+so any claim -- of this paper or of a user's claims file -- gets one without
+code of its own.  Symbols of new models are drawn by the samplers of
+:mod:`numeric.spot` (bounds, orderings and positivity read from the
+assumptions); a paper may register samplers of its own.
 
-Importing this module (listed in ``SPOT_CHECK_MODULES``) imports the section
-modules first and registers :func:`generic_spot_check` for every claim that
-has no spot check of its own yet.
-
->>> from proofs import decide_claim, get_claim
->>> from proofs.registry import SPOT_CHECKS
->>> result = decide_claim(get_claim("S5.6"))
->>> check = SPOT_CHECKS["S5.6"](result, 2000, 0)
+>>> from proofs import decide_claim, load_paper, Settings
+>>> paper = load_paper()
+>>> check = spot_check_claim(paper, decide_claim(paper.claim("S5.6")), Settings(samples=2000))
 >>> check.violations, check.samples >= 2000
 (0, True)
 """
 
 from __future__ import annotations
 
-import importlib
-
 from numeric.spot import spot_check
+from symbolic.settings import Settings
 
-from .registry import REGISTRY, SECTION_MODULES, SPOT_CHECKS, ClaimResult, SpotCheck, register_spot_check
+from .claim import ClaimResult, SpotCheck
 
-__all__ = ["generic_spot_check", "register_all"]
+__all__ = ["generic_spot_check", "spot_check_claim"]
 
 
 def generic_spot_check(result: ClaimResult, samples: int, seed: int) -> SpotCheck:
@@ -40,14 +36,8 @@ def generic_spot_check(result: ClaimResult, samples: int, seed: int) -> SpotChec
     return SpotCheck(samples=out.samples, violations=out.violations, seconds=out.seconds, detail=out.detail)
 
 
-def register_all() -> list[str]:
-    """Register the generic check for every claim without one; returns their ids."""
-    for name in SECTION_MODULES:
-        importlib.import_module(name)
-    added = [cid for cid in REGISTRY if cid not in SPOT_CHECKS]
-    for cid in added:
-        register_spot_check(cid)(generic_spot_check)
-    return added
-
-
-register_all()
+def spot_check_claim(paper, result: ClaimResult, settings: Settings | None = None) -> SpotCheck:
+    """The paper's own spot check of this claim, or the generic one."""
+    settings = settings or Settings()
+    check = paper.spot_check_for(result.claim.id) or generic_spot_check
+    return check(result, settings.samples, settings.seed)

@@ -21,7 +21,7 @@ def run(args, cwd):
 
 
 CASES = [
-    (["verify", "--only", PWN], "no claim id starts with"),
+    (["verify", "--only", PWN], "no claim id is or starts with"),
     (["verify", "--timeout", "nan"], "positive number of seconds"),
     (["verify", "--timeout", "inf"], "positive number of seconds"),
     (["verify", "--timeout", "0"], "positive number of seconds"),
@@ -31,7 +31,7 @@ CASES = [
     (["derive", PWN], "no claim with id"),
     (["derive", "S5.é"], "no claim with id"),
     (["derive"], "the following arguments are required"),
-    (["report", "--only", PWN, "--out", "out"], "no claim id starts with"),
+    (["report", "--only", PWN, "--out", "out"], "no claim id is or starts with"),
     (["report", "--samples", "-3"], "positive whole number"),
     (["report", "--timeout", "-1"], "positive number of seconds"),
     ([], "the following arguments are required"),

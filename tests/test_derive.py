@@ -63,17 +63,21 @@ def test_escape_latex_handles_specials_and_unicode():
 
 
 def test_derivation_of_s54_explains_the_generic_argument_and_cross_checks(decided_claims):
-    text = derive(decided_claims["S5.4"]).as_text()
+    from proofs import load_paper
+
+    text = derive(decided_claims["S5.4"], paper=load_paper()).as_text()
     assert "only two relative orders of j" in text
     assert "fixed J = 12: E(k,C) iff weak (*), every k = 2..12: proved" in text
-    assert "Which assumptions the proof needs" in text
+    assert "sufficient for this proof (a minimal set" in text
+    assert "necessary (dropping it changes the verdict): A2" in text
+    assert "not needed (still proved without it): A1" in text   # what the old single core hid
     assert "Zero profit with coordination in j" in text  # the model, from section5.model_steps
 
 
 def test_assumption_use_names_what_a_proof_needs(decided_claims):
     s59 = assumption_use(decided_claims["S5.12"])
     assert s59.used == ()
-    assert "positivity of the parameters suffices" in s59.sentence()
+    assert "such as positivity, suffice" in s59.sentence()
     assert "does not use A1, A2, theta >= 1" in s59.sentence()
     s51 = assumption_use(decided_claims["S5.1"])
     assert {assumption_group(n) for n in s51.used} == {"A2"}
@@ -93,7 +97,16 @@ def test_ablation_shows_which_assumption_matters():
     assert table["S5.1"][1]["A1"] == "-"  # S5.1 does not assume A1
     # dropping A2 from S5.7a gives S5.7b's verdict: the claim becomes possible
     assert table["S5.7a"][0] == "refuted" and table["S5.7a"][1]["A2"] == "witness"
-    assert set(groups) >= {"A1", "A2", "theta >= 1"}
+    assert set(groups) >= {"A1", "A2", "theta >= 1", "positivity of theta"}
+
+
+def test_necessity_separates_necessary_from_not_needed(decided_claims):
+    from proofs.derive import necessity
+
+    rows = {r.group: r for r in necessity(decided_claims["S5.1"])}
+    assert rows["A2"].necessary is True and rows["A2"].verdict.counterexample
+    s52 = {r.group: r for r in necessity(decided_claims["S5.2"])}
+    assert s52["A1"].necessary is True
 
 
 def test_derivations_render_in_notebooks(decided_claims):

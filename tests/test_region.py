@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from symbolic import Region, Status, prove, region
 from symbolic.certify import holds
 from symbolic.qepcad import QepcadUnavailable
-from symbolic.region import tidy
+from symbolic.regions import tidy
 
 ROOT = Path(__file__).resolve().parents[1]
 needs_qepcad = pytest.mark.skipif(shutil.which("qepcad") is None and not os.environ.get("CI"),

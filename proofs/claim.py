@@ -1,0 +1,298 @@
+r"""A claim of a paper, as a keyword-only record, and its decision.
+
+A :class:`Claim` says *what* is claimed -- its id, its place in the paper, a
+short quote, the statement in words -- and *how it is checked*: either one
+SymPy statement (``claim=``) with named assumptions (``assumptions=``), or a
+builder of :class:`~symbolic.obligation.Obligation` s (``build=``) for claims
+that need several decisions (one per sector, a generic-index argument, fixed-J
+cross-checks).  Its expected verdict, if any, is data kept beside it to be
+*compared* with the computed verdict; :func:`decide_claim` never reads it.
+
+>>> import sympy as sp
+>>> q, c, a = sp.symbols("q c a", positive=True)
+>>> claim = Claim(id="C.1", statement="the monopoly output falls with cost",
+...               claim=sp.Implies(c < a, (a - c) / 2 > 0), assumptions={"a > c": a > c},
+...               expected="proved")
+>>> decide_claim(claim).status.value
+'proved'
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable, Sequence
+
+import sympy as sp
+from sympy.logic.boolalg import Boolean
+
+from symbolic import Kind, Status, Verdict
+from symbolic.engine import normalize_assumptions
+from symbolic.errors import BadInputError, BadInputTypeError
+from symbolic.obligation import Family, Obligation, Role, decide_obligation
+from symbolic.settings import Settings
+
+__all__ = ["Claim", "ClaimResult", "SpotCheck", "Family", "Obligation", "Role", "decide_claim", "combine_verdicts",
+           "FORMALIZATIONS"]
+
+#: where a claim's formal statement comes from
+FORMALIZATIONS = ("paper", "project")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Claim:
+    """A claim of a paper (or of a project's formalization of it).
+
+    Give either ``claim`` (one SymPy Boolean; with ``kind="exists"`` an
+    existence claim) and its ``assumptions`` as SymPy Booleans (a mapping name
+    -> Boolean, or a sequence), or ``build``: a function returning the
+    obligations.  ``assumptions`` may also be words (a string) when ``build``
+    states them itself.
+    """
+
+    id: str
+    statement: str  #: the claim in words
+    claim: Boolean | None = None  #: the SymPy statement (simple claims)
+    build: Callable[[], Sequence[Obligation]] | None = field(default=None, repr=False)
+    kind: Kind = Kind.FORALL
+    assumptions: object = ""  #: words (str), or named SymPy Booleans (mapping or sequence)
+    section: str = ""  #: the section of the paper it belongs to (groups the report)
+    place: str = ""  #: section, footnote, paragraph
+    quote: str = ""  #: a short quote from the paper
+    expected: Status | None = None  #: compared with, never fed to, the decision
+    expected_source: str = ""  #: where the expectation comes from
+    formalization: str = "paper"  #: "paper", or "project" where the formal statement is the project's reading
+    note: str = ""  #: how the decision covers the claim (e.g. a generic-index argument)
+    #: what sizes the verdict covers: "every J", "J = 4" (a fixed size only) or "" where sizes do not apply
+    scope: str = ""
+    families: tuple = ()  #: concrete instances of abstract functions in ``claim`` (see Family)
+    #: the claim as SymPy built it before simplification, when SymPy settled ``claim`` to a constant
+    derived: Boolean | None = None
+    #: named SymPy assumptions (filled from ``assumptions`` when they are SymPy Booleans)
+    given: tuple = ()
+
+    def __post_init__(self):
+        if not isinstance(self.id, str) or not self.id.strip():
+            raise BadInputError(f"a claim needs a non-empty string id, got {self.id!r}")
+        if not isinstance(self.statement, str):
+            raise BadInputTypeError(f"claim {self.id}: statement must be words (a str), got {type(self.statement).__name__}")
+        try:
+            object.__setattr__(self, "kind", Kind(self.kind))
+        except ValueError:
+            raise BadInputError(f"claim {self.id}: kind must be 'forall' or 'exists', got {self.kind!r}") from None
+        if self.expected is not None:
+            try:
+                object.__setattr__(self, "expected", Status(self.expected))
+            except ValueError:
+                raise BadInputError(f"claim {self.id}: expected must be one of "
+                                    f"{', '.join(s.value for s in Status)}, got {self.expected!r}") from None
+        if self.formalization not in FORMALIZATIONS:
+            raise BadInputError(f"claim {self.id}: formalization must be 'paper' or 'project', "
+                                f"got {self.formalization!r}")
+        if (self.claim is None) == (self.build is None):
+            raise BadInputError(f"claim {self.id}: give exactly one of claim= (a SymPy statement) and build= "
+                                "(a function returning obligations)")
+        if self.claim is not None and not isinstance(self.claim, (Boolean, bool)):
+            raise BadInputTypeError(f"claim {self.id}: claim= must be a SymPy Boolean, got "
+                                    f"{type(self.claim).__name__}")
+        if not isinstance(self.assumptions, str):
+            given = normalize_assumptions(self.assumptions)
+            object.__setattr__(self, "given", given)
+            object.__setattr__(self, "assumptions", ", ".join(name for name, _ in given) or "none")
+        object.__setattr__(self, "families", tuple(self.families))
+
+    def obligations(self) -> tuple[Obligation, ...]:
+        """The obligations that decide this claim (built once per claim and cached)."""
+        return _obligations(self)
+
+    @property
+    def decisions(self) -> tuple[Obligation, ...]:
+        return tuple(ob for ob in self.obligations() if ob.role is Role.DECISION)
+
+    def latex_statement(self) -> str:
+        """The claim in mathematics (SymPy's LaTeX of its first decision)."""
+        first = self.decisions[0]
+        quant = r"\forall" if self.kind is Kind.FORALL else r"\exists"
+        return rf"{quant}\; {sp.latex(first.decided_statement)}"
+
+    def _repr_markdown_(self) -> str:
+        text = f"**{self.id}** ({self.place or self.section}): {self.statement}"
+        if self.quote:
+            text += f'\n\n> "{self.quote}"'
+        text += f"\n\nAssumptions: {self.assumptions}."
+        if self.expected is not None:
+            text += f" Expected: *{self.expected.value}*" + (f" ({self.expected_source})." if self.expected_source
+                                                              else ".")
+        return text
+
+    def _repr_latex_(self) -> str:
+        return rf"$\text{{{self.id}: }} {self.latex_statement()}$"
+
+
+@lru_cache(maxsize=4096)
+def _obligations(claim: Claim) -> tuple[Obligation, ...]:
+    if claim.build is None:
+        obs = (Obligation(claim.id, claim.kind, claim.claim, claim.given, Role.DECISION, claim.families,
+                          claim.derived),)
+    else:
+        obs = tuple(claim.build())
+    if not obs:
+        raise BadInputError(f"claim {claim.id} built no obligations")
+    for ob in obs:
+        if not isinstance(ob, Obligation):
+            raise BadInputTypeError(f"claim {claim.id}: build() must return Obligations, got {type(ob).__name__}")
+        if ob.role is Role.DECISION and ob.kind is not claim.kind:
+            raise BadInputError(f"claim {claim.id} is {claim.kind} but obligation {ob.label!r} is {ob.kind}")
+    if not any(ob.role is Role.DECISION for ob in obs):
+        raise BadInputError(f"claim {claim.id} has no decision obligation (only cross-checks)")
+    return obs
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    """A claim with its computed verdict and the verdict of each obligation."""
+
+    claim: Claim
+    verdict: Verdict
+    obligations: tuple[tuple[Obligation, Verdict], ...]
+
+    @property
+    def status(self) -> Status:
+        return self.verdict.status
+
+    @property
+    def judged(self) -> bool:
+        """Whether the claim carries an expected verdict to compare with."""
+        return self.claim.expected is not None
+
+    @property
+    def as_expected(self) -> bool:
+        """The verdict equals the expectation (a claim without one is never 'as expected')."""
+        return self.judged and self.verdict.status is self.claim.expected
+
+    @property
+    def decisions(self) -> tuple[tuple[Obligation, Verdict], ...]:
+        return tuple((ob, v) for ob, v in self.obligations if ob.role is Role.DECISION)
+
+    @property
+    def cross_checks(self) -> tuple[tuple[Obligation, Verdict], ...]:
+        return tuple((ob, v) for ob, v in self.obligations if ob.role is Role.CROSS_CHECK)
+
+    def _repr_markdown_(self) -> str:
+        if not self.judged:
+            mark = "no expectation given"
+        elif self.as_expected:
+            mark = "as expected"
+        else:
+            mark = f"**expected {self.claim.expected.value}**"
+        return f"**{self.claim.id}** — {self.verdict._repr_markdown_()} — {mark}\n\n{self.claim.statement}"
+
+    def _repr_latex_(self) -> str:
+        return rf"$\text{{{self.claim.id}: }}" + self.verdict._latex_body() + "$"
+
+
+@dataclass(frozen=True)
+class SpotCheck:
+    """A numeric spot check of a decided claim on admissible random draws."""
+
+    samples: int
+    violations: int  #: draws that disagree with the symbolic verdict
+    seconds: float
+    detail: str = ""  #: what was evaluated, and the first disagreeing draw, exactly
+
+    @property
+    def agrees(self) -> bool:
+        return self.violations == 0
+
+    def as_dict(self) -> dict:
+        out = {"samples": self.samples, "violations": self.violations, "seconds": round(self.seconds, 4)}
+        if self.detail:
+            out["detail"] = self.detail
+        return out
+
+
+def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,
+                 settings: Settings | None = None) -> ClaimResult:
+    """Decide every obligation of ``claim`` and combine the verdicts.
+
+    ``forall`` claims are proved when every decision obligation is proved and
+    refuted by the first certified counterexample; ``exists`` claims are
+    witnessed by any witness and refuted when every obligation is.  A
+    cross-check obligation that does not agree turns the verdict into
+    ``unknown`` with both answers named.  The claim's time limit is shared by
+    its obligations: one that would start past it is ``unknown``.
+    """
+    settings = settings or Settings(timeout=timeout, core=core)
+    start = time.monotonic()
+    results = []
+    for ob in claim.obligations():
+        remaining = settings.timeout - (time.monotonic() - start)
+        if remaining <= 0:
+            v = Verdict.make(Status.UNKNOWN, ob.kind, "none", 0.0, reason="time limit reached (the claim's)")
+        else:
+            v = _decide_cached(ob, settings.merge(timeout=remaining))
+        results.append((ob, v))
+    decisions = [v for ob, v in results if ob.role is Role.DECISION]
+    verdict = combine_verdicts(claim.kind, decisions)
+    disagreements = [(ob, v) for ob, v in results if ob.role is Role.CROSS_CHECK and v.status is not verdict.status]
+    if disagreements and verdict.status is not Status.UNKNOWN:
+        ob, v = disagreements[0]
+        verdict = Verdict.make(Status.UNKNOWN, claim.kind, verdict.method, 0.0,
+                               reason=f"cross-check {ob.label!r} gave {v.status.value} "
+                                      f"while the decision gave {verdict.status.value}")
+    seconds = time.monotonic() - start
+    return ClaimResult(claim, verdict.with_seconds(seconds), tuple(results))
+
+
+#: decided obligations of this run, keyed by the question (the obligation) and the answer's conditions
+_DECIDED: dict = {}
+
+
+def _decide_cached(ob: Obligation, settings: Settings) -> Verdict:
+    """Decide once: the report, the derivation and the ablation ask the same questions.
+
+    Keyed by the obligation (its statement, quantifier, named assumptions and
+    families) and whether cores are wanted.  A definite verdict does not depend
+    on the time limit, so it is reused under any limit; an ``unknown`` is
+    reused only under a limit no longer than the one it got.
+    """
+    key = (ob, settings.core)
+    hit = _DECIDED.get(key)
+    if hit is not None:
+        verdict, limit = hit
+        if verdict.status is not Status.UNKNOWN or settings.timeout <= limit:
+            return verdict
+    verdict = decide_obligation(ob, settings)
+    if len(_DECIDED) < 20_000:
+        _DECIDED[key] = (verdict, settings.timeout)
+    return verdict
+
+
+def combine_verdicts(kind: Kind, verdicts: Sequence[Verdict]) -> Verdict:
+    """One claim's verdict from its decision obligations' verdicts."""
+    methods = sorted({v.method for v in verdicts})
+    method = "+".join(methods) + (f" ({len(verdicts)} decisions)" if len(verdicts) > 1 else "")
+    statuses = [v.status for v in verdicts]
+    core = tuple(dict.fromkeys(c for v in verdicts for c in v.core))
+    notes = tuple(dict.fromkeys(n for v in verdicts for n in v.notes))
+    if kind is Kind.FORALL:
+        for v in verdicts:
+            if v.status is Status.REFUTED:
+                return Verdict.make(Status.REFUTED, kind, method, 0.0, point=v.counterexample, reason=v.reason,
+                                    notes=notes)
+        if all(s is Status.PROVED for s in statuses):
+            return Verdict.make(Status.PROVED, kind, method, 0.0, core=core, notes=notes)
+    else:
+        for v in verdicts:
+            if v.status is Status.WITNESS:
+                return Verdict.make(Status.WITNESS, kind, method, 0.0, point=v.witness, reason=v.reason, notes=notes)
+        if all(s is Status.REFUTED for s in statuses):
+            return Verdict.make(Status.REFUTED, kind, method, 0.0, reason="no instance exists", core=core, notes=notes)
+    unknown = [v for v in verdicts if v.status is Status.UNKNOWN]
+    if unknown:
+        return Verdict.make(Status.UNKNOWN, kind, method, 0.0, reason=unknown[0].reason, notes=notes)
+    vacuous = [v for v in verdicts if v.status is Status.VACUOUS]
+    return Verdict.make(Status.VACUOUS, kind, method, 0.0, reason=vacuous[0].reason, core=vacuous[0].core,
+                        notes=notes)
+

@@ -1,0 +1,250 @@
+r"""A paper: its claims, sections, models, figures and errata -- for this paper and for yours.
+
+Every command (``verify``, ``derive``, ``report``, ``region``) and the pytest
+plugin take a :class:`Paper`.  :func:`load_paper` finds one from what a user
+types after ``--claims``:
+
+* a Python file (``mypaper.py``) or an importable module (``mypackage.claims``)
+  that defines ``paper = Paper(...)``, or just ``claims = [Claim(...), ...]``;
+* the name of an installed entry point in the group ``coordfail.claims``
+  (``[project.entry-points."coordfail.claims"] mypaper = "mypackage.claims:paper"``);
+* nothing: this toolkit's own paper, Rodríguez-Clare (2005), which is itself
+  registered through that entry point.
+
+A claims file is Python that the user asked to run, like a ``conftest.py``;
+nothing else typed on the command line is ever evaluated.
+
+>>> import sympy as sp
+>>> from proofs.claim import Claim
+>>> x = sp.Symbol("x", positive=True)
+>>> p = Paper(title="Mine", claims=(Claim(id="A.1", statement="x + 1 > x", claim=x + 1 > x),
+...                                 Claim(id="A.10", statement="x**2 >= 0", claim=x**2 >= 0)))
+>>> [c.id for c in p.select("A.1")]
+['A.1']
+>>> [c.id for c in p.select("A")]
+['A.1', 'A.10']
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import importlib.util
+import re
+import sys
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Callable, Sequence
+
+from symbolic.errors import BadInputError, BadInputTypeError
+
+from .claim import Claim
+
+__all__ = ["Paper", "Figure", "Erratum", "load_paper", "DEFAULT_PAPER", "ENTRY_POINT_GROUP"]
+
+#: the entry-point group through which packages expose their claims
+ENTRY_POINT_GROUP = "coordfail.claims"
+#: the entry point of this toolkit's own paper
+DEFAULT_PAPER = "rodriguez-clare-2005"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure of a section, placed beside the claims it illustrates."""
+
+    name: str  #: file stem, e.g. ``section5_wages``
+    section: str
+    build: Callable  #: () -> a matplotlib Figure
+    caption: str  #: LaTeX
+    claims: tuple[str, ...] = ()  #: ids of the claims it illustrates (placed after the first)
+
+
+@dataclass(frozen=True)
+class Erratum:
+    """A formula the source prints wrongly, and its correction."""
+
+    where: str
+    printed: str  #: LaTeX
+    corrected: str  #: LaTeX
+    source: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Paper:
+    """A paper's claims and what a report needs to present them."""
+
+    title: str
+    claims: tuple[Claim, ...]
+    citation: str = ""
+    #: ``(section id, heading)`` in the paper's order; claims of other sections get "Section <id>"
+    sections: tuple[tuple[str, str], ...] = ()
+    #: ``(section id, function returning the model's derivation steps)``
+    models: tuple[tuple[str, Callable], ...] = ()
+    figures: tuple[Figure, ...] = ()
+    errata: tuple[Erratum, ...] = ()
+    #: the document the claims' expected verdicts cite (e.g. ``docs/model.md``)
+    spec: str = ""
+    #: ``(claim id, check)``: spot checks of a claim's own, replacing the generic one
+    spot_checks: tuple[tuple[str, Callable], ...] = field(default=(), repr=False)
+    #: samplers for the paper's symbols (see :mod:`numeric.spot`)
+    samplers: tuple = field(default=(), repr=False)
+    #: where the paper's derived regions come from (a module with ``region_for(id)``), if any
+    regions: object = field(default=None, repr=False)
+
+    def __post_init__(self):
+        claims = tuple(self.claims)
+        object.__setattr__(self, "claims", claims)
+        for c in claims:
+            if not isinstance(c, Claim):
+                raise BadInputTypeError(f"paper {self.title!r}: claims must be Claim records, got {type(c).__name__}")
+        seen: set = set()
+        for c in claims:
+            if c.id in seen:
+                raise BadInputError(f"paper {self.title!r}: the claim id {c.id!r} is used twice")
+            seen.add(c.id)
+        if not claims:
+            raise BadInputError(f"paper {self.title!r} has no claims")
+
+    # -- lookup ------------------------------------------------------------------------
+    def claim(self, claim_id: str) -> Claim:
+        """The claim with this id; an unknown id suggests the nearest ones."""
+        for c in self.claims:
+            if c.id == claim_id:
+                return c
+        raise BadInputError(f"no claim with id {claim_id!r}{self._suggest(claim_id)}")
+
+    def _suggest(self, text: str) -> str:
+        ids = [c.id for c in self.claims]
+        close = difflib.get_close_matches(text, ids, n=5, cutoff=0.5)
+        close += [i for i in ids if i.lower().startswith(text.lower()[:3]) and i not in close][: 5 - len(close)]
+        return f"; did you mean {', '.join(close)}?" if close else f"; known ids: {', '.join(ids[:12])}..."
+
+    def select(self, only: str | Sequence[str] | None = None) -> list[Claim]:
+        """Claims selected by ids or prefixes, in paper order.
+
+        A token selects the claim with that id, its lettered variants
+        (``S5.7`` -> ``S5.7a``, ``S5.7b``) and, as a prefix, everything under
+        it (``S5`` -> ``S5.*``, ``S2.spill`` -> ``S2.spill.*``), but never a
+        longer number (``S5.1`` does not select ``S5.10``).
+        """
+        if only is None:
+            return list(self.claims)
+        tokens = [t.strip() for t in (only.split(",") if isinstance(only, str) else only)]
+        if not tokens or any(not t for t in tokens):
+            raise BadInputError("--only needs claim ids or prefixes separated by commas (e.g. S5 or S5.4,S5.6), "
+                                f"got {only!r}")
+        out = []
+        for t in tokens:
+            if t.endswith("."):  # an explicit prefix: everything under it
+                pattern = re.compile(rf"^{re.escape(t)}.+$")
+            else:
+                pattern = re.compile(rf"^{re.escape(t)}(?:[a-z]+)?(?:\..*)?$")
+            hits = [c for c in self.claims if pattern.match(c.id)]
+            if not hits:
+                raise BadInputError(f"no claim id is or starts with {t!r}{self._suggest(t)}")
+            out += [c for c in hits if c not in out]
+        return [c for c in self.claims if c in out]
+
+    # -- presentation ------------------------------------------------------------------
+    def section_ids(self) -> list[str]:
+        """Sections in the paper's order: those listed first, then any others in claim order."""
+        listed = [s for s, _ in self.sections]
+        extra = [c.section for c in self.claims if c.section not in listed]
+        return list(dict.fromkeys(listed + extra))
+
+    def section_title(self, section: str) -> str:
+        return dict(self.sections).get(section, f"Section {section}" if section else "Claims")
+
+    def model(self, section: str):
+        build = dict(self.models).get(section)
+        return tuple(build()) if build is not None else ()
+
+    def spot_check_for(self, claim_id: str):
+        return dict(self.spot_checks).get(claim_id)
+
+
+def _paper_from_module(module, origin: str) -> Paper:
+    for name in ("paper", "PAPER"):
+        candidate = getattr(module, name, None)
+        if isinstance(candidate, Paper):
+            return candidate
+        if callable(candidate) and not isinstance(candidate, type):
+            made = candidate()
+            if isinstance(made, Paper):
+                return made
+    for name in ("claims", "CLAIMS"):
+        candidate = getattr(module, name, None)
+        if candidate is not None and not callable(candidate):
+            doc = (module.__doc__ or "").strip().splitlines()
+            return Paper(title=doc[0] if doc else origin, claims=tuple(candidate))
+    raise BadInputError(f"{origin} defines neither 'paper = Paper(...)' nor 'claims = [Claim(...), ...]'")
+
+
+def _import_file(path: Path):
+    name = f"coordfail_claims_{abs(hash(str(path.resolve())))}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise BadInputError(f"cannot load {path} as Python")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:
+        sys.modules.pop(name, None)
+        raise BadInputError(f"{path}: {type(exc).__name__}: {exc}".splitlines()[0]) from exc
+    return module
+
+
+def _entry_point(name: str):
+    for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        if ep.name == name:
+            return ep
+    return None
+
+
+def load_paper(spec: str | None = None) -> Paper:
+    """The paper named by ``spec`` (a file, a module, or an entry point; ``None``: this toolkit's paper)."""
+    if spec is None or spec == DEFAULT_PAPER:
+        ep = _entry_point(DEFAULT_PAPER)
+        if ep is None:  # running from a source tree that was not installed
+            from .rodriguez_clare import paper
+
+            return paper
+        spec = DEFAULT_PAPER
+    if not isinstance(spec, str) or not spec.strip():
+        raise BadInputError("--claims needs a file, a module or an entry-point name")
+    path = Path(spec)
+    if spec.endswith(".py") or path.is_file():
+        if not path.is_file():
+            raise BadInputError(f"no such claims file: {spec}")
+        return _paper_from_module(_import_file(path), str(path))
+    ep = _entry_point(spec)
+    if ep is not None:
+        try:
+            obj = ep.load()
+        except Exception as exc:
+            raise BadInputError(f"entry point {spec!r} ({ep.value}): {type(exc).__name__}: {exc}".splitlines()[0]) \
+                from exc
+        if isinstance(obj, Paper):
+            return obj
+        if callable(obj):
+            obj = obj()
+            if isinstance(obj, Paper):
+                return obj
+        if isinstance(obj, (list, tuple)):
+            return Paper(title=spec, claims=tuple(obj))
+        return _paper_from_module(obj, f"entry point {spec!r}")
+    if not re.fullmatch(r"[A-Za-z_][\w.]*", spec):
+        raise BadInputError(f"--claims {spec!r}: not a file, an installed entry point or a module name")
+    try:
+        module = importlib.import_module(spec)
+    except ModuleNotFoundError as exc:
+        if exc.name and spec.startswith(exc.name):
+            known = ", ".join(ep.name for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)) or "none"
+            raise BadInputError(f"--claims {spec!r}: no such file, module or entry point "
+                                f"(installed entry points: {known})") from None
+        raise BadInputError(f"{spec}: {type(exc).__name__}: {exc}") from exc
+    except Exception as exc:
+        raise BadInputError(f"{spec}: {type(exc).__name__}: {exc}".splitlines()[0]) from exc
+    return _paper_from_module(module, spec)

@@ -1,0 +1,121 @@
+"""pytest plugin (entry point ``pytest11``): ``pytest --coordfail-claims[=FILE_OR_MODULE]`` adds claims as tests.
+
+Each claim of the paper becomes one item, ``coordfail::S5.4``: the claim is
+decided by the engine, its verdict compared with the expected one (if it has
+one; a claim without an expectation fails only when it is ``unknown``), and
+its numeric spot check run; the item fails if the verdict differs from the
+expectation or the spot check disagrees with the verdict (naming the draw).
+Options:
+
+* ``--coordfail-claims[=FILE_OR_MODULE]`` -- collect the claims of a claims file, a module or an
+  installed entry point (no value: this toolkit's own paper); off by default: nothing is imported otherwise;
+* ``--coordfail-samples N`` -- draws per spot check (default 100000);
+* ``--coordfail-seed S`` -- seed of the draws (default 0);
+* ``--coordfail-only PREFIX[,PREFIX]`` -- only claims whose id starts with a prefix.
+
+The items carry the marker ``coordfail_claim``, so ``pytest --coordfail-claims
+-m coordfail_claim`` runs the claims alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+__all__ = ["ClaimItem", "ClaimsCollector"]
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("coordfail", "coordfail: the paper's claims as tests")
+    group.addoption("--coordfail-claims", nargs="?", const="", default=None, metavar="FILE_OR_MODULE",
+                    help="collect the claims of a claims file, module or entry point (default: the toolkit's own "
+                         "paper) as test items, each decided and spot-checked")
+    group.addoption("--coordfail-samples", type=int, default=100_000, metavar="N",
+                    help="draws per spot check (default 100000)")
+    group.addoption("--coordfail-seed", type=int, default=0, metavar="S", help="seed of the spot-check draws")
+    group.addoption("--coordfail-only", default="", metavar="PREFIXES",
+                    help="comma-separated claim-id prefixes (e.g. S5,S2.brand)")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "coordfail_claim: a registered claim of the paper, decided and spot-checked")
+
+
+class ClaimFailure(Exception):
+    """A claim whose verdict or spot check is not as expected."""
+
+
+class ClaimItem(pytest.Item):
+    """One registered claim: decide it, compare with MODEL.md, run its spot check."""
+
+    def __init__(self, *, claim_id: str, **kwargs):
+        super().__init__(**kwargs)
+        self.claim_id = claim_id
+        self.add_marker("coordfail_claim")
+
+    def runtest(self):
+        from symbolic import Status
+        from symbolic.settings import Settings
+
+        from proofs.claim import decide_claim
+        from proofs.spotchecks import spot_check_claim
+
+        paper = _paper(self.config)
+        claim = paper.claim(self.claim_id)
+        settings = Settings(samples=self.config.getoption("coordfail_samples"),
+                            seed=self.config.getoption("coordfail_seed"))
+        result = decide_claim(claim, settings=settings)
+        problems = []
+        if result.judged and not result.as_expected:
+            problems.append(f"verdict {result.status.value} ({result.verdict}), expected "
+                            f"{claim.expected.value}" + (f" ({claim.expected_source})" if claim.expected_source else ""))
+        elif result.status is Status.UNKNOWN:
+            problems.append(f"unknown: {result.verdict.reason}")
+        spot = spot_check_claim(paper, result, settings)
+        self.user_properties.append(("spot_check", spot.as_dict()))
+        if spot.violations:
+            problems.append(f"spot check disagrees with the verdict on {spot.violations} of {spot.samples} "
+                            f"draws: {spot.detail}")
+        if problems:
+            raise ClaimFailure(f"{self.claim_id}: " + "; ".join(problems))
+
+    def repr_failure(self, excinfo, style=None):
+        if isinstance(excinfo.value, ClaimFailure):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo, style=style)
+
+    def reportinfo(self):
+        return self.path, None, f"coordfail claim {self.claim_id}"
+
+
+class ClaimsCollector(pytest.Collector):
+    """The registered claims, in paper order."""
+
+    def collect(self):
+        only = self.config.getoption("coordfail_only") or None
+        for claim in _paper(self.config).select(only):
+            yield ClaimItem.from_parent(self, name=claim.id, claim_id=claim.id)
+
+
+def _paper(config):
+    """The paper named by --coordfail-claims (loaded once per session)."""
+    paper = getattr(config, "_coordfail_paper", None)
+    if paper is None:
+        from proofs.paper import load_paper
+
+        spec = config.getoption("coordfail_claims")
+        paper = load_paper(spec or None)
+        config._coordfail_paper = paper
+    return paper
+
+
+@pytest.hookimpl(tryfirst=True)  # before -k / -m deselect, so they apply to the claims too
+def pytest_collection_modifyitems(session, config, items):
+    if config.getoption("coordfail_claims") is None:
+        return
+    from _pytest.reports import CollectReport
+
+    collector = ClaimsCollector.from_parent(session, name="coordfail")
+    claim_items = list(collector.collect())
+    # report them like collected files, so counts and --collect-only include the claims
+    config.hook.pytest_collectreport(report=CollectReport(collector.nodeid, "passed", None, claim_items))
+    items.extend(claim_items)

@@ -1,0 +1,67 @@
+"""Rodríguez-Clare (2005) as a :class:`~proofs.paper.Paper`: the toolkit's own claims, through the public API.
+
+Exposed as the entry point ``rodriguez-clare-2005`` in the group ``coordfail.claims``
+(``coordfail verify`` without ``--claims`` loads it).
+"""
+
+from __future__ import annotations
+
+from .paper import Erratum, Figure, Paper
+from .registry import REGISTRY, SPOT_CHECKS, _load_all
+
+__all__ = ["paper", "TITLE", "CITATION", "SECTIONS", "ERRATA"]
+
+TITLE = "Coordination Failures, Clusters and Microeconomic Interventions"
+CITATION = ("Andrés Rodríguez-Clare (2005), Coordination Failures, Clusters and Microeconomic Interventions, "
+            "Inter-American Development Bank, Research Department Working Paper 544")
+
+SECTIONS = (
+    ("2", "Section 2 of the paper: coordination failures"),
+    ("4", "Section 4 of the paper: agglomeration economies or coordination failures?"),
+    ("5", "Section 5 of the paper: coordination failures and comparative advantage"),
+    ("7", "Section 7 of the paper: several active sectors and the choice among proposals"),
+)
+
+#: errata of the extracted text (docs/model.md, Section 5, "Errata in the extracted text")
+ERRATA = (
+    Erratum("Section 5, equilibrium conditions with coordination",
+            r"$w_j \lambda_{jS} = 1/\theta_j\lambda_{jN}$ and $w_j\lambda_{kS} \ge 1/\theta_k\lambda_{kN}$",
+            r"$w/(\theta_j \lambda_{jS}) = 1/(\theta_j \lambda_{jN})$ and $w/\lambda_{kS} \ge 1/(\theta_k \lambda_{kN})$",
+            "docs/model.md §8, erratum (i)"),
+    Erratum("Section 5, the list of equilibria",
+            "``good 1 with coordination'' printed three times",
+            r"(a) good 1 \emph{without} coordination, (b) good 1 with coordination, (c) good $k$ with "
+            r"coordination when (*) holds", "docs/model.md §8, erratum (ii)"),
+    Erratum("Section 5, condition (*)", r"$\lambda_{IS}$", r"$\lambda_{1S}$", "docs/model.md §8, erratum (iii)"),
+    Erratum("Section 5, gains from coordination", r"$\theta_i - 1 > 0$",
+            r"$\theta_j - 1 > 0$ (and the model uses $\theta_j \ge 1$, with $\theta_k = 1$ allowed)",
+            "docs/model.md §8, erratum (iv)"),
+)
+
+
+def _models():
+    from symbolic.section5 import model_steps
+
+    return (("5", model_steps),)
+
+
+def _figures():
+    from .figures import FIGURES
+
+    out = []
+    for name, (build, caption) in FIGURES.items():
+        section = name.split("_")[0].removeprefix("section")
+        out.append(Figure(name, section, build, caption))
+    return tuple(out)
+
+
+def _paper() -> Paper:
+    _load_all()
+    from . import regions
+
+    return Paper(title=TITLE, citation=CITATION, claims=tuple(REGISTRY.values()), sections=SECTIONS,
+                 models=_models(), figures=_figures(), errata=ERRATA, spec="docs/model.md",
+                 spot_checks=tuple(SPOT_CHECKS.items()), regions=regions)
+
+
+paper = _paper()
