@@ -19,7 +19,7 @@ or :math:`E(j, U)` (uncoordinated) when
 Solving the first gives :math:`w(j,C) = \lambda_{jS}/\lambda_{jN}` and
 :math:`w(j,U) = \lambda_{jS}/(\theta_j\lambda_{jN})`.  Condition (*) for a sector
 :math:`k` reads :math:`(\lambda_{1S}/\lambda_{1N})/(\lambda_{kS}/\lambda_{kN}) < \theta_1`
-(MODEL.md section 8, with the errata of the extracted text corrected).
+(docs/model.md §8, with the errata of the extracted text corrected).
 
 Sector labels are integers for a fixed :math:`J` (``sectors(4)``) or strings
 for generic indices (``("1", "j", "k")``): every function works with both,
