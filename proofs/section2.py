@@ -419,6 +419,11 @@ _claim("S2.dol.2", _DOL, "the division of labor is limited by the extent of the 
        formalization="project")
 
 
+def _cost_gap_in_X():
+    """Modern minus backward unit cost, the modern cost rewritten in X (the backward cost w has no m)."""
+    return s2.in_productivity_index(s2.modern_unit_cost()) - s2.backward_unit_cost()
+
+
 def _fixed(label, statement_at, role="cross-check"):
     """The literal statement at each of :data:`FIXED_ALPHAS`, decided with no substitution."""
     return [Obligation.forall(f"alpha = {a}: {label}", statement_at(a), role=role) for a in FIXED_ALPHAS]
@@ -431,7 +436,7 @@ def _backward_below_threshold(a=alpha):
 
 def s2dol3_obligations():
     r"""All-backward: no entrant gains, and below the threshold the modern technology is dearer."""
-    in_X = s2.in_productivity_index(s2.modern_uncompetitive())
+    in_X = sp.Gt(_cost_gap_in_X(), 0)
     lemma = substitution_lemma(m)
     return [Obligation.forall("all-backward: a variety entrant sells nothing (no modern final producer) and loses "
                               "its fixed cost", s2.all_backward_equilibrium(), _ALPHA),
@@ -464,7 +469,7 @@ def _modern_iff_threshold(a=alpha):
 
 def s2dol4_obligations():
     r"""All-modern iff :math:`(1-\alpha)L/F \ge \alpha^{-\alpha/(1-\alpha)}`; all-backward too: multiple equilibria."""
-    in_X = s2.in_productivity_index(sp.Le(s2.modern_cost_gap(), 0))
+    in_X = sp.Le(_cost_gap_in_X(), 0)
     return [Obligation.forall("derived: the all-modern allocation (L_M = L) supports m = (1 - alpha) L/F varieties",
                               sp.Eq(s2.variety_count(L), ALL_MODERN_VARIETIES, evaluate=False), _ALPHA),
             Obligation.forall("in X: no final producer gains by switching to the backward technology iff X >= 1/alpha",
@@ -502,7 +507,7 @@ def _strictly_above(a=alpha):
 
 def s2dol5a_obligations():
     """The strict reading: every modern equilibrium has real wage > 1 (refuted at the threshold tie)."""
-    in_X = s2.in_productivity_index(sp.Le(s2.modern_cost_gap(), 0))
+    in_X = sp.Le(_cost_gap_in_X(), 0)
     half = sp.Rational(1, 2)
     return [Obligation.forall("alpha = 1/2, in L and F: all-modern equilibrium => real wage > 1",
                               _strictly_above(half)),
@@ -528,7 +533,7 @@ def _at_least_one(a=alpha):
 
 def s2dol5b_obligations():
     """Every modern equilibrium has real wage >= 1, and > 1 strictly above the threshold."""
-    in_X = s2.in_productivity_index(sp.Le(s2.modern_cost_gap(), 0))
+    in_X = sp.Le(_cost_gap_in_X(), 0)
     real_wage_X = s2.in_productivity_index(s2.real_wage_modern())
     return [Obligation.forall("in X: all-modern equilibrium (X >= 1/alpha) => real wage alpha X >= 1",
                               sp.Implies(in_X, sp.Ge(real_wage_X, 1)), _ALPHA),

@@ -40,7 +40,9 @@ from .registry import Claim, Obligation, register
 #: the size of the complete economy in which refutations and witnesses are decided
 J = 4
 #: the fixed sizes that cross-check every generic decision
-CROSS_CHECK_SIZES = tuple(range(2, 7))
+CROSS_CHECK_SIZES = tuple(range(2, 6))
+#: the fixed sizes that cross-check a refutation or witness decided at J = 4
+_OTHER_SIZES = tuple(size for size in CROSS_CHECK_SIZES if size != J)
 #: the largest J of the fixed-size cross-check of S5.4 (the README's headline claim)
 CROSS_CHECK_J = 12
 
@@ -54,7 +56,7 @@ EVERY_J = "every J"
 _PAIRWISE = ("The assumptions are pairwise (A1, A2 between any two sectors in index order, by transitivity of a "
              "strictly decreasing sequence) and sector by sector (theta >= 1), so the generic sectors of each "
              "decision satisfy exactly what any economy of any size J gives them. ")
-_CROSS = "Fixed-J decisions for J = 2..6 cross-check the argument."
+_CROSS = "Fixed-J decisions for J = 2..5 cross-check the argument."
 
 
 def _src(claim_id: str) -> str:
@@ -149,15 +151,15 @@ _claim("S5.3", "Section 5, paragraph on the ranking of equilibria",
 def _s54_obligations():
     generic = [
         Obligation.forall(
-            "deviation to sector 1 from E(k,C) is unprofitable iff weak (*) (sectors 1 < k)",
+            "deviation to sector 1 from E(k,C) is unprofitable iff weak (*) (sectors 1 < k, any J)",
             sp.Equivalent(no_profitable_deviation("k", True, "1"), condition_star("k", strict=False)),
             standing_assumptions(_PAIR)),
         Obligation.forall(
-            "weak (*) rules out the deviation to any j with 1 < j < k",
+            "weak (*) rules out the deviation to any j with 1 < j < k (sectors 1 < j < k, any J)",
             sp.Implies(condition_star("k", strict=False), no_profitable_deviation("k", True, "j")),
             standing_assumptions(_BETWEEN)),
         Obligation.forall(
-            "weak (*) rules out the deviation to any j with 1 < k < j",
+            "weak (*) rules out the deviation to any j with 1 < k < j (sectors 1 < k < j, any J)",
             sp.Implies(condition_star("k", strict=False), no_profitable_deviation("k", True, "j")),
             standing_assumptions(_ABOVE)),
     ]
@@ -205,11 +207,11 @@ _claim("S5.6", "Section 5, condition (*)", "as long as the following condition i
                          lambda k: sp.Implies(equilibrium(k, True, S), condition_star(k)), standing_assumptions(S)),
                 *_fixed("E(k,C) => strict (*), every k = 2..J",
                         lambda ss: sp.And(*[sp.Implies(equilibrium(k, True, ss), condition_star(k))
-                                            for k in _later(ss)]), sizes=(2, 3, 5, 6))],
+                                            for k in _later(ss)]), sizes=_OTHER_SIZES)],
        note=("A universal claim over economies of every size is false if it is false in one economy: the "
              f"refutation is a certified counterexample economy with J = {J} sectors satisfying A1, A2 and "
              "theta >= 1 (complete, every conjunct of E(k,C) checked), where (*) holds with equality. Fixed-J "
-             "decisions for J = 2, 3, 5, 6 find counterexamples at those sizes too."))
+             "decisions for J = 2, 3, 5 find counterexamples at those sizes too."))
 
 
 # -- S5.7: theta_k = 1 ---------------------------------------------------------------------------------
@@ -238,10 +240,10 @@ _claim("S5.7b", "Section 5, the paragraph after condition (*)", _QUOTE_7,
        lambda: [*_each_k(f"J = {J}: theta_{{k}} = 1 and E({{k}},C)",
                          lambda k: _theta_k_is_one(S, (k,)), standing_assumptions(S, A2=False), kind=Kind.EXISTS),
                 *_fixed("some k > 1 with theta_k = 1 and E(k,C)", _theta_k_is_one, kind=Kind.EXISTS,
-                        sizes=(2, 3, 5, 6), A2=False)],
+                        sizes=_OTHER_SIZES, A2=False)],
        note=(f"An existence claim about economies of any size is witnessed by one economy: a complete J = {J} "
              "economy satisfying A1 and theta >= 1 (every conjunct of E(k,C) checked). Fixed-J decisions find "
-             "witnesses at J = 2, 3, 5, 6 too."))
+             "witnesses at J = 2, 3, 5 too."))
 
 # -- S5.8 - S5.12: the ranking of equilibria -------------------------------------------------------------
 
@@ -280,11 +282,11 @@ _claim("S5.10", _RANKING, "The worst equilibrium is the only one without coordin
                 *_fixed("E(k,C) => w(1,U) < w(k,C), every k = 2..J",
                         lambda ss: sp.And(*[sp.Implies(equilibrium(k, True, ss),
                                                        sp.Lt(wage_uncoordinated(1), wage_coordinated(k)))
-                                            for k in _later(ss)]), sizes=(2, 3, 5, 6))],
+                                            for k in _later(ss)]), sizes=_OTHER_SIZES)],
        note=("A universal claim over economies of every size is false if it is false in one economy: the "
              f"refutation is a certified counterexample economy with J = {J} sectors (complete, every conjunct of "
              "E(k,C) checked), where (*) holds with equality and w(1,U) = w(k,C). Fixed-J decisions for J = 2, 3, "
-             "5, 6 find counterexamples at those sizes too."))
+             "5 find counterexamples at those sizes too."))
 
 
 def _theta_alternative(j):
@@ -370,10 +372,10 @@ _claim("S5.14", "Section 5, after the assumptions on the ordering of goods",
        "the converse: A1 and A2 imply theta_j nondecreasing in j", ALL, Kind.FORALL, "refuted",
        lambda: [Obligation.forall(f"J = {J}: A1 and A2 => theta nondecreasing", theta_nondecreasing(S),
                                   standing_assumptions(S)),
-                *_fixed("A1 and A2 => theta nondecreasing", theta_nondecreasing, sizes=(2, 3, 5, 6))],
+                *_fixed("A1 and A2 => theta nondecreasing", theta_nondecreasing, sizes=_OTHER_SIZES)],
        note=("A universal claim over economies of every size is false if it is false in one economy: the "
              f"refutation is a certified counterexample economy with J = {J} sectors satisfying A1, A2 and "
-             "theta >= 1. Fixed-J decisions for J = 2, 3, 5, 6 find counterexamples at those sizes too."))
+             "theta >= 1. Fixed-J decisions for J = 2, 3, 5 find counterexamples at those sizes too."))
 
 # -- S5.15 - S5.19: policy --------------------------------------------------------------------------------------
 
@@ -570,10 +572,10 @@ _claim("S5.23", "Section 5, paragraph 'An important result of the model'",
        lambda: [*_each_k(f"J = {J}: theta_{{k}} > theta_1, E({{k}},C) and w({{k}},C) < w(1,C)",
                          lambda k: _higher_theta_lower_wage(S, (k,)), standing_assumptions(S), kind=Kind.EXISTS),
                 *_fixed("some k > 1 with theta_k > theta_1, E(k,C) and w(k,C) < w(1,C)", _higher_theta_lower_wage,
-                        kind=Kind.EXISTS, sizes=(2, 3, 5, 6))],
+                        kind=Kind.EXISTS, sizes=_OTHER_SIZES)],
        note=(f"An existence claim about economies of any size is witnessed by one economy: a complete J = {J} "
              "economy satisfying A1, A2 and theta >= 1 (every conjunct of E(k,C) checked). Fixed-J decisions "
-             "find witnesses at J = 2, 3, 5, 6 too."))
+             "find witnesses at J = 2, 3, 5 too."))
 
 
 def _s524(ss):

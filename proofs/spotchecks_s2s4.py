@@ -30,6 +30,7 @@ SymPy evaluation at :math:`\alpha \in \{1/3, 1/2, 2/3, 3/4\}` decides on it.
 
 from __future__ import annotations
 
+import functools
 import time
 
 import numpy as np
@@ -147,24 +148,44 @@ def _dol_kernels():
     return exprs, {name: compile_kernel(e, args) for name, e in exprs.items()}, args
 
 
-def _dol_exact_draws(rng, per_alpha: int):
-    """Exact points at the fixed alphas: variety counts r times the threshold, r = 1 (the tie) or a sixth power."""
+#: exact draws per fixed alpha (a third of them exactly on the threshold)
+_EXACT_PER_ALPHA = 6
+
+
+@functools.lru_cache(maxsize=8)
+def _dol_exact_records(seed: int) -> tuple:
+    """Exact points at the fixed alphas, evaluated once for all four claims.
+
+    Variety counts are ``r`` times the threshold with ``r = 1`` (the tie) or a sixth power of a
+    rational, so that every power in the model is rational or a square root there.  Each record is
+    ``(alpha, r, all-modern equilibrium, real wage, modern cost gap below the threshold)``, each value
+    exact (``None`` where SymPy cannot settle it: reported, never counted).
+    """
+    from symbolic import section2 as s2
+
     from .section2 import FIXED_ALPHAS
 
+    rng = np.random.default_rng([seed, 2, 5])
     out = []
     for a in FIXED_ALPHAS:
         threshold = a ** (-a / (1 - a))
-        for i in range(per_alpha):
+        # alpha substituted once: the remaining substitutions are of numbers into a short expression
+        modern = s2.all_modern_equilibrium(s2.L, a)
+        real_wage = s2.real_wage_modern(s2.variety_count(s2.L, a), a)
+        gap = s2.modern_cost_gap(s2.m, a)
+        for i in range(_EXACT_PER_ALPHA):
             k = int(rng.integers(1, 5))
             r = sp.Integer(1) if i % 3 == 0 else sp.Rational(k, k + 1) ** 6 if i % 3 == 1 else sp.Rational(k + 1, k) ** 6
             F = sp.Rational(int(rng.integers(1, 9)), int(rng.integers(1, 9)))
             w = sp.Rational(int(rng.integers(1, 9)), int(rng.integers(1, 9)))
-            out.append({"alpha": a, "F": F, "w": w, "L": r * threshold * F / (1 - a), "m": r * threshold, "r": r})
-    return out
+            point = {s2.L: r * threshold * F / (1 - a), s2.F: F, s2.w: w, s2.m: r * threshold}
+            out.append((a, r, _exact_truth(modern, point), _exact_truth(real_wage, point),
+                        _exact_truth(gap, point)))
+    return tuple(out)
 
 
 def _exact_truth(expr, point):
-    value = expr.subs(point)
+    value = expr.xreplace(point)
     if value in (sp.true, sp.false):
         return bool(value)
     if isinstance(value, sp.Basic) and value.is_number:
@@ -211,18 +232,14 @@ def division_of_labour_check(claim_id: str):
 
         # exact points at fixed alphas, on the threshold and on both sides of it
         exact_bad = exact_ties = undecided = 0
-        for point in _dol_exact_draws(rng, 6):
-            subs = {s2.alpha: point["alpha"], s2.L: point["L"], s2.F: point["F"], s2.w: point["w"], s2.m: point["m"]}
-            r = point["r"]
-            at_tie, below, beyond = r == 1, bool(r < 1), bool(r > 1)
-            eq = _exact_truth(exprs["modern"], subs)
-            rw = _exact_truth(exprs["real_wage"], subs)
-            if eq is None or rw is None:
+        records = _dol_exact_records(seed)
+        for a, r, eq, rw, gap in records:
+            if eq is None or rw is None or gap is None:
                 undecided += 1
                 continue
+            at_tie, below, beyond = r == 1, bool(r < 1), bool(r > 1)
             if claim_id == "S2.dol.3":
-                gap = _exact_truth(exprs["gap"], subs)
-                exact_bad += int(below and not (gap is not None and bool(gap > 0)))
+                exact_bad += int(below and not bool(gap > 0))
             elif claim_id == "S2.dol.4":
                 exact_bad += int(eq != (not below))
             else:
@@ -232,8 +249,8 @@ def division_of_labour_check(claim_id: str):
         notes = [f"{samples:,} float draws of alpha in (0.05, 0.95), L, F, w: {what}"]
         if near and claim_id != "S2.dol.3":
             notes.append(f"{near} float draws within {_NEAR:g} of the threshold left to the exact draws")
-        notes.append(f"{len(_dol_exact_draws(np.random.default_rng(0), 6))} exact draws at alpha = 1/3, 1/2, 2/3, "
-                     "3/4, a third of them exactly on the threshold")
+        notes.append(f"{len(records)} exact draws at alpha = {', '.join(dict.fromkeys(str(rec[0]) for rec in records))}, "
+                     "a third of them exactly on the threshold")
         if undecided:
             notes.append(f"{undecided} exact draws SymPy could not settle (not counted)")
         if claim_id == "S2.dol.5a":

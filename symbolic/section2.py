@@ -324,6 +324,7 @@ alpha = sp.Symbol("alpha", positive=True)
 w, F, L, L_M = sp.symbols("w F L L_M", positive=True)
 #: number of varieties, output per variety
 m, x = sp.symbols("m x", positive=True)
+_ALPHA, _W, _F, _L_M = alpha, w, F, L_M
 _Y, _PY, _R, _xi = sp.symbols("Y P_Y R x_i", positive=True)
 
 
@@ -357,7 +358,8 @@ def dol_monopoly_price(alpha=alpha, w=w) -> sp.Expr:
     w/alpha
     """
     alpha, w = _open_unit(alpha, "alpha"), _positive(w, "w")
-    return _monopoly_price(alpha, w)
+    # derived once for symbolic alpha and w, then evaluated: the first-order condition holds for every value
+    return _monopoly_price(_ALPHA, _W).xreplace({_ALPHA: alpha, _W: w})
 
 
 @lru_cache(maxsize=None)
@@ -381,8 +383,14 @@ def free_entry_output(alpha=alpha, F=F, w=w) -> sp.Expr:
     -F*alpha/(alpha - 1)
     """
     F = _positive(F, "F")
+    return _free_entry_output().xreplace({_ALPHA: _open_unit(alpha, "alpha"), _F: F, _W: _positive(w, "w")})
+
+
+@lru_cache(maxsize=None)
+def _free_entry_output():
+    # derived once with symbols; any values are substituted afterwards (the solution holds for every value)
     q = sp.Symbol("q", positive=True)
-    (out,) = sp.solve((dol_monopoly_price(alpha, w) - w) * q - w * F, q, dict=False)
+    (out,) = sp.solve((dol_monopoly_price(_ALPHA, _W) - _W) * q - _W * _F, q, dict=False)
     return out
 
 
@@ -394,7 +402,12 @@ def variety_count(labour=L_M, alpha=alpha, F=F) -> sp.Expr:
     -L_M*(alpha - 1)/F
     """
     labour = _positive(labour, "L_M")
-    (count,) = sp.solve(m * (free_entry_output(alpha, F) + F) - labour, m, dict=False)
+    return _variety_count().xreplace({_L_M: labour, _ALPHA: _open_unit(alpha, "alpha"), _F: _positive(F, "F")})
+
+
+@lru_cache(maxsize=None)
+def _variety_count():
+    (count,) = sp.solve(m * (free_entry_output(_ALPHA, _F) + _F) - _L_M, m, dict=False)
     return count
 
 
@@ -482,7 +495,9 @@ def variety_demand(price, modern_output=_Y, alpha=alpha) -> sp.Expr:
     """
     alpha = _open_unit(alpha, "alpha")
     q = sp.Symbol("q", positive=True)
-    (quantity,) = sp.solve(sp.Eq(variety_inverse_demand(q, alpha), price), q, dict=False)
+    # check=False: the inverse demand is strictly monotone in q > 0, its one root needs no re-checking (slow)
+    (quantity,) = sp.solve(sp.Eq(variety_inverse_demand(q, alpha), price), q, dict=False, check=False,
+                           simplify=False)
     # (Y^(a-1) p / P_Y)^(1/(a-1)) = Y (p/P_Y)^(1/(a-1)): every base is positive
     quantity = sp.expand_power_base(quantity, force=True)
     return quantity.subs(_Y, _nonnegative(modern_output, "modern output"))

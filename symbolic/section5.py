@@ -111,8 +111,23 @@ def zero_profit(j: Label, coordinated: bool, w: sp.Expr = wage) -> sp.Eq:
 
 @lru_cache(maxsize=None)
 def derive_wage(j: Label, coordinated: bool) -> sp.Expr:
-    """Solve :func:`zero_profit` for South's wage (a derivation, not a transcription)."""
-    (solution,) = sp.solve(zero_profit(j, coordinated), wage, dict=False)
+    """Solve :func:`zero_profit` for South's wage (a derivation, not a transcription).
+
+    Solved once for a template sector, then renamed to sector ``j``: zero profit has the same form in
+    every sector, and one ``solve`` per sector was the slowest step of building the claims.
+    """
+    template = _TEMPLATE
+    rename = {lam_S(template): lam_S(j), lam_N(template): lam_N(j), theta(template): theta(j)}
+    return _derive_template_wage(coordinated).xreplace(rename)
+
+
+#: a sector label used only to derive the wage once
+_TEMPLATE = "template"
+
+
+@lru_cache(maxsize=None)
+def _derive_template_wage(coordinated: bool) -> sp.Expr:
+    (solution,) = sp.solve(zero_profit(_TEMPLATE, coordinated), wage, dict=False)
     return sp.factor(solution)
 
 
