@@ -248,7 +248,8 @@ def section4_wages(value_T=sp.Rational(3, 2), value_M=1, labour=4, agglomeration
         y = float(s4.income_per_worker(x, sp.sympify(labour), g).subs(numbers))
         corner = name != "interior"
         ax.plot([float(x)], [y], marker="o", markersize=8, linestyle="none", color="black" if corner else "white",
-                markeredgecolor="black", label=f"equilibrium, {name} (L_M = {sp.sstr(x)})" + ("" if corner else ", unstable"))
+                markeredgecolor="black",
+                label=f"equilibrium, {name} (L_M = {sp.sstr(x)})" + ("" if corner else ", unstable"))
     ax.set_xlabel("workers in the advanced sector M, L_M")
     ax.set_ylabel("wage")
     ax.set_title("Infant industry: two specialisations are equilibria")

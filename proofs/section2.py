@@ -395,9 +395,11 @@ def substitution_lemma(count, strict_too=False) -> dict:
     exponent), cross-checked by deciding the literal statements at fixed alpha
     (:data:`FIXED_ALPHAS`) with no substitution at all.
     """
+    at_count = {m: count}
     out = {"X := count^((1-alpha)/alpha), a name for the productivity index": sp.Eq(X, s2.productivity_index(count)),
-           "unit cost times X = w/alpha (substitution fact)": sp.Eq(s2.modern_unit_cost(count) * X, w / alpha),
-           "real wage = alpha X (substitution fact)": sp.Eq(s2.real_wage_modern(count), alpha * X),
+           "unit cost times X = w/alpha (substitution fact)":
+               sp.Eq(s2.modern_unit_cost().xreplace(at_count) * X, w / alpha),
+           "real wage = alpha X (substitution fact)": sp.Eq(s2.real_wage_modern().xreplace(at_count), alpha * X),
            "count >= threshold iff X >= 1/alpha (X increasing, = 1/alpha at the threshold)":
                sp.Equivalent(count >= THRESHOLD, X >= 1 / alpha)}
     if strict_too:
@@ -498,7 +500,8 @@ _claim("S2.dol.4", _DOL, "By contrast, if firms use the modern technology, the m
 
 
 def _real_wage_at(a=alpha):
-    return s2.real_wage_modern(s2.variety_count(L, a), a)
+    """The real wage derived for any m, evaluated at the all-modern variety count."""
+    return s2.real_wage_modern(m, a).xreplace({m: s2.variety_count(L, a)})
 
 
 def _strictly_above(a=alpha):

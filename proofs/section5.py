@@ -255,7 +255,8 @@ _claim("S5.8", _RANKING, "the wage is declining with movement to equilibria with
                 _generic("w(j,C) > w(k,C)", sp.Gt(wage_coordinated("j"), wage_coordinated("k")), ("j", "k"),
                          A2=False, theta_ge_1=False),
                 *_fixed("w(j,C) > w(j+1,C) and w(1,C) > w(k,C)",
-                        lambda ss: sp.And(*[sp.Gt(wage_coordinated(a), wage_coordinated(b)) for a, b in zip(ss, ss[1:])],
+                        lambda ss: sp.And(*[sp.Gt(wage_coordinated(a), wage_coordinated(b))
+                                            for a, b in zip(ss, ss[1:])],
                                           *[sp.Gt(wage_coordinated(1), wage_coordinated(k)) for k in _later(ss)]),
                         A2=False, theta_ge_1=False)],
        note=("w(k,C) depends on sector k alone, so 'decreasing in k' is the conjunction over pairs j < k of "

@@ -175,7 +175,7 @@ def _dol_exact_records(seed: int) -> tuple:
         gap = s2.modern_cost_gap(s2.m, a)
         for i in range(_EXACT_PER_ALPHA):
             k = int(rng.integers(1, 5))
-            r = sp.Integer(1) if i % 3 == 0 else sp.Rational(k, k + 1) ** 6 if i % 3 == 1 else sp.Rational(k + 1, k) ** 6
+            r = (sp.Integer(1), sp.Rational(k, k + 1) ** 6, sp.Rational(k + 1, k) ** 6)[i % 3]
             F = sp.Rational(int(rng.integers(1, 9)), int(rng.integers(1, 9)))
             w = sp.Rational(int(rng.integers(1, 9)), int(rng.integers(1, 9)))
             point = {s2.L: r * threshold * F / (1 - a), s2.F: F, s2.w: w, s2.m: r * threshold}
@@ -249,8 +249,8 @@ def division_of_labour_check(claim_id: str):
         notes = [f"{samples:,} float draws of alpha in (0.05, 0.95), L, F, w: {what}"]
         if near and claim_id != "S2.dol.3":
             notes.append(f"{near} float draws within {_NEAR:g} of the threshold left to the exact draws")
-        notes.append(f"{len(records)} exact draws at alpha = {', '.join(dict.fromkeys(str(rec[0]) for rec in records))}, "
-                     "a third of them exactly on the threshold")
+        alphas = ", ".join(dict.fromkeys(str(rec[0]) for rec in records))
+        notes.append(f"{len(records)} exact draws at alpha = {alphas}, a third of them exactly on the threshold")
         if undecided:
             notes.append(f"{undecided} exact draws SymPy could not settle (not counted)")
         if claim_id == "S2.dol.5a":

@@ -551,10 +551,13 @@ def all_modern_equilibrium(labour=L, alpha=alpha, F=F, w=w) -> sp.Boolean:
     the condition is the modern unit cost at :math:`m = (1-\alpha)L/F` varieties
     (:func:`variety_count`) at most the backward one, ``w``:
 
+    >>> all_modern_equilibrium()
+    -w + w*(L*(1 - alpha)/F)**(1 - 1/alpha)/alpha <= 0
     >>> all_modern_equilibrium(alpha=sp.Rational(1, 2))
     4*F*w/L - w <= 0
     """
-    return sp.Le(modern_cost_gap(variety_count(labour, alpha, F), alpha, w), 0)
+    # the cost derived for any m, evaluated at the allocation's count (xreplace keeps its power as one term)
+    return sp.Le(modern_cost_gap(m, alpha, w).xreplace({m: variety_count(labour, alpha, F)}), 0)
 
 
 # == 5. training under separation risk (docs/model.md §5) =========================

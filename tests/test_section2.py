@@ -43,7 +43,8 @@ def test_every_model_row_is_registered_in_paper_order():
 def test_claim_verdict_matches_model(claim_id):
     claim = get_claim(claim_id)
     assert claim.expected.value == MODEL_EXPECTED[claim_id]
-    assert claim.expected_source.startswith("docs/model.md §") and claim.expected_source.endswith(f"table row {claim_id}")
+    assert claim.expected_source.startswith("docs/model.md §")
+    assert claim.expected_source.endswith(f"table row {claim_id}")
     assert claim.section == "2" and claim.place.startswith("Section")
     assert claim.formalization == ("paper" if claim_id in PAPER_MODEL else "project")
     start = time.perf_counter()

@@ -239,7 +239,8 @@ def test_s519_without_A1_is_not_proved_generically():
 def test_s522_increasing_prices_are_refuted():
     j = "j"
     theta_alt = sp.Symbol("vartheta_j", positive=True)
-    claim = sp.Implies(sp.Lt(m.theta(j), theta_alt), sp.Lt(m.world_price(j), m.world_price(j).xreplace({m.theta(j): theta_alt})))
+    raised = m.world_price(j).xreplace({m.theta(j): theta_alt})
+    claim = sp.Implies(sp.Lt(m.theta(j), theta_alt), sp.Lt(m.world_price(j), raised))
     assert Obligation.forall("flipped", claim).decide().status is Status.REFUTED
 
 
@@ -250,8 +251,8 @@ def test_generic_and_fixed_J_decisions_agree_on_a_mutant():
     assert generic is Status.REFUTED
     for J in (2, 3, 4):
         S = m.sectors(J)
-        st = sp.And(*[sp.Implies(m.condition_star(k, strict=False), sp.Lt(m.wage_uncoordinated(1), m.wage_coordinated(k)))
-                      for k in S[1:]])
+        st = sp.And(*[sp.Implies(m.condition_star(k, strict=False),
+                                 sp.Lt(m.wage_uncoordinated(1), m.wage_coordinated(k))) for k in S[1:]])
         assert Obligation.forall("mutant", st, m.standing_assumptions(S)).decide().status is Status.REFUTED
 
 
