@@ -287,3 +287,17 @@ def test_decide_claim_does_not_read_the_expected_verdict():
     flipped = replace(claim, expected=Status.PROVED)
     assert decide_claim(flipped).status is Status.REFUTED
     assert not decide_claim(flipped).as_expected
+
+
+@pytest.mark.parametrize("name", ["S5.20 with theta_1 >= 1", "S5.21 strict", "S5.24 with weak (*)", "S5.9 weak (*)"])
+def test_spot_checks_catch_the_near_misses_claimed_proved(name):
+    # the spot check evaluates wages and deviation margins on draws that sit on the boundaries
+    # (theta_1 = 1, (*) at equality): a near miss wrongly called "proved" is caught with an exact draw
+    from numeric.spot import spot_check
+    from symbolic import Verdict
+
+    statement, labels, kind, assume = NEAR_MISSES[name]
+    ob = Obligation.forall(name, statement, m.standing_assumptions(labels, **assume))
+    fake = Verdict.make(Status.PROVED, Kind.FORALL, "fake", 0.0)
+    out = spot_check([(ob, fake)], samples=5000, seed=0)
+    assert out.violations > 0 and out.detail.startswith("DISAGREES"), out.detail
