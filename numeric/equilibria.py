@@ -1,6 +1,6 @@
 r"""Which specialisation equilibria exist, on real data: any positive data, any sector order.
 
-For the Section 5 model (MODEL.md §8), South specialised in sector :math:`j`
+For the Section 5 model (docs/model.md §8), South specialised in sector :math:`j`
 is an equilibrium -- coordinated :math:`E(j,C)` or not :math:`E(j,U)` -- iff no
 lone uncoordinated deviator in any other sector :math:`k` makes a profit.  A
 deviator in :math:`k` breaks even at the wage :math:`\bar w_k = w(k,U) =

@@ -59,11 +59,12 @@ import numpy as np
 import sympy as sp
 from sympy.core.relational import Relational
 
+from symbolic import section4 as s4
 from symbolic import section5 as s5
 
 from .exact import RationalArray, where
 
-__all__ = ["SamplingProblem", "Sampler", "Section5Sampler", "BoundsSampler", "Section5Structure",
+__all__ = ["SamplingProblem", "Sampler", "Section5Sampler", "Section4Sampler", "BoundsSampler", "Section5Structure",
            "section5_structure", "flatten_atoms", "NEAR_TIE"]
 
 #: the relative size of a near-tie (well above float rounding, far below any economic difference)
@@ -413,6 +414,45 @@ def _pick(ops, columns, index):
     for i in range(1, len(columns)):
         out = ops.where(index == i, columns[i], out)
     return out
+
+
+# -- the Section 4 sampler ----------------------------------------------------------
+
+class Section4Sampler:
+    r"""Draws of the Section 4 economy with the agglomeration values at the two allocations.
+
+    Prices and productivities are positive; :math:`g_0 = g(0) \ge 0` (exactly 0 in a share
+    of the boundary draws, as in the worked form :math:`L^\gamma`) and
+    :math:`g_L = g(L) > g_0` (increasing).  A share of the draws lands **on the paper's
+    thresholds**: a lone mover into M breaks even, :math:`p_T a_T = p_M a_M g_0`, or a
+    mover out of M breaks even, :math:`p_T a_T = p_M a_M g_L` (exactly, with ``exact=True``).
+    :math:`L` is left to the bounds sampler: the thresholds do not involve it.
+
+    >>> problem = SamplingProblem.build([s4.p_T, s4.a_T, s4.p_M, s4.a_M, s4.g_0, s4.g_L])
+    >>> d = Section4Sampler().draw(problem, 2000, np.random.default_rng(0), exact=True)
+    >>> wage_T, entrant = d[s4.p_T] * d[s4.a_T], d[s4.p_M] * d[s4.a_M] * d[s4.g_0]
+    >>> bool(((d[s4.g_0] >= 0) & (d[s4.g_0] < d[s4.g_L])).all()), bool((wage_T == entrant).any())
+    (True, True)
+    """
+
+    name = "section4"
+
+    def owns(self, symbol: sp.Symbol) -> bool:
+        return symbol in (s4.p_T, s4.a_T, s4.p_M, s4.a_M, s4.g_0, s4.g_L)
+
+    def draw(self, problem: SamplingProblem, n: int, rng: np.random.Generator, *, exact: bool = False,
+             boundary_share: float = 0.25) -> dict:
+        ops = (_ExactOps if exact else _FloatOps)(rng, n)
+        a_T, a_M, p_M, p_T = (ops.positive() for _ in range(4))
+        on = rng.random(n) < (0.8 if exact else boundary_share)
+        pick = rng.random(n)
+        zero = on & (pick < 0.2)
+        g_0 = ops.where(zero, ops.const(0), ops.positive())
+        g_L = g_0 + ops.positive(-2.5, 1.0)
+        p_T = ops.where(on & ~zero & (pick < 0.6), p_M * a_M * g_0 / a_T, p_T)  # lone mover into M breaks even
+        p_T = ops.where(on & (pick >= 0.6), p_M * a_M * g_L / a_T, p_T)  # mover out of M breaks even
+        values = {s4.p_T: p_T, s4.a_T: a_T, s4.p_M: p_M, s4.a_M: a_M, s4.g_0: g_0, s4.g_L: g_L}
+        return {sym: ops.finish(values[sym]) for sym in problem.symbols if sym in values}
 
 
 # -- the fallback: bounds read from single-symbol atoms ------------------------------

@@ -49,7 +49,9 @@ only covers part of the assumptions is correct, merely slower.  Symbols no
 sampler owns fall to :class:`~numeric.samplers.BoundsSampler` (bounds read
 from atoms like ``x >= 1`` and from the symbol's own assumptions).  Section 5
 symbols (``lambda_jS``, ``lambda_jN``, ``theta_j``) are owned by
-:class:`~numeric.samplers.Section5Sampler`.  A module that adds claims for new
+:class:`~numeric.samplers.Section5Sampler`, generic labels (``lambda_kS``) included;
+Section 4's prices, productivities and agglomeration values ``g_0``, ``g_L`` by
+:class:`~numeric.samplers.Section4Sampler`, which puts draws on the paper's thresholds.  A module that adds claims for new
 symbols -- Section 2's ``A``, ``C``, ``n`` for instance -- registers a sampler::
 
     from numeric.spot import register_sampler
@@ -93,7 +95,7 @@ from symbolic import Kind, Status
 
 from .exact import RationalArray, as_fraction
 from .kernels import Kernel, KernelError, compile_conjunction, compile_kernel
-from .samplers import BoundsSampler, SamplingProblem, Section5Sampler, flatten_atoms
+from .samplers import BoundsSampler, SamplingProblem, Section4Sampler, Section5Sampler, flatten_atoms
 
 __all__ = ["register_sampler", "unregister_sampler", "samplers", "check_statement", "StatementCheck", "PointCheck",
            "evaluate_point", "check_obligation", "ObligationCheck", "spot_check", "SpotResult", "DEFAULT_SAMPLES",
@@ -110,7 +112,7 @@ CROSS_CHECK_SHARE = 0.1
 #: extra rounds of drawing when rejection leaves fewer admissible draws than asked
 _TOP_UP_ROUNDS = 3
 
-_SAMPLERS: list = [Section5Sampler()]
+_SAMPLERS: list = [Section5Sampler(), Section4Sampler()]
 _FALLBACK = BoundsSampler()
 
 

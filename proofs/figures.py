@@ -17,7 +17,8 @@ from typing import Sequence
 
 import sympy as sp
 
-__all__ = ["section5_wages", "plot_equilibria", "worked_section5_instance", "save_figure", "FIGURES"]
+__all__ = ["section5_wages", "plot_equilibria", "worked_section5_instance", "section4_wages", "save_figure",
+           "FIGURES"]
 
 
 def _pyplot():
@@ -191,6 +192,72 @@ def section2_division_of_labour_region():
     return fig
 
 
+def section4_allocations(value_T=sp.Rational(3, 2), value_M=1, labour=4, agglomeration=None):
+    r"""The allocations :math:`L_M` that are equilibria of a concrete Section 4 economy, decided exactly.
+
+    ``value_T`` is :math:`p_T a_T`, ``value_M`` is :math:`p_M a_M`; ``agglomeration`` a
+    :class:`sympy.Lambda` (default :math:`g(L_M) = 1 + L_M/2`).  Candidates are the two corners and
+    the interior allocations where the two wages are equal; each is kept when
+    :func:`symbolic.section4.equilibrium` (no worker gains by moving) is true there.
+
+    >>> [(sp.sstr(x), name) for x, name in section4_allocations()]
+    [('0', 'everybody in T'), ('1', 'interior'), ('4', 'everybody in M')]
+    """
+    from symbolic import section4 as s4
+
+    g = agglomeration if agglomeration is not None else sp.Lambda(sp.Symbol("x"), 1 + sp.Symbol("x") / 2)
+    numbers = {s4.p_T: sp.sympify(value_T), s4.a_T: 1, s4.p_M: sp.sympify(value_M), s4.a_M: 1}
+    labour = sp.sympify(labour)
+    level = sp.Symbol("level", positive=True)
+    interior = [x for x in sp.solve(sp.Eq(s4.wage_in_T().subs(numbers), s4.wage_in_M(level, agglomeration=g)
+                                          .subs(numbers)), level) if x.is_real and 0 < x < labour]
+    names = {0: "everybody in T", labour: "everybody in M"}
+    out = []
+    for x in sorted([sp.Integer(0), *interior, labour]):
+        if s4.equilibrium(x, labour, g).subs(numbers) is sp.true:
+            out.append((x, names.get(x, "interior")))
+    return out
+
+
+def section4_wages(value_T=sp.Rational(3, 2), value_M=1, labour=4, agglomeration=None):
+    r"""Wages in T and in M against the allocation :math:`L_M` (Section 4), with the equilibria marked.
+
+    The M wage :math:`p_M a_M g(L_M)` rises with employment (agglomeration); T pays
+    :math:`p_T a_T`.  Both specialisations are equilibria (filled markers: no worker gains by
+    moving, S4.1, S4.2); the interior crossing is an equilibrium too but unstable (open marker).
+    The dashed line is M made in the backward mode, stuck at :math:`g(0)` (S4.5).
+    """
+    import numpy as np
+
+    from numeric.kernels import compile_kernel
+    from symbolic import section4 as s4
+
+    g = agglomeration if agglomeration is not None else sp.Lambda(sp.Symbol("x"), 1 + sp.Symbol("x") / 2)
+    numbers = {s4.p_T: sp.sympify(value_T), s4.a_T: 1, s4.p_M: sp.sympify(value_M), s4.a_M: 1}
+    grid = np.linspace(0.0, float(labour), 201)
+    wage_M = compile_kernel(s4.wage_in_M(s4.L_M, agglomeration=g).subs(numbers), (s4.L_M,))(grid)
+    wage_T = np.full_like(grid, float(s4.wage_in_T().subs(numbers)))
+    backward = float(s4.wage_in_M(s4.L_M, agglomeration=s4.backward_mode(g)).subs(numbers))
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(6.4, 3.6))
+    ax.plot(grid, wage_T, color="tab:orange", label="wage in T: p_T a_T")
+    ax.plot(grid, wage_M, color="tab:blue", label="wage in M: p_M a_M g(L_M)")
+    ax.axhline(backward, color="tab:blue", linestyle="--", linewidth=0.8,
+               label="M in the backward mode: p_M a_M g(0)")
+    for x, name in section4_allocations(value_T, value_M, labour, g):
+        y = float(s4.income_per_worker(x, sp.sympify(labour), g).subs(numbers))
+        corner = name != "interior"
+        ax.plot([float(x)], [y], marker="o", markersize=8, linestyle="none", color="black" if corner else "white",
+                markeredgecolor="black",
+                label=f"equilibrium, {name} (L_M = {sp.sstr(x)})" + ("" if corner else ", unstable"))
+    ax.set_xlabel("workers in the advanced sector M, L_M")
+    ax.set_ylabel("wage")
+    ax.set_title("Infant industry: two specialisations are equilibria")
+    ax.legend(fontsize=7, loc="upper left")
+    fig.tight_layout()
+    return fig
+
+
 #: figure name -> (function building it from no arguments, caption)
 FIGURES = {
     "section2_spillovers": (section2_spillover_payoffs,
@@ -205,6 +272,12 @@ FIGURES = {
                                     "Section 2, division of labour: parameters $(\\alpha, L/F)$ for which "
                                     "all-modern is an equilibrium, $(1-\\alpha)L/F \\ge "
                                     "\\alpha^{-\\alpha/(1-\\alpha)}$ (S2.dol.4); all-backward always is."),
+    "section4_wages": (section4_wages,
+                       "Section 4, infant industry with $p_T a_T = 3/2$, $p_M a_M = 1$, $L = 4$ and "
+                       "$g(L_M) = 1 + L_M/2$: wages in T and M against the allocation; everybody in T and "
+                       "everybody in M are both equilibria (no worker gains by moving, S4.1, S4.2), the "
+                       "interior crossing is unstable; made in the backward mode (dashed, $g$ stuck at "
+                       "$g(0)$) M pays less than T (S4.5)."),
     "section5_wages": (lambda: section5_wages(*worked_section5_instance()),
                        "Section 5, worked instance ($\\lambda_{jS} = 7 - j$, $\\lambda_{jN} = 1$, "
                        "$\\theta_j = 2$): coordinated equilibria exist exactly where condition (*) holds "

@@ -81,8 +81,8 @@ def render_report(items: Sequence[ClaimReport], ablations: dict, figures: dict[s
         r"\noindent This report was produced by \texttt{coordfail report}. Each claim of the paper is "
         r"stated in words, formalised in SymPy, and decided by an engine (z3 for nonlinear real arithmetic, "
         r"SymPy for the algebra); every counterexample and witness was checked by exact substitution. "
-        r"Expected verdicts come from \texttt{MODEL.md} and were compared with, never used by, the decisions. "
-        f"{good} of {n} claims were decided as \\texttt{{MODEL.md}} expects.\n")
+        r"Expected verdicts come from \texttt{docs/model.md} and were compared with, never used by, the decisions. "
+        f"{good} of {n} claims were decided as \\texttt{{docs/model.md}} expects.\n")
     out.append(r"\section*{Summary of verdicts}" "\n")
     out.append(r"\begin{longtable}{@{}p{1.9cm}p{7.2cm}p{1.4cm}p{1.4cm}p{2.6cm}@{}}" "\n"
                r"\toprule id & claim & verdict & expected & spot check\\ \midrule \endhead" "\n")

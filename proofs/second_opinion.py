@@ -136,7 +136,7 @@ def with_cross_check(result: ClaimResult, timeout: float = 10.0, *,
 
     This is the call for ``coordfail verify --cross-check``: a disagreement
     turns the claim's verdict into ``unknown`` (so it no longer matches
-    MODEL.md) with both answers in ``verdict.reason``.
+    docs/model.md) with both answers in ``verdict.reason``.
     """
     checked = cross_check_claim(result, timeout, include_cross_checks=include_cross_checks)
     return replace(result, verdict=checked.verdict), checked

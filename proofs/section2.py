@@ -1,9 +1,9 @@
-r"""Section 2 claims: the small models of coordination failure (MODEL.md sections 1--6).
+r"""Section 2 claims: the small models of coordination failure (docs/model.md §1--§6).
 
 Every statement below is built from :mod:`symbolic.section2` (equilibrium
 regions from :mod:`symbolic.games`, first-order conditions by
 differentiation); nothing here types an equilibrium condition.  Where a claim
-compares a derived object with MODEL.md's written form (``n* = (1+C)/A``,
+compares a derived object with docs/model.md's written form (``n* = (1+C)/A``,
 ``x = αF/(1-α)``), the written form appears only as the right-hand side of an
 equation the engine must prove.
 
@@ -32,7 +32,7 @@ def _claim(id, place, quote, statement, assumptions, expected, build, formalizat
     table = _TABLES[id.split(".")[1]]
     return register(Claim(id=id, section="2", place=place, quote=quote, statement=statement,
                           assumptions=assumptions, kind=Kind.FORALL, expected=Status(expected),
-                          expected_source=f"MODEL.md {table}, table row {id}", build=build,
+                          expected_source=f"docs/model.md {table}, table row {id}", build=build,
                           formalization=formalization, note=note))
 
 
@@ -339,18 +339,26 @@ _DOL = "Section 2, 'Economies of Scale and Thick Market Effects'"
 alpha, w, F, L, L_M, m, X = s2.alpha, s2.w, s2.F, s2.L, s2.L_M, s2.m, s2.X
 _ALPHA = {"alpha < 1": alpha < 1}
 _DOL_ASSUME = "0 < alpha < 1, w, F, L > 0 (Ethier/Romer love of variety, free entry)"
+#: the paper's threshold on the variety count, as docs/model.md §4 writes it
+THRESHOLD = alpha ** (-alpha / (1 - alpha))
+#: the variety count of the all-modern allocation, as docs/model.md §4 writes it
+ALL_MODERN_VARIETIES = (1 - alpha) * L / F
+#: values of alpha at which the literal statements are decided with no substitution (the powers become
+#: integer powers and roots, which the engine handles exactly): the cross-checks of the substitution
+FIXED_ALPHAS = (sp.Rational(1, 3), sp.Rational(1, 2), sp.Rational(2, 3), sp.Rational(3, 4))
 
 
 def _dol1():
     q = sp.Symbol("q", positive=True)
     profit = s2.variety_inverse_demand(q) * q - w * q
-    return [Obligation.forall("monopoly price = w/alpha", sp.Eq(s2.dol_monopoly_price(), w / alpha), _ALPHA),
+    return [Obligation.forall("monopoly price = w/alpha",
+                              sp.Eq(s2.dol_monopoly_price(), w / alpha, evaluate=False), _ALPHA),
             Obligation.forall("the variety's profit is strictly concave in its output (second-order condition)",
                               sp.Lt(sp.diff(profit, q, 2), 0), _ALPHA),
             Obligation.forall("free entry: x = alpha F/(1 - alpha)",
-                              sp.Eq(s2.free_entry_output(), alpha * F / (1 - alpha)), _ALPHA),
+                              sp.Eq(s2.free_entry_output(), alpha * F / (1 - alpha), evaluate=False), _ALPHA),
             Obligation.forall("varieties: m = (1 - alpha) L_M/F",
-                              sp.Eq(s2.variety_count(), (1 - alpha) * L_M / F), _ALPHA)]
+                              sp.Eq(s2.variety_count(), (1 - alpha) * L_M / F, evaluate=False), _ALPHA)]
 
 
 _claim("S2.dol.1", _DOL,
@@ -362,19 +370,50 @@ _claim("S2.dol.1", _DOL,
 
 
 def _index_facts():
-    """The substitution X = m^((1-alpha)/alpha): strictly increasing, and it sends the threshold to 1/alpha."""
-    threshold = s2.modern_threshold()
-    return [Obligation.forall("X = m^((1-alpha)/alpha) is strictly increasing in m",
-                              sp.Gt(sp.diff(s2.productivity_index(), m), 0), _ALPHA),
-            Obligation.forall("the threshold variety count maps to X = 1/alpha",
-                              sp.Eq(s2.in_productivity_index(s2.productivity_index(threshold)), 1 / alpha), _ALPHA)]
+    r"""The substitution :math:`X = m^{(1-\alpha)/\alpha}`, fact by fact, each decided by the engine."""
+    index = s2.productivity_index()
+    return [Obligation.forall("substitution: X = m^((1-alpha)/alpha) is strictly increasing in m",
+                              sp.Gt(sp.diff(index, m), 0, evaluate=False), _ALPHA),
+            Obligation.forall("substitution: unit cost times X is w/alpha, i.e. unit cost = w/(alpha X)",
+                              sp.Eq(s2.modern_unit_cost() * index, w / alpha, evaluate=False), _ALPHA),
+            Obligation.forall("substitution: real wage = alpha X",
+                              sp.Eq(s2.real_wage_modern(), alpha * index, evaluate=False), _ALPHA),
+            Obligation.forall("substitution: at m = alpha^(-alpha/(1-alpha)) the unit cost is w, so X = 1/alpha there",
+                              sp.Eq(s2.modern_unit_cost(THRESHOLD), w, evaluate=False), _ALPHA),
+            Obligation.forall("the derived threshold (unit cost = w, solved for m) is alpha^(-alpha/(1-alpha))",
+                              sp.Eq(s2.modern_threshold(), THRESHOLD, evaluate=False), _ALPHA)]
+
+
+def substitution_lemma(count, strict_too=False) -> dict:
+    r"""The substitution facts at the variety count ``count``, as named assumptions of a literal statement.
+
+    :math:`X` names :math:`\text{count}^{(1-\alpha)/\alpha}`.  Unit cost and real wage in :math:`X`
+    are instances of :func:`_index_facts` (decided there); the order statement follows from two of
+    them -- :math:`X` is strictly increasing in the count and equals :math:`1/\alpha` at the
+    threshold -- because a strictly increasing map preserves order (the mean value theorem): the one
+    step the engine does not take itself (it knows no monotonicity of a power with a symbolic
+    exponent), cross-checked by deciding the literal statements at fixed alpha
+    (:data:`FIXED_ALPHAS`) with no substitution at all.
+    """
+    at_count = {m: count}
+    out = {"X := count^((1-alpha)/alpha), a name for the productivity index": sp.Eq(X, s2.productivity_index(count)),
+           "unit cost times X = w/alpha (substitution fact)":
+               sp.Eq(s2.modern_unit_cost().xreplace(at_count) * X, w / alpha),
+           "real wage = alpha X (substitution fact)": sp.Eq(s2.real_wage_modern().xreplace(at_count), alpha * X),
+           "count >= threshold iff X >= 1/alpha (X increasing, = 1/alpha at the threshold)":
+               sp.Equivalent(count >= THRESHOLD, X >= 1 / alpha)}
+    if strict_too:
+        out["count > threshold iff X > 1/alpha (X strictly increasing, = 1/alpha at the threshold)"] = \
+            sp.Equivalent(count > THRESHOLD, X > 1 / alpha)
+    return {**_ALPHA, **out}
 
 
 def _dol2():
     cost = s2.modern_unit_cost()
     return [Obligation.forall("unit cost = w m^(-(1-alpha)/alpha)/alpha",
-                              sp.Eq(cost, w * m ** (-(1 - alpha) / alpha) / alpha), _ALPHA),
-            Obligation.forall("unit cost falls with the number of varieties", sp.Lt(sp.diff(cost, m), 0), _ALPHA)]
+                              sp.Eq(cost, w * m ** (-(1 - alpha) / alpha) / alpha, evaluate=False), _ALPHA),
+            Obligation.forall("unit cost falls with the number of varieties",
+                              sp.Lt(sp.diff(cost, m), 0, evaluate=False), _ALPHA)]
 
 
 _claim("S2.dol.2", _DOL, "the division of labor is limited by the extent of the market",
@@ -382,61 +421,140 @@ _claim("S2.dol.2", _DOL, "the division of labor is limited by the extent of the 
        formalization="project")
 
 
-def _dol3():
-    entrant_profit = (s2.dol_monopoly_price() - w) * 0 - w * F  # no modern firm buys the variety
-    cost_in_X = s2.in_productivity_index(s2.modern_unit_cost())
-    return [Obligation.forall("a lone input entrant with no modern buyers loses its fixed cost",
-                              sp.Lt(entrant_profit, 0), _ALPHA),
-            Obligation.forall("below the threshold (X < 1/alpha) the modern technology costs more than w",
-                              sp.Implies(X < 1 / alpha, sp.Gt(cost_in_X, w)), _ALPHA)] + _index_facts()
+def _cost_gap_in_X():
+    """Modern minus backward unit cost, the modern cost rewritten in X (the backward cost w has no m)."""
+    return s2.in_productivity_index(s2.modern_unit_cost()) - s2.backward_unit_cost()
+
+
+def _fixed(label, statement_at, role="cross-check"):
+    """The literal statement at each of :data:`FIXED_ALPHAS`, decided with no substitution."""
+    return [Obligation.forall(f"alpha = {a}: {label}", statement_at(a), role=role) for a in FIXED_ALPHAS]
+
+
+def _backward_below_threshold(a=alpha):
+    threshold = a ** (-a / (1 - a))
+    return sp.Implies(m < threshold, s2.modern_uncompetitive(m, a))
+
+
+def s2dol3_obligations():
+    r"""All-backward: no entrant gains, and below the threshold the modern technology is dearer."""
+    in_X = sp.Gt(_cost_gap_in_X(), 0)
+    lemma = substitution_lemma(m)
+    return [Obligation.forall("all-backward: a variety entrant sells nothing (no modern final producer) and loses "
+                              "its fixed cost", s2.all_backward_equilibrium(), _ALPHA),
+            Obligation.forall("in X: below X = 1/alpha no final producer gains by switching to the modern technology",
+                              sp.Implies(X < 1 / alpha, in_X), _ALPHA),
+            Obligation.forall("with any variety count m below the threshold alpha^(-alpha/(1-alpha)) (a lone "
+                              "entrant's, whatever L/F) no final producer gains by switching to the modern technology",
+                              _backward_below_threshold(), lemma),
+            *_index_facts(),
+            *_fixed("m below the threshold => modern technology dearer", _backward_below_threshold)]
 
 
 _claim("S2.dol.3", _DOL, "if all firms use the backward technology, the market for inputs will be small, and hence "
        "there will be only a few specialized inputs, in turn making the modern technology uncompetitive",
-       "all-backward (m = 0) is always an equilibrium", _DOL_ASSUME, "proved", _dol3, formalization="project",
-       note="With no modern producers no variety can cover its fixed cost, and with fewer varieties than the "
-            "threshold alpha^(-alpha/(1-alpha)) (X < 1/alpha, by the increasing substitution X = "
-            "m^((1-alpha)/alpha)) modern unit cost exceeds the backward cost w.")
+       "all-backward (m = 0) is always an equilibrium", _DOL_ASSUME, "proved", s2dol3_obligations,
+       formalization="project",
+       note="Derived: at L_M = 0 no modern final producer buys inputs, so a variety entrant sells nothing "
+            "(demand is proportional to modern output) and loses w F; and with fewer varieties than the threshold "
+            "alpha^(-alpha/(1-alpha)) -- as few as a lone entrant creates, whatever L/F -- the modern unit cost "
+            "exceeds the backward cost w (in X = m^((1-alpha)/alpha): X < 1/alpha). The substitution facts are "
+            "decisions; the literal statement in m is decided from them, the order step (a strictly increasing map "
+            "preserves order) being the one the engine does not take itself; at alpha = 1/3, 1/2, 2/3, 3/4 the "
+            "literal statement is decided with no substitution (cross-checks).")
 
 
-def _dol4():
-    cost_in_X = s2.in_productivity_index(s2.modern_unit_cost())
-    m_all = s2.variety_count(L)
-    return [Obligation.forall("in X: modern at least as cheap as backward iff X >= 1/alpha",
-                              sp.Equivalent(sp.Le(cost_in_X, w), X >= 1 / alpha), _ALPHA),
-            Obligation.forall("the derived threshold is alpha^(-alpha/(1-alpha))",
-                              sp.Eq(s2.modern_threshold(), alpha ** (-alpha / (1 - alpha))), _ALPHA),
-            Obligation.forall("all modern: m = (1 - alpha) L/F", sp.Eq(m_all, (1 - alpha) * L / F), _ALPHA),
-            ] + _index_facts() + _dol3()[:2]
+def _modern_iff_threshold(a=alpha):
+    count = (1 - a) * L / F
+    return sp.Equivalent(s2.all_modern_equilibrium(L, a), count >= a ** (-a / (1 - a)))
+
+
+def s2dol4_obligations():
+    r"""All-modern iff :math:`(1-\alpha)L/F \ge \alpha^{-\alpha/(1-\alpha)}`; all-backward too: multiple equilibria."""
+    in_X = sp.Le(_cost_gap_in_X(), 0)
+    return [Obligation.forall("derived: the all-modern allocation (L_M = L) supports m = (1 - alpha) L/F varieties",
+                              sp.Eq(s2.variety_count(L), ALL_MODERN_VARIETIES, evaluate=False), _ALPHA),
+            Obligation.forall("in X: no final producer gains by switching to the backward technology iff X >= 1/alpha",
+                              sp.Equivalent(in_X, X >= 1 / alpha), _ALPHA),
+            Obligation.forall("all-modern is an equilibrium iff (1-alpha) L/F >= alpha^(-alpha/(1-alpha))",
+                              _modern_iff_threshold(), substitution_lemma(ALL_MODERN_VARIETIES)),
+            Obligation.forall("all-backward is an equilibrium too (multiple equilibria)", s2.all_backward_equilibrium(),
+                              _ALPHA),
+            *_index_facts(),
+            *_fixed("all-modern is an equilibrium iff (1-alpha) L/F >= alpha^(-alpha/(1-alpha))",
+                    _modern_iff_threshold)]
 
 
 _claim("S2.dol.4", _DOL, "By contrast, if firms use the modern technology, the market for inputs will be large ... "
        "this will make it profitable to use the modern technology",
        "all-modern is an equilibrium iff (1-alpha) L/F >= alpha^(-alpha/(1-alpha)); then there are multiple "
-       "equilibria", _DOL_ASSUME, "proved", _dol4, formalization="project",
-       note="All-modern is an equilibrium iff modern unit cost at m = (1-alpha)L/F is at most w. In X = "
-            "m^((1-alpha)/alpha) that is X >= 1/alpha; X is strictly increasing in m and equals 1/alpha exactly at "
-            "m = alpha^(-alpha/(1-alpha)), so it is m >= alpha^(-alpha/(1-alpha)). The S2.dol.3 obligations "
-            "(all-backward always an equilibrium) complete 'multiple equilibria'.")
+       "equilibria", _DOL_ASSUME, "proved", s2dol4_obligations, formalization="project",
+       note="Derived: all-modern is an equilibrium iff no final producer gains by switching to the backward "
+            "technology at the allocation, i.e. the modern unit cost with m = (1-alpha)L/F varieties (free entry) is "
+            "at most w. In X = m^((1-alpha)/alpha) that is X >= 1/alpha (a rational decision). The literal statement "
+            "with the threshold in L, F, alpha is decided from the substitution facts, each a decision of its own (X "
+            "strictly increasing in m, unit cost = w/(alpha X), X = 1/alpha at the threshold); the order step (a "
+            "strictly increasing map preserves order) is the one the engine does not take itself, and at alpha = "
+            "1/3, 1/2, 2/3, 3/4 the literal statement is decided with no substitution (cross-checks). All-backward "
+            "is always an equilibrium (S2.dol.3): multiple equilibria.")
 
 
-def _dol5():
-    real_wage = s2.real_wage_modern()
-    in_X = s2.in_productivity_index(real_wage)
-    return [Obligation.forall("real wage in the modern equilibrium = alpha m^((1-alpha)/alpha)",
-                              sp.Eq(real_wage, alpha * m ** ((1 - alpha) / alpha)), _ALPHA),
-            Obligation.forall("modern equilibrium (X >= 1/alpha) => real wage >= 1",
-                              sp.Implies(X >= 1 / alpha, in_X >= 1), _ALPHA),
-            Obligation.forall("strictly inside the region (X > 1/alpha) => real wage > 1",
-                              sp.Implies(X > 1 / alpha, in_X > 1), _ALPHA)] + _index_facts()
+def _real_wage_at(a=alpha):
+    """The real wage derived for any m, evaluated at the all-modern variety count."""
+    return s2.real_wage_modern(m, a).xreplace({m: s2.variety_count(L, a)})
 
 
-_claim("S2.dol.5", _DOL, "the productivity of firms that rely on such inputs",
-       "in the modern equilibrium the real wage alpha m^((1-alpha)/alpha) exceeds the backward one (1): weakly at "
-       "the threshold, where the two are equal, and strictly above it", _DOL_ASSUME, "proved", _dol5,
-       formalization="project",
-       note="At the threshold alpha^(-alpha/(1-alpha)) the modern real wage is exactly 1; 'exceeds' is strict "
-            "wherever the all-modern condition holds strictly.")
+def _strictly_above(a=alpha):
+    return sp.Implies(s2.all_modern_equilibrium(L, a), sp.Gt(_real_wage_at(a), 1))
+
+
+def s2dol5a_obligations():
+    """The strict reading: every modern equilibrium has real wage > 1 (refuted at the threshold tie)."""
+    in_X = sp.Le(_cost_gap_in_X(), 0)
+    half = sp.Rational(1, 2)
+    return [Obligation.forall("alpha = 1/2, in L and F: all-modern equilibrium => real wage > 1",
+                              _strictly_above(half)),
+            Obligation.forall("in X: all-modern equilibrium (X >= 1/alpha) => real wage alpha X > 1",
+                              sp.Implies(in_X, sp.Gt(s2.in_productivity_index(s2.real_wage_modern()), 1)), _ALPHA),
+            *[Obligation.forall(f"alpha = {a}: all-modern equilibrium => real wage > 1", _strictly_above(a),
+                                role="cross-check") for a in FIXED_ALPHAS if a != half]]
+
+
+_claim("S2.dol.5a", _DOL, "the productivity of firms that rely on such inputs",
+       "read strictly: in every modern equilibrium the real wage alpha m^((1-alpha)/alpha) exceeds the backward "
+       "one (1)", _DOL_ASSUME, "refuted", s2dol5a_obligations, formalization="project",
+       note="At the threshold (1-alpha)L/F = alpha^(-alpha/(1-alpha)) all-modern is an equilibrium and the real "
+            "wage is exactly 1 (a tie, like S5.6 and S5.10). The counterexample is certified in the model's own "
+            "parameters at alpha = 1/2 (L = 4F), and in X at any alpha.")
+
+
+def _at_least_one(a=alpha):
+    count = (1 - a) * L / F
+    return sp.And(sp.Implies(s2.all_modern_equilibrium(L, a), sp.Ge(_real_wage_at(a), 1)),
+                  sp.Implies(count > a ** (-a / (1 - a)), sp.Gt(_real_wage_at(a), 1)))
+
+
+def s2dol5b_obligations():
+    """Every modern equilibrium has real wage >= 1, and > 1 strictly above the threshold."""
+    in_X = sp.Le(_cost_gap_in_X(), 0)
+    real_wage_X = s2.in_productivity_index(s2.real_wage_modern())
+    return [Obligation.forall("in X: all-modern equilibrium (X >= 1/alpha) => real wage alpha X >= 1",
+                              sp.Implies(in_X, sp.Ge(real_wage_X, 1)), _ALPHA),
+            Obligation.forall("in X: strictly above the threshold (X > 1/alpha) => real wage > 1",
+                              sp.Implies(X > 1 / alpha, sp.Gt(real_wage_X, 1)), _ALPHA),
+            Obligation.forall("every all-modern equilibrium has real wage >= 1, and > 1 when (1-alpha) L/F > "
+                              "alpha^(-alpha/(1-alpha))", _at_least_one(),
+                              substitution_lemma(ALL_MODERN_VARIETIES, strict_too=True)),
+            *_index_facts(),
+            *_fixed("real wage >= 1 in every modern equilibrium, > 1 above the threshold", _at_least_one)]
+
+
+_claim("S2.dol.5b", _DOL, "the productivity of firms that rely on such inputs",
+       "in every modern equilibrium the real wage is at least 1, and strictly above 1 whenever (1-alpha) L/F > "
+       "alpha^(-alpha/(1-alpha))", _DOL_ASSUME, "proved", s2dol5b_obligations, formalization="project",
+       note="The real wage alpha m^((1-alpha)/alpha) is alpha X; the all-modern condition is X >= 1/alpha. The "
+            "literal statement is decided from the substitution facts as in S2.dol.4, and at alpha = 1/3, 1/2, 2/3, "
+            "3/4 with no substitution (cross-checks).")
 
 # == S2.train: training and technology under separation risk ============================
 

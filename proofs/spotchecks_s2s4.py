@@ -6,31 +6,41 @@ bounds sampler, exact boundary draws) covers them: each obligation is checked
 on at least ``samples`` admissible draws.
 
 Obligations about a *general* function -- the protection probability
-:math:`P` of S2.fmd, the agglomeration :math:`g` of Section 4 -- have no
-numeric value.  Their claims are checked here on concrete families instead,
-in floating point with NumPy, each draw a new member of the family:
+:math:`P` of S2.fmd -- have no numeric value.  Those claims are checked here on
+concrete families instead, in floating point with NumPy, each draw a new
+member of the family: :math:`P(E) = 1 - e^{-bE}` and :math:`P(E) = 1 - (1+E)^{-b}`
+(increasing, strictly concave), with Nash and first-best totals computed from
+the families' closed-form first-order conditions and checked against the
+producer's and the planner's payoffs by finite differences.  Float comparisons
+there use a relative tolerance of :math:`10^{-9}` (stated in each detail line);
+a disagreement beyond it is a violation.
 
-* :math:`P(E) = 1 - e^{-bE}` and :math:`P(E) = 1 - (1+E)^{-b}` (increasing,
-  strictly concave), with Nash and first-best totals computed from the
-  families' closed-form first-order conditions and checked against the
-  producer's and the planner's payoffs by finite differences;
-* :math:`g(L) = c L^\gamma` and :math:`g(L) = c(1 - e^{-L})` for Section 4.
+Section 4's agglomeration :math:`g` enters the claims only through its values at
+the two allocations compared, :math:`g(0)` and :math:`g(L)`: its claims are
+checked on their own obligations with those two values drawn (every increasing
+:math:`g` gives some :math:`0 \le g(0) < g(L)`), a share exactly on the paper's
+thresholds, decided exactly there.
 
-Float comparisons there use a relative tolerance of :math:`10^{-9}` (stated in
-each detail line); a disagreement beyond it is a violation.
+The division-of-labour claims S2.dol.3-5 are checked on the model's own
+parameters :math:`(\alpha, L, F, w)`: the derived equilibrium conditions, unit
+costs and real wages are compiled from :mod:`symbolic.section2` and compared
+with the paper's threshold; floats decide away from the threshold, exact
+SymPy evaluation at :math:`\alpha \in \{1/3, 1/2, 2/3, 3/4\}` decides on it.
 """
 
 from __future__ import annotations
 
+import functools
 import time
 
 import numpy as np
+import sympy as sp
 
 from numeric.spot import spot_check
 
 from .registry import REGISTRY, SPOT_CHECKS, ClaimResult, SpotCheck, register_spot_check
 
-__all__ = ["generic_check", "fmd_check", "infant_industry_check", "CUSTOM"]
+__all__ = ["generic_check", "fmd_check", "division_of_labour_check", "infant_industry_check", "CUSTOM"]
 
 _TOL = 1e-9
 
@@ -117,59 +127,192 @@ def fmd_check(claim_id: str):
     return check
 
 
-# -- S4: concrete agglomeration functions ---------------------------------------------------
+# -- S2.dol: the literal statements in alpha, L, F, w ------------------------------------------
+
+#: relative distance to the threshold within which a float draw is not decided (exact draws decide there)
+_NEAR = 1e-9
 
 
-def infant_industry_check(claim_id: str):
-    """A spot check of an S4 claim on concrete agglomeration functions g (a fresh g per draw)."""
+def _dol_kernels():
+    from numeric.kernels import compile_kernel
+    from symbolic import section2 as s2
+
+    from .section2 import ALL_MODERN_VARIETIES, THRESHOLD
+
+    a, L, F, w, m = s2.alpha, s2.L, s2.F, s2.w, s2.m
+    count = s2.variety_count(L)
+    exprs = {"modern": s2.all_modern_equilibrium(), "count": count, "threshold": THRESHOLD,
+             "count_typed": ALL_MODERN_VARIETIES, "real_wage": s2.real_wage_modern(count),
+             "entry": s2.variety_entry_profit(0), "gap": s2.modern_cost_gap(m)}
+    args = (a, L, F, w, m)
+    return exprs, {name: compile_kernel(e, args) for name, e in exprs.items()}, args
+
+
+#: exact draws per fixed alpha (a third of them exactly on the threshold)
+_EXACT_PER_ALPHA = 6
+
+
+@functools.lru_cache(maxsize=8)
+def _dol_exact_records(seed: int) -> tuple:
+    """Exact points at the fixed alphas, evaluated once for all four claims.
+
+    Variety counts are ``r`` times the threshold with ``r = 1`` (the tie) or a sixth power of a
+    rational, so that every power in the model is rational or a square root there.  Each record is
+    ``(alpha, r, all-modern equilibrium, real wage, modern cost gap below the threshold)``, each value
+    exact (``None`` where SymPy cannot settle it: reported, never counted).
+    """
+    from symbolic import section2 as s2
+
+    from .section2 import FIXED_ALPHAS
+
+    rng = np.random.default_rng([seed, 2, 5])
+    out = []
+    for a in FIXED_ALPHAS:
+        threshold = a ** (-a / (1 - a))
+        # alpha substituted once: the remaining substitutions are of numbers into a short expression
+        modern = s2.all_modern_equilibrium(s2.L, a)
+        real_wage = s2.real_wage_modern(s2.variety_count(s2.L, a), a)
+        gap = s2.modern_cost_gap(s2.m, a)
+        for i in range(_EXACT_PER_ALPHA):
+            k = int(rng.integers(1, 5))
+            r = (sp.Integer(1), sp.Rational(k, k + 1) ** 6, sp.Rational(k + 1, k) ** 6)[i % 3]
+            F = sp.Rational(int(rng.integers(1, 9)), int(rng.integers(1, 9)))
+            w = sp.Rational(int(rng.integers(1, 9)), int(rng.integers(1, 9)))
+            point = {s2.L: r * threshold * F / (1 - a), s2.F: F, s2.w: w, s2.m: r * threshold}
+            out.append((a, r, _exact_truth(modern, point), _exact_truth(real_wage, point),
+                        _exact_truth(gap, point)))
+    return tuple(out)
+
+
+def _exact_truth(expr, point):
+    value = expr.xreplace(point)
+    if value in (sp.true, sp.false):
+        return bool(value)
+    if isinstance(value, sp.Basic) and value.is_number:
+        return value
+    return None  # SymPy cannot settle it exactly: reported, never counted
+
+
+def division_of_labour_check(claim_id: str):
+    """A spot check of S2.dol.3-5 on the model's own parameters (alpha, L, F, w), exact at the threshold."""
 
     def check(result: ClaimResult, samples: int, seed: int) -> SpotCheck:
+        from symbolic import Status
+        from symbolic import section2 as s2
+
         start = time.perf_counter()
-        rng = np.random.default_rng([seed, 4])
-        p_T, a_T, p_M, a_M, L, c = (np.exp(rng.uniform(-2, 2, samples)) for _ in range(6))
-        gamma = rng.uniform(1e-3, 1 - 1e-3, samples)
-        power = rng.random(samples) < 0.5
-
-        def g(x):
-            return np.where(power, c * x**gamma, c * -np.expm1(-x))
-
-        wage_T = p_T * a_T  # what a T firm can pay
-        entrant_M = p_M * a_M * g(np.zeros(samples))  # a lone firm in M, L_M = 0
-        wage_M = p_M * a_M * g(L)  # everybody in M
-        if claim_id == "S4.1":
-            # T is an equilibrium iff nobody gains by entering M alone; both families have g(0) = 0
-            bad = ~(entrant_M <= wage_T)
-            what = "specialisation in T is an equilibrium (g(0) = 0 in both families)"
-        elif claim_id == "S4.2":
-            is_eq = wage_T <= wage_M  # nobody gains by moving to T alone
-            region = p_T * a_T <= p_M * a_M * g(L)
-            both = (entrant_M <= wage_T) & region  # with g(0) = 0, T is always an equilibrium too
-            bad = (is_eq != region) | (both != region)
-            what = ("specialisation in M is an equilibrium iff p_T a_T <= p_M a_M g(L), and then both "
-                    "specialisations are")
-        elif claim_id == "S4.3":
-            bad = (wage_M > wage_T) & ~(wage_M - wage_T > 0)
-            what = "p_M a_M g(L) > p_T a_T implies the wage rises from T to M"
-        elif claim_id == "S4.4":
-            a_MS, a_MN, g_S, g_N, t = (np.exp(rng.uniform(-3, 3, samples)) for _ in range(5))
-            price = 1 / (a_MN * g_N)
-            wage = price * a_MS * g_S
-            scaled = (1 / (a_MN * t * g_N)) * a_MS * (t * g_S)
-            bad = (np.abs(wage - (a_MS / a_MN) * (g_S / g_N)) > _TOL * wage) | (np.abs(scaled - wage) > _TOL * wage)
-            what = "South's wage (a_MS/a_MN)(g_S/g_N), unchanged when g_S and g_N scale together (rel. tol. 1e-9)"
+        exprs, k, args = _dol_kernels()
+        rng = np.random.default_rng([seed, 2, 4])
+        alpha = rng.uniform(0.05, 0.95, samples)
+        F, w = (np.exp(rng.uniform(-2, 2, samples)) for _ in range(2))
+        ratio = np.where(rng.random(samples) < 0.1, 1.0, np.exp(rng.uniform(-1.5, 1.5, samples)))
+        threshold = k["threshold"](alpha, 1.0, 1.0, 1.0, 1.0)
+        L = ratio * threshold * F / (1 - alpha)
+        m = rng.uniform(0.01, 0.999, samples) * threshold  # below the threshold
+        vals = (alpha, L, F, w, m)
+        count, typed = k["count"](*vals), k["count_typed"](*vals)
+        away = np.abs(count / threshold - 1) > _NEAR
+        above = count >= threshold
+        modern, real_wage = k["modern"](*vals), k["real_wage"](*vals)
+        if claim_id == "S2.dol.3":
+            bad = ~(k["entry"](*vals) < 0) | ~(k["gap"](*vals) > 0)
+            what = ("an entrant with no modern buyers loses (-wF < 0), and below the threshold the modern unit "
+                    "cost exceeds w")
+        elif claim_id == "S2.dol.4":
+            bad = (away & (modern != above)) | (np.abs(count - typed) > 1e-12 * count) | ~(k["entry"](*vals) < 0)
+            what = ("the derived all-modern condition (no final producer gains by switching to backward) agrees "
+                    "with (1-alpha)L/F >= alpha^(-alpha/(1-alpha)), all-backward holds too")
+        elif claim_id in ("S2.dol.5a", "S2.dol.5b"):
+            bad = away & ((modern & ~(real_wage >= 1)) | ((count > threshold) & ~(real_wage > 1)))
+            what = "every all-modern equilibrium has real wage >= 1, > 1 strictly above the threshold"
         else:  # pragma: no cover
             raise KeyError(claim_id)
         violations = int(bad.sum())
-        detail = f"{samples:,} draws, g(L) in {{c L^gamma, c(1 - exp(-L))}}: {what}"
-        return SpotCheck(samples, violations, time.perf_counter() - start, detail)
+        near = int((~away).sum())
+
+        # exact points at fixed alphas, on the threshold and on both sides of it
+        exact_bad = exact_ties = undecided = 0
+        records = _dol_exact_records(seed)
+        for a, r, eq, rw, gap in records:
+            if eq is None or rw is None or gap is None:
+                undecided += 1
+                continue
+            at_tie, below, beyond = r == 1, bool(r < 1), bool(r > 1)
+            if claim_id == "S2.dol.3":
+                exact_bad += int(below and not bool(gap > 0))
+            elif claim_id == "S2.dol.4":
+                exact_bad += int(eq != (not below))
+            else:
+                exact_bad += int((eq and bool(rw < 1)) or (beyond and not bool(rw > 1)))
+                exact_ties += int(at_tie and eq and rw == 1)  # the strict reading fails here (S2.dol.5a)
+
+        notes = [f"{samples:,} float draws of alpha in (0.05, 0.95), L, F, w: {what}"]
+        if near and claim_id != "S2.dol.3":
+            notes.append(f"{near} float draws within {_NEAR:g} of the threshold left to the exact draws")
+        alphas = ", ".join(dict.fromkeys(str(rec[0]) for rec in records))
+        notes.append(f"{len(records)} exact draws at alpha = {alphas}, a third of them exactly on the threshold")
+        if undecided:
+            notes.append(f"{undecided} exact draws SymPy could not settle (not counted)")
+        if claim_id == "S2.dol.5a":
+            # the strict claim is refuted: every tie on the threshold is an instance; a 'proved' verdict would be wrong
+            if result.status is Status.REFUTED:
+                notes.append(f"{exact_ties} exact ties have real wage exactly 1 in an equilibrium (the refutation)")
+                point = result.verdict.counterexample or {}
+                subs = {**{s2.alpha: sp.Rational(1, 2)}, **point}
+                holds = (_exact_truth(exprs["modern"], subs) is True
+                         and _exact_truth(exprs["real_wage"], subs) == 1)
+                violations = int(not holds)
+                notes.append("the counterexample re-evaluates exactly (alpha = 1/2)" if holds else
+                             "the counterexample does NOT re-evaluate")
+            else:
+                violations += exact_ties
+        else:
+            violations += exact_bad
+        if violations and claim_id != "S2.dol.5a":
+            i = int(np.flatnonzero(bad)[0]) if bad.any() else None
+            if i is not None:
+                notes.append(f"first disagreeing draw alpha = {alpha[i]!r}, L = {L[i]!r}, F = {F[i]!r}, w = {w[i]!r}")
+        return SpotCheck(samples, violations, time.perf_counter() - start, "; ".join(notes))
 
     return check
 
 
-#: claims whose obligations involve a general function: checked on concrete families instead
+# -- S4: the derived conditions with g at the two allocations ---------------------------------------
+
+
+def infant_industry_check(result: ClaimResult, samples: int, seed: int) -> SpotCheck:
+    """Spot-check a Section 4 claim: its own obligations with g(0) and g(L) drawn as values.
+
+    A proved obligation holds for every increasing g; the claims evaluate g only at
+    0 and L, so the draws are of :math:`0 \\le g_0 < g_L` (each pair is some increasing
+    g, e.g. a straight line), with a share exactly on the paper's thresholds
+    (:class:`numeric.samplers.Section4Sampler`).  An obligation refuted with a
+    concrete family is re-evaluated with that family.
+    """
+    from dataclasses import replace
+
+    from symbolic import Status
+    from symbolic import section4 as s4
+
+    from .section4 import LINEAR_G
+
+    def instantiate(ob, verdict):
+        if verdict.status is Status.PROVED or not ob.families:
+            f = s4.at_allocations
+        else:  # a counterexample found with the concrete family: evaluate it there
+            f = lambda e: e.replace(LINEAR_G.function, lambda *a: LINEAR_G.definition(*a)).doit()  # noqa: E731
+        return replace(ob, statement=f(ob.statement), assumptions=tuple((n, f(a)) for n, a in ob.assumptions))
+
+    pairs = [(instantiate(ob, v), v) for ob, v in result.obligations]
+    out = spot_check(pairs, samples=samples, seed=seed)
+    detail = "g(0) = g_0 >= 0 and g(L) = g_L > g_0 drawn as values (every increasing g); " + out.detail
+    return SpotCheck(samples=out.samples, violations=out.violations, seconds=out.seconds, detail=detail)
+
+
+#: claims with a spot check of their own (factories taking the claim id)
 CUSTOM = {"S2.fmd.1": fmd_check, "S2.fmd.2": fmd_check, "S2.fmd.3": fmd_check, "S2.fmd.5": fmd_check,
-          "S4.1": infant_industry_check, "S4.2": infant_industry_check, "S4.3": infant_industry_check,
-          "S4.4": infant_industry_check}
+          "S2.dol.3": division_of_labour_check, "S2.dol.4": division_of_labour_check,
+          "S2.dol.5a": division_of_labour_check, "S2.dol.5b": division_of_labour_check}
 
 
 def _register() -> None:
@@ -178,6 +321,8 @@ def _register() -> None:
     for cid in REGISTRY:
         if cid in CUSTOM:
             register_spot_check(cid)(CUSTOM[cid](cid))
+        elif cid.startswith("S4."):
+            register_spot_check(cid)(infant_industry_check)
         elif cid.startswith(("S2.", "S4.")) and cid not in SPOT_CHECKS:
             register_spot_check(cid)(generic_check)
 

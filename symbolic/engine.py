@@ -430,7 +430,10 @@ def _z3(p: Problem, d: Domain) -> Verdict | None:
         refinements += lemmas
         if p.remaining() <= 0:
             break
-    return p.unknown("z3", reason or "time limit reached while refining the abstraction")
+    if p.remaining() <= 0:
+        return p.unknown("z3", "time limit reached while refining the abstraction of exp/log")
+    return p.unknown("z3", f"the solver's points stayed spurious after {REFINEMENT_ROUNDS} refinements of the "
+                           "abstraction of exp/log (the claim may be true)")
 
 
 def _sympy_identity(p: Problem, d: Domain) -> Verdict | None:

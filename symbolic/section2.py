@@ -1,6 +1,6 @@
 r"""Section 2 of Rodríguez-Clare (2005): the small models of coordination failure.
 
-Each model is stated in MODEL.md sections 1--6; where the paper is informal
+Each model is stated in docs/model.md §1--§6; where the paper is informal
 (brand, foot-and-mouth, division of labour, training, infrastructure) the
 statement is this project's formalization.  Everything a claim is about is
 *derived* here -- equilibrium regions from :mod:`symbolic.games`, first-order
@@ -48,6 +48,8 @@ __all__ = [
     # division of labour
     "modern_output", "variety_inverse_demand", "dol_monopoly_price", "free_entry_output", "variety_count",
     "modern_unit_cost", "productivity_index", "X", "in_productivity_index", "modern_threshold", "real_wage_modern",
+    "variety_demand", "variety_entry_profit", "backward_unit_cost", "modern_cost_gap", "modern_uncompetitive",
+    "all_backward_equilibrium", "all_modern_equilibrium",
     # training, infrastructure
     "pair_value_of_investing", "training_game", "infrastructure_game", "complementary_investments",
 ]
@@ -104,7 +106,7 @@ def _count(v, name, least):
     return v
 
 
-# == 1. knowledge spillovers (MODEL.md section 1) =================================
+# == 1. knowledge spillovers (docs/model.md §1) =================================
 
 #: productivity of the modern technology per unit of adopters' share, and the knowledge cost
 A, C = sp.symbols("A C", positive=True)
@@ -143,7 +145,7 @@ def average_net_output(game: PopulationGame, at=n) -> sp.Expr:
     return game.welfare(at)
 
 
-# == 2. country brand (MODEL.md section 2) ========================================
+# == 2. country brand (docs/model.md §2) ========================================
 
 #: number of exporters, number choosing high quality
 N = sp.Symbol("N", integer=True, positive=True)
@@ -181,7 +183,7 @@ def payoff_under_minimum_standard(game: PopulationGame) -> sp.Expr:
     return game.payoff("adopt", game.top)
 
 
-# == 3. foot-and-mouth eradication (MODEL.md section 3) ============================
+# == 3. foot-and-mouth eradication (docs/model.md §3) ============================
 
 #: value of a disease-free herd to each producer
 V = sp.Symbol("V", positive=True)
@@ -315,13 +317,14 @@ def implementing_grant(N=N, P=P, V=V) -> sp.Expr:
     return sp.factor(share)
 
 
-# == 4. division of labour and nontradable inputs (MODEL.md section 4) ==============
+# == 4. division of labour and nontradable inputs (docs/model.md §4) ==============
 
 alpha = sp.Symbol("alpha", positive=True)
 #: wage, fixed cost of a variety (labour), labour force, labour in the modern sector
 w, F, L, L_M = sp.symbols("w F L L_M", positive=True)
 #: number of varieties, output per variety
 m, x = sp.symbols("m x", positive=True)
+_ALPHA, _W, _F, _L_M = alpha, w, F, L_M
 _Y, _PY, _R, _xi = sp.symbols("Y P_Y R x_i", positive=True)
 
 
@@ -355,7 +358,8 @@ def dol_monopoly_price(alpha=alpha, w=w) -> sp.Expr:
     w/alpha
     """
     alpha, w = _open_unit(alpha, "alpha"), _positive(w, "w")
-    return _monopoly_price(alpha, w)
+    # derived once for symbolic alpha and w, then evaluated: the first-order condition holds for every value
+    return _monopoly_price(_ALPHA, _W).xreplace({_ALPHA: alpha, _W: w})
 
 
 @lru_cache(maxsize=None)
@@ -379,8 +383,14 @@ def free_entry_output(alpha=alpha, F=F, w=w) -> sp.Expr:
     -F*alpha/(alpha - 1)
     """
     F = _positive(F, "F")
+    return _free_entry_output().xreplace({_ALPHA: _open_unit(alpha, "alpha"), _F: F, _W: _positive(w, "w")})
+
+
+@lru_cache(maxsize=None)
+def _free_entry_output():
+    # derived once with symbols; any values are substituted afterwards (the solution holds for every value)
     q = sp.Symbol("q", positive=True)
-    (out,) = sp.solve((dol_monopoly_price(alpha, w) - w) * q - w * F, q, dict=False)
+    (out,) = sp.solve((dol_monopoly_price(_ALPHA, _W) - _W) * q - _W * _F, q, dict=False)
     return out
 
 
@@ -392,7 +402,12 @@ def variety_count(labour=L_M, alpha=alpha, F=F) -> sp.Expr:
     -L_M*(alpha - 1)/F
     """
     labour = _positive(labour, "L_M")
-    (count,) = sp.solve(m * (free_entry_output(alpha, F) + F) - labour, m, dict=False)
+    return _variety_count().xreplace({_L_M: labour, _ALPHA: _open_unit(alpha, "alpha"), _F: _positive(F, "F")})
+
+
+@lru_cache(maxsize=None)
+def _variety_count():
+    (count,) = sp.solve(m * (free_entry_output(_ALPHA, _F) + _F) - _L_M, m, dict=False)
     return count
 
 
@@ -464,7 +479,88 @@ def real_wage_modern(varieties=m, alpha=alpha) -> sp.Expr:
     return sp.powsimp(w / modern_unit_cost(varieties, alpha, w))
 
 
-# == 5. training under separation risk (MODEL.md section 5) =========================
+# -- the two corner equilibria, derived: nobody gains by deviating, evaluated at the allocation --
+
+
+@lru_cache(maxsize=None)
+def variety_demand(price, modern_output=_Y, alpha=alpha) -> sp.Expr:
+    r"""Quantity of a variety that modern final producers buy at ``price``: the inverse demand solved for it.
+
+    Proportional to modern final output :math:`Y`: with no modern producer (:math:`Y = 0`) nobody buys.
+
+    >>> variety_demand(sp.Symbol("p", positive=True))
+    Y*p**(1/(alpha - 1))/P_Y**(1/(alpha - 1))
+    >>> variety_demand(sp.Symbol("p", positive=True), 0)
+    0
+    """
+    alpha = _open_unit(alpha, "alpha")
+    q = sp.Symbol("q", positive=True)
+    # check=False: the inverse demand is strictly monotone in q > 0, its one root needs no re-checking (slow)
+    (quantity,) = sp.solve(sp.Eq(variety_inverse_demand(q, alpha), price), q, dict=False, check=False,
+                           simplify=False)
+    # (Y^(a-1) p / P_Y)^(1/(a-1)) = Y (p/P_Y)^(1/(a-1)): every base is positive
+    quantity = sp.expand_power_base(quantity, force=True)
+    return quantity.subs(_Y, _nonnegative(modern_output, "modern output"))
+
+
+def variety_entry_profit(modern_output=_Y, alpha=alpha, F=F, w=w) -> sp.Expr:
+    r"""Profit of a variety entrant at the monopoly price: :math:`(p - w)\,x(p, Y) - wF`.
+
+    >>> variety_entry_profit(0)
+    -F*w
+    """
+    price = dol_monopoly_price(alpha, w)
+    return (price - w) * variety_demand(price, modern_output, alpha) - _positive(F, "F") * w
+
+
+def backward_unit_cost(w=w) -> sp.Expr:
+    """Cost of a unit of final output with the backward technology: one unit of labour at wage ``w``."""
+    labour_per_unit = sp.Integer(1)
+    return labour_per_unit * _positive(w, "w")
+
+
+def modern_cost_gap(varieties=m, alpha=alpha, w=w) -> sp.Expr:
+    """Modern minus backward unit cost with ``varieties`` inputs: positive means the modern technology is dearer."""
+    return modern_unit_cost(varieties, alpha, w) - backward_unit_cost(w)
+
+
+def modern_uncompetitive(varieties=m, alpha=alpha, w=w) -> sp.Boolean:
+    """No backward final producer gains by switching to the modern technology with ``varieties`` inputs."""
+    return sp.Gt(modern_cost_gap(varieties, alpha, w), 0)
+
+
+def all_backward_equilibrium(alpha=alpha, F=F, w=w) -> sp.Boolean:
+    r"""All-backward (:math:`L_M = 0`, no varieties): no variety producer gains by entering.
+
+    With no modern final producer no variety is bought (:func:`variety_demand` at
+    :math:`Y = 0`), so an entrant earns :math:`-wF`; and with no varieties the modern
+    technology cannot produce at all (its unit cost grows without bound as
+    :math:`m \to 0`), so no final producer gains by switching.  Kept unevaluated so
+    that its parts can be evaluated numerically:
+
+    >>> all_backward_equilibrium()
+    -F*w < 0
+    """
+    return sp.Lt(variety_entry_profit(0, alpha, F, w), 0, evaluate=False)
+
+
+def all_modern_equilibrium(labour=L, alpha=alpha, F=F, w=w) -> sp.Boolean:
+    r"""All-modern (:math:`L_M = L`): no final producer gains by switching to the backward technology.
+
+    The varieties earn zero profit by construction (free entry, :func:`free_entry_output`);
+    the condition is the modern unit cost at :math:`m = (1-\alpha)L/F` varieties
+    (:func:`variety_count`) at most the backward one, ``w``:
+
+    >>> all_modern_equilibrium()
+    -w + w*(L*(1 - alpha)/F)**(1 - 1/alpha)/alpha <= 0
+    >>> all_modern_equilibrium(alpha=sp.Rational(1, 2))
+    4*F*w/L - w <= 0
+    """
+    # the cost derived for any m, evaluated at the allocation's count (xreplace keeps its power as one term)
+    return sp.Le(modern_cost_gap(m, alpha, w).xreplace({m: variety_count(labour, alpha, F)}), 0)
+
+
+# == 5. training under separation risk (docs/model.md §5) =========================
 
 #: surplus of a trained worker in a modern firm, separation probability, firm and worker costs
 Delta = sp.Symbol("Delta", positive=True)
@@ -496,7 +592,7 @@ def training_game(Delta=Delta, s=s, k=k_firm, c=c_worker) -> PopulationGame:
                           adopt_name="invest", stay_name="not invest")
 
 
-# == 6. infrastructure and complementary investments (MODEL.md section 6) ============
+# == 6. infrastructure and complementary investments (docs/model.md §6) ============
 
 pi, F_sector, R = sp.symbols("pi F R", positive=True)
 phi = sp.Symbol("phi", positive=True)

@@ -19,7 +19,7 @@ or :math:`E(j, U)` (uncoordinated) when
 Solving the first gives :math:`w(j,C) = \lambda_{jS}/\lambda_{jN}` and
 :math:`w(j,U) = \lambda_{jS}/(\theta_j\lambda_{jN})`.  Condition (*) for a sector
 :math:`k` reads :math:`(\lambda_{1S}/\lambda_{1N})/(\lambda_{kS}/\lambda_{kN}) < \theta_1`
-(MODEL.md section 8, with the errata of the extracted text corrected).
+(docs/model.md §8, with the errata of the extracted text corrected).
 
 Sector labels are integers for a fixed :math:`J` (``sectors(4)``) or strings
 for generic indices (``("1", "j", "k")``): every function works with both,
@@ -111,8 +111,23 @@ def zero_profit(j: Label, coordinated: bool, w: sp.Expr = wage) -> sp.Eq:
 
 @lru_cache(maxsize=None)
 def derive_wage(j: Label, coordinated: bool) -> sp.Expr:
-    """Solve :func:`zero_profit` for South's wage (a derivation, not a transcription)."""
-    (solution,) = sp.solve(zero_profit(j, coordinated), wage, dict=False)
+    """Solve :func:`zero_profit` for South's wage (a derivation, not a transcription).
+
+    Solved once for a template sector, then renamed to sector ``j``: zero profit has the same form in
+    every sector, and one ``solve`` per sector was the slowest step of building the claims.
+    """
+    template = _TEMPLATE
+    rename = {lam_S(template): lam_S(j), lam_N(template): lam_N(j), theta(template): theta(j)}
+    return _derive_template_wage(coordinated).xreplace(rename)
+
+
+#: a sector label used only to derive the wage once
+_TEMPLATE = "template"
+
+
+@lru_cache(maxsize=None)
+def _derive_template_wage(coordinated: bool) -> sp.Expr:
+    (solution,) = sp.solve(zero_profit(_TEMPLATE, coordinated), wage, dict=False)
     return sp.factor(solution)
 
 

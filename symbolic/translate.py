@@ -393,6 +393,9 @@ class Translator:
                 _app("<=", t, _app("-", u, "1.0")), _app(">=", _app("*", u, t), _app("-", u, "1.0")),
                 _app("=", _app("=", u, "1.0"), _app("=", t, "0.0"))])))
             atom = Atom(t, sp.log, arg, u, sp.log(arg, evaluate=False))
+            inner = next((a for a in self.atoms.values() if a.func is sp.exp and a.var == u), None)
+            if inner is not None:  # log(exp(v)) = v: the two functions are inverses
+                self.facts.append(_app("=", t, inner.arg_term))
             self._relate(atom)
             self.atoms[key] = atom
         return atom.var

@@ -1,4 +1,4 @@
-"""Section 2: every S2 claim's computed verdict against MODEL.md, the derivations, and bad parameters."""
+"""Section 2: every S2 claim's computed verdict against docs/model.md §1-§6, the derivations, and bad parameters."""
 
 import time
 
@@ -9,7 +9,7 @@ from proofs import claims, decide_claim, get_claim
 from symbolic import prove
 from symbolic import section2 as s2
 
-#: MODEL.md §1-§6, the "expected" column of each table row
+#: docs/model.md §1-§6, the "expected" column of each table row
 MODEL_EXPECTED = {
     # §1 knowledge spillovers
     "S2.spill.1": "proved", "S2.spill.2": "proved", "S2.spill.3": "proved", "S2.spill.4": "proved",
@@ -21,15 +21,16 @@ MODEL_EXPECTED = {
     "S2.brand.5": "proved",
     # §3 foot-and-mouth (S2.fmd.1 is "proved (derived)")
     "S2.fmd.1": "proved", "S2.fmd.2": "proved", "S2.fmd.3": "proved", "S2.fmd.4": "proved", "S2.fmd.5": "proved",
-    # §4 division of labour (S2.dol.1 is "proved (derived)")
-    "S2.dol.1": "proved", "S2.dol.2": "proved", "S2.dol.3": "proved", "S2.dol.4": "proved", "S2.dol.5": "proved",
+    # §4 division of labour (S2.dol.1 is "proved (derived)"; S2.dol.5a is refuted at the threshold tie)
+    "S2.dol.1": "proved", "S2.dol.2": "proved", "S2.dol.3": "proved", "S2.dol.4": "proved", "S2.dol.5a": "refuted",
+    "S2.dol.5b": "proved",
     # §5 training
     "S2.train.1": "proved", "S2.train.2": "proved", "S2.train.3": "proved",
     # §6 infrastructure
     "S2.infra.1": "proved", "S2.infra.2": "proved", "S2.infra.3": "proved", "S2.infra.4": "proved",
 }
 
-#: claims MODEL.md takes from the paper's own model; every other S2 claim is the project's formalization
+#: claims docs/model.md takes from the paper's own model; every other S2 claim is the project's formalization
 PAPER_MODEL = {"S2.spill.1", "S2.spill.2", "S2.spill.3", "S2.spill2.1", "S2.spill2.2", "S2.spill2.3"}
 
 
@@ -42,14 +43,18 @@ def test_every_model_row_is_registered_in_paper_order():
 def test_claim_verdict_matches_model(claim_id):
     claim = get_claim(claim_id)
     assert claim.expected.value == MODEL_EXPECTED[claim_id]
-    assert claim.expected_source.startswith("MODEL.md §") and claim_id in claim.expected_source
+    assert claim.expected_source.startswith("docs/model.md §")
+    assert claim.expected_source.endswith(f"table row {claim_id}")
     assert claim.section == "2" and claim.place.startswith("Section")
     assert claim.formalization == ("paper" if claim_id in PAPER_MODEL else "project")
     start = time.perf_counter()
     result = decide_claim(claim)
     assert time.perf_counter() - start < 2.0  # ms-scale decisions; 2 s only guards against a blow-up
     assert result.status.value == MODEL_EXPECTED[claim_id], result.verdict
-    assert all(v.status.value == "proved" for _, v in result.obligations)
+    if result.status.value == "proved":
+        assert all(v.status.value == "proved" for _, v in result.obligations)
+    else:  # refuted: every decision that is not proved is refuted, and so is every cross-check
+        assert all(v.status.value == "refuted" for _, v in result.obligations)
 
 
 # -- derivations ------------------------------------------------------------------
@@ -161,7 +166,8 @@ def test_non_numbers_raise_type_error():
 # -- numeric spot checks (proofs/spotchecks_s2s4.py) ----------------------------------
 
 
-@pytest.mark.parametrize("claim_id", ["S2.spill.5", "S2.brand.3", "S2.fmd.2", "S2.fmd.5", "S2.dol.4", "S2.infra.3"])
+@pytest.mark.parametrize("claim_id", ["S2.spill.5", "S2.brand.3", "S2.fmd.2", "S2.fmd.5", "S2.dol.3", "S2.dol.4",
+                                      "S2.dol.5a", "S2.dol.5b", "S2.infra.3"])
 def test_spot_checks_agree_with_the_verdicts(claim_id):
     from proofs import Settings, load_paper
     from proofs.spotchecks import spot_check_claim
@@ -189,3 +195,92 @@ def test_fmd_family_solutions_satisfy_their_first_order_conditions():
     E = _solve_marginal(target, b, family)
     assert np.all(E > 0) and np.allclose(_dP(E, b, family), target, rtol=1e-12)
     assert _solve_marginal(np.array([5.0]), np.array([1.0]), np.array([True]))[0] == 0  # P'(0) <= target: corner
+
+
+# -- S2.dol: equilibrium conditions derived, the threshold in the statements (docs/model.md §4) ----
+
+
+def test_dol_equilibrium_conditions_are_derived():
+    a, w, F, L = s2.alpha, s2.w, s2.F, s2.L
+    # no modern final producer: demand for a variety is zero, an entrant loses its fixed cost
+    assert s2.variety_demand(sp.Symbol("p", positive=True), 0) == 0
+    assert s2.variety_entry_profit(0) == -F * w
+    # all-modern: modern unit cost at m = (1 - alpha) L/F against the backward cost w
+    half = sp.Rational(1, 2)
+    assert s2.all_modern_equilibrium(alpha=half) == sp.Le(4 * F * w / L - w, 0)
+    assert s2.all_modern_equilibrium(labour=4, alpha=half, F=1, w=1) is sp.true  # 2 varieties needed, 2 supported
+    assert s2.all_modern_equilibrium(labour=3, alpha=half, F=1, w=1) is sp.false  # 3/2 varieties: too few
+    assert s2.backward_unit_cost() == w
+
+
+def test_dol_statements_contain_the_threshold_in_L_F_alpha():
+    from proofs.section2 import ALL_MODERN_VARIETIES, THRESHOLD
+
+    for cid in ("S2.dol.4", "S2.dol.5b"):
+        literal = [ob for ob in get_claim(cid).obligations() if ob.role == "decision"
+                   and ob.statement.has(THRESHOLD) and ob.statement.has(s2.L)]
+        assert literal, cid
+    ob = next(ob for ob in get_claim("S2.dol.4").obligations() if ob.label.startswith("all-modern is an equilibrium"))
+    assert ob.statement == sp.Equivalent(s2.all_modern_equilibrium(), ALL_MODERN_VARIETIES >= THRESHOLD)
+    # the one step outside the engine is named as an assumption, never hidden
+    assert any("X increasing" in name for name, _ in ob.assumptions)
+
+
+def test_dol_substitution_facts_are_decisions():
+    for cid in ("S2.dol.3", "S2.dol.4", "S2.dol.5b"):
+        labels = [ob.label for ob in get_claim(cid).obligations() if ob.role == "decision"]
+        assert sum(label.startswith("substitution:") for label in labels) == 4, cid
+
+
+def test_dol_literal_statements_are_cross_checked_at_fixed_alpha(decided_claims):
+    for cid in ("S2.dol.3", "S2.dol.4", "S2.dol.5a", "S2.dol.5b"):
+        result = decided_claims[cid]
+        cross = [(ob, v) for ob, v in result.obligations if ob.role == "cross-check"]
+        assert len(cross) >= 3 and all(v.status is result.status for _, v in cross), cid
+        # decided without any substitution: no X, no assumption beyond the symbols' positivity
+        assert all(not ob.statement.has(s2.X) and not ob.assumptions for ob, _ in cross)
+
+
+def test_dol5a_counterexample_is_the_threshold_tie(decided_claims):
+    ce = decided_claims["S2.dol.5a"].verdict.counterexample  # alpha = 1/2: the threshold is 2 varieties
+    half = sp.Rational(1, 2)
+    assert ce[s2.L] == 4 * ce[s2.F]
+    count = s2.variety_count(s2.L, half).xreplace(ce)
+    assert count == 2 and s2.real_wage_modern(count, half) == 1
+    assert s2.all_modern_equilibrium(s2.L, half).xreplace(ce) is sp.true
+
+
+@pytest.mark.parametrize("wrong", [
+    lambda a: 2 * a ** (-a / (1 - a)),     # a doubled threshold
+    lambda a: a ** (a / (1 - a)),          # the exponent's sign flipped
+])
+def test_dol_wrong_thresholds_are_refuted_at_fixed_alpha(wrong):
+    for a in (sp.Rational(1, 2), sp.Rational(2, 3)):
+        count = (1 - a) * s2.L / s2.F
+        v = prove(sp.Equivalent(s2.all_modern_equilibrium(s2.L, a), count >= wrong(a)))
+        assert v.status.value == "refuted", (a, v)
+
+
+def test_dol_near_misses_are_refuted():
+    a, X = s2.alpha, s2.X
+    in_X = s2.in_productivity_index(sp.Le(s2.modern_cost_gap(), 0))
+    A = {"alpha < 1": a < 1}
+    assert prove(sp.Equivalent(in_X, X > 1 / a), A).status.value == "refuted"  # strict for weak
+    assert prove(sp.Equivalent(in_X, X >= 2 / a), A).status.value == "refuted"  # wrong threshold
+    # "all-backward is an equilibrium only below the threshold" is refuted: it always is
+    half = sp.Rational(1, 2)
+    only_below = sp.Implies(s2.all_backward_equilibrium(half), (1 - half) * s2.L / s2.F < 2)
+    assert prove(only_below).status.value == "refuted"
+
+
+def test_dol5_spot_check_catches_a_wrong_proved_verdict(decided_claims):
+    from dataclasses import replace
+
+    from proofs.registry import SPOT_CHECKS
+    from symbolic import Status, Verdict
+    import proofs.spotchecks_s2s4  # noqa: F401
+
+    result = decided_claims["S2.dol.5a"]
+    fake = Verdict.make(Status.PROVED, result.claim.kind, "fake", 0.0)
+    check = SPOT_CHECKS["S2.dol.5a"](replace(result, verdict=fake), 2000, 0)
+    assert check.violations > 0  # the exact ties on the threshold have real wage exactly 1
