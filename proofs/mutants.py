@@ -1,0 +1,76 @@
+"""Every proof must be able to fail: mutants of each proved claim, decided like the claim.
+
+:func:`mutant_report` takes a proved claim's decision obligations, makes
+mutants of their statements (:mod:`symbolic.mutants`: flipped strictness,
+shifted thresholds, dropped hypotheses, swapped parameters), decides each
+under the obligation's own assumptions (and concrete families), and counts a
+mutant *killed* when it is refuted with a certified counterexample.  A proved
+claim with no killed mutant is flagged: the check may be vacuous.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from symbolic import Status
+from symbolic.mutants import mutants
+from symbolic.obligation import Obligation
+from symbolic.settings import Settings
+
+from .claim import ClaimResult, _decide_cached
+
+__all__ = ["MutantReport", "mutant_report", "MUTANTS_PER_CLAIM"]
+
+#: mutants decided per claim (spread over its decision obligations)
+MUTANTS_PER_CLAIM = 8
+#: time limit of one mutant's decision (a mutant is a near copy of a decided statement)
+MUTANT_TIMEOUT = 5.0
+
+
+@dataclass(frozen=True)
+class MutantReport:
+    """How many mutants were decided, how many were refuted, and which survived."""
+
+    generated: int
+    killed: int
+    survivors: tuple[str, ...]  #: mutants still proved (equivalent or weaker statements)
+    undecided: tuple[str, ...] = ()  #: mutants the engine could not decide
+
+    def as_dict(self) -> dict:
+        return {"generated": self.generated, "killed": self.killed, "survivors": list(self.survivors),
+                "undecided": list(self.undecided)}
+
+    def summary(self) -> str:
+        if not self.killed:
+            return f"no mutant refuted ({self.generated} generated): the check may be vacuous"
+        text = f"{self.killed} of {self.generated} refuted"
+        if self.survivors:
+            text += "; survived: " + "; ".join(self.survivors[:3]) + ("..." if len(self.survivors) > 3 else "")
+        return text
+
+
+def mutant_report(result: ClaimResult, settings: Settings | None = None,
+                  per_claim: int = MUTANTS_PER_CLAIM) -> MutantReport | None:
+    """Mutants of a *proved* claim's decisions, decided; ``None`` for any other verdict."""
+    if result.status is not Status.PROVED:
+        return None
+    settings = (settings or Settings()).merge(timeout=min((settings or Settings()).timeout, MUTANT_TIMEOUT))
+    decisions = [ob for ob, _ in result.decisions]
+    per_ob = [list(mutants(ob.decided_statement, limit=per_claim)) for ob in decisions]
+    chosen: list[tuple[Obligation, object]] = []
+    while len(chosen) < per_claim and any(per_ob):  # round-robin over the decisions
+        for ob, ms in zip(decisions, per_ob):
+            if ms and len(chosen) < per_claim:
+                chosen.append((ob, ms.pop(0)))
+    killed, survivors, undecided = 0, [], []
+    for ob, m in chosen:
+        mutated = Obligation(f"{ob.label} [mutant: {m.description}]", ob.kind, m.statement, ob.assumptions,
+                             ob.role, ob.families)
+        v = _decide_cached(mutated, settings)
+        if v.status is Status.REFUTED:
+            killed += 1
+        elif v.status is Status.PROVED:
+            survivors.append(m.description)
+        else:
+            undecided.append(m.description)
+    return MutantReport(len(chosen), killed, tuple(survivors), tuple(undecided))

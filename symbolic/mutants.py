@@ -1,0 +1,121 @@
+r"""Mutants of a statement: small changes a correct check must notice.
+
+A proof that no mutant of its statement can fail to pass may be vacuous (a
+condition typed rather than derived, a constant, assumptions that decide
+everything).  :func:`mutants` makes, from a statement's own relations:
+
+* **flipped strictness** -- ``<`` for ``<=`` and back, ``=`` for ``!=``: the
+  paper's errata live on such boundaries;
+* **shifted thresholds** -- ``lhs op rhs + 1``, ``lhs op rhs - 1`` and
+  ``lhs op 2 rhs``;
+* **dropped hypotheses** -- one conjunct of an implication's hypothesis, or of
+  one side of an equivalence, removed;
+* **swapped parameters** -- two symbols with the same assumptions exchanged.
+
+Each mutant is decided like the original (:func:`proofs.mutants.mutant_report`);
+one that is *refuted* with a certified counterexample is killed.
+
+>>> import sympy as sp
+>>> x = sp.Symbol("x", positive=True)
+>>> [m.description for m in mutants(sp.Implies(x > 1, x**2 > 1))][:2]
+['x > 1 made weak (>=)', 'x > 1 shifted to x > 2']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+
+import sympy as sp
+from sympy.core.relational import Relational
+from sympy.logic.boolalg import Boolean
+
+from .constructs import is_truth_value
+
+__all__ = ["Mutant", "mutants"]
+
+_FLIP = {sp.StrictGreaterThan: sp.GreaterThan, sp.GreaterThan: sp.StrictGreaterThan,
+         sp.StrictLessThan: sp.LessThan, sp.LessThan: sp.StrictLessThan,
+         sp.Equality: sp.Unequality, sp.Unequality: sp.Equality}
+_WORD = {sp.GreaterThan: "weak (>=)", sp.StrictGreaterThan: "strict (>)", sp.LessThan: "weak (<=)",
+         sp.StrictLessThan: "strict (<)", sp.Equality: "an equation", sp.Unequality: "an inequation"}
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """A changed statement and what was changed."""
+
+    description: str
+    statement: Boolean
+
+
+def _relations(b) -> list:
+    return [r for r in sorted(b.atoms(Relational), key=sp.default_sort_key) if not is_truth_value(r.lhs)]
+
+
+def _replace(b, old, new):
+    return b.xreplace({old: new})
+
+
+def _flips(b):
+    for r in _relations(b):
+        new = _FLIP.get(type(r))
+        if new is not None:
+            yield f"{sp.sstr(r)} made {_WORD[new]}", _replace(b, r, new(r.lhs, r.rhs, evaluate=False))
+
+
+def _shifts(b):
+    for r in _relations(b):
+        if isinstance(r, (sp.Equality, sp.Unequality)):
+            continue
+        for rhs, how in ((r.rhs + 1, "+ 1"), (r.rhs - 1, "- 1"), (2 * r.rhs, "x 2")):
+            if rhs == r.rhs:
+                continue
+            new = type(r)(r.lhs, rhs, evaluate=False)
+            yield f"{sp.sstr(r)} shifted to {sp.sstr(new)}", _replace(b, r, new)
+
+
+def _dropped(b):
+    def conjuncts(x):
+        return list(x.args) if isinstance(x, sp.And) and len(x.args) > 1 else []
+
+    for node in sp.preorder_traversal(b):
+        if isinstance(node, sp.Implies):
+            hyp, concl = node.args
+            for c in conjuncts(hyp):
+                rest = sp.And(*[a for a in hyp.args if a != c])
+                yield f"hypothesis {sp.sstr(c)} dropped", _replace(b, node, sp.Implies(rest, concl))
+        elif isinstance(node, sp.Equivalent) and len(node.args) == 2:
+            left, right = node.args
+            for side, other, name in ((left, right, "left"), (right, left, "right")):
+                for c in conjuncts(side):
+                    rest = sp.And(*[a for a in side.args if a != c])
+                    yield (f"{sp.sstr(c)} dropped from the {name} side",
+                           _replace(b, node, sp.Equivalent(rest, other)))
+
+
+def _swaps(b):
+    syms = sorted(b.free_symbols, key=lambda s: s.name)
+    for s, t in combinations(syms, 2):
+        if s.assumptions0 == t.assumptions0:
+            yield f"{s} and {t} swapped", b.xreplace({s: t, t: s})
+
+
+def mutants(statement: Boolean, limit: int = 12) -> tuple[Mutant, ...]:
+    """Up to ``limit`` distinct, non-constant mutants of ``statement``, taking each kind in turn."""
+    out: list[Mutant] = []
+    seen = {statement}
+    streams = [family(statement) for family in (_flips, _shifts, _dropped, _swaps)]
+    while streams and len(out) < limit:
+        for stream in list(streams):
+            for description, m in stream:
+                if isinstance(m, sp.logic.boolalg.BooleanAtom) or m in seen:
+                    continue
+                seen.add(m)
+                out.append(Mutant(description, m))
+                break
+            else:
+                streams.remove(stream)
+            if len(out) >= limit:
+                break
+    return tuple(out)
