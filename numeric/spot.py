@@ -92,6 +92,7 @@ import numpy as np
 import sympy as sp
 
 from symbolic import Kind, Status
+from symbolic.obligation import Role
 
 from .exact import RationalArray, as_fraction
 from .kernels import Kernel, KernelError, compile_conjunction, compile_kernel
@@ -101,7 +102,9 @@ __all__ = ["register_sampler", "unregister_sampler", "samplers", "check_statemen
            "evaluate_point", "check_obligation", "ObligationCheck", "spot_check", "SpotResult", "DEFAULT_SAMPLES",
            "DEFAULT_EXACT_SAMPLES", "draw_admissible", "NotCheckable"]
 
-#: float draws per obligation (the issue asks for at least 100,000 per claim)
+#: how a spot check's detail begins when an obligation was a constant (nothing to evaluate)
+CONSTANT = "constant"
+#: float draws per obligation (at least 100,000 per claim)
 DEFAULT_SAMPLES = 100_000
 #: exact rational draws per obligation, most of them on a boundary
 DEFAULT_EXACT_SAMPLES = 400
@@ -545,17 +548,22 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
     groups: dict = {}
     for i, (ob, verdict) in enumerate(obligations):
         kind, status = Kind(ob.kind), Status(verdict.status)
-        role = getattr(ob, "role", "decision")
+        role = Role(ob.role)
         violations, first, note = _point_note(ob, kind, status, verdict)
         rows.append([ob.label, status.value, role, 0, violations, [note] if note else [], first])
         assumptions = tuple(sp.sympify(a) for _, a in ob.assumptions)
-        statement = sp.false if status is Status.VACUOUS else sp.sympify(ob.statement)
+        decided = sp.sympify(ob.decided_statement)
+        if isinstance(decided, sp.logic.boolalg.BooleanAtom) and status is not Status.VACUOUS:
+            rows[i][5].append(f"{CONSTANT}: the statement is the constant {decided} (SymPy evaluated it); "
+                              "nothing was evaluated")
+            continue
+        statement = sp.false if status is Status.VACUOUS else decided
         reason = _uncheckable((statement, *assumptions))
         if reason:
             rows[i][5].append(f"not checked numerically: {reason}")
             continue
         # cross-checks re-state a decision at fixed sizes: a share of the draws each
-        scale = CROSS_CHECK_SHARE if role == "cross-check" else 1
+        scale = CROSS_CHECK_SHARE if role is Role.CROSS_CHECK else 1
         want, must = _expectation(kind, status)
         groups.setdefault((assumptions, scale), []).append((i, statement, want, must))
 
@@ -607,19 +615,27 @@ def _record(row, chk: StatementCheck, obligation, want: bool, must: bool) -> Non
 
 def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
     violations = sum(c.violations for c in checks)
-    decisions = [c for c in checks if c.role != "cross-check"] or list(checks)
-    fewest = min(c.samples for c in decisions)
+    constant = [c for c in checks if c.note.startswith(CONSTANT)]
+    decisions = [c for c in checks if c.role is not Role.CROSS_CHECK and c not in constant]
+    if not decisions:
+        decisions = [c for c in checks if c not in constant]
+    fewest = min((c.samples for c in decisions), default=0)
     bad = next((c for c in checks if c.violations), None)
     if bad is not None:
         point = _format_point(bad.first_violation) if bad.first_violation else "?"
         detail = f"DISAGREES on {bad.label!r} ({bad.verdict}): {bad.note}; draw: {point}"
+    elif not decisions:
+        detail = (f"{CONSTANT}: every obligation is a constant SymPy evaluated before the engine saw it; "
+                  "nothing was evaluated")
     else:
-        infos = [f"{c.label}: {c.note}" for c in checks if c.note]
+        infos = [f"{c.label}: {c.note}" for c in checks if c.note and c not in constant]
         detail = (f"{len(decisions)} obligation(s), each on >= {fewest:,} admissible draws "
                   f"(including up to {exact_samples} exact draws each, mostly on boundaries)")
-        crosses = [c for c in checks if c.role == "cross-check"]
+        crosses = [c for c in checks if c.role is Role.CROSS_CHECK]
         if crosses:
             detail += f"; {len(crosses)} cross-check(s) on >= {min(c.samples for c in crosses):,} draws each"
+        if constant:
+            detail += f"; {len(constant)} constant obligation(s) not evaluated"
         if infos:
             detail += "; " + "; ".join(infos[:3]) + (f"; ... ({len(infos) - 3} more)" if len(infos) > 3 else "")
         if fewest == 0:

@@ -214,6 +214,8 @@ def _spot_text(spot, result) -> str:
         return "-"
     if not spot.agrees:
         return f"{spot.violations} of {spot.samples:,} DISAGREE"
+    if spot.samples == 0:
+        return "nothing evaluated (constant)" if spot.detail.startswith("constant") else "no admissible draw"
     if result.status is Status.REFUTED and result.claim.kind.value == "forall":
         return f"cex exact; {spot.samples:,} draws"
     if result.status is Status.WITNESS:

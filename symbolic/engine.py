@@ -14,16 +14,18 @@ then the routes of :data:`ROUTES`, plain functions ``(problem, domain) ->
 Verdict | None``, are tried in order:
 
 1. **vacuity** -- contradictory assumptions give ``vacuous``;
-2. **SymPy sign** -- a single relation with no explicit assumptions and no
+2. **constant** -- a statement SymPy already evaluated to ``True``/``False``
+   is decided as such, with the method ``sympy-constant`` (never called a proof by z3);
+3. **SymPy sign** -- a single relation with no explicit assumptions and no
    domain condition whose sign SymPy settles (``x**2 + 1 > 0``);
-3. **z3** -- nonlinear real arithmetic on the exact translation of
+4. **z3** -- nonlinear real arithmetic on the exact translation of
    :mod:`symbolic.translate`, in a worker process that is stopped at the time
    limit (:mod:`symbolic.solver`).  A universal claim that may be undefined
    where the assumptions hold is ``unknown``.  A point the solver proposes
    is reported only after rigorous certification (:mod:`symbolic.certify`);
    where abstracted functions (``exp``, ``log``) made the point spurious,
    tangent and chord lines at the point are added and the solver asked again;
-4. **SymPy identity** -- an equation defined everywhere that z3 could not
+5. **SymPy identity** -- an equation defined everywhere that z3 could not
    settle, whose two sides SymPy simplifies to the same expression.
 
 Anything outside the table is ``unknown`` with a reason naming the construct.
@@ -358,6 +360,26 @@ def _vacuity(p: Problem, d: Domain) -> Verdict | None:
     return None
 
 
+def _constant(p: Problem, d: Domain) -> Verdict | None:
+    """A claim SymPy evaluated to True or False before the engine saw it: said so, never called a z3 proof."""
+    t = p.target
+    if not isinstance(t, sp.logic.boolalg.BooleanAtom):
+        return None
+    method, why = "sympy-constant", f"SymPy evaluated the statement to the constant {t} before the engine saw it"
+    holds_everywhere = t is sp.true
+    if p.kind is Kind.FORALL and holds_everywhere:
+        return p.verdict(Status.PROVED, method, reason=why)
+    if p.kind is Kind.EXISTS and not holds_everywhere:
+        return p.verdict(Status.REFUTED, method, reason=why)
+    # a point is needed (a counterexample to False, an instance of True): any admissible one
+    point = {s: v for s, name, _ in p.encoding.symbols if (v := d.satisfiable.model.get(name)) is not None}
+    found = _certified_point(p, point, want=(p.kind is Kind.EXISTS))
+    if found is None:
+        return None
+    status = Status.REFUTED if p.kind is Kind.FORALL else Status.WITNESS
+    return p.verdict(status, method, reason=why, point=found)
+
+
 def _sympy_sign(p: Problem, d: Domain) -> Verdict | None:
     t = p.target
     if p.named or not isinstance(t, Relational) or d.claim or is_truth_value(t.lhs):
@@ -453,7 +475,8 @@ def _sympy_identity(p: Problem, d: Domain) -> Verdict | None:
 
 
 #: the routes, in order: each returns a verdict or None (not applicable / no answer)
-ROUTES: tuple[Callable[[Problem, Domain], Verdict | None], ...] = (_vacuity, _sympy_sign, _z3, _sympy_identity)
+ROUTES: tuple[Callable[[Problem, Domain], Verdict | None], ...] = (_vacuity, _constant, _sympy_sign, _z3,
+                                                                   _sympy_identity)
 
 
 def decide_problem(p: Problem) -> Verdict:

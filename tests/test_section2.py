@@ -180,7 +180,7 @@ def test_every_s2_claim_has_a_spot_check():
     from proofs import Settings, load_paper
     from proofs.spotchecks import spot_check_claim
 
-    for cid in ("S2.fmd.1", "S2.spill.2"):
+    for cid in ("S2.brand.2", "S2.dol.4"):
         assert spot_check_claim(load_paper(), decide_claim(get_claim(cid)), Settings(samples=500)).samples >= 500
 
 

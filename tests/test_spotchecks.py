@@ -19,6 +19,7 @@ from proofs import Settings, load_paper
 from proofs.claim import ClaimResult
 from proofs.spotchecks import spot_check_claim
 from symbolic import Kind, Status, Verdict
+from symbolic.obligation import Obligation
 from symbolic import section5 as s5
 
 SAMPLES = 5000
@@ -120,8 +121,7 @@ def test_spot_checks_are_reproducible(s5_results):
 def test_unevaluable_statements_are_reported_not_crashed():
     P = sp.Function("P")
     E = sp.Symbol("E", positive=True)
-    ob = type("Ob", (), {"label": "abstract P", "kind": Kind.FORALL, "statement": P(E) > 0, "assumptions": (),
-                         "role": "decision"})()
+    ob = Obligation.forall("abstract P", P(E) > 0)
     out = spot.spot_check([(ob, Verdict.make(Status.PROVED, Kind.FORALL, "fake", 0.0))], samples=100)
     assert out.samples == 0 and out.violations == 0 and "not checked numerically" in out.detail
 
