@@ -49,3 +49,14 @@ def test_readme_constructs_table_is_generated_from_the_engine_table():
 
     assert current_block(README, CONSTRUCTS_BEGIN, CONSTRUCTS_END) == supported_constructs_markdown(), \
         "run: python -m proofs.readme README.md"
+
+
+def test_readme_own_paper_example_verifies_as_shown(tmp_path):
+    code = re.search(r"```python\n# mypaper.py\n(.*?)```", README, re.S).group(1)
+    (tmp_path / "mypaper.py").write_text(code)
+    out = subprocess.run([sys.executable, "-m", "proofs", "verify", "--claims", "mypaper.py", "--json", "--quiet",
+                          "--samples", "2000"], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    import json
+
+    assert [(d["id"], d["status"]) for d in json.loads(out.stdout)] == [("C.2", "proved"), ("C.3", "refuted")]
