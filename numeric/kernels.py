@@ -271,6 +271,7 @@ def compile_kernel(expr, args: Sequence[sp.Symbol]) -> Kernel:
     return _compile(expr, args)
 
 
+@functools.lru_cache(maxsize=8192)
 def _read(expr):
     """The expression as the engine reads it: floats as the decimals they print as; only table constructs."""
     expr, _ = exact_floats(expr)

@@ -267,8 +267,9 @@ def _describe(e: sp.Basic) -> str:
     return type(e).__name__
 
 
+@lru_cache(maxsize=16384)
 def unsupported_in(b: sp.Basic) -> str | None:
-    """A description of the first construct of ``b`` outside the table, or ``None``."""
+    """A description of the first construct of ``b`` outside the table, or ``None`` (cached by ``b``)."""
     walk = sp.preorder_traversal(b)
     for sub in walk:
         if isinstance(sub, (sp.Symbol, sp.logic.boolalg.BooleanAtom)):

@@ -112,6 +112,14 @@ def numer_denom(diff: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
     return diff.as_numer_denom()
 
 
+@lru_cache(maxsize=65536)
+def _side(e: sp.Expr) -> tuple[sp.Expr, sp.Expr, int]:
+    """``e`` as ``n/d`` with the sign of ``d`` SymPy knows from the symbols' assumptions (0: unknown)."""
+    n, d = numer_denom(e)
+    sign = 1 if d.is_positive else -1 if d.is_negative else 0
+    return n, d, sign
+
+
 @dataclass
 class Atom:
     """A fresh z3 real standing for an application of an abstract function."""
@@ -537,17 +545,27 @@ class Translator:
         op = r.rel_op
         if op not in ("==", "!=", "<", "<=", ">", ">="):
             raise Unsupported(f"the relation {op}")
-        num_, den = numer_denom(r.lhs - r.rhs)
-        if den.is_number:
-            return _cmp(op, self.term(num_ if den > 0 else -num_), "0.0")
+        # lhs - rhs = n1/d1 - n2/d2 = (n1 d2 - n2 d1)/(d1 d2) wherever d1, d2 != 0: domain conditions of the
+        # sides as written, which the engine proves first (sides recur across relations: each is split once)
+        n1, d1, s1 = _side(r.lhs)
+        n2, d2, s2 = _side(r.rhs)
+        if d2 == 1:
+            num_, dens, sign = _app("-", self.term(n1), _app("*", self.term(n2), self.term(d1))), (d1,), s1
+        elif d1 == 1:
+            num_, dens, sign = _app("-", _app("*", self.term(n1), self.term(d2)), self.term(n2)), (d2,), s2
+        elif d1 == d2:
+            num_, dens, sign = _app("-", self.term(n1), self.term(n2)), (d1,), s1
+        else:
+            num_ = _app("-", _app("*", self.term(n1), self.term(d2)), _app("*", self.term(n2), self.term(d1)))
+            dens, sign = (d1, d2), s1 * s2
         if op in ("==", "!="):
-            return _cmp(op, self.term(num_), "0.0")  # n/d = 0 iff n = 0 where d != 0
-        if den.is_positive:
-            return _cmp(op, self.term(num_), "0.0")
-        if den.is_negative:
-            return _cmp(op, self.term(-num_), "0.0")
+            return _cmp(op, num_, "0.0")  # n/d = 0 iff n = 0 where d != 0
+        if sign > 0:
+            return _cmp(op, num_, "0.0")
+        if sign < 0:
+            return _cmp(op, _app("-", num_), "0.0")
         # sign of d unknown: n/d op 0 iff n*d op 0 where d != 0 (a proved domain condition)
-        return _cmp(op, _app("*", self.term(num_), self.term(den)), "0.0")
+        return _cmp(op, _app("*", num_, *[self.term(d) for d in dens]), "0.0")
 
 
 def _distinct_symbols(inner, e):
