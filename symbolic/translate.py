@@ -24,7 +24,7 @@ engine proves first.  Polynomial atoms are much faster for z3 than division.
 >>> x = sp.Symbol("x", positive=True)
 >>> tr = Translator()
 >>> tr.boolean(x**2 > 1 / x)
-'(> (+ (- 1.0) (* r1 r1 r1)) 0.0)'
+'(> (- (* (* r1 r1) r1) 1.0) 0.0)'
 """
 
 from __future__ import annotations
