@@ -56,6 +56,7 @@ from symbolic import section5 as s5
 from symbolic.constructs import exact_floats, unsupported_in
 
 from .exact import RationalArray
+from symbolic.errors import NotSupportedError
 
 __all__ = ["Kernel", "compile_kernel", "compile_conjunction", "KernelError", "world_price", "wage_coordinated", "wage_uncoordinated",
            "break_even_wage", "deviation_margin", "condition_star", "raw_comparative_advantage",
@@ -64,7 +65,7 @@ __all__ = ["Kernel", "compile_kernel", "compile_conjunction", "KernelError", "wo
            "CONDITION_STAR", "CONDITION_STAR_WEAK", "FLOAT_EQUALITY_RTOL"]
 
 
-class KernelError(TypeError):
+class KernelError(NotSupportedError, TypeError):
     """An expression cannot be evaluated in the requested (exact) arithmetic."""
 
 

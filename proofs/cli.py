@@ -12,7 +12,7 @@ import argparse
 import importlib
 import sys
 
-from symbolic.errors import BadInputError
+from symbolic.errors import BadInputError, CoordfailError
 
 __all__ = ["main", "UsageError", "positive_seconds", "positive_count", "add_claims_option", "add_only_option"]
 
@@ -88,8 +88,8 @@ def main(argv=None) -> int:
         return int(args.func(args) or 0)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 2
-    except BadInputError as exc:  # UsageError included
-        return _fail(str(exc))
+    except CoordfailError as exc:  # bad input (UsageError included), a missing tool, an unsupported request
+        return _fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
     except KeyboardInterrupt:
         print("coordfail: interrupted", file=sys.stderr)
         return 130

@@ -216,7 +216,7 @@ def _spot_text(spot, result) -> str:
         return f"{spot.violations} of {spot.samples:,} DISAGREE"
     if spot.samples == 0:
         return "nothing evaluated (constant)" if spot.detail.startswith("constant") else "no admissible draw"
-    if result.status is Status.REFUTED and result.claim.kind.value == "forall":
+    if result.status is Status.REFUTED and result.verdict.counterexample is not None:
         return f"cex exact; {spot.samples:,} draws"
     if result.status is Status.WITNESS:
         return f"witness exact; {spot.samples:,} draws"

@@ -12,6 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from symbolic import Status
+
 from .claim import ClaimResult, decide_claim
 from .paper import load_paper
 
@@ -29,7 +31,7 @@ def claims_table_markdown(results: list[ClaimResult]) -> str:
         from .cmd_verify import verdict_text
 
         verdict = verdict_text(r)
-        verdict = f"**{verdict}**" if r.status.value in ("refuted", "unknown") else verdict
+        verdict = f"**{verdict}**" if r.status in (Status.REFUTED, Status.UNKNOWN) else verdict
         expected = c.expected.value if c.expected is not None else "—"
         rows.append(f"| {c.id} | {c.place.replace('|', '/')} | {text} | {verdict} | {expected} |")
     return "\n".join(rows) + "\n"

@@ -26,11 +26,12 @@ from .claim import ClaimResult, SpotCheck, decide_claim
 from .derive import ablation, derive
 from .paper import Paper, load_paper
 from .spotchecks import spot_check_claim
+from symbolic.errors import CoordfailError
 
 __all__ = ["write_report", "render_report", "ReportError", "compile_pdf"]
 
 
-class ReportError(Exception):
+class ReportError(CoordfailError):
     """The report could not be produced (e.g. no TeX installation); the message is one line."""
 
 

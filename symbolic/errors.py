@@ -8,8 +8,11 @@
 * **What the toolkit does not support** -- a construct outside the table of
   :mod:`symbolic.constructs` -- is *not* an exception inside a decision: the
   verdict is ``unknown`` with a reason naming the construct.  Elsewhere (a
-  kernel that cannot be compiled, a region outside QEPCAD's fragment) it is
-  :class:`NotSupportedError`.
+  kernel that cannot be compiled, a region outside QEPCAD's fragment, a tool
+  the machine lacks such as QEPCAD B or pdflatex) it is :class:`NotSupportedError`
+  or another :class:`CoordfailError`, whose message says what to do.
+* The command line turns every :class:`CoordfailError` into one line on
+  stderr and exit status 2; nothing is half-written.
 * **A bug** in the toolkit raises :class:`InternalError`; please report it.
 
 A failed proof is never an exception: it is a verdict.

@@ -48,6 +48,7 @@ from typing import Mapping
 
 import sympy as sp
 from sympy.core.relational import Relational
+from .errors import CoordfailError, NotSupportedError
 
 __all__ = ["QepcadError", "QepcadUnavailable", "QepcadFailed", "QepcadTimeout", "QepcadOutputError",
            "NotPolynomial", "QepcadProblem", "QepcadAnswer", "find_qepcad", "qepcad_available", "run_qepcad",
@@ -61,11 +62,11 @@ MEMORY_OPTION = "+N2000000"
 ENV_EXECUTABLE = "COORDFAIL_QEPCAD"
 
 
-class QepcadError(Exception):
+class QepcadError(CoordfailError):
     """Base of the errors of this module."""
 
 
-class QepcadUnavailable(QepcadError):
+class QepcadUnavailable(QepcadError, NotSupportedError):
     """QEPCAD B is not installed (or not where ``COORDFAIL_QEPCAD`` says)."""
 
 

@@ -37,12 +37,13 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 from sympy.logic.boolalg import Boolean
 
-from .constructs import MONOTONE, construct_of, is_truth_value, unsupported_in
+from .constructs import MONOTONE, Encoding, construct_of, is_truth_value, unsupported_in
+from .errors import NotSupportedError
 
 __all__ = ["Unsupported", "Translator", "Atom", "symbol_facts", "numer_denom", "num", "script"]
 
 
-class Unsupported(Exception):
+class Unsupported(NotSupportedError):
     """A construct outside the table (the engine reports ``unknown`` naming it)."""
 
 
@@ -299,7 +300,7 @@ class Translator:
         if isinstance(e, sp.CRootOf):
             return self._algebraic_number(e)
         row = construct_of(e)
-        if row is not None and row.encoding.value == "abstract" and len(e.args) == 1:
+        if row is not None and row.encoding is Encoding.ABSTRACT and len(e.args) == 1:
             return self._abstract(type(e), e.args[0], e)
         raise Unsupported(unsupported_in(e) or type(e).__name__)
 
