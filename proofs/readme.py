@@ -7,14 +7,13 @@ when the README's block differs from what the claims decide today.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from symbolic import Status
 
 from .claim import ClaimResult, decide_claim
+from .files import atomic_write
 from .paper import load_paper
 
 BEGIN, END = "<!-- claims:begin -->", "<!-- claims:end -->"
@@ -56,11 +55,7 @@ def main(argv=None) -> int:
 
     new = splice(path.read_text(encoding="utf-8"), table)
     new = splice(new, supported_constructs_markdown(), CONSTRUCTS_BEGIN, CONSTRUCTS_END)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".README.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(new)
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, path)  # atomic: never a half-written README
+    atomic_write(path, new)  # never a half-written README
     print(f"updated the claims table in {path}")
     return 0
 
