@@ -148,6 +148,7 @@ def _decide(kind: Kind, target, assumptions, timeout, want_core: bool = False) -
     _check_boolean(target, what)
     named = normalize_assumptions(assumptions)
     deadline = start + _check_timeout(timeout)
+    solver.start()  # a new worker starts while the claim is translated
     problem = make_problem(kind, target, named, deadline, want_core)
     verdict = decide_problem(problem)
     return verdict.with_seconds(time.monotonic() - start)

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import sympy as sp
 
-__all__ = ["CheckResult", "check", "value_to_sympy", "shutdown"]
+__all__ = ["CheckResult", "check", "value_to_sympy", "shutdown", "start"]
 
 _WORKER = str(Path(__file__).with_name("z3worker.py"))
 #: how long past the deadline a silent worker is given before it is killed
@@ -56,9 +56,14 @@ class _Worker:
         self.lock = threading.Lock()
 
     def _start(self):
+        import importlib.util
+
+        # without the site module (-S) Python starts in a tenth of the time; z3 is found by its own path
         env = dict(os.environ)
         env.pop("PYTHONSTARTUP", None)
-        self.proc = subprocess.Popen([sys.executable, "-u", _WORKER], stdin=subprocess.PIPE,
+        z3_home = str(Path(importlib.util.find_spec("z3").origin).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join([z3_home] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p])
+        self.proc = subprocess.Popen([sys.executable, "-S", "-u", _WORKER], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                                      bufsize=1, env=env)
 
@@ -99,6 +104,13 @@ class _Worker:
 
 _worker = _Worker()
 atexit.register(_worker.stop)
+
+
+def start() -> None:
+    """Start the worker if it is not running, without waiting for it (its start-up overlaps the translation)."""
+    with _worker.lock:
+        if _worker.proc is None or _worker.proc.poll() is not None:
+            _worker._start()
 
 
 def shutdown() -> None:
