@@ -556,12 +556,13 @@ class BoundsSampler:
 
         args = tuple(sorted(value.free_symbols, key=lambda s: s.name))
         try:
-            kernel = compile_kernel(value, args)
-            if exact:
-                v = kernel.exact(*(out[a] for a in args))
-                x = v.to_float()
+            if isinstance(value, sp.Symbol) or value.is_Rational:  # another symbol's draws, or a number: no kernel
+                v = out[value] if isinstance(value, sp.Symbol) else \
+                    (RationalArray.full(n, Fraction(value.p, value.q)) if exact else np.full(n, float(value)))
             else:
-                v = x = kernel(*(out[a] for a in args))
+                kernel = compile_kernel(value, args)
+                v = kernel.exact(*(out[a] for a in args)) if exact else kernel(*(out[a] for a in args))
+            x = v.to_float() if exact else np.asarray(v, dtype=float)
         except (KernelError, ZeroDivisionError, ValueError, TypeError):
             return  # no (exact) value here: the draws stay where the bounds put them
         ok = np.isfinite(x) & (rng.random(n) < share)
