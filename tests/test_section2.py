@@ -1,13 +1,16 @@
 """Section 2: every S2 claim's computed verdict against docs/model.md §1-§6, the derivations, and bad parameters."""
 
 import time
+from dataclasses import replace as _replace
 
 import pytest
 import sympy as sp
+from sympy.core.relational import Relational
 
 from proofs import claims, decide_claim, get_claim
-from symbolic import prove
+from symbolic import Status, Verdict, prove
 from symbolic import section2 as s2
+from symbolic.obligation import decide_obligation
 
 #: docs/model.md §1-§6, the "expected" column of each table row
 MODEL_EXPECTED = {
@@ -287,13 +290,6 @@ def test_dol5_spot_check_catches_a_wrong_proved_verdict(decided_claims):
 
 
 # -- obligations SymPy settles while building them: decided and spot-checked as derived ------------
-
-from dataclasses import replace as _replace  # noqa: E402
-
-from sympy.core.relational import Relational  # noqa: E402
-
-from symbolic import Status, Verdict  # noqa: E402
-from symbolic.obligation import decide_obligation  # noqa: E402
 
 #: the Section 2 obligations whose statement SymPy reduces to the constant True while building it (issue 11)
 SETTLED = [(c.id, ob) for c in claims(["S2."]) for ob in c.obligations() if ob.settled_at_construction]
