@@ -460,15 +460,22 @@ class Section4Sampler:
 class BoundsSampler:
     """Any real symbol: bounds from atoms such as ``x >= 1`` and the symbol's own assumptions.
 
-    Draws land on an inclusive bound exactly in a share of the draws.  Atoms
-    that relate several symbols are not constructed: :mod:`numeric.spot`
-    filters by them (rejection), which is why samplers for other models should
-    be registered.
+    Draws land on an inclusive bound exactly in a share of the draws, and on
+    the value an equation of the statements or atoms gives a symbol
+    (``Eq(n, (1 + C)/A)``: a point the statement is about, such as the root of
+    a payoff gap) in another share.  Other atoms that relate several symbols
+    are not constructed: :mod:`numeric.spot` filters by them (rejection), which
+    is why samplers for other models should be registered.
 
     >>> x = sp.Symbol("x", positive=True)
     >>> d = BoundsSampler().draw(SamplingProblem.build([x], [x >= 1]), 500, np.random.default_rng(1))
     >>> bool((d[x] >= 1).all()), bool((d[x] == 1).any())
     (True, True)
+    >>> a, b = sp.symbols("a b", positive=True)
+    >>> problem = SamplingProblem.build([a, b], statements=[sp.Implies(sp.Eq(b, 1 + 1 / a), b > 1)])
+    >>> d = BoundsSampler().draw(problem, 500, np.random.default_rng(1), exact=True)
+    >>> bool((d[b] == d[a].__rtruediv__(1) + 1).any())   # exactly on b = 1 + 1/a in a share of the draws
+    True
     """
 
     name = "bounds"
@@ -534,4 +541,58 @@ class BoundsSampler:
                 rounded = np.round(v.to_float() if exact else v)
                 v = RationalArray.from_integers(rounded.astype(np.int64)) if exact else rounded
             out[sym] = ops.finish(v)
+        for sym, value in _equations(problem):
+            self._place(out, sym, value, rng, n, exact, 0.5 if exact else boundary_share)
         return out
+
+    @staticmethod
+    def _place(out: dict, sym, value, rng, n: int, exact: bool, share: float) -> None:
+        """Put ``sym`` on ``value`` (an expression in the other drawn symbols) in a share of the draws.
+
+        Only where the value respects the symbol's own sign and integrality
+        (the kernels check the assumption atoms, not the symbol's assumptions).
+        """
+        from .kernels import KernelError, compile_kernel
+
+        args = tuple(sorted(value.free_symbols, key=lambda s: s.name))
+        try:
+            if isinstance(value, sp.Symbol) or value.is_Rational:  # another symbol's draws, or a number: no kernel
+                v = out[value] if isinstance(value, sp.Symbol) else \
+                    (RationalArray.full(n, Fraction(value.p, value.q)) if exact else np.full(n, float(value)))
+            else:
+                kernel = compile_kernel(value, args)
+                v = kernel.exact(*(out[a] for a in args)) if exact else kernel(*(out[a] for a in args))
+            x = v.to_float() if exact else np.asarray(v, dtype=float)
+        except (KernelError, ZeroDivisionError, ValueError, TypeError):
+            return  # no (exact) value here: the draws stay where the bounds put them
+        ok = np.isfinite(x) & (rng.random(n) < share)
+        if sym.is_positive:
+            ok &= x > 0
+        elif sym.is_nonnegative:
+            ok &= x >= 0
+        if sym.is_integer:
+            ok &= (v.den == 1) if exact else (x == np.round(x))
+        if ok.any():
+            out[sym] = where(ok, v.reduced(), out[sym]) if exact else np.where(ok, x, out[sym])
+
+
+@functools.lru_cache(maxsize=1024)
+def _equations(problem: SamplingProblem) -> tuple:
+    """``(symbol, value)`` for each equation ``Eq(symbol, value)`` of the problem whose value is drawn first.
+
+    A value must be in the problem's other symbols, none of them itself placed
+    by an equation (so the placements do not depend on their order).
+    """
+    own = set(problem.symbols)
+    found = []
+    for b in (*problem.atoms, *problem.statements):
+        if not isinstance(b, sp.Basic):
+            continue
+        for eq in b.atoms(sp.Eq):
+            for sym, value in ((eq.lhs, eq.rhs), (eq.rhs, eq.lhs)):
+                if (sym in own and isinstance(sym, sp.Symbol) and sym not in value.free_symbols
+                        and value.free_symbols <= own):
+                    found.append((sym, value))
+                    break
+    placed = {sym for sym, _ in found}
+    return tuple(dict.fromkeys((sym, value) for sym, value in found if not (value.free_symbols & placed)))

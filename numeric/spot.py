@@ -1,8 +1,17 @@
 r"""Numeric spot checks of decided claims, driven by their obligations.
 
 An obligation is a statement :math:`C(x)`, a quantifier and named assumptions
-:math:`A(x)` (see :class:`proofs.registry.Obligation`; anything with
-``label``, ``kind``, ``statement`` and ``assumptions`` will do).  Its spot check
+:math:`A(x)` (see :class:`symbolic.obligation.Obligation`; anything with
+``label``, ``kind``, ``statement`` and ``assumptions`` will do).  Where the
+obligation keeps its statement *as derived* (``decided_statement``, which
+differs from ``statement`` when SymPy settled the latter to a constant while
+building it), that is what is evaluated: the payoffs, gaps and first-order
+conditions at the draws, never a constant.  A statement about an abstract
+function (a general protection probability :math:`P`) has no numeric value;
+when the obligation names admissible concrete ``families`` (see
+:class:`symbolic.obligation.Family`) and its verdict says the statement holds
+for *every* admissible function, it is evaluated with the first family whose
+requirements the engine proves.  Its spot check
 draws admissible :math:`x` and evaluates the lambdified :math:`A` and
 :math:`C` (:mod:`numeric.kernels`) on all draws at once.  What must be seen
 depends on the obligation's symbolic verdict:
@@ -497,6 +506,11 @@ def _expectation(kind: Kind, status: Status):
     return False, status is Status.REFUTED
 
 
+def _decided(obligation):
+    """What was decided: the statement as derived where the obligation keeps one, else its statement."""
+    return obligation.decided_statement
+
+
 def _point_note(obligation, kind, status, verdict):
     point = verdict.counterexample if (kind is Kind.FORALL and status is Status.REFUTED) else \
         verdict.witness if (kind is Kind.EXISTS and status is Status.WITNESS) else None
@@ -505,7 +519,7 @@ def _point_note(obligation, kind, status, verdict):
     assumptions = tuple(a for _, a in obligation.assumptions)
     what = "counterexample" if kind is Kind.FORALL else "witness"
     try:
-        pc = evaluate_point(obligation.statement, assumptions, point)
+        pc = evaluate_point(_decided(obligation), assumptions, point)
     except NotCheckable as exc:
         return 0, None, f"{what} not re-evaluated: {exc}"
     if not (pc.assumptions_hold and pc.statement_holds == (kind is Kind.EXISTS)):
@@ -514,6 +528,31 @@ def _point_note(obligation, kind, status, verdict):
     how = "exactly" if pc.exact else "in floats only"
     agree = "floats agree" if pc.float_agrees else "floats disagree (a boundary point: rounding)"
     return 0, None, f"{what} re-evaluated {how} ({agree})"
+
+
+def _for_every_function(kind: Kind, status: Status) -> bool:
+    """The verdict says the statement holds for every admissible abstract function (so for any one of them)."""
+    return (kind is Kind.FORALL and status is Status.PROVED) or (kind is Kind.EXISTS and status is Status.REFUTED)
+
+
+def _with_family(obligation, statement, assumptions):
+    """``(statement, assumptions, label)`` with the first admissible family of ``obligation``, or ``None``."""
+    for family in getattr(obligation, "families", ()):
+        if not _admissible(family):
+            continue
+        st = sp.sympify(family.instantiate(statement))
+        asm = tuple(sp.sympify(family.instantiate(a)) for a in assumptions)
+        if _uncheckable((st, *asm)) is None:
+            return st, asm, family.label
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def _admissible(family) -> bool:
+    """The engine proves the family's requirements on its domain (as it does before searching with it)."""
+    from symbolic import prove
+
+    return all(prove(sp.Implies(family.domain, req)).status is Status.PROVED for _, req in family.requirements)
 
 
 def _uncheckable(exprs) -> str | None:
@@ -559,6 +598,12 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
             continue
         statement = sp.false if status is Status.VACUOUS else decided
         reason = _uncheckable((statement, *assumptions))
+        if reason and _for_every_function(kind, status):
+            concrete = _with_family(ob, statement, assumptions)
+            if concrete is not None:
+                statement, assumptions, label = concrete
+                rows[i][5].append(f"evaluated with the admissible concrete {label}")
+                reason = None
         if reason:
             rows[i][5].append(f"not checked numerically: {reason}")
             continue

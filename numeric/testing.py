@@ -55,7 +55,9 @@ def _statements(claim, assumptions):
             if str(getattr(ob, "kind", "forall")) != "forall":
                 raise TypeError(f"obligation {ob.label!r} is an existence statement: "
                                 "use assert_never for an impossibility")
-            out.append((ob.label, ob.statement, tuple(a for _, a in ob.assumptions)))
+            # the statement as derived where SymPy settled the stated one to a constant
+            statement = getattr(ob, "decided_statement", ob.statement)
+            out.append((ob.label, statement, tuple(a for _, a in ob.assumptions)))
         return out
     if hasattr(claim, "statement") and hasattr(claim, "assumptions"):
         return [(getattr(claim, "label", ""), claim.statement, tuple(a for _, a in claim.assumptions))]

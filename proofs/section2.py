@@ -7,6 +7,17 @@ compares a derived object with docs/model.md's written form (``n* = (1+C)/A``,
 ``x = αF/(1-α)``), the written form appears only as the right-hand side of an
 equation the engine must prove.
 
+Where SymPy settles a derived condition while building it -- the payoff gap
+:math:`A - C - 1 \ge 0` is written :math:`A - C \ge 1`, the paper's threshold,
+and ``Equivalent(x, x)`` is ``True`` -- the obligation keeps the condition
+*as derived* (``derived=``): the gap against zero, unevaluated
+(:meth:`symbolic.games.PopulationGame.equilibrium_at` with ``gap_form=True``);
+a root as "the gap vanishes exactly there"; a value at a point as the
+expression with the point as a hypothesis (``n = 0 => W(n) = 1``); a
+first-order condition as "the derivative vanishes iff ...".  The engine
+decides that, and the spot checks evaluate it; ``reduction=`` says how SymPy
+reduces it to the stated form.
+
 Real powers (S2.dol) are handled by the substitution
 :math:`X = m^{(1-\alpha)/\alpha}` (:func:`symbolic.section2.in_productivity_index`),
 which turns them into rational functions; the substitution's two facts -- the
@@ -18,10 +29,12 @@ from __future__ import annotations
 
 import sympy as sp
 
+from dataclasses import replace
+
 from symbolic import Kind, Status
 from symbolic import section2 as s2
 
-from .registry import Claim, Obligation, register
+from .registry import Claim, Family, Obligation, register
 
 _TABLES = {"spill": "§1 (knowledge spillovers)", "spill2": "§1 (knowledge spillovers, variant)",
            "brand": "§2 (country brand)", "fmd": "§3 (foot-and-mouth)", "dol": "§4 (division of labour)",
@@ -37,6 +50,11 @@ def _claim(id, place, quote, statement, assumptions, expected, build, formalizat
 
 
 A, C, n = s2.A, s2.C, s2.n
+
+
+def _at(share, point, statement):
+    """``statement`` about the free ``share`` where ``share`` is ``point``: SymPy cannot settle it while building."""
+    return sp.Implies(sp.Eq(share, point), statement)
 
 # == S2.spill: knowledge spillovers ==================================================
 
@@ -54,13 +72,19 @@ def _spill():
 _claim("S2.spill.1", _SPILL, "if n = 0 then net output with the modern technology is -C, clearly lower than "
        "with the backward technology",
        "n = 0 is an equilibrium for all A, C > 0", _POS_AC, "proved",
-       lambda: [Obligation.forall("no firm gains by going modern at n = 0", _spill()[1].condition)])
+       lambda: [Obligation.forall("no firm gains by going modern at n = 0", _spill()[1].condition,
+                                  derived=_spill()[1].derived,
+                                  reduction="the payoff gap at n = 0 is -C - 1, and SymPy settles -C - 1 <= 0 from "
+                                            "C > 0 as it builds the condition")])
 
 _claim("S2.spill.2", _SPILL, "if n = 1 then net output with the modern technology is A-C, which is higher than "
        "net output with the backward technology",
        "n = 1 is an equilibrium iff A - C >= 1", _POS_AC, "proved",
        lambda: [Obligation.forall("n = 1 equilibrium region is A - C >= 1",
-                                  sp.Equivalent(_spill()[2].condition, A - C >= 1))])
+                                  sp.Equivalent(_spill()[2].condition, A - C >= 1),
+                                  derived=sp.Equivalent(_spill()[2].derived, A - C >= 1),
+                                  reduction="the payoff gap at n = 1, A - C - 1 >= 0, is written A - C >= 1, the "
+                                            "stated threshold, and Equivalent(x, x) is True")])
 
 _claim("S2.spill.3", _SPILL, "If A-C > 1 then there are multiple equilibria",
        "if A - C > 1, both n = 0 and n = 1 are equilibria", _POS_AC, "proved",
@@ -69,7 +93,12 @@ _claim("S2.spill.3", _SPILL, "If A-C > 1 then there are multiple equilibria",
 
 _claim("S2.spill.4", _SPILL, "", "the interior equilibrium n* = (1+C)/A lies in (0,1) iff A - C > 1", _POS_AC,
        "proved",
-       lambda: [Obligation.forall("the root of the payoff gap is (1+C)/A", sp.Eq(_spill()[3].share, (1 + C) / A)),
+       lambda: [Obligation.forall("the root of the payoff gap is (1+C)/A", sp.Eq(_spill()[3].share, (1 + C) / A),
+                                  derived=sp.Equivalent(sp.Eq(_spill()[0].gap(), 0, evaluate=False),
+                                                        sp.Eq(n, (1 + C) / A)),
+                                  reduction="sympy.solve(gap, n) returns (C + 1)/A, so the root equals (1+C)/A as "
+                                            "built; decided as derived: the gap A n - C - 1 vanishes iff "
+                                            "n = (1+C)/A"),
                 Obligation.forall("0 < n* < 1 iff A - C > 1", sp.Equivalent(_spill()[3].condition, A - C > 1))],
        formalization="project")
 
@@ -94,9 +123,15 @@ def _spill6():
     W = s2.average_net_output(g)
     return [Obligation.forall("W(n) = n(A n - C) + (1 - n)", sp.Eq(W, n * (A * n - C) + (1 - n)), _SHARE),
             Obligation.forall("W(1) > W(0) iff A - C > 1",
-                              sp.Equivalent(sp.Gt(W.subs(n, 1), W.subs(n, 0)), A - C > 1)),
+                              sp.Equivalent(sp.Gt(W.subs(n, 1), W.subs(n, 0)), A - C > 1),
+                              derived=sp.Equivalent(sp.Gt(W.subs(n, 1) - W.subs(n, 0), 0, evaluate=False), A - C > 1),
+                              reduction="W(1) = A - C and W(0) = 1, so W(1) > W(0) is A - C > 1 as built; decided "
+                                        "as derived: the welfare gain W(1) - W(0) = A - C - 1 against 0"),
             Obligation.forall("n = 1 Pareto-dominates n = 0 iff A - C > 1",
-                              sp.Equivalent(g.pareto_dominates(every, none), A - C > 1))]
+                              sp.Equivalent(g.pareto_dominates(every, none), A - C > 1),
+                              derived=sp.Equivalent(g.pareto_dominates(every, none, gap_form=True), A - C > 1),
+                              reduction="everybody earns A - C at n = 1 and 1 at n = 0, so the comparison is "
+                                        "A - C > 1 as built; decided as derived: the payoff gain A - C - 1 against 0")]
 
 
 _claim("S2.spill.6", _SPILL, "Coordination failures are usually formalized in a model with a multiplicity of "
@@ -108,9 +143,17 @@ _claim("S2.spill.6", _SPILL, "Coordination failures are usually formalized in a 
 def _spill7():
     g, none, _, interior = _spill()
     W = s2.average_net_output(g)
+    at_share = replace(interior, share=n)  # the interior profile with its share left free
     return [Obligation.forall("W(n*) = 1", sp.Eq(W.subs(n, interior.share), 1)),
-            Obligation.forall("W(0) = 1", sp.Eq(W.subs(n, 0), 1)),
-            Obligation.forall("n* does not Pareto-dominate n = 0", sp.Not(g.pareto_dominates(interior, none)))]
+            Obligation.forall("W(0) = 1", sp.Eq(W.subs(n, 0), 1),
+                              derived=_at(n, 0, sp.Eq(W, 1, evaluate=False)),
+                              reduction="W(n) = A n^2 - C n - n + 1 is 1 as soon as n = 0 is substituted; decided with "
+                                        "n free, where n = 0"),
+            Obligation.forall("n* does not Pareto-dominate n = 0", sp.Not(g.pareto_dominates(interior, none)),
+                              derived=_at(n, interior.share, sp.Not(g.pareto_dominates(at_share, none, gap_form=True))),
+                              reduction="at n* = (1+C)/A modern firms earn A (1+C)/A - C, which SymPy cancels to 1, "
+                                        "the payoff at n = 0, so 'not 1 > 1' is True as built; decided with n free, "
+                                        "where n is the derived root n*")]
 
 
 _claim("S2.spill.7", _SPILL, "", "W(n*) = W(0) = 1: the interior equilibrium is no better than the bad one",
@@ -128,8 +171,14 @@ def _spill2():
 
 def _spill2_1():
     g, none, _ = _spill2()
+    difference = g.gap(evaluate=False)  # (A n - C) - (1 + A n), as derived
     return [Obligation.forall("modern minus backward payoff is -(1 + C) < 0 for every n",
-                              sp.And(sp.Eq(g.gap(), -(1 + C)), sp.Lt(g.gap(), 0)), _SHARE),
+                              sp.And(sp.Eq(g.gap(), -(1 + C)), sp.Lt(g.gap(), 0)), _SHARE,
+                              derived=sp.And(sp.Eq(difference, -(1 + C), evaluate=False),
+                                             sp.Lt(difference, 0, evaluate=False)),
+                              reduction="the A n terms cancel: the gap is the constant -C - 1, equal to -(1 + C) and "
+                                        "negative (C > 0) as built; decided as derived: the difference of the two "
+                                        "payoffs"),
             Obligation.forall("n = 0 is an equilibrium and no other share is",
                               sp.And(none.condition, g.unique_equilibrium(none)), _SHARE)]
 
@@ -141,10 +190,19 @@ _claim("S2.spill2.1", _SPILL, _QUOTE_V,
 
 def _spill2_2():
     g, _, every = _spill2()
-    return [Obligation.forall("n = 1 is not an equilibrium", sp.Not(every.condition)),
+    stay, adopt = g.payoff("stay", n), g.payoff("adopt", n)
+    return [Obligation.forall("n = 1 is not an equilibrium", sp.Not(every.condition),
+                              derived=sp.Not(every.derived),
+                              reduction="the payoff gap at n = 1 is -C - 1, and SymPy settles -C - 1 >= 0 to False "
+                                        "(C > 0) as it builds the condition; decided as derived: the gap is negative"),
             Obligation.forall("at n = 1 backward earns 1 + A > A - C = modern",
                               sp.And(sp.Eq(g.payoff("stay", 1), 1 + A), sp.Eq(g.payoff("adopt", 1), A - C),
-                                     sp.Gt(g.payoff("stay", 1), g.payoff("adopt", 1))))]
+                                     sp.Gt(g.payoff("stay", 1), g.payoff("adopt", 1))),
+                              derived=_at(n, 1, sp.And(sp.Eq(stay, 1 + A, evaluate=False),
+                                                       sp.Eq(adopt, A - C, evaluate=False),
+                                                       sp.Gt(stay, adopt, evaluate=False))),
+                              reduction="the payoffs at n = 1 are 1 + A and A - C once n is substituted, and "
+                                        "1 + A > A - C is settled from C > 0; decided with n free, where n = 1")]
 
 
 _claim("S2.spill2.2", _SPILL, "The case n = 1 is no longer an equilibrium, since in that case net output with the "
@@ -155,7 +213,10 @@ _claim("S2.spill2.2", _SPILL, "The case n = 1 is no longer an equilibrium, since
 def _spill2_3():
     g, none, every = _spill2()
     return [Obligation.forall("everybody is better off at n = 1 than at n = 0 iff A - C > 1",
-                              sp.Equivalent(g.pareto_dominates(every, none), A - C > 1)),
+                              sp.Equivalent(g.pareto_dominates(every, none), A - C > 1),
+                              derived=sp.Equivalent(g.pareto_dominates(every, none, gap_form=True), A - C > 1),
+                              reduction="everybody earns A - C at n = 1 and 1 at n = 0, so the comparison is "
+                                        "A - C > 1 as built; decided as derived: the payoff gain A - C - 1 against 0"),
             Obligation.forall("W(n) = 1 + n (A - C - 1)", sp.Eq(s2.average_net_output(g), 1 + n * (A - C - 1)),
                               _SHARE),
             Obligation.forall("A - C > 1 => n = 0 is the unique equilibrium and n = 1 Pareto-dominates it",
@@ -236,8 +297,12 @@ _claim("S2.brand.4", _BRAND, "every firm would have an incentive to deviate and 
 def _brand5():
     g, none, _ = _brand()
     gain = s2.payoff_under_minimum_standard(g) - g.common_payoff(none)
+    gain_with_k_high = g.payoff("adopt", k) - g.common_payoff(none)  # k firms at H, against all-L
     return [Obligation.forall("the standard changes every firm's payoff by Delta_p - Delta_c", sp.Eq(gain, dp - dc),
-                              _N2),
+                              _N2, derived=_at(k, N, sp.Eq(gain_with_k_high, dp - dc, evaluate=False)),
+                              reduction="with all N firms at H the price is p_L + Delta_p (SymPy cancels N/N), so "
+                                        "the gain is Delta_p - Delta_c as built; decided with the number k of H "
+                                        "firms free, where k = N"),
             Obligation.forall("Delta_p > Delta_c => every firm gains", sp.Implies(dp > dc, sp.Gt(gain, 0)), _N2)]
 
 
@@ -253,13 +318,30 @@ V, E, E_N, E_star = s2.V, s2.E, s2.E_N, s2.E_star
 _FMD_ASSUME = "N >= 2 producers, V > 0, P' > 0 and P'' < 0 (P' positive and strictly decreasing)"
 
 
+#: an admissible concrete protection function (P' > 0, P'' < 0 for E >= 0): searched for counterexamples only
+_E = sp.Symbol("E", nonnegative=True)
+RATIONAL_P = Family(s2.P, sp.Lambda(_E, _E / (1 + _E)), "P(E) = E/(1 + E)",
+                    requirements=(("P' > 0", sp.diff(_E / (1 + _E), _E) > 0),
+                                  ("P'' < 0", sp.diff(_E / (1 + _E), _E, 2) < 0)),
+                    domain=_E >= 0)
+
+
 def _fmd1():
     dP = s2.marginal_protection(E)
+    own = s2.marginal_payoff(E)
     social = sp.diff(N * V * s2.protection(E) - E, E)
     return [Obligation.forall("a producer's marginal payoff, by differentiation, is V P'(E) - 1",
-                              sp.Eq(s2.marginal_payoff(E), V * dP - 1)),
+                              sp.Eq(own, V * dP - 1), families=(RATIONAL_P,),
+                              derived=sp.Equivalent(sp.Eq(own, 0, evaluate=False), sp.Eq(V * dP, 1)),
+                              reduction="sympy.diff of V P(e_i + E_-i) - e_i in e_i is V P'(E) - 1 itself, so the "
+                                        "equation is True as built; decided as derived: the marginal payoff vanishes "
+                                        "iff V P'(E) = 1"),
             Obligation.forall("the planner's marginal surplus N V P(E) - E, by differentiation, is N V P'(E) - 1",
-                              sp.Eq(social, N * V * dP - 1)),
+                              sp.Eq(social, N * V * dP - 1), families=(RATIONAL_P,),
+                              derived=sp.Equivalent(sp.Eq(social, 0, evaluate=False), sp.Eq(N * V * dP, 1)),
+                              reduction="sympy.diff of N V P(E) - E is N V P'(E) - 1 itself, so the equation is True "
+                                        "as built; decided as derived: the marginal surplus vanishes iff "
+                                        "N V P'(E) = 1"),
             Obligation.forall("at an interior total both conditions are the first-order ones",
                               sp.And(sp.Equivalent(s2.nash_conditions(E), sp.Or(sp.Eq(E, 0) & (V * dP <= 1),
                                                                                   sp.Eq(V * dP, 1))),
@@ -302,12 +384,28 @@ _claim("S2.fmd.3", _FMD, "there is no equilibrium in which individual firms spen
        note="Each e_i = E*/N > 0, so a marginal payoff V P'(E*) - 1 = 1/N - 1 < 0 makes a small cut profitable.")
 
 
+#: a deviation from a claimed root of a first-order condition
+_t = sp.Symbol("t", real=True)
+
+
 def _fmd4():
     P = s2.worked_protection()
     EN, Es = s2.worked_nash_spending(), s2.worked_first_best_spending()
     V1 = {**_N2, "V > 1": V > 1}
-    return [Obligation.forall("E_N = log V", sp.Eq(EN, sp.log(V))),
-            Obligation.forall("E* = log(N V)", sp.Eq(Es, sp.log(N * V))),
+    own = s2.marginal_payoff(E, P)  # V exp(-E) - 1
+    social = sp.diff(N * V * s2.protection(E, P) - E, E)  # N V exp(-E) - 1
+    return [Obligation.forall("E_N = log V", sp.Eq(EN, sp.log(V)),
+                              derived=sp.Equivalent(sp.Eq(own.subs(E, sp.log(V) + _t), 0, evaluate=False),
+                                                    sp.Eq(_t, 0)),
+                              reduction="sympy.solve(V exp(-E) - 1, E) returns log(V), so E_N = log V is True as "
+                                        "built; decided as derived: the first-order condition V P'(E) = 1 holds at "
+                                        "E = log V + t iff t = 0 (SymPy writes exp(-log V - t) as exp(-t)/V)"),
+            Obligation.forall("E* = log(N V)", sp.Eq(Es, sp.log(N * V)),
+                              derived=sp.Equivalent(sp.Eq(social.subs(E, sp.log(N * V) + _t), 0, evaluate=False),
+                                                    sp.Eq(_t, 0)),
+                              reduction="sympy.solve(N V exp(-E) - 1, E) returns log(N V), so E* = log(N V) is True "
+                                        "as built; decided as derived: the planner's condition N V P'(E) = 1 holds at "
+                                        "E = log(N V) + t iff t = 0"),
             Obligation.forall("E* - E_N = log N", sp.Eq(Es - EN, sp.log(N)), _N2),
             Obligation.forall("E_N > 0 iff V > 1", sp.Equivalent(EN > 0, V > 1)),
             Obligation.forall("V > 1 => E_N, E* satisfy the conditions and E* > E_N",
@@ -323,7 +421,13 @@ _claim("S2.fmd.4", _FMD, "", "worked form P(E) = 1 - exp(-E): E_N = log V, E* = 
 
 def _fmd5():
     share = s2.implementing_grant()
-    return [Obligation.forall("the implementing share is 1 - 1/N", sp.Eq(share, 1 - 1 / N), _N2),
+    return [Obligation.forall("the implementing share is 1 - 1/N", sp.Eq(share, 1 - 1 / N), _N2,
+                              derived=sp.Equivalent(sp.Eq(s2.marginal_payoff_at_first_best(), 0, evaluate=False),
+                                                    sp.Eq(s2.grant, 1 - 1 / N)),
+                              reduction="sympy.solve gives (N - 1)/N, which SymPy equates with 1 - 1/N as built; "
+                                        "decided as derived: at the first best (N V P'(E) = 1) a producer's marginal "
+                                        "payoff under the grant s, V P'(E) - (1 - s) = s - 1 + 1/N, vanishes iff "
+                                        "s = 1 - 1/N"),
             Obligation.forall("with that grant, E is a Nash total iff it is the first best",
                               sp.Equivalent(s2.nash_conditions(E, grant=share), s2.first_best_conditions(E)),
                               {**_N2, "E >= 0": E >= 0})]
@@ -572,7 +676,11 @@ def _train():
 _claim("S2.train.1", _TRAIN, "In the good equilibrium, due to thick market effects, firms and workers do not care "
        "about separation", "everyone investing (mu = 1) is an equilibrium iff Delta >= k + c", _TRAIN_ASSUME,
        "proved",
-       lambda: [Obligation.forall("mu = 1 region", sp.Equivalent(_train()[1].condition, Delta >= kf + cw), _S1)],
+       lambda: [Obligation.forall("mu = 1 region", sp.Equivalent(_train()[1].condition, Delta >= kf + cw), _S1,
+                                  derived=sp.Equivalent(_train()[1].derived, Delta >= kf + cw),
+                                  reduction="at mu = 1 the separation terms cancel ((1 - s) Delta + s Delta = Delta): "
+                                            "the gap Delta - c - k >= 0 is written Delta >= c + k, the stated "
+                                            "threshold, and Equivalent(x, x) is True")],
        formalization="project")
 
 _claim("S2.train.2", _TRAIN, "in the bad equilibrium, firms and workers do not invest, and hence it is not profitable "
@@ -598,7 +706,11 @@ _INFRA_ASSUME = "N >= 1 sectors, pi > 0, F > 0, R > 0, owner's share phi in (0, 
 
 _claim("S2.infra.1", _INFRA, "with the bad (good) equilibrium characterized by low (high) demand for the "
        "infrastructure project", "(none built, none industrialise) is always an equilibrium", _INFRA_ASSUME, "proved",
-       lambda: [Obligation.forall("(0, 0) is an equilibrium", s2.infrastructure_game().equilibrium(0, 0), _PHI)],
+       lambda: [Obligation.forall("(0, 0) is an equilibrium", s2.infrastructure_game().equilibrium(0, 0), _PHI,
+                                  derived=s2.infrastructure_game().equilibrium(0, 0, gap_form=True),
+                                  reduction="building alone costs the owner R and industrialising alone costs a "
+                                            "sector F: the gains from staying put, R >= 0 and F >= 0, are settled "
+                                            "from R, F > 0 as built")],
        formalization="project")
 
 _claim("S2.infra.2", _INFRA, "the monopolist that introduces a good to the economy but cannot appropriate the whole "
@@ -628,10 +740,20 @@ _claim("S2.infra.3", _INFRA, "although it would be socially optimal to introduce
 def _infra4():
     r1, c1, r2, c2 = sp.symbols("r_1 c_1 r_2 c_2", positive=True)
     g = s2.complementary_investments((r1, c1), (r2, c2))
+    def eq(a, b):
+        return g.equilibrium(a, b, gap_form=True)
+
     return [Obligation.forall("both investing is an equilibrium iff each return covers its cost",
-                              sp.Equivalent(g.equilibrium(1, 1), sp.And(r1 >= c1, r2 >= c2))),
+                              sp.Equivalent(g.equilibrium(1, 1), sp.And(r1 >= c1, r2 >= c2)),
+                              derived=sp.Equivalent(eq(1, 1), sp.And(r1 >= c1, r2 >= c2)),
+                              reduction="each party's gain from staying put, r_i - c_i >= 0, is written r_i >= c_i, "
+                                        "the stated condition, and Equivalent(x, x) is True"),
             Obligation.forall("neither investing is always an equilibrium; a lone investor never is",
-                              sp.And(g.equilibrium(0, 0), sp.Not(g.equilibrium(1, 0)), sp.Not(g.equilibrium(0, 1)))),
+                              sp.And(g.equilibrium(0, 0), sp.Not(g.equilibrium(1, 0)), sp.Not(g.equilibrium(0, 1))),
+                              derived=sp.And(eq(0, 0), sp.Not(eq(1, 0)), sp.Not(eq(0, 1))),
+                              reduction="each comparison is settled from c_i > 0 as built: staying out gains "
+                                        "c_i >= 0 against investing alone, and a lone investor's gain from "
+                                        "staying put is -c_i"),
             Obligation.forall("returns above costs => both investing Pareto-dominates neither (a stag hunt)",
                               sp.Implies(sp.And(r1 > c1, r2 > c2), g.pareto_dominates((1, 1), (0, 0))))]
 

@@ -122,6 +122,14 @@ def fmd_check(claim_id: str):
             i = int(np.flatnonzero(bad)[0])
             detail += (f"; first disagreeing draw N = {N[i]:g}, V = {V[i]!r}, b = {b[i]!r}, "
                        f"exp-family = {bool(family[i])}")
+        # and the claim's own obligations against their verdicts, where they have a numeric value (the derived
+        # first-order conditions with a concrete admissible P, the grant's condition)
+        own = spot_check(result.obligations, samples=samples, seed=seed)
+        checked = [c for c in own.obligations if c.samples]
+        violations += own.violations
+        if checked or own.violations:
+            detail += (f"; {len(checked)} of {len(own.obligations)} obligations evaluated on their own draws: "
+                       + own.detail)
         return SpotCheck(samples, violations, time.perf_counter() - start, detail)
 
     return check
@@ -301,7 +309,8 @@ def infant_industry_check(result: ClaimResult, samples: int, seed: int) -> SpotC
             f = s4.at_allocations
         else:  # a counterexample found with the concrete family: evaluate it there
             f = lambda e: e.replace(LINEAR_G.function, lambda *a: LINEAR_G.definition(*a)).doit()  # noqa: E731
-        return replace(ob, statement=f(ob.statement), assumptions=tuple((n, f(a)) for n, a in ob.assumptions))
+        return replace(ob, statement=f(ob.statement), assumptions=tuple((n, f(a)) for n, a in ob.assumptions),
+                       derived=None if ob.derived is None else f(ob.derived))
 
     pairs = [(instantiate(ob, v), v) for ob, v in result.obligations]
     out = spot_check(pairs, samples=samples, seed=seed)

@@ -40,6 +40,17 @@ A - C >= 1
 (C + 1)/A
 >>> spill.stable(spill.none_adopt())
 True
+
+Conditions come in two forms.  ``condition`` is the readable one, and SymPy
+evaluates it as it is built -- where the model settles it, it is the constant
+``True``.  ``derived`` is the same condition *as derived*: each lone
+deviator's payoff gap compared with zero, unevaluated, so that it can be
+decided and evaluated numerically on its own:
+
+>>> spill.all_adopt().derived
+A - C - 1 >= 0
+>>> spill.none_adopt().condition, spill.none_adopt().derived
+(True, -C - 1 <= 0)
 """
 
 from __future__ import annotations
@@ -63,6 +74,11 @@ def _as_expr(value, what: str) -> sp.Expr:
     return e
 
 
+def _gap_form(lhs: sp.Expr, rel, rhs: sp.Expr) -> sp.Boolean:
+    """``lhs - rhs`` compared with 0 by ``rel``, unevaluated: the condition as derived, never a constant."""
+    return rel(lhs - rhs, 0, evaluate=False)
+
+
 def _readable(rel: sp.Boolean) -> sp.Boolean:
     """``r_1 - c_1 >= 0`` as ``r_1 >= c_1`` and ``A - C - 1 >= 0`` as ``A - C >= 1`` (same relation)."""
     if not isinstance(rel, sp.core.relational.Relational):
@@ -84,12 +100,17 @@ class Profile:
     """A candidate outcome and the parameter region where it is an equilibrium.
 
     ``share`` is the adopters' share (or number); ``condition`` is a SymPy
-    Boolean in the parameters (``True`` when it always is an equilibrium).
+    Boolean in the parameters (``True`` when it always is an equilibrium);
+    ``derived`` is the same condition as derived -- each lone deviator's
+    payoff gap compared with zero, unevaluated (``-C - 1 <= 0`` where
+    ``condition`` is ``True``) -- or ``None`` where ``condition`` is already
+    the derived form (the interior roots of the gap).
     """
 
     name: str
     share: sp.Expr
     condition: sp.Boolean
+    derived: sp.Boolean | None = None
 
     def _latex(self, printer=None) -> str:
         return r"\text{%s } (%s):\ %s" % (self.name, sp.latex(self.share), sp.latex(self.condition))
@@ -150,10 +171,22 @@ class PopulationGame:
         expr = self.adopt if action == ADOPT else self.stay
         return expr.subs(self.share, at)
 
-    def gap(self, at=None) -> sp.Expr:
-        r"""The payoff gap :math:`\Delta(n) = u_{adopt}(n) - u_{stay}(n)` (at ``share`` by default)."""
+    def gap(self, at=None, *, evaluate: bool = True) -> sp.Expr:
+        r"""The payoff gap :math:`\Delta(n) = u_{adopt}(n) - u_{stay}(n)` (at ``share`` by default).
+
+        ``evaluate=False`` keeps the difference of the two payoffs as written
+        (SymPy would cancel the common terms):
+
+        >>> import sympy as sp
+        >>> A, C, n = sp.symbols("A C n", positive=True)
+        >>> PopulationGame(adopt=A * n - C, stay=1 + A * n, share=n).gap(evaluate=False)
+        -(A*n + 1) + (A*n - C)
+        """
         at = self.share if at is None else at
-        return self.payoff(ADOPT, at) - self.payoff(STAY, at)
+        adopt, stay = self.payoff(ADOPT, at), self.payoff(STAY, at)
+        if evaluate:
+            return adopt - stay
+        return sp.Add(adopt, sp.Mul(sp.S.NegativeOne, stay, evaluate=False), evaluate=False)
 
     def switch_gain(self, at) -> sp.Expr:
         """What a non-adopter gains by adopting when ``at`` others adopt.
@@ -171,23 +204,33 @@ class PopulationGame:
         at = self.share if at is None else at
         return sp.And(sp.Ge(at, 0), sp.Le(at, self.top))
 
-    def equilibrium_at(self, at) -> sp.Boolean:
-        """No adopter gains by staying and no stayer gains by adopting, at ``at`` adopters."""
+    def equilibrium_at(self, at, *, gap_form: bool = False) -> sp.Boolean:
+        """No adopter gains by staying and no stayer gains by adopting, at ``at`` adopters.
+
+        ``gap_form=True``: each comparison as derived, the payoff gap against
+        zero and unevaluated (``A - C - 1 >= 0``), instead of the readable
+        relation SymPy may settle (``A - C >= 1``, or ``True``).
+        """
         if self.continuum:
-            return sp.And(sp.Implies(sp.Gt(at, 0), _readable(sp.Ge(self.gap(at), 0))),
-                          sp.Implies(sp.Lt(at, 1), _readable(sp.Le(self.gap(at), 0))))
-        adopter_stays = sp.Ge(self.payoff(ADOPT, at), self.payoff(STAY, at - 1))
-        stayer_stays = sp.Le(self.payoff(ADOPT, at + 1), self.payoff(STAY, at))
-        return sp.And(sp.Implies(sp.Gt(at, 0), _readable(adopter_stays)),
-                      sp.Implies(sp.Lt(at, self.top), _readable(stayer_stays)))
+            adopter_stays = (self.payoff(ADOPT, at), sp.Ge, self.payoff(STAY, at))
+            stayer_stays = (self.payoff(ADOPT, at), sp.Le, self.payoff(STAY, at))
+        else:
+            adopter_stays = (self.payoff(ADOPT, at), sp.Ge, self.payoff(STAY, at - 1))
+            stayer_stays = (self.payoff(ADOPT, at + 1), sp.Le, self.payoff(STAY, at))
+        form = _gap_form if gap_form else (lambda lhs, rel, rhs: _readable(rel(lhs - rhs, 0)))
+        return sp.And(sp.Implies(sp.Gt(at, 0), form(*adopter_stays)),
+                      sp.Implies(sp.Lt(at, self.top), form(*stayer_stays)))
+
+    def _corner(self, name: str, at) -> Profile:
+        return Profile(name, at, self.equilibrium_at(at), self.equilibrium_at(at, gap_form=True))
 
     def none_adopt(self) -> Profile:
         """Nobody adopts: an equilibrium iff a lone adopter would not gain."""
-        return Profile(f"none {self.adopt_name}", sp.Integer(0), self.equilibrium_at(sp.Integer(0)))
+        return self._corner(f"none {self.adopt_name}", sp.Integer(0))
 
     def all_adopt(self) -> Profile:
         """Everybody adopts: an equilibrium iff a lone stayer would not gain."""
-        return Profile(f"all {self.adopt_name}", self.top, self.equilibrium_at(self.top))
+        return self._corner(f"all {self.adopt_name}", self.top)
 
     def interior(self) -> tuple[Profile, ...]:
         r"""Interior shares of a continuum: the roots of :math:`\Delta(n) = 0` inside (0, 1).
@@ -246,8 +289,13 @@ class PopulationGame:
             return self.payoff(STAY, 0)
         return self.payoff(ADOPT, profile.share)
 
-    def pareto_dominates(self, better: Profile, worse: Profile) -> sp.Boolean:
-        """Every player is strictly better off at ``better`` than at ``worse``."""
+    def pareto_dominates(self, better: Profile, worse: Profile, *, gap_form: bool = False) -> sp.Boolean:
+        """Every player is strictly better off at ``better`` than at ``worse``.
+
+        ``gap_form=True``: the payoff difference against zero, unevaluated.
+        """
+        if gap_form:
+            return _gap_form(self.common_payoff(better), sp.Gt, self.common_payoff(worse))
         return sp.Gt(self.common_payoff(better), self.common_payoff(worse))
 
     def unique_equilibrium(self, profile: Profile) -> sp.Boolean:
@@ -304,10 +352,23 @@ class TwoPartyGame:
     def payoff(self, a: int, b: int) -> tuple[sp.Expr, sp.Expr]:
         return dict(self.payoffs)[(a, b)]
 
-    def equilibrium(self, a: int, b: int) -> sp.Boolean:
-        """Neither party gains by switching alone."""
+    def equilibrium(self, a: int, b: int, *, gap_form: bool = False) -> sp.Boolean:
+        """Neither party gains by switching alone.
+
+        ``gap_form=True``: each party's gain from staying put, against zero and
+        unevaluated (``r_1 - c_1 >= 0``; ``c_1 >= 0`` where SymPy settles the
+        readable form to ``True``).
+
+        >>> import sympy as sp
+        >>> r1, c1, r2, c2 = sp.symbols("r_1 c_1 r_2 c_2", positive=True)
+        >>> TwoPartyGame.stag_hunt((r1, c1), (r2, c2)).equilibrium(0, 0, gap_form=True)
+        (c_1 >= 0) & (c_2 >= 0)
+        """
         u1, u2 = self.payoff(a, b)
-        return sp.And(_readable(sp.Ge(u1, self.payoff(1 - a, b)[0])), _readable(sp.Ge(u2, self.payoff(a, 1 - b)[1])))
+        first, second = (u1, sp.Ge, self.payoff(1 - a, b)[0]), (u2, sp.Ge, self.payoff(a, 1 - b)[1])
+        if gap_form:
+            return sp.And(_gap_form(*first), _gap_form(*second))
+        return sp.And(*(_readable(rel(lhs, rhs)) for lhs, rel, rhs in (first, second)))
 
     def surplus(self, a: int, b: int) -> sp.Expr:
         """Total surplus, each party weighted by its size."""

@@ -44,7 +44,7 @@ __all__ = [
     # foot-and-mouth
     "protection", "marginal_protection", "producer_payoff", "marginal_payoff", "nash_conditions",
     "first_best_conditions", "decreasing_marginal_protection", "worked_protection", "worked_nash_spending",
-    "worked_first_best_spending", "implementing_grant",
+    "worked_first_best_spending", "marginal_payoff_at_first_best", "implementing_grant",
     # division of labour
     "modern_output", "variety_inverse_demand", "dol_monopoly_price", "free_entry_output", "variety_count",
     "modern_unit_cost", "productivity_index", "X", "in_productivity_index", "modern_threshold", "real_wage_modern",
@@ -301,6 +301,21 @@ def worked_first_best_spending(V=V, N=N) -> sp.Expr:
 
 
 @lru_cache(maxsize=None)
+def marginal_payoff_at_first_best(N=N, P=P, V=V, grant=grant) -> sp.Expr:
+    r"""A producer's marginal payoff under a matching grant ``grant`` where the planner's condition holds.
+
+    The planner's first-order condition :math:`N V P'(E) = 1`, solved for
+    :math:`P'(E)`, substituted into the producer's :math:`V P'(E) - (1 - s)`:
+
+    >>> marginal_payoff_at_first_best()
+    s - 1 + 1/N
+    """
+    N = _count(N, "N", 2)
+    at_first_best = sp.solve(_social_marginal(P, V, N), marginal_protection(E, P), dict=False)[0]
+    return marginal_payoff(E, P, V, grant).subs(marginal_protection(E, P), at_first_best)
+
+
+@lru_cache(maxsize=None)
 def implementing_grant(N=N, P=P, V=V) -> sp.Expr:
     r"""The matching share :math:`s` that makes the Nash condition the first-best one.
 
@@ -310,10 +325,7 @@ def implementing_grant(N=N, P=P, V=V) -> sp.Expr:
     >>> implementing_grant()
     (N - 1)/N
     """
-    N = _count(N, "N", 2)
-    at_first_best = sp.solve(_social_marginal(P, V, N), marginal_protection(E, P), dict=False)[0]
-    with_grant = marginal_payoff(E, P, V, grant).subs(marginal_protection(E, P), at_first_best)
-    (share,) = sp.solve(with_grant, grant, dict=False)
+    (share,) = sp.solve(marginal_payoff_at_first_best(N, P, V, grant), grant, dict=False)
     return sp.factor(share)
 
 

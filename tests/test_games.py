@@ -139,3 +139,28 @@ def test_regions_match_brute_force_on_linear_games(a0, a1, b0, b1):
                 eps = Fraction(1, 10**6)
                 falls = gap(x + eps) < 0 < gap(x - eps)
                 assert bool(g.stable(p)) == falls
+
+
+def test_gap_forms_are_the_readable_conditions_as_derived():
+    from symbolic import section2 as s2
+
+    games = [s2.spillover_game(), s2.spillover_game(backward_spillover=True), s2.brand_game(), s2.training_game()]
+    for g in games:
+        for p in (g.none_adopt(), g.all_adopt()):
+            # never a constant, always a comparison of a payoff gap with zero
+            assert not isinstance(p.derived, sp.logic.boolalg.BooleanAtom), (g, p)
+            assert all(rel.rhs == 0 for rel in p.derived.atoms(sp.core.relational.Relational))
+            assert prove(sp.Equivalent(p.condition, p.derived), [N >= 2]).status.value == "proved", p
+    hunt = s2.infrastructure_game()
+    for a in (0, 1):
+        for b in (0, 1):
+            derived = hunt.equilibrium(a, b, gap_form=True)
+            assert not isinstance(derived, sp.logic.boolalg.BooleanAtom)
+            assert prove(sp.Equivalent(hunt.equilibrium(a, b), derived), [s2.phi <= 1]).status.value == "proved"
+
+
+def test_payoff_gap_unevaluated_keeps_both_payoffs():
+    g = PopulationGame(A * n - C, 1 + A * n, n)
+    assert g.gap() == -C - 1
+    kept = g.gap(evaluate=False)
+    assert kept.has(A) and sp.expand(kept) == -C - 1

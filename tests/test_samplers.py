@@ -104,3 +104,28 @@ def test_any_combination_of_standing_assumptions_is_met_exactly(J, A1, A2, theta
     if atoms:
         assert compile_conjunction(atoms, problem.symbols).exact(*[d[s] for s in problem.symbols]).all()
     assert all((d[s] > 0).all() for s in problem.symbols)  # every parameter positive
+
+
+def test_bounds_sampler_puts_a_share_of_draws_on_an_equation_of_the_statement():
+    # the point a statement is about (a root, the hypothesis of an implication) is drawn exactly, not by chance
+    A, C, n = sp.symbols("A C n", positive=True)
+    root = (1 + C) / A
+    problem = SamplingProblem.build([A, C, n], statements=[sp.Implies(sp.Eq(n, root), A * n - C - 1 <= 0)])
+    exact = BoundsSampler().draw(problem, 400, np.random.default_rng(3), exact=True)
+    on = [nv == (1 + cv) / av for av, cv, nv in zip(*(exact[s].to_fractions() for s in (A, C, n)))]
+    assert 0.2 < sum(on) / len(on) < 0.8  # a share, not all: the other draws test the rest of the statement
+    floats = BoundsSampler().draw(problem, 4000, np.random.default_rng(3), boundary_share=0.1)
+    near = np.isclose(floats[n], (1 + floats[C]) / floats[A], rtol=1e-15)
+    assert 0.05 < near.mean() < 0.2
+
+
+def test_equation_placement_respects_the_symbols_own_assumptions():
+    k = sp.Symbol("k", integer=True, nonnegative=True)
+    N = sp.Symbol("N", integer=True, positive=True)
+    x = sp.Symbol("x", nonnegative=True)
+    problem = SamplingProblem.build([k, N, x], [N >= 2], [sp.Implies(sp.Eq(k, N / 2), k > 0),
+                                                          sp.Implies(sp.Eq(x, -N), x > 0)])
+    d = BoundsSampler().draw(problem, 2000, np.random.default_rng(0), exact=True)
+    ks, Ns, xs = (d[s].to_fractions() for s in (k, N, x))
+    assert all(v.denominator == 1 for v in ks) and all(v >= 0 for v in xs)  # never k = N/2 for odd N, never x < 0
+    assert any(kv == Nv / 2 and Nv % 2 == 0 for kv, Nv in zip(ks, Ns))

@@ -1,13 +1,16 @@
 """Section 2: every S2 claim's computed verdict against docs/model.md §1-§6, the derivations, and bad parameters."""
 
 import time
+from dataclasses import replace as _replace
 
 import pytest
 import sympy as sp
+from sympy.core.relational import Relational
 
 from proofs import claims, decide_claim, get_claim
-from symbolic import prove
+from symbolic import Status, Verdict, prove
 from symbolic import section2 as s2
+from symbolic.obligation import decide_obligation
 
 #: docs/model.md §1-§6, the "expected" column of each table row
 MODEL_EXPECTED = {
@@ -284,3 +287,149 @@ def test_dol5_spot_check_catches_a_wrong_proved_verdict(decided_claims):
     fake = Verdict.make(Status.PROVED, result.claim.kind, "fake", 0.0)
     check = SPOT_CHECKS["S2.dol.5a"](replace(result, verdict=fake), 2000, 0)
     assert check.violations > 0  # the exact ties on the threshold have real wage exactly 1
+
+
+# -- obligations SymPy settles while building them: decided and spot-checked as derived ------------
+
+#: the Section 2 obligations whose statement SymPy reduces to the constant True while building it (issue 11)
+SETTLED = [(c.id, ob) for c in claims(["S2."]) for ob in c.obligations() if ob.settled_at_construction]
+
+_NEGATION = {sp.GreaterThan: sp.StrictLessThan, sp.StrictGreaterThan: sp.LessThan, sp.LessThan: sp.StrictGreaterThan,
+             sp.StrictLessThan: sp.GreaterThan, sp.Equality: sp.Unequality, sp.Unequality: sp.Equality}
+
+
+def _near_misses(statement):
+    """(what, mutant): each relation of ``statement`` negated (a wrong sign) or moved by one (a wrong threshold).
+
+    Mutants SymPy settles to a constant while building them are left out: they would be refuted without any
+    decision on the derived condition.
+    """
+    out = []
+    for rel in sorted(statement.atoms(Relational), key=sp.srepr):
+        kinds = [("sign", _NEGATION[type(rel)](rel.lhs, rel.rhs, evaluate=False))]
+        kinds += [("threshold", type(rel)(rel.lhs + d, rel.rhs, evaluate=False)) for d in (1, -1)]
+        for kind, wrong in kinds:
+            mutant = statement.xreplace({rel: wrong})
+            if not isinstance(mutant, sp.logic.boolalg.BooleanAtom):
+                out.append((f"{kind}: {sp.sstr(rel)} -> {sp.sstr(wrong)}", mutant))
+    return out
+
+
+def _ids(pairs):
+    return [f"{cid}: {ob.label}" for cid, ob in pairs]
+
+
+def test_the_settled_obligations_are_the_ones_issue_11_lists():
+    counts = {}
+    for cid, _ in SETTLED:
+        counts[cid] = counts.get(cid, 0) + 1
+    assert counts == {"S2.spill.1": 1, "S2.spill.2": 1, "S2.spill.4": 1, "S2.spill.6": 2, "S2.spill.7": 2,
+                      "S2.spill2.1": 1, "S2.spill2.2": 2, "S2.spill2.3": 1, "S2.brand.5": 1, "S2.fmd.1": 2,
+                      "S2.fmd.4": 2, "S2.fmd.5": 1, "S2.train.1": 1, "S2.infra.1": 1, "S2.infra.4": 2}
+
+
+def test_no_section2_obligation_is_settled_without_a_derived_form():
+    for c in claims(["S2."]):
+        for ob in c.obligations():
+            if ob.settled_at_construction:
+                assert ob.derived is not None and ob.reduction, (c.id, ob.label)
+                assert ob.decided_statement is ob.derived
+
+
+@pytest.mark.parametrize("cid, ob", SETTLED, ids=_ids(SETTLED))
+def test_every_derived_form_is_non_constant_and_proved(cid, ob):
+    derived = ob.derived
+    assert not isinstance(derived, sp.logic.boolalg.BooleanAtom) and derived.free_symbols, derived
+    assert derived.atoms(Relational), derived  # a comparison of derived quantities, not a bare symbol
+    v = decide_obligation(ob)
+    assert v.status is Status.PROVED, (cid, ob.label, v)
+    assert any("decided as derived" in note for note in v.notes), v.notes
+
+
+@pytest.mark.parametrize("cid, ob", SETTLED, ids=_ids(SETTLED))
+def test_a_wrong_sign_in_every_derived_form_is_refuted(cid, ob):
+    refuted = {}
+    for what, mutant in _near_misses(ob.derived):
+        v = decide_obligation(_replace(ob, derived=mutant))
+        if v.status is Status.REFUTED:
+            assert v.counterexample, what  # certified, exact
+            refuted[what] = v
+    assert any(w.startswith("sign") for w in refuted), (cid, ob.label, "no wrong sign refuted")
+
+
+def test_wrong_thresholds_in_the_derived_forms_are_refuted():
+    # gap forms against a threshold: moving the derived gap by one is refuted (exactly at the paper's threshold)
+    tight = [(cid, ob) for cid, ob in SETTLED if isinstance(ob.derived, sp.Equivalent)]
+    assert len(tight) >= 10
+    for cid, ob in tight:
+        shifted = [(w, m) for w, m in _near_misses(ob.derived) if w.startswith("threshold")]
+        assert shifted and all(decide_obligation(_replace(ob, derived=m)).status is Status.REFUTED
+                               for _, m in shifted), (cid, ob.label)
+
+
+def test_derived_forms_are_built_from_the_model():
+    g = s2.spillover_game()
+    A, C, n = s2.A, s2.C, s2.n
+    # the equilibrium conditions in gap form: each deviator's payoff gap against zero, never evaluated
+    assert g.none_adopt().condition is sp.true and g.none_adopt().derived == sp.Le(-C - 1, 0, evaluate=False)
+    assert g.all_adopt().condition == (A - C >= 1) and g.all_adopt().derived == sp.Ge(A - C - 1, 0, evaluate=False)
+    ob = dict((o.label, o) for o in get_claim("S2.spill.4").obligations())["the root of the payoff gap is (1+C)/A"]
+    assert ob.derived == sp.Equivalent(sp.Eq(g.gap(), 0, evaluate=False), sp.Eq(n, (1 + C) / A))
+    # a wrong model gives a derived form the engine refutes: backward output 2 instead of 1
+    wrong = s2.spillover_game().__class__(adopt=A * n - C, stay=sp.Integer(2), share=n)
+    assert prove(sp.Equivalent(wrong.all_adopt().derived, A - C >= 1)).status is Status.REFUTED
+    # the brand game (N players) and the stag hunt have gap forms too
+    brand = s2.brand_game()
+    assert brand.all_adopt().derived.free_symbols >= {s2.N, s2.Delta_p, s2.Delta_c}
+    infra = s2.infrastructure_game()
+    assert infra.equilibrium(0, 0) is sp.true
+    assert infra.equilibrium(0, 0, gap_form=True) == sp.And(sp.Ge(s2.R, 0, evaluate=False),
+                                                             sp.Ge(s2.F_sector, 0, evaluate=False))
+
+
+def test_derive_shows_the_derived_condition_and_the_reduction(decided_claims):
+    from proofs.derive import derive
+
+    steps = derive(decided_claims["S2.spill.2"], with_assumption_use=False).steps
+    gap = sp.Ge(s2.A - s2.C - 1, 0, evaluate=False)
+    decided = next(s for s in steps if s.text.endswith("For all admissible parameters"))
+    assert gap in decided.math.atoms(Relational)  # the gap form, as the engine decided it
+    reduction = next(s for s in steps if s.text.startswith("SymPy reduces the derived condition to the stated one"))
+    assert "A - C - 1 >= 0" in reduction.text and reduction.math is sp.true
+
+
+def _fake_proved(ob, mutant):
+    return _replace(ob, derived=mutant), Verdict.make(Status.PROVED, ob.kind, "planted", 0.0)
+
+
+@pytest.mark.parametrize("cid, ob", SETTLED, ids=_ids(SETTLED))
+def test_the_spot_check_evaluates_each_derived_form(cid, ob):
+    """A wrong derivation, planted as 'proved', is caught on the draws: the check evaluates the derived quantities."""
+    from numeric.spot import spot_check
+
+    caught = []
+    for what, mutant in _near_misses(ob.derived):
+        if decide_obligation(_replace(ob, derived=mutant)).status is not Status.REFUTED:
+            continue
+        out = spot_check([_fake_proved(ob, mutant)], samples=2000, exact_samples=100, seed=0)
+        if out.violations:
+            caught.append(what)
+    assert caught, (cid, ob.label)
+
+
+@pytest.mark.parametrize("cid", sorted({cid for cid, _ in SETTLED}))
+def test_planting_a_wrong_derivation_in_a_claim_is_caught_by_its_spot_check(cid, decided_claims):
+    from proofs import Settings, load_paper
+    from proofs.spotchecks import spot_check_claim
+
+    result = decided_claims[cid]
+    honest = spot_check_claim(load_paper(), result, Settings(samples=2000))
+    assert honest.violations == 0, honest.detail
+    planted = []
+    for ob, v in result.obligations:
+        if ob.settled_at_construction:
+            mutant = next(m for w, m in _near_misses(ob.derived) if w.startswith("sign"))
+            ob, v = _fake_proved(ob, mutant)
+        planted.append((ob, v))
+    check = spot_check_claim(load_paper(), _replace(result, obligations=tuple(planted)), Settings(samples=2000))
+    assert check.violations > 0, check.detail

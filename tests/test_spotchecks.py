@@ -126,6 +126,30 @@ def test_unevaluable_statements_are_reported_not_crashed():
     assert out.samples == 0 and out.violations == 0 and "not checked numerically" in out.detail
 
 
+def test_a_statement_about_an_abstract_function_is_evaluated_with_an_admissible_family():
+    from symbolic.obligation import Family, Obligation
+
+    P, x = sp.Function("P"), sp.Symbol("x", nonnegative=True)
+    E, V = sp.symbols("E V", positive=True)
+    dP = sp.Derivative(P(E), E)
+    concave = Family(P, sp.Lambda(x, x / (1 + x)), "P(E) = E/(1 + E)",
+                     requirements=(("P' > 0", sp.diff(x / (1 + x), x) > 0),), domain=x >= 0)
+    decreasing = Family(P, sp.Lambda(x, -x), "P(E) = -E", requirements=(("P' > 0", sp.Integer(-1) > 0),))
+    proved = Verdict.make(Status.PROVED, Kind.FORALL, "fake", 0.0)
+    foc = Obligation.forall("first-order condition", sp.Equivalent(sp.Eq(V * dP - 1, 0), sp.Eq(V * dP, 1)),
+                            families=(decreasing, concave))
+    out = spot.spot_check([(foc, proved)], samples=2000, exact_samples=50)
+    # the inadmissible family (P' < 0) is skipped; the admissible one makes the statement numeric
+    assert out.samples >= 2000 and out.violations == 0 and "P(E) = E/(1 + E)" in out.detail
+    # a wrong derivation planted as proved is caught on the family's draws
+    negated = Obligation.forall("a negated condition", sp.Equivalent(sp.Ne(V * dP - 1, 0), sp.Eq(V * dP, 1)),
+                                families=(concave,))
+    assert spot.spot_check([(negated, proved)], samples=2000, exact_samples=50).violations > 0
+    # a refuted verdict's counterexample may come from another family: never evaluated with this one
+    refuted = Verdict.make(Status.REFUTED, Kind.FORALL, "fake", 0.0)
+    assert "not checked numerically" in spot.spot_check([(foc, refuted)], samples=200).detail
+
+
 class _HalfOpenSampler:
     """A plug-in sampler for a new model: 0 < u < v by construction."""
 
