@@ -436,7 +436,7 @@ def _floats(name: str, values) -> tuple[np.ndarray, list[int]]:
     """``values`` as floats, and the indices where the float does not hold the value: beyond the range of
     normal floats (too large, or so small it lost digits).  NaN and infinite floats are an error."""
     if isinstance(values, np.ndarray) and values.dtype.kind in "iuf":
-        arr = values.astype(float)
+        arr = np.asarray(values, dtype=float)  # no copy for float64
         originals = values if values.dtype.kind == "f" else None
     else:
         if any(isinstance(v, bool) for v in values):
@@ -460,8 +460,9 @@ def _floats(name: str, values) -> tuple[np.ndarray, list[int]]:
     if arr.ndim != 1:
         raise InputError(name, f"must be one-dimensional, got shape {arr.shape}")
     beyond = []
-    # two reductions decide the common case; the offending entries are looked at only when there are any
-    if len(arr) and not (np.isfinite(arr).all() and np.abs(arr).min() >= _TINY):
+    # two reductions decide the common case (positive normal floats); the entries are looked at only otherwise
+    lo, hi = (arr.min(), arr.max()) if len(arr) else (1.0, 1.0)
+    if not (lo >= _TINY and hi < math.inf):
         for i in np.flatnonzero(~np.isfinite(arr) | (np.abs(arr) < _TINY)):
             i = int(i)
             v = originals[i] if originals is not None else arr[i]
@@ -559,8 +560,7 @@ def _float(fields, names, rtol) -> Equilibria:
     _check_float_range("theta", th, 1, _THETA)
     wage_C = WAGE_COORDINATED(lam_S, lam_N)
     wage_U = BREAK_EVEN_WAGE(lam_S, lam_N, th)  # w(j,U) is the break-even wage of sector j
-    if not (np.isfinite(wage_C).all() and np.isfinite(wage_U).all() and wage_C.min() >= _TINY
-            and wage_U.min() >= _TINY):
+    if not (max(wage_C.max(), wage_U.max()) < math.inf and min(wage_C.min(), wage_U.min()) >= _TINY):
         return _exact(fields, names, rtol, "rational")  # a wage overflowed or underflowed
     top, largest, second = top_two(wage_U)
     # margin >= -rtol * max(wage, threshold)  <=>  wage >= (1 - rtol) * threshold  (all positive);
