@@ -61,7 +61,8 @@ from .exact import as_fraction, is_exact_number
 from .runtime import top_two
 from .section5_kernels import BREAK_EVEN_WAGE, WAGE_COORDINATED
 
-__all__ = ["equilibria", "Equilibria", "Equilibrium", "DEFAULT_RTOL", "InputError", "ARITHMETIC"]
+__all__ = ["equilibria", "Equilibria", "Equilibrium", "DEFAULT_RTOL", "InputError", "ARITHMETIC", "normal_float",
+           "approximate_text", "fraction_text"]
 
 #: relative tolerance of float mode: margins within it of zero are on the boundary
 DEFAULT_RTOL = 1e-9
@@ -96,7 +97,8 @@ def _int_text(n: int) -> str:
         return sign + str(parts[-1]) + "".join(str(p).zfill(1000) for p in reversed(parts[:-1]))
 
 
-def _fraction_text(f: Fraction) -> str:
+def fraction_text(f: Fraction) -> str:
+    """``p/q`` (``p`` for an integer), at any size."""
     return f"{_int_text(f.numerator)}/{_int_text(f.denominator)}" if f.denominator != 1 else _int_text(f.numerator)
 
 
@@ -142,7 +144,7 @@ def approximate_text(x, digits: int = 6) -> str:
 
 def _short_text(f: Fraction) -> str:
     """The exact value when it is short, else a 6-digit approximation marked ``~``."""
-    text = _fraction_text(f)
+    text = fraction_text(f)
     return text if len(text) <= 24 else "~" + approximate_text(f)
 
 
@@ -173,7 +175,7 @@ class Equilibrium:
     def as_dict(self) -> dict:
         out = {"sector": self.sector, "name": self.name, "coordinated": self.coordinated, "wage": self.wage}
         if self.wage_exact is not None:
-            out["wage_exact"] = _fraction_text(self.wage_exact)
+            out["wage_exact"] = fraction_text(self.wage_exact)
         if self.wage is None:
             out["wage_approx"] = self.approximate_wage
         if self.near_boundary:
@@ -451,12 +453,14 @@ def _floats(name: str, values) -> tuple[np.ndarray, list[int]]:
                 if _is_float(v):
                     arr[i] = v
                     continue
+                if isinstance(v, str) and not is_exact_number(v):
+                    raise InputError(f"{name}[{i}]", f"not a number: {v!r}")
                 try:
                     arr[i] = _nearest_float(as_fraction(v))
-                except (TypeError, ValueError, ArithmeticError) as exc:
-                    reason = str(exc) if "finite" in str(exc) or "range" in str(exc) or "denominator" in str(exc) \
-                        else f"not a number: {v!r}"
-                    raise InputError(f"{name}[{i}]", reason) from None
+                except TypeError:
+                    raise InputError(f"{name}[{i}]", f"not a number: {v!r}") from None
+                except (ValueError, ArithmeticError) as exc:  # a zero denominator, a Decimal NaN or out of range
+                    raise InputError(f"{name}[{i}]", str(exc)) from None
     if arr.ndim != 1:
         raise InputError(name, f"must be one-dimensional, got shape {arr.shape}")
     beyond = []

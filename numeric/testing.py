@@ -39,7 +39,7 @@ from typing import Mapping
 
 import sympy as sp
 
-from .equilibria import DEFAULT_RTOL, _fraction_text, approximate_text, equilibria
+from .equilibria import DEFAULT_RTOL, fraction_text, approximate_text, equilibria
 from .spot import check_statement
 
 __all__ = ["assert_holds", "assert_never", "assert_equilibrium", "assert_not_equilibrium"]
@@ -73,7 +73,7 @@ def _number_text(value) -> str:
     """An exact rational with its decimal beside it (``3/7 (~0.4285714286)``); floats and integers as they are."""
     if isinstance(value, Fraction) or (hasattr(value, "p") and hasattr(value, "q")):
         f = value if isinstance(value, Fraction) else Fraction(int(value.p), int(value.q))
-        text = _fraction_text(f)
+        text = fraction_text(f)
         if f.denominator == 1 and len(text) <= 17:
             return text
         return f"{text} (~{approximate_text(f, 10)})"

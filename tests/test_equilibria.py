@@ -148,8 +148,9 @@ def test_scaling_the_data_beyond_floats_changes_no_equilibrium(J, seed, scale):
     c = Decimal(scale)
     scaled = equilibria([x * c for x in lS], lN, th, rtol=0.0)
     assert {(e.sector, e.coordinated) for e in scaled} == {(e.sector, e.coordinated) for e in base}
-    if scale in ("1e400", "1e-400", "1e-308"):
+    if scale in ("1e400", "1e-400"):  # beyond floats for sure (1e-308 is so only below 2.2e-308)
         assert scaled.arithmetic == "rational"
+    if scaled.arithmetic == "rational":
         assert [e.wage_exact for e in scaled] == [Fraction(c) * e.wage_exact for e in base]
     text = __import__("json").dumps(scaled.as_dict(), allow_nan=False)  # raises on inf or nan
     assert "Infinity" not in text and "NaN" not in text
@@ -230,3 +231,19 @@ def test_assumptions_are_checked_in_comparative_advantage_order_and_say_so():
     assert "comparative-advantage order (lambda_S/lambda_N decreasing: 2, 3, 1), not in the input order" in text
     assert "A2 fails between sector 2 (cars) and sector 3 (chips)" in text
     assert "which is the input order" in equilibria(["3", "2"], [1, 1], [1, 1]).assumptions_text()
+
+
+def test_exact_wages_longer_than_pythons_int_to_text_limit_are_written_out():
+    # 4000-digit data (the most a cell holds) makes 8000-digit wages; str() refuses ints past 4300 digits
+    import sys
+
+    big, seven = "9" * 4000, "7" * 4000
+    eq = equilibria([big, "1"], ["1/" + seven, "1"], ["1", "1"])
+    top = eq.as_dict()["equilibria"][0]
+    assert top["wage"] is None and top["wage_approx"] == "7.77778e+7999"
+    limit = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)  # only to check the text here
+    try:
+        assert int(top["wage_exact"]) == int(big) * int(seven)
+    finally:
+        sys.set_int_max_str_digits(limit)

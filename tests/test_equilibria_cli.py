@@ -95,6 +95,11 @@ BAD = [
     ("e.json", '{"lambda_S": [1, Infinity], "lambda_N": [1, 1], "theta": [1, 1]}', "lambda_S[1]: must be finite"),
     ("e.json", '{"lambda_S": [1, %s], "lambda_N": [1, 1], "theta": [1, 1]}' % ("9" * 5000),
      "an integer with 5000 digits (the limit is 4000)"),
+    ("e.json", '{"lambda_S": [1, 1e99999999999999999999], "lambda_N": [1, 1], "theta": [1, 1]}', "out of range"),
+    ("e.csv", "lambda_S,lambda_N,theta\n1e99999999999999999999,1,1\n2,1,1\n", "lambda_S[0]: 1e99999999999999999999 "
+     "is out of range"),
+    ("e.csv", "lambda_S,lambda_N,theta\n%s,1,1\n2,1,1\n" % ("9" * 9000), "a cell of 9000 characters"),
+    ("e.csv", "lambda_S,lambda_N,theta\n%s,1,1\n2,1,1\n" % ("1" * 4001), "more than 4000 digits"),
 ]
 
 
@@ -198,3 +203,17 @@ def test_the_plot_labels_sectors_by_name(tmp_path):
     big = plot_equilibria(equilibria([10**400, 1], [1, 1], [2, 1], names=["a", "b"]))
     assert big.axes[0].get_ylabel().startswith("log10") and max(p.get_height() for p in big.axes[0].patches) == \
         pytest.approx(400)
+
+
+def test_reading_a_long_malformed_cell_takes_linear_time():
+    # a regex with two adjacent digit runs backtracks quadratically: ~3 s for one such cell of 8000 digits
+    import time
+
+    from proofs.cli import UsageError
+    from proofs.cmd_equilibria import _csv_value
+
+    start = time.perf_counter()
+    for _ in range(20):
+        with pytest.raises(UsageError, match="is not a number"):
+            _csv_value("e.csv", "lambda_S", 0, "9" * 8000 + "x")
+    assert time.perf_counter() - start < 2.0
