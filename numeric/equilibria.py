@@ -13,15 +13,24 @@ with :math:`w(j,C) = \lambda_{jS}/\lambda_{jN}` and :math:`w(j,U) = \bar w_j`.
 The maximum over the other sectors is the largest :math:`\bar w` except in the
 sector holding it, which sees the second-largest: one pass, :math:`O(J)`.
 Nothing here needs A1 or A2 or a particular order; whether they hold is
-reported (see :attr:`Equilibria.assumptions`).
+reported (see :attr:`Equilibria.assumptions`), checked with the sectors
+numbered by comparative advantage.
 
-**Exact mode** (every input an int, a Fraction or a ``"p/q"`` string): the
-test is decided exactly, so a sector exactly on the boundary of (*) *is* an
-equilibrium (the inequality is weak).  **Float mode**: a sector whose margin
-:math:`w(j,\cdot) - \max_{k\ne j}\bar w_k` is within ``rtol`` (relative, default
-:data:`DEFAULT_RTOL`) of zero is treated as on the boundary -- an equilibrium,
-flagged ``near_boundary`` -- because decimal data that is tied in exact terms
-is rarely tied after rounding.
+Three kinds of arithmetic, reported as :attr:`Equilibria.arithmetic`:
+
+* ``"exact"`` -- every input an int, a Fraction or a ``"p/q"`` string: the test
+  is decided exactly, so a sector exactly on the boundary of (*) *is* an
+  equilibrium (the inequality is weak).
+* ``"float"`` -- otherwise: a sector whose margin
+  :math:`w(j,\cdot) - \max_{k\ne j}\bar w_k` is within ``rtol`` (relative,
+  default :data:`DEFAULT_RTOL`) of zero is treated as on the boundary -- an
+  equilibrium, flagged ``near_boundary`` -- because decimal data that is tied
+  in exact terms is rarely tied after rounding.
+* ``"rational"`` -- float data with a value or a wage beyond the range of
+  normal floats (``1e400``, ``1e-308``, a 500-digit integer beside decimals):
+  the same tolerance, applied in exact rational arithmetic to the exact value
+  of every input (a float's binary value, a :class:`~decimal.Decimal`'s
+  decimal value), so nothing overflows or underflows.
 
 >>> eq = equilibria(["3", "2", "1"], [1, 1, 1], ["3/2", "4/3", 1])
 >>> [(e.sector, e.coordinated, e.wage_exact) for e in eq]
@@ -31,10 +40,15 @@ is rarely tied after rounding.
 >>> eq2 = equilibria([1.0, 3.0, 2.0], [1.0, 1.0, 1.0], [1.0, 1.5, 1.0])   # unsorted data
 >>> eq2.comparative_advantage_order, [(e.sector, e.coordinated) for e in eq2]
 ((2, 3, 1), [(2, True), (3, True), (2, False), (3, False)])
+>>> from decimal import Decimal
+>>> big = equilibria([Decimal("1e400"), 1.0], [1.0, 1.0], [2.0, 1.0])   # beyond floats: decided exactly
+>>> big.arithmetic, [(e.sector, e.coordinated, e.wage, e.approximate_wage) for e in big]
+('rational', [(1, True, None, '1e+400'), (1, False, None, '5e+399')])
 """
 
 from __future__ import annotations
 
+import decimal
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -43,13 +57,20 @@ from typing import Sequence
 
 import numpy as np
 
-from . import kernels
 from .exact import as_fraction, is_exact_number
+from .runtime import top_two
+from .section5_kernels import BREAK_EVEN_WAGE, WAGE_COORDINATED
 
-__all__ = ["equilibria", "Equilibria", "Equilibrium", "DEFAULT_RTOL", "InputError"]
+__all__ = ["equilibria", "Equilibria", "Equilibrium", "DEFAULT_RTOL", "InputError", "ARITHMETIC", "normal_float",
+           "approximate_text", "fraction_text"]
 
 #: relative tolerance of float mode: margins within it of zero are on the boundary
 DEFAULT_RTOL = 1e-9
+#: the kinds of arithmetic an enumeration is decided in (see the module docstring)
+ARITHMETIC = ("exact", "float", "rational")
+
+#: the smallest normal float: below it a float has lost digits (or become 0)
+_TINY = float(np.finfo(float).tiny)
 
 
 class InputError(ValueError):
@@ -61,6 +82,74 @@ class InputError(ValueError):
         self.reason = reason
 
 
+# -- numbers as text, never inf or nan -------------------------------------------------
+
+def _int_text(n: int) -> str:
+    """``str(n)``, also beyond Python's limit on int-to-text conversion (4300 digits by default)."""
+    try:
+        return str(n)
+    except ValueError:  # too many digits for one conversion: convert in blocks
+        block = 10 ** 1000
+        sign, n, parts = ("-" if n < 0 else ""), abs(n), []
+        while n:
+            n, r = divmod(n, block)
+            parts.append(r)
+        return sign + str(parts[-1]) + "".join(str(p).zfill(1000) for p in reversed(parts[:-1]))
+
+
+def fraction_text(f: Fraction) -> str:
+    """``p/q`` (``p`` for an integer), at any size."""
+    return f"{_int_text(f.numerator)}/{_int_text(f.denominator)}" if f.denominator != 1 else _int_text(f.numerator)
+
+
+def normal_float(f: Fraction) -> float | None:
+    """The float nearest ``f`` if that is a normal float (or zero), else ``None`` (beyond the float range).
+
+    >>> normal_float(Fraction(1, 3)), normal_float(Fraction(10**400)), normal_float(Fraction(1, 10**400))
+    (0.3333333333333333, None, None)
+    """
+    if f == 0:
+        return 0.0
+    try:
+        x = f.numerator / f.denominator  # int / int: correctly rounded, OverflowError if too large
+    except OverflowError:
+        return None
+    return x if math.isfinite(x) and abs(x) >= _TINY else None
+
+
+def _nearest_float(f: Fraction) -> float:
+    """IEEE rounding of ``f``: ``inf`` or ``0.0`` beyond the range (internal arrays only, never printed)."""
+    try:
+        return f.numerator / f.denominator
+    except OverflowError:
+        return math.inf if f > 0 else -math.inf
+
+
+def approximate_text(x, digits: int = 6) -> str:
+    """``x`` (a float or a Fraction) to ``digits`` significant digits, for any magnitude: never ``inf``.
+
+    >>> approximate_text(Fraction(2, 3)), approximate_text(Fraction(10**500, 3)), approximate_text(Fraction(1, 10**400))
+    ('0.666667', '3.33333e+499', '1e-400')
+    """
+    if isinstance(x, float):
+        return f"{x:.{digits}g}"
+    f = Fraction(x)
+    near = normal_float(f)
+    if near is not None:
+        return f"{near:.{digits}g}"
+    context = decimal.Context(prec=digits, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+    d = context.divide(decimal.Decimal(f.numerator), decimal.Decimal(f.denominator))
+    return f"{d.normalize(context):.{digits}g}".replace("E", "e")
+
+
+def _short_text(f: Fraction) -> str:
+    """The exact value when it is short, else a 6-digit approximation marked ``~``."""
+    text = fraction_text(f)
+    return text if len(text) <= 24 else "~" + approximate_text(f)
+
+
+# -- results -----------------------------------------------------------------------------
+
 @dataclass(frozen=True)
 class Equilibrium:
     """One equilibrium: South specialised in ``sector`` (1-based, input order)."""
@@ -68,22 +157,30 @@ class Equilibrium:
     sector: int
     name: str | None
     coordinated: bool
-    wage: float
-    wage_exact: Fraction | None = None  #: when every input was exact
-    margin: float = 0.0  #: wage minus the best deviator's break-even wage (>= 0, or within rtol)
-    near_boundary: bool = False  #: float mode: the margin is within the tolerance of zero
+    wage: float | None  #: as a float; ``None`` when the wage is beyond the range of normal floats
+    wage_exact: Fraction | None = None  #: exact and rational arithmetic
+    margin: float | None = 0.0  #: wage minus the best deviator's break-even wage (>= 0, or within rtol)
+    near_boundary: bool = False  #: float data: the margin is within the tolerance of zero
+
+    @property
+    def approximate_wage(self) -> str:
+        """The wage to 6 significant digits, whatever its size."""
+        return approximate_text(self.wage_exact if self.wage_exact is not None else self.wage)
+
+    @property
+    def label(self) -> str:
+        """``E(2,C)``: the paper's notation (the sector number is its place in the input)."""
+        return f"E({self.sector},{'C' if self.coordinated else 'U'})"
 
     def as_dict(self) -> dict:
         out = {"sector": self.sector, "name": self.name, "coordinated": self.coordinated, "wage": self.wage}
         if self.wage_exact is not None:
-            out["wage_exact"] = _fraction_text(self.wage_exact)
+            out["wage_exact"] = fraction_text(self.wage_exact)
+        if self.wage is None:
+            out["wage_approx"] = self.approximate_wage
         if self.near_boundary:
             out["near_boundary"] = True
         return out
-
-
-def _fraction_text(f: Fraction) -> str:
-    return f"{f.numerator}/{f.denominator}" if f.denominator != 1 else str(f.numerator)
 
 
 @dataclass(frozen=True, eq=False)
@@ -94,14 +191,16 @@ class Equilibria:
     ``uncoordinated``: boolean per sector) so that millions of sectors cost
     no Python objects; iterating gives :class:`Equilibrium` records sorted by
     wage, highest first.  Reports that need a sort (the comparative-advantage
-    order, A1/A2) are computed on first access.
+    order, A1/A2) are computed on first access.  With ``arithmetic`` exact or
+    rational, ``exact_values`` holds the wages exactly and every report uses
+    them; the float arrays are then IEEE-rounded copies for plotting.
     """
 
     lambda_S: np.ndarray
     lambda_N: np.ndarray
     theta: np.ndarray
     names: tuple | None
-    exact: bool
+    exact: bool  #: every input was exact (``arithmetic == "exact"``)
     rtol: float
     coordinated: np.ndarray  #: E(j,C) is an equilibrium
     uncoordinated: np.ndarray  #: E(j,U) is an equilibrium
@@ -109,7 +208,8 @@ class Equilibria:
     wage_U: np.ndarray = field(repr=False)  #: w(j,U) per sector = the break-even wage of a deviator in j
     #: (sector index of the largest break-even wage, largest, second-largest)
     top_two: tuple = field(repr=False)
-    exact_values: tuple | None = field(default=None, repr=False)  #: (r, s, threshold) as Fractions, exact mode
+    exact_values: tuple | None = field(default=None, repr=False)  #: (r, s, threshold) as Fractions
+    arithmetic: str = "float"  #: "exact", "float" or "rational" (see the module docstring)
 
     @cached_property
     def threshold(self) -> np.ndarray:
@@ -119,10 +219,13 @@ class Equilibria:
         out[top] = second
         return out
 
-    def _margin_and_flag(self, j: int, coordinated: bool) -> tuple[float, bool]:
+    def _margin_and_flag(self, j: int, coordinated: bool) -> tuple[float | None, bool]:
         if self.exact_values is not None:
             r, s, thr = self.exact_values
-            return float((r[j] if coordinated else s[j]) - thr[j]), False
+            w = r[j] if coordinated else s[j]
+            margin = w - thr[j]
+            near = self.rtol > 0 and abs(margin) <= Fraction(repr(self.rtol)) * max(w, thr[j])
+            return normal_float(margin), near
         w = float((self.wage_C if coordinated else self.wage_U)[j])
         top, largest, second = self.top_two
         t = second if j == top else largest
@@ -138,11 +241,12 @@ class Equilibria:
         for flags, wages, coord in ((self.coordinated, self.wage_C, True), (self.uncoordinated, self.wage_U, False)):
             for j in np.flatnonzero(flags):
                 j = int(j)
-                exact_wage = None
+                exact_wage, wage = None, float(wages[j])
                 if self.exact_values is not None:
                     exact_wage = self.exact_values[0][j] if coord else self.exact_values[1][j]
+                    wage = normal_float(exact_wage)
                 margin, near = self._margin_and_flag(j, coord)
-                out.append(Equilibrium(j + 1, self.names[j] if self.names else None, coord, float(wages[j]),
+                out.append(Equilibrium(j + 1, self.names[j] if self.names else None, coord, wage,
                                        exact_wage, margin, near))
         if self.exact_values is not None:
             out.sort(key=lambda e: (-e.wage_exact, not e.coordinated, e.sector))
@@ -168,28 +272,38 @@ class Equilibria:
         return tuple(int(j) + 1 for j in order)
 
     @cached_property
+    def assumption_failures(self) -> dict[str, tuple[int, int] | None]:
+        """For A1 and A2, the first two sectors (1-based, consecutive in comparative-advantage order) where
+        the assumption fails, or ``None`` where it holds."""
+        idx = [j - 1 for j in self.comparative_advantage_order]
+        out = {}
+        if self.exact_values is not None:
+            r, s, _ = self.exact_values
+            for key, values in (("A1", r), ("A2", s)):
+                ordered = [values[j] for j in idx]
+                bad = next((i for i, (a, b) in enumerate(zip(ordered, ordered[1:])) if not a > b), None)
+                out[key] = None if bad is None else (idx[bad] + 1, idx[bad + 1] + 1)
+        else:
+            for key, values in (("A1", self.wage_C), ("A2", self.wage_U)):
+                ordered = values[idx]
+                bad = np.flatnonzero(~(ordered[:-1] > ordered[1:]))
+                out[key] = None if not len(bad) else (idx[int(bad[0])] + 1, idx[int(bad[0]) + 1] + 1)
+        return out
+
+    @cached_property
     def assumptions(self) -> dict[str, bool]:
         """Whether the sectors can be numbered as the paper assumes.
 
-        ``A1``: numbered by comparative advantage, :math:`\\lambda_{jS}/\\lambda_{jN}`
-        is *strictly* decreasing (no two sectors tie).  ``A2``: in that same
+        Both are checked with the sectors in comparative-advantage order
+        (:attr:`comparative_advantage_order`), whatever the input order.
+        ``A1``: in that numbering :math:`\\lambda_{jS}/\\lambda_{jN}` is
+        *strictly* decreasing (no two sectors tie).  ``A2``: in that same
         numbering :math:`\\lambda_{jS}/(\\theta_j\\lambda_{jN})` is strictly
         decreasing.  (A1 fixes the numbering, so this is "some numbering
         satisfies A1 and A2"; the input order itself is reported by
         :attr:`input_in_comparative_advantage_order`.)
         """
-        idx = [j - 1 for j in self.comparative_advantage_order]
-        if self.exact_values is not None:
-            r, s, _ = self.exact_values
-            rs = [r[j] for j in idx]
-            ss = [s[j] for j in idx]
-            a1 = all(a > b for a, b in zip(rs, rs[1:]))
-            a2 = all(a > b for a, b in zip(ss, ss[1:]))
-        else:
-            rs, ss = self.wage_C[idx], self.wage_U[idx]
-            a1 = bool(np.all(rs[:-1] > rs[1:]))
-            a2 = bool(np.all(ss[:-1] > ss[1:]))
-        return {"A1": a1, "A2": a2}
+        return {key: failure is None for key, failure in self.assumption_failures.items()}
 
     @cached_property
     def input_in_comparative_advantage_order(self) -> bool:
@@ -199,7 +313,23 @@ class Equilibria:
         return f"sector {j}" + (f" ({self.names[j - 1]})" if self.names and self.names[j - 1] else "")
 
     def _wage_text(self, e: Equilibrium) -> str:
-        return _fraction_text(e.wage_exact) if e.wage_exact is not None else f"{e.wage:.6g}"
+        """Exact data: the exact wage (abbreviated when long); float data: 6 significant digits."""
+        return _short_text(e.wage_exact) if self.exact else e.approximate_wage
+
+    def assumptions_text(self) -> str:
+        """Which order A1 and A2 are checked in, and whether (and where) they fail.
+
+        >>> equilibria([1.0, 3.0, 2.0], [1.0, 1.0, 1.0], [1.0, 3.0, 1.0]).assumptions_text()
+        'A1 and A2 are checked with the sectors in comparative-advantage order (lambda_S/lambda_N decreasing: 2, 3, 1), not in the input order: A1 holds; A2 fails between sector 2 and sector 3.'
+        """
+        shown = ", ".join(map(str, self.comparative_advantage_order[:20])) + (", ..." if self.J > 20 else "")
+        order = "comparative-advantage order (lambda_S/lambda_N decreasing" + (
+            "), which is the input order" if self.input_in_comparative_advantage_order
+            else f": {shown}), not in the input order")
+        parts = [f"{key} holds" if failure is None else
+                 f"{key} fails between {self._label(failure[0])} and {self._label(failure[1])}"
+                 for key, failure in self.assumption_failures.items()]
+        return f"A1 and A2 are checked with the sectors in {order}: " + "; ".join(parts) + "."
 
     def reading(self) -> str:
         """The paper's reading of these equilibria, in words."""
@@ -217,14 +347,14 @@ class Equilibria:
                 f"{self._label(e.sector)} (wage {self._wage_text(e)})" for e in uncoordinated) + ".")
             best = next((e for e in coordinated if e.sector == top), None)
             if best is not None:
-                if best.wage_exact is not None and worst.wage_exact is not None:
-                    gain, factor = best.wage_exact - worst.wage_exact, best.wage_exact / worst.wage_exact
-                    gain_text, factor_text = _fraction_text(gain), _fraction_text(factor)
-                else:
-                    gain_text, factor_text = f"{best.wage - worst.wage:.6g}", f"{best.wage / worst.wage:.6g}"
+                exact = best.wage_exact is not None
+                high = best.wage_exact if exact else Fraction(best.wage)
+                low = worst.wage_exact if exact else Fraction(worst.wage)
+                gain, factor = high - low, high / low  # exactly: a float ratio can overflow
+                show = _short_text if self.exact else approximate_text
                 lines.append(f"Coordinating in {self._label(top)} raises the wage from {self._wage_text(worst)} "
                              f"(uncoordinated, {self._label(worst.sector)}) to {self._wage_text(best)}: "
-                             f"a gain of {gain_text} (a factor {factor_text}).")
+                             f"a gain of {show(gain)} (a factor {show(factor)}).")
         a = self.assumptions
         if not (a["A1"] and a["A2"]):
             failed = " and ".join(k for k in ("A1", "A2") if not a[k])
@@ -234,14 +364,19 @@ class Equilibria:
         if near:
             lines.append(f"{len(near)} equilibrium(s) lie within the relative tolerance {self.rtol:g} of the "
                          "boundary (flagged near_boundary): give exact 'p/q' data to decide them exactly.")
+        if self.arithmetic == "rational":
+            lines.append("Some values or wages lie beyond the range of floats: the equilibria were decided in "
+                         "exact rational arithmetic on the data's exact values, with the same tolerance.")
         return " ".join(lines)
 
     def as_dict(self) -> dict:
-        """The JSON document of ``coordfail equilibria --json``."""
+        """The JSON document of ``coordfail equilibria --json`` (no ``Infinity`` or ``NaN`` anywhere)."""
         return {"equilibria": [e.as_dict() for e in self.records()],
                 "assumptions": dict(self.assumptions),
+                "assumptions_checked_in": "comparative-advantage order (lambda_S/lambda_N decreasing)",
                 "comparative_advantage_order": list(self.comparative_advantage_order),
                 "exact": self.exact,
+                "arithmetic": self.arithmetic,
                 "rtol": None if self.exact else self.rtol,
                 "reading": self.reading()}
 
@@ -274,45 +409,97 @@ def _values(name: str, data) -> list:
     return list(data)
 
 
-def _check_exact(name: str, values: list) -> list[Fraction]:
-    out = []
-    for i, v in enumerate(values):
+def _check_names(names) -> tuple | None:
+    if names is None:
+        return None
+    names = _values("sectors", names)
+    seen: dict[str, int] = {}
+    for i, n in enumerate(names):
+        if n is None:
+            continue
+        if not isinstance(n, str):
+            raise InputError(f"sectors[{i}]", f"a sector name must be a string, got {type(n).__name__}")
+        if not n.strip():
+            raise InputError(f"sectors[{i}]", "an empty sector name (name every sector, or none)")
+        key = n.strip().casefold()
+        if key in seen:
+            first = names[seen[key]]
+            also = f"sectors[{seen[key]}] is {first!r}" + (", the same but for case" if first != n else "")
+            raise InputError(f"sectors[{i}]", f"duplicate sector name {n!r} ({also}): names must be unique")
+        seen[key] = i
+    return tuple(names)
+
+
+def _is_float(v) -> bool:
+    return isinstance(v, (float, np.floating))
+
+
+def _floats(name: str, values) -> tuple[np.ndarray, list[int]]:
+    """``values`` as floats, and the indices where the float does not hold the value: beyond the range of
+    normal floats (too large, or so small it lost digits).  NaN and infinite floats are an error."""
+    if isinstance(values, np.ndarray) and values.dtype.kind in "iuf":
+        arr = np.asarray(values, dtype=float)  # no copy for float64
+        originals = values if values.dtype.kind == "f" else None
+    else:
+        if any(isinstance(v, bool) for v in values):
+            bad = next(i for i, v in enumerate(values) if isinstance(v, bool))
+            raise InputError(f"{name}[{bad}]", f"not a number: {values[bad]!r}")
+        originals = values
         try:
-            f = as_fraction(v)
-        except (TypeError, ValueError) as exc:
-            raise InputError(f"{name}[{i}]", str(exc)) from None
-        out.append(f)
-    return out
-
-
-def _check_float(name: str, values, minimum: float, what: str) -> np.ndarray:
-    try:
-        arr = np.asarray(values, dtype=float)
-    except (TypeError, ValueError):
-        bad = next((i for i, v in enumerate(values) if not _is_number(v)), None)
-        raise InputError(f"{name}[{bad}]" if bad is not None else name,
-                         f"not a number: {values[bad]!r}" if bad is not None else "not numbers") from None
+            arr = np.asarray(values, dtype=float)  # floats, ints and Decimals; "p/q" text and huge ints fail
+        except (TypeError, ValueError, OverflowError, ArithmeticError):
+            arr = np.empty(len(values))
+            for i, v in enumerate(values):
+                if _is_float(v):
+                    arr[i] = v
+                    continue
+                if isinstance(v, str) and not is_exact_number(v):
+                    raise InputError(f"{name}[{i}]", f"not a number: {v!r}")
+                try:
+                    arr[i] = _nearest_float(as_fraction(v))
+                except TypeError:
+                    raise InputError(f"{name}[{i}]", f"not a number: {v!r}") from None
+                except (ValueError, ArithmeticError) as exc:  # a zero denominator, a Decimal NaN or out of range
+                    raise InputError(f"{name}[{i}]", str(exc)) from None
     if arr.ndim != 1:
         raise InputError(name, f"must be one-dimensional, got shape {arr.shape}")
-    # two reductions decide the common case; the offending entry is searched for only on error
-    lo, hi = arr.min(), arr.max()
-    if not (np.isfinite(lo) and np.isfinite(hi)):
-        bad = int(np.flatnonzero(~np.isfinite(arr))[0])
-        raise InputError(f"{name}[{bad}]", f"must be finite, got {arr[bad]}")
+    beyond = []
+    # two reductions decide the common case (positive normal floats); the entries are looked at only otherwise
+    lo, hi = (arr.min(), arr.max()) if len(arr) else (1.0, 1.0)
+    if not (lo >= _TINY and hi < math.inf):
+        for i in np.flatnonzero(~np.isfinite(arr) | (np.abs(arr) < _TINY)):
+            i = int(i)
+            v = originals[i] if originals is not None else arr[i]
+            if _is_float(v):
+                if not math.isfinite(v):
+                    raise InputError(f"{name}[{i}]", f"must be finite, got {v}")
+                if v != 0:
+                    beyond.append(i)  # a subnormal float: its binary value is exact, its float arithmetic is not
+                continue
+            try:
+                exact = as_fraction(v)
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise InputError(f"{name}[{i}]", str(exc)) from None
+            if exact != 0:
+                beyond.append(i)
+    return arr, beyond
+
+
+def _check_range(name: str, values: list[Fraction], minimum: int | None, what: str) -> None:
+    for i, v in enumerate(values):
+        if (minimum is None and v <= 0) or (minimum is not None and v < minimum):
+            raise InputError(f"{name}[{i}]", f"must be {what}, got {_short_text(v)}")
+
+
+def _check_float_range(name: str, arr: np.ndarray, minimum: float, what: str) -> None:
+    lo = arr.min()
     if not (lo > minimum if minimum == 0 else lo >= minimum):
         bad = int(np.flatnonzero(arr <= 0)[0] if minimum == 0 else np.flatnonzero(arr < minimum)[0])
         raise InputError(f"{name}[{bad}]", f"must be {what}, got {arr[bad]}")
-    return arr
 
 
-def _is_number(v) -> bool:
-    if isinstance(v, bool):
-        return False
-    try:
-        float(v)
-        return True
-    except (TypeError, ValueError):
-        return False
+_POSITIVE = "positive"
+_THETA = ">= 1 (coordination cannot lower productivity)"
 
 
 def equilibria(lambda_S: Sequence, lambda_N: Sequence, theta: Sequence, *, names: Sequence[str] | None = None,
@@ -322,7 +509,10 @@ def equilibria(lambda_S: Sequence, lambda_N: Sequence, theta: Sequence, *, names
     ``lambda_S``, ``lambda_N``: South's and North's productivities per sector
     (positive); ``theta``: the gains from coordination (:math:`\ge 1`).  Any
     order, A1/A2 need not hold.  ``exact=None`` decides exactly when every
-    input is exact (int, Fraction, ``"p/q"``), in floats otherwise.
+    input is exact (int, Fraction, ``"p/q"``), with floats otherwise -- in
+    exact rational arithmetic, with the same tolerance, when a value or a wage
+    lies beyond the range of normal floats.  ``names``: one unique non-empty
+    name per sector (or ``None``).
 
     Raises :class:`InputError` (a ``ValueError``) naming the field and the reason.
 
@@ -330,16 +520,17 @@ def equilibria(lambda_S: Sequence, lambda_N: Sequence, theta: Sequence, *, names
     Traceback (most recent call last):
     ...
     numeric.equilibria.InputError: lambda_S: the model needs at least 2 sectors (J = 1 given): an equilibrium is defined by the absence of profitable deviations to other sectors
+    >>> equilibria([1, 2], [1, 1], [1, 1], names=["wine", "Wine"])
+    Traceback (most recent call last):
+    ...
+    numeric.equilibria.InputError: sectors[1]: duplicate sector name 'Wine' (sectors[0] is 'wine', the same but for case): names must be unique
     """
     fields = {"lambda_S": _values("lambda_S", lambda_S), "lambda_N": _values("lambda_N", lambda_N),
               "theta": _values("theta", theta)}
     lengths = {k: len(v) for k, v in fields.items()}
-    if names is not None:
-        names = _values("sectors", names)
-        lengths["sectors"] = len(names)
-        for i, n in enumerate(names):
-            if n is not None and not isinstance(n, str):
-                raise InputError(f"sectors[{i}]", f"a sector name must be a string, got {type(n).__name__}")
+    names_t = _check_names(names)
+    if names_t is not None:
+        lengths["sectors"] = len(names_t)
     if len(set(lengths.values())) > 1:
         raise InputError(", ".join(lengths), "ragged lengths " + ", ".join(f"{k}={v}" for k, v in lengths.items()))
     J = lengths["lambda_S"]
@@ -355,47 +546,65 @@ def equilibria(lambda_S: Sequence, lambda_N: Sequence, theta: Sequence, *, names
         exact = all_exact
     elif exact and not all_exact:
         raise InputError("exact", "exact mode needs every value as an int, a Fraction or a 'p/q' string")
-    names_t = tuple(names) if names is not None else None
     if exact:
-        return _exact(fields, names_t)
+        return _exact(fields, names_t, 0.0, "exact")
     return _float(fields, names_t, float(rtol))
 
 
 def _float(fields, names, rtol) -> Equilibria:
-    lam_S = _check_float("lambda_S", fields["lambda_S"], 0, "positive")
-    lam_N = _check_float("lambda_N", fields["lambda_N"], 0, "positive")
-    th = _check_float("theta", fields["theta"], 1, ">= 1 (coordination cannot lower productivity)")
-    wage_C = kernels.WAGE_COORDINATED(lam_S, lam_N)
-    wage_U = kernels.BREAK_EVEN_WAGE(lam_S, lam_N, th)  # w(j,U) is the break-even wage of sector j
-    top, largest, second = kernels.top_two(wage_U)
+    arrays, beyond = {}, False
+    for key in fields:
+        arrays[key], out_of_range = _floats(key, fields[key])
+        beyond = beyond or bool(out_of_range)
+    if beyond:
+        return _exact(fields, names, rtol, "rational")
+    lam_S, lam_N, th = arrays["lambda_S"], arrays["lambda_N"], arrays["theta"]
+    _check_float_range("lambda_S", lam_S, 0, _POSITIVE)
+    _check_float_range("lambda_N", lam_N, 0, _POSITIVE)
+    _check_float_range("theta", th, 1, _THETA)
+    wage_C = WAGE_COORDINATED(lam_S, lam_N)
+    wage_U = BREAK_EVEN_WAGE(lam_S, lam_N, th)  # w(j,U) is the break-even wage of sector j
+    if not (max(wage_C.max(), wage_U.max()) < math.inf and min(wage_C.min(), wage_U.min()) >= _TINY):
+        return _exact(fields, names, rtol, "rational")  # a wage overflowed or underflowed
+    top, largest, second = top_two(wage_U)
     # margin >= -rtol * max(wage, threshold)  <=>  wage >= (1 - rtol) * threshold  (all positive);
     # the threshold is the largest break-even wage except in its own sector: compare with scalars
     low, low_top = largest * (1.0 - rtol), second * (1.0 - rtol)
     coordinated, uncoordinated = wage_C >= low, wage_U >= low
     coordinated[top], uncoordinated[top] = wage_C[top] >= low_top, wage_U[top] >= low_top
     return Equilibria(lam_S, lam_N, th, names, False, rtol, coordinated, uncoordinated, wage_C, wage_U,
-                      (top, largest, second))
+                      (top, largest, second), arithmetic="float")
 
 
-def _exact(fields, names) -> Equilibria:
-    lam_S = _check_exact("lambda_S", fields["lambda_S"])
-    lam_N = _check_exact("lambda_N", fields["lambda_N"])
-    th = _check_exact("theta", fields["theta"])
-    for name, vals, minimum, what in (("lambda_S", lam_S, None, "positive"), ("lambda_N", lam_N, None, "positive"),
-                                      ("theta", th, 1, ">= 1 (coordination cannot lower productivity)")):
-        for i, v in enumerate(vals):
-            if (minimum is None and v <= 0) or (minimum is not None and v < minimum):
-                raise InputError(f"{name}[{i}]", f"must be {what}, got {_fraction_text(v)}")
+def _exact_values(name: str, values) -> list[Fraction]:
+    out = []
+    for i, v in enumerate(values):
+        try:
+            out.append(as_fraction(v.item() if isinstance(v, np.generic) else v))
+        except (TypeError, ValueError, ArithmeticError) as exc:
+            raise InputError(f"{name}[{i}]", str(exc)) from None
+    return out
+
+
+def _exact(fields, names, rtol: float, arithmetic: str) -> Equilibria:
+    """Decide in exact rational arithmetic: ``rtol = 0`` (exact data) or the float tolerance, applied exactly."""
+    lam_S = _exact_values("lambda_S", fields["lambda_S"])
+    lam_N = _exact_values("lambda_N", fields["lambda_N"])
+    th = _exact_values("theta", fields["theta"])
+    _check_range("lambda_S", lam_S, None, _POSITIVE)
+    _check_range("lambda_N", lam_N, None, _POSITIVE)
+    _check_range("theta", th, 1, _THETA)
     # the same kernels, in exact rational arithmetic
-    r = kernels.WAGE_COORDINATED.exact(lam_S, lam_N).reduced().to_fractions()
-    s = kernels.BREAK_EVEN_WAGE.exact(lam_S, lam_N, th).reduced().to_fractions()
+    r = WAGE_COORDINATED.exact(lam_S, lam_N).reduced().to_fractions()
+    s = BREAK_EVEN_WAGE.exact(lam_S, lam_N, th).reduced().to_fractions()
     J = len(r)
     top = max(range(J), key=lambda j: s[j])
     second = max(s[j] for j in range(J) if j != top)
     threshold = [s[top] if j != top else second for j in range(J)]
-    as_float = lambda xs: np.array([float(x) for x in xs])  # noqa: E731
-    return Equilibria(as_float(lam_S), as_float(lam_N), as_float(th), names, True, 0.0,
-                      np.array([r[j] >= threshold[j] for j in range(J)]),
-                      np.array([s[j] >= threshold[j] for j in range(J)]),
-                      as_float(r), as_float(s), (top, float(s[top]), float(second)),
-                      exact_values=(tuple(r), tuple(s), tuple(threshold)))
+    keep = 1 - Fraction(repr(rtol))  # wage >= (1 - rtol) * threshold, as in float mode
+    as_float = lambda xs: np.array([_nearest_float(x) for x in xs])  # noqa: E731
+    return Equilibria(as_float(lam_S), as_float(lam_N), as_float(th), names, arithmetic == "exact", rtol,
+                      np.array([r[j] >= keep * threshold[j] for j in range(J)]),
+                      np.array([s[j] >= keep * threshold[j] for j in range(J)]),
+                      as_float(r), as_float(s), (top, _nearest_float(s[top]), _nearest_float(second)),
+                      exact_values=(tuple(r), tuple(s), tuple(threshold)), arithmetic=arithmetic)

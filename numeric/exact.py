@@ -24,16 +24,20 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Context, Decimal
 from fractions import Fraction
 from numbers import Integral, Rational
 from typing import Iterable
 
 import numpy as np
 
-__all__ = ["RationalArray", "parse_rational", "is_exact_number", "as_fraction", "EXACT_PATTERN"]
+__all__ = ["RationalArray", "parse_rational", "is_exact_number", "as_fraction", "EXACT_PATTERN",
+           "MAX_DECIMAL_EXPONENT"]
 
 #: the only text accepted as an exact number: an integer or ``p/q`` (no spaces, no decimals)
 EXACT_PATTERN = re.compile(r"[+-]?\d{1,4000}(?:/\d{1,4000})?")
+#: the largest decimal exponent of a :class:`~decimal.Decimal` read exactly (10**4000 has 4001 digits)
+MAX_DECIMAL_EXPONENT = 4000
 
 
 def parse_rational(text: str) -> Fraction:
@@ -72,11 +76,24 @@ def is_exact_number(value) -> bool:
 
 
 def as_fraction(value) -> Fraction:
-    """The exact value of an int, a Fraction, a ``"p/q"`` string, a SymPy Rational or a float (its binary value)."""
+    """The exact value of an int, a Fraction, a ``"p/q"`` string, a SymPy Rational, a float (its binary value)
+    or a :class:`~decimal.Decimal` (the decimal it is: ``Decimal("1e400")`` is ``10**400``).
+
+    >>> as_fraction(Decimal("1e-3")), as_fraction(0.5)
+    (Fraction(1, 1000), Fraction(1, 2))
+    """
     if isinstance(value, bool):
         raise TypeError("a bool is not a number here")
     if isinstance(value, str):
         return parse_rational(value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(f"must be finite, got {value}")
+        if value and (abs(value.adjusted()) > MAX_DECIMAL_EXPONENT
+                      or len(value.as_tuple().digits) > MAX_DECIMAL_EXPONENT):
+            raise ValueError(f"{Context(prec=6).create_decimal(value).normalize():.6g} is out of range (decimals with exponents and digits up to "
+                             f"{MAX_DECIMAL_EXPONENT} are read exactly)")
+        return Fraction(value)
     if isinstance(value, (Integral, Rational, float)):
         return Fraction(value)
     p, q = getattr(value, "p", None), getattr(value, "q", None)  # SymPy Rational / Integer

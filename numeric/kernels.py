@@ -42,10 +42,9 @@ array([[3., 2., 1.]])
 from __future__ import annotations
 
 import functools
-import operator
+import textwrap
 import types
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Callable, Sequence
 
 import numpy as np
@@ -55,18 +54,14 @@ from sympy.printing.numpy import NumPyPrinter
 from symbolic import section5 as s5
 from symbolic.constructs import exact_floats, unsupported_in
 
-from .exact import RationalArray
-from symbolic.errors import NotSupportedError
+from .runtime import FLOAT_EQUALITY_RTOL, FLOAT_HELPERS as _FLOAT_HELPERS, Evaluator, KernelError, exact_namespace
+from .runtime import top_two
 
 __all__ = ["Kernel", "compile_kernel", "compile_conjunction", "KernelError", "world_price", "wage_coordinated", "wage_uncoordinated",
            "break_even_wage", "deviation_margin", "condition_star", "raw_comparative_advantage",
            "coordinated_comparative_advantage", "best_other", "top_two", "equilibrium_masks", "strictly_decreasing",
            "WORLD_PRICE", "WAGE_COORDINATED", "WAGE_UNCOORDINATED", "BREAK_EVEN_WAGE", "DEVIATION_MARGIN",
            "CONDITION_STAR", "CONDITION_STAR_WEAK", "FLOAT_EQUALITY_RTOL"]
-
-
-class KernelError(NotSupportedError, TypeError):
-    """An expression cannot be evaluated in the requested (exact) arithmetic."""
 
 
 # -- the printer -------------------------------------------------------------------
@@ -133,57 +128,10 @@ class _CoordfailPrinter(NumPyPrinter):
         return "False"
 
 
-def _all(*xs):
-    return functools.reduce(np.logical_and, xs)
-
-
-def _any(*xs):
-    return functools.reduce(np.logical_or, xs)
-
-
-#: relative tolerance of float *equality* atoms (floats almost never meet an equation exactly)
-FLOAT_EQUALITY_RTOL = 1e-9
-
-
-def _float_equal(a, b):
-    a, b = np.asarray(a), np.asarray(b)
-    if a.dtype == bool or b.dtype == bool:
-        return np.equal(a, b)
-    return np.abs(a - b) <= FLOAT_EQUALITY_RTOL * np.maximum(np.abs(a), np.abs(b))
-
-
-def _float_not_equal(a, b):
-    return np.logical_not(_float_equal(a, b))
-
-
-_FLOAT_HELPERS = {"_q": lambda p, q: p / q, "_all": _all, "_any": _any, "equal": _float_equal,
-                  "not_equal": _float_not_equal}
-
-
-def _exact_only(name):
-    def refuse(*_args, **_kw):
-        raise KernelError(f"{name} has no exact rational evaluation")
-    return refuse
-
-
-def _exact_namespace(float_globals: dict) -> dict:
-    ns = dict(float_globals)
-    ns.update({
-        "_q": Fraction, "_all": _all, "_any": _any,
-        "greater": operator.gt, "less": operator.lt, "greater_equal": operator.ge,
-        "less_equal": operator.le, "equal": operator.eq, "not_equal": operator.ne,
-    })
-    # anything transcendental would silently leave exact arithmetic: refuse it
-    for name in ("sqrt", "exp", "log", "sin", "cos", "tan", "power", "cbrt", "maximum", "minimum", "select",
-                 "amax", "amin", "absolute"):
-        ns[name] = _exact_only(name)
-    return ns
-
-
 # -- kernels ------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Kernel:
+class Kernel(Evaluator):
     """A compiled SymPy expression with a fixed argument order.
 
     Call it with floats or NumPy arrays (broadcast together); call
@@ -209,47 +157,12 @@ class Kernel:
 
         return inspect.getsource(self._float)
 
-    def __call__(self, *arrays):
-        if len(arrays) != len(self.args):
-            raise TypeError(f"kernel takes {len(self.args)} arrays ({', '.join(map(str, self.args))}), "
-                            f"got {len(arrays)}")
-        arrays = [np.asarray(a, dtype=float) for a in arrays]
-        # division by zero etc. give inf/nan, which compare False: no warnings from a library
-        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            out = self._float(*arrays)
-        if self.conjunction:
-            out = _all(True, *out)
-        shape = np.broadcast_shapes(*(a.shape for a in arrays)) if arrays else ()
-        out = np.asarray(out, dtype=bool if self.is_boolean else float)
-        # a constant claim (or one that ignores some arguments) still answers for every instance
-        return out if out.shape == shape else np.broadcast_to(out, shape)
+    @property
+    def arg_names(self) -> tuple[str, ...]:
+        return tuple(map(str, self.args))
 
-    def exact(self, *values):
-        """Evaluate in exact rational arithmetic.
-
-        Each argument is a :class:`RationalArray` or a sequence of exact
-        numbers (all of one length ``n``); returns a boolean array of length
-        ``n`` or a :class:`RationalArray`.
-        """
-        if len(values) != len(self.args):
-            raise TypeError(f"kernel takes {len(self.args)} arguments, got {len(values)}")
-        arrays = [v if isinstance(v, RationalArray) else RationalArray.from_values(v) for v in values]
-        n = len(arrays[0]) if arrays else 1
-        if any(len(a) != n for a in arrays):
-            raise ValueError("exact arguments must all have the same length")
-        try:
-            out = self._exact(*arrays)
-            if self.conjunction:
-                out = _all(True, *out)
-        except KernelError:
-            raise
-        except (TypeError, AttributeError) as exc:
-            raise KernelError(f"cannot evaluate {sp.sstr(self.expr)[:80]} exactly: {exc}") from None
-        if self.is_boolean:
-            return np.broadcast_to(np.asarray(out, dtype=bool), (n,))
-        if isinstance(out, RationalArray):
-            return out
-        return RationalArray.full(n, out)  # a constant expression
+    def describe(self) -> str:
+        return sp.sstr(self.expr)[:80]
 
 
 def compile_kernel(expr, args: Sequence[sp.Symbol]) -> Kernel:
@@ -304,7 +217,7 @@ def compile_conjunction(atoms: Sequence, args: Sequence[sp.Symbol]) -> Kernel:
 def _compile(expr, args, conjunction: bool = False) -> Kernel:
     fn = sp.lambdify(args, list(expr) if conjunction else expr, modules=[_FLOAT_HELPERS, "numpy"], printer=_CoordfailPrinter(_SETTINGS),
                      dummify=False, cse=False, docstring_limit=0)
-    exact_fn = types.FunctionType(fn.__code__, _exact_namespace(fn.__globals__), fn.__name__)
+    exact_fn = types.FunctionType(fn.__code__, exact_namespace(fn.__globals__), fn.__name__)
     return Kernel(expr, args, fn, exact_fn, conjunction)
 
 
@@ -331,6 +244,57 @@ CONDITION_STAR = compile_kernel(s5.condition_star(_k, strict=True, first=_first)
 CONDITION_STAR_WEAK = compile_kernel(s5.condition_star(_k, strict=False, first=_first), _STAR_ARGS)
 _RAW_CA = compile_kernel(s5.raw_comparative_advantage(_j), (s5.lam_S(_j), s5.lam_N(_j)))
 _COORD_CA = compile_kernel(s5.coordinated_comparative_advantage(_j), (s5.lam_S(_j), s5.lam_N(_j), s5.theta(_j)))
+
+
+#: the kernels printed ahead of time into :mod:`numeric.section5_kernels` (run without SymPy)
+PRINTED_AHEAD = ("WORLD_PRICE", "WAGE_COORDINATED", "WAGE_UNCOORDINATED", "BREAK_EVEN_WAGE", "DEVIATION_MARGIN",
+                 "CONDITION_STAR", "CONDITION_STAR_WEAK")
+
+_PRINTED_HEADER = '''"""The Section 5 kernels, printed from :mod:`symbolic.section5` by :mod:`numeric.kernels` (generated).
+
+Do not edit: regenerate with ``python -m numeric.kernels``; a test fails when
+this file differs from what the SymPy source prints.  Loading it needs neither
+SymPy nor z3, so that ``coordfail equilibria`` starts as fast as NumPy does.
+Global names in the code (``less``, ``_q``) are resolved in the float and the
+exact namespace of :mod:`numeric.runtime`, not in this module.
+"""
+
+from .runtime import PrintedKernel
+
+__all__ = {names}
+'''
+
+
+def printed_module_source() -> str:
+    """The text of :mod:`numeric.section5_kernels`: each kernel of :data:`PRINTED_AHEAD` as lambdify printed it."""
+    names = "[" + "\n           ".join(textwrap.wrap(", ".join(repr(n) for n in PRINTED_AHEAD), 100)) + "]"
+    parts = [_PRINTED_HEADER.format(names=names)]
+    for name in PRINTED_AHEAD:
+        kernel = globals()[name]
+        lines = kernel.source.rstrip("\n").splitlines()
+        fn = f"_{name.lower()}"
+        lines[0] = f"def {fn}({', '.join(kernel.arg_names)}):"
+        parts.append("\n\n" + "\n".join(lines) + "\n\n\n"
+                     f"{name} = PrintedKernel.from_function({name!r}, {fn}, boolean={kernel.is_boolean})\n")
+    return "".join(parts)
+
+
+def write_printed_module(path=None) -> str:
+    """Write :func:`printed_module_source` to ``numeric/section5_kernels.py`` (whole or not at all)."""
+    import os
+    import tempfile
+
+    path = path or os.path.join(os.path.dirname(os.path.abspath(__file__)), "section5_kernels.py")
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(printed_module_source())
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return path
 
 
 def world_price(lambda_N, theta):
@@ -384,18 +348,6 @@ def condition_star(lambda_S, lambda_N, theta, strict: bool = True, first: int = 
     return kernel(lam_S[pick], lam_N[pick], th[pick], lam_S, lam_N)
 
 
-def top_two(values: np.ndarray) -> tuple[int, float, float]:
-    """``(index of the largest, largest, second-largest)`` of a 1-D array, in one pass plus two views.
-
-    >>> top_two(np.array([1.0, 5.0, 3.0, 5.0]))
-    (1, 5.0, 5.0)
-    """
-    top = int(np.argmax(values))
-    # the second-largest is the largest outside the top slot: reductions on two views, no copy
-    second = max(values[:top].max(initial=-np.inf), values[top + 1:].max(initial=-np.inf))
-    return top, values[top].item(), float(second)
-
-
 def best_other(values: np.ndarray) -> np.ndarray:
     """For each column ``j`` the largest value over the *other* columns, in O(J) per row.
 
@@ -445,3 +397,7 @@ def strictly_decreasing(values: np.ndarray) -> np.ndarray:
     """
     values = np.asarray(values)
     return np.all(values[..., :-1] > values[..., 1:], axis=-1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(f"wrote {write_printed_module()}")

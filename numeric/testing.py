@@ -34,11 +34,12 @@ AssertionError: claim fails on an admissible draw: x >= 1
 from __future__ import annotations
 
 from fractions import Fraction
+from numbers import Integral
 from typing import Mapping
 
 import sympy as sp
 
-from .equilibria import DEFAULT_RTOL, equilibria
+from .equilibria import DEFAULT_RTOL, fraction_text, approximate_text, equilibria
 from .spot import check_statement
 
 __all__ = ["assert_holds", "assert_never", "assert_equilibrium", "assert_not_equilibrium"]
@@ -70,10 +71,23 @@ def _statements(claim, assumptions):
     return [("", sp.sympify(claim), tuple(assumptions))]
 
 
+def _number_text(value) -> str:
+    """An exact rational with its decimal beside it (``3/7 (~0.4285714286)``); floats and integers as they are."""
+    if isinstance(value, Fraction) or (hasattr(value, "p") and hasattr(value, "q")):
+        f = value if isinstance(value, Fraction) else Fraction(int(value.p), int(value.q))
+        text = fraction_text(f)
+        if f.denominator == 1 and len(text) <= 17:
+            return text
+        return f"{text} (~{approximate_text(f, 10)})"
+    if isinstance(value, float):
+        return f"{value:.17g}"
+    return str(value)
+
+
 def _draw_text(point: Mapping[str, Fraction] | None) -> str:
     if not point:
         return "(a closed statement)"
-    return ", ".join(f"{k} = {v}" for k, v in sorted(point.items()))
+    return ", ".join(f"{k} = {_number_text(v)}" for k, v in sorted(point.items()))
 
 
 def _run(claim, assumptions, samples, exact_samples, seed, want: bool, err_msg: str, what: str):
@@ -107,23 +121,40 @@ def assert_never(statement, assumptions=(), *, samples: int = 10_000, exact_samp
 
 
 def _equilibrium_case(lambda_S, lambda_N, theta, sector, coordinated, rtol):
+    """Whether E(sector, C/U) is an equilibrium, and the text naming its best deviation.
+
+    The best deviation is the *other* sector with the highest break-even wage
+    :math:`w(k,U)`: a lone uncoordinated producer there gains :math:`w(k,U) - w`
+    per worker over South's wage :math:`w`, so it profits iff that is positive.
+    """
     eq = equilibria(lambda_S, lambda_N, theta, rtol=rtol)
-    if not (isinstance(sector, int) and 1 <= sector <= eq.J):
-        raise ValueError(f"sector must be a 1-based sector number in 1..{eq.J}, got {sector!r}")
-    j = sector - 1
+    if isinstance(sector, bool) or not isinstance(sector, Integral) or not 1 <= sector <= eq.J:
+        raise ValueError(f"sector must be a 1-based sector number in 1..{eq.J} (the input's order), got {sector!r}")
+    j = int(sector) - 1
     is_eq = bool((eq.coordinated if coordinated else eq.uncoordinated)[j])
-    # the best deviation: the other sector with the highest break-even wage
     if eq.exact_values is not None:
         r, s, _ = eq.exact_values
         wage = r[j] if coordinated else s[j]
-        k = max((i for i in range(eq.J) if i != j), key=lambda i: s[i])
-        margin_text = f"w(k,U) = {s[k]} against the wage {wage}"
+        k = max((i for i in range(eq.J) if i != j), key=lambda i: (s[i], -i))
+        best = s[k]
     else:
-        wage = (eq.wage_C if coordinated else eq.wage_U)[j]
-        others = [i for i in range(eq.J) if i != j]
-        k = max(others, key=lambda i: eq.wage_U[i])
-        margin_text = f"w(k,U) = {eq.wage_U[k]:.17g} against the wage {wage:.17g}"
-    return eq, is_eq, k + 1, margin_text
+        wage = float((eq.wage_C if coordinated else eq.wage_U)[j])
+        k = max((i for i in range(eq.J) if i != j), key=lambda i: (eq.wage_U[i], -i))
+        best = float(eq.wage_U[k])
+    own = f"w({j + 1},{'C' if coordinated else 'U'})"
+    text = (f"its break-even wage w({k + 1},U) = {_number_text(best)} "
+            f"{'exceeds' if best > wage else 'does not exceed'} South's wage {own} = {_number_text(wage)}")
+    if is_eq and best > wage:  # float data: above, but within the tolerance
+        text += f", by less than the relative tolerance {eq.rtol:g} (near the boundary: give exact data)"
+    return eq, is_eq, _sector_text(eq, k + 1), text
+
+
+def _sector_text(eq, sector: int) -> str:
+    """``sector 3``, and its number in the paper's order when the input is in another order."""
+    if eq.input_in_comparative_advantage_order:
+        return f"sector {sector}"
+    rank = eq.comparative_advantage_order.index(sector) + 1
+    return f"sector {sector} (the paper's sector {rank}, numbering by comparative advantage)"
 
 
 def assert_equilibrium(lambda_S, lambda_N, theta, sector: int, *, coordinated: bool = True,
@@ -136,13 +167,17 @@ def assert_equilibrium(lambda_S, lambda_N, theta, sector: int, *, coordinated: b
     >>> assert_equilibrium(["3", "2", "1"], [1, 1, 1], ["3/2", "4/3", 1], sector=3)
     Traceback (most recent call last):
     ...
-    AssertionError: E(3,C) is not an equilibrium: a lone uncoordinated producer in sector 1 profits (w(k,U) = 2 against the wage 1)
+    AssertionError: E(3,C) is not an equilibrium: a lone uncoordinated producer in sector 1 profits: its break-even wage w(1,U) = 2 exceeds South's wage w(3,C) = 1
+    >>> assert_equilibrium(["3", "2"], [1, 3], ["3/2", 1], sector=2, coordinated=False)
+    Traceback (most recent call last):
+    ...
+    AssertionError: E(2,U) is not an equilibrium: a lone uncoordinated producer in sector 1 profits: its break-even wage w(1,U) = 2 exceeds South's wage w(2,U) = 2/3 (~0.6666666667)
     """
-    _, is_eq, k, text = _equilibrium_case(lambda_S, lambda_N, theta, sector, coordinated, rtol)
+    _, is_eq, deviator, text = _equilibrium_case(lambda_S, lambda_N, theta, sector, coordinated, rtol)
     if not is_eq:
         label = f"E({sector},{'C' if coordinated else 'U'})"
         raise AssertionError(f"{err_msg + chr(10) if err_msg else ''}{label} is not an equilibrium: a lone "
-                             f"uncoordinated producer in sector {k} profits ({text})")
+                             f"uncoordinated producer in {deviator} profits: {text}")
 
 
 def assert_not_equilibrium(lambda_S, lambda_N, theta, sector: int, *, coordinated: bool = True,
@@ -151,9 +186,9 @@ def assert_not_equilibrium(lambda_S, lambda_N, theta, sector: int, *, coordinate
 
     >>> assert_not_equilibrium([3.0, 2.0], [1.0, 1.0], [1.0, 1.0], sector=2)
     """
-    _, is_eq, k, text = _equilibrium_case(lambda_S, lambda_N, theta, sector, coordinated, rtol)
+    _, is_eq, deviator, text = _equilibrium_case(lambda_S, lambda_N, theta, sector, coordinated, rtol)
     if is_eq:
         label = f"E({sector},{'C' if coordinated else 'U'})"
         raise AssertionError(f"{err_msg + chr(10) if err_msg else ''}{label} is an equilibrium: no lone "
-                             f"deviator profits (the best, sector {k}: {text})")
+                             f"deviator profits (the best is in {deviator}: {text})")
 

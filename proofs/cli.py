@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
+import textwrap
 
 from symbolic.errors import BadInputError, CoordfailError
 
-__all__ = ["main", "UsageError", "positive_seconds", "positive_count", "add_claims_option", "add_only_option"]
+__all__ = ["main", "UsageError", "positive_seconds", "positive_count", "add_claims_option", "add_only_option",
+           "help_text", "HELP_FORMAT"]
 
 #: sub-command modules, in the order ``--help`` lists them
 COMMANDS = ["verify", "derive", "report", "equilibria", "region"]
@@ -22,6 +25,31 @@ COMMANDS = ["verify", "derive", "report", "equilibria", "region"]
 
 class UsageError(BadInputError):
     """Bad input from the command line or a file: reported in one line, exit status 2."""
+
+
+#: the formatter of every sub-command: descriptions keep their paragraphs (see :func:`help_text`)
+HELP_FORMAT = argparse.RawDescriptionHelpFormatter
+
+_ROLE = re.compile(r":(?:func|class|mod|data|attr|meth|math|obj|exc):`~?([^`]*)`")
+_COMMAND_PREFIX = re.compile(r"^``coordfail [^`]*``:\s*")
+
+
+def help_text(doc: str, paragraphs=1, width: int = 79) -> str:
+    """Paragraphs of a module docstring as a ``--help`` description, without reST markup.
+
+    ``paragraphs``: how many from the start, or a tuple of their indices.  The
+    ````coordfail name````: prefix (the usage line says it) and the double
+    backticks and roles (``:func:`x``` -> ``x``) go; each paragraph is wrapped.
+
+    >>> help_text('``coordfail verify``: decide the claims in ``FILE``.\\n\\nSee :func:`proofs.claim`.', 2)
+    'Decide the claims in FILE.\\n\\nSee proofs.claim.'
+    """
+    blocks = [" ".join(b.split()) for b in doc.strip().split("\n\n") if b.strip()]
+    chosen = blocks[:paragraphs] if isinstance(paragraphs, int) else [blocks[i] for i in paragraphs]
+    if chosen and _COMMAND_PREFIX.match(chosen[0]):
+        rest = _COMMAND_PREFIX.sub("", chosen[0])
+        chosen[0] = rest[:1].upper() + rest[1:]
+    return "\n\n".join(textwrap.fill(_ROLE.sub(r"\1", b).replace("``", ""), width) for b in chosen)
 
 
 def add_claims_option(p) -> None:
@@ -83,6 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:  # no command: say what there is, and succeed
+        parser.print_help()
+        return 0
     try:
         args = parser.parse_args(argv)
         return int(args.func(args) or 0)

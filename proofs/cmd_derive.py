@@ -18,7 +18,7 @@ def add_parser(sub) -> None:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--latex", action="store_true", help="a LaTeX align* block")
     fmt.add_argument("--markdown", action="store_true", help="Markdown for notes, math as $...$")
-    p.add_argument("--timeout", type=positive_seconds, default=10.0, help="time limit of each decision (default 10)")
+    p.add_argument("--timeout", type=positive_seconds, default=10.0, metavar="SECONDS", help="time limit of each decision (default 10)")
     p.set_defaults(func=run_derive)
 
 

@@ -1,13 +1,21 @@
-"""``coordfail equilibria FILE [--json]``: the Section 5 equilibria of an economy given as data.
+"""``coordfail equilibria FILE``: the Section 5 equilibria of an economy given as data.
 
 FILE is JSON ``{"lambda_S": [...], "lambda_N": [...], "theta": [...], "sectors": [...]}``
-(``sectors`` optional) or CSV with the columns ``sector,lambda_S,lambda_N,theta``
-(``sector`` optional).  Values are numbers or exact rationals ``"p/q"``
-(strings in JSON; in CSV a cell ``p/q`` or an integer is exact, a decimal is a
-float).  With every value exact, the equilibria are decided exactly.
+(``sectors`` optional) or comma-separated CSV with the columns
+``sector,lambda_S,lambda_N,theta`` in any case and order (``sector``
+optional).  Values are numbers or exact rationals ``"p/q"`` (strings in JSON;
+in CSV a cell ``p/q`` or an integer is exact, a decimal is measured data,
+decided with a relative tolerance).  With every value exact, the equilibria are
+decided exactly; numbers beyond the range of floats (``1e400``, a 500-digit
+integer beside decimals) are decided in exact rational arithmetic.  Sector names
+must be unique.  A1 and A2 are checked with the sectors in comparative-advantage
+order, whatever their order in FILE.
 
-Bad input gives a one-line error naming the field and the reason, exit status 2.
-The file is only read.
+Bad input gives a one-line error naming the field and the reason (exit status
+2); the file is only read.
+
+Importing this command needs neither SymPy nor z3 (matplotlib only with
+``--plot``): it starts about as fast as NumPy (``benchmarks/cli_startup.py``).
 """
 
 from __future__ import annotations
@@ -19,23 +27,28 @@ import math
 import os
 import re
 import sys
+from decimal import Decimal
 
-from .cli import UsageError
+from .cli import HELP_FORMAT, UsageError, help_text
 
 __all__ = ["add_parser", "run", "load_economy"]
 
 _KEYS = ("lambda_S", "lambda_N", "theta")
 _OPTIONAL = ("sectors",)
 _CSV_COLUMNS = ("sector",) + _KEYS
-#: a CSV float cell: a plain decimal or scientific literal (no nan/inf, no underscores)
-_FLOAT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
-_EXACT = re.compile(r"[+-]?\d+(?:/\d+)?")
+#: a decimal cell: a plain decimal or scientific literal (no nan/inf, no underscores), read exactly as a Decimal;
+#: possessive quantifiers keep the match linear in the length of the cell
+_FLOAT = re.compile(r"[+-]?(?:\d++(?:\.\d*+)?|\.\d++)(?:[eE][+-]?\d++)?")
+#: an exact cell: an integer or p/q (numeric.exact.EXACT_PATTERN allows 4000 digits each)
+_EXACT = re.compile(r"[+-]?\d++(?:/\d++)?")
+#: the longest number read: 4000 digits on each side of a '/' or '.', a sign and an exponent
+_MAX_NUMBER_CHARS = 8020
 _MAX_BYTES = 200 * 1024 * 1024
 
 
 def add_parser(subparsers) -> None:
     p = subparsers.add_parser("equilibria", help="enumerate the Section 5 equilibria of an economy (JSON or CSV)",
-                              description=__doc__.split("\n\n")[0])
+                              description=help_text(__doc__, paragraphs=3), formatter_class=HELP_FORMAT)
     p.add_argument("file", metavar="FILE", help="JSON or CSV file with lambda_S, lambda_N, theta per sector")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--rtol", type=float, default=None, metavar="R",
@@ -59,16 +72,16 @@ def run(args) -> int:
     if args.plot:
         _plot(result, args.plot, args.file)
     if args.json:
-        json.dump(result.as_dict(), sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        # allow_nan=False: a non-finite number would be a bug, never the JSON tokens Infinity or NaN
+        sys.stdout.write(json.dumps(result.as_dict(), indent=2, allow_nan=False) + "\n")
     else:
-        mode = "exact arithmetic" if result.exact else f"floats, relative tolerance {result.rtol:g}"
+        mode = {"exact": "exact arithmetic",
+                "float": f"floats, relative tolerance {result.rtol:g}",
+                "rational": f"beyond the float range: exact rational arithmetic, relative tolerance {result.rtol:g}",
+                }[result.arithmetic]
         print(f"{result.J} sectors ({mode}); {len(result)} equilibria, highest wage first:")
         print(result.table())
-        a = result.assumptions
-        print(f"A1: {'holds' if a['A1'] else 'fails'}; A2: {'holds' if a['A2'] else 'fails'}; "
-              f"comparative-advantage order: {', '.join(map(str, result.comparative_advantage_order[:20]))}"
-              + (" ..." if result.J > 20 else ""))
+        print(result.assumptions_text())
         print(result.reading())
     return 0
 
@@ -103,7 +116,10 @@ def _read(path: str) -> str:
 
 def _from_json(path: str, text: str) -> dict:
     try:
-        doc = json.loads(text)  # NaN/Infinity parse to floats and are rejected by field below
+        # decimals are kept as the decimals they are (1e400 is 10**400, not inf); NaN/Infinity are refused below
+        doc = json.loads(text, parse_float=_json_decimal, parse_int=_json_int)
+    except UsageError as exc:  # a number too long, from the hooks above
+        raise UsageError(f"{path}: {exc}") from None
     except ValueError as exc:
         msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
         where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
@@ -136,6 +152,18 @@ def _from_json(path: str, text: str) -> dict:
     return out
 
 
+def _json_decimal(text: str):
+    if len(text) > _MAX_NUMBER_CHARS:
+        raise UsageError(f"a number of {len(text)} characters (numbers have up to 4000 digits)")
+    return _decimal("a number", text)
+
+
+def _json_int(text: str) -> int:
+    if len(text.lstrip("-")) > 4000:
+        raise UsageError(f"an integer with {len(text.lstrip('-'))} digits (the limit is 4000)")
+    return int(text)
+
+
 def _json_value(path, key, i, v):
     if isinstance(v, bool) or v is None or isinstance(v, (list, dict)):
         raise UsageError(f"{path}: {key}[{i}]: must be a number or a 'p/q' string, got {json.dumps(v)}")
@@ -145,7 +173,7 @@ def _json_value(path, key, i, v):
         if "/" in v and int(v.strip().split("/")[1]) == 0:
             raise UsageError(f"{path}: {key}[{i}]: {v!r} has a zero denominator")
         return v.strip()
-    if isinstance(v, float) and not math.isfinite(v):
+    if isinstance(v, float) and not math.isfinite(v):  # NaN, Infinity, -Infinity
         raise UsageError(f"{path}: {key}[{i}]: must be finite, got {v}")
     return v
 
@@ -158,13 +186,19 @@ def _from_csv(path: str, text: str) -> dict:
     except csv.Error as exc:
         raise UsageError(f"{path}: malformed CSV: {exc}") from None
     rows = [r for r in rows if any(cell.strip() for cell in r)]
-    header = [h.strip() for h in rows[0]]
-    unknown = [h for h in header if h not in _CSV_COLUMNS]
+    _check_delimiter(path, rows[0])
+    # the header is case-insensitive: Lambda_S, LAMBDA_S and lambda_s all name lambda_S
+    canonical = {c.casefold(): c for c in _CSV_COLUMNS}
+    given = [h.strip() for h in rows[0]]
+    unknown = [h for h in given if h.casefold() not in canonical]
     if unknown:
-        raise UsageError(f"{path}: unknown column {unknown[0]!r} (allowed: {', '.join(_CSV_COLUMNS)})")
+        raise UsageError(f"{path}: unknown column {unknown[0]!r} (allowed, in any case: {', '.join(_CSV_COLUMNS)})")
+    header = [canonical[h.casefold()] for h in given]
     if len(set(header)) != len(header):
-        dup = next(h for h in header if header.count(h) > 1)
-        raise UsageError(f"{path}: column {dup!r} appears twice")
+        twice = next(c for c in header if header.count(c) > 1)
+        first, second = [g for g, c in zip(given, header) if c == twice][:2]
+        same = "appears twice" if first == second else f"and {second!r} both name {twice}"
+        raise UsageError(f"{path}: column {first!r} {same} (column names are case-insensitive)")
     for key in _KEYS:
         if key not in header:
             raise UsageError(f"{path}: missing column {key!r} (the header must name {', '.join(_KEYS)})")
@@ -172,7 +206,8 @@ def _from_csv(path: str, text: str) -> dict:
     names = [] if "sector" in header else None
     for line, row in enumerate(rows[1:], start=2):
         if len(row) != len(header):
-            raise UsageError(f"{path}: row {line - 1}: {len(row)} cells for {len(header)} columns")
+            hint = " (a decimal comma? write decimals with a point: 1.5, not 1,5)" if len(row) > len(header) else ""
+            raise UsageError(f"{path}: row {line - 1}: {len(row)} cells for {len(header)} columns{hint}")
         cells = dict(zip(header, (c.strip() for c in row)))
         for key in _KEYS:
             out[key].append(_csv_value(path, key, line - 2, cells[key]))
@@ -185,18 +220,38 @@ def _from_csv(path: str, text: str) -> dict:
     return out
 
 
+def _check_delimiter(path: str, header: list[str]) -> None:
+    """A header that is one cell holding semicolons or tabs: the file uses another delimiter."""
+    if len(header) != 1:
+        return
+    for sign, name in ((";", "semicolons"), ("\t", "tabs")):
+        if sign in header[0]:
+            raise UsageError(f"{path}: the header {header[0].strip()!r} is separated by {name}, not commas: "
+                             "save the file as comma-separated CSV (sector,lambda_S,lambda_N,theta) with a point "
+                             "as the decimal separator, or use JSON")
+
+
 def _csv_value(path, key, i, cell):
+    where = f"{path}: {key}[{i}]"
+    if len(cell) > _MAX_NUMBER_CHARS:
+        raise UsageError(f"{where}: a cell of {len(cell)} characters (numbers have up to 4000 digits)")
     if _EXACT.fullmatch(cell):
+        if any(len(part.lstrip("+-")) > 4000 for part in cell.split("/")):
+            raise UsageError(f"{where}: an exact number with more than 4000 digits")
         if "/" in cell and int(cell.split("/")[1]) == 0:
-            raise UsageError(f"{path}: {key}[{i}]: {cell!r} has a zero denominator")
+            raise UsageError(f"{where}: {cell!r} has a zero denominator")
         return cell
     if _FLOAT.fullmatch(cell):
-        value = float(cell)
-        if not math.isfinite(value):
-            raise UsageError(f"{path}: {key}[{i}]: must be finite, got {cell}")
-        return value
-    what = "empty" if not cell else repr(cell)
-    raise UsageError(f"{path}: {key}[{i}]: {what} is not a number or an exact rational 'p/q'")
+        return _decimal(where, cell)  # the decimal it is: 1e400 is 10**400 (numeric.equilibria decides beyond floats)
+    what = "empty" if not cell else repr(cell[:40] + ("..." if len(cell) > 40 else ""))
+    raise UsageError(f"{where}: {what} is not a number or an exact rational 'p/q'")
+
+
+def _decimal(where: str, text: str) -> Decimal:
+    try:
+        return Decimal(text)
+    except ArithmeticError:  # an exponent beyond what Decimal holds (1e99999999999999999999)
+        raise UsageError(f"{where}: {text[:40]} is out of range") from None
 
 
 def _plot(result, out: str, source: str) -> None:

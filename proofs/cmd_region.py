@@ -14,14 +14,14 @@ from __future__ import annotations
 import json
 import sys
 
-from .cli import UsageError, add_claims_option, positive_count, positive_seconds
+from .cli import HELP_FORMAT, UsageError, add_claims_option, help_text, positive_count, positive_seconds
 
 __all__ = ["add_parser", "run_region", "entry_as_json"]
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser("region", help="derive for which parameters a claim's condition holds",
-                       description=__doc__.splitlines()[0])
+                       description=help_text(__doc__, (0, 2)), formatter_class=HELP_FORMAT)
     p.add_argument("claim_id", metavar="ID", help="a claim id with a derived region, e.g. S2.spill.2 or S5.4")
     add_claims_option(p)
     fmt = p.add_mutually_exclusive_group()

@@ -18,9 +18,9 @@ def add_parser(sub) -> None:
     p.add_argument("--out", default="report", metavar="DIR", help="output directory (default ./report)")
     p.add_argument("--pdf", action="store_true", help="compile report.pdf with pdflatex")
     add_only_option(p)
-    p.add_argument("--samples", type=positive_count, default=100_000, help="draws per spot check (default 100000)")
+    p.add_argument("--samples", type=positive_count, default=100_000, metavar="N", help="draws per spot check (default 100000)")
     p.add_argument("--seed", type=int, default=0, help="seed of the spot checks (default 0)")
-    p.add_argument("--timeout", type=positive_seconds, default=10.0, help="time limit of each decision (default 10)")
+    p.add_argument("--timeout", type=positive_seconds, default=10.0, metavar="SECONDS", help="time limit of each decision (default 10)")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.set_defaults(func=run_report)
 

@@ -15,14 +15,14 @@ import textwrap
 import time
 from dataclasses import dataclass
 
-from .cli import add_claims_option, add_only_option, positive_count, positive_seconds
+from .cli import HELP_FORMAT, add_claims_option, add_only_option, help_text, positive_count, positive_seconds
 
 __all__ = ["add_parser", "run_verify", "result_as_json", "format_table", "verdict_text", "scope_text"]
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser("verify", help="decide every claim and compare with the expected verdicts",
-                       description=__doc__.splitlines()[0])
+                       description=help_text(__doc__, 2), formatter_class=HELP_FORMAT)
     add_claims_option(p)
     add_only_option(p)
     p.add_argument("--json", action="store_true", help="print one JSON array, one object per claim")
@@ -154,8 +154,11 @@ def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None)
     text = f"{good}/{len(judged)} claims decided as expected"
     if len(judged) < n:
         text += f" ({n - len(judged)} without an expectation, reported only)"
-    if interrupted is not None:
-        text = f"interrupted: {n} of {interrupted} claims decided; " + text
+    if interrupted is not None:  # count what was decided: a claim cut short is not there, an unknown is not decided
+        decided = sum(row.result.status is not Status.UNKNOWN for row in rows)
+        text = (f"interrupted: {decided} of {interrupted} claims decided"
+                + (f", {n - decided} unknown" if n > decided else "")
+                + f", {interrupted - n} not run; " + text)
     counts = {}
     for row in rows:
         counts[row.result.status.value] = counts.get(row.result.status.value, 0) + 1

@@ -72,13 +72,45 @@ def section5_wages(lambda_S: Sequence, lambda_N: Sequence, theta: Sequence, name
     return plot_equilibria(numeric.equilibria(lambda_S, lambda_N, theta, names=names), title=title)
 
 
+def _plotted_wages(result, order):
+    """w(j,C) in ``order`` and the wage of each uncoordinated equilibrium, as floats or -- when some wage is
+    beyond the float range (exact data) -- as base-10 logarithms; and the axis label that says which."""
+    import math
+
+    import numpy as np
+
+    from numeric.equilibria import normal_float
+
+    if result.exact_values is None:
+        return np.asarray(result.wage_C, dtype=float)[order], {e.sector: e.wage for e in result.records()
+                                                               if not e.coordinated}, "wage (North's wage = 1)"
+    r = result.exact_values[0]
+    uncoordinated = {e.sector: e.wage_exact for e in result.records() if not e.coordinated}
+    values = [r[j] for j in order] + list(uncoordinated.values())
+    if all(normal_float(v) is not None for v in values):
+        return (np.array([normal_float(r[j]) for j in order]),
+                {k: normal_float(v) for k, v in uncoordinated.items()}, "wage (North's wage = 1)")
+
+    def log10(v):  # exact enough at any size: math.log10 takes integers of any length
+        return math.log10(v.numerator) - math.log10(v.denominator)
+
+    return (np.array([log10(r[j]) for j in order]), {k: log10(v) for k, v in uncoordinated.items()},
+            "log10 of the wage (North's wage = 1)")
+
+
 def plot_equilibria(result, title: str = "South's wage in each equilibrium"):
-    """The figure of an :class:`numeric.Equilibria` result (``coordfail equilibria FILE --plot``)."""
+    """The figure of an :class:`numeric.Equilibria` result (``coordfail equilibria FILE --plot``).
+
+    Sectors appear in comparative-advantage order, labelled by name where the
+    data names them (by their number in the input otherwise); wages beyond the
+    float range are drawn on a log10 scale, computed from the exact values.
+    """
     import numpy as np
 
     order = [j - 1 for j in result.comparative_advantage_order]
-    wages = np.asarray(result.wage_C, dtype=float)[order]
+    wages, uncoordinated, ylabel = _plotted_wages(result, order)
     is_eq = np.asarray(result.coordinated, dtype=bool)[order]
+    name = lambda j: (result.names[j - 1] if result.names and result.names[j - 1] else f"sector {j}")  # noqa: E731
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(6.4, 3.6))
     xs = np.arange(1, result.J + 1)
@@ -89,20 +121,22 @@ def plot_equilibria(result, title: str = "South's wage in each equilibrium"):
         proxies = [Patch(facecolor=c, edgecolor="black", label=t)  # one legend entry per bar colour
                    for c, t in (("tab:blue", "w(j,C), E(j,C) an equilibrium"),
                                 ("lightgray", "w(j,C), not an equilibrium"))]
-        labels = [(result.names[j] if result.names else str(j + 1)) for j in order]
+        named = bool(result.names)
+        labels = [name(j + 1) if named else str(j + 1) for j in order]
+        upright = result.J <= 8 and max(map(len, labels)) <= 12  # few short names read best level
         ax.set_xticks(xs)
-        ax.set_xticklabels(labels, rotation=90 if result.names else 0, fontsize=7 if result.names else 9)
+        ax.set_xticklabels(labels, rotation=0 if upright else 90, fontsize=9 if upright else 7)
     else:  # many sectors: points, not bars
         proxies = []
         ax.scatter(xs[is_eq], wages[is_eq], s=4, color="tab:blue", label="w(j,C), E(j,C) an equilibrium")
         ax.scatter(xs[~is_eq], wages[~is_eq], s=4, color="lightgray", label="w(j,C), not an equilibrium")
-    for e in (e for e in result.records() if not e.coordinated):
-        ax.axhline(e.wage, color="tab:red", linestyle="--", label=f"w({e.sector},U): no coordination")
+    for sector, wage in uncoordinated.items():
+        ax.axhline(wage, color="tab:red", linestyle="--", label=f"w(U) in {name(sector)}: no coordination")
     boundary = int(np.flatnonzero(is_eq).max()) + 1 if is_eq.any() else None
     if boundary is not None and boundary < result.J and is_eq[:boundary].all():
         ax.axvline(boundary + 0.5, color="black", linestyle=":", label="(*) cut-off")
     ax.set_xlabel("sectors by South's comparative advantage, strongest first")
-    ax.set_ylabel("wage (North's wage = 1)")
+    ax.set_ylabel(ylabel)
     ax.set_title(title)
     handles, _ = ax.get_legend_handles_labels()
     ax.legend(handles=proxies + handles, fontsize=7, loc="upper right")

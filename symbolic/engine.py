@@ -55,8 +55,16 @@ __all__ = ["prove", "exists", "normalize_assumptions", "Problem", "Domain", "ROU
 
 #: rounds of refinement (tangent and chord lines) when abstraction makes a solver's point spurious
 REFINEMENT_ROUNDS = 6
-#: the SymPy routes only look at expressions up to this size (their cost is not bounded otherwise)
+#: the SymPy routes only look at expressions up to this size and degree (their cost is not bounded otherwise:
+#: SymPy's sign reasoning factors polynomials, and cannot be stopped at a time limit)
 SYMPY_ROUTE_MAX_OPS = 150
+SYMPY_ROUTE_MAX_DEGREE = 6
+
+
+def _small_for_sympy(b) -> bool:
+    if sp.count_ops(b) > SYMPY_ROUTE_MAX_OPS:
+        return False
+    return all(not p.exp.is_Integer or abs(int(p.exp)) <= SYMPY_ROUTE_MAX_DEGREE for p in b.atoms(sp.Pow))
 
 
 # -- input checks ---------------------------------------------------------------
@@ -385,7 +393,7 @@ def _sympy_sign(p: Problem, d: Domain) -> Verdict | None:
     t = p.target
     if p.named or not isinstance(t, Relational) or d.claim or is_truth_value(t.lhs):
         return None
-    if sp.count_ops(t) > SYMPY_ROUTE_MAX_OPS:
+    if not _small_for_sympy(t):
         return None
     truth = _relation_truth(t)
     if truth is None:
@@ -463,7 +471,7 @@ def _sympy_identity(p: Problem, d: Domain) -> Verdict | None:
     t = p.target
     if not (isinstance(t, sp.Eq) and p.kind is Kind.FORALL) or is_truth_value(t.lhs):
         return None
-    if sp.count_ops(t) > SYMPY_ROUTE_MAX_OPS or p.remaining() <= 0:
+    if not _small_for_sympy(t) or p.remaining() <= 0:
         return None
     if d.defined[0] is not True:
         return None  # an identity "where defined" is not a proof where it may be undefined

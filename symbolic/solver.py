@@ -63,9 +63,10 @@ class _Worker:
         env.pop("PYTHONSTARTUP", None)
         z3_home = str(Path(importlib.util.find_spec("z3").origin).resolve().parent.parent)
         env["PYTHONPATH"] = os.pathsep.join([z3_home] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p])
+        # its own session: a terminal's Ctrl-C goes to the toolkit, which stops the worker itself
         self.proc = subprocess.Popen([sys.executable, "-S", "-u", _WORKER], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                                     bufsize=1, env=env)
+                                     bufsize=1, env=env, start_new_session=True)
 
     def stop(self):
         if self.proc is not None:

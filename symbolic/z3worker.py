@@ -15,6 +15,7 @@ every query (z3 solvers are not reused across checks).
 """
 
 import json
+import signal
 import sys
 
 import z3
@@ -78,6 +79,7 @@ def handle(req):
 
 
 def main():
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us
     for line in sys.stdin:
         line = line.strip()
         if not line:

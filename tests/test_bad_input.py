@@ -34,7 +34,7 @@ CASES = [
     (["report", "--only", PWN, "--out", "out"], "no claim id is or starts with"),
     (["report", "--samples", "-3"], "positive whole number"),
     (["report", "--timeout", "-1"], "positive number of seconds"),
-    ([], "the following arguments are required"),
+    (["equilibria"], "the following arguments are required"),  # no arguments at all is help: test_cli_startup.py
     (["nonsense"], "invalid choice"),
 ]
 
@@ -65,7 +65,7 @@ EQUILIBRIA_FILES = [
     ("pwn.json", '{"lambda_S": ["' + PWN.replace('"', "'") + '", 1], "lambda_N": [1, 1], "theta": [1, 1]}',
      "is not an exact rational"),
     ("nan.json", '{"lambda_S": [NaN, 2], "lambda_N": [1, 1], "theta": [1, 1]}', "must be finite"),
-    ("inf.json", '{"lambda_S": [1e400, 2], "lambda_N": [1, 1], "theta": [1, 1]}', "must be finite"),
+    ("inf.json", '{"lambda_S": [Infinity, 2], "lambda_N": [1, 1], "theta": [1, 1]}', "must be finite"),  # 1e400 is a number
     ("neg.json", '{"lambda_S": [-1, 2], "lambda_N": [1, 1], "theta": [1, 1]}', "lambda_S"),
     ("zero.json", '{"lambda_S": [1, 2], "lambda_N": [0, 1], "theta": [1, 1]}', "lambda_N"),
     ("theta.json", '{"lambda_S": [1, 2], "lambda_N": [1, 1], "theta": ["1/2", 1]}', "theta"),

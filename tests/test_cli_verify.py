@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,64 @@ def test_verify_output_is_byte_identical_across_runs_and_hash_seeds():
         outs.append(r.stdout)
     assert outs[0] == outs[1]
     assert b'"seconds"' not in outs[0] and b'"spot_check"' in outs[0]
+
+
+# -- --timeout means what it says; Ctrl-C counts what was decided (issue 14) -------------------------------------
+
+SLOW_CLAIMS = '''
+import sympy as sp
+from proofs import Claim, Obligation
+
+# real, not positive: with positive x SymPy itself spends ~20 s on the sign of x**2000 - x + 1, outside any limit
+x, y = sp.symbols("x y", real=True)
+
+
+def two_slow_obligations():
+    return [Obligation.forall("first", x**2000 - x + 1 > 0), Obligation.forall("second", y**2000 - y + 1 > 0)]
+
+
+claims = [
+    Claim(id="T.1", statement="a high-degree polynomial is positive", claim=x**2000 - x + 1 > 0, expected="proved"),
+    Claim(id="T.2", statement="two slow obligations share one budget", build=two_slow_obligations,
+          expected="proved"),
+    Claim(id="T.3", statement="a quick one still runs", claim=x**2 + 1 > 0, expected="proved"),
+]
+'''
+
+
+def test_timeout_makes_a_claim_that_runs_past_it_unknown_within_the_limit(tmp_path):
+    (tmp_path / "slow.py").write_text(SLOW_CLAIMS)
+    start = time.monotonic()
+    r = run("verify", "--claims", "slow.py", "--timeout", "1", "--json", "--quiet", "--no-spot-checks",
+            cwd=tmp_path, timeout=120)
+    wall = time.monotonic() - start
+    assert r.returncode == 1, r.stderr  # unknown is not as expected
+    data = {d["id"]: d for d in json.loads(r.stdout)}
+    for cid in ("T.1", "T.2"):
+        assert data[cid]["status"] == "unknown" and "time limit" in data[cid]["reason"], data[cid]
+        assert data[cid]["seconds"] <= 2.0, data[cid]  # honoured within ~1 s, whatever the degree
+    assert data["T.3"]["status"] == "proved"
+    assert "T.1: unknown: time limit" in r.stderr or "T.1: computed unknown" in r.stderr
+    assert wall < 60, wall  # start-up (SymPy, z3) and three claims, none of them waiting past its limit
+
+
+def test_the_interrupted_summary_counts_only_decided_claims(capsys):
+    import argparse
+
+    import sympy as sp
+
+    from proofs.claim import Claim, ClaimResult
+    from proofs.cmd_verify import Row, _emit
+    from symbolic import Kind, Verdict
+
+    def row(cid, status):
+        claim = Claim(id=cid, statement="s", claim=sp.true, expected="proved")
+        verdict = Verdict.make(status, Kind.FORALL, "z3", 0.1, reason="time limit reached" if status == "unknown"
+                               else "")
+        return Row(ClaimResult(claim, verdict, ()))
+
+    args = argparse.Namespace(json=False, no_timings=True)
+    code = _emit([row("A.1", "proved"), row("A.2", "unknown")], args, 1.0, interrupted=4)
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "interrupted: 1 of 4 claims decided, 1 unknown, 2 not run; 1/2 claims decided as expected" in out

@@ -242,3 +242,10 @@ def test_an_uncertifiable_point_is_never_reported():
         holds(1 / x > 0, {x: 0})
     with pytest.raises(Uncertifiable):
         holds(sp.log(x) > 0, {x: -1})
+
+
+def test_the_time_limit_holds_where_sympy_would_factor_a_high_degree():
+    p = sp.Symbol("p", positive=True)
+    start = time.monotonic()
+    v = prove(sp.Gt(p**2000 - p + 1, 0, evaluate=False), timeout=1.0)
+    assert time.monotonic() - start < 2.0 and v.status in (Status.UNKNOWN, Status.PROVED)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 
 import numpy as np
@@ -128,3 +129,121 @@ def test_bad_input_names_the_field_and_the_reason(args, field, reason):
 
 def test_the_package_exposes_equilibria():
     assert numeric.equilibria is equilibria
+
+
+# -- beyond the range of floats, and sector names (issue 14) -------------------------------------------------------
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(2, 6), st.integers(0, 10_000), st.sampled_from(["1e400", "1e-400", "1e308", "1e-308"]))
+def test_scaling_the_data_beyond_floats_changes_no_equilibrium(J, seed, scale):
+    # every wage is lambda_S/lambda_N times a factor of the sector's own: scaling all lambda_S by c scales every
+    # wage by c and changes no equilibrium (docs/model.md §8) -- but c = 1e400 overflows floats
+    from decimal import Decimal
+
+    rng = np.random.default_rng(seed)
+    lS = [Decimal(f"{x:.6f}") for x in rng.uniform(0.1, 10, J)]
+    lN = [Decimal(f"{x:.6f}") for x in rng.uniform(0.1, 10, J)]
+    th = [Decimal(f"{x:.6f}") for x in 1 + rng.exponential(0.7, J)]
+    base = equilibria(*[[Fraction(x) for x in a] for a in (lS, lN, th)])  # exact, no tolerance
+    c = Decimal(scale)
+    scaled = equilibria([x * c for x in lS], lN, th, rtol=0.0)
+    assert {(e.sector, e.coordinated) for e in scaled} == {(e.sector, e.coordinated) for e in base}
+    if scale in ("1e400", "1e-400"):  # beyond floats for sure (1e-308 is so only below 2.2e-308)
+        assert scaled.arithmetic == "rational"
+    if scaled.arithmetic == "rational":
+        assert [e.wage_exact for e in scaled] == [Fraction(c) * e.wage_exact for e in base]
+    text = __import__("json").dumps(scaled.as_dict(), allow_nan=False)  # raises on inf or nan
+    assert "Infinity" not in text and "NaN" not in text
+    for e in scaled:
+        assert e.wage is None or (math.isfinite(e.wage) and e.wage > 0)
+        assert "inf" not in e.approximate_wage and "nan" not in e.approximate_wage
+
+
+def test_values_beyond_floats_are_decided_exactly_never_inf_or_nan():
+    from decimal import Decimal
+
+    huge_int = 10**500 - 1  # a 500-digit integer
+    cases = [
+        ([huge_int, 1], [1, 1], [2, 1], "exact"),  # exact data: exact arithmetic, whatever the size
+        ([huge_int, 1.5], [1.0, 1.0], [2.0, 1.0], "rational"),  # beside floats: rational, not inf
+        ([Decimal("1e400"), 2.0], [1.0, 1.0], [2.0, 1.0], "rational"),
+        ([1e308, 2.0], [0.5, 1.0], [1.0, 1.0], "rational"),  # w(1,C) = 2e308 overflows a float
+        ([1e-308, 2e-308], [1.0, 1.0], [1.0, 1.5], "rational"),  # subnormal: digits lost in floats
+        ([Decimal("1e-400"), 1.0], [1.0, 1.0], [1.0, 1.0], "rational"),  # positive, though 0.0 as a float
+    ]
+    for lS, lN, th, arithmetic in cases:
+        eq = equilibria(lS, lN, th)
+        assert eq.arithmetic == arithmetic
+        exact = equilibria(*[[Fraction(x) if not isinstance(x, Decimal) else Fraction(x) for x in a]
+                             for a in (lS, lN, th)])
+        assert [(e.sector, e.coordinated, e.wage_exact) for e in eq] == \
+            [(e.sector, e.coordinated, e.wage_exact) for e in exact]
+        doc = eq.as_dict()
+        text = __import__("json").dumps(doc, allow_nan=False)
+        assert "inf" not in eq.table().lower() and "nan" not in eq.table().lower()
+        assert "inf" not in eq.reading().lower().replace("information", "")
+        assert all(e["wage"] is None or e["wage"] > 0 for e in doc["equilibria"]), text
+    big = equilibria([huge_int, 1.5], [1.0, 1.0], [2.0, 1.0])
+    first = big.as_dict()["equilibria"][0]
+    assert first["wage"] is None and first["wage_approx"] == "1e+500" and first["wage_exact"] == str(huge_int)
+    # a float that is already inf or nan is the caller's mistake, not a number to rescue
+    with pytest.raises(InputError, match="finite"):
+        equilibria([float("inf"), 1.0], [1.0, 1.0], [1.0, 1.0])
+    with pytest.raises(InputError, match=r"lambda_S\[0\]: must be positive"):
+        equilibria([Decimal("-1e400"), 1.0], [1.0, 1.0], [1.0, 1.0])
+    with pytest.raises(InputError, match="out of range"):
+        equilibria([Decimal("1e99999"), 1.0], [1.0, 1.0], [1.0, 1.0])
+
+
+def test_a_tolerance_beyond_floats_is_the_same_tolerance():
+    from decimal import Decimal
+
+    # 1e400 * (1 + 1e-12) against 1e400: a tie within rtol = 1e-9, as 1 + 1e-12 against 1 is in floats
+    c = Decimal("1e400")
+    lS, lN, th = [Decimal("1.000000000001"), Decimal(1)], [1.0, 1.0], [1.0, 1.0]
+    for rtol in (1e-9, 0.0):
+        small = equilibria(lS, lN, th, rtol=rtol)
+        large = equilibria([x * c for x in lS], lN, th, rtol=rtol)
+        assert (small.arithmetic, large.arithmetic) == ("float", "rational")
+        assert [(e.sector, e.coordinated, e.near_boundary) for e in large] == \
+            [(e.sector, e.coordinated, e.near_boundary) for e in small]
+    assert (2, True) in {(e.sector, e.coordinated) for e in equilibria([x * c for x in lS], lN, th)}
+    assert (2, True) not in {(e.sector, e.coordinated) for e in equilibria([x * c for x in lS], lN, th, rtol=0.0)}
+
+
+@pytest.mark.parametrize("names, message", [
+    (["wine", "cars", "wine"], r"sectors\[2\]: duplicate sector name 'wine' \(sectors\[0\] is 'wine'\)"),
+    (["Wine", "wine"], "the same but for case"),
+    (["wine", " "], r"sectors\[1\]: an empty sector name"),
+])
+def test_sector_names_must_be_unique_and_non_empty(names, message):
+    J = len(names)
+    with pytest.raises(InputError, match=message):
+        equilibria([1] * J, [1] * J, [1] * J, names=names)
+
+
+def test_assumptions_are_checked_in_comparative_advantage_order_and_say_so():
+    eq = equilibria(["1", "3", "2"], [1, 1, 1], ["1", "3", "1"], names=["food", "cars", "chips"])
+    assert eq.comparative_advantage_order == (2, 3, 1)
+    assert eq.assumptions == {"A1": True, "A2": False}
+    assert eq.assumption_failures == {"A1": None, "A2": (2, 3)}  # s: cars 1, chips 2 -- not decreasing
+    text = eq.assumptions_text()
+    assert "comparative-advantage order (lambda_S/lambda_N decreasing: 2, 3, 1), not in the input order" in text
+    assert "A2 fails between sector 2 (cars) and sector 3 (chips)" in text
+    assert "which is the input order" in equilibria(["3", "2"], [1, 1], [1, 1]).assumptions_text()
+
+
+def test_exact_wages_longer_than_pythons_int_to_text_limit_are_written_out():
+    # 4000-digit data (the most a cell holds) makes 8000-digit wages; str() refuses ints past 4300 digits
+    import sys
+
+    big, seven = "9" * 4000, "7" * 4000
+    eq = equilibria([big, "1"], ["1/" + seven, "1"], ["1", "1"])
+    top = eq.as_dict()["equilibria"][0]
+    assert top["wage"] is None and top["wage_approx"] == "7.77778e+7999"
+    limit = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)  # only to check the text here
+    try:
+        assert int(top["wage_exact"]) == int(big) * int(seven)
+    finally:
+        sys.set_int_max_str_digits(limit)

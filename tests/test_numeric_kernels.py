@@ -162,3 +162,31 @@ def test_from_floats_is_the_exact_binary_value(xs):
 def test_parse_rational_refuses_anything_but_p_over_q(text):
     with pytest.raises(ValueError):
         parse_rational(text)
+
+
+def test_the_kernels_printed_ahead_are_what_sympy_prints_now():
+    # numeric/section5_kernels.py lets `coordfail equilibria` run without SymPy; it must not drift from the source
+    path = pathlib.Path(K.__file__).with_name("section5_kernels.py")
+    assert path.read_text(encoding="utf-8") == K.printed_module_source(), \
+        "numeric/section5_kernels.py is stale: regenerate it with python -m numeric.kernels"
+    from numeric import section5_kernels as P
+
+    rng = np.random.default_rng(3)
+    for name in K.PRINTED_AHEAD:
+        sympy_kernel, printed = getattr(K, name), getattr(P, name)
+        assert printed.arg_names == sympy_kernel.arg_names and printed.is_boolean == sympy_kernel.is_boolean
+        values = [rng.uniform(0.5, 3.0, 50) for _ in printed.arg_names]
+        assert np.array_equal(printed(*values), sympy_kernel(*values))
+        exact = [[Fraction(int(v * 8), 8) for v in column[:10]] for column in values]
+        ours, theirs = printed.exact(*exact), sympy_kernel.exact(*exact)
+        if printed.is_boolean:
+            assert ours.tolist() == theirs.tolist()
+        else:
+            assert ours.to_fractions() == theirs.to_fractions()
+
+
+def test_write_printed_module_writes_the_source_whole(tmp_path):
+    target = tmp_path / "section5_kernels.py"
+    target.write_text("stale")
+    assert pathlib.Path(K.write_printed_module(str(target))).read_text(encoding="utf-8") == K.printed_module_source()
+    assert [p.name for p in tmp_path.iterdir()] == ["section5_kernels.py"]  # no temporary file left behind

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
+from fractions import Fraction
 
+import numpy as np
 import pytest
 import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from numeric.testing import assert_equilibrium, assert_holds, assert_never, assert_not_equilibrium
 from symbolic import section5 as s5
@@ -96,3 +101,67 @@ def test_plugin_is_off_by_default_and_counts_claims_when_on(tmp_path):
     assert "coordfail::" not in off.stdout
     on = _pytest(tmp_path, "--collect-only", "-q", "--coordfail-claims", "--coordfail-only", "S5.7")
     assert "coordfail::S5.7a" in on.stdout and "2 tests collected" in on.stdout, on.stdout
+
+
+# -- which sector a failure names, and how it shows numbers (issue 14) -------------------------------------------
+
+def _best_deviation(lS, lN, th, sector, coordinated):
+    """Independently of numeric.equilibria: the other sector whose lone uncoordinated producer gains most per
+    worker, lambda_kS p_k - w (docs/model.md §8), and that gain; the first such sector on ties."""
+    j = sector - 1
+    w = lS[j] / lN[j] / (1 if coordinated else th[j])
+    gains = {k + 1: lS[k] / (th[k] * lN[k]) - w for k in range(len(lS)) if k != j}
+    best = max(gains.values())
+    return min(k for k, g in gains.items() if g == best), best
+
+
+_fraction = st.fractions(min_value=Fraction(1, 4), max_value=6, max_denominator=4)
+_theta = st.one_of(st.just(Fraction(1)), st.fractions(min_value=1, max_value=3, max_denominator=3))
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.integers(2, 6).flatmap(lambda J: st.tuples(
+    st.lists(_fraction, min_size=J, max_size=J), st.lists(_fraction, min_size=J, max_size=J),
+    st.lists(_theta, min_size=J, max_size=J), st.integers(1, J), st.booleans(), st.booleans())))
+def test_a_failed_assert_equilibrium_names_the_most_profitable_deviation(case):
+    lS, lN, th, sector, coordinated, as_floats = case
+    args = [[float(x) for x in a] for a in (lS, lN, th)] if as_floats else [lS, lN, th]
+    k, gain = _best_deviation(lS, lN, th, sector, coordinated)
+    try:
+        assert_equilibrium(*args, sector=sector, coordinated=coordinated, rtol=0.0)
+    except AssertionError as exc:
+        message = str(exc)
+        assert gain > 0, message  # it fails only when some deviation profits ...
+        named = int(re.search(r"producer in sector (\d+)", message).group(1))
+        assert named == k, message  # ... and names the best one, by its place in the input
+        assert f"w({k},U) = " in message and "exceeds" in message
+    else:
+        assert gain <= 0 or (as_floats and gain <= 1e-12), (lS, lN, th, sector, coordinated)
+
+
+def test_failure_messages_show_decimals_beside_exact_rationals():
+    with pytest.raises(AssertionError) as info:
+        assert_equilibrium(["3", "2"], [1, 3], ["3/2", 1], sector=2, coordinated=False)
+    assert "w(2,U) = 2/3 (~0.6666666667)" in str(info.value) and "w(1,U) = 2 exceeds" in str(info.value)
+    # the draw of assert_holds: each rational with its decimal
+    with pytest.raises(AssertionError) as info:
+        assert_holds(sp.Implies(s5.equilibrium(2, True, S), s5.condition_star(2)), s5.standing_assumptions(S),
+                     samples=2000)
+    draw = re.search(r"\n  draw: (.*)", str(info.value)).group(1)
+    pairs = re.findall(r"(\w+) = (\d+/\d+) \(~([\d.e+-]+)\)", draw)
+    assert pairs, draw
+    for _, exact, approx in pairs:  # each decimal agrees with the fraction beside it
+        assert float(Fraction(exact)) == pytest.approx(float(approx), rel=1e-9)
+
+
+def test_unsorted_input_names_both_numberings_and_a_near_miss_within_tolerance_says_so():
+    # input order: sector 1 is weakest, sector 3 strongest (the paper's sector 1)
+    with pytest.raises(AssertionError, match=r"producer in sector 3 \(the paper's sector 1, numbering by "
+                                             r"comparative advantage\) profits"):
+        assert_equilibrium(["1", "2", "4"], [1, 1, 1], [1, 1, 1], sector=1)
+    # E(2,C) holds within the tolerance though a deviator in sector 1 would gain 1e-10: the message says so
+    with pytest.raises(AssertionError, match="by less than the relative tolerance"):
+        assert_not_equilibrium([2.0000000001, 2.0], [1.0, 1.0], [1.0, 1.0], sector=2)
+    with pytest.raises(ValueError, match="1-based"):
+        assert_equilibrium([3.0, 2.0], [1.0, 1.0], [2.0, 1.0], sector=True)
+    assert_equilibrium([3.0, 2.0], [1.0, 1.0], [2.0, 1.0], sector=np.int64(1))  # a NumPy integer is a number
