@@ -364,10 +364,10 @@ def _fmd_setting():
 _claim("S2.fmd.2", _FMD, "the cost in higher risk of the disease is spread among all producers",
        "E* > E_N for every N >= 2 when the first best is interior (N V P'(0) > 1); E* >= E_N always",
        _FMD_ASSUME, "proved",
-       lambda: [Obligation.forall("E* >= E_N", sp.Ge(E_star, E_N), _fmd_setting()),
+       lambda: [Obligation.forall("E* >= E_N", sp.Ge(E_star, E_N), _fmd_setting(), families=(RATIONAL_P,)),
                 Obligation.forall("N V P'(0) > 1 => E* > E_N",
                                   sp.Implies(N * V * s2.marginal_protection(0) > 1, sp.Gt(E_star, E_N)),
-                                  _fmd_setting())],
+                                  _fmd_setting(), families=(RATIONAL_P,))],
        formalization="project",
        note="P'' < 0 enters as P' strictly decreasing between the points compared (0, E_N, E*).")
 
@@ -379,7 +379,7 @@ _claim("S2.fmd.3", _FMD, "there is no equilibrium in which individual firms spen
            "E* interior first best => marginal payoff at E* < 0 and E* is not a Nash total",
            sp.Implies(sp.And(s2.first_best_conditions(), E_star > 0),
                       sp.And(sp.Lt(s2.marginal_payoff(E_star), 0), sp.Not(s2.nash_conditions(E_star)))),
-           _N2)],
+           _N2, families=(RATIONAL_P,))],
        formalization="project",
        note="Each e_i = E*/N > 0, so a marginal payoff V P'(E*) - 1 = 1/N - 1 < 0 makes a small cut profitable.")
 
@@ -430,7 +430,7 @@ def _fmd5():
                                         "s = 1 - 1/N"),
             Obligation.forall("with that grant, E is a Nash total iff it is the first best",
                               sp.Equivalent(s2.nash_conditions(E, grant=share), s2.first_best_conditions(E)),
-                              {**_N2, "E >= 0": E >= 0})]
+                              {**_N2, "E >= 0": E >= 0}, families=(RATIONAL_P,))]
 
 
 _claim("S2.fmd.5", _FMD, "Ultimately, collective action was organized, funding was secured",
