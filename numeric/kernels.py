@@ -155,13 +155,42 @@ def _float_not_equal(a, b):
 
 
 _FLOAT_HELPERS = {"_q": lambda p, q: p / q, "_all": _all, "_any": _any, "equal": _float_equal,
-                  "not_equal": _float_not_equal}
+                  "not_equal": _float_not_equal, "reduce": functools.reduce}  # Max/Min print as reduce(maximum, ...)
 
 
 def _exact_only(name):
     def refuse(*_args, **_kw):
         raise KernelError(f"{name} has no exact rational evaluation")
     return refuse
+
+
+def _exact_where(mask, a, b):
+    # a comparison of exact values is a bool or a boolean array; scalars become constant arrays
+    if np.ndim(mask) == 0:
+        return a if bool(mask) else b
+    n = len(mask)
+    a = a if isinstance(a, RationalArray) else RationalArray.full(n, a)
+    b = b if isinstance(b, RationalArray) else RationalArray.full(n, b)
+    return RationalArray(np.where(mask, a.num, b.num), np.where(mask, a.den, b.den))
+
+
+def _exact_maximum(a, b):
+    return _exact_where(a >= b, a, b)
+
+
+def _exact_minimum(a, b):
+    return _exact_where(a <= b, a, b)
+
+
+def _exact_select(condlist, choicelist, default=None):
+    """Piecewise in exact arithmetic; its last condition must always hold (an 'otherwise' branch)."""
+    last = condlist[-1]
+    if not (last is True or bool(np.all(last))):
+        raise KernelError("a Piecewise without an otherwise branch has no exact evaluation")
+    out = choicelist[-1]
+    for cond, choice in zip(reversed(condlist[:-1]), reversed(choicelist[:-1])):
+        out = _exact_where(cond, choice, out)
+    return out
 
 
 def _exact_namespace(float_globals: dict) -> dict:
@@ -172,9 +201,10 @@ def _exact_namespace(float_globals: dict) -> dict:
         "less_equal": operator.le, "equal": operator.eq, "not_equal": operator.ne,
     })
     # anything transcendental would silently leave exact arithmetic: refuse it
-    for name in ("sqrt", "exp", "log", "sin", "cos", "tan", "power", "cbrt", "maximum", "minimum", "select",
-                 "amax", "amin", "absolute"):
+    for name in ("sqrt", "exp", "log", "sin", "cos", "tan", "power", "cbrt", "amax", "amin", "absolute"):
         ns[name] = _exact_only(name)
+    # Max, Min and Piecewise are exact: comparisons and choices
+    ns.update({"maximum": _exact_maximum, "minimum": _exact_minimum, "select": _exact_select})
     return ns
 
 
@@ -288,10 +318,22 @@ def compile_conjunction(atoms: Sequence, args: Sequence[sp.Symbol]) -> Kernel:
     return _compile(atoms, args, conjunction=True)
 
 
+#: expressions with more nodes than this are compiled with common subexpressions eliminated
+#: (a rule written out for every ordering repeats the same terms hundreds of times; small ones compile faster without)
+CSE_THRESHOLD = 400
+
+
+def _large(expr) -> bool:
+    for count, _ in enumerate(sp.preorder_traversal(expr), start=1):
+        if count > CSE_THRESHOLD:
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=4096)
 def _compile(expr, args, conjunction: bool = False) -> Kernel:
-    fn = sp.lambdify(args, list(expr) if conjunction else expr, modules=[_FLOAT_HELPERS, "numpy"], printer=_CoordfailPrinter(_SETTINGS),
-                     dummify=False, cse=False, docstring_limit=0)
+    fn = sp.lambdify(args, list(expr) if conjunction else expr, modules=[_FLOAT_HELPERS, "numpy"],
+                     printer=_CoordfailPrinter(_SETTINGS), dummify=False, cse=_large(expr), docstring_limit=0)
     exact_fn = types.FunctionType(fn.__code__, _exact_namespace(fn.__globals__), fn.__name__)
     return Kernel(expr, args, fn, exact_fn, conjunction)
 
