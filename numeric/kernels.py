@@ -228,7 +228,8 @@ class Kernel:
 
     @property
     def is_boolean(self) -> bool:
-        return self.conjunction or isinstance(self.expr, sp.logic.boolalg.Boolean)
+        # a bare Symbol is a SymPy Boolean too, but here it stands for a number
+        return self.conjunction or (isinstance(self.expr, sp.logic.boolalg.Boolean) and not self.expr.is_Symbol)
 
     @property
     def source(self) -> str:

@@ -15,7 +15,7 @@ import sys
 __all__ = ["main", "UsageError", "positive_seconds", "positive_count"]
 
 #: sub-command modules, in the order ``--help`` lists them
-COMMANDS = ["verify", "derive", "report", "equilibria"]
+COMMANDS = ["verify", "derive", "report", "equilibria", "economy", "grants"]
 
 
 class UsageError(Exception):
