@@ -168,6 +168,41 @@ class _Compiled:
     separable: tuple | None  # (coefficient * h(w) kernel of w, g kernel of (p, A)) when the demand separates
 
 
+def _solve_first_order_condition(mp: sp.Expr) -> sp.Expr | None:
+    """The labour at which :math:`p F'(L; A) = w`, solved by SymPy's ``solveset``; None without a single closed form.
+
+    Solved on :math:`L > 0` first, else over the reals (a sector may be inactive:
+    the solution is then negative and the demand is 0).  Each candidate is
+    verified at sample points in 30-digit arithmetic; exactly one must remain,
+    otherwise the demand is inverted numerically.
+    """
+    x = sp.Dummy("x", real=True)
+    candidates = []
+    for unknown, domain in ((_L, sp.Interval.open(0, sp.oo)), (x, sp.S.Reals)):
+        try:
+            found = sp.solveset(sp.Eq(_p * mp.subs(_L, unknown), _w), unknown, domain)
+        except (NotImplementedError, ValueError, TypeError):
+            continue
+        if isinstance(found, sp.FiniteSet):
+            candidates = [c for c in found if not c.has(sp.I) and _verified(mp, c)]
+            if candidates:
+                break
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _verified(mp: sp.Expr, solution: sp.Expr) -> bool:
+    residual = _p * mp.subs(_L, solution) - _w
+    for w, p, A in ((0.7, 1.3, 2.1), (3.0, 0.4, 0.9), (0.05, 2.0, 5.0)):
+        at = {_w: sp.Float(w, 30), _p: sp.Float(p, 30), _A: sp.Float(A, 30)}
+        try:
+            value = complex(residual.xreplace(at).evalf(30))
+        except (TypeError, ValueError):
+            return False
+        if not abs(value) <= 1e-20 * w:
+            return False
+    return True
+
+
 @lru_cache(maxsize=32)
 def _compile_technology(tech: Technology) -> _Compiled:
     F, mp = tech.output, tech.marginal_product
@@ -178,14 +213,10 @@ def _compile_technology(tech: Technology) -> _Compiled:
     at_zero = tech.marginal_product_at_zero
     mp0 = None if at_zero in (sp.oo, sp.zoo) else compile_kernel(_p * at_zero, (_p, _A))
     demand, separable = None, None
-    try:
-        solutions = sp.solve(sp.Eq(_p * mp, _w), _L, dict=False)
-    except NotImplementedError:
-        solutions = []
-    real = [s for s in solutions if not s.has(sp.I) and s.is_real is not False]
-    if len(real) == 1:
-        demand = compile_kernel(real[0], (_w, _p, _A))
-        parts = sp.separatevars(real[0], symbols=[_w, _p, _A], dict=True)
+    solution = _solve_first_order_condition(mp)
+    if solution is not None:
+        demand = compile_kernel(solution, (_w, _p, _A))
+        parts = sp.separatevars(solution, symbols=[_w, _p, _A], dict=True)
         if mp0 is None and parts is not None and set(parts) == {"coeff", _w, _p, _A}:
             separable = (compile_kernel(parts["coeff"] * parts[_w], (_w,)), compile_kernel(parts[_p] * parts[_A],
                                                                                           (_p, _A)))
