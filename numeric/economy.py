@@ -393,6 +393,8 @@ def solve_economy(lambda_S: Sequence, lambda_N: Sequence, theta: Sequence, coord
         raise InputError("beta", "give beta or a technology, not both")
     if gains not in ("auto", "exact", "bounds", "none", "closed form"):
         raise InputError("gains", f"must be auto, exact, bounds or none, got {gains!r}")
+    if sp.diff(technology.output, _L, 2).is_nonpositive is False or technology.marginal_product.is_positive is False:
+        raise InputError("technology", "must be increasing and concave in labour")
     kern = _compile_technology(technology)
 
     price = _PRICE(lam_N, th)
@@ -409,7 +411,7 @@ def solve_economy(lambda_S: Sequence, lambda_N: Sequence, theta: Sequence, coord
         gain = bound = private = private_bound = np.full(J, np.nan)
         method = "not computed"
     elif cd is not None and gains in ("auto", "closed form"):
-        gain, private = _closed_form_gains(float(cd), price, A_now, A_other, total, gdp, flags)
+        gain, private = _closed_form_gains(float(cd), price, A_now, th, total, gdp, flags)
         bound, method = np.zeros(J), "closed form (Cobb-Douglas, S7.sf.1)"
     elif gains == "exact" or (gains == "auto" and J * J <= EXACT_RESOLVE_LIMIT):
         gain, private = _exact_gains(kern, price, A_now, A_other, total, wage, alloc, active, gdp, flags)
@@ -533,23 +535,30 @@ def _check_concave(kern: _Compiled, alloc, active, price, A) -> None:
 
 # -- social returns ------------------------------------------------------------------------------
 
-def _closed_form_gains(beta: float, price, A_now, A_other, total, gdp, flags):
+#: coordination multiplies a sector's productivity by exactly theta_j (A_C / A_U, derived from symbolic.section7)
+_GAIN_FACTOR = sp.simplify(s7.productivity("j", True) / s7.productivity("j", False))
+assert _GAIN_FACTOR == s5.theta("j"), _GAIN_FACTOR
+
+
+def _closed_form_gains(beta: float, price, A_now, theta, total, gdp, flags):
     r"""Cobb-Douglas: :math:`Y = L^\beta S^{1/\sigma}` (S7.sf.1), for every sector at once.
 
     Switching sector :math:`j` (coordinating it, or for a coordinated sector
-    removing coordination) changes :math:`S` by :math:`d_j = (p_jA_j')^\sigma - (p_jA_j)^\sigma`,
-    so GDP becomes :math:`Y\,(1 + e_j)` with :math:`e_j = \mathrm{expm1}(\log1p(d_j/S)/\sigma)`:
-    no cancellation however small one sector is.  The specific factor in :math:`j`
-    earns the share :math:`(1-\beta)\,x_j/S` of GDP, :math:`x_j = (p_jA_j)^\sigma`.
+    removing coordination) multiplies its productivity by :math:`\theta_j^{\pm 1}`,
+    so :math:`S` changes by :math:`d_j = x_j\,\mathrm{expm1}(\pm\sigma\log1p(\theta_j - 1))`,
+    :math:`x_j = (p_jA_j)^\sigma`, and GDP becomes :math:`Y\,(1 + e_j)` with
+    :math:`e_j = \mathrm{expm1}(\log1p(d_j/S)/\sigma)`: no cancellation however
+    small one sector is or however close :math:`\theta_j` is to 1.  The specific
+    factor in :math:`j` earns the share :math:`(1-\beta)\,x_j/S` of GDP.
     """
     sigma = 1.0 / (1.0 - beta)
-    x_now, x_other = (price * A_now) ** sigma, (price * A_other) ** sigma
-    S = float(np.sum(x_now))
-    d = x_other - x_now
-    e = np.expm1(np.log1p(d / S) / sigma)
     sign = np.where(flags, -1.0, 1.0)  # a coordinated sector's switch removes coordination
+    x_now = (price * A_now) ** sigma
+    S = float(np.sum(x_now))
+    d = x_now * np.expm1(sign * sigma * np.log1p(theta - 1.0))
+    e = np.expm1(np.log1p(d / S) / sigma)
     rent_now = (1 - beta) * gdp * x_now / S
-    rent_switched = (1 - beta) * gdp * (1 + e) * x_other / (S + d)
+    rent_switched = (1 - beta) * gdp * (1 + e) * (x_now + d) / (S + d)
     return sign * gdp * e, sign * (rent_switched - rent_now)
 
 

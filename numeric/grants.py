@@ -15,7 +15,10 @@ that need no public money (:math:`g_i = 0`) go ahead at share 0.  The rest is a
 
 .. math::  \max \sum_i (R_i - c_i)\,x_i \quad\text{s.t.}\quad \sum_i g_i x_i \le B,\ x_i \in \{0, 1\},
 
-solved by HiGHS (:func:`scipy.optimize.milp`, relative gap 0); the selection is
+solved exactly: proposals that no optimal selection can treat otherwise than the
+LP relaxation does are fixed by exact LP bounds (Dembo and Hammer's reduction, in
+Fractions), and the remaining core goes to HiGHS (:func:`scipy.optimize.milp`,
+relative gap 0); the selection is
 then re-checked for feasibility in exact arithmetic (Fractions: a float is an
 exact binary rational), and compared with the exact linear-programming bound
 (the fractional knapsack), which certifies optimality when they meet.  Proposals
@@ -259,30 +262,77 @@ def _shares(c, pi, exact: bool):
 
 
 def _solve_knapsack(values, weights, budget) -> tuple[list[int], str]:
-    """HiGHS on the 0/1 knapsack; the rounded solution is re-checked exactly and the budget tightened if needed."""
+    """The 0/1 knapsack, exactly: variables fixed by exact LP bounds, the rest by HiGHS (relative gap 0).
+
+    Dembo and Hammer's reduction: with items in decreasing order of value per
+    unit and the critical ratio :math:`r_b` of the LP relaxation (value :math:`U`),
+    forcing item :math:`k` away from its LP value lowers the LP bound by at least
+    :math:`|v_k - r_b w_k|`; when :math:`U - |v_k - r_b w_k|` is below a feasible
+    selection's value (the greedy one), no better selection moves item :math:`k`,
+    and it is fixed.  Everything here is exact (Fractions); HiGHS solves the
+    remaining core, and its rounded answer is re-checked exactly.
+    """
     n = len(values)
     if n == 0:
         return [], "nothing to select"
-    v = np.array([float(x) for x in values])
-    g = np.array([float(x) for x in weights])
-    exact_g = [x if isinstance(x, Fraction) else Fraction(x) for x in weights]
-    cap = as_fraction(budget) if isinstance(budget, (Fraction, int)) else Fraction(budget)
-    limit = float(cap)
+    v = [_fraction(x) for x in values]
+    w = [_fraction(x) for x in weights]
+    cap = _fraction(budget)
+    fixed_in, core = _reduce(v, w, cap)
+    room = cap - sum((w[k] for k in fixed_in), Fraction(0))
+    note = f"{n - len(core)} of {n} fixed by exact LP bounds"
+    if not core:
+        return sorted(fixed_in), f"exact LP-bound reduction ({note}); nothing left for HiGHS"
+    vc = np.array([float(v[k]) for k in core])
+    gc = np.array([float(w[k]) for k in core])
+    limit = float(room)
     for attempt in range(8):
-        res = optimize.milp(c=-v, constraints=optimize.LinearConstraint(g[None, :], -np.inf, limit),
-                            integrality=np.ones(n), bounds=optimize.Bounds(0, 1),
+        res = optimize.milp(c=-vc, constraints=optimize.LinearConstraint(gc[None, :], -np.inf, limit),
+                            integrality=np.ones(len(core)), bounds=optimize.Bounds(0, 1),
                             options={"mip_rel_gap": 0.0, "presolve": True})
         if res.x is None:
             raise RuntimeError(f"HiGHS found no solution: {res.message}")
-        chosen = [k for k in range(n) if res.x[k] > 0.5]
-        spent = sum((exact_g[k] for k in chosen), Fraction(0))
-        if spent <= cap:
+        chosen = [core[i] for i in range(len(core)) if res.x[i] > 0.5]
+        spent = sum((w[k] for k in chosen), Fraction(0))
+        if spent <= room:
             status = "optimal" if res.status == 0 else res.message
-            note = "" if attempt == 0 else f" (budget tightened {attempt} time(s) to stay feasible exactly)"
-            return chosen, f"HiGHS via scipy.optimize.milp, relative gap 0: {status}{note}"
+            tightened = "" if attempt == 0 else f"; budget tightened {attempt} time(s) to stay feasible exactly"
+            return sorted(fixed_in + chosen), (f"HiGHS via scipy.optimize.milp, relative gap 0, on the core of "
+                                               f"{len(core)} ({note}{tightened}): {status}")
         # within HiGHS's feasibility tolerance but over the budget exactly: ask again with less room
-        limit = float(cap) - float(spent - cap) - abs(limit) * 1e-12 - 1e-300
+        limit = float(room) - float(spent - room) - abs(limit) * 1e-12 - 1e-300
     raise RuntimeError("HiGHS kept returning selections over the budget in exact arithmetic")
+
+
+def _reduce(v: list, w: list, cap: Fraction) -> tuple[list[int], list[int]]:
+    """Items fixed in the optimum by exact LP bounds, and the core left to decide (indices)."""
+    n = len(v)
+    fits = [k for k in range(n) if w[k] <= cap]
+    order = sorted(fits, key=lambda k: v[k] / w[k], reverse=True)
+    room, upper, critical = cap, Fraction(0), None
+    for pos, k in enumerate(order):
+        if w[k] <= room:
+            room, upper = room - w[k], upper + v[k]
+        else:
+            critical = pos
+            break
+    if critical is None:  # everything that fits at all fits together
+        return order, []
+    b = order[critical]
+    ratio = v[b] / w[b]
+    upper += room * ratio
+    incumbent = sum((v[k] for k in greedy_by("net return per public unit", v, w, cap)), Fraction(0))
+    incumbent = max(incumbent, max(v[k] for k in fits))
+    fixed_in, core = [], []
+    for pos, k in enumerate(order):
+        slack = abs(v[k] - ratio * w[k])
+        if k != b and upper - slack < incumbent:
+            if pos < critical:
+                fixed_in.append(k)
+            # items after the critical one are fixed out: simply not selected
+        else:
+            core.append(k)
+    return fixed_in, core
 
 
 def _lp_bound(values, weights, budget: Fraction) -> Fraction:
