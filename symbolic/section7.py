@@ -163,7 +163,7 @@ def labour_demand(v: sp.Expr = value, w: sp.Expr = wage, b: sp.Expr = beta) -> s
     >>> labour_demand()
     (w/(beta*v))**(1/(beta - 1))
     >>> in_sigma(labour_demand())
-    (sigma*w/(sigma*v - v))**(-sigma)
+    (sigma*v - v)**sigma/(sigma*w)**sigma
     """
     (demand,) = sp.solve(sp.Eq(w, value_marginal_product(v, _ell, b)), _ell, dict=False)
     return demand
