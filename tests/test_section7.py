@@ -243,3 +243,12 @@ def test_ratio_rule_can_fall_below_a_hundredth_of_the_optimum():
     ob = _rule_is_optimal(s7.by_return_per_public_unit, "ratio", needs_public_money=True, factor=100)
     v = ob.decide(timeout=120)
     assert v.status is Status.REFUTED
+
+
+@pytest.mark.slow
+def test_sf7_pushes_at_three_sectors():
+    # the registered cross-check is J = 2 (fast); at J = 3 the rest reallocates among two sectors
+    from proofs.section7 import HALF as half, _sf7_fixed
+
+    for ob in _sf7_fixed(half, 3):
+        assert ob.decide(timeout=120).status is Status.PROVED, ob.label
