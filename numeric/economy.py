@@ -59,7 +59,6 @@ from typing import Sequence
 
 import numpy as np
 import sympy as sp
-from scipy import optimize
 
 from symbolic import section5 as s5
 from symbolic import section7 as s7
@@ -397,6 +396,7 @@ def solve_economy(lambda_S: Sequence, lambda_N: Sequence, theta: Sequence, coord
         raise InputError("technology", "must be increasing and concave in labour")
     kern = _compile_technology(technology)
 
+    _PRICE, _PRODUCTIVITY_C, _PRODUCTIVITY_U, _RAW_CA = _section5_kernels()
     price = _PRICE(lam_N, th)
     A_now = np.where(flags, _PRODUCTIVITY_C(lam_S, th), _PRODUCTIVITY_U(lam_S, th))
     A_other = np.where(flags, _PRODUCTIVITY_U(lam_S, th), _PRODUCTIVITY_C(lam_S, th))
@@ -437,11 +437,14 @@ def _positive_number(name: str, value) -> float:
     return x
 
 
-# Section 5's world price and the two productivities, from their SymPy sources
-_PRICE = compile_kernel(s5.world_price("j"), (s5.lam_N("j"), s5.theta("j")))
-_PRODUCTIVITY_C = compile_kernel(s7.productivity("j", True), (s5.lam_S("j"), s5.theta("j")))
-_PRODUCTIVITY_U = compile_kernel(s7.productivity("j", False), (s5.lam_S("j"), s5.theta("j")))
-_RAW_CA = compile_kernel(s5.raw_comparative_advantage("j"), (s5.lam_S("j"), s5.lam_N("j")))
+@lru_cache(maxsize=None)
+def _section5_kernels():
+    """Section 5's world price, the two productivities and comparative advantage, from their SymPy sources."""
+    j = "j"
+    return (compile_kernel(s5.world_price(j), (s5.lam_N(j), s5.theta(j))),
+            compile_kernel(s7.productivity(j, True), (s5.lam_S(j), s5.theta(j))),
+            compile_kernel(s7.productivity(j, False), (s5.lam_S(j), s5.theta(j))),
+            compile_kernel(s5.raw_comparative_advantage(j), (s5.lam_S(j), s5.lam_N(j))))
 
 
 def _demand(kern: _Compiled, w: float, price, A, active_only=None) -> np.ndarray:
@@ -463,6 +466,7 @@ def _demand(kern: _Compiled, w: float, price, A, active_only=None) -> np.ndarray
 
 def _invert(kern: _Compiled, w, price, A) -> np.ndarray:
     """Solve p F'(L; A) = w for L > 0, sector by sector, in log L (vectorised Newton)."""
+    from scipy import optimize
 
     def f(u, w, price, A):
         return np.log(kern.value_mp(np.exp(u), price, A)) - np.log(w)
@@ -479,6 +483,7 @@ def _invert(kern: _Compiled, w, price, A) -> np.ndarray:
 
 def _equilibrium(kern: _Compiled, price, A, total: float) -> tuple[float, np.ndarray, np.ndarray]:
     """The wage that clears the labour market (brentq), the allocation and the active sectors."""
+    from scipy import optimize  # imported on first use: loading the package stays cheap
     if kern.separable is not None:
         h, g = kern.separable
         G = float(np.sum(g(price, A)))  # the sum over sectors, once
@@ -535,9 +540,10 @@ def _check_concave(kern: _Compiled, alloc, active, price, A) -> None:
 
 # -- social returns ------------------------------------------------------------------------------
 
-#: coordination multiplies a sector's productivity by exactly theta_j (A_C / A_U, derived from symbolic.section7)
-_GAIN_FACTOR = sp.simplify(s7.productivity("j", True) / s7.productivity("j", False))
-assert _GAIN_FACTOR == s5.theta("j"), _GAIN_FACTOR
+@lru_cache(maxsize=None)
+def _coordination_multiplies_by_theta() -> bool:
+    """Coordination multiplies a sector's productivity by exactly theta_j (A_C / A_U, from symbolic.section7)."""
+    return sp.simplify(s7.productivity("j", True) / s7.productivity("j", False)) == s5.theta("j")
 
 
 def _closed_form_gains(beta: float, price, A_now, theta, total, gdp, flags):
@@ -551,6 +557,8 @@ def _closed_form_gains(beta: float, price, A_now, theta, total, gdp, flags):
     small one sector is or however close :math:`\theta_j` is to 1.  The specific
     factor in :math:`j` earns the share :math:`(1-\beta)\,x_j/S` of GDP.
     """
+    if not _coordination_multiplies_by_theta():
+        raise RuntimeError("the closed form assumes coordination multiplies productivity by theta")
     sigma = 1.0 / (1.0 - beta)
     sign = np.where(flags, -1.0, 1.0)  # a coordinated sector's switch removes coordination
     x_now = (price * A_now) ** sigma

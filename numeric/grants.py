@@ -43,10 +43,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
-from scipy import optimize
 
 from symbolic import section7 as s7
 
@@ -57,9 +57,12 @@ from .kernels import compile_kernel
 __all__ = ["grant_round", "GrantRound", "RuleOutcome", "knapsack_dp", "greedy_by", "RULES", "ProposalSampler",
            "InputError"]
 
-#: the smallest public share and the public contribution, compiled from their SymPy derivations
-_SHARE = compile_kernel(s7.minimal_share(), (s7.cost, s7.private_return))
-_CONTRIBUTION = compile_kernel(s7.public_contribution(), (s7.cost, s7.private_return))
+
+@lru_cache(maxsize=None)
+def _share_kernels():
+    """The smallest public share and the public contribution, compiled from their SymPy derivations (once)."""
+    return (compile_kernel(s7.minimal_share(), (s7.cost, s7.private_return)),
+            compile_kernel(s7.public_contribution(), (s7.cost, s7.private_return)))
 
 Number = Fraction | float
 
@@ -252,6 +255,7 @@ def _fraction(x) -> Fraction:
 
 
 def _shares(c, pi, exact: bool):
+    _SHARE, _CONTRIBUTION = _share_kernels()
     if exact:
         share = _SHARE.exact(RationalArray.from_values(c), RationalArray.from_values(pi)).to_fractions()
         contribution = _CONTRIBUTION.exact(RationalArray.from_values(c), RationalArray.from_values(pi)).to_fractions()
@@ -272,6 +276,8 @@ def _solve_knapsack(values, weights, budget) -> tuple[list[int], str]:
     and it is fixed.  Everything here is exact (Fractions); HiGHS solves the
     remaining core, and its rounded answer is re-checked exactly.
     """
+    from scipy import optimize  # imported when a round is solved, not when the package loads
+
     n = len(values)
     if n == 0:
         return [], "nothing to select"

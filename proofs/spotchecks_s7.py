@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from fractions import Fraction
+from functools import lru_cache
 
 import numpy as np
 import sympy as sp
@@ -30,8 +31,12 @@ __all__ = ["ROUNDING", "economies"]
 ROUNDING = 1e-11
 #: the labour shares drawn (each compiles its technology once)
 BETAS = ("1/10", "1/4", "1/3", "1/2", "2/3", "3/4", "9/10")
-#: S7.sf.1's closed form Y = L^beta S^(1/sigma), compiled from its SymPy derivation
-_CLOSED_GDP = compile_kernel(s7.equilibrium().gdp, (s7.labour_force, s7.aggregate, s7.sigma))
+
+
+@lru_cache(maxsize=None)
+def _closed_gdp():
+    """S7.sf.1's closed form Y = L^beta S^(1/sigma), compiled from its SymPy derivation (on first use)."""
+    return compile_kernel(s7.equilibrium().gdp, (s7.labour_force, s7.aggregate, s7.sigma))
 
 
 def economies(rng: np.random.Generator, n: int, *, coordinated: str = "random", common_theta: bool = False):
@@ -75,7 +80,7 @@ def _sf1(rng, n, t: _Tally):
         sig = _sigma(beta)
         x = (eq.price * eq.productivity) ** sig
         S = float(np.sum(x))
-        closed = float(_CLOSED_GDP(L, S, sig))
+        closed = float(_closed_gdp()(L, S, sig))
         t.check(_close(eq.gdp, closed), f"GDP {eq.gdp!r} against the closed form {closed!r} (beta = {beta})")
         t.check(_close(eq.wage, float(Fraction(beta)) * eq.gdp / L), f"wage {eq.wage!r} != beta Y / L")
         t.check(bool(np.all(np.abs(eq.labour - L * x / S) <= ROUNDING * L)), "allocation != L v^sigma / S")
