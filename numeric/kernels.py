@@ -148,7 +148,8 @@ class Kernel(Evaluator):
 
     @property
     def is_boolean(self) -> bool:
-        return self.conjunction or isinstance(self.expr, sp.logic.boolalg.Boolean)
+        # a bare Symbol is a SymPy Boolean too, but here it stands for a number
+        return self.conjunction or (isinstance(self.expr, sp.logic.boolalg.Boolean) and not self.expr.is_Symbol)
 
     @property
     def source(self) -> str:
@@ -213,10 +214,22 @@ def compile_conjunction(atoms: Sequence, args: Sequence[sp.Symbol]) -> Kernel:
     return _compile(atoms, args, conjunction=True)
 
 
+#: expressions with more nodes than this are compiled with common subexpressions eliminated
+#: (a rule written out for every ordering repeats the same terms hundreds of times; small ones compile faster without)
+CSE_THRESHOLD = 400
+
+
+def _large(expr) -> bool:
+    for count, _ in enumerate(sp.preorder_traversal(expr), start=1):
+        if count > CSE_THRESHOLD:
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=4096)
 def _compile(expr, args, conjunction: bool = False) -> Kernel:
     fn = sp.lambdify(args, list(expr) if conjunction else expr, modules=[_FLOAT_HELPERS, "numpy"], printer=_CoordfailPrinter(_SETTINGS),
-                     dummify=False, cse=False, docstring_limit=0)
+                     dummify=False, cse=_large(expr), docstring_limit=0)
     exact_fn = types.FunctionType(fn.__code__, exact_namespace(fn.__globals__), fn.__name__)
     return Kernel(expr, args, fn, exact_fn, conjunction)
 

@@ -66,7 +66,7 @@ def _float_not_equal(a, b):
 
 #: names the printer emits besides NumPy's: rationals ``_q(p, q)``, n-ary And/Or, tolerant float equality
 FLOAT_HELPERS = {"_q": lambda p, q: p / q, "_all": _all, "_any": _any, "equal": _float_equal,
-                 "not_equal": _float_not_equal}
+                 "not_equal": _float_not_equal, "reduce": functools.reduce}  # Max/Min print as reduce(maximum, ...)
 
 
 def _exact_only(name):
@@ -85,6 +85,35 @@ def float_namespace() -> dict:
     return ns
 
 
+def _exact_where(mask, a, b):
+    # a comparison of exact values is a bool or a boolean array; scalars become constant arrays
+    if np.ndim(mask) == 0:
+        return a if bool(mask) else b
+    n = len(mask)
+    a = a if isinstance(a, RationalArray) else RationalArray.full(n, a)
+    b = b if isinstance(b, RationalArray) else RationalArray.full(n, b)
+    return RationalArray(np.where(mask, a.num, b.num), np.where(mask, a.den, b.den))
+
+
+def _exact_maximum(a, b):
+    return _exact_where(a >= b, a, b)
+
+
+def _exact_minimum(a, b):
+    return _exact_where(a <= b, a, b)
+
+
+def _exact_select(condlist, choicelist, default=None):
+    """Piecewise in exact arithmetic; its last condition must always hold (an 'otherwise' branch)."""
+    last = condlist[-1]
+    if not (last is True or bool(np.all(last))):
+        raise KernelError("a Piecewise without an otherwise branch has no exact evaluation")
+    out = choicelist[-1]
+    for cond, choice in zip(reversed(condlist[:-1]), reversed(choicelist[:-1])):
+        out = _exact_where(cond, choice, out)
+    return out
+
+
 def exact_namespace(float_globals: dict) -> dict:
     """``float_globals`` with exact comparisons and constants; anything transcendental refuses."""
     ns = dict(float_globals)
@@ -94,9 +123,10 @@ def exact_namespace(float_globals: dict) -> dict:
         "less_equal": operator.le, "equal": operator.eq, "not_equal": operator.ne,
     })
     # anything transcendental would silently leave exact arithmetic: refuse it
-    for name in ("sqrt", "exp", "log", "sin", "cos", "tan", "power", "cbrt", "maximum", "minimum", "select",
-                 "amax", "amin", "absolute"):
+    for name in ("sqrt", "exp", "log", "sin", "cos", "tan", "power", "cbrt", "amax", "amin", "absolute"):
         ns[name] = _exact_only(name)
+    # Max, Min and Piecewise are exact: comparisons and choices
+    ns.update({"maximum": _exact_maximum, "minimum": _exact_minimum, "select": _exact_select})
     return ns
 
 

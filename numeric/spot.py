@@ -349,14 +349,91 @@ def _confirm(plan: _Plan, kernel: Kernel, values, rows, want, tally: _Tally, lim
         ok = plan.assumptions.exact(*exact_args)
         bad = ok & (kernel.exact(*exact_args) != want)
     except (KernelError, ZeroDivisionError):
-        # no exact evaluation: the float failures are all the evidence there is
+        # no rational evaluation (real powers, roots): SymPy decides a few draws
         tally.unavailable = True
-        bad = np.ones(rows.size, dtype=bool)
+        bad, settled = _confirm_in_sympy(plan, kernel, exact_args, want)
+        tally.unconfirmed += rows.size - int(settled.sum())
+        rows, bad = rows[:bad.size][settled], bad[settled]
     confirmed = rows[bad]
     tally.failures += confirmed.size
     tally.resolved += rows.size - confirmed.size
     if confirmed.size and tally.first is None:
         tally.first = _exact_row(values, plan.symbols, int(confirmed[0]))
+
+
+#: float failures re-decided by SymPy when the kernel has no rational evaluation (each costs milliseconds)
+_SYMPY_CONFIRM_LIMIT = 50
+#: digits of the re-decision of statements with real powers x**beta at symbolic beta (no exact decision)
+_HIGH_PRECISION_DIGITS = 60
+
+
+@functools.lru_cache(maxsize=1024)
+def _symbolic_exponents(statement, atoms) -> bool:
+    return any(not p.exp.is_number for e in (statement, *atoms) for p in e.atoms(sp.Pow))
+
+
+def _holds_high_precision(b, point) -> bool:
+    """``b`` at ``point`` with each relation's sides evaluated to :data:`_HIGH_PRECISION_DIGITS` digits.
+
+    Used where the values are real powers at rational exponents with 52-bit
+    denominators: exact algebraic arithmetic is out of reach, but a difference far
+    above the working precision has a sure sign; anything closer is not settled.
+    """
+    from sympy.core.relational import Relational
+
+    from symbolic.certify import Uncertifiable
+
+    if b is sp.true or b is True:
+        return True
+    if b is sp.false or b is False:
+        return False
+    if isinstance(b, Relational):
+        # Floats in, not Rationals: SymPy would try to simplify a rational to a 52-bit rational power exactly
+        at = {k: sp.Float(v, _HIGH_PRECISION_DIGITS + 10) for k, v in point.items()}
+        lhs, rhs = (sp.N(side.xreplace(at), _HIGH_PRECISION_DIGITS) for side in (b.lhs, b.rhs))
+        if not (lhs.is_Number and rhs.is_Number) or lhs.has(sp.nan, sp.zoo) or rhs.has(sp.nan, sp.zoo):
+            raise Uncertifiable("no numeric value")
+        diff, scale = lhs - rhs, max(abs(lhs), abs(rhs), sp.Integer(1))
+        if abs(diff) <= scale * sp.Float(10) ** (20 - _HIGH_PRECISION_DIGITS):
+            raise Uncertifiable("within the working precision of a boundary")
+        sign = 1 if diff > 0 else -1
+        return {"==": False, "!=": True, "<": sign < 0, "<=": sign < 0, ">": sign > 0, ">=": sign > 0}[b.rel_op]
+    if isinstance(b, sp.And):
+        return all(_holds_high_precision(a, point) for a in b.args)
+    if isinstance(b, sp.Or):
+        return any(_holds_high_precision(a, point) for a in b.args)
+    if isinstance(b, sp.Not):
+        return not _holds_high_precision(b.args[0], point)
+    if isinstance(b, sp.Implies):
+        return (not _holds_high_precision(b.args[0], point)) or _holds_high_precision(b.args[1], point)
+    if isinstance(b, sp.Equivalent):
+        return len({_holds_high_precision(a, point) for a in b.args}) == 1
+    raise Uncertifiable(f"cannot evaluate {sp.sstr(b)}")
+
+
+def _confirm_in_sympy(plan: _Plan, kernel: Kernel, exact_args, want) -> tuple[np.ndarray, np.ndarray]:
+    """Re-decide float failures in SymPy: exactly (:func:`symbolic.certify.holds`), or at high
+    precision where exponents are symbolic.
+
+    Returns, for the first :data:`_SYMPY_CONFIRM_LIMIT` rows, which are confirmed failures and
+    which were settled at all (too close to a boundary is not); rows beyond the limit and
+    unsettled rows are reported by the caller, not counted.
+    """
+    from symbolic.certify import Uncertifiable, holds
+
+    n = len(exact_args[0]) if exact_args else 0
+    atoms = tuple(plan.assumptions.expr)
+    decide = _holds_high_precision if _symbolic_exponents(kernel.expr, atoms) else holds
+    take = min(n, _SYMPY_CONFIRM_LIMIT)
+    columns = [a.to_fractions()[:take] for a in exact_args]
+    bad, settled = np.zeros(take, dtype=bool), np.ones(take, dtype=bool)
+    for i in range(take):
+        point = {s: sp.Rational(col[i].numerator, col[i].denominator) for s, col in zip(plan.symbols, columns)}
+        try:
+            bad[i] = all(decide(a, point) for a in atoms) and decide(kernel.expr, point) != want
+        except Uncertifiable:
+            settled[i] = False
+    return bad, settled
 
 
 def check_statement(statement, assumptions=(), *, samples: int = DEFAULT_SAMPLES,

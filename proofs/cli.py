@@ -20,7 +20,7 @@ __all__ = ["main", "UsageError", "positive_seconds", "positive_count", "add_clai
            "help_text", "HELP_FORMAT"]
 
 #: sub-command modules, in the order ``--help`` lists them
-COMMANDS = ["verify", "derive", "report", "equilibria", "region"]
+COMMANDS = ["verify", "derive", "report", "region", "equilibria", "economy", "grants"]
 
 
 class UsageError(BadInputError):

@@ -17,8 +17,9 @@ from typing import Sequence
 
 import sympy as sp
 
-__all__ = ["section5_wages", "plot_equilibria", "worked_section5_instance", "section4_wages", "save_figure",
-           "FIGURES"]
+__all__ = ["section5_wages", "plot_equilibria", "worked_section5_instance", "section4_wages", "save_figure", "FIGURES",
+           "worked_section7_economy", "worked_section7_proposals", "plot_economy", "section7_economy",
+           "section7_grants", "plot_grant_rules"]
 
 
 def _pyplot():
@@ -288,8 +289,122 @@ def section4_wages(value_T=sp.Rational(3, 2), value_M=1, labour=4, agglomeration
     ax.set_ylabel("wage")
     ax.set_title("Infant industry: two specialisations are equilibria")
     ax.legend(fontsize=7, loc="upper left")
+def worked_section7_economy() -> dict:
+    """Eight sectors (exact data), none coordinated: Section 7's worked economy (docs/model.md §9.1)."""
+    return {"names": ["coffee", "bananas", "software", "tourism", "textiles", "medical devices", "flowers", "cocoa"],
+            "lambda_S": ["6", "5", "9", "4", "3", "8", "2", "3"],
+            "lambda_N": ["2", "2", "6", "2", "2", "7", "1", "3"],
+            "theta": ["3/2", "5/4", "3", "2", "6/5", "5/2", "7/4", "3/2"]}
+
+
+def worked_section7_proposals(private_share=Fraction(1, 3)) -> dict:
+    """One coordination proposal per sector of :func:`worked_section7_economy`.
+
+    The social return is the GDP gain of coordinating the sector (beta = 1/2);
+    the proposing cluster organisation captures ``private_share`` of it (it speaks
+    for part of the sector only); the costs are fixed.
+    """
+    from numeric.economy import solve_economy
+
+    w = worked_section7_economy()
+    eq = solve_economy(w["lambda_S"], w["lambda_N"], w["theta"], [0] * len(w["names"]), beta="1/2", names=w["names"])
+    social = [float(g) for g in eq.coordination_gain]
+    return {"name": w["names"], "cost": ["3/10", "1/5", "4/25", "11/50", "1/20", "1/10", "9/50", "1/25"],
+            "social_return": social, "private_return": [float(private_share) * r for r in social]}
+
+
+def plot_economy(result, title: str = "Social return of coordinating each sector"):
+    """GDP gain of coordinating each sector beside its comparative advantage (``coordfail economy --plot``)."""
+    import numpy as np
+
+    order = np.argsort(-result.comparative_advantage, kind="stable")
+    ca, gain = result.comparative_advantage[order], result.coordination_gain[order]
+    done = result.coordinated[order]
+    plt = _pyplot()
+    fig, (left, right) = plt.subplots(1, 2, figsize=(8.4, 3.6), sharex=True)
+    xs = np.arange(1, result.J + 1)
+    colours = np.where(done, "lightgray", "tab:green")
+    if result.J <= 60:
+        left.bar(xs, ca, color="tab:blue", edgecolor="black", linewidth=0.6)
+        right.bar(xs, gain, color=colours, edgecolor="black", linewidth=0.6)
+        if result.J <= 20:  # the gain from coordination beside each bar
+            for x, g, t in zip(xs, gain, result.theta[order]):
+                right.annotate(f"θ={t:.3g}", (x, g), ha="center", va="bottom", fontsize=6)
+        labels = [result.name(int(j)) for j in order]
+        for ax in (left, right):
+            ax.set_xticks(xs)
+            ax.set_xticklabels(labels, rotation=90, fontsize=7)
+    else:
+        left.scatter(xs, ca, s=2, color="tab:blue")
+        right.scatter(xs, gain, s=2, c=colours)
+    left.set_ylabel("lambda_jS / lambda_jN")
+    left.set_title("comparative advantage", fontsize=9)
+    right.set_title("social return of coordinating j", fontsize=9)
+    right.set_ylabel("GDP gain at world prices")
+    for ax in (left, right):
+        ax.set_xlabel("sectors by comparative advantage, strongest first")
+    if done.any():
+        from matplotlib.patches import Patch
+
+        right.legend(handles=[Patch(color="tab:green", label="uncoordinated: gain from coordinating"),
+                              Patch(color="lightgray", label="coordinated: loss if it stopped")], fontsize=7)
+    fig.suptitle(title, fontsize=10)
     fig.tight_layout()
     return fig
+
+
+def section7_economy():
+    """The worked Section 7 economy: gains from coordination against comparative advantage (S7.sf.5, S7.sf.6)."""
+    from numeric.economy import solve_economy
+
+    w = worked_section7_economy()
+    eq = solve_economy(w["lambda_S"], w["lambda_N"], w["theta"], [0] * len(w["names"]), beta="1/2", names=w["names"])
+    return plot_economy(eq, title="Section 7, eight sectors, y = A L^(1/2): the social return of coordination")
+
+
+def plot_grant_rules(proposals: dict, budgets, title: str = "Choosing among proposals"):
+    """Total net social return of the optimal selection and of the paper's rules as the budget grows."""
+    import numpy as np
+
+    from numeric.grants import grant_round
+
+    totals = {"optimal (0/1 knapsack)": [], "by net return": [], "by net return per public unit": []}
+    for B in budgets:
+        r = grant_round(proposals["name"], proposals["cost"], proposals["social_return"], proposals["private_return"],
+                        B)
+        totals["optimal (0/1 knapsack)"].append(float(r.total_net_return))
+        totals["by net return"].append(float(r.rules["net return"].total_net_return))
+        totals["by net return per public unit"].append(float(r.rules["net return per public unit"].total_net_return))
+    xs = np.array([float(b) for b in budgets])
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(6.4, 3.6))
+    styles = {"optimal (0/1 knapsack)": dict(color="black", linewidth=2.0),
+              "by net return": dict(color="tab:red", linestyle="--"),
+              "by net return per public unit": dict(color="tab:blue", linestyle=":")}
+    for label, ys in totals.items():
+        ax.step(xs, ys, where="post", label=label, **styles[label])
+    best = np.array(totals["optimal (0/1 knapsack)"])
+    worst = np.minimum(totals["by net return"], totals["by net return per public unit"])
+    ax.fill_between(xs, worst, best, step="post", color="tab:orange", alpha=0.2, label="shortfall of a ranking rule")
+    ax.set_xlabel("budget B (public money)")
+    ax.set_ylabel("total net social return")
+    ax.set_title(title)
+    ax.legend(fontsize=7, loc="lower right")
+    fig.tight_layout()
+    return fig
+
+
+def section7_grants(points: int = 120):
+    """The worked grant round: the knapsack optimum against the paper's ranking rules (S7.grant.3, S7.grant.4)."""
+    from numeric.grants import grant_round
+
+    proposals = worked_section7_proposals()
+    everything = grant_round(proposals["name"], proposals["cost"], proposals["social_return"],
+                             proposals["private_return"], 10**6)
+    top = float(sum(everything.contributions[n] for n in everything.eligible))
+    budgets = [top * k / (points - 1) for k in range(points)]
+    return plot_grant_rules(proposals, budgets,
+                            title="Section 7, worked grant round: optimum against the ranking rules")
 
 
 #: figure name -> (function building it from no arguments, caption)
@@ -317,4 +432,15 @@ FIGURES = {
                        "$\\theta_j = 2$): coordinated equilibria exist exactly where condition (*) holds "
                        "(weakly), their wages fall with $j$, and $w(1,U)$ is the lowest; at sector 4 (*) holds "
                        "with equality and $w(4,C) = w(1,U)$, the tie of S5.10."),
+    "section7_economy": (section7_economy,
+                         "Section 7 (project formalization), eight sectors with specific factors, "
+                         "$y_j = A_j L_j^{1/2}$, none coordinated: the GDP gain from coordinating each sector "
+                         "beside its comparative advantage $\\lambda_{jS}/\\lambda_{jN}$. Stronger comparative "
+                         "advantage is worth more at equal $\\theta$ (S7.sf.5), but a larger $\\theta_j$ can "
+                         "outweigh it (S7.sf.6)."),
+    "section7_grants": (section7_grants,
+                        "Section 7 (project formalization), a matching-grant round over the eight coordination "
+                        "proposals (social return = GDP gain, a third of it captured by the proposers): total net "
+                        "social return of the optimal selection (an exact 0/1 knapsack) and of the paper's ranking "
+                        "rules as the budget grows; both rules fall short at some budgets (S7.grant.3, S7.grant.4)."),
 }

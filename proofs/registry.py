@@ -24,8 +24,8 @@ REGISTRY: dict[str, Claim] = {}
 #: claim id -> callable(result: ClaimResult, samples: int, seed: int) -> SpotCheck (claims with a check of their own)
 SPOT_CHECKS: dict[str, Callable] = {}
 #: modules whose import registers claims (in paper order) and spot checks
-SECTION_MODULES = ["proofs.section2", "proofs.section4", "proofs.section5"]
-SPOT_CHECK_MODULES: list[str] = ["proofs.spotchecks_s2s4"]
+SECTION_MODULES = ["proofs.section2", "proofs.section4", "proofs.section5", "proofs.section7"]
+SPOT_CHECK_MODULES: list[str] = ["proofs.spotchecks_s2s4", "proofs.spotchecks_s7"]
 
 
 def register(claim: Claim) -> Claim:

@@ -1,0 +1,669 @@
+r"""General equilibrium of South with several active sectors (Section 7, docs/model.md §9.1).
+
+Each sector :math:`j` has a concave technology :math:`y_j = F(L_j; A_j)`, sells at
+the world price :math:`p_j = 1/(\theta_j\lambda_{jN})` (Section 5), and its
+productivity is :math:`A_j = \theta_j\lambda_{jS}` if it is coordinated and
+:math:`\lambda_{jS}` if not.  Competitive sectors hire until the value marginal
+product equals the wage, and labour clears:
+
+.. math::  p_j F'(L_j; A_j) = w \ \text{ where } L_j > 0, \qquad
+           p_j F'(0; A_j) \le w \ \text{ where } L_j = 0, \qquad \sum_j L_j = L.
+
+Everything that depends on the technology is derived from its SymPy expression
+and compiled through :func:`numeric.kernels.compile_kernel` (the one lambdify
+boundary): the value marginal product, its value at zero (finite: sectors can be
+inactive, e.g. :math:`A((1+L)^\beta - 1)`), the labour demand (the first-order
+condition solved by SymPy when it can; otherwise inverted sector by sector with
+SciPy's vectorised :func:`scipy.optimize.newton`).  Aggregate demand
+:math:`D(w) = \sum_j L_j(w)` is decreasing, and :math:`D(w) = L` is solved by
+SciPy's :func:`scipy.optimize.brentq`.  When the demand separates as
+:math:`c\,h(w)\,g(p, A)` (SymPy's ``separatevars``; Cobb-Douglas does) the sum
+:math:`\sum_j g(p_j, A_j)` is computed once and the root finder works on a scalar.
+
+**Social return of coordinating a sector** -- GDP at world prices with sector
+:math:`j` coordinated minus GDP without, everything else as given -- is computed
+
+* in **closed form** for Cobb-Douglas :math:`F = A L^\beta` (claim S7.sf.1:
+  :math:`Y = L^\beta S^{1/\sigma}`, :math:`S = \sum_i (p_iA_i)^\sigma`): for every
+  sector at once, :math:`L^\beta S^{1/\sigma}\,\mathrm{expm1}(\log1p(\Delta_j/S)/\sigma)`;
+* by an **exact re-solve** per sector (labour clearing solved again with sector
+  :math:`j`'s productivity changed) when :math:`J` times the number of sectors is
+  at most :data:`EXACT_RESOLVE_LIMIT`;
+* otherwise with **rigorous bounds** and their midpoint: the new wage is
+  bracketed on a grid (aggregate demand evaluated once per grid wage), and since
+  every other sector's output changes by :math:`w\,dL_i` along the way, the gain
+  lies between the values at the bracket's ends (see :func:`_bounded_gains`).
+  :attr:`Economy.gain_error_bound` is half the width of each bracket of the
+  gain; the result says which method was used.
+
+The specific factor's income in sector :math:`j` (:math:`p_jF - wL_j`) and its
+change when :math:`j` is coordinated (the part of the social return the
+sector's own factor owners capture) come with it.
+
+>>> eq = solve_economy([2, 1, 1], [1, 1, 1], [2, 2, 1], [0, 0, 0], beta="1/2")
+>>> round(eq.wage, 12), round(eq.gdp, 12), eq.active.tolist()      # Y = sqrt(1 + 1/4 + 1)
+(0.75, 1.5, [True, True, True])
+>>> [round(float(g), 6) for g in eq.coordination_gain]   # sector 1: the strongest comparative advantage
+[0.791288, 0.232051, 0.0]
+>>> eq.gain_method
+'closed form (Cobb-Douglas, S7.sf.1)'
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import lru_cache
+from typing import Sequence
+
+import numpy as np
+import sympy as sp
+
+from symbolic import section5 as s5
+from symbolic import section7 as s7
+
+from .equilibria import InputError
+from .exact import as_fraction
+from .kernels import Kernel, compile_kernel
+
+__all__ = ["Technology", "Economy", "solve_economy", "EXACT_RESOLVE_LIMIT", "BOUND_GRID", "InputError"]
+
+#: sectors x sectors up to which each social return is an exact re-solve (each re-solve evaluates D(w) a few dozen times)
+EXACT_RESOLVE_LIMIT = 4_000_000
+#: wages on the grid that brackets the new wage when social returns are bounded
+BOUND_GRID = 48
+
+_L, _A, _p, _w = sp.symbols("L A p w", positive=True)
+
+
+# -- technologies -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Technology:
+    r"""A sector technology :math:`y = F(L; A)`: a SymPy expression in ``labour`` and ``productivity``.
+
+    Numbers in it are made exact (``0.3`` becomes ``3/10``) so that SymPy can
+    solve the first-order condition.  It must be increasing and concave in
+    labour; :func:`solve_economy` checks both on the data.
+
+    >>> Technology.cobb_douglas("1/2").output
+    A*sqrt(L)
+    >>> Technology.shifted("1/2").marginal_product_at_zero
+    A/2
+    """
+
+    output: sp.Expr
+    name: str = ""
+    labour: sp.Symbol = _L
+    productivity: sp.Symbol = _A
+
+    def __post_init__(self):
+        expr = sp.nsimplify(sp.sympify(self.output), rational=True)
+        extra = expr.free_symbols - {self.labour, self.productivity}
+        if extra:
+            raise ValueError(f"the technology may only use {self.labour} and {self.productivity}, "
+                             f"not {sorted(map(str, extra))}")
+        if self.labour not in expr.free_symbols:
+            raise ValueError("the technology does not use labour")
+        object.__setattr__(self, "output", expr.xreplace({self.labour: _L, self.productivity: _A}))
+        object.__setattr__(self, "labour", _L)
+        object.__setattr__(self, "productivity", _A)
+        if not self.name:
+            object.__setattr__(self, "name", f"y = {sp.sstr(expr)}")
+
+    @classmethod
+    def cobb_douglas(cls, beta) -> "Technology":
+        r""":math:`F = A L^\beta`, :math:`0 < \beta < 1` (docs/model.md §9.1)."""
+        b = _exponent(beta)
+        return cls(s7.output(1, False, _L, b).xreplace({s5.lam_S(1): _A}), f"Cobb-Douglas, y = A L^{b}")
+
+    @classmethod
+    def shifted(cls, beta) -> "Technology":
+        r""":math:`F = A((1 + L)^\beta - 1)`: the marginal product at zero is finite, :math:`A\beta`."""
+        b = _exponent(beta)
+        return cls(_A * ((1 + _L) ** b - 1), f"y = A((1 + L)^{b} - 1)")
+
+    @property
+    def cobb_douglas_exponent(self) -> sp.Rational | None:
+        """``beta`` when the technology is :math:`A L^\\beta`, else None."""
+        b = sp.Wild("b", exclude=[_L, _A])
+        m = self.output.match(_A * _L ** b)
+        if m and m[b].is_Rational and 0 < m[b] < 1:
+            return m[b]
+        return None
+
+    @property
+    def marginal_product(self) -> sp.Expr:
+        return sp.diff(self.output, _L)
+
+    @property
+    def marginal_product_at_zero(self) -> sp.Expr:
+        return sp.limit(self.marginal_product, _L, 0, "+")
+
+    def _repr_latex_(self) -> str:
+        return f"$y = {sp.latex(self.output)}$"
+
+
+def _exponent(beta) -> sp.Rational:
+    try:
+        b = sp.Rational(as_fraction(beta)) if not isinstance(beta, float) else sp.Rational(str(beta))
+    except (TypeError, ValueError) as exc:
+        raise InputError("beta", f"must be a number, got {beta!r} ({exc})") from None
+    if not 0 < b < 1:
+        raise InputError("beta", f"must lie strictly between 0 and 1, got {b}")
+    return b
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """The kernels a technology needs, derived once."""
+
+    value_output: Kernel  # p F(L; A)
+    value_mp: Kernel  # p F'(L; A)
+    value_mp_slope: Kernel  # p F''(L; A)
+    mp_at_zero: Kernel | None  # p F'(0; A), None when infinite
+    demand: Kernel | None  # L(w, p, A) from the first-order condition, when SymPy solves it
+    separable: tuple | None  # (coefficient * h(w) kernel of w, g kernel of (p, A)) when the demand separates
+
+
+def _solve_first_order_condition(mp: sp.Expr) -> sp.Expr | None:
+    """The labour at which :math:`p F'(L; A) = w`, solved by SymPy's ``solveset``; None without a single closed form.
+
+    Solved on :math:`L > 0` first, else over the reals (a sector may be inactive:
+    the solution is then negative and the demand is 0).  Each candidate is
+    verified at sample points in 30-digit arithmetic; exactly one must remain,
+    otherwise the demand is inverted numerically.
+    """
+    x = sp.Dummy("x", real=True)
+    candidates = []
+    for unknown, domain in ((_L, sp.Interval.open(0, sp.oo)), (x, sp.S.Reals)):
+        try:
+            found = sp.solveset(sp.Eq(_p * mp.subs(_L, unknown), _w), unknown, domain)
+        except (NotImplementedError, ValueError, TypeError):
+            continue
+        if isinstance(found, sp.FiniteSet):
+            candidates = [c for c in found if not c.has(sp.I) and _verified(mp, c)]
+            if candidates:
+                break
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _verified(mp: sp.Expr, solution: sp.Expr) -> bool:
+    residual = _p * mp.subs(_L, solution) - _w
+    for w, p, A in ((0.7, 1.3, 2.1), (3.0, 0.4, 0.9), (0.05, 2.0, 5.0)):
+        at = {_w: sp.Float(w, 30), _p: sp.Float(p, 30), _A: sp.Float(A, 30)}
+        try:
+            value = complex(residual.xreplace(at).evalf(30))
+        except (TypeError, ValueError):
+            return False
+        if not abs(value) <= 1e-20 * w:
+            return False
+    return True
+
+
+@lru_cache(maxsize=32)
+def _compile_technology(tech: Technology) -> _Compiled:
+    F, mp = tech.output, tech.marginal_product
+    args = (_L, _p, _A)
+    value_output = compile_kernel(_p * F, args)
+    value_mp = compile_kernel(_p * mp, args)
+    slope = compile_kernel(_p * sp.diff(mp, _L), args)
+    at_zero = tech.marginal_product_at_zero
+    mp0 = None if at_zero in (sp.oo, sp.zoo) else compile_kernel(_p * at_zero, (_p, _A))
+    demand, separable = None, None
+    solution = _solve_first_order_condition(mp)
+    if solution is not None:
+        demand = compile_kernel(solution, (_w, _p, _A))
+        parts = sp.separatevars(solution, symbols=[_w, _p, _A], dict=True)
+        if mp0 is None and parts is not None and set(parts) == {"coeff", _w, _p, _A}:
+            separable = (compile_kernel(parts["coeff"] * parts[_w], (_w,)), compile_kernel(parts[_p] * parts[_A],
+                                                                                          (_p, _A)))
+    return _Compiled(value_output, value_mp, slope, mp0, demand, separable)
+
+
+# -- results ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True, eq=False)
+class Economy:
+    """The equilibrium of one economy and the social return of coordinating each sector.
+
+    Arrays are per sector, in input order.  ``coordination_gain[j]`` is GDP with
+    sector ``j`` coordinated minus GDP without (the others as given), for every
+    sector: for a sector that is already coordinated it is what losing
+    coordination would cost.
+    """
+
+    names: tuple | None
+    technology: Technology
+    total_labour: float
+    price: np.ndarray = field(repr=False)
+    productivity: np.ndarray = field(repr=False)
+    coordinated: np.ndarray = field(repr=False)
+    wage: float
+    gdp: float
+    labour: np.ndarray = field(repr=False)
+    active: np.ndarray = field(repr=False)
+    coordination_gain: np.ndarray = field(repr=False)
+    gain_method: str = ""
+    gain_error_bound: np.ndarray = field(default=None, repr=False)  #: |computed - exact| <= this, per sector
+    private_gain: np.ndarray = field(default=None, repr=False)  #: change of sector j's specific-factor income
+    private_gain_error_bound: np.ndarray = field(default=None, repr=False)
+    comparative_advantage: np.ndarray = field(default=None, repr=False)  #: lambda_jS / lambda_jN
+    theta: np.ndarray = field(default=None, repr=False)
+    exact_input: bool = False
+    residual: float = 0.0  #: |sum L_j - L| / L at the solution
+
+    @property
+    def J(self) -> int:
+        return len(self.price)
+
+    @property
+    def approximate(self) -> bool:
+        return bool(np.any(self.gain_error_bound > 0))
+
+    def name(self, j: int) -> str:
+        return self.names[j] if self.names else str(j + 1)
+
+    def ranking(self) -> list[int]:
+        """Uncoordinated sectors (0-based), largest social return of coordinating them first."""
+        idx = np.flatnonzero(~self.coordinated)
+        return [int(j) for j in idx[np.argsort(-self.coordination_gain[idx], kind="stable")]]
+
+    def as_dict(self, limit: int | None = None) -> dict:
+        """The JSON document of ``coordfail economy --json``."""
+        names = [self.name(j) for j in range(self.J)]
+        ranked = self.ranking()
+        shown = ranked if limit is None else ranked[:limit]
+        return {
+            "wage": self.wage, "gdp": self.gdp, "total_labour": self.total_labour,
+            "technology": self.technology.name,
+            "labour": {names[j]: float(self.labour[j]) for j in range(self.J)},
+            "active": [names[j] for j in np.flatnonzero(self.active)],
+            "coordination_gain": {names[j]: float(self.coordination_gain[j]) for j in shown},
+            "coordination_gain_error_bound": {names[j]: float(self.gain_error_bound[j]) for j in shown},
+            "private_gain": {names[j]: float(self.private_gain[j]) for j in shown},
+            "private_gain_error_bound": {names[j]: float(self.private_gain_error_bound[j]) for j in shown},
+            "gain_method": self.gain_method,
+            "formalization": "project (docs/model.md §9.1)",
+        }
+
+    def table(self, limit: int = 20) -> str:
+        header = f"{'rank':>4}  {'sector':<20} {'r_j = lS/lN':>12} {'theta':>8} {'L_j':>12} {'gain':>14} {'captured':>14}"
+        lines = [header, "-" * len(header)]
+        for rank, j in enumerate(self.ranking()[:limit], start=1):
+            lines.append(f"{rank:>4}  {self.name(j)[:20]:<20} {self.comparative_advantage[j]:>12.6g} "
+                         f"{self.theta[j]:>8.4g} {self.labour[j]:>12.6g} {self.coordination_gain[j]:>14.8g} "
+                         f"{self.private_gain[j]:>14.8g}")
+        return "\n".join(lines)
+
+    def _repr_markdown_(self) -> str:
+        rows = "\n".join(f"| {self.name(j)} | {self.labour[j]:.6g} | {self.coordination_gain[j]:.6g} |"
+                         for j in self.ranking()[:20])
+        return (f"Wage {self.wage:.6g}, GDP {self.gdp:.6g} ({self.technology.name}; social returns: "
+                f"{self.gain_method})\n\n| sector | L_j | gain from coordinating |\n|---|---|---|\n{rows}")
+
+
+# -- validation -------------------------------------------------------------------------------
+
+def _vector(name: str, values, minimum: float, what: str, J: int | None) -> tuple[np.ndarray, bool]:
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__len__"):
+        raise InputError(name, f"must be a list of numbers, got {type(values).__name__}")
+    exact = not isinstance(values, np.ndarray) and all(isinstance(v, (int, Fraction, str)) and not isinstance(v, bool)
+                                                       for v in values)
+    try:
+        if exact:
+            arr = np.array([float(as_fraction(v)) for v in values], dtype=float)
+        else:
+            arr = np.asarray(values, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise InputError(name, f"not numbers: {exc}") from None
+    if arr.ndim != 1:
+        raise InputError(name, f"must be one-dimensional, got shape {arr.shape}")
+    if J is not None and len(arr) != J:
+        raise InputError(name, f"ragged lengths: {len(arr)} values for {J} sectors")
+    if len(arr) == 0:
+        raise InputError(name, "empty input: give at least one sector")
+    if not np.all(np.isfinite(arr)):
+        bad = int(np.flatnonzero(~np.isfinite(arr))[0])
+        raise InputError(f"{name}[{bad}]", f"must be finite, got {arr[bad]}")
+    low = arr <= minimum if minimum == 0 else arr < minimum
+    if low.any():
+        bad = int(np.flatnonzero(low)[0])
+        raise InputError(f"{name}[{bad}]", f"must be {what}, got {arr[bad]:g}")
+    return arr, exact
+
+
+def _flags(coordinated, J: int) -> np.ndarray:
+    """0/1 flags: bools, 0/1 numbers or the strings "0"/"1" (as a CSV cell gives them)."""
+    if coordinated is None:
+        return np.zeros(J, dtype=bool)
+    if isinstance(coordinated, (str, bytes)) or not hasattr(coordinated, "__len__"):
+        raise InputError("coordinated", f"must be a list of 0/1 flags, got {type(coordinated).__name__}")
+    if len(coordinated) != J:
+        raise InputError("coordinated", f"ragged lengths: {len(coordinated)} flags for {J} sectors")
+    if isinstance(coordinated, np.ndarray) and coordinated.dtype.kind in "biuf":
+        values = coordinated
+    else:
+        values = np.array([_flag(i, v) for i, v in enumerate(coordinated)], dtype=float)
+    if values.ndim != 1 or not bool(np.all((values == 0) | (values == 1))):
+        bad = int(np.flatnonzero(~((values == 0) | (values == 1)))[0])
+        raise InputError(f"coordinated[{bad}]", f"must be 0 or 1, got {coordinated[bad]!r}")
+    return values.astype(bool)
+
+
+def _flag(i: int, v) -> float:
+    if isinstance(v, str) and v.strip() in ("0", "1"):
+        return float(v.strip())
+    if isinstance(v, (bool, int, float, Fraction, np.integer, np.floating, np.bool_)) and v in (0, 1):
+        return float(v)
+    raise InputError(f"coordinated[{i}]", f"must be 0 or 1, got {v!r}")
+
+
+# -- the solver ---------------------------------------------------------------------------------
+
+def solve_economy(lambda_S: Sequence, lambda_N: Sequence, theta: Sequence, coordinated: Sequence | None = None, *,
+                  beta=None, labour=1, technology: Technology | None = None, names: Sequence[str] | None = None,
+                  gains: str = "auto") -> Economy:
+    r"""Solve South's equilibrium and the social return of coordinating each sector.
+
+    ``lambda_S``, ``lambda_N`` (positive), ``theta`` (:math:`\ge 1`) per sector,
+    ``coordinated`` 0/1 flags (default: none), total ``labour`` :math:`L > 0`.
+    The technology is Cobb-Douglas :math:`A L^\beta` with ``beta`` (default
+    ``1/2``) unless ``technology`` is given.  ``gains``: ``"auto"`` (closed form
+    for Cobb-Douglas, else an exact re-solve when affordable, else bounds),
+    ``"exact"``, ``"bounds"`` or ``"none"``.
+
+    Raises :class:`InputError` (a ``ValueError``) naming the field and the reason.
+    """
+    lam_S, exact_S = _vector("lambda_S", lambda_S, 0, "positive", None)
+    J = len(lam_S)
+    lam_N, exact_N = _vector("lambda_N", lambda_N, 0, "positive", J)
+    th, exact_T = _vector("theta", theta, 1, ">= 1 (coordination cannot lower productivity)", J)
+    flags = _flags(coordinated, J)
+    if names is not None:
+        names = tuple(names)
+        if len(names) != J:
+            raise InputError("sectors", f"ragged lengths: {len(names)} names for {J} sectors")
+    total = _positive_number("labour", labour)
+    if technology is None:
+        technology = Technology.cobb_douglas("1/2" if beta is None else beta)
+    elif beta is not None:
+        raise InputError("beta", "give beta or a technology, not both")
+    if gains not in ("auto", "exact", "bounds", "none", "closed form"):
+        raise InputError("gains", f"must be auto, exact, bounds or none, got {gains!r}")
+    if sp.diff(technology.output, _L, 2).is_nonpositive is False or technology.marginal_product.is_positive is False:
+        raise InputError("technology", "must be increasing and concave in labour")
+    kern = _compile_technology(technology)
+
+    _PRICE, _PRODUCTIVITY_C, _PRODUCTIVITY_U, _RAW_CA = _section5_kernels()
+    price = _PRICE(lam_N, th)
+    A_now = np.where(flags, _PRODUCTIVITY_C(lam_S, th), _PRODUCTIVITY_U(lam_S, th))
+    A_other = np.where(flags, _PRODUCTIVITY_U(lam_S, th), _PRODUCTIVITY_C(lam_S, th))
+    wage, alloc, active = _equilibrium(kern, price, A_now, total)
+    _check_concave(kern, alloc, active, price, A_now)
+    gdp = float(np.sum(kern.value_output(alloc, price, A_now)))
+    residual = abs(float(np.sum(alloc)) - total) / total
+
+    cd = technology.cobb_douglas_exponent
+    private_bound = np.zeros(J)
+    if gains == "none":
+        gain = bound = private = private_bound = np.full(J, np.nan)
+        method = "not computed"
+    elif cd is not None and gains in ("auto", "closed form"):
+        gain, private = _closed_form_gains(float(cd), price, A_now, th, total, gdp, flags)
+        bound, method = np.zeros(J), "closed form (Cobb-Douglas, S7.sf.1)"
+    elif gains == "exact" or (gains == "auto" and J * J <= EXACT_RESOLVE_LIMIT):
+        gain, private = _exact_gains(kern, price, A_now, A_other, total, wage, alloc, active, gdp, flags)
+        # only floating-point rounding: a worst case for summing J outputs twice
+        bound = np.full(J, 4 * J * np.finfo(float).eps * gdp)
+        method = "exact re-solve per sector (brentq; floating-point rounding only, bounded by 4 J eps Y)"
+    else:
+        gain, bound, private, private_bound = _bounded_gains(kern, price, A_now, A_other, total, wage, alloc, active,
+                                                             flags)
+        method = (f"bounds from a {BOUND_GRID}-wage bracket of each new wage (midpoint reported; "
+                  f"max error bound {float(np.max(bound)):.3g})")
+    return Economy(names, technology, total, price, A_now, flags, wage, gdp, alloc, active, gain, method, bound,
+                   private, private_bound, _RAW_CA(lam_S, lam_N), th, exact_S and exact_N and exact_T, residual)
+
+
+def _positive_number(name: str, value) -> float:
+    try:
+        x = float(as_fraction(value)) if not isinstance(value, float) else float(value)
+    except (TypeError, ValueError) as exc:
+        raise InputError(name, f"must be a number, got {value!r} ({exc})") from None
+    if not (math.isfinite(x) and x > 0):
+        raise InputError(name, f"must be a positive finite number, got {value!r}")
+    return x
+
+
+@lru_cache(maxsize=None)
+def _section5_kernels():
+    """Section 5's world price, the two productivities and comparative advantage, from their SymPy sources."""
+    j = "j"
+    return (compile_kernel(s5.world_price(j), (s5.lam_N(j), s5.theta(j))),
+            compile_kernel(s7.productivity(j, True), (s5.lam_S(j), s5.theta(j))),
+            compile_kernel(s7.productivity(j, False), (s5.lam_S(j), s5.theta(j))),
+            compile_kernel(s5.raw_comparative_advantage(j), (s5.lam_S(j), s5.lam_N(j))))
+
+
+def _demand(kern: _Compiled, w: float, price, A, active_only=None) -> np.ndarray:
+    """Each sector's labour at wage ``w`` (0 where the value marginal product at zero is at most ``w``)."""
+    w_arr = np.full(price.shape, w) if np.ndim(w) == 0 else w
+    if kern.mp_at_zero is not None:
+        active = kern.mp_at_zero(price, A) > w_arr
+    else:
+        active = np.ones(price.shape, dtype=bool)
+    out = np.zeros(price.shape)
+    if not active.any():
+        return out
+    if kern.demand is not None:
+        out[active] = kern.demand(w_arr[active], price[active], A[active])
+    else:
+        out[active] = _invert(kern, w_arr[active], price[active], A[active])
+    return np.maximum(out, 0.0)
+
+
+def _invert(kern: _Compiled, w, price, A) -> np.ndarray:
+    """Solve p F'(L; A) = w for L > 0, sector by sector, in log L (vectorised Newton)."""
+    from scipy import optimize
+
+    def f(u, w, price, A):
+        return np.log(kern.value_mp(np.exp(u), price, A)) - np.log(w)
+
+    def fprime(u, w, price, A):
+        L = np.exp(u)
+        return L * kern.value_mp_slope(L, price, A) / kern.value_mp(L, price, A)
+
+    u0 = np.zeros_like(w)
+    with np.errstate(all="ignore"):
+        u = optimize.newton(f, u0, fprime=fprime, args=(w, price, A), maxiter=200, tol=1e-14)
+    return np.exp(u)
+
+
+def _equilibrium(kern: _Compiled, price, A, total: float) -> tuple[float, np.ndarray, np.ndarray]:
+    """The wage that clears the labour market (brentq), the allocation and the active sectors."""
+    from scipy import optimize  # imported on first use: loading the package stays cheap
+    if kern.separable is not None:
+        h, g = kern.separable
+        G = float(np.sum(g(price, A)))  # the sum over sectors, once
+
+        def excess(log_w):
+            return math.log(float(h(np.array([math.exp(log_w)]))[0]) * G) - math.log(total)
+    else:
+        def excess(log_w):
+            d = float(np.sum(_demand(kern, math.exp(log_w), price, A)))
+            return (math.log(d) if d > 0 else -745.0) - math.log(total)
+
+    lo, hi = _bracket(excess, _initial_wage(kern, price, A, total))
+    log_w = optimize.brentq(excess, lo, hi, xtol=1e-15, rtol=4 * np.finfo(float).eps, maxiter=500)
+    w = math.exp(log_w)
+    alloc = _demand(kern, w, price, A)
+    return w, alloc, alloc > 0
+
+
+def _initial_wage(kern: _Compiled, price, A, total: float) -> float:
+    J = len(price)
+    guess = kern.value_mp(np.full(min(J, 1000), total / J), price[:1000], A[:1000])
+    return float(np.median(guess)) if np.all(np.isfinite(guess)) else 1.0
+
+
+def _bracket(excess, w0: float) -> tuple[float, float]:
+    """log-wages with excess demand > 0 and < 0 (demand falls as the wage rises)."""
+    lo = hi = math.log(w0) if w0 > 0 and math.isfinite(w0) else 0.0
+    step = 1.0
+    for _ in range(200):
+        if excess(lo) > 0:
+            break
+        lo -= step
+        step *= 2
+    else:
+        raise RuntimeError("no wage gives excess demand for labour")
+    step = 1.0
+    for _ in range(200):
+        if excess(hi) < 0:
+            break
+        hi += step
+        step *= 2
+    else:
+        raise RuntimeError("no wage clears the labour market: demand stays above supply")
+    return lo, hi
+
+
+def _check_concave(kern: _Compiled, alloc, active, price, A) -> None:
+    L = np.where(active, alloc, 1.0)
+    slope = kern.value_mp_slope(L, price, A)
+    mp = kern.value_mp(L, price, A)
+    if np.any(mp <= 0) or np.any(slope > 1e-12 * np.abs(mp) / np.maximum(L, 1e-300)):
+        raise InputError("technology", "must be increasing and concave in labour where it is used")
+
+
+# -- social returns ------------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _coordination_multiplies_by_theta() -> bool:
+    """Coordination multiplies a sector's productivity by exactly theta_j (A_C / A_U, from symbolic.section7)."""
+    return sp.simplify(s7.productivity("j", True) / s7.productivity("j", False)) == s5.theta("j")
+
+
+def _closed_form_gains(beta: float, price, A_now, theta, total, gdp, flags):
+    r"""Cobb-Douglas: :math:`Y = L^\beta S^{1/\sigma}` (S7.sf.1), for every sector at once.
+
+    Switching sector :math:`j` (coordinating it, or for a coordinated sector
+    removing coordination) multiplies its productivity by :math:`\theta_j^{\pm 1}`,
+    so :math:`S` changes by :math:`d_j = x_j\,\mathrm{expm1}(\pm\sigma\log1p(\theta_j - 1))`,
+    :math:`x_j = (p_jA_j)^\sigma`, and GDP becomes :math:`Y\,(1 + e_j)` with
+    :math:`e_j = \mathrm{expm1}(\log1p(d_j/S)/\sigma)`: no cancellation however
+    small one sector is or however close :math:`\theta_j` is to 1.  The specific
+    factor in :math:`j` earns the share :math:`(1-\beta)\,x_j/S` of GDP.
+    """
+    if not _coordination_multiplies_by_theta():
+        raise RuntimeError("the closed form assumes coordination multiplies productivity by theta")
+    sigma = 1.0 / (1.0 - beta)
+    sign = np.where(flags, -1.0, 1.0)  # a coordinated sector's switch removes coordination
+    x_now = (price * A_now) ** sigma
+    S = float(np.sum(x_now))
+    d = x_now * np.expm1(sign * sigma * np.log1p(theta - 1.0))
+    e = np.expm1(np.log1p(d / S) / sigma)
+    rent_now = (1 - beta) * gdp * x_now / S
+    rent_switched = (1 - beta) * gdp * (1 + e) * (x_now + d) / (S + d)
+    return sign * gdp * e, sign * (rent_switched - rent_now)
+
+
+def _exact_gains(kern, price, A_now, A_other, total, wage, alloc, active, gdp, flags):
+    """Re-solve labour clearing with each sector's productivity switched (brentq per sector)."""
+    J = len(price)
+    gain, private = np.zeros(J), np.zeros(J)
+    output_now = kern.value_output(alloc, price, A_now)
+    rent_now = output_now - wage * alloc
+    for j in range(J):
+        A_j = A_now.copy()
+        A_j[j] = A_other[j]
+        w_j, alloc_j, _ = _equilibrium(kern, price, A_j, total)
+        out_j = kern.value_output(alloc_j, price, A_j)
+        delta = float(np.sum(out_j - output_now))  # sector by sector, then summed
+        rent_j = float(out_j[j] - w_j * alloc_j[j])
+        sign = -1.0 if flags[j] else 1.0  # coordinated now: the switch removes coordination
+        gain[j], private[j] = sign * delta, sign * (rent_j - rent_now[j])
+    return gain, private
+
+
+def _bounded_gains(kern, price, A_now, A_other, total, wage, alloc, active, flags):
+    r"""Bounds on each sector's social return from a bracket of its new wage.
+
+    Switching sector :math:`j` to its other productivity moves the wage from
+    :math:`w^*` to :math:`w'`.  Every other sector's value output changes by
+    :math:`\int w\,dL_i` (its first-order condition), and the others' labour
+    falls by exactly what :math:`j` gains (clearing), so
+
+    .. math::  \Delta Y = p_jF(L_j', A_j') - p_jF(L_j^*, A_j) - \bar w\,(L_j' - L_j^*),
+               \qquad \bar w \text{ between } w^* \text{ and } w'.
+
+    Aggregate demand on a grid of wages brackets each :math:`w'`; the expression
+    is linear in :math:`\bar w` and concave in :math:`L_j'`, so its extremes over
+    the bracket are at its ends (or at :math:`L_j'` solving the sector's own
+    first-order condition).  Sectors whose switch lowers the wage are handled
+    the same way with the bracket below :math:`w^*`.
+    """
+    J = len(price)
+    L_star = alloc
+    y_star = kern.value_output(L_star, price, A_now)
+
+    def demand_other(w):
+        return _demand(kern, w, price, A_other)
+
+    def demand_now(w):
+        return _demand(kern, w, price, A_now)
+
+    # switching j raises its demand at every wage when A_other > A_now (to coordinate), lowers it otherwise
+    up = _demand(kern, wage, price, A_other) >= L_star
+    # the grid: offsets from w* growing geometrically, up to a wage where every switch has excess supply
+    span = 1.0
+    while True:
+        hi, lo = wage * (1 + span), wage / (1 + span)
+        ok_hi = np.sum(demand_now(hi)) + np.max(demand_other(hi) - demand_now(hi), initial=0) <= total
+        ok_lo = np.sum(demand_now(lo)) + np.min(demand_other(lo) - demand_now(lo), initial=0) >= total
+        if (ok_hi or not up.any()) and (ok_lo or up.all()):
+            break
+        span *= 2
+        if span > 1e12:
+            raise RuntimeError("could not bracket the wages after coordination")
+    offsets = np.geomspace(1e-15, span, BOUND_GRID)
+    w_a = np.full(J, wage)
+    w_b = np.where(up, wage * (1 + span), wage / (1 + span))
+    found = np.zeros(J, dtype=bool)
+    for direction, members in ((1, up), (-1, ~up)):
+        if not members.any():
+            continue
+        for off in offsets:
+            w = wage * (1 + off) if direction > 0 else wage / (1 + off)
+            now = demand_now(w)
+            # per sector: excess demand for labour at w once that sector is switched
+            balance = float(np.sum(now)) - now + demand_other(w) - total
+            crossed = members & ~found & ((balance <= 0) if direction > 0 else (balance >= 0))
+            w_b[crossed] = w
+            found |= crossed
+            w_a[members & ~found] = w
+    # bounds of Delta Y over L' in [phi(w_b), phi(w_a)] and w-bar between w* and w_b
+    L_hi, L_lo = demand_other(np.minimum(w_a, w_b)), demand_other(np.maximum(w_a, w_b))
+    w_near, w_far = np.full(J, wage), w_b
+
+    def H(Lp, wbar):
+        return kern.value_output(Lp, price, A_other) - y_star - wbar * (Lp - L_star)
+
+    corners = [H(Lx, wx) for Lx in (L_lo, L_hi) for wx in (w_near, w_far)]
+    lower = np.minimum.reduce(corners)
+    candidates = corners + [H(np.clip(demand_other(wx), L_lo, L_hi), wx) for wx in (w_near, w_far)]
+    upper = np.maximum.reduce(candidates)
+    mid, half = (lower + upper) / 2, (upper - lower) / 2
+    rent = kern.value_output(L_star, price, A_now) - wage * L_star
+
+    def rent_after(w):
+        Lp = demand_other(w)
+        return kern.value_output(Lp, price, A_other) - w * Lp
+
+    # the new income of j's specific factor falls as the wage rises (envelope): bounded by the bracket's ends
+    r_a, r_b = rent_after(w_a), rent_after(w_b)
+    private = (r_a + r_b) / 2 - rent
+    sign = np.where(flags, -1.0, 1.0)
+    return sign * mid, half, sign * private, np.abs(r_a - r_b) / 2

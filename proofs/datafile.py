@@ -1,0 +1,226 @@
+"""Reading column data (CSV or JSON) for the command line, with the conventions of ``coordfail equilibria``.
+
+A file is JSON -- an object of equally long lists, ``{"cost": [...], ...}`` --
+or CSV with a header row.  Values are numbers or exact rationals ``"p/q"``
+(strings in JSON; in CSV a cell ``p/q`` or an integer is exact, a decimal is a
+float); name columns are strings.  Rows may come in any order.  Every problem
+is a :class:`~proofs.cli.UsageError` naming the file, the field and the reason
+(one line, exit status 2); nothing is ever evaluated, and the file is only read.
+
+>>> import tempfile, os
+>>> with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as fh:
+...     _ = fh.write("name,cost\\nA,3/2\\nB,0.5\\n")
+>>> load_columns(fh.name, numbers=("cost",), names="name")
+{'cost': ['3/2', 0.5], 'name': ['A', 'B']}
+>>> os.remove(fh.name)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Sequence
+
+from .cli import UsageError
+
+__all__ = ["load_columns", "write_atomically", "exact_or_float", "MAX_BYTES"]
+
+#: a CSV float cell: a plain decimal or scientific literal (no nan/inf, no underscores)
+_FLOAT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_EXACT = re.compile(r"[+-]?\d+(?:/\d+)?")
+MAX_BYTES = 200 * 1024 * 1024
+
+
+def load_columns(path: str, *, numbers: Sequence[str], optional_numbers: Sequence[str] = (),
+                 names: str | None = None, name_aliases: Sequence[str] = ()) -> dict:
+    """The columns of FILE: ``numbers`` required, ``optional_numbers`` and the ``names`` column optional.
+
+    ``name_aliases`` are other accepted spellings of the names column (e.g.
+    ``sectors`` in JSON); the result always uses ``names``.
+    """
+    text = _read(path)
+    stripped = text.lstrip()
+    if path.lower().endswith(".json") or stripped.startswith("{") or stripped.startswith("["):
+        return _from_json(path, text, tuple(numbers), tuple(optional_numbers), names, tuple(name_aliases))
+    return _from_csv(path, text, tuple(numbers), tuple(optional_numbers), names, tuple(name_aliases))
+
+
+def _read(path: str) -> str:
+    if not os.path.exists(path):
+        raise UsageError(f"{path}: no such file")
+    if os.path.isdir(path):
+        raise UsageError(f"{path}: is a directory, not a file")
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise UsageError(f"{path}: file too large ({size} bytes; the limit is {MAX_BYTES})")
+        with open(path, "r", encoding="utf-8-sig", newline="") as fh:  # read only, never written
+            return fh.read()
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _from_json(path, text, numbers, optional, names, aliases) -> dict:
+    try:
+        doc = json.loads(text)  # NaN/Infinity parse to floats and are rejected below
+    except ValueError as exc:
+        msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+        where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
+        raise UsageError(f"{path}: malformed JSON: {msg}{where}") from None
+    except RecursionError:
+        raise UsageError(f"{path}: malformed JSON: nested too deeply (the document is a flat object of lists)") \
+            from None
+    allowed = numbers + optional + ((names,) + aliases if names else ())
+    if not isinstance(doc, dict):
+        raise UsageError(f"{path}: the JSON document must be an object with keys {', '.join(numbers)}")
+    unknown = sorted(set(doc) - set(allowed))
+    if unknown:
+        raise UsageError(f"{path}: unknown key {unknown[0]!r} (allowed: {', '.join(allowed)})")
+    for key in numbers:
+        if key not in doc:
+            raise UsageError(f"{path}: missing key {key!r}")
+    out = {}
+    for key in numbers + optional:
+        if key not in doc or (key in optional and doc[key] is None):
+            continue
+        values = doc[key]
+        if not isinstance(values, list):
+            raise UsageError(f"{path}: {key}: must be a list of numbers, got {type(values).__name__}")
+        out[key] = [_json_value(path, key, i, v) for i, v in enumerate(values)]
+    if names:
+        given = [k for k in (names,) + aliases if k in doc and doc[k] is not None]
+        if len(given) > 1:
+            raise UsageError(f"{path}: give the names once ({' or '.join(given)})")
+        if given:
+            values = doc[given[0]]
+            if not isinstance(values, list):
+                raise UsageError(f"{path}: {given[0]}: must be a list of names, got {type(values).__name__}")
+            for i, n in enumerate(values):
+                if not isinstance(n, str):
+                    raise UsageError(f"{path}: {given[0]}[{i}]: a name must be a string, got {json.dumps(n)}")
+            out[names] = values
+    _same_lengths(path, out)
+    return out
+
+
+def _json_value(path, key, i, v):
+    if isinstance(v, bool) or v is None or isinstance(v, (list, dict)):
+        raise UsageError(f"{path}: {key}[{i}]: must be a number or a 'p/q' string, got {json.dumps(v)}")
+    if isinstance(v, str):
+        if not _EXACT.fullmatch(v.strip()):
+            raise UsageError(f"{path}: {key}[{i}]: {v!r} is not an exact rational 'p/q' or integer")
+        if "/" in v and int(v.strip().split("/")[1]) == 0:
+            raise UsageError(f"{path}: {key}[{i}]: {v!r} has a zero denominator")
+        return v.strip()
+    if isinstance(v, float) and not math.isfinite(v):
+        raise UsageError(f"{path}: {key}[{i}]: must be finite, got {v}")
+    return v
+
+
+def _from_csv(path, text, numbers, optional, names, aliases) -> dict:
+    columns = ((names,) if names else ()) + numbers + optional
+    if not text.strip():
+        raise UsageError(f"{path}: empty file: give a header {','.join(columns)} and one row per entry")
+    try:
+        rows = list(csv.reader(io.StringIO(text), strict=True))
+    except csv.Error as exc:
+        raise UsageError(f"{path}: malformed CSV: {exc}") from None
+    rows = [r for r in rows if any(cell.strip() for cell in r)]
+    header = [h.strip() for h in rows[0]]
+    accepted = columns + aliases
+    unknown = [h for h in header if h not in accepted]
+    if unknown:
+        raise UsageError(f"{path}: unknown column {unknown[0]!r} (allowed: {', '.join(columns)})")
+    if len(set(header)) != len(header):
+        dup = next(h for h in header if header.count(h) > 1)
+        raise UsageError(f"{path}: column {dup!r} appears twice")
+    for key in numbers:
+        if key not in header:
+            raise UsageError(f"{path}: missing column {key!r} (the header must name {', '.join(numbers)})")
+    name_column = next((h for h in header if names and h in (names,) + aliases), None)
+    out = {key: [] for key in numbers + optional if key in header}
+    if name_column:
+        out[names] = []
+    for line, row in enumerate(rows[1:], start=2):
+        if len(row) != len(header):
+            raise UsageError(f"{path}: row {line - 1}: {len(row)} cells for {len(header)} columns")
+        cells = dict(zip(header, (c.strip() for c in row)))
+        for key in out:
+            if key == names:
+                out[key].append(cells[name_column])
+            else:
+                out[key].append(_csv_value(path, key, line - 2, cells[key]))
+    if not out[numbers[0]]:
+        raise UsageError(f"{path}: {numbers[0]}: empty input: give at least one row")
+    return out
+
+
+def _csv_value(path, key, i, cell):
+    if _EXACT.fullmatch(cell):
+        if "/" in cell and int(cell.split("/")[1]) == 0:
+            raise UsageError(f"{path}: {key}[{i}]: {cell!r} has a zero denominator")
+        return cell
+    if _FLOAT.fullmatch(cell):
+        value = float(cell)
+        if not math.isfinite(value):
+            raise UsageError(f"{path}: {key}[{i}]: must be finite, got {cell}")
+        return value
+    what = "empty" if not cell else repr(cell)
+    raise UsageError(f"{path}: {key}[{i}]: {what} is not a number or an exact rational 'p/q'")
+
+
+def _same_lengths(path, out: dict) -> None:
+    lengths = {k: len(v) for k, v in out.items()}
+    if len(set(lengths.values())) > 1:
+        raise UsageError(f"{path}: ragged lengths " + ", ".join(f"{k}={v}" for k, v in lengths.items()))
+    if lengths and not next(iter(lengths.values())):
+        raise UsageError(f"{path}: {next(iter(lengths))}: empty input: give at least one entry")
+
+
+def exact_or_float(option: str, text: str):
+    """A command-line number: exact ``p/q`` or integer as a string, a decimal as a float; nothing evaluated."""
+    t = text.strip()
+    if _EXACT.fullmatch(t):
+        if "/" in t and int(t.split("/")[1]) == 0:
+            raise UsageError(f"{option}: {text!r} has a zero denominator")
+        return t
+    if _FLOAT.fullmatch(t):
+        value = float(t)
+        if math.isfinite(value):
+            return value
+    raise UsageError(f"{option}: {text!r} is not a number or an exact rational 'p/q'")
+
+
+def write_atomically(target: str | Path, text: str, *, inputs: Sequence[str] = ()) -> Path:
+    """Write ``text`` to ``target`` whole or not at all (a temporary file renamed into place)."""
+    target = Path(target)
+    for src in inputs:
+        if target.exists() and target.resolve() == Path(src).resolve():
+            raise UsageError(f"{target}: is an input file; it is never written")
+    if not target.parent.is_dir():
+        raise UsageError(f"{target}: the directory {target.parent} does not exist")
+    if target.is_dir():
+        raise UsageError(f"{target}: is a directory")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise UsageError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise UsageError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+    return target

@@ -1,0 +1,155 @@
+"""numeric.grants: shares, the optimal selection (HiGHS) against an exact dynamic-programming referee, the rules.
+
+Expectations: docs/model.md §9.2 (the S7.grant table, including its worked example
+"budget 10; one proposal with net return 10 needing 10, two with net return 6
+needing 5 each").
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from itertools import combinations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from numeric.grants import InputError, greedy_by, grant_round, knapsack_dp
+
+
+def test_the_model_md_example():
+    # net returns 10, 6, 6; public money needed 10, 5, 5 (nothing captured); budget 10
+    r = grant_round(["big", "small-1", "small-2"], [10, 5, 5], [20, 11, 11], [0, 0, 0], 10)
+    assert r.exact and r.selected == ("small-1", "small-2") and r.total_net_return == 12
+    assert r.certified_optimal and r.public_spending == 10
+    rule = r.rules["net return"]
+    assert rule.selected == ("big",) and rule.total_net_return == 10 and rule.shortfall == 2
+    assert r.shares == {"big": 1, "small-1": 1, "small-2": 1}
+
+
+def test_shares_are_the_minimal_matching_shares():
+    r = grant_round(["a", "b", "c"], ["4", "2", "3"], ["8", "3", "3"], ["1", "3", "3/2"], "100")
+    assert r.shares == {"a": Fraction(3, 4), "b": Fraction(0), "c": Fraction(1, 2)}
+    assert r.contributions == {"a": Fraction(3), "b": Fraction(0), "c": Fraction(3, 2)}
+    # c has R = cost: funding it adds nothing, so it is not selected; b needs no public money
+    assert r.selected == ("a", "b") and r.eligible == ("a", "b", "c")
+
+
+def test_as_dict_is_exact_for_exact_input():
+    d = grant_round(["x", "y"], ["3/2", 1], ["5/2", 3], [0, "1/3"], "7/6").as_dict()
+    assert d["total_net_return"] == "2" and d["public_spending"] == "2/3" and d["shares"]["y"] == "2/3"
+    assert d["selected"] == ["y"] and d["rules"]["net return"]["selected"] == ["y"]
+    assert d["formalization"].startswith("project")
+
+
+def test_rows_in_any_order_give_the_same_round():
+    names, c, R, pi = ["p3", "p1", "p2"], [3, 2, 2], [7, 5, 5], [1, 0, 0]
+    a = grant_round(names, c, R, pi, 4)
+    b = grant_round(names[::-1], c[::-1], R[::-1], pi[::-1], 4)
+    assert a.as_dict() == b.as_dict()
+
+
+def brute_force(values, weights, budget):
+    best = Fraction(0)
+    for k in range(len(values) + 1):
+        for subset in combinations(range(len(values)), k):
+            if sum((weights[i] for i in subset), Fraction(0)) <= budget:
+                best = max(best, sum((values[i] for i in subset), Fraction(0)))
+    return best
+
+
+proposal = st.tuples(st.integers(1, 30), st.integers(0, 40), st.integers(0, 40))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(proposal, min_size=1, max_size=9), st.integers(0, 120))
+def test_optimum_matches_the_dp_referee_and_beats_the_rules(rows, budget):
+    names = [f"p{i:02d}" for i in range(len(rows))]
+    costs = [c for c, _, _ in rows]
+    social = [c + extra - 10 if c + extra - 10 >= 0 else extra for c, extra, _ in rows]  # some below cost
+    private = [min(p, s) for (_, _, p), s in zip(rows, social)]
+    r = grant_round(names, costs, social, private, budget)
+    net = [s - c for s, c in zip(social, costs)]
+    g = [max(0, c - p) for c, p in zip(costs, private)]
+    eligible = [i for i in range(len(rows)) if net[i] >= 0]
+    free = [i for i in eligible if g[i] == 0]
+    paid = [i for i in eligible if g[i] > 0]
+    best, chosen = knapsack_dp([net[i] for i in paid], [g[i] for i in paid], budget)
+    assert r.total_net_return == best + sum(net[i] for i in free)
+    assert r.public_spending <= budget  # exactly feasible
+    spent = sum(Fraction(g[names.index(n)]) for n in r.selected)
+    assert spent == r.public_spending
+    for rule in r.rules.values():
+        assert rule.public_spending <= budget and rule.shortfall >= 0
+        assert rule.total_net_return + rule.shortfall == r.total_net_return
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 20), st.integers(1, 20)), min_size=1, max_size=8), st.integers(0, 60))
+def test_dp_referee_agrees_with_brute_force(items, capacity):
+    values, weights = [v for v, _ in items], [w for _, w in items]
+    best, chosen = knapsack_dp(values, weights, capacity)
+    assert best == brute_force([Fraction(v) for v in values], [Fraction(w) for w in weights], capacity)
+    assert sum(weights[i] for i in chosen) <= capacity and sum(values[i] for i in chosen) == best
+
+
+def test_float_input_is_rechecked_exactly_and_totals_are_floats():
+    rng = np.random.default_rng(0)
+    n = 200
+    c = rng.uniform(1, 10, n)
+    R = c * rng.uniform(0.8, 3, n)
+    pi = R * rng.uniform(0, 0.5, n)
+    B = float(np.sum(np.maximum(0, c - pi)) / 3)
+    r = grant_round([f"q{i}" for i in range(n)], c.tolist(), R.tolist(), pi.tolist(), B)
+    assert not r.exact and isinstance(r.total_net_return, float)
+    spent = sum(Fraction(float(max(0.0, c[i] - pi[i]))) for i in range(n) if f"q{i}" in r.selected)
+    assert spent <= Fraction(B)
+    assert r.total_net_return <= r.lp_bound * (1 + 1e-12)
+    for rule in r.rules.values():
+        assert rule.total_net_return <= r.total_net_return
+
+
+def test_greedy_rules_follow_their_ranking_and_skip_what_does_not_fit():
+    values = [Fraction(10), Fraction(6), Fraction(6), Fraction(1)]
+    weights = [Fraction(10), Fraction(5), Fraction(5), Fraction(1)]
+    assert greedy_by("net return", values, weights, Fraction(10)) == [0]
+    assert greedy_by("net return", values, weights, Fraction(11)) == [0, 3]
+    assert greedy_by("net return per public unit", values, weights, Fraction(10)) == [1, 2]
+
+
+BAD = [
+    (dict(names=["a", "a"], costs=[1, 1], social=[1, 1], private=[0, 0], budget=1), "duplicate"),
+    (dict(names=["a", ""], costs=[1, 1], social=[1, 1], private=[0, 0], budget=1), "non-empty name"),
+    (dict(names=["a"], costs=[0], social=[1], private=[0], budget=1), "cost[0]: must be positive"),
+    (dict(names=["a"], costs=[1], social=[-1], private=[0], budget=1), "social_return[0]"),
+    (dict(names=["a"], costs=[1], social=[1], private=[2], budget=1), "private_return[0]"),
+    (dict(names=["a"], costs=[1], social=[1], private=[0], budget=-1), "budget"),
+    (dict(names=["a"], costs=[float("inf")], social=[1], private=[0], budget=1), "cost[0]"),
+    (dict(names=["a", "b"], costs=[1], social=[1, 1], private=[0, 0], budget=1), "ragged"),
+    (dict(names=[], costs=[], social=[], private=[], budget=1), "empty"),
+    (dict(names=["a"], costs=["x/2"], social=[1], private=[0], budget=1), "cost[0]"),
+]
+
+
+@pytest.mark.parametrize("kwargs, message", BAD, ids=[m for _, m in BAD])
+def test_bad_input_names_the_field(kwargs, message):
+    with pytest.raises(InputError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        grant_round(kwargs["names"], kwargs["costs"], kwargs["social"], kwargs["private"], kwargs["budget"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(20, 80))
+def test_larger_rounds_match_the_referee_after_the_exact_reduction(seed, n):
+    rng = np.random.default_rng(seed)
+    cost = rng.integers(1, 40, n).tolist()
+    private = [int(c * f) for c, f in zip(cost, rng.uniform(0, 0.95, n))]
+    social = [c + int(x) for c, x in zip(cost, rng.integers(0, 50, n))]
+    g = [c - p for c, p in zip(cost, private)]
+    budget = int(rng.integers(0, sum(g) + 1))
+    r = grant_round([f"p{i:03d}" for i in range(n)], cost, social, private, budget)
+    net = [s - c for s, c in zip(social, cost)]
+    keep = [i for i in range(n) if net[i] > 0 and g[i] > 0]
+    best, _ = knapsack_dp([net[i] for i in keep], [g[i] for i in keep], budget)
+    assert r.total_net_return == best + sum(net[i] for i in range(n) if net[i] >= 0 and g[i] == 0)
+    assert r.public_spending <= budget

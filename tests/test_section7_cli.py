@@ -1,0 +1,160 @@
+"""``coordfail economy`` and ``coordfail grants``: output, JSON fields, the pipeline, one-line errors, nothing half-written."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from proofs.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+ECONOMY = "sector,lambda_S,lambda_N,theta,coordinated\ncoffee,6,2,3/2,0\nbananas,5,2,5/4,1\nsoftware,9,6,3,0\n" \
+          "tourism,4,2,2,0\n"
+PROPOSALS = "name,cost,social_return,private_return\nbig,10,20,0\nsmall-1,5,11,0\nsmall-2,5,11,0\n"
+
+
+def _write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_economy_table_and_json(tmp_path, capsys):
+    path = _write(tmp_path, "e.csv", ECONOMY)
+    code, out, err = _run(capsys, "economy", path)
+    assert code == 0 and err == ""
+    assert "4 sectors, 4 active" in out and "coffee" in out and "project's formalization" in out
+    ranked = [line.split()[1] for line in out.splitlines() if line.strip()[:1].isdigit() and "  " in line]
+    assert ranked[:3] == ["coffee", "tourism", "software"]
+    code, out, _ = _run(capsys, "economy", path, "--json")
+    doc = json.loads(out)
+    assert {"wage", "gdp", "labour", "active", "coordination_gain"} <= doc.keys()
+    assert set(doc["labour"]) == {"coffee", "bananas", "software", "tourism"}
+    assert list(doc["coordination_gain"]) == ["coffee", "tourism", "software"]  # uncoordinated, ranked
+    assert abs(sum(doc["labour"].values()) - 1) < 1e-12
+
+
+def test_economy_json_input_and_options(tmp_path, capsys):
+    doc = {"lambda_S": ["6", "5"], "lambda_N": [2, 2], "theta": ["3/2", 2], "sectors": ["a", "b"]}
+    path = _write(tmp_path, "e.json", json.dumps(doc))
+    code, out, _ = _run(capsys, "economy", path, "--json", "--beta", "2/3", "--labour", "3",
+                        "--technology", "shifted")
+    data = json.loads(out)
+    assert code == 0 and data["total_labour"] == 3 and "(1 + L)" in data["technology"]
+    assert abs(sum(data["labour"].values()) - 3) < 1e-12
+
+
+def test_pipeline_economy_to_proposals_to_grants(tmp_path, capsys):
+    economy = _write(tmp_path, "e.csv", ECONOMY)
+    proposals = tmp_path / "proposals.csv"
+    code, out, _ = _run(capsys, "economy", economy, "--proposals", proposals, "--cost", "1/10",
+                        "--private-share", "1/3")
+    assert code == 0 and "Wrote 3 coordination proposals" in out
+    lines = proposals.read_text().splitlines()
+    assert lines[0] == "name,cost,social_return,private_return" and len(lines) == 4
+    code, out, _ = _run(capsys, "grants", proposals, "--budget", "0.05", "--json")
+    doc = json.loads(out)
+    assert code == 0 and set(doc["selected"]) <= {"coffee", "tourism", "software"}
+    # default private return: the sector's specific-factor income gain, never above the social return
+    code, _, _ = _run(capsys, "economy", economy, "--proposals", proposals, "--cost", "0.3")
+    for row in proposals.read_text().splitlines()[1:]:
+        _, cost, social, private = row.split(",")
+        assert 0 <= float(private) <= float(social)
+
+
+def test_grants_table_and_exact_json(tmp_path, capsys):
+    path = _write(tmp_path, "p.csv", PROPOSALS)
+    code, out, err = _run(capsys, "grants", path, "--budget", "10")
+    assert code == 0 and err == ""
+    assert "small-1, small-2" in out and "certified optimal" in out
+    assert "by net return: total 10" in out and "short of the optimum by 2" in out
+    code, out, _ = _run(capsys, "grants", path, "--budget", "10", "--json")
+    doc = json.loads(out)
+    assert doc["selected"] == ["small-1", "small-2"] and doc["total_net_return"] == "12"
+    assert doc["public_spending"] == "10" and doc["shares"] == {"big": "1", "small-1": "1", "small-2": "1"}
+    assert doc["rules"]["net return"] == {"selected": ["big"], "total_net_return": "10", "public_spending": "10",
+                                          "shortfall": "2", "shortfall_share": pytest.approx(1 / 6)}
+
+
+def test_grants_json_file_and_floats(tmp_path, capsys):
+    doc = {"name": ["a", "b"], "cost": [1.5, 2], "social_return": [3, "5/2"], "private_return": [0.5, 0]}
+    path = _write(tmp_path, "p.json", json.dumps(doc))
+    code, out, _ = _run(capsys, "grants", path, "--budget", "1.2", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["exact"] is False and isinstance(data["total_net_return"], float)
+    assert data["selected"] == ["a"]
+
+
+BAD = [
+    (["economy"], "e.csv", "lambda_S,lambda_N\n1,2\n", "missing column 'theta'"),
+    (["economy"], "e.csv", ECONOMY.replace("6,2,3/2,0", "6,2,3/2,2"), "coordinated[0]: must be 0 or 1"),
+    (["economy"], "e.csv", ECONOMY.replace("6,2,3/2", "-6,2,3/2"), "lambda_S[0]: must be positive"),
+    (["economy"], "e.csv", ECONOMY.replace("6,2,3/2", "6,2,1/2"), "theta[0]: must be >= 1"),
+    (["economy"], "e.csv", ECONOMY.replace("6,2,3/2", "nan,2,3/2"), "is not a number"),
+    (["economy"], "e.json", '{"lambda_S": [1, 2], "lambda_N": [1], "theta": [1, 1]}', "ragged"),
+    (["economy"], "e.json", '{"lambda_S": ["__import__(\'os\')"], "lambda_N": [1], "theta": [1]}', "not an exact"),
+    (["economy", "--beta", "1"], "e.csv", ECONOMY, "--beta: must lie strictly between 0 and 1"),
+    (["economy", "--beta", "x"], "e.csv", ECONOMY, "--beta: 'x' is not a number"),
+    (["economy", "--labour", "-1"], "e.csv", ECONOMY, "--labour"),
+    (["economy", "--cost", "1"], "e.csv", ECONOMY, "--proposals and --cost go together"),
+    (["grants", "--budget", "-1"], "p.csv", PROPOSALS, "--budget: must be a finite number >= 0"),
+    (["grants", "--budget", "1/0"], "p.csv", PROPOSALS, "zero denominator"),
+    (["grants", "--budget", "3"], "p.csv", PROPOSALS.replace("big,10,20,0", "big,10,20,30"), "private_return[0]"),
+    (["grants", "--budget", "3"], "p.csv", PROPOSALS.replace("small-2", "small-1"), "duplicate proposal name"),
+    (["grants", "--budget", "3"], "p.csv", "cost,social_return,private_return\n1,2,0\n", "missing column 'name'"),
+    (["grants", "--budget", "3"], "p.csv", "", "empty file"),
+    (["grants", "--budget", "3"], "p.json", "[1, 2]", "must be an object"),
+]
+
+
+@pytest.mark.parametrize("argv, name, text, message", BAD, ids=[m for *_, m in BAD])
+def test_bad_input_is_one_line_exit_2_and_nothing_is_written(tmp_path, capsys, argv, name, text, message):
+    path = _write(tmp_path, name, text)
+    before = (path.read_bytes(), os.stat(path).st_mtime_ns)
+    extra = ["--proposals", tmp_path / "out.csv", "--cost", "1"] if argv[0] == "economy" and "--cost" not in argv \
+        else []
+    code, out, err = _run(capsys, argv[0], path, *argv[1:], *extra)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("coordfail: error: ") and message in err, err
+    assert (path.read_bytes(), os.stat(path).st_mtime_ns) == before
+    assert not (tmp_path / "out.csv").exists() and [p.name for p in tmp_path.iterdir()] == [name]
+
+
+def test_outputs_never_overwrite_the_input(tmp_path, capsys):
+    path = _write(tmp_path, "e.csv", ECONOMY)
+    before = path.read_bytes()
+    for option in (["--proposals", path, "--cost", "1"], ["--plot", path]):
+        code, _, err = _run(capsys, "economy", path, *option)
+        assert code == 2 and "input file" in err
+    code, _, err = _run(capsys, "economy", path, "--plot", tmp_path / "gains.txt")
+    assert code == 2 and "must end in .png or .pdf" in err
+    code, _, err = _run(capsys, "economy", path, "--proposals", tmp_path / "nodir" / "p.csv", "--cost", "1")
+    assert code == 2 and "does not exist" in err
+    assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["e.csv"]
+
+
+def test_economy_plot(tmp_path, capsys):
+    path = _write(tmp_path, "e.csv", ECONOMY)
+    code, _, _ = _run(capsys, "economy", path, "--plot", tmp_path / "gains.png")
+    assert code == 0 and (tmp_path / "gains.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_commands_run_as_a_user_runs_them():
+    proc = subprocess.run([sys.executable, "-m", "proofs", "grants", "nope.csv", "--budget", "1"],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert proc.returncode == 2 and proc.stdout == "" and "Traceback" not in proc.stderr
+    assert proc.stderr.strip() == "coordfail: error: nope.csv: no such file"
+    proc = subprocess.run([sys.executable, "-m", "proofs", "--help"], capture_output=True, text=True, timeout=120,
+                          cwd=ROOT)
+    assert "economy" in proc.stdout and "grants" in proc.stdout
