@@ -289,6 +289,10 @@ def section4_wages(value_T=sp.Rational(3, 2), value_M=1, labour=4, agglomeration
     ax.set_ylabel("wage")
     ax.set_title("Infant industry: two specialisations are equilibria")
     ax.legend(fontsize=7, loc="upper left")
+    fig.tight_layout()
+    return fig
+
+
 def worked_section7_economy() -> dict:
     """Eight sectors (exact data), none coordinated: Section 7's worked economy (docs/model.md §9.1)."""
     return {"names": ["coffee", "bananas", "software", "tourism", "textiles", "medical devices", "flowers", "cocoa"],

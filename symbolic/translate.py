@@ -107,10 +107,49 @@ def _cmp(op: str, a: str, b: str) -> str:
     return _app("=" if op == "==" else op, a, b)
 
 
+#: sums and products up to this many terms are split into the atoms of their terms (exp(a+b) = exp(a)exp(b))
+_MAX_SPLIT = 8
+
+
 @lru_cache(maxsize=65536)
-def numer_denom(diff: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
-    """``diff`` as ``n/d`` (SymPy's ``as_numer_denom``: cheap, exact; cached by the expression itself)."""
-    return diff.as_numer_denom()
+def numer_denom(e: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
+    """``e`` as ``n/d``, combining fractions of sums and products only (cached by the expression).
+
+    Unlike SymPy's ``as_numer_denom`` it does not reach inside the base of a
+    fractional or real power, nor inside functions: ``((a/b)**s)`` stays one
+    term, so that ``x**(1/s)`` keeps the form the claim was written in.
+
+    >>> x, y = sp.symbols("x y", positive=True)
+    >>> numer_denom(x + 1/y), numer_denom((x/y)**sp.Symbol("s"))
+    ((x*y + 1, y), ((x/y)**s, 1))
+    """
+    if e.is_Rational:
+        return sp.Integer(e.p), sp.Integer(e.q)
+    if isinstance(e, sp.Mul):
+        n, d = sp.Integer(1), sp.Integer(1)
+        for f in e.args:
+            fn, fd = numer_denom(f)
+            n, d = n * fn, d * fd
+        return n, d
+    if isinstance(e, sp.Add):
+        parts = [numer_denom(t) for t in e.args]
+        if all(pd == 1 for _, pd in parts):
+            return e, sp.Integer(1)
+        d = sp.Integer(1)
+        for _, pd in parts:
+            if pd != 1 and not (d.is_Mul and pd in d.args) and pd != d:
+                d = d * pd
+        n = sp.Add(*[pn * sp.cancel(d / pd) if pd != 1 else pn * d for pn, pd in parts])
+        return n, d
+    if isinstance(e, sp.Pow):
+        base, expo = e.args
+        if expo.is_Integer:
+            bn, bd = numer_denom(base)
+            k = int(expo)
+            return (bn**k, bd**k) if k > 0 else (bd**-k, bn**-k)
+        if expo.could_extract_minus_sign():
+            return sp.Integer(1), sp.Pow(base, -expo)
+    return e, sp.Integer(1)
 
 
 @lru_cache(maxsize=65536)
@@ -318,11 +357,14 @@ class Translator:
             p, q = int(expo.p), int(expo.q)
             value = _power(self._root(base, q), abs(p))
             return _app("/", "1.0", value) if p < 0 else value
-        # a real exponent on a positive base (the domain condition): exp(expo * log(base))
-        log_b = self._log(base)
+        # a real exponent on a positive base (the domain condition): exp(expo * log(base)), the logarithm
+        # of a product of positive factors written as a sum (SymPy's expand_log without force), so that
+        # x**a * x**b, x**(a + b) and (x y)**a meet as the same atoms and products of them
+        arg = sp.expand(expo * sp.expand_log(sp.log(base, evaluate=False), force=False))
+        if isinstance(arg, sp.exp) or arg.has(sp.zoo, sp.nan):
+            arg = sp.Mul(expo, sp.log(base, evaluate=False), evaluate=False)
+        t = self._exp(arg)
         y = self.term(expo)
-        arg = sp.Mul(expo, sp.log(base, evaluate=False), evaluate=False)
-        t = self._exp(arg, arg_term=_app("*", y, log_b))
         x = self.term(base)
         line = _app("+", "1.0", _app("*", y, _app("-", x, "1.0")))
         # Bernoulli: for x > 0, x**y <= 1 + y(x - 1) when 0 <= y <= 1, >= otherwise
@@ -385,10 +427,24 @@ class Translator:
             u = self.term(arg) if arg_term is None else arg_term
             t = self._name("a", "Real")
             self.facts += [_app(">", t, "0.0"), _app(">=", t, _app("+", "1.0", u)),
-                           _app("=", _app("=", u, "0.0"), _app("=", t, "1.0"))]
+                           _app("=", _app("=", u, "0.0"), _app("=", t, "1.0")),
+                           _app("=", _app("<", u, "0.0"), _app("<", t, "1.0"))]
             atom = Atom(t, sp.exp, arg, u, sp.exp(arg, evaluate=False))
             self._relate(atom)
             self.atoms[key] = atom
+            if isinstance(arg, sp.Add) and len(arg.args) <= _MAX_SPLIT:
+                # exp(a + b) = exp(a) exp(b), true for all reals
+                parts = [self._exp(term) for term in arg.args]
+                self.facts.append(_app("=", t, _product(parts)))
+            else:
+                c, rest = arg.as_coeff_Mul()
+                if isinstance(rest, sp.log) and c.is_Rational and c != 0:
+                    # exp((p/q) log(v)) = v**(p/q) wherever log(v) is defined: t**q = v**p, exactly
+                    v = self.term(rest.args[0])
+                    p_, q_ = int(c.p), int(c.q)
+                    lhs, rhs = _power(t, q_), _power(v, abs(p_))
+                    rel = _app("=", lhs, rhs) if p_ > 0 else _app("=", _app("*", lhs, rhs), "1.0")
+                    self.facts.append(_implies(_app(">", v, "0.0"), rel))
         return atom.var
 
     def _log(self, arg: sp.Expr) -> str:
@@ -407,6 +463,17 @@ class Translator:
                 self.facts.append(_app("=", t, inner.arg_term))
             self._relate(atom)
             self.atoms[key] = atom
+            if isinstance(arg, sp.Mul) and len(arg.args) <= _MAX_SPLIT:
+                # log(a b) = log(a) + log(b) where every factor is positive
+                factors = list(arg.args)
+                parts = [self._log(f) for f in factors]
+                positive = _and([_app(">", self.term(f), "0.0") for f in factors])
+                self.facts.append(_implies(positive, _app("=", t, _sum(parts))))
+            elif isinstance(arg, sp.Pow) and not arg.exp.has(*arg.base.free_symbols):
+                # log(b**e) = e log(b) where b > 0
+                b = self.term(arg.base)
+                self.facts.append(_implies(_app(">", b, "0.0"),
+                                           _app("=", t, _app("*", self.term(arg.exp), self._log(arg.base)))))
         return atom.var
 
     def _abstract(self, func, arg, expr) -> str:
