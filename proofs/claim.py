@@ -293,12 +293,14 @@ def _decide_cached(ob: Obligation, settings: Settings) -> Verdict:
     on the time limit, so it is reused under any limit; an ``unknown`` is
     reused only under a limit no longer than the one it got.
     """
+    # a verdict decided with its core answers the same question asked without one
+    for key in ((ob, settings.core),) + (((ob, True),) if not settings.core else ()):
+        hit = _DECIDED.get(key)
+        if hit is not None:
+            verdict, limit = hit
+            if verdict.status is not Status.UNKNOWN or settings.timeout <= limit:
+                return verdict
     key = (ob, settings.core)
-    hit = _DECIDED.get(key)
-    if hit is not None:
-        verdict, limit = hit
-        if verdict.status is not Status.UNKNOWN or settings.timeout <= limit:
-            return verdict
     verdict = decide_obligation(ob, settings)
     if len(_DECIDED) < 20_000:
         _DECIDED[key] = (verdict, settings.timeout)

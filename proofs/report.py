@@ -32,6 +32,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -43,7 +44,7 @@ from symbolic.derivation import Derivation, latex_lines
 from symbolic.notation import escape_text, latex, prose_latex
 from symbolic.settings import Settings
 
-from .claim import Claim, ClaimResult, SpotCheck, decide_claim
+from .claim import Claim, ClaimResult, SpotCheck, _decide_cached, decide_claim
 from .paper import Paper, load_paper
 
 __all__ = ["write_report", "render_report", "ReportError", "compile_pdf", "ClaimReport", "claim_report"]
@@ -143,6 +144,13 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
                          refutation_class)
     from .spotchecks import spot_check_claim
 
+    # decisions with their cores first: the verdict answers the question without one too, so the
+    # decision and the sufficient assumptions (assumption_use) cost one solver call, not two
+    start = time.monotonic()
+    for ob in claim.decisions:  # within the claim's time limit, as decide_claim shares it
+        remaining = settings.timeout - (time.monotonic() - start)
+        if remaining > 0:
+            _decide_cached(ob, settings.merge(core=True, timeout=remaining))
     result = decide_claim(claim, settings=settings)
     spot = spot_check_claim(paper, result, settings)
     proved = result.status is Status.PROVED
@@ -266,14 +274,13 @@ def _summary_counts(items: Sequence[ClaimReport]) -> str:
             continue
         every = sum(1 for it in these if it.scope == "every J")
         fixed = sum(1 for it in these if it.scope and it.scope != "every J")
-        scope = []
-        if every:
-            scope.append(f"{every} for every $J$")
-        if fixed:
-            scope.append(f"{fixed} for a fixed $J$ only")
-        rows.append(f"{status.value} & {len(these)} & {', '.join(scope) or '--'}\\\\")
-    return ("\\begin{tabular}{@{}lrl@{}}\\toprule verdict & claims & of which, by number of sectors $J$\\\\"
-            "\\midrule\n" + "\n".join(rows) + "\n\\bottomrule\\end{tabular}\n")
+        free = len(these) - every - fixed
+        rows.append(f"{status.value} & {len(these)} & {every or ''} & {fixed or ''} & {free or ''}\\\\")
+    return ("\\begin{tabular}{@{}lrrrr@{}}\\toprule verdict & claims & for every $J$ & for one $J$ only "
+            "& $J$ does not apply\\\\ \\midrule\n" + "\n".join(rows) + "\n\\bottomrule\\end{tabular}\n")
+
+
+_ITEMIZE = r"\begin{itemize}\setlength{\itemsep}{0pt}\setlength{\parskip}{0pt}" "\n"
 
 
 def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
@@ -297,9 +304,9 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
     out.append(
         f"Each of the {n} claims is stated in the paper's words and formalised in SymPy from the model's "
         r"primitives. An engine (SymPy for the algebra, z3 for nonlinear real arithmetic) decides it for "
-        r"\emph{all} admissible parameters: \emph{proved}, \emph{refuted} with a counterexample, "
-        r"\emph{witness} (an instance of an existence claim), or \emph{unknown}; every counterexample and "
-        r"witness is certified in exact arithmetic. "
+        r"\emph{all} admissible parameters ($J$ is the number of sectors where a model has sectors): "
+        r"\emph{proved}, \emph{refuted} with a counterexample, \emph{witness} (an instance of an existence "
+        r"claim), or \emph{unknown}; counterexamples and witnesses are certified in exact arithmetic. "
         f"Each verdict is spot-checked numerically ({draws:,} admissible draws in all; "
         + ("none disagrees" if not disagree else rf"\textbf{{{disagree} claims disagree}}") + "). ")
     if generated:
@@ -320,7 +327,7 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
     out.append(r"\section*{Errata found}" "\n")
     false = [it for it in items if it.status is Status.REFUTED]
     if false:
-        out.append("Claims false as stated (details on the pages given):\n" r"\begin{itemize}" "\n")
+        out.append("Claims false as stated (details on the pages given):\n" + _ITEMIZE)
         for it in false:
             what = (it.refutation_short or "false as stated") if it.kind is Kind.FORALL else \
                 "impossible under the stated assumptions"
@@ -330,9 +337,10 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
     else:
         out.append("No claim was refuted.\n\n")
     if paper.errata:
-        out.append(f"The source also prints {len(paper.errata)} formula"
-                   f"{'s' if len(paper.errata) != 1 else ''} wrongly; the corrections are listed in "
-                   r"``Errata of the extracted formulas'' (p.~\pageref{errata}).")
+        out.append(f"Formulas the source prints wrongly (p.~\\pageref{{errata}}):\n" + _ITEMIZE)
+        for e in paper.errata:
+            out.append(rf"\item {escape_text(e.where)}: {e.printed} should read {e.corrected}." "\n")
+        out.append(r"\end{itemize}" "\n")
     out.append("\n")
     return "".join(out)
 
@@ -569,14 +577,19 @@ def default_jobs() -> int:
 
 
 def claim_reports(paper: Paper, claims: Sequence[Claim], settings: Settings, *, jobs: int = 1,
-                  progress: Callable[[str], None] = lambda msg: None) -> list[ClaimReport]:
-    """:func:`claim_report` for every claim, in order; ``jobs > 1`` works on claims in forked processes."""
+                  progress: Callable[[str], None] = lambda msg: None,
+                  meanwhile: Callable[[], None] = lambda: None) -> list[ClaimReport]:
+    """:func:`claim_report` for every claim, in order; ``jobs > 1`` works on claims in forked processes.
+
+    ``meanwhile`` runs in this process while the workers decide (the figures, say).
+    """
     out: list[ClaimReport] = []
 
     def note(i: int, it: ClaimReport) -> None:
         progress(f"[{i}/{len(claims)}] {it.id}: {it.verdict}")
 
     if jobs <= 1 or len(claims) < 2:
+        meanwhile()
         for i, claim in enumerate(claims, 1):
             out.append(claim_report(paper, claim, settings))
             note(i, out[-1])
@@ -588,7 +601,9 @@ def claim_reports(paper: Paper, claims: Sequence[Claim], settings: Settings, *, 
     ctx = multiprocessing.get_context("fork")
     try:
         with ctx.Pool(processes=min(jobs, len(claims))) as pool:
-            for i, it in enumerate(pool.imap(_work, range(len(claims)), chunksize=1), 1):
+            results = pool.imap(_work, range(len(claims)), chunksize=1)  # the workers start now
+            meanwhile()
+            for i, it in enumerate(results, 1):
                 out.append(it)
                 note(i, it)
     finally:
@@ -620,20 +635,23 @@ def write_report(out_dir: Path | str = "report", *, paper: Paper | None = None, 
         probe.close()
     except OSError as exc:
         raise ReportError(f"cannot write to {out}: {exc.strerror or exc}") from None
-    items = claim_reports(paper, selected, settings, jobs=default_jobs() if jobs is None else jobs,
-                          progress=progress)
     from .figures import save_figure
 
     # everything is built in a private directory and moved in at the end: an error or
     # Ctrl-C leaves the output directory as it was, never half a report
     stage = Path(tempfile.mkdtemp(dir=out, prefix=".coordfail-report-"))
     try:
-        figures = {}
-        sections = {it.section for it in items}
-        for fig in paper.figures:
-            if fig.section in sections:
-                save_figure(fig.build(), stage / fig.name)
-                figures[fig.name] = (f"{fig.name}.pdf", fig.caption)
+        figures: dict[str, tuple[str, str]] = {}
+        sections = {c.section for c in selected}
+
+        def draw() -> None:  # while the claims are decided
+            for fig in paper.figures:
+                if fig.section in sections:
+                    save_figure(fig.build(), stage / fig.name)
+                    figures[fig.name] = (f"{fig.name}.pdf", fig.caption)
+
+        items = claim_reports(paper, selected, settings, jobs=default_jobs() if jobs is None else jobs,
+                              progress=progress, meanwhile=draw)
         tex = stage / "report.tex"
         text = appendix() if callable(appendix) else appendix
         _atomic_write(tex, render_report(items, figures, appendix=text, paper=paper))
