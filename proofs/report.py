@@ -645,7 +645,7 @@ def write_report(out_dir: Path | str = "report", *, paper: Paper | None = None, 
         def draw() -> None:  # while the claims are decided
             for fig in paper.figures:
                 if fig.section in sections:
-                    save_figure(fig.build(), stage / fig.name)
+                    save_figure(fig.build(), stage / f"{fig.name}.pdf")  # what pdflatex includes
                     figures[fig.name] = (f"{fig.name}.pdf", fig.caption)
 
         items = claim_reports(paper, selected, settings, jobs=default_jobs() if jobs is None else jobs,
