@@ -568,8 +568,8 @@ def _work(index: int) -> ClaimReport:
 
 
 def default_jobs() -> int:
-    """Worker processes for a report: one per core, at most 4, and 1 where processes cannot fork."""
-    if sys.platform.startswith("win") or "fork" not in multiprocessing.get_all_start_methods():
+    """Worker processes for a report: one per core, at most 4; 1 off Linux (forking is safe there only)."""
+    if not sys.platform.startswith("linux"):
         return 1
     return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
 
@@ -586,7 +586,7 @@ def claim_reports(paper: Paper, claims: Sequence[Claim], settings: Settings, *, 
     def note(i: int, it: ClaimReport) -> None:
         progress(f"[{i}/{len(claims)}] {it.id}: {it.verdict}")
 
-    if jobs <= 1 or len(claims) < 2:
+    if jobs <= 1 or len(claims) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         meanwhile()
         for i, claim in enumerate(claims, 1):
             out.append(claim_report(paper, claim, settings))
