@@ -24,13 +24,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Sequence
 
-import sympy as sp
-from sympy.logic.boolalg import Boolean
+from sympy.logic.boolalg import Boolean, BooleanAtom
 
 from symbolic import Kind, Status, Verdict
 from symbolic.engine import normalize_assumptions
 from symbolic.errors import BadInputError, BadInputTypeError
 from symbolic.obligation import Family, Obligation, Role, decide_obligation
+from symbolic.notation import latex, prose_markdown
 from symbolic.settings import Settings
 
 __all__ = ["Claim", "ClaimResult", "SpotCheck", "Family", "Obligation", "Role", "decide_claim", "combine_verdicts",
@@ -71,6 +71,8 @@ class Claim:
     derived: Boolean | None = None
     #: named SymPy assumptions (filled from ``assumptions`` when they are SymPy Booleans)
     given: tuple = ()
+    #: a short statement in LaTeX for reports (default: SymPy's LaTeX of ``claim`` or of the first decision)
+    latex: str = ""
 
     def __post_init__(self):
         if not isinstance(self.id, str) or not self.id.strip():
@@ -101,6 +103,8 @@ class Claim:
             object.__setattr__(self, "given", given)
             object.__setattr__(self, "assumptions", ", ".join(name for name, _ in given) or "none")
         object.__setattr__(self, "families", tuple(self.families))
+        if not isinstance(self.latex, str):
+            raise BadInputTypeError(f"claim {self.id}: latex= must be a LaTeX string, got {type(self.latex).__name__}")
 
     def obligations(self) -> tuple[Obligation, ...]:
         """The obligations that decide this claim (built once per claim and cached)."""
@@ -110,17 +114,48 @@ class Claim:
     def decisions(self) -> tuple[Obligation, ...]:
         return tuple(ob for ob in self.obligations() if ob.role is Role.DECISION)
 
+    def formal_statement(self) -> Boolean:
+        """The SymPy statement shown beside the words: ``claim=``, else the first decision's statement.
+
+        A statement SymPy settled to a constant while it was built says nothing to a reader: then the
+        first decision whose statement is not a constant, or the condition as derived, is shown.
+        """
+        if self.claim is not None:
+            return self.derived if isinstance(self.claim, (bool, BooleanAtom)) and self.derived is not None \
+                else self.claim
+        decisions = self.decisions
+        for ob in decisions:
+            if not isinstance(ob.statement, BooleanAtom):
+                return ob.statement
+        for ob in decisions:
+            if not isinstance(ob.decided_statement, BooleanAtom):
+                return ob.decided_statement
+        return decisions[0].statement
+
     def latex_statement(self) -> str:
-        """The claim in mathematics (SymPy's LaTeX of its first decision)."""
-        first = self.decisions[0]
+        r"""The claim in mathematics: ``latex=`` if given, else the quantified :meth:`formal_statement`.
+
+        Symbols are named as the paper writes them (``lambda_1S`` is :math:`\lambda_{1S}`).
+        """
+        if self.latex:
+            return self.latex
         quant = r"\forall" if self.kind is Kind.FORALL else r"\exists"
-        return rf"{quant}\; {sp.latex(first.decided_statement)}"
+        return rf"{quant}\; {latex(self.formal_statement())}"
+
+    def formal_label(self) -> str:
+        """What :meth:`formal_statement` is: the claim, or one of its several decisions."""
+        n = len(self.decisions)
+        if self.latex or self.claim is not None or n == 1:
+            return "Formally"
+        index = next(i for i, ob in enumerate(self.decisions, 1)
+                     if self.formal_statement() in (ob.statement, ob.decided_statement))
+        return f"Formally (decision {index} of {n})"
 
     def _repr_markdown_(self) -> str:
-        text = f"**{self.id}** ({self.place or self.section}): {self.statement}"
+        text = f"**{self.id}** ({prose_markdown(self.place or self.section)}): {prose_markdown(self.statement)}"
         if self.quote:
             text += f'\n\n> "{self.quote}"'
-        text += f"\n\nAssumptions: {self.assumptions}."
+        text += f"\n\nAssumptions: {prose_markdown(self.assumptions)}."
         if self.expected is not None:
             text += f" Expected: *{self.expected.value}*" + (f" ({self.expected_source})." if self.expected_source
                                                               else ".")
@@ -186,7 +221,8 @@ class ClaimResult:
             mark = "as expected"
         else:
             mark = f"**expected {self.claim.expected.value}**"
-        return f"**{self.claim.id}** — {self.verdict._repr_markdown_()} — {mark}\n\n{self.claim.statement}"
+        return (f"**{self.claim.id}** — {self.verdict._repr_markdown_()} — {mark}\n\n"
+                f"{prose_markdown(self.claim.statement)}")
 
     def _repr_latex_(self) -> str:
         return rf"$\text{{{self.claim.id}: }}" + self.verdict._latex_body() + "$"
@@ -257,12 +293,14 @@ def _decide_cached(ob: Obligation, settings: Settings) -> Verdict:
     on the time limit, so it is reused under any limit; an ``unknown`` is
     reused only under a limit no longer than the one it got.
     """
+    # a verdict decided with its core answers the same question asked without one
+    for key in ((ob, settings.core),) + (((ob, True),) if not settings.core else ()):
+        hit = _DECIDED.get(key)
+        if hit is not None:
+            verdict, limit = hit
+            if verdict.status is not Status.UNKNOWN or settings.timeout <= limit:
+                return verdict
     key = (ob, settings.core)
-    hit = _DECIDED.get(key)
-    if hit is not None:
-        verdict, limit = hit
-        if verdict.status is not Status.UNKNOWN or settings.timeout <= limit:
-            return verdict
     verdict = decide_obligation(ob, settings)
     if len(_DECIDED) < 20_000:
         _DECIDED[key] = (verdict, settings.timeout)

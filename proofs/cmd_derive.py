@@ -11,13 +11,15 @@ __all__ = ["add_parser", "run_derive"]
 
 def add_parser(sub) -> None:
     p = sub.add_parser("derive", help="print the derivation of one claim",
-                       description="Decide one claim and print its derivation: the model, the conditions, each "
-                                   "transformation, the verdict, the assumptions it uses, the certificate.")
+                       description="Decide one claim and print its derivation: the model, each decision with its own "
+                                   "assumptions, each transformation, the verdict, the assumptions it uses, the "
+                                   "certificate. Text is wrapped at the terminal's width (COLUMNS).")
     p.add_argument("claim_id", metavar="ID", help="a claim id, e.g. S5.4")
     add_claims_option(p)
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--latex", action="store_true", help="a LaTeX align* block")
-    fmt.add_argument("--markdown", action="store_true", help="Markdown for notes, math as $...$")
+    fmt.add_argument("--markdown", action="store_true",
+                     help="Markdown for notes: one ### section per decision, math as $...$")
     p.add_argument("--timeout", type=positive_seconds, default=10.0, metavar="SECONDS", help="time limit of each decision (default 10)")
     p.set_defaults(func=run_derive)
 
@@ -33,5 +35,12 @@ def run_derive(args) -> int:
     claim = paper.claim(args.claim_id)
     settings = Settings(timeout=args.timeout)
     d = derive(decide_claim(claim, settings=settings), settings=settings, paper=paper)
-    sys.stdout.write(d.as_latex() + "\n" if args.latex else d.as_markdown() if args.markdown else d.as_text() + "\n")
+    if args.latex:
+        sys.stdout.write(d.as_latex() + "\n")
+    elif args.markdown:
+        sys.stdout.write(d.as_markdown())
+    else:  # wrapped at the terminal's width (COLUMNS honoured)
+        from symbolic.notation import width
+
+        sys.stdout.write(d.as_text(columns=width()) + "\n")
     return 0

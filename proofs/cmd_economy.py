@@ -23,7 +23,7 @@ import sys
 from fractions import Fraction
 from pathlib import Path
 
-from .cli import UsageError
+from .cli import help_text, UsageError
 from .datafile import exact_or_float, load_columns, write_atomically
 
 __all__ = ["add_parser", "run", "proposals_csv"]
@@ -34,7 +34,7 @@ _TECHNOLOGIES = ("cobb-douglas", "shifted")
 def add_parser(subparsers) -> None:
     p = subparsers.add_parser("economy", help="Section 7: equilibrium with several active sectors and the social "
                                               "return of coordinating each (JSON or CSV)",
-                              description=__doc__.split("\n\n")[0])
+                              description=help_text(__doc__))
     p.add_argument("file", metavar="FILE", help="CSV or JSON with lambda_S, lambda_N, theta (and coordinated) per sector")
     p.add_argument("--beta", default=None, metavar="B", help="labour share in each sector's technology, 0 < B < 1 "
                                                              "(default 1/2; 'p/q' is exact)")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import sys
 
-from .cli import UsageError
+from .cli import help_text, UsageError
 from .datafile import exact_or_float, load_columns
 
 __all__ = ["add_parser", "run"]
@@ -30,7 +30,7 @@ _COLUMNS = ("cost", "social_return", "private_return")
 
 def add_parser(subparsers) -> None:
     p = subparsers.add_parser("grants", help="Section 7: choose among proposals for a matching-grant round under a "
-                                             "budget (JSON or CSV)", description=__doc__.split("\n\n")[0])
+                                             "budget (JSON or CSV)", description=help_text(__doc__))
     p.add_argument("file", metavar="FILE", help="CSV or JSON with name, cost, social_return, private_return")
     p.add_argument("--budget", required=True, metavar="B", help="public money available ('p/q' is exact)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")

@@ -21,6 +21,8 @@ def add_parser(sub) -> None:
     p.add_argument("--samples", type=positive_count, default=100_000, metavar="N", help="draws per spot check (default 100000)")
     p.add_argument("--seed", type=int, default=0, help="seed of the spot checks (default 0)")
     p.add_argument("--timeout", type=positive_seconds, default=10.0, metavar="SECONDS", help="time limit of each decision (default 10)")
+    p.add_argument("--jobs", type=positive_count, default=None, metavar="N",
+                   help="worker processes deciding claims (default: one per core, at most 4)")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.set_defaults(func=run_report)
 
@@ -28,16 +30,19 @@ def add_parser(sub) -> None:
 def run_report(args) -> int:
     from symbolic.settings import Settings
 
-    from .paper import load_paper
+    from .paper import DEFAULT_PAPER, load_paper
     from .report import ReportError, write_report
 
     paper = load_paper(args.claims)
+    appendix = ""
+    if args.claims in (None, DEFAULT_PAPER):  # the numeric kernels of this toolkit's own paper
+        from .rodriguez_clare import appendix
     selected = paper.select(args.only)
     progress = (lambda m: None) if args.quiet else (lambda m: print(m, file=sys.stderr, flush=True))
     settings = Settings(timeout=args.timeout, samples=args.samples, seed=args.seed)
     try:
         written = write_report(Path(args.out), paper=paper, claims=selected, pdf=args.pdf, settings=settings,
-                               progress=progress)
+                               progress=progress, appendix=appendix, jobs=args.jobs)
     except ReportError as exc:
         raise UsageError(str(exc)) from None
     for path in written:

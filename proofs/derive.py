@@ -32,13 +32,15 @@ from sympy.core.relational import Relational
 
 from symbolic import Kind, Status, exists
 from symbolic.derivation import Derivation, Step, clearing_step
+from symbolic.notation import latex, prose_text
 from symbolic.obligation import Obligation, Role
 from symbolic.settings import Settings
 
 from .claim import Claim, ClaimResult, _decide_cached, decide_claim
 
 __all__ = ["derive", "assumption_group", "AssumptionUse", "assumption_use", "refutation_class", "RefutationClass",
-           "ablation", "Ablation", "necessity", "Necessity"]
+           "ablation", "Ablation", "necessity", "Necessity", "necessity_sentence", "verdict_words", "point_latex",
+           "point_text"]
 
 
 def assumption_group(name: str) -> str:
@@ -72,14 +74,20 @@ class AssumptionUse:
 
     used: tuple[str, ...]
     unused_groups: tuple[str, ...]
-    #: the minimal core of each decision, in order
-    per_decision: tuple[tuple[str, ...], ...] = ()
+    #: the minimal core of each decision, in order (``None`` where the re-decision with cores was not a proof)
+    per_decision: tuple = ()
+    #: every decision's core is known (else ``used`` is only part of a sufficient set)
+    complete: bool = True
 
     @property
     def used_groups(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(assumption_group(n) for n in self.used))
 
     def sentence(self) -> str:
+        if not self.complete:
+            known = "; ".join(self.used) or "none named"
+            return ("not determined for every decision (a re-decision with cores was not a proof in time); "
+                    f"the decisions that were: {known}")
         if not self.used:
             text = ("sufficient for this proof: none of the named assumptions (the symbols' own assumptions, "
                     "such as positivity, suffice)")
@@ -102,14 +110,18 @@ def assumption_use(result: ClaimResult, settings: Settings | None = None) -> Ass
     used: list[str] = []
     groups: list[str] = []
     cores = []
+    complete = True
     for ob, _ in result.decisions:
-        core = _decide_cached(ob, settings).core
+        again = _decide_cached(ob, settings)
+        # a core is evidence only from a proof: a re-decision that ran out of time says nothing
+        core = again.core if again.status is Status.PROVED else None
         cores.append(core)
-        used += [n for n in core if n not in used]
+        complete = complete and core is not None
+        used += [n for n in (core or ()) if n not in used]
         groups += [assumption_group(n) for n, _ in ob.assumptions]
     used_groups = {assumption_group(n) for n in used}
-    unused = tuple(g for g in dict.fromkeys(groups) if g not in used_groups)
-    return AssumptionUse(tuple(used), unused, tuple(cores))
+    unused = tuple(g for g in dict.fromkeys(groups) if g not in used_groups) if complete else ()
+    return AssumptionUse(tuple(used), unused, tuple(cores), complete)
 
 
 @dataclass(frozen=True)
@@ -126,6 +138,9 @@ class RefutationClass:
             return "false everywhere the assumptions hold"
         point = ", ".join(f"{s} = {sp.sstr(v)}" for s, v in sorted(self.holds_at.items(), key=lambda kv: kv[0].name))
         return f"false somewhere but not everywhere; it holds, for example, at {point}"
+
+    def point(self) -> dict | None:
+        return self.holds_at
 
 
 def refutation_class(result: ClaimResult, settings: Settings | None = None) -> RefutationClass | None:
@@ -281,14 +296,25 @@ def _relations(b) -> list[Relational]:
     return sorted(b.atoms(Relational), key=sp.default_sort_key)
 
 
-def _point_latex(point: dict) -> str:
-    items = [f"{sp.latex(s)} = {sp.latex(v)}" for s, v in sorted(point.items(), key=lambda kv: kv[0].name)]
-    rows = [", ".join(items[i:i + 4]) for i in range(0, len(items), 4)]
+def _sorted_point(point: dict):
+    return sorted(point.items(), key=lambda kv: kv[0].name)
+
+
+def point_latex(point: dict, per_line: int = 4) -> str:
+    r"""An exact point as LaTeX, ``per_line`` coordinates a line (for ``align*``).
+
+    >>> x = sp.Symbol("lambda_1S", positive=True)
+    >>> point_latex({x: sp.Rational(3, 2)})
+    '\\lambda_{1S} = \\frac{3}{2}'
+    """
+    items = [f"{latex(s)} = {latex(v)}" for s, v in _sorted_point(point)]
+    rows = [", \\quad ".join(items[i:i + per_line]) for i in range(0, len(items), per_line)]
     return r", \\ & ".join(rows)
 
 
-def _point_text(point: dict) -> str:
-    return ", ".join(f"{s} = {sp.sstr(v)}" for s, v in sorted(point.items(), key=lambda kv: kv[0].name))
+def point_text(point: dict) -> str:
+    """An exact point in plain Unicode: ``λ_1S = 3/2, θ₁ = 1``."""
+    return ", ".join(f"{prose_text(s.name)} = {prose_text(sp.sstr(v))}" for s, v in _sorted_point(point))
 
 
 def _evaluation_steps(statement, point: dict) -> list[Step]:
@@ -298,67 +324,87 @@ def _evaluation_steps(statement, point: dict) -> list[Step]:
     for rel in _relations(statement):
         lhs, rhs = sp.nsimplify(substitute(rel.lhs, point)), sp.nsimplify(substitute(rel.rhs, point))
         truth = type(rel)(lhs, rhs)
-        steps.append(Step(
-            f"At this point {sp.sstr(rel)} is {'true' if truth is sp.true else 'false'}",
-            latex=rf"{sp.latex(rel)}:\quad {sp.latex(lhs)} \;\text{{vs}}\; {sp.latex(rhs)}",
-            plain=f"{sp.sstr(lhs)} vs {sp.sstr(rhs)}"))
+        shown = type(rel)(lhs, rhs, evaluate=False)
+        steps.append(Step(f"At this point the relation is {'true' if truth is sp.true else 'false'}",
+                          chain=(rel, "becomes", shown), role="item"))
     return steps
 
 
+def _scope_words(scope: str) -> str:
+    return "every J (every number of sectors)" if scope == "every J" else f"{scope} only"
+
+
 def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None, with_assumption_use: bool = True,
-           include_model: bool = True, assumptions_as_math: bool = True, timeout: float | None = None) -> Derivation:
+           include_model: bool = True, assumptions_as_math: bool = True, header: bool = True,
+           use: AssumptionUse | None = None, timeout: float | None = None) -> Derivation:
     """The derivation of a decided claim, from the SymPy objects the engine used.
 
-    ``include_model=False`` and ``assumptions_as_math=False`` leave out what a
-    report states once per section (the model, the assumption instances).
+    One group per decision (its label, its own assumptions, the statement
+    decided, the engine's rewrite of its relations, the verdict and a minimal
+    sufficient set of its assumptions), then the certificate, the notes, the
+    cross-checks and what is sufficient and what is necessary.
+    ``include_model=False``, ``assumptions_as_math=False`` and ``header=False``
+    leave out what a report states elsewhere (the model, each assumption's
+    formula, the claim's words and place); ``use`` is the claim's
+    :func:`assumption_use` when it was computed already.
     """
     settings = settings or Settings(timeout=timeout or 10.0)
     claim, verdict = result.claim, result.verdict
-    steps: list[Step] = [Step(f"Claim {claim.id} ({claim.place or claim.section}): {claim.statement}")]
-    if claim.quote:
-        steps.append(Step(f'The paper: "{claim.quote}"'))
-    if claim.formalization == "project":
-        steps.append(Step("The paper is informal here; this is the project's formalization"
-                          + (f" ({paper.spec})" if paper is not None and paper.spec else "")))
-    if claim.scope:
-        steps.append(Step(f"Scope: {'every J (every number of sectors)' if claim.scope == 'every J' else claim.scope + ' only'}"))
+    steps: list[Step] = []
+    if header:
+        steps.append(Step(f"Claim {claim.id} ({claim.place or claim.section}): {claim.statement}"))
+        if claim.quote:
+            steps.append(Step(f'The paper: "{claim.quote}"'))
+        if claim.formalization == "project":
+            steps.append(Step("The paper is informal here; this is the project's formalization"
+                              + (f" ({paper.spec})" if paper is not None and paper.spec else "")))
+        if claim.scope:
+            steps.append(Step(f"Scope: {_scope_words(claim.scope)}"))
     model = paper.model(claim.section) if (include_model and paper is not None) else ()
     if model:
-        steps.append(Step("The model"))
+        steps.append(Step("The model", role="heading"))
         steps += list(model)
     decisions = result.decisions
-    use = assumption_use(result, settings) if with_assumption_use else None
+    if use is None and with_assumption_use:
+        use = assumption_use(result, settings)
     seen: set = set()
     for i, (ob, v) in enumerate(decisions, 1):
-        quant = "For all admissible parameters" if ob.kind is Kind.FORALL else "There exist admissible parameters with"
-        if assumptions_as_math and ob.assumptions:
-            steps.append(Step(f"Decision {i} of {len(decisions)}: {ob.label}. Its assumptions"))
-            steps += [Step(name, a) for name, a in ob.assumptions]
-            steps.append(Step(quant, ob.decided_statement))
-        else:
+        steps.append(Step(f"Decision {i} of {len(decisions)}: {ob.label}", role="heading"))
+        if ob.assumptions:
             names = ", ".join(n for n, _ in ob.assumptions)
-            steps.append(Step(f"Decision {i} of {len(decisions)}: {ob.label}"
-                              + (f" (assuming {names})" if names else "") + f". {quant}", ob.decided_statement))
+            if assumptions_as_math:
+                steps.append(Step("Its assumptions:"))
+                steps += [Step(name, a, role="item") for name, a in ob.assumptions]
+            else:
+                steps.append(Step(f"Its assumptions: {names}"))
+        quant = "For all admissible parameters" if ob.kind is Kind.FORALL else "There exist admissible parameters with"
+        steps.append(Step(quant, ob.decided_statement))
         if ob.derived is not None and ob.settled_at_construction:
-            steps.append(Step("SymPy reduces the derived condition to the stated one"
+            steps.append(Step("SymPy reduces this condition, as derived, to the stated one"
                               + (f" ({ob.reduction})" if ob.reduction else ""), ob.statement))
+        elif isinstance(ob.decided_statement, sp.logic.boolalg.BooleanAtom):
+            steps.append(Step("SymPy evaluated the condition to a constant while deriving it, from the symbols' "
+                              "own assumptions (such as positivity): nothing is left for the engine to decide"))
         for rel in _relations(ob.decided_statement):
             if rel in seen:
                 continue
             seen.add(rel)
             rewrite = clearing_step(rel)
             if rewrite.text.startswith("Multiply"):  # only rewrites that clear a denominator
-                steps.append(Step(rewrite.text, latex=rf"{sp.latex(rel)} \iff {sp.latex(rewrite.math)}",
-                                  plain=f"{sp.sstr(rel)}  <=>  {sp.sstr(rewrite.math)}"))
+                steps.append(rewrite)
         sentence = _verdict_sentence(ob, v)
         if use is not None:
             core = use.per_decision[i - 1]
-            sentence += "; a minimal sufficient set of assumptions: " + (", ".join(core) if core else "none named")
+            if core is None:
+                sentence += "; which assumptions this decision needs was not determined"
+            else:
+                sentence += "; a minimal sufficient set of its assumptions: " + (", ".join(core) if core
+                                                                                 else "none of the named ones")
         steps.append(Step(sentence))
     if verdict.point is not None:
         label = "Counterexample" if verdict.counterexample is not None else "Witness"
         steps.append(Step(f"{label}, exact, certified by substitution into every assumption and the claim",
-                          latex=_point_latex(verdict.point), plain=_point_text(verdict.point)))
+                          latex=point_latex(verdict.point), plain=point_text(verdict.point), role="heading"))
         target = next((ob for ob, v in decisions if v.point == verdict.point), None)
         if target is not None:
             steps += _evaluation_steps(target.decided_statement, verdict.point)
@@ -379,8 +425,16 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
             steps.append(Step(f"Where the claim fails: {kind.sentence()}"))
     expected = (f" (expected {claim.expected.value}" + (f", {claim.expected_source}" if claim.expected_source else "")
                 + ")") if claim.expected is not None else " (no expected verdict given)"
-    title = f"{claim.id}: {verdict.status.value}{expected}"
+    title = f"{claim.id}: {verdict_words(result)}{expected}"
     return Derivation(title, tuple(steps))
+
+
+def verdict_words(result: ClaimResult) -> str:
+    """The verdict with its scope: ``proved (every J)``, ``refuted (J = 4 only)``, ``witness``."""
+    status, scope = result.status.value, result.claim.scope
+    if scope == "every J":
+        return f"{status} (every J)"
+    return f"{status} ({scope} only)" if scope else status
 
 
 def _verdict_sentence(ob: Obligation, v) -> str:

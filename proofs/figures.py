@@ -120,8 +120,8 @@ def plot_equilibria(result, title: str = "South's wage in each equilibrium"):
 
         ax.bar(xs, wages, color=np.where(is_eq, "tab:blue", "lightgray"), edgecolor="black", linewidth=0.6)
         proxies = [Patch(facecolor=c, edgecolor="black", label=t)  # one legend entry per bar colour
-                   for c, t in (("tab:blue", "w(j,C), E(j,C) an equilibrium"),
-                                ("lightgray", "w(j,C), not an equilibrium"))]
+                   for c, t in (("tab:blue", "$w(j,C)$, $E(j,C)$ an equilibrium"),
+                                ("lightgray", "$w(j,C)$, not an equilibrium"))]
         named = bool(result.names)
         labels = [name(j + 1) if named else str(j + 1) for j in order]
         upright = result.J <= 8 and max(map(len, labels)) <= 12  # few short names read best level
@@ -129,10 +129,10 @@ def plot_equilibria(result, title: str = "South's wage in each equilibrium"):
         ax.set_xticklabels(labels, rotation=0 if upright else 90, fontsize=9 if upright else 7)
     else:  # many sectors: points, not bars
         proxies = []
-        ax.scatter(xs[is_eq], wages[is_eq], s=4, color="tab:blue", label="w(j,C), E(j,C) an equilibrium")
-        ax.scatter(xs[~is_eq], wages[~is_eq], s=4, color="lightgray", label="w(j,C), not an equilibrium")
+        ax.scatter(xs[is_eq], wages[is_eq], s=4, color="tab:blue", label="$w(j,C)$, $E(j,C)$ an equilibrium")
+        ax.scatter(xs[~is_eq], wages[~is_eq], s=4, color="lightgray", label="$w(j,C)$, not an equilibrium")
     for sector, wage in uncoordinated.items():
-        ax.axhline(wage, color="tab:red", linestyle="--", label=f"w(U) in {name(sector)}: no coordination")
+        ax.axhline(wage, color="tab:red", linestyle="--", label=f"$w(U)$ in {name(sector)}: no coordination")
     boundary = int(np.flatnonzero(is_eq).max()) + 1 if is_eq.any() else None
     if boundary is not None and boundary < result.J and is_eq[:boundary].all():
         ax.axvline(boundary + 0.5, color="black", linestyle=":", label="(*) cut-off")
@@ -163,7 +163,7 @@ def section2_spillover_payoffs(A=3, C=1):
     backward = compile_kernel(game.payoff(STAY, n), (n,))(grid)
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(6.4, 3.6))
-    ax.plot(grid, modern, color="tab:blue", label=f"modern: A n - C (A = {A}, C = {C})")
+    ax.plot(grid, modern, color="tab:blue", label=f"modern: $A n - C$ ($A = {A}$, $C = {C}$)")
     ax.plot(grid, backward, color="tab:orange", label="backward: 1")
     for profile in game.profiles():  # numeric A, C: every condition is already true or false
         if profile.condition is not sp.true:
@@ -172,10 +172,10 @@ def section2_spillover_payoffs(A=3, C=1):
         y = float(game.payoff(ADOPT if profile.share > 0 else STAY, profile.share))
         ax.plot([float(profile.share)], [y], marker="o", markersize=8, color="black" if stable else "white",
                 markeredgecolor="black", linestyle="none",
-                label=f"{profile.name} (n = {sp.sstr(profile.share)}): {'stable' if stable else 'unstable'}")
-    ax.set_xlabel("share n of firms with the modern technology")
+                label=f"{profile.name} ($n = {sp.sstr(profile.share)}$): {'stable' if stable else 'unstable'}")
+    ax.set_xlabel("share $n$ of firms with the modern technology")
     ax.set_ylabel("net output per firm")
-    ax.set_title("Knowledge spillovers: three equilibria when A - C > 1")
+    ax.set_title("Knowledge spillovers: three equilibria when $A - C > 1$")
     ax.legend(fontsize=7, loc="upper left")
     fig.tight_layout()
     return fig
@@ -190,12 +190,12 @@ def section2_prevention(V=4, largest_N=20):
     best = [float(worked_first_best_spending().subs({V_symbol: V, N: k})) for k in ns]
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(6.4, 3.6))
-    ax.plot(ns, best, marker="o", markersize=3, label="first best E* = log(N V)")
-    ax.plot(ns, nash, marker="s", markersize=3, label="Nash E_N = log V")
-    ax.fill_between(ns, nash, best, alpha=0.15, label="under-provision, log N")
-    ax.set_xlabel("number of producers N")
+    ax.plot(ns, best, marker="o", markersize=3, label=r"first best $E^* = \log(N V)$")
+    ax.plot(ns, nash, marker="s", markersize=3, label=r"Nash $E_N = \log V$")
+    ax.fill_between(ns, nash, best, alpha=0.15, label=r"under-provision, $\log N$")
+    ax.set_xlabel("number of producers $N$")
     ax.set_ylabel("total prevention spending")
-    ax.set_title(f"Foot-and-mouth eradication, P(E) = 1 - exp(-E), V = {V}")
+    ax.set_title(f"Foot-and-mouth eradication, $P(E) = 1 - e^{{-E}}$, $V = {V}$")
     ax.legend(fontsize=7, loc="upper left")
     fig.tight_layout()
     return fig
@@ -220,8 +220,8 @@ def section2_division_of_labour_region():
     fig, ax = plt.subplots(figsize=(6.4, 3.6))
     ax.contourf(A, Lg, region.astype(float), levels=[-0.5, 0.5, 1.5], colors=["white", "tab:green"], alpha=0.5)
     ax.contour(A, Lg, region.astype(float), levels=[0.5], colors="black", linewidths=0.8)
-    ax.set_xlabel("alpha (varieties are closer substitutes as alpha rises)")
-    ax.set_ylabel("L / F (market size)")
+    ax.set_xlabel(r"$\alpha$ (varieties are closer substitutes as $\alpha$ rises)")
+    ax.set_ylabel("$L/F$ (market size)")
     ax.set_title("Division of labour: multiple equilibria in the shaded region")
     fig.tight_layout()
     return fig
@@ -275,17 +275,17 @@ def section4_wages(value_T=sp.Rational(3, 2), value_M=1, labour=4, agglomeration
     backward = float(s4.wage_in_M(s4.L_M, agglomeration=s4.backward_mode(g)).subs(numbers))
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(6.4, 3.6))
-    ax.plot(grid, wage_T, color="tab:orange", label="wage in T: p_T a_T")
-    ax.plot(grid, wage_M, color="tab:blue", label="wage in M: p_M a_M g(L_M)")
+    ax.plot(grid, wage_T, color="tab:orange", label="wage in $T$: $p_T a_T$")
+    ax.plot(grid, wage_M, color="tab:blue", label="wage in $M$: $p_M a_M g(L_M)$")
     ax.axhline(backward, color="tab:blue", linestyle="--", linewidth=0.8,
-               label="M in the backward mode: p_M a_M g(0)")
+               label="$M$ in the backward mode: $p_M a_M g(0)$")
     for x, name in section4_allocations(value_T, value_M, labour, g):
         y = float(s4.income_per_worker(x, sp.sympify(labour), g).subs(numbers))
         corner = name != "interior"
         ax.plot([float(x)], [y], marker="o", markersize=8, linestyle="none", color="black" if corner else "white",
                 markeredgecolor="black",
-                label=f"equilibrium, {name} (L_M = {sp.sstr(x)})" + ("" if corner else ", unstable"))
-    ax.set_xlabel("workers in the advanced sector M, L_M")
+                label=f"equilibrium, {name} ($L_M = {sp.sstr(x)}$)" + ("" if corner else ", unstable"))
+    ax.set_xlabel("workers in the advanced sector $M$, $L_M$")
     ax.set_ylabel("wage")
     ax.set_title("Infant industry: two specialisations are equilibria")
     ax.legend(fontsize=7, loc="upper left")

@@ -1,34 +1,54 @@
-"""The LaTeX report: every claim with its derivation, a summary, ablations, errata, figures.
+r"""The LaTeX report a co-author can read: a front page, then every claim with its derivation.
 
-:func:`write_report` decides every selected claim, writes ``report.tex`` and
-the figures into a directory (each file atomically: a temporary file, then a
-rename), and with ``pdf=True`` compiles ``report.pdf`` with pdflatex in a
-temporary build directory, moving the PDF in only when compilation succeeded.
-The body has no timestamps, so the same claims give the same ``.tex``.
+:func:`write_report` decides every selected claim and gathers, for each, what
+was checked: the verdict and its scope, the numeric spot check, the mutants
+(near misses that must be refuted), which assumptions are *sufficient* (a
+minimal set the proof uses) and which are *necessary* (the claim re-decided
+without each), where a refuted claim does hold, and the derived region of its
+threshold.  :func:`render_report` lays this out -- a short front page (title,
+citation, how it was checked, the verdicts at a glance, the errata found), the
+summary table, one section per section of the paper (its model, its claims,
+its figures beside the claims they illustrate, its ablation table), the
+thresholds derived from the models, the errata -- with every formula from
+SymPy's LaTeX printer and every symbol named as the paper writes it.
+
+Everything comes from the :class:`~proofs.paper.Paper`: its title, citation,
+sections, models, figures and errata; nothing in this module is specific to
+one paper.  Files are written whole or not at all (a private directory, then
+renames); ``pdf=True`` compiles ``report.pdf`` with pdflatex in a temporary
+directory and moves it in only when compilation succeeded.  The body has no
+timestamps, so the same claims give the same ``.tex``.
+
+Claims are worked on in parallel processes where the platform forks (each
+claim's questions are its own; the run cache of :mod:`proofs.claim` makes
+each process ask each question once).
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-from symbolic import point_as_text
-from symbolic.derivation import Derivation, escape_latex
+from sympy.logic.boolalg import BooleanAtom
 
+from symbolic import Kind, Status
+from symbolic.derivation import Derivation, latex_lines
+from symbolic.notation import escape_text, latex, prose_latex
 from symbolic.settings import Settings
 
-from .claim import ClaimResult, SpotCheck, decide_claim
-from .derive import ablation, derive
+from .claim import Claim, ClaimResult, SpotCheck, _decide_cached, decide_claim
 from .paper import Paper, load_paper
-from .spotchecks import spot_check_claim
 from symbolic.errors import CoordfailError
 
-__all__ = ["write_report", "render_report", "ReportError", "compile_pdf"]
+__all__ = ["write_report", "render_report", "ReportError", "compile_pdf", "ClaimReport", "claim_report"]
 
 
 class ReportError(CoordfailError):
@@ -39,134 +59,454 @@ _PREAMBLE = r"""\documentclass[10pt]{article}
 \usepackage[margin=2.2cm]{geometry}
 \usepackage{amsmath,amssymb}
 \usepackage{graphicx}
+\usepackage{float}
 \usepackage{longtable,booktabs,array}
 \usepackage[hidelinks]{hyperref}
+\IfFileExists{needspace.sty}{\usepackage{needspace}}{}
+\makeatletter
+\providecommand{\needspace}[1]{\begingroup\setlength{\dimen@}{#1}\vskip\z@\@plus\dimen@\penalty -100%
+  \vskip\z@\@plus -\dimen@\vskip\dimen@\penalty 9999\vskip -\dimen@\vskip\z@skip\endgroup}
+\makeatother
 \allowdisplaybreaks
 \setlength{\emergencystretch}{3em}
-\title{Checking @TITLE@: derivations and verdicts}
-\author{coordfail}
-\date{}
+\setlength{\parindent}{0pt}
+\setlength{\parskip}{0.45ex plus 0.2ex}
+\newcolumntype{L}[1]{>{\raggedright\arraybackslash}p{#1}}
 \begin{document}
-\maketitle
 """
+
+
+# -- what the report knows about one claim ------------------------------------------------------
+
+@dataclass(frozen=True)
+class RegionRow:
+    """A derived region of a claim, ready to print (LaTeX in the math fields)."""
+
+    label: str  #: words
+    scope: str
+    kind: str  #: "threshold" or "holds where"
+    derived: str  #: LaTeX
+    paper: str  #: LaTeX, or "" for a "holds where" row
+    comparison: str  #: words
+    method: str
+    certified: bool
 
 
 @dataclass(frozen=True)
 class ClaimReport:
-    result: ClaimResult
-    derivation: Derivation
+    """Everything the report prints about one claim: plain values and LaTeX, no live objects.
+
+    Built by :func:`claim_report` (in a worker process when claims are worked
+    on in parallel); rendering is a pure function of these values.
+    """
+
+    id: str
+    section: str
+    status: Status
+    kind: Kind
+    verdict: str  #: with its scope: "proved (every J)"
+    scope: str
+    expected: Status | None
+    expected_source: str
+    statement: str  #: words
+    place: str
+    quote: str
+    formalization: str
     spot: SpotCheck | None
+    mutants: object = None  #: a MutantReport (proved claims)
+    sufficient: str = ""  #: words
+    necessary: str = ""  #: words
+    #: (assumption group, verdict with it dropped) for each of the claim's groups
+    ablation: tuple[tuple[str, str], ...] = ()
+    refutation: str = ""  #: where a refuted claim fails (words)
+    refutation_short: str = ""  #: "false everywhere the assumptions hold" or "false only somewhere"
+    point: str = ""  #: the counterexample or witness (LaTeX)
+    formal: tuple[str, ...] = ()  #: the formal statement, LaTeX lines
+    formal_label: str = ""
+    derivation: str = ""  #: LaTeX blocks
+    regions: tuple[RegionRow, ...] = ()
+    seconds: float = 0.0
+
+    @property
+    def as_expected(self) -> bool:
+        return self.expected is not None and self.status is self.expected
 
 
-def _status_cell(result: ClaimResult) -> str:
-    s = result.status.value
-    return s if result.as_expected else r"\textbf{" + s + "}"
+def _verdict_words(status: Status, scope: str) -> str:
+    if scope == "every J":
+        return f"{status.value} (every J)"
+    return f"{status.value} ({scope} only)" if scope else status.value
 
 
-def _spot_text(spot: SpotCheck | None) -> str:
+def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: bool = True,
+                 regions: bool = True) -> ClaimReport:
+    """Decide ``claim`` and gather what the report says about it (each question asked once per process)."""
+    from .derive import (ablation, assumption_use, derive, necessity, necessity_sentence, point_latex,
+                         refutation_class)
+    from .spotchecks import spot_check_claim
+
+    # decisions with their cores first: the verdict answers the question without one too, so the
+    # decision and the sufficient assumptions (assumption_use) cost one solver call, not two
+    start = time.monotonic()
+    for ob in claim.decisions:  # within the claim's time limit, as decide_claim shares it
+        remaining = settings.timeout - (time.monotonic() - start)
+        if remaining > 0:
+            _decide_cached(ob, settings.merge(core=True, timeout=remaining))
+    result = decide_claim(claim, settings=settings)
+    spot = spot_check_claim(paper, result, settings)
+    proved = result.status is Status.PROVED
+    use = assumption_use(result, settings) if proved else None
+    sufficient = use.sentence() if use is not None else ""
+    necessary = necessity_sentence(necessity(result, settings)) if proved else ""
+    cells: tuple = ()
+    if not _keeps_its_point(claim.kind, result.status):
+        _, rows = ablation([claim], settings=settings)
+        cells = tuple((g, v) for g, v in rows[0][2].items() if v != "-") if rows else ()
+    refuted = refutation_class(result, settings)
+    mutant = None
+    if mutants and proved:
+        from .mutants import mutant_report
+
+        mutant = mutant_report(result, settings)
+    derivation = derive(result, settings=settings, paper=paper, with_assumption_use=False, include_model=False,
+                        assumptions_as_math=False, header=False, use=use)
+    formal = claim.formal_statement()
+    label = claim.formal_label()
+    if claim.latex:
+        formal_lines: tuple[str, ...] = (claim.latex,)
+    elif isinstance(formal, (bool, BooleanAtom)):  # settled while derived: the derivation says so
+        formal_lines, label = (), ""
+    else:
+        formal_lines = tuple(latex_lines(formal))
+        label += ", for all admissible parameters" if claim.kind is Kind.FORALL else \
+            ", for some admissible parameters"
+    return ClaimReport(
+        id=claim.id, section=claim.section, status=result.status, kind=claim.kind,
+        verdict=_verdict_words(result.status, claim.scope), scope=claim.scope, expected=claim.expected,
+        expected_source=claim.expected_source, statement=claim.statement, place=claim.place or claim.section,
+        quote=claim.quote, formalization=claim.formalization, spot=spot, mutants=mutant, sufficient=sufficient,
+        necessary=necessary, ablation=cells,
+        refutation=refuted.sentence() if refuted is not None else "",
+        refutation_short=_refutation_short(refuted),
+        point=point_latex(result.verdict.point) if result.verdict.point is not None else "",
+        formal=formal_lines, formal_label=label, derivation=derivation.as_latex_blocks(),
+        regions=_regions(paper, claim.id) if regions else (), seconds=result.verdict.seconds)
+
+
+def _keeps_its_point(kind: Kind, status: Status) -> bool:
+    """A counterexample (or a witness) satisfies every weaker set of assumptions: dropping one cannot
+    change the verdict, so the ablation does not re-decide such claims."""
+    return (kind is Kind.FORALL and status is Status.REFUTED) or (kind is Kind.EXISTS and status is Status.WITNESS)
+
+
+def _refutation_short(refuted) -> str:
+    if refuted is None or refuted.everywhere is None:
+        return ""
+    return ("false everywhere the assumptions hold" if refuted.everywhere
+            else "false somewhere, though it holds elsewhere")
+
+
+def _regions(paper: Paper, claim_id: str) -> tuple[RegionRow, ...]:
+    region_for = getattr(paper.regions, "region_for", None)
+    if region_for is None:
+        return ()
+    rows = []
+    for d in region_for(claim_id):
+        t = d.threshold
+        rows.append(RegionRow(t.label, t.scope, d.kind,
+                              latex(d.region.condition) if d.region.known else r"\text{unknown}",
+                              latex(t.paper) if t.paper is not None else "", d.verdict_text(), d.region.method,
+                              d.region.certified))
+    return tuple(rows)
+
+
+# -- rendering -----------------------------------------------------------------------------------
+
+def _tex(text: str) -> str:
+    """Words that may hold formulas, as LaTeX."""
+    return prose_latex(text)
+
+
+def _spot_cell(spot: SpotCheck | None) -> str:
     if spot is None:
         return "--"
     if spot.agrees:
-        return f"{spot.samples:,} draws, 0 violations"
-    return f"{spot.violations:,} of {spot.samples:,} draws DISAGREE"
+        return f"0 / {spot.samples:,}"
+    return rf"\textbf{{{spot.violations:,} / {spot.samples:,}}}"
 
 
-def render_report(items: Sequence[ClaimReport], ablations: dict, figures: dict[str, tuple[str, str]],
-                  appendix: str = "", paper: Paper | None = None) -> str:
-    """The report's LaTeX source (pure function of its inputs)."""
-    paper = paper or load_paper()
-    out = [_PREAMBLE.replace("@TITLE@", escape_latex(paper.title))]
+def _spot_sentence(spot: SpotCheck | None) -> str:
+    if spot is None:
+        return "none"
+    if spot.agrees:
+        return f"{spot.samples:,} admissible draws (floats, and exact draws on the boundaries); none disagrees"
+    return f"{spot.violations:,} of {spot.samples:,} draws DISAGREE with the verdict: {spot.detail}"
+
+
+def _mutant_cell(m) -> str:
+    return f"{m.killed}/{m.generated}" if m is not None else "--"
+
+
+def _mutant_sentence(m) -> str:
+    if not m.generated:
+        return "none could be made from the decided statements (nothing to shift, flip or drop)"
+    if not m.killed:
+        return f"none of {m.generated} refuted: the check may be vacuous"
+    text = f"{m.killed} of {m.generated} refuted"
+    if m.survivors:
+        text += "; still proved (equivalent or weaker statements): " + "; ".join(m.survivors)
+    if m.undecided:
+        text += "; undecided: " + "; ".join(m.undecided)
+    return text
+
+
+def _verdict_cell(it: ClaimReport) -> str:
+    text = escape_text(it.verdict)
+    if it.as_expected or it.expected is None:
+        return text
+    return r"\textbf{" + text + "} (expected " + escape_text(it.expected.value) + ")"
+
+
+def _summary_counts(items: Sequence[ClaimReport]) -> str:
+    rows = []
+    for status in Status:
+        these = [it for it in items if it.status is status]
+        if not these:
+            continue
+        every = sum(1 for it in these if it.scope == "every J")
+        fixed = sum(1 for it in these if it.scope and it.scope != "every J")
+        free = len(these) - every - fixed
+        rows.append(f"{status.value} & {len(these)} & {every or ''} & {fixed or ''} & {free or ''}\\\\")
+    return ("\\begin{tabular}{@{}lrrrr@{}}\\toprule verdict & claims & for every $J$ & for one $J$ only "
+            "& $J$ does not apply\\\\ \\midrule\n" + "\n".join(rows) + "\n\\bottomrule\\end{tabular}\n")
+
+
+_ITEMIZE = r"\begin{itemize}\setlength{\itemsep}{0pt}\setlength{\parskip}{0pt}" "\n"
+
+
+def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
     n = len(items)
-    good = sum(1 for it in items if it.result.as_expected)
+    judged = [it for it in items if it.expected is not None]
+    good = sum(1 for it in judged if it.as_expected)
+    spots = [it.spot for it in items if it.spot is not None]
+    draws = sum(s.samples for s in spots)
+    disagree = sum(1 for s in spots if not s.agrees)
+    mutants = [it.mutants for it in items if it.mutants is not None]
+    killed = sum(m.killed for m in mutants)
+    generated = sum(m.generated for m in mutants)
+    regions = sum(len(it.regions) for it in items)
+    out = [r"\begin{center}", r"{\Large Checking the claims of}\\[1ex]",
+           r"{\LARGE\bfseries " + escape_text(paper.title) + r"}\\[1.5ex]"]
+    if paper.citation:
+        out.append(r"{\normalsize " + escape_text(paper.citation) + r"}\\[1ex]")
+    out.append(r"{\small a report by \texttt{coordfail report}}")
+    out.append(r"\end{center}" "\n")
+    out.append(r"\section*{What was checked, and how}" "\n")
     out.append(
-        r"\noindent This report was produced by \texttt{coordfail report}. Each claim of the paper is "
-        r"stated in words, formalised in SymPy, and decided by an engine (z3 for nonlinear real arithmetic, "
-        r"SymPy for the algebra); every counterexample and witness was checked by exact substitution. "
-        r"Expected verdicts come from \texttt{docs/model.md} and were compared with, never used by, the decisions. "
-        f"{good} of {n} claims were decided as \\texttt{{docs/model.md}} expects.\n")
-    out.append(r"\section*{Summary of verdicts}" "\n")
-    out.append(r"\begin{longtable}{@{}p{1.9cm}p{7.2cm}p{1.4cm}p{1.4cm}p{2.6cm}@{}}" "\n"
-               r"\toprule id & claim & verdict & expected & spot check\\ \midrule \endhead" "\n")
-    for it in items:
-        c = it.result.claim
-        out.append(f"{escape_latex(c.id)} & {escape_latex(c.statement)} & {_status_cell(it.result)} & "
-                   f"{c.expected.value if c.expected else '--'} & {escape_latex(_spot_text(it.spot))}\\\\\n")
-    out.append(r"\bottomrule\end{longtable}" "\n")
+        f"Each of the {n} claims is stated in the paper's words and formalised in SymPy from the model's "
+        r"primitives. An engine (SymPy for the algebra, z3 for nonlinear real arithmetic) decides it for "
+        r"\emph{all} admissible parameters ($J$ is the number of sectors where a model has sectors): "
+        r"\emph{proved}, \emph{refuted} with a counterexample, \emph{witness} (an instance of an existence "
+        r"claim), or \emph{unknown}; counterexamples and witnesses are certified in exact arithmetic. "
+        f"Each verdict is spot-checked numerically ({draws:,} admissible draws in all; "
+        + ("none disagrees" if not disagree else rf"\textbf{{{disagree} claims disagree}}") + "). ")
+    if generated:
+        out.append(f"Each proved claim is mutated (shifted thresholds, flipped inequalities, dropped hypotheses, "
+                   f"swapped parameters) to show that its check can fail: {killed} of {generated} mutants are "
+                   f"refuted. ")
+    out.append(r"Each proof says which assumptions are \emph{sufficient} (a minimal set) and which are "
+               r"\emph{necessary} (the claim re-decided with each dropped, the positivity of each group of "
+               "parameters included). ")
+    if regions:
+        out.append("Where the paper states a threshold, the region where the model's own condition holds is "
+                   "derived and compared with it. ")
+    if judged:
+        spec = rf"\texttt{{{escape_text(paper.spec)}}}" if paper.spec else "the claims file"
+        out.append(f"Expected verdicts ({spec}) were compared with, never used by, the decisions: "
+                   f"{good} of {len(judged)} as expected.")
+    out.append("\n\n" r"\section*{The verdicts at a glance}" "\n" + _summary_counts(items) + "\n")
+    out.append(r"\section*{Errata found}" "\n")
+    false = [it for it in items if it.status is Status.REFUTED]
+    if false:
+        out.append("Claims false as stated (details on the pages given):\n" + _ITEMIZE)
+        for it in false:
+            what = (it.refutation_short or "false as stated") if it.kind is Kind.FORALL else \
+                "impossible under the stated assumptions"
+            out.append(rf"\item \textbf{{{escape_text(it.id)}}}, {_tex(it.statement)}: {escape_text(what)} "
+                       rf"(p.~\pageref{{claim:{it.id}}})." "\n")
+        out.append(r"\end{itemize}" "\n")
+    else:
+        out.append("No claim was refuted.\n\n")
+    if paper.errata:
+        out.append(f"Formulas the source prints wrongly (p.~\\pageref{{errata}}):\n" + _ITEMIZE)
+        for e in paper.errata:
+            out.append(rf"\item {escape_text(e.where)}: {e.printed} should read {e.corrected}." "\n")
+        out.append(r"\end{itemize}" "\n")
+    out.append("\n")
+    return "".join(out)
 
-    for section in _sections(items):
-        out.append(f"\\section{{{escape_latex(paper.section_title(section))}}}\n")
+
+def _summary_table(items: Sequence[ClaimReport]) -> str:
+    out = [r"\section*{Every claim}" "\n",
+           r"A verdict in bold differs from the expected one (shown beside it). The spot check counts the "
+           r"admissible draws that disagree with the verdict, of all drawn; mutants: refuted of generated.",
+           "\n" r"{\small\begin{longtable}{@{}L{1.8cm}L{7.6cm}L{2.5cm}L{1.9cm}L{1.2cm}@{}}" "\n"
+           r"\toprule id & claim & verdict & spot check & mutants\\ \midrule \endhead" "\n"]
+    for it in items:
+        out.append(f"{escape_text(it.id)} & {_tex(it.statement)} & {_verdict_cell(it)} & {_spot_cell(it.spot)} & "
+                   f"{_mutant_cell(it.mutants)}\\\\\n")
+    out.append(r"\bottomrule\end{longtable}}" "\n")
+    return "".join(out)
+
+
+def _display(lines: Sequence[str]) -> str:
+    return r"\begin{align*}" "\n& " + " \\\\\n& ".join(lines) + "\n" r"\end{align*}" "\n"
+
+
+def _claim_section(it: ClaimReport) -> str:
+    out = [f"\\needspace{{8\\baselineskip}}\n\\subsection*{{{escape_text(it.id)}: {escape_text(it.verdict)}}}\n"
+           f"\\phantomsection\\label{{claim:{it.id}}}\n",
+           f"{_tex(it.statement)}.\n\n",
+           f"\\emph{{Where:}} {_tex(it.place)}."]
+    if it.quote:
+        out.append(f" \\emph{{The paper:}} {_tex(chr(34) + it.quote + chr(34))}.")
+    if it.formalization == "project":
+        out.append(r" \emph{The paper is informal here; this is the project's formalization.}")
+    if it.formal:
+        out.append("\n\n" + f"{it.formal_label}:\n" + _display(it.formal))
+    rows = []
+    expected = (f"; expected {it.expected.value}" + (f" ({_tex(it.expected_source)})" if it.expected_source else "")
+                if it.expected is not None else "; no expected verdict given")
+    rows.append(("Verdict", escape_text(it.verdict) + expected))
+    rows.append(("Spot check", escape_text(_spot_sentence(it.spot))))
+    if it.mutants is not None:
+        rows.append(("Mutants", _tex(_mutant_sentence(it.mutants))))
+    if it.sufficient:
+        rows.append(("Sufficient", _tex(it.sufficient[0].upper() + it.sufficient[1:])))
+    if it.necessary:
+        rows.append(("Necessary", _tex(it.necessary[0].upper() + it.necessary[1:])))
+    if it.refutation:
+        rows.append(("Where it fails", _tex(it.refutation[0].upper() + it.refutation[1:])))
+    for r in it.regions:
+        scope = f" ({escape_text(r.scope)})" if r.scope else ""
+        paper = f"; the paper: ${r.paper}$" if r.paper else ""
+        what = "holds where" if r.kind == "holds where" else "derived region"
+        rows.append((what.capitalize(), f"{_tex(r.label)}{scope}: ${r.derived}${paper}; "
+                                        f"{_tex(r.comparison)} ({escape_text(r.method)}, "
+                                        f"{'certified' if r.certified else 'not certified'})"))
+    out.append(r"\begin{longtable}{@{}>{\bfseries}L{2.4cm}L{13.6cm}@{}}" "\n")
+    out += [f"{k} & {v}\\\\\n" for k, v in rows]
+    out.append(r"\end{longtable}" "\n")
+    # the counterexample or witness is shown in the derivation, each relation evaluated there
+    out.append(r"\needspace{5\baselineskip}\subsubsection*{Derivation}" "\n" + it.derivation)
+    return "".join(out)
+
+
+def _ablation_table(section_title: str, items: Sequence[ClaimReport]) -> str:
+    rows = [it for it in items if it.ablation]
+    kept = [it.id for it in items if _keeps_its_point(it.kind, it.status)]
+    if not rows:
+        return ""
+    out = [r"\needspace{8\baselineskip}\subsection*{Ablation: each claim with one assumption dropped}" "\n",
+           f"{_tex(section_title)}: each claim re-decided with every instance of one named assumption removed, or "
+           "with the positivity of one group of parameters dropped; a changed verdict shows that the assumption "
+           "matters.\n\n",
+           r"\begin{longtable}{@{}L{1.8cm}L{2.4cm}L{11.4cm}@{}}" "\n"
+           r"\toprule claim & with all & with one dropped\\ \midrule \endhead" "\n"]
+    for it in rows:
+        dropped = "; ".join(f"without {_tex(g)}: {v}" for g, v in it.ablation)
+        out.append(f"{escape_text(it.id)} & {escape_text(it.verdict)} & {dropped}\\\\\n")
+    out.append(r"\bottomrule\end{longtable}" "\n")
+    if kept:
+        out.append(f"Not re-decided: {', '.join(escape_text(k) for k in kept)} (a counterexample or a witness "
+                   "satisfies every weaker set of assumptions, so dropping one keeps the verdict).\n\n")
+    return "".join(out)
+
+
+def _thresholds_section(items: Sequence[ClaimReport]) -> str:
+    rows = [(it, r) for it in items for r in it.regions]
+    if not rows:
+        return ""
+    out = [r"\needspace{10\baselineskip}\section*{Thresholds derived from the models}" "\n",
+           r"\addcontentsline{toc}{section}{Thresholds derived from the models}" "\n",
+           "For each claim that states a threshold, the model's own condition (built from its equilibrium "
+           "conditions) is reduced to a quantifier-free region of the parameters, certified by the engine, and "
+           "compared with the paper's threshold. For a refuted claim, the region where it \\emph{does} hold.\n\n",
+           r"\begin{longtable}{@{}L{1.7cm}L{3.1cm}L{3.9cm}L{2.6cm}L{3.1cm}@{}}" "\n"
+           r"\toprule claim & condition & derived region & the paper & the engine\\ \midrule \endhead" "\n"]
+    for it, r in rows:
+        scope = f" ({escape_text(r.scope)})" if r.scope else ""
+        paper = f"${r.paper}$" if r.paper else "--"
+        cert = "certified" if r.certified else "not certified"
+        out.append(f"{escape_text(it.id)} & {_tex(r.label)}{scope} & ${r.derived}$ & {paper} & "
+                   f"{_tex(r.comparison)}; {escape_text(r.method)}, {cert}\\\\\n")
+    out.append(r"\bottomrule\end{longtable}" "\n")
+    return "".join(out)
+
+
+def _figure(fname: str, caption: str) -> str:
+    return (r"\begin{figure}[H]\centering" "\n"
+            f"\\includegraphics[width=0.8\\textwidth]{{{fname}}}\n\\caption{{{caption}}}\n\\end{{figure}}\n")
+
+
+def render_report(items: Sequence[ClaimReport], figures: dict[str, tuple[str, str]] | None = None,
+                  appendix: str = "", paper: Paper | None = None) -> str:
+    """The report's LaTeX source (a pure function of its inputs)."""
+    paper = paper or load_paper()
+    figures = figures or {}
+    out = [_PREAMBLE, r"\pdfbookmark[0]{Front page}{front}" "\n", _front_page(items, paper), r"\newpage" "\n",
+           _summary_table(items)]
+    present = {it.id for it in items}
+    for section in paper.section_ids():
+        these = [it for it in items if it.section == section]
+        if not these:
+            continue
+        title = paper.section_title(section)
+        out.append(f"\\needspace{{10\\baselineskip}}\\section*{{{_tex(title)}}}\n"
+                   f"\\addcontentsline{{toc}}{{section}}{{{_tex(title)}}}\n")
         model = paper.model(section)
         if model:
-            out.append("\\subsection*{The model}\n" + Derivation("model", model).as_latex() + "\n")
-        for name, (fname, caption) in figures.items():
-            if any(f.name == name and f.section == section for f in paper.figures):
-                out.append(r"\begin{figure}[ht]\centering" "\n"
-                           f"\\includegraphics[width=0.8\\textwidth]{{{fname}}}\n"
-                           f"\\caption{{{caption}}}\n\\end{{figure}}\n")
-        for it in items:
-            if it.result.claim.section != section:
+            out.append("\\subsection*{The model}\n" + Derivation("model", tuple(model)).as_latex_blocks() + "\n")
+        # each figure after the first claim it illustrates; a figure that names none opens the section
+        placed: dict[str, list[str]] = {}
+        for fig in paper.figures:
+            if fig.section != section or fig.name not in figures:
                 continue
+            anchor = next((c for c in fig.claims if c in present), None)
+            placed.setdefault(anchor or "", []).append(fig.name)
+        out += [_figure(*figures[name]) for name in placed.get("", [])]
+        for it in these:
             out.append(_claim_section(it))
-        if section in ablations:
-            out.append(_ablation_table(section, *ablations[section]))
-
-    out.append(r"\section{Where the paper's text needs correcting}" "\n")
+            out += [_figure(*figures[name]) for name in placed.get(it.id, [])]
+        out.append(_ablation_table(title, these))
+    out.append(_thresholds_section(items))
+    out.append(r"\needspace{10\baselineskip}\section*{Where the paper's text needs correcting}" "\n"
+               r"\addcontentsline{toc}{section}{Where the paper's text needs correcting}" "\n")
     out.append(r"\subsection*{Claims that are false as stated}" "\n")
-    refuted = [it for it in items if it.result.status.value == "refuted" and it.result.claim.kind.value == "forall"]
-    impossible = [it for it in items if it.result.status.value == "refuted" and it.result.claim.kind.value == "exists"]
-    if not refuted and not impossible:
+    false = [it for it in items if it.status is Status.REFUTED]
+    if not false:
         out.append("None of the selected claims was refuted.\n")
-    out.append(r"\begin{itemize}" "\n" if (refuted or impossible) else "")
-    for it in refuted:
-        c, v = it.result.claim, it.result.verdict
-        point = ", ".join(f"{k} = {val}" for k, val in point_as_text(v.counterexample).items())
-        out.append(f"\\item \\textbf{{{escape_latex(c.id)}}} ({escape_latex(c.place)}): "
-                   f"{escape_latex(c.statement)}. Counterexample: {escape_latex(point)}.\n")
-    for it in impossible:
-        c = it.result.claim
-        out.append(f"\\item \\textbf{{{escape_latex(c.id)}}} ({escape_latex(c.place)}): "
-                   f"{escape_latex(c.statement)}: no instance exists under the stated assumptions.\n")
-    out.append(r"\end{itemize}" "\n" if (refuted or impossible) else "")
-    out.append(r"\subsection*{Errata of the extracted formulas}" "\n")
-    out.append(r"\begin{longtable}{@{}p{3.2cm}p{4.2cm}p{5.6cm}p{2.2cm}@{}}" "\n"
-               r"\toprule where & printed & corrected & source\\ \midrule \endhead" "\n")
-    for e in paper.errata:
-        out.append(f"{escape_latex(e.where)} & {e.printed} & {e.corrected} & {escape_latex(e.source)}\\\\\n")
-    out.append(r"\bottomrule\end{longtable}" "\n")
+    for it in false:
+        if it.kind is Kind.FORALL:
+            out.append(f"\\textbf{{{escape_text(it.id)}}} ({_tex(it.place)}): {_tex(it.statement)}. "
+                       "Counterexample:\n" + _display(it.point.split(r", \\ & ")))
+        else:
+            out.append(f"\\textbf{{{escape_text(it.id)}}} ({_tex(it.place)}): {_tex(it.statement)}: no instance "
+                       "exists under the stated assumptions.\n\n")
+    if paper.errata:
+        out.append(r"\subsection*{Errata of the extracted formulas}\label{errata}" "\n")
+        out.append(r"\begin{longtable}{@{}L{3.0cm}L{4.0cm}L{5.2cm}L{2.6cm}@{}}" "\n"
+                   r"\toprule where & printed & corrected & source\\ \midrule \endhead" "\n")
+        for e in paper.errata:
+            out.append(f"{escape_text(e.where)} & {e.printed} & {e.corrected} & {escape_text(e.source)}\\\\\n")
+        out.append(r"\bottomrule\end{longtable}" "\n")
     if appendix:
         out.append(r"\appendix" "\n" + appendix)
     out.append(r"\end{document}" "\n")
     return "".join(out)
 
 
-def _sections(items) -> list[str]:
-    return sorted({it.result.claim.section for it in items}, key=lambda s: (len(s), s))
-
-
-def _claim_section(it: ClaimReport) -> str:
-    c, v = it.result.claim, it.result.verdict
-    parts = [f"\\subsection*{{{escape_latex(c.id)}: {v.status.value}}}\n",
-             f"\\noindent\\textbf{{Where:}} {escape_latex(c.place)}. "
-             f"\\textbf{{Assumptions:}} {escape_latex(c.assumptions)}. "
-             f"\\textbf{{Expected:}} {c.expected.value} ({escape_latex(c.expected_source)}). "
-             f"\\textbf{{Spot check:}} {escape_latex(_spot_text(it.spot))}.",
-             (" \\emph{This is the project's formalization of informal text.}" if c.formalization == "project" else ""),
-             "\n", it.derivation.as_latex(), "\n"]
-    return "".join(parts)
-
-
-def _ablation_table(section: str, groups: list[str], rows: list) -> str:
-    out = [f"\\subsection*{{Ablation: Section {escape_latex(section)} claims with one assumption dropped}}\n",
-           "Each claim re-decided with every instance of one named assumption removed; "
-           "a change of verdict shows that the assumption matters.\n\n",
-           r"\begin{longtable}{@{}p{1.9cm}p{1.4cm}p{11.6cm}@{}}" "\n"
-           r"\toprule claim & all & with one assumption dropped\\ \midrule \endhead" "\n"]
-    for cid, base, cells in rows:
-        dropped = "; ".join(f"without {escape_latex(g)}: {v}" for g, v in cells.items() if v != "-")
-        out.append(f"{escape_latex(cid)} & {base} & {dropped or '(no named assumptions)'}\\\\\n")
-    out.append(r"\bottomrule\end{longtable}" "\n")
-    return "".join(out)
-
+# -- files ---------------------------------------------------------------------------------------
 
 def _atomic_write(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -217,9 +557,67 @@ def compile_pdf(tex_path: Path, timeout: float = 120.0) -> Path:
     return out_dir / "report.pdf"
 
 
+# -- deciding, in parallel where the platform forks ----------------------------------------------
+
+#: the paper and settings of a run, read by forked workers (set before the pool starts)
+_RUN: dict = {}
+
+
+def _work(index: int) -> ClaimReport:
+    paper, claims, settings = _RUN["paper"], _RUN["claims"], _RUN["settings"]
+    return claim_report(paper, claims[index], settings)
+
+
+def default_jobs() -> int:
+    """Worker processes for a report: one per core, at most 4; 1 off Linux (forking is safe there only)."""
+    if not sys.platform.startswith("linux"):
+        return 1
+    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+
+
+def claim_reports(paper: Paper, claims: Sequence[Claim], settings: Settings, *, jobs: int = 1,
+                  progress: Callable[[str], None] = lambda msg: None,
+                  meanwhile: Callable[[], None] = lambda: None) -> list[ClaimReport]:
+    """:func:`claim_report` for every claim, in order; ``jobs > 1`` works on claims in forked processes.
+
+    ``meanwhile`` runs in this process while the workers decide (the figures, say).
+    """
+    out: list[ClaimReport] = []
+
+    def note(i: int, it: ClaimReport) -> None:
+        progress(f"[{i}/{len(claims)}] {it.id}: {it.verdict}")
+
+    if jobs <= 1 or len(claims) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        meanwhile()
+        for i, claim in enumerate(claims, 1):
+            out.append(claim_report(paper, claim, settings))
+            note(i, out[-1])
+        return out
+    from symbolic import solver
+
+    solver.shutdown()  # each worker starts its own z3 process; none may share the parent's pipes
+    _RUN.update(paper=paper, claims=list(claims), settings=settings)
+    ctx = multiprocessing.get_context("fork")
+    try:
+        with ctx.Pool(processes=min(jobs, len(claims))) as pool:
+            results = pool.imap(_work, range(len(claims)), chunksize=1)  # the workers start now
+            meanwhile()
+            for i, it in enumerate(results, 1):
+                out.append(it)
+                note(i, it)
+    finally:
+        _RUN.clear()
+    return out
+
+
 def write_report(out_dir: Path | str = "report", *, paper: Paper | None = None, claims=None, pdf: bool = False,
-                 settings: Settings | None = None, progress: Callable[[str], None] = lambda msg: None) -> list[Path]:
-    """Decide the claims, write ``report.tex`` and its figures to ``out_dir``; ``pdf=True`` compiles it."""
+                 settings: Settings | None = None, progress: Callable[[str], None] = lambda msg: None,
+                 appendix: str | Callable[[], str] = "", jobs: int | None = None) -> list[Path]:
+    """Decide the claims, write ``report.tex`` and its figures to ``out_dir``; ``pdf=True`` compiles it.
+
+    ``appendix`` is LaTeX (or a function returning it) put after the errata;
+    ``jobs`` worker processes work on claims (default: :func:`default_jobs`).
+    """
     paper = paper or load_paper()
     settings = settings or Settings()
     out = Path(out_dir)
@@ -236,31 +634,26 @@ def write_report(out_dir: Path | str = "report", *, paper: Paper | None = None, 
         probe.close()
     except OSError as exc:
         raise ReportError(f"cannot write to {out}: {exc.strerror or exc}") from None
-    items = []
-    for i, claim in enumerate(selected, 1):
-        result = decide_claim(claim, settings=settings)
-        spot = spot_check_claim(paper, result, settings)
-        items.append(ClaimReport(result, derive(result, settings=settings, paper=paper, include_model=False,
-                                                assumptions_as_math=False), spot))
-        progress(f"[{i}/{len(selected)}] {claim.id}: {result.status.value}")
-    ablations = {}
-    for section in _sections(items):
-        progress(f"ablation for Section {section}")
-        ablations[section] = ablation([c for c in selected if c.section == section], settings=settings)
     from .figures import save_figure
 
     # everything is built in a private directory and moved in at the end: an error or
     # Ctrl-C leaves the output directory as it was, never half a report
     stage = Path(tempfile.mkdtemp(dir=out, prefix=".coordfail-report-"))
     try:
-        figures = {}
-        sections = {it.result.claim.section for it in items}
-        for fig in paper.figures:
-            if fig.section in sections:
-                save_figure(fig.build(), stage / fig.name)
-                figures[fig.name] = (f"{fig.name}.pdf", fig.caption)
+        figures: dict[str, tuple[str, str]] = {}
+        sections = {c.section for c in selected}
+
+        def draw() -> None:  # while the claims are decided
+            for fig in paper.figures:
+                if fig.section in sections:
+                    save_figure(fig.build(), stage / f"{fig.name}.pdf")  # what pdflatex includes
+                    figures[fig.name] = (f"{fig.name}.pdf", fig.caption)
+
+        items = claim_reports(paper, selected, settings, jobs=default_jobs() if jobs is None else jobs,
+                              progress=progress, meanwhile=draw)
         tex = stage / "report.tex"
-        _atomic_write(tex, render_report(items, ablations, figures, appendix=_appendix(), paper=paper))
+        text = appendix() if callable(appendix) else appendix
+        _atomic_write(tex, render_report(items, figures, appendix=text, paper=paper))
         if pdf:
             progress("compiling report.pdf with pdflatex")
             compile_pdf(tex)
@@ -271,13 +664,3 @@ def write_report(out_dir: Path | str = "report", *, paper: Paper | None = None, 
         return written
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-
-
-def _appendix() -> str:
-    """What the code computes: numeric kernels beside their symbolic sources (when available)."""
-    try:
-        from numeric import latex as kernel_latex  # provided by the numeric core
-    except ImportError:
-        return ""
-    render = getattr(kernel_latex, "appendix_latex", None)
-    return render() if callable(render) else ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from .paper import Erratum, Figure, Paper
 from .registry import REGISTRY, SPOT_CHECKS, _load_all
 
-__all__ = ["paper", "TITLE", "CITATION", "SECTIONS", "ERRATA"]
+__all__ = ["paper", "TITLE", "CITATION", "SECTIONS", "ERRATA", "FIGURE_CLAIMS", "appendix"]
 
 TITLE = "Coordination Failures, Clusters and Microeconomic Interventions"
 CITATION = ("Andrés Rodríguez-Clare (2005), Coordination Failures, Clusters and Microeconomic Interventions, "
@@ -45,14 +45,34 @@ def _models():
     return (("5", model_steps),)
 
 
+#: the claims each figure illustrates (the report places a figure after the first of them)
+FIGURE_CLAIMS = {
+    "section2_spillovers": ("S2.spill.5", "S2.spill.4"),
+    "section2_prevention": ("S2.fmd.4",),
+    "section2_division_of_labour": ("S2.dol.4",),
+    "section4_wages": ("S4.2", "S4.1", "S4.5"),
+    "section5_wages": ("S5.4", "S5.10"),
+}
+
+
 def _figures():
     from .figures import FIGURES
 
     out = []
     for name, (build, caption) in FIGURES.items():
         section = name.split("_")[0].removeprefix("section")
-        out.append(Figure(name, section, build, caption))
+        out.append(Figure(name, section, build, caption, FIGURE_CLAIMS.get(name, ())))
     return tuple(out)
+
+
+def appendix() -> str:
+    """The report's appendix for this paper: each numeric kernel beside the SymPy expression it is tested against."""
+    try:
+        from numeric import latex as kernel_latex
+    except ImportError:  # latexify-py missing: no appendix
+        return ""
+    render = getattr(kernel_latex, "appendix_latex", None)
+    return render() if callable(render) else ""
 
 
 def _paper() -> Paper:

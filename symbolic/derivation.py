@@ -1,133 +1,282 @@
 r"""Derivations as values: steps built from SymPy objects, rendered as text, LaTeX or Markdown.
 
-A :class:`Derivation` is a frozen sequence of :class:`Step` s.  Each step holds a
-SymPy object (an equation, a relation, a Boolean) and a sentence saying what
-the step is; nothing is typed twice, the math is whatever object the model or
-the engine produced.  :func:`clearing_step` shows the transformation the engine
-applies to a relation before z3 sees it (denominators cleared where their sign
-is known).
+A :class:`Derivation` is a frozen sequence of :class:`Step` s.  Each step holds
+a sentence saying what the step is and, usually, the SymPy object it is about
+(an equation, a relation, a Boolean) -- or a *chain* of objects joined by
+``<=>``, ``=>`` or ``=`` (a relation and its rewrite).  Nothing is typed
+twice: the math is whatever object the model or the engine produced, and every
+rendering names symbols as the paper does (:mod:`symbolic.notation`); formulas
+written inside a sentence ("theta_k >= 1") are typeset too.
+
+Steps with ``role="heading"`` open a group (one decision of a claim, with its
+own assumptions): Markdown gives it a ``###`` heading, text a blank line.
+
+:func:`clearing_step` shows the transformation the engine applies to a relation
+before z3 sees it (denominators cleared where their sign is known).
 
 >>> import sympy as sp
 >>> x, y = sp.symbols("x y", positive=True)
 >>> d = Derivation("demo", (Step("A relation between ratios", x / y > 1), clearing_step(x / y > 1)))
->>> print(d.as_text())
+>>> print(d.as_text(columns=70))
 demo
   A relation between ratios:
-      x/y > 1
-  Multiply by the denominator y > 0 (the sign is known from the assumptions):
-      x - y > 0
+        x
+        ─ > 1
+        y
+  Multiply by the denominator y, positive under the assumptions:
+        x
+        ─ > 1  ⟺  x - y > 0
+        y
 >>> print(d.as_latex().splitlines()[1])
 \intertext{A relation between ratios:}
 """
 
 from __future__ import annotations
 
+import re
+import textwrap
 from dataclasses import dataclass
 
 import sympy as sp
 from sympy.core.relational import Relational
+from sympy.printing.pretty.stringpict import prettyForm
 
-__all__ = ["Step", "Derivation", "clearing_step", "latex_of", "text_of", "escape_latex"]
+from .notation import escape_text, latex, one_line, pretty, prose_latex, prose_markdown, prose_text, width
+
+__all__ = ["Step", "Derivation", "clearing_step", "latex_of", "latex_lines", "text_of", "escape_latex",
+           "CONNECTIVES"]
+
+#: connectives of a chain of formulas: LaTeX and Unicode
+CONNECTIVES = {"<=>": (r"\iff", "⟺"), "=>": (r"\implies", "⟹"), "=": ("=", "="),
+               "becomes": (r"\quad\text{becomes}\quad", "  becomes  ")}
+
+#: width (in characters of SymPy's pretty printer) above which a display formula is broken
+DISPLAY_BUDGET = 72
+
+
+def escape_latex(text: str) -> str:
+    r"""Plain words (no formulas) made safe for pdflatex (see :func:`symbolic.notation.escape_text`).
+
+    >>> print(escape_latex('50% & "quoted" θ ≥ 1'))
+    50\% \& ``quoted'' $\theta$ $\ge$ 1
+    """
+    return escape_text(text)
 
 
 @dataclass(frozen=True)
 class Step:
-    """One step: a sentence and, usually, the SymPy object it is about."""
+    """One step: a sentence and, usually, the SymPy object (or chain of objects) it is about.
+
+    ``text`` may hold formulas in the project's plain notation (``theta_k >= 1``)
+    and placeholders ``{0}``, ``{1}`` for the SymPy objects in ``inline``.
+    """
 
     text: str
     math: sp.Basic | None = None
-    #: a LaTeX string used instead of ``math`` when a step shows several objects (e.g. ``a \iff b``)
+    #: a LaTeX string used instead of ``math`` (a step that shows several objects)
     latex: str = ""
-    plain: str = ""  #: plain-text counterpart of ``latex``
+    plain: str = ""  #: plain-text counterpart of ``latex`` (formulas in the project's notation)
+    #: ``(object, connective, object, ...)`` shown as one formula; connectives are keys of CONNECTIVES
+    chain: tuple = ()
+    inline: tuple = ()  #: SymPy objects named in ``text`` as ``{0}``, ``{1}``
+    role: str = ""  #: "heading" opens a group (a decision); "item" is a line of a list under it
+
+    @property
+    def label_is_formula(self) -> bool:
+        """The sentence is the formula itself (an assumption named by its own text, ``y > 1``)."""
+        return self.math is not None and not self.chain and not self.inline and \
+            prose_text(self.text) == one_line(self.math)
+
+    @property
+    def has_math(self) -> bool:
+        return self.math is not None or bool(self.latex or self.plain or self.chain)
+
+    # -- the sentence --------------------------------------------------------------------------
+    def _sentence(self, words, formula) -> str:
+        parts = re.split(r"\{(\d+)\}", self.text) if self.inline else [self.text]
+        out = []
+        for n, part in enumerate(parts):
+            if n % 2:
+                out.append(formula(self.inline[int(part)]))
+            elif part:
+                out.append(words(part))
+        return "".join(out)
+
+    def text_latex(self) -> str:
+        return self._sentence(prose_latex, lambda e: f"${latex(e)}$")
+
+    def text_plain(self) -> str:
+        return self._sentence(prose_text, lambda e: prose_text(sp.sstr(e)))
+
+    def text_markdown(self) -> str:
+        return self._sentence(prose_markdown, lambda e: f"${latex(e)}$")
+
+    # -- the formula ---------------------------------------------------------------------------
+    def math_lines(self) -> list[str]:
+        """The formula as LaTeX lines for ``align*`` (broken where it would not fit)."""
+        if self.chain:
+            return _chain_lines(self.chain)
+        if self.latex:
+            return self.latex.split(r" \\ & ")
+        return latex_lines(self.math) if self.math is not None else []
 
     def math_latex(self) -> str:
+        return r" \\ & ".join(self.math_lines())
+
+    def math_text(self, columns: int | None = None) -> str:
+        """The formula in plain Unicode, SymPy's pretty printer, at most ``columns`` wide."""
+        columns = columns or width()
+        if self.chain:
+            return _chain_text(self.chain, columns)
+        if self.plain:
+            return "\n".join(textwrap.wrap(prose_text(self.plain), columns, break_long_words=False)) or ""
+        if self.math is not None:
+            return text_of(self.math, columns)
         if self.latex:
             return self.latex
-        return latex_of(self.math) if self.math is not None else ""
-
-    def math_text(self) -> str:
-        if self.plain:
-            return self.plain
-        return text_of(self.math) if self.math is not None else ""
+        return ""
 
 
-def latex_of(obj) -> str:
-    """LaTeX of a SymPy object laid out for ``align*``: long Booleans one part per line."""
-    return r" \\ & ".join(_latex_lines(obj))
+# -- LaTeX layout --------------------------------------------------------------------------------
+
+def _ordered(args):
+    return sorted(args, key=sp.default_sort_key)
 
 
-def _latex_lines(obj) -> list[str]:
-    # a conjunction, implication or equivalence of relations: one relation per line, so that
-    # a statement about J sectors never runs off the page
+def _width(obj) -> int:
+    """How wide ``obj`` prints (SymPy's pretty printer, in characters): a proxy for its typeset width."""
+    try:
+        return max(len(line) for line in pretty(obj, columns=10_000).splitlines())
+    except Exception:  # a printer failure must not stop a report
+        return len(sp.sstr(obj))
+
+
+def latex_lines(obj, budget: int = DISPLAY_BUDGET) -> list[str]:
+    r"""LaTeX of ``obj`` as lines of an ``align*``: conjunctions, implications and long relations broken.
+
+    >>> a, b = sp.symbols("a b", positive=True)
+    >>> latex_lines(sp.Implies(a > 1, sp.And(b > a, b < 2)))
+    ['a > 1 \\Rightarrow \\left(b > a \\wedge b < 2\\right)']
+    >>> latex_lines(sp.Implies(a > 1, sp.And(b > a, b < 2)), budget=10)
+    ['a > 1', '\\implies \\bigl(b > a', '\\wedge b < 2\\bigr)']
+    """
+    if _width(obj) <= budget:
+        return [latex(obj)]
     if isinstance(obj, (sp.And, sp.Or)) and len(obj.args) > 1:
         joiner = r"\wedge " if isinstance(obj, sp.And) else r"\vee "
-        parts = [_latex_lines(a) for a in _ordered(obj.args)]
+        parts = [latex_lines(a, budget) for a in _ordered(obj.args)]
         lines = [r"\bigl(" + parts[0][0]] + parts[0][1:]
         for p in parts[1:]:
             lines += [joiner + p[0]] + p[1:]
         lines[-1] += r"\bigr)"
         return lines
     if isinstance(obj, (sp.Implies, sp.Equivalent)) and len(obj.args) == 2:
-        left, right = (_latex_lines(a) for a in obj.args)
+        left, right = (latex_lines(a, budget) for a in obj.args)
         arrow = r"\implies " if isinstance(obj, sp.Implies) else r"\iff "
         return left + [arrow + right[0]] + right[1:]
-    if isinstance(obj, sp.Not) and isinstance(obj.args[0], sp.And):
-        inner = _latex_lines(obj.args[0])
+    if isinstance(obj, sp.Not) and isinstance(obj.args[0], (sp.And, sp.Or)):
+        inner = latex_lines(obj.args[0], budget)
         return [r"\neg " + inner[0]] + inner[1:]
-    return [sp.latex(obj)]
+    if isinstance(obj, Relational) and _width(obj) > budget:
+        op = latex(type(obj)(sp.Symbol("x"), sp.Symbol("y"), evaluate=False)).split(" ", 1)[1].rsplit(" ", 1)[0]
+        return _sum_lines(obj.lhs, budget) + [f"{op} " + line if n == 0 else line
+                                              for n, line in enumerate(_sum_lines(obj.rhs, budget))]
+    return [latex(obj)]
 
 
-def text_of(obj) -> str:
-    if isinstance(obj, sp.And) and len(obj.args) > 2:
-        return "\n      and ".join(sp.sstr(a) for a in _ordered(obj.args))
-    return sp.sstr(obj)
-
-
-def _ordered(args):
-    return sorted(args, key=sp.default_sort_key)
-
-
-_UNICODE = {
-    "θ": r"$\theta$", "ϑ": r"$\vartheta$", "λ": r"$\lambda$", "Δ": r"$\Delta$", "α": r"$\alpha$",
-    "γ": r"$\gamma$", "μ": r"$\mu$", "φ": r"$\phi$", "π": r"$\pi$", "≥": r"$\ge$", "≤": r"$\le$",
-    "≠": r"$\ne$", "∝": r"$\propto$", "×": r"$\times$", "→": r"$\to$", "⇒": r"$\Rightarrow$",
-    "⇔": r"$\Leftrightarrow$", "∈": r"$\in$", "—": "---", "–": "--", "’": "'", "‘": "`", "“": "``",
-    "”": "''", "…": r"\ldots{}", "é": r"\'e", "á": r"\'a", "í": r"\'{\i}", "ó": r"\'o", "ú": r"\'u",
-    "ñ": r"\~n", "É": r"\'E", "§": r"\S{}", "\u00a0": "~",
-}
-
-
-def escape_latex(text: str) -> str:
-    """Plain text (from claims, quotes, reasons) made safe for pdflatex, with break points.
-
-    >>> print(escape_latex("w_1 >= 50% & θ*lambda_1S"))
-    w\\_1 $\\ge$ 50\\% \\& $\\theta$*\\allowbreak{}lambda\\_1S
-    """
-    for a, b in (("<=>", "⇔"), ("=>", "⇒"), (">=", "≥"), ("<=", "≤"), ("!=", "≠")):
-        text = text.replace(a, b)
+def _sum_lines(expr, budget: int) -> list[str]:
+    """A long sum one group of terms per line (``\\quad`` indented continuation)."""
+    if not isinstance(expr, sp.Add) or _width(expr) <= budget:
+        return [latex(expr)]
+    lines, current = [], []
+    for term in sp.Add.make_args(expr):
+        if current and _width(sp.Add(*current, term, evaluate=False)) > budget:
+            lines.append(current)
+            current = []
+        current.append(term)
+    lines.append(current)
     out = []
-    for ch in text:
-        if ch == "\\":
-            out.append(r"\textbackslash{}")
-        elif ch in "&%$#_{}":
-            out.append("\\" + ch)
-        elif ch == "~":
-            out.append(r"\textasciitilde{}")
-        elif ch == "^":
-            out.append(r"\^{}")
-        elif ch in "<>":
-            out.append(f"${ch}$")  # OT1 text fonts print < and > as inverted punctuation
-        elif ch in "*/,=":
-            out.append(ch + r"\allowbreak{}")  # long products and lists may break here
-        elif ch in _UNICODE:
-            out.append(_UNICODE[ch])
-        elif ord(ch) > 127:
-            out.append(f"[U+{ord(ch):04X}]")
-        else:
-            out.append(ch)
-    text = "".join(out)
-    return text
+    for n, terms in enumerate(lines):
+        body = latex(sp.Add(*terms, evaluate=False))
+        if n and not body.startswith("-"):
+            body = "+ " + body
+        out.append(body if n == 0 else r"\quad " + body)
+    return out
 
+
+def latex_of(obj) -> str:
+    """LaTeX of a SymPy object laid out for ``align*``: long Booleans and relations one part per line."""
+    return r" \\ & ".join(latex_lines(obj))
+
+
+def _chain_lines(chain) -> list[str]:
+    pieces = [latex(x) if n % 2 == 0 else CONNECTIVES[x][0] for n, x in enumerate(chain)]
+    one = " ".join(pieces)
+    if sum(_width(x) for x in chain[::2]) <= DISPLAY_BUDGET:
+        return [one]
+    lines = latex_lines(chain[0])
+    for conn, obj in zip(chain[1::2], chain[2::2]):
+        rest = latex_lines(obj)
+        lines += [CONNECTIVES[conn][0] + " " + rest[0]] + rest[1:]
+    return lines
+
+
+# -- text layout ---------------------------------------------------------------------------------
+
+def _text_parts(obj) -> list[tuple[str, object]]:
+    """``(connective, part)`` pairs of a Boolean broken like :func:`latex_lines`."""
+    if isinstance(obj, (sp.And, sp.Or)) and len(obj.args) > 1:
+        joiner = "∧ " if isinstance(obj, sp.And) else "∨ "
+        return [("" if n == 0 else joiner, a) for n, a in enumerate(_ordered(obj.args))]
+    if isinstance(obj, (sp.Implies, sp.Equivalent)) and len(obj.args) == 2:
+        arrow = "⟹ " if isinstance(obj, sp.Implies) else "⟺ "
+        left, right = (_text_parts(a) for a in obj.args)
+        return left + [(arrow + right[0][0], right[0][1])] + right[1:]
+    return [("", obj)]
+
+
+def _prefixed(prefix: str, picture: str) -> str:
+    lines = picture.splitlines() or [""]
+    mid = max(0, (len(lines) - 1) // 2)
+    # put the connective on the baseline of a fraction
+    for n, line in enumerate(lines):
+        lines[n] = (prefix if n == mid else " " * len(prefix)) + line
+    return "\n".join(lines)
+
+
+def text_of(obj, columns: int | None = None) -> str:
+    """``obj`` in plain Unicode (SymPy's pretty printer), long Booleans one part per line."""
+    columns = columns or width()
+    parts = _text_parts(obj)
+    if len(parts) == 1 or _width(obj) <= columns:
+        return pretty(obj, columns)
+    return "\n".join(_prefixed(conn, pretty(part, columns - len(conn))) for conn, part in parts)
+
+
+def _chain_text(chain, columns: int) -> str:
+    if sum(_width(x) for x in chain[::2]) + 6 * (len(chain) // 2) <= columns:
+        out = None
+        for n, x in enumerate(chain):
+            piece = prettyForm(f"  {CONNECTIVES[x][1].strip()}  ") if n % 2 else _form(x)
+            out = piece if out is None else prettyForm(*out.right(piece))
+        return "\n".join(line.rstrip() for line in out.render(wrap_line=False).splitlines())
+    lines = [text_of(chain[0], columns)]
+    for conn, obj in zip(chain[1::2], chain[2::2]):
+        lines.append(_prefixed(CONNECTIVES[conn][1].strip() + " ", text_of(obj, columns - 3)))
+    return "\n".join(lines)
+
+
+def _form(obj) -> prettyForm:
+    from sympy.printing.pretty.pretty import PrettyPrinter
+
+    from .notation import _text_renamed
+
+    if isinstance(obj, bool):
+        obj = sp.true if obj else sp.false
+    return PrettyPrinter({"use_unicode": True, "wrap_line": False})._print(_text_renamed(obj))
+
+
+# -- the derivation ------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Derivation:
@@ -136,37 +285,89 @@ class Derivation:
     title: str
     steps: tuple[Step, ...]
 
-    def as_text(self) -> str:
-        lines = [self.title]
+    def as_text(self, columns: int | None = None) -> str:
+        """Plain Unicode wrapped at ``columns`` (the terminal's width by default); formulas pretty-printed."""
+        columns = columns or width()
+        lines = textwrap.wrap(prose_text(self.title), columns, break_long_words=False) or [""]
         for s in self.steps:
-            lines.append(f"  {s.text}" + (":" if s.math is not None or s.plain else ""))
-            body = s.math_text()
-            if body:
-                lines.append(f"      {body}")
+            words = s.text_plain() + (":" if s.has_math else "")
+            if s.role == "heading":
+                lines.append("")
+                lines += textwrap.wrap(words, columns, initial_indent="  ", subsequent_indent="  ",
+                                       break_long_words=False)
+            elif s.role == "item" and s.math is not None and not s.chain:
+                # a list under a heading (a decision's assumptions): one line each where it fits
+                one = one_line(s.math)
+                label = s.text_plain()
+                line = f"    {one}" if label == one else f"    {label}:  {one}"
+                if len(line) <= columns:
+                    lines.append(line)
+                    continue
+                lines += textwrap.wrap(words, columns, initial_indent="    ", subsequent_indent="      ",
+                                       break_long_words=False)
+            else:
+                indent = "    " if s.role == "item" else "  "
+                lines += textwrap.wrap(words, columns, initial_indent=indent, subsequent_indent=indent + "  ",
+                                       break_long_words=False)
+            if s.has_math:
+                body = s.math_text(columns - 8)
+                lines += [("        " + line).rstrip() for line in body.splitlines()]
         return "\n".join(lines)
 
     def as_latex(self) -> str:
         r"""One ``align*`` block; sentences are ``\intertext`` so that they wrap."""
         lines = [r"\begin{align*}"]
         for s in self.steps:
-            math = s.math_latex()
-            if math and len(s.text) <= 24:
-                # a short label sits beside its formula: half the height of an \intertext
-                lines.append(r"& \text{" + escape_latex(s.text) + r":}\quad " + math + r" \\")
+            math = s.math_lines()
+            words = s.text_latex()
+            if s.label_is_formula:
+                lines.append("& " + r" \\ & ".join(math) + r" \\")
                 continue
-            lines.append(r"\intertext{" + escape_latex(s.text) + (":" if math else "") + "}")
+            if math and len(s.text) <= 24 and len(math) == 1 and not s.inline:
+                # a short label sits beside its formula: half the height of an \intertext
+                lines.append(r"& \text{" + words + r":}\quad " + math[0] + r" \\")
+                continue
+            lines.append(r"\intertext{" + words + (":" if math else "") + "}")
             if math:
-                lines.append("& " + math + r" \\")
+                lines.append("& " + r" \\ & ".join(math) + r" \\")
         if lines[-1].endswith(r" \\"):
             lines[-1] = lines[-1][: -len(r" \\")]
         lines.append(r"\end{align*}")
         return "\n".join(lines)
 
+    def as_latex_blocks(self) -> str:
+        r"""Paragraphs and displays (for a document): headings run in, each formula its own ``align*``."""
+        out = []
+        for n, s in enumerate(self.steps):
+            words = s.text_latex()
+            math = s.math_lines()
+            if s.role == "heading":
+                # no break point right after the heading the blocks follow
+                keep = r"\needspace{4\baselineskip}" if n else ""
+                out.append(keep + r"\paragraph{" + words + (":" if math else ".") + "}")
+            else:
+                out.append(r"\noindent " + words + (":" if math else "") + "\n")
+            if math:
+                out.append(r"\begin{align*}" "\n& " + " \\\\\n& ".join(math) + "\n" r"\end{align*}")
+        return "\n".join(out) + "\n"
+
     def as_markdown(self) -> str:
-        lines = [f"**{self.title}**", ""]
+        """Markdown for notes: ``###`` per group (decision), math as ``$...$``."""
+        lines = [f"**{prose_markdown(self.title)}**", ""]
         for s in self.steps:
-            math = s.math_latex().replace(r" \\ & ", " ").replace(r"\bigl(", "(").replace(r"\bigr)", ")")
-            lines.append(f"- {s.text}" + (f": ${math}$" if math else ""))
+            math = s.math_lines()
+            inline = " ".join(math).replace(r"\bigl(", "(").replace(r"\bigr)", ")")
+            words = s.text_markdown()
+            if s.role == "heading":
+                lines += ["", f"### {words}", ""]
+                if math:
+                    lines.append(f"$${inline}$$")
+                continue
+            bullet = "  - " if s.role == "item" else "- "
+            if s.label_is_formula:
+                lines.append(f"{bullet}${inline}$")
+                continue
+            lines.append(f"{bullet}{words}" + (f": ${inline}$" if math else ""))
         return "\n".join(lines) + "\n"
 
     def _repr_latex_(self) -> str:
@@ -184,20 +385,25 @@ def clearing_step(rel: Relational) -> Step:
 
     Mirrors :mod:`symbolic.translate`: ``(lhs - rhs) = n/d``; with ``d`` of known sign the
     relation becomes ``n op 0`` (flipped for ``d < 0``); otherwise ``n*d op 0``,
-    valid where ``d != 0`` (a domain condition the engine proves first).
+    valid where ``d != 0`` (a domain condition the engine proves first).  The
+    rewrite shown is the relation it produces, with no division left.
     """
     from .translate import numer_denom as _numer_denom  # the exact rewrite the engine uses
 
     num, den = _numer_denom(rel.lhs - rel.rhs)
-    num = sp.expand(num)  # expanded for the reader; z3 gets the product form
+    # expanded for the reader (z3 gets the product form), powers left whole: expanding
+    # Y**(1 - alpha) into Y/Y**alpha would bring back the division just cleared
+    num = sp.expand(num, power_exp=False, power_base=False)
     op = type(rel)
     if den == 1:
-        return Step("The relation as a comparison with zero", op(num, 0, evaluate=False))
-    if den.is_positive or (den.is_number and den > 0):
-        return Step(f"Multiply by the denominator {sp.sstr(den)} > 0 (the sign is known from the assumptions)",
-                    op(num, 0, evaluate=False))
-    if den.is_negative or (den.is_number and den < 0):
-        return Step(f"Multiply by the denominator {sp.sstr(den)} < 0, which reverses the inequality",
-                    op(-num, 0, evaluate=False))
-    return Step(f"Multiply by the square of the denominator {sp.sstr(den)}, which is non-zero where the claim "
-                "is defined", op(sp.expand(num * den), 0, evaluate=False))
+        text, rewritten = "The relation as a comparison with zero", op(num, 0, evaluate=False)
+    elif den.is_positive or (den.is_number and den > 0):
+        text, rewritten = "Multiply by the denominator {0}, positive under the assumptions", op(num, 0, evaluate=False)
+    elif den.is_negative or (den.is_number and den < 0):
+        text = "Multiply by the denominator {0}, negative under the assumptions, which reverses the inequality"
+        rewritten = op(-num, 0, evaluate=False)
+    else:
+        text = "Multiply by the square of the denominator {0}, which is non-zero where the claim is defined"
+        rewritten = op(sp.expand(num * den, power_exp=False, power_base=False), 0, evaluate=False)
+    # ``math`` is the rewritten relation (no division left); the chain shows it beside the original
+    return Step(text, rewritten, chain=(rel, "<=>", rewritten), inline=() if den == 1 else (den,))

@@ -147,7 +147,7 @@ def numer_denom(e: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
             bn, bd = numer_denom(base)
             k = int(expo)
             return (bn**k, bd**k) if k > 0 else (bd**-k, bn**-k)
-        if expo.could_extract_minus_sign():
+        if expo.is_Rational and expo < 0:  # x**(-1/2) is 1/sqrt(x); real exponents go through exp/log
             return sp.Integer(1), sp.Pow(base, -expo)
     return e, sp.Integer(1)
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import sympy as sp
 
+from symbolic.translate import numer_denom
+
 from proofs import get_claim
 from proofs.derive import ablation, assumption_group, assumption_use, derive, refutation_class
 from symbolic.derivation import Derivation, Step, clearing_step, escape_latex
@@ -16,18 +18,18 @@ from symbolic.section5 import condition_star, model_steps, no_profitable_deviati
 ROOT = Path(__file__).resolve().parents[1]
 
 MODEL_LATEX = r"""\begin{align*}
-\intertext{World price (North coordinated,\allowbreak{} North wage the numeraire):}
+\intertext{World price (North coordinated, North wage the numeraire):}
 & p_{j} = \frac{1}{\lambda_{jN} \theta_{j}} \\
-\intertext{Zero profit with coordination in j:}
+\intertext{Zero profit with coordination in $j$:}
 & \frac{w}{\lambda_{jS} \theta_{j}} = \frac{1}{\lambda_{jN} \theta_{j}} \implies w_{j,C} = \frac{\lambda_{jS}}{\lambda_{jN}} \\
-\intertext{Zero profit without coordination in j:}
+\intertext{Zero profit without coordination in $j$:}
 & \frac{w}{\lambda_{jS}} = \frac{1}{\lambda_{jN} \theta_{j}} \implies w_{j,U} = \frac{\lambda_{jS}}{\lambda_{jN} \theta_{j}} \\
-\intertext{No profitable deviation from E(j,\allowbreak{}C) to k (a lone deviator is uncoordinated):}
+\intertext{No profitable deviation from $E(j,C)$ to $k$ (a lone deviator is uncoordinated):}
 & \frac{\lambda_{jS}}{\lambda_{jN} \lambda_{kS}} \geq \frac{1}{\lambda_{kN} \theta_{k}} \\
-\intertext{Condition (*\allowbreak{}) for sector k:}
+\intertext{Condition (*) for sector $k$:}
 & \frac{\lambda_{1S} \lambda_{kN}}{\lambda_{1N} \lambda_{kS}} < \theta_{1} \\
-& \text{A1 between sectors j $<$ k:}\quad \frac{\lambda_{jS}}{\lambda_{jN}} > \frac{\lambda_{kS}}{\lambda_{kN}} \\
-& \text{A2 between sectors j $<$ k:}\quad \frac{\lambda_{jS}}{\lambda_{jN} \theta_{j}} > \frac{\lambda_{kS}}{\lambda_{kN} \theta_{k}}
+& \text{A1 between sectors $j < k$:}\quad \frac{\lambda_{jS}}{\lambda_{jN}} > \frac{\lambda_{kS}}{\lambda_{kN}} \\
+& \text{A2 between sectors $j < k$:}\quad \frac{\lambda_{jS}}{\lambda_{jN} \theta_{j}} > \frac{\lambda_{kS}}{\lambda_{kN} \theta_{k}}
 \end{align*}"""
 
 
@@ -49,29 +51,48 @@ def test_weak_star_derivation_latex_is_pinned():
                            clearing_step(condition_star("k", strict=False))))
     assert d.as_latex() == (
         "\\begin{align*}\n"
-        r"& \text{Weak (*\allowbreak{}):}\quad \frac{\lambda_{1S} \lambda_{kN}}{\lambda_{1N} \lambda_{kS}} \leq \theta_{1} \\"
-        "\n\\intertext{Multiply by the denominator lambda\\_1N*\\allowbreak{}lambda\\_kS $>$ 0 (the sign is known "
-        "from the assumptions):}\n"
-        r"& - \lambda_{1N} \lambda_{kS} \theta_{1} + \lambda_{1S} \lambda_{kN} \leq 0"
+        r"& \text{Weak (*):}\quad \frac{\lambda_{1S} \lambda_{kN}}{\lambda_{1N} \lambda_{kS}} \leq \theta_{1} \\"
+        "\n"
+        r"\intertext{Multiply by the denominator $\lambda_{1N} \lambda_{kS}$, positive under the assumptions:}"
+        "\n"
+        r"& \frac{\lambda_{1S} \lambda_{kN}}{\lambda_{1N} \lambda_{kS}} \leq \theta_{1} \iff "
+        r"- \lambda_{1N} \lambda_{kS} \theta_{1} + \lambda_{1S} \lambda_{kN} \leq 0"
         "\n\\end{align*}")
 
 
-def test_escape_latex_handles_specials_and_unicode():
+def test_a_step_that_multiplies_by_the_denominator_leaves_no_division(decided_claims):
+    """Every rewrite the derivations show, for every claim, is free of denominators."""
+    for result in decided_claims.values():
+        for ob, _ in result.decisions:
+            for rel in ob.decided_statement.atoms(sp.core.relational.Relational):
+                step = clearing_step(rel)
+                rewritten = step.chain[-1]
+                for side in (rewritten.lhs, rewritten.rhs):
+                    _, den = numer_denom(side)  # the engine's notion of a denominator (exp(-t) is not one)
+                    assert den.free_symbols == set(), (result.claim.id, rel, rewritten)
+
+
+def test_escape_latex_handles_specials_quotes_and_unicode():
     assert escape_latex("50% & $x_1$ {a} #") == r"50\% \& \$x\_1\$ \{a\} \#"
     assert escape_latex("θ ≥ 1 => λ") == r"$\theta$ $\ge$ 1 $\Rightarrow$ $\lambda$"
     assert escape_latex("Rodríguez-Clare §8") == r"Rodr\'{\i}guez-Clare \S{}8"
+    assert escape_latex('the paper: "if n = 0", \'quoted\'') == r"the paper: ``if n = 0'', `quoted'"
 
 
 def test_derivation_of_s54_explains_the_generic_argument_and_cross_checks(decided_claims):
     from proofs import load_paper
 
-    text = derive(decided_claims["S5.4"], paper=load_paper()).as_text()
+    text = " ".join(derive(decided_claims["S5.4"], paper=load_paper()).as_text(columns=100).split())
     assert "only two relative orders of j" in text
-    assert "fixed J = 12: E(k,C) iff weak (*), every k = 2..12: proved" in text
+    assert "fixed J = 12: E(k,C) iff weak (*), every k = 2,…,12: proved" in text
     assert "sufficient for this proof (a minimal set" in text
     assert "necessary (dropping it changes the verdict): A2" in text
     assert "not needed (still proved without it): A1" in text   # what the old single core hid
     assert "Zero profit with coordination in j" in text  # the model, from section5.model_steps
+    # each decision lists its own assumptions: A1(j,k) under decision 2, A1(k,j) under decision 3
+    second, third = text.split("Decision 2 of 3")[1].split("Decision 3 of 3")
+    assert "A1(j,k)" in second and "A1(k,j)" not in second
+    assert "A1(k,j)" in third and "A1(j,k)" not in third
 
 
 def test_assumption_use_names_what_a_proof_needs(decided_claims):
@@ -133,3 +154,99 @@ def test_derive_cli_formats():
 def test_derive_cli_unknown_id_is_one_line_exit_2():
     r = run("derive", "S9.9")
     assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and "S9.9" in r.stderr
+
+
+# -- exact renderings of a small claim's derivation --------------------------------------------------
+
+SMALL_TEXT = """T.1: proved (expected proved)
+  Claim T.1 (a test): x/y < 1 whenever x < y
+  The paper: "ratios below one"
+
+  Decision 1 of 1: T.1
+  Its assumptions:
+    y > 1
+  For all admissible parameters:
+                x
+        x < y → ─ < 1
+                y
+  Multiply by the denominator y, positive under the assumptions:
+        x
+        ─ < 1  ⟺  x - y < 0
+        y
+  Proved by z3: the assumptions together with the negation are
+    unsatisfiable; a minimal sufficient set of its assumptions: none of
+    the named ones
+  Which assumptions: sufficient for this proof: none of the named
+    assumptions (the symbols' own assumptions, such as positivity,
+    suffice); this proof does not use y > 1
+  Which assumptions are necessary (the claim re-decided without each):
+    not needed (still proved without it): y > 1, positivity of x,
+    positivity of y"""
+
+SMALL_MARKDOWN = r"""**T.1: proved (expected proved)**
+
+- Claim T.1 (a test): $x/y < 1$ whenever $x < y$
+- The paper: "ratios below one"
+
+### Decision 1 of 1: T.1
+
+- Its assumptions:
+  - $y > 1$
+- For all admissible parameters: $x < y \Rightarrow \frac{x}{y} < 1$
+- Multiply by the denominator $y$, positive under the assumptions: $\frac{x}{y} < 1 \iff x - y < 0$
+- Proved by z3: the assumptions together with the negation are unsatisfiable; a minimal sufficient set of its assumptions: none of the named ones
+- Which assumptions: sufficient for this proof: none of the named assumptions (the symbols' own assumptions, such as positivity, suffice); this proof does not use $y > 1$
+- Which assumptions are necessary (the claim re-decided without each): not needed (still proved without it): $y > 1$, positivity of $x$, positivity of $y$
+"""
+
+SMALL_LATEX = r"""\begin{align*}
+\intertext{Claim T.1 (a test): $x/y < 1$ whenever $x < y$}
+\intertext{The paper: ``ratios below one''}
+\intertext{Decision 1 of 1: T.1}
+\intertext{Its assumptions:}
+& y > 1 \\
+\intertext{For all admissible parameters:}
+& x < y \Rightarrow \frac{x}{y} < 1 \\
+\intertext{Multiply by the denominator $y$, positive under the assumptions:}
+& \frac{x}{y} < 1 \iff x - y < 0 \\
+\intertext{Proved by z3: the assumptions together with the negation are unsatisfiable; a minimal sufficient set of its assumptions: none of the named ones}
+\intertext{Which assumptions: sufficient for this proof: none of the named assumptions (the symbols' own assumptions, such as positivity, suffice); this proof does not use $y > 1$}
+\intertext{Which assumptions are necessary (the claim re-decided without each): not needed (still proved without it): $y > 1$, positivity of $x$, positivity of $y$}
+\end{align*}"""
+
+
+def _small_derivation():
+    from proofs import Claim, decide_claim
+
+    x, y = sp.symbols("x y", positive=True)
+    claim = Claim(id="T.1", statement="x/y < 1 whenever x < y", claim=sp.Implies(x < y, x / y < 1),
+                  assumptions={"y > 1": y > 1}, place="a test", quote="ratios below one", expected="proved")
+    return derive(decide_claim(claim))
+
+
+def test_small_derivation_text_is_pinned_and_wrapped():
+    d = _small_derivation()
+    assert d.as_text(columns=72) == SMALL_TEXT
+    assert all(len(line) <= 72 for line in d.as_text(columns=72).splitlines())
+    assert "Implies(" not in d.as_text() and "Eq(" not in d.as_text()
+
+
+def test_small_derivation_markdown_and_latex_are_pinned():
+    d = _small_derivation()
+    assert d.as_markdown() == SMALL_MARKDOWN
+    assert d.as_latex() == SMALL_LATEX
+
+
+def test_derive_cli_wraps_at_the_terminal_width_and_prints_no_constructors():
+    import os
+
+    r = subprocess.run([sys.executable, "-m", "proofs", "derive", "S5.4"], capture_output=True, text=True,
+                       timeout=300, cwd=ROOT, env=dict(os.environ, COLUMNS="80"))
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    for constructor in ("Eq(", "Implies(", "And(", "Equivalent(", "lambda_", "theta_", "**"):
+        assert constructor not in r.stdout, constructor
+    assert "λ_1S" in r.stdout and "θ₁" in r.stdout
+    md = run("derive", "S5.4", "--markdown").stdout
+    assert md.count("\n### Decision ") == 3  # one section per decision

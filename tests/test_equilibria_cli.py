@@ -195,10 +195,10 @@ def test_the_plot_labels_sectors_by_name(tmp_path):
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["cars", "chips", "food"]  # comparative advantage
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert "w(U) in chips: no coordination" in legend  # E(3,U): w(3,U) = 2 > w(2,U) = 3/2
+    assert "$w(U)$ in chips: no coordination" in legend  # E(3,U): w(3,U) = 2 > w(2,U) = 3/2
     unnamed = plot_equilibria(equilibria(["1", "3"], [1, 1], ["1", "2"]))
     assert [t.get_text() for t in unnamed.axes[0].get_xticklabels()] == ["2", "1"]
-    assert "w(U) in sector 2: no coordination" in [t.get_text() for t in unnamed.axes[0].get_legend().get_texts()]
+    assert "$w(U)$ in sector 2: no coordination" in [t.get_text() for t in unnamed.axes[0].get_legend().get_texts()]
     # wages beyond floats: drawn as exact base-10 logarithms
     big = plot_equilibria(equilibria([10**400, 1], [1, 1], [2, 1], names=["a", "b"]))
     assert big.axes[0].get_ylabel().startswith("log10") and max(p.get_height() for p in big.axes[0].patches) == \

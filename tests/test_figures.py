@@ -19,9 +19,9 @@ def test_each_figure_writes_png_and_pdf(name, tmp_path):
 def test_spillover_figure_marks_three_equilibria_with_their_stability():
     fig = section2_spillover_payoffs(3, 1)
     labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    assert "none modern (n = 0): stable" in labels
-    assert "all modern (n = 1): stable" in labels
-    assert "interior (n = 2/3): unstable" in labels
+    assert "none modern ($n = 0$): stable" in labels
+    assert "all modern ($n = 1$): stable" in labels
+    assert "interior ($n = 2/3$): unstable" in labels
 
 
 def test_section5_figure_marks_the_equilibria_exactly():

@@ -394,7 +394,7 @@ def test_derive_shows_the_derived_condition_and_the_reduction(decided_claims):
     gap = sp.Ge(s2.A - s2.C - 1, 0, evaluate=False)
     decided = next(s for s in steps if s.text.endswith("For all admissible parameters"))
     assert gap in decided.math.atoms(Relational)  # the gap form, as the engine decided it
-    reduction = next(s for s in steps if s.text.startswith("SymPy reduces the derived condition to the stated one"))
+    reduction = next(s for s in steps if s.text.startswith("SymPy reduces this condition, as derived, to the stated one"))
     assert "A - C - 1 >= 0" in reduction.text and reduction.math is sp.true
 
 

@@ -182,7 +182,7 @@ def test_figure_marks_the_equilibria_decided_exactly():
     # p_T a_T above the M wage everywhere: only specialisation in T
     assert [name for _, name in section4_allocations(value_T=10)] == ["everybody in T"]
     labels = [t.get_text() for t in section4_wages().axes[0].get_legend().get_texts()]
-    assert "equilibrium, everybody in M (L_M = 4)" in labels
+    assert "equilibrium, everybody in M ($L_M = 4$)" in labels  # mathtext: no identifier in the PDF
 
 
 @pytest.mark.parametrize("call, message", [

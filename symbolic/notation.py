@@ -1,0 +1,653 @@
+r"""The paper's notation: SymPy objects and worded formulas rendered as a reader expects them.
+
+Two kinds of text reach a reader: SymPy objects (a derived condition, a
+counterexample) and *words that contain formulas* (a claim's statement
+"n = 1 is an equilibrium iff A - C >= 1", an assumption's name
+"theta_k >= 1", an obligation's label).  This module renders both in LaTeX,
+in plain Unicode (for a terminal) and in Markdown, with every symbol named as
+the paper writes it: ``lambda_1S`` is :math:`\lambda_{1S}` (λ_1S in a
+terminal), ``E_star`` is :math:`E^{*}`, never the identifier.
+
+Worded formulas are found by a small recogniser, not by evaluation: the text
+is split into tokens (identifiers, numbers, operators, brackets, words) and
+the longest stretches that read as formulas -- operands joined by operators
+and relations, or a lone mathematical name -- are transliterated token by
+token.  Nothing is parsed into SymPy, so no text is ever evaluated, and text
+the recogniser does not read as a formula stays words.
+
+>>> print(prose_latex("n = 1 is an equilibrium iff A - C >= 1"))
+$n = 1$ is an equilibrium iff $A - C \geq 1$
+>>> print(prose_latex("switching L -> H changes a firm's payoff by Delta_p/N - Delta_c"))
+switching $L \to H$ changes a firm's payoff by $\Delta_{p}/N - \Delta_{c}$
+>>> print(prose_text("(lambda_1S/lambda_1N)/(lambda_kS/lambda_kN) <= theta_1 (weak)"))
+(λ_1S/λ_1N)/(λ_kS/λ_kN) ≤ θ₁ (weak)
+>>> print(prose_latex("all-H Pareto-dominates all-L"))
+all-$H$ Pareto-dominates all-$L$
+>>> import sympy as sp
+>>> print(latex(sp.Symbol("E_star") > sp.Symbol("E_N")))
+E^{*} > E_{N}
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from functools import lru_cache
+
+import sympy as sp
+
+__all__ = ["latex", "pretty", "one_line", "symbol_latex", "symbol_text", "prose_latex", "prose_text",
+           "prose_markdown", "escape_text", "width"]
+
+GREEK = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi "
+         "varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi "
+         "Sigma Upsilon Phi Psi Omega").split()
+_GREEK_SET = frozenset(GREEK)
+#: Greek letters typed in Unicode, read as their names
+_UNICODE_GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",
+                  "η": "eta", "θ": "theta", "ϑ": "vartheta", "ι": "iota", "κ": "kappa", "λ": "lambda",
+                  "μ": "mu", "ν": "nu", "ξ": "xi", "π": "pi", "ρ": "rho", "σ": "sigma", "τ": "tau",
+                  "υ": "upsilon", "φ": "phi", "ϕ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega", "Γ": "Gamma",
+                  "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Ξ": "Xi", "Π": "Pi", "Σ": "Sigma", "Φ": "Phi",
+                  "Ψ": "Psi", "Ω": "Omega"}
+#: names SymPy's pretty printer does not know as Greek
+_TEXT_GREEK = {"vartheta": "ϑ", "varphi": "φ", "varepsilon": "ε", "varpi": "ϖ", "varrho": "ϱ",
+               "varsigma": "ς"}
+#: functions written by name: LaTeX and Unicode
+FUNCTIONS = {"exp": r"\exp", "log": r"\log", "ln": r"\ln", "sin": r"\sin", "cos": r"\cos", "tan": r"\tan",
+             "max": r"\max", "min": r"\min", "sqrt": r"\sqrt", "det": r"\det"}
+#: suffixes of a symbol name printed as a superscript (``E_star`` is E*)
+_SUPERSCRIPT_SUFFIX = {"star": ("*", "*"), "prime": ("'", "′")}
+
+
+# -- symbols ----------------------------------------------------------------------------------
+
+def _split(name: str) -> tuple[str, str]:
+    base, _, sub = name.partition("_")
+    return base, sub
+
+
+@lru_cache(maxsize=4096)
+def symbol_latex(name: str) -> str:
+    r"""A symbol's name as the paper typesets it.
+
+    >>> symbol_latex("lambda_1S"), symbol_latex("E_star"), symbol_latex("vartheta_j"), symbol_latex("θ_1")
+    ('\\lambda_{1S}', 'E^{*}', '\\vartheta_{j}', '\\theta_{1}')
+    >>> symbol_latex("count"), symbol_latex("A1")
+    ('\\mathrm{count}', '\\mathrm{A1}')
+    """
+    base, sub = _split(name)
+    base = _UNICODE_GREEK.get(base, base)
+    if sub in _SUPERSCRIPT_SUFFIX:
+        return f"{symbol_latex(base)}^{{{_SUPERSCRIPT_SUFFIX[sub][0]}}}"
+    if sub.startswith("{") and sub.endswith("}"):
+        sub = sub[1:-1]
+    if base in _GREEK_SET or len(base) == 1:
+        head = "\\" + base if base in _GREEK_SET else base
+    elif re.fullmatch(r"[A-Za-z]+\d*", base):  # a word or a name such as A1: upright
+        head = rf"\mathrm{{{base}}}"
+    else:
+        head = sp.latex(sp.Symbol(base))
+    return f"{head}_{{{sub}}}" if sub else head
+
+
+@lru_cache(maxsize=4096)
+def symbol_text(name: str) -> str:
+    """A symbol's name in plain Unicode (SymPy's pretty printer, with the paper's few extras).
+
+    >>> symbol_text("lambda_1S"), symbol_text("theta_1"), symbol_text("E_star"), symbol_text("vartheta_j")
+    ('λ_1S', 'θ₁', 'E*', 'ϑ_j')
+    """
+    base, sub = _split(name)
+    base = _UNICODE_GREEK.get(base, base)
+    if sub in _SUPERSCRIPT_SUFFIX:
+        return symbol_text(base) + _SUPERSCRIPT_SUFFIX[sub][1]
+    if sub.startswith("{") and sub.endswith("}"):
+        sub = sub[1:-1].replace(",", ",")
+    head = _TEXT_GREEK.get(base) or sp.pretty(sp.Symbol(base), use_unicode=True)
+    if not sub:
+        return head
+    if base in _TEXT_GREEK:
+        return f"{head}_{sub}"
+    return sp.pretty(sp.Symbol(f"{base}_{sub}"), use_unicode=True) if "," not in sub else f"{head}_{sub}"
+
+
+def _display_symbols(expr) -> dict:
+    """Symbols whose SymPy name prints wrongly, mapped to their LaTeX."""
+    out = {}
+    for s in getattr(expr, "free_symbols", ()):
+        if isinstance(s, sp.Symbol):
+            want = symbol_latex(s.name)
+            if want != sp.latex(s):
+                out[s] = want
+    return out
+
+
+def latex(expr, **options) -> str:
+    r"""SymPy's LaTeX of ``expr`` with every symbol named as the paper writes it.
+
+    >>> x = sp.Symbol("vartheta_j", positive=True)
+    >>> latex(1 / x)
+    '\\frac{1}{\\vartheta_{j}}'
+    """
+    if isinstance(expr, bool):
+        expr = sp.true if expr else sp.false
+    names = _display_symbols(expr)
+    if names:
+        options = {**options, "symbol_names": {**names, **options.get("symbol_names", {})}}
+    return sp.latex(expr, **options)
+
+
+def _text_renamed(expr):
+    repl = {}
+    for s in getattr(expr, "free_symbols", ()):
+        if isinstance(s, sp.Symbol):
+            want = symbol_text(s.name)
+            if want != sp.pretty(s, use_unicode=True):
+                repl[s] = sp.Symbol(want, **s.assumptions0)
+    return expr.xreplace(repl) if repl else expr
+
+
+def width(default: int = 100) -> int:
+    """The terminal's width (``COLUMNS`` honoured), at least 40 characters."""
+    return max(40, shutil.get_terminal_size((default, 24)).columns)
+
+
+def pretty(expr, columns: int | None = None) -> str:
+    """SymPy's pretty printer (Unicode), symbols as the paper writes them, wrapped at ``columns``.
+
+    >>> print(pretty(sp.Symbol("lambda_1S") / sp.Symbol("lambda_1N") <= sp.Symbol("theta_1")))
+    λ_1S     
+    ──── ≤ θ₁
+    λ_1N     
+    """
+    if isinstance(expr, bool):
+        expr = sp.true if expr else sp.false
+    return sp.pretty(_text_renamed(expr), use_unicode=True, num_columns=columns or width(), wrap_line=True)
+
+
+def one_line(expr) -> str:
+    """``expr`` on one line in plain Unicode (``λ_1N·λ_kS``), for a formula inside a sentence.
+
+    >>> one_line(sp.Symbol("lambda_1N", positive=True) * sp.Symbol("theta_k", positive=True))
+    'λ_1N·θₖ'
+    """
+    return prose_text(sp.sstr(expr))
+
+
+# -- worded formulas ----------------------------------------------------------------------------
+
+_LETTER = "A-Za-z" + "".join(_UNICODE_GREEK)
+_TOKEN = re.compile(
+    r"(?P<ws>\s+)"
+    r"|(?P<keep>\(\*\)|--+|\.\.\.|(?:i\.e|e\.g|cf|etc)\.|\b[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+\b"
+    r"|[A-Za-z]{2,}'[a-z]{1,2}\b|\((?:i|ii|iii|iv|v|vi)\))"  # claim ids S5.4, firm's, (ii): words
+    rf"|(?P<id>[{_LETTER}][{_LETTER}0-9]*(?:_(?:\{{[^{{}}\s]*\}}|-?[{_LETTER}0-9]+))?)"
+    r"|(?P<num>\d+(?:\.\d+)?)"
+    r"|(?P<op><=>|=>|->|>=|<=|!=|:=|==|\*\*|\.\.|[=<>+\-*/^'≥≤≠→⇒⇔×·−])"
+    r"|(?P<open>[(\[{])|(?P<close>[)\]}])"
+    r"|(?P<other>.)", re.S)
+
+_REL = {"=": ("=", "="), "==": ("=", "="), "<": ("<", "<"), ">": (">", ">"), ">=": (r"\geq", "≥"),
+        "<=": (r"\leq", "≤"), "!=": (r"\neq", "≠"), ":=": (r"\mathrel{:=}", ":="), "->": (r"\to", "→"),
+        "=>": (r"\implies", "⇒"), "<=>": (r"\iff", "⇔"), "≥": (r"\geq", "≥"), "≤": (r"\leq", "≤"),
+        "≠": (r"\neq", "≠"), "→": (r"\to", "→"), "⇒": (r"\implies", "⇒"), "⇔": (r"\iff", "⇔")}
+_ADD = {"+": ("+", "+"), "-": ("-", "-"), "−": ("-", "-"), "..": (r",\ldots,", ",…,")}
+_MUL = {"*": (r"\,", "·"), "/": ("/", "/"), "×": (r"\times", "×"), "·": (r"\cdot", "·")}
+_CLOSE = {"(": ")", "[": "]", "{": "}"}
+#: single letters that are words
+_WORD_LETTERS = frozenset({"a", "I"})
+
+
+@dataclass(frozen=True)
+class _Tok:
+    kind: str
+    text: str
+    space_before: bool
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out, space = [], False
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        if kind == "ws":
+            space = True
+            continue
+        out.append(_Tok(kind, m.group(), space))
+        space = False
+    # a quotation in single quotes ('no profitable deviation to k') is words, not primes
+    opening = None
+    for i, tok in enumerate(out):
+        if tok.text != "'":
+            continue
+        if opening is None and (i == 0 or tok.space_before or out[i - 1].kind == "open"):
+            opening = i
+        elif opening is not None and (i + 1 == len(out) or out[i + 1].space_before
+                                      or out[i + 1].kind in ("other", "close")):
+            out[opening] = _Tok("quote", "'", out[opening].space_before)
+            out[i] = _Tok("quote", "'", tok.space_before)
+            opening = None
+    return out
+
+
+def _id_class(tok: _Tok) -> str:
+    """``math`` (a symbol), ``func``, ``name`` (A1), or ``word``."""
+    base, sub = _split(tok.text)
+    base = _UNICODE_GREEK.get(base, base)
+    if sub:
+        return "math"
+    if base in FUNCTIONS:
+        return "func"
+    if base in _GREEK_SET or (len(base) == 1 and base not in _WORD_LETTERS):
+        return "math"
+    if re.fullmatch(r"[A-Za-z]+\d+", base):
+        return "name"
+    return "word"
+
+
+class _Reader:
+    """Recognises formulas in a token list and renders them (LaTeX and Unicode, token by token)."""
+
+    def __init__(self, toks: list[_Tok]):
+        self.t = toks
+
+    def _glued(self, i: int) -> bool:
+        return i < len(self.t) and not self.t[i].space_before
+
+    def _is(self, i: int, kind: str, texts=None) -> bool:
+        return i < len(self.t) and self.t[i].kind == kind and (texts is None or self.t[i].text in texts)
+
+    # grammar: each returns the end index (exclusive) or None; rendering is a second walk over the span
+    def formula(self, i: int):
+        start = i
+        if self._is(i, "op", _REL):  # "unit cost = w/(alpha X)": a formula may start at its relation
+            i += 1
+        j = self.expr(i)
+        if j is None:
+            return None
+        while self._is(j, "op", _REL):
+            k = self.expr(j + 1)
+            if k is None:
+                break
+            j = k
+        return j if j > start else None
+
+    def expr(self, i: int):
+        if self._is(i, "op", ("-", "+", "−")):
+            i += 1
+        j = self.term(i)
+        if j is None:
+            return None
+        while self._is(j, "op", _ADD):
+            k = self.term(j + 1)
+            if k is None:
+                break
+            j = k
+        return j
+
+    def term(self, i: int):
+        j = self.factor(i)
+        if j is None:
+            return None
+        while True:
+            if self._is(j, "op", _MUL) and not self._star_postfix(j):
+                k = self.factor(j + 1)
+                if k is None:
+                    break
+                j = k
+            elif self._juxtaposable(j):
+                k = self.factor(j)
+                if k is None:
+                    break
+                j = k
+            else:
+                break
+        return j
+
+    def _star_postfix(self, i: int) -> bool:
+        """``E*`` (a star superscript), as opposed to ``a*b``: the star is glued to its left and not
+        followed, glued, by an operand."""
+        if not (self._is(i, "op", ("*",)) and self._glued(i)):
+            return False
+        nxt = i + 1
+        return not (nxt < len(self.t) and self._glued(nxt) and self.t[nxt].kind in ("id", "num", "open"))
+
+    def _juxtaposable(self, i: int) -> bool:
+        if i >= len(self.t):
+            return False
+        tok = self.t[i]
+        if tok.kind == "id":
+            return _id_class(tok) in ("math", "func") and not self._article(i)
+        if tok.kind == "open" and tok.text == "(":
+            # n (A - C - 1) multiplies; c_L (Delta_p, Delta_c > 0) is a parenthetical remark
+            return not tok.space_before or not self._remark(i)
+        return tok.kind == "num" and not tok.space_before
+
+    def _remark(self, i: int) -> bool:
+        """A bracket that holds a relation or a list at its top level."""
+        depth = 0
+        for tok in self.t[i:]:
+            if tok.kind == "open":
+                depth += 1
+            elif tok.kind == "close":
+                depth -= 1
+                if depth == 0:
+                    return False
+            elif depth == 1 and (tok.text == "," or (tok.kind == "op" and tok.text in _REL)):
+                return True
+        return False
+
+    def _article(self, i: int) -> bool:
+        """``A`` opening a sentence before a word ("A universal claim ...") is the article."""
+        tok = self.t[i]
+        if tok.text != "A":
+            return False
+        starts = i == 0 or (self.t[i - 1].kind == "other" and self.t[i - 1].text in ".:;!?")
+        nxt = self.t[i + 1] if i + 1 < len(self.t) else None
+        return starts and nxt is not None and nxt.kind == "id" and _id_class(nxt) == "word" \
+            and nxt.text[:1].islower()
+
+    def factor(self, i: int):
+        j = self.atom(i)
+        if j is None:
+            return None
+        while True:
+            if self._is(j, "op", ("'",)) and self._glued(j) and not (
+                    self._is(j + 1, "id") and self._glued(j + 1)):  # P', not the apostrophe of M's
+                j += 1
+            elif self._star_postfix(j):
+                j += 1
+            else:
+                break
+        if self._is(j, "open", ("(",)) and self._glued(j):  # f(x) after a postfix: P'(E)
+            k = self.group(j)
+            if k is not None:
+                j = k
+        if self._is(j, "op", ("^", "**")):
+            k = self.power(j + 1)
+            if k is not None:
+                j = k
+        return j
+
+    def power(self, i: int):
+        if self._is(i, "open", ("(",)):
+            return self.group(i)
+        if self._is(i, "op", ("-",)):
+            i += 1
+        return self.atom(i)
+
+    def group(self, i: int):
+        """A bracketed list of formulas: ``(1 - n)``, ``(0,1)``, ``{j, k}``."""
+        if not self._is(i, "open"):
+            return None
+        close = _CLOSE[self.t[i].text]
+        j = self.formula(i + 1)
+        if j is None:
+            return None
+        while self._is(j, "other", (",",)):
+            k = self.formula(j + 1)
+            if k is None:
+                return None
+            j = k
+        return j + 1 if self._is(j, "close", (close,)) else None
+
+    def atom(self, i: int):
+        if i >= len(self.t):
+            return None
+        tok = self.t[i]
+        if tok.kind == "num":
+            return i + 1
+        if tok.kind == "open":
+            return self.group(i)
+        if tok.kind != "id":
+            return None
+        cls = _id_class(tok)
+        glued_call = self._is(i + 1, "open", ("(",)) and self._glued(i + 1)
+        if cls == "func":
+            if glued_call:
+                return self.group(i + 1)
+            return self.factor(i + 1)  # log V
+        if cls in ("word", "name"):
+            # a word is a formula's name only where it is glued to one: count^(...), dn/dt, A1(1,k)
+            if glued_call and self.group(i + 1) is not None:
+                return self.group(i + 1)
+            if cls == "word" and (self._glued_to_op(i)):
+                return i + 1
+            return None
+        if self._article(i):
+            return None
+        if glued_call:
+            k = self.group(i + 1)
+            if k is not None:
+                return k
+        return i + 1
+
+    def _glued_to_op(self, i: int) -> bool:
+        """count^(...) and dn/dt are formulas; Ethier/Romer are names."""
+        after = i + 1 < len(self.t) and self._glued(i + 1) and self.t[i + 1].kind == "op"
+        power = after and self.t[i + 1].text in ("^", "**")
+        short = len(self.t[i].text) <= 2
+        ratio = short and ((after and self.t[i + 1].text == "/") or (
+            i > 0 and self._glued(i) and self.t[i - 1].kind == "op" and self.t[i - 1].text == "/"))
+        return power or ratio
+
+    # -- rendering ------------------------------------------------------------------------------
+    def render(self, i: int, j: int, target: str) -> str:
+        """Tokens ``i:j`` of a recognised formula in ``latex`` or ``text``."""
+        out = ""
+        k = i
+        while k < j:
+            tok = self.t[k]
+            if tok.kind == "op" and tok.text in ("^", "**"):
+                end = self.power(k + 1)
+                inner_start, inner_end = k + 1, end
+                if self._is(k + 1, "open", ("(",)):
+                    inner_start, inner_end = k + 2, end - 1
+                inner = self.render(inner_start, inner_end, target)
+                if target == "latex":
+                    piece = "^{" + inner + "}"
+                else:
+                    piece = "^" + (inner if end - k == 2 else f"({inner})")
+                k = end
+            else:
+                piece = self._token(k, target)
+                if tok.space_before and k > i:
+                    piece = " " + piece
+                k += 1
+            if target == "latex" and re.search(r"\\[A-Za-z]+$", out) and piece[:1].isalnum():
+                out += " "  # \ldots N, not \ldotsN
+            out += piece
+        return out
+
+    def _token(self, k: int, target: str) -> str:
+        tok = self.t[k]
+        as_latex = target == "latex"
+        if tok.kind == "id":
+            cls = _id_class(tok)
+            if cls == "func":
+                return FUNCTIONS[tok.text] if as_latex else tok.text
+            if not as_latex and cls in ("name", "word"):
+                return tok.text
+            return symbol_latex(tok.text) if as_latex else symbol_text(tok.text)
+        if tok.kind == "op":
+            if self._star_postfix(k):
+                return "^{*}" if as_latex else "*"
+            for table in (_REL, _ADD, _MUL):
+                if tok.text in table:
+                    return table[tok.text][0 if as_latex else 1]
+            return tok.text
+        if as_latex and tok.text in "{}":
+            return "\\" + tok.text
+        return tok.text
+
+
+def _mathy(reader: _Reader, i: int, j: int) -> bool:
+    """A recognised stretch is typeset as math unless it is a bare number (``good 1``)."""
+    return any(t.kind != "num" for t in reader.t[i:j])
+
+
+def _segments(text: str):
+    """``(is_math, i, j)`` spans of the token list of ``text``, with the reader."""
+    toks = _tokens(text)
+    reader = _Reader(toks)
+    spans, i, text_start = [], 0, 0
+    while i < len(toks):
+        tok = toks[i]
+        hyphen = (tok.kind == "op" and tok.text in ("-", "−") and not tok.space_before and i > 0
+                  and toks[i - 1].kind == "id" and _id_class(toks[i - 1]) == "word")
+        apostrophe = (tok.kind == "id" and not tok.space_before and i > 0 and toks[i - 1].text == "'")
+        j = None if (hyphen or apostrophe or tok.kind in ("keep", "quote")) else reader.formula(i)
+        if j is not None and tok.text in "([" and reader.group(i) == j:
+            j = None  # a bracketed formula: the brackets stay words, the formula inside is found next
+        if j is not None and _mathy(reader, i, j):
+            if text_start < i:
+                spans.append((False, text_start, i))
+            spans.append((True, i, j))
+            i = text_start = j
+        else:
+            i += 1
+    if text_start < len(toks):
+        spans.append((False, text_start, len(toks)))
+    return reader, spans
+
+
+def _plain(toks, i, j) -> str:
+    return "".join((" " if (t.space_before and k > i) else "") + t.text for k, t in enumerate(toks[i:j], i))
+
+
+_CONSTRUCTORS = {"Eq": "=", "Ne": "!="}
+
+
+def _infix(text: str) -> str:
+    """SymPy's ``Eq(a, b)`` (as ``sstr`` prints an equation) written ``a = b``.
+
+    >>> _infix("Eq(w/lambda_jS, 1/(lambda_jN*theta_j)) => w")
+    'w/lambda_jS = 1/(lambda_jN*theta_j) => w'
+    """
+    out, i = [], 0
+    pattern = re.compile(r"\b(Eq|Ne)\(")
+    while True:
+        m = pattern.search(text, i)
+        if m is None:
+            return "".join(out) + text[i:]
+        depth, j, comma = 1, m.end(), None
+        while j < len(text) and depth:
+            if text[j] in "([{":
+                depth += 1
+            elif text[j] in ")]}":
+                depth -= 1
+            elif text[j] == "," and depth == 1 and comma is None:
+                comma = j
+            j += 1
+        if depth or comma is None:  # not a two-argument call: leave it
+            out.append(text[i:m.end()])
+            i = m.end()
+            continue
+        inner_left, inner_right = _infix(text[m.end():comma]), _infix(text[comma + 1:j - 1].strip())
+        out.append(text[i:m.start()] + f"{inner_left} {_CONSTRUCTORS[m.group(1)]} {inner_right}")
+        i = j
+
+
+def _joined(text: str, target: str, wrap_math, wrap_text) -> str:
+    text = _infix(text) if ("Eq(" in text or "Ne(" in text) else text
+    reader, spans = _segments(text)
+    out = []
+    for n, (is_math, i, j) in enumerate(spans):
+        lead = " " if (reader.t[i].space_before and n > 0) else ""
+        if is_math:
+            out.append(lead + wrap_math(reader.render(i, j, target)))
+        else:
+            glued = n > 0 and not reader.t[i].space_before
+            out.append(lead + wrap_text(_plain(reader.t, i, j), "x" if glued else " "))
+    # whitespace at the very start of the text is kept
+    head = text[: len(text) - len(text.lstrip())]
+    tail = text[len(text.rstrip()):] if text.strip() else ""
+    return head + "".join(out) + tail
+
+
+_UNICODE_TEXT = {
+    "θ": r"$\theta$", "ϑ": r"$\vartheta$", "λ": r"$\lambda$", "Δ": r"$\Delta$", "α": r"$\alpha$",
+    "γ": r"$\gamma$", "μ": r"$\mu$", "φ": r"$\phi$", "π": r"$\pi$", "≥": r"$\ge$", "≤": r"$\le$",
+    "≠": r"$\ne$", "∝": r"$\propto$", "×": r"$\times$", "→": r"$\to$", "⇒": r"$\Rightarrow$",
+    "⇔": r"$\Leftrightarrow$", "∈": r"$\in$", "—": "---", "–": "--", "’": "'", "‘": "`", "“": "``",
+    "”": "''", "…": r"\ldots{}", "é": r"\'e", "á": r"\'a", "í": r"\'{\i}", "ó": r"\'o", "ú": r"\'u",
+    "ñ": r"\~n", "É": r"\'E", "§": r"\S{}", "\u00a0": "~", "·": r"$\cdot$", "−": "-",
+}
+
+
+def escape_text(text: str, prev: str = " ") -> str:
+    r"""Words (no formulas) made safe for pdflatex: specials escaped, quotes opened and closed.
+
+    >>> print(escape_text('the paper: "if n = 0" & 50% of {x}, Rodríguez-Clare §8'))
+    the paper: ``if n = 0'' \& 50\% of \{x\}, Rodr\'{\i}guez-Clare \S{}8
+
+    ``prev`` is the character before ``text`` (a quote right after a formula closes).
+    """
+    for a, b in (("<=>", "⇔"), ("=>", "⇒"), (">=", "≥"), ("<=", "≤"), ("!=", "≠"), ("->", "→")):
+        text = text.replace(a, b)
+    out = []
+    for ch in text:
+        if ch == "\\":
+            out.append(r"\textbackslash{}")
+        elif ch in "&%$#_{}":
+            out.append("\\" + ch)
+        elif ch == "~":
+            out.append(r"\textasciitilde{}")
+        elif ch == "^":
+            out.append(r"\^{}")
+        elif ch in "<>":
+            out.append(f"${ch}$")  # OT1 text fonts print < and > as inverted punctuation
+        elif ch == '"':
+            out.append("``" if prev.isspace() or prev in "([{" else "''")
+        elif ch == "'" and (prev.isspace() or prev in "([{"):
+            out.append("`")
+        elif ch == "/":
+            out.append(r"/\allowbreak{}")  # long paths and ratios may break here
+        elif ch in _UNICODE_TEXT:
+            out.append(_UNICODE_TEXT[ch])
+        elif ord(ch) > 127:
+            out.append(f"[U+{ord(ch):04X}]")
+        else:
+            out.append(ch)
+        prev = ch
+    return "".join(out)
+
+
+def prose_latex(text: str) -> str:
+    r"""Words with formulas as LaTeX: each formula typeset in ``$...$``, the words escaped.
+
+    >>> print(prose_latex("E* > E_N for every N >= 2 when the first best is interior (N V P'(0) > 1)"))
+    $E^{*} > E_{N}$ for every $N \geq 2$ when the first best is interior ($N V P'(0) > 1$)
+    >>> print(prose_latex("modern unit cost w m^(-(1-alpha)/alpha)/alpha, falling in m"))
+    modern unit cost $w m^{-(1-\alpha)/\alpha}/\alpha$, falling in $m$
+    """
+    return _joined(text, "latex", lambda m: f"${m}$", escape_text)
+
+
+def _unicode_words(text: str, prev: str = " ") -> str:
+    for a, b in (("<=>", "⇔"), ("=>", "⇒"), (">=", "≥"), ("<=", "≤"), ("!=", "≠"), ("->", "→")):
+        text = text.replace(a, b)
+    return text
+
+
+def prose_text(text: str) -> str:
+    """Words with formulas in plain Unicode: Greek letters, ≥, →, subscripts where Unicode has them.
+
+    >>> print(prose_text("for k > 1, E(k,C) is an equilibrium iff ratio <= theta_1; vartheta_j >= 1"))
+    for k > 1, E(k,C) is an equilibrium iff ratio ≤ θ₁; ϑ_j ≥ 1
+    """
+    return _joined(text, "text", lambda m: m, _unicode_words)
+
+
+def _escape_markdown(text: str, prev: str = " ") -> str:
+    return re.sub(r"([*_`\\])", r"\\\1", text)
+
+
+def prose_markdown(text: str) -> str:
+    r"""Words with formulas as Markdown: formulas in ``$...$``, Markdown's specials escaped in the words.
+
+    >>> print(prose_markdown("strict (*) => E(k,C), theta_k >= 1"))
+    strict (\*) $\implies E(k,C)$, $\theta_{k} \geq 1$
+    """
+    return _joined(text, "latex", lambda m: f"${m}$", _escape_markdown)

@@ -1,0 +1,105 @@
+"""The paper's notation: symbols as the paper writes them, worded formulas typeset, no identifier left as text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import sympy as sp
+
+from symbolic.notation import latex, one_line, pretty, prose_latex, prose_markdown, prose_text, symbol_latex, \
+    symbol_text
+
+# identifiers as a programmer writes them: what must never reach a reader as words
+IDENTIFIER = re.compile(r"[A-Za-z]+_[0-9A-Za-z{]+")
+GREEK_WORD = re.compile(r"\b(?:var)?(?:lambda|theta|Delta|alpha|vartheta|gamma|phi|mu|pi)\b")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("n = 1 is an equilibrium iff A - C >= 1", r"$n = 1$ is an equilibrium iff $A - C \geq 1$"),
+    ("switching L -> H changes a firm's payoff by Delta_p/N - Delta_c",
+     r"switching $L \to H$ changes a firm's payoff by $\Delta_{p}/N - \Delta_{c}$"),
+    ("for k > 1, E(k,C) is an equilibrium iff (lambda_1S/lambda_1N)/(lambda_kS/lambda_kN) <= theta_1 (weak)",
+     r"for $k > 1$, $E(k,C)$ is an equilibrium iff "
+     r"$(\lambda_{1S}/\lambda_{1N})/(\lambda_{kS}/\lambda_{kN}) \leq \theta_{1}$ (weak)"),
+    ("modern unit cost w m^(-(1-alpha)/alpha)/alpha, falling in m",
+     r"modern unit cost $w m^{-(1-\alpha)/\alpha}/\alpha$, falling in $m$"),
+    ("E* > E_N for every N >= 2 (N V P'(0) > 1)", r"$E^{*} > E_{N}$ for every $N \geq 2$ ($N V P'(0) > 1$)"),
+    ("all-H Pareto-dominates all-L", r"all-$H$ Pareto-dominates all-$L$"),
+    ("A universal claim is false", "A universal claim is false"),  # the article, not the parameter A
+    ("the paper: 'no profitable deviation to k'", r"the paper: `no profitable deviation to $k$'"),
+    ("M's wage", r"$M$'s wage"),
+    ("every k = 2..J, see S5.4 and (ii)", r"every $k = 2,\ldots,J$, see S5.4 and (ii)"),
+    ("c_H > c_L (Delta_p, Delta_c > 0)", r"$c_{H} > c_{L}$ ($\Delta_{p}$, $\Delta_{c} > 0$)"),
+    ("vartheta_j >= 1 and theta nondecreasing", r"$\vartheta_{j} \geq 1$ and $\theta$ nondecreasing"),
+    ("Ethier/Romer love of variety; dn/dt = n(1-n)", r"Ethier/\allowbreak{}Romer love of variety; "
+                                                     r"$\mathrm{dn}/\mathrm{dt} = n(1-n)$"),
+    ("good 1 with 50% & more", r"good 1 with 50\% \& more"),
+])
+def test_prose_latex_exact(text, expected):
+    assert prose_latex(text) == expected
+
+
+def test_prose_text_and_markdown_exact():
+    assert prose_text("E(k,C) => strict (*), theta_k >= 1, L -> H") == "E(k,C) ⇒ strict (*), θₖ ≥ 1, L → H"
+    assert prose_text("Eq(w/lambda_jS, 1/(lambda_jN*theta_j))") == "w/λ_jS = 1/(λ_jN·θ_j)"
+    assert prose_markdown("strict (*) => E(k,C), theta_k >= 1") == r"strict (\*) $\implies E(k,C)$, $\theta_{k} \geq 1$"
+
+
+def test_symbols_print_as_the_paper_writes_them():
+    assert [symbol_latex(n) for n in ("lambda_1S", "theta_k", "Delta_p", "alpha", "E_star", "vartheta_j", "a_MN")] \
+        == [r"\lambda_{1S}", r"\theta_{k}", r"\Delta_{p}", r"\alpha", "E^{*}", r"\vartheta_{j}", "a_{MN}"]
+    assert [symbol_text(n) for n in ("lambda_1S", "theta_1", "E_star", "vartheta_j")] == ["λ_1S", "θ₁", "E*", "ϑ_j"]
+    e = sp.Gt(sp.Symbol("E_star", positive=True), sp.Symbol("E_N", positive=True))
+    assert latex(e) == r"E^{*} > E_{N}" and one_line(e) == "E* > E_N" and pretty(e) == "E* > E_N"
+
+
+def _words_outside_math(tex: str) -> str:
+    return re.sub(r"\$[^$]*\$", " ", tex)
+
+
+def test_every_symbol_of_every_section_prints_as_notation():
+    """Each symbol of each claim, decision and assumption: no identifier and no spelled-out Greek name."""
+    from proofs import load_paper
+
+    paper = load_paper()
+    names = set()
+    for c in paper.claims:
+        for ob in c.obligations():
+            for e in (ob.decided_statement, ob.statement, *[a for _, a in ob.assumptions]):
+                names |= {s.name for s in e.free_symbols}
+    assert len(names) > 50
+    for name in sorted(names):
+        tex = symbol_latex(name)
+        assert not IDENTIFIER.search(tex.replace("_{", "{")), (name, tex)
+        assert not GREEK_WORD.search(tex.replace("\\", " \\")) or tex.startswith("\\"), (name, tex)
+        text = symbol_text(name)
+        assert not GREEK_WORD.search(text), (name, text)
+
+
+def test_no_worded_formula_of_the_paper_leaves_an_identifier_in_the_words():
+    """Every statement, place, quote, note, decision label and assumption name: identifiers end up in math."""
+    from proofs import load_paper
+
+    paper = load_paper()
+    texts = set()
+    for c in paper.claims:
+        texts |= {c.statement, c.place, c.quote, c.note, c.assumptions}
+        for ob in c.obligations():
+            texts.add(ob.label)
+            texts |= {n for n, _ in ob.assumptions}
+    bad = []
+    for t in sorted(t for t in texts if t):
+        words = _words_outside_math(prose_latex(t))
+        if IDENTIFIER.search(words.replace(r"\_", "_")) or GREEK_WORD.search(words) or "->" in words \
+                or "**" in words:
+            bad.append((t, prose_latex(t)))
+    # expand_log is the name of a SymPy function in a note: it stays words, upright, without the underscore
+    assert not [b for b in bad if "expand_log" not in b[0]], bad[:5]
+
+
+def test_prose_never_evaluates_text():
+    """A recogniser, not a parser: text that looks like code is typeset, never run."""
+    hostile = "__import__('os').system('echo pwned') and lambda_1S >= 1"
+    out = prose_latex(hostile)
+    assert r"\lambda_{1S} \geq 1" in out and "pwned" in out
