@@ -55,7 +55,7 @@ from sympy.core.relational import Relational
 from symbolic.constructs import CONSTRUCTS, construct_of, domain_conditions, unsupported_in
 
 __all__ = ["IV", "PRECISIONS", "Undefined", "Unsettled", "TableGap", "Compiled", "Env", "read_floats",
-           "number_value", "sign_of", "admits", "non_real_numbers", "EVALUATED_CLASSES", "OPAQUE_CLASSES"]
+           "number_value", "sign_of", "admits", "complex_parts", "EVALUATED_CLASSES", "OPAQUE_CLASSES"]
 
 #: a private interval context: its precision is ours to change, mpmath's global ``iv`` is left alone
 IV = MPIntervalContext()
@@ -102,17 +102,21 @@ def read_floats(b: sp.Basic) -> sp.Basic:
     return b.xreplace(mapping)
 
 
-def non_real_numbers(b: sp.Basic) -> list:
-    """Constant sub-expressions SymPy knows are not real (``I``, ``(-1)**(1/6)``, ``zoo``).
+def complex_parts(b: sp.Basic) -> list:
+    """``re``/``im`` applications to a value with a non-real constant in it: re/im of complex numbers.
 
-    SymPy writes ``re(root(x, 3, 1))`` as ``-im((-1)**(1/6)*x**(1/3))``:
+    Outside ``re``/``im`` a non-real value is simply undefined (the table's
+    reading); inside them it makes a real number the table cannot see.  SymPy
+    writes ``re(root(x, 3, 1))`` as ``-im((-1)**(1/6)*x**(1/3))``:
 
-    >>> non_real_numbers(sp.re(sp.root(sp.Symbol("x", real=True), 3, 1)) > 0)
-    [(-1)**(1/6)]
+    >>> complex_parts(sp.re(sp.root(sp.Symbol("x", real=True), 3, 1)) > 0)
+    [im((-1)**(1/6)*x**(1/3))]
     """
     out = []
     for node in sp.preorder_traversal(b):
-        if isinstance(node, sp.Expr) and node.is_number and node.is_extended_real is False:
+        if isinstance(node, (sp.re, sp.im)) and any(
+                isinstance(n, sp.Expr) and n.is_number and n.is_extended_real is False
+                for n in sp.preorder_traversal(node.args[0])):
             out.append(node)
     return out
 
@@ -660,7 +664,7 @@ class Compiled:
         self.source = b
         self.read = read_floats(b) if isinstance(b, sp.Basic) else b
         self.unsupported = unsupported_in(self.read) if isinstance(self.read, sp.Basic) else None
-        self.non_real = non_real_numbers(self.read) if isinstance(self.read, sp.Basic) else []
+        self.complex = complex_parts(self.read) if isinstance(self.read, sp.Basic) else []
         conditions = domain_conditions(self.read) if isinstance(self.read, sp.Basic) else ()
         self.conditions = [(c, compile_boolean(c)) for c in conditions]
         self.truth = compile_boolean(self.read)

@@ -29,6 +29,9 @@ malformed          Eq/Ne between relations, ITE, Xor, Equivalent, Nand, Nor, tru
                    compared with numbers
 high_degree        high-degree polynomials under short time limits (answers within
                    max(1 s, 20 %) of the limit)
+constants          zeros SymPy cannot see (sin(1)**2 + cos(1)**2 - 1) and numbers very close
+                   to zero, as denominators, coefficients and in relations
+identities         transcendental and piecewise identities, and near misses
 =================  ==========================================================================
 
 >>> a = generate_claim(7, 3); b = generate_claim(7, 3)
@@ -46,6 +49,7 @@ from typing import Callable, Sequence
 from .claim import FuzzClaim
 from .family_algebra import (fam_boolean, fam_boundary, fam_cancelled, fam_constructed, fam_contradictory,
                              fam_inequality, fam_piecewise, fam_polynomial, fam_rational, fam_removable)
+from .family_constants import fam_constants, fam_identities
 from .family_functions import fam_floats, fam_functions, fam_outside, fam_roots
 from .family_logic import fam_high_degree, fam_malformed
 from .family_symbols import fam_assumption_kinds, fam_homonyms, fam_names
@@ -73,6 +77,8 @@ FAMILIES: dict[str, tuple[Callable, int]] = {
     "floats": (fam_floats, 6),
     "malformed": (fam_malformed, 6),
     "high_degree": (fam_high_degree, 1),
+    "constants": (fam_constants, 4),
+    "identities": (fam_identities, 4),
 }
 #: the default mix: every family with a positive weight
 DEFAULT_FAMILIES = tuple(f for f, (_, w) in FAMILIES.items() if w > 0)

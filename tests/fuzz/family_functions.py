@@ -183,11 +183,11 @@ def fam_outside(rng, seed, index):
     kind = random_kind(rng)
     from .oracle import expected_unknown
 
-    probe = FuzzClaim(seed, index, "outside", kind, claim, assumptions)
-    outside = expected_unknown(probe)
-    return FuzzClaim(seed, index, "outside", kind, claim, assumptions, Status.UNKNOWN if outside else None,
-                     why=outside or "SymPy rewrote the construct into the table",
-                     must_name=name if outside else "")
+    probe = FuzzClaim(seed, index, "outside", kind, claim, assumptions, must_name=name)
+    outside, must = expected_unknown(probe)
+    if not outside:  # SymPy rewrote it into the table, or a non-real value outside re/im (undefined there)
+        return FuzzClaim(seed, index, "outside", kind, claim, assumptions, why="inside the table after all")
+    return FuzzClaim(seed, index, "outside", kind, claim, assumptions, Status.UNKNOWN, why=outside, must_name=must)
 
 
 def fam_roots(rng, seed, index):

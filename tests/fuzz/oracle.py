@@ -83,20 +83,24 @@ class Oracle:
         return self.target.at(p)
 
 
-def expected_unknown(claim: FuzzClaim) -> str:
-    """Why the verdict must be ``unknown`` ("" if it need not be): a construct outside the table or a non-real number.
+def expected_unknown(claim: FuzzClaim) -> tuple[str, str]:
+    """(why the verdict must be ``unknown``, text its reason must contain): ("", "") if it need not be.
+
+    A construct outside the table (the reason must name what the family put
+    there), or ``re``/``im`` of a complex value (the reason must say
+    "non-real", as the engine does for ``I``).
 
     >>> x = sp.Symbol("x", real=True)
-    >>> expected_unknown(FuzzClaim(0, 0, "t", Kind.FORALL, sp.gamma(x) > 0))
-    'not supported: gamma (in gamma(x))'
+    >>> expected_unknown(FuzzClaim(0, 0, "t", Kind.FORALL, sp.gamma(x) > 0, must_name="gamma"))
+    ('not supported: gamma (in gamma(x))', 'gamma')
     """
     for b in (claim.statement, *claim.assumptions):
         c = Compiled(b)
         if c.unsupported:
-            return f"not supported: {c.unsupported}"
-        if c.non_real:
-            return f"the non-real number {sp.sstr(c.non_real[0])}"
-    return ""
+            return f"not supported: {c.unsupported}", claim.must_name
+        if c.complex:
+            return f"{sp.sstr(c.complex[0])} is re/im of a complex value", claim.must_name or "non-real"
+    return "", ""
 
 
 # -- points ------------------------------------------------------------------------------
@@ -339,12 +343,11 @@ def check_verdict(claim: FuzzClaim, verdict: Verdict, samples: int = 64, extra: 
                Kind.EXISTS: (Status.WITNESS, Status.REFUTED, Status.VACUOUS, Status.UNKNOWN)}[kind]
     if verdict.kind is not kind or status not in allowed:
         return Judgement(f"a {verdict.kind} verdict {status} for a {kind} claim", evidence="known")
-    outside = expected_unknown(claim)
+    outside, name = expected_unknown(claim)
     if outside:
         if status is not Status.UNKNOWN:
             return Judgement(f"{status}, but the claim is outside the engine ({outside}): it must be unknown",
                              evidence="unsupported")
-        name = claim.must_name or ""
         if name and name not in verdict.reason:
             return Judgement(f"unknown, but the reason does not name {name!r} ({outside}): {verdict.reason!r}",
                              evidence="unsupported")

@@ -23,6 +23,8 @@ import time
 from dataclasses import dataclass
 from typing import Sequence
 
+import sympy as sp
+
 from symbolic import Kind, Status, Verdict
 from symbolic.errors import BadInputError, BadInputTypeError
 from symbolic.verdict import point_as_text
@@ -242,12 +244,19 @@ def summarize(outcomes: Sequence[FuzzOutcome], seed: int, timeout: float, wall_s
 
 # -- order ---------------------------------------------------------------------------------
 
+def _claim_key(c: FuzzClaim) -> str:
+    return f"{c.family}: {c.kind} {sp.sstr(c.statement)} | {sp.sstr(c.assumptions)}"
+
+
 def _decide_in_order(args) -> list[tuple[int, str]]:
     """Decide the claims in the given order in this process: (index, fingerprint) pairs."""
-    seed, order, timeout, families = args
+    seed, order, timeout, families, keys = args
     out = []
     for i in order:
-        v = generate_claim(seed, i, families).decide(timeout)
+        c = generate_claim(seed, i, families)
+        if _claim_key(c) != keys[i]:  # the stream changed under us (code edited during a run)
+            raise RuntimeError(f"claim {i} of stream {seed} differs in this process: {_claim_key(c)}")
+        v = c.decide(timeout)
         out.append((i, "timeout" if _timed_out(v) else fingerprint(v)))
     return out
 
@@ -288,10 +297,11 @@ def check_orders(n: int, seed: int = 0, timeout: float = 10.0, *, orders: int = 
         random.Random(f"coordfail-order/{seed}/{k}").shuffle(order)
         orders_run.append(order)
     alone = sorted(random.Random(f"coordfail-fresh/{seed}").sample(indices, min(fresh, n)))
+    keys = {i: _claim_key(generate_claim(seed, i, families)) for i in indices}
     with _pool_fresh_each(workers) as pool:  # every job in a fresh interpreter
-        jobs = [pool.submit(_decide_in_order, (seed, order, timeout, families)) for order in orders_run[1:]]
-        singles = {i: pool.submit(_decide_in_order, (seed, [i], timeout, families)) for i in alone}
-        here = dict(_decide_in_order((seed, indices, timeout, families)))
+        jobs = [pool.submit(_decide_in_order, (seed, order, timeout, families, keys)) for order in orders_run[1:]]
+        singles = {i: pool.submit(_decide_in_order, (seed, [i], timeout, families, keys)) for i in alone}
+        here = dict(_decide_in_order((seed, indices, timeout, families, keys)))
         results = [dict(job.result()) for job in jobs]
         single_results = {i: dict(job.result())[i] for i, job in singles.items()}
     changed = []
@@ -303,22 +313,32 @@ def check_orders(n: int, seed: int = 0, timeout: float = 10.0, *, orders: int = 
             seen.append(("alone in a fresh process", single_results[i], [i]))
         prints = {fp for _, fp, _ in seen if fp != "timeout"}
         if len(prints) > 1:
-            changed.append(_order_disagreement(seed, i, families, timeout, seen))
+            changed.append(_order_disagreement(seed, i, families, timeout, seen, keys, workers))
     return OrderReport(n, len(orders_run), len(alone), tuple(changed))
 
 
-def _order_disagreement(seed, i, families, timeout, seen) -> Disagreement:
+def _order_disagreement(seed, i, families, timeout, seen, keys, workers) -> Disagreement:
     claim = generate_claim(seed, i, families)
     alone = next((fp for w, fp, _ in seen if w.startswith("alone")), None)
     # the run whose verdict differs from the claim decided alone (or from the forwards run)
     reference = alone if alone is not None else seen[0][1]
-    odd = next(((order, fp) for _, fp, order in seen if fp not in (reference, "timeout")), (seen[0][2], seen[0][1]))
-    order = odd[0]
-    before = order[:order.index(i)][-6:]
+    order = next((order for _, fp, order in seen if fp not in (reference, "timeout")), seen[0][2])
+    before = _shrink_prefix(seed, i, families, timeout, order[:order.index(i)][-6:], reference, keys, workers)
     problem = ("the verdict depends on what was decided before it: "
                + "; ".join(f"{w}: {fp}" for w, fp, _ in seen))
     return Disagreement(seed, i, claim.family, "; ".join(fp for _, fp, _ in seen), problem, "order",
                         order_reproducer(seed, i, families, before, timeout))
+
+
+def _shrink_prefix(seed, i, families, timeout, before, reference, keys, workers) -> list:
+    """A single earlier claim that changes claim ``i``'s verdict in a fresh process, if one does."""
+    with _pool_fresh_each(workers) as pool:
+        trials = {j: pool.submit(_decide_in_order, (seed, [j, i], timeout, families, keys)) for j in reversed(before)}
+        for j, job in trials.items():
+            got = dict(job.result())[i]
+            if got not in (reference, "timeout"):
+                return [j]
+    return list(before)
 
 
 def _claim_lines(claims, names, timeout) -> list[str]:
