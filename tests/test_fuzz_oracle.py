@@ -12,10 +12,11 @@ import sympy as sp
 
 from symbolic import Kind, Status, Verdict
 from symbolic.constructs import CONSTRUCTS, exact_floats
-from tests.fuzz import evaluate
+from tests.fuzz import arithmetic, evaluate
+from tests.fuzz.arithmetic import EVALUATED_CLASSES, IV, OPAQUE_CLASSES, Undefined, Unsettled
 from tests.fuzz.claim import FuzzClaim
-from tests.fuzz.evaluate import (EVALUATED_CLASSES, IV, OPAQUE_CLASSES, Compiled, Env, TableGap, Undefined,
-                                 Unsettled, admits, compile_expr, read_floats)
+from tests.fuzz.evaluate import Compiled, Env, TableGap, compile_expr, read_floats
+from tests.fuzz.kinds import admits
 from tests.fuzz.family_functions import FLOATS, random_expression
 from tests.fuzz.family_symbols import KINDS
 from tests.fuzz.oracle import check_verdict, expected_unknown, oracle_points
@@ -135,7 +136,7 @@ def test_too_close_to_call_is_unsettled_not_guessed():
 def test_the_private_interval_context_leaves_mpmath_alone():
     before = mpmath.iv.prec
     Compiled(sp.exp(x) > 2).at({x: sp.Integer(1)})
-    assert mpmath.iv.prec == before and IV.prec == evaluate.PRECISIONS[0]
+    assert mpmath.iv.prec == before and IV.prec == arithmetic.PRECISIONS[0]
 
 
 # -- symbol assumptions --------------------------------------------------------------------------
@@ -153,7 +154,7 @@ def test_admits_agrees_with_sympy_on_every_kind(label, kw):
             continue
         assert admits(s, v) == (sympy_says == wanted), (label, v)
         members += admits(s, v)
-    assert members > 0, label
+    assert members > 0 or kw.get("transcendental"), label  # the test values are all algebraic
 
 
 # -- the judgement catches fabricated wrong verdicts ---------------------------------------------

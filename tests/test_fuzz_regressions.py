@@ -105,3 +105,19 @@ def test_a_denominator_that_is_a_hidden_zero_does_not_crash(zero):
     den = zero()
     assert prove(Gt(x / den, 0, evaluate=False)).status.value == "unknown"
     assert exists(Gt(x / den, 0, evaluate=False)).status.value in ("unknown", "refuted")
+
+
+def test_reading_an_algebraic_model_value_stays_cheap():
+    """Found by family ``high_degree``: ``exists(Eq(x**101, 2), timeout=1.0)`` answered after 2.8 s on a busy
+    machine.  z3's model ``x = 2**(1/101)`` is read back by ``solver.value_to_sympy`` with ``sp.rootof(poly, i)``,
+    whose default ``radicals=True`` makes SymPy compute every complex root of a binomial in radicals
+    (``roots_binomial``): 0.8 s for degree 101, 2.7 s for 301, growing with the degree, after the deadline
+    and outside any time check.  ``rootof(..., radicals=False)`` takes 6 ms and 0.1 s."""
+    import time
+
+    from symbolic.solver import value_to_sympy
+
+    coefficients = ["-2/1"] + ["0/1"] * 300 + ["1/1"]  # t**301 - 2, lowest degree first
+    start = time.monotonic()
+    value_to_sympy({"alg": [coefficients, 1]})
+    assert time.monotonic() - start < 1.0, "reading one model value took longer than a time limit's slack"

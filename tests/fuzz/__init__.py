@@ -9,9 +9,13 @@ from the repository root) and with ``python benchmarks/fuzz.py``.
   kinds; distinct symbols sharing a name; adversarial names; the table's
   function zoo and constructs outside it; roots; floats; malformed Booleans;
   high degrees under short time limits.
-* :mod:`.evaluate` -- the oracle's own arithmetic (Fractions, and interval
-  arithmetic on a private mpmath context); the table of
-  :mod:`symbolic.constructs` says what is supported and where it is defined.
+* :mod:`.arithmetic` -- the oracle's own numbers: Fractions, and interval
+  arithmetic on a private mpmath context, with an evaluator per construct.
+* :mod:`.evaluate` -- claims compiled for evaluation at exact points: the table
+  of :mod:`symbolic.constructs` says what is supported and where it is
+  defined, :mod:`.arithmetic` gives the values.
+* :mod:`.kinds` -- symbol assumptions (``prime``, ``irrational``...) checked on
+  exact values by the oracle's own predicates.
 * :mod:`.oracle` -- the points the oracle looks at and its judgement of a verdict.
 * :mod:`.reproduce` -- shrinking a disagreement to a minimal runnable reproducer.
 * :mod:`.run` -- :func:`run_fuzz`, summaries, and :func:`check_orders` (verdicts

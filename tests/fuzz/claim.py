@@ -48,7 +48,8 @@ class FuzzClaim:
     why: str = ""
     #: the claim's own time limit in seconds (None: the run's)
     timeout: float | None = None
-    #: text an ``unknown`` verdict's reason must contain (the construct outside the table)
+    #: the construct the family put outside the table (the oracle requires the reason to name one of
+    #: the claim's constructs outside the table, whichever the engine meets first)
     must_name: str = ""
     #: an equivalent claim (renamed symbols, reordered assumptions): two definite verdicts must agree
     twin: "FuzzClaim | None" = None

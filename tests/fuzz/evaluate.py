@@ -1,10 +1,11 @@
-r"""The oracle's own arithmetic: exact and interval evaluation of claims at exact points.
+r"""The oracle's evaluation of claims at exact points: definedness from the table, truth from its own arithmetic.
 
 This module shares no code with the engine (:mod:`symbolic.engine`,
 :mod:`symbolic.translate`, :mod:`symbolic.certify`, :mod:`symbolic.solver`).
 From the table of constructs (:mod:`symbolic.constructs`) it takes only *what*
 is supported and *where* each construct is defined (:func:`construct_of`,
-:func:`domain_conditions`, :func:`unsupported_in`); the *values* are its own:
+:func:`domain_conditions`, :func:`unsupported_in`); the *values* are its own
+(:mod:`tests.fuzz.arithmetic`):
 
 * rational arithmetic in :class:`fractions.Fraction` (``+``, ``*``, integer
   powers, ``Abs``, ``sign``, ``Min``/``Max``, ``Piecewise``, ``floor``,
@@ -42,45 +43,25 @@ True
 
 from __future__ import annotations
 
-import math
 from fractions import Fraction
 from functools import lru_cache
 from typing import Callable, Mapping
 
 import sympy as sp
-from mpmath.ctx_iv import MPIntervalContext
-from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
-from symbolic.constructs import CONSTRUCTS, construct_of, domain_conditions, unsupported_in
+from symbolic.constructs import construct_of, domain_conditions, unsupported_in
 
-__all__ = ["IV", "PRECISIONS", "Undefined", "Unsettled", "TableGap", "Compiled", "Env", "read_floats",
-           "number_value", "sign_of", "admits", "complex_parts", "EVALUATED_CLASSES", "OPAQUE_CLASSES"]
+from .arithmetic import (CONSTANTS, FUNCTIONS, IV, OPAQUE_CLASSES, PRECISIONS, TooClose, Undefined, Unsettled, Value,
+                         add, as_interval, hull, mul, power, sign_of)
 
-#: a private interval context: its precision is ours to change, mpmath's global ``iv`` is left alone
-IV = MPIntervalContext()
-_IVTYPE = type(IV.mpf(1))
-#: working precisions (bits), tried in turn while a comparison is too close to call
-PRECISIONS = (256, 1024)
-
-
-class Undefined(ArithmeticError):
-    """The value is not a real number at this point."""
-
-
-class Unsettled(Exception):
-    """The oracle cannot tell the value or truth at this point (no verdict on it)."""
-
-
-class _TooClose(Unsettled):
-    """An interval still contains zero: a higher precision may settle it."""
+__all__ = ["TableGap", "Compiled", "Env", "read_floats", "complex_parts", "number_value", "compile_expr",
+           "compile_boolean", "algebraic", "algebraic_number"]
 
 
 class TableGap(Exception):
     """The oracle's arithmetic found a value undefined where the table's domain conditions all hold."""
 
-
-Value = Fraction  # or an interval of IV
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -119,334 +100,6 @@ def complex_parts(b: sp.Basic) -> list:
                 for n in sp.preorder_traversal(node.args[0])):
             out.append(node)
     return out
-
-
-# -- intervals ---------------------------------------------------------------------------
-
-def _iv(v) -> object:
-    if isinstance(v, _IVTYPE):
-        return v
-    return IV.mpf(v.numerator) / v.denominator
-
-
-def _thin(v) -> bool:
-    return isinstance(v, Fraction)
-
-
-def sign_of(v) -> int:
-    """-1, 0 or 1 for an exact value or an interval that excludes zero (else :class:`Unsettled`)."""
-    if isinstance(v, Fraction):
-        return (v > 0) - (v < 0)
-    if v.a > 0:
-        return 1
-    if v.b < 0:
-        return -1
-    if v.a == 0 and v.b == 0:
-        return 0
-    raise _TooClose("an interval contains zero")
-
-
-def _hull(lo, hi):
-    return IV.mpf([lo.a, hi.b])
-
-
-def _iroot(n: int, k: int) -> int | None:
-    """The exact integer k-th root of ``n >= 0``, or ``None``."""
-    if n < 2:
-        return n
-    r = int(round(n ** (1.0 / k))) if n < 2**1000 else 1 << (n.bit_length() // k)
-    for _ in range(200):  # Newton from above
-        if r <= 0:
-            r = 1
-        nxt = ((k - 1) * r + n // r ** (k - 1)) // k
-        if nxt >= r and r ** k <= n:
-            break
-        r = nxt
-    for c in (r - 1, r, r + 1):
-        if c >= 0 and c ** k == n:
-            return c
-    return None
-
-
-def _exact_root(q: Fraction, k: int) -> Fraction | None:
-    a, b = _iroot(q.numerator, k), _iroot(q.denominator, k)
-    return Fraction(a, b) if a is not None and b is not None else None
-
-
-# -- the evaluators of the table's constructs --------------------------------------------
-
-def _add(*vs):
-    if all(_thin(v) for v in vs):
-        return sum(vs, Fraction(0))
-    out = IV.mpf(0)
-    for v in vs:
-        out = out + _iv(v)
-    return out
-
-
-def _mul(*vs):
-    if any(_thin(v) and v == 0 for v in vs):
-        return Fraction(0)  # every factor was evaluated: a zero factor does not hide an undefined one
-    if all(_thin(v) for v in vs):
-        out = Fraction(1)
-        for v in vs:
-            out *= v
-        return out
-    out = IV.mpf(1)
-    for v in vs:
-        out = out * _iv(v)
-    return out
-
-
-def _int_power(b, n: int):
-    if n == 0:
-        return Fraction(1)
-    if _thin(b):
-        if b == 0 and n < 0:
-            raise Undefined("division by zero")
-        return b ** n
-    if n < 0:
-        if sign_of(b) == 0:
-            raise Undefined("division by zero")
-        return 1 / (b ** (-n))
-    return b ** n
-
-
-def _positive_or_raise(b, what: str):
-    s = sign_of(b)
-    if s <= 0:
-        raise Undefined(what)
-
-
-def _pow(b, e, e_expr: sp.Expr):
-    if e_expr.is_Integer:
-        return _int_power(b, int(e_expr))
-    if e_expr.is_Rational:
-        p, q = int(e_expr.p), int(e_expr.q)
-        if _thin(b):
-            if b < 0:
-                raise Undefined("a fractional power of a negative number")
-            if b == 0:
-                if p < 0:
-                    raise Undefined("a negative power of zero")
-                return Fraction(0)
-            r = _exact_root(b, q)
-            if r is not None:
-                return r ** p
-        elif sign_of(b) <= 0:
-            raise Undefined("a fractional power of a number that is not positive")
-        return IV.exp(IV.log(_iv(b)) * p / q)
-    # a real exponent: defined for a positive base (the table's convention)
-    _positive_or_raise(b, "a real power of a number that is not positive")
-    if _thin(b) and b == 1:
-        return Fraction(1)
-    if _thin(e) and e == 0:
-        return Fraction(1)
-    return IV.exp(_iv(e) * IV.log(_iv(b)))
-
-
-def _exp(u):
-    if _thin(u) and u == 0:
-        return Fraction(1)
-    return IV.exp(_iv(u))
-
-
-def _log(u):
-    _positive_or_raise(u, "the logarithm of a number that is not positive")
-    if _thin(u) and u == 1:
-        return Fraction(0)
-    return IV.log(_iv(u))
-
-
-def _zero_at_zero(f):
-    def g(u):
-        if _thin(u) and u == 0:
-            return Fraction(0)
-        return f(_iv(u))
-    return g
-
-
-def _cos(u):
-    if _thin(u) and u == 0:
-        return Fraction(1)
-    return IV.cos(_iv(u))
-
-
-def _unit_interval(u, closed: bool, what: str):
-    lo, hi = (u, u) if _thin(u) else (u.a, u.b)
-    if closed and (lo > 1 or hi < -1) or not closed and (lo >= 1 or hi <= -1):
-        raise Undefined(what)
-    if closed and (hi > 1 or lo < -1) or not closed and (hi >= 1 or lo <= -1):
-        raise _TooClose(what)
-
-
-def _asin(u):
-    _unit_interval(u, True, "asin outside [-1, 1]")
-    if _thin(u) and u in (1, -1):
-        return IV.pi / 2 * int(u)
-    if _thin(u) and u == 0:
-        return Fraction(0)
-    v = _iv(u)
-    w = 1 - v * v
-    if w.a < 0:
-        w = IV.mpf([0, w.b])
-    return IV.atan2(v, IV.sqrt(w))
-
-
-def _acos(u):
-    if _thin(u) and u == 1:
-        return Fraction(0)
-    return IV.pi / 2 - _iv(_asin(u))
-
-
-def _sinh(v):
-    return (IV.exp(v) - IV.exp(-v)) / 2
-
-
-def _cosh(u):
-    if _thin(u) and u == 0:
-        return Fraction(1)
-    v = _iv(u)
-    return (IV.exp(v) + IV.exp(-v)) / 2
-
-
-def _tanh(v):
-    return 1 - 2 / (IV.exp(2 * v) + 1)
-
-
-def _increasing(thin_f):
-    """An increasing function on an interval: the hull of its values at the two ends."""
-    def f(v):
-        if v.a == v.b:
-            return thin_f(v)
-        return _hull(thin_f(IV.mpf(v.a)), thin_f(IV.mpf(v.b)))
-    return f
-
-
-def _asinh_thin(v):
-    if v.a < 0:
-        return -_asinh_thin(-v)
-    return IV.log(v + IV.sqrt(v * v + 1))
-
-
-def _acosh(u):
-    lo = u if _thin(u) else u.a
-    hi = u if _thin(u) else u.b
-    if hi < 1:
-        raise Undefined("acosh below 1")
-    if lo < 1:
-        raise _TooClose("acosh near 1")
-    if _thin(u) and u == 1:
-        return Fraction(0)
-    v = _iv(u)
-    w = v * v - 1
-    if w.a < 0:
-        w = IV.mpf([0, w.b])
-    return IV.log(v + IV.sqrt(w))
-
-
-def _atanh(u):
-    _unit_interval(u, False, "atanh outside (-1, 1)")
-    if _thin(u) and u == 0:
-        return Fraction(0)
-    v = _iv(u)
-    return (IV.log(1 + v) - IV.log(1 - v)) / 2
-
-
-def _abs(u):
-    if _thin(u):
-        return abs(u)
-    if u.a >= 0:
-        return u
-    if u.b <= 0:
-        return -u
-    return IV.mpf([0, max(-u.a, u.b)])
-
-
-def _sign(u):
-    return Fraction(sign_of(u))
-
-
-def _min(*vs):
-    if all(_thin(v) for v in vs):
-        return min(vs)
-    ivs = [_iv(v) for v in vs]
-    return IV.mpf([min(v.a for v in ivs), min(v.b for v in ivs)])
-
-
-def _max(*vs):
-    if all(_thin(v) for v in vs):
-        return max(vs)
-    ivs = [_iv(v) for v in vs]
-    return IV.mpf([max(v.a for v in ivs), max(v.b for v in ivs)])
-
-
-def _endpoint(raw) -> Fraction:
-    """An endpoint of an interval (a raw mpmath binary number) as an exact Fraction."""
-    sign, man, exp, _ = raw
-    if man == 0:
-        if raw == (0, 0, 0, 0):
-            return Fraction(0)
-        raise _TooClose("an infinite or undefined interval")
-    value = Fraction(man) * Fraction(2) ** exp
-    return -value if sign else value
-
-
-def _floor(u):
-    if _thin(u):
-        return Fraction(math.floor(u))
-    lo, hi = (math.floor(_endpoint(raw)) for raw in u._mpi_)
-    if lo != hi:
-        raise _TooClose("floor: the argument is too close to an integer")
-    return Fraction(lo)
-
-
-def _ceiling(u):
-    if _thin(u):
-        return Fraction(math.ceil(u))
-    return -_floor(-u)
-
-
-def _frac(u):
-    return _add(u, -_floor(u))
-
-
-def _mod(x, y):
-    if sign_of(y) == 0:
-        raise Undefined("Mod by zero")
-    if _thin(x) and _thin(y):
-        return x - y * math.floor(x / y)
-    q = _floor(_iv(x) / _iv(y))
-    return _add(x, _mul(Fraction(-1), y, q))
-
-
-def _real_part(u):
-    return u
-
-
-def _imaginary_part(u):
-    return Fraction(0)  # the table reads re/im of expressions that are real wherever defined
-
-
-_FUNCTIONS: dict = {
-    sp.exp: _exp, sp.log: _log, sp.sin: _zero_at_zero(IV.sin), sp.cos: _cos,
-    sp.atan: _zero_at_zero(lambda v: IV.atan2(v, IV.mpf(1))), sp.asin: _asin, sp.acos: _acos,
-    sp.sinh: _zero_at_zero(_sinh), sp.cosh: _cosh, sp.tanh: _zero_at_zero(_tanh),
-    sp.asinh: _zero_at_zero(_increasing(_asinh_thin)), sp.acosh: _acosh, sp.atanh: _atanh,
-    sp.Abs: _abs, sp.sign: _sign, sp.Min: _min, sp.Max: _max, sp.floor: _floor, sp.ceiling: _ceiling,
-    sp.frac: _frac, sp.Mod: _mod, sp.re: _real_part, sp.im: _imaginary_part,
-}
-
-_CONSTANTS: dict = {
-    sp.pi: lambda: +IV.pi, sp.E: lambda: +IV.e, sp.EulerGamma: lambda: +IV.euler,
-    sp.Catalan: lambda: +IV.catalan, sp.GoldenRatio: lambda: +IV.phi,
-}
-
-#: SymPy classes this module evaluates (a test checks that they cover every row of the table)
-EVALUATED_CLASSES: tuple = (sp.Rational, sp.Float, sp.Add, sp.Mul, sp.Pow, sp.Piecewise,
-                            *_FUNCTIONS, *(type(c) for c in _CONSTANTS))
-#: classes of the table the oracle cannot evaluate: points with them give no verdict
-OPAQUE_CLASSES: tuple = (AppliedUndef, sp.Derivative, sp.Subs)
 
 
 # -- compiling expressions and Booleans into closures ------------------------------------------
@@ -488,7 +141,7 @@ def _enclose_number(v: sp.Expr, prec: int) -> Value:
         dx = sp.Rational(1, 2 ** (IV.prec + 8))
         mid = v.eval_rational(dx=dx, dy=dx)
         lo, hi = mid - dx, mid + dx
-        return _hull(_iv(Fraction(int(lo.p), int(lo.q))), _iv(Fraction(int(hi.p), int(hi.q))))
+        return hull(as_interval(Fraction(int(lo.p), int(lo.q))), as_interval(Fraction(int(hi.p), int(hi.q))))
     if v.free_symbols:
         raise Unsettled(f"{v} is not a number")
     return compile_expr(v)(Env({}))
@@ -506,8 +159,8 @@ def compile_expr(e: sp.Expr) -> Callable[[Env], Value]:
         return lambda env: c
     if isinstance(e, sp.CRootOf):
         return lambda env: number_value(e)
-    if e in _CONSTANTS:
-        make = _CONSTANTS[e]
+    if e in CONSTANTS:
+        make = CONSTANTS[e]
         return lambda env: make()
     if isinstance(e, OPAQUE_CLASSES):
         name = type(e).__name__
@@ -516,15 +169,15 @@ def compile_expr(e: sp.Expr) -> Callable[[Env], Value]:
         return _unsettled(f"outside the table: {type(e).__name__}")
     if isinstance(e, sp.Add):
         parts = [compile_expr(a) for a in e.args]
-        return lambda env: _add(*[f(env) for f in parts])
+        return lambda env: add(*[f(env) for f in parts])
     if isinstance(e, sp.Mul):
         parts = [compile_expr(a) for a in e.args]
-        return lambda env: _mul(*[f(env) for f in parts])
+        return lambda env: mul(*[f(env) for f in parts])
     if isinstance(e, sp.Pow):
         base, expo = compile_expr(e.base), compile_expr(e.exp)
         if e.base is sp.E:
-            return lambda env: _exp(expo(env))
-        return lambda env: _pow(base(env), expo(env) if not e.exp.is_Rational else None, e.exp)
+            return lambda env: FUNCTIONS[sp.exp](expo(env))
+        return lambda env: power(base(env), expo(env) if not e.exp.is_Rational else None, e.exp)
     if isinstance(e, sp.Piecewise):
         pieces = [(compile_expr(p.expr), compile_boolean(p.cond)) for p in e.args]
 
@@ -535,7 +188,7 @@ def compile_expr(e: sp.Expr) -> Callable[[Env], Value]:
             raise Undefined("no branch of a Piecewise applies")
         return piecewise
     for cls in type(e).__mro__:
-        f = _FUNCTIONS.get(cls)
+        f = FUNCTIONS.get(cls)
         if f is not None:
             parts = [compile_expr(a) for a in e.args]
             return lambda env: f(*[p(env) for p in parts])
@@ -566,34 +219,34 @@ def _relation(r: Relational) -> Callable[[Env], bool]:
         a, b = compile_boolean(r.lhs), compile_boolean(r.rhs)
         return lambda env: (a(env) == b(env)) == (r.rel_op == "==")
     lhs, rhs = compile_expr(r.lhs), compile_expr(r.rhs)
-    algebraic = _algebraic(r.lhs) and _algebraic(r.rhs)
+    exact_fallback = algebraic(r.lhs) and algebraic(r.rhs)
 
     def relation(env):
         a, b = lhs(env), rhs(env)
         try:
-            return op(sign_of(_add(a, _mul(Fraction(-1), b))))
-        except _TooClose:
-            if algebraic and IV.prec >= PRECISIONS[-1] and _exactly_zero(r.lhs - r.rhs, env):
+            return op(sign_of(add(a, mul(Fraction(-1), b))))
+        except TooClose:
+            if exact_fallback and IV.prec >= PRECISIONS[-1] and _exactly_zero(r.lhs - r.rhs, env):
                 return op(0)
             raise
     return relation
 
 
-def _algebraic(e: sp.Expr) -> bool:
+def algebraic(e: sp.Expr) -> bool:
     """Built from symbols and numbers by +, * and rational powers (its values at algebraic points are algebraic)."""
     if isinstance(e, (sp.Symbol, sp.Rational, sp.Float, sp.CRootOf)):
         return True
     if isinstance(e, (sp.Add, sp.Mul)):
-        return all(_algebraic(a) for a in e.args)
+        return all(algebraic(a) for a in e.args)
     if isinstance(e, sp.Pow):
-        return e.exp.is_Rational and _algebraic(e.base)
+        return e.exp.is_Rational and algebraic(e.base)
     return False
 
 
 def _exactly_zero(diff: sp.Expr, env: Env) -> bool:
     """Is ``diff`` exactly zero at the (algebraic) point?  (SymPy's minimal polynomial; False if unsure.)"""
     v = read_floats(diff).xreplace({s: sp.sympify(x) for s, x in env.exact.items()})
-    if v.free_symbols or not all(_algebraic_number(a) for a in sp.preorder_traversal(v) if a.is_Atom):
+    if v.free_symbols or not all(algebraic_number(a) for a in sp.preorder_traversal(v) if a.is_Atom):
         return False
     try:
         t = sp.Dummy("t")
@@ -602,7 +255,7 @@ def _exactly_zero(diff: sp.Expr, env: Env) -> bool:
         return False
 
 
-def _algebraic_number(a) -> bool:
+def algebraic_number(a) -> bool:
     return isinstance(a, (sp.Rational, sp.CRootOf))
 
 
@@ -669,14 +322,22 @@ class Compiled:
         self.conditions = [(c, compile_boolean(c)) for c in conditions]
         self.truth = compile_boolean(self.read)
 
-    def at(self, point: Mapping[sp.Symbol, sp.Expr]):
-        """True, False, or ``None`` where undefined; raises :class:`Unsettled` or :class:`TableGap`."""
+    def at(self, point: Mapping[sp.Symbol, sp.Expr], envs: dict | None = None):
+        """True, False, or ``None`` where undefined; raises :class:`Unsettled` or :class:`TableGap`.
+
+        ``envs`` (precision -> :class:`Env` of this point) lets several Booleans share the
+        enclosures of one point.
+        """
+        envs = {} if envs is None else envs
         last = None
         for prec in PRECISIONS:
             IV.prec = prec
             try:
-                return self._at(Env(point))
-            except _TooClose as exc:
+                env = envs.get(prec)
+                if env is None:
+                    env = envs[prec] = Env(point)
+                return self._at(env)
+            except TooClose as exc:
                 last = exc
             finally:
                 IV.prec = PRECISIONS[0]
@@ -698,108 +359,3 @@ class Compiled:
             return self.truth(env)
         except Undefined as exc:
             raise TableGap(f"{exc}, although every domain condition of the table holds") from None
-
-
-# -- symbol assumptions, checked on exact values by this module -----------------------------------
-
-def _is_prime(n: int) -> bool:
-    if n < 2:
-        return False
-    if n % 2 == 0:
-        return n == 2
-    d = 3
-    while d * d <= n:
-        if n % d == 0:
-            return False
-        d += 2
-    return True
-
-
-def _quadratic_surd(v: sp.Expr) -> bool:
-    """``q + r*sqrt(k)`` with rationals ``q``, ``r != 0`` and a non-square integer ``k > 0``: irrational."""
-    q, rest = v.as_coeff_Add()
-    r, root = rest.as_coeff_Mul()
-    if not (q.is_Rational and r.is_Rational and r != 0 and isinstance(root, sp.Pow)):
-        return False
-    k, e = root.args
-    return e == sp.S.Half and k.is_Integer and k > 0 and _iroot(int(k), 2) is None
-
-
-@lru_cache(maxsize=4096)
-def _kind(v: sp.Expr) -> tuple[Fraction | None, bool]:
-    """(the value as a Fraction if rational, whether it is algebraic), by its minimal polynomial."""
-    if v.is_Rational:
-        return Fraction(int(v.p), int(v.q)), True
-    if isinstance(v, sp.Float):
-        return Fraction(str(v)), True
-    if _quadratic_surd(v):
-        return None, True
-    if not all(_algebraic_number(a) for a in sp.preorder_traversal(v) if a.is_Atom) or not _algebraic(v):
-        raise Unsettled(f"cannot classify the number {v}")
-    t = sp.Dummy("t")
-    poly = sp.Poly(sp.minimal_polynomial(v, t), t)
-    if poly.degree() == 1:
-        c1, c0 = poly.all_coeffs()
-        q = -sp.Rational(c0) / sp.Rational(c1)
-        return Fraction(int(q.p), int(q.q)), True
-    return None, True
-
-
-_NUMBER_KINDS = ("rational", "irrational", "algebraic", "transcendental", "integer", "noninteger", "even", "odd",
-                 "prime", "composite")
-
-
-def admits(s: sp.Symbol, v) -> bool:
-    """Whether the exact real value ``v`` satisfies every SymPy assumption of ``s`` (or Unsettled).
-
-    >>> admits(sp.Symbol("p", prime=True), 9), admits(sp.Symbol("r", irrational=True), sp.sqrt(2))
-    (False, True)
-    >>> admits(sp.Symbol("m", integer=False), sp.Rational(1, 2)), admits(sp.Symbol("z", zero=False), 0)
-    (True, False)
-    """
-    facts = s.assumptions0
-    if not facts:
-        return True
-    v = sp.sympify(v)
-    if v.is_Rational or any(k in facts for k in _NUMBER_KINDS):
-        q, algebraic = _kind(v)
-    else:  # only the sign matters: no need to classify the number
-        q, algebraic = None, True
-    sign = sign_of(q) if q is not None else _sign_of_number(v)
-    integer = q is not None and q.denominator == 1
-    n = int(q) if integer else None
-    have = {
-        "rational": q is not None, "irrational": q is None, "algebraic": algebraic, "transcendental": not algebraic,
-        "integer": integer, "noninteger": not integer,
-        "even": integer and n % 2 == 0, "odd": integer and n % 2 == 1,
-        "prime": integer and _is_prime(n), "composite": integer and n > 1 and not _is_prime(n),
-        "zero": sign == 0, "nonzero": sign != 0, "positive": sign > 0, "negative": sign < 0,
-        "nonnegative": sign >= 0, "nonpositive": sign <= 0,
-        "real": True, "complex": True, "finite": True, "infinite": False, "hermitian": True,
-        "commutative": True, "imaginary": False, "antihermitian": sign == 0,
-    }
-    for key, want in facts.items():
-        name = key[len("extended_"):] if key.startswith("extended_") else key
-        if name not in have:
-            raise Unsettled(f"the assumption {key} is not known to the oracle")
-        if have[name] != bool(want):
-            return False
-    return True
-
-
-def _sign_of_number(v) -> int:
-    for prec in PRECISIONS:
-        IV.prec = prec
-        try:
-            return sign_of(number_value(v))
-        except _TooClose:
-            continue
-        finally:
-            IV.prec = PRECISIONS[0]
-    raise Unsettled(f"cannot tell the sign of {v}")
-
-
-IV.prec = PRECISIONS[0]
-
-#: table rows whose classes this module evaluates or treats as opaque (checked by the tests)
-TABLE_CLASSES: tuple = tuple(cls for row in CONSTRUCTS for cls in row.classes)

@@ -183,11 +183,11 @@ def fam_outside(rng, seed, index):
     kind = random_kind(rng)
     from .oracle import expected_unknown
 
-    probe = FuzzClaim(seed, index, "outside", kind, claim, assumptions, must_name=name)
-    outside, must = expected_unknown(probe)
+    outside, names = expected_unknown(FuzzClaim(seed, index, "outside", kind, claim, assumptions))
     if not outside:  # SymPy rewrote it into the table, or a non-real value outside re/im (undefined there)
         return FuzzClaim(seed, index, "outside", kind, claim, assumptions, why="inside the table after all")
-    return FuzzClaim(seed, index, "outside", kind, claim, assumptions, Status.UNKNOWN, why=outside, must_name=must)
+    return FuzzClaim(seed, index, "outside", kind, claim, assumptions, Status.UNKNOWN, why=outside,
+                     must_name=name if name in names else "")
 
 
 def fam_roots(rng, seed, index):

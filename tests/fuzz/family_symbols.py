@@ -2,7 +2,7 @@
 
 Known answers come from membership: ``exists(Eq(s, c))`` has a witness
 exactly when ``c`` satisfies every assumption of ``s`` (decided by the
-oracle's own :func:`~tests.fuzz.evaluate.admits`), ``exists(Eq(a*s + b, c))``
+oracle's own :func:`~tests.fuzz.kinds.admits`), ``exists(Eq(a*s + b, c))``
 likewise after solving for ``s``, ``exists(Eq(s**2, c))`` with ``c > 0`` when
 ``sqrt(c)`` or ``-sqrt(c)`` does; an interval holds an admissible integer-kind
 value exactly when enumeration finds one.
@@ -18,7 +18,7 @@ import sympy as sp
 from symbolic import Kind, Status
 
 from .claim import FuzzClaim
-from .evaluate import admits
+from .kinds import admits
 from .pieces import NAMES, VALUE_POOL, S, eq, ge, gt, le, lt, make_symbol, ne, pick_value, poly, random_kind, rel
 
 __all__ = ["KINDS", "ADVERSARIAL_NAMES", "fam_assumption_kinds", "fam_homonyms", "fam_names", "kind_symbol"]
@@ -49,6 +49,8 @@ KINDS: tuple = (
     ("integer, even=False", dict(integer=True, even=False)),
     ("integer, odd=False", dict(integer=True, odd=False)),
     ("real, positive=False, zero=False", dict(real=True, positive=False, zero=False)),
+    ("transcendental", dict(transcendental=True, real=True)),
+    ("algebraic", dict(algebraic=True, real=True)),
 )
 
 #: names that collide with the engine's internal names, SMT-LIB keywords, Python, SymPy printing
@@ -65,6 +67,19 @@ _TARGETS: tuple = (0, 1, -1, 2, 3, 4, 5, 9, -3, Fraction(1, 2), Fraction(-3, 2),
 def kind_symbol(rng: random.Random, name: str) -> tuple[str, sp.Symbol]:
     label, kw = rng.choice(KINDS)
     return label, sp.Symbol(name, **kw)
+
+
+def _real_roots(k: sp.Rational, n: int) -> list:
+    """The real solutions of ``s**n = k`` (``n`` in 2, 3, -1, -2)."""
+    if n < 0:
+        return [] if k == 0 else [1 / r for r in _real_roots(k, -n)]  # (1/s)**(-n) = k
+    if n == 1:
+        return [k]
+    if n == 3:
+        return [sp.real_root(k, 3)] if k >= 0 else [-sp.real_root(-k, 3)]
+    if k < 0:
+        return []
+    return [sp.Integer(0)] if k == 0 else [sp.sqrt(k), -sp.sqrt(k)]
 
 
 def _integer_kind(s: sp.Symbol) -> bool:
@@ -113,14 +128,17 @@ def fam_assumption_kinds(rng, seed, index):
             member = admits(s, v)
             return FuzzClaim(seed, index, "assumption_kinds", Kind.EXISTS, eq(a * s + b, c), (),
                              Status.WITNESS if member else Status.REFUTED, why=f"s = {v}: is it {label}?")
-        if shape == 3:  # s**2 = c
-            k = S(rng.choice((0, 1, 2, 3, 4, 9, -1, Fraction(1, 4))))
-            if k < 0:
-                member = False
-            else:
-                member = admits(s, sp.sqrt(k)) or admits(s, -sp.sqrt(k))
-            return FuzzClaim(seed, index, "assumption_kinds", Kind.EXISTS, eq(s**2, k), (),
-                             Status.WITNESS if member else Status.REFUTED, why=f"+-sqrt({k}): {label}?")
+        if shape == 3:  # s**n = k: the real n-th roots of k (SymPy believes irrational**n irrational)
+            k = S(rng.choice((0, 1, 2, 3, 4, 8, 9, -1, -2, Fraction(1, 4))))
+            n = rng.choice((2, 2, 3, -1, -2))
+            roots = _real_roots(k, n)
+            member = any(admits(s, r) for r in roots)
+            kind = rng.choice((Kind.EXISTS, Kind.FORALL))
+            claim = eq(s**n, k) if kind is Kind.EXISTS else ne(s**n, k)
+            expected = (Status.WITNESS if member else Status.REFUTED) if kind is Kind.EXISTS else \
+                (Status.REFUTED if member else Status.PROVED)
+            return FuzzClaim(seed, index, "assumption_kinds", kind, claim, (), expected,
+                             why=f"real roots of s**{n} = {k}: {roots}; {label}?")
         lo = Fraction(rng.randint(-6, 5), rng.choice((1, 2)))
         hi = lo + Fraction(rng.choice((1, 2, 3, 5)), rng.choice((1, 2)))
         member = _interval_has_member(s, lo, hi)

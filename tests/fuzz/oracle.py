@@ -37,7 +37,9 @@ from sympy.core.relational import Relational
 from symbolic import Kind, Status, Verdict
 
 from .claim import FuzzClaim, Judgement
-from .evaluate import Compiled, TableGap, Unsettled, admits
+from .arithmetic import Unsettled
+from .evaluate import Compiled, TableGap
+from .kinds import admits
 from .pieces import VALUE_POOL, rat, symbol_flag
 
 __all__ = ["Oracle", "oracle_points", "check_verdict", "expected_unknown", "point_text"]
@@ -70,37 +72,60 @@ class Oracle:
             self._admits[key] = hit
         return hit
 
-    def admissible(self, p: Mapping) -> bool:
+    def admissible(self, p: Mapping, envs: dict | None = None) -> bool:
         """Every symbol's assumptions hold and every assumption is defined and true (Unsettled if unsure)."""
         if any(s not in p for s in self.symbols):
             raise Unsettled("the point does not give every symbol a value")
         if not all(self.symbol_admits(s, p[s]) for s in self.symbols):
             return False
-        return all(a.at(p) is True for a in self.assume)
+        envs = {} if envs is None else envs
+        return all(a.at(p, envs) is True for a in self.assume)
 
-    def truth(self, p: Mapping):
+    def truth(self, p: Mapping, envs: dict | None = None):
         """True, False, or None where the claim is undefined (Unsettled if the oracle cannot tell)."""
-        return self.target.at(p)
+        return self.target.at(p, envs)
 
 
-def expected_unknown(claim: FuzzClaim) -> tuple[str, str]:
-    """(why the verdict must be ``unknown``, text its reason must contain): ("", "") if it need not be.
+def expected_unknown(claim: FuzzClaim) -> tuple[str, tuple[str, ...]]:
+    """(why the verdict must be ``unknown``, names one of which its reason must give): ("", ()) if it need not be.
 
-    A construct outside the table (the reason must name what the family put
-    there), or ``re``/``im`` of a complex value (the reason must say
-    "non-real", as the engine does for ``I``).
+    A construct outside the table (named by its class, or "non-real" for a
+    non-real number, as the engine says for ``I``), or ``re``/``im`` of a
+    complex value ("non-real").  The engine names the first construct it
+    meets, so any of them will do.
 
     >>> x = sp.Symbol("x", real=True)
-    >>> expected_unknown(FuzzClaim(0, 0, "t", Kind.FORALL, sp.gamma(x) > 0, must_name="gamma"))
-    ('not supported: gamma (in gamma(x))', 'gamma')
+    >>> expected_unknown(FuzzClaim(0, 0, "t", Kind.FORALL, sp.gamma(x) > sp.tan(x)))
+    ('not supported: gamma (in gamma(x))', ('gamma', 'tan'))
     """
+    why, names = "", []
     for b in (claim.statement, *claim.assumptions):
         c = Compiled(b)
-        if c.unsupported:
-            return f"not supported: {c.unsupported}", claim.must_name
+        if c.unsupported and not why:
+            why = f"not supported: {c.unsupported}"
+        if c.complex and not why:
+            why = f"{sp.sstr(c.complex[0])} is re/im of a complex value"
         if c.complex:
-            return f"{sp.sstr(c.complex[0])} is re/im of a complex value", claim.must_name or "non-real"
-    return "", ""
+            names.append("non-real")
+        names += _unsupported_names(c.read)
+    return (why, tuple(dict.fromkeys(names))) if why else ("", ())
+
+
+def _unsupported_names(b) -> list:
+    """How the engine would name each construct of ``b`` outside the table."""
+    from symbolic.constructs import BOOLEAN_CONNECTIVES, construct_of
+
+    out = []
+    for node in sp.preorder_traversal(b):
+        if isinstance(node, (sp.Symbol, sp.logic.boolalg.BooleanAtom, sp.Tuple)) or \
+                type(node).__name__ == "ExprCondPair" or isinstance(node, BOOLEAN_CONNECTIVES):
+            continue
+        if isinstance(node, sp.logic.boolalg.Boolean) and not isinstance(node, sp.Expr):
+            out.append(type(node).__name__)
+        elif isinstance(node, sp.Expr) and construct_of(node) is None:
+            real = node.is_extended_real if node.is_number else None
+            out.append("non-real" if real is False else type(node).__name__)
+    return out
 
 
 # -- points ------------------------------------------------------------------------------
@@ -142,6 +167,12 @@ def _has_number_kind(s: sp.Symbol) -> bool:
     return any(s.assumptions0.get(k) is True for k in _NUMBER_KINDS)
 
 
+@lru_cache(maxsize=4096)
+def _draw_plan(s: sp.Symbol) -> tuple[bool, bool, bool]:
+    """(has a number kind, may be irrational, must be irrational): how to draw values for ``s``."""
+    return _has_number_kind(s), s.is_rational is not True, bool(s.is_irrational)
+
+
 def _draw(rng: random.Random, s: sp.Symbol, lo: Fraction, hi: Fraction, oracle: Oracle):
     """A value for ``s`` in [lo, hi] (roughly) that satisfies its assumptions, or None.
 
@@ -149,11 +180,10 @@ def _draw(rng: random.Random, s: sp.Symbol, lo: Fraction, hi: Fraction, oracle: 
     now and then an irrational algebraic number (``q + sqrt(2)``...) for a
     symbol that may take one -- always, for an irrational one.
     """
-    kinded = _has_number_kind(s)
-    irrational_ok = s.is_rational is not True
+    kinded, irrational_ok, irrational = _draw_plan(s)
     for _ in range(12):
         r = rng.random()
-        if irrational_ok and (s.is_irrational or r < 0.12):
+        if irrational_ok and (irrational or r < 0.12):
             q = rat(rng, lo, hi)
             v = sp.Rational(q.numerator, q.denominator) + rng.choice(_IRRATIONALS) * rng.choice((1, -1)) / 2
         elif not kinded or r < 0.5:
@@ -189,9 +219,9 @@ def oracle_points(claim: FuzzClaim, samples: int = 64, extra: Sequence[Mapping] 
         if any(v is None for v in p.values()):
             continue
         r = rng.random()
-        if r < 0.25 and len(syms) > 1:  # a tie: boundaries like x = y
+        if r < 0.25 and len(syms) > 1:  # a tie: boundaries like x = y (and x*y, x - y rational for irrationals)
             a, b = rng.sample(syms, 2)
-            p[b] = p[a]
+            p[b] = p[a] if rng.random() < 0.7 else -p[a]
         elif r < 0.35:  # everything equal: the equality case of symmetric inequalities
             c = p[syms[0]]
             p = {s: c for s in syms}
@@ -258,7 +288,7 @@ def _solvable(d: sp.Expr) -> tuple:
     return tuple(out)
 
 
-def _linear_zeros(claim: FuzzClaim, rng: random.Random, bounds: dict, oracle: Oracle, per: int = 2) -> list[dict]:
+def _linear_zeros(claim: FuzzClaim, rng: random.Random, bounds: dict, oracle: Oracle, per: int = 1) -> list[dict]:
     """Points where a critical expression is zero (or, for jumps, an integer), solving for a variable it is
     linear or quadratic in (so ``x**2 = 2`` gives ``x = sqrt(2)``)."""
     out = []
@@ -270,7 +300,7 @@ def _linear_zeros(claim: FuzzClaim, rng: random.Random, bounds: dict, oracle: Or
         return out
     seen = set()
     for d in exprs:
-        if len(seen) >= 8:
+        if len(seen) >= 6:
             break
         if d in seen or not isinstance(d, sp.Expr) or not d.free_symbols or sp.count_ops(d) > 40:
             continue
@@ -343,24 +373,25 @@ def check_verdict(claim: FuzzClaim, verdict: Verdict, samples: int = 64, extra: 
                Kind.EXISTS: (Status.WITNESS, Status.REFUTED, Status.VACUOUS, Status.UNKNOWN)}[kind]
     if verdict.kind is not kind or status not in allowed:
         return Judgement(f"a {verdict.kind} verdict {status} for a {kind} claim", evidence="known")
-    outside, name = expected_unknown(claim)
+    outside, names = expected_unknown(claim)
     if outside:
         if status is not Status.UNKNOWN:
             return Judgement(f"{status}, but the claim is outside the engine ({outside}): it must be unknown",
                              evidence="unsupported")
-        if name and name not in verdict.reason:
-            return Judgement(f"unknown, but the reason does not name {name!r} ({outside}): {verdict.reason!r}",
-                             evidence="unsupported")
+        if names and not any(n in verdict.reason for n in names):
+            return Judgement(f"unknown, but the reason names none of {', '.join(names)} ({outside}): "
+                             f"{verdict.reason!r}", evidence="unsupported")
         return Judgement()
 
     oracle = Oracle(claim)
     counted = unsettled = 0
     if status in (Status.PROVED, Status.VACUOUS) or (status is Status.REFUTED and kind is Kind.EXISTS):
         for p in oracle_points(claim, samples, extra, oracle):
+            envs: dict = {}  # the point's enclosures, shared by the assumptions and the claim
             try:
-                if not oracle.admissible(p):
+                if not oracle.admissible(p, envs):
                     continue
-                t = oracle.truth(p)
+                t = oracle.truth(p, envs)
             except Unsettled:
                 unsettled += 1
                 continue

@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 
 import sympy as sp
 
-from .evaluate import admits
+from .kinds import admits
 
 __all__ = ["NAMES", "make_symbol", "symbol_flag", "rat", "S", "coefficient", "monomial", "poly", "value_at",
            "lt", "le", "gt", "ge", "eq", "ne", "rel", "Setup", "random_kind", "pick_value", "VALUE_POOL"]
