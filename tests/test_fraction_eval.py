@@ -25,10 +25,10 @@ def _flagged(s, value: Fraction) -> Fraction:
 def test_fraction_evaluation_agrees_with_sympy_subs():
     rng = random.Random(1)
     checked = 0
-    for i in range(200):
+    for i in range(70):
         c = generate_claim(11, i, families=["polynomial", "rational", "boolean", "boundary", "piecewise"])
         truth = compile_boolean(c.statement)
-        for _ in range(5):
+        for _ in range(4):
             # values that respect each symbol's sign flag (SymPy's subs assumes they do)
             point = {s: _flagged(s, Fraction(rng.randint(-12, 12), rng.choice((1, 2, 3)))) for s in c.symbols}
             try:
@@ -38,7 +38,7 @@ def test_fraction_evaluation_agrees_with_sympy_subs():
             theirs = c.statement.subs({s: sp.Rational(v.numerator, v.denominator) for s, v in point.items()}).doit()
             assert theirs in (sp.true, sp.false) and bool(theirs) is mine, (c.statement, point)
             checked += 1
-    assert checked > 300
+    assert checked > 100
 
 
 def test_undefined_anywhere_makes_the_claim_undefined():

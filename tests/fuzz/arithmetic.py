@@ -100,6 +100,11 @@ def iroot(n: int, k: int) -> int | None:
 
 
 def exact_root(q: Fraction, k: int) -> Fraction | None:
+    """The exact rational k-th root of ``q >= 0``, or ``None`` (also for roots too high to try)."""
+    if q in (0, 1):
+        return q
+    if k > 64 and max(q.numerator, q.denominator).bit_length() < k:
+        return None  # an integer k-th root > 1 has at least k bits
     a, b = iroot(q.numerator, k), iroot(q.denominator, k)
     return Fraction(a, b) if a is not None and b is not None else None
 
@@ -129,13 +134,19 @@ def mul(*vs):
     return out
 
 
+#: beyond this exponent an exact power of a rational would have millions of digits: use intervals
+EXACT_POWER_LIMIT = 4096
+
+
 def _int_power(b, n: int):
     if n == 0:
         return Fraction(1)
     if _thin(b):
         if b == 0 and n < 0:
             raise Undefined("division by zero")
-        return b ** n
+        if abs(n) <= EXACT_POWER_LIMIT or b in (0, 1, -1):
+            return b ** n
+        b = as_interval(b)
     if n < 0:
         if sign_of(b) == 0:
             raise Undefined("division by zero")

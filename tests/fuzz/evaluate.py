@@ -12,7 +12,7 @@ is supported and *where* each construct is defined (:func:`construct_of`,
   ``ceiling``, ``frac``, ``Mod``, perfect rational powers, and the rational
   values of the elementary functions: :math:`e^0 = 1`, :math:`\log 1 = 0`...);
 * everything else in interval arithmetic on a *private* mpmath interval
-  context (:data:`IV`, 256 bits, then 1024): ``exp``, ``log``, ``sin``,
+  context (:data:`tests.fuzz.arithmetic.IV`, 256 bits, then 1024): ``exp``, ``log``, ``sin``,
   ``cos`` directly; ``atan`` as ``atan2(u, 1)``; ``asin``, ``acos``,
   ``sinh``, ``cosh``, ``tanh``, ``asinh``, ``acosh``, ``atanh`` and roots
   through identities in ``exp``, ``log``, ``sqrt`` and ``atan2``, which give
@@ -23,10 +23,12 @@ is supported and *where* each construct is defined (:func:`construct_of`,
 Floats are read as the decimal SymPy prints for them (``Fraction(str(f))``:
 the documented reading, implemented here independently).
 
-Three outcomes at a point: a truth value; :class:`Undefined` (the value is
-not a real number there); :class:`Unsettled` (the oracle cannot tell: too
-close to call, an abstract function, a construct outside the table).  An
-unsettled point gives no verdict.
+Three outcomes at a point: a truth value; ``None`` where a domain condition of
+the table fails (undefined); :class:`~tests.fuzz.arithmetic.Unsettled` (the
+oracle cannot tell: too close to call, an abstract function, a construct
+outside the table).  An unsettled point gives no verdict.  Where the table's
+conditions all hold but the arithmetic still meets an undefined value, the
+table has a gap: :class:`TableGap`.
 
 >>> import sympy as sp
 >>> x = sp.Symbol("x", real=True)

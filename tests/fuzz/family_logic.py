@@ -92,7 +92,7 @@ def fam_high_degree(rng, seed, index):
     """High-degree polynomials with short time limits: the answer must arrive within max(1 s, 20 %) of it."""
     x, y = make_symbol("x", "real"), make_symbol("y", "real")
     limit = rng.choice((0.2, 0.5, 1.0, 1.0))
-    pick = rng.randrange(7)
+    pick = rng.randrange(8)
     if pick == 0:
         n = rng.choice((200, 500, 1000, 2000, 3000))
         kind, claim, expected, why = Kind.FORALL, gt(x**n - x + 1, 0), Status.PROVED, "x**n - x + 1 > 0 for even n"
@@ -114,6 +114,17 @@ def fam_high_degree(rng, seed, index):
         k = rng.randint(8, 20)
         p = sp.expand((x - y)**(2 * k))
         kind, claim, expected, why = Kind.EXISTS, lt(p, 0), Status.REFUTED, "an even power is >= 0"
+    elif pick == 6:  # exponents whose SMT-LIB text (repeated products, y**q = x) would be megabytes long
+        e = rng.choice((10**6, 3 * 10**6, 10**7))
+        kind, claim, expected, why = rng.choice([
+            (Kind.FORALL, ge(x**e + 1, 0), Status.PROVED if e % 2 == 0 else None, "an even power plus one"),
+            (Kind.EXISTS, lt(x**e, -1), Status.REFUTED if e % 2 == 0 else None, "an even power is >= 0"),
+            (Kind.FORALL, ge(x**sp.Rational(1, e), 0), None, "a principal root (undefined for x < 0)"),
+            (Kind.FORALL, le(x**sp.Rational(1, e), 2), Status.PROVED, "root(x, e) <= 2 for 0 <= x <= 1"),
+        ])
+        # an assumption sends the claim past the SymPy sign route to z3 (where the size of the text matters)
+        assumptions = (ge(x, 0), le(x, 1)) if "root(x" in why else (gt(x, -2),)
+        return FuzzClaim(seed, index, "high_degree", kind, claim, assumptions, expected, why=why, timeout=limit)
     else:
         deg = rng.randint(15, 60)
         terms = [S(Fraction(rng.randint(-5, 5), rng.choice((1, 2)))) * x**rng.randint(0, deg)
