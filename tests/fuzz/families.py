@@ -32,6 +32,7 @@ high_degree        high-degree polynomials under short time limits (answers with
 constants          zeros SymPy cannot see (sin(1)**2 + cos(1)**2 - 1) and numbers very close
                    to zero, as denominators, coefficients and in relations
 identities         transcendental and piecewise identities, and near misses
+abstract           abstract functions f(x), g(x, y) and derivatives: congruence, and nothing more
 =================  ==========================================================================
 
 >>> a = generate_claim(7, 3); b = generate_claim(7, 3)
@@ -50,7 +51,7 @@ from .claim import FuzzClaim
 from .family_algebra import (fam_boolean, fam_boundary, fam_cancelled, fam_constructed, fam_contradictory,
                              fam_inequality, fam_piecewise, fam_polynomial, fam_rational, fam_removable)
 from .family_constants import fam_constants, fam_identities
-from .family_functions import fam_floats, fam_functions, fam_outside, fam_roots
+from .family_functions import fam_abstract, fam_floats, fam_functions, fam_outside, fam_roots
 from .family_logic import fam_high_degree, fam_malformed
 from .family_symbols import fam_assumption_kinds, fam_homonyms, fam_names
 
@@ -79,6 +80,7 @@ FAMILIES: dict[str, tuple[Callable, int]] = {
     "high_degree": (fam_high_degree, 1),
     "constants": (fam_constants, 4),
     "identities": (fam_identities, 4),
+    "abstract": (fam_abstract, 2),
 }
 #: the default mix: every family with a positive weight
 DEFAULT_FAMILIES = tuple(f for f, (_, w) in FAMILIES.items() if w > 0)

@@ -19,7 +19,7 @@ from symbolic import Kind, Status
 from .claim import FuzzClaim
 from .pieces import NAMES, S, Setup, eq, ge, gt, le, lt, make_symbol, ne, poly, random_kind, rel
 
-__all__ = ["fam_functions", "fam_outside", "fam_roots", "fam_floats", "OUTSIDE", "random_expression"]
+__all__ = ["fam_functions", "fam_outside", "fam_roots", "fam_floats", "fam_abstract", "OUTSIDE", "random_expression"]
 
 _UNARY = (sp.exp, sp.log, sp.sin, sp.cos, sp.atan, sp.asin, sp.acos, sp.sinh, sp.cosh, sp.tanh, sp.asinh,
           sp.acosh, sp.atanh, sp.floor, sp.ceiling, sp.frac, sp.Abs, sp.sign, sp.sqrt, sp.cbrt)
@@ -282,3 +282,27 @@ def fam_floats(rng, seed, index):
             rng.choice(st.syms) ** sp.Float(0.5) + e
     claim = rel(rng, "<,<=,>,>=,==,!=")(e, rng.choice(FLOATS + (S(0), S(1))))
     return FuzzClaim(seed, index, "floats", random_kind(rng), claim, tuple(st.assumptions()), anchor=st.point())
+
+
+def fam_abstract(rng, seed, index):
+    """Abstract functions ``f(x)`` (uninterpreted: equal arguments, equal values; nothing else)."""
+    x, y, u, v = (make_symbol(n, "real") for n in ("x", "y", "u", "v"))
+    name = rng.choice(("f", "g", "P", "payoff"))
+    f, g = sp.Function(name), sp.Function(name + "2")
+    kind, claim, assumptions, expected, why = rng.choice([
+        (Kind.FORALL, sp.Implies(eq(x, y), eq(f(x), f(y))), (), Status.PROVED, "equal arguments, equal values"),
+        (Kind.EXISTS, sp.And(eq(x, y), ne(f(x), f(y))), (), Status.REFUTED, "equal arguments, equal values"),
+        (Kind.FORALL, gt(f(x), 0), (), Status.REFUTED, "not valid: f = 0 (a point cannot be certified)"),
+        (Kind.FORALL, ge(f(x)**2, 0), (), Status.PROVED, "a square"),
+        (Kind.FORALL, gt(f(x)**2, 0), (), Status.REFUTED, "not valid: f = 0"),
+        (Kind.FORALL, gt(f(x), 0), (gt(f(x), 1),), Status.PROVED, "stated as an assumption"),
+        (Kind.FORALL, gt(f(y), 0), (gt(f(x), 0), eq(x, y)), Status.PROVED, "the same argument"),
+        (Kind.FORALL, ge(sp.Derivative(f(x), x), 0), (), Status.REFUTED, "not valid: f decreasing"),
+        (Kind.FORALL, sp.Implies(lt(x, y), lt(f(x), f(y))), (), Status.REFUTED, "nothing says f is increasing"),
+        (Kind.FORALL, sp.Implies(sp.And(eq(x, u), eq(y, v)), eq(g(x, y), g(u, v))), (), Status.PROVED,
+         "equal arguments, equal values"),
+        (Kind.FORALL, eq(g(x, y), g(y, x)), (), Status.REFUTED, "not valid: g need not be symmetric"),
+        (Kind.FORALL, gt(f(x) + 1, f(x)), (), Status.PROVED, "f(x) + 1 > f(x)"),
+        (Kind.EXISTS, gt(f(x), f(x) + 1), (), Status.REFUTED, "never"),
+    ])
+    return FuzzClaim(seed, index, "abstract", kind, claim, tuple(assumptions), expected, why=why)

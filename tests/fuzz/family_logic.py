@@ -76,7 +76,18 @@ def fam_malformed(rng, seed, index):
             (sp.And(x, gt(y, 0)), Status.UNKNOWN, "a real symbol used as a truth value", True),
             (sp.Or(sp.Not(y), gt(x, 0)), Status.UNKNOWN, "a real symbol used as a truth value", True),
             (Xnor(gt(x, 0), le(x, 0), evaluate=False), Status.UNKNOWN, "Xnor is outside the table", False),
+            (lt(x, sp.oo), Status.UNKNOWN, "infinity is not a real number", False),
+            (lt(x, sp.nan), Status.UNKNOWN, "nan is not a number", False),
+            (gt(sp.Symbol("s", imaginary=True), 0), Status.UNKNOWN, "a non-real symbol: bad input", True),
+            (gt(sp.Symbol("s", infinite=True), 0), Status.UNKNOWN, "an infinite symbol: bad input", True),
         ])
+        if rng.random() < 0.3:  # constant claims and assumptions: SymPy already decided them
+            kind, claim, assumptions, expected = rng.choice([
+                (Kind.FORALL, sp.true, (), Status.PROVED), (Kind.FORALL, sp.false, (), Status.REFUTED),
+                (Kind.EXISTS, sp.true, (), Status.WITNESS), (Kind.EXISTS, sp.false, (), Status.REFUTED),
+                (Kind.FORALL, gt(x, 0), (sp.false,), Status.VACUOUS), (Kind.FORALL, gt(x**2, -1), (sp.true,),
+                                                                         Status.PROVED)])
+            return FuzzClaim(seed, index, "malformed", kind, claim, assumptions, expected, why="a constant")
         name = "Xnor" if isinstance(claim, Xnor) else ""
         return FuzzClaim(seed, index, "malformed", kind, claim, (), expected, why=why, bad_input_ok=ok,
                          must_name=name)

@@ -282,7 +282,8 @@ def fam_names(rng, seed, index):
         return replace_unevaluated(b, mapping) if isinstance(b, sp.Basic) else b
 
     anchor = tuple((mapping[s], v) for s, v in base.anchor) if base.anchor else None
-    return FuzzClaim(seed, index, "names", base.kind, rename(base.statement),
-                     tuple(rename(a) for a in base.assumptions), base.expected, anchor,
+    assumptions = [rename(a) for a in base.assumptions]
+    rng.shuffle(assumptions)  # the order of the assumptions must not matter either
+    return FuzzClaim(seed, index, "names", base.kind, rename(base.statement), tuple(assumptions), base.expected, anchor,
                      f"{base.why} (renamed from {base_family})".strip(), base.timeout, base.must_name, twin=base,
                      bad_input_ok=base.bad_input_ok)

@@ -123,7 +123,7 @@ def _unsupported_names(b) -> list:
         if isinstance(node, sp.logic.boolalg.Boolean) and not isinstance(node, sp.Expr):
             out.append(type(node).__name__)
         elif isinstance(node, sp.Expr) and construct_of(node) is None:
-            real = node.is_extended_real if node.is_number else None
+            real = node.is_real if node.is_number else None  # oo and zoo are "non-real" too
             out.append("non-real" if real is False else type(node).__name__)
     return out
 
