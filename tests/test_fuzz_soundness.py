@@ -20,7 +20,7 @@ from tests.fuzz.claim import late
 from tests.fuzz.arithmetic import Unsettled
 from tests.fuzz.evaluate import Compiled
 from tests.fuzz.kinds import admits
-from tests.fuzz.reproduce import reproducer_source
+from tests.fuzz.reproduce import declared, reproducer_source
 
 #: the CI run: at least 5,000 claims over every family, seeded
 CI_CLAIMS = 5000
@@ -229,8 +229,9 @@ def _namespace(symbols, names):
 def test_source_reads_back_exactly(family):
     for i in range(30):
         c = generate_claim(17, i, families=[family])
-        names = python_names(c.symbols)
-        ns = _namespace(c.symbols, names)
+        objects = declared(c)
+        names = python_names(objects)
+        ns = _namespace(objects, names)
         for b in (c.statement, *c.assumptions):
             back = eval(source(b, names), ns)
             if back != b:  # equal up to SymPy's canonical form: same truth at random points

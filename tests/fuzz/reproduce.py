@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Callable
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 from sympy.printing.str import StrPrinter
 
 from symbolic import Kind, Verdict
@@ -24,7 +25,7 @@ from symbolic import Kind, Verdict
 from .claim import FuzzClaim, Judgement
 from .evaluate import read_floats
 
-__all__ = ["shrink", "source", "python_names", "reproducer_source", "declarations"]
+__all__ = ["shrink", "source", "python_names", "declared", "reproducer_source", "declarations"]
 
 #: names a reproducer's own code uses (a symbol's Python variable must not shadow them)
 _RESERVED = set(dir(builtins)) | set(sp.__all__) | {
@@ -143,6 +144,11 @@ class _SourcePrinter(StrPrinter):
     def _print_Symbol(self, e):
         return self.names.get(e, e.name)
 
+    def _print_Function(self, e):
+        if isinstance(e, AppliedUndef):
+            return f"{self.names.get(e.func, e.func.__name__)}({', '.join(self._print(a) for a in e.args)})"
+        return super()._print_Function(e)
+
     _print_Dummy = _print_Symbol
 
     def _print_Rational(self, e):
@@ -188,23 +194,41 @@ def _usable(name: str) -> bool:
             and unicodedata.normalize("NFKC", name) == name and not name.startswith("_"))
 
 
-def python_names(symbols) -> dict:
-    """A distinct Python variable for each symbol (its name when usable, else ``s1``, ``s2``...).
+def _name_of(obj) -> str:
+    return obj.name if isinstance(obj, sp.Symbol) else obj.__name__
+
+
+def python_names(objects) -> dict:
+    """A distinct Python variable for each symbol or abstract function (its name when usable, else ``s1``...).
 
     >>> a, b = sp.Symbol("x", positive=True), sp.Symbol("x", negative=True)
-    >>> python_names([a, b, sp.Symbol("and"), sp.Symbol("atom!0")])
-    {x: 'x', x: 'x_2', and: 's3', atom!0: 's4'}
+    >>> python_names([a, b, sp.Symbol("and"), sp.Symbol("atom!0"), sp.Function("f")])
+    {x: 'x', x: 'x_2', and: 's3', atom!0: 's4', f: 'f'}
     """
     names, used = {}, set()
-    for i, s in enumerate(symbols, 1):
-        base = s.name if _usable(s.name) else f"s{i}"
+    for i, s in enumerate(objects, 1):
+        own = _name_of(s)
+        base = own if _usable(own) else f"s{i}"
         name, k = base, 1
-        while name in used or (name != s.name and name in _RESERVED):
+        while name in used or (name != own and name in _RESERVED):
             k += 1
             name = f"{base}_{k}"
         used.add(name)
         names[s] = name
     return names
+
+
+def declared(*claims) -> list:
+    """The symbols, then the abstract functions, of some claims (each once, in a stable order)."""
+    symbols: list = []
+    functions: list = []
+    for c in claims:
+        symbols += [s for s in c.symbols if s not in symbols]
+        for b in (c.statement, *c.assumptions):
+            if isinstance(b, sp.Basic):
+                found = sorted({type(a) for a in b.atoms(AppliedUndef)}, key=lambda f: f.__name__)
+                functions += [f for f in found if f not in functions]
+    return symbols + functions
 
 
 def source(b, names=None) -> str:
@@ -228,10 +252,13 @@ def _assumption_args(s: sp.Symbol) -> str:
     return "".join(f", {k}={bool(v)!r}" for k, v in sorted(given.items()))
 
 
-def declarations(symbols, names) -> list[str]:
-    """``x = Symbol('x', positive=True)`` lines (``Dummy`` for dummies)."""
+def declarations(objects, names) -> list[str]:
+    """``x = Symbol('x', positive=True)`` lines (``Dummy`` for dummies, ``Function`` for abstract functions)."""
     lines = []
-    for s in symbols:
+    for s in objects:
+        if not isinstance(s, sp.Symbol):
+            lines.append(f"{names[s]} = Function({s.__name__!r})")
+            continue
         cls = "Dummy" if isinstance(s, sp.Dummy) else "Symbol"
         lines.append(f"{names[s]} = {cls}({s.name!r}{_assumption_args(s)})")
     return lines
@@ -245,10 +272,9 @@ def reproducer_source(claim: FuzzClaim, verdict: Verdict, judged: Judgement, tim
              f"# oracle: {judged.problem}",
              "from sympy import *",
              f"from symbolic import {fn}", ""]
-    symbols = claim.symbols
-    extra = [t for t in claim.twin.symbols if t not in symbols] if judged.evidence == "twin" and claim.twin else []
-    names = python_names(list(symbols) + extra)
-    lines += declarations(list(symbols) + extra, names)
+    objects = declared(claim, claim.twin) if judged.evidence == "twin" and claim.twin else declared(claim)
+    names = python_names(objects)
+    lines += declarations(objects, names)
     what = "claim" if claim.kind is Kind.FORALL else "condition"
     lines.append(f"{what} = {source(claim.statement, names)}")
     lines.append("assumptions = [" + ", ".join(source(a, names) for a in claim.assumptions) + "]")

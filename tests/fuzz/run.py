@@ -32,7 +32,7 @@ from symbolic.verdict import point_as_text
 from .claim import Disagreement, FuzzClaim, FuzzOutcome, Judgement, late
 from .families import generate_claim
 from .oracle import check_verdict
-from .reproduce import declarations, python_names, reproducer_source, shrink, source
+from .reproduce import declarations, declared, python_names, reproducer_source, shrink, source
 
 __all__ = ["decide_and_check", "run_fuzz", "summarize", "FuzzSummary", "check_orders", "OrderReport",
            "fingerprint", "percentile"]
@@ -355,12 +355,10 @@ def order_reproducer(seed: int, index: int, families, before: Sequence[int], tim
     """Python that decides the claims ``before`` and then claim ``index`` in one process, the claim alone in a
     fresh interpreter, and fails while the two verdicts differ."""
     claims = [generate_claim(seed, j, families) for j in list(before) + [index]]
-    symbols: list = []
-    for c in claims:
-        symbols += [s for s in c.symbols if s not in symbols]
-    names = python_names(symbols)
+    objects = declared(*claims)
+    names = python_names(objects)
     head = ["from sympy import *", "from symbolic import exists, prove", "from symbolic.verdict import point_as_text"]
-    head += declarations(symbols, names)
+    head += declarations(objects, names)
     alone = head + _claim_lines(claims[-1:], names, timeout) + [
         "fn, c, a = claims[-1]",
         f"v = fn(c, a, timeout={timeout!r})",
