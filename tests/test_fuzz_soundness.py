@@ -277,3 +277,22 @@ def test_summary_counts_and_percentiles():
         run_fuzz(0)
     with pytest.raises(ValueError, match="timeout"):
         run_fuzz(1, timeout=0)
+
+
+def test_order_changes_compare_points_too_and_set_time_outs_aside():
+    from tests.fuzz.run import order_changes
+
+    runs = [("forwards", [0, 1, 2], {0: "proved", 1: "refuted {'x': '1'}", 2: "timeout"}),
+            ("shuffled", [2, 1, 0], {0: "proved", 1: "refuted {'x': '2'}", 2: "proved"}),
+            ("alone", [0], {0: "unknown"})]
+    changed = dict(order_changes([0, 1, 2], runs))
+    assert sorted(changed) == [0, 1]  # 2 timed out once: set aside
+    assert [fp for _, fp, _ in changed[1]] == ["refuted {'x': '1'}", "refuted {'x': '2'}"]
+
+
+def test_order_reproducer_is_runnable_python():
+    from tests.fuzz.run import order_reproducer
+
+    src = order_reproducer(CI_SEED, 5, ["abstract", "polynomial"], [1, 2], 10.0)
+    compile(src, "<order reproducer>", "exec")
+    assert "subprocess.run" in src and "Function(" in src or "Symbol(" in src

@@ -14,7 +14,7 @@ import sympy as sp
 from symbolic import Kind, Status, Verdict, exists, prove
 
 __all__ = ["FuzzClaim", "Judgement", "Disagreement", "FuzzOutcome", "late", "LATE_SLACK_SECONDS",
-           "LATE_SLACK_SHARE"]
+           "LATE_SLACK_SHARE", "symbol_key", "stable_text"]
 
 #: an answer must arrive within max(LATE_SLACK_SECONDS, LATE_SLACK_SHARE * limit) of the time limit
 LATE_SLACK_SECONDS = 1.0
@@ -28,6 +28,36 @@ def late(seconds: float, limit: float) -> bool:
     (False, True, False, True)
     """
     return seconds > limit + max(LATE_SLACK_SECONDS, LATE_SLACK_SHARE * limit)
+
+
+def symbol_key(s: sp.Symbol) -> tuple:
+    """A total order on symbols that does not depend on hashing (distinct symbols may share a name).
+
+    Dummies keep their creation order (the same in every process that builds the same claims).
+    """
+    return (s.name, sorted((k, bool(v)) for k, v in s.assumptions0.items()), isinstance(s, sp.Dummy),
+            getattr(s, "dummy_index", 0))
+
+
+def stable_text(b) -> str:
+    """A text of ``b`` that is the same in every process, whatever the hash seed.
+
+    SymPy orders the arguments of ``And``, ``Add``... by keys that tie for symbols sharing a name;
+    here symbols carry their assumptions and commutative arguments are sorted by their own text.
+
+    >>> x, y = sp.Symbol("x", positive=True), sp.Symbol("x", negative=True)
+    >>> stable_text(sp.And(x > 1, y < -1)) == stable_text(sp.And(y < -1, x > 1))
+    True
+    """
+    if isinstance(b, sp.Symbol):
+        tags = ",".join(k for k, v in sorted(b.assumptions0.items()) if v is True)
+        return f"{type(b).__name__}({b.name!r}:{tags})"
+    if not isinstance(b, sp.Basic) or not b.args:
+        return sp.sstr(b)
+    parts = [stable_text(a) for a in b.args]
+    if isinstance(b, (sp.Add, sp.Mul, sp.And, sp.Or, sp.Xor, sp.Equivalent, sp.Min, sp.Max, sp.Nand, sp.Nor)):
+        parts.sort()
+    return f"{type(b).__name__}({', '.join(parts)})"
 
 
 @dataclass(frozen=True)
@@ -61,7 +91,7 @@ class FuzzClaim:
         syms = set(self.statement.free_symbols) if isinstance(self.statement, sp.Basic) else set()
         for a in self.assumptions:
             syms |= a.free_symbols
-        return tuple(sorted(syms, key=lambda s: (s.name, sp.default_sort_key(s))))
+        return tuple(sorted(syms, key=symbol_key))
 
     def limit(self, default: float) -> float:
         return self.timeout if self.timeout is not None else default

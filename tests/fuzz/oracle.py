@@ -36,7 +36,7 @@ from sympy.core.relational import Relational
 
 from symbolic import Kind, Status, Verdict
 
-from .claim import FuzzClaim, Judgement
+from .claim import FuzzClaim, Judgement, symbol_key
 from .arithmetic import Unsettled
 from .evaluate import Compiled, TableGap
 from .kinds import admits
@@ -276,7 +276,7 @@ def _solvable(d: sp.Expr) -> tuple:
     """(variable, coefficients of the numerator of ``d`` in it) for each variable it is linear or quadratic in."""
     num = d.as_numer_denom()[0]
     out = []
-    for s in sorted(num.free_symbols, key=lambda s: (s.name, sp.default_sort_key(s))):
+    for s in sorted(num.free_symbols, key=symbol_key):
         if not num.is_polynomial(s):
             continue
         try:

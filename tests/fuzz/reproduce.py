@@ -22,7 +22,7 @@ from sympy.printing.str import StrPrinter
 
 from symbolic import Kind, Verdict
 
-from .claim import FuzzClaim, Judgement
+from .claim import FuzzClaim, Judgement, symbol_key
 from .evaluate import read_floats
 
 __all__ = ["shrink", "source", "python_names", "declared", "reproducer_source", "declarations"]
@@ -38,7 +38,7 @@ _RESERVED = set(dir(builtins)) | set(sp.__all__) | {
 def _simpler(b) -> list:
     """Candidate simplifications of a Boolean or expression, one step each."""
     out = []
-    symbols = sorted(b.free_symbols, key=lambda s: (s.name, sp.default_sort_key(s))) if isinstance(b, sp.Basic) else []
+    symbols = sorted(b.free_symbols, key=symbol_key) if isinstance(b, sp.Basic) else []
     for node in sp.preorder_traversal(b):
         reps = []
         if isinstance(node, (sp.And, sp.Or, sp.Xor, sp.Equivalent, sp.Nand, sp.Nor)) and len(node.args) > 1:

@@ -23,19 +23,17 @@ import time
 from dataclasses import dataclass
 from typing import Sequence
 
-import sympy as sp
-
 from symbolic import Kind, Status, Verdict
 from symbolic.errors import BadInputError, BadInputTypeError
 from symbolic.verdict import point_as_text
 
-from .claim import Disagreement, FuzzClaim, FuzzOutcome, Judgement, late
+from .claim import Disagreement, FuzzClaim, FuzzOutcome, Judgement, late, stable_text
 from .families import generate_claim
 from .oracle import check_verdict
 from .reproduce import declarations, declared, python_names, reproducer_source, shrink, source
 
 __all__ = ["decide_and_check", "run_fuzz", "summarize", "FuzzSummary", "check_orders", "OrderReport",
-           "fingerprint", "percentile"]
+           "order_changes", "order_reproducer", "fingerprint", "percentile"]
 
 
 def fingerprint(v: Verdict) -> str:
@@ -245,7 +243,7 @@ def summarize(outcomes: Sequence[FuzzOutcome], seed: int, timeout: float, wall_s
 # -- order ---------------------------------------------------------------------------------
 
 def _claim_key(c: FuzzClaim) -> str:
-    return f"{c.family}: {c.kind} {sp.sstr(c.statement)} | {sp.sstr(c.assumptions)}"
+    return f"{c.family}: {c.kind} {stable_text(c.statement)} | {sorted(stable_text(a) for a in c.assumptions)}"
 
 
 def _decide_in_order(args) -> list[tuple[int, str]]:
@@ -304,17 +302,30 @@ def check_orders(n: int, seed: int = 0, timeout: float = 10.0, *, orders: int = 
         here = dict(_decide_in_order((seed, indices, timeout, families, keys)))
         results = [dict(job.result()) for job in jobs]
         single_results = {i: dict(job.result())[i] for i, job in singles.items()}
-    changed = []
-    for i in indices:
-        seen = [("forwards in one process", here[i], indices)]
-        seen += [(f"shuffled order {k + 1}, fresh process", got[i], order)
-                 for k, (order, got) in enumerate(zip(orders_run[1:], results))]
-        if i in single_results:
-            seen.append(("alone in a fresh process", single_results[i], [i]))
-        prints = {fp for _, fp, _ in seen if fp != "timeout"}
-        if len(prints) > 1:
-            changed.append(_order_disagreement(seed, i, families, timeout, seen, keys, workers))
+    runs = [("forwards in one process", indices, here)]
+    runs += [(f"shuffled order {k + 1}, fresh process", order, got)
+             for k, (order, got) in enumerate(zip(orders_run[1:], results))]
+    runs += [("alone in a fresh process", [i], {i: fp}) for i, fp in single_results.items()]
+    changed = [_order_disagreement(seed, i, families, timeout, seen, keys, workers)
+               for i, seen in order_changes(indices, runs)]
     return OrderReport(n, len(orders_run), len(alone), tuple(changed))
+
+
+def order_changes(indices, runs) -> list:
+    """Claims whose verdict differs between runs: ``(index, [(run, fingerprint, order), ...])``.
+
+    ``runs`` are ``(label, order, {index: fingerprint})``; time-outs are set aside.
+
+    >>> order_changes([0, 1], [("a", [0, 1], {0: "proved", 1: "refuted {'x': '1'}"}),
+    ...                        ("b", [1, 0], {0: "timeout", 1: "refuted {'x': '2'}"})])
+    [(1, [('a', "refuted {'x': '1'}", [0, 1]), ('b', "refuted {'x': '2'}", [1, 0])])]
+    """
+    out = []
+    for i in indices:
+        seen = [(label, got[i], order) for label, order, got in runs if i in got]
+        if len({fp for _, fp, _ in seen if fp != "timeout"}) > 1:
+            out.append((i, seen))
+    return out
 
 
 def _order_disagreement(seed, i, families, timeout, seen, keys, workers) -> Disagreement:
