@@ -67,6 +67,17 @@ def test_reading_floats_does_not_crash_on_a_power_of_a_negative_symbol():
     assert prove(Gt(sqrt(u), 0, evaluate=False)).status.value == "unknown"
 
 
+def test_reading_floats_keeps_the_claims_symbols():
+    """Found by family ``floats``: ``prove(Ge(0.5*x, 1))`` with ``x`` negative is refuted with an *empty*
+    counterexample.  Reading the float rebuilds the relation, SymPy decides ``x/2 >= 1`` is false for a
+    negative ``x`` and hands the engine the constant ``false``, which has no symbols; the verdict carries no
+    value for ``x``.  (Written ``x/2 >= 1``, the sympy-sign route refutes it at ``x = -1``.)"""
+    x = Symbol("x", negative=True)
+    v = prove(Ge(0.5 * x, 1, evaluate=False))
+    assert v.status.value == "refuted"
+    assert v.counterexample is not None and set(v.counterexample) == {x}, v.counterexample
+
+
 def test_a_counterexample_does_not_depend_on_earlier_decisions():
     """Found by ``check_orders``: the same claim gets another counterexample after an unrelated decision.
 

@@ -89,7 +89,8 @@ def complex_parts(b: sp.Basic) -> list:
     """``re``/``im`` applications to a value with a non-real constant in it: re/im of complex numbers.
 
     Outside ``re``/``im`` a non-real value is simply undefined (the table's
-    reading); inside them it makes a real number the table cannot see.  SymPy
+    reading); inside them it makes a real number the table cannot see (the
+    oracle, like the table, cannot evaluate it either).  SymPy
     writes ``re(root(x, 3, 1))`` as ``-im((-1)**(1/6)*x**(1/3))``:
 
     >>> complex_parts(sp.re(sp.root(sp.Symbol("x", real=True), 3, 1)) > 0)

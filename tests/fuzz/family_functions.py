@@ -184,8 +184,9 @@ def fam_outside(rng, seed, index):
     from .oracle import expected_unknown
 
     outside, names = expected_unknown(FuzzClaim(seed, index, "outside", kind, claim, assumptions))
-    if not outside:  # SymPy rewrote it into the table, or a non-real value outside re/im (undefined there)
-        return FuzzClaim(seed, index, "outside", kind, claim, assumptions, why="inside the table after all")
+    if not outside:  # SymPy rewrote it into the table, or a non-real value (judged by the oracle as such)
+        return FuzzClaim(seed, index, "outside", kind, claim, assumptions, why="inside the table after all",
+                         must_name=name)
     return FuzzClaim(seed, index, "outside", kind, claim, assumptions, Status.UNKNOWN, why=outside,
                      must_name=name if name in names else "")
 

@@ -89,10 +89,9 @@ class Oracle:
 def expected_unknown(claim: FuzzClaim) -> tuple[str, tuple[str, ...]]:
     """(why the verdict must be ``unknown``, names one of which its reason must give): ("", ()) if it need not be.
 
-    A construct outside the table (named by its class, or "non-real" for a
-    non-real number, as the engine says for ``I``), or ``re``/``im`` of a
-    complex value ("non-real").  The engine names the first construct it
-    meets, so any of them will do.
+    A construct outside the table, named by its class (or "non-real" for a
+    non-real number, as the engine says for ``I``).  The engine names the first
+    construct it meets, so any of them will do.
 
     >>> x = sp.Symbol("x", real=True)
     >>> expected_unknown(FuzzClaim(0, 0, "t", Kind.FORALL, sp.gamma(x) > sp.tan(x)))
@@ -103,12 +102,20 @@ def expected_unknown(claim: FuzzClaim) -> tuple[str, tuple[str, ...]]:
         c = Compiled(b)
         if c.unsupported and not why:
             why = f"not supported: {c.unsupported}"
-        if c.complex and not why:
-            why = f"{sp.sstr(c.complex[0])} is re/im of a complex value"
-        if c.complex:
-            names.append("non-real")
         names += _unsupported_names(c.read)
     return (why, tuple(dict.fromkeys(names))) if why else ("", ())
+
+
+def complex_values(claim: FuzzClaim) -> list:
+    """``re``/``im`` of complex values in the claim or its assumptions (the table reads them as undefined).
+
+    Such a claim may have real instances the engine cannot see, so "no instance" and "vacuous" are
+    not to be trusted; a proof (defined everywhere, so never through them) or a point is judged as usual.
+    """
+    out = []
+    for b in (claim.statement, *claim.assumptions):
+        out += Compiled(b).complex
+    return out
 
 
 def _unsupported_names(b) -> list:
@@ -382,6 +389,11 @@ def check_verdict(claim: FuzzClaim, verdict: Verdict, samples: int = 64, extra: 
             return Judgement(f"unknown, but the reason names none of {', '.join(names)} ({outside}): "
                              f"{verdict.reason!r}", evidence="unsupported")
         return Judgement()
+    complex_ = complex_values(claim)
+    if complex_ and (status is Status.VACUOUS or (status is Status.REFUTED and kind is Kind.EXISTS)):
+        return Judgement(f"{status}, but {sp.sstr(complex_[0])} is re/im of a complex value, a real number the "
+                         "engine reads as undefined: it must not conclude that nothing satisfies the claim",
+                         evidence="unsupported")
 
     oracle = Oracle(claim)
     counted = unsettled = 0
