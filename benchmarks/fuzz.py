@@ -33,6 +33,16 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {text!r}")
+    return value
+
+
 def _positive_float(text: str) -> float:
     try:
         value = float(text)
@@ -43,14 +53,19 @@ def _positive_float(text: str) -> float:
     return value
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit status 2
+        self.exit(2, f"benchmarks/fuzz.py: {message}\n")
+
+
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = _Parser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=_positive_int, default=5000)
     parser.add_argument("--seed", type=int, default=20050544)
     parser.add_argument("--workers", type=_positive_int, default=2)
     parser.add_argument("--timeout", type=_positive_float, default=5.0, help="time limit of each decision, seconds")
     parser.add_argument("--families", default="", help="comma-separated families (default: the standard mix)")
-    parser.add_argument("--orders", type=int, default=0, help="shuffled orders to compare verdicts across")
+    parser.add_argument("--orders", type=_non_negative_int, default=0, help="shuffled orders to compare verdicts across")
     parser.add_argument("--order-claims", type=_positive_int, default=200)
     parser.add_argument("--no-shrink", action="store_true", help="report disagreements unshrunk (faster)")
     parser.add_argument("--json", action="store_true", help="print the counts and timings as JSON")

@@ -296,3 +296,27 @@ def test_order_reproducer_is_runnable_python():
     src = order_reproducer(CI_SEED, 5, ["abstract", "polynomial"], [1, 2], 10.0)
     compile(src, "<order reproducer>", "exec")
     assert "subprocess.run" in src and "Function(" in src or "Symbol(" in src
+
+
+# -- the benchmark script -------------------------------------------------------------------------
+
+def _benchmark(*args):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "fuzz.py"
+    return subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize("args", [["--claims", "0"], ["--families", "nosuch"], ["--timeout", "inf"],
+                                  ["--orders", "-1"], ["--claims", "x"]])
+def test_benchmark_refuses_bad_arguments_in_one_line(args):
+    r = _benchmark(*args)
+    assert r.returncode == 2 and r.stdout == "" and len(r.stderr.strip().splitlines()) == 1, r.stderr
+
+
+def test_benchmark_prints_counts_per_family_and_percentiles():
+    r = _benchmark("--claims", "6", "--workers", "1", "--families", "abstract,polynomial")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "family" in r.stdout and "99%" in r.stdout and "disagreements: 0" in r.stdout
