@@ -162,7 +162,7 @@ def test_admits_agrees_with_sympy_on_every_kind(label, kw):
 def test_a_proof_of_a_claim_undefined_somewhere_is_caught():
     claim = FuzzClaim(0, 0, "t", Kind.FORALL, sp.log(x) > -100)
     judged = check_verdict(claim, _fake("proved"))
-    assert judged.evidence == "undefined" and "x = 0" in judged.problem or judged.evidence == "undefined"
+    assert judged.evidence == "undefined", judged
 
 
 def test_a_proof_of_a_false_transcendental_claim_is_caught():
