@@ -5,8 +5,8 @@ An evaluator that shares no code with the engine, :mod:`symbolic.translate` or
 rationals, symbols, ``Abs``, ``Min``/``Max``; relations and
 ``And``/``Or``/``Not``/``Implies``/``Equivalent``/``Xor``) is compiled once into
 Python closures that compute with :class:`~fractions.Fraction` only.  The
-soundness fuzzer (:mod:`symbolic.fuzz`) uses it as its oracle and the second
-opinion (:mod:`symbolic.second_opinion`) to re-evaluate rational points.
+second opinion (:mod:`symbolic.second_opinion`) uses it to re-evaluate rational
+points (the soundness fuzzer in ``tests/fuzz/`` has an oracle of its own).
 
 A Boolean is *undefined* at a point where any of its denominators vanishes,
 even inside a branch that would not matter (the antecedent of a false
