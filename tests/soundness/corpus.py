@@ -1300,7 +1300,7 @@ def _fast_subset(quota: int = 60) -> tuple[str, ...]:
                    and 0 < e.timeout <= DEFAULT_TIMEOUT and "atom!" not in e.why and "assumption!" not in e.why]
         step = max(1, len(entries) // per_family)
         picked += [e.id for e in entries[::step][:per_family]]
-    picked.append("high-degree-005")  # one hang candidate, with a short (0.5 s... 2 s) time limit
+    picked.append("high-degree-009")  # one hang candidate (degree 500), with a short time limit (1 s)
     return tuple(picked)
 
 

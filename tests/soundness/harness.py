@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SYMBOLIC_DIR = str(ROOT / "symbolic") + os.sep
 
 __all__ = ["Outcome", "Problem", "judge", "run_fresh", "run_ordered", "order_problems", "reproducer",
-           "time_allowance", "check_point", "Zygote"]
+           "time_allowance", "check_point", "Zygote", "run_orders", "run_all"]
 
 #: seconds a child may spend building an entry and running its prelude, or checking a point
 SIDE_LIMIT = 90.0
@@ -539,10 +539,17 @@ def run_fresh(ids, workers: int = 1, progress=None) -> dict:
 
 def run_ordered(ids, seed: int, name: str | None = None, progress=None) -> dict:
     """Decide all entries in one process (after a kill, a new one goes on), in a random order fixed by ``seed``."""
-    ids = list(ids)
-    random.Random(seed).shuffle(ids)
-    name = name or f"one process, order seed {seed}"
-    return _run_batches([(ids, name)], 1, progress)
+    return run_orders(ids, (seed,), progress=progress)[0]
+
+
+def run_orders(ids, seeds, workers: int = 2, progress=None) -> list[dict]:
+    """One :func:`run_ordered` per seed, ``workers`` of them at a time."""
+    batches = []
+    for seed in seeds:
+        shuffled = list(ids)
+        random.Random(seed).shuffle(shuffled)
+        batches.append((shuffled, f"one process, order seed {seed}"))
+    return _run_batches_many(batches, workers, progress)
 
 
 # -- reproducers ------------------------------------------------------------------------------------------------
@@ -692,15 +699,7 @@ def run_all(ids, workers: int = 2, seeds=(1, 2), progress=None):
     from tests.soundness.corpus import by_id
 
     fresh = run_fresh(ids, workers=workers, progress=progress)
-    ordered = []
-    if seeds:
-        batches = []
-        for seed in seeds:
-            shuffled = list(ids)
-            random.Random(seed).shuffle(shuffled)
-            batches.append((shuffled, f"one process, order seed {seed}"))
-        ordered_all = _run_batches_many(batches, workers, progress)
-        ordered = ordered_all
+    ordered = run_orders(ids, seeds, workers, progress) if seeds else []
     problems = []
     for i in ids:
         e = by_id(i)
@@ -714,8 +713,6 @@ def _run_batches_many(batches, workers, progress):
     out = []
     for chunk_start in range(0, len(batches), max(1, workers)):
         chunk = batches[chunk_start:chunk_start + max(1, workers)]
-        merged = {}
-        # one lane per batch, run together
         entries = _entries_with_selftests()
         per_lane = [dict() for _ in chunk]
         sel = selectors.DefaultSelector()
@@ -737,7 +734,6 @@ def _run_batches_many(batches, workers, progress):
                 sel.unregister(lane.z.proc.stdout)
                 lane.z.close()
         out += per_lane
-        del merged
     return out
 
 
