@@ -1170,7 +1170,7 @@ P(F20, TRUE, "n* = (1 + C)/A lies in (0, 1) iff A - C > 1",
   lambda: Equivalent(And((1 + C) / A > 0, (1 + C) / A < 1), A - C > 1))
 P(F20, FALSE, "A = 2, C = 1: n* = 1 is not < 1 but A - C >= 1",
   lambda: Equivalent(And((1 + C) / A > 0, (1 + C) / A < 1), A - C >= 1), {A: 2, C: 1})
-P(F20, TRUE, "W(1) - W(0) = A - C - 1", lambda: Equivalent(gt(1 * (A * 1 - C) + (1 - 1), sp.Mul(0, A * 0 - C, evaluate=False) + (1 - 0)), A - C > 1))
+P(F20, TRUE, "W(1) - W(0) = A - C - 1 > 0 iff A - C > 1", lambda: Equivalent(gt(A - C - 1, 0), A - C > 1))
 P(F20, TRUE, "W(n*) = 1 at n* = (1 + C)/A", lambda: (Eq(_n1 * (A * _n1 - C) + 1 - _n1, 1), [Eq(A * _n1, 1 + C)]))
 P(F20, FALSE, "W(n*) = 1, not 2", lambda: (Eq(_n1 * (A * _n1 - C) + 1 - _n1, 2), [Eq(A * _n1, 1 + C)]), {A: 2, C: 1, _n1: 1})
 P(F20, FALSE, "A = 3, C = 1, n = 1/2: W = 1/2 (3/2 - 1) + 1/2 = 3/4 < 1: W is not increasing everywhere",

@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import numbers
 import os
 import random
 import selectors
@@ -97,11 +98,13 @@ class Problem:
 
 def time_allowance(timeout) -> float | None:
     """The longest acceptable call for a time limit: ``timeout + max(1, 0.2 timeout)`` (None: no bound)."""
+    if isinstance(timeout, bool) or not isinstance(timeout, numbers.Real):
+        return None
     try:
         t = float(timeout)
     except (TypeError, ValueError, OverflowError):
         return None
-    if isinstance(timeout, bool) or not (t > 0) or not math.isfinite(t) or t > 1e6:
+    if not (t > 0) or not math.isfinite(t) or t > 1e6:
         return None
     return t + max(1.0, 0.2 * t)
 
@@ -123,6 +126,9 @@ def judge(entry, outcome: Outcome) -> list[Problem]:
 
     if outcome.build_error:
         add("corpus", f"the entry could not be built: {outcome.build_error}")
+        return out
+    if outcome.hang and "died" in outcome.reason:
+        add("crash", "the process died during the call (no Python exception: a crash of z3 or of the interpreter)")
         return out
     if outcome.hang:
         add("hang", f"no answer within {entry.hard_limit:.1f} s (timeout={entry.timeout!r}); killed")
@@ -465,7 +471,7 @@ class _Lane:
                 self.progress(out)
         elif kind == "exit":
             if self.current is not None:  # the child died or was killed mid-entry
-                self._record_lost(self.current)
+                self._record_lost(self.current, died=not self._killed)
             if self.pending and self.current is None and ev.get("status", 0) != 0 and not self._killed:
                 # died between entries: give up on the rest of the batch rather than loop
                 for i in list(self.pending):
@@ -609,6 +615,18 @@ def _printer(names, unevaluated: bool):
             q = sp.Rational(f)
             return f"Float(Rational({q.p}, {q.q}), {dps})"
 
+        def _print_Integer(self, i):
+            return f"S({_int_text(int(i))})"
+
+        def _print_Rational(self, q):
+            return f"Rational({_int_text(int(q.p))}, {_int_text(int(q.q))})"
+
+        def _print_BooleanTrue(self, _):
+            return "S.true"
+
+        def _print_BooleanFalse(self, _):
+            return "S.false"
+
         def _print_Relational(self, r):
             if unevaluated:
                 cls = type(r).__name__
@@ -618,6 +636,18 @@ def _printer(names, unevaluated: bool):
             return super()._print_Relational(r)
 
     return P({"sympy_integers": True})
+
+
+def _int_text(n: int) -> str:
+    """Python text for an integer, also past Python's 4300-digit limit on decimal conversion."""
+    if n.bit_length() < 3000:
+        return str(n)
+    k = len(format(abs(n), "x")) * 4  # an upper bound on log2; find 10**e exactly if it is one
+    e = round(k * 0.30103)
+    for e in range(max(1, e - 5), e + 5):
+        if abs(n) == 10 ** e:
+            return f"{'-' if n < 0 else ''}10**{e}"
+    return f"int('{format(n, 'x')}', 16)"
 
 
 def _py(value, printer):
@@ -643,7 +673,7 @@ def reproducer(entry) -> str:
     from sympy import *
     from symbolic import prove, exists
     K = Symbol('K', positive=True)
-    print(prove(Eq(sqrt(K), K**(S(1)/3)), [], timeout=3.0))
+    print(prove(Eq(sqrt(K), K**(Rational(1, 3))), [], timeout=3.0))
     """
     kind, claim, assumptions, timeout = entry.build()
     preludes = [p() for p in entry.prelude]
@@ -654,6 +684,8 @@ def reproducer(entry) -> str:
     for unevaluated in (False, True):
         pr = _printer(names, unevaluated)
         lines = ["from sympy import *", "from symbolic import prove, exists", *decls]
+        if type(timeout).__name__ == "Fraction":
+            lines.insert(0, "from fractions import Fraction")
         for pk, pc, pa in preludes:
             lines.append(f"{pk}({_py(pc, pr)}, {_py(list(pa), pr)})  # an earlier call in the same process")
         a_text = _py(assumptions if isinstance(assumptions, dict) else list(assumptions or ()), pr)
@@ -673,13 +705,19 @@ def _rebuilds(text: str, claim) -> bool:
     captured = {}
     env: dict = {}
     exec("from sympy import *", env)  # noqa: S102
-    env["prove"] = env["exists"] = lambda c, *a, **k: captured.setdefault("claim", c)
+
+    def record(c, *a, **k):  # the last call is the decided one; earlier ones are its prelude
+        captured["claim"] = c
+
+    env["prove"] = env["exists"] = record
     env["print"] = lambda *a, **k: None
     try:
         exec(body, env)  # noqa: S102
     except Exception:  # noqa: BLE001
         return False
     got = captured.get("claim")
+    if isinstance(claim, sp.Basic) and claim.atoms(sp.Dummy):  # a new Dummy is never equal: compare the text
+        return isinstance(got, sp.Basic) and sp.srepr(got).split("dummy_index")[0] == sp.srepr(claim).split("dummy_index")[0]
     if isinstance(claim, sp.Basic):
         return isinstance(got, sp.Basic) and got == claim
     return got == claim

@@ -625,7 +625,7 @@ def symbol_violations(point: Mapping[sp.Symbol, sp.Expr]) -> list[str]:
     >>> import sympy as sp
     >>> m = sp.Symbol("m", even=True)
     >>> symbol_violations({m: sp.Integer(1)})
-    ['m = 1 violates even=True']
+    ['m = 1 violates even=True', 'm = 1 violates odd=False']
     """
     out = []
     for s, v in point.items():
