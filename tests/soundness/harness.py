@@ -616,7 +616,7 @@ def _printer(names, unevaluated: bool):
             return f"Float(Rational({q.p}, {q.q}), {dps})"
 
         def _print_Integer(self, i):
-            return f"S({_int_text(int(i))})"
+            return _int_text(int(i))  # plain: Python ints combine with SymPy objects
 
         def _print_Rational(self, q):
             return f"Rational({_int_text(int(q.p))}, {_int_text(int(q.q))})"
