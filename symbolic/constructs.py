@@ -281,6 +281,8 @@ def unsupported_in(b: sp.Basic) -> str | None:
             continue
         if isinstance(sub, BOOLEAN_CONNECTIVES):
             continue
+        if isinstance(sub, sp.Expr) and sub.is_number and sub.is_real is False:
+            return f"the non-real number {sp.sstr(sub)[:80]}"
         if isinstance(sub, (sp.Tuple, sp.core.containers.Tuple)) or type(sub).__name__ == "ExprCondPair":
             continue
         if isinstance(sub, sp.Derivative):
@@ -382,7 +384,9 @@ def exact_floats(b: sp.Basic) -> tuple[sp.Basic, tuple[str, ...]]:
         q = sp.Rational(str(f))
         mapping[f] = q
         notes.append(f"the Float {f} was read as {q}")
-    return b.xreplace(mapping), tuple(notes)
+    with sp.evaluate(False):  # replacing numbers must not let SymPy re-decide the relations around them
+        read = b.xreplace(mapping)
+    return read, tuple(notes)
 
 
 def supported_constructs_markdown() -> str:

@@ -178,6 +178,8 @@ class Encoding:
     target: str  #: the claim in SMT-LIB
     weakened: tuple  #: (symbol, assumption names z3 only weakened)
     declarations: str = ""  #: SMT-LIB declarations of every variable and function
+    #: true facts that can slow z3 down (tangents between powers): tried on a second pass only
+    second_pass: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -262,7 +264,7 @@ def _encode(p: Problem) -> Encoding:
         symbols=tuple((s, tr.vars[s], "Int" if s.is_integer else "Real") for s in p.symbols),
         atoms=tuple(tr.atoms.values()), premise_facts=premise_facts, facts=tuple(tr.facts),
         assumptions=assumptions, premises=premises, claim_domain=claim_domain, target=target,
-        weakened=tuple(tr.weakened.items()), declarations=tr.declarations())
+        weakened=tuple(tr.weakened.items()), declarations=tr.declarations(), second_pass=tuple(tr.tangent_facts))
 
 
 @dataclass(frozen=True)
@@ -389,9 +391,18 @@ def _constant(p: Problem, d: Domain) -> Verdict | None:
     return p.verdict(status, method, reason=why, point=found)
 
 
+#: the symbol assumptions whose consequences the SymPy sign route may use (SymPy's reasoning about number
+#: kinds is not reliable: it calls u**2 irrational for an irrational u)
+_SIGN_ONLY = {"real", "complex", "commutative", "hermitian", "finite", "infinite", "extended_real", "imaginary",
+              "positive", "negative", "nonnegative", "nonpositive", "zero", "nonzero", "extended_positive",
+              "extended_negative", "extended_nonnegative", "extended_nonpositive", "extended_nonzero"}
+
+
 def _sympy_sign(p: Problem, d: Domain) -> Verdict | None:
     t = p.target
     if p.named or not isinstance(t, Relational) or d.claim or is_truth_value(t.lhs):
+        return None
+    if any(set(s.assumptions0) - _SIGN_ONLY for s in p.symbols):
         return None
     if not _small_for_sympy(t):
         return None
@@ -417,6 +428,17 @@ def _sympy_sign(p: Problem, d: Domain) -> Verdict | None:
 
 
 def _z3(p: Problem, d: Domain) -> Verdict | None:
+    v = _z3_pass(p, d, ())
+    enc = p.encoding
+    if v is not None and v.status is Status.UNKNOWN and enc.second_pass and p.remaining() > 0 \
+            and "time limit" not in v.reason:
+        again = _z3_pass(p, d, enc.second_pass)
+        if again is not None and again.status is not Status.UNKNOWN:
+            return again
+    return v
+
+
+def _z3_pass(p: Problem, d: Domain, extra: tuple) -> Verdict | None:
     enc = p.encoding
     if p.kind is Kind.FORALL:
         defined, why = d.defined
@@ -425,7 +447,7 @@ def _z3(p: Problem, d: Domain) -> Verdict | None:
         goal = [f"(not {enc.target})"]
     else:
         goal = [enc.target]
-    parts = [enc.facts, enc.premises, enc.claim_domain, enc.assumptions]
+    parts = [enc.facts, extra, enc.premises, enc.claim_domain, enc.assumptions]
     refinements: list = []
     atom_vars = [(a.var, "Real") for a in enc.atoms if a.arg is not None and a.func in (sp.exp, sp.log)]
     reason = ""
@@ -436,8 +458,8 @@ def _z3(p: Problem, d: Domain) -> Verdict | None:
         if r.result == "unsat":  # refinements are true facts: unsat still decides
             core = ()
             if p.want_core and p.named:
-                c = _check(p, [enc.facts, enc.premises, enc.claim_domain, goal, refinements, enc.assumptions],
-                           core=True)
+                c = _check(p, [enc.facts, extra, enc.premises, enc.claim_domain, goal, refinements,
+                               enc.assumptions], core=True)
                 core = c.core if c.result == "unsat" else ()
             if p.kind is Kind.FORALL:
                 return p.verdict(Status.PROVED, "z3", core=core)

@@ -176,5 +176,6 @@ def value_to_sympy(value: dict) -> sp.Expr:
         coeffs, index = value["alg"]
         t = sp.Dummy("t")
         poly = sum(_fraction(c) * t**i for i, c in enumerate(coeffs))
-        return sp.rootof(poly, int(index) - 1)  # z3 counts real roots from 1
+        # z3 counts real roots from 1; radicals (sqrt(2)) only for quadratics: they cost seconds at high degree
+        return sp.rootof(poly, int(index) - 1, radicals=len(coeffs) <= 3)
     raise ValueError(f"a model value of unexpected form: {value!r}")

@@ -38,7 +38,7 @@ from sympy.core.relational import Relational
 from sympy.logic.boolalg import Boolean
 
 from .constructs import MONOTONE, Encoding, construct_of, is_truth_value, unsupported_in
-from .errors import NotSupportedError
+from .errors import BadInputTypeError, NotSupportedError
 
 __all__ = ["Unsupported", "Translator", "Atom", "symbol_facts", "numer_denom", "num", "script"]
 
@@ -72,7 +72,11 @@ def _product(args):
 
 
 def _power(base: str, n: int) -> str:
-    return _product([base] * n) if n > 0 else "1.0"
+    # written out up to a small degree (nlsat's favourite form); higher powers as (^ base n), so that the
+    # text of x**(10**7) stays short and the time limit is the solver's, not the printer's
+    if n <= 0:
+        return "1.0"
+    return _product([base] * n) if n <= 16 else _app("^", base, f"{n}.0")
 
 
 def _and(args):
@@ -207,9 +211,8 @@ def symbol_facts(s: sp.Symbol, v: str, is_int: bool, fresh_int) -> tuple[list[st
             facts.append(_cmp(_SIGN_FACTS[key][0 if value else 1], v, zero))
         elif key in ("integer", "noninteger"):
             non_integer = (key == "integer" and not value) or (key == "noninteger" and value)
-            if non_integer and not (key == "noninteger" and a.get("integer") is False):
-                n = fresh_int()
-                facts += [_app("<", f"(to_real {n})", real_v), _app("<", real_v, f"(+ (to_real {n}) 1.0)")]
+            if non_integer:
+                facts.append(_not(_app("is_int", real_v)))
         elif key in ("even", "odd"):
             if is_int:
                 parity = 0 if (key == "even") == bool(value) else 1
@@ -245,6 +248,9 @@ class Translator:
     facts: list = field(default_factory=list)  # facts about symbols, atoms and helper variables
     weakened: dict = field(default_factory=dict)  # SymPy symbol -> assumptions only weakened
     functions: dict = field(default_factory=dict)  # (SymPy function, arity, derivative signature) -> name
+    _powers: list = field(default_factory=list)  # (exponent, base term, value term) of real-exponent powers
+    #: tangent lines between powers with one exponent: true, but slow for nlsat -- used on a second pass only
+    tangent_facts: list = field(default_factory=list)
     _count: int = 0
 
     # -- names -----------------------------------------------------------------------
@@ -374,6 +380,26 @@ class Translator:
                      _app(">=", t, line)),
             _implies(_app("=", x, "1.0"), _app("=", t, "1.0")),
         ]
+        # the same at another power with the same exponent: Bernoulli for x/z, times z**y z > 0 --
+        # x**y z <= z**y (z + y (x - z)) when 0 < y < 1, strictly where x != z; >= where y > 1 or y < 0
+        # (between monomial bases only, and kept apart: the engine adds them only when a first try fails)
+        monomial = not base.has(sp.Add)
+        for (expo2, z, tz, z_monomial) in self._powers:
+            if expo2 != expo or z == x or not (monomial and z_monomial):
+                continue
+            for (b1, t1, b2, t2) in ((x, t, z, tz), (z, tz, x, t)):
+                tangent = _app("*", t2, _app("+", b2, _app("*", y, _app("-", b1, b2))))
+                lhs = _app("*", t1, b2)
+                positive = [_app(">", b1, "0.0"), _app(">", b2, "0.0")]
+                self.tangent_facts += [
+                    _implies(_and(positive + [_app(">", y, "0.0"), _app("<", y, "1.0")]),
+                             _and([_app("<=", lhs, tangent),
+                                   _implies(_not(_app("=", b1, b2)), _app("<", lhs, tangent))])),
+                    _implies(_and(positive + [_or([_app(">", y, "1.0"), _app("<", y, "0.0")])]),
+                             _and([_app(">=", lhs, tangent),
+                                   _implies(_not(_app("=", b1, b2)), _app(">", lhs, tangent))])),
+                ]
+        self._powers.append((expo, x, t, monomial))
         return t
 
     def _root(self, base: sp.Expr, q: int) -> str:
@@ -432,6 +458,9 @@ class Translator:
             atom = Atom(t, sp.exp, arg, u, sp.exp(arg, evaluate=False))
             self._relate(atom)
             self.atoms[key] = atom
+            opposite = self.atoms.get((sp.exp, -arg))
+            if opposite is not None:  # exp(-a) exp(a) = 1
+                self.facts.append(_app("=", _app("*", t, opposite.var), "1.0"))
             if isinstance(arg, sp.Add) and len(arg.args) <= _MAX_SPLIT:
                 # exp(a + b) = exp(a) exp(b), true for all reals
                 parts = [self._exp(term) for term in arg.args]
@@ -579,8 +608,9 @@ class Translator:
         if isinstance(b, Relational):
             if is_truth_value(b.lhs) or is_truth_value(b.rhs):
                 if not (is_truth_value(b.lhs) and is_truth_value(b.rhs)) or b.rel_op not in ("==", "!="):
-                    raise TypeError(f"{sp.sstr(b)} compares a truth value with a number: write the two "
-                                    "conditions with Equivalent/Xor, or compare numbers")
+                    raise BadInputTypeError(f"{sp.sstr(b)[:120]} compares a truth value with a number (or orders "
+                                            "truth values): write the two conditions with Equivalent/Xor, or "
+                                            "compare numbers")
                 return _cmp(b.rel_op, self.boolean(b.lhs), self.boolean(b.rhs))
             return self._relation(b)
         if isinstance(b, sp.And):  # canonical order: SymPy's arg order follows hash randomisation
@@ -607,7 +637,7 @@ class Translator:
             return _not(_or([self.boolean(a) for a in b.args]))
         if isinstance(b, Boolean):
             raise Unsupported(f"the Boolean {type(b).__name__} (in {sp.sstr(b)[:80]})")
-        raise TypeError(f"{sp.sstr(b)} is not a relation or a Boolean connective")
+        raise BadInputTypeError(f"{sp.sstr(b)[:120]} is not a relation or a Boolean connective")
 
     def _relation(self, r: Relational) -> str:
         op = r.rel_op

@@ -40,8 +40,8 @@ def _value(v):
     return {"other": str(v)}
 
 
-def _solver(smt2, timeout_ms):
-    s = z3.Solver()
+def _solver(smt2, timeout_ms, ctx):
+    s = z3.Solver(ctx=ctx)
     s.set("timeout", max(1, int(timeout_ms)))
     s.from_string(smt2)
     return s
@@ -52,26 +52,28 @@ def _minimal_core(smt2, timeout_ms, core):
     kept = list(core)
     for name in list(core):
         trial = [n for n in kept if n != name]
-        s = _solver(smt2, timeout_ms)
-        if s.check(*[z3.Bool(n) for n in trial]) == z3.unsat:
+        ctx = z3.Context()
+        s = _solver(smt2, timeout_ms, ctx)
+        if s.check(*[z3.Bool(n, ctx) for n in trial]) == z3.unsat:
             kept = trial
     return kept
 
 
 def handle(req):
     smt2, timeout_ms = req["smt2"], req["timeout_ms"]
-    flags = [z3.Bool(n) for n in req.get("flags", [])]
-    s = _solver(smt2, timeout_ms)
+    ctx = z3.Context()  # a fresh context per query: nothing decided before can shape the answer
+    flags = [z3.Bool(n, ctx) for n in req.get("flags", [])]
+    s = _solver(smt2, timeout_ms, ctx)
     s.add(*flags)
     r = s.check()
     out = {"result": str(r), "reason": s.reason_unknown() if r == z3.unknown else "", "model": {}, "core": []}
     if r == z3.sat:
         m = s.model()
         for name, sort in req.get("vars", []):
-            term = z3.Int(name) if sort == "Int" else z3.Real(name)
+            term = z3.Int(name, ctx) if sort == "Int" else z3.Real(name, ctx)
             out["model"][name] = _value(m.eval(term, model_completion=True))
     elif r == z3.unsat and req.get("core") and flags:
-        t = _solver(smt2, timeout_ms)
+        t = _solver(smt2, timeout_ms, ctx)
         if t.check(*flags) == z3.unsat:
             names = [str(c) for c in t.unsat_core()]
             out["core"] = _minimal_core(smt2, timeout_ms, names)

@@ -385,7 +385,7 @@ CONSTANTS: dict = {
 }
 
 #: SymPy classes this module evaluates (a test checks that they cover every row of the table)
-EVALUATED_CLASSES: tuple = (sp.Rational, sp.Float, sp.Add, sp.Mul, sp.Pow, sp.Piecewise,
+EVALUATED_CLASSES: tuple = (sp.Rational, sp.Float, sp.CRootOf, sp.Add, sp.Mul, sp.Pow, sp.Piecewise,
                             *FUNCTIONS, *(type(c) for c in CONSTANTS))
 #: classes of the table the oracle cannot evaluate: points with them give no verdict
 OPAQUE_CLASSES: tuple = (AppliedUndef, sp.Derivative, sp.Subs)

@@ -257,7 +257,8 @@ def _describe_error(exc: BaseException) -> tuple[str, bool, str]:
     # documented: a TypeError/ValueError that the engine's own code raises on purpose (a `raise` statement
     # in symbolic/), not one that Python or SymPy raises on the engine's behalf ("unsupported operand")
     deliberate = bool(last and (last.line or "").lstrip().startswith("raise"))
-    documented = type(exc) in (TypeError, ValueError) and in_engine and deliberate and len(str(exc)) >= 20
+    # the toolkit's own BadInputError / BadInputTypeError are ValueError / TypeError subclasses (errors.py)
+    documented = isinstance(exc, (TypeError, ValueError)) and in_engine and deliberate and len(str(exc)) >= 20
     msg = str(exc).replace("\n", " ")
     if len(msg) > 300:
         msg = msg[:300] + "..."

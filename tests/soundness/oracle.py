@@ -6,9 +6,8 @@ each assumption and each symbol's SymPy assumptions at the point itself.
 
 Semantics (the ones the corpus's ground truths use):
 
-* symbols range over the **reals**; a SymPy ``Float`` denotes its exact binary
-  value (``Float(0.1)`` is ``3602879701896397/2**55``, as SymPy's own
-  ``Float(0.1) > Rational(1, 10)`` says);
+* symbols range over the **reals**; a SymPy ``Float`` denotes the decimal it
+  prints as (``Float(0.1)`` is ``1/10``), the reading the engine documents;
 * a term is **undefined** where it is not a real number: a zero denominator,
   the log of a non-positive number, a fractional power of a negative number
   (SymPy's principal root is complex), ``acos`` outside ``[-1, 1]``, ``tan`` at
@@ -36,8 +35,8 @@ What cannot be settled raises :class:`Unsure`, never a guess.
 undefined: acos(x) is not real
 >>> truth(sp.sqrt(x) > sp.cbrt(x), {x: sp.Integer(64)})
 True
->>> truth(sp.Float(0.1) > sp.Rational(1, 10), {})
-True
+>>> truth(sp.Gt(sp.Float(0.1), sp.Rational(1, 10), evaluate=False), {})
+False
 """
 
 from __future__ import annotations
@@ -63,12 +62,11 @@ class Unsure(Exception):
 
 
 def exact_fraction_of_float(f: sp.Float) -> Fraction:
-    """The exact binary value of a SymPy Float, read from its mpf tuple (not through SymPy arithmetic)."""
+    """A SymPy Float as the engine documents reading it: the decimal it prints as (0.1 is 1/10)."""
     sign, man, exp, _bc = f._mpf_
     if man == 0 and exp != 0:  # mpmath encodes inf / nan with a zero mantissa and a special exponent
         raise Undefined(f"the Float {f} is not a finite real number")
-    q = Fraction(int(man)) * (Fraction(2) ** int(exp))
-    return -q if sign else q
+    return Fraction(str(f))
 
 
 def _to_mpf(v):
