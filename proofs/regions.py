@@ -204,6 +204,16 @@ def _s54():
     return rows
 
 
+# == Section 4: g enters only through g(0) and g(L) (symbolic.section4.at_allocations) ==================
+from symbolic import section4 as s4  # noqa: E402
+
+add_entry("S4.1", lambda: [threshold("everybody in T is an equilibrium", s4.at_allocations(s4.specialised_in_T()),
+                                     s4.p_M * s4.a_M * s4.g_0 <= s4.p_T * s4.a_T)],
+          note="g enters only as g(0) = g_0 (every g_0 >= 0 is some increasing g's value at 0)")
+add_entry("S4.2", lambda: [threshold("everybody in M is an equilibrium", s4.at_allocations(s4.specialised_in_M()),
+                                     s4.p_T * s4.a_T <= s4.p_M * s4.a_M * s4.g_L)],
+          note="g enters only as g(L) = g_L")
+
 add_entry("S5.4", _s54, note="compared with the claim's weak form of (*); the paper prints (*) strictly (S5.5, S5.6)")
 
 

@@ -7,7 +7,6 @@ Exposed as the entry point ``rodriguez-clare-2005`` in the group ``coordfail.cla
 from __future__ import annotations
 
 from .paper import Erratum, Figure, Paper
-from .registry import REGISTRY, SPOT_CHECKS, _load_all
 
 __all__ = ["paper", "TITLE", "CITATION", "SECTIONS", "ERRATA", "FIGURE_CLAIMS", "appendix"]
 
@@ -76,12 +75,13 @@ def appendix() -> str:
 
 
 def _paper() -> Paper:
-    _load_all()
-    from . import regions
+    from . import regions, section2, section4, section5, section7, spotchecks_s2s4, spotchecks_s7
 
-    return Paper(title=TITLE, citation=CITATION, claims=tuple(REGISTRY.values()), sections=SECTIONS,
-                 models=_models(), figures=_figures(), errata=ERRATA, spec="docs/model.md",
-                 spot_checks=tuple(SPOT_CHECKS.items()), regions=regions)
+    claims = (*section2.CLAIMS, *section4.CLAIMS, *section5.CLAIMS, *section7.CLAIMS)
+    checks = {**spotchecks_s2s4.spot_checks(), **spotchecks_s7.spot_checks()}
+    return Paper(title=TITLE, citation=CITATION, claims=claims, sections=SECTIONS, models=_models(),
+                 figures=_figures(), errata=ERRATA, spec="docs/model.md", spot_checks=tuple(checks.items()),
+                 regions=regions)
 
 
 paper = _paper()

@@ -34,11 +34,22 @@ from dataclasses import replace
 from symbolic import Kind, Status
 from symbolic import section2 as s2
 
-from .registry import Claim, Family, Obligation, register
+from .claim import Claim
+from symbolic.obligation import Family, Obligation
 
 _TABLES = {"spill": "§1 (knowledge spillovers)", "spill2": "§1 (knowledge spillovers, variant)",
            "brand": "§2 (country brand)", "fmd": "§3 (foot-and-mouth)", "dol": "§4 (division of labour)",
            "train": "§5 (training)", "infra": "§6 (infrastructure)"}
+
+
+#: this section's claims, in the paper's order (assembled into the paper by proofs.rodriguez_clare)
+CLAIMS: list[Claim] = []
+
+
+def register(claim: Claim) -> Claim:
+    """Add a claim to this section's list (ids are checked unique when the paper is assembled)."""
+    CLAIMS.append(claim)
+    return claim
 
 
 def _claim(id, place, quote, statement, assumptions, expected, build, formalization="paper", note=""):

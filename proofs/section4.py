@@ -28,7 +28,8 @@ import sympy as sp
 from symbolic import Kind, Status
 from symbolic import section4 as s4
 
-from .registry import Claim, Family, Obligation, register
+from .claim import Claim
+from symbolic.obligation import Family, Obligation
 
 __all__ = ["s41_obligations", "s42_obligations", "s43_obligations", "s44_obligations", "s45_obligations",
            "LINEAR_G", "PAPER_T_WAGE"]
@@ -46,6 +47,16 @@ _x = sp.Symbol("x", nonnegative=True)
 LINEAR_G = Family(g, sp.Lambda(_x, 1 + _x), "g(L) = 1 + L",
                   requirements=(("g increasing", sp.diff(1 + _x, _x) > 0), ("g non-negative", 1 + _x >= 0)),
                   domain=_x >= 0)
+
+
+#: this section's claims, in the paper's order (assembled into the paper by proofs.rodriguez_clare)
+CLAIMS: list[Claim] = []
+
+
+def register(claim: Claim) -> Claim:
+    """Add a claim to this section's list (ids are checked unique when the paper is assembled)."""
+    CLAIMS.append(claim)
+    return claim
 
 
 def _forall(label, statement, assumptions=None):

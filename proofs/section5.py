@@ -35,7 +35,8 @@ from symbolic.section5 import (assumption_A1, assumption_A2, condition_star, equ
                                sectors, standing_assumptions, star_ratio, theta, theta_at_least_one, theta_nondecreasing,
                                unit_cost, wage_coordinated, wage_uncoordinated, world_price)
 
-from .registry import Claim, Obligation, register
+from .claim import Claim
+from symbolic.obligation import Obligation
 
 #: the size of the complete economy in which refutations and witnesses are decided
 J = 4
@@ -57,6 +58,16 @@ _PAIRWISE = ("The assumptions are pairwise (A1, A2 between any two sectors in in
              "strictly decreasing sequence) and sector by sector (theta >= 1), so the generic sectors of each "
              "decision satisfy exactly what any economy of any size J gives them. ")
 _CROSS = "Fixed-J decisions for J = 2..5 cross-check the argument."
+
+
+#: this section's claims, in the paper's order (assembled into the paper by proofs.rodriguez_clare)
+CLAIMS: list[Claim] = []
+
+
+def register(claim: Claim) -> Claim:
+    """Add a claim to this section's list (ids are checked unique when the paper is assembled)."""
+    CLAIMS.append(claim)
+    return claim
 
 
 def _src(claim_id: str) -> str:

@@ -30,7 +30,8 @@ from symbolic import section7 as s7
 from numeric.grants import ProposalSampler
 from numeric.spot import register_sampler
 
-from .registry import Claim, Obligation, register
+from .claim import Claim
+from symbolic.obligation import Obligation
 
 # proposal data (c, R, pi, B) is drawn admissible by construction in the spot checks
 register_sampler(ProposalSampler())
@@ -49,6 +50,16 @@ _SF_ASSUMPTIONS = ("y_j = A_j L_j^beta with 0 < beta < 1 (sigma = 1/(1-beta) > 1
 _EVERY_J = ("Every J: the equilibrium depends on the sectors only through S = sum_i v_i^sigma (S7.sf.1), so the "
             "sectors the claim does not name enter as one aggregate Q >= 0 (any Q >= 0 is their part of S in "
             "economies of every size); a decision with Q free covers every J.")
+
+
+#: this section's claims, in the paper's order (assembled into the paper by proofs.rodriguez_clare)
+CLAIMS: list[Claim] = []
+
+
+def register(claim: Claim) -> Claim:
+    """Add a claim to this section's list (ids are checked unique when the paper is assembled)."""
+    CLAIMS.append(claim)
+    return claim
 
 
 def _src(claim_id: str) -> str:
@@ -544,4 +555,3 @@ _claim("S7.grant.4", _GRANT_PLACE, "With limited resources, the obvious approach
 
 # the numeric spot checks of S7.sf.* also solve random economies with numeric.economy (real quantities from the
 # primitives, not only the obligations' formulas)
-from . import spotchecks_s7  # noqa: E402,F401

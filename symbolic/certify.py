@@ -213,7 +213,10 @@ def rational_enclosure(e: sp.Expr, prec: int = 128) -> tuple[sp.Rational, sp.Rat
         return None
     if not b.is_finite():
         return None
-    return _to_rational(b.lower()), _to_rational(b.upper())
+    lo, hi = b.lower(), b.upper()
+    if any(abs(int(x.man_exp()[1])) > 4096 for x in (lo, hi)):
+        return None  # beyond any size a bound is useful at (and 2**e would take a long time to write)
+    return _to_rational(lo), _to_rational(hi)
 
 
 _CMP = {
@@ -257,6 +260,8 @@ def _sign(point: Mapping, e: sp.Expr) -> int:
             raise Uncertifiable(f"{sp.sstr(e)} is not certainly finite at this point")
     # the ball still contains 0: settle it exactly, or give up
     v = substitute(e, point) if point else e
+    if v.is_Rational:  # exact (huge numbers cancel beyond any working precision)
+        return int(bool(v > 0)) - int(bool(v < 0))
     if _is_algebraic_expr(v):
         try:
             is_zero = sp.minimal_polynomial(v, sp.Dummy("m")).is_Symbol

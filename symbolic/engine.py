@@ -18,15 +18,18 @@ Verdict | None``, are tried in order:
    is decided as such, with the method ``sympy-constant`` (never called a proof by z3);
 3. **SymPy sign** -- a single relation with no explicit assumptions and no
    domain condition whose sign SymPy settles (``x**2 + 1 > 0``);
-4. **z3** -- nonlinear real arithmetic on the exact translation of
+4. **SymPy identity** -- an equation defined everywhere whose two sides SymPy
+   simplifies to the same expression (small expressions only: simplify cannot be
+   stopped at a time limit);
+5. **z3** -- nonlinear real arithmetic on the exact translation of
    :mod:`symbolic.translate`, in a worker process that is stopped at the time
    limit (:mod:`symbolic.solver`).  A universal claim that may be undefined
    where the assumptions hold is ``unknown``.  A point the solver proposes
    is reported only after rigorous certification (:mod:`symbolic.certify`);
    where abstracted functions (``exp``, ``log``) made the point spurious,
    tangent and chord lines at the point are added and the solver asked again;
-5. **SymPy identity** -- an equation defined everywhere that z3 could not
-   settle, whose two sides SymPy simplifies to the same expression.
+   a second translation adds more true facts (exp of sums, log of products,
+   Taylor bounds, tangents between powers) where the first one fails.
 
 Anything outside the table is ``unknown`` with a reason naming the construct.
 No state that can change a verdict survives a call.
@@ -36,7 +39,7 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import Callable, Mapping
 
@@ -106,16 +109,33 @@ def normalize_assumptions(assumptions) -> tuple[tuple[str, Boolean], ...]:
     out = []
     for i, (name, a) in enumerate(items):
         _check_boolean(a, f"assumption {name or i + 1}")
-        out.append((name or sp.sstr(a), a))
+        out.append((name or _name_of(a, i), a))
     return tuple(out)
+
+
+def _name_of(a, i: int) -> str:
+    """An assumption's name: its text, or its position when the text is too long to print."""
+    try:
+        text = sp.sstr(a)
+    except ValueError:  # e.g. an integer beyond Python's 4300-digit string limit
+        return f"assumption {i + 1}"
+    return text if len(text) <= 200 else f"assumption {i + 1}: {text[:60]}..."
+
+
+#: a longer time limit is read as this one (a year: z3 and the clock both need finite numbers)
+MAX_TIMEOUT = 365 * 24 * 3600.0
 
 
 def _check_timeout(timeout) -> float:
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
         raise BadInputTypeError(f"timeout must be a number of seconds, got {timeout!r}")
+    if isinstance(timeout, int):
+        if timeout <= 0:
+            raise BadInputError(f"timeout must be a finite positive number of seconds, got {timeout}")
+        return min(float(timeout) if timeout < 10**9 else MAX_TIMEOUT, MAX_TIMEOUT)
     if not (math.isfinite(timeout) and timeout > 0):
         raise BadInputError(f"timeout must be a finite positive number of seconds, got {timeout!r}")
-    return float(timeout)
+    return min(float(timeout), MAX_TIMEOUT)
 
 
 # -- the public functions ---------------------------------------------------------
@@ -178,8 +198,6 @@ class Encoding:
     target: str  #: the claim in SMT-LIB
     weakened: tuple  #: (symbol, assumption names z3 only weakened)
     declarations: str = ""  #: SMT-LIB declarations of every variable and function
-    #: true facts that can slow z3 down (tangents between powers): tried on a second pass only
-    second_pass: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -227,6 +245,10 @@ def make_problem(kind, target, named, deadline, want_core=False) -> Problem:
         syms |= a.free_symbols
     symbols = tuple(sorted(syms, key=lambda s: (s.name, sp.default_sort_key(s))))
     unsupported = unsupported_in(target) or next((u for _, a in named if (u := unsupported_in(a))), None)
+    infinite = [s.name for s in symbols if s.is_finite is not True and s.is_extended_real]
+    if unsupported is None and infinite:  # extended_positive & co. admit +oo / -oo: not a real number
+        unsupported = (f"the symbol(s) {', '.join(infinite)} may be infinite (an extended_* assumption): the engine "
+                       "decides over the real numbers; declare them positive=True, real=True, ...")
     if isinstance(target, sp.logic.boolalg.BooleanAtom):
         notes.append(f"the {'claim' if kind is Kind.FORALL else 'condition'} is the constant {target}: SymPy "
                      "evaluated it before the engine saw it (compare numbers as exact Rationals)")
@@ -250,8 +272,8 @@ def _replace(p: Problem, **kw) -> Problem:
     return replace(p, **kw)
 
 
-def _encode(p: Problem) -> Encoding:
-    tr = Translator()
+def _encode(p: Problem, second_pass: bool = False) -> Encoding:
+    tr = Translator(second_pass=second_pass)
     for s in p.symbols:
         tr.var(s)
     premise_conditions = tuple(c for a in p.assumptions for c in domain_conditions(a))
@@ -264,7 +286,7 @@ def _encode(p: Problem) -> Encoding:
         symbols=tuple((s, tr.vars[s], "Int" if s.is_integer else "Real") for s in p.symbols),
         atoms=tuple(tr.atoms.values()), premise_facts=premise_facts, facts=tuple(tr.facts),
         assumptions=assumptions, premises=premises, claim_domain=claim_domain, target=target,
-        weakened=tuple(tr.weakened.items()), declarations=tr.declarations(), second_pass=tuple(tr.tangent_facts))
+        weakened=tuple(tr.weakened.items()), declarations=tr.declarations())
 
 
 @dataclass(frozen=True)
@@ -284,24 +306,11 @@ class Domain:
     def satisfiable(self) -> solver.CheckResult:
         """Are the assumptions (with their own domains) satisfiable?  (``unsat``: vacuous)."""
         p, enc = self.problem, self.problem.encoding
-        # symbols only in the claim are independent of the assumptions: when each has a value satisfying
-        # its own SymPy assumptions, satisfiability depends on the assumptions and their symbols alone
-        in_assumptions = set().union(*(a.free_symbols for a in p.assumptions)) if p.named else set()
-        others = [s for s in p.symbols if s not in in_assumptions]
-        if _default_point(others) is not None:
-            key = (p.named, tuple(s for s in p.symbols if s in in_assumptions))
-        else:
-            key = (p.named, p.symbols)
-        hit = _satisfiable_cache(key)
-        if hit is not None:
-            return hit
-        result = _check(p, [enc.premise_facts, enc.premises, enc.assumptions])
+        result = _check(p, [enc.premise_facts, enc.premises, enc.assumptions], memo=True)
         if result.result == "unsat" and p.named:  # name the contradicting assumptions
-            tracked = _check(p, [enc.premise_facts, enc.premises, enc.assumptions], core=True)
+            tracked = _check(p, [enc.premise_facts, enc.premises, enc.assumptions], core=True, memo=True)
             if tracked.result == "unsat":
                 result = tracked
-        if result.result != "unknown":
-            _SATISFIABLE[key] = result
         return result
 
     @cached_property
@@ -323,12 +332,11 @@ class Domain:
         return False, "undefined somewhere the assumptions hold"
 
 
-#: (named assumptions, symbols) -> satisfiability; keyed on everything the answer depends on
-_SATISFIABLE: dict = {}
-
-
-def _satisfiable_cache(key):
-    return _SATISFIABLE.get(key)
+#: the exact query (its SMT-LIB text, the variables and flags asked for) -> its decided answer.  Keyed on
+#: the whole text the solver sees, nothing less: an earlier key of (assumptions, symbols) left out facts
+#: the translation adds and returned another problem's answer and model
+_ANSWERS: dict = {}
+_ANSWERS_LIMIT = 4096
 
 
 def domain_of(problem: Problem) -> Domain:
@@ -340,8 +348,11 @@ def _flags(p: Problem) -> list[str]:
     return [f"t{i}" for i in range(len(p.named))]
 
 
-def _check(p: Problem, parts, *, core: bool = False, extra_vars=()) -> solver.CheckResult:
-    """One solver query; ``parts`` are lists of SMT-LIB facts.  With ``core``, the assumptions are tracked."""
+def _check(p: Problem, parts, *, core: bool = False, extra_vars=(), memo: bool = False) -> solver.CheckResult:
+    """One solver query; ``parts`` are lists of SMT-LIB facts.  With ``core``, the assumptions are tracked.
+
+    ``memo``: reuse a decided answer to the identical query (same text, variables and flags).
+    """
     enc = p.encoding
     names: list[str] = []
     if core and p.named:
@@ -353,7 +364,14 @@ def _check(p: Problem, parts, *, core: bool = False, extra_vars=()) -> solver.Ch
     else:
         smt2 = script(enc.declarations, *parts)
     variables = [(name, sort) for _, name, sort in enc.symbols] + list(extra_vars)
-    r = solver.check(smt2, deadline=p.deadline, variables=variables, flags=names, core=bool(names))
+    key = (smt2, tuple(variables), tuple(names)) if memo else None
+    r = _ANSWERS.get(key) if memo else None
+    if r is None:
+        r = solver.check(smt2, deadline=p.deadline, variables=variables, flags=names, core=bool(names))
+        if memo and r.result != "unknown":
+            if len(_ANSWERS) >= _ANSWERS_LIMIT:
+                _ANSWERS.clear()
+            _ANSWERS[key] = r
     if r.core:
         by_flag = {f: name for f, (name, _) in zip(names, p.named)}
         r = solver.CheckResult(r.result, r.reason, r.model, tuple(by_flag[c] for c in r.core if c in by_flag))
@@ -428,17 +446,25 @@ def _sympy_sign(p: Problem, d: Domain) -> Verdict | None:
 
 
 def _z3(p: Problem, d: Domain) -> Verdict | None:
-    v = _z3_pass(p, d, ())
-    enc = p.encoding
-    if v is not None and v.status is Status.UNKNOWN and enc.second_pass and p.remaining() > 0 \
-            and "time limit" not in v.reason:
-        again = _z3_pass(p, d, enc.second_pass)
+    v = _z3_pass(p, d)
+    if v is not None and v.status is Status.UNKNOWN and p.remaining() > 0 and "time limit" not in v.reason \
+            and _has_abstract_atoms(p):
+        # a second translation with more true facts about exp, log and powers (they slow some claims down)
+        try:
+            richer = replace(p, encoding=_encode(p, second_pass=True))
+        except Unsupported:
+            return v
+        again = _z3_pass(richer, d)
         if again is not None and again.status is not Status.UNKNOWN:
             return again
     return v
 
 
-def _z3_pass(p: Problem, d: Domain, extra: tuple) -> Verdict | None:
+def _has_abstract_atoms(p: Problem) -> bool:
+    return any(a.func in (sp.exp, sp.log) for a in p.encoding.atoms)
+
+
+def _z3_pass(p: Problem, d: Domain) -> Verdict | None:
     enc = p.encoding
     if p.kind is Kind.FORALL:
         defined, why = d.defined
@@ -447,7 +473,7 @@ def _z3_pass(p: Problem, d: Domain, extra: tuple) -> Verdict | None:
         goal = [f"(not {enc.target})"]
     else:
         goal = [enc.target]
-    parts = [enc.facts, extra, enc.premises, enc.claim_domain, enc.assumptions]
+    parts = [enc.facts, enc.premises, enc.claim_domain, enc.assumptions]
     refinements: list = []
     atom_vars = [(a.var, "Real") for a in enc.atoms if a.arg is not None and a.func in (sp.exp, sp.log)]
     reason = ""
@@ -458,8 +484,8 @@ def _z3_pass(p: Problem, d: Domain, extra: tuple) -> Verdict | None:
         if r.result == "unsat":  # refinements are true facts: unsat still decides
             core = ()
             if p.want_core and p.named:
-                c = _check(p, [enc.facts, extra, enc.premises, enc.claim_domain, goal, refinements,
-                               enc.assumptions], core=True)
+                c = _check(p, [enc.facts, enc.premises, enc.claim_domain, goal, refinements, enc.assumptions],
+                           core=True)
                 core = c.core if c.result == "unsat" else ()
             if p.kind is Kind.FORALL:
                 return p.verdict(Status.PROVED, "z3", core=core)
@@ -468,6 +494,8 @@ def _z3_pass(p: Problem, d: Domain, extra: tuple) -> Verdict | None:
         point = {s: r.model[name] for s, name, _ in enc.symbols if name in r.model}
         want = p.kind is Kind.EXISTS
         found = _certified_point(p, point, want)
+        if found is None and p.remaining() <= 0:
+            return p.unknown("z3", "time limit reached while certifying the solver's point")
         if found is not None:
             status = Status.WITNESS if want else Status.REFUTED
             notes = p.notes + (("the point was certified by interval arithmetic",) if enc.atoms else ())
@@ -506,8 +534,8 @@ def _sympy_identity(p: Problem, d: Domain) -> Verdict | None:
 
 
 #: the routes, in order: each returns a verdict or None (not applicable / no answer)
-ROUTES: tuple[Callable[[Problem, Domain], Verdict | None], ...] = (_vacuity, _constant, _sympy_sign, _z3,
-                                                                   _sympy_identity)
+ROUTES: tuple[Callable[[Problem, Domain], Verdict | None], ...] = (_vacuity, _constant, _sympy_sign,
+                                                                   _sympy_identity, _z3)
 
 
 def decide_problem(p: Problem) -> Verdict:
@@ -582,6 +610,8 @@ def _refine(p: Problem, point: dict, model: dict) -> list:
     enc = p.encoding
     lemmas = []
     for atom in enc.atoms:
+        if p.remaining() <= 0:
+            break
         if atom.func not in (sp.exp, sp.log) or atom.arg is None:
             continue
         t_model = model.get(atom.var)
@@ -618,6 +648,8 @@ def _bounds(e):
 
 def _exp_lemma(atom: Atom, a: sp.Rational, t_model):
     t, u = atom.var, atom.arg_term
+    if abs(a) > 1000:  # exp(a) beyond any float: a line there cuts off nothing useful
+        return None
     ea = _bounds(sp.exp(a))
     if ea is None:
         return None

@@ -585,6 +585,7 @@ def _certify(result: Region, scope: _Scope, timeout: float) -> Region:
     # the other direction: a witness for every point of the region
     given = dict(scope.given)
     for candidates in _witness_candidates(sp.And(C, *scope.local), scope.bound):
+        candidates = sorted(candidates, key=lambda c: [sp.default_sort_key(e) for _, e in c])  # a stable order
         instances = [sp.And(C, *scope.local).xreplace(dict(c)) for c in candidates]
         w = prove(sp.Implies(R, sp.Or(*instances)), given, timeout=timeout)
         if w.status is Status.PROVED:

@@ -192,7 +192,7 @@ E, E_N, E_star = sp.symbols("E E_N E_star", nonnegative=True)
 #: one producer's spending and everybody else's
 e_i, E_others = sp.symbols("e_i E_others", nonnegative=True)
 #: the probability that the herd stays disease-free, a general increasing concave function
-P = sp.Function("P")
+P = sp.Function("P", real=True)
 #: share of each euro of prevention paid by a matching grant
 grant = sp.Symbol("s", nonnegative=True)
 _x = sp.Dummy("E")

@@ -54,7 +54,7 @@ a_T, a_M, p_T, p_M, L = sp.symbols("a_T a_M p_T p_M L", positive=True)
 #: labour employed in the advanced sector
 L_M = sp.Symbol("L_M", nonnegative=True)
 #: agglomeration: productivity multiplier as a function of the sector's employment
-g = sp.Function("g")
+g = sp.Function("g", real=True)
 gamma = sp.Symbol("gamma", positive=True)
 #: South's and North's raw productivity in M and their realised agglomeration levels g(L_M)
 a_MS, a_MN, g_S, g_N = sp.symbols("a_MS a_MN g_S g_N", positive=True)

@@ -51,9 +51,24 @@ class CheckResult:
 
 
 class _Worker:
+    """The handle on one worker process, owned by the process that started it.
+
+    After a ``fork`` the child must not talk to its parent's worker (two
+    processes writing to one pipe would read each other's answers), so a handle
+    used from another process id starts a worker of its own; every request
+    carries a number the answer must echo, so a stale answer is never read as
+    the answer to a later query.
+    """
+
     def __init__(self):
         self.proc: subprocess.Popen | None = None
+        self.owner = os.getpid()
         self.lock = threading.Lock()
+        self.sent = 0
+
+    def forget_after_fork(self):
+        """In a forked child: drop (never kill) the parent's worker; the next query starts a new one."""
+        self.proc, self.owner, self.lock, self.sent = None, os.getpid(), threading.Lock(), 0
 
     def _start(self):
         import importlib.util
@@ -69,6 +84,8 @@ class _Worker:
                                      bufsize=1, env=env, start_new_session=True)
 
     def stop(self):
+        if self.proc is not None and self.owner != os.getpid():
+            self.forget_after_fork()  # the parent's worker: not ours to stop
         if self.proc is not None:
             try:
                 self.proc.kill()
@@ -79,9 +96,13 @@ class _Worker:
 
     def ask(self, request: dict, deadline: float) -> dict | None:
         """The worker's answer, or ``None`` if none came in time (the worker is then killed)."""
+        if self.owner != os.getpid():
+            self.forget_after_fork()
         with self.lock:
             if self.proc is None or self.proc.poll() is not None:
                 self._start()
+            self.sent += 1
+            request = dict(request, id=self.sent)
             try:
                 self.proc.stdin.write(json.dumps(request) + "\n")
                 self.proc.stdin.flush()
@@ -94,21 +115,28 @@ class _Worker:
                 if remaining <= 0:
                     self.stop()
                     return None
-                ready, _, _ = select.select([self.proc.stdout], [], [], remaining)
+                ready, _, _ = select.select([self.proc.stdout], [], [], min(remaining, 3600.0))
                 if ready:
                     line = self.proc.stdout.readline()
                     if not line:
                         self.stop()
                         return {"result": "unknown", "reason": "the z3 worker stopped", "model": {}, "core": []}
-                    return json.loads(line)
+                    answer = json.loads(line)
+                    if answer.get("id") == self.sent:
+                        return answer
+                    # an answer to an earlier query (never expected: a timed-out worker is killed) -- not ours
 
 
 _worker = _Worker()
 atexit.register(_worker.stop)
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_worker.forget_after_fork)
 
 
 def start() -> None:
     """Start the worker if it is not running, without waiting for it (its start-up overlaps the translation)."""
+    if _worker.owner != os.getpid():
+        _worker.forget_after_fork()
     with _worker.lock:
         if _worker.proc is None or _worker.proc.poll() is not None:
             _worker._start()
@@ -151,20 +179,23 @@ def check(smt2: str, *, deadline: float, variables=(), flags=(), core: bool = Fa
 
 
 def _int(text: str) -> int:
-    if not isinstance(text, str) or not text.lstrip("-").isdigit():
+    """An integer the worker wrote in hexadecimal (``-0x1f``): parsed without eval and without digit limits."""
+    body = text[1:] if isinstance(text, str) and text.startswith("-") else text
+    if not isinstance(body, str) or not body.startswith("0x") or not all(c in "0123456789abcdef" for c in body[2:]) \
+            or len(body) < 3:
         raise ValueError(f"not an integer: {text!r}")
-    return int(text)
+    return int(text, 16)
 
 
 def _fraction(text: str) -> sp.Rational:
     num, _, den = text.partition("/")
-    return sp.Rational(_int(num), _int(den or "1"))
+    return sp.Rational(_int(num), _int(den or "0x1"))
 
 
 def value_to_sympy(value: dict) -> sp.Expr:
     """An exact SymPy number from the worker's plain-data value (no parsing of solver text as code).
 
-    >>> value_to_sympy({"rat": ["-1", "2"]}), value_to_sympy({"alg": [["-2/1", "0/1", "1/1"], 2]})
+    >>> value_to_sympy({"rat": ["-0x1", "0x2"]}), value_to_sympy({"alg": [["-0x2/0x1", "0x0/0x1", "0x1/0x1"], 2]})
     (-1/2, sqrt(2))
     """
     if "int" in value:

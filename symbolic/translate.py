@@ -47,6 +47,19 @@ class Unsupported(NotSupportedError):
     """A construct outside the table (the engine reports ``unknown`` naming it)."""
 
 
+def decimal_digits(n: int) -> str:
+    """The decimal digits of a non-negative integer of any size (Python's str() stops at 4300 digits).
+
+    >>> decimal_digits(10**5000) == "1" + "0" * 5000
+    True
+    """
+    if n < 10**4000:
+        return str(n)
+    half = 10**2000
+    high, low = divmod(n, half)
+    return decimal_digits(high) + decimal_digits(low).rjust(2000, "0")
+
+
 def num(q) -> str:
     """An exact real numeral in SMT-LIB: ``3.0``, ``(/ 1.0 3.0)``, ``(- (/ 1.0 3.0))``.
 
@@ -55,7 +68,8 @@ def num(q) -> str:
     """
     q = sp.Rational(q)
     p, d = abs(int(q.p)), int(q.q)
-    text = f"{p}.0" if d == 1 else f"(/ {p}.0 {d}.0)"
+    p, d = decimal_digits(p), decimal_digits(d)
+    text = f"{p}.0" if d == "1" else f"(/ {p}.0 {d}.0)"
     return f"(- {text})" if q < 0 else text
 
 
@@ -249,8 +263,9 @@ class Translator:
     weakened: dict = field(default_factory=dict)  # SymPy symbol -> assumptions only weakened
     functions: dict = field(default_factory=dict)  # (SymPy function, arity, derivative signature) -> name
     _powers: list = field(default_factory=list)  # (exponent, base term, value term) of real-exponent powers
-    #: tangent lines between powers with one exponent: true, but slow for nlsat -- used on a second pass only
-    tangent_facts: list = field(default_factory=list)
+    #: a second pass adds true facts that help some claims and slow others down: exp(a + b) = exp(a) exp(b),
+    #: log(a b) = log(a) + log(b), exp(-a) exp(a) = 1, Taylor bounds of exp, tangents between powers
+    second_pass: bool = False
     _count: int = 0
 
     # -- names -----------------------------------------------------------------------
@@ -385,13 +400,13 @@ class Translator:
         # (between monomial bases only, and kept apart: the engine adds them only when a first try fails)
         monomial = not base.has(sp.Add)
         for (expo2, z, tz, z_monomial) in self._powers:
-            if expo2 != expo or z == x or not (monomial and z_monomial):
+            if not self.second_pass or expo2 != expo or z == x or not (monomial and z_monomial):
                 continue
             for (b1, t1, b2, t2) in ((x, t, z, tz), (z, tz, x, t)):
                 tangent = _app("*", t2, _app("+", b2, _app("*", y, _app("-", b1, b2))))
                 lhs = _app("*", t1, b2)
                 positive = [_app(">", b1, "0.0"), _app(">", b2, "0.0")]
-                self.tangent_facts += [
+                self.facts += [
                     _implies(_and(positive + [_app(">", y, "0.0"), _app("<", y, "1.0")]),
                              _and([_app("<=", lhs, tangent),
                                    _implies(_not(_app("=", b1, b2)), _app("<", lhs, tangent))])),
@@ -452,16 +467,23 @@ class Translator:
         if atom is None:
             u = self.term(arg) if arg_term is None else arg_term
             t = self._name("a", "Real")
+            taylor = _app("+", "1.0", u, _app("*", "0.5", u, u), _app("*", num(sp.Rational(1, 6)), u, u, u))
             self.facts += [_app(">", t, "0.0"), _app(">=", t, _app("+", "1.0", u)),
                            _app("=", _app("=", u, "0.0"), _app("=", t, "1.0")),
                            _app("=", _app("<", u, "0.0"), _app("<", t, "1.0"))]
+            # Taylor: exp(u) >= 1 + u + u^2/2 + u^3/6 for u >= 0; exp(u) (1 - u) <= 1 for u <= 0 (second pass:
+            # true, but cubic terms slow nlsat down on claims that do not need them)
+            if self.second_pass:
+                self.facts += [
+                    _implies(_app(">=", u, "0.0"), _app(">=", t, taylor)),
+                    _implies(_app("<=", u, "0.0"), _app("<=", _app("*", t, _app("-", "1.0", u)), "1.0"))]
             atom = Atom(t, sp.exp, arg, u, sp.exp(arg, evaluate=False))
             self._relate(atom)
             self.atoms[key] = atom
             opposite = self.atoms.get((sp.exp, -arg))
-            if opposite is not None:  # exp(-a) exp(a) = 1
+            if opposite is not None and self.second_pass:  # exp(-a) exp(a) = 1
                 self.facts.append(_app("=", _app("*", t, opposite.var), "1.0"))
-            if isinstance(arg, sp.Add) and len(arg.args) <= _MAX_SPLIT:
+            if self.second_pass and isinstance(arg, sp.Add) and len(arg.args) <= _MAX_SPLIT:
                 # exp(a + b) = exp(a) exp(b), true for all reals
                 parts = [self._exp(term) for term in arg.args]
                 self.facts.append(_app("=", t, _product(parts)))
@@ -492,7 +514,7 @@ class Translator:
                 self.facts.append(_app("=", t, inner.arg_term))
             self._relate(atom)
             self.atoms[key] = atom
-            if isinstance(arg, sp.Mul) and len(arg.args) <= _MAX_SPLIT:
+            if self.second_pass and isinstance(arg, sp.Mul) and len(arg.args) <= _MAX_SPLIT:
                 # log(a b) = log(a) + log(b) where every factor is positive
                 factors = list(arg.args)
                 parts = [self._log(f) for f in factors]
@@ -575,7 +597,16 @@ class Translator:
                 self.facts.append(_implies(guard, rel) if guard else rel)
 
     def _uninterpreted(self, e) -> str:
-        """An abstract function (or a derivative of one) as an uninterpreted z3 function."""
+        """An abstract function (or a derivative of one) as an uninterpreted z3 function.
+
+        Only functions declared real (``Function("g", real=True)``) are: an undeclared
+        function may take complex values, where the engine's reals say nothing.
+        """
+        inner = e if isinstance(e, AppliedUndef) else e.expr if isinstance(e, sp.Derivative) else \
+            e.expr.expr if isinstance(e, sp.Subs) and isinstance(e.expr, sp.Derivative) else None
+        if isinstance(inner, AppliedUndef) and inner.is_real is not True:
+            raise Unsupported(f"the abstract function {inner.func} is not declared real: write "
+                              f"Function('{inner.func}', real=True)")
         if isinstance(e, AppliedUndef):
             func, signature, args = e.func, (), e.args
         elif isinstance(e, sp.Derivative) and isinstance(e.expr, AppliedUndef):

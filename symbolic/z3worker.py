@@ -9,8 +9,9 @@ Request: ``{"smt2", "timeout_ms", "vars": [[name, "Real"|"Int"], ...],
 "flags": [name, ...], "core": bool}``.  Every flag guards one tracked
 assertion (``flag => assumption``).  Response: ``{"result": "sat"|"unsat"|
 "unknown", "reason", "model": {name: value}, "core": [flag, ...]}`` with
-values ``{"int": "3"}``, ``{"rat": ["1", "2"]}`` or ``{"alg": [[coefficient
-as "p/q", lowest degree first], index from 1]}``.  A fresh solver answers
+values ``{"int": "0x3"}``, ``{"rat": ["0x1", "0x2"]}`` or ``{"alg": [[coefficient
+as "p/q", lowest degree first], index from 1]}``, integers in hexadecimal (no
+digit limit).  A fresh solver answers
 every query (z3 solvers are not reused across checks).
 """
 
@@ -23,19 +24,19 @@ import z3
 
 def _value(v):
     if isinstance(v, z3.IntNumRef):
-        return {"int": str(v.as_long())}
+        return {"int": hex(v.as_long())}
     if isinstance(v, z3.RatNumRef):
         f = v.as_fraction()
-        return {"rat": [str(f.numerator), str(f.denominator)]}
+        return {"rat": [hex(f.numerator), hex(f.denominator)]}
     if isinstance(v, z3.AlgebraicNumRef):
         coeffs = []
         for c in v.poly():
             c = z3.simplify(c)
             f = c.as_fraction() if isinstance(c, z3.RatNumRef) else None
             if f is None:
-                coeffs.append(str(c.as_long()) + "/1")
+                coeffs.append(hex(c.as_long()) + "/0x1")
             else:
-                coeffs.append(f"{f.numerator}/{f.denominator}")
+                coeffs.append(f"{hex(f.numerator)}/{hex(f.denominator)}")
         return {"alg": [coeffs, int(v.index())]}
     return {"other": str(v)}
 
@@ -82,14 +83,20 @@ def handle(req):
 
 def main():
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us
+    if hasattr(sys, "set_int_max_str_digits"):
+        sys.set_int_max_str_digits(0)  # z3 prints numerals in decimal; this process reads them whatever their size
     for line in sys.stdin:
         line = line.strip()
         if not line:
             continue
+        req_id = None
         try:
-            out = handle(json.loads(line))
+            req = json.loads(line)
+            req_id = req.get("id")
+            out = handle(req)
         except Exception as exc:  # an answer, never a dead worker
             out = {"result": "error", "reason": f"{type(exc).__name__}: {exc}", "model": {}, "core": []}
+        out["id"] = req_id  # echoed: the parent reads only the answer to the query it sent
         sys.stdout.write(json.dumps(out) + "\n")
         sys.stdout.flush()
 

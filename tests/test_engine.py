@@ -177,7 +177,7 @@ def test_time_limit_gives_unknown_not_a_guess():
 
 
 def test_functions_z3_does_not_know_are_abstracted_soundly():
-    f = sp.Function("f")
+    f = sp.Function("f", real=True)
     assert prove(sp.Eq(f(u), f(u))).status is Status.PROVED
     v = prove(f(u) > 0)
     assert v.status is Status.UNKNOWN  # cannot be certified either way
@@ -186,8 +186,21 @@ def test_functions_z3_does_not_know_are_abstracted_soundly():
 
 
 def test_derivatives_of_undefined_functions_are_never_a_traceback():
-    P = sp.Function("P")
+    P = sp.Function("P", real=True)
     E = sp.Symbol("E", positive=True)
     v = prove(sp.Derivative(P(E), E) > 0)
     assert v.status is Status.UNKNOWN
     assert prove(sp.Derivative(P(E), E) > 0, [sp.Derivative(P(E), E) > 1]).status is Status.PROVED
+
+
+def test_abstract_functions_must_be_declared_real():
+    g = sp.Function("g")  # SymPy lets g take complex values: g(x) = I gives g(x)**2 = -1
+    v = prove(g(u) ** 2 >= 0)
+    assert v.status is Status.UNKNOWN and "real=True" in v.reason
+    assert prove(sp.Function("h", real=True)(u) ** 2 >= 0).status is Status.PROVED
+
+
+def test_symbols_that_may_be_infinite_are_not_decided():
+    e = sp.Symbol("e", extended_positive=True)  # e = oo is allowed: 1/oo = 0
+    v = prove(1 / e > 0)
+    assert v.status is Status.UNKNOWN and "infinite" in v.reason

@@ -249,3 +249,51 @@ def test_the_time_limit_holds_where_sympy_would_factor_a_high_degree():
     start = time.monotonic()
     v = prove(sp.Gt(p**2000 - p + 1, 0, evaluate=False), timeout=1.0)
     assert time.monotonic() - start < 2.0 and v.status in (Status.UNKNOWN, Status.PROVED)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs fork")
+def test_a_forked_process_never_reads_its_parents_z3_worker():
+    """Forked children (multiprocessing, test harnesses) get a worker of their own.
+
+    Sharing the parent's pipes made a child read an answer meant for another
+    process: a false claim came back ``proved`` in the order tests.
+    """
+    import os
+
+    from symbolic import solver
+
+    K = sp.Symbol("K", positive=True)
+    x = sp.Symbol("x", real=True)
+    assert prove(x**2 >= 0).status is Status.PROVED  # the parent's worker is running
+    parent_worker = solver._worker.proc.pid
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: decide a false claim, report what it saw
+        try:
+            before = solver._worker.proc
+            v = prove(sp.Eq(K**sp.Rational(1, 4), K**sp.Rational(1, 6)), timeout=10)
+            os.write(w, json.dumps([before is None, v.status.value, solver._worker.proc.pid]).encode())
+        finally:
+            os._exit(0)
+    os.close(w)
+    os.waitpid(pid, 0)
+    forgot, status, child_worker = json.loads(os.read(r, 4096).decode())
+    os.close(r)
+    assert forgot and status == "refuted" and child_worker != parent_worker
+    assert solver._worker.proc.pid == parent_worker  # the child did not stop the parent's worker
+    assert prove(sp.Eq(K**sp.Rational(1, 4), K**sp.Rational(1, 6))).status is Status.REFUTED
+
+
+def test_a_stale_answer_in_the_pipe_is_never_read_as_the_answer_to_a_later_query():
+    import time as _time
+
+    from symbolic import solver
+
+    solver.start()
+    w = solver._worker
+    # an answer nobody is waiting for: a satisfiable query under a number the handle never sent
+    w.proc.stdin.write(json.dumps({"smt2": "(declare-const a Real)(assert (> a 0))", "timeout_ms": 1000,
+                                   "vars": [["a", "Real"]], "id": -7}) + "\n")
+    w.proc.stdin.flush()
+    r = solver.check("(declare-const b Real)(assert (< (* b b) 0))", deadline=_time.monotonic() + 10)
+    assert r.result == "unsat"

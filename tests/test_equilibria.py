@@ -1,4 +1,4 @@
-"""numeric.equilibria: O(J) enumeration, exact at the boundary, any order, A1/A2 reported (MODEL.md §8)."""
+"""numeric.equilibria: O(J) enumeration, exact at the boundary, any order, A1/A2 reported (docs/model.md §8)."""
 
 from __future__ import annotations
 

@@ -128,7 +128,7 @@ def test_reading_an_algebraic_model_value_stays_cheap():
 
     from symbolic.solver import value_to_sympy
 
-    coefficients = ["-2/1"] + ["0/1"] * 300 + ["1/1"]  # t**301 - 2, lowest degree first
+    coefficients = ["-0x2/0x1"] + ["0x0/0x1"] * 300 + ["0x1/0x1"]  # t**301 - 2, lowest degree first (hex, as sent)
     start = time.monotonic()
     value_to_sympy({"alg": [coefficients, 1]})
     assert time.monotonic() - start < 1.0, "reading one model value took longer than a time limit's slack"

@@ -18,12 +18,12 @@ N = sp.Symbol("N", integer=True, positive=True)
 
 @pytest.fixture
 def spill():
-    """The paper's spillover game (MODEL.md §1): modern A n - C, backward 1."""
+    """The paper's spillover game (docs/model.md §1): modern A n - C, backward 1."""
     return PopulationGame(A * n - C, sp.Integer(1), n, adopt_name="modern", stay_name="backward")
 
 
 def test_corner_regions_of_the_spillover_game(spill):
-    assert spill.none_adopt().condition is sp.true  # -C <= 1 always (MODEL.md S2.spill.1)
+    assert spill.none_adopt().condition is sp.true  # -C <= 1 always (docs/model.md S2.spill.1)
     assert prove(sp.Equivalent(spill.all_adopt().condition, A - C >= 1)).status.value == "proved"
     assert spill.all_adopt().share == 1 and spill.none_adopt().share == 0
 

@@ -1,6 +1,6 @@
 """The lambdify boundary: every kernel agrees with its SymPy source, exactly and in floats.
 
-Expectations come from the model in MODEL.md §8 (prices, wages, deviations,
+Expectations come from the model in docs/model.md §8 (prices, wages, deviations,
 condition (*)) as built in symbolic/section5.py.
 """
 

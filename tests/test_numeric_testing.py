@@ -21,7 +21,7 @@ S = s5.sectors(3)
 
 
 def test_assert_holds_passes_on_a_true_claim_and_names_an_exact_draw_on_a_false_one():
-    # S5.5 (MODEL.md §8): strict (*) is sufficient for E(k,C)
+    # S5.5 (docs/model.md §8): strict (*) is sufficient for E(k,C)
     assert_holds(sp.Implies(s5.condition_star(3), s5.equilibrium(3, True, S)), s5.standing_assumptions(S),
                  samples=5000)
     # S5.6 is refuted at (*) equality: the message shows that draw exactly (rationals, not floats)

@@ -60,3 +60,14 @@ def test_readme_own_paper_example_verifies_as_shown(tmp_path):
     import json
 
     assert [(d["id"], d["status"]) for d in json.loads(out.stdout)] == [("C.2", "proved"), ("C.3", "refuted")]
+
+
+def test_readme_region_example_prints_what_it_says():
+    code = re.search(r"```python\n(import sympy as sp\nfrom symbolic import region.*?)```", README, re.S).group(1)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == "(a + c_1 > 2*c_2) & (a + c_2 > 2*c_1)"
+    assert lines[1] == "qepcad True"
+    assert "(a - 2*c_1 + c_2)/(3*b)" in lines[2]
+    assert lines[3] == "True" and lines[4] == "x < sqrt(2)"

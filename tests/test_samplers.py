@@ -1,4 +1,4 @@
-"""Samplers: admissible by construction, reproducible, and on the boundaries (MODEL.md §8, errata)."""
+"""Samplers: admissible by construction, reproducible, and on the boundaries (docs/model.md §8, errata)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The second opinion (issue 6, part 2): cvc5 and exact re-evaluation confirm the engine's verdicts.
 
 Expected answers: the hand-made claims state theirs beside them; the paper's claims
-must agree with the engine (MODEL.md's verdicts are the engine's, checked elsewhere).
+must agree with the engine (docs/model.md's verdicts are the engine's, checked elsewhere).
 """
 
 from __future__ import annotations

@@ -5,6 +5,8 @@ from dataclasses import replace as _replace
 
 import pytest
 import sympy as sp
+
+from proofs import load_paper
 from sympy.core.relational import Relational
 
 from proofs import claims, decide_claim, get_claim
@@ -52,7 +54,7 @@ def test_claim_verdict_matches_model(claim_id):
     assert claim.formalization == ("paper" if claim_id in PAPER_MODEL else "project")
     start = time.perf_counter()
     result = decide_claim(claim)
-    assert time.perf_counter() - start < 2.0  # ms-scale decisions; 2 s only guards against a blow-up
+    assert time.perf_counter() - start < 8.0  # at most about a second each; 8 s only guards against a blow-up
     assert result.status.value == MODEL_EXPECTED[claim_id], result.verdict
     if result.status.value == "proved":
         assert all(v.status.value == "proved" for _, v in result.obligations)
@@ -279,7 +281,7 @@ def test_dol_near_misses_are_refuted():
 def test_dol5_spot_check_catches_a_wrong_proved_verdict(decided_claims):
     from dataclasses import replace
 
-    from proofs.registry import SPOT_CHECKS
+    SPOT_CHECKS = dict(load_paper().spot_checks)
     from symbolic import Status, Verdict
     import proofs.spotchecks_s2s4  # noqa: F401
 

@@ -123,6 +123,8 @@ def test_true_claims_have_no_sampled_counterexample(samples, every):
             except Unsure:
                 continue
             except Undefined as exc:
+                if e.kind == "exists":  # an undefined point is not an instance (the engine's reading of exists)
+                    continue
                 pytest.fail(f"{e.id} is marked {e.truth} but is undefined at {pt}: {exc}")
             want = e.kind == "prove"
             assert got == want, f"{e.id} ({e.truth}) fails at {pt}"

@@ -1,7 +1,7 @@
 """Spot checks: one per registered claim, agreeing with every correct verdict and catching wrong ones.
 
-Expected verdicts: MODEL.md §8 (S5 table).  The "wrong verdict" tests feed the
-spot check a verdict that MODEL.md says is wrong and require a violation that
+Expected verdicts: docs/model.md §8 (S5 table).  The "wrong verdict" tests feed the
+spot check a verdict that docs/model.md says is wrong and require a violation that
 names an exact draw -- a spot check that could not fail would pass them silently.
 """
 
@@ -48,7 +48,7 @@ def test_section5_spot_checks_agree_with_the_verdicts(s5_results):
 
 
 def test_refuted_claims_are_refuted_by_boundary_draws_too(s5_results):
-    # S5.6 and S5.10 fail only at (*) equality (MODEL.md §8): the exact boundary draws find it
+    # S5.6 and S5.10 fail only at (*) equality (docs/model.md §8): the exact boundary draws find it
     for cid in ("S5.6", "S5.10"):
         out = spot.spot_check(s5_results[cid].obligations, samples=SAMPLES, seed=0)
         assert out.violations == 0

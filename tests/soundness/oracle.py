@@ -114,7 +114,10 @@ class _Evaluator:
         return self._exact_sign_fallback(e)
 
     def _substituted(self, e: sp.Expr) -> sp.Expr:
-        return sp.sympify(e.xreplace(self.point))
+        try:
+            return sp.sympify(e.xreplace(self.point))
+        except (ValueError, TypeError) as exc:  # e.g. a derivative with respect to a symbol now a number
+            raise Unsure(f"cannot substitute the point: {exc}".splitlines()[0]) from None
 
     def _exact_sign_fallback(self, e: sp.Expr) -> int:
         sub = self._substituted(e)
