@@ -40,7 +40,7 @@ from typing import Callable, Sequence
 from sympy.logic.boolalg import BooleanAtom
 
 from symbolic import Kind, Status
-from symbolic.derivation import Derivation, latex_lines
+from symbolic.derivation import Derivation, display_latex, latex_lines
 from symbolic.notation import escape_text, latex, prose_latex
 from symbolic.settings import Settings
 
@@ -360,7 +360,7 @@ def _summary_table(items: Sequence[ClaimReport]) -> str:
 
 
 def _display(lines: Sequence[str]) -> str:
-    return r"\begin{align*}" "\n& " + " \\\\\n& ".join(lines) + "\n" r"\end{align*}" "\n"
+    return display_latex(lines)
 
 
 def _claim_section(it: ClaimReport) -> str:
@@ -547,6 +547,8 @@ def compile_pdf(tex_path: Path, timeout: float = 120.0) -> Path:
                 log = Path(build, tex_path.with_suffix(".log").name)
                 first = next((l for l in log.read_text(errors="replace").splitlines() if l.startswith("!")),
                              "see the log") if log.exists() else done.stdout[-200:]
+                if log.exists():  # kept beside the .tex, for whoever reads the error
+                    shutil.copy2(log, out_dir / log.name)
                 raise ReportError(f"pdflatex failed on {tex_path.name}: {first.strip()}")
         pdf = Path(build, tex_path.with_suffix(".pdf").name)
         for produced in (pdf, pdf.with_suffix(".log")):
@@ -656,7 +658,14 @@ def write_report(out_dir: Path | str = "report", *, paper: Paper | None = None, 
         _atomic_write(tex, render_report(items, figures, appendix=text, paper=paper))
         if pdf:
             progress("compiling report.pdf with pdflatex")
-            compile_pdf(tex)
+            try:
+                compile_pdf(tex)
+            except ReportError as exc:  # the source and the log are what the error is about: keep them
+                kept = [p for p in (tex, tex.with_suffix(".log")) if p.exists()]
+                for p in kept:
+                    os.replace(p, out / p.name)
+                raise ReportError(f"{exc}; kept for inspection: {', '.join(str(out / p.name) for p in kept)}") \
+                    from exc
         written = []
         for produced in sorted(stage.iterdir()):
             os.replace(produced, out / produced.name)

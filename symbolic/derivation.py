@@ -44,7 +44,7 @@ from sympy.printing.pretty.stringpict import prettyForm
 from .notation import escape_text, latex, one_line, pretty, prose_latex, prose_markdown, prose_text, width
 
 __all__ = ["Step", "Derivation", "clearing_step", "latex_of", "latex_lines", "text_of", "escape_latex",
-           "CONNECTIVES"]
+           "CONNECTIVES", "WideLine", "display_latex"]
 
 #: connectives of a chain of formulas: LaTeX and Unicode
 CONNECTIVES = {"<=>": (r"\iff", "⟺"), "=>": (r"\implies", "⟹"), "=": ("=", "="),
@@ -52,6 +52,20 @@ CONNECTIVES = {"<=>": (r"\iff", "⟺"), "=>": (r"\implies", "⟹"), "=": ("=", "
 
 #: width (in characters of SymPy's pretty printer) above which a display formula is broken
 DISPLAY_BUDGET = 72
+#: width above which a part that cannot be broken (a long Piecewise) is not typeset as mathematics but
+#: written out as text that wraps: TeX stops at boxes wider than 16384pt ("Dimension too large")
+WIDE_COLUMNS = 3 * DISPLAY_BUDGET
+#: the same, in characters of LaTeX source
+WIDE_LATEX = 900
+#: a display whose wide lines hold more text than this is summarised, not written out (pages of it help no one)
+WIDE_OMIT = 4000
+
+
+class WideLine(str):
+    r"""A line of a display too wide to typeset as mathematics: its one-line text, escaped for LaTeX text.
+
+    Renderers put it in a paragraph that wraps (see :func:`display_latex`), never inside ``align*``.
+    """
 
 
 def escape_latex(text: str) -> str:
@@ -165,23 +179,74 @@ def latex_lines(obj, budget: int = DISPLAY_BUDGET) -> list[str]:
     if isinstance(obj, (sp.And, sp.Or)) and len(obj.args) > 1:
         joiner = r"\wedge " if isinstance(obj, sp.And) else r"\vee "
         parts = [latex_lines(a, budget) for a in _ordered(obj.args)]
-        lines = [r"\bigl(" + parts[0][0]] + parts[0][1:]
+        lines = [_joined(r"\bigl(", parts[0][0])] + parts[0][1:]
         for p in parts[1:]:
-            lines += [joiner + p[0]] + p[1:]
-        lines[-1] += r"\bigr)"
+            lines += [_joined(joiner, p[0])] + p[1:]
+        lines[-1] = _joined("", lines[-1], r"\bigr)")
         return lines
     if isinstance(obj, (sp.Implies, sp.Equivalent)) and len(obj.args) == 2:
         left, right = (latex_lines(a, budget) for a in obj.args)
         arrow = r"\implies " if isinstance(obj, sp.Implies) else r"\iff "
-        return left + [arrow + right[0]] + right[1:]
+        return left + [_joined(arrow, right[0])] + right[1:]
     if isinstance(obj, sp.Not) and isinstance(obj.args[0], (sp.And, sp.Or)):
         inner = latex_lines(obj.args[0], budget)
-        return [r"\neg " + inner[0]] + inner[1:]
+        return [_joined(r"\neg ", inner[0])] + inner[1:]
     if isinstance(obj, Relational) and _width(obj) > budget:
         op = latex(type(obj)(sp.Symbol("x"), sp.Symbol("y"), evaluate=False)).split(" ", 1)[1].rsplit(" ", 1)[0]
-        return _sum_lines(obj.lhs, budget) + [f"{op} " + line if n == 0 else line
+        return _sum_lines(obj.lhs, budget) + [_joined(f"{op} ", line) if n == 0 else line
                                               for n, line in enumerate(_sum_lines(obj.rhs, budget))]
-    return [latex(obj)]
+    return [_leaf(obj)]
+
+
+def _leaf(obj) -> str:
+    tex = latex(obj)
+    # a Piecewise prints narrow in SymPy's pretty form but sets its conditions on one line: the source counts too
+    if _width(obj) > WIDE_COLUMNS or len(tex) > WIDE_LATEX:
+        return WideLine(escape_text(sp.sstr(obj)))
+    return tex
+
+
+def _joined(before: str, line: str, after: str = "") -> str:
+    """``before + line + after`` (LaTeX math); around a :class:`WideLine` the math is set inline in its text."""
+    if isinstance(line, WideLine):
+        return WideLine((f"${before.strip()}$ " if before.strip() else "") + line
+                        + (f" ${after.strip()}$" if after.strip() else ""))
+    return before + line + after
+
+
+def display_latex(lines) -> str:
+    r"""Display lines as LaTeX for a document: runs of formulas in ``align*``, a :class:`WideLine` as text.
+
+    >>> print(display_latex(["x > 1", WideLine("a very long text"), "y < 2"]))
+    \begin{align*}
+    & x > 1
+    \end{align*}
+    \par\noindent{\small\ttfamily\raggedright a very long text\par}
+    \begin{align*}
+    & y < 2
+    \end{align*}
+    <BLANKLINE>
+    """
+    out, run = [], []
+    wide = sum(len(line) for line in lines if isinstance(line, WideLine))
+    if wide > WIDE_OMIT:
+        return (r"\par\noindent\emph{A formula of about " + f"{wide:,}" + r" characters when written out: too long "
+                r"to typeset here. \texttt{coordfail derive} prints it in full, as text and in its JSON output.}\par"
+                "\n")
+
+    def flush():
+        if run:
+            out.append(r"\begin{align*}" "\n& " + " \\\\\n& ".join(run) + "\n" r"\end{align*}" "\n")
+            run.clear()
+
+    for line in lines:
+        if isinstance(line, WideLine):
+            flush()
+            out.append(r"\par\noindent{\small\ttfamily\raggedright " + line + r"\par}" "\n")
+        else:
+            run.append(line)
+    flush()
+    return "".join(out)
 
 
 def _sum_lines(expr, budget: int) -> list[str]:
@@ -197,7 +262,10 @@ def _sum_lines(expr, budget: int) -> list[str]:
     lines.append(current)
     out = []
     for n, terms in enumerate(lines):
-        body = latex(sp.Add(*terms, evaluate=False))
+        body = _leaf(sp.Add(*terms, evaluate=False))
+        if isinstance(body, WideLine):
+            out.append(_joined("+" if n and not body.startswith("-") else "", body))
+            continue
         if n and not body.startswith("-"):
             body = "+ " + body
         out.append(body if n == 0 else r"\quad " + body)
@@ -320,6 +388,11 @@ class Derivation:
         for s in self.steps:
             math = s.math_lines()
             words = s.text_latex()
+            if any(isinstance(m, WideLine) for m in math):
+                lines.append(r"\intertext{" + words + ":}")
+                lines += [r"\intertext{\small\ttfamily\raggedright " + m + "}" if isinstance(m, WideLine)
+                          else "& " + m + r" \\" for m in math]
+                continue
             if s.label_is_formula:
                 lines.append("& " + r" \\ & ".join(math) + r" \\")
                 continue
@@ -348,7 +421,7 @@ class Derivation:
             else:
                 out.append(r"\noindent " + words + (":" if math else "") + "\n")
             if math:
-                out.append(r"\begin{align*}" "\n& " + " \\\\\n& ".join(math) + "\n" r"\end{align*}")
+                out.append(display_latex(math).rstrip("\n"))
         return "\n".join(out) + "\n"
 
     def as_markdown(self) -> str:

@@ -82,7 +82,8 @@ def read_floats(b: sp.Basic) -> sp.Basic:
     for f in floats:
         q = Fraction(str(f))
         mapping[f] = sp.Rational(q.numerator, q.denominator)
-    return b.xreplace(mapping)
+    with sp.evaluate(False):  # a relation between non-real values is built, not re-decided (and not refused)
+        return b.xreplace(mapping)
 
 
 def complex_parts(b: sp.Basic) -> list:

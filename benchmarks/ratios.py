@@ -1,0 +1,110 @@
+"""The performance targets of issue 10, as ratios measured in one run (the machine's speed cancels).
+
+1. ``coordfail verify`` (every claim, spot checks included, cold start) takes at most 5x
+   ``python -c "import sympy, z3, numpy"``;
+2. a cold ``prove`` of S5.4's largest fixed-J cross-check (J = 12, every k) takes at most 2x raw z3
+   deciding the very SMT-LIB query the engine sends (a fresh interpreter that imports z3, reads the
+   query and checks it);
+3. ``coordfail report --pdf`` takes at most 2x ``coordfail verify`` (see also ``benchmarks/report.py``).
+
+Each pair of commands runs alternately, ``--runs`` times, in fresh interpreters, so that load on this
+shared machine hits both sides alike; the ratio of the medians is compared with the target.  Prints one
+PASS/FAIL line per target and the load average; exit status 1 if a target is missed.
+
+Run: ``python benchmarks/ratios.py [--runs N] [--skip-report]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+#: writes the SMT-LIB query of S5.4 at J = 12 (what the engine hands z3) to the path in argv[1]
+WRITE_QUERY = """
+import sys, time
+from proofs import get_claim
+from symbolic.engine import Kind, make_problem, normalize_assumptions
+from symbolic.translate import script
+ob = [o for o in get_claim("S5.4").obligations() if o.role == "cross-check" and "J = 12" in o.label][0]
+p = make_problem(Kind.FORALL, ob.statement, normalize_assumptions(ob.assumptions), time.monotonic() + 600)
+e = p.encoding
+open(sys.argv[1], "w").write(script(e.declarations, e.facts, e.premises, e.assumptions, [f"(not {e.target})"]))
+"""
+
+RAW_Z3 = """
+import sys, z3
+s = z3.Solver()
+s.from_string(open(sys.argv[1]).read())
+r = s.check()
+assert r == z3.unsat, r
+"""
+
+COLD_PROVE = """
+from proofs import get_claim
+from symbolic import prove
+ob = [o for o in get_claim("S5.4").obligations() if o.role == "cross-check" and "J = 12" in o.label][0]
+v = prove(ob.statement, ob.assumptions, timeout=60)
+assert v.status.value == "proved", v
+"""
+
+
+def _wall(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark command failed ({done.returncode}): {' '.join(cmd)[:200]}\n{done.stderr[-2000:]}")
+    return seconds
+
+
+def _pair(ours: list[str], reference: list[str], runs: int) -> tuple[float, float]:
+    a, b = [], []
+    for _ in range(runs):
+        a.append(_wall(ours))
+        b.append(_wall(reference))
+    return statistics.median(a), statistics.median(b)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--skip-report", action="store_true", help="leave out target 3 (it takes minutes)")
+    args = parser.parse_args(argv)
+    py = sys.executable
+    rows = []
+
+    verify = [py, "-m", "proofs", "verify", "--quiet"]
+    ours, ref = _pair(verify, [py, "-c", "import sympy, z3, numpy"], args.runs)
+    rows.append(("coordfail verify (all claims, spot checks) / import sympy, z3, numpy", ours, ref, 5.0))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        query = os.path.join(tmp, "s54_j12.smt2")
+        subprocess.run([py, "-c", WRITE_QUERY, query], check=True, cwd=ROOT)
+        ours, ref = _pair([py, "-c", COLD_PROVE], [py, "-c", RAW_Z3, query], args.runs)
+        rows.append(("cold prove of S5.4 at J = 12 / raw z3 on the same query (cold)", ours, ref, 2.0))
+
+        if not args.skip_report:
+            out = os.path.join(tmp, "report")
+            runs = max(1, min(args.runs, 2))  # minutes each
+            ours, ref = _pair([py, "-m", "proofs", "report", "--pdf", "--quiet", "--out", out], verify, runs)
+            rows.append(("coordfail report --pdf / coordfail verify", ours, ref, 2.0))
+
+    missed = 0
+    for name, a, b, target in rows:
+        ratio = a / b
+        ok = ratio <= target
+        missed += not ok
+        print(f"{'PASS' if ok else 'FAIL'}  {name}: {a:.2f} s / {b:.2f} s = {ratio:.2f}x (target <= {target:g}x)")
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
