@@ -31,7 +31,7 @@ import sympy as sp
 from sympy.core.relational import Relational
 
 from symbolic import Kind, Status, exists
-from symbolic.derivation import Derivation, Step, clearing_step
+from symbolic.derivation import Derivation, Step, clearing_step, is_wide
 from symbolic.notation import latex, prose_text
 from symbolic.obligation import Obligation, Role
 from symbolic.settings import Settings
@@ -325,8 +325,13 @@ def _evaluation_steps(statement, point: dict) -> list[Step]:
         lhs, rhs = sp.nsimplify(substitute(rel.lhs, point)), sp.nsimplify(substitute(rel.rhs, point))
         truth = type(rel)(lhs, rhs)
         shown = type(rel)(lhs, rhs, evaluate=False)
-        steps.append(Step(f"At this point the relation is {'true' if truth is sp.true else 'false'}",
-                          chain=(rel, "becomes", shown), role="item"))
+        verdict = 'true' if truth is sp.true else 'false'
+        if is_wide(rel):  # written out, the relation would take pages: its value at the point says it all
+            steps.append(Step(f"At this point a relation too long to write out here is {verdict}: it becomes",
+                              shown, role="item"))
+        else:
+            steps.append(Step(f"At this point the relation is {verdict}", chain=(rel, "becomes", shown),
+                              role="item"))
     return steps
 
 

@@ -41,10 +41,10 @@ import sympy as sp
 from sympy.core.relational import Relational
 from sympy.printing.pretty.stringpict import prettyForm
 
-from .notation import escape_text, latex, one_line, pretty, prose_latex, prose_markdown, prose_text, width
+from .notation import _PaperLatex, escape_text, latex, one_line, pretty, prose_latex, prose_markdown, prose_text, width
 
 __all__ = ["Step", "Derivation", "clearing_step", "latex_of", "latex_lines", "text_of", "escape_latex",
-           "CONNECTIVES", "WideLine", "display_latex"]
+           "CONNECTIVES", "WideLine", "display_latex", "is_wide"]
 
 #: connectives of a chain of formulas: LaTeX and Unicode
 CONNECTIVES = {"<=>": (r"\iff", "⟺"), "=>": (r"\implies", "⟹"), "=": ("=", "="),
@@ -59,6 +59,8 @@ WIDE_COLUMNS = 3 * DISPLAY_BUDGET
 WIDE_LATEX = 900
 #: a display whose wide lines hold more text than this is summarised, not written out (pages of it help no one)
 WIDE_OMIT = 4000
+#: a display with more LaTeX source than this is summarised too (a formula pages long is not read)
+DISPLAY_OMIT = 12000
 
 
 class WideLine(str):
@@ -200,10 +202,39 @@ def latex_lines(obj, budget: int = DISPLAY_BUDGET) -> list[str]:
 
 def _leaf(obj) -> str:
     tex = latex(obj)
-    # a Piecewise prints narrow in SymPy's pretty form but sets its conditions on one line: the source counts too
-    if _width(obj) > WIDE_COLUMNS or len(tex) > WIDE_LATEX:
-        return WideLine(escape_text(sp.sstr(obj)))
-    return tex
+    return WideLine(escape_text(sp.sstr(obj))) if _too_wide(obj, tex) else tex
+
+
+def _too_wide(obj, tex: str) -> bool:
+    if len(tex) > WIDE_LATEX and isinstance(obj, sp.Basic) and obj.has(sp.Piecewise):
+        # long conditions of a Piecewise are set one conjunct a line: measure it with only the widest conjunct
+        obj = _narrowed(obj)
+        tex = latex(obj)
+    return _width(obj) > WIDE_COLUMNS or len(tex) > WIDE_LATEX
+
+
+def _narrowed(obj):
+    """``obj`` with each long Piecewise condition replaced by its widest conjunct (a stand-in for measuring)."""
+    budget = _PaperLatex.CONDITION_BUDGET
+
+    def narrow(pw):
+        pieces = []
+        for e, c in pw.args:
+            if isinstance(c, (sp.And, sp.Or)) and len(latex(c)) > budget:
+                c = max(c.args, key=lambda a: len(latex(a)))
+            pieces.append((e, c))
+        return sp.Piecewise(*pieces, evaluate=False)
+
+    try:
+        with sp.evaluate(False):
+            return obj.replace(lambda e: isinstance(e, sp.Piecewise), narrow)
+    except Exception:  # a stand-in that SymPy will not build: measure the original
+        return obj
+
+
+def is_wide(obj) -> bool:
+    """Too wide to typeset as one unbreakable formula (see :data:`WIDE_COLUMNS`)."""
+    return _too_wide(obj, latex(obj))
 
 
 def _joined(before: str, line: str, after: str = "") -> str:
@@ -229,8 +260,9 @@ def display_latex(lines) -> str:
     """
     out, run = [], []
     wide = sum(len(line) for line in lines if isinstance(line, WideLine))
-    if wide > WIDE_OMIT:
-        return (r"\par\noindent\emph{A formula of about " + f"{wide:,}" + r" characters when written out: too long "
+    if wide > WIDE_OMIT or sum(len(line) for line in lines) > DISPLAY_OMIT:
+        size = sum(len(line) for line in lines)
+        return (r"\par\noindent\emph{A formula of about " + f"{size:,}" + r" characters when written out: too long "
                 r"to typeset here. \texttt{coordfail derive} prints it in full, as text and in its JSON output.}\par"
                 "\n")
 
@@ -252,7 +284,7 @@ def display_latex(lines) -> str:
 def _sum_lines(expr, budget: int) -> list[str]:
     """A long sum one group of terms per line (``\\quad`` indented continuation)."""
     if not isinstance(expr, sp.Add) or _width(expr) <= budget:
-        return [latex(expr)]
+        return [_leaf(expr)]
     lines, current = [], []
     for term in sp.Add.make_args(expr):
         if current and _width(sp.Add(*current, term, evaluate=False)) > budget:

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import sympy as sp
+from sympy.printing.latex import LatexPrinter
 
 __all__ = ["latex", "pretty", "one_line", "symbol_latex", "symbol_text", "prose_latex", "prose_text",
            "prose_markdown", "escape_text", "width"]
@@ -124,6 +125,31 @@ def _display_symbols(expr) -> dict:
     return out
 
 
+class _PaperLatex(LatexPrinter):
+    """SymPy's LaTeX printer, except that a long condition of a Piecewise is set one conjunct a line."""
+
+    #: characters of LaTeX above which a condition is broken
+    CONDITION_BUDGET = 120
+
+    def _print_Piecewise(self, expr):
+        rows, broken = [], False
+        for e, c in expr.args:
+            if c == sp.true:
+                cond = r"\text{otherwise}"
+            else:
+                tex = self._print(c)
+                if len(tex) > self.CONDITION_BUDGET and isinstance(c, (sp.And, sp.Or)):
+                    joiner = r"\wedge " if isinstance(c, sp.And) else r"\vee "
+                    parts = [self._print(a) for a in sorted(c.args, key=sp.default_sort_key)]
+                    tex = r"\begin{aligned}[t] & " + (r" \\ & " + joiner).join(parts) + r" \end{aligned}"
+                    broken = True
+                cond = r"\text{for}\: " + tex
+            rows.append(self._print(e) + " & " + cond)
+        if not broken:
+            return super()._print_Piecewise(expr)
+        return r"\begin{cases} " + r" \\".join(rows) + r" \end{cases}"
+
+
 def latex(expr, **options) -> str:
     r"""SymPy's LaTeX of ``expr`` with every symbol named as the paper writes it.
 
@@ -136,7 +162,7 @@ def latex(expr, **options) -> str:
     names = _display_symbols(expr)
     if names:
         options = {**options, "symbol_names": {**names, **options.get("symbol_names", {})}}
-    return sp.latex(expr, **options)
+    return _PaperLatex(options).doprint(expr)
 
 
 def _text_renamed(expr):

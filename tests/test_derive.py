@@ -250,3 +250,44 @@ def test_derive_cli_wraps_at_the_terminal_width_and_prints_no_constructors():
     assert "λ_1S" in r.stdout and "θ₁" in r.stdout
     md = run("derive", "S5.4", "--markdown").stdout
     assert md.count("\n### Decision ") == 3  # one section per decision
+
+
+# -- formulas too wide or too long to typeset (the grant round's Piecewise stopped TeX) --------------------
+
+def _greedy_like(n: int = 3):
+    R, c = sp.symbols(f"R_1:{n + 1}", positive=True), sp.symbols(f"c_1:{n + 1}", positive=True)
+    B = sp.Symbol("B", positive=True)
+    spend = [c[j] * sp.Max(0, (c[j] - R[j]) / c[j]) for j in range(n)]
+    return sp.Piecewise(*[(R[i] - c[i], sp.And(*[s <= B for s in spend], R[i] > c[i] + i)) for i in range(n)],
+                        (0, True)), B
+
+
+def test_long_piecewise_conditions_are_set_one_conjunct_a_line():
+    from symbolic.notation import latex
+
+    pw, _ = _greedy_like()
+    tex = latex(pw)
+    assert tex.count(r"\begin{aligned}[t]") == 3 and r"\\ & \wedge " in tex
+    x, y = sp.symbols("x y")
+    short = sp.Piecewise((x, sp.And(x > 1, y < 2)), (0, True))
+    assert latex(short) == sp.latex(short)  # short conditions stay as SymPy sets them
+
+
+def test_a_wide_formula_that_cannot_be_broken_is_text_that_wraps():
+    from symbolic.derivation import WideLine, display_latex, latex_lines
+
+    xs = sp.symbols("x_1:90", positive=True)
+    product = sp.Mul(*xs)  # one term: nothing to break at
+    lines = latex_lines(sp.Gt(product, 1))
+    assert any(isinstance(line, WideLine) for line in lines)
+    out = display_latex(lines)
+    assert r"\ttfamily\raggedright" in out and "x\\_89" in out and r"\begin{align*}" in out  # "> 1" stays math
+
+
+def test_a_formula_pages_long_is_summarised_with_where_to_find_it():
+    from symbolic.derivation import display_latex, latex_lines
+
+    pw, B = _greedy_like()
+    huge = sp.And(*[sp.Implies(B > k, pw + pw.subs(B, k * B) >= k) for k in range(1, 12)])
+    out = display_latex(latex_lines(huge))
+    assert "too long to typeset here" in out and "coordfail derive" in out and r"\begin{align*}" not in out
