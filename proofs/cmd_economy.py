@@ -165,6 +165,7 @@ def _plot(result, out: str, source: str) -> None:
     from .figures import plot_economy, save_figure
 
     try:
-        save_figure(plot_economy(result, title=f"Social return of coordination, {Path(source).name}"), Path(out))
+        name = Path(source).name.replace("$", r"\$")  # matplotlib reads $...$ as mathematics
+        save_figure(plot_economy(result, title=f"Social return of coordination, {name}"), Path(out))
     except OSError as exc:
         raise UsageError(f"--plot: cannot write {out}: {exc.strerror or exc}") from None

@@ -333,7 +333,7 @@ def plot_economy(result, title: str = "Social return of coordinating each sector
         right.bar(xs, gain, color=colours, edgecolor="black", linewidth=0.6)
         if result.J <= 20:  # the gain from coordination beside each bar
             for x, g, t in zip(xs, gain, result.theta[order]):
-                right.annotate(f"θ={t:.3g}", (x, g), ha="center", va="bottom", fontsize=6)
+                right.annotate(f"$\\theta = {t:.3g}$", (x, g), ha="center", va="bottom", fontsize=6)
         labels = [result.name(int(j)) for j in order]
         for ax in (left, right):
             ax.set_xticks(xs)
@@ -341,9 +341,9 @@ def plot_economy(result, title: str = "Social return of coordinating each sector
     else:
         left.scatter(xs, ca, s=2, color="tab:blue")
         right.scatter(xs, gain, s=2, c=colours)
-    left.set_ylabel("lambda_jS / lambda_jN")
+    left.set_ylabel(r"$\lambda_{jS} / \lambda_{jN}$")
     left.set_title("comparative advantage", fontsize=9)
-    right.set_title("social return of coordinating j", fontsize=9)
+    right.set_title("social return of coordinating sector $j$", fontsize=9)
     right.set_ylabel("GDP gain at world prices")
     for ax in (left, right):
         ax.set_xlabel("sectors by comparative advantage, strongest first")
@@ -363,7 +363,7 @@ def section7_economy():
 
     w = worked_section7_economy()
     eq = solve_economy(w["lambda_S"], w["lambda_N"], w["theta"], [0] * len(w["names"]), beta="1/2", names=w["names"])
-    return plot_economy(eq, title="Section 7, eight sectors, y = A L^(1/2): the social return of coordination")
+    return plot_economy(eq, title="Section 7, eight sectors, $y = A L^{1/2}$: the social return of coordination")
 
 
 def plot_grant_rules(proposals: dict, budgets, title: str = "Choosing among proposals"):
