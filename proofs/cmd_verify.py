@@ -13,7 +13,7 @@ import shutil
 import sys
 import textwrap
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .cli import HELP_FORMAT, add_claims_option, add_only_option, help_text, positive_count, positive_seconds
 
@@ -41,6 +41,9 @@ def add_parser(sub) -> None:
                         "swapped parameters, dropped conjuncts); a proved claim with no refuted mutant fails")
     p.add_argument("--no-timings", action="store_true",
                    help="leave out every time measurement, so that the same command prints the same bytes")
+    p.add_argument("--jobs", type=positive_count, default=None, metavar="N",
+                   help="worker processes deciding claims (default: one per core, at most 4); the output is "
+                        "the same whatever N")
     p.set_defaults(func=run_verify)
 
 
@@ -60,6 +63,7 @@ def run_verify(args) -> int:
 
     from .claim import decide_claim
     from .paper import load_paper
+    from .parallel import default_jobs, imap_in_order
     from .spotchecks import spot_check_claim
 
     start = time.perf_counter()
@@ -68,26 +72,36 @@ def run_verify(args) -> int:
     settings = Settings(timeout=args.timeout, samples=args.samples, seed=args.seed)
     rows: list[Row] = []
     progress = (lambda msg: print(msg, file=sys.stderr, flush=True)) if not args.quiet else (lambda msg: None)
+
+    def work(claim) -> Row:
+        result = decide_claim(claim, settings=settings)
+        cross = None
+        if args.cross_check:
+            from .second_opinion import with_cross_check
+
+            result, cross = with_cross_check(result, timeout=args.timeout)
+        spot = None if args.no_spot_checks else spot_check_claim(paper, result, settings)
+        mutants = None
+        if args.mutants and result.status is Status.PROVED:
+            from .mutants import mutant_report
+
+            mutants = mutant_report(result, settings)
+        # the claim stays here: it may hold builders (closures) a worker process cannot send back
+        return Row(replace(result, claim=None), spot, cross, mutants)
+
+    # a few claims are decided faster here than a pool of processes starts
+    jobs = (default_jobs() if len(selected) >= 8 else 1) if args.jobs is None else args.jobs
+    rows_ready = imap_in_order(work, selected, jobs=jobs)
     try:
-        for i, claim in enumerate(selected, 1):
-            result = decide_claim(claim, settings=settings)
-            cross = None
-            if args.cross_check:
-                from .second_opinion import with_cross_check
-
-                result, cross = with_cross_check(result, timeout=args.timeout)
-            spot = None if args.no_spot_checks else spot_check_claim(paper, result, settings)
-            mutants = None
-            if args.mutants and result.status is Status.PROVED:
-                from .mutants import mutant_report
-
-                mutants = mutant_report(result, settings)
-            row = Row(result, spot, cross, mutants)
+        for i, (claim, row) in enumerate(zip(selected, rows_ready), 1):
+            row = replace(row, result=replace(row.result, claim=claim))
             rows.append(row)
+            result, cross = row.result, row.cross
             extra = f", cross-check {cross.outcome.value}" if cross is not None else ""
-            progress(f"[{i}/{len(selected)}] {claim.id}: {verdict_text(result)} "
+            progress(f"[{i}/{len(selected)}] {result.claim.id}: {verdict_text(result)} "
                      f"({result.verdict.seconds:.2f} s{extra}) {'ok' if _row_ok(row) else 'NOT OK'}")
     except KeyboardInterrupt:
+        rows_ready.close()  # stops the workers
         progress(f"interrupted after {len(rows)} of {len(selected)} claims; the results so far:")
         _emit(rows, args, time.perf_counter() - start, interrupted=len(selected))
         return 130

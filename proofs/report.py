@@ -26,11 +26,9 @@ each process ask each question once).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -46,6 +44,7 @@ from symbolic.settings import Settings
 
 from .claim import Claim, ClaimResult, SpotCheck, _decide_cached, decide_claim
 from .paper import Paper, load_paper
+from .parallel import default_jobs, imap_in_order
 from symbolic.errors import CoordfailError
 
 __all__ = ["write_report", "render_report", "ReportError", "compile_pdf", "ClaimReport", "claim_report"]
@@ -561,21 +560,6 @@ def compile_pdf(tex_path: Path, timeout: float = 120.0) -> Path:
 
 # -- deciding, in parallel where the platform forks ----------------------------------------------
 
-#: the paper and settings of a run, read by forked workers (set before the pool starts)
-_RUN: dict = {}
-
-
-def _work(index: int) -> ClaimReport:
-    paper, claims, settings = _RUN["paper"], _RUN["claims"], _RUN["settings"]
-    return claim_report(paper, claims[index], settings)
-
-
-def default_jobs() -> int:
-    """Worker processes for a report: one per core, at most 4; 1 off Linux (forking is safe there only)."""
-    if not sys.platform.startswith("linux"):
-        return 1
-    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
-
 
 def claim_reports(paper: Paper, claims: Sequence[Claim], settings: Settings, *, jobs: int = 1,
                   progress: Callable[[str], None] = lambda msg: None,
@@ -585,30 +569,10 @@ def claim_reports(paper: Paper, claims: Sequence[Claim], settings: Settings, *, 
     ``meanwhile`` runs in this process while the workers decide (the figures, say).
     """
     out: list[ClaimReport] = []
-
-    def note(i: int, it: ClaimReport) -> None:
+    work = imap_in_order(lambda claim: claim_report(paper, claim, settings), claims, jobs=jobs, meanwhile=meanwhile)
+    for i, it in enumerate(work, 1):
+        out.append(it)
         progress(f"[{i}/{len(claims)}] {it.id}: {it.verdict}")
-
-    if jobs <= 1 or len(claims) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        meanwhile()
-        for i, claim in enumerate(claims, 1):
-            out.append(claim_report(paper, claim, settings))
-            note(i, out[-1])
-        return out
-    from symbolic import solver
-
-    solver.shutdown()  # each worker starts its own z3 process; none may share the parent's pipes
-    _RUN.update(paper=paper, claims=list(claims), settings=settings)
-    ctx = multiprocessing.get_context("fork")
-    try:
-        with ctx.Pool(processes=min(jobs, len(claims))) as pool:
-            results = pool.imap(_work, range(len(claims)), chunksize=1)  # the workers start now
-            meanwhile()
-            for i, it in enumerate(results, 1):
-                out.append(it)
-                note(i, it)
-    finally:
-        _RUN.clear()
     return out
 
 

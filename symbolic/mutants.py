@@ -8,6 +8,8 @@ everything).  :func:`mutants` makes, from a statement's own relations:
   paper's errata live on such boundaries;
 * **shifted thresholds** -- ``lhs op rhs + 1``, ``lhs op rhs - 1`` and
   ``lhs op 2 rhs``;
+* **reversed inequalities** -- ``>=`` for ``<=``, ``>`` for ``<`` and back (a
+  sign condition such as ``-C - 1 <= 0`` survives every shift by 1);
 * **dropped hypotheses** -- one conjunct of an implication's hypothesis, or of
   one side of an equivalence, removed;
 * **swapped parameters** -- two symbols with the same assumptions exchanged.
@@ -18,7 +20,7 @@ one that is *refuted* with a certified counterexample is killed.
 >>> import sympy as sp
 >>> x = sp.Symbol("x", positive=True)
 >>> [m.description for m in mutants(sp.Implies(x > 1, x**2 > 1))][:2]
-['x > 1 made weak (>=)', 'x > 1 shifted to x > 2']
+['x**2 > 1 made weak (>=)', 'x**2 > 1 shifted to x**2 > 2']
 """
 
 from __future__ import annotations
@@ -50,7 +52,12 @@ class Mutant:
 
 
 def _relations(b) -> list:
-    return [r for r in sorted(b.atoms(Relational), key=sp.default_sort_key) if not is_truth_value(r.lhs)]
+    """The relations of ``b``; those of an implication's conclusion first (a changed conclusion tells most)."""
+    rels = [r for r in sorted(b.atoms(Relational), key=sp.default_sort_key) if not is_truth_value(r.lhs)]
+    if isinstance(b, sp.Implies):
+        concl = b.args[1].atoms(Relational)
+        rels = [r for r in rels if r in concl] + [r for r in rels if r not in concl]
+    return rels
 
 
 def _replace(b, old, new):
@@ -73,6 +80,18 @@ def _shifts(b):
                 continue
             new = type(r)(r.lhs, rhs, evaluate=False)
             yield f"{sp.sstr(r)} shifted to {sp.sstr(new)}", _replace(b, r, new)
+
+
+_REVERSE = {sp.StrictGreaterThan: sp.StrictLessThan, sp.StrictLessThan: sp.StrictGreaterThan,
+            sp.GreaterThan: sp.LessThan, sp.LessThan: sp.GreaterThan}
+
+
+def _reversals(b):
+    for r in _relations(b):
+        new = _REVERSE.get(type(r))
+        if new is not None:
+            m = new(r.lhs, r.rhs, evaluate=False)
+            yield f"{sp.sstr(r)} reversed to {sp.sstr(m)}", _replace(b, r, m)
 
 
 def _dropped(b):
@@ -105,7 +124,7 @@ def mutants(statement: Boolean, limit: int = 12) -> tuple[Mutant, ...]:
     """Up to ``limit`` distinct, non-constant mutants of ``statement``, taking each kind in turn."""
     out: list[Mutant] = []
     seen = {statement}
-    streams = [family(statement) for family in (_flips, _shifts, _dropped, _swaps)]
+    streams = [family(statement) for family in (_flips, _shifts, _reversals, _dropped, _swaps)]
     while streams and len(out) < limit:
         for stream in list(streams):
             for description, m in stream:
