@@ -20,17 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the fuzzer is test tooling, not installed
 
+from proofs.cli import positive_count, positive_seconds  # noqa: E402  (the command line's own types)
 from tests.fuzz import FAMILIES, check_orders, run_fuzz  # noqa: E402
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
-    return value
 
 
 def _non_negative_int(text: str) -> int:
@@ -43,16 +34,6 @@ def _non_negative_int(text: str) -> int:
     return value
 
 
-def _positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
-    if not value > 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"expected a finite positive number of seconds, got {text!r}")
-    return value
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one line, exit status 2
         self.exit(2, f"benchmarks/fuzz.py: {message}\n")
@@ -60,13 +41,13 @@ class _Parser(argparse.ArgumentParser):
 
 def main(argv=None) -> int:
     parser = _Parser(description=__doc__.splitlines()[0])
-    parser.add_argument("--claims", type=_positive_int, default=5000)
+    parser.add_argument("--claims", type=positive_count, default=5000)
     parser.add_argument("--seed", type=int, default=20050544)
-    parser.add_argument("--workers", type=_positive_int, default=2)
-    parser.add_argument("--timeout", type=_positive_float, default=5.0, help="time limit of each decision, seconds")
+    parser.add_argument("--workers", type=positive_count, default=2)
+    parser.add_argument("--timeout", type=positive_seconds, default=5.0, help="time limit of each decision, seconds")
     parser.add_argument("--families", default="", help="comma-separated families (default: the standard mix)")
     parser.add_argument("--orders", type=_non_negative_int, default=0, help="shuffled orders to compare verdicts across")
-    parser.add_argument("--order-claims", type=_positive_int, default=200)
+    parser.add_argument("--order-claims", type=positive_count, default=200)
     parser.add_argument("--no-shrink", action="store_true", help="report disagreements unshrunk (faster)")
     parser.add_argument("--json", action="store_true", help="print the counts and timings as JSON")
     args = parser.parse_args(argv)

@@ -41,7 +41,8 @@ import sympy as sp
 from sympy.core.relational import Relational
 from sympy.printing.pretty.stringpict import prettyForm
 
-from .notation import _PaperLatex, escape_text, latex, one_line, pretty, prose_latex, prose_markdown, prose_text, width
+from .notation import (CONDITION_BUDGET, escape_text, latex, one_line, pretty, prose_latex, prose_markdown,
+                       prose_text, width)
 
 __all__ = ["Step", "Derivation", "clearing_step", "latex_of", "latex_lines", "text_of", "escape_latex",
            "CONNECTIVES", "WideLine", "display_latex", "is_wide"]
@@ -176,7 +177,8 @@ def latex_lines(obj, budget: int = DISPLAY_BUDGET) -> list[str]:
     >>> latex_lines(sp.Implies(a > 1, sp.And(b > a, b < 2)), budget=10)
     ['a > 1', '\\implies \\bigl(b > a', '\\wedge b < 2\\bigr)']
     """
-    if _width(obj) <= budget:
+    wide = _width(obj)
+    if wide <= budget:
         return [latex(obj)]
     if isinstance(obj, (sp.And, sp.Or)) and len(obj.args) > 1:
         joiner = r"\wedge " if isinstance(obj, sp.And) else r"\vee "
@@ -193,29 +195,30 @@ def latex_lines(obj, budget: int = DISPLAY_BUDGET) -> list[str]:
     if isinstance(obj, sp.Not) and isinstance(obj.args[0], (sp.And, sp.Or)):
         inner = latex_lines(obj.args[0], budget)
         return [_joined(r"\neg ", inner[0])] + inner[1:]
-    if isinstance(obj, Relational) and _width(obj) > budget:
+    if isinstance(obj, Relational):
         op = latex(type(obj)(sp.Symbol("x"), sp.Symbol("y"), evaluate=False)).split(" ", 1)[1].rsplit(" ", 1)[0]
         return _sum_lines(obj.lhs, budget) + [_joined(f"{op} ", line) if n == 0 else line
                                               for n, line in enumerate(_sum_lines(obj.rhs, budget))]
-    return [_leaf(obj)]
+    return [_leaf(obj, wide)]
 
 
-def _leaf(obj) -> str:
+def _leaf(obj, wide: int | None = None) -> str:
+    """LaTeX of a part not broken further; a :class:`WideLine` if it is too wide to typeset (``wide``: its width)."""
     tex = latex(obj)
-    return WideLine(escape_text(sp.sstr(obj))) if _too_wide(obj, tex) else tex
+    return WideLine(escape_text(sp.sstr(obj))) if _too_wide(obj, tex, wide) else tex
 
 
-def _too_wide(obj, tex: str) -> bool:
+def _too_wide(obj, tex: str, wide: int | None = None) -> bool:
     if len(tex) > WIDE_LATEX and isinstance(obj, sp.Basic) and obj.has(sp.Piecewise):
         # long conditions of a Piecewise are set one conjunct a line: measure it with only the widest conjunct
         obj = _narrowed(obj)
-        tex = latex(obj)
-    return _width(obj) > WIDE_COLUMNS or len(tex) > WIDE_LATEX
+        tex, wide = latex(obj), None
+    return (_width(obj) if wide is None else wide) > WIDE_COLUMNS or len(tex) > WIDE_LATEX
 
 
 def _narrowed(obj):
     """``obj`` with each long Piecewise condition replaced by its widest conjunct (a stand-in for measuring)."""
-    budget = _PaperLatex.CONDITION_BUDGET
+    budget = CONDITION_BUDGET
 
     def narrow(pw):
         pieces = []
@@ -259,9 +262,8 @@ def display_latex(lines) -> str:
     <BLANKLINE>
     """
     out, run = [], []
-    wide = sum(len(line) for line in lines if isinstance(line, WideLine))
-    if wide > WIDE_OMIT or sum(len(line) for line in lines) > DISPLAY_OMIT:
-        size = sum(len(line) for line in lines)
+    size = sum(len(line) for line in lines)
+    if sum(len(line) for line in lines if isinstance(line, WideLine)) > WIDE_OMIT or size > DISPLAY_OMIT:
         return (r"\par\noindent\emph{A formula of about " + f"{size:,}" + r" characters when written out: too long "
                 r"to typeset here. \texttt{coordfail derive} prints it in full, as text and in its JSON output.}\par"
                 "\n")
@@ -283,8 +285,9 @@ def display_latex(lines) -> str:
 
 def _sum_lines(expr, budget: int) -> list[str]:
     """A long sum one group of terms per line (``\\quad`` indented continuation)."""
-    if not isinstance(expr, sp.Add) or _width(expr) <= budget:
-        return [_leaf(expr)]
+    wide = _width(expr)
+    if not isinstance(expr, sp.Add) or wide <= budget:
+        return [_leaf(expr, wide)]
     lines, current = [], []
     for term in sp.Add.make_args(expr):
         if current and _width(sp.Add(*current, term, evaluate=False)) > budget:

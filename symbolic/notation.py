@@ -125,11 +125,12 @@ def _display_symbols(expr) -> dict:
     return out
 
 
+#: characters of LaTeX above which a condition of a Piecewise is set one conjunct a line
+CONDITION_BUDGET = 120
+
+
 class _PaperLatex(LatexPrinter):
     """SymPy's LaTeX printer, except that a long condition of a Piecewise is set one conjunct a line."""
-
-    #: characters of LaTeX above which a condition is broken
-    CONDITION_BUDGET = 120
 
     def _print_Piecewise(self, expr):
         rows, broken = [], False
@@ -138,7 +139,7 @@ class _PaperLatex(LatexPrinter):
                 cond = r"\text{otherwise}"
             else:
                 tex = self._print(c)
-                if len(tex) > self.CONDITION_BUDGET and isinstance(c, (sp.And, sp.Or)):
+                if len(tex) > CONDITION_BUDGET and isinstance(c, (sp.And, sp.Or)):
                     joiner = r"\wedge " if isinstance(c, sp.And) else r"\vee "
                     parts = [self._print(a) for a in sorted(c.args, key=sp.default_sort_key)]
                     tex = r"\begin{aligned}[t] & " + (r" \\ & " + joiner).join(parts) + r" \end{aligned}"

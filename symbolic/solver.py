@@ -70,6 +70,11 @@ class _Worker:
         """In a forked child: drop (never kill) the parent's worker; the next query starts a new one."""
         self.proc, self.owner, self.lock, self.sent = None, os.getpid(), threading.Lock(), 0
 
+    def _ours(self) -> None:
+        """Forget a worker inherited through a fork the at-fork hook did not see (one made outside ``os.fork``)."""
+        if self.owner != os.getpid():
+            self.forget_after_fork()
+
     def _start(self):
         import importlib.util
 
@@ -84,8 +89,7 @@ class _Worker:
                                      bufsize=1, env=env, start_new_session=True)
 
     def stop(self):
-        if self.proc is not None and self.owner != os.getpid():
-            self.forget_after_fork()  # the parent's worker: not ours to stop
+        self._ours()  # a parent's worker is not ours to stop
         if self.proc is not None:
             try:
                 self.proc.kill()
@@ -96,8 +100,7 @@ class _Worker:
 
     def ask(self, request: dict, deadline: float) -> dict | None:
         """The worker's answer, or ``None`` if none came in time (the worker is then killed)."""
-        if self.owner != os.getpid():
-            self.forget_after_fork()
+        self._ours()
         with self.lock:
             if self.proc is None or self.proc.poll() is not None:
                 self._start()
@@ -135,8 +138,7 @@ if hasattr(os, "register_at_fork"):
 
 def start() -> None:
     """Start the worker if it is not running, without waiting for it (its start-up overlaps the translation)."""
-    if _worker.owner != os.getpid():
-        _worker.forget_after_fork()
+    _worker._ours()
     with _worker.lock:
         if _worker.proc is None or _worker.proc.poll() is not None:
             _worker._start()

@@ -512,17 +512,23 @@ class _Lane:
 
 
 def _run_batches(batches: list[tuple[list[str], str]], workers: int = 1, progress=None) -> dict:
-    entries = _entries_with_selftests()
     results: dict[str, Outcome] = {}
     workers = max(1, min(workers, len(batches)))
-    lanes = []
     share = [[] for _ in range(workers)]
     for i, b in enumerate(batches):
         share[i % workers].append(b)
+    _drive([(part, results) for part in share], progress)
+    return results
+
+
+def _drive(work: list[tuple[list, dict]], progress) -> None:
+    """One zygote lane per ``(batches, results)`` pair, all driven to the end; each lane fills its ``results``."""
+    entries = _entries_with_selftests()
     sel = selectors.DefaultSelector()
+    lanes = []
     try:
-        for part in share:
-            lane = _Lane(Zygote(), part, entries, results, progress)
+        for batches, results in work:
+            lane = _Lane(Zygote(), batches, entries, results, progress)
             lanes.append(lane)
             sel.register(lane.z.proc.stdout, selectors.EVENT_READ, lane)
         while any(not lane.z.ready or lane.busy for lane in lanes):
@@ -536,7 +542,6 @@ def _run_batches(batches: list[tuple[list[str], str]], workers: int = 1, progres
         for lane in lanes:
             sel.unregister(lane.z.proc.stdout)
             lane.z.close()
-    return results
 
 
 def run_fresh(ids, workers: int = 1, progress=None) -> dict:
@@ -752,26 +757,8 @@ def _run_batches_many(batches, workers, progress):
     out = []
     for chunk_start in range(0, len(batches), max(1, workers)):
         chunk = batches[chunk_start:chunk_start + max(1, workers)]
-        entries = _entries_with_selftests()
         per_lane = [dict() for _ in chunk]
-        sel = selectors.DefaultSelector()
-        lanes = []
-        try:
-            for b, res in zip(chunk, per_lane):
-                lane = _Lane(Zygote(), [b], entries, res, progress)
-                lanes.append(lane)
-                sel.register(lane.z.proc.stdout, selectors.EVENT_READ, lane)
-            while any(not lane.z.ready or lane.busy for lane in lanes):
-                for key, _ in sel.select(timeout=0.2):
-                    lane = key.data
-                    for ev in lane.z.lines():
-                        lane.handle(ev)
-                for lane in lanes:
-                    lane.check_deadline()
-        finally:
-            for lane in lanes:
-                sel.unregister(lane.z.proc.stdout)
-                lane.z.close()
+        _drive([([b], res) for b, res in zip(chunk, per_lane)], progress)
         out += per_lane
     return out
 
