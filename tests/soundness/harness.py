@@ -725,8 +725,31 @@ def _rebuilds(text: str, claim) -> bool:
     if isinstance(claim, sp.Basic) and claim.atoms(sp.Dummy):  # a new Dummy is never equal: compare the text
         return isinstance(got, sp.Basic) and sp.srepr(got).split("dummy_index")[0] == sp.srepr(claim).split("dummy_index")[0]
     if isinstance(claim, sp.Basic):
-        return isinstance(got, sp.Basic) and got == claim
+        return isinstance(got, sp.Basic) and _same_tree(got, claim)
     return got == claim
+
+
+def _same_tree(a, b) -> bool:
+    """``a == b`` up to the order of a commutative node's arguments.
+
+    SymPy orders ``And(x > 1, x' > 1)`` for two symbols both named ``x`` by their hashes, which change with
+    PYTHONHASHSEED, so ``==`` between two equal trees built in different orders can be False.
+    """
+    import sympy as sp
+
+    if a == b:
+        return True
+    if type(a) is not type(b) or len(a.args) != len(b.args) or not a.args:
+        return False
+    if not isinstance(a, (sp.Add, sp.Mul, sp.And, sp.Or, sp.Xor, sp.Equivalent, sp.Min, sp.Max)):
+        return all(_same_tree(x, y) for x, y in zip(a.args, b.args))
+    rest = list(b.args)
+    for x in a.args:  # a greedy match is exact here: _same_tree is an equivalence
+        hit = next((i for i, y in enumerate(rest) if _same_tree(x, y)), None)
+        if hit is None:
+            return False
+        rest.pop(hit)
+    return True
 
 
 # -- the command line -------------------------------------------------------------------------------------------
