@@ -101,6 +101,7 @@ import numpy as np
 import sympy as sp
 
 from symbolic import Kind, Status
+from symbolic.constructs import atoms_of
 from symbolic.obligation import Role
 
 from .exact import RationalArray, as_fraction
@@ -642,7 +643,7 @@ def _uncheckable(exprs) -> str | None:
 
 @functools.lru_cache(maxsize=8192)
 def _uncheckable_one(expr) -> str | None:
-    found = expr.atoms(sp.core.function.AppliedUndef, sp.Derivative, sp.Integral, sp.Subs)
+    found = atoms_of(expr, sp.core.function.AppliedUndef, sp.Derivative, sp.Integral, sp.Subs)
     if not found:
         return None
     undefined = sorted({str(f.func) for f in found if isinstance(f, sp.core.function.AppliedUndef)})

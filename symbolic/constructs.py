@@ -53,6 +53,7 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
 __all__ = ["Encoding", "Construct", "CONSTRUCTS", "BOOLEAN_CONNECTIVES", "construct_of", "unsupported_in",
+           "distinct_subtrees", "atoms_of",
            "domain_conditions", "exact_floats", "is_truth_value", "condition_text", "MONOTONE", "supported_constructs_markdown"]
 
 
@@ -267,15 +268,41 @@ def _describe(e: sp.Basic) -> str:
     return type(e).__name__
 
 
+def distinct_subtrees(b: sp.Basic, into=lambda node: True):
+    """Every distinct subexpression of ``b`` once, parents before children (the children of a node
+    ``into(node)`` refuses are not visited).
+
+    A derived rule repeats the same subtrees many times (a greedy rule written out for every ordering),
+    so this walk is linear in the distinct subtrees where ``preorder_traversal`` is linear in the tree.
+
+    >>> x = sp.Symbol("x")
+    >>> [str(n) for n in distinct_subtrees(sp.sin(x) + sp.sin(x) ** 2)]
+    ['sin(x)**2 + sin(x)', 'sin(x)**2', 'sin(x)', 'x', '2']
+    """
+    seen, stack = set(), [b]
+    while stack:
+        node = stack.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        yield node
+        if into(node):
+            stack.extend(reversed(node.args))
+
+
+def atoms_of(b: sp.Basic, *types) -> set:
+    """``b.atoms(*types)`` by a walk of the distinct subtrees (see :func:`distinct_subtrees`)."""
+    return {n for n in distinct_subtrees(b) if isinstance(n, types)}
+
+
 @lru_cache(maxsize=16384)
 def unsupported_in(b: sp.Basic) -> str | None:
     """A description of the first construct of ``b`` outside the table, or ``None`` (cached by ``b``)."""
-    walk = sp.preorder_traversal(b)
-    for sub in walk:
+    # a CRootOf's polynomial is data, not an expression of the claim
+    for sub in distinct_subtrees(b, into=lambda node: not isinstance(node, sp.CRootOf)):
         if isinstance(sub, (sp.Symbol, sp.logic.boolalg.BooleanAtom)):
             continue
         if isinstance(sub, sp.CRootOf):
-            walk.skip()  # its polynomial is data, not an expression of the claim
             if not sub.is_real:
                 return f"the non-real number {sp.sstr(sub)}"
             continue
@@ -366,6 +393,7 @@ def condition_text(c: sp.Basic) -> str:
     return sp.sstr(c)
 
 
+@lru_cache(maxsize=16384)  # a pure function of b; an obligation's expressions are read many times
 def exact_floats(b: sp.Basic) -> tuple[sp.Basic, tuple[str, ...]]:
     """``b`` with every Float replaced by the decimal it prints as, and a note per Float read.
 
@@ -374,7 +402,7 @@ def exact_floats(b: sp.Basic) -> tuple[sp.Basic, tuple[str, ...]]:
     >>> exact_floats(x > 0.1)
     (x > 1/10, ('the Float 0.100000000000000 was read as 1/10',))
     """
-    floats = sorted(b.atoms(sp.Float), key=sp.default_sort_key)
+    floats = sorted(atoms_of(b, sp.Float), key=sp.default_sort_key)
     if not floats:
         return b, ()
     mapping, notes = {}, []

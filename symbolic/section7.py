@@ -165,7 +165,13 @@ def labour_demand(v: sp.Expr = value, w: sp.Expr = wage, b: sp.Expr = beta) -> s
     >>> in_sigma(labour_demand())
     (sigma*v - v)**sigma/(sigma*w)**sigma
     """
-    (demand,) = sp.solve(sp.Eq(w, value_marginal_product(v, _ell, b)), _ell, dict=False)
+    return _demand_solved().xreplace({value: v, wage: w, beta: b})
+
+
+@lru_cache(maxsize=None)
+def _demand_solved() -> sp.Expr:
+    # solved once for symbols (all positive), then evaluated at each sector's values
+    (demand,) = sp.solve(sp.Eq(wage, value_marginal_product(value, _ell, beta)), _ell, dict=False)
     return demand
 
 
@@ -288,16 +294,29 @@ class FixedEconomy:
 def _fixed(values: tuple, b: sp.Expr, L: sp.Expr) -> FixedEconomy:
     # solve with a positive labour force, then put the given one (e.g. x_1 + x_2) in its place
     demands = [labour_demand(v, wage, b) for v in values]
-    solutions = sp.solve(sp.Eq(sp.Add(*demands), labour_force), wage, dict=False)
-    real = [s for s in solutions if s.is_positive is not False and s.is_real is not False]
-    if len(real) != 1:
-        raise RuntimeError(f"labour-market clearing has {len(real)} admissible wages: {solutions}")
-    w_star = real[0]
+    w_star = _clearing_wage(demands, b)
     # the demands at that wage are rational in the productivities: cancel the common factors
     labour = tuple(sp.cancel(sp.powsimp(sp.powdenest(d.subs(wage, w_star), force=True), force=True)) for d in demands)
     at = {labour_force: L}
     labour = tuple(x.xreplace(at) for x in labour)
     return FixedEconomy(values, b, L, w_star.xreplace(at), labour, gdp_at(values, labour, b))
+
+
+def _clearing_wage(demands, b) -> sp.Expr:
+    """The one positive wage at which the demands add up to the labour force."""
+    # in u = w**(1/(b - 1)), a bijection of the positive wages, clearing is usually linear: solved exactly
+    u = sp.Dummy("u", positive=True)
+    clearing = (sp.Add(*demands) - labour_force).xreplace({wage: u ** (b - 1)})
+    poly = clearing.as_poly(u)
+    if poly is not None and poly.degree() == 1:
+        slope, intercept = poly.all_coeffs()
+        if slope.is_positive and intercept.is_negative:  # demand falls in the wage: one positive root
+            return sp.factor_terms(-intercept / slope) ** (b - 1)
+    solutions = sp.solve(sp.Eq(sp.Add(*demands), labour_force), wage, dict=False)
+    real = [s for s in solutions if s.is_positive is not False and s.is_real is not False]
+    if len(real) != 1:
+        raise RuntimeError(f"labour-market clearing has {len(real)} admissible wages: {solutions}")
+    return real[0]
 
 
 def fixed_economy(values: Sequence[sp.Expr], b: sp.Expr, L: sp.Expr = labour_force) -> FixedEconomy:

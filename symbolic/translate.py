@@ -47,15 +47,19 @@ class Unsupported(NotSupportedError):
     """A construct outside the table (the engine reports ``unknown`` naming it)."""
 
 
+#: integers below 2**_STR_BITS (about 10**3913) print with str(); _HALF splits larger ones
+_STR_BITS, _HALF = 13000, 10**2000
+
+
 def decimal_digits(n: int) -> str:
     """The decimal digits of a non-negative integer of any size (Python's str() stops at 4300 digits).
 
     >>> decimal_digits(10**5000) == "1" + "0" * 5000
     True
     """
-    if n < 10**4000:
+    if n.bit_length() <= _STR_BITS:
         return str(n)
-    half = 10**2000
+    half = _HALF
     high, low = divmod(n, half)
     return decimal_digits(high) + decimal_digits(low).rjust(2000, "0")
 
@@ -66,11 +70,10 @@ def num(q) -> str:
     >>> num(sp.Rational(-1, 3))
     '(- (/ 1.0 3.0))'
     """
-    q = sp.Rational(q)
-    p, d = abs(int(q.p)), int(q.q)
-    p, d = decimal_digits(p), decimal_digits(d)
-    text = f"{p}.0" if d == "1" else f"(/ {p}.0 {d}.0)"
-    return f"(- {text})" if q < 0 else text
+    q = q if isinstance(q, sp.Rational) else sp.Rational(q)
+    p, d = int(q.p), int(q.q)  # SymPy keeps q >= 1 and the sign on p
+    text = decimal_digits(abs(p)) + ".0" if d == 1 else f"(/ {decimal_digits(abs(p))}.0 {decimal_digits(d)}.0)"
+    return f"(- {text})" if p < 0 else text
 
 
 def _app(op: str, *args: str) -> str:
