@@ -2,7 +2,8 @@
 
 * :mod:`numeric.kernels` -- the single lambdify boundary (SymPy -> NumPy, and exact rationals);
 * :mod:`numeric.samplers` -- seeded samplers that satisfy a claim's assumptions by construction;
-* :mod:`numeric.spot` -- spot checks of decided claims, and the sampler plug-in API;
+* :mod:`numeric.spot` -- statements evaluated on admissible draws and at points, and the sampler plug-in API;
+* :mod:`numeric.obligation_checks` -- a decided claim's obligations checked against their verdicts;
 * :func:`numeric.equilibria` -- all equilibria of the Section 5 model on real data, in O(J);
 * :mod:`numeric.latex` -- the user-facing kernels in the paper's notation (latexify);
 * :mod:`numeric.testing` -- assertions for users' own tests (like ``numpy.testing``).

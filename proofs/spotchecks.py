@@ -1,7 +1,7 @@
 """The numeric spot check of a decided claim: the paper's own check if it has one, else the generic one.
 
 The generic check is driven by the claim's decided obligations (their
-statements, assumptions and verdicts) through :func:`numeric.spot.spot_check`,
+statements, assumptions and verdicts) through :func:`numeric.obligation_checks.spot_check`,
 so any claim -- of this paper or of a user's claims file -- gets one without
 code of its own.  Symbols of new models are drawn by the samplers of
 :mod:`numeric.spot` (bounds, orderings and positivity read from the
@@ -16,7 +16,7 @@ assumptions); a paper may register samplers of its own.
 
 from __future__ import annotations
 
-from numeric.spot import spot_check
+from numeric.obligation_checks import spot_check
 from symbolic.settings import Settings
 
 from .claim import ClaimResult, SpotCheck

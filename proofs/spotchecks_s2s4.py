@@ -36,7 +36,7 @@ import time
 import numpy as np
 import sympy as sp
 
-from numeric.spot import spot_check
+from numeric.obligation_checks import spot_check
 
 from .claim import ClaimResult, SpotCheck
 
@@ -46,7 +46,7 @@ _TOL = 1e-9
 
 
 def generic_check(result: ClaimResult, samples: int, seed: int) -> SpotCheck:
-    """Every obligation against its own verdict, on admissible draws (:func:`numeric.spot.spot_check`)."""
+    """Every obligation against its own verdict, on admissible draws (:func:`numeric.obligation_checks.spot_check`)."""
     out = spot_check(result.obligations, samples=samples, seed=seed)
     return SpotCheck(samples=out.samples, violations=out.violations, seconds=out.seconds, detail=out.detail)
 

@@ -1,7 +1,7 @@
 """Spot checks of S7.sf.*: the claims' obligations on admissible draws, and random economies solved from scratch.
 
 Each check runs the generic check of the claim's obligations
-(:func:`numeric.spot.spot_check`) and then solves random economies with
+(:func:`numeric.obligation_checks.spot_check`) and then solves random economies with
 :func:`numeric.economy.solve_economy` -- brentq on labour-market clearing, GDP
 summed sector by sector from the primitives :math:`\\lambda_{jS}, \\lambda_{jN},
 \\theta_j` -- and checks the claim on them: real quantities, not the formulas the
@@ -20,7 +20,7 @@ import sympy as sp
 
 from numeric.economy import solve_economy
 from numeric.kernels import compile_kernel
-from numeric.spot import spot_check
+from numeric.obligation_checks import spot_check
 from symbolic import section7 as s7
 
 from .claim import ClaimResult, SpotCheck

@@ -407,7 +407,7 @@ def _fake_proved(ob, mutant):
 @pytest.mark.parametrize("cid, ob", SETTLED, ids=_ids(SETTLED))
 def test_the_spot_check_evaluates_each_derived_form(cid, ob):
     """A wrong derivation, planted as 'proved', is caught on the draws: the check evaluates the derived quantities."""
-    from numeric.spot import spot_check
+    from numeric.obligation_checks import spot_check
 
     caught = []
     for what, mutant in _near_misses(ob.derived):

@@ -293,7 +293,7 @@ def test_decide_claim_does_not_read_the_expected_verdict():
 def test_spot_checks_catch_the_near_misses_claimed_proved(name):
     # the spot check evaluates wages and deviation margins on draws that sit on the boundaries
     # (theta_1 = 1, (*) at equality): a near miss wrongly called "proved" is caught with an exact draw
-    from numeric.spot import spot_check
+    from numeric.obligation_checks import spot_check
     from symbolic import Verdict
 
     statement, labels, kind, assume = NEAR_MISSES[name]

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from numeric import spot
+from numeric import obligation_checks, spot
 from proofs import Settings, load_paper
 from proofs.claim import ClaimResult
 from proofs.spotchecks import spot_check_claim
@@ -50,17 +50,17 @@ def test_section5_spot_checks_agree_with_the_verdicts(s5_results):
 def test_refuted_claims_are_refuted_by_boundary_draws_too(s5_results):
     # S5.6 and S5.10 fail only at (*) equality (docs/model.md §8): the exact boundary draws find it
     for cid in ("S5.6", "S5.10"):
-        out = spot.spot_check(s5_results[cid].obligations, samples=SAMPLES, seed=0)
+        out = obligation_checks.spot_check(s5_results[cid].obligations, samples=SAMPLES, seed=0)
         assert out.violations == 0
         assert "counterexample re-evaluated exactly" in out.detail
         assert any("refute it" in c.note for c in out.obligations), out.detail
 
 
 def test_impossible_existence_finds_no_instance_among_draws_that_test_it(s5_results):
-    out = spot.spot_check(s5_results["S5.7a"].obligations, samples=SAMPLES, seed=0)
+    out = obligation_checks.spot_check(s5_results["S5.7a"].obligations, samples=SAMPLES, seed=0)
     assert out.violations == 0 and out.samples >= SAMPLES
     # the same draws do contain instances once A2 is dropped (S5.7b): the check has teeth
-    out_b = spot.spot_check(s5_results["S5.7b"].obligations, samples=SAMPLES, seed=0)
+    out_b = obligation_checks.spot_check(s5_results["S5.7b"].obligations, samples=SAMPLES, seed=0)
     assert out_b.violations == 0 and any("are instances" in c.note for c in out_b.obligations)
 
 
@@ -71,7 +71,7 @@ def _with_verdict(result: ClaimResult, status: Status, point=None) -> list:
 
 def test_a_wrong_proved_verdict_is_caught_with_an_exact_draw(s5_results):
     # S5.6 (strict (*) necessary) is false at (*) equality; claiming "proved" must fail loudly
-    out = spot.spot_check(_with_verdict(s5_results["S5.6"], Status.PROVED), samples=SAMPLES, seed=0)
+    out = obligation_checks.spot_check(_with_verdict(s5_results["S5.6"], Status.PROVED), samples=SAMPLES, seed=0)
     assert out.violations > 0 and out.detail.startswith("DISAGREES")
     bad = next(c for c in out.obligations if c.violations)
     point = {sp.Symbol(k, positive=True): sp.Rational(v.numerator, v.denominator)
@@ -84,7 +84,7 @@ def test_a_wrong_proved_verdict_is_caught_with_an_exact_draw(s5_results):
 
 def test_a_wrong_impossibility_is_caught(s5_results):
     # S5.7b has instances: calling it impossible must produce violations
-    out = spot.spot_check(_with_verdict(s5_results["S5.7b"], Status.REFUTED), samples=SAMPLES, seed=0)
+    out = obligation_checks.spot_check(_with_verdict(s5_results["S5.7b"], Status.REFUTED), samples=SAMPLES, seed=0)
     assert out.violations > 0
 
 
@@ -96,13 +96,13 @@ def test_a_counterexample_that_does_not_refute_is_caught(s5_results):
     for j, (lS, lN, th) in zip(S, [(4, 1, 2), (3, 1, 2), (2, 1, 2), (1, 1, 2)]):
         point.update({s5.lam_S(j): sp.Integer(lS), s5.lam_N(j): sp.Integer(lN), s5.theta(j): sp.Integer(th)})
     fake = Verdict.make(Status.REFUTED, Kind.FORALL, "fake", 0.0, point=point)
-    out = spot.spot_check([(ob, fake)], samples=1000, seed=0)
+    out = obligation_checks.spot_check([(ob, fake)], samples=1000, seed=0)
     assert out.violations >= 1 and "does not re-evaluate" in out.detail
 
 
 def test_vacuous_verdict_with_satisfiable_assumptions_is_caught(s5_results):
     result = s5_results["S5.1"]
-    out = spot.spot_check(_with_verdict(result, Status.VACUOUS), samples=1000, seed=0)
+    out = obligation_checks.spot_check(_with_verdict(result, Status.VACUOUS), samples=1000, seed=0)
     assert out.violations > 0
 
 
@@ -113,8 +113,8 @@ def test_default_spot_check_uses_at_least_100000_admissible_draws(s5_results):
 
 
 def test_spot_checks_are_reproducible(s5_results):
-    a = spot.spot_check(s5_results["S5.10"].obligations, samples=2000, seed=3)
-    b = spot.spot_check(s5_results["S5.10"].obligations, samples=2000, seed=3)
+    a = obligation_checks.spot_check(s5_results["S5.10"].obligations, samples=2000, seed=3)
+    b = obligation_checks.spot_check(s5_results["S5.10"].obligations, samples=2000, seed=3)
     assert a.detail == b.detail and a.samples == b.samples
 
 
@@ -122,7 +122,7 @@ def test_unevaluable_statements_are_reported_not_crashed():
     P = sp.Function("P")
     E = sp.Symbol("E", positive=True)
     ob = Obligation.forall("abstract P", P(E) > 0)
-    out = spot.spot_check([(ob, Verdict.make(Status.PROVED, Kind.FORALL, "fake", 0.0))], samples=100)
+    out = obligation_checks.spot_check([(ob, Verdict.make(Status.PROVED, Kind.FORALL, "fake", 0.0))], samples=100)
     assert out.samples == 0 and out.violations == 0 and "not checked numerically" in out.detail
 
 
@@ -138,16 +138,16 @@ def test_a_statement_about_an_abstract_function_is_evaluated_with_an_admissible_
     proved = Verdict.make(Status.PROVED, Kind.FORALL, "fake", 0.0)
     foc = Obligation.forall("first-order condition", sp.Equivalent(sp.Eq(V * dP - 1, 0), sp.Eq(V * dP, 1)),
                             families=(decreasing, concave))
-    out = spot.spot_check([(foc, proved)], samples=2000, exact_samples=50)
+    out = obligation_checks.spot_check([(foc, proved)], samples=2000, exact_samples=50)
     # the inadmissible family (P' < 0) is skipped; the admissible one makes the statement numeric
     assert out.samples >= 2000 and out.violations == 0 and "P(E) = E/(1 + E)" in out.detail
     # a wrong derivation planted as proved is caught on the family's draws
     negated = Obligation.forall("a negated condition", sp.Equivalent(sp.Ne(V * dP - 1, 0), sp.Eq(V * dP, 1)),
                                 families=(concave,))
-    assert spot.spot_check([(negated, proved)], samples=2000, exact_samples=50).violations > 0
+    assert obligation_checks.spot_check([(negated, proved)], samples=2000, exact_samples=50).violations > 0
     # a refuted verdict's counterexample may come from another family: never evaluated with this one
     refuted = Verdict.make(Status.REFUTED, Kind.FORALL, "fake", 0.0)
-    assert "not checked numerically" in spot.spot_check([(foc, refuted)], samples=200).detail
+    assert "not checked numerically" in obligation_checks.spot_check([(foc, refuted)], samples=200).detail
 
 
 class _HalfOpenSampler:

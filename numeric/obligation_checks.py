@@ -1,0 +1,255 @@
+"""Spot checks of decided obligations: a claim's verdicts confronted with numbers.
+
+For each ``(obligation, verdict)`` pair the statement *as derived* is evaluated
+on admissible draws (:func:`numeric.spot.check_statement`'s machinery, draws
+shared by obligations with the same assumptions), and a counterexample or
+witness is re-evaluated exactly (:func:`numeric.spot.evaluate_point`).  What
+must be seen depends on the verdict -- the table is in :mod:`numeric.spot`.
+A float failure counts only once re-decided exactly.
+
+>>> import sympy as sp
+>>> from symbolic import Obligation, prove
+>>> x = sp.Symbol("x", positive=True)
+>>> ob = Obligation.forall("AM-GM", x**2 + 1 >= 2*x)
+>>> result = spot_check([(ob, prove(ob.statement))], samples=2000)
+>>> result.agrees, result.samples >= 2000
+(True, True)
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import sympy as sp
+
+from symbolic import Kind, Status
+from symbolic.obligation import Role
+
+from .spot import (CONSTANT, CROSS_CHECK_SHARE, DEFAULT_BOUNDARY_SHARE, DEFAULT_EXACT_SAMPLES, DEFAULT_SAMPLES,
+                   NotCheckable, StatementCheck, _check_group, _format_point, _uncheckable, evaluate_point)
+
+__all__ = ["spot_check", "check_obligation", "ObligationCheck", "SpotResult"]
+
+
+@dataclass(frozen=True)
+class ObligationCheck:
+    """The spot check of one obligation against its symbolic verdict."""
+
+    label: str
+    verdict: str
+    role: str
+    samples: int  #: admissible draws evaluated
+    violations: int  #: disagreements with the verdict (exactly confirmed)
+    note: str
+    first_violation: dict | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class SpotResult:
+    """The spot check of a claim.
+
+    ``samples`` is the fewest admissible draws any *decision* obligation got
+    (cross-check obligations get :data:`CROSS_CHECK_SHARE` of them);
+    ``violations`` counts disagreements with the symbolic verdicts over all
+    obligations, cross-checks included.
+    """
+
+    samples: int
+    violations: int
+    seconds: float
+    detail: str
+    obligations: tuple[ObligationCheck, ...] = field(default=(), compare=False)
+
+    @property
+    def agrees(self) -> bool:
+        return self.violations == 0
+
+
+#: float failures re-decided exactly: all of them (up to this) where they would be violations ...
+_CONFIRM_MUST = 20_000
+#: ... and a sample where they are only reported (a refuted claim failing on most draws)
+_CONFIRM_INFO = 200
+
+
+def check_obligation(obligation, verdict, *, samples: int = DEFAULT_SAMPLES,
+                     exact_samples: int = DEFAULT_EXACT_SAMPLES, seed: int = 0) -> ObligationCheck:
+    """Spot-check one obligation against its verdict (a :class:`symbolic.Verdict`)."""
+    return spot_check([(obligation, verdict)], samples=samples, exact_samples=exact_samples,
+                      seed=seed).obligations[0]
+
+
+def _expectation(kind: Kind, status: Status):
+    """(statement value wanted on draws, whether a failure is a violation)."""
+    if status is Status.VACUOUS:
+        return True, True  # checked on the statement False: any admissible draw is a violation
+    if kind is Kind.FORALL:
+        return True, status is Status.PROVED
+    return False, status is Status.REFUTED
+
+
+def _decided(obligation):
+    """What was decided: the statement as derived where the obligation keeps one, else its statement."""
+    return obligation.decided_statement
+
+
+def _point_note(obligation, kind, status, verdict):
+    point = verdict.counterexample if (kind is Kind.FORALL and status is Status.REFUTED) else \
+        verdict.witness if (kind is Kind.EXISTS and status is Status.WITNESS) else None
+    if point is None:
+        return 0, None, None
+    assumptions = tuple(a for _, a in obligation.assumptions)
+    what = "counterexample" if kind is Kind.FORALL else "witness"
+    try:
+        pc = evaluate_point(_decided(obligation), assumptions, point)
+    except NotCheckable as exc:
+        return 0, None, f"{what} not re-evaluated: {exc}"
+    if not (pc.assumptions_hold and pc.statement_holds == (kind is Kind.EXISTS)):
+        return 1, {k.name: v for k, v in point.items()}, (
+            f"the {what} does not re-evaluate: assumptions {pc.assumptions_hold}, statement {pc.statement_holds}")
+    how = "exactly" if pc.exact else "in floats only"
+    agree = "floats agree" if pc.float_agrees else "floats disagree (a boundary point: rounding)"
+    return 0, None, f"{what} re-evaluated {how} ({agree})"
+
+
+def _for_every_function(kind: Kind, status: Status) -> bool:
+    """The verdict says the statement holds for every admissible abstract function (so for any one of them)."""
+    return (kind is Kind.FORALL and status is Status.PROVED) or (kind is Kind.EXISTS and status is Status.REFUTED)
+
+
+def _with_family(obligation, statement, assumptions):
+    """``(statement, assumptions, label)`` with the first admissible family of ``obligation``, or ``None``."""
+    for family in getattr(obligation, "families", ()):
+        if not _admissible(family):
+            continue
+        st = sp.sympify(family.instantiate(statement))
+        asm = tuple(sp.sympify(family.instantiate(a)) for a in assumptions)
+        if _uncheckable((st, *asm)) is None:
+            return st, asm, family.label
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def _admissible(family) -> bool:
+    """The engine proves the family's requirements on its domain (as it does before searching with it)."""
+    from symbolic import prove
+
+    return all(prove(sp.Implies(family.domain, req)).status is Status.PROVED for _, req in family.requirements)
+
+
+def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
+               exact_samples: int = DEFAULT_EXACT_SAMPLES, seed: int = 0) -> SpotResult:
+    """Spot-check ``(obligation, verdict)`` pairs (a claim's decided obligations).
+
+    Obligations with the same assumptions share one set of draws.
+    """
+    start = time.perf_counter()
+    obligations = list(obligations)
+    if not obligations:
+        raise ValueError("a spot check needs at least one obligation")
+    rows = []  # per obligation: [label, status, role, samples, violations, notes, first]
+    groups: dict = {}
+    for i, (ob, verdict) in enumerate(obligations):
+        kind, status = Kind(ob.kind), Status(verdict.status)
+        role = Role(ob.role)
+        violations, first, note = _point_note(ob, kind, status, verdict)
+        rows.append([ob.label, status.value, role, 0, violations, [note] if note else [], first])
+        assumptions = tuple(sp.sympify(a) for _, a in ob.assumptions)
+        decided = sp.sympify(ob.decided_statement)
+        if isinstance(decided, sp.logic.boolalg.BooleanAtom) and status is not Status.VACUOUS:
+            rows[i][5].append(f"{CONSTANT}: the statement is the constant {decided} (SymPy evaluated it); "
+                              "nothing was evaluated")
+            continue
+        statement = sp.false if status is Status.VACUOUS else decided
+        reason = _uncheckable((statement, *assumptions))
+        if reason and _for_every_function(kind, status):
+            concrete = _with_family(ob, statement, assumptions)
+            if concrete is not None:
+                statement, assumptions, label = concrete
+                rows[i][5].append(f"evaluated with the admissible concrete {label}")
+                reason = None
+        if reason:
+            rows[i][5].append(f"not checked numerically: {reason}")
+            continue
+        # cross-checks re-state a decision at fixed sizes: a share of the draws each
+        scale = CROSS_CHECK_SHARE if role is Role.CROSS_CHECK else 1
+        want, must = _expectation(kind, status)
+        groups.setdefault((assumptions, scale), []).append((i, statement, want, must))
+
+    for (assumptions, scale), members in groups.items():
+        n, n_exact = max(1, int(samples * scale)), max(1, int(exact_samples * scale))
+        try:
+            checks = _check_group(tuple(m[1] for m in members), tuple(m[2] for m in members), assumptions,
+                                  samples=n, exact_samples=n_exact, seed=seed,
+                                  label=obligations[members[0][0]][0].label,
+                                  boundary_share=DEFAULT_BOUNDARY_SHARE,
+                                  confirm_limits=tuple(_CONFIRM_MUST if m[3] else _CONFIRM_INFO for m in members))
+        except NotCheckable as exc:
+            for i, *_ in members:
+                rows[i][5].append(f"not checked numerically: {exc}")
+            continue
+        for (i, _statement, want, must), chk in zip(members, checks):
+            _record(rows[i], chk, obligations[i][0], want, must)
+
+    checks = tuple(ObligationCheck(label, verdict, role, n, v, "; ".join(notes), first)
+                   for label, verdict, role, n, v, notes, first in rows)
+    return _summarise(checks, exact_samples, time.perf_counter() - start)
+
+
+def _record(row, chk: StatementCheck, obligation, want: bool, must: bool) -> None:
+    row[3] = chk.admissible
+    notes = row[5]
+    kind = Kind(obligation.kind)
+    if row[1] == Status.VACUOUS.value:
+        if chk.failures:
+            row[4] += chk.failures
+            row[6] = row[6] or chk.first_failure
+            notes.append(f"{chk.failures} draws satisfy the supposedly contradictory assumptions")
+        return
+    if must and (chk.failures or chk.unconfirmed):
+        row[4] += chk.failures
+        row[6] = row[6] or chk.first_failure
+        what = "counterexample" if kind is Kind.FORALL else "instance"
+        notes.append(f"{chk.failures} admissible draws are a numeric {what} (exactly confirmed)"
+                     + (f", {chk.unconfirmed} more float failures not re-decided" if chk.unconfirmed else ""))
+    elif chk.failures or chk.unconfirmed:
+        what = "refute it" if kind is Kind.FORALL else "are instances"
+        more = f" (+{chk.unconfirmed:,} more in floats, not re-decided)" if chk.unconfirmed else ""
+        notes.append(f"{chk.failures:,} exactly confirmed{more} of {chk.admissible:,} draws {what}")
+    if chk.rounding_resolved:
+        notes.append(f"{chk.rounding_resolved} float failures were rounding, resolved exactly")
+    if chk.exact_unavailable:
+        notes.append("no exact evaluation: floats only")
+
+
+def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
+    violations = sum(c.violations for c in checks)
+    constant = [c for c in checks if c.note.startswith(CONSTANT)]
+    decisions = [c for c in checks if c.role is not Role.CROSS_CHECK and c not in constant]
+    if not decisions:
+        decisions = [c for c in checks if c not in constant]
+    fewest = min((c.samples for c in decisions), default=0)
+    bad = next((c for c in checks if c.violations), None)
+    if bad is not None:
+        point = _format_point(bad.first_violation) if bad.first_violation else "?"
+        detail = f"DISAGREES on {bad.label!r} ({bad.verdict}): {bad.note}; draw: {point}"
+    elif not decisions:
+        detail = (f"{CONSTANT}: every obligation is a constant SymPy evaluated before the engine saw it; "
+                  "nothing was evaluated")
+    else:
+        infos = [f"{c.label}: {c.note}" for c in checks if c.note and c not in constant]
+        detail = (f"{len(decisions)} obligation(s), each on >= {fewest:,} admissible draws "
+                  f"(including up to {exact_samples} exact draws each, mostly on boundaries)")
+        crosses = [c for c in checks if c.role is Role.CROSS_CHECK]
+        if crosses:
+            detail += f"; {len(crosses)} cross-check(s) on >= {min(c.samples for c in crosses):,} draws each"
+        if constant:
+            detail += f"; {len(constant)} constant obligation(s) not evaluated"
+        if infos:
+            detail += "; " + "; ".join(infos[:3]) + (f"; ... ({len(infos) - 3} more)" if len(infos) > 3 else "")
+        if fewest == 0:
+            detail += ("; some obligation had NO admissible draws (not checkable, or its symbols need a "
+                       "sampler: see numeric.spot)")
+    return SpotResult(fewest, violations, seconds, detail, checks)
