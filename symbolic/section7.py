@@ -171,8 +171,24 @@ def labour_demand(v: sp.Expr = value, w: sp.Expr = wage, b: sp.Expr = beta) -> s
 @lru_cache(maxsize=None)
 def _demand_solved() -> sp.Expr:
     # solved once for symbols (all positive), then evaluated at each sector's values
-    (demand,) = sp.solve(sp.Eq(wage, value_marginal_product(value, _ell, beta)), _ell, dict=False)
-    return demand
+    return _the_solution(sp.Eq(wage, value_marginal_product(value, _ell, beta)), _ell)
+
+
+def _the_solution(eq: sp.Eq, x: sp.Symbol) -> sp.Expr:
+    """The one solution of ``eq`` for ``x``, every symbol and base positive (as in this model).
+
+    SymPy's candidate, confirmed by substitution; SymPy's own (slower) check
+    where there is not exactly one candidate or it does not confirm.
+    """
+    candidates = sp.solve(eq, x, dict=False, check=False)
+    if len(candidates) == 1:
+        gap = eq.lhs.xreplace({x: candidates[0]}) - eq.rhs
+        if sp.powsimp(sp.powdenest(gap, force=True), force=True) == 0:  # force: the bases are positive
+            return candidates[0]
+    solutions = sp.solve(eq, x, dict=False)
+    if len(solutions) != 1:
+        raise RuntimeError(f"{eq} has {len(solutions)} solutions for {x}: {solutions}")
+    return solutions[0]
 
 
 @dataclass(frozen=True)
@@ -221,8 +237,7 @@ def equilibrium() -> Equilibrium:
     per_sector = parts[_V[_index]].subs(_V[_index], value)
     # labour-market clearing, the sum over sectors written through S = sum of the per-sector factors
     clearing = sp.Eq(parts["coeff"] * parts[wage] * aggregate, labour_force)
-    (w_star,) = sp.solve(clearing, wage, dict=False)
-    w_star = _tidy(w_star)
+    w_star = _tidy(_the_solution(clearing, wage))
     labour = _tidy(sp.simplify(demand.subs(wage, w_star)))
     # GDP: sum_i v_i L_i^beta, each summand a factor times the sector's per-sector term
     term = _tidy(value * labour ** beta_of_sigma())

@@ -270,6 +270,9 @@ class Translator:
     #: log(a b) = log(a) + log(b), exp(-a) exp(a) = 1, Taylor bounds of exp, tangents between powers
     second_pass: bool = False
     _count: int = 0
+    #: translations already made: a derived rule repeats the same subtrees many times, and translating is a
+    #: pure function of the subtree here (atoms, functions and variables are themselves looked up by key)
+    _done: dict = field(default_factory=dict, repr=False)
 
     # -- names -----------------------------------------------------------------------
     def _name(self, prefix: str, sort: str) -> str:
@@ -305,6 +308,13 @@ class Translator:
 
     # -- arithmetic ------------------------------------------------------------------
     def term(self, e: sp.Expr) -> str:
+        key = ("term", e)
+        text = self._done.get(key)
+        if text is None:
+            text = self._done[key] = self._term(e)
+        return text
+
+    def _term(self, e: sp.Expr) -> str:
         if isinstance(e, sp.Symbol):
             if e.is_real is False:
                 raise ValueError(f"symbol {e.name} is declared non-real; the engine decides claims over the reals")
@@ -635,6 +645,13 @@ class Translator:
 
     # -- Booleans --------------------------------------------------------------------
     def boolean(self, b) -> str:
+        key = ("boolean", b)
+        text = self._done.get(key)
+        if text is None:
+            text = self._done[key] = self._boolean(b)
+        return text
+
+    def _boolean(self, b) -> str:
         if b is sp.true or b is True:
             return "true"
         if b is sp.false or b is False:
