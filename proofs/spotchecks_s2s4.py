@@ -62,20 +62,43 @@ def _fmd_draws(samples: int, rng: np.random.Generator):
     return N, V, b, family
 
 
+#: the two concrete protection families the S2.fmd checks draw from, in the spending E with shape b > 0
+_E, _b, _target = sp.symbols("E b target", positive=True)
+_FAMILIES = (1 - sp.exp(-_b * _E), 1 - (1 + _E) ** (-_b))  # True, False of the family draw
+
+
+@functools.lru_cache(maxsize=None)
+def _family_kernels():
+    """Per family: P, P' (SymPy's derivative) and the spending where P' meets a target (SymPy's solve),
+    compiled at the one lambdify boundary (:func:`numeric.kernels.compile_kernel`)."""
+    from numeric.kernels import compile_kernel
+
+    out = []
+    for P in _FAMILIES:
+        dP = sp.diff(P, _E)
+        (at_target,) = sp.solve(sp.Eq(dP, _target), _E)  # P' is strictly decreasing: one solution
+        out.append((compile_kernel(P, (_E, _b)), compile_kernel(dP, (_E, _b)),
+                    compile_kernel(at_target, (_target, _b))))
+    return tuple(out)
+
+
+def _by_family(which: int, family, *args):
+    exp_form, pow_form = (kernels[which] for kernels in _family_kernels())
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        return np.where(family, exp_form(*args), pow_form(*args))
+
+
 def _P(E, b, family):
-    return np.where(family, -np.expm1(-b * E), 1 - (1 + E) ** (-b))
+    return _by_family(0, family, E, b)
 
 
 def _dP(E, b, family):
-    return np.where(family, b * np.exp(-b * E), b * (1 + E) ** (-b - 1))
+    return _by_family(1, family, E, b)
 
 
 def _solve_marginal(target, b, family):
-    """Total spending E >= 0 with P'(E) = target (0 when P'(0) <= target): the families' closed forms."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        exp_form = np.log(b / target) / b
-        pow_form = (b / target) ** (1 / (b + 1)) - 1
-    return np.maximum(0.0, np.where(family, exp_form, pow_form))
+    """Total spending E >= 0 with P'(E) = target (0 when P'(0) <= target)."""
+    return np.maximum(0.0, _by_family(2, family, target, b))
 
 
 def fmd_check(claim_id: str):
