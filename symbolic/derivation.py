@@ -45,6 +45,7 @@ from .notation import (CONDITION_BUDGET, escape_text, latex, one_line, pretty, p
                        prose_text, width)
 
 __all__ = ["Step", "Derivation", "clearing_step", "latex_of", "latex_lines", "text_of", "escape_latex",
+           "OmittedLine", "omitted", "tree_nodes", "TREE_OMIT",
            "CONNECTIVES", "WideLine", "display_latex", "is_wide"]
 
 #: connectives of a chain of formulas: LaTeX and Unicode
@@ -62,6 +63,10 @@ WIDE_LATEX = 900
 WIDE_OMIT = 4000
 #: a display with more LaTeX source than this is summarised too (a formula pages long is not read)
 DISPLAY_OMIT = 12000
+#: a formula whose expression tree (repeated subtrees counted each time) has more nodes than this is not
+#: laid out at all: written out it would run past DISPLAY_OMIT characters, and SymPy's printers take
+#: minutes over it (a greedy rule written out for every ordering of the proposals)
+TREE_OMIT = 2 * DISPLAY_OMIT
 
 
 class WideLine(str):
@@ -69,6 +74,47 @@ class WideLine(str):
 
     Renderers put it in a paragraph that wraps (see :func:`display_latex`), never inside ``align*``.
     """
+
+
+class OmittedLine(WideLine):
+    """A formula too big to lay out (see :data:`TREE_OMIT`): only its size is shown."""
+
+
+def tree_nodes(obj, limit: int = TREE_OMIT) -> int:
+    """The nodes of ``obj``'s expression tree, as printers walk it (counting stops past ``limit``).
+
+    >>> x = sp.Symbol("x")
+    >>> tree_nodes(x**2 + 1)
+    5
+    """
+    count = 0
+    if isinstance(obj, sp.Basic):
+        for count, _ in enumerate(sp.preorder_traversal(obj), start=1):
+            if count > limit:
+                break
+    return count
+
+
+def omitted(obj) -> OmittedLine | None:
+    """An :class:`OmittedLine` for ``obj`` if its tree is over :data:`TREE_OMIT` nodes, else ``None``.
+
+    >>> x = sp.Symbol("x")
+    >>> omitted(x + 1) is None
+    True
+    """
+    if tree_nodes(obj) <= TREE_OMIT:
+        return None
+    from .constructs import distinct_subtrees
+
+    distinct = sum(1 for _ in distinct_subtrees(obj))
+    return OmittedLine(f"an expression with more than {TREE_OMIT:,} nodes in its tree, {distinct:,} of them "
+                       "distinct subexpressions")
+
+
+def _inline(e, form: str) -> str:
+    """A formula named in a sentence, in ``form``; its size instead when it is too big to lay out."""
+    too_big = omitted(e)
+    return f"({too_big})" if too_big is not None else form.format(latex(e))
 
 
 def escape_latex(text: str) -> str:
@@ -120,13 +166,13 @@ class Step:
         return "".join(out)
 
     def text_latex(self) -> str:
-        return self._sentence(prose_latex, lambda e: f"${latex(e)}$")
+        return self._sentence(prose_latex, lambda e: _inline(e, "${}$"))
 
     def text_plain(self) -> str:
         return self._sentence(prose_text, lambda e: prose_text(sp.sstr(e)))
 
     def text_markdown(self) -> str:
-        return self._sentence(prose_markdown, lambda e: f"${latex(e)}$")
+        return self._sentence(prose_markdown, lambda e: _inline(e, "${}$"))
 
     # -- the formula ---------------------------------------------------------------------------
     def math_lines(self) -> list[str]:
@@ -177,6 +223,9 @@ def latex_lines(obj, budget: int = DISPLAY_BUDGET) -> list[str]:
     >>> latex_lines(sp.Implies(a > 1, sp.And(b > a, b < 2)), budget=10)
     ['a > 1', '\\implies \\bigl(b > a', '\\wedge b < 2\\bigr)']
     """
+    too_big = omitted(obj)
+    if too_big is not None:
+        return [too_big]
     wide = _width(obj)
     if wide <= budget:
         return [latex(obj)]
@@ -237,7 +286,7 @@ def _narrowed(obj):
 
 def is_wide(obj) -> bool:
     """Too wide to typeset as one unbreakable formula (see :data:`WIDE_COLUMNS`)."""
-    return _too_wide(obj, latex(obj))
+    return omitted(obj) is not None or _too_wide(obj, latex(obj))
 
 
 def _joined(before: str, line: str, after: str = "") -> str:
@@ -262,6 +311,10 @@ def display_latex(lines) -> str:
     <BLANKLINE>
     """
     out, run = [], []
+    too_big = next((line for line in lines if isinstance(line, OmittedLine)), None)
+    if too_big is not None:
+        return (r"\par\noindent\emph{A formula too long to typeset here: " + too_big + r". \texttt{coordfail "
+                r"derive} writes it out, as text and in its JSON output.}\par" "\n")
     size = sum(len(line) for line in lines)
     if sum(len(line) for line in lines if isinstance(line, WideLine)) > WIDE_OMIT or size > DISPLAY_OMIT:
         return (r"\par\noindent\emph{A formula of about " + f"{size:,}" + r" characters when written out: too long "
@@ -313,6 +366,9 @@ def latex_of(obj) -> str:
 
 
 def _chain_lines(chain) -> list[str]:
+    too_big = next((o for x in chain[::2] if (o := omitted(x)) is not None), None)
+    if too_big is not None:
+        return [too_big]
     pieces = [latex(x) if n % 2 == 0 else CONNECTIVES[x][0] for n, x in enumerate(chain)]
     one = " ".join(pieces)
     if sum(_width(x) for x in chain[::2]) <= DISPLAY_BUDGET:
@@ -500,8 +556,10 @@ def clearing_step(rel: Relational) -> Step:
 
     num, den = _numer_denom(rel.lhs - rel.rhs)
     # expanded for the reader (z3 gets the product form), powers left whole: expanding
-    # Y**(1 - alpha) into Y/Y**alpha would bring back the division just cleared
-    num = sp.expand(num, power_exp=False, power_base=False)
+    # Y**(1 - alpha) into Y/Y**alpha would bring back the division just cleared; a numerator too big to
+    # lay out is not expanded (no reader sees it, and expanding a tree that size takes minutes)
+    if omitted(num) is None:
+        num = sp.expand(num, power_exp=False, power_base=False)
     op = type(rel)
     if den == 1:
         text, rewritten = "The relation as a comparison with zero", op(num, 0, evaluate=False)

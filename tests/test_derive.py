@@ -291,3 +291,23 @@ def test_a_formula_pages_long_is_summarised_with_where_to_find_it():
     huge = sp.And(*[sp.Implies(B > k, pw + pw.subs(B, k * B) >= k) for k in range(1, 12)])
     out = display_latex(latex_lines(huge))
     assert "too long to typeset here" in out and "coordfail derive" in out and r"\begin{align*}" not in out
+
+
+def test_a_formula_with_a_huge_tree_is_summarised_without_being_printed():
+    """A derived rule repeats its subtrees: about 2**23 nodes as printers walk it, few distinct. Printing any
+    of it would not finish in this test run."""
+    from symbolic.derivation import OmittedLine, clearing_step, display_latex, is_wide, latex_lines, omitted
+
+    x = sp.Symbol("x", real=True)
+    e = x
+    for i in range(22):
+        e = sp.Piecewise((e + 1, x > i), (e - 1, True), evaluate=False)
+    lines = latex_lines(sp.Gt(e, 0))
+    assert len(lines) == 1 and isinstance(lines[0], OmittedLine)
+    assert "24,000 nodes" in lines[0] and "distinct subexpressions" in lines[0]
+    out = display_latex(lines)
+    assert "too long to typeset here" in out and r"\begin{align*}" not in out
+    assert is_wide(e)
+    step = clearing_step(sp.Gt(e, 1))  # not expanded: no reader sees it
+    assert isinstance(step.math_lines()[0], OmittedLine)
+    assert omitted(x ** 2 + 1) is None and latex_lines(x ** 2 > 1) == ["x^{2} > 1"]
