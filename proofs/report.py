@@ -156,9 +156,12 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
     proved = result.status is Status.PROVED
     use = assumption_use(result, settings) if proved else None
     sufficient = use.sentence() if use is not None else ""
-    necessary = necessity_sentence(necessity(result, settings)) if proved else ""
+    dropped = necessity(result, settings) if proved else ()
+    necessary = necessity_sentence(dropped) if proved else ""
     cells: tuple = ()
-    if not _keeps_its_point(claim.kind, result.status):
+    if proved:  # the claim's ablation row is these very decisions: each group dropped in turn
+        cells = tuple((r.group, r.verdict.status.value) for r in dropped)
+    elif not _keeps_its_point(claim.kind, result.status):
         _, rows = ablation([claim], settings=settings)
         cells = tuple((g, v) for g, v in rows[0][2].items() if v != "-") if rows else ()
     refuted = refutation_class(result, settings)
