@@ -67,6 +67,12 @@ DISPLAY_OMIT = 12000
 #: laid out at all: written out it would run past DISPLAY_OMIT characters, and SymPy's printers take
 #: minutes over it (a greedy rule written out for every ordering of the proposals)
 TREE_OMIT = 2 * DISPLAY_OMIT
+#: a part with more nodes than this is taken as too wide to typeset without printing it to measure: it
+#: prints as more LaTeX than WIDE_LATEX (each leaf at least a character), only a Piecewise whose long
+#: conditions are set a conjunct a line could escape, and a tree that size is not read as one formula anyway
+WIDE_NODES = 4 * WIDE_LATEX
+#: a numerator with more nodes than this is shown as the engine has it, not expanded for the reader
+EXPAND_NODES = 2000
 
 
 class WideLine(str):
@@ -258,6 +264,8 @@ def _leaf(obj, wide: int | None = None) -> str:
 
 
 def _too_wide(obj, tex: str, wide: int | None = None) -> bool:
+    if tree_nodes(obj, WIDE_NODES) > WIDE_NODES:
+        return True
     if len(tex) > WIDE_LATEX and isinstance(obj, sp.Basic) and obj.has(sp.Piecewise):
         # long conditions of a Piecewise are set one conjunct a line: measure it with only the widest conjunct
         obj = _narrowed(obj)
@@ -285,8 +293,8 @@ def _narrowed(obj):
 
 
 def is_wide(obj) -> bool:
-    """Too wide to typeset as one unbreakable formula (see :data:`WIDE_COLUMNS`)."""
-    return omitted(obj) is not None or _too_wide(obj, latex(obj))
+    """Too wide to typeset as one unbreakable formula (see :data:`WIDE_COLUMNS`, :data:`WIDE_NODES`)."""
+    return tree_nodes(obj, WIDE_NODES) > WIDE_NODES or _too_wide(obj, latex(obj))
 
 
 def _joined(before: str, line: str, after: str = "") -> str:
@@ -556,9 +564,9 @@ def clearing_step(rel: Relational) -> Step:
 
     num, den = _numer_denom(rel.lhs - rel.rhs)
     # expanded for the reader (z3 gets the product form), powers left whole: expanding
-    # Y**(1 - alpha) into Y/Y**alpha would bring back the division just cleared; a numerator too big to
-    # lay out is not expanded (no reader sees it, and expanding a tree that size takes minutes)
-    if omitted(num) is None:
+    # Y**(1 - alpha) into Y/Y**alpha would bring back the division just cleared; a big numerator is not
+    # expanded (expanding a tree of Max and Piecewise takes minutes and no reader follows the result)
+    if tree_nodes(num, EXPAND_NODES) <= EXPAND_NODES:
         num = sp.expand(num, power_exp=False, power_base=False)
     op = type(rel)
     if den == 1:
