@@ -259,13 +259,19 @@ def latex_lines(obj, budget: int = DISPLAY_BUDGET) -> list[str]:
 
 def _leaf(obj, wide: int | None = None) -> str:
     """LaTeX of a part not broken further; a :class:`WideLine` if it is too wide to typeset (``wide``: its width)."""
-    tex = latex(obj)
-    return WideLine(escape_text(sp.sstr(obj))) if _too_wide(obj, tex, wide) else tex
+    if not _big(obj):  # a big part is not printed to be measured
+        tex = latex(obj)
+        if not _too_wide(obj, tex, wide):
+            return tex
+    return WideLine(escape_text(sp.sstr(obj)))
+
+
+def _big(obj) -> bool:
+    """Over :data:`WIDE_NODES` nodes: too wide, whatever it prints as."""
+    return tree_nodes(obj, WIDE_NODES) > WIDE_NODES
 
 
 def _too_wide(obj, tex: str, wide: int | None = None) -> bool:
-    if tree_nodes(obj, WIDE_NODES) > WIDE_NODES:
-        return True
     if len(tex) > WIDE_LATEX and isinstance(obj, sp.Basic) and obj.has(sp.Piecewise):
         # long conditions of a Piecewise are set one conjunct a line: measure it with only the widest conjunct
         obj = _narrowed(obj)
@@ -294,7 +300,7 @@ def _narrowed(obj):
 
 def is_wide(obj) -> bool:
     """Too wide to typeset as one unbreakable formula (see :data:`WIDE_COLUMNS`, :data:`WIDE_NODES`)."""
-    return tree_nodes(obj, WIDE_NODES) > WIDE_NODES or _too_wide(obj, latex(obj))
+    return _big(obj) or _too_wide(obj, latex(obj))
 
 
 def _joined(before: str, line: str, after: str = "") -> str:

@@ -59,8 +59,7 @@ def decimal_digits(n: int) -> str:
     """
     if n.bit_length() <= _STR_BITS:
         return str(n)
-    half = _HALF
-    high, low = divmod(n, half)
+    high, low = divmod(n, _HALF)
     return decimal_digits(high) + decimal_digits(low).rjust(2000, "0")
 
 
@@ -307,12 +306,15 @@ class Translator:
         return "\n".join(lines)
 
     # -- arithmetic ------------------------------------------------------------------
-    def term(self, e: sp.Expr) -> str:
-        key = ("term", e)
+    def _once(self, translate, obj) -> str:
+        key = (translate.__name__, obj)
         text = self._done.get(key)
         if text is None:
-            text = self._done[key] = self._term(e)
+            text = self._done[key] = translate(obj)
         return text
+
+    def term(self, e: sp.Expr) -> str:
+        return self._once(self._term, e)
 
     def _term(self, e: sp.Expr) -> str:
         if isinstance(e, sp.Symbol):
@@ -645,11 +647,7 @@ class Translator:
 
     # -- Booleans --------------------------------------------------------------------
     def boolean(self, b) -> str:
-        key = ("boolean", b)
-        text = self._done.get(key)
-        if text is None:
-            text = self._done[key] = self._boolean(b)
-        return text
+        return self._once(self._boolean, b)
 
     def _boolean(self, b) -> str:
         if b is sp.true or b is True:
