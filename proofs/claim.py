@@ -312,7 +312,7 @@ def combine_verdicts(kind: Kind, verdicts: Sequence[Verdict]) -> Verdict:
     methods = sorted({v.method for v in verdicts})
     method = "+".join(methods) + (f" ({len(verdicts)} decisions)" if len(verdicts) > 1 else "")
     statuses = [v.status for v in verdicts]
-    core = tuple(dict.fromkeys(c for v in verdicts for c in v.core))
+    core = None if any(v.core is None for v in verdicts) else tuple(dict.fromkeys(c for v in verdicts for c in v.core))
     notes = tuple(dict.fromkeys(n for v in verdicts for n in v.notes))
     if kind is Kind.FORALL:
         for v in verdicts:

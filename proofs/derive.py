@@ -86,7 +86,8 @@ class AssumptionUse:
     def sentence(self) -> str:
         if not self.complete:
             known = "; ".join(self.used) or "none named"
-            return ("not determined for every decision (a re-decision with cores was not a proof in time); "
+            return ("not determined for every decision (a re-decision with cores was not a proof, or gave no core, "
+                    "in time); "
                     f"the decisions that were: {known}")
         if not self.used:
             text = ("sufficient for this proof: none of the named assumptions (the symbols' own assumptions, "
@@ -113,7 +114,8 @@ def assumption_use(result: ClaimResult, settings: Settings | None = None) -> Ass
     complete = True
     for ob, _ in result.decisions:
         again = _decide_cached(ob, settings)
-        # a core is evidence only from a proof: a re-decision that ran out of time says nothing
+        # a core is evidence only from a proof: a re-decision that ran out of time says nothing (nor a proof
+        # whose tracked re-check gave no core: its core is None)
         core = again.core if again.status is Status.PROVED else None
         cores.append(core)
         complete = complete and core is not None

@@ -348,8 +348,11 @@ def _flags(p: Problem) -> list[str]:
     return [f"t{i}" for i in range(len(p.named))]
 
 
-def _check(p: Problem, parts, *, core: bool = False, extra_vars=(), memo: bool = False) -> solver.CheckResult:
+def _check(p: Problem, parts, *, core: bool = False, extra_vars=(), memo: bool = False,
+           share: float = 1.0) -> solver.CheckResult:
     """One solver query; ``parts`` are lists of SMT-LIB facts.  With ``core``, the assumptions are tracked.
+
+    ``share``: the part of the problem's remaining time this query may take.
 
     ``memo``: reuse a decided answer to the identical query (same text, variables and flags).
     """
@@ -367,7 +370,8 @@ def _check(p: Problem, parts, *, core: bool = False, extra_vars=(), memo: bool =
     key = (smt2, tuple(variables), tuple(names)) if memo else None
     r = _ANSWERS.get(key) if memo else None
     if r is None:
-        r = solver.check(smt2, deadline=p.deadline, variables=variables, flags=names, core=bool(names))
+        deadline = p.deadline if share >= 1 else time.monotonic() + share * p.remaining()
+        r = solver.check(smt2, deadline=deadline, variables=variables, flags=names, core=bool(names))
         if memo and r.result != "unknown":
             if len(_ANSWERS) >= _ANSWERS_LIMIT:
                 _ANSWERS.clear()
@@ -464,6 +468,23 @@ def _has_abstract_atoms(p: Problem) -> bool:
     return any(a.func in (sp.exp, sp.log) for a in p.encoding.atoms)
 
 
+def _core_by_deletion(p: Problem, rest: list) -> tuple[str, ...] | None:
+    """The named assumptions a proof needs, found without tracking flags (z3 can answer unknown on the
+    tracked form of a problem it decides): each is dropped while the rest stay contradictory with ``rest``.
+
+    ``None`` (not determined) if no drop could be decided -- never ``()``, which would say none is used.
+    """
+    kept = list(range(len(p.named)))
+    decided = False
+    for i in range(len(p.named)):
+        trial = [j for j in kept if j != i]
+        r = _check(p, rest + [[p.encoding.assumptions[j] for j in trial]])
+        decided = decided or r.result != "unknown"
+        if r.result == "unsat":
+            kept = trial
+    return tuple(p.named[j][0] for j in kept) if decided else None
+
+
 def _z3_pass(p: Problem, d: Domain) -> Verdict | None:
     enc = p.encoding
     if p.kind is Kind.FORALL:
@@ -484,9 +505,10 @@ def _z3_pass(p: Problem, d: Domain) -> Verdict | None:
         if r.result == "unsat":  # refinements are true facts: unsat still decides
             core = ()
             if p.want_core and p.named:
-                c = _check(p, [enc.facts, enc.premises, enc.claim_domain, goal, refinements, enc.assumptions],
-                           core=True)
-                core = c.core if c.result == "unsat" else ()
+                rest = [enc.facts, enc.premises, enc.claim_domain, goal, refinements]
+                # half the time left at most: z3 can stall on the tracked form of a problem it just decided
+                c = _check(p, rest + [enc.assumptions], core=True, share=0.5)
+                core = c.core if c.result == "unsat" else _core_by_deletion(p, rest)
             if p.kind is Kind.FORALL:
                 return p.verdict(Status.PROVED, "z3", core=core)
             return p.verdict(Status.REFUTED, "z3", reason="no instance satisfies the assumptions and the condition",

@@ -79,14 +79,16 @@ class Verdict:
     seconds: float
     reason: str = ""
     _point: tuple | None = field(default=None, repr=False)
-    #: names of the assumptions the solver's unsatisfiable core used (proved verdicts)
-    core: tuple[str, ...] = ()
+    #: names of the assumptions the solver's unsatisfiable core used (proved verdicts); ``None`` where a core
+    #: was asked for and not obtained (the tracked re-check did not come back unsatisfiable in time)
+    core: tuple[str, ...] | None = ()
     #: what the reader should know about how the input was read (floats, weakened symbol assumptions)
     notes: tuple[str, ...] = ()
 
     @classmethod
     def make(cls, status, kind, method, seconds, *, reason="", point=None, core=(), notes=()):
-        return cls(Status(status), Kind(kind), method, float(seconds), reason, _frozen_point(point), tuple(core),
+        return cls(Status(status), Kind(kind), method, float(seconds), reason, _frozen_point(point),
+                   None if core is None else tuple(core),
                    tuple(notes))
 
     @property

@@ -65,6 +65,33 @@ def test_vacuous_reports_the_contradicting_assumptions():
     assert set(v.core) == {"a positive", "a negative"}
 
 
+def test_a_proof_whose_core_is_not_obtained_says_so_never_that_no_assumption_is_used(monkeypatch):
+    """The tracked re-check that names the assumptions a proof uses can stall (z3 did on S7.sf.5's until its
+    time ran out): the assumptions are then dropped one at a time, untracked; where nothing can be decided
+    the core is None ("not determined"), never the empty core ("none is used")."""
+    import time
+
+    from symbolic import engine, solver
+
+    x = sp.Symbol("x", real=True)
+    named = {"x > 1": x > 1, "unrelated": b > 0}
+    assert prove(x > 0, named, core=True).core == ("x > 1",)
+
+    real_check = solver.check
+
+    def stalls_when_tracked(smt2, **kw):
+        return solver.CheckResult("unknown", "time limit reached") if kw.get("core") else real_check(smt2, **kw)
+
+    monkeypatch.setattr(solver, "check", stalls_when_tracked)
+    v = prove(x > 0, named, core=True)
+    assert v.status is Status.PROVED and v.core == ("x > 1",)  # found by dropping, untracked
+
+    monkeypatch.setattr(solver, "check", lambda smt2, **kw: solver.CheckResult("unknown", "time limit reached"))
+    p = engine.make_problem(Kind.FORALL, x > 0, engine.normalize_assumptions(named), time.monotonic() + 5)
+    e = p.encoding
+    assert engine._core_by_deletion(p, [e.facts, e.premises, e.claim_domain, [f"(not {e.target})"]]) is None
+
+
 def test_irrational_counterexample_is_exact():
     v = prove(sp.Ne(a**2, 2), [a > 0])
     assert v.status is Status.REFUTED
