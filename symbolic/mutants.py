@@ -51,9 +51,14 @@ class Mutant:
     statement: Boolean
 
 
+def _canonical(e):
+    """A sort key that does not depend on hash randomisation (SymPy's key, its text breaking ties)."""
+    return sp.default_sort_key(e), sp.sstr(e)
+
+
 def _relations(b) -> list:
     """The relations of ``b``; those of an implication's conclusion first (a changed conclusion tells most)."""
-    rels = [r for r in sorted(b.atoms(Relational), key=sp.default_sort_key) if not is_truth_value(r.lhs)]
+    rels = [r for r in sorted(b.atoms(Relational), key=_canonical) if not is_truth_value(r.lhs)]
     if isinstance(b, sp.Implies):
         concl = b.args[1].atoms(Relational)
         rels = [r for r in rels if r in concl] + [r for r in rels if r not in concl]
@@ -96,9 +101,12 @@ def _reversals(b):
 
 def _dropped(b):
     def conjuncts(x):
-        return list(x.args) if isinstance(x, sp.And) and len(x.args) > 1 else []
+        return sorted(x.args, key=_canonical) if isinstance(x, sp.And) and len(x.args) > 1 else []
 
-    for node in sp.preorder_traversal(b):
+    # in a canonical order: SymPy's order of an And's arguments can follow hash randomisation, and the
+    # mutants made first are the ones kept
+    nodes = {n for n in sp.preorder_traversal(b) if isinstance(n, (sp.Implies, sp.Equivalent))}
+    for node in sorted(nodes, key=_canonical):
         if isinstance(node, sp.Implies):
             hyp, concl = node.args
             for c in conjuncts(hyp):

@@ -195,6 +195,22 @@ def test_verify_output_is_byte_identical_across_runs_and_hash_seeds():
     assert b'"seconds"' not in outs[0] and b'"spot_check"' in outs[0]
 
 
+def test_mutants_do_not_depend_on_the_hash_seed():
+    """S2.fmd.1's statement is an And of two equivalences whose order followed hash randomisation: the
+    conjunct dropped first, so the mutants kept, changed from run to run (seeds 1 and 3 differed)."""
+    import os
+
+    outs = []
+    for seed in ("1", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        r = subprocess.run([sys.executable, "-m", "proofs", "verify", "--only", "S2.fmd.1", "--json", "--mutants",
+                            "--no-timings", "--quiet", "--no-spot-checks"],
+                           capture_output=True, timeout=120, cwd=ROOT, env=env)
+        assert r.returncode == 0, r.stderr
+        outs.append(r.stdout)
+    assert outs[0] == outs[1] and b"dropped from the right side" in outs[0]
+
+
 # -- --timeout means what it says; Ctrl-C counts what was decided (issue 14) -------------------------------------
 
 SLOW_CLAIMS = '''
