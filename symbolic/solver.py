@@ -126,6 +126,8 @@ class _Worker:
                         return {"result": "unknown", "reason": "the z3 worker stopped", "model": {}, "core": []}
                     answer = json.loads(line)
                     if answer.get("id") == self.sent:
+                        if answer.get("restart"):  # it could not stop a losing strategy: a fresh one next time
+                            self.stop()
                         return answer
                     # an answer to an earlier query (never expected: a timed-out worker is killed) -- not ours
 

@@ -13,13 +13,29 @@ values ``{"int": "0x3"}``, ``{"rat": ["0x1", "0x2"]}`` or ``{"alg": [[coefficien
 as "p/q", lowest degree first], index from 1]}``, integers in hexadecimal (no
 digit limit).  A fresh solver answers
 every query (z3 solvers are not reused across checks).
+
+Two strategies race on a query that z3's default solver has not answered
+within ``SECOND_AFTER`` seconds: the default and ``SECOND_STRATEGY``, which
+first solves equalities for variables (a definition ``X = e`` of a symbol left
+without a sign stalls nonlinear search that decides the substituted problem at
+once).  Each runs in its own context and thread (z3 releases the GIL); the
+first sat/unsat answer is taken and the other is interrupted.  Both are z3:
+an answer is as trustworthy either way, and a sat point is certified exactly
+by the parent.  Tracked-core queries use the default solver only.
 """
 
 import json
 import signal
 import sys
+import threading
+import time
 
 import z3
+
+#: the tactic pipeline of the second strategy
+SECOND_STRATEGY = ("simplify", "solve-eqs", "smt")
+#: seconds the default solver has alone before the second strategy starts beside it
+SECOND_AFTER = 0.25
 
 
 def _value(v):
@@ -41,11 +57,72 @@ def _value(v):
     return {"other": str(v)}
 
 
-def _solver(smt2, timeout_ms, ctx):
-    s = z3.Solver(ctx=ctx)
+def _solver(smt2, timeout_ms, ctx, tactics=()):
+    s = z3.Then(*[z3.Tactic(t, ctx=ctx) for t in tactics], ctx=ctx).solver() if tactics else z3.Solver(ctx=ctx)
     s.set("timeout", max(1, int(timeout_ms)))
     s.from_string(smt2)
     return s
+
+
+class _Attempt(threading.Thread):
+    """One strategy on one query, in a context of its own, reporting to ``done`` when it has an answer."""
+
+    def __init__(self, smt2, timeout_ms, flag_names, tactics, done):
+        super().__init__(daemon=True)
+        self.args = (smt2, timeout_ms, flag_names, tactics)
+        self.done, self.ctx = done, z3.Context()
+        self.solver, self.result, self.error = None, None, None
+
+    def run(self):
+        smt2, timeout_ms, flag_names, tactics = self.args
+        try:
+            self.solver = _solver(smt2, timeout_ms, self.ctx, tactics)
+            self.solver.add(*[z3.Bool(n, self.ctx) for n in flag_names])
+            self.result = self.solver.check()
+        except Exception as exc:  # an answer, never a dead worker
+            self.error = exc
+        self.done.release()
+
+    def decided(self):
+        return self.result in (z3.sat, z3.unsat)
+
+    def stop(self, within=1.0):
+        """Interrupt until the thread ends (an interrupt sent before its check started is lost); False if it
+        is still running after ``within`` seconds (nonlinear search on high degrees ignores interrupts)."""
+        end = time.monotonic() + within
+        while self.is_alive() and time.monotonic() < end:
+            self.ctx.interrupt()
+            self.join(0.05)
+        return not self.is_alive()
+
+
+def _race(smt2, timeout_ms, flag_names):
+    """The first decided answer of the default solver and, if it is slow, the second strategy; and whether
+    every other attempt stopped (if not, the parent replaces this worker after reading the answer)."""
+    done = threading.Semaphore(0)  # one release per attempt that has finished
+    start = time.monotonic()
+    first = _Attempt(smt2, timeout_ms, flag_names, (), done)
+    first.start()
+    answered = 1 if done.acquire(timeout=SECOND_AFTER) else 0
+    if answered and first.error is not None:
+        raise first.error
+    if answered and first.decided():
+        first.join()
+        return first, True
+    attempts = [first]
+    left_ms = timeout_ms - (time.monotonic() - start) * 1000
+    if left_ms > 1:
+        attempts.append(_Attempt(smt2, left_ms, flag_names, SECOND_STRATEGY, done))
+        attempts[-1].start()
+    winner = None
+    while winner is None and answered < len(attempts):
+        done.acquire()
+        answered += 1
+        winner = next((a for a in attempts if a.decided()), None)
+    stopped = all([a.stop() for a in attempts if a is not winner])
+    if winner is None and first.error is not None:
+        raise first.error
+    return winner or first, stopped
 
 
 def _minimal_core(smt2, timeout_ms, core):
@@ -62,18 +139,27 @@ def _minimal_core(smt2, timeout_ms, core):
 
 def handle(req):
     smt2, timeout_ms = req["smt2"], req["timeout_ms"]
-    ctx = z3.Context()  # a fresh context per query: nothing decided before can shape the answer
-    flags = [z3.Bool(n, ctx) for n in req.get("flags", [])]
-    s = _solver(smt2, timeout_ms, ctx)
-    s.add(*flags)
-    r = s.check()
+    # a fresh context per query and strategy: nothing decided before can shape the answer
+    names = req.get("flags", [])
+    tracked = bool(req.get("core") and names)
+    if tracked:
+        ctx = z3.Context()
+        flags = [z3.Bool(n, ctx) for n in names]
+        s = _solver(smt2, timeout_ms, ctx)
+        s.add(*flags)
+        r = s.check()
+    else:
+        attempt, stopped = _race(smt2, timeout_ms, names)
+        s, r, ctx = attempt.solver, attempt.result, attempt.ctx
     out = {"result": str(r), "reason": s.reason_unknown() if r == z3.unknown else "", "model": {}, "core": []}
+    if not tracked and not stopped:
+        out["restart"] = True  # a strategy that lost is still running: stop this process after this answer
     if r == z3.sat:
         m = s.model()
         for name, sort in req.get("vars", []):
             term = z3.Int(name, ctx) if sort == "Int" else z3.Real(name, ctx)
             out["model"][name] = _value(m.eval(term, model_completion=True))
-    elif r == z3.unsat and req.get("core") and flags:
+    elif r == z3.unsat and tracked:
         t = _solver(smt2, timeout_ms, ctx)
         if t.check(*flags) == z3.unsat:
             names = [str(c) for c in t.unsat_core()]

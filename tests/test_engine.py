@@ -203,6 +203,36 @@ def test_time_limit_gives_unknown_not_a_guess():
     assert v.status in (Status.UNKNOWN, Status.PROVED)
 
 
+def test_a_definition_of_a_symbol_without_a_sign_does_not_stall_the_solver():
+    # S2.dol.4 with the positivity of X dropped: X is defined by a positive power, so X > 0 follows, but
+    # z3's default nonlinear search stalls (unknown at 10 s); equalities solved for variables decide it
+    a, w, L, F = sp.symbols("alpha w L F", positive=True)
+    X = sp.Symbol("X", real=True)
+    count = L * (1 - a) / F
+    claim = sp.Equivalent(count >= a**(-a / (1 - a)), -w + w * count**(1 - 1 / a) / a <= 0)
+    facts = [a < 1, sp.Eq(X, count**((1 - a) / a)), sp.Eq(X * w * count**(1 - 1 / a) / a, w / a),
+             sp.Eq(a * count**(-1 + 1 / a), X * a), sp.Equivalent(X >= 1 / a, count >= a**(-a / (1 - a)))]
+    assert prove(claim, facts, timeout=5).status is Status.PROVED
+    # the same facts with a wrong threshold: refuted, never proved by the second strategy
+    wrong = sp.Equivalent(count >= 2 * a**(-a / (1 - a)), -w + w * count**(1 - 1 / a) / a <= 0)
+    assert prove(wrong, facts, timeout=5).status is not Status.PROVED
+
+
+def test_the_worker_takes_the_first_decided_strategy_with_a_whole_model(monkeypatch):
+    from symbolic import z3worker
+
+    monkeypatch.setattr(z3worker, "SECOND_AFTER", 0.0)  # both strategies race from the start
+    smt2 = "(declare-fun x () Real)(declare-fun y () Real)(assert (= x (+ y 1)))(assert (> y 0))(assert (< x 3))"
+    out = z3worker.handle({"smt2": smt2, "timeout_ms": 5000, "vars": [["x", "Real"], ["y", "Real"]]})
+    assert out["result"] == "sat" and "restart" not in out
+    x, y = (sp.Rational(int(n, 16), int(d, 16)) for n, d in (out["model"][v]["rat"] for v in ("x", "y")))
+    assert x == y + 1 and 0 < y and x < 3  # the variable solve-eqs eliminated has its value too
+    out = z3worker.handle({"smt2": smt2 + "(assert (> y 5))", "timeout_ms": 5000})
+    assert out["result"] == "unsat"
+    with pytest.raises(Exception):
+        z3worker.handle({"smt2": "(assert (> nope 0))", "timeout_ms": 5000})
+
+
 def test_functions_z3_does_not_know_are_abstracted_soundly():
     f = sp.Function("f", real=True)
     assert prove(sp.Eq(f(u), f(u))).status is Status.PROVED
