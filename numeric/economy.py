@@ -447,19 +447,24 @@ def _section5_kernels():
             compile_kernel(s5.raw_comparative_advantage(j), (s5.lam_S(j), s5.lam_N(j))))
 
 
-def _demand(kern: _Compiled, w: float, price, A, active_only=None) -> np.ndarray:
-    """Each sector's labour at wage ``w`` (0 where the value marginal product at zero is at most ``w``)."""
-    w_arr = np.full(price.shape, w) if np.ndim(w) == 0 else w
+def _demand(kern: _Compiled, w, price, A, mp0=None) -> np.ndarray:
+    """Each sector's labour at wage ``w`` (0 where the value marginal product at zero is at most ``w``).
+
+    ``w``: one wage or one per sector; ``mp0``: :math:`p F'(0; A)` if already computed (it does not
+    depend on the wage, and the bounds evaluate demand at a hundred wages).
+    """
+    active = None
     if kern.mp_at_zero is not None:
-        active = kern.mp_at_zero(price, A) > w_arr
-    else:
-        active = np.ones(price.shape, dtype=bool)
-    out = np.zeros(price.shape)
-    if not active.any():
-        return out
+        active = (kern.mp_at_zero(price, A) if mp0 is None else mp0) > w
     if kern.demand is not None:
-        out[active] = kern.demand(w_arr[active], price[active], A[active])
-    else:
+        # the closed form on every sector, kept where active: no gathers and scatters of J-sized arrays
+        out = kern.demand(w, price, A)
+        return np.maximum(out, 0.0) if active is None else np.where(active, np.maximum(out, 0.0), 0.0)
+    out = np.zeros(price.shape)
+    if active is None:
+        active = np.ones(price.shape, dtype=bool)
+    if active.any():  # Newton sector by sector, on the active ones only (no root where p F'(0) <= w)
+        w_arr = np.broadcast_to(w, price.shape)
         out[active] = _invert(kern, w_arr[active], price[active], A[active])
     return np.maximum(out, 0.0)
 
@@ -603,35 +608,62 @@ def _bounded_gains(kern, price, A_now, A_other, total, wage, alloc, active, flag
     is linear in :math:`\bar w` and concave in :math:`L_j'`, so its extremes over
     the bracket are at its ends (or at :math:`L_j'` solving the sector's own
     first-order condition).  Sectors whose switch lowers the wage are handled
-    the same way with the bracket below :math:`w^*`.
+    the same way with the bracket below :math:`w^*`.  A sector whose value
+    marginal product at zero is at most :math:`w^*` both as it is and switched
+    stays out at :math:`w^*`: its switch changes nothing, its return is exactly 0
+    (most sectors of a large economy with a finite marginal product at zero).
     """
     J = len(price)
-    L_star = alloc
-    y_star = kern.value_output(L_star, price, A_now)
-
-    def demand_other(w):
-        return _demand(kern, w, price, A_other)
-
-    def demand_now(w):
-        return _demand(kern, w, price, A_now)
+    has_floor = kern.mp_at_zero is not None
+    mp0_now = kern.mp_at_zero(price, A_now) if has_floor else None
+    mp0_other = kern.mp_at_zero(price, A_other) if has_floor else None
 
     # switching j raises its demand at every wage when A_other > A_now (to coordinate), lowers it otherwise
-    up = _demand(kern, wage, price, A_other) >= L_star
+    up = _demand(kern, wage, price, A_other, mp0_other) >= alloc
     # the grid: offsets from w* growing geometrically, up to a wage where every switch has excess supply
     span = 1.0
     while True:
         hi, lo = wage * (1 + span), wage / (1 + span)
-        ok_hi = np.sum(demand_now(hi)) + np.max(demand_other(hi) - demand_now(hi), initial=0) <= total
-        ok_lo = np.sum(demand_now(lo)) + np.min(demand_other(lo) - demand_now(lo), initial=0) >= total
+        now_hi, now_lo = _demand(kern, hi, price, A_now, mp0_now), _demand(kern, lo, price, A_now, mp0_now)
+        ok_hi = np.sum(now_hi) + np.max(_demand(kern, hi, price, A_other, mp0_other) - now_hi, initial=0) <= total
+        ok_lo = np.sum(now_lo) + np.min(_demand(kern, lo, price, A_other, mp0_other) - now_lo, initial=0) >= total
         if (ok_hi or not up.any()) and (ok_lo or up.all()):
             break
         span *= 2
         if span > 1e12:
             raise RuntimeError("could not bracket the wages after coordination")
+
+    # a sector inactive at w* both as it is and switched stays out at w*: its switch changes nothing (its
+    # social return is exactly 0); the bounds are computed for the others, aggregate demand over all
+    moves = (mp0_now > wage) | (mp0_other > wage) if has_floor else np.ones(J, dtype=bool)
+    gain, half, private, private_half = (np.zeros(J) for _ in range(4))
+    if not moves.any():
+        return gain, half, private, private_half
+    w_low = wage / (1 + span)
+    rest = ~moves & (mp0_now > w_low) if has_floor else np.zeros(J, dtype=bool)  # active below w* only
+    rest_args = (price[rest], A_now[rest], mp0_now[rest]) if rest.any() else None
+
+    def demand_rest(w):  # the non-switching sectors' aggregate demand (0 at and above w*)
+        if rest_args is None or w >= wage:
+            return 0.0
+        return float(np.sum(_demand(kern, w, *rest_args)))
+
+    price, A_now, A_other, up, L_star = price[moves], A_now[moves], A_other[moves], up[moves], alloc[moves]
+    mp0_now = mp0_now[moves] if has_floor else None
+    mp0_other = mp0_other[moves] if has_floor else None
+    n = len(price)
+    y_star = kern.value_output(L_star, price, A_now)
+
+    def demand_other(w):
+        return _demand(kern, w, price, A_other, mp0_other)
+
+    def demand_now(w):
+        return _demand(kern, w, price, A_now, mp0_now)
+
     offsets = np.geomspace(1e-15, span, BOUND_GRID)
-    w_a = np.full(J, wage)
-    w_b = np.where(up, wage * (1 + span), wage / (1 + span))
-    found = np.zeros(J, dtype=bool)
+    w_a = np.full(n, wage)
+    w_b = np.where(up, wage * (1 + span), w_low)
+    found = np.zeros(n, dtype=bool)
     for direction, members in ((1, up), (-1, ~up)):
         if not members.any():
             continue
@@ -639,14 +671,14 @@ def _bounded_gains(kern, price, A_now, A_other, total, wage, alloc, active, flag
             w = wage * (1 + off) if direction > 0 else wage / (1 + off)
             now = demand_now(w)
             # per sector: excess demand for labour at w once that sector is switched
-            balance = float(np.sum(now)) - now + demand_other(w) - total
+            balance = float(np.sum(now)) + demand_rest(w) - now + demand_other(w) - total
             crossed = members & ~found & ((balance <= 0) if direction > 0 else (balance >= 0))
             w_b[crossed] = w
             found |= crossed
             w_a[members & ~found] = w
     # bounds of Delta Y over L' in [phi(w_b), phi(w_a)] and w-bar between w* and w_b
     L_hi, L_lo = demand_other(np.minimum(w_a, w_b)), demand_other(np.maximum(w_a, w_b))
-    w_near, w_far = np.full(J, wage), w_b
+    w_near, w_far = np.full(n, wage), w_b
 
     def H(Lp, wbar):
         return kern.value_output(Lp, price, A_other) - y_star - wbar * (Lp - L_star)
@@ -655,7 +687,7 @@ def _bounded_gains(kern, price, A_now, A_other, total, wage, alloc, active, flag
     lower = np.minimum.reduce(corners)
     candidates = corners + [H(np.clip(demand_other(wx), L_lo, L_hi), wx) for wx in (w_near, w_far)]
     upper = np.maximum.reduce(candidates)
-    mid, half = (lower + upper) / 2, (upper - lower) / 2
+    mid = (lower + upper) / 2
     rent = kern.value_output(L_star, price, A_now) - wage * L_star
 
     def rent_after(w):
@@ -664,6 +696,7 @@ def _bounded_gains(kern, price, A_now, A_other, total, wage, alloc, active, flag
 
     # the new income of j's specific factor falls as the wage rises (envelope): bounded by the bracket's ends
     r_a, r_b = rent_after(w_a), rent_after(w_b)
-    private = (r_a + r_b) / 2 - rent
-    sign = np.where(flags, -1.0, 1.0)
-    return sign * mid, half, sign * private, np.abs(r_a - r_b) / 2
+    sign = np.where(flags[moves], -1.0, 1.0)
+    gain[moves], half[moves] = sign * mid, (upper - lower) / 2
+    private[moves], private_half[moves] = sign * ((r_a + r_b) / 2 - rent), np.abs(r_a - r_b) / 2
+    return gain, half, private, private_half

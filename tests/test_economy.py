@@ -93,6 +93,26 @@ def test_inactive_sectors_satisfy_the_kuhn_tucker_conditions():
     assert abs(eq.labour.sum() - 3) < 1e-12 and eq.gain_method.startswith("exact")
 
 
+def test_bounds_with_inactive_sectors_contain_the_exact_re_solve():
+    # the shifted technology: sectors whose marginal product at zero is below the wage stay out; a sector
+    # out before and after its own switch changes nothing (exactly 0); the others' bounds hold both ways
+    rng = np.random.default_rng(7)
+    lS, lN, th, fl = random_economy(rng, 80)
+    tech = Technology.shifted("1/2")
+    exact = solve_economy(lS, lN, th, fl, technology=tech, labour=2, gains="exact")
+    bounds = solve_economy(lS, lN, th, fl, technology=tech, labour=2, gains="bounds")
+    v_now = exact.price * exact.productivity
+    v_other = np.where(fl, v_now / th, v_now * th)
+    stays_out = (0.5 * v_now <= exact.wage) & (0.5 * v_other <= exact.wage)
+    assert 0 < stays_out.sum() < 80 and fl.any() and (~fl).any() and (~exact.active).any()
+    assert np.all(bounds.coordination_gain[stays_out] == 0) and np.all(bounds.gain_error_bound[stays_out] == 0)
+    assert np.all(np.abs(exact.coordination_gain[stays_out]) <= 1e-12)
+    assert np.all(np.abs(bounds.coordination_gain - exact.coordination_gain)
+                  <= bounds.gain_error_bound * (1 + 1e-9) + 1e-12)
+    assert np.all(np.abs(bounds.private_gain - exact.private_gain)
+                  <= bounds.private_gain_error_bound * (1 + 1e-9) + 1e-12)
+
+
 def test_a_technology_without_a_closed_form_inverse_uses_newton():
     A, L = sp.symbols("A L", positive=True)
     tech = Technology(A * (sp.sqrt(L) + sp.log(1 + L)), "sqrt plus log")
