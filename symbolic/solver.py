@@ -65,10 +65,11 @@ class _Worker:
         self.owner = os.getpid()
         self.lock = threading.Lock()
         self.sent = 0
+        self.pending = bytearray()  #: answer bytes read from the pipe, not yet a whole line
 
     def forget_after_fork(self):
         """In a forked child: drop (never kill) the parent's worker; the next query starts a new one."""
-        self.proc, self.owner, self.lock, self.sent = None, os.getpid(), threading.Lock(), 0
+        self.proc, self.owner, self.lock, self.sent, self.pending = None, os.getpid(), threading.Lock(), 0, bytearray()
 
     def _ours(self) -> None:
         """Forget a worker inherited through a fork the at-fork hook did not see (one made outside ``os.fork``)."""
@@ -84,6 +85,7 @@ class _Worker:
         z3_home = str(Path(importlib.util.find_spec("z3").origin).resolve().parent.parent)
         env["PYTHONPATH"] = os.pathsep.join([z3_home] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p])
         # its own session: a terminal's Ctrl-C goes to the toolkit, which stops the worker itself
+        self.pending = bytearray()
         self.proc = subprocess.Popen([sys.executable, "-S", "-u", _WORKER], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                                      bufsize=1, env=env, start_new_session=True)
@@ -96,7 +98,7 @@ class _Worker:
                 self.proc.wait(timeout=5)
             except Exception:  # already gone
                 pass
-            self.proc = None
+            self.proc, self.pending = None, bytearray()
 
     def ask(self, request: dict, deadline: float) -> dict | None:
         """The worker's answer, or ``None`` if none came in time (the worker is then killed)."""
@@ -114,22 +116,41 @@ class _Worker:
                 return {"result": "unknown", "reason": "the z3 worker stopped", "model": {}, "core": []}
             limit = deadline + GRACE_SECONDS
             while True:
-                remaining = limit - time.monotonic()
-                if remaining <= 0:
+                try:
+                    line = self._line(limit)
+                except EOFError:
+                    self.stop()
+                    return {"result": "unknown", "reason": "the z3 worker stopped", "model": {}, "core": []}
+                if line is None:
                     self.stop()
                     return None
-                ready, _, _ = select.select([self.proc.stdout], [], [], min(remaining, 3600.0))
-                if ready:
-                    line = self.proc.stdout.readline()
-                    if not line:
+                answer = json.loads(line)
+                if answer.get("id") == self.sent:
+                    if answer.get("restart"):  # it could not stop a losing strategy: a fresh one next time
                         self.stop()
-                        return {"result": "unknown", "reason": "the z3 worker stopped", "model": {}, "core": []}
-                    answer = json.loads(line)
-                    if answer.get("id") == self.sent:
-                        if answer.get("restart"):  # it could not stop a losing strategy: a fresh one next time
-                            self.stop()
-                        return answer
-                    # an answer to an earlier query (never expected: a timed-out worker is killed) -- not ours
+                    return answer
+                # an answer to an earlier query (never expected: a timed-out worker is killed) -- not ours
+
+    def _line(self, limit: float) -> bytes | None:
+        """The worker's next answer line, ``None`` past ``limit``; EOFError if it closed its output.
+
+        Read from the pipe itself with a buffer of our own: a buffered reader could hold the next line
+        while ``select`` waits on an empty pipe (two answers that arrived together).
+        """
+        fd = self.proc.stdout.fileno()
+        while b"\n" not in self.pending:
+            remaining = limit - time.monotonic()
+            if remaining <= 0:
+                return None
+            ready, _, _ = select.select([fd], [], [], min(remaining, 3600.0))
+            if ready:
+                chunk = os.read(fd, 1 << 16)
+                if not chunk:
+                    raise EOFError("the z3 worker closed its output")
+                self.pending += chunk
+        line, _, rest = self.pending.partition(b"\n")
+        self.pending = bytearray(rest)
+        return bytes(line)
 
 
 _worker = _Worker()

@@ -284,6 +284,29 @@ def test_a_forked_process_never_reads_its_parents_z3_worker():
     assert prove(sp.Eq(K**sp.Rational(1, 4), K**sp.Rational(1, 6))).status is Status.REFUTED
 
 
+def test_two_answers_that_arrived_together_are_both_read_at_once():
+    # a buffered reader held the second line while select waited on the empty pipe until the time limit
+    import os
+    import time as _time
+    from types import SimpleNamespace
+
+    from symbolic import solver
+
+    r, w = os.pipe()
+    os.write(w, b'{"id": -7}\n{"id": 1}\n{"id"')
+    handle = solver._Worker()
+    handle.proc = SimpleNamespace(stdout=os.fdopen(r, "rb"))
+    start = _time.monotonic()
+    assert handle._line(start + 5) == b'{"id": -7}' and handle._line(start + 5) == b'{"id": 1}'
+    assert _time.monotonic() - start < 1
+    assert handle._line(_time.monotonic() + 0.2) is None  # half a line: nothing yet, at the limit
+    os.write(w, b': 2}\n')
+    assert handle._line(_time.monotonic() + 5) == b'{"id": 2}'
+    os.close(w)
+    with pytest.raises(EOFError):
+        handle._line(_time.monotonic() + 5)
+
+
 def test_a_stale_answer_in_the_pipe_is_never_read_as_the_answer_to_a_later_query():
     import time as _time
 
