@@ -45,6 +45,8 @@ class ObligationCheck:
     violations: int  #: disagreements with the verdict (exactly confirmed)
     note: str
     first_violation: dict | None = field(default=None, compare=False)
+    #: draws that bear a refuted/witness verdict out: counterexamples (for all) or instances (exists), exactly confirmed
+    found: int = 0
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class SpotResult:
     seconds: float
     detail: str
     obligations: tuple[ObligationCheck, ...] = field(default=(), compare=False)
+    found: int = 0  #: draws bearing a refuted or witness verdict out (see :attr:`ObligationCheck.found`)
 
     @property
     def agrees(self) -> bool:
@@ -149,13 +152,13 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
     obligations = list(obligations)
     if not obligations:
         raise ValueError("a spot check needs at least one obligation")
-    rows = []  # per obligation: [label, status, role, samples, violations, notes, first]
+    rows = []  # per obligation: [label, status, role, samples, violations, notes, first, found]
     groups: dict = {}
     for i, (ob, verdict) in enumerate(obligations):
         kind, status = Kind(ob.kind), Status(verdict.status)
         role = Role(ob.role)
         violations, first, note = _point_note(ob, kind, status, verdict)
-        rows.append([ob.label, status.value, role, 0, violations, [note] if note else [], first])
+        rows.append([ob.label, status.value, role, 0, violations, [note] if note else [], first, 0])
         assumptions = tuple(sp.sympify(a) for _, a in ob.assumptions)
         decided = sp.sympify(ob.decided_statement)
         if isinstance(decided, sp.logic.boolalg.BooleanAtom) and status is not Status.VACUOUS:
@@ -193,8 +196,8 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
         for (i, _statement, want, must), chk in zip(members, checks):
             _record(rows[i], chk, obligations[i][0], want, must)
 
-    checks = tuple(ObligationCheck(label, verdict, role, n, v, "; ".join(notes), first)
-                   for label, verdict, role, n, v, notes, first in rows)
+    checks = tuple(ObligationCheck(label, verdict, role, n, v, "; ".join(notes), first, found)
+                   for label, verdict, role, n, v, notes, first, found in rows)
     return _summarise(checks, exact_samples, time.perf_counter() - start)
 
 
@@ -215,6 +218,8 @@ def _record(row, chk: StatementCheck, obligation, want: bool, must: bool) -> Non
         notes.append(f"{chk.failures} admissible draws are a numeric {what} (exactly confirmed)"
                      + (f", {chk.unconfirmed} more float failures not re-decided" if chk.unconfirmed else ""))
     elif chk.failures or chk.unconfirmed:
+        if row[1] in (Status.REFUTED.value, Status.WITNESS.value):
+            row[7] += chk.failures
         what = "refute it" if kind is Kind.FORALL else "are instances"
         more = f" (+{chk.unconfirmed:,} more in floats, not re-decided)" if chk.unconfirmed else ""
         notes.append(f"{chk.failures:,} exactly confirmed{more} of {chk.admissible:,} draws {what}")
@@ -252,4 +257,4 @@ def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
         if fewest == 0:
             detail += ("; some obligation had NO admissible draws (not checkable, or its symbols need a "
                        "sampler: see numeric.spot)")
-    return SpotResult(fewest, violations, seconds, detail, checks)
+    return SpotResult(fewest, violations, seconds, detail, checks, sum(c.found for c in checks))

@@ -20,7 +20,7 @@ cross-checks).  Its expected verdict, if any, is data kept beside it to be
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable, Sequence
 
@@ -236,6 +236,8 @@ class SpotCheck:
     violations: int  #: draws that disagree with the symbolic verdict
     seconds: float
     detail: str = ""  #: what was evaluated, and the first disagreeing draw, exactly
+    #: for a refuted (witness) claim: draws where the claim fails (that are instances), exactly confirmed
+    found: int = 0
 
     @property
     def agrees(self) -> bool:
@@ -243,6 +245,8 @@ class SpotCheck:
 
     def as_dict(self) -> dict:
         out = {"samples": self.samples, "violations": self.violations, "seconds": round(self.seconds, 4)}
+        if self.found:
+            out["found"] = self.found
         if self.detail:
             out["detail"] = self.detail
         return out
@@ -271,12 +275,19 @@ def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,
         results.append((ob, v))
     decisions = [v for ob, v in results if ob.role is Role.DECISION]
     verdict = combine_verdicts(claim.kind, decisions)
-    disagreements = [(ob, v) for ob, v in results if ob.role is Role.CROSS_CHECK and v.status is not verdict.status]
+    crosses = [(ob, v) for ob, v in results if ob.role is Role.CROSS_CHECK]
+    # a cross-check that answered otherwise disagrees; one left undecided (time limit) confirms nothing
+    disagreements = [(ob, v) for ob, v in crosses if v.status not in (verdict.status, Status.UNKNOWN)]
+    undecided = [ob for ob, v in crosses if v.status is Status.UNKNOWN]
     if disagreements and verdict.status is not Status.UNKNOWN:
         ob, v = disagreements[0]
         verdict = Verdict.make(Status.UNKNOWN, claim.kind, verdict.method, 0.0,
                                reason=f"cross-check {ob.label!r} gave {v.status.value} "
                                       f"while the decision gave {verdict.status.value}")
+    elif undecided and verdict.status is not Status.UNKNOWN:
+        verdict = replace(verdict, notes=verdict.notes + (
+            f"{len(undecided)} of {len(crosses)} cross-checks not decided within the time limit (first: "
+            f"{undecided[0].label!r}); the verdict rests on the decisions",))
     seconds = time.monotonic() - start
     return ClaimResult(claim, verdict.with_seconds(seconds), tuple(results))
 

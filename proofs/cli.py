@@ -73,7 +73,7 @@ def positive_seconds(text: str) -> float:
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
     if not (0 < value < float("inf")):
-        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a finite positive number of seconds, got {text!r}")
     return value
 
 
@@ -90,7 +90,9 @@ def positive_count(text: str) -> int:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one line, exit 2, like every other bad input
-        raise SystemExit(_fail(f"{self.prog}: {message} (see '{self.prog} --help')"))
+        command = self.prog.removeprefix("coordfail").strip()  # 'coordfail: error:' already names the program
+        where = f"{command}: " if command else ""
+        raise SystemExit(_fail(f"{where}{message} (see '{self.prog} --help')"))
 
 
 def _fail(message: str) -> int:
@@ -98,10 +100,20 @@ def _fail(message: str) -> int:
     return 2
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("coordfail")
+    except PackageNotFoundError:  # run from a source tree that is not installed
+        return "(not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="coordfail", description=(
         "Derive, decide and check the claims of Rodríguez-Clare (2005), "
         "'Coordination Failures, Clusters and Microeconomic Interventions'."))
+    parser.add_argument("--version", action="version", version=f"coordfail {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for name in COMMANDS:

@@ -74,17 +74,22 @@ def run(args) -> int:
             raise UsageError(f"--private-share: must lie between 0 and 1, got {args.private_share}")
     _check_outputs(args)
     data = load_columns(args.file, numbers=("lambda_S", "lambda_N", "theta"), optional_numbers=("coordinated",),
-                        names="sectors", name_aliases=("sector",))
+                        names="sector", name_aliases=("sectors",))
     beta = "1/2" if args.beta is None else exact_or_float("--beta", args.beta)
     labour = exact_or_float("--labour", args.labour)
     try:
         technology = Technology.cobb_douglas(beta) if args.technology == "cobb-douglas" else Technology.shifted(beta)
         result = solve_economy(data["lambda_S"], data["lambda_N"], data["theta"], data.get("coordinated"),
-                               labour=labour, technology=technology, names=data.get("sectors"), gains=args.gains)
+                               labour=labour, technology=technology, names=data.get("sector"), gains=args.gains)
+    except (OverflowError, FloatingPointError) as exc:
+        raise UsageError(f"{args.file}: the numbers are beyond floating-point range in this economy ({exc}); "
+                         "rescale lambda_S, lambda_N or --labour") from None
     except InputError as exc:
         if exc.field in ("beta", "labour"):
             raise UsageError(f"--{exc.field}: {exc.reason}") from None
         raise UsageError(f"{args.file}: {exc}") from None
+    if args.proposals and not result.ranking():
+        raise UsageError("--proposals: every sector is already coordinated: there is no proposal to write")
     if args.proposals:
         write_atomically(args.proposals, proposals_csv(result, cost, share), inputs=[args.file])
     if args.plot:

@@ -49,6 +49,9 @@ def run(args) -> int:
         raise UsageError(f"{args.file}: missing column 'name' (each proposal needs a name)")
     try:
         result = grant_round(data["name"], data["cost"], data["social_return"], data["private_return"], budget)
+    except (OverflowError, FloatingPointError) as exc:
+        raise UsageError(f"{args.file}: the numbers are beyond floating-point range ({exc}); rescale them or "
+                         "write them exactly as integers or 'p/q'") from None
     except InputError as exc:
         if exc.field == "budget":
             raise UsageError(f"--budget: {exc.reason}") from None

@@ -234,9 +234,9 @@ def _spot_text(spot, result) -> str:
     if spot.samples == 0:
         return "nothing evaluated (constant)" if spot.detail.startswith("constant") else "no admissible draw"
     if result.status is Status.REFUTED and result.verdict.counterexample is not None:
-        return f"cex exact; {spot.samples:,} draws"
+        return f"cex exact; {spot.found:,} of {spot.samples:,} draws refute it"
     if result.status is Status.WITNESS:
-        return f"witness exact; {spot.samples:,} draws"
+        return f"witness exact; {spot.found:,} of {spot.samples:,} draws are instances"
     return f"{spot.samples:,} draws ok"
 
 
@@ -257,19 +257,30 @@ def format_table(rows: list[Row], timings: bool = True, width: int | None = None
     heads = ["id", "verdict", "expected", "method", "time", "spot check"]
     widths = [max([len(h)] + [len(c[i]) for c in cells]) for i, h in enumerate(heads)]
     fixed = sum(widths) + len(widths) + 1
-    claim_width = max(24, width - fixed)
-    header = " ".join([heads[0].ljust(widths[0]), "claim".ljust(claim_width)]
-                      + [h.ljust(w) for h, w in zip(heads[1:], widths[1:])]).rstrip()
-    lines = [header, "-" * min(len(header), max(width, 40))]
+    narrow = width - fixed < 24  # the columns do not fit beside a readable claim: one block per claim
+    claim_width = max(24, width - widths[0] - 1) if narrow else width - fixed
     pad = " " * (widths[0] + 1)
+    if narrow:
+        lines = ["id".ljust(widths[0]) + " verdict; claim; checks",
+                 "-" * max(min(width, 80), 20)]
+    else:
+        header = " ".join([heads[0].ljust(widths[0]), "claim".ljust(claim_width)]
+                          + [h.ljust(w) for h, w in zip(heads[1:], widths[1:])]).rstrip()
+        lines = [header, "-" * min(len(header), max(width, 40))]
     for row, c in zip(rows, cells):
         claim = row.result.claim
         text = claim.statement + (" [project formalization]" if claim.formalization == "project" else "")
         wrapped = textwrap.wrap(text, claim_width) or [""]
-        first = [c[0].ljust(widths[0]), wrapped[0].ljust(claim_width)] + [x.ljust(w) for x, w in
-                                                                         zip(c[1:], widths[1:])]
-        lines.append(" ".join(first).rstrip())
-        lines += [pad + more for more in wrapped[1:]]
+        if narrow:
+            lines.append(f"{c[0].ljust(widths[0])} {c[1]}")
+            lines += [pad + line for line in wrapped]
+            facts = f"expected {c[2]}; {c[3]}" + (f"; {c[4]}" if timings else "") + f"; spot check: {c[5]}"
+            lines += [pad + line for line in textwrap.wrap(facts, claim_width)]
+        else:
+            first = [c[0].ljust(widths[0]), wrapped[0].ljust(claim_width)] + [x.ljust(w) for x, w in
+                                                                             zip(c[1:], widths[1:])]
+            lines.append(" ".join(first).rstrip())
+            lines += [pad + more for more in wrapped[1:]]
         v = row.result.verdict
         point = point_as_text(v.point)
         notes = []
@@ -283,5 +294,5 @@ def format_table(rows: list[Row], timings: bool = True, width: int | None = None
         if row.mutants is not None:
             notes.append(f"mutants: {row.mutants.summary()}")
         for note in notes:
-            lines += [pad + line for line in textwrap.wrap(note, max(40, width - len(pad)))]
+            lines += [pad + line for line in textwrap.wrap(note, max(24, width - len(pad)))]
     return "\n".join(lines) + "\n"

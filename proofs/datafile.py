@@ -60,12 +60,28 @@ def _read(path: str) -> str:
         size = os.path.getsize(path)
         if size > MAX_BYTES:
             raise UsageError(f"{path}: file too large ({size} bytes; the limit is {MAX_BYTES})")
-        with open(path, "r", encoding="utf-8-sig", newline="") as fh:  # read only, never written
-            return fh.read()
+        with open(path, "rb") as fh:  # read only, never written; bounded (a pipe or device has no size)
+            data = fh.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise UsageError(f"{path}: input too large (more than {MAX_BYTES} bytes)")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UsageError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except OSError as exc:
         raise UsageError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _check_names(path: str, key: str, values: Sequence[str]) -> None:
+    """Names identify rows in the output (JSON keys, tables): each one line, non-empty, used once."""
+    seen: dict[str, int] = {}
+    for i, n in enumerate(values):
+        if not n.strip():
+            raise UsageError(f"{path}: {key}[{i}]: empty name")
+        if any(ord(c) < 32 or ord(c) == 127 for c in n):
+            raise UsageError(f"{path}: {key}[{i}]: a name must be one line of printable text, got {n!r}")
+        if n in seen:
+            raise UsageError(f"{path}: {key}[{i}]: {n!r} appears twice (also {key}[{seen[n]}])")
+        seen[n] = i
 
 
 def _from_json(path, text, numbers, optional, names, aliases) -> dict:
@@ -106,6 +122,7 @@ def _from_json(path, text, numbers, optional, names, aliases) -> dict:
             for i, n in enumerate(values):
                 if not isinstance(n, str):
                     raise UsageError(f"{path}: {given[0]}[{i}]: a name must be a string, got {json.dumps(n)}")
+            _check_names(path, given[0], values)
             out[names] = values
     _same_lengths(path, out)
     return out
@@ -134,8 +151,9 @@ def _from_csv(path, text, numbers, optional, names, aliases) -> dict:
     except csv.Error as exc:
         raise UsageError(f"{path}: malformed CSV: {exc}") from None
     rows = [r for r in rows if any(cell.strip() for cell in r)]
-    header = [h.strip() for h in rows[0]]
     accepted = columns + aliases
+    spelled = {a.casefold(): a for a in accepted}  # Sector, LAMBDA_S ... as equilibria reads them
+    header = [spelled.get(h.strip().casefold(), h.strip()) for h in rows[0]]
     unknown = [h for h in header if h not in accepted]
     if unknown:
         raise UsageError(f"{path}: unknown column {unknown[0]!r} (allowed: {', '.join(columns)})")
@@ -160,6 +178,8 @@ def _from_csv(path, text, numbers, optional, names, aliases) -> dict:
                 out[key].append(_csv_value(path, key, line - 2, cells[key]))
     if not out[numbers[0]]:
         raise UsageError(f"{path}: {numbers[0]}: empty input: give at least one row")
+    if name_column:
+        _check_names(path, name_column, out[names])
     return out
 
 
@@ -196,6 +216,7 @@ def exact_or_float(option: str, text: str):
         value = float(t)
         if math.isfinite(value):
             return value
+        raise UsageError(f"{option}: {text!r} is beyond the floating-point range; write it as an integer or 'p/q'")
     raise UsageError(f"{option}: {text!r} is not a number or an exact rational 'p/q'")
 
 

@@ -35,6 +35,8 @@ class MutantReport:
     killed: int
     survivors: tuple[str, ...]  #: mutants still proved (equivalent or weaker statements)
     undecided: tuple[str, ...] = ()  #: mutants the engine could not decide
+    survivors_latex: tuple[str, ...] = ()  #: the same, their formulas typeset (for the report)
+    undecided_latex: tuple[str, ...] = ()
 
     def as_dict(self) -> dict:
         return {"generated": self.generated, "killed": self.killed, "survivors": list(self.survivors),
@@ -45,7 +47,8 @@ class MutantReport:
             return f"no mutant refuted ({self.generated} generated): the check may be vacuous"
         text = f"{self.killed} of {self.generated} refuted"
         if self.survivors:
-            text += "; survived: " + "; ".join(self.survivors[:3]) + ("..." if len(self.survivors) > 3 else "")
+            names = list(dict.fromkeys(self.survivors))  # one mutation can survive in several decisions
+            text += "; survived: " + "; ".join(names[:3]) + ("..." if len(names) > 3 else "")
         return text
 
 
@@ -62,7 +65,7 @@ def mutant_report(result: ClaimResult, settings: Settings | None = None,
         for ob, ms in zip(decisions, per_ob):
             if ms and len(chosen) < per_claim:
                 chosen.append((ob, ms.pop(0)))
-    killed, survivors, undecided = 0, [], []
+    killed, survivors, undecided, survivors_tex, undecided_tex = 0, [], [], [], []
     for ob, m in chosen:
         mutated = Obligation(f"{ob.label} [mutant: {m.description}]", ob.kind, m.statement, ob.assumptions,
                              ob.role, ob.families)
@@ -71,6 +74,9 @@ def mutant_report(result: ClaimResult, settings: Settings | None = None,
             killed += 1
         elif v.status is Status.PROVED:
             survivors.append(m.description)
+            survivors_tex.append(m.latex)
         else:
             undecided.append(m.description)
-    return MutantReport(len(chosen), killed, tuple(survivors), tuple(undecided))
+            undecided_tex.append(m.latex)
+    return MutantReport(len(chosen), killed, tuple(survivors), tuple(undecided), tuple(survivors_tex),
+                        tuple(undecided_tex))

@@ -126,7 +126,8 @@ class Paper:
         A token selects the claim with that id, its lettered variants
         (``S5.7`` -> ``S5.7a``, ``S5.7b``) and, as a prefix, everything under
         it (``S5`` -> ``S5.*``, ``S2.spill`` -> ``S2.spill.*``), but never a
-        longer number (``S5.1`` does not select ``S5.10``).
+        longer number (``S5.1`` does not select ``S5.10``) or a longer name
+        (``S2.sp`` selects nothing).
         """
         if only is None:
             return list(self.claims)
@@ -138,8 +139,10 @@ class Paper:
         for t in tokens:
             if t.endswith("."):  # an explicit prefix: everything under it
                 pattern = re.compile(rf"^{re.escape(t)}.+$")
-            else:
+            elif t[-1].isdigit():  # an id: itself, its lettered variants, everything under it
                 pattern = re.compile(rf"^{re.escape(t)}(?:[a-z]+)?(?:\..*)?$")
+            else:  # a whole name: S2.spill, not the start of a word (S2.s would select S2.spill but not S2.spill2)
+                pattern = re.compile(rf"^{re.escape(t)}(?:\..*)?$")
             hits = [c for c in self.claims if pattern.match(c.id)]
             if not hits:
                 raise BadInputError(f"no claim id is or starts with {t!r}{self._suggest(t)}")

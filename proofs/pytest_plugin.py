@@ -102,8 +102,13 @@ def _paper(config):
     if paper is None:
         from proofs.paper import load_paper
 
+        from symbolic.errors import CoordfailError
+
         spec = config.getoption("coordfail_claims")
-        paper = load_paper(spec or None)
+        try:
+            paper = load_paper(spec or None)
+        except (CoordfailError, OSError, ImportError) as exc:  # a usage error, not an internal one
+            raise pytest.UsageError(f"--coordfail-claims={spec}: {exc}") from None
         config._coordfail_paper = paper
     return paper
 

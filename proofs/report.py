@@ -229,20 +229,31 @@ def _tex(text: str) -> str:
     return prose_latex(text)
 
 
-def _spot_cell(spot: SpotCheck | None) -> str:
+def _spot_cell(spot: SpotCheck | None, status: Status | None = None) -> str:
     if spot is None:
         return "--"
-    if spot.agrees:
-        return f"0 / {spot.samples:,}"
-    return rf"\textbf{{{spot.violations:,} / {spot.samples:,}}}"
+    if not spot.agrees:
+        return rf"\textbf{{{spot.violations:,} / {spot.samples:,}}}"
+    if status is Status.REFUTED and spot.found:
+        return f"{spot.found:,} refute / {spot.samples:,}"
+    if status is Status.WITNESS and spot.found:
+        return f"{spot.found:,} instances / {spot.samples:,}"
+    return f"0 / {spot.samples:,}"
 
 
-def _spot_sentence(spot: SpotCheck | None) -> str:
+def _spot_sentence(spot: SpotCheck | None, status: Status | None = None) -> str:
     if spot is None:
         return "none"
-    if spot.agrees:
-        return f"{spot.samples:,} admissible draws (floats, and exact draws on the boundaries); none disagrees"
-    return f"{spot.violations:,} of {spot.samples:,} draws DISAGREE with the verdict: {spot.detail}"
+    if not spot.agrees:
+        return f"{spot.violations:,} of {spot.samples:,} draws DISAGREE with the verdict: {spot.detail}"
+    draws = f"{spot.samples:,} admissible draws (floats, and exact draws on the boundaries)"
+    if status is Status.REFUTED:
+        return (f"the counterexample re-evaluated exactly; {draws}, {spot.found:,} of them violate the claim "
+                "(exactly confirmed); none disagrees with the verdict")
+    if status is Status.WITNESS:
+        return (f"the witness re-evaluated exactly; {draws}, {spot.found:,} of them are instances (exactly "
+                "confirmed); none disagrees with the verdict")
+    return f"{draws}; none disagrees"
 
 
 def _mutant_cell(m) -> str:
@@ -250,16 +261,24 @@ def _mutant_cell(m) -> str:
 
 
 def _mutant_sentence(m) -> str:
+    """LaTeX: how many mutants were refuted, and which were not (each named once, with its count)."""
     if not m.generated:
         return "none could be made from the decided statements (nothing to shift, flip or drop)"
     if not m.killed:
         return f"none of {m.generated} refuted: the check may be vacuous"
     text = f"{m.killed} of {m.generated} refuted"
     if m.survivors:
-        text += "; still proved (equivalent or weaker statements): " + "; ".join(m.survivors)
+        text += "; still proved (equivalent or weaker statements): " + _each_once(m.survivors_latex or m.survivors)
     if m.undecided:
-        text += "; undecided: " + "; ".join(m.undecided)
+        text += "; undecided: " + _each_once(m.undecided_latex or m.undecided)
     return text
+
+
+def _each_once(items: Sequence[str]) -> str:
+    counts: dict[str, int] = {}
+    for x in items:
+        counts[x] = counts.get(x, 0) + 1
+    return "; ".join(x if n == 1 else f"{x} (in {n} decisions)" for x, n in counts.items())
 
 
 def _verdict_cell(it: ClaimReport) -> str:
@@ -355,7 +374,7 @@ def _summary_table(items: Sequence[ClaimReport]) -> str:
            "\n" r"{\small\begin{longtable}{@{}L{1.8cm}L{7.6cm}L{2.5cm}L{1.9cm}L{1.2cm}@{}}" "\n"
            r"\toprule id & claim & verdict & spot check & mutants\\ \midrule \endhead" "\n"]
     for it in items:
-        out.append(f"{escape_text(it.id)} & {_tex(it.statement)} & {_verdict_cell(it)} & {_spot_cell(it.spot)} & "
+        out.append(f"{escape_text(it.id)} & {_tex(it.statement)} & {_verdict_cell(it)} & {_spot_cell(it.spot, it.status)} & "
                    f"{_mutant_cell(it.mutants)}\\\\\n")
     out.append(r"\bottomrule\end{longtable}}" "\n")
     return "".join(out)
@@ -380,9 +399,9 @@ def _claim_section(it: ClaimReport) -> str:
     expected = (f"; expected {it.expected.value}" + (f" ({_tex(it.expected_source)})" if it.expected_source else "")
                 if it.expected is not None else "; no expected verdict given")
     rows.append(("Verdict", escape_text(it.verdict) + expected))
-    rows.append(("Spot check", escape_text(_spot_sentence(it.spot))))
+    rows.append(("Spot check", escape_text(_spot_sentence(it.spot, it.status))))
     if it.mutants is not None:
-        rows.append(("Mutants", _tex(_mutant_sentence(it.mutants))))
+        rows.append(("Mutants", _mutant_sentence(it.mutants)))
     if it.sufficient:
         rows.append(("Sufficient", _tex(it.sufficient[0].upper() + it.sufficient[1:])))
     if it.necessary:

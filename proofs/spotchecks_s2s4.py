@@ -48,7 +48,7 @@ _TOL = 1e-9
 def generic_check(result: ClaimResult, samples: int, seed: int) -> SpotCheck:
     """Every obligation against its own verdict, on admissible draws (:func:`numeric.obligation_checks.spot_check`)."""
     out = spot_check(result.obligations, samples=samples, seed=seed)
-    return SpotCheck(samples=out.samples, violations=out.violations, seconds=out.seconds, detail=out.detail)
+    return SpotCheck(samples=out.samples, violations=out.violations, seconds=out.seconds, detail=out.detail, found=out.found)
 
 
 # -- S2.fmd: concrete protection functions -------------------------------------------------
@@ -153,7 +153,7 @@ def fmd_check(claim_id: str):
         if checked or own.violations:
             detail += (f"; {len(checked)} of {len(own.obligations)} obligations evaluated on their own draws: "
                        + own.detail)
-        return SpotCheck(samples, violations, time.perf_counter() - start, detail)
+        return SpotCheck(samples, violations, time.perf_counter() - start, detail, found=own.found)
 
     return check
 
@@ -303,7 +303,8 @@ def division_of_labour_check(claim_id: str):
             i = int(np.flatnonzero(bad)[0]) if bad.any() else None
             if i is not None:
                 notes.append(f"first disagreeing draw alpha = {alpha[i]!r}, L = {L[i]!r}, F = {F[i]!r}, w = {w[i]!r}")
-        return SpotCheck(samples, violations, time.perf_counter() - start, "; ".join(notes))
+        found = exact_ties if claim_id == "S2.dol.5a" and result.status is Status.REFUTED else 0
+        return SpotCheck(samples, violations, time.perf_counter() - start, "; ".join(notes), found=found)
 
     return check
 
@@ -338,7 +339,7 @@ def infant_industry_check(result: ClaimResult, samples: int, seed: int) -> SpotC
     pairs = [(instantiate(ob, v), v) for ob, v in result.obligations]
     out = spot_check(pairs, samples=samples, seed=seed)
     detail = "g(0) = g_0 >= 0 and g(L) = g_L > g_0 drawn as values (every increasing g); " + out.detail
-    return SpotCheck(samples=out.samples, violations=out.violations, seconds=out.seconds, detail=detail)
+    return SpotCheck(samples=out.samples, violations=out.violations, seconds=out.seconds, detail=detail, found=out.found)
 
 
 #: claims with a spot check of their own (factories taking the claim id)

@@ -41,6 +41,15 @@ _FLIP = {sp.StrictGreaterThan: sp.GreaterThan, sp.GreaterThan: sp.StrictGreaterT
          sp.Equality: sp.Unequality, sp.Unequality: sp.Equality}
 _WORD = {sp.GreaterThan: "weak (>=)", sp.StrictGreaterThan: "strict (>)", sp.LessThan: "weak (<=)",
          sp.StrictLessThan: "strict (<)", sp.Equality: "an equation", sp.Unequality: "an inequation"}
+_WORD_TEX = {sp.GreaterThan: r"weak ($\geq$)", sp.StrictGreaterThan: "strict ($>$)", sp.LessThan: r"weak ($\leq$)",
+             sp.StrictLessThan: "strict ($<$)", sp.Equality: "an equation", sp.Unequality: "an inequation"}
+
+
+def _m(e) -> str:
+    """Inline LaTeX of a part of a statement, its symbols named as the paper writes them."""
+    from .notation import latex
+
+    return f"${latex(e)}$"
 
 
 @dataclass(frozen=True)
@@ -49,6 +58,7 @@ class Mutant:
 
     description: str
     statement: Boolean
+    latex: str = ""  #: the description with its formulas typeset (for the report)
 
 
 def _canonical(e):
@@ -73,7 +83,8 @@ def _flips(b):
     for r in _relations(b):
         new = _FLIP.get(type(r))
         if new is not None:
-            yield f"{sp.sstr(r)} made {_WORD[new]}", _replace(b, r, new(r.lhs, r.rhs, evaluate=False))
+            yield (f"{sp.sstr(r)} made {_WORD[new]}", f"{_m(r)} made {_WORD_TEX[new]}",
+                   _replace(b, r, new(r.lhs, r.rhs, evaluate=False)))
 
 
 def _shifts(b):
@@ -84,7 +95,7 @@ def _shifts(b):
             if rhs == r.rhs:
                 continue
             new = type(r)(r.lhs, rhs, evaluate=False)
-            yield f"{sp.sstr(r)} shifted to {sp.sstr(new)}", _replace(b, r, new)
+            yield f"{sp.sstr(r)} shifted to {sp.sstr(new)}", f"{_m(r)} shifted to {_m(new)}", _replace(b, r, new)
 
 
 _REVERSE = {sp.StrictGreaterThan: sp.StrictLessThan, sp.StrictLessThan: sp.StrictGreaterThan,
@@ -96,7 +107,7 @@ def _reversals(b):
         new = _REVERSE.get(type(r))
         if new is not None:
             m = new(r.lhs, r.rhs, evaluate=False)
-            yield f"{sp.sstr(r)} reversed to {sp.sstr(m)}", _replace(b, r, m)
+            yield f"{sp.sstr(r)} reversed to {sp.sstr(m)}", f"{_m(r)} reversed to {_m(m)}", _replace(b, r, m)
 
 
 def _dropped(b):
@@ -111,13 +122,14 @@ def _dropped(b):
             hyp, concl = node.args
             for c in conjuncts(hyp):
                 rest = sp.And(*[a for a in hyp.args if a != c])
-                yield f"hypothesis {sp.sstr(c)} dropped", _replace(b, node, sp.Implies(rest, concl))
+                yield (f"hypothesis {sp.sstr(c)} dropped", f"hypothesis {_m(c)} dropped",
+                       _replace(b, node, sp.Implies(rest, concl)))
         elif isinstance(node, sp.Equivalent) and len(node.args) == 2:
             left, right = node.args
             for side, other, name in ((left, right, "left"), (right, left, "right")):
                 for c in conjuncts(side):
                     rest = sp.And(*[a for a in side.args if a != c])
-                    yield (f"{sp.sstr(c)} dropped from the {name} side",
+                    yield (f"{sp.sstr(c)} dropped from the {name} side", f"{_m(c)} dropped from the {name} side",
                            _replace(b, node, sp.Equivalent(rest, other)))
 
 
@@ -125,7 +137,7 @@ def _swaps(b):
     syms = sorted(b.free_symbols, key=lambda s: s.name)
     for s, t in combinations(syms, 2):
         if s.assumptions0 == t.assumptions0:
-            yield f"{s} and {t} swapped", b.xreplace({s: t, t: s})
+            yield f"{s} and {t} swapped", f"{_m(s)} and {_m(t)} swapped", b.xreplace({s: t, t: s})
 
 
 def mutants(statement: Boolean, limit: int = 12) -> tuple[Mutant, ...]:
@@ -135,11 +147,11 @@ def mutants(statement: Boolean, limit: int = 12) -> tuple[Mutant, ...]:
     streams = [family(statement) for family in (_flips, _shifts, _reversals, _dropped, _swaps)]
     while streams and len(out) < limit:
         for stream in list(streams):
-            for description, m in stream:
+            for description, tex, m in stream:
                 if isinstance(m, sp.logic.boolalg.BooleanAtom) or m in seen:
                     continue
                 seen.add(m)
-                out.append(Mutant(description, m))
+                out.append(Mutant(description, m, tex))
                 break
             else:
                 streams.remove(stream)

@@ -60,7 +60,8 @@ def test_python_dash_m_proofs_is_the_console_script():
     (("verify", "--only", ""), "--only needs claim ids"),
     (("verify", "--only", "S5.4,"), "--only needs claim ids"),
     (("verify", "--timeout", "-1"), "positive number of seconds"),
-    (("verify", "--timeout", "inf"), "positive number of seconds"),
+    (("verify", "--timeout", "inf"), "finite positive number of seconds"),
+    (("verify", "--only", "S2.s"), "no claim id is or starts with 'S2.s'"),
     (("verify", "--samples", "many"), "whole number"),
     (("verify", "--claims", "no/such/file.py"), "no such claims file"),
     (("verify", "--claims", "no_such_module_xyz"), "no such file, module or entry point"),
@@ -71,6 +72,13 @@ def test_bad_input_is_one_line_exit_2(args, message):
     assert r.returncode == 2, r.stdout + r.stderr
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0] and "Traceback" not in r.stderr
+
+
+def test_errors_name_the_program_once_and_version_is_printed():
+    r = run("verify", "--timeout", "0")
+    assert r.stderr.startswith("coordfail: error: verify: ") and "coordfail verify:" not in r.stderr
+    v = run("--version")
+    assert v.returncode == 0 and v.stdout.startswith("coordfail ")
 
 
 def test_an_unknown_id_suggests_the_near_match():
@@ -87,6 +95,9 @@ def test_only_selects_ids_variants_and_sections_but_not_longer_numbers():
     assert {c.id for c in paper.select("S5")} == {c.id for c in paper.claims if c.id.startswith("S5.")}
     assert all(c.id.startswith("S2.spill.") for c in paper.select("S2.spill"))
     assert "S2.spill2.1" not in [c.id for c in paper.select("S2.spill")]
+    assert [c.id for c in paper.select("S2.dol.5")] == ["S2.dol.5a", "S2.dol.5b"]
+    with pytest.raises(ValueError):  # a name is matched whole: S2.sp is not the start of S2.spill
+        paper.select("S2.sp")
 
 
 USER_CLAIMS = '''
@@ -153,6 +164,39 @@ def test_the_table_columns_align_at_any_width(width, decided_claims):
     assert len(starts) == 4
     for line in starts:
         assert line[col - 1] == " " and line[col] != " "   # every verdict starts in its column
+    assert max(len(line) for line in lines) <= width  # nothing wraps at the terminal's edge
+
+
+def test_a_refuted_claims_spot_check_says_how_many_draws_refute_it(decided_claims):
+    from proofs import load_paper
+    from proofs.cmd_verify import _spot_text
+    from proofs.spotchecks import spot_check_claim
+    from symbolic import Settings
+
+    result = decided_claims["S5.6"]
+    spot = spot_check_claim(load_paper(), result, Settings(samples=20_000))
+    assert spot.agrees and spot.found > 0 and spot.as_dict()["found"] == spot.found
+    assert _spot_text(spot, result) == f"cex exact; {spot.found:,} of {spot.samples:,} draws refute it"
+
+
+def test_a_cross_check_left_undecided_is_noted_not_a_disagreement():
+    import sympy as sp
+
+    from proofs import Claim, decide_claim
+    from symbolic import Obligation, Role, Status
+
+    x = sp.Symbol("x", real=True)
+    hard = sp.Implies(x > -5, x**4000 - x + 1 > 0)  # a high degree: not decided in 0.5 s
+    claim = Claim(id="T.1", statement="x^2 >= 0", build=lambda: [
+        Obligation.forall("decision", x**2 >= 0),
+        Obligation.forall("cross-check at a high degree", hard, role=Role.CROSS_CHECK)])
+    result = decide_claim(claim, timeout=1.5)
+    crosses = [v for ob, v in result.obligations if ob.role is Role.CROSS_CHECK]
+    assert crosses[0].status is Status.UNKNOWN
+    assert result.status is Status.PROVED and "not decided within the time limit" in result.verdict.notes[-1]
+    wrong = Claim(id="T.2", statement="x^2 >= 0", build=lambda: [
+        Obligation.forall("decision", x**2 >= 0), Obligation.forall("cross-check", x**2 >= 1, role=Role.CROSS_CHECK)])
+    assert decide_claim(wrong).status is Status.UNKNOWN  # a cross-check that answers otherwise still disagrees
 
 
 def test_readme_claims_table_is_generated_from_computed_verdicts(decided_claims):

@@ -96,6 +96,12 @@ def test_plugin_collects_claims_as_items(tmp_path):
     assert "3 passed" in proc.stdout
 
 
+def test_plugin_names_a_missing_claims_file_as_a_usage_error(tmp_path):
+    proc = _pytest(tmp_path, "--coordfail-claims=no_such_claims_file.py")
+    assert proc.returncode == 4 and "INTERNALERROR" not in proc.stdout + proc.stderr
+    assert "no such claims file" in proc.stdout + proc.stderr
+
+
 def test_plugin_is_off_by_default_and_counts_claims_when_on(tmp_path):
     off = _pytest(tmp_path, "--collect-only", "-q", "-m", "coordfail_claim")
     assert "coordfail::" not in off.stdout

@@ -111,7 +111,17 @@ BAD = [
     (["grants", "--budget", "-1"], "p.csv", PROPOSALS, "--budget: must be a finite number >= 0"),
     (["grants", "--budget", "1/0"], "p.csv", PROPOSALS, "zero denominator"),
     (["grants", "--budget", "3"], "p.csv", PROPOSALS.replace("big,10,20,0", "big,10,20,30"), "private_return[0]"),
-    (["grants", "--budget", "3"], "p.csv", PROPOSALS.replace("small-2", "small-1"), "duplicate proposal name"),
+    (["grants", "--budget", "3"], "p.csv", PROPOSALS.replace("small-2", "small-1"), "'small-1' appears twice"),
+    (["economy"], "e.csv", ECONOMY.replace("bananas", "coffee"), "'coffee' appears twice"),
+    (["economy"], "e.json", '{"lambda_S": [1, 2], "lambda_N": [1, 1], "theta": [1, 1], "sectors": ["a", "a"]}',
+     "'a' appears twice"),
+    (["economy"], "e.csv", ECONOMY.replace("bananas", ""), "empty name"),
+    (["economy"], "e.csv", ECONOMY.replace("bananas", '"ban\nanas"'), "one line of printable text"),
+    (["economy"], "e.csv", ECONOMY.replace("6,2,3/2", "1e160,2,3/2"), "beyond floating-point range"),
+    (["economy", "--labour", "1e400"], "e.csv", ECONOMY, "--labour: '1e400' is beyond the floating-point range"),
+    (["economy"], "e.csv", ECONOMY.replace(",0\n", ",1\n"), "every sector is already coordinated"),
+    (["grants", "--budget", "2"], "p.csv", "name,cost,social_return,private_return\nA,1,1e308,0\nB,1,1e308,0\n",
+     "beyond floating-point range"),
     (["grants", "--budget", "3"], "p.csv", "cost,social_return,private_return\n1,2,0\n", "missing column 'name'"),
     (["grants", "--budget", "3"], "p.csv", "", "empty file"),
     (["grants", "--budget", "3"], "p.json", "[1, 2]", "must be an object"),
@@ -129,6 +139,22 @@ def test_bad_input_is_one_line_exit_2_and_nothing_is_written(tmp_path, capsys, a
     assert err.count("\n") == 1 and err.startswith("coordfail: error: ") and message in err, err
     assert (path.read_bytes(), os.stat(path).st_mtime_ns) == before
     assert not (tmp_path / "out.csv").exists() and [p.name for p in tmp_path.iterdir()] == [name]
+
+
+def test_headers_in_any_case_as_equilibria_reads_them(tmp_path, capsys):
+    upper = ECONOMY.replace("sector,lambda_S,lambda_N,theta,coordinated", "Sector,LAMBDA_S,Lambda_N,THETA,Coordinated")
+    code, out, _ = _run(capsys, "economy", _write(tmp_path, "e.csv", upper), "--json")
+    code2, out2, _ = _run(capsys, "economy", _write(tmp_path, "f.csv", ECONOMY), "--json")
+    assert code == code2 == 0 and json.loads(out) == json.loads(out2)
+
+
+def test_a_pipe_is_read_within_the_size_limit(tmp_path, capsys, monkeypatch):
+    # devices and pipes have no size on disk: the reader stops at the limit instead of taking all memory
+    from proofs import datafile
+
+    monkeypatch.setattr(datafile, "MAX_BYTES", 64)
+    code, out, err = _run(capsys, "economy", "/dev/zero")
+    assert code == 2 and out == "" and "input too large (more than 64 bytes)" in err
 
 
 def test_outputs_never_overwrite_the_input(tmp_path, capsys):
