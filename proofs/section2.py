@@ -720,7 +720,7 @@ _claim("S2.train.3", _TRAIN, "There are multiple equilibria",
 
 # == S2.infra: infrastructure and complementary investments ============================
 
-_INFRA = "Section 2, infrastructure (Murphy, Shleifer and Vishny 1989); Section 3, airport and hotels"
+_INFRA = "Section 2, infrastructure (Murphy, Shleifer and Vishny 1989)"
 Ns, pi, R, phi = s2.N_sectors, s2.pi, s2.R, s2.phi
 _PHI = {"phi <= 1": phi <= 1}
 _INFRA_ASSUME = "N >= 1 sectors, pi > 0, F > 0, R > 0, owner's share phi in (0, 1]"
