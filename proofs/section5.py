@@ -347,7 +347,8 @@ _claim("S5.11", "Section 5, paragraph 'An important result of the model'",
 
 _claim("S5.12", "Section 5, footnote 16",
        "if (*) is not satisfied, then the wage would be lower with specialization and coordination in sector k",
-       "if (*) fails strictly, (lambda_1S/lambda_1N)/(lambda_kS/lambda_kN) > theta_1, then w(k,C) < w(1,U)", ALL, Kind.FORALL, "proved",
+       "if (*) fails strictly, (lambda_1S/lambda_1N)/(lambda_kS/lambda_kN) > theta_1, then w(k,C) < w(1,U)", ALL,
+       Kind.FORALL, "proved",
        lambda: [_generic(f"{_FAILS} => w(k,C) < w(1,U)",
                          sp.Implies(sp.Gt(star_ratio("k"), theta("1")),
                                     sp.Lt(wage_coordinated("k"), wage_uncoordinated("1"))), _PAIR),
@@ -463,8 +464,8 @@ def _s518_obligations():
 _claim("S5.18", "Section 5, footnote 18",
        "the economy would switch to the equilibrium with specialization in the sector with the strongest "
        "comparative advantage but no coordination",
-       "if (*) fails for the coordinated sector k, (lambda_1S/lambda_1N)/(lambda_kS/lambda_kN) > theta_1, E(k,C) is no longer an equilibrium "
-       "while E(1,U) and E(1,C) remain", ALL, Kind.FORALL, "proved", _s518_obligations,
+       "if (*) fails for the coordinated sector k, (lambda_1S/lambda_1N)/(lambda_kS/lambda_kN) > theta_1, E(k,C) is "
+       "no longer an equilibrium while E(1,U) and E(1,C) remain", ALL, Kind.FORALL, "proved", _s518_obligations,
        note=("'Not E(k,C)' follows from one failing conjunct (the deviation to sector 1); E(1,U) and E(1,C) are "
              "conjunctions over j > 1 of conditions on sectors 1 and j, decided for j = k and for a generic j in "
              "each order relative to k. " + _PAIRWISE + _CROSS))
@@ -572,7 +573,8 @@ _claim("S5.22", "Section 5, paragraph 'An important result of the model'",
        "p_j = 1/(theta_j lambda_jN) is strictly decreasing in theta_j", "theta_j >= 1 (all parameters positive)",
        Kind.FORALL, "proved", _s522_obligations,
        note=("Here vartheta_j denotes any other value of sector j's gain from coordination (vartheta_j >= 1, like "
-             "theta_j), so theta_j < vartheta_j compares two gains. The world price of sector j involves sector j only; the decision for a generic j with no ordering "
+             "theta_j), so theta_j < vartheta_j compares two gains. "
+             "The world price of sector j involves sector j only; the decision for a generic j with no ordering "
              "assumption covers every sector of every J. " + _CROSS))
 
 

@@ -305,7 +305,8 @@ _claim("S7.sf.4", _SF_PLACE, "The conclusion of the model carries through",
        "Section 5's result carries through: with every sector coordinated, GDP and the wage do not depend on any theta",
        _SF_ASSUMPTIONS + ", theta_j >= 1", Kind.FORALL, "proved", _sf4,
        note=("Here vartheta_j denotes any other value of sector j's gain from coordination (vartheta_j >= 1, like "
-             "theta_j). Coordination multiplies South's productivity and (through North's coordination) lowers the world price "
+             "theta_j). Coordination multiplies South's productivity and (through North's coordination) lowers the "
+             "world price "
              "by the same theta_j, so each coordinated v_j = lambda_jS/lambda_jN. Equilibrium GDP and the wage depend "
              "on the sectors only through the v_j (S7.sf.1), so for every J they do not depend on theta. The "
              "statements keep p_j and A_j as separate factors so that the check computes both. Cross-checks: J = 3 "
