@@ -85,8 +85,8 @@ _claim("S2.spill.1", _SPILL, "if n = 0 then net output with the modern technolog
        "n = 0 is an equilibrium for all A, C > 0", _POS_AC, "proved",
        lambda: [Obligation.forall("no firm gains by going modern at n = 0", _spill()[1].condition,
                                   derived=_spill()[1].derived,
-                                  reduction="the payoff gap at n = 0 is -C - 1, and SymPy settles -C - 1 <= 0 from "
-                                            "C > 0 as it builds the condition")])
+                                  reduction="the payoff gap at n = 0 is -C - 1, negative because C > 0, so the "
+                                            "condition holds by construction")])
 
 _claim("S2.spill.2", _SPILL, "if n = 1 then net output with the modern technology is A-C, which is higher than "
        "net output with the backward technology",
@@ -95,7 +95,7 @@ _claim("S2.spill.2", _SPILL, "if n = 1 then net output with the modern technolog
                                   sp.Equivalent(_spill()[2].condition, A - C >= 1),
                                   derived=sp.Equivalent(_spill()[2].derived, A - C >= 1),
                                   reduction="the payoff gap at n = 1, A - C - 1 >= 0, is written A - C >= 1, the "
-                                            "stated threshold, and Equivalent(x, x) is True")])
+                                            "stated threshold, so the equivalence holds by construction")])
 
 _claim("S2.spill.3", _SPILL, "If A-C > 1 then there are multiple equilibria",
        "if A - C > 1, both n = 0 and n = 1 are equilibria", _POS_AC, "proved",
@@ -107,9 +107,9 @@ _claim("S2.spill.4", _SPILL, "", "the interior equilibrium n* = (1+C)/A lies in 
        lambda: [Obligation.forall("the root of the payoff gap is (1+C)/A", sp.Eq(_spill()[3].share, (1 + C) / A),
                                   derived=sp.Equivalent(sp.Eq(_spill()[0].gap(), 0, evaluate=False),
                                                         sp.Eq(n, (1 + C) / A)),
-                                  reduction="sympy.solve(gap, n) returns (C + 1)/A, so the root equals (1+C)/A as "
-                                            "built; decided as derived: the gap A n - C - 1 vanishes iff "
-                                            "n = (1+C)/A"),
+                                  reduction="solving the gap for n gives n = (1 + C)/A, the stated root, so the "
+                                            "equation holds by construction; decided as derived: the gap "
+                                            "A n - C - 1 vanishes iff n = (1+C)/A"),
                 Obligation.forall("0 < n* < 1 iff A - C > 1", sp.Equivalent(_spill()[3].condition, A - C > 1))],
        formalization="project")
 
@@ -136,13 +136,13 @@ def _spill6():
             Obligation.forall("W(1) > W(0) iff A - C > 1",
                               sp.Equivalent(sp.Gt(W.subs(n, 1), W.subs(n, 0)), A - C > 1),
                               derived=sp.Equivalent(sp.Gt(W.subs(n, 1) - W.subs(n, 0), 0, evaluate=False), A - C > 1),
-                              reduction="W(1) = A - C and W(0) = 1, so W(1) > W(0) is A - C > 1 as built; decided "
+                              reduction="W(1) = A - C and W(0) = 1, so W(1) > W(0) reads A - C > 1 by construction; decided "
                                         "as derived: the welfare gain W(1) - W(0) = A - C - 1 against 0"),
             Obligation.forall("n = 1 Pareto-dominates n = 0 iff A - C > 1",
                               sp.Equivalent(g.pareto_dominates(every, none), A - C > 1),
                               derived=sp.Equivalent(g.pareto_dominates(every, none, gap_form=True), A - C > 1),
                               reduction="everybody earns A - C at n = 1 and 1 at n = 0, so the comparison is "
-                                        "A - C > 1 as built; decided as derived: the payoff gain A - C - 1 against 0")]
+                                        "A - C > 1 by construction; decided as derived: the payoff gain A - C - 1 against 0")]
 
 
 _claim("S2.spill.6", _SPILL, "Coordination failures are usually formalized in a model with a multiplicity of "
@@ -162,8 +162,9 @@ def _spill7():
                                         "n free, where n = 0"),
             Obligation.forall("n* does not Pareto-dominate n = 0", sp.Not(g.pareto_dominates(interior, none)),
                               derived=_at(n, interior.share, sp.Not(g.pareto_dominates(at_share, none, gap_form=True))),
-                              reduction="at n* = (1+C)/A modern firms earn A (1+C)/A - C, which SymPy cancels to 1, "
-                                        "the payoff at n = 0, so 'not 1 > 1' is True as built; decided with n free, "
+                              reduction="at n* = (1+C)/A modern firms earn A (1+C)/A - C, which cancels to 1, the "
+                                        "payoff at n = 0; since 1 > 1 fails, the claim holds by construction; decided "
+                                        "with n free, "
                                         "where n is the derived root n*")]
 
 
@@ -188,7 +189,7 @@ def _spill2_1():
                               derived=sp.And(sp.Eq(difference, -(1 + C), evaluate=False),
                                              sp.Lt(difference, 0, evaluate=False)),
                               reduction="the A n terms cancel: the gap is the constant -C - 1, equal to -(1 + C) and "
-                                        "negative (C > 0) as built; decided as derived: the difference of the two "
+                                        "negative (C > 0) by construction; decided as derived: the difference of the two "
                                         "payoffs"),
             Obligation.forall("n = 0 is an equilibrium and no other share is",
                               sp.And(none.condition, g.unique_equilibrium(none)), _SHARE)]
@@ -204,8 +205,8 @@ def _spill2_2():
     stay, adopt = g.payoff("stay", n), g.payoff("adopt", n)
     return [Obligation.forall("n = 1 is not an equilibrium", sp.Not(every.condition),
                               derived=sp.Not(every.derived),
-                              reduction="the payoff gap at n = 1 is -C - 1, and SymPy settles -C - 1 >= 0 to False "
-                                        "(C > 0) as it builds the condition; decided as derived: the gap is negative"),
+                              reduction="the payoff gap at n = 1 is -C - 1, and -C - 1 >= 0 fails because C > 0, "
+                                        "so the claim holds by construction; decided as derived: the gap is negative"),
             Obligation.forall("at n = 1 backward earns 1 + A > A - C = modern",
                               sp.And(sp.Eq(g.payoff("stay", 1), 1 + A), sp.Eq(g.payoff("adopt", 1), A - C),
                                      sp.Gt(g.payoff("stay", 1), g.payoff("adopt", 1))),
@@ -227,7 +228,7 @@ def _spill2_3():
                               sp.Equivalent(g.pareto_dominates(every, none), A - C > 1),
                               derived=sp.Equivalent(g.pareto_dominates(every, none, gap_form=True), A - C > 1),
                               reduction="everybody earns A - C at n = 1 and 1 at n = 0, so the comparison is "
-                                        "A - C > 1 as built; decided as derived: the payoff gain A - C - 1 against 0"),
+                                        "A - C > 1 by construction; decided as derived: the payoff gain A - C - 1 against 0"),
             Obligation.forall("W(n) = 1 + n (A - C - 1)", sp.Eq(s2.average_net_output(g), 1 + n * (A - C - 1)),
                               _SHARE),
             Obligation.forall("A - C > 1 => n = 0 is the unique equilibrium and n = 1 Pareto-dominates it",
@@ -311,8 +312,8 @@ def _brand5():
     gain_with_k_high = g.payoff("adopt", k) - g.common_payoff(none)  # k firms at H, against all-L
     return [Obligation.forall("the standard changes every firm's payoff by Delta_p - Delta_c", sp.Eq(gain, dp - dc),
                               _N2, derived=_at(k, N, sp.Eq(gain_with_k_high, dp - dc, evaluate=False)),
-                              reduction="with all N firms at H the price is p_L + Delta_p (SymPy cancels N/N), so "
-                                        "the gain is Delta_p - Delta_c as built; decided with the number k of H "
+                              reduction="with all N firms at H the price is p_L + Delta_p (N/N cancels), so "
+                                        "the gain is Delta_p - Delta_c by construction; decided with the number k of H "
                                         "firms free, where k = N"),
             Obligation.forall("Delta_p > Delta_c => every firm gains", sp.Implies(dp > dc, sp.Gt(gain, 0)), _N2)]
 
@@ -344,14 +345,14 @@ def _fmd1():
     return [Obligation.forall("a producer's marginal payoff, by differentiation, is V P'(E) - 1",
                               sp.Eq(own, V * dP - 1), families=(RATIONAL_P,),
                               derived=sp.Equivalent(sp.Eq(own, 0, evaluate=False), sp.Eq(V * dP, 1)),
-                              reduction="sympy.diff of V P(e_i + E_-i) - e_i in e_i is V P'(E) - 1 itself, so the "
-                                        "equation is True as built; decided as derived: the marginal payoff vanishes "
+                              reduction="differentiating V P(e_i + E_-i) - e_i in e_i gives V P'(E) - 1 itself, so "
+                                        "the equation holds by construction; decided as derived: the marginal payoff vanishes "
                                         "iff V P'(E) = 1"),
             Obligation.forall("the planner's marginal surplus N V P(E) - E, by differentiation, is N V P'(E) - 1",
                               sp.Eq(social, N * V * dP - 1), families=(RATIONAL_P,),
                               derived=sp.Equivalent(sp.Eq(social, 0, evaluate=False), sp.Eq(N * V * dP, 1)),
-                              reduction="sympy.diff of N V P(E) - E is N V P'(E) - 1 itself, so the equation is True "
-                                        "as built; decided as derived: the marginal surplus vanishes iff "
+                              reduction="differentiating N V P(E) - E in E gives N V P'(E) - 1 itself, so the "
+                                        "equation holds by construction; decided as derived: the marginal surplus vanishes iff "
                                         "N V P'(E) = 1"),
             Obligation.forall("at an interior total both conditions are the first-order ones",
                               sp.And(sp.Equivalent(s2.nash_conditions(E), sp.Or(sp.Eq(E, 0) & (V * dP <= 1),
@@ -364,7 +365,8 @@ def _fmd1():
 _claim("S2.fmd.1", _FMD, "an individual firm would always be tempted to spend a bit less because it would capture "
        "the full savings", "Nash total spending solves V P'(E_N) = 1; first best solves N V P'(E*) = 1",
        _FMD_ASSUME, "proved", _fmd1, formalization="project",
-       note="Derived with sympy.diff from V P(e_i + E_-i) - e_i and N V P(E) - E; Kuhn-Tucker form for E >= 0.")
+       note="Both conditions are derived by differentiating a producer's payoff V P(e_i + E_-i) - e_i in its own "
+            "spending e_i and the planner's surplus N V P(E) - E in the total E; Kuhn-Tucker form for E >= 0.")
 
 
 def _fmd_setting():
@@ -408,14 +410,14 @@ def _fmd4():
     return [Obligation.forall("E_N = log V", sp.Eq(EN, sp.log(V)),
                               derived=sp.Equivalent(sp.Eq(own.subs(E, sp.log(V) + _t), 0, evaluate=False),
                                                     sp.Eq(_t, 0)),
-                              reduction="sympy.solve(V exp(-E) - 1, E) returns log(V), so E_N = log V is True as "
-                                        "built; decided as derived: the first-order condition V P'(E) = 1 holds at "
-                                        "E = log V + t iff t = 0 (SymPy writes exp(-log V - t) as exp(-t)/V)"),
+                              reduction="solving V exp(-E) - 1 = 0 for E gives E = log V, so E_N = log V holds by "
+                                        "construction; decided as derived: the first-order condition V P'(E) = 1 holds at "
+                                        "E = log V + t iff t = 0 (exp(-log V - t) = exp(-t)/V)"),
             Obligation.forall("E* = log(N V)", sp.Eq(Es, sp.log(N * V)),
                               derived=sp.Equivalent(sp.Eq(social.subs(E, sp.log(N * V) + _t), 0, evaluate=False),
                                                     sp.Eq(_t, 0)),
-                              reduction="sympy.solve(N V exp(-E) - 1, E) returns log(N V), so E* = log(N V) is True "
-                                        "as built; decided as derived: the planner's condition N V P'(E) = 1 holds at "
+                              reduction="solving N V exp(-E) - 1 = 0 for E gives E = log(N V), so E* = log(N V) "
+                                        "holds by construction; decided as derived: the planner's condition N V P'(E) = 1 holds at "
                                         "E = log(N V) + t iff t = 0"),
             Obligation.forall("E* - E_N = log N", sp.Eq(Es - EN, sp.log(N)), _N2),
             Obligation.forall("E_N > 0 iff V > 1", sp.Equivalent(EN > 0, V > 1)),
@@ -426,8 +428,9 @@ def _fmd4():
 
 _claim("S2.fmd.4", _FMD, "", "worked form P(E) = 1 - exp(-E): E_N = log V, E* = log(N V), gap log N (interior when "
        "V > 1)", "N >= 2, V > 0 (V > 1 for the interior solution)", "proved", _fmd4, formalization="project",
-       note="E* - E_N = log N is an identity SymPy proves (expand_log, N and V positive); the signs of log terms "
-            "come from the engine's tangent bounds on log.")
+       note="E* - E_N = log(N V) - log V = log N is an identity for positive N and V (the logarithm of a product "
+            "is the sum of the logarithms); the signs of log terms come from the tangent-line bounds of the "
+            "logarithm.")
 
 
 def _fmd5():
@@ -435,7 +438,8 @@ def _fmd5():
     return [Obligation.forall("the implementing share is 1 - 1/N", sp.Eq(share, 1 - 1 / N), _N2,
                               derived=sp.Equivalent(sp.Eq(s2.marginal_payoff_at_first_best(), 0, evaluate=False),
                                                     sp.Eq(s2.grant, 1 - 1 / N)),
-                              reduction="sympy.solve gives (N - 1)/N, which SymPy equates with 1 - 1/N as built; "
+                              reduction="solving for the grant gives s = (N - 1)/N, which equals 1 - 1/N, so the "
+                                        "equation holds by construction; "
                                         "decided as derived: at the first best (N V P'(E) = 1) a producer's marginal "
                                         "payoff under the grant s, V P'(E) - (1 - s) = s - 1 + 1/N, vanishes iff "
                                         "s = 1 - 1/N"),
@@ -458,6 +462,8 @@ _DOL_ASSUME = "0 < alpha < 1, w, F, L > 0 (Ethier/Romer love of variety, free en
 THRESHOLD = alpha ** (-alpha / (1 - alpha))
 #: the variety count of the all-modern allocation, as docs/model.md §4 writes it
 ALL_MODERN_VARIETIES = (1 - alpha) * L / F
+#: the variety counts at which the substitution facts are named assumptions, as a reader writes them
+_WORDED_COUNTS = {ALL_MODERN_VARIETIES: "(1-alpha) L/F"}
 #: values of alpha at which the literal statements are decided with no substitution (the powers become
 #: integer powers and roots, which the engine handles exactly): the cross-checks of the substitution
 FIXED_ALPHAS = (sp.Rational(1, 3), sp.Rational(1, 2), sp.Rational(2, 3), sp.Rational(3, 4))
@@ -502,23 +508,26 @@ def _index_facts():
 def substitution_lemma(count, strict_too=False) -> dict:
     r"""The substitution facts at the variety count ``count``, as named assumptions of a literal statement.
 
-    :math:`X` names :math:`\text{count}^{(1-\alpha)/\alpha}`.  Unit cost and real wage in :math:`X`
-    are instances of :func:`_index_facts` (decided there); the order statement follows from two of
-    them -- :math:`X` is strictly increasing in the count and equals :math:`1/\alpha` at the
+    :math:`X` names :math:`m^{(1-\alpha)/\alpha}` at :math:`m` = ``count``.  Unit cost and real wage in
+    :math:`X` are instances of :func:`_index_facts` (decided there); the order statement follows from two
+    of them -- :math:`X` is strictly increasing in :math:`m` and equals :math:`1/\alpha` at the
     threshold -- because a strictly increasing map preserves order (the mean value theorem): the one
     step the engine does not take itself (it knows no monotonicity of a power with a symbolic
     exponent), cross-checked by deciding the literal statements at fixed alpha
     (:data:`FIXED_ALPHAS`) with no substitution at all.
+
+    The names are mathematics a reader can typeset (no program names): ``X = m^((1-alpha)/alpha)``,
+    with ``at m = (1-alpha) L/F`` where ``count`` is not ``m`` itself.
     """
     at_count = {m: count}
-    out = {"X := count^((1-alpha)/alpha), a name for the productivity index": sp.Eq(X, s2.productivity_index(count)),
-           "unit cost times X = w/alpha (substitution fact)":
-               sp.Eq(s2.modern_unit_cost().xreplace(at_count) * X, w / alpha),
-           "real wage = alpha X (substitution fact)": sp.Eq(s2.real_wage_modern().xreplace(at_count), alpha * X),
-           "count >= threshold iff X >= 1/alpha (X increasing, = 1/alpha at the threshold)":
+    where = "" if count == m else f" at m = {_WORDED_COUNTS[count]}"
+    out = {f"X = m^((1-alpha)/alpha){where}": sp.Eq(X, s2.productivity_index(count)),
+           "unit cost times X equals w/alpha": sp.Eq(s2.modern_unit_cost().xreplace(at_count) * X, w / alpha),
+           "real wage equals alpha X": sp.Eq(s2.real_wage_modern().xreplace(at_count), alpha * X),
+           "m >= alpha^(-alpha/(1-alpha)) iff X >= 1/alpha (X increasing in m)":
                sp.Equivalent(count >= THRESHOLD, X >= 1 / alpha)}
     if strict_too:
-        out["count > threshold iff X > 1/alpha (X strictly increasing, = 1/alpha at the threshold)"] = \
+        out["m > alpha^(-alpha/(1-alpha)) iff X > 1/alpha (X strictly increasing in m)"] = \
             sp.Equivalent(count > THRESHOLD, X > 1 / alpha)
     return {**_ALPHA, **out}
 
@@ -573,8 +582,9 @@ _claim("S2.dol.3", _DOL, "if all firms use the backward technology, the market f
        note="Derived: at L_M = 0 no modern final producer buys inputs, so a variety entrant sells nothing "
             "(demand is proportional to modern output) and loses w F; and with fewer varieties than the threshold "
             "alpha^(-alpha/(1-alpha)) -- as few as a lone entrant creates, whatever L/F -- the modern unit cost "
-            "exceeds the backward cost w (in X = m^((1-alpha)/alpha): X < 1/alpha). The substitution facts are "
-            "decisions; the literal statement in m is decided from them, the order step (a strictly increasing map "
+            "exceeds the backward cost w (in X = m^((1-alpha)/alpha): X < 1/alpha). The facts about X (X increasing "
+            "in m, unit cost times X equals w/alpha, X = 1/alpha at the threshold) are decided one by one; the "
+            "literal statement in m is decided from them, the order step (a strictly increasing map "
             "preserves order) being the one the engine does not take itself; at alpha = 1/3, 1/2, 2/3, 3/4 the "
             "literal statement is decided with no substitution (cross-checks).")
 
@@ -607,7 +617,7 @@ _claim("S2.dol.4", _DOL, "By contrast, if firms use the modern technology, the m
        note="Derived: all-modern is an equilibrium iff no final producer gains by switching to the backward "
             "technology at the allocation, i.e. the modern unit cost with m = (1-alpha)L/F varieties (free entry) is "
             "at most w. In X = m^((1-alpha)/alpha) that is X >= 1/alpha (a rational decision). The literal statement "
-            "with the threshold in L, F, alpha is decided from the substitution facts, each a decision of its own (X "
+            "with the threshold in L, F, alpha is decided from the facts about X, each decided on its own (X "
             "strictly increasing in m, unit cost = w/(alpha X), X = 1/alpha at the threshold); the order step (a "
             "strictly increasing map preserves order) is the one the engine does not take itself, and at alpha = "
             "1/3, 1/2, 2/3, 3/4 the literal statement is decided with no substitution (cross-checks). All-backward "
@@ -668,7 +678,7 @@ _claim("S2.dol.5b", _DOL, "the productivity of firms that rely on such inputs",
        "in every modern equilibrium the real wage is at least 1, and strictly above 1 whenever (1-alpha) L/F > "
        "alpha^(-alpha/(1-alpha))", _DOL_ASSUME, "proved", s2dol5b_obligations, formalization="project",
        note="The real wage alpha m^((1-alpha)/alpha) is alpha X; the all-modern condition is X >= 1/alpha. The "
-            "literal statement is decided from the substitution facts as in S2.dol.4, and at alpha = 1/3, 1/2, 2/3, "
+            "literal statement is decided from the facts about X as in S2.dol.4, and at alpha = 1/3, 1/2, 2/3, "
             "3/4 with no substitution (cross-checks).")
 
 # == S2.train: training and technology under separation risk ============================
@@ -691,7 +701,7 @@ _claim("S2.train.1", _TRAIN, "In the good equilibrium, due to thick market effec
                                   derived=sp.Equivalent(_train()[1].derived, Delta >= kf + cw),
                                   reduction="at mu = 1 the separation terms cancel ((1 - s) Delta + s Delta = Delta): "
                                             "the gap Delta - c - k >= 0 is written Delta >= c + k, the stated "
-                                            "threshold, and Equivalent(x, x) is True")],
+                                            "threshold, so the equivalence holds by construction")],
        formalization="project")
 
 _claim("S2.train.2", _TRAIN, "in the bad equilibrium, firms and workers do not invest, and hence it is not profitable "
@@ -710,7 +720,7 @@ _claim("S2.train.3", _TRAIN, "There are multiple equilibria",
 
 # == S2.infra: infrastructure and complementary investments ============================
 
-_INFRA = "Section 2, infrastructure (Murphy, Shleifer and Vishny 1989); Section 3, airport and hotels"
+_INFRA = "Section 2, infrastructure (Murphy, Shleifer and Vishny 1989)"
 Ns, pi, R, phi = s2.N_sectors, s2.pi, s2.R, s2.phi
 _PHI = {"phi <= 1": phi <= 1}
 _INFRA_ASSUME = "N >= 1 sectors, pi > 0, F > 0, R > 0, owner's share phi in (0, 1]"
@@ -720,8 +730,8 @@ _claim("S2.infra.1", _INFRA, "with the bad (good) equilibrium characterized by l
        lambda: [Obligation.forall("(0, 0) is an equilibrium", s2.infrastructure_game().equilibrium(0, 0), _PHI,
                                   derived=s2.infrastructure_game().equilibrium(0, 0, gap_form=True),
                                   reduction="building alone costs the owner R and industrialising alone costs a "
-                                            "sector F: the gains from staying put, R >= 0 and F >= 0, are settled "
-                                            "from R, F > 0 as built")],
+                                            "sector F: the gains from staying put, R >= 0 and F >= 0, hold because "
+                                            "R, F > 0, so the condition holds by construction")],
        formalization="project")
 
 _claim("S2.infra.2", _INFRA, "the monopolist that introduces a good to the economy but cannot appropriate the whole "
@@ -758,11 +768,11 @@ def _infra4():
                               sp.Equivalent(g.equilibrium(1, 1), sp.And(r1 >= c1, r2 >= c2)),
                               derived=sp.Equivalent(eq(1, 1), sp.And(r1 >= c1, r2 >= c2)),
                               reduction="each party's gain from staying put, r_i - c_i >= 0, is written r_i >= c_i, "
-                                        "the stated condition, and Equivalent(x, x) is True"),
+                                        "the stated condition, so the equivalence holds by construction"),
             Obligation.forall("neither investing is always an equilibrium; a lone investor never is",
                               sp.And(g.equilibrium(0, 0), sp.Not(g.equilibrium(1, 0)), sp.Not(g.equilibrium(0, 1))),
                               derived=sp.And(eq(0, 0), sp.Not(eq(1, 0)), sp.Not(eq(0, 1))),
-                              reduction="each comparison is settled from c_i > 0 as built: staying out gains "
+                              reduction="each comparison holds by construction because c_i > 0: staying out gains "
                                         "c_i >= 0 against investing alone, and a lone investor's gain from "
                                         "staying put is -c_i"),
             Obligation.forall("returns above costs => both investing Pareto-dominates neither (a stag hunt)",

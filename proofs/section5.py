@@ -58,6 +58,8 @@ _PAIRWISE = ("The assumptions are pairwise (A1, A2 between any two sectors in in
              "strictly decreasing sequence) and sector by sector (theta >= 1), so the generic sectors of each "
              "decision satisfy exactly what any economy of any size J gives them. ")
 _CROSS = "Fixed-J decisions for J = 2..5 cross-check the argument."
+#: condition (*) failing strictly for sector k, written out (a label, not a name for the ratio)
+_FAILS = "(lambda_1S/lambda_1N)/(lambda_kS/lambda_kN) > theta_1"
 
 
 #: this section's claims, in the paper's order (assembled into the paper by proofs.rodriguez_clare)
@@ -337,17 +339,20 @@ _claim("S5.11", "Section 5, paragraph 'An important result of the model'",
        "the ranking of equilibria does not depend on the benefits that can be attained with coordination",
        "the coordinated equilibrium wages w(k,C), derived from zero profit, do not depend on any theta",
        ALL, Kind.FORALL, "proved", _s511_obligations,
-       note=("w(k,C) is derived from zero profit in sector k alone; the decision covers its own theta_k and the "
+       note=("Here vartheta_j denotes any other value of sector j's gain from coordination (vartheta_j >= 1, like "
+             "theta_j): the wage is unchanged when every theta_j is replaced by vartheta_j. "
+             "w(k,C) is derived from zero profit in sector k alone; the decision covers its own theta_k and the "
              "theta_j of a generic other sector j, with no ordering assumption, so it holds for every sector of "
              "every J. " + _CROSS))
 
 _claim("S5.12", "Section 5, footnote 16",
        "if (*) is not satisfied, then the wage would be lower with specialization and coordination in sector k",
-       "if (*) fails strictly (ratio > theta_1), w(k,C) < w(1,U)", ALL, Kind.FORALL, "proved",
-       lambda: [_generic("ratio > theta_1 => w(k,C) < w(1,U)",
+       "if (*) fails strictly, (lambda_1S/lambda_1N)/(lambda_kS/lambda_kN) > theta_1, then w(k,C) < w(1,U)", ALL,
+       Kind.FORALL, "proved",
+       lambda: [_generic(f"{_FAILS} => w(k,C) < w(1,U)",
                          sp.Implies(sp.Gt(star_ratio("k"), theta("1")),
                                     sp.Lt(wage_coordinated("k"), wage_uncoordinated("1"))), _PAIR),
-                *_fixed("ratio > theta_1 => w(k,C) < w(1,U), every k = 2..J",
+                *_fixed(f"{_FAILS} => w(k,C) < w(1,U), every k = 2..J",
                         lambda ss: sp.And(*[sp.Implies(sp.Gt(star_ratio(k), theta(1)),
                                                        sp.Lt(wage_coordinated(k), wage_uncoordinated(1)))
                                             for k in _later(ss)]))],
@@ -441,15 +446,15 @@ _claim("S5.17", _POLICY,
 def _s518_obligations():
     fails = lambda k: sp.Gt(star_ratio(k), theta("1" if isinstance(k, str) else 1))  # noqa: E731
     generic = [
-        _generic("ratio > theta_1 => not E(k,C) (the deviation to 1 pays), and no deviation from E(1,U), E(1,C) to k",
+        _generic(f"{_FAILS} => not E(k,C) (the deviation to 1 pays), and no deviation from E(1,U), E(1,C) to k",
                  sp.Implies(fails("k"), sp.And(sp.Not(no_profitable_deviation("k", True, "1")),
                                                no_profitable_deviation("1", False, "k"),
                                                no_profitable_deviation("1", True, "k"))), _PAIR),
-        *[_generic("ratio_k > theta_1 => no deviation from E(1,U), E(1,C) to j",
+        *[_generic(f"{_FAILS} => no deviation from E(1,U), E(1,C) to j",
                    sp.Implies(fails("k"), sp.And(no_profitable_deviation("1", False, "j"),
                                                  no_profitable_deviation("1", True, "j"))), labels)
           for labels in (_BETWEEN, _ABOVE)]]
-    cross = _fixed("ratio > theta_1 => not E(k,C), E(1,U), E(1,C), every k = 2..J",
+    cross = _fixed(f"{_FAILS} => not E(k,C), E(1,U), E(1,C), every k = 2..J",
                    lambda ss: sp.And(*[sp.Implies(fails(k), sp.And(sp.Not(equilibrium(k, True, ss)),
                                                                    equilibrium(1, False, ss), equilibrium(1, True, ss)))
                                        for k in _later(ss)]))
@@ -459,8 +464,8 @@ def _s518_obligations():
 _claim("S5.18", "Section 5, footnote 18",
        "the economy would switch to the equilibrium with specialization in the sector with the strongest "
        "comparative advantage but no coordination",
-       "if (*) fails for the coordinated sector k (ratio > theta_1), E(k,C) is no longer an equilibrium "
-       "while E(1,U) and E(1,C) remain", ALL, Kind.FORALL, "proved", _s518_obligations,
+       "if (*) fails for the coordinated sector k, (lambda_1S/lambda_1N)/(lambda_kS/lambda_kN) > theta_1, E(k,C) is "
+       "no longer an equilibrium while E(1,U) and E(1,C) remain", ALL, Kind.FORALL, "proved", _s518_obligations,
        note=("'Not E(k,C)' follows from one failing conjunct (the deviation to sector 1); E(1,U) and E(1,C) are "
              "conjunctions over j > 1 of conditions on sectors 1 and j, decided for j = k and for a generic j in "
              "each order relative to k. " + _PAIRWISE + _CROSS))
@@ -567,7 +572,9 @@ _claim("S5.22", "Section 5, paragraph 'An important result of the model'",
        "higher theta leads to higher productivity in North and lower international prices",
        "p_j = 1/(theta_j lambda_jN) is strictly decreasing in theta_j", "theta_j >= 1 (all parameters positive)",
        Kind.FORALL, "proved", _s522_obligations,
-       note=("The world price of sector j involves sector j only; the decision for a generic j with no ordering "
+       note=("Here vartheta_j denotes any other value of sector j's gain from coordination (vartheta_j >= 1, like "
+             "theta_j), so theta_j < vartheta_j compares two gains. "
+             "The world price of sector j involves sector j only; the decision for a generic j with no ordering "
              "assumption covers every sector of every J. " + _CROSS))
 
 

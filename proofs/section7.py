@@ -46,7 +46,8 @@ _GRANT_PLACE = "Section 7, 'Should Specific Sectors Be Targeted?' (Costa Rica's 
 _SF_QUOTE = ("Imagine for example that due to the existence of specific factors or strict concavity in the "
              "production possibilities set, a free trade equilibrium entails specialization in several sectors")
 _SF_ASSUMPTIONS = ("y_j = A_j L_j^beta with 0 < beta < 1 (sigma = 1/(1-beta) > 1), labour L > 0, "
-                   "world prices p_j = 1/(theta_j lambda_jN), all productivities positive")
+                   "world prices p_j = 1/(theta_j lambda_jN), value productivity v_j = p_j A_j, all productivities "
+                   "positive")
 _EVERY_J = ("Every J: the equilibrium depends on the sectors only through S = sum_i v_i^sigma (S7.sf.1), so the "
             "sectors the claim does not name enter as one aggregate Q >= 0 (any Q >= 0 is their part of S in "
             "economies of every size); a decision with Q free covers every J.")
@@ -73,7 +74,7 @@ def _claim(id, place, quote, statement, assumptions, kind, expected, build, note
 
 
 def _sigma_gt_1() -> dict:
-    return {"0 < beta < 1, i.e. sigma > 1": sp.Gt(sigma, 1)}
+    return {"0 < beta < 1, i.e. sigma = 1/(1-beta) > 1": sp.Gt(sigma, 1)}
 
 
 def _sector(j) -> dict:
@@ -146,9 +147,10 @@ _claim("S7.sf.1", _SF_PLACE, _SF_QUOTE,
        "derived from the first-order conditions and labour-market clearing: L_j = L v_j^sigma / sum_i v_i^sigma, "
        "GDP at world prices Y = L^beta (sum_j v_j^sigma)^(1/sigma), wage w = beta Y / L; every sector is active",
        _SF_ASSUMPTIONS, Kind.FORALL, "proved", _sf1,
-       note=("Derived, not typed: each sector's labour demand solves its first-order condition; it separates into a "
-             "factor of the wage times v^sigma, so the sum of demands over any number of sectors is that factor "
-             "times S = sum_i v_i^sigma, and clearing is solved for w. " + _EVERY_J +
+       note=("Here v_j = p_j A_j is sector j's value productivity and sigma = 1/(1-beta) > 1. Each sector's labour "
+             "demand is derived from its first-order condition; it separates into a factor of the wage times "
+             "v_j^sigma, so the sum of demands over any number of sectors is that factor times S = sum_i v_i^sigma, "
+             "and clearing is solved for w. " + _EVERY_J +
              " The obligations check the derived allocation for a generic sector v against the rest Q: its "
              "first-order condition, clearing, GDP and the wage. Cross-checks: J = 3 at beta = 1/2 and J = 2 at "
              "beta = 2/3, solved afresh by summing the sectors' demands."),
@@ -162,12 +164,12 @@ _BETA = {"0 < beta < 1": sp.Lt(s7.beta, 1)}
 
 def _tangent_generic():
     """The lemma, for a sector that keeps some labour (x > 0) and one that is shut down (x = 0)."""
-    b, v, a = s7.beta, s7.value, sp.Symbol("a", positive=True)
+    b, v, a = s7.beta, s7.value, sp.Symbol("x_star", positive=True)  # x*: the equilibrium labour
     x = sp.Symbol("x", positive=True)
     return [
         Obligation.forall(
             "every J, each sector: value output at any other labour x > 0 lies strictly below its tangent at the "
-            "equilibrium labour a, whose slope is the wage (Bernoulli: t^beta < 1 + beta (t - 1) for t != 1)",
+            "equilibrium labour x*, whose slope is the wage (Bernoulli: t^beta < 1 + beta (t - 1) for t != 1)",
             sp.Implies(sp.Ne(x, a), sp.Gt(s7.tangent_gap(v, a, x, b), 0)), _BETA),
         Obligation.forall(
             "every J, each sector: shutting it down (x = 0) loses more than the wage bill it frees",
@@ -178,14 +180,16 @@ def _tangent_generic():
 def _aggregation_generic():
     """Y* - Y' = (sector k's tangent gap) + (the other sectors' gaps) when labour is conserved.
 
-    Pure bookkeeping, for any values: the sector's value outputs at its equilibrium labour ``a`` and at
-    ``x`` are plain symbols here (the lemma above is about them); the other sectors are aggregated.
+    Pure bookkeeping, for any values: the sector's value outputs y* at its equilibrium labour x* and y at
+    x are plain symbols here (the lemma above is about them); the other sectors are aggregated: X* and Z*
+    their equilibrium labour and value output, D the sum of their tangent gaps.  The names print as the
+    note of S7.sf.2 defines them (x^*, y^*, X^*, Z^*, D).
     """
     w = s7.wage  # the same wage is every sector's marginal value product at equilibrium
-    a, x = sp.Symbol("a", positive=True), sp.Symbol("x", nonnegative=True)
-    y_a, y_x = sp.Symbol("y_a", nonnegative=True), sp.Symbol("y_x", nonnegative=True)
-    Y_rest, A_rest = sp.Symbol("Y_rest", nonnegative=True), sp.Symbol("A_rest", nonnegative=True)
-    gap_rest = sp.Symbol("D_rest", nonnegative=True)  # sum of the other sectors' tangent gaps, >= 0 by the lemma
+    a, x = sp.Symbol("x_star", positive=True), sp.Symbol("x", nonnegative=True)
+    y_a, y_x = sp.Symbol("y_star", nonnegative=True), sp.Symbol("y", nonnegative=True)
+    Y_rest, A_rest = sp.Symbol("Z_star", nonnegative=True), sp.Symbol("X_star", nonnegative=True)
+    gap_rest = sp.Symbol("D", nonnegative=True)  # sum of the other sectors' tangent gaps, >= 0 by the lemma
     X_rest = a + A_rest - x  # labour is conserved: x + X_rest = a + A_rest
     Y_rest_new = Y_rest + w * (X_rest - A_rest) - gap_rest  # the rest's output, from the definition of its gaps
     gap_k = y_a + w * (x - a) - y_x
@@ -214,14 +218,17 @@ def _sf2():
 _claim("S7.sf.2", _SF_PLACE,
        "policy should focus on promoting coordination in these sectors, rather than on inducing resources to "
        "reallocate to other supposedly more advanced sectors",
-       "reallocation hurts: every other allocation of labour (sum L_j = L, e.g. one induced by a subsidy or tariff "
+       "reallocation hurts: every other allocation of labour (sum_j L_j = L, e.g. one induced by a subsidy or tariff "
        "pushing labour into a sector m) gives strictly lower GDP at world prices",
        _SF_ASSUMPTIONS, Kind.FORALL, "proved", _sf2,
        note=("Sector by sector, the concave value output v x^beta lies below its tangent at the equilibrium labour "
-             "a, whose slope is the common wage (first-order condition), strictly unless x = a (Bernoulli's "
-             "inequality). Summed over sectors, the tangents add up to Y* + w (sum x_j - sum a_j) = Y*. The two "
-             "generic obligations are that lemma for one sector and the summation with the other sectors "
-             "aggregated (their gaps D_rest >= 0 by the lemma), which covers every J; an allocation that differs "
+             "x*, whose slope is the common wage (first-order condition), strictly unless x = x* (Bernoulli's "
+             "inequality). Summed over sectors, the tangents add up to Y* + w (sum_j x_j - sum_j x_j*) = Y*, where "
+             "Y* is equilibrium GDP. The two generic obligations are that lemma for one sector and the summation "
+             "with the other sectors aggregated, which covers every J. In the summation, sector k has value output "
+             "y* at its equilibrium labour x* and y at its new labour x; the other sectors together have "
+             "equilibrium labour X* and value output Z*, and D >= 0 is the sum of their tangent gaps (by the "
+             "lemma); an allocation that differs "
              "anywhere differs in some sector k. The lemma has real powers with symbolic beta. Cross-checks: J = 2 "
              "at beta = 1/2 and 2/3 for every alternative allocation."),
        scope="every J")
@@ -297,7 +304,9 @@ def _sf4():
 _claim("S7.sf.4", _SF_PLACE, "The conclusion of the model carries through",
        "Section 5's result carries through: with every sector coordinated, GDP and the wage do not depend on any theta",
        _SF_ASSUMPTIONS + ", theta_j >= 1", Kind.FORALL, "proved", _sf4,
-       note=("Coordination multiplies South's productivity and (through North's coordination) lowers the world price "
+       note=("Here vartheta_j denotes any other value of sector j's gain from coordination (vartheta_j >= 1, like "
+             "theta_j). Coordination multiplies South's productivity and (through North's coordination) lowers the "
+             "world price "
              "by the same theta_j, so each coordinated v_j = lambda_jS/lambda_jN. Equilibrium GDP and the wage depend "
              "on the sectors only through the v_j (S7.sf.1), so for every J they do not depend on theta. The "
              "statements keep p_j and A_j as separate factors so that the check computes both. Cross-checks: J = 3 "
@@ -327,7 +336,7 @@ def _sf5_obligations():
         sp.Gt(s7.gdp_with_rest([r_j, r_k / th]), s7.gdp_with_rest([r_j / th, r_k])),
         {**_sigma_gt_1(), **_gain(j), "r_j > r_k": sp.Gt(r_j, r_k)})
     obs = [generic]
-    for beta_value, J in ((HALF, 2),):  # beta = 2/3 takes z3 ~15 s: a slow test decides it (tests/test_section7.py)
+    for beta_value, J in ((HALF, 2),):  # beta = 2/3 takes z3 ~15 s: decided in tests/test_section7.py (slow)
         ss = _fixed_sectors(J)
         th1 = s5.theta(1)  # one common gain
 
@@ -347,11 +356,11 @@ _claim("S7.sf.5", _SF_PLACE, "it would be possible to calculate a social return 
        "with equal gains from coordination (theta_j = theta > 1 for all j), coordinating a sector with stronger "
        "comparative advantage (larger r_j = lambda_jS/lambda_jN) raises GDP more",
        _SF_ASSUMPTIONS + ", theta_j = theta > 1 for every j", Kind.FORALL, "proved", _sf5_obligations,
-       note=(_EVERY_J + " Here the rest is Q = sum over i not in {j, k}. Coordinating j instead of k changes S by "
+       note=(_EVERY_J + " Here the rest is Q = sum_{i!=j,k} v_i^sigma. Coordinating j instead of k changes S by "
              "(r_j^sigma - r_k^sigma)(1 - theta^(-sigma)) > 0. The every-J decision is stated in the comparative "
              "advantages r_j, r_k themselves (the model depends on lambda_S and lambda_N only through r = "
              "lambda_S/lambda_N, and every r > 0 is one). Cross-check: J = 2 at beta = 1/2, in the lambdas, both "
-             "orders of the two sectors (beta = 2/3 is decided in a slow test)."),
+             "orders of the two sectors."),
        scope="every J")
 
 
@@ -419,7 +428,7 @@ _claim("S7.sf.7", _SF_PLACE,
        note=("The first inequality is S7.sf.3 and the second S7.sf.2 (a nonzero push into m is another allocation: "
              "L_m differs); their generic obligations are decided here again, which covers every J. Cross-checks: "
              "J = 2 at beta = 1/2 for every k, every m and every push (beta = 2/3 is covered by the cross-checks of "
-             "S7.sf.2 and S7.sf.3; J = 3 by a slow test)."),
+             "S7.sf.2 and S7.sf.3)."),
        scope="every J")
 
 
@@ -535,9 +544,9 @@ _claim("S7.grant.3", _GRANT_PLACE, "With limited resources, the obvious approach
        note=("The greedy rule is written in SymPy for three proposals with symbolic data (every ordering of the "
              "proposals and every run of fund/skip decisions); a proposal that does not fit is skipped and later ones "
              "may still be funded. The rankings are assumed strict (no ties), so the counterexample does not depend "
-             "on how ties are broken. The selection problem is a 0/1 knapsack: maximise sum (R_i - c_i) x_i subject to "
-             "sum g_i x_i <= B. A counterexample with three proposals is one for any number of proposals (add "
-             "proposals with zero net return)."), scope="")
+             "on how ties are broken. The selection problem is a 0/1 knapsack: maximise sum_i (R_i - c_i) x_i "
+             "subject to sum_i g_i x_i <= B, each x_i in {0, 1}. A counterexample with three proposals is one for "
+             "any number of proposals (add proposals with zero net return)."), scope="")
 
 _claim("S7.grant.4", _GRANT_PLACE, "With limited resources, the obvious approach would be to invest in the proposals "
        "that entail the highest social returns",
@@ -549,8 +558,8 @@ _claim("S7.grant.4", _GRANT_PLACE, "With limited resources, the obvious approach
                                  needs_public_money=True)],
        note=("Greedy by ratio is the classic knapsack heuristic; it can be arbitrarily far from the optimum: with "
              "one proposal of net return 2 needing 1 unit and one of net return B needing B units (B >= 2), the "
-             "rule funds the first and then cannot afford the second, 2 against B (tests/test_section7.py proves "
-             "this family for every B, and refutes 'at least 1/100 of the optimum')."), scope="")
+             "rule funds the first and then cannot afford the second, 2 against B, so it does not guarantee any "
+             "fixed fraction of the optimum."), scope="")
 
 
 # the numeric spot checks of S7.sf.* also solve random economies with numeric.economy (real quantities from the

@@ -57,7 +57,12 @@ _TEXT_GREEK = {"vartheta": "ϑ", "varphi": "φ", "varepsilon": "ε", "varpi": "�
                "varsigma": "ς"}
 #: functions written by name: LaTeX and Unicode
 FUNCTIONS = {"exp": r"\exp", "log": r"\log", "ln": r"\ln", "sin": r"\sin", "cos": r"\cos", "tan": r"\tan",
-             "max": r"\max", "min": r"\min", "sqrt": r"\sqrt", "det": r"\det"}
+             "max": r"\max", "min": r"\min", "sqrt": r"\sqrt", "det": r"\det",
+             "Max": r"\max", "Min": r"\min"}  # Max, Min: as SymPy's sstr writes them
+#: the name of a sum: ``sum_i v_i^sigma`` is a sum over i, ``sum_{i!=k}`` over every i but k
+SUM = "sum"
+#: relations written in a sum's index range, in LaTeX and Unicode
+_INDEX_RELATIONS = (("!=", r"\neq ", "≠"), ("<=", r"\leq ", "≤"), (">=", r"\geq ", "≥"))
 #: suffixes of a symbol name printed as a superscript (``E_star`` is E*)
 _SUPERSCRIPT_SUFFIX = {"star": ("*", "*"), "prime": ("'", "′")}
 
@@ -256,6 +261,28 @@ def _tokens(text: str) -> list[_Tok]:
             out[i] = _Tok("quote", "'", tok.space_before)
             opening = None
     return out
+
+
+def _is_sum(name: str) -> bool:
+    """``sum_i``, ``sum_{i!=k}``: the summation sign with its index (a bare ``sum`` is a word)."""
+    base, sub = _split(name)
+    return base == SUM and bool(sub)
+
+
+def _sum_operator(name: str, target: str) -> str:
+    r"""The summation sign of ``sum_i`` (``\sum_{i}``, ``Σ_i``), relations in the index range typeset.
+
+    >>> _sum_operator("sum_{i!=k}", "latex"), _sum_operator("sum_j", "text")
+    ('\\sum_{i\\neq k}', 'Σ_j')
+    """
+    sub = _split(name)[1]
+    if sub.startswith("{") and sub.endswith("}"):
+        sub = sub[1:-1]
+    for ascii_, tex, uni in _INDEX_RELATIONS:
+        sub = sub.replace(ascii_, tex if target == "latex" else uni)
+    if target == "latex":
+        return rf"\sum_{{{sub.strip()}}}"
+    return f"Σ_{sub}" if len(sub) == 1 else f"Σ_{{{sub}}}"
 
 
 def _id_class(tok: _Tok) -> str:
@@ -474,6 +501,7 @@ class _Reader:
                 inner = self.render(inner_start, inner_end, target)
                 if target == "latex":
                     piece = "^{" + inner + "}"
+                    out = _braced_superscript_base(out)
                 else:
                     piece = "^" + (inner if end - k == 2 else f"({inner})")
                 k = end
@@ -492,6 +520,8 @@ class _Reader:
         as_latex = target == "latex"
         if tok.kind == "id":
             cls = _id_class(tok)
+            if _is_sum(tok.text):
+                return _sum_operator(tok.text, target)
             if cls == "func":
                 return FUNCTIONS[tok.text] if as_latex else tok.text
             if not as_latex and cls in ("name", "word"):
@@ -507,6 +537,20 @@ class _Reader:
         if as_latex and tok.text in "{}":
             return "\\" + tok.text
         return tok.text
+
+
+#: a base that already carries a superscript (``x^{*}``, ``P^{'}``) at the end of rendered LaTeX
+_SUPERSCRIPTED = re.compile(r"(\\[A-Za-z]+|[A-Za-z0-9])(_\{[^{}]*\})?\^\{[^{}]*\}$")
+
+
+def _braced_superscript_base(out: str) -> str:
+    r"""``x^{*}`` about to be raised to a power becomes ``{x^{*}}`` (LaTeX has no double superscript).
+
+    >>> _braced_superscript_base(r"a + x^{*}"), _braced_superscript_base("a + x")
+    ('a + {x^{*}}', 'a + x')
+    """
+    m = _SUPERSCRIPTED.search(out)
+    return out if m is None else out[:m.start()] + "{" + m.group() + "}"
 
 
 def _mathy(reader: _Reader, i: int, j: int) -> bool:
