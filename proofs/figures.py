@@ -325,7 +325,7 @@ def plot_economy(result, title: str = "Social return of coordinating each sector
     ca, gain = result.comparative_advantage[order], result.coordination_gain[order]
     done = result.coordinated[order]
     plt = _pyplot()
-    fig, (left, right) = plt.subplots(1, 2, figsize=(8.4, 3.6), sharex=True)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(7.2, 3.8), sharex=True)
     xs = np.arange(1, result.J + 1)
     colours = np.where(done, "lightgray", "tab:green")
     if result.J <= 60:
@@ -333,11 +333,13 @@ def plot_economy(result, title: str = "Social return of coordinating each sector
         right.bar(xs, gain, color=colours, edgecolor="black", linewidth=0.6)
         if result.J <= 20:  # the gain from coordination beside each bar
             for x, g, t in zip(xs, gain, result.theta[order]):
-                right.annotate(f"$\\theta = {t:.3g}$", (x, g), ha="center", va="bottom", fontsize=6)
+                right.annotate(f"$\\theta = {t:.3g}$", (x, g), ha="center", va="bottom", fontsize=7, rotation=90,
+                               xytext=(0, 2), textcoords="offset points")
+            right.set_ylim(top=max(float(np.max(gain)), 0.0) * 1.35 or None)  # room for the labels
         labels = [result.name(int(j)) for j in order]
         for ax in (left, right):
             ax.set_xticks(xs)
-            ax.set_xticklabels(labels, rotation=90, fontsize=7)
+            ax.set_xticklabels(labels, rotation=90, fontsize=8)
     else:
         left.scatter(xs, ca, s=2, color="tab:blue")
         right.scatter(xs, gain, s=2, c=colours)
@@ -363,7 +365,7 @@ def section7_economy():
 
     w = worked_section7_economy()
     eq = solve_economy(w["lambda_S"], w["lambda_N"], w["theta"], [0] * len(w["names"]), beta="1/2", names=w["names"])
-    return plot_economy(eq, title="Section 7, eight sectors, $y = A L^{1/2}$: the social return of coordination")
+    return plot_economy(eq, title="Section 7, eight sectors, $y_j = A_j L_j^{1/2}$: the social return of coordination")
 
 
 def plot_grant_rules(proposals: dict, budgets, title: str = "Choosing among proposals"):

@@ -27,6 +27,7 @@ each process ask each question once).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -39,7 +40,7 @@ from sympy.logic.boolalg import BooleanAtom
 
 from symbolic import Kind, Status
 from symbolic.derivation import Derivation, display_latex, latex_lines
-from symbolic.notation import escape_text, latex, prose_latex
+from symbolic.notation import escape_text, latex, method_words, prose_latex
 from symbolic.settings import Settings
 
 from .claim import Claim, ClaimResult, SpotCheck, _decide_cached, decide_claim
@@ -281,8 +282,14 @@ def _each_once(items: Sequence[str]) -> str:
     return "; ".join(x if n == 1 else f"{x} (in {n} decisions)" for x, n in counts.items())
 
 
+def _verdict_tex(text: str) -> str:
+    """A verdict with its scope: the economy size J set as mathematics, the scope kept on one line."""
+    tex = re.sub(r"\bJ\b", "$J$", escape_text(text))
+    return re.sub(r"\(([^()]*\$J\$[^()]*)\)", r"\\mbox{(\1)}", tex)
+
+
 def _verdict_cell(it: ClaimReport) -> str:
-    text = escape_text(it.verdict)
+    text = _verdict_tex(it.verdict)
     if it.as_expected or it.expected is None:
         return text
     return r"\textbf{" + text + "} (expected " + escape_text(it.expected.value) + ")"
@@ -320,7 +327,7 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
            r"{\LARGE\bfseries " + escape_text(paper.title) + r"}\\[1.5ex]"]
     if paper.citation:
         out.append(r"{\normalsize " + escape_text(paper.citation) + r"}\\[1ex]")
-    out.append(r"{\small a report by \texttt{coordfail report}}")
+    out.append(r"{\small produced with the coordfail toolkit}")
     out.append(r"\end{center}" "\n")
     out.append(r"\section*{What was checked, and how}" "\n")
     out.append(
@@ -342,7 +349,8 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
         out.append("Where the paper states a threshold, the region where the model's own condition holds is "
                    "derived and compared with it. ")
     if judged:
-        spec = rf"\texttt{{{escape_text(paper.spec)}}}" if paper.spec else "the claims file"
+        spec = ("the project's specification of the models, each derived by hand" if paper.spec else
+                "given in the claims file")
         out.append(f"Expected verdicts ({spec}) were compared with, never used by, the decisions: "
                    f"{good} of {len(judged)} as expected.")
     out.append("\n\n" r"\section*{The verdicts at a glance}" "\n" + _summary_counts(items) + "\n")
@@ -372,11 +380,11 @@ def _summary_table(items: Sequence[ClaimReport]) -> str:
            r"A verdict in bold differs from the expected one (shown beside it). The spot check counts the "
            r"admissible draws that disagree with the verdict, of all drawn; mutants: refuted of generated.",
            "\n" r"{\small\begin{longtable}{@{}L{1.8cm}L{7.6cm}L{2.5cm}L{1.9cm}L{1.2cm}@{}}" "\n"
-           r"\toprule id & claim & verdict & spot check & mutants\\ \midrule \endhead" "\n"]
+           r"\toprule id & claim & verdict & spot check & mutants\\ \midrule \endhead \bottomrule \endlastfoot" "\n"]
     for it in items:
         out.append(f"{escape_text(it.id)} & {_tex(it.statement)} & {_verdict_cell(it)} & {_spot_cell(it.spot, it.status)} & "
                    f"{_mutant_cell(it.mutants)}\\\\\n")
-    out.append(r"\bottomrule\end{longtable}}" "\n")
+    out.append(r"\end{longtable}}" "\n")
     return "".join(out)
 
 
@@ -385,7 +393,7 @@ def _display(lines: Sequence[str]) -> str:
 
 
 def _claim_section(it: ClaimReport) -> str:
-    out = [f"\\needspace{{8\\baselineskip}}\n\\subsection*{{{escape_text(it.id)}: {escape_text(it.verdict)}}}\n"
+    out = [f"\\needspace{{8\\baselineskip}}\n\\subsection*{{{escape_text(it.id)}: {_verdict_tex(it.verdict)}}}\n"
            f"\\phantomsection\\label{{claim:{it.id}}}\n",
            f"{_tex(it.statement)}.\n\n",
            f"\\emph{{Where:}} {_tex(it.place)}."]
@@ -396,9 +404,9 @@ def _claim_section(it: ClaimReport) -> str:
     if it.formal:
         out.append("\n\n" + f"{it.formal_label}:\n" + _display(it.formal))
     rows = []
-    expected = (f"; expected {it.expected.value}" + (f" ({_tex(it.expected_source)})" if it.expected_source else "")
-                if it.expected is not None else "; no expected verdict given")
-    rows.append(("Verdict", escape_text(it.verdict) + expected))
+    # where the expectation comes from is said once, on the front page
+    expected = f"; expected {it.expected.value}" if it.expected is not None else "; no expected verdict given"
+    rows.append(("Verdict", _verdict_tex(it.verdict) + expected))
     rows.append(("Spot check", escape_text(_spot_sentence(it.spot, it.status))))
     if it.mutants is not None:
         rows.append(("Mutants", _mutant_sentence(it.mutants)))
@@ -413,7 +421,7 @@ def _claim_section(it: ClaimReport) -> str:
         paper = f"; the paper: ${r.paper}$" if r.paper else ""
         what = "holds where" if r.kind == "holds where" else "derived region"
         rows.append((what.capitalize(), f"{_tex(r.label)}{scope}: ${r.derived}${paper}; "
-                                        f"{_tex(r.comparison)} ({escape_text(r.method)}, "
+                                        f"{_tex(r.comparison)} ({escape_text(method_words(r.method))}, "
                                         f"{'certified' if r.certified else 'not certified'})"))
     out.append(r"\begin{longtable}{@{}>{\bfseries}L{2.4cm}L{13.6cm}@{}}" "\n")
     out += [f"{k} & {v}\\\\\n" for k, v in rows]
@@ -428,16 +436,17 @@ def _ablation_table(section_title: str, items: Sequence[ClaimReport]) -> str:
     kept = [it.id for it in items if _keeps_its_point(it.kind, it.status)]
     if not rows:
         return ""
-    out = [r"\needspace{8\baselineskip}\subsection*{Ablation: each claim with one assumption dropped}" "\n",
+    # the heading, its paragraph, the table's head and a first row stay together
+    out = [r"\needspace{14\baselineskip}\subsection*{Ablation: each claim with one assumption dropped}" "\n",
            f"{_tex(section_title)}: each claim re-decided with every instance of one named assumption removed, or "
            "with the positivity of one group of parameters dropped; a changed verdict shows that the assumption "
            "matters.\n\n",
            r"\begin{longtable}{@{}L{1.8cm}L{2.4cm}L{11.4cm}@{}}" "\n"
-           r"\toprule claim & with all & with one dropped\\ \midrule \endhead" "\n"]
+           r"\toprule claim & with all & with one dropped\\ \midrule \endhead \bottomrule \endlastfoot" "\n"]
     for it in rows:
         dropped = "; ".join(f"without {_tex(g)}: {v}" for g, v in it.ablation)
-        out.append(f"{escape_text(it.id)} & {escape_text(it.verdict)} & {dropped}\\\\\n")
-    out.append(r"\bottomrule\end{longtable}" "\n")
+        out.append(f"{escape_text(it.id)} & {_verdict_tex(it.verdict)} & {dropped}\\\\\n")
+    out.append(r"\end{longtable}" "\n")
     if kept:
         out.append(f"Not re-decided: {', '.join(escape_text(k) for k in kept)} (a counterexample or a witness "
                    "satisfies every weaker set of assumptions, so dropping one keeps the verdict).\n\n")
@@ -454,14 +463,14 @@ def _thresholds_section(items: Sequence[ClaimReport]) -> str:
            "conditions) is reduced to a quantifier-free region of the parameters, certified by the engine, and "
            "compared with the paper's threshold. For a refuted claim, the region where it \\emph{does} hold.\n\n",
            r"\begin{longtable}{@{}L{1.7cm}L{3.1cm}L{3.9cm}L{2.6cm}L{3.1cm}@{}}" "\n"
-           r"\toprule claim & condition & derived region & the paper & the engine\\ \midrule \endhead" "\n"]
+           r"\toprule claim & condition & derived region & the paper & the engine\\ \midrule \endhead \bottomrule \endlastfoot" "\n"]
     for it, r in rows:
         scope = f" ({escape_text(r.scope)})" if r.scope else ""
         paper = f"${r.paper}$" if r.paper else "--"
         cert = "certified" if r.certified else "not certified"
         out.append(f"{escape_text(it.id)} & {_tex(r.label)}{scope} & ${r.derived}$ & {paper} & "
-                   f"{_tex(r.comparison)}; {escape_text(r.method)}, {cert}\\\\\n")
-    out.append(r"\bottomrule\end{longtable}" "\n")
+                   f"{_tex(r.comparison)}; {escape_text(method_words(r.method))}, {cert}\\\\\n")
+    out.append(r"\end{longtable}" "\n")
     return "".join(out)
 
 
@@ -494,6 +503,8 @@ def render_report(items: Sequence[ClaimReport], figures: dict[str, tuple[str, st
             if fig.section != section or fig.name not in figures:
                 continue
             anchor = next((c for c in fig.claims if c in present), None)
+            if fig.claims and anchor is None:  # it illustrates claims that were not selected
+                continue
             placed.setdefault(anchor or "", []).append(fig.name)
         out += [_figure(*figures[name]) for name in placed.get("", [])]
         for it in these:
@@ -517,10 +528,10 @@ def render_report(items: Sequence[ClaimReport], figures: dict[str, tuple[str, st
     if paper.errata:
         out.append(r"\subsection*{Errata of the extracted formulas}\label{errata}" "\n")
         out.append(r"\begin{longtable}{@{}L{3.0cm}L{4.0cm}L{5.2cm}L{2.6cm}@{}}" "\n"
-                   r"\toprule where & printed & corrected & source\\ \midrule \endhead" "\n")
+                   r"\toprule where & printed & corrected & source\\ \midrule \endhead \bottomrule \endlastfoot" "\n")
         for e in paper.errata:
             out.append(f"{escape_text(e.where)} & {e.printed} & {e.corrected} & {escape_text(e.source)}\\\\\n")
-        out.append(r"\bottomrule\end{longtable}" "\n")
+        out.append(r"\end{longtable}" "\n")
     if appendix:
         out.append(r"\appendix" "\n" + appendix)
     out.append(r"\end{document}" "\n")

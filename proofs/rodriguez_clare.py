@@ -15,7 +15,7 @@ CITATION = ("Andrés Rodríguez-Clare (2005), Coordination Failures, Clusters an
             "Inter-American Development Bank, Research Department Working Paper 544")
 
 SECTIONS = (
-    ("2", "Section 2 of the paper: coordination failures"),
+    ("2", "Sections 2 and 3 of the paper: coordination failures"),
     ("4", "Section 4 of the paper: agglomeration economies or coordination failures?"),
     ("5", "Section 5 of the paper: coordination failures and comparative advantage"),
     ("7", "Section 7 of the paper: several active sectors and the choice among proposals"),
@@ -26,15 +26,15 @@ ERRATA = (
     Erratum("Section 5, equilibrium conditions with coordination",
             r"$w_j \lambda_{jS} = 1/\theta_j\lambda_{jN}$ and $w_j\lambda_{kS} \ge 1/\theta_k\lambda_{kN}$",
             r"$w/(\theta_j \lambda_{jS}) = 1/(\theta_j \lambda_{jN})$ and $w/\lambda_{kS} \ge 1/(\theta_k \lambda_{kN})$",
-            "docs/model.md §8, erratum (i)"),
+            "the conditions derived here (zero profit, no deviation)"),
     Erratum("Section 5, the list of equilibria",
             "``good 1 with coordination'' printed three times",
             r"(a) good 1 \emph{without} coordination, (b) good 1 with coordination, (c) good $k$ with "
-            r"coordination when (*) holds", "docs/model.md §8, erratum (ii)"),
-    Erratum("Section 5, condition (*)", r"$\lambda_{IS}$", r"$\lambda_{1S}$", "docs/model.md §8, erratum (iii)"),
+            r"coordination when (*) holds", "the equilibria derived here"),
+    Erratum("Section 5, condition (*)", r"$\lambda_{IS}$", r"$\lambda_{1S}$", "the definition of (*)"),
     Erratum("Section 5, gains from coordination", r"$\theta_i - 1 > 0$",
             r"$\theta_j - 1 > 0$ (and the model uses $\theta_j \ge 1$, with $\theta_k = 1$ allowed)",
-            "docs/model.md §8, erratum (iv)"),
+            "the paper's own notation"),
 )
 
 
@@ -51,6 +51,8 @@ FIGURE_CLAIMS = {
     "section2_division_of_labour": ("S2.dol.4",),
     "section4_wages": ("S4.2", "S4.1", "S4.5"),
     "section5_wages": ("S5.4", "S5.10"),
+    "section7_economy": ("S7.sf.5", "S7.sf.6"),
+    "section7_grants": ("S7.grant.3", "S7.grant.4"),
 }
 
 

@@ -38,7 +38,7 @@ from functools import lru_cache
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
 
-__all__ = ["latex", "pretty", "one_line", "symbol_latex", "symbol_text", "prose_latex", "prose_text",
+__all__ = ["latex", "pretty", "one_line", "symbol_latex", "symbol_text", "prose_latex", "prose_text", "method_words",
            "prose_markdown", "escape_text", "width"]
 
 GREEK = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi "
@@ -74,6 +74,10 @@ def _split(name: str) -> tuple[str, str]:
     return base, sub
 
 
+#: symbols that stand for a function's value, written as the paper writes that value (Section 4's g(0), g(L))
+FUNCTION_VALUES = {"g_0": "g(0)", "g_L": "g(L)"}
+
+
 @lru_cache(maxsize=4096)
 def symbol_latex(name: str) -> str:
     r"""A symbol's name as the paper typesets it.
@@ -82,7 +86,11 @@ def symbol_latex(name: str) -> str:
     ('\\lambda_{1S}', 'E^{*}', '\\vartheta_{j}', '\\theta_{1}')
     >>> symbol_latex("count"), symbol_latex("A1")
     ('\\mathrm{count}', '\\mathrm{A1}')
+    >>> symbol_latex("g_0")
+    'g(0)'
     """
+    if name in FUNCTION_VALUES:
+        return FUNCTION_VALUES[name]
     base, sub = _split(name)
     base = _UNICODE_GREEK.get(base, base)
     if sub in _SUPERSCRIPT_SUFFIX:
@@ -105,6 +113,8 @@ def symbol_text(name: str) -> str:
     >>> symbol_text("lambda_1S"), symbol_text("theta_1"), symbol_text("E_star"), symbol_text("vartheta_j")
     ('λ_1S', 'θ₁', 'E*', 'ϑ_j')
     """
+    if name in FUNCTION_VALUES:
+        return FUNCTION_VALUES[name]
     base, sub = _split(name)
     base = _UNICODE_GREEK.get(base, base)
     if sub in _SUPERSCRIPT_SUFFIX:
@@ -722,3 +732,20 @@ def prose_markdown(text: str) -> str:
     strict (\*) $\implies E(k,C)$, $\theta_{k} \geq 1$
     """
     return _joined(text, "latex", lambda m: f"${m}$", _escape_markdown)
+
+
+#: how a method is named to a reader (the engine's names are identifiers)
+METHOD_WORDS = (("sympy-identity", "a SymPy identity"), ("sympy-sign", "SymPy's sign rules"),
+                ("sympy-constant", "SymPy's evaluation"), ("qepcad", "quantifier elimination (QEPCAD B)"),
+                ("sympy", "SymPy"))
+
+
+def method_words(method: str) -> str:
+    """An engine's method named for a reader.
+
+    >>> method_words("qepcad (split into parts)"), method_words("sympy-sign"), method_words("z3")
+    ('quantifier elimination (QEPCAD B) (split into parts)', "SymPy's sign rules", 'z3')
+    """
+    for name, words in METHOD_WORDS:
+        method = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", words, method)
+    return method
