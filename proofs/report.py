@@ -329,6 +329,7 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
         out.append(r"{\normalsize " + escape_text(paper.citation) + r"}\\[1ex]")
     out.append(r"{\small produced with the coordfail toolkit}")
     out.append(r"\end{center}" "\n")
+    out.append(r"\begingroup\small" "\n")  # the front page is one page, the errata of every claim included
     out.append(r"\section*{What was checked, and how}" "\n")
     out.append(
         f"Each of the {n} claims is stated in the paper's words and formalised in SymPy from the model's "
@@ -371,7 +372,7 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
         for e in paper.errata:
             out.append(rf"\item {escape_text(e.where)}: {e.printed} should read {e.corrected}." "\n")
         out.append(r"\end{itemize}" "\n")
-    out.append("\n")
+    out.append(r"\endgroup" "\n\n")
     return "".join(out)
 
 
