@@ -609,10 +609,11 @@ class Derivation:
 
 
 def clearing(rel: Relational):
-    """``(denominator, how, rewritten)``: the engine's rewrite of ``rel`` into a relation without denominators.
+    """``(denominator, how, rewritten, combined)``: the engine's rewrite of ``rel`` into a relation without denominators.
 
     ``how`` is ``"none"`` (no denominator), ``"positive"``, ``"negative"`` (the inequality reverses) or
-    ``"square"`` (multiplied by the denominator's square, of unknown sign but non-zero where defined).
+    ``"square"`` (multiplied by the denominator's square, of unknown sign but non-zero where defined);
+    ``combined``: powers of one base were multiplied out for the reader (``m^a m^b`` is ``m^(a+b)``).
     """
     from .translate import numer_denom as _numer_denom  # the exact rewrite the engine uses
 
@@ -620,16 +621,20 @@ def clearing(rel: Relational):
     # expanded for the reader (z3 gets the product form), powers left whole: expanding
     # Y**(1 - alpha) into Y/Y**alpha would bring back the division just cleared; a big numerator is not
     # expanded (expanding a tree of Max and Piecewise takes minutes and no reader follows the result)
+    # powers of one base are multiplied out (m^(1/alpha - 1) m^(1 - 1/alpha) is 1), valid wherever they are defined
+    combined = False
     if tree_nodes(num, EXPAND_NODES) <= EXPAND_NODES:
-        num = sp.expand(num, power_exp=False, power_base=False)
+        plain = sp.expand(num, power_exp=False, power_base=False)
+        num = sp.expand(sp.powsimp(num, combine="exp"), power_exp=False, power_base=False)
+        combined = num != plain
     op = type(rel)
     if den == 1:
-        return den, "none", op(num, 0, evaluate=False)
+        return den, "none", op(num, 0, evaluate=False), combined
     if den.is_positive or (den.is_number and den > 0):
-        return den, "positive", op(num, 0, evaluate=False)
+        return den, "positive", op(num, 0, evaluate=False), combined
     if den.is_negative or (den.is_number and den < 0):
-        return den, "negative", op(-num, 0, evaluate=False)
-    return den, "square", op(sp.expand(num * den, power_exp=False, power_base=False), 0, evaluate=False)
+        return den, "negative", op(-num, 0, evaluate=False), combined
+    return den, "square", op(sp.expand(num * den, power_exp=False, power_base=False), 0, evaluate=False), combined
 
 
 def _divides(obj) -> bool:
@@ -661,14 +666,15 @@ def clearing_step(rel: Relational) -> Step:
     and functions; the words say so where a quotient stays inside one, and a
     relation whose two sides cancel is said to hold identically (no ``0 = 0`` display).
     """
-    den, how, rewritten = clearing(rel)
+    den, how, rewritten, combined = clearing(rel)
     if how == "none":
         return Step("The relation as a comparison with zero", rewritten, chain=(rel, "<=>", rewritten))
+    powers = ", combining powers of one base" if combined else ""
     if _identity(rewritten):
         truth = "holds" if type(rewritten)(0, 0) is sp.true else "fails"
-        return Step(f"Multiply {_MULTIPLY[how]}, and expand: the two sides cancel, so the relation {truth} "
-                    "identically (wherever it is defined)", inline=(den,))
-    text = "Multiply " + _MULTIPLY[how].replace("{0}", "the denominator {0}", 1)
+        return Step(f"Multiply {_MULTIPLY[how]}, and expand{powers}: the two sides cancel, so the relation "
+                    f"{truth} identically (wherever it is defined)", inline=(den,))
+    text = "Multiply " + _MULTIPLY[how].replace("{0}", "the denominator {0}", 1) + powers
     if _divides(rewritten):
         text += "; quotients inside powers and functions stay as they are"
     # ``math`` is the rewritten relation; the chain shows it beside the original
@@ -708,7 +714,7 @@ def clearing_steps(statement) -> list[Step]:
                             chain=step.chain, inline=step.inline))
         return out
     mapping, inline, phrases = {}, [], {"positive": [], "negative": [], "square": []}
-    for rel, den, how, rewritten in rewrites:
+    for rel, den, how, rewritten, _ in rewrites:
         mapping[rel] = type(rewritten)(0, 0) if _identity(rewritten) else rewritten
         if den not in inline:
             inline.append(den)
@@ -726,6 +732,8 @@ def clearing_steps(statement) -> list[Step]:
         text = "Multiply the relation with a denominator by " + said[0]
     else:
         text = "Multiply each relation by its denominator (" + "; ".join(said) + ")"
+    if any(r[4] for r in rewrites):
+        text += ", combining powers of one base"
     for truth in (sp.true, sp.false):
         n = sum(1 for value in mapping.values() if value is truth)
         if n:
