@@ -142,16 +142,21 @@ class RefutationClass:
     decision: tuple | None = None
 
     def sentence(self) -> str:
+        """In the project's plain notation (``lambda_1N = 1/2``), which the report typesets."""
         of = f" (decision {self.decision[0]} of {self.decision[1]})" if self.decision else ""
-        fails = f"the claim{of} fails at {point_text(self.fails_at)}" if self.fails_at else f"the claim{of} fails"
+        fails = f"the claim{of} fails at {_plain(self.fails_at)}" if self.fails_at else f"the claim{of} fails"
         if self.everywhere is None:
             return f"{fails}; whether it holds anywhere the assumptions hold could not be decided"
         if self.everywhere:
             return f"{fails}, and everywhere else the assumptions hold: it holds nowhere"
-        return f"{fails}; it holds elsewhere, e.g. at {point_text(self.holds_at)}"
+        return f"{fails}; it holds elsewhere, e.g. at {_plain(self.holds_at)}"
 
     def point(self) -> dict | None:
         return self.holds_at
+
+
+def _plain(point: dict) -> str:
+    return ", ".join(f"{s} = {sp.sstr(v)}" for s, v in sorted(point.items(), key=lambda kv: kv[0].name))
 
 
 def _certified(ob: Obligation, point: dict, want: bool) -> bool:
