@@ -45,7 +45,8 @@ from .notation import CONDITION_BUDGET, escape_text
 from .notation import latex as _notation_latex
 from .notation import one_line, pretty, prose_latex, prose_markdown, prose_text, width
 
-__all__ = ["Step", "Derivation", "clearing_step", "clearing", "clearing_steps", "latex_of", "latex_lines", "text_of", "escape_latex",
+__all__ = ["Step", "Derivation", "clearing_step", "clearing", "clearing_steps", "latex_of", "latex_lines", "text_of",
+           "escape_latex",
            "OmittedLine", "omitted", "shape", "tree_nodes", "TREE_OMIT",
            "CONNECTIVES", "WideLine", "latex", "display_latex", "is_wide"]
 
@@ -609,7 +610,7 @@ class Derivation:
 
 
 def clearing(rel: Relational):
-    """``(denominator, how, rewritten, combined)``: the engine's rewrite of ``rel`` into a relation without denominators.
+    """``(denominator, how, rewritten, combined)``: the engine's rewrite of ``rel``, without denominators.
 
     ``how`` is ``"none"`` (no denominator), ``"positive"``, ``"negative"`` (the inequality reverses) or
     ``"square"`` (multiplied by the denominator's square, of unknown sign but non-zero where defined);

@@ -100,7 +100,6 @@ def test_a_multiplication_step_says_what_it_does(decided_claims):
 
 def test_identities_and_quotients_left_in_powers_are_said_in_words():
     a, L, F, w = sp.symbols("alpha L F w", positive=True)
-    same = sp.Eq(1 - 1 / a + 1 / a, 1, evaluate=False)
     step = clearing_step(sp.Eq(L / a + F / a, (L + F) / a, evaluate=False))
     assert step.math is None and not step.chain and "the two sides cancel" in step.text and "holds" in step.text
     power = sp.Le(-w + w * (L / F - L * a / F) ** (1 - 1 / a) / a, 0)
@@ -110,7 +109,10 @@ def test_identities_and_quotients_left_in_powers_are_said_in_words():
     # an implication is rewritten whole: its conclusion stays in the display
     steps = clearing_steps(sp.Implies(L / F > 1, w > 1))
     assert len(steps) == 1 and steps[0].math == sp.Implies(L - F > 0, w > 1)
-    assert same is not None
+    # powers of one base are combined: m^(1/alpha - 1) m^(1 - 1/alpha) w = w is an identity, said in words
+    m = sp.Symbol("m", positive=True)
+    step = clearing_step(sp.Eq(m ** ((1 - a) / a) * m ** (1 - 1 / a) * w / a, w / a, evaluate=False))
+    assert step.math is None and "combining powers of one base" in step.text and "identically" in step.text
 
 
 def test_escape_latex_handles_specials_quotes_and_unicode():
