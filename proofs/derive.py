@@ -31,7 +31,7 @@ import sympy as sp
 from sympy.core.relational import Relational
 
 from symbolic import Kind, Status, exists
-from symbolic.derivation import Derivation, Step, clearing_step, is_wide
+from symbolic.derivation import Derivation, Step, clearing_steps, is_wide
 from symbolic.notation import latex, prose_text
 from symbolic.obligation import Obligation, Role
 from symbolic.settings import Settings
@@ -128,38 +128,73 @@ def assumption_use(result: ClaimResult, settings: Settings | None = None) -> Ass
 
 @dataclass(frozen=True)
 class RefutationClass:
-    """Where a refuted claim fails: everywhere the assumptions hold, or only somewhere."""
+    """Where a refuted claim fails: everywhere the assumptions hold, or only somewhere.
+
+    Both points belong to one decision (the one the counterexample refutes), with its own assumptions:
+    ``fails_at`` is the counterexample, ``holds_at`` a point where the same decision holds, each
+    certified exactly by substitution into every one of its assumptions and its statement.
+    """
 
     everywhere: bool | None  #: None when the engine could not tell
     holds_at: dict | None = None  #: an exact point where the claim does hold (when not false everywhere)
+    fails_at: dict | None = None  #: the counterexample
+    #: which decision both points belong to, ``(index, count)``, when the claim has several
+    decision: tuple | None = None
 
     def sentence(self) -> str:
+        """In the project's plain notation (``lambda_1N = 1/2``), which the report typesets."""
+        of = f" (decision {self.decision[0]} of {self.decision[1]})" if self.decision else ""
+        fails = f"the claim{of} fails at {_plain(self.fails_at)}" if self.fails_at else f"the claim{of} fails"
         if self.everywhere is None:
-            return "could not decide whether the claim holds anywhere"
+            return f"{fails}; whether it holds anywhere the assumptions hold could not be decided"
         if self.everywhere:
-            return "false everywhere the assumptions hold"
-        point = ", ".join(f"{s} = {sp.sstr(v)}" for s, v in sorted(self.holds_at.items(), key=lambda kv: kv[0].name))
-        return f"false somewhere but not everywhere; it holds, for example, at {point}"
+            return f"{fails}, and everywhere else the assumptions hold: it holds nowhere"
+        return f"{fails}; it holds elsewhere, e.g. at {_plain(self.holds_at)}"
 
     def point(self) -> dict | None:
         return self.holds_at
 
 
+def _plain(point: dict) -> str:
+    return ", ".join(f"{s} = {sp.sstr(v)}" for s, v in sorted(point.items(), key=lambda kv: kv[0].name))
+
+
+def _certified(ob: Obligation, point: dict, want: bool) -> bool:
+    """``point`` gives every symbol of ``ob`` a value that satisfies its assumptions and the symbols' own
+    (positivity...), and the statement evaluates exactly to ``want`` there."""
+    from symbolic.certify import Uncertifiable, holds, respects_symbol_assumptions
+
+    try:
+        return (respects_symbol_assumptions(point) and all(holds(a, point) for _, a in ob.assumptions)
+                and holds(ob.decided_statement, point) == want)
+    except Uncertifiable:
+        return False
+
+
 def refutation_class(result: ClaimResult, settings: Settings | None = None) -> RefutationClass | None:
-    """For a refuted universal claim: is it false everywhere or only somewhere?"""
+    """For a refuted universal claim: is it false everywhere or only somewhere?
+
+    Asked of the decision the counterexample refutes, under that decision's own assumptions: decisions
+    are separate formalizations, each with its own symbols and assumptions, so a point is never put
+    together from two of them.
+    """
     if result.status is not Status.REFUTED or result.claim.kind is not Kind.FORALL:
         return None
     settings = settings or Settings()
     decisions = result.decisions
-    failing = [ob for ob, v in decisions if v.status is Status.REFUTED]
-    # the claim holds somewhere iff every decision holds at one common point
-    everything = sp.And(*[ob.decided_statement for ob, _ in decisions])
-    v = exists(everything, dict(failing[0].assumptions), timeout=settings.timeout)
-    if v.status is Status.WITNESS:
-        return RefutationClass(False, v.witness)
+    point = result.verdict.point
+    index = next((i for i, (_, v) in enumerate(decisions) if point is not None and v.point == point), None)
+    if index is None:
+        index = next(i for i, (_, v) in enumerate(decisions) if v.status is Status.REFUTED)
+        point = decisions[index][1].point
+    ob = decisions[index][0]
+    which = (index + 1, len(decisions)) if len(decisions) > 1 else None
+    v = exists(ob.decided_statement, dict(ob.assumptions), timeout=settings.timeout)
+    if v.status is Status.WITNESS and _certified(ob, v.witness, True):
+        return RefutationClass(False, v.witness, point, which)
     if v.status is Status.REFUTED:
-        return RefutationClass(True)
-    return RefutationClass(None)
+        return RefutationClass(True, None, point, which)
+    return RefutationClass(None, None, point, which)
 
 
 # -- ablation: which assumptions are necessary ----------------------------------------------------
@@ -319,22 +354,62 @@ def point_text(point: dict) -> str:
     return ", ".join(f"{prose_text(s.name)} = {prose_text(sp.sstr(v))}" for s, v in _sorted_point(point))
 
 
-def _evaluation_steps(statement, point: dict) -> list[Step]:
+def _truth(rel, point: dict, lhs, rhs) -> str:
+    """``"true"``, ``"false"`` or ``"not settled"``: the relation at the point, settled exactly."""
+    from symbolic.certify import Uncertifiable, holds
+
+    try:
+        return "true" if holds(rel, point) else "false"
+    except Uncertifiable:
+        truth = type(rel)(lhs, rhs)
+        return "true" if truth is sp.true else "false" if truth is sp.false else "not settled"
+
+
+def _evaluation_steps(statement, point: dict, decision: int | None = None) -> list[Step]:
+    """Each relation of ``statement`` evaluated at ``point``; the ones too long to print summed up in a sentence."""
     from symbolic.certify import substitute
 
-    steps = []
+    steps, wide = [], []
+    of = f" of decision {decision}" if decision is not None else ""  # the heading names it; the summary too
     for rel in _relations(statement):
-        lhs, rhs = sp.nsimplify(substitute(rel.lhs, point)), sp.nsimplify(substitute(rel.rhs, point))
-        truth = type(rel)(lhs, rhs)
-        shown = type(rel)(lhs, rhs, evaluate=False)
-        verdict = 'true' if truth is sp.true else 'false'
         if is_wide(rel):  # written out, the relation would take pages: its value at the point says it all
-            steps.append(Step(f"At this point a relation too long to write out here is {verdict}: it becomes",
-                              shown, role="item"))
-        else:
-            steps.append(Step(f"At this point the relation is {verdict}", chain=(rel, "becomes", shown),
-                              role="item"))
+            lhs, rhs = substitute(rel.lhs, point), substitute(rel.rhs, point)
+            wide.append(_truth(rel, point, lhs, rhs))
+            continue
+        lhs, rhs = sp.nsimplify(substitute(rel.lhs, point)), sp.nsimplify(substitute(rel.rhs, point))
+        shown = type(rel)(lhs, rhs, evaluate=False)
+        steps.append(Step(f"At this point the relation is {_truth(rel, point, lhs, rhs)}",
+                          chain=(rel, "becomes", shown), role="item"))
+    if wide:
+        counts = [f"{wide.count(t)} {t}" for t in ("true", "false", "not settled") if wide.count(t)]
+        many = len(wide) > 1
+        steps.insert(0, Step(f"{len(wide)} relation{'s' if many else ''}{of} too large to print here "
+                             f"{'were each' if many else 'was'} evaluated exactly at this point: "
+                             + (", ".join(counts) if many else wide[0]), role="item"))
     return steps
+
+
+def _said(reason: str, steps: Sequence[Step]) -> bool:
+    """The reason is already in a step (``no instance exists`` after the sentence that says so)."""
+    return any(reason.lower() in s.text.lower() for s in steps)
+
+
+def _plain_reduction(text: str) -> str:
+    """How SymPy reduced a condition, in words: no constructor names, truth values in lower case."""
+    text = re.sub(r"Equivalent\((\w+), \1\) is True", "a condition is equivalent to itself", text)
+    text = re.sub(r"Equivalent\(([^()]*)\)", r"the equivalence of \1", text)
+    return re.sub(r"\b(True|False)\b", lambda m: m.group(1).lower(), text)
+
+
+def _reduction_sentence(ob: Obligation) -> str:
+    """What SymPy made of a condition it settled while building it (no bare ``True`` display after it)."""
+    value = "true" if ob.statement is sp.true else "false"
+    how = f": {_plain_reduction(ob.reduction)}" if ob.reduction else ""
+    if isinstance(ob.derived, sp.Equivalent):
+        if value == "true":
+            return f"The derived condition and the stated one coincide (SymPy reduces their equivalence to true{how})"
+        return f"The derived condition and the stated one differ (SymPy reduces their equivalence to false{how})"
+    return f"SymPy reduces this condition, as derived, to {value} while building it{how}"
 
 
 def _scope_words(scope: str) -> str:
@@ -387,18 +462,13 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
         quant = "For all admissible parameters" if ob.kind is Kind.FORALL else "There exist admissible parameters with"
         steps.append(Step(quant, ob.decided_statement))
         if ob.derived is not None and ob.settled_at_construction:
-            steps.append(Step("SymPy reduces this condition, as derived, to the stated one"
-                              + (f" ({ob.reduction})" if ob.reduction else ""), ob.statement))
+            steps.append(Step(_reduction_sentence(ob)))
         elif isinstance(ob.decided_statement, sp.logic.boolalg.BooleanAtom):
             steps.append(Step("SymPy evaluated the condition to a constant while deriving it, from the symbols' "
                               "own assumptions (such as positivity): nothing is left for the engine to decide"))
-        for rel in _relations(ob.decided_statement):
-            if rel in seen:
-                continue
-            seen.add(rel)
-            rewrite = clearing_step(rel)
-            if rewrite.text.startswith("Multiply"):  # only rewrites that clear a denominator
-                steps.append(rewrite)
+        if ob.decided_statement not in seen:  # a statement decided twice is rewritten once
+            seen.add(ob.decided_statement)
+            steps += clearing_steps(ob.decided_statement)
         sentence = _verdict_sentence(ob, v)
         if use is not None:
             core = use.per_decision[i - 1]
@@ -410,12 +480,20 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
         steps.append(Step(sentence))
     if verdict.point is not None:
         label = "Counterexample" if verdict.counterexample is not None else "Witness"
-        steps.append(Step(f"{label}, exact, certified by substitution into every assumption and the claim",
-                          latex=point_latex(verdict.point), plain=point_text(verdict.point), role="heading"))
-        target = next((ob for ob, v in decisions if v.point == verdict.point), None)
-        if target is not None:
-            steps += _evaluation_steps(target.decided_statement, verdict.point)
-    if verdict.reason and verdict.status is not Status.PROVED:
+        where = next((i for i, (ob, v) in enumerate(decisions, 1) if v.point == verdict.point), None)
+        if where is None or len(decisions) == 1:
+            steps.append(Step(f"{label}, exact, certified by substitution into every assumption and the claim",
+                              latex=point_latex(verdict.point), plain=point_text(verdict.point), role="heading"))
+            if where is not None:
+                steps += _evaluation_steps(decisions[0][0].decided_statement, verdict.point)
+        else:
+            target = decisions[where - 1][0]
+            to = "to" if label == "Counterexample" else "for"
+            steps.append(Step(f"{label} {to} decision {where} of {len(decisions)} ({target.label}), exact, "
+                              "certified by substitution into its assumptions and its statement",
+                              latex=point_latex(verdict.point), plain=point_text(verdict.point), role="heading"))
+            steps += _evaluation_steps(target.decided_statement, verdict.point, where if len(decisions) > 1 else None)
+    if verdict.reason and verdict.status is not Status.PROVED and not _said(verdict.reason, steps):
         steps.append(Step(f"Reason: {verdict.reason}"))
     if claim.note:
         steps.append(Step(claim.note))

@@ -12,7 +12,7 @@ from symbolic.translate import numer_denom
 
 from proofs import get_claim
 from proofs.derive import ablation, assumption_group, assumption_use, derive, refutation_class
-from symbolic.derivation import Derivation, Step, clearing_step, escape_latex
+from symbolic.derivation import Derivation, Step, clearing, clearing_step, clearing_steps, escape_latex
 from symbolic.section5 import condition_star, model_steps, no_profitable_deviation
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,11 +65,54 @@ def test_a_step_that_multiplies_by_the_denominator_leaves_no_division(decided_cl
     for result in decided_claims.values():
         for ob, _ in result.decisions:
             for rel in ob.decided_statement.atoms(sp.core.relational.Relational):
-                step = clearing_step(rel)
-                rewritten = step.chain[-1]
+                rewritten = clearing(rel)[2]
                 for side in (rewritten.lhs, rewritten.rhs):
                     _, den = numer_denom(side)  # the engine's notion of a denominator (exp(-t) is not one)
                     assert den.free_symbols == set(), (result.claim.id, rel, rewritten)
+
+
+def _quotients(obj) -> bool:
+    return any(isinstance(e, sp.Pow) and e.exp.is_number and e.exp.is_negative for e in sp.preorder_traversal(obj))
+
+
+def test_a_multiplication_step_says_what_it_does(decided_claims):
+    """No step claims to clear what it leaves, none shows an empty 0 = 0, and an implication keeps its conclusion."""
+    for result in decided_claims.values():
+        for ob, _ in result.decisions:
+            before = None
+            for step in clearing_steps(ob.decided_statement):
+                assert step.text.startswith(("Multiply", "One of its relations: multiply")), step.text
+                shown = step.chain[-1] if step.chain else step.math
+                if shown is None:  # said in words: the two sides cancel, or the statement reduces to a constant
+                    assert "identically" in step.text or "reduces to" in step.text, (result.claim.id, step.text)
+                    continue
+                assert shown != sp.Eq(0, 0, evaluate=False), (result.claim.id, step.text)
+                assert shown != before and shown != ob.decided_statement, (result.claim.id, step.text)
+                if _quotients(shown):
+                    assert "quotients inside powers and functions stay" in step.text, (result.claim.id, shown)
+                before = shown
+            if isinstance(ob.decided_statement, sp.Implies):
+                for step in clearing_steps(ob.decided_statement):
+                    if step.math is not None and not step.text.startswith("One of"):
+                        assert isinstance(step.math, (sp.Implies, sp.Or)) or step.math in (sp.true, sp.false), \
+                            (result.claim.id, step.math)
+
+
+def test_identities_and_quotients_left_in_powers_are_said_in_words():
+    a, L, F, w = sp.symbols("alpha L F w", positive=True)
+    step = clearing_step(sp.Eq(L / a + F / a, (L + F) / a, evaluate=False))
+    assert step.math is None and not step.chain and "the two sides cancel" in step.text and "holds" in step.text
+    power = sp.Le(-w + w * (L / F - L * a / F) ** (1 - 1 / a) / a, 0)
+    step = clearing_step(power)
+    assert "quotients inside powers and functions stay as they are" in step.text
+    assert not step.text.startswith("Multiply by the denominator {0}, positive under the assumptions:")
+    # an implication is rewritten whole: its conclusion stays in the display
+    steps = clearing_steps(sp.Implies(L / F > 1, w > 1))
+    assert len(steps) == 1 and steps[0].math == sp.Implies(L - F > 0, w > 1)
+    # powers of one base are combined: m^(1/alpha - 1) m^(1 - 1/alpha) w = w is an identity, said in words
+    m = sp.Symbol("m", positive=True)
+    step = clearing_step(sp.Eq(m ** ((1 - a) / a) * m ** (1 - 1 / a) * w / a, w / a, evaluate=False))
+    assert step.math is None and "combining powers of one base" in step.text and "identically" in step.text
 
 
 def test_escape_latex_handles_specials_quotes_and_unicode():
@@ -109,6 +152,39 @@ def test_refutation_classes(decided_claims):
     s56 = refutation_class(decided_claims["S5.6"])
     assert s56.everywhere is False and s56.holds_at  # strict (*) necessary: false only somewhere
     assert refutation_class(decided_claims["S5.4"]) is None
+
+
+def test_where_a_refuted_claim_fails_and_holds_are_certified_points_of_one_decision(decided_claims):
+    """The 'Where it fails' row: the counterexample, then a point where the same decision holds, each satisfying
+    every assumption of that decision exactly (S2.dol.5a once got alpha = 1 against alpha < 1, its statement
+    put together from two decisions with the first one's assumptions only)."""
+    from symbolic import Kind, Status
+    from symbolic.certify import holds, respects_symbol_assumptions
+
+    seen = 0
+    for cid, result in decided_claims.items():
+        if result.status is not Status.REFUTED or result.claim.kind is not Kind.FORALL:
+            continue
+        rc = refutation_class(result)
+        assert rc.fails_at == result.verdict.point, cid
+        index = rc.decision[0] - 1 if rc.decision else 0
+        ob = result.decisions[index][0]
+        allowed = ob.decided_statement.free_symbols | {s for _, a in ob.assumptions for s in a.free_symbols}
+        for point, truth in ((rc.fails_at, False), (rc.holds_at, True)):
+            if point is None:
+                continue
+            assert set(point) <= allowed, (cid, point)  # no symbol of another decision
+            assert respects_symbol_assumptions(point), (cid, point)
+            assert all(holds(a, point) for _, a in ob.assumptions), (cid, point)
+            assert holds(ob.decided_statement, point) is truth, (cid, point)
+        sentence = rc.sentence()
+        assert sentence.startswith("the claim") and " fails at " in sentence, sentence
+        if rc.everywhere is False:
+            assert "; it holds elsewhere, e.g. at " in sentence, sentence
+        seen += 1
+    assert seen >= 5
+    dol = refutation_class(decided_claims["S2.dol.5a"])
+    assert dol.decision == (1, 2) and sp.Symbol("alpha", positive=True) not in (dol.holds_at or {})
 
 
 def test_ablation_shows_which_assumption_matters():
@@ -169,10 +245,9 @@ SMALL_TEXT = """T.1: proved (expected proved)
                 x
         x < y → ─ < 1
                 y
-  Multiply by the denominator y, positive under the assumptions:
-        x
-        ─ < 1  ⟺  x - y < 0
-        y
+  Multiply the relation with a denominator by y, positive under the
+    assumptions; the statement becomes:
+        x < y → x - y < 0
   Proved by z3: the assumptions together with the negation are
     unsatisfiable; a minimal sufficient set of its assumptions: none of
     the named ones
@@ -192,8 +267,8 @@ SMALL_MARKDOWN = r"""**T.1: proved (expected proved)**
 
 - Its assumptions:
   - $y > 1$
-- For all admissible parameters: $x < y \Rightarrow \frac{x}{y} < 1$
-- Multiply by the denominator $y$, positive under the assumptions: $\frac{x}{y} < 1 \iff x - y < 0$
+- For all admissible parameters: $x < y \implies \frac{x}{y} < 1$
+- Multiply the relation with a denominator by $y$, positive under the assumptions; the statement becomes: $x < y \implies x - y < 0$
 - Proved by z3: the assumptions together with the negation are unsatisfiable; a minimal sufficient set of its assumptions: none of the named ones
 - Which assumptions: sufficient for this proof: none of the named assumptions (the symbols' own assumptions, such as positivity, suffice); this proof does not use $y > 1$
 - Which assumptions are necessary (the claim re-decided without each): not needed (still proved without it): $y > 1$, positivity of $x$, positivity of $y$
@@ -206,9 +281,9 @@ SMALL_LATEX = r"""\begin{align*}
 \intertext{Its assumptions:}
 & y > 1 \\
 \intertext{For all admissible parameters:}
-& x < y \Rightarrow \frac{x}{y} < 1 \\
-\intertext{Multiply by the denominator $y$, positive under the assumptions:}
-& \frac{x}{y} < 1 \iff x - y < 0 \\
+& x < y \implies \frac{x}{y} < 1 \\
+\intertext{Multiply the relation with a denominator by $y$, positive under the assumptions; the statement becomes:}
+& x < y \implies x - y < 0 \\
 \intertext{Proved by z3: the assumptions together with the negation are unsatisfiable; a minimal sufficient set of its assumptions: none of the named ones}
 \intertext{Which assumptions: sufficient for this proof: none of the named assumptions (the symbols' own assumptions, such as positivity, suffice); this proof does not use $y > 1$}
 \intertext{Which assumptions are necessary (the claim re-decided without each): not needed (still proved without it): $y > 1$, positivity of $x$, positivity of $y$}
@@ -284,13 +359,14 @@ def test_a_wide_formula_that_cannot_be_broken_is_text_that_wraps():
     assert r"\ttfamily\raggedright" in out and "x\\_89" in out and r"\begin{align*}" in out  # "> 1" stays math
 
 
-def test_a_formula_pages_long_is_summarised_with_where_to_find_it():
+def test_a_formula_pages_long_is_summarised_by_its_size():
     from symbolic.derivation import display_latex, latex_lines
 
     pw, B = _greedy_like()
     huge = sp.And(*[sp.Implies(B > k, pw + pw.subs(B, k * B) >= k) for k in range(1, 12)])
     out = display_latex(latex_lines(huge))
-    assert "too long to typeset here" in out and "coordfail derive" in out and r"\begin{align*}" not in out
+    assert "Too long to typeset here: a formula of about" in out and r"\begin{align*}" not in out
+    assert "coordfail" not in out and "JSON" not in out  # a report reads like a paper: no tool instructions
 
 
 def test_a_formula_with_a_huge_tree_is_summarised_without_being_printed():
@@ -306,7 +382,8 @@ def test_a_formula_with_a_huge_tree_is_summarised_without_being_printed():
     assert len(lines) == 1 and isinstance(lines[0], OmittedLine)
     assert "24,000 nodes" in lines[0] and "distinct subexpressions" in lines[0]
     out = display_latex(lines)
-    assert "too long to typeset here" in out and r"\begin{align*}" not in out
+    assert "Too long to typeset here: a comparison (>) of two expressions" in out and r"\begin{align*}" not in out
+    assert "coordfail" not in out
     assert is_wide(e)
     step = clearing_step(sp.Gt(e, 1))  # not expanded: no reader sees it
     assert isinstance(step.math_lines()[0], OmittedLine)
