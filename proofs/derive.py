@@ -32,7 +32,7 @@ from sympy.core.relational import Relational
 
 from symbolic import Kind, Status, exists
 from symbolic.derivation import Derivation, Step, clearing_steps, is_wide
-from symbolic.notation import latex, prose_text
+from symbolic.notation import GREEK, latex, method_words, prose_text
 from symbolic.obligation import Obligation, Role
 from symbolic.settings import Settings
 
@@ -213,13 +213,20 @@ def _has_sign(s: sp.Symbol) -> bool:
 
 
 def _positivity_groups(claim: Claim) -> list[str]:
+    """``positivity of lambda`` (a stem the paper writes as a symbol), or of the members by name
+    (``positivity of p_M, p_T``: a stem such as ``p`` is no symbol of the paper's)."""
     syms = set()
     for ob in claim.decisions:
         syms |= ob.decided_statement.free_symbols
         for _, a in ob.assumptions:
             syms |= a.free_symbols
-    return list(dict.fromkeys(f"positivity of {_parameter_group(s)}" for s in
-                              sorted(syms, key=lambda s: s.name) if _has_sign(s)))
+    members: dict[str, list[str]] = {}
+    for s in sorted(syms, key=lambda s: s.name):
+        if _has_sign(s):
+            members.setdefault(_parameter_group(s), []).append(s.name)
+    names = {s.name for s in syms}
+    return [f"positivity of {stem}" if stem in names or stem in GREEK or len(group) > 4
+            else f"positivity of {', '.join(group)}" for stem, group in members.items()]
 
 
 def _real_twin(s: sp.Symbol) -> sp.Symbol:
@@ -236,7 +243,9 @@ def _without(claim: Claim, group: str) -> Claim:
             syms = set(ob.decided_statement.free_symbols)
             for _, a in ob.assumptions:
                 syms |= a.free_symbols
-            twins = {s: _real_twin(s) for s in syms if _parameter_group(s) == name and _has_sign(s)}
+            named = set(name.split(", "))  # a stem, or the members by name
+            twins = {s: _real_twin(s) for s in syms if (_parameter_group(s) in named or s.name in named)
+                     and _has_sign(s)}
             stmt = ob.decided_statement.xreplace(twins)
             return Obligation(ob.label, ob.kind, stmt, tuple((n, a.xreplace(twins)) for n, a in ob.assumptions),
                               Role.DECISION, tuple(_twin_family(f, twins) for f in ob.families))
@@ -524,11 +533,12 @@ def verdict_words(result: ClaimResult) -> str:
 
 def _verdict_sentence(ob: Obligation, v) -> str:
     if v.status is Status.PROVED:
-        return f"Proved by {v.method}: the assumptions together with the negation are unsatisfiable"
+        return f"Proved by {method_words(v.method)}: the assumptions together with the negation are unsatisfiable"
     if v.status is Status.REFUTED and ob.kind is Kind.FORALL:
-        return f"Refuted by {v.method}: a counterexample exists (below)"
+        return f"Refuted by {method_words(v.method)}: a counterexample exists (below)"
     if v.status is Status.REFUTED:
-        return f"No instance exists ({v.method}: the assumptions together with the condition are unsatisfiable)"
+        return (f"No instance exists ({method_words(v.method)}: the assumptions together with the condition are "
+                "unsatisfiable)")
     if v.status is Status.WITNESS:
-        return f"An instance exists ({v.method}; below)"
-    return f"{v.status.value} ({v.method}): {v.reason}"
+        return f"An instance exists ({method_words(v.method)}; below)"
+    return f"{v.status.value} ({method_words(v.method)}): {v.reason}"

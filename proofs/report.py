@@ -421,7 +421,10 @@ def _claim_section(it: ClaimReport) -> str:
         scope = f" ({escape_text(r.scope)})" if r.scope else ""
         paper = f"; the paper: ${r.paper}$" if r.paper else ""
         what = "holds where" if r.kind == "holds where" else "derived region"
-        rows.append((what.capitalize(), f"{_tex(r.label)}{scope}: ${r.derived}${paper}; "
+        # 'Holds where: where the claim holds' says it twice
+        label = "" if r.kind == "holds where" and r.label == "where the claim holds" else _tex(r.label)
+        head = f"{label}{scope}: " if label else (f"{scope.strip()}: " if scope else "")
+        rows.append((what.capitalize(), f"{head}${r.derived}${paper}; "
                                         f"{_tex(r.comparison)} ({escape_text(method_words(r.method))}, "
                                         f"{'certified' if r.certified else 'not certified'})"))
     out.append(r"\begin{longtable}{@{}>{\bfseries}L{2.4cm}L{13.6cm}@{}}" "\n")

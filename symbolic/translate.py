@@ -316,6 +316,15 @@ class Translator:
     def term(self, e: sp.Expr) -> str:
         return self._once(self._term, e)
 
+    def _bind(self, text: str, body) -> str:
+        """``body(name)`` with ``text`` bound once (SMT-LIB ``let``): a term used twice is written once, so
+        nested Abs, sign, Min and Max stay linear in size (written out, they doubled at every level)."""
+        if "(" not in text and " " not in text:  # a variable or a number
+            return body(text)
+        self._count += 1
+        name = f"_let{self._count}"  # a let-bound name, never declared, never a user's (those are r1, i2, ...)
+        return f"(let (({name} {text})) {body(name)})"
+
     def _term(self, e: sp.Expr) -> str:
         if isinstance(e, sp.Symbol):
             if e.is_real is False:
@@ -334,16 +343,16 @@ class Translator:
         if isinstance(e, sp.Pow):
             return self._pow(e)
         if isinstance(e, sp.Abs):
-            a = self.term(e.args[0])
-            return _ite(_app(">=", a, "0.0"), a, _app("-", a))
+            return self._bind(self.term(e.args[0]), lambda a: _ite(_app(">=", a, "0.0"), a, _app("-", a)))
         if isinstance(e, sp.sign):
-            a = self.term(e.args[0])
-            return _ite(_app(">", a, "0.0"), "1.0", _ite(_app("<", a, "0.0"), "(- 1.0)", "0.0"))
+            return self._bind(self.term(e.args[0]), lambda a: _ite(_app(">", a, "0.0"), "1.0",
+                                                                   _ite(_app("<", a, "0.0"), "(- 1.0)", "0.0")))
         if isinstance(e, (sp.Min, sp.Max)):
+            op = "<" if isinstance(e, sp.Min) else ">"
             args = [self.term(a) for a in e.args]
             out = args[0]
             for a in args[1:]:
-                out = _ite(_app("<" if isinstance(e, sp.Min) else ">", a, out), a, out)
+                out = self._bind(out, lambda m, a=a: self._bind(a, lambda x: _ite(_app(op, x, m), x, m)))
             return out
         if isinstance(e, sp.Piecewise):
             out = self.term(e.args[-1].expr)

@@ -320,3 +320,21 @@ def test_a_stale_answer_in_the_pipe_is_never_read_as_the_answer_to_a_later_query
     w.proc.stdin.flush()
     r = solver.check("(declare-const b Real)(assert (< (* b b) 0))", deadline=_time.monotonic() + 10)
     assert r.result == "unsat"
+
+
+def test_nested_abs_and_wide_max_translate_to_linear_size_within_the_time_limit():
+    # written out, each Abs level and each Max argument doubled the SMT-LIB text (depth 16 took 18 s at a 1 s limit)
+    from symbolic.translate import Translator
+
+    x = sp.Symbol("x", real=True)
+    nested = x
+    for i in range(40):
+        nested = sp.Abs(nested - i - 1)
+    xs = sp.symbols("x0:40", real=True)
+    widest = sp.Max(*xs) >= sp.Min(*xs)
+    for claim in (nested >= 0, widest):
+        assert len(Translator().boolean(claim)) < 20_000
+        start = time.monotonic()
+        assert prove(claim, timeout=1.0).status is Status.PROVED
+        assert time.monotonic() - start < 2.0
+    assert prove(sp.Max(x, 2, -x) > 2).status is Status.REFUTED  # the bound names keep their meaning
