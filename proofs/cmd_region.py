@@ -102,7 +102,7 @@ def _heading(d) -> str:
 
 
 def _text(entry, rows, checks) -> str:
-    import sympy as sp
+    from symbolic.notation import one_line
 
     lines = [f"{entry.claim_id}: derived regions" + (f" -- {entry.note}" if entry.note else "")]
     for d, check in zip(rows, checks):
@@ -110,13 +110,13 @@ def _text(entry, rows, checks) -> str:
         lines.append(f"  {_heading(d)}")
         if r.known:
             state = "certified" if r.certified else "not certified"
-            lines.append(f"    derived:    {r.as_text()}   ({r.method}, {state}, {r.seconds:.2f} s)")
+            lines.append(f"    derived:    {one_line(r.condition)}   ({r.method}, {state}, {r.seconds:.2f} s)")
             if not r.certified and r.certificate:
                 lines.append(f"    certificate: {r.certificate}")
         else:
             lines.append(f"    derived:    unknown ({r.reason})")
         if t.paper is not None:
-            lines.append(f"    paper:      {sp.sstr(t.paper)}")
+            lines.append(f"    paper:      {one_line(t.paper)}")
         lines.append(f"    engine:     {d.verdict_text()}")
         if check is not None:
             lines.append(f"    spot check: {check.compared:,} admissible draws, {check.disagreements} disagreements")

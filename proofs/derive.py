@@ -443,7 +443,8 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
     claim, verdict = result.claim, result.verdict
     steps: list[Step] = []
     if header:
-        steps.append(Step(f"Claim {claim.id} ({claim.place or claim.section}): {claim.statement}"))
+        where = claim.place or claim.section
+        steps.append(Step(f"Claim {claim.id}" + (f" ({where})" if where else "") + f": {claim.statement}"))
         if claim.quote:
             steps.append(Step(f'The paper: "{claim.quote}"'))
         if claim.formalization == "project":

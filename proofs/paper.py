@@ -91,6 +91,9 @@ class Paper:
     samplers: tuple = field(default=(), repr=False)
     #: where the paper's derived regions come from (a module with ``region_for(id)``), if any
     regions: object = field(default=None, repr=False)
+    #: ``(claim id, reading)``: what a claim's counterexample or witness means in the model's terms, a
+    #: function of the exact point returning a sentence (the report shows it beside the point)
+    readings: tuple[tuple[str, Callable], ...] = field(default=(), repr=False)
 
     def __post_init__(self):
         claims = tuple(self.claims)
@@ -165,6 +168,10 @@ class Paper:
 
     def spot_check_for(self, claim_id: str):
         return dict(self.spot_checks).get(claim_id)
+
+    def reading_for(self, claim_id: str):
+        """The function reading ``claim_id``'s counterexample or witness in the model's terms, or ``None``."""
+        return dict(self.readings).get(claim_id)
 
 
 def _paper_from_module(module, origin: str) -> Paper:

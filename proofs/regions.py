@@ -146,7 +146,7 @@ def _dol4():
     return [threshold("all-modern is an equilibrium (modern unit cost <= w), in X = m^((1-alpha)/alpha)",
                       sp.Le(cost_in_X, w), sp.Ge(X, paper_in_X), {"alpha < 1": alpha < 1},
                       note="The real powers are rewritten by the increasing substitution X = m^((1-alpha)/alpha) "
-                           "(symbolic.section2.in_productivity_index) at m = (1-alpha)L/F; the paper's "
+                           "at m = (1-alpha)L/F; the paper's "
                            "(1-alpha)L/F >= alpha^(-alpha/(1-alpha)) maps to X >= 1/alpha.")]
 
 
@@ -267,6 +267,8 @@ class DerivedThreshold:
             return "not compared (region unknown)"
         s = self.verdict.status
         if self.kind == "holds where":
+            if self.region.known and self.region.condition == sp.true and s is Status.WITNESS:
+                return "holds everywhere (every admissible parameter)"
             if s is not Status.WITNESS:
                 return "holds nowhere" if s is Status.REFUTED else s.value
             fails = self.second is not None and self.second.status is Status.WITNESS

@@ -116,6 +116,7 @@ class ClaimReport:
     mutants: object = None  #: a MutantReport (proved claims)
     sufficient: str = ""  #: words
     necessary: str = ""  #: words
+    reading: str = ""  #: the counterexample or witness in the model's terms (words), where the paper gives one
     #: (assumption group, verdict with it dropped) for each of the claim's groups
     ablation: tuple[tuple[str, str], ...] = ()
     refutation: str = ""  #: where a refuted claim fails (words)
@@ -166,6 +167,8 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
         _, rows = ablation([claim], settings=settings)
         cells = tuple((g, v) for g, v in rows[0][2].items() if v != "-") if rows else ()
     refuted = refutation_class(result, settings)
+    read = paper.reading_for(claim.id)
+    reading = read(result.verdict.point) if read is not None and result.verdict.point is not None else ""
     mutant = None
     if mutants and proved:
         from .mutants import mutant_report
@@ -188,7 +191,7 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
         verdict=_verdict_words(result.status, claim.scope), scope=claim.scope, expected=claim.expected,
         expected_source=claim.expected_source, statement=claim.statement, place=claim.place or claim.section,
         quote=claim.quote, formalization=claim.formalization, spot=spot, mutants=mutant, sufficient=sufficient,
-        necessary=necessary, ablation=cells,
+        necessary=necessary, ablation=cells, reading=reading,
         refutation=refuted.sentence() if refuted is not None else "",
         refutation_short=_refutation_short(refuted),
         point=point_latex(result.verdict.point) if result.verdict.point is not None else "",
@@ -417,6 +420,8 @@ def _claim_section(it: ClaimReport) -> str:
         rows.append(("Necessary", _tex(it.necessary[0].upper() + it.necessary[1:])))
     if it.refutation:
         rows.append(("Where it fails", _tex(it.refutation[0].upper() + it.refutation[1:])))
+    if it.reading:
+        rows.append(("In the model", _tex(it.reading)))
     for r in it.regions:
         scope = f" ({escape_text(r.scope)})" if r.scope else ""
         paper = f"; the paper: ${r.paper}$" if r.paper else ""

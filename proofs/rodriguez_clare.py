@@ -83,7 +83,8 @@ def _paper() -> Paper:
     checks = {**spotchecks_s2s4.spot_checks(), **spotchecks_s7.spot_checks()}
     return Paper(title=TITLE, citation=CITATION, claims=claims, sections=SECTIONS, models=_models(),
                  figures=_figures(), errata=ERRATA, spec="docs/model.md", spot_checks=tuple(checks.items()),
-                 regions=regions)
+                 regions=regions, readings=(("S7.grant.3", section7.grant_counterexample_reading),
+                                            ("S7.grant.4", section7.grant_counterexample_reading)))
 
 
 paper = _paper()

@@ -564,3 +564,33 @@ _claim("S7.grant.4", _GRANT_PLACE, "With limited resources, the obvious approach
 
 # the numeric spot checks of S7.sf.* also solve random economies with numeric.economy (real quantities from the
 # primitives, not only the obligations' formulas)
+
+
+def grant_counterexample_reading(point: dict) -> str:
+    """What a counterexample to S7.grant.3/4 funds: the paper's rules and the optimum, solved exactly on its data.
+
+    The point's proposals go through :func:`numeric.grants.grant_round` (an exact 0/1 knapsack, checked
+    against the LP bound, and the two ranking rules) -- a computation independent of the decision.
+    """
+    from numeric.grants import grant_round
+
+    values = {str(k): v for k, v in point.items()}
+    names = [str(i) for i in range(1, N_PROPOSALS + 1)]
+
+    def q(name):
+        return str(sp.Rational(values[name]))
+
+    r = grant_round(names, [q(f"c_{n}") for n in names], [q(f"R_{n}") for n in names],
+                    [q(f"pi_{n}") for n in names], q("B"))
+
+    def funded(selection):
+        return ("proposals " + " and ".join(selection)) if len(selection) > 1 else \
+            (f"proposal {selection[0]}" if selection else "nothing")
+
+    data = "; ".join(f"proposal {n}: cost {q(f'c_{n}')}, social return "
+                     f"{q(f'R_{n}')}, captured by its proposers {q(f'pi_{n}')}, public money needed "
+                     f"{r.contributions[n]}" for n in names)
+    rules = "; ".join(f"ranking by {name} funds {funded(rule.selected)} (total net return {rule.total_net_return})"
+                      for name, rule in r.rules.items())
+    return (f"On this data (budget B = {q('B')}; {data}): {rules}; the best selection funds {funded(r.selected)} "
+            f"(total net return {r.total_net_return}).")

@@ -37,6 +37,7 @@ from functools import lru_cache
 
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
+from sympy.printing.str import StrPrinter
 
 __all__ = ["latex", "pretty", "one_line", "symbol_latex", "symbol_text", "prose_latex", "prose_text", "method_words",
            "prose_markdown", "escape_text", "width"]
@@ -215,7 +216,17 @@ def one_line(expr) -> str:
     >>> one_line(sp.Symbol("lambda_1N", positive=True) * sp.Symbol("theta_k", positive=True))
     'λ_1N·θₖ'
     """
-    return prose_text(sp.sstr(expr))
+    return prose_text(_Readable().doprint(expr))
+
+
+class _Readable(StrPrinter):
+    """SymPy's string printer with equations and inequations as relations (``a != b``, not ``Ne(a, b)``)."""
+
+    def _print_Equality(self, expr):
+        return f"{self._print(expr.lhs)} = {self._print(expr.rhs)}"
+
+    def _print_Unequality(self, expr):
+        return f"{self._print(expr.lhs)} != {self._print(expr.rhs)}"
 
 
 # -- worded formulas ----------------------------------------------------------------------------

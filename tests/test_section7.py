@@ -281,3 +281,20 @@ def test_no_obligation_is_a_constant_or_mixes_root_orders():
             exprs = [ob.statement] + [a for _, a in ob.assumptions]
             orders = {p.exp.q for e in exprs for p in e.atoms(sp.Pow) if p.exp.is_Rational and not p.exp.is_Integer}
             assert len(orders) <= 1, (c.id, ob.label, orders)
+
+
+def test_a_grant_counterexample_is_read_as_what_each_rule_funds():
+    # docs/model.md's example: budget 10; proposal 1 nets 10 needing 10 of public money, 2 and 3 net 6 needing 5
+    import sympy as sp
+
+    from proofs.paper import load_paper
+    from proofs.section7 import grant_counterexample_reading
+
+    point = {sp.Symbol("B"): 10, **{sp.Symbol(f"c_{i}"): c for i, c in ((1, 10), (2, 5), (3, 5))},
+             **{sp.Symbol(f"R_{i}"): r for i, r in ((1, 20), (2, 11), (3, 11))},
+             **{sp.Symbol(f"pi_{i}"): 0 for i in (1, 2, 3)}}
+    text = grant_counterexample_reading(point)
+    assert "ranking by net return funds proposal 1 (total net return 10)" in text
+    assert text.endswith("the best selection funds proposals 2 and 3 (total net return 12).")
+    paper = load_paper()
+    assert paper.reading_for("S7.grant.3") is grant_counterexample_reading and paper.reading_for("S5.6") is None
