@@ -44,6 +44,7 @@ from symbolic.notation import escape_text, latex, method_words, prose_latex
 from symbolic.settings import Settings
 
 from .claim import Claim, ClaimResult, SpotCheck, _decide_cached, decide_claim
+from .derive import NECESSITY_TIMEOUT
 from .paper import Paper, load_paper
 from .parallel import default_jobs, imap_in_order
 from symbolic.errors import CoordfailError
@@ -117,6 +118,7 @@ class ClaimReport:
     sufficient: str = ""  #: words
     necessary: str = ""  #: words
     reading: str = ""  #: the counterexample or witness in the model's terms (words), where the paper gives one
+    point_label: str = ""  #: the decision the point belongs to (it may fix a parameter, e.g. alpha = 1/2)
     #: (assumption group, verdict with it dropped) for each of the claim's groups
     ablation: tuple[tuple[str, str], ...] = ()
     refutation: str = ""  #: where a refuted claim fails (words)
@@ -192,6 +194,8 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
         expected_source=claim.expected_source, statement=claim.statement, place=claim.place or claim.section,
         quote=claim.quote, formalization=claim.formalization, spot=spot, mutants=mutant, sufficient=sufficient,
         necessary=necessary, ablation=cells, reading=reading,
+        point_label=next((ob.label for ob, v in result.decisions if v.point is not None
+                          and v.point == result.verdict.point), ""),
         refutation=refuted.sentence() if refuted is not None else "",
         refutation_short=_refutation_short(refuted),
         point=point_latex(result.verdict.point) if result.verdict.point is not None else "",
@@ -348,7 +352,7 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
                    f"refuted. ")
     out.append(r"Each proof says which assumptions are \emph{sufficient} (a minimal set) and which are "
                r"\emph{necessary} (the claim re-decided with each dropped, the positivity of each group of "
-               "parameters included). ")
+               f"parameters included, within {NECESSITY_TIMEOUT:g} s each). ")
     if regions:
         out.append("Where the paper states a threshold, the region where the model's own condition holds is "
                    "derived and compared with it. ")
@@ -529,8 +533,9 @@ def render_report(items: Sequence[ClaimReport], figures: dict[str, tuple[str, st
         out.append("None of the selected claims was refuted.\n")
     for it in false:
         if it.kind is Kind.FORALL:
+            where = f" to the decision `{_tex(it.point_label)}'" if it.point_label else ""
             out.append(f"\\textbf{{{escape_text(it.id)}}} ({_tex(it.place)}): {_tex(it.statement)}. "
-                       "Counterexample:\n" + _display(it.point.split(r", \\ & ")))
+                       f"Counterexample{where}:\n" + _display(it.point.split(r", \\ & ")))
         else:
             out.append(f"\\textbf{{{escape_text(it.id)}}} ({_tex(it.place)}): {_tex(it.statement)}: no instance "
                        "exists under the stated assumptions.\n\n")

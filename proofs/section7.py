@@ -152,7 +152,7 @@ _claim("S7.sf.1", _SF_PLACE, _SF_QUOTE,
              "v_j^sigma, so the sum of demands over any number of sectors is that factor times S = sum_i v_i^sigma, "
              "and clearing is solved for w. " + _EVERY_J +
              " The obligations check the derived allocation for a generic sector v against the rest Q: its "
-             "first-order condition, clearing, GDP and the wage. Cross-checks: J = 3 at beta = 1/2 and J = 2 at "
+             "first-order condition, clearing, GDP and the wage; cross-checked at J = 3 with beta = 1/2 and J = 2 with "
              "beta = 2/3, solved afresh by summing the sectors' demands."),
        scope="every J")
 
@@ -229,7 +229,7 @@ _claim("S7.sf.2", _SF_PLACE,
              "y* at its equilibrium labour x* and y at its new labour x; the other sectors together have "
              "equilibrium labour X* and value output Z*, and D >= 0 is the sum of their tangent gaps (by the "
              "lemma); an allocation that differs "
-             "anywhere differs in some sector k. The lemma has real powers with symbolic beta. Cross-checks: J = 2 "
+             "anywhere differs in some sector k. The lemma has real powers with symbolic beta; cross-checked at J = 2 "
              "at beta = 1/2 and 2/3 for every alternative allocation."),
        scope="every J")
 
@@ -264,7 +264,7 @@ _claim("S7.sf.3", _SF_PLACE, "policy should focus on promoting coordination in t
        lambda: [_sf3_generic(), _sf3_fixed(HALF, 3), _sf3_fixed(TWO_THIRDS, 2)],
        note=(_EVERY_J + " Coordination raises v_k from r_k/theta_k to r_k, so v_k^sigma and with it S, Y = "
              "L^beta S^(1/sigma) and w = beta Y/L rise. Needs monotonicity of real powers with symbolic sigma. "
-             "Cross-checks: J = 3 at beta = 1/2 and J = 2 at beta = 2/3."),
+             "Cross-checked at J = 3 with beta = 1/2 and J = 2 with beta = 2/3."),
        scope="every J")
 
 
@@ -309,7 +309,7 @@ _claim("S7.sf.4", _SF_PLACE, "The conclusion of the model carries through",
              "world price "
              "by the same theta_j, so each coordinated v_j = lambda_jS/lambda_jN. Equilibrium GDP and the wage depend "
              "on the sectors only through the v_j (S7.sf.1), so for every J they do not depend on theta. The "
-             "statements keep p_j and A_j as separate factors so that the check computes both. Cross-checks: J = 3 "
+             "statements keep p_j and A_j as separate factors so that the check computes both; cross-checked at J = 3 "
              "at beta = 1/2, J = 2 at beta = 2/3."),
        scope="every J")
 
@@ -426,7 +426,7 @@ _claim("S7.sf.7", _SF_PLACE,
        _SF_ASSUMPTIONS + ", theta_k > 1", Kind.FORALL, "proved",
        lambda: [_sf3_generic(), *_tangent_generic(), _aggregation_generic(), *_sf7_fixed(HALF, 2)],
        note=("The first inequality is S7.sf.3 and the second S7.sf.2 (a nonzero push into m is another allocation: "
-             "L_m differs); their generic obligations are decided here again, which covers every J. Cross-checks: "
+             "L_m differs); their generic obligations are decided here again, which covers every J; cross-checked at "
              "J = 2 at beta = 1/2 for every k, every m and every push (beta = 2/3 is covered by the cross-checks of "
              "S7.sf.2 and S7.sf.3)."),
        scope="every J")

@@ -281,6 +281,12 @@ def latex_lines(obj, budget: int = DISPLAY_BUDGET) -> list[str]:
     ['a > 1 \\implies \\left(b > a \\wedge b < 2\\right)']
     >>> latex_lines(sp.Implies(a > 1, sp.And(b > a, b < 2)), budget=10)
     ['a > 1', '\\implies \\bigl(b > a', '\\wedge b < 2\\bigr)']
+
+    An implication among conjuncts keeps its parentheses when the conjunction is set over lines:
+
+    >>> k = sp.Symbol("k", real=True)
+    >>> latex_lines(sp.And(sp.Implies(a > 1, sp.Eq(k, 0)), b <= 2), budget=20)
+    ['\\bigl(\\left(a > 1 \\implies k = 0\\right)', '\\wedge b \\leq 2\\bigr)']
     """
     too_big = omitted(obj)
     if too_big is not None:
@@ -290,14 +296,15 @@ def latex_lines(obj, budget: int = DISPLAY_BUDGET) -> list[str]:
         return [latex(obj)]
     if isinstance(obj, (sp.And, sp.Or)) and len(obj.args) > 1:
         joiner = r"\wedge " if isinstance(obj, sp.And) else r"\vee "
-        parts = [latex_lines(a, budget) for a in _ordered(obj.args)]
+        parts = [_grouped(a, latex_lines(a, budget), (sp.Implies, sp.Equivalent, sp.And, sp.Or))
+                 for a in _ordered(obj.args)]
         lines = [_joined(r"\bigl(", parts[0][0])] + parts[0][1:]
         for p in parts[1:]:
             lines += [_joined(joiner, p[0])] + p[1:]
         lines[-1] = _joined("", lines[-1], r"\bigr)")
         return lines
     if isinstance(obj, (sp.Implies, sp.Equivalent)) and len(obj.args) == 2:
-        left, right = (latex_lines(a, budget) for a in obj.args)
+        left, right = (_grouped(a, latex_lines(a, budget), (sp.Implies, sp.Equivalent)) for a in obj.args)
         arrow = r"\implies " if isinstance(obj, sp.Implies) else r"\iff "
         return left + [_joined(arrow, right[0])] + right[1:]
     if isinstance(obj, sp.Not) and isinstance(obj.args[0], (sp.And, sp.Or)):
@@ -308,6 +315,19 @@ def latex_lines(obj, budget: int = DISPLAY_BUDGET) -> list[str]:
         return _sum_lines(obj.lhs, budget) + [_joined(f"{op} ", line) if n == 0 else line
                                               for n, line in enumerate(_sum_lines(obj.rhs, budget))]
     return [_leaf(obj, wide)]
+
+
+def _grouped(arg, lines: list, kinds: tuple) -> list:
+    """``lines`` of ``arg`` in parentheses when ``arg`` is one of ``kinds`` and not already enclosed: an
+    implication inside a conjunction set over lines would otherwise read as taking the next conjunct in."""
+    if not isinstance(arg, kinds) or any(isinstance(line, OmittedLine) for line in lines):
+        return lines
+    if len(lines) > 1 and isinstance(arg, (sp.And, sp.Or)):  # set over lines, it brought its own
+        return lines
+    if len(lines) == 1 and not isinstance(lines[0], WideLine):
+        return [r"\left(" + lines[0] + r"\right)"]
+    return [_joined(r"\bigl(", lines[0])] + lines[1:-1] + [_joined("", lines[-1], r"\bigr)")] if len(lines) > 1 \
+        else [_joined(r"\bigl(", lines[0], r"\bigr)")]
 
 
 def _leaf(obj, wide: int | None = None) -> str:
@@ -364,17 +384,21 @@ def _joined(before: str, line: str, after: str = "") -> str:
     return before + line + after
 
 
+#: displays of at most this many lines are kept on one page
+KEEP_TOGETHER = 8
+
+
 def display_latex(lines) -> str:
     r"""Display lines as LaTeX for a document: runs of formulas in ``align*``, a :class:`WideLine` as text.
 
     >>> print(display_latex(["x > 1", WideLine("a very long text"), "y < 2"]))
-    \begin{align*}
+    {\interdisplaylinepenalty=10000 \begin{align*}
     & x > 1
-    \end{align*}
+    \end{align*}}
     \par\noindent{\small\ttfamily\raggedright a very long text\par}
-    \begin{align*}
+    {\interdisplaylinepenalty=10000 \begin{align*}
     & y < 2
-    \end{align*}
+    \end{align*}}
     <BLANKLINE>
     """
     out, run = [], []
@@ -388,7 +412,9 @@ def display_latex(lines) -> str:
 
     def flush():
         if run:
-            out.append(r"\begin{align*}" "\n& " + " \\\\\n& ".join(run) + "\n" r"\end{align*}" "\n")
+            body = r"\begin{align*}" "\n& " + " \\\\\n& ".join(run) + "\n" r"\end{align*}"
+            # a display of a few lines is not broken across pages (the report allows breaks in long ones)
+            out.append((f"{{\\interdisplaylinepenalty=10000 {body}}}" if len(run) <= KEEP_TOGETHER else body) + "\n")
             run.clear()
 
     for line in lines:
