@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable, Sequence
 
+from sympy import Equality
 from sympy.logic.boolalg import Boolean, BooleanAtom
 
 from symbolic import Kind, Status, Verdict
@@ -124,6 +125,9 @@ class Claim:
             return self.derived if isinstance(self.claim, (bool, BooleanAtom)) and self.derived is not None \
                 else self.claim
         decisions = self.decisions
+        for ob in decisions:  # an identity (w/alpha = w/alpha, a derived side as stated) tells least
+            if not isinstance(ob.statement, BooleanAtom) and not _identity(ob.statement):
+                return ob.statement
         for ob in decisions:
             if not isinstance(ob.statement, BooleanAtom):
                 return ob.statement
@@ -250,6 +254,10 @@ class SpotCheck:
         if self.detail:
             out["detail"] = self.detail
         return out
+
+
+def _identity(statement) -> bool:
+    return isinstance(statement, Equality) and statement.lhs == statement.rhs
 
 
 def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,

@@ -184,6 +184,9 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
         formal_lines: tuple[str, ...] = (claim.latex,)
     elif isinstance(formal, (bool, BooleanAtom)):  # settled while derived: the derivation says so
         formal_lines, label = (), ""
+    elif _identities(formal):  # 'w/alpha = w/alpha': the derived side came out as stated; show it once
+        formal_lines = tuple(line for e in _identities(formal) for line in latex_lines(e))
+        label = "Derived from the model, the expression comes out exactly as stated"
     else:
         formal_lines = tuple(latex_lines(formal))
         label += ", for all admissible parameters" if claim.kind is Kind.FORALL else \
@@ -201,6 +204,15 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
         point=point_latex(result.verdict.point) if result.verdict.point is not None else "",
         formal=formal_lines, formal_label=label, derivation=derivation.as_latex_blocks(),
         regions=_regions(paper, claim.id) if regions else (), seconds=result.verdict.seconds)
+
+
+def _identities(formal) -> tuple:
+    """The one side of ``formal`` when it is an equation whose two sides are the same expression."""
+    import sympy as sp
+
+    if isinstance(formal, sp.Equality) and formal.lhs == formal.rhs:
+        return (formal.lhs,)
+    return ()
 
 
 def _keeps_its_point(kind: Kind, status: Status) -> bool:
