@@ -107,8 +107,9 @@ def appendix_latex() -> str:
         "condition_star": s5.condition_star("k"),
     }
     lines = [r"\section*{Appendix: the formulas the code computes}",
-             "Each numeric kernel is rendered from its Python source by latexify-py (left) and shown beside "
-             "the SymPy expression it is tested against in exact arithmetic (right).",
+             "The numeric spot checks compute Section 5's formulas with kernels of their own. Each is typeset "
+             "from its source code (left) beside the model's formula it is tested against in exact arithmetic "
+             "(right).",
              r"\begin{align*}"]
     for name in KERNELS:
         lines.append(rf"&{LATEX[name]} && \text{{SymPy: }} {sp.latex(sources[name])} \\")

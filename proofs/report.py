@@ -315,17 +315,20 @@ def _verdict_cell(it: ClaimReport) -> str:
 
 
 def _summary_counts(items: Sequence[ClaimReport]) -> str:
-    rows = []
+    heads = ("for every $J$", "for one $J$ only", "$J$ does not apply")
+    counts = []
     for status in Status:
         these = [it for it in items if it.status is status]
         if not these:
             continue
         every = sum(1 for it in these if it.scope == "every J")
         fixed = sum(1 for it in these if it.scope and it.scope != "every J")
-        free = len(these) - every - fixed
-        rows.append(f"{status.value} & {len(these)} & {every or ''} & {fixed or ''} & {free or ''}\\\\")
-    return ("\\begin{tabular}{@{}lrrrr@{}}\\toprule verdict & claims & for every $J$ & for one $J$ only "
-            "& $J$ does not apply\\\\ \\midrule\n" + "\n".join(rows) + "\n\\bottomrule\\end{tabular}\n")
+        counts.append((status.value, len(these), (every, fixed, len(these) - every - fixed)))
+    keep = [i for i in range(3) if any(c[2][i] for c in counts)]  # an empty column says nothing
+    rows = [" & ".join([v, str(n)] + [str(by[i] or "") for i in keep]) + r"\\" for v, n, by in counts]
+    head = " & ".join(["verdict", "claims"] + [heads[i] for i in keep])
+    return ("\\begin{tabular}{@{}lr" + "r" * len(keep) + "@{}}\\toprule " + head + "\\\\ \\midrule\n"
+            + "\n".join(rows) + "\n\\bottomrule\\end{tabular}\n")
 
 
 _ITEMIZE = r"\begin{itemize}\setlength{\itemsep}{0pt}\setlength{\parskip}{0pt}" "\n"
@@ -448,8 +451,9 @@ def _claim_section(it: ClaimReport) -> str:
         rows.append((what.capitalize(), f"{head}${r.derived}${paper}; "
                                         f"{_tex(r.comparison)} ({escape_text(method_words(r.method))}, "
                                         f"{'certified' if r.certified else 'not certified'})"))
-    out.append(r"\begin{longtable}{@{}>{\bfseries}L{2.4cm}L{13.6cm}@{}}" "\n")
-    out += [f"{k} & {v}\\\\\n" for k, v in rows]
+    # the verdict and the spot check stay together, and with what precedes them
+    out.append(r"\needspace{5\baselineskip}\begin{longtable}{@{}>{\bfseries}L{2.4cm}L{13.6cm}@{}}" "\n")
+    out += [f"{k} & {v}" + ("\\\\*\n" if n < 1 else "\\\\\n") for n, (k, v) in enumerate(rows)]
     out.append(r"\end{longtable}" "\n")
     # the counterexample or witness is shown in the derivation, each relation evaluated there
     out.append(r"\needspace{5\baselineskip}\subsubsection*{Derivation}" "\n" + it.derivation)
@@ -482,7 +486,7 @@ def _thresholds_section(items: Sequence[ClaimReport]) -> str:
     rows = [(it, r) for it in items for r in it.regions]
     if not rows:
         return ""
-    out = [r"\needspace{10\baselineskip}\section*{Thresholds derived from the models}" "\n",
+    out = [r"\needspace{16\baselineskip}\section*{Thresholds derived from the models}" "\n",
            r"\addcontentsline{toc}{section}{Thresholds derived from the models}" "\n",
            "For each claim that states a threshold, the model's own condition (built from its equilibrium "
            "conditions) is reduced to a quantifier-free region of the parameters, certified by the engine, and "
