@@ -40,8 +40,9 @@ ERRATA = (
 
 def _models():
     from symbolic.section5 import model_steps
+    from symbolic.section7 import model_steps as section7_model
 
-    return (("5", model_steps),)
+    return (("5", model_steps), ("7", section7_model))
 
 
 #: the claims each figure illustrates (the report places a figure after the first of them)

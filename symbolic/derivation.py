@@ -600,8 +600,8 @@ class Derivation:
                 # no break point right after the heading the blocks follow
                 keep = r"\needspace{4\baselineskip}" if n else ""
                 out.append(keep + r"\paragraph{" + words + (":" if math else ".") + "}")
-            else:
-                out.append(r"\noindent " + words + (":" if math else "") + "\n")
+            else:  # a lead-in and its display are one paragraph: no page break between them
+                out.append(r"\noindent " + words + (":" if math else "\n"))
             if math:
                 out.append(display_latex(math).rstrip("\n"))
         return "\n".join(out) + "\n"

@@ -507,3 +507,35 @@ def feasible_subsets(props: Sequence[Proposal], B: sp.Expr = budget):
         members = [p for i, p in enumerate(props) if mask >> i & 1]
         spending = sp.Add(*[p.public_contribution for p in members])
         yield members, sp.Le(spending, B), sp.Add(*[p.net_return for p in members])
+
+
+def model_steps(j="j"):
+    r"""Section 7's specific-factors model and its derived equilibrium, as derivation steps (for the report).
+
+    Each formula is the SymPy object the claims use: output, value productivity, :math:`\sigma`, the
+    aggregate :math:`S` and the equilibrium derived from the first-order conditions and clearing.
+
+    >>> [s.text.split(" (")[0] for s in model_steps()][:2]
+    ['Output of sector j with its specific factor', 'Value productivity at world prices']
+    """
+    from .derivation import Step
+
+    A, L_j = sp.Symbol(f"A_{j}", positive=True), sector_labour(j)
+    v_j = sp.Symbol(f"v_{j}", positive=True)
+    eq = equilibrium()
+    i = sp.Symbol("i", integer=True)
+    S_def = sp.Eq(aggregate, sp.Sum(sp.Indexed(_V, i) ** sigma, (i, 1, sp.Symbol("J", integer=True))),
+                  evaluate=False)
+    return (
+        Step(f"Output of sector {j} with its specific factor (A_{j} = theta_{j} lambda_{j}S if coordinated, "
+             f"lambda_{j}S if not; 0 < beta < 1)", sp.Eq(sp.Symbol(f"y_{j}", positive=True), A * L_j ** beta)),
+        Step("Value productivity at world prices (Section 5's p_j = 1/(theta_j lambda_jN))",
+             sp.Eq(v_j, sp.Symbol(f"p_{j}", positive=True) * A, evaluate=False)),
+        Step("The exponent the equilibrium is written in", sp.Eq(sigma, 1 / (1 - beta), evaluate=False)),
+        Step("The aggregate over the J sectors (the other sectors than k enter the claims as "
+             "Q = S - v_k^sigma >= 0)", S_def),
+        Step(f"Labour of a sector with value productivity v, derived from w = beta v L^(beta - 1) and clearing",
+             sp.Eq(sp.Symbol("L_v", positive=True), eq.labour, evaluate=False)),
+        Step("GDP at world prices and the wage", latex=rf"Y = {sp.latex(eq.gdp)}, \qquad w = {sp.latex(eq.wage)}",
+             plain=f"Y = {sp.sstr(eq.gdp)},  w = {sp.sstr(eq.wage)}"),
+    )
