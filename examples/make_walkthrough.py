@@ -86,6 +86,22 @@ CELLS = [
         "mismatches = [r.claim.id for r in results if not r.as_expected]\n"
         "print(f'{len(results) - len(mismatches)}/{len(results)} claims decided as {paper.spec} expects')\n"
         "assert not mismatches, mismatches"),
+    new_markdown_cell(
+        "## Section 7: from an economy to a grant round\n\n"
+        "With specific factors South produces in several sectors. The social return of coordinating each "
+        "sector (its GDP gain at world prices) becomes a coordination proposal; a matching-grant round then "
+        "funds the best selection under the budget, an exact 0/1 knapsack, beside the paper's ranking rules "
+        "(the same pipeline as `coordfail economy --proposals` and `coordfail grants`)."),
+    new_code_cell(
+        "from numeric.economy import solve_economy\n"
+        "from numeric.grants import grant_round\n"
+        "from proofs.figures import worked_section7_economy, worked_section7_proposals\n\n"
+        "w = worked_section7_economy()\n"
+        "economy = solve_economy(w['lambda_S'], w['lambda_N'], w['theta'], beta='1/2', names=w['names'])\n"
+        "print(economy.table(limit=8))\n"
+        "proposals = worked_section7_proposals()   # social return = GDP gain; a third captured by proposers\n"
+        "grant_round(proposals['name'], proposals['cost'], proposals['social_return'], proposals['private_return'],\n"
+        "            budget=0.3)"),
     new_markdown_cell("## The Section 5 wages of a worked economy"),
     new_code_cell(
         "%matplotlib inline\n"
