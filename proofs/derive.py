@@ -382,6 +382,10 @@ def _truth(rel, point: dict, lhs, rhs) -> str:
         return "true" if truth is sp.true else "false" if truth is sp.false else "not settled"
 
 
+#: relations evaluated at a point that are each shown; beyond, only those not true are, the rest counted
+SHOWN_RELATIONS = 12
+
+
 def _evaluation_steps(statement, point: dict, decision: int | None = None) -> list[Step]:
     """Each relation of ``statement`` evaluated at ``point``; the ones too long to print summed up in a sentence."""
     from symbolic.certify import substitute
@@ -397,6 +401,12 @@ def _evaluation_steps(statement, point: dict, decision: int | None = None) -> li
         shown = type(rel)(lhs, rhs, evaluate=False)
         steps.append(Step(f"At this point the relation is {_truth(rel, point, lhs, rhs)}",
                           chain=(rel, "becomes", shown), role="item"))
+    if len(steps) > SHOWN_RELATIONS:  # pages of relations: those that are not true, and the true ones counted
+        others = [st for st in steps if not st.text.endswith(" true")]
+        kept = others if others else steps[:SHOWN_RELATIONS]
+        rest = len(steps) - len(kept)
+        steps = kept + [Step(f"The other {rest} relations are true at this point (each evaluated exactly)",
+                             role="item")]
     if wide:
         counts = [f"{wide.count(t)} {t}" for t in ("true", "false", "not settled") if wide.count(t)]
         many = len(wide) > 1
