@@ -602,8 +602,8 @@ class Derivation:
                 out.append(keep + r"\paragraph{" + words + (":" if math else ".") + "}")
             else:  # a lead-in and its display are one paragraph: no page break between them
                 out.append(r"\noindent " + words + (":" if math else "\n"))
-            if math:
-                out.append(display_latex(math).rstrip("\n"))
+            if math:  # the paragraph ends with its display: the next step starts flush left
+                out.append(display_latex(math).rstrip("\n") + r"\par")
         return "\n".join(out) + "\n"
 
     def as_markdown(self) -> str:

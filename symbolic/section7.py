@@ -531,10 +531,11 @@ def model_steps(j="j"):
              f"lambda_{j}S if not; 0 < beta < 1)", sp.Eq(sp.Symbol(f"y_{j}", positive=True), A * L_j ** beta)),
         Step("Value productivity at world prices (Section 5's p_j = 1/(theta_j lambda_jN))",
              sp.Eq(v_j, sp.Symbol(f"p_{j}", positive=True) * A, evaluate=False)),
-        Step("The exponent the equilibrium is written in", sp.Eq(sigma, 1 / (1 - beta), evaluate=False)),
-        Step("The aggregate over the J sectors (the other sectors than k enter the claims as "
+        Step("The equilibrium is simplest in the exponent", sp.Eq(sigma, 1 / (1 - beta), evaluate=False)),
+        Step("The aggregate over the J sectors (the sectors other than k enter the claims as "
              "Q = S - v_k^sigma >= 0)", S_def),
-        Step(f"Labour of a sector with value productivity v, derived from w = beta v L^(beta - 1) and clearing",
+        Step("Labour of a sector with value productivity v, derived from its first-order condition "
+             "w = beta v L_v^(beta - 1) and clearing sum_j L_j = L (L the labour force)",
              sp.Eq(sp.Symbol("L_v", positive=True), eq.labour, evaluate=False)),
         Step("GDP at world prices and the wage", latex=rf"Y = {sp.latex(eq.gdp)}, \qquad w = {sp.latex(eq.wage)}",
              plain=f"Y = {sp.sstr(eq.gdp)},  w = {sp.sstr(eq.wage)}"),
