@@ -442,7 +442,7 @@ def _claim_section(it: ClaimReport) -> str:
     if it.reading:
         rows.append(("In the model", _tex(it.reading)))
     for r in it.regions:
-        scope = f" ({escape_text(r.scope)})" if r.scope else ""
+        scope = f" ({_verdict_tex(r.scope)})" if r.scope else ""
         paper = f"; the paper: ${r.paper}$" if r.paper else ""
         what = "holds where" if r.kind == "holds where" else "derived region"
         # 'Holds where: where the claim holds' says it twice
@@ -494,7 +494,7 @@ def _thresholds_section(items: Sequence[ClaimReport]) -> str:
            r"\begin{longtable}{@{}L{1.7cm}L{3.1cm}L{3.9cm}L{2.6cm}L{3.1cm}@{}}" "\n"
            r"\toprule claim & condition & derived region & the paper & the engine\\ \midrule \endhead \bottomrule \endlastfoot" "\n"]
     for it, r in rows:
-        scope = f" ({escape_text(r.scope)})" if r.scope else ""
+        scope = f" ({_verdict_tex(r.scope)})" if r.scope else ""
         paper = f"${r.paper}$" if r.paper else "--"
         cert = "certified" if r.certified else "not certified"
         out.append(f"{escape_text(it.id)} & {_tex(r.label)}{scope} & ${r.derived}$ & {paper} & "
