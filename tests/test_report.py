@@ -202,7 +202,7 @@ def test_full_report_compiles_and_reads_well(tmp_path):
     # the Section 4 figure sits after the first claim it illustrates
     assert tex.index(r"\subsection*{S4.2: ") < tex.index("section4_wages.pdf") < tex.index(r"\subsection*{S4.3: ")
     # scope wherever a verdict is shown
-    assert r"\subsection*{S5.4: proved (every J)}" in tex
+    assert r"\subsection*{S5.4: proved \mbox{(every $J$)}}" in tex
     # no heading stranded at a page's foot: each heading is followed by text on its own page
     for page in text.split("\f"):
         lines = [line for line in page.strip().splitlines() if line.strip() and not line.strip().isdigit()]
