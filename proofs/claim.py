@@ -34,7 +34,7 @@ from symbolic.obligation import Family, Obligation, Role, decide_obligation
 from symbolic.notation import latex, prose_markdown
 from symbolic.settings import Settings
 
-__all__ = ["Claim", "ClaimResult", "SpotCheck", "Family", "Obligation", "Role", "decide_claim", "combine_verdicts",
+__all__ = ["Claim", "ClaimResult", "SpotCheck", "is_identity", "Family", "Obligation", "Role", "decide_claim", "combine_verdicts",
            "FORMALIZATIONS"]
 
 #: where a claim's formal statement comes from
@@ -126,7 +126,7 @@ class Claim:
                 else self.claim
         decisions = self.decisions
         for ob in decisions:  # an identity (w/alpha = w/alpha, a derived side as stated) tells least
-            if not isinstance(ob.statement, BooleanAtom) and not _identity(ob.statement):
+            if not isinstance(ob.statement, BooleanAtom) and not is_identity(ob.statement):
                 return ob.statement
         for ob in decisions:
             if not isinstance(ob.statement, BooleanAtom):
@@ -256,7 +256,8 @@ class SpotCheck:
         return out
 
 
-def _identity(statement) -> bool:
+def is_identity(statement) -> bool:
+    """An equation whose two sides are the same expression (a derived side that came out as stated)."""
     return isinstance(statement, Equality) and statement.lhs == statement.rhs
 
 

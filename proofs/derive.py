@@ -390,7 +390,7 @@ def _evaluation_steps(statement, point: dict, decision: int | None = None) -> li
     """Each relation of ``statement`` evaluated at ``point``; the ones too long to print summed up in a sentence."""
     from symbolic.certify import substitute
 
-    steps, wide = [], []
+    shown, wide = [], []  # (truth, step) of each relation printed; the truth of each too large to print
     of = f" of decision {decision}" if decision is not None else ""  # the heading names it; the summary too
     for rel in _relations(statement):
         if is_wide(rel):  # written out, the relation would take pages: its value at the point says it all
@@ -398,15 +398,15 @@ def _evaluation_steps(statement, point: dict, decision: int | None = None) -> li
             wide.append(_truth(rel, point, lhs, rhs))
             continue
         lhs, rhs = sp.nsimplify(substitute(rel.lhs, point)), sp.nsimplify(substitute(rel.rhs, point))
-        shown = type(rel)(lhs, rhs, evaluate=False)
-        steps.append(Step(f"At this point the relation is {_truth(rel, point, lhs, rhs)}",
-                          chain=(rel, "becomes", shown), role="item"))
-    if len(steps) > SHOWN_RELATIONS:  # pages of relations: those that are not true, and the true ones counted
-        others = [st for st in steps if not st.text.endswith(" true")]
+        truth = _truth(rel, point, lhs, rhs)
+        shown.append((truth, Step(f"At this point the relation is {truth}",
+                                  chain=(rel, "becomes", type(rel)(lhs, rhs, evaluate=False)), role="item")))
+    steps = [step for _, step in shown]
+    if len(shown) > SHOWN_RELATIONS:  # pages of relations: those that are not true, and the true ones counted
+        others = [step for truth, step in shown if truth != "true"]
         kept = others if others else steps[:SHOWN_RELATIONS]
-        rest = len(steps) - len(kept)
-        steps = kept + [Step(f"The other {rest} relations are true at this point (each evaluated exactly)",
-                             role="item")]
+        steps = kept + [Step(f"The other {len(shown) - len(kept)} relations are true at this point (each "
+                             "evaluated exactly)", role="item")]
     if wide:
         counts = [f"{wide.count(t)} {t}" for t in ("true", "false", "not settled") if wide.count(t)]
         many = len(wide) > 1
@@ -421,17 +421,10 @@ def _said(reason: str, steps: Sequence[Step]) -> bool:
     return any(reason.lower() in s.text.lower() for s in steps)
 
 
-def _plain_reduction(text: str) -> str:
-    """How SymPy reduced a condition, in words: no constructor names, truth values in lower case."""
-    text = re.sub(r"Equivalent\((\w+), \1\) is True", "a condition is equivalent to itself", text)
-    text = re.sub(r"Equivalent\(([^()]*)\)", r"the equivalence of \1", text)
-    return re.sub(r"\b(True|False)\b", lambda m: m.group(1).lower(), text)
-
-
 def _reduction_sentence(ob: Obligation) -> str:
     """What SymPy made of a condition it settled while building it (no bare ``True`` display after it)."""
     value = "true" if ob.statement is sp.true else "false"
-    how = f": {_plain_reduction(ob.reduction)}" if ob.reduction else ""
+    how = f": {ob.reduction}" if ob.reduction else ""
     if isinstance(ob.derived, sp.Equivalent):
         if value == "true":
             return f"The derived condition and the stated one coincide (SymPy reduces their equivalence to true{how})"
@@ -520,7 +513,7 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
             steps.append(Step(f"{label} {to} decision {where} of {len(decisions)} ({target.label}), exact, "
                               "certified by substitution into its assumptions and its statement",
                               latex=point_latex(verdict.point), plain=point_text(verdict.point), role="heading"))
-            steps += _evaluation_steps(target.decided_statement, verdict.point, where if len(decisions) > 1 else None)
+            steps += _evaluation_steps(target.decided_statement, verdict.point, where)
     if verdict.reason and verdict.status is not Status.PROVED and not _said(verdict.reason, steps):
         steps.append(Step(f"Reason: {verdict.reason}"))
     if claim.note:

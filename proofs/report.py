@@ -32,6 +32,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -43,7 +44,7 @@ from symbolic.derivation import Derivation, display_latex, latex_lines
 from symbolic.notation import escape_text, latex, method_words, prose_latex
 from symbolic.settings import Settings
 
-from .claim import Claim, ClaimResult, SpotCheck, _decide_cached, decide_claim
+from .claim import Claim, ClaimResult, SpotCheck, _decide_cached, decide_claim, is_identity
 from .derive import NECESSITY_TIMEOUT
 from .paper import Paper, load_paper
 from .parallel import default_jobs, imap_in_order
@@ -184,8 +185,8 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
         formal_lines: tuple[str, ...] = (claim.latex,)
     elif isinstance(formal, (bool, BooleanAtom)):  # settled while derived: the derivation says so
         formal_lines, label = (), ""
-    elif _identities(formal):  # 'w/alpha = w/alpha': the derived side came out as stated; show it once
-        formal_lines = tuple(line for e in _identities(formal) for line in latex_lines(e))
+    elif is_identity(formal):  # 'w/alpha = w/alpha': the derived side came out as stated; show it once
+        formal_lines = tuple(latex_lines(formal.lhs))
         label = "Derived from the model, the expression comes out exactly as stated"
     else:
         formal_lines = tuple(latex_lines(formal))
@@ -204,15 +205,6 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
         point=point_latex(result.verdict.point) if result.verdict.point is not None else "",
         formal=formal_lines, formal_label=label, derivation=derivation.as_latex_blocks(),
         regions=_regions(paper, claim.id) if regions else (), seconds=result.verdict.seconds)
-
-
-def _identities(formal) -> tuple:
-    """The one side of ``formal`` when it is an equation whose two sides are the same expression."""
-    import sympy as sp
-
-    if isinstance(formal, sp.Equality) and formal.lhs == formal.rhs:
-        return (formal.lhs,)
-    return ()
 
 
 def _keeps_its_point(kind: Kind, status: Status) -> bool:
@@ -295,10 +287,7 @@ def _mutant_sentence(m) -> str:
 
 
 def _each_once(items: Sequence[str]) -> str:
-    counts: dict[str, int] = {}
-    for x in items:
-        counts[x] = counts.get(x, 0) + 1
-    return "; ".join(x if n == 1 else f"{x} (in {n} decisions)" for x, n in counts.items())
+    return "; ".join(x if n == 1 else f"{x} (in {n} decisions)" for x, n in Counter(items).items())
 
 
 def _verdict_tex(text: str) -> str:

@@ -584,8 +584,9 @@ def grant_counterexample_reading(point: dict) -> str:
                     [q(f"pi_{n}") for n in names], q("B"))
 
     def funded(selection):
-        return ("proposals " + " and ".join(selection)) if len(selection) > 1 else \
-            (f"proposal {selection[0]}" if selection else "nothing")
+        if not selection:
+            return "nothing"
+        return f"proposal {selection[0]}" if len(selection) == 1 else "proposals " + " and ".join(selection)
 
     data = "; ".join(f"proposal {n}: cost {q(f'c_{n}')}, social return "
                      f"{q(f'R_{n}')}, captured by its proposers {q(f'pi_{n}')}, public money needed "

@@ -298,11 +298,10 @@ def latex_lines(obj, budget: int = DISPLAY_BUDGET) -> list[str]:
         joiner = r"\wedge " if isinstance(obj, sp.And) else r"\vee "
         parts = [_grouped(a, latex_lines(a, budget), (sp.Implies, sp.Equivalent, sp.And, sp.Or))
                  for a in _ordered(obj.args)]
-        lines = [_joined(r"\bigl(", parts[0][0])] + parts[0][1:]
+        lines = list(parts[0])
         for p in parts[1:]:
             lines += [_joined(joiner, p[0])] + p[1:]
-        lines[-1] = _joined("", lines[-1], r"\bigr)")
-        return lines
+        return _enclosed(lines)
     if isinstance(obj, (sp.Implies, sp.Equivalent)) and len(obj.args) == 2:
         left, right = (_grouped(a, latex_lines(a, budget), (sp.Implies, sp.Equivalent)) for a in obj.args)
         arrow = r"\implies " if isinstance(obj, sp.Implies) else r"\iff "
@@ -326,8 +325,14 @@ def _grouped(arg, lines: list, kinds: tuple) -> list:
         return lines
     if len(lines) == 1 and not isinstance(lines[0], WideLine):
         return [r"\left(" + lines[0] + r"\right)"]
-    return [_joined(r"\bigl(", lines[0])] + lines[1:-1] + [_joined("", lines[-1], r"\bigr)")] if len(lines) > 1 \
-        else [_joined(r"\bigl(", lines[0], r"\bigr)")]
+    return _enclosed(lines)
+
+
+def _enclosed(lines: list) -> list:
+    """``lines`` in parentheses that open on the first line and close on the last."""
+    if len(lines) == 1:
+        return [_joined(r"\bigl(", lines[0], r"\bigr)")]
+    return [_joined(r"\bigl(", lines[0])] + lines[1:-1] + [_joined("", lines[-1], r"\bigr)")]
 
 
 def _leaf(obj, wide: int | None = None) -> str:
