@@ -115,8 +115,7 @@ class Technology:
     @classmethod
     def cobb_douglas(cls, beta) -> "Technology":
         r""":math:`F = A L^\beta`, :math:`0 < \beta < 1` (docs/model.md §9.1)."""
-        b = _exponent(beta)
-        return cls(s7.output(1, False, _L, b).xreplace({s5.lam_S(1): _A}), f"Cobb-Douglas, y = A L^{b}")
+        return _cobb_douglas(cls, _exponent(beta))
 
     @classmethod
     def shifted(cls, beta) -> "Technology":
@@ -127,11 +126,7 @@ class Technology:
     @property
     def cobb_douglas_exponent(self) -> sp.Rational | None:
         """``beta`` when the technology is :math:`A L^\\beta`, else None."""
-        b = sp.Wild("b", exclude=[_L, _A])
-        m = self.output.match(_A * _L ** b)
-        if m and m[b].is_Rational and 0 < m[b] < 1:
-            return m[b]
-        return None
+        return _cobb_douglas_exponent(self.output)
 
     @property
     def marginal_product(self) -> sp.Expr:
@@ -143,6 +138,27 @@ class Technology:
 
     def _repr_latex_(self) -> str:
         return f"$y = {sp.latex(self.output)}$"
+
+
+@lru_cache(maxsize=256)
+def _cobb_douglas(cls, b: sp.Rational) -> Technology:
+    # one SymPy construction per exponent: random economies reuse a handful of them
+    return cls(s7.output(1, False, _L, b).xreplace({s5.lam_S(1): _A}), f"Cobb-Douglas, y = A L^{b}")
+
+
+@lru_cache(maxsize=256)
+def _cobb_douglas_exponent(output: sp.Expr) -> sp.Rational | None:
+    b = sp.Wild("b", exclude=[_L, _A])
+    m = output.match(_A * _L ** b)
+    if m and m[b].is_Rational and 0 < m[b] < 1:
+        return m[b]
+    return None
+
+
+@lru_cache(maxsize=256)
+def _increasing_and_concave(tech: Technology) -> bool:
+    """False only where SymPy shows the technology is not increasing or not concave in labour."""
+    return not (sp.diff(tech.output, _L, 2).is_nonpositive is False or tech.marginal_product.is_positive is False)
 
 
 def _exponent(beta) -> sp.Rational:
@@ -392,7 +408,7 @@ def solve_economy(lambda_S: Sequence, lambda_N: Sequence, theta: Sequence, coord
         raise InputError("beta", "give beta or a technology, not both")
     if gains not in ("auto", "exact", "bounds", "none", "closed form"):
         raise InputError("gains", f"must be auto, exact, bounds or none, got {gains!r}")
-    if sp.diff(technology.output, _L, 2).is_nonpositive is False or technology.marginal_product.is_positive is False:
+    if not _increasing_and_concave(technology):
         raise InputError("technology", "must be increasing and concave in labour")
     kern = _compile_technology(technology)
 

@@ -42,6 +42,10 @@ array([[3., 2., 1.]])
 from __future__ import annotations
 
 import functools
+import importlib
+import itertools
+import keyword
+import linecache
 import textwrap
 import types
 from dataclasses import dataclass, field
@@ -54,7 +58,7 @@ from sympy.printing.numpy import NumPyPrinter
 from symbolic import section5 as s5
 from symbolic.constructs import exact_floats, unsupported_in
 
-from .runtime import FLOAT_EQUALITY_RTOL, FLOAT_HELPERS as _FLOAT_HELPERS, Evaluator, KernelError, exact_namespace
+from .runtime import FLOAT_EQUALITY_RTOL, Evaluator, KernelError, exact_namespace, float_namespace
 from .runtime import top_two
 
 __all__ = ["Kernel", "compile_kernel", "compile_conjunction", "KernelError", "world_price", "wage_coordinated", "wage_uncoordinated",
@@ -145,20 +149,19 @@ class Kernel(Evaluator):
     _float: Callable = field(compare=False, repr=False)
     _exact: Callable = field(compare=False, repr=False)
     conjunction: bool = False  #: ``expr`` is a tuple of Booleans that must all hold
+    code: str = field(default="", compare=False, repr=False)  #: the generated Python source
 
-    @property
+    @functools.cached_property  # asked at every call of the kernel
     def is_boolean(self) -> bool:
         # a bare Symbol is a SymPy Boolean too, but here it stands for a number
         return self.conjunction or (isinstance(self.expr, sp.logic.boolalg.Boolean) and not self.expr.is_Symbol)
 
     @property
     def source(self) -> str:
-        """The Python source lambdify generated (the formula that is computed)."""
-        import inspect
+        """The generated Python source (the formula that is computed)."""
+        return self.code
 
-        return inspect.getsource(self._float)
-
-    @property
+    @functools.cached_property  # asked at every call of the kernel (printing a Symbol is not free)
     def arg_names(self) -> tuple[str, ...]:
         return tuple(map(str, self.args))
 
@@ -228,10 +231,56 @@ def _large(expr) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _compile(expr, args, conjunction: bool = False) -> Kernel:
-    fn = sp.lambdify(args, list(expr) if conjunction else expr, modules=[_FLOAT_HELPERS, "numpy"], printer=_CoordfailPrinter(_SETTINGS),
-                     dummify=False, cse=_large(expr), docstring_limit=0)
-    exact_fn = types.FunctionType(fn.__code__, exact_namespace(fn.__globals__), fn.__name__)
-    return Kernel(expr, args, fn, exact_fn, conjunction)
+    source, namespace = _generate(expr, args, conjunction)
+    filename = f"<coordfail-kernel-{next(_KERNEL_NUMBERS)}>"
+    local: dict = {}
+    exec(compile(source, filename, "exec"), namespace, local)
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)  # tracebacks show the code
+    fn = local["_kernel"]
+    exact_ns = _exact_namespace() if namespace is float_namespace() else exact_namespace(namespace)
+    exact_fn = types.FunctionType(fn.__code__, exact_ns, fn.__name__)
+    return Kernel(expr, args, fn, exact_fn, conjunction, source)
+
+
+_KERNEL_NUMBERS = itertools.count()
+
+
+@functools.lru_cache(maxsize=1)
+def _exact_namespace() -> dict:
+    return exact_namespace(float_namespace())
+
+
+def _generate(expr, args, conjunction: bool) -> tuple[str, dict]:
+    """The kernel's Python source (``def _kernel(<args>): return <expr>``) and the namespace it runs in.
+
+    What ``sympy.lambdify`` prints, without its per-call costs (a copy of NumPy's namespace, a walk for
+    implemented functions, a docstring): every kernel shares one namespace.  An argument whose name is
+    not a Python identifier, is taken by an earlier argument, or would hide a name the code uses
+    (``e``, ``sqrt``, ``less``) is renamed to a dummy.
+    """
+    printer = _CoordfailPrinter(_SETTINGS)
+    namespace = float_namespace()
+    names, renamed = [], {}
+    for arg in args:
+        name = printer.doprint(arg)
+        if not name.isidentifier() or keyword.iskeyword(name) or name in namespace or name in names:
+            renamed[arg] = sp.Dummy(arg.name if isinstance(arg, sp.Symbol) else "arg")
+            name = printer.doprint(renamed[arg])
+        names.append(name)
+    body = expr.xreplace(renamed) if renamed else expr
+    body = list(body) if conjunction else body
+    subexpressions, body = sp.cse(body, list=False) if _large(expr) else ((), body)
+    lines = [f"def _kernel({', '.join(names)}):"]
+    lines += [f"    {printer.doprint(s)} = {printer.doprint(e)}" for s, e in subexpressions]
+    text = ("[" + ", ".join(printer.doprint(e) for e in body) + "]") if conjunction else printer.doprint(body)
+    lines.append(f"    return ({text})" if "\n" in text else f"    return {text}")
+    missing = [(module, name) for module, keys in printer.module_imports.items() for name in keys
+               if name not in namespace]
+    if missing:  # a function outside NumPy's top level (none of the table's constructs needs one today)
+        namespace = dict(namespace)
+        for module, name in missing:
+            namespace[name] = getattr(importlib.import_module(module), name)
+    return "\n".join(lines) + "\n", namespace
 
 
 # -- Section 5: the model's named kernels --------------------------------------------
@@ -279,7 +328,7 @@ __all__ = {names}
 
 
 def printed_module_source() -> str:
-    """The text of :mod:`numeric.section5_kernels`: each kernel of :data:`PRINTED_AHEAD` as lambdify printed it."""
+    """The text of :mod:`numeric.section5_kernels`: each kernel of :data:`PRINTED_AHEAD` as it was generated."""
     names = "[" + "\n           ".join(textwrap.wrap(", ".join(repr(n) for n in PRINTED_AHEAD), 100)) + "]"
     parts = [_PRINTED_HEADER.format(names=names)]
     for name in PRINTED_AHEAD:

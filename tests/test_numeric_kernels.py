@@ -6,6 +6,7 @@ condition (*)) as built in symbolic/section5.py.
 
 from __future__ import annotations
 
+import math
 import pathlib
 import re
 from fractions import Fraction
@@ -126,11 +127,25 @@ def test_compile_rejects_missing_arguments():
         K.compile_kernel(x + y > 0, (x,))
 
 
-def test_only_numeric_kernels_calls_lambdify():
+def test_only_numeric_kernels_turns_sympy_into_code():
     root = pathlib.Path(__file__).resolve().parents[1]
-    callers = [p.relative_to(root).as_posix() for d in ("numeric", "symbolic")
-               for p in (root / d).glob("*.py") if re.search(r"\blambdify\(", p.read_text())]
+    callers = [p.relative_to(root).as_posix() for d in ("numeric", "symbolic", "proofs")
+               for p in (root / d).glob("*.py") if re.search(r"\b(lambdify|exec)\(", p.read_text())]
     assert callers == ["numeric/kernels.py"]
+
+
+def test_argument_names_that_would_hide_the_code_s_names_are_renamed():
+    # ``e`` is NumPy's Euler number in the printed code; ``lambda`` is a keyword; two symbols print as ``x``
+    e, x, x_pos, lam = sp.Symbol("e", positive=True), sp.Symbol("x"), sp.Symbol("x", positive=True), sp.Symbol("lambda")
+    k = K.compile_kernel(e * sp.E + x - x_pos + lam, (e, x, x_pos, lam))
+    assert k([1.0], [2.0], [3.0], [4.0]).tolist() == pytest.approx([math.e + 2 - 3 + 4])
+    assert k.source.startswith("def _kernel(e_") and "lambda_" in k.source
+
+
+def test_source_is_the_code_that_runs():
+    x, y = sp.symbols("x y", positive=True)
+    k = K.compile_kernel(sp.Rational(1, 3) * x < y, (x, y))
+    assert k.source == "def _kernel(x, y):\n    return less((_q(1, 3))*x, y)\n"
 
 
 @settings(max_examples=100, deadline=None)
