@@ -157,8 +157,12 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
     for i, (ob, verdict) in enumerate(obligations):
         kind, status = Kind(ob.kind), Status(verdict.status)
         role = Role(ob.role)
+        label = ob.label
+        family = getattr(verdict, "family", "")
+        ob = ob.with_family(family)  # a point found with a concrete function is a point of the claim with it
         violations, first, note = _point_note(ob, kind, status, verdict)
-        rows.append([ob.label, status.value, role, 0, violations, [note] if note else [], first, 0])
+        notes = [f"evaluated with the concrete {family} the point was found with"] if family else []
+        rows.append([label, status.value, role, 0, violations, notes + ([note] if note else []), first, 0])
         assumptions = tuple(sp.sympify(a) for _, a in ob.assumptions)
         decided = sp.sympify(ob.decided_statement)
         if isinstance(decided, sp.logic.boolalg.BooleanAtom) and status is not Status.VACUOUS:
@@ -231,7 +235,7 @@ def _record(row, chk: StatementCheck, obligation, want: bool, must: bool) -> Non
 
 def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
     violations = sum(c.violations for c in checks)
-    constant = [c for c in checks if c.note.startswith(CONSTANT)]
+    constant = [c for c in checks if any(part.startswith(CONSTANT) for part in c.note.split("; "))]
     decisions = [c for c in checks if c.role is not Role.CROSS_CHECK and c not in constant]
     if not decisions:
         decisions = [c for c in checks if c not in constant]

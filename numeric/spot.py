@@ -506,7 +506,8 @@ def evaluate_point(statement, assumptions, point: Mapping) -> PointCheck:
         raise ValueError(f"the point gives no value for {', '.join(missing)}")
     raw = [by_name[s.name] for s in plan.symbols]
     floats = [np.array([float(sp.N(v, 30)) if isinstance(v, sp.Basic) else float(v)]) for v in raw]
-    fa, fs = bool(plan.assumptions(*floats)[0]), bool(kernel(*floats)[0])
+    # a closed statement (no symbols left) evaluates to one value, not an array of one
+    fa, fs = bool(np.ravel(plan.assumptions(*floats))[0]), bool(np.ravel(kernel(*floats))[0])
     try:
         exact_args = [RationalArray.from_values([as_fraction(v)]) for v in raw]
         ea, es = bool(plan.assumptions.exact(*exact_args)[0]), bool(kernel.exact(*exact_args)[0])

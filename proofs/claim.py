@@ -31,7 +31,7 @@ from symbolic import Kind, Status, Verdict
 from symbolic.engine import normalize_assumptions
 from symbolic.errors import BadInputError, BadInputTypeError
 from symbolic.obligation import Family, Obligation, Role, decide_obligation
-from symbolic.notation import latex, prose_markdown
+from symbolic.notation import escape_markdown, latex, prose_markdown
 from symbolic.settings import Settings
 
 __all__ = ["Claim", "ClaimResult", "SpotCheck", "is_identity", "Family", "Obligation", "Role", "decide_claim", "combine_verdicts",
@@ -39,6 +39,11 @@ __all__ = ["Claim", "ClaimResult", "SpotCheck", "is_identity", "Family", "Obliga
 
 #: where a claim's formal statement comes from
 FORMALIZATIONS = ("paper", "project")
+
+
+#: the verdicts a claim of each kind can get (``unknown`` is never an expectation: verify fails on it)
+_REACHABLE = {Kind.FORALL: (Status.PROVED, Status.REFUTED, Status.VACUOUS),
+              Kind.EXISTS: (Status.WITNESS, Status.REFUTED, Status.VACUOUS)}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -85,11 +90,17 @@ class Claim:
         except ValueError:
             raise BadInputError(f"claim {self.id}: kind must be 'forall' or 'exists', got {self.kind!r}") from None
         if self.expected is not None:
+            reachable = _REACHABLE[self.kind]
             try:
                 object.__setattr__(self, "expected", Status(self.expected))
             except ValueError:
                 raise BadInputError(f"claim {self.id}: expected must be one of "
-                                    f"{', '.join(s.value for s in Status)}, got {self.expected!r}") from None
+                                    f"{', '.join(s.value for s in reachable)}, got {self.expected!r}") from None
+            if self.expected not in reachable:
+                why = ("an unknown verdict always fails verify; leave expected out to report the claim without "
+                       "judging it") if self.expected is Status.UNKNOWN else f"a {self.kind.value} claim is never {self.expected.value}"
+                raise BadInputError(f"claim {self.id}: expected={self.expected.value!r} cannot be met ({why}); "
+                                    f"give one of {', '.join(s.value for s in reachable)}")
         if self.formalization not in FORMALIZATIONS:
             raise BadInputError(f"claim {self.id}: formalization must be 'paper' or 'project', "
                                 f"got {self.formalization!r}")
@@ -106,6 +117,11 @@ class Claim:
         object.__setattr__(self, "families", tuple(self.families))
         if not isinstance(self.latex, str):
             raise BadInputTypeError(f"claim {self.id}: latex= must be a LaTeX string, got {type(self.latex).__name__}")
+
+    @property
+    def where(self) -> str:
+        """Where the claim is in the paper, in words: ``place``, else its section ("Section 2")."""
+        return self.place or (f"Section {self.section}" if self.section else "")
 
     def obligations(self) -> tuple[Obligation, ...]:
         """The obligations that decide this claim (built once per claim and cached)."""
@@ -156,7 +172,7 @@ class Claim:
         return f"Formally (decision {index} of {n})"
 
     def _repr_markdown_(self) -> str:
-        text = f"**{self.id}** ({prose_markdown(self.place or self.section)}): {prose_markdown(self.statement)}"
+        text = f"**{self.id}** ({escape_markdown(self.where)}): {prose_markdown(self.statement)}"
         if self.quote:
             text += f'\n\n> "{self.quote}"'
         text += f"\n\nAssumptions: {prose_markdown(self.assumptions)}."
@@ -175,7 +191,12 @@ def _obligations(claim: Claim) -> tuple[Obligation, ...]:
         obs = (Obligation(claim.id, claim.kind, claim.claim, claim.given, Role.DECISION, claim.families,
                           claim.derived),)
     else:
-        obs = tuple(claim.build())
+        try:
+            obs = tuple(claim.build())
+        except BadInputError:
+            raise
+        except Exception as exc:  # the user's builder failed: bad input, named, not a traceback
+            raise BadInputError(f"claim {claim.id}: build() raised {type(exc).__name__}: {exc}") from exc
     if not obs:
         raise BadInputError(f"claim {claim.id} built no obligations")
     for ob in obs:
@@ -185,7 +206,25 @@ def _obligations(claim: Claim) -> tuple[Obligation, ...]:
             raise BadInputError(f"claim {claim.id} is {claim.kind} but obligation {ob.label!r} is {ob.kind}")
     if not any(ob.role is Role.DECISION for ob in obs):
         raise BadInputError(f"claim {claim.id} has no decision obligation (only cross-checks)")
+    for ob in obs:
+        _one_symbol_per_name(claim.id, ob)
     return obs
+
+
+def _one_symbol_per_name(claim_id: str, ob: Obligation) -> None:
+    """Two different symbols printed alike (``Symbol("a", positive=True)`` and ``Symbol("a")``) are two
+    variables to SymPy and the engine, one to a reader and to anything that goes by name: refused."""
+    by_name: dict = {}
+    exprs = (ob.decided_statement, *(a for _, a in ob.assumptions))
+    for s in set().union(*[getattr(e, "free_symbols", set()) for e in exprs]):
+        by_name.setdefault(s.name, []).append(s)
+    for name, symbols in sorted(by_name.items()):
+        if len(symbols) > 1:
+            kinds = "; ".join(sorted(next((k for k in ("positive", "negative", "nonnegative", "nonpositive",
+                                                        "integer", "rational", "real") if s.assumptions0.get(k)),
+                                               "no assumptions") for s in symbols))
+            raise BadInputError(f"claim {claim_id}, obligation {ob.label!r}: {len(symbols)} different symbols are "
+                                f"named {name!r} ({kinds}); declare each symbol once and use it everywhere")
 
 
 @dataclass(frozen=True)
@@ -338,13 +377,14 @@ def combine_verdicts(kind: Kind, verdicts: Sequence[Verdict]) -> Verdict:
         for v in verdicts:
             if v.status is Status.REFUTED:
                 return Verdict.make(Status.REFUTED, kind, method, 0.0, point=v.counterexample, reason=v.reason,
-                                    notes=notes)
+                                    notes=notes, family=v.family)
         if all(s is Status.PROVED for s in statuses):
             return Verdict.make(Status.PROVED, kind, method, 0.0, core=core, notes=notes)
     else:
         for v in verdicts:
             if v.status is Status.WITNESS:
-                return Verdict.make(Status.WITNESS, kind, method, 0.0, point=v.witness, reason=v.reason, notes=notes)
+                return Verdict.make(Status.WITNESS, kind, method, 0.0, point=v.witness, reason=v.reason, notes=notes,
+                                    family=v.family)
         if all(s is Status.REFUTED for s in statuses):
             return Verdict.make(Status.REFUTED, kind, method, 0.0, reason="no instance exists", core=core, notes=notes)
     unknown = [v for v in verdicts if v.status is Status.UNKNOWN]

@@ -47,9 +47,9 @@ def run_region(args) -> int:
     table = getattr(paper.regions, "REGION_TABLE", {}) if paper.regions is not None else {}
     entry = table.get(claim.id) or claim_entry(claim)
     if entry is None:
-        with_one = ", ".join(table) or "none"
-        raise UsageError(f"claim {claim.id!r} has no derived region (it is not a threshold or 'iff' claim, nor one "
-                         f"SymPy statement); claims with one: {with_one}")
+        with_one = ", ".join(c.id for c in paper.claims if c.id in table or claim_entry(c) is not None) or "none"
+        raise UsageError(f"claim {claim.id!r} has no derived region (it is not one SymPy statement, nor built "
+                         f"as one decision without concrete functions); claims with one: {with_one}")
     try:
         rows = derive_rows(entry, args.timeout)
     except QepcadUnavailable as exc:

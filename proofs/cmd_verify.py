@@ -232,7 +232,11 @@ def _spot_text(spot, result) -> str:
     if not spot.agrees:
         return f"{spot.violations} of {spot.samples:,} DISAGREE"
     if spot.samples == 0:
-        return "nothing evaluated (constant)" if spot.detail.startswith("constant") else "no admissible draw"
+        if spot.detail.startswith("constant"):
+            return "nothing evaluated (constant)"
+        if "without a concrete form" in spot.detail:
+            return "not checked (abstract function)"
+        return "not checked" if "not checked numerically" in spot.detail else "no admissible draw"
     if result.status is Status.REFUTED and result.verdict.counterexample is not None:
         return f"cex exact; {spot.found:,} of {spot.samples:,} draws refute it"
     if result.status is Status.WITNESS:

@@ -30,7 +30,7 @@ from typing import Sequence
 import sympy as sp
 from sympy.core.relational import Relational
 
-from symbolic import Kind, Status, exists
+from symbolic import Kind, Status, Verdict, exists
 from symbolic.derivation import Derivation, Step, clearing_steps, is_wide
 from symbolic.notation import GREEK, latex, method_words, prose_text
 from symbolic.obligation import Obligation, Role
@@ -142,10 +142,13 @@ class RefutationClass:
     fails_at: dict | None = None  #: the counterexample
     #: which decision both points belong to, ``(index, count)``, when the claim has several
     decision: tuple | None = None
+    #: the concrete function both points are points with (a counterexample found through a Family), or ""
+    family: str = ""
 
     def sentence(self) -> str:
         """In the project's plain notation (``lambda_1N = 1/2``), which the report typesets."""
         of = f" (decision {self.decision[0]} of {self.decision[1]})" if self.decision else ""
+        of += f" with {self.family}" if self.family else ""
         fails = f"the claim{of} fails at {_plain(self.fails_at)}" if self.fails_at else f"the claim{of} fails"
         if self.everywhere is None:
             return f"{fails}; whether it holds anywhere the assumptions hold could not be decided"
@@ -189,14 +192,15 @@ def refutation_class(result: ClaimResult, settings: Settings | None = None) -> R
     if index is None:
         index = next(i for i, (_, v) in enumerate(decisions) if v.status is Status.REFUTED)
         point = decisions[index][1].point
-    ob = decisions[index][0]
+    ob = decisions[index][0].with_family(decisions[index][1].family)  # the claim the point refutes
     which = (index + 1, len(decisions)) if len(decisions) > 1 else None
+    family = decisions[index][1].family
     v = exists(ob.decided_statement, dict(ob.assumptions), timeout=settings.timeout)
     if v.status is Status.WITNESS and _certified(ob, v.witness, True):
-        return RefutationClass(False, v.witness, point, which)
+        return RefutationClass(False, v.witness, point, which, family)
     if v.status is Status.REFUTED:
-        return RefutationClass(True, None, point, which)
-    return RefutationClass(None, None, point, which)
+        return RefutationClass(True, None, point, which, family)
+    return RefutationClass(None, None, point, which, family)
 
 
 # -- ablation: which assumptions are necessary ----------------------------------------------------
@@ -386,6 +390,21 @@ def _truth(rel, point: dict, lhs, rhs) -> str:
 SHOWN_RELATIONS = 12
 
 
+def _point_steps(ob: Obligation, verdict: Verdict, decision: int | None = None) -> list[Step]:
+    """The relations of ``ob`` evaluated at the verdict's point (with the concrete function it was found with);
+    symbols the point leaves free said so (SymPy settled the statement without them: any admissible value will do)."""
+    point = verdict.point
+    used = set().union(*[sp.sympify(e).free_symbols for e in (ob.decided_statement, *(a for _, a in ob.assumptions))])
+    free = sorted((s.name for s in used - set(point)))
+    steps = []
+    if free:
+        names = ", ".join(free)
+        steps.append(Step(f"The point leaves {names} free: SymPy settles the statement whatever "
+                          f"{'its value' if len(free) == 1 else 'their values'}, so any value the assumptions "
+                          "allow will do", role="item"))
+    return steps + _evaluation_steps(ob.with_family(verdict.family).decided_statement, point, decision)
+
+
 def _evaluation_steps(statement, point: dict, decision: int | None = None) -> list[Step]:
     """Each relation of ``statement`` evaluated at ``point``; the ones too long to print summed up in a sentence."""
     from symbolic.certify import substitute
@@ -454,7 +473,7 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
     claim, verdict = result.claim, result.verdict
     steps: list[Step] = []
     if header:
-        where = claim.place or claim.section
+        where = claim.where
         steps.append(Step(f"Claim {claim.id}" + (f" ({where})" if where else "") + f": {claim.statement}"))
         if claim.quote:
             steps.append(Step(f'The paper: "{claim.quote}"'))
@@ -501,19 +520,21 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
         steps.append(Step(sentence))
     if verdict.point is not None:
         label = "Counterexample" if verdict.counterexample is not None else "Witness"
+        if verdict.family:
+            label += f" with the concrete function {verdict.family}"
         where = next((i for i, (ob, v) in enumerate(decisions, 1) if v.point == verdict.point), None)
         if where is None or len(decisions) == 1:
             steps.append(Step(f"{label}, exact, certified by substitution into every assumption and the claim",
                               latex=point_latex(verdict.point), plain=point_text(verdict.point), role="heading"))
             if where is not None:
-                steps += _evaluation_steps(decisions[0][0].decided_statement, verdict.point)
+                steps += _point_steps(decisions[0][0], verdict)
         else:
             target = decisions[where - 1][0]
-            to = "to" if label == "Counterexample" else "for"
+            to = "to" if label.startswith("Counterexample") else "for"
             steps.append(Step(f"{label} {to} decision {where} of {len(decisions)} ({target.label}), exact, "
                               "certified by substitution into its assumptions and its statement",
                               latex=point_latex(verdict.point), plain=point_text(verdict.point), role="heading"))
-            steps += _evaluation_steps(target.decided_statement, verdict.point, where)
+            steps += _point_steps(target, verdict, where)
     if verdict.reason and verdict.status is not Status.PROVED and not _said(verdict.reason, steps):
         steps.append(Step(f"Reason: {verdict.reason}"))
     if claim.note:

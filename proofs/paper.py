@@ -77,7 +77,8 @@ class Paper:
     title: str
     claims: tuple[Claim, ...]
     citation: str = ""
-    #: ``(section id, heading)`` in the paper's order; claims of other sections get "Section <id>"
+    #: ``(section id, heading)`` in the paper's order; where given, every claim's section must be one of them
+    #: (without any, each claim's section is headed "Section <id>")
     sections: tuple[tuple[str, str], ...] = ()
     #: ``(section id, function returning the model's derivation steps)``
     models: tuple[tuple[str, Callable], ...] = ()
@@ -108,6 +109,11 @@ class Paper:
             seen.add(c.id)
         if not claims:
             raise BadInputError(f"paper {self.title!r} has no claims")
+        declared = [sid for sid, _ in self.sections]
+        for c in claims:
+            if declared and c.section and c.section not in declared:  # a typo would invent a section
+                raise BadInputError(f"paper {self.title!r}: claim {c.id} is in section {c.section!r}, which is not "
+                                    f"among the paper's sections ({', '.join(map(repr, declared))})")
 
     # -- lookup ------------------------------------------------------------------------
     def claim(self, claim_id: str) -> Claim:

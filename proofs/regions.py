@@ -331,11 +331,30 @@ def derive_rows(entry: RegionEntry, timeout: float = 30.0) -> tuple[DerivedThres
 
 
 def claim_entry(claim) -> RegionEntry | None:
-    """For any claim stated as one SymPy statement (a user's claim too): where does it hold?"""
-    if claim.claim is None:
+    """For any claim with one SymPy statement (a user's claim too): where does it hold?
+
+    An "iff" claim, ``Equivalent(condition, threshold)``, derives the region of its condition and sets it
+    beside the stated threshold (the region of the whole equivalence of a true claim is everywhere);
+    any other statement gets the region where it holds.  A ``build=`` claim qualifies when it has one
+    decision and no concrete families (an abstract function has no region).
+    """
+    if claim.claim is not None:
+        statement = claim.derived if claim.derived is not None else claim.claim
+        given = tuple(claim.given)
+    else:
+        decisions = claim.decisions
+        if len(decisions) != 1 or decisions[0].families:
+            return None
+        statement, given = decisions[0].decided_statement, tuple(decisions[0].assumptions)
+    if not isinstance(statement, sp.Basic) or isinstance(statement, sp.logic.boolalg.BooleanAtom):
         return None
-    statement = claim.derived if claim.derived is not None else claim.claim
-    return RegionEntry(claim.id, lambda: [Threshold("where the claim holds", statement, tuple(claim.given))],
+    if isinstance(statement, sp.Equivalent) and len(statement.args) == 2:
+        # SymPy keeps an equivalence's sides in its own order: the stated threshold is taken to be the
+        # simpler side (A - C > 1 beside the condition derived from the model)
+        stated, condition = sorted(statement.args, key=sp.count_ops)
+        return RegionEntry(claim.id, lambda: [Threshold("the condition", condition, given, stated)], "threshold",
+                           "the region where the claim's condition holds, beside its stated threshold")
+    return RegionEntry(claim.id, lambda: [Threshold("where the claim holds", statement, given)],
                        "holds where", "the region of the parameters where the claim's statement holds")
 
 

@@ -195,7 +195,7 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
     return ClaimReport(
         id=claim.id, section=claim.section, status=result.status, kind=claim.kind,
         verdict=_verdict_words(result.status, claim.scope), scope=claim.scope, expected=claim.expected,
-        expected_source=claim.expected_source, statement=claim.statement, place=claim.place or claim.section,
+        expected_source=claim.expected_source, statement=claim.statement, place=claim.where,
         quote=claim.quote, formalization=claim.formalization, spot=spot, mutants=mutant, sufficient=sufficient,
         necessary=necessary, ablation=cells, reading=reading,
         point_label=next((ob.label for ob, v in result.decisions if v.point is not None
@@ -250,21 +250,38 @@ def _spot_cell(spot: SpotCheck | None, status: Status | None = None) -> str:
         return f"{spot.found:,} refute / {spot.samples:,}"
     if status is Status.WITNESS and spot.found:
         return f"{spot.found:,} instances / {spot.samples:,}"
+    if spot.samples == 0:  # a constant, or a statement with no numeric value (an abstract function)
+        return "none evaluated"
     return f"0 / {spot.samples:,}"
 
 
-def _spot_sentence(spot: SpotCheck | None, status: Status | None = None) -> str:
+def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: Kind = Kind.FORALL) -> str:
+    """What the spot check evaluated and found, in words fitting the verdict (a refuted existence claim has
+    no counterexample: none of its draws is an instance)."""
     if spot is None:
         return "none"
     if not spot.agrees:
         return f"{spot.violations:,} of {spot.samples:,} draws DISAGREE with the verdict: {spot.detail}"
+    if spot.samples == 0:
+        if spot.detail.startswith("constant"):
+            return "nothing evaluated: SymPy settled the statement to a constant before the engine saw it"
+        reason = re.search(r"not checked numerically: ([^;]*)", spot.detail)
+        if reason:
+            return f"not checked numerically: the statement {reason.group(1)}"
     draws = f"{spot.samples:,} admissible draws (floats, and exact draws on the boundaries)"
-    if status is Status.REFUTED:
-        return (f"the counterexample re-evaluated exactly; {draws}, {spot.found:,} of them violate the claim "
-                "(exactly confirmed); none disagrees with the verdict")
+    point = ""
+    if status in (Status.REFUTED, Status.WITNESS) and not (kind is Kind.EXISTS and status is Status.REFUTED):
+        what = "counterexample" if status is Status.REFUTED else "witness"
+        how = next((h for h in ("re-evaluated exactly", "re-evaluated in floats only", "not re-evaluated")
+                    if f"{what} {h}" in spot.detail), None)
+        point = f"the {what} {how}; " if how else ""
+    if kind is Kind.FORALL and status is Status.REFUTED:
+        return (f"{point}{draws}, {spot.found:,} of them violate the claim (exactly confirmed); none disagrees "
+                "with the verdict")
     if status is Status.WITNESS:
-        return (f"the witness re-evaluated exactly; {draws}, {spot.found:,} of them are instances (exactly "
-                "confirmed); none disagrees with the verdict")
+        return f"{point}{draws}, {spot.found:,} of them are instances (exactly confirmed); none disagrees with the verdict"
+    if kind is Kind.EXISTS and status is Status.REFUTED:
+        return f"{draws}; none of them is an instance"
     return f"{draws}; none disagrees"
 
 
@@ -314,6 +331,8 @@ def _summary_counts(items: Sequence[ClaimReport]) -> str:
         fixed = sum(1 for it in these if it.scope and it.scope != "every J")
         counts.append((status.value, len(these), (every, fixed, len(these) - every - fixed)))
     keep = [i for i in range(3) if any(c[2][i] for c in counts)]  # an empty column says nothing
+    if keep == [2]:
+        keep = []  # no claim has sizes: the J columns say nothing (a model without sectors)
     rows = [" & ".join([v, str(n)] + [str(by[i] or "") for i in keep]) + r"\\" for v, n, by in counts]
     head = " & ".join(["verdict", "claims"] + [heads[i] for i in keep])
     return ("\\begin{tabular}{@{}lr" + "r" * len(keep) + "@{}}\\toprule " + head + "\\\\ \\midrule\n"
@@ -345,7 +364,9 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
     out.append(
         f"Each of the {n} claims is stated in the paper's words and formalised in SymPy from the model's "
         r"primitives. An engine (SymPy for the algebra, z3 for nonlinear real arithmetic) decides it for "
-        r"\emph{all} admissible parameters ($J$ is the number of sectors where a model has sectors): "
+        r"\emph{all} admissible parameters"
+        + (r" ($J$ is the number of sectors where a model has sectors)" if any(it.scope for it in items) else "")
+        + ": "
         r"\emph{proved}, \emph{refuted} with a counterexample, \emph{witness} (an instance of an existence "
         r"claim), or \emph{unknown}; counterexamples and witnesses are certified in exact arithmetic. "
         f"Each verdict is spot-checked numerically ({draws:,} admissible draws in all; "
@@ -408,7 +429,7 @@ def _claim_section(it: ClaimReport) -> str:
     out = [f"\\needspace{{8\\baselineskip}}\n\\subsection*{{{escape_text(it.id)}: {_verdict_tex(it.verdict)}}}\n"
            f"\\phantomsection\\label{{claim:{it.id}}}\n",
            f"{_tex(it.statement)}.\n\n",
-           f"\\emph{{Where:}} {_tex(it.place)}."]
+           f"\\emph{{Where:}} {escape_text(it.place)}."]
     if it.quote:
         out.append(f" \\emph{{The paper:}} {_tex(chr(34) + it.quote + chr(34))}.")
     if it.formalization == "project":
@@ -419,7 +440,7 @@ def _claim_section(it: ClaimReport) -> str:
     # where the expectation comes from is said once, on the front page
     expected = f"; expected {it.expected.value}" if it.expected is not None else "; no expected verdict given"
     rows.append(("Verdict", _verdict_tex(it.verdict) + expected))
-    rows.append(("Spot check", escape_text(_spot_sentence(it.spot, it.status))))
+    rows.append(("Spot check", escape_text(_spot_sentence(it.spot, it.status, it.kind))))
     if it.mutants is not None:
         rows.append(("Mutants", _mutant_sentence(it.mutants)))
     if it.sufficient:
@@ -539,10 +560,10 @@ def render_report(items: Sequence[ClaimReport], figures: dict[str, tuple[str, st
     for it in false:
         if it.kind is Kind.FORALL:
             where = f" to the decision `{_tex(it.point_label)}'" if it.point_label else ""
-            out.append(f"\\textbf{{{escape_text(it.id)}}} ({_tex(it.place)}): {_tex(it.statement)}. "
+            out.append(f"\\textbf{{{escape_text(it.id)}}} ({escape_text(it.place)}): {_tex(it.statement)}. "
                        f"Counterexample{where}:\n" + _display(it.point.split(r", \\ & ")))
         else:
-            out.append(f"\\textbf{{{escape_text(it.id)}}} ({_tex(it.place)}): {_tex(it.statement)}: no instance "
+            out.append(f"\\textbf{{{escape_text(it.id)}}} ({escape_text(it.place)}): {_tex(it.statement)}: no instance "
                        "exists under the stated assumptions.\n\n")
     if paper.errata:
         out.append(r"\subsection*{Errata of the extracted formulas}\label{errata}" "\n")

@@ -110,6 +110,7 @@ def cross_check_claim(result: ClaimResult, timeout: float = 10.0, *,
         # an even share of what is left, so one slow obligation cannot starve the rest
         left = timeout - (time.perf_counter() - start)
         share = max(0.2, left / (len(relevant) - i))
+        ob = ob.with_family(v.family)  # a point found with a concrete function is checked with it
         checks.append((ob.label, cross_check(ob.kind, ob.decided_statement, dict(ob.assumptions), v, timeout=share)))
     seconds = time.perf_counter() - start
     if result.verdict.status is Status.UNKNOWN:

@@ -213,7 +213,9 @@ CONSTRUCTS: tuple[Construct, ...] = (
               Encoding.UNINTERPRETED,
               facts=("an uninterpreted real function: equal arguments give equal values; nothing else is "
                      "assumed (state what you know as assumptions); points cannot be certified"),
-              numpy="(a concrete function must be substituted)", domain_text="assumed real everywhere"),
+              numpy="(a concrete function must be substituted)",
+              domain_text="real everywhere: declare them so, `Function(\"f\", real=True)` (an undeclared one is "
+                          "`unknown`)"),
 )
 
 # evaluators that need a second look at the SymPy class

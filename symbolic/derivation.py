@@ -616,7 +616,9 @@ class Derivation:
         lines = [f"**{prose_markdown(self.title)}**", ""]
         for s in self.steps:
             math = s.math_lines()
-            inline = " ".join(math).replace(r"\bigl(", "(").replace(r"\bigr)", ")")
+            # lines of one display joined: a list broken after a comma keeps its spacing (a = 1, \quad b = 2)
+            inline = " ".join(m.rstrip() + r" \quad" if m.rstrip().endswith(",") else m for m in math)
+            inline = inline.replace(r"\bigl(", "(").replace(r"\bigr)", ")")
             words = s.text_markdown()
             if s.role == "heading":
                 lines += ["", f"### {words}", ""]

@@ -40,7 +40,7 @@ from sympy.printing.latex import LatexPrinter
 from sympy.printing.str import StrPrinter
 
 __all__ = ["latex", "pretty", "one_line", "symbol_latex", "symbol_text", "prose_latex", "prose_text", "method_words",
-           "prose_markdown", "escape_text", "width"]
+           "prose_markdown", "escape_text", "escape_markdown", "width"]
 
 GREEK = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi "
          "varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi "
@@ -483,6 +483,8 @@ class _Reader:
             if glued_call:
                 return self.group(i + 1)
             return self.factor(i + 1)  # log V
+        if cls == "word" and tok.text in _WORD_LETTERS and self._between_operators(i):
+            return i + 1  # "(a - c)^2": the letter a, not the article
         if cls in ("word", "name"):
             # a word is a formula's name only where it is glued to one: count^(...), dn/dt, A1(1,k)
             if glued_call and self.group(i + 1) is not None:
@@ -497,6 +499,18 @@ class _Reader:
             if k is not None:
                 return k
         return i + 1
+
+    def _between_operators(self, i: int) -> bool:
+        """An arithmetic operator and an operand on one side: ``a - c``, ``b + a`` (the article is not)."""
+        ops = ("+", "-", "−", "*", "/", "^", "**")
+
+        def operand(k: int) -> bool:
+            tok = self.t[k] if 0 <= k < len(self.t) else None
+            return tok is not None and (tok.kind in ("num", "open", "close") or (
+                tok.kind == "id" and _id_class(tok) != "word"))
+
+        return (self._is(i - 1, "op", ops) and i >= 2 and operand(i - 2)) or (
+            self._is(i + 1, "op", ops) and operand(i + 2))
 
     def _glued_to_op(self, i: int) -> bool:
         """count^(...) and dn/dt are formulas; Ethier/Romer are names."""
@@ -579,6 +593,10 @@ def _mathy(reader: _Reader, i: int, j: int) -> bool:
     return any(t.kind != "num" for t in reader.t[i:j])
 
 
+#: words after which a letter or number names a part of the paper ("Section T", "Table 2")
+_REFERENCE_WORDS = frozenset({"section", "sections", "appendix", "table", "figure", "footnote", "chapter"})
+
+
 def _segments(text: str):
     """``(is_math, i, j)`` spans of the token list of ``text``, with the reader."""
     toks = _tokens(text)
@@ -589,7 +607,10 @@ def _segments(text: str):
         hyphen = (tok.kind == "op" and tok.text in ("-", "−") and not tok.space_before and i > 0
                   and toks[i - 1].kind == "id" and _id_class(toks[i - 1]) == "word")
         apostrophe = (tok.kind == "id" and not tok.space_before and i > 0 and toks[i - 1].text == "'")
-        j = None if (hyphen or apostrophe or tok.kind in ("keep", "quote")) else reader.formula(i)
+        # "Section T", "footnote 5": a reference, not a variable
+        reference = (i > 0 and toks[i - 1].kind == "id" and toks[i - 1].text.lower() in _REFERENCE_WORDS
+                     and tok.kind in ("id", "num") and not (i + 1 < len(toks) and toks[i + 1].kind == "op"))
+        j = None if (hyphen or apostrophe or reference or tok.kind in ("keep", "quote")) else reader.formula(i)
         if j is not None and tok.text in "([" and reader.group(i) == j:
             j = None  # a bracketed formula: the brackets stay words, the formula inside is found next
         if j is not None and _mathy(reader, i, j):
@@ -732,7 +753,12 @@ def prose_text(text: str) -> str:
     return _joined(text, "text", lambda m: m, _unicode_words)
 
 
-def _escape_markdown(text: str, prev: str = " ") -> str:
+def escape_markdown(text: str, prev: str = " ") -> str:
+    r"""Words (no formulas) made safe for Markdown: ``*``, ``_``, backquotes and backslashes escaped.
+
+    >>> print(escape_markdown("condition (*) in Section Z"))
+    condition (\*) in Section Z
+    """
     return re.sub(r"([*_`\\])", r"\\\1", text)
 
 
@@ -742,7 +768,7 @@ def prose_markdown(text: str) -> str:
     >>> print(prose_markdown("strict (*) => E(k,C), theta_k >= 1"))
     strict (\*) $\implies E(k,C)$, $\theta_{k} \geq 1$
     """
-    return _joined(text, "latex", lambda m: f"${m}$", _escape_markdown)
+    return _joined(text, "latex", lambda m: f"${m}$", escape_markdown)
 
 
 #: how a method is named to a reader (the engine's names are identifiers)

@@ -114,6 +114,21 @@ class Obligation:
         """SymPy reduced the statement to a constant while building it."""
         return isinstance(self.statement, sp.logic.boolalg.BooleanAtom)
 
+    def with_family(self, label: str) -> "Obligation":
+        """This obligation with the concrete family named ``label`` put in for its abstract function.
+
+        A verdict found with a family (:attr:`Verdict.family`) is a verdict on this obligation: its point is
+        evaluated here, not in the abstract statement (where ``Derivative(D(p), p)`` has no value at a number).
+        ``self`` when ``label`` is empty.
+        """
+        if not label:
+            return self
+        family = next((f for f in self.families if f.label == label), None)
+        if family is None:
+            raise ValueError(f"obligation {self.label!r} has no family {label!r}")
+        return Obligation(self.label, self.kind, family.instantiate(self.decided_statement),
+                          tuple((n, family.instantiate(a)) for n, a in self.assumptions), self.role)
+
     def decide(self, timeout: float = 10.0, core: bool = False) -> Verdict:
         return decide_obligation(self, Settings(timeout=timeout, core=core))
 
@@ -141,12 +156,10 @@ def _search_families(ob: Obligation, abstract: Verdict, settings: Settings) -> V
             for _, req in family.requirements)
         if not admissible:
             continue
-        concrete = Obligation(ob.label, ob.kind, family.instantiate(ob.decided_statement),
-                              tuple((n, family.instantiate(a)) for n, a in ob.assumptions), ob.role)
-        v = decide_obligation(concrete, settings)
+        v = decide_obligation(ob.with_family(family.label), settings)
         if v.status is want:
             what = "counterexample" if want is Status.REFUTED else "witness"
             return Verdict.make(want, ob.kind, f"{v.method} with {family.label}", v.seconds,
                                 reason=f"{what} with the admissible concrete function {family.label}",
-                                point=v.point, notes=v.notes)
+                                point=v.point, notes=v.notes, family=family.label)
     return abstract

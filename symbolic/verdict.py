@@ -84,12 +84,15 @@ class Verdict:
     core: tuple[str, ...] | None = ()
     #: what the reader should know about how the input was read (floats, weakened symbol assumptions)
     notes: tuple[str, ...] = ()
+    #: the label of the concrete function (a :class:`~symbolic.obligation.Family`) the point was found with,
+    #: ``""`` when the claim was decided as stated: the point is a point of the claim with that function
+    family: str = ""
 
     @classmethod
-    def make(cls, status, kind, method, seconds, *, reason="", point=None, core=(), notes=()):
+    def make(cls, status, kind, method, seconds, *, reason="", point=None, core=(), notes=(), family=""):
         return cls(Status(status), Kind(kind), method, float(seconds), reason, _frozen_point(point),
                    None if core is None else tuple(core),
-                   tuple(notes))
+                   tuple(notes), str(family))
 
     @property
     def counterexample(self) -> dict[sp.Symbol, sp.Expr] | None:
@@ -121,6 +124,8 @@ class Verdict:
                "seconds": round(self.seconds, 4)}
         if self.reason:
             out["reason"] = self.reason
+        if self.family:
+            out["family"] = self.family
         if self.notes:
             out["notes"] = list(self.notes)
         if self.counterexample is not None:
