@@ -54,7 +54,7 @@ from .equilibria import InputError
 from .exact import RationalArray, as_fraction, is_exact_number
 from .kernels import compile_kernel
 
-__all__ = ["grant_round", "GrantRound", "RuleOutcome", "knapsack_dp", "greedy_by", "RULES", "ProposalSampler",
+__all__ = ["grant_round", "GrantRound", "RuleOutcome", "knapsack_dp", "greedy_by", "RULES", "ProposalSampler", "short_number",
            "InputError"]
 
 
@@ -126,16 +126,16 @@ class GrantRound:
         header = f"{'proposal':<20} {'share s*':>12} {'public g':>14} {'net R - c':>14}  funded"
         lines = [header, "-" * len(header)]
         for n in sorted(self.names, key=lambda n: (n not in chosen, n))[:limit]:
-            lines.append(f"{n[:20]:<20} {_short(self.shares[n]):>12} {_short(self.contributions[n]):>14} "
-                         f"{_short(self.net_returns[n]):>14}  {'yes' if n in chosen else ''}")
+            lines.append(f"{n[:20]:<20} {short_number(self.shares[n]):>12} {short_number(self.contributions[n]):>14} "
+                         f"{short_number(self.net_returns[n]):>14}  {'yes' if n in chosen else ''}")
         return "\n".join(lines)
 
     def _repr_markdown_(self) -> str:
-        rules = "\n".join(f"| {r.rule} | {_short(r.total_net_return)} | {_short(r.shortfall)} |"
+        rules = "\n".join(f"| {r.rule} | {short_number(r.total_net_return)} | {short_number(r.shortfall)} |"
                           for r in self.rules.values())
         return (f"Optimal selection: {', '.join(self.selected) or '(none)'}; total net return "
-                f"{_short(self.total_net_return)} for public money {_short(self.public_spending)} of "
-                f"{_short(self.budget)}.\n\n| rule | total | short of the optimum by |\n|---|---|---|\n{rules}")
+                f"{short_number(self.total_net_return)} for public money {short_number(self.public_spending)} of "
+                f"{short_number(self.budget)}.\n\n| rule | total | short of the optimum by |\n|---|---|---|\n{rules}")
 
 
 def _text(x: Number):
@@ -144,7 +144,8 @@ def _text(x: Number):
     return float(x)
 
 
-def _short(x: Number) -> str:
+def short_number(x: Number) -> str:
+    """An exact number as a short fraction (3/7), or in 6 significant digits where the fraction is long."""
     return str(_text(x)) if isinstance(x, Fraction) and x.denominator < 10**6 else f"{float(x):.6g}"
 
 

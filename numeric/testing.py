@@ -39,6 +39,9 @@ from typing import Mapping
 
 import sympy as sp
 
+from symbolic import Kind
+from symbolic.obligation import Role
+
 from .equilibria import DEFAULT_RTOL, fraction_text, approximate_text, equilibria
 from .spot import check_statement
 
@@ -51,9 +54,9 @@ def _statements(claim, assumptions):
         obligations = claim.obligations()
         out = []
         for ob in obligations:
-            if getattr(ob, "role", "decision") != "decision":
+            if ob.role is not Role.DECISION:
                 continue
-            if str(getattr(ob, "kind", "forall")) != "forall":
+            if ob.kind is not Kind.FORALL:
                 raise TypeError(f"obligation {ob.label!r} is an existence statement: "
                                 "use assert_never for an impossibility")
             # the statement as derived where SymPy settled the stated one to a constant

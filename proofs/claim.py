@@ -31,10 +31,12 @@ from symbolic import Kind, Status, Verdict
 from symbolic.engine import normalize_assumptions
 from symbolic.errors import BadInputError, BadInputTypeError
 from symbolic.obligation import Family, Obligation, Role, decide_obligation
-from symbolic.notation import escape_markdown, latex, prose_markdown
+from symbolic.notation import latex
+from symbolic.prose import escape_markdown, prose_markdown
 from symbolic.settings import Settings
 
-__all__ = ["Claim", "ClaimResult", "SpotCheck", "is_identity", "Family", "Obligation", "Role", "decide_claim", "combine_verdicts",
+__all__ = ["Claim", "ClaimResult", "SpotCheck", "is_identity", "Family", "Obligation", "Role", "decide_claim",
+           "decide_obligation_once", "combine_verdicts",
            "FORMALIZATIONS"]
 
 #: where a claim's formal statement comes from
@@ -319,7 +321,7 @@ def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,
         if remaining <= 0:
             v = Verdict.make(Status.UNKNOWN, ob.kind, "none", 0.0, reason="time limit reached (the claim's)")
         else:
-            v = _decide_cached(ob, settings.merge(timeout=remaining))
+            v = decide_obligation_once(ob, settings.merge(timeout=remaining))
         results.append((ob, v))
     decisions = [v for ob, v in results if ob.role is Role.DECISION]
     verdict = combine_verdicts(claim.kind, decisions)
@@ -344,7 +346,7 @@ def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,
 _DECIDED: dict = {}
 
 
-def _decide_cached(ob: Obligation, settings: Settings) -> Verdict:
+def decide_obligation_once(ob: Obligation, settings: Settings) -> Verdict:
     """Decide once: the report, the derivation and the ablation ask the same questions.
 
     Keyed by the obligation (its statement, quantifier, named assumptions and

@@ -77,6 +77,6 @@ def run(args) -> int:
 
 
 def _fmt(x) -> str:
-    from numeric.grants import _short
+    from numeric.grants import short_number
 
-    return _short(x)
+    return short_number(x)

@@ -32,11 +32,13 @@ from sympy.core.relational import Relational
 
 from symbolic import Kind, Status, Verdict, exists
 from symbolic.derivation import Derivation, Step, clearing_steps, is_wide
-from symbolic.notation import GREEK, latex, method_words, prose_text
+from symbolic.names import GREEK
+from symbolic.notation import latex
+from symbolic.prose import method_words, prose_text
 from symbolic.obligation import Obligation, Role
 from symbolic.settings import Settings
 
-from .claim import Claim, ClaimResult, _decide_cached, decide_claim
+from .claim import Claim, ClaimResult, decide_obligation_once, decide_claim
 
 __all__ = ["derive", "assumption_group", "AssumptionUse", "assumption_use", "refutation_class", "RefutationClass",
            "ablation", "Ablation", "necessity", "Necessity", "necessity_sentence", "verdict_words", "point_latex",
@@ -115,7 +117,7 @@ def assumption_use(result: ClaimResult, settings: Settings | None = None) -> Ass
     cores = []
     complete = True
     for ob, _ in result.decisions:
-        again = _decide_cached(ob, settings)
+        again = decide_obligation_once(ob, settings)
         # a core is evidence only from a proof: a re-decision that ran out of time says nothing (nor a proof
         # whose tracked re-check gave no core: its core is None)
         core = again.core if again.status is Status.PROVED else None

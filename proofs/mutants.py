@@ -17,7 +17,7 @@ from symbolic.mutants import mutants
 from symbolic.obligation import Obligation
 from symbolic.settings import Settings
 
-from .claim import ClaimResult, _decide_cached
+from .claim import ClaimResult, decide_obligation_once
 
 __all__ = ["MutantReport", "mutant_report", "MUTANTS_PER_CLAIM"]
 
@@ -69,7 +69,7 @@ def mutant_report(result: ClaimResult, settings: Settings | None = None,
     for ob, m in chosen:
         mutated = Obligation(f"{ob.label} [mutant: {m.description}]", ob.kind, m.statement, ob.assumptions,
                              ob.role, ob.families)
-        v = _decide_cached(mutated, settings)
+        v = decide_obligation_once(mutated, settings)
         if v.status is Status.REFUTED:
             killed += 1
         elif v.status is Status.PROVED:

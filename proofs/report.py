@@ -41,10 +41,11 @@ from sympy.logic.boolalg import BooleanAtom
 
 from symbolic import Kind, Status
 from symbolic.derivation import Derivation, display_latex, latex_lines
-from symbolic.notation import escape_text, latex, method_words, prose_latex
+from symbolic.notation import latex
+from symbolic.prose import escape_text, method_words, prose_latex
 from symbolic.settings import Settings
 
-from .claim import Claim, ClaimResult, SpotCheck, _decide_cached, decide_claim, is_identity
+from .claim import Claim, SpotCheck, decide_obligation_once, decide_claim, is_identity
 from .derive import NECESSITY_TIMEOUT
 from .paper import Paper, load_paper
 from .parallel import default_jobs, imap_in_order
@@ -155,7 +156,7 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
     for ob in claim.decisions:  # within the claim's time limit, as decide_claim shares it
         remaining = settings.timeout - (time.monotonic() - start)
         if remaining > 0:
-            _decide_cached(ob, settings.merge(core=True, timeout=remaining))
+            decide_obligation_once(ob, settings.merge(core=True, timeout=remaining))
     result = decide_claim(claim, settings=settings)
     spot = spot_check_claim(paper, result, settings)
     proved = result.status is Status.PROVED
@@ -400,7 +401,7 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
     else:
         out.append("No claim was refuted.\n\n")
     if paper.errata:
-        out.append(f"Formulas the source prints wrongly (p.~\\pageref{{errata}}):\n" + _ITEMIZE)
+        out.append("Formulas the source prints wrongly (p.~\\pageref{errata}):\n" + _ITEMIZE)
         for e in paper.errata:
             out.append(rf"\item {escape_text(e.where)}: {e.printed} should read {e.corrected}." "\n")
         out.append(r"\end{itemize}" "\n")

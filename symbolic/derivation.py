@@ -41,9 +41,10 @@ import sympy as sp
 from sympy.core.relational import Relational
 from sympy.printing.pretty.stringpict import prettyForm
 
-from .notation import CONDITION_BUDGET, escape_text
+from .notation import CONDITION_BUDGET
 from .notation import latex as _notation_latex
-from .notation import one_line, pretty, prose_latex, prose_markdown, prose_text, width
+from .notation import one_line, pretty, renamed_for_text, width
+from .prose import escape_text, prose_latex, prose_markdown, prose_text
 
 __all__ = ["Step", "Derivation", "clearing_step", "clearing", "clearing_steps", "latex_of", "latex_lines", "text_of",
            "escape_latex",
@@ -177,7 +178,7 @@ def _inline(e, form: str) -> str:
 
 
 def escape_latex(text: str) -> str:
-    r"""Plain words (no formulas) made safe for pdflatex (see :func:`symbolic.notation.escape_text`).
+    r"""Plain words (no formulas) made safe for pdflatex (see :func:`symbolic.prose.escape_text`).
 
     >>> print(escape_latex('50% & "quoted" θ ≥ 1'))
     50\% \& ``quoted'' $\theta$ $\ge$ 1
@@ -524,11 +525,10 @@ def _chain_text(chain, columns: int) -> str:
 def _form(obj) -> prettyForm:
     from sympy.printing.pretty.pretty import PrettyPrinter
 
-    from .notation import _text_renamed
 
     if isinstance(obj, bool):
         obj = sp.true if obj else sp.false
-    return PrettyPrinter({"use_unicode": True, "wrap_line": False})._print(_text_renamed(obj))
+    return PrettyPrinter({"use_unicode": True, "wrap_line": False})._print(renamed_for_text(obj))
 
 
 # -- the derivation ------------------------------------------------------------------------------

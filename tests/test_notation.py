@@ -7,8 +7,9 @@ import re
 import pytest
 import sympy as sp
 
-from symbolic.notation import latex, one_line, pretty, prose_latex, prose_markdown, prose_text, symbol_latex, \
-    symbol_text
+from symbolic.names import symbol_latex, symbol_text
+from symbolic.notation import latex, one_line, pretty
+from symbolic.prose import prose_latex, prose_markdown, prose_text
 
 # identifiers as a programmer writes them: what must never reach a reader as words
 IDENTIFIER = re.compile(r"[A-Za-z]+_[0-9A-Za-z{]+")

@@ -1,0 +1,101 @@
+r"""Symbol names as the paper writes them: ``lambda_1S`` is :math:`\lambda_{1S}` (λ_1S in a terminal).
+
+The one place that knows the paper's naming conventions -- Greek letters by name or in Unicode, a
+subscript after ``_``, ``E_star`` for :math:`E^{*}`, ``g_0`` for :math:`g(0)` -- shared by the printer of
+SymPy objects (:mod:`symbolic.notation`) and the reader of formulas in words (:mod:`symbolic.prose`).
+
+>>> symbol_latex("lambda_1S"), symbol_text("theta_1")
+('\\lambda_{1S}', 'θ₁')
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import sympy as sp
+
+__all__ = ["GREEK", "GREEK_SET", "UNICODE_GREEK", "FUNCTIONS", "FUNCTION_VALUES", "split_name", "symbol_latex",
+           "symbol_text"]
+
+GREEK = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi "
+         "varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi "
+         "Sigma Upsilon Phi Psi Omega").split()
+GREEK_SET = frozenset(GREEK)
+#: Greek letters typed in Unicode, read as their names
+UNICODE_GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",
+                  "η": "eta", "θ": "theta", "ϑ": "vartheta", "ι": "iota", "κ": "kappa", "λ": "lambda",
+                  "μ": "mu", "ν": "nu", "ξ": "xi", "π": "pi", "ρ": "rho", "σ": "sigma", "τ": "tau",
+                  "υ": "upsilon", "φ": "phi", "ϕ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega", "Γ": "Gamma",
+                  "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Ξ": "Xi", "Π": "Pi", "Σ": "Sigma", "Φ": "Phi",
+                  "Ψ": "Psi", "Ω": "Omega"}
+#: names SymPy's pretty printer does not know as Greek
+TEXT_GREEK = {"vartheta": "ϑ", "varphi": "φ", "varepsilon": "ε", "varpi": "ϖ", "varrho": "ϱ",
+               "varsigma": "ς"}
+#: functions written by name: LaTeX and Unicode
+FUNCTIONS = {"exp": r"\exp", "log": r"\log", "ln": r"\ln", "sin": r"\sin", "cos": r"\cos", "tan": r"\tan",
+             "max": r"\max", "min": r"\min", "sqrt": r"\sqrt", "det": r"\det",
+             "Max": r"\max", "Min": r"\min"}  # Max, Min: as SymPy's sstr writes them
+#: suffixes of a symbol name printed as a superscript (``E_star`` is E*)
+SUPERSCRIPT_SUFFIX = {"star": ("*", "*"), "prime": ("'", "′")}
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """``("lambda", "1S")`` for ``lambda_1S``: the base and the subscript."""
+    base, _, sub = name.partition("_")
+    return base, sub
+
+
+#: symbols that stand for a function's value, written as the paper writes that value (Section 4's g(0), g(L))
+FUNCTION_VALUES = {"g_0": "g(0)", "g_L": "g(L)"}
+
+
+@lru_cache(maxsize=4096)
+def symbol_latex(name: str) -> str:
+    r"""A symbol's name as the paper typesets it.
+
+    >>> symbol_latex("lambda_1S"), symbol_latex("E_star"), symbol_latex("vartheta_j"), symbol_latex("θ_1")
+    ('\\lambda_{1S}', 'E^{*}', '\\vartheta_{j}', '\\theta_{1}')
+    >>> symbol_latex("count"), symbol_latex("A1")
+    ('\\mathrm{count}', '\\mathrm{A1}')
+    >>> symbol_latex("g_0")
+    'g(0)'
+    """
+    if name in FUNCTION_VALUES:
+        return FUNCTION_VALUES[name]
+    base, sub = split_name(name)
+    base = UNICODE_GREEK.get(base, base)
+    if sub in SUPERSCRIPT_SUFFIX:
+        return f"{symbol_latex(base)}^{{{SUPERSCRIPT_SUFFIX[sub][0]}}}"
+    if sub.startswith("{") and sub.endswith("}"):
+        sub = sub[1:-1]
+    if base in GREEK_SET or len(base) == 1:
+        head = "\\" + base if base in GREEK_SET else base
+    elif re.fullmatch(r"[A-Za-z]+\d*", base):  # a word or a name such as A1: upright
+        head = rf"\mathrm{{{base}}}"
+    else:
+        head = sp.latex(sp.Symbol(base))
+    return f"{head}_{{{sub}}}" if sub else head
+
+
+@lru_cache(maxsize=4096)
+def symbol_text(name: str) -> str:
+    """A symbol's name in plain Unicode (SymPy's pretty printer, with the paper's few extras).
+
+    >>> symbol_text("lambda_1S"), symbol_text("theta_1"), symbol_text("E_star"), symbol_text("vartheta_j")
+    ('λ_1S', 'θ₁', 'E*', 'ϑ_j')
+    """
+    if name in FUNCTION_VALUES:
+        return FUNCTION_VALUES[name]
+    base, sub = split_name(name)
+    base = UNICODE_GREEK.get(base, base)
+    if sub in SUPERSCRIPT_SUFFIX:
+        return symbol_text(base) + SUPERSCRIPT_SUFFIX[sub][1]
+    if sub.startswith("{") and sub.endswith("}"):
+        sub = sub[1:-1].replace(",", ",")
+    head = TEXT_GREEK.get(base) or sp.pretty(sp.Symbol(base), use_unicode=True)
+    if not sub:
+        return head
+    if base in TEXT_GREEK:
+        return f"{head}_{sub}"
+    return sp.pretty(sp.Symbol(f"{base}_{sub}"), use_unicode=True) if "," not in sub else f"{head}_{sub}"

@@ -1,0 +1,588 @@
+r"""Formulas in words: a claim's statement, an assumption's name, a label, typeset as the paper writes them.
+
+Worded formulas are found by a small recogniser, not by evaluation: the text
+is split into tokens (identifiers, numbers, operators, brackets, words) and
+the longest stretches that read as formulas -- operands joined by operators
+and relations, or a lone mathematical name -- are transliterated token by
+token.  Nothing is parsed into SymPy, so no text is ever evaluated, and text
+the recogniser does not read as a formula stays words.
+
+>>> print(prose_latex("n = 1 is an equilibrium iff A - C >= 1"))
+$n = 1$ is an equilibrium iff $A - C \geq 1$
+>>> print(prose_latex("switching L -> H changes a firm's payoff by Delta_p/N - Delta_c"))
+switching $L \to H$ changes a firm's payoff by $\Delta_{p}/N - \Delta_{c}$
+>>> print(prose_text("(lambda_1S/lambda_1N)/(lambda_kS/lambda_kN) <= theta_1 (weak)"))
+(λ_1S/λ_1N)/(λ_kS/λ_kN) ≤ θ₁ (weak)
+>>> print(prose_latex("all-H Pareto-dominates all-L"))
+all-$H$ Pareto-dominates all-$L$
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .names import FUNCTIONS, GREEK_SET, UNICODE_GREEK, split_name, symbol_latex, symbol_text
+
+__all__ = ["prose_latex", "prose_text", "prose_markdown", "escape_text", "escape_markdown", "method_words"]
+
+#: the name of a sum: ``sum_i v_i^sigma`` is a sum over i, ``sum_{i!=k}`` over every i but k
+SUM = "sum"
+#: relations written in a sum's index range, in LaTeX and Unicode
+_INDEX_RELATIONS = (("!=", r"\neq ", "≠"), ("<=", r"\leq ", "≤"), (">=", r"\geq ", "≥"))
+
+_LETTER = "A-Za-z" + "".join(UNICODE_GREEK)
+_TOKEN = re.compile(
+    r"(?P<ws>\s+)"
+    r"|(?P<keep>\(\*\)|--+|\.\.\.|(?:i\.e|e\.g|cf|etc)\.|\b[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+\b"
+    r"|[A-Za-z]{2,}'[a-z]{1,2}\b|\((?:i|ii|iii|iv|v|vi)\))"  # claim ids S5.4, firm's, (ii): words
+    rf"|(?P<id>[{_LETTER}][{_LETTER}0-9]*(?:_(?:\{{[^{{}}\s]*\}}|-?[{_LETTER}0-9]+))?)"
+    r"|(?P<num>\d+(?:\.\d+)?)"
+    r"|(?P<op><=>|=>|->|>=|<=|!=|:=|==|\*\*|\.\.|[=<>+\-*/^'≥≤≠→⇒⇔×·−])"
+    r"|(?P<open>[(\[{])|(?P<close>[)\]}])"
+    r"|(?P<other>.)", re.S)
+
+_REL = {"=": ("=", "="), "==": ("=", "="), "<": ("<", "<"), ">": (">", ">"), ">=": (r"\geq", "≥"),
+        "<=": (r"\leq", "≤"), "!=": (r"\neq", "≠"), ":=": (r"\mathrel{:=}", ":="), "->": (r"\to", "→"),
+        "=>": (r"\implies", "⇒"), "<=>": (r"\iff", "⇔"), "≥": (r"\geq", "≥"), "≤": (r"\leq", "≤"),
+        "≠": (r"\neq", "≠"), "→": (r"\to", "→"), "⇒": (r"\implies", "⇒"), "⇔": (r"\iff", "⇔")}
+_ADD = {"+": ("+", "+"), "-": ("-", "-"), "−": ("-", "-"), "..": (r",\ldots,", ",…,")}
+_MUL = {"*": (r"\,", "·"), "/": ("/", "/"), "×": (r"\times", "×"), "·": (r"\cdot", "·")}
+_CLOSE = {"(": ")", "[": "]", "{": "}"}
+#: single letters that are words
+_WORD_LETTERS = frozenset({"a", "I"})
+
+
+@dataclass(frozen=True)
+class _Tok:
+    kind: str
+    text: str
+    space_before: bool
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out, space = [], False
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        if kind == "ws":
+            space = True
+            continue
+        out.append(_Tok(kind, m.group(), space))
+        space = False
+    # a quotation in single quotes ('no profitable deviation to k') is words, not primes
+    opening = None
+    for i, tok in enumerate(out):
+        if tok.text != "'":
+            continue
+        if opening is None and (i == 0 or tok.space_before or out[i - 1].kind == "open"):
+            opening = i
+        elif opening is not None and (i + 1 == len(out) or out[i + 1].space_before
+                                      or out[i + 1].kind in ("other", "close")):
+            out[opening] = _Tok("quote", "'", out[opening].space_before)
+            out[i] = _Tok("quote", "'", tok.space_before)
+            opening = None
+    return out
+
+
+def _is_sum(name: str) -> bool:
+    """``sum_i``, ``sum_{i!=k}``: the summation sign with its index (a bare ``sum`` is a word)."""
+    base, sub = split_name(name)
+    return base == SUM and bool(sub)
+
+
+def _sum_operator(name: str, target: str) -> str:
+    r"""The summation sign of ``sum_i`` (``\sum_{i}``, ``Σ_i``), relations in the index range typeset.
+
+    >>> _sum_operator("sum_{i!=k}", "latex"), _sum_operator("sum_j", "text")
+    ('\\sum_{i\\neq k}', 'Σ_j')
+    """
+    sub = split_name(name)[1]
+    if sub.startswith("{") and sub.endswith("}"):
+        sub = sub[1:-1]
+    for ascii_, tex, uni in _INDEX_RELATIONS:
+        sub = sub.replace(ascii_, tex if target == "latex" else uni)
+    if target == "latex":
+        return rf"\sum_{{{sub.strip()}}}"
+    return f"Σ_{sub}" if len(sub) == 1 else f"Σ_{{{sub}}}"
+
+
+def _id_class(tok: _Tok) -> str:
+    """``math`` (a symbol), ``func``, ``name`` (A1), or ``word``."""
+    base, sub = split_name(tok.text)
+    base = UNICODE_GREEK.get(base, base)
+    if sub:
+        return "math"
+    if base in FUNCTIONS:
+        return "func"
+    if base in GREEK_SET or (len(base) == 1 and base not in _WORD_LETTERS):
+        return "math"
+    if re.fullmatch(r"[A-Za-z]+\d+", base):
+        return "name"
+    return "word"
+
+
+class _Reader:
+    """Recognises formulas in a token list and renders them (LaTeX and Unicode, token by token)."""
+
+    def __init__(self, toks: list[_Tok]):
+        self.t = toks
+
+    def _glued(self, i: int) -> bool:
+        return i < len(self.t) and not self.t[i].space_before
+
+    def _is(self, i: int, kind: str, texts=None) -> bool:
+        return i < len(self.t) and self.t[i].kind == kind and (texts is None or self.t[i].text in texts)
+
+    # grammar: each returns the end index (exclusive) or None; rendering is a second walk over the span
+    def formula(self, i: int):
+        start = i
+        if self._is(i, "op", _REL):  # "unit cost = w/(alpha X)": a formula may start at its relation
+            i += 1
+        j = self.expr(i)
+        if j is None:
+            return None
+        while self._is(j, "op", _REL):
+            k = self.expr(j + 1)
+            if k is None:
+                break
+            j = k
+        return j if j > start else None
+
+    def expr(self, i: int):
+        if self._is(i, "op", ("-", "+", "−")):
+            i += 1
+        j = self.term(i)
+        if j is None:
+            return None
+        while self._is(j, "op", _ADD):
+            k = self.term(j + 1)
+            if k is None:
+                break
+            j = k
+        return j
+
+    def term(self, i: int):
+        j = self.factor(i)
+        if j is None:
+            return None
+        while True:
+            if self._is(j, "op", _MUL) and not self._star_postfix(j):
+                k = self.factor(j + 1)
+                if k is None:
+                    break
+                j = k
+            elif self._juxtaposable(j):
+                k = self.factor(j)
+                if k is None:
+                    break
+                j = k
+            else:
+                break
+        return j
+
+    def _star_postfix(self, i: int) -> bool:
+        """``E*`` (a star superscript), as opposed to ``a*b``: the star is glued to its left and not
+        followed, glued, by an operand."""
+        if not (self._is(i, "op", ("*",)) and self._glued(i)):
+            return False
+        nxt = i + 1
+        return not (nxt < len(self.t) and self._glued(nxt) and self.t[nxt].kind in ("id", "num", "open"))
+
+    def _juxtaposable(self, i: int) -> bool:
+        if i >= len(self.t):
+            return False
+        tok = self.t[i]
+        if tok.kind == "id":
+            return _id_class(tok) in ("math", "func") and not self._article(i)
+        if tok.kind == "open" and tok.text == "(":
+            # n (A - C - 1) multiplies; c_L (Delta_p, Delta_c > 0) is a parenthetical remark
+            return not tok.space_before or not self._remark(i)
+        return tok.kind == "num" and not tok.space_before
+
+    def _remark(self, i: int) -> bool:
+        """A bracket that holds a relation or a list at its top level."""
+        depth = 0
+        for tok in self.t[i:]:
+            if tok.kind == "open":
+                depth += 1
+            elif tok.kind == "close":
+                depth -= 1
+                if depth == 0:
+                    return False
+            elif depth == 1 and (tok.text == "," or (tok.kind == "op" and tok.text in _REL)):
+                return True
+        return False
+
+    def _article(self, i: int) -> bool:
+        """``A`` opening a sentence before a word ("A universal claim ...") is the article."""
+        tok = self.t[i]
+        if tok.text != "A":
+            return False
+        starts = i == 0 or (self.t[i - 1].kind == "other" and self.t[i - 1].text in ".:;!?")
+        nxt = self.t[i + 1] if i + 1 < len(self.t) else None
+        return starts and nxt is not None and nxt.kind == "id" and _id_class(nxt) == "word" \
+            and nxt.text[:1].islower()
+
+    def factor(self, i: int):
+        j = self.atom(i)
+        if j is None:
+            return None
+        while True:
+            if self._is(j, "op", ("'",)) and self._glued(j) and not (
+                    self._is(j + 1, "id") and self._glued(j + 1)):  # P', not the apostrophe of M's
+                j += 1
+            elif self._star_postfix(j):
+                j += 1
+            else:
+                break
+        if self._is(j, "open", ("(",)) and self._glued(j):  # f(x) after a postfix: P'(E)
+            k = self.group(j)
+            if k is not None:
+                j = k
+        if self._is(j, "op", ("^", "**")):
+            k = self.power(j + 1)
+            if k is not None:
+                j = k
+        return j
+
+    def power(self, i: int):
+        if self._is(i, "open", ("(",)):
+            return self.group(i)
+        if self._is(i, "op", ("-",)):
+            i += 1
+        return self.atom(i)
+
+    def group(self, i: int):
+        """A bracketed list of formulas: ``(1 - n)``, ``(0,1)``, ``{j, k}``."""
+        if not self._is(i, "open"):
+            return None
+        close = _CLOSE[self.t[i].text]
+        j = self.formula(i + 1)
+        if j is None:
+            return None
+        while self._is(j, "other", (",",)):
+            k = self.formula(j + 1)
+            if k is None:
+                return None
+            j = k
+        return j + 1 if self._is(j, "close", (close,)) else None
+
+    def atom(self, i: int):
+        if i >= len(self.t):
+            return None
+        tok = self.t[i]
+        if tok.kind == "num":
+            return i + 1
+        if tok.kind == "open":
+            return self.group(i)
+        if tok.kind != "id":
+            return None
+        cls = _id_class(tok)
+        glued_call = self._is(i + 1, "open", ("(",)) and self._glued(i + 1)
+        if cls == "func":
+            if glued_call:
+                return self.group(i + 1)
+            return self.factor(i + 1)  # log V
+        if cls == "word" and tok.text in _WORD_LETTERS and self._between_operators(i):
+            return i + 1  # "(a - c)^2": the letter a, not the article
+        if cls in ("word", "name"):
+            # a word is a formula's name only where it is glued to one: count^(...), dn/dt, A1(1,k)
+            if glued_call and self.group(i + 1) is not None:
+                return self.group(i + 1)
+            if cls == "word" and (self._glued_to_op(i)):
+                return i + 1
+            return None
+        if self._article(i):
+            return None
+        if glued_call:
+            k = self.group(i + 1)
+            if k is not None:
+                return k
+        return i + 1
+
+    def _between_operators(self, i: int) -> bool:
+        """An arithmetic operator and an operand on one side: ``a - c``, ``b + a`` (the article is not)."""
+        ops = ("+", "-", "−", "*", "/", "^", "**")
+
+        def operand(k: int) -> bool:
+            tok = self.t[k] if 0 <= k < len(self.t) else None
+            return tok is not None and (tok.kind in ("num", "open", "close") or (
+                tok.kind == "id" and _id_class(tok) != "word"))
+
+        return (self._is(i - 1, "op", ops) and i >= 2 and operand(i - 2)) or (
+            self._is(i + 1, "op", ops) and operand(i + 2))
+
+    def _glued_to_op(self, i: int) -> bool:
+        """count^(...) and dn/dt are formulas; Ethier/Romer are names."""
+        after = i + 1 < len(self.t) and self._glued(i + 1) and self.t[i + 1].kind == "op"
+        power = after and self.t[i + 1].text in ("^", "**")
+        short = len(self.t[i].text) <= 2
+        ratio = short and ((after and self.t[i + 1].text == "/") or (
+            i > 0 and self._glued(i) and self.t[i - 1].kind == "op" and self.t[i - 1].text == "/"))
+        return power or ratio
+
+    # -- rendering ------------------------------------------------------------------------------
+    def render(self, i: int, j: int, target: str) -> str:
+        """Tokens ``i:j`` of a recognised formula in ``latex`` or ``text``."""
+        out = ""
+        k = i
+        while k < j:
+            tok = self.t[k]
+            if tok.kind == "op" and tok.text in ("^", "**"):
+                end = self.power(k + 1)
+                inner_start, inner_end = k + 1, end
+                if self._is(k + 1, "open", ("(",)):
+                    inner_start, inner_end = k + 2, end - 1
+                inner = self.render(inner_start, inner_end, target)
+                if target == "latex":
+                    piece = "^{" + inner + "}"
+                    out = _braced_superscript_base(out)
+                else:
+                    piece = "^" + (inner if end - k == 2 else f"({inner})")
+                k = end
+            else:
+                piece = self._token(k, target)
+                if tok.space_before and k > i:
+                    piece = " " + piece
+                k += 1
+            if target == "latex" and re.search(r"\\[A-Za-z]+$", out) and piece[:1].isalnum():
+                out += " "  # \ldots N, not \ldotsN
+            out += piece
+        return out
+
+    def _token(self, k: int, target: str) -> str:
+        tok = self.t[k]
+        as_latex = target == "latex"
+        if tok.kind == "id":
+            cls = _id_class(tok)
+            if _is_sum(tok.text):
+                return _sum_operator(tok.text, target)
+            if cls == "func":
+                return FUNCTIONS[tok.text] if as_latex else tok.text
+            if not as_latex and cls in ("name", "word"):
+                return tok.text
+            return symbol_latex(tok.text) if as_latex else symbol_text(tok.text)
+        if tok.kind == "op":
+            if self._star_postfix(k):
+                return "^{*}" if as_latex else "*"
+            for table in (_REL, _ADD, _MUL):
+                if tok.text in table:
+                    return table[tok.text][0 if as_latex else 1]
+            return tok.text
+        if as_latex and tok.text in "{}":
+            return "\\" + tok.text
+        return tok.text
+
+
+#: a base that already carries a superscript (``x^{*}``, ``P^{'}``) at the end of rendered LaTeX
+_SUPERSCRIPTED = re.compile(r"(\\[A-Za-z]+|[A-Za-z0-9])(_\{[^{}]*\})?\^\{[^{}]*\}$")
+
+
+def _braced_superscript_base(out: str) -> str:
+    r"""``x^{*}`` about to be raised to a power becomes ``{x^{*}}`` (LaTeX has no double superscript).
+
+    >>> _braced_superscript_base(r"a + x^{*}"), _braced_superscript_base("a + x")
+    ('a + {x^{*}}', 'a + x')
+    """
+    m = _SUPERSCRIPTED.search(out)
+    return out if m is None else out[:m.start()] + "{" + m.group() + "}"
+
+
+def _mathy(reader: _Reader, i: int, j: int) -> bool:
+    """A recognised stretch is typeset as math unless it is a bare number (``good 1``)."""
+    return any(t.kind != "num" for t in reader.t[i:j])
+
+
+#: words after which a letter or number names a part of the paper ("Section T", "Table 2")
+_REFERENCE_WORDS = frozenset({"section", "sections", "appendix", "table", "figure", "footnote", "chapter"})
+
+
+def _segments(text: str):
+    """``(is_math, i, j)`` spans of the token list of ``text``, with the reader."""
+    toks = _tokens(text)
+    reader = _Reader(toks)
+    spans, i, text_start = [], 0, 0
+    while i < len(toks):
+        tok = toks[i]
+        hyphen = (tok.kind == "op" and tok.text in ("-", "−") and not tok.space_before and i > 0
+                  and toks[i - 1].kind == "id" and _id_class(toks[i - 1]) == "word")
+        apostrophe = (tok.kind == "id" and not tok.space_before and i > 0 and toks[i - 1].text == "'")
+        # "Section T", "footnote 5": a reference, not a variable
+        reference = (i > 0 and toks[i - 1].kind == "id" and toks[i - 1].text.lower() in _REFERENCE_WORDS
+                     and tok.kind in ("id", "num") and not (i + 1 < len(toks) and toks[i + 1].kind == "op"))
+        j = None if (hyphen or apostrophe or reference or tok.kind in ("keep", "quote")) else reader.formula(i)
+        if j is not None and tok.text in "([" and reader.group(i) == j:
+            j = None  # a bracketed formula: the brackets stay words, the formula inside is found next
+        if j is not None and _mathy(reader, i, j):
+            if text_start < i:
+                spans.append((False, text_start, i))
+            spans.append((True, i, j))
+            i = text_start = j
+        else:
+            i += 1
+    if text_start < len(toks):
+        spans.append((False, text_start, len(toks)))
+    return reader, spans
+
+
+def _plain(toks, i, j) -> str:
+    return "".join((" " if (t.space_before and k > i) else "") + t.text for k, t in enumerate(toks[i:j], i))
+
+
+_CONSTRUCTORS = {"Eq": "=", "Ne": "!="}
+
+
+def _infix(text: str) -> str:
+    """SymPy's ``Eq(a, b)`` (as ``sstr`` prints an equation) written ``a = b``.
+
+    >>> _infix("Eq(w/lambda_jS, 1/(lambda_jN*theta_j)) => w")
+    'w/lambda_jS = 1/(lambda_jN*theta_j) => w'
+    """
+    out, i = [], 0
+    pattern = re.compile(r"\b(Eq|Ne)\(")
+    while True:
+        m = pattern.search(text, i)
+        if m is None:
+            return "".join(out) + text[i:]
+        depth, j, comma = 1, m.end(), None
+        while j < len(text) and depth:
+            if text[j] in "([{":
+                depth += 1
+            elif text[j] in ")]}":
+                depth -= 1
+            elif text[j] == "," and depth == 1 and comma is None:
+                comma = j
+            j += 1
+        if depth or comma is None:  # not a two-argument call: leave it
+            out.append(text[i:m.end()])
+            i = m.end()
+            continue
+        inner_left, inner_right = _infix(text[m.end():comma]), _infix(text[comma + 1:j - 1].strip())
+        out.append(text[i:m.start()] + f"{inner_left} {_CONSTRUCTORS[m.group(1)]} {inner_right}")
+        i = j
+
+
+def _joined(text: str, target: str, wrap_math, wrap_text) -> str:
+    text = _infix(text) if ("Eq(" in text or "Ne(" in text) else text
+    reader, spans = _segments(text)
+    out = []
+    for n, (is_math, i, j) in enumerate(spans):
+        lead = " " if (reader.t[i].space_before and n > 0) else ""
+        if is_math:
+            out.append(lead + wrap_math(reader.render(i, j, target)))
+        else:
+            glued = n > 0 and not reader.t[i].space_before
+            out.append(lead + wrap_text(_plain(reader.t, i, j), "x" if glued else " "))
+    # whitespace at the very start of the text is kept
+    head = text[: len(text) - len(text.lstrip())]
+    tail = text[len(text.rstrip()):] if text.strip() else ""
+    return head + "".join(out) + tail
+
+
+_UNICODE_TEXT = {
+    "θ": r"$\theta$", "ϑ": r"$\vartheta$", "λ": r"$\lambda$", "Δ": r"$\Delta$", "α": r"$\alpha$",
+    "γ": r"$\gamma$", "μ": r"$\mu$", "φ": r"$\phi$", "π": r"$\pi$", "≥": r"$\ge$", "≤": r"$\le$",
+    "≠": r"$\ne$", "∝": r"$\propto$", "×": r"$\times$", "→": r"$\to$", "⇒": r"$\Rightarrow$",
+    "⇔": r"$\Leftrightarrow$", "∈": r"$\in$", "—": "---", "–": "--", "’": "'", "‘": "`", "“": "``",
+    "”": "''", "…": r"\ldots{}", "é": r"\'e", "á": r"\'a", "í": r"\'{\i}", "ó": r"\'o", "ú": r"\'u",
+    "ñ": r"\~n", "É": r"\'E", "§": r"\S{}", "\u00a0": "~", "·": r"$\cdot$", "−": "-",
+}
+
+
+def escape_text(text: str, prev: str = " ") -> str:
+    r"""Words (no formulas) made safe for pdflatex: specials escaped, quotes opened and closed.
+
+    >>> print(escape_text('the paper: "if n = 0" & 50% of {x}, Rodríguez-Clare §8'))
+    the paper: ``if n = 0'' \& 50\% of \{x\}, Rodr\'{\i}guez-Clare \S{}8
+
+    ``prev`` is the character before ``text`` (a quote right after a formula closes).
+    """
+    for a, b in (("<=>", "⇔"), ("=>", "⇒"), (">=", "≥"), ("<=", "≤"), ("!=", "≠"), ("->", "→")):
+        text = text.replace(a, b)
+    out = []
+    for ch in text:
+        if ch == "\\":
+            out.append(r"\textbackslash{}")
+        elif ch in "&%$#_{}":
+            out.append("\\" + ch)
+        elif ch == "~":
+            out.append(r"\textasciitilde{}")
+        elif ch == "^":
+            out.append(r"\^{}")
+        elif ch in "<>":
+            out.append(f"${ch}$")  # OT1 text fonts print < and > as inverted punctuation
+        elif ch == '"':
+            out.append("``" if prev.isspace() or prev in "([{" else "''")
+        elif ch == "'" and (prev.isspace() or prev in "([{"):
+            out.append("`")
+        elif ch == "/":
+            out.append(r"/\allowbreak{}")  # long paths and ratios may break here
+        elif ch in _UNICODE_TEXT:
+            out.append(_UNICODE_TEXT[ch])
+        elif ord(ch) > 127:
+            out.append(f"[U+{ord(ch):04X}]")
+        else:
+            out.append(ch)
+        prev = ch
+    return "".join(out)
+
+
+def prose_latex(text: str) -> str:
+    r"""Words with formulas as LaTeX: each formula typeset in ``$...$``, the words escaped.
+
+    >>> print(prose_latex("E* > E_N for every N >= 2 when the first best is interior (N V P'(0) > 1)"))
+    $E^{*} > E_{N}$ for every $N \geq 2$ when the first best is interior ($N V P'(0) > 1$)
+    >>> print(prose_latex("modern unit cost w m^(-(1-alpha)/alpha)/alpha, falling in m"))
+    modern unit cost $w m^{-(1-\alpha)/\alpha}/\alpha$, falling in $m$
+    """
+    return _joined(text, "latex", lambda m: f"${m}$", escape_text)
+
+
+def _unicode_words(text: str, prev: str = " ") -> str:
+    for a, b in (("<=>", "⇔"), ("=>", "⇒"), (">=", "≥"), ("<=", "≤"), ("!=", "≠"), ("->", "→")):
+        text = text.replace(a, b)
+    return text
+
+
+def prose_text(text: str) -> str:
+    """Words with formulas in plain Unicode: Greek letters, ≥, →, subscripts where Unicode has them.
+
+    >>> print(prose_text("for k > 1, E(k,C) is an equilibrium iff ratio <= theta_1; vartheta_j >= 1"))
+    for k > 1, E(k,C) is an equilibrium iff ratio ≤ θ₁; ϑ_j ≥ 1
+    """
+    return _joined(text, "text", lambda m: m, _unicode_words)
+
+
+def escape_markdown(text: str, prev: str = " ") -> str:
+    r"""Words (no formulas) made safe for Markdown: ``*``, ``_``, backquotes and backslashes escaped.
+
+    >>> print(escape_markdown("condition (*) in Section Z"))
+    condition (\*) in Section Z
+    """
+    return re.sub(r"([*_`\\])", r"\\\1", text)
+
+
+def prose_markdown(text: str) -> str:
+    r"""Words with formulas as Markdown: formulas in ``$...$``, Markdown's specials escaped in the words.
+
+    >>> print(prose_markdown("strict (*) => E(k,C), theta_k >= 1"))
+    strict (\*) $\implies E(k,C)$, $\theta_{k} \geq 1$
+    """
+    return _joined(text, "latex", lambda m: f"${m}$", escape_markdown)
+
+
+#: how a method is named to a reader (the engine's names are identifiers)
+METHOD_WORDS = (("sympy-identity", "a SymPy identity"), ("sympy-sign", "SymPy's sign rules"),
+                ("sympy-constant", "SymPy's evaluation"), ("qepcad", "quantifier elimination (QEPCAD B)"),
+                ("sympy", "SymPy"))
+
+
+def method_words(method: str) -> str:
+    """An engine's method named for a reader.
+
+    >>> method_words("qepcad (split into parts)"), method_words("sympy-sign"), method_words("z3")
+    ('quantifier elimination (QEPCAD B) (split into parts)', "SymPy's sign rules", 'z3')
+    """
+    for name, words in METHOD_WORDS:
+        method = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", words, method)
+    return method
