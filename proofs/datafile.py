@@ -23,11 +23,11 @@ import json
 import math
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Sequence
 
 from .cli import UsageError
+from .files import atomic_write
 
 __all__ = ["load_columns", "write_atomically", "exact_or_float", "MAX_BYTES"]
 
@@ -231,17 +231,7 @@ def write_atomically(target: str | Path, text: str, *, inputs: Sequence[str] = (
     if target.is_dir():
         raise UsageError(f"{target}: is a directory")
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        atomic_write(target, text.encode("utf-8"))  # bytes: the text's own line ends, as a CSV needs
     except OSError as exc:
         raise UsageError(f"{target}: cannot write ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise UsageError(f"{target}: cannot write ({exc.strerror or exc})") from None
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
     return target

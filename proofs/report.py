@@ -45,8 +45,9 @@ from symbolic.notation import latex
 from symbolic.prose import escape_text, method_words, prose_latex
 from symbolic.settings import Settings
 
-from .claim import Claim, SpotCheck, decide_obligation_once, decide_claim, is_identity
+from .claim import Claim, SpotCheck, decide_claim, decide_obligation_once, is_identity
 from .derive import NECESSITY_TIMEOUT
+from .files import atomic_save, atomic_write
 from .paper import Paper, load_paper
 from .parallel import default_jobs, imap_in_order
 from symbolic.errors import CoordfailError
@@ -581,18 +582,6 @@ def render_report(items: Sequence[ClaimReport], figures: dict[str, tuple[str, st
 
 # -- files ---------------------------------------------------------------------------------------
 
-def _atomic_write(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a report is for sharing
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-
-
 def _pdflatex() -> str:
     exe = shutil.which("pdflatex")
     if exe is None:
@@ -625,10 +614,7 @@ def compile_pdf(tex_path: Path, timeout: float = 120.0) -> Path:
                 raise ReportError(f"pdflatex failed on {tex_path.name}: {first.strip()}")
         pdf = Path(build, tex_path.with_suffix(".pdf").name)
         for produced in (pdf, pdf.with_suffix(".log")):
-            fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=f".{produced.name}.", suffix=".tmp")
-            os.close(fd)
-            shutil.copy2(produced, tmp)
-            os.replace(tmp, out_dir / produced.name)
+            atomic_save(out_dir / produced.name, lambda tmp: shutil.copy2(produced, tmp))
     return out_dir / "report.pdf"
 
 
@@ -693,7 +679,7 @@ def write_report(out_dir: Path | str = "report", *, paper: Paper | None = None, 
                               progress=progress, meanwhile=draw)
         tex = stage / "report.tex"
         text = appendix() if callable(appendix) else appendix
-        _atomic_write(tex, render_report(items, figures, appendix=text, paper=paper))
+        atomic_write(tex, render_report(items, figures, appendix=text, paper=paper))
         if pdf:
             progress("compiling report.pdf with pdflatex")
             try:
