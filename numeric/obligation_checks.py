@@ -31,7 +31,7 @@ from symbolic.obligation import Role
 from .spot import (CONSTANT, CROSS_CHECK_SHARE, DEFAULT_BOUNDARY_SHARE, DEFAULT_EXACT_SAMPLES, DEFAULT_SAMPLES,
                    NotCheckable, StatementCheck, _check_group, _format_point, _uncheckable, evaluate_point)
 
-__all__ = ["spot_check", "check_obligation", "ObligationCheck", "SpotResult"]
+__all__ = ["spot_check", "check_obligation", "with_admissible_family", "ObligationCheck", "SpotResult"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,8 @@ class ObligationCheck:
     first_violation: dict | None = field(default=None, compare=False)
     #: draws that bear a refuted/witness verdict out: counterexamples (for all) or instances (exists), exactly confirmed
     found: int = 0
+    #: more such draws seen in floats and not re-decided exactly (past the re-decision limit)
+    found_more: int = 0
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class SpotResult:
     detail: str
     obligations: tuple[ObligationCheck, ...] = field(default=(), compare=False)
     found: int = 0  #: draws bearing a refuted or witness verdict out (see :attr:`ObligationCheck.found`)
+    found_more: int = 0  #: more of them in floats, not re-decided (see :attr:`ObligationCheck.found_more`)
 
     @property
     def agrees(self) -> bool:
@@ -122,7 +125,7 @@ def _for_every_function(kind: Kind, status: Status) -> bool:
     return (kind is Kind.FORALL and status is Status.PROVED) or (kind is Kind.EXISTS and status is Status.REFUTED)
 
 
-def _with_family(obligation, statement, assumptions):
+def with_admissible_family(obligation, statement, assumptions):
     """``(statement, assumptions, label)`` with the first admissible family of ``obligation``, or ``None``."""
     for family in getattr(obligation, "families", ()):
         if not _admissible(family):
@@ -136,10 +139,8 @@ def _with_family(obligation, statement, assumptions):
 
 @functools.lru_cache(maxsize=64)
 def _admissible(family) -> bool:
-    """The engine proves the family's requirements on its domain (as it does before searching with it)."""
-    from symbolic import prove
-
-    return all(prove(sp.Implies(family.domain, req)).status is Status.PROVED for _, req in family.requirements)
+    """The family may stand for the abstract function (as the engine asks before searching with it)."""
+    return not family.inadmissible()
 
 
 def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
@@ -152,7 +153,7 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
     obligations = list(obligations)
     if not obligations:
         raise ValueError("a spot check needs at least one obligation")
-    rows = []  # per obligation: [label, status, role, samples, violations, notes, first, found]
+    rows = []  # per obligation: [label, status, role, samples, violations, notes, first, found, found_more]
     groups: dict = {}
     for i, (ob, verdict) in enumerate(obligations):
         kind, status = Kind(ob.kind), Status(verdict.status)
@@ -162,7 +163,7 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
         ob = ob.with_family(family)  # a point found with a concrete function is a point of the claim with it
         violations, first, note = _point_note(ob, kind, status, verdict)
         notes = [f"evaluated with the concrete {family} the point was found with"] if family else []
-        rows.append([label, status.value, role, 0, violations, notes + ([note] if note else []), first, 0])
+        rows.append([label, status.value, role, 0, violations, notes + ([note] if note else []), first, 0, 0])
         assumptions = tuple(sp.sympify(a) for _, a in ob.assumptions)
         decided = sp.sympify(ob.decided_statement)
         if isinstance(decided, sp.logic.boolalg.BooleanAtom) and status is not Status.VACUOUS:
@@ -172,7 +173,7 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
         statement = sp.false if status is Status.VACUOUS else decided
         reason = _uncheckable((statement, *assumptions))
         if reason and _for_every_function(kind, status):
-            concrete = _with_family(ob, statement, assumptions)
+            concrete = with_admissible_family(ob, statement, assumptions)
             if concrete is not None:
                 statement, assumptions, label = concrete
                 rows[i][5].append(f"evaluated with the admissible concrete {label}")
@@ -200,8 +201,8 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
         for (i, _statement, want, must), chk in zip(members, checks):
             _record(rows[i], chk, obligations[i][0], want, must)
 
-    checks = tuple(ObligationCheck(label, verdict, role, n, v, "; ".join(notes), first, found)
-                   for label, verdict, role, n, v, notes, first, found in rows)
+    checks = tuple(ObligationCheck(label, verdict, role, n, v, "; ".join(notes), first, found, more)
+                   for label, verdict, role, n, v, notes, first, found, more in rows)
     return _summarise(checks, exact_samples, time.perf_counter() - start)
 
 
@@ -224,6 +225,7 @@ def _record(row, chk: StatementCheck, obligation, want: bool, must: bool) -> Non
     elif chk.failures or chk.unconfirmed:
         if row[1] in (Status.REFUTED.value, Status.WITNESS.value):
             row[7] += chk.failures
+            row[8] += chk.unconfirmed
         what = "refute it" if kind is Kind.FORALL else "are instances"
         more = f" (+{chk.unconfirmed:,} more in floats, not re-decided)" if chk.unconfirmed else ""
         notes.append(f"{chk.failures:,} exactly confirmed{more} of {chk.admissible:,} draws {what}")
@@ -261,4 +263,5 @@ def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
         if fewest == 0:
             detail += ("; some obligation had NO admissible draws (not checkable, or its symbols need a "
                        "sampler: see numeric.spot)")
-    return SpotResult(fewest, violations, seconds, detail, checks, sum(c.found for c in checks))
+    return SpotResult(fewest, violations, seconds, detail, checks, sum(c.found for c in checks),
+                      sum(c.found_more for c in checks))

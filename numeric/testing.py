@@ -43,25 +43,37 @@ from symbolic import Kind
 from symbolic.obligation import Role
 
 from .equilibria import DEFAULT_RTOL, fraction_text, approximate_text, equilibria
+from .obligation_checks import with_admissible_family
 from .spot import check_statement
 
 __all__ = ["assert_holds", "assert_never", "assert_equilibrium", "assert_not_equilibrium"]
 
 
-def _statements(claim, assumptions):
-    """(statement, assumptions) pairs: from a Boolean or from an object with obligations()."""
+def _statements(claim, assumptions, kind: Kind = Kind.FORALL):
+    """(label, statement, assumptions) triples: from a Boolean or from an object with obligations().
+
+    A claim's decisions must be of ``kind``: universal for :func:`assert_holds`, existence statements
+    (asserted to have no instance) for :func:`assert_never`.  A statement about an abstract function
+    is evaluated with the first admissible concrete family the obligation gives (a claim that holds for
+    every such function holds for that one).
+    """
     if hasattr(claim, "obligations"):
-        obligations = claim.obligations()
         out = []
-        for ob in obligations:
+        for ob in claim.obligations():
             if ob.role is not Role.DECISION:
                 continue
-            if ob.kind is not Kind.FORALL:
-                raise TypeError(f"obligation {ob.label!r} is an existence statement: "
-                                "use assert_never for an impossibility")
+            if ob.kind is not kind:
+                other = "assert_never" if kind is Kind.FORALL else "assert_holds"
+                words = "an existence statement" if ob.kind is Kind.EXISTS else "a universal statement"
+                raise TypeError(f"obligation {ob.label!r} is {words}: use {other}")
             # the statement as derived where SymPy settled the stated one to a constant
-            statement = getattr(ob, "decided_statement", ob.statement)
-            out.append((ob.label, statement, tuple(a for _, a in ob.assumptions)))
+            statement, assumed = ob.decided_statement, tuple(a for _, a in ob.assumptions)
+            concrete = with_admissible_family(ob, statement, assumed) if ob.families else None
+            if concrete is not None:
+                statement, assumed, family = concrete
+                out.append((f"{ob.label} (with {family})", statement, assumed))
+            else:
+                out.append((ob.label, statement, assumed))
         return out
     if hasattr(claim, "statement") and hasattr(claim, "assumptions"):
         return [(getattr(claim, "label", ""), claim.statement, tuple(a for _, a in claim.assumptions))]
@@ -94,7 +106,7 @@ def _draw_text(point: Mapping[str, Fraction] | None) -> str:
 
 
 def _run(claim, assumptions, samples, exact_samples, seed, want: bool, err_msg: str, what: str):
-    for label, statement, assum in _statements(claim, assumptions):
+    for label, statement, assum in _statements(claim, assumptions, Kind.FORALL if want else Kind.EXISTS):
         chk = check_statement(statement, assum, samples=samples, exact_samples=exact_samples, seed=seed,
                               label=label or sp.sstr(statement)[:200], want=want)
         if chk.admissible == 0:
@@ -104,7 +116,9 @@ def _run(claim, assumptions, samples, exact_samples, seed, want: bool, err_msg: 
             head = f"{what}: {label or sp.sstr(statement)[:300]}"
             raise AssertionError(f"{err_msg + chr(10) if err_msg else ''}{head}\n"
                                  f"  draw: {_draw_text(chk.first_failure)}\n"
-                                 f"  ({chk.failures} of {chk.admissible:,} admissible draws, exactly confirmed)")
+                                 f"  ({chk.failures} of {chk.admissible:,} admissible draws, exactly confirmed"
+                                 + (f"; {chk.unconfirmed:,} more in floats, not re-decided" if chk.unconfirmed
+                                    else "") + ")")
 
 
 def assert_holds(claim, assumptions=(), *, samples: int = 10_000, exact_samples: int = 200, seed: int = 0,

@@ -36,11 +36,27 @@ from symbolic.prose import escape_markdown, prose_markdown
 from symbolic.settings import Settings
 
 __all__ = ["Claim", "ClaimResult", "SpotCheck", "is_identity", "Family", "Obligation", "Role", "decide_claim",
-           "decide_obligation_once", "combine_verdicts",
+           "decide_obligation_once", "combine_verdicts", "covers_every_size", "scoped_verdict",
            "FORMALIZATIONS"]
 
 #: where a claim's formal statement comes from
 FORMALIZATIONS = ("paper", "project")
+
+
+def covers_every_size(scope: str) -> bool:
+    """A scope such as ``every J`` or ``every N``: the verdict holds for every size of the model."""
+    return scope.strip().startswith("every ")
+
+
+def scoped_verdict(status: str, scope: str) -> str:
+    """The verdict with its scope: ``proved (every J)``, ``refuted (J = 4 only)``, ``witness`` (no scope).
+
+    >>> scoped_verdict("proved", "every N"), scoped_verdict("refuted", "J = 4"), scoped_verdict("witness", "")
+    ('proved (every N)', 'refuted (J = 4 only)', 'witness')
+    """
+    if not scope:
+        return status
+    return f"{status} ({scope})" if covers_every_size(scope) else f"{status} ({scope} only)"
 
 
 #: the verdicts a claim of each kind can get (``unknown`` is never an expectation: verify fails on it)
@@ -112,6 +128,11 @@ class Claim:
         if self.claim is not None and not isinstance(self.claim, (Boolean, bool)):
             raise BadInputTypeError(f"claim {self.id}: claim= must be a SymPy Boolean, got "
                                     f"{type(self.claim).__name__}")
+        if isinstance(self.assumptions, str) and self.assumptions.strip() and self.claim is not None:
+            # words are never parsed: with claim= they would be shown and silently not assumed
+            raise BadInputError(f"claim {self.id}: assumptions={self.assumptions!r} are words; with claim= give "
+                                "them as SymPy Booleans, a mapping name -> Boolean (e.g. {'x > 2': x > 2}); "
+                                "words describe the assumptions of a build= claim only")
         if not isinstance(self.assumptions, str):
             given = normalize_assumptions(self.assumptions)
             object.__setattr__(self, "given", given)
@@ -174,7 +195,8 @@ class Claim:
         return f"Formally (decision {index} of {n})"
 
     def _repr_markdown_(self) -> str:
-        text = f"**{self.id}** ({escape_markdown(self.where)}): {prose_markdown(self.statement)}"
+        where = f" ({escape_markdown(self.where)})" if self.where else ""
+        text = f"**{self.id}**{where}: {prose_markdown(self.statement)}"
         if self.quote:
             text += f'\n\n> "{self.quote}"'
         text += f"\n\nAssumptions: {prose_markdown(self.assumptions)}."
@@ -184,7 +206,9 @@ class Claim:
         return text
 
     def _repr_latex_(self) -> str:
-        return rf"$\text{{{self.id}: }} {self.latex_statement()}$"
+        label = self.formal_label()  # "Formally (decision 1 of 2)": say which one is shown
+        which = rf"\quad\text{{({label[len('Formally ('):-1]})}}" if label.startswith("Formally (") else ""
+        return rf"$\text{{{self.id}: }} {self.latex_statement()}{which}$"
 
 
 @lru_cache(maxsize=4096)
@@ -283,6 +307,12 @@ class SpotCheck:
     detail: str = ""  #: what was evaluated, and the first disagreeing draw, exactly
     #: for a refuted (witness) claim: draws where the claim fails (that are instances), exactly confirmed
     found: int = 0
+    #: more such draws seen in floats and not re-decided exactly (so ``found`` is a lower bound)
+    found_more: int = 0
+
+    def found_text(self) -> str:
+        """``"50"``, or ``"50 (+25,075 more in floats)"`` where floats saw more than were re-decided exactly."""
+        return f"{self.found:,}" + (f" (+{self.found_more:,} more in floats)" if self.found_more else "")
 
     @property
     def agrees(self) -> bool:
@@ -292,6 +322,8 @@ class SpotCheck:
         out = {"samples": self.samples, "violations": self.violations, "seconds": round(self.seconds, 4)}
         if self.found:
             out["found"] = self.found
+        if self.found_more:
+            out["found_more_in_floats"] = self.found_more
         if self.detail:
             out["detail"] = self.detail
         return out

@@ -130,13 +130,9 @@ def scope_text(result) -> str:
 
 def verdict_text(result) -> str:
     """The verdict with its scope wherever the scope is limited: ``proved (J = 4 only)``."""
-    status = result.status.value
-    scope = result.claim.scope
-    if scope and scope != "every J":
-        return f"{status} ({scope} only)"
-    if scope == "every J":
-        return f"{status} (every J)"
-    return status
+    from .claim import scoped_verdict
+
+    return scoped_verdict(result.status.value, result.claim.scope)
 
 
 def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None) -> int:
@@ -238,9 +234,9 @@ def _spot_text(spot, result) -> str:
             return "not checked (abstract function)"
         return "not checked" if "not checked numerically" in spot.detail else "no admissible draw"
     if result.status is Status.REFUTED and result.verdict.counterexample is not None:
-        return f"cex exact; {spot.found:,} of {spot.samples:,} draws refute it"
+        return f"cex exact; {spot.found_text()} of {spot.samples:,} draws refute it"
     if result.status is Status.WITNESS:
-        return f"witness exact; {spot.found:,} of {spot.samples:,} draws are instances"
+        return f"witness exact; {spot.found_text()} of {spot.samples:,} draws are instances"
     return f"{spot.samples:,} draws ok"
 
 

@@ -38,7 +38,7 @@ from symbolic.prose import method_words, prose_text
 from symbolic.obligation import Obligation, Role
 from symbolic.settings import Settings
 
-from .claim import Claim, ClaimResult, decide_obligation_once, decide_claim
+from .claim import Claim, ClaimResult, covers_every_size, decide_claim, decide_obligation_once, scoped_verdict
 
 __all__ = ["derive", "assumption_group", "AssumptionUse", "assumption_use", "refutation_class", "RefutationClass",
            "ablation", "Ablation", "necessity", "Necessity", "necessity_sentence", "verdict_words", "point_latex",
@@ -229,12 +229,21 @@ def _positivity_groups(claim: Claim) -> list[str]:
         for _, a in ob.assumptions:
             syms |= a.free_symbols
     members: dict[str, list[str]] = {}
+    positive: dict[str, bool] = {}
     for s in sorted(syms, key=lambda s: s.name):
         if _has_sign(s):
-            members.setdefault(_parameter_group(s), []).append(s.name)
+            stem = _parameter_group(s)
+            members.setdefault(stem, []).append(s.name)
+            positive[stem] = positive.get(stem, True) and bool(s.is_positive)
     names = {s.name for s in syms}
-    return [f"positivity of {stem}" if stem in names or stem in GREEK or len(group) > 4
-            else f"positivity of {', '.join(group)}" for stem, group in members.items()]
+    # "positivity" where every member is declared positive; "sign" where one is nonnegative, negative, ...
+    return [f"{'positivity' if positive[stem] else 'sign'} of "
+            + (stem if stem in names or stem in GREEK or len(group) > 4 else ", ".join(group))
+            for stem, group in members.items()]
+
+
+#: how a dropped group of symbol assumptions is named (see :func:`_positivity_groups`)
+_SIGN_GROUP = re.compile(r"(?:positivity|sign) of (.+)")
 
 
 def _real_twin(s: sp.Symbol) -> sp.Symbol:
@@ -244,8 +253,9 @@ def _real_twin(s: sp.Symbol) -> sp.Symbol:
 
 def _without(claim: Claim, group: str) -> Claim:
     """The claim with one assumption group dropped (its decisions only)."""
-    if group.startswith("positivity of "):
-        name = group[len("positivity of "):]
+    sign = _SIGN_GROUP.fullmatch(group)
+    if sign:
+        name = sign.group(1)
 
         def drop(ob: Obligation) -> Obligation:
             syms = set(ob.decided_statement.free_symbols)
@@ -454,7 +464,9 @@ def _reduction_sentence(ob: Obligation) -> str:
 
 
 def _scope_words(scope: str) -> str:
-    return "every J (every number of sectors)" if scope == "every J" else f"{scope} only"
+    if scope == "every J":
+        return "every J (every number of sectors)"
+    return scope if covers_every_size(scope) else f"{scope} only"
 
 
 def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None, with_assumption_use: bool = True,
@@ -525,7 +537,10 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
         if verdict.family:
             label += f" with the concrete function {verdict.family}"
         where = next((i for i, (ob, v) in enumerate(decisions, 1) if v.point == verdict.point), None)
-        if where is None or len(decisions) == 1:
+        if not verdict.point:  # SymPy settled the statement with no symbol left: no value to give
+            steps.append(Step(f"{label}: the statement holds whatever the values (SymPy settled it), so any "
+                              "point the assumptions allow is one", role="heading"))
+        elif where is None or len(decisions) == 1:
             steps.append(Step(f"{label}, exact, certified by substitution into every assumption and the claim",
                               latex=point_latex(verdict.point), plain=point_text(verdict.point), role="heading"))
             if where is not None:
@@ -560,10 +575,7 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
 
 def verdict_words(result: ClaimResult) -> str:
     """The verdict with its scope: ``proved (every J)``, ``refuted (J = 4 only)``, ``witness``."""
-    status, scope = result.status.value, result.claim.scope
-    if scope == "every J":
-        return f"{status} (every J)"
-    return f"{status} ({scope} only)" if scope else status
+    return scoped_verdict(result.status.value, result.claim.scope)
 
 
 def _verdict_sentence(ob: Obligation, v) -> str:

@@ -41,16 +41,18 @@ from sympy.logic.boolalg import BooleanAtom
 
 from symbolic import Kind, Status
 from symbolic.derivation import Derivation, display_latex, latex_lines
+from symbolic.errors import BadInputError, BadInputTypeError, CoordfailError
 from symbolic.notation import latex
 from symbolic.prose import escape_text, method_words, prose_latex
 from symbolic.settings import Settings
 
-from .claim import Claim, SpotCheck, decide_claim, decide_obligation_once, is_identity
+from .claim import (Claim, SpotCheck, covers_every_size, decide_claim, decide_obligation_once, is_identity,
+                    scoped_verdict)
 from .derive import NECESSITY_TIMEOUT
 from .files import atomic_save, atomic_write
 from .paper import Paper, load_paper
 from .parallel import default_jobs, imap_in_order
-from symbolic.errors import CoordfailError
+
 
 __all__ = ["write_report", "render_report", "ReportError", "compile_pdf", "ClaimReport", "claim_report"]
 
@@ -139,9 +141,7 @@ class ClaimReport:
 
 
 def _verdict_words(status: Status, scope: str) -> str:
-    if scope == "every J":
-        return f"{status.value} (every J)"
-    return f"{status.value} ({scope} only)" if scope else status.value
+    return scoped_verdict(status.value, scope)
 
 
 def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: bool = True,
@@ -173,7 +173,15 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
         cells = tuple((g, v) for g, v in rows[0][2].items() if v != "-") if rows else ()
     refuted = refutation_class(result, settings)
     read = paper.reading_for(claim.id)
-    reading = read(result.verdict.point) if read is not None and result.verdict.point is not None else ""
+    reading = ""
+    if read is not None and result.verdict.point is not None:
+        try:
+            reading = read(result.verdict.point)
+        except Exception as exc:  # the paper's own reading failed: bad input, named, not a traceback
+            raise BadInputError(f"claim {claim.id}: its reading raised {type(exc).__name__}: {exc}") from exc
+        if not isinstance(reading, str):
+            raise BadInputTypeError(f"claim {claim.id}: its reading must return words (a str), got "
+                                    f"{type(reading).__name__}")
     mutant = None
     if mutants and proved:
         from .mutants import mutant_report
@@ -249,9 +257,9 @@ def _spot_cell(spot: SpotCheck | None, status: Status | None = None) -> str:
     if not spot.agrees:
         return rf"\textbf{{{spot.violations:,} / {spot.samples:,}}}"
     if status is Status.REFUTED and spot.found:
-        return f"{spot.found:,} refute / {spot.samples:,}"
+        return f"{spot.found_text()} refute / {spot.samples:,}"
     if status is Status.WITNESS and spot.found:
-        return f"{spot.found:,} instances / {spot.samples:,}"
+        return f"{spot.found_text()} instances / {spot.samples:,}"
     if spot.samples == 0:  # a constant, or a statement with no numeric value (an abstract function)
         return "none evaluated"
     return f"0 / {spot.samples:,}"
@@ -278,10 +286,10 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
                     if f"{what} {h}" in spot.detail), None)
         point = f"the {what} {how}; " if how else ""
     if kind is Kind.FORALL and status is Status.REFUTED:
-        return (f"{point}{draws}, {spot.found:,} of them violate the claim (exactly confirmed); none disagrees "
+        return (f"{point}{draws}, {spot.found_text()} of them violate the claim (exactly confirmed); none disagrees "
                 "with the verdict")
     if status is Status.WITNESS:
-        return f"{point}{draws}, {spot.found:,} of them are instances (exactly confirmed); none disagrees with the verdict"
+        return f"{point}{draws}, {spot.found_text()} of them are instances (exactly confirmed); none disagrees with the verdict"
     if kind is Kind.EXISTS and status is Status.REFUTED:
         return f"{draws}; none of them is an instance"
     return f"{draws}; none disagrees"
@@ -310,9 +318,11 @@ def _each_once(items: Sequence[str]) -> str:
 
 
 def _verdict_tex(text: str) -> str:
-    """A verdict with its scope: the economy size J set as mathematics, the scope kept on one line."""
-    tex = re.sub(r"\bJ\b", "$J$", escape_text(text))
-    return re.sub(r"\(([^()]*\$J\$[^()]*)\)", r"\\mbox{(\1)}", tex)
+    """A verdict with its scope: the model's size (J, N) set as mathematics, the scope kept on one line."""
+    def scope(m: re.Match) -> str:
+        return r"\mbox{(" + re.sub(r"\b([A-Za-z])\b", r"$\1$", m.group(1)) + ")}"
+
+    return re.sub(r"\(([^()]*)\)", scope, escape_text(text))
 
 
 def _verdict_cell(it: ClaimReport) -> str:
@@ -322,15 +332,25 @@ def _verdict_cell(it: ClaimReport) -> str:
     return r"\textbf{" + text + "} (expected " + escape_text(it.expected.value) + ")"
 
 
+def _size_name(items: Sequence[ClaimReport]) -> str:
+    """The letter the claims' scopes give a model's size (``J`` in ``every J``, ``N = 3``); ``""`` without scopes."""
+    for it in items:
+        m = re.match(r"\s*(?:every\s+)?([A-Za-z]\w*)", it.scope or "")
+        if m:
+            return m.group(1)
+    return ""
+
+
 def _summary_counts(items: Sequence[ClaimReport]) -> str:
-    heads = ("for every $J$", "for one $J$ only", "$J$ does not apply")
+    size = _size_name(items)
+    heads = (f"for every ${size}$", f"for one ${size}$ only", f"${size}$ does not apply")
     counts = []
     for status in Status:
         these = [it for it in items if it.status is status]
         if not these:
             continue
-        every = sum(1 for it in these if it.scope == "every J")
-        fixed = sum(1 for it in these if it.scope and it.scope != "every J")
+        every = sum(1 for it in these if covers_every_size(it.scope))
+        fixed = sum(1 for it in these if it.scope and not covers_every_size(it.scope))
         counts.append((status.value, len(these), (every, fixed, len(these) - every - fixed)))
     keep = [i for i in range(3) if any(c[2][i] for c in counts)]  # an empty column says nothing
     if keep == [2]:
@@ -367,7 +387,7 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
         f"Each of the {n} claims is stated in the paper's words and formalised in SymPy from the model's "
         r"primitives. An engine (SymPy for the algebra, z3 for nonlinear real arithmetic) decides it for "
         r"\emph{all} admissible parameters"
-        + (r" ($J$ is the number of sectors where a model has sectors)" if any(it.scope for it in items) else "")
+        + (r" ($J$ is the number of sectors where a model has sectors)" if _size_name(items) == "J" else "")
         + ": "
         r"\emph{proved}, \emph{refuted} with a counterexample, \emph{witness} (an instance of an existence "
         r"claim), or \emph{unknown}; counterexamples and witnesses are certified in exact arithmetic. "
@@ -378,7 +398,7 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
                    f"swapped parameters) to show that its check can fail: {killed} of {generated} mutants are "
                    f"refuted. ")
     out.append(r"Each proof says which assumptions are \emph{sufficient} (a minimal set) and which are "
-               r"\emph{necessary} (the claim re-decided with each dropped, the positivity of each group of "
+               r"\emph{necessary} (the claim re-decided with each dropped, the declared sign of each group of "
                f"parameters included, within {NECESSITY_TIMEOUT:g} s each). ")
     if regions:
         out.append("Where the paper states a threshold, the region where the model's own condition holds is "
@@ -427,11 +447,16 @@ def _display(lines: Sequence[str]) -> str:
     return display_latex(lines)
 
 
+def _where(it: ClaimReport) -> str:
+    """`` (Section 2, footnote 5)`` after a claim's id, or nothing where the claim gives no place."""
+    return f" ({escape_text(it.place)})" if it.place else ""
+
+
 def _claim_section(it: ClaimReport) -> str:
     out = [f"\\needspace{{8\\baselineskip}}\n\\subsection*{{{escape_text(it.id)}: {_verdict_tex(it.verdict)}}}\n"
            f"\\phantomsection\\label{{claim:{it.id}}}\n",
            f"{_tex(it.statement)}.\n\n",
-           f"\\emph{{Where:}} {escape_text(it.place)}."]
+           f"\\emph{{Where:}} {escape_text(it.place)}." if it.place else ""]
     if it.quote:
         out.append(f" \\emph{{The paper:}} {_tex(chr(34) + it.quote + chr(34))}.")
     if it.formalization == "project":
@@ -480,7 +505,8 @@ def _ablation_table(section_title: str, items: Sequence[ClaimReport]) -> str:
     # the heading, its paragraph, the table's head and a first row stay together
     out = [r"\needspace{14\baselineskip}\subsection*{Ablation: each claim with one assumption dropped}" "\n",
            f"{_tex(section_title)}: each claim re-decided with every instance of one named assumption removed, or "
-           "with the positivity of one group of parameters dropped; a changed verdict shows that the assumption "
+           "with the declared sign of one group of parameters dropped (its positivity); a changed verdict shows that "
+           "the assumption "
            "matters.\n\n",
            r"\begin{longtable}{@{}L{1.8cm}L{2.4cm}L{11.4cm}@{}}" "\n"
            r"\toprule claim & with all & with one dropped\\ \midrule \endhead \bottomrule \endlastfoot" "\n"]
@@ -562,10 +588,10 @@ def render_report(items: Sequence[ClaimReport], figures: dict[str, tuple[str, st
     for it in false:
         if it.kind is Kind.FORALL:
             where = f" to the decision `{_tex(it.point_label)}'" if it.point_label else ""
-            out.append(f"\\textbf{{{escape_text(it.id)}}} ({escape_text(it.place)}): {_tex(it.statement)}. "
+            out.append(f"\\textbf{{{escape_text(it.id)}}}{_where(it)}: {_tex(it.statement)}. "
                        f"Counterexample{where}:\n" + _display(it.point.split(r", \\ & ")))
         else:
-            out.append(f"\\textbf{{{escape_text(it.id)}}} ({escape_text(it.place)}): {_tex(it.statement)}: no instance "
+            out.append(f"\\textbf{{{escape_text(it.id)}}}{_where(it)}: {_tex(it.statement)}: no instance "
                        "exists under the stated assumptions.\n\n")
     if paper.errata:
         out.append(r"\subsection*{Errata of the extracted formulas}\label{errata}" "\n")

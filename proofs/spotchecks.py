@@ -33,7 +33,8 @@ def generic_spot_check(result: ClaimResult, samples: int, seed: int) -> SpotChec
     instance.  ``samples`` is the fewest admissible draws any obligation got.
     """
     out = spot_check(result.obligations, samples=samples, seed=seed)
-    return SpotCheck(samples=out.samples, violations=out.violations, seconds=out.seconds, detail=out.detail, found=out.found)
+    return SpotCheck(samples=out.samples, violations=out.violations, seconds=out.seconds, detail=out.detail,
+                     found=out.found, found_more=out.found_more)
 
 
 def spot_check_claim(paper, result: ClaimResult, settings: Settings | None = None) -> SpotCheck:

@@ -185,7 +185,8 @@ def _make(claim_id: str):
         if tally.first:
             detail += f" (first: {tally.first})"
         return SpotCheck(samples=generic.samples, violations=generic.violations + tally.violations,
-                         seconds=time.perf_counter() - start, detail=detail, found=generic.found)
+                         seconds=time.perf_counter() - start, detail=detail, found=generic.found,
+                         found_more=generic.found_more)
 
     return check
 

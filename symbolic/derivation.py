@@ -43,7 +43,7 @@ from sympy.printing.pretty.stringpict import prettyForm
 
 from .notation import CONDITION_BUDGET
 from .notation import latex as _notation_latex
-from .notation import one_line, pretty, renamed_for_text, width
+from .notation import PaperPretty, one_line, pretty, renamed_for_text, width
 from .prose import escape_text, prose_latex, prose_markdown, prose_text
 
 __all__ = ["Step", "Derivation", "clearing_step", "clearing", "clearing_steps", "latex_of", "latex_lines", "text_of",
@@ -523,12 +523,9 @@ def _chain_text(chain, columns: int) -> str:
 
 
 def _form(obj) -> prettyForm:
-    from sympy.printing.pretty.pretty import PrettyPrinter
-
-
     if isinstance(obj, bool):
         obj = sp.true if obj else sp.false
-    return PrettyPrinter({"use_unicode": True, "wrap_line": False})._print(renamed_for_text(obj))
+    return PaperPretty({"use_unicode": True, "wrap_line": False})._print(renamed_for_text(obj))
 
 
 # -- the derivation ------------------------------------------------------------------------------
@@ -757,7 +754,7 @@ def clearing_steps(statement) -> list[Step]:
     said = []
     for how, dens in phrases.items():
         if dens:
-            tail = _MULTIPLY[how][len("by {0}"):]
+            tail = _MULTIPLY[how].split("{0}", 1)[1]  # what follows the multiplier: ", positive under ..."
             if how == "square":
                 said.append(_and_list([f"the square of {d}" for d in dens]) + tail)
             else:

@@ -40,6 +40,18 @@ FUNCTIONS = {"exp": r"\exp", "log": r"\log", "ln": r"\ln", "sin": r"\sin", "cos"
 SUPERSCRIPT_SUFFIX = {"star": ("*", "*"), "prime": ("'", "′")}
 
 
+#: superscripts written after ``^`` in a symbol's name (``q_1^*``), in LaTeX and Unicode
+_MARKS = {"*": ("*", "*"), "'": (r"\prime", "′"), "+": ("+", "⁺"), "-": ("-", "⁻")}
+
+
+def _superscript(name: str) -> tuple[str, str]:
+    """``("q_1", "*")`` for ``q_1^*`` (braces dropped: ``c^{max}``); ``(name, "")`` without one."""
+    if "^" not in name.strip("^"):
+        return name, ""
+    head, _, sup = name.partition("^")
+    return head, sup[1:-1] if sup.startswith("{") and sup.endswith("}") else sup
+
+
 def split_name(name: str) -> tuple[str, str]:
     """``("lambda", "1S")`` for ``lambda_1S``: the base and the subscript."""
     base, _, sub = name.partition("_")
@@ -58,11 +70,15 @@ def symbol_latex(name: str) -> str:
     ('\\lambda_{1S}', 'E^{*}', '\\vartheta_{j}', '\\theta_{1}')
     >>> symbol_latex("count"), symbol_latex("A1")
     ('\\mathrm{count}', '\\mathrm{A1}')
-    >>> symbol_latex("g_0")
-    'g(0)'
+    >>> symbol_latex("g_0"), symbol_latex("q_1^*")
+    ('g(0)', 'q_{1}^{*}')
     """
     if name in FUNCTION_VALUES:
         return FUNCTION_VALUES[name]
+    head, sup = _superscript(name)
+    if sup:
+        mark = _MARKS.get(sup, (None,))[0] or symbol_latex(sup)
+        return f"{symbol_latex(head)}^{{{mark}}}"
     base, sub = split_name(name)
     base = UNICODE_GREEK.get(base, base)
     if sub in SUPERSCRIPT_SUFFIX:
@@ -84,9 +100,14 @@ def symbol_text(name: str) -> str:
 
     >>> symbol_text("lambda_1S"), symbol_text("theta_1"), symbol_text("E_star"), symbol_text("vartheta_j")
     ('λ_1S', 'θ₁', 'E*', 'ϑ_j')
+    >>> symbol_text("q_1^*")
+    'q₁*'
     """
     if name in FUNCTION_VALUES:
         return FUNCTION_VALUES[name]
+    head, sup = _superscript(name)
+    if sup:
+        return symbol_text(head) + (_MARKS.get(sup, (None, None))[1] or f"^{sup}")
     base, sub = split_name(name)
     base = UNICODE_GREEK.get(base, base)
     if sub in SUPERSCRIPT_SUFFIX:

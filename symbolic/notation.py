@@ -17,12 +17,13 @@ import shutil
 
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
+from sympy.printing.pretty.pretty import PrettyPrinter
 from sympy.printing.str import StrPrinter
 
 from .names import symbol_latex, symbol_text
 from .prose import prose_text
 
-__all__ = ["latex", "pretty", "one_line", "renamed_for_text", "width", "CONDITION_BUDGET"]
+__all__ = ["latex", "pretty", "one_line", "renamed_for_text", "width", "CONDITION_BUDGET", "PaperPretty"]
 
 
 def _display_symbols(expr) -> dict:
@@ -103,7 +104,25 @@ def pretty(expr, columns: int | None = None) -> str:
     """
     if isinstance(expr, bool):
         expr = sp.true if expr else sp.false
-    return sp.pretty(renamed_for_text(expr), use_unicode=True, num_columns=columns or width(), wrap_line=True)
+    from sympy.printing.pretty.pretty_symbology import pretty_use_unicode
+
+    previous = pretty_use_unicode(True)
+    try:
+        return PaperPretty({"use_unicode": True, "num_columns": columns or width(), "wrap_line": True}).doprint(
+            renamed_for_text(expr))
+    finally:
+        pretty_use_unicode(previous)
+
+
+class PaperPretty(PrettyPrinter):
+    """SymPy's pretty printer, with ``max``/``min`` set as functions of pretty arguments (SymPy prints
+    ``Max(0, b**2/4)`` as code)."""
+
+    def _print_Max(self, expr):
+        return self._print_Function(expr, func_name="max")
+
+    def _print_Min(self, expr):
+        return self._print_Function(expr, func_name="min")
 
 
 def one_line(expr) -> str:

@@ -71,6 +71,28 @@ class Family:
         """``expr`` with the abstract function replaced by this family (derivatives evaluated)."""
         return expr.replace(self.function, lambda *args: self.definition(*args)).doit()
 
+    def inadmissible(self, timeout: float = 10.0) -> str:
+        """Why this family may not stand for the abstract function (``""`` if it may).
+
+        It must be smooth -- built without branches or kinks (``Piecewise``, ``Abs``, ``Max``, ``floor``,
+        ...), whose SymPy derivative is silent about the points where none exists (``Piecewise((x, x < 1),
+        (x - 1, True))`` differentiates to 1 everywhere, its jump included) -- and the engine must prove
+        each requirement on the domain.
+        """
+        kinks = sorted({type(a).__name__ for a in sp.preorder_traversal(self.definition.expr)
+                        if isinstance(a, _NOT_SMOOTH)})
+        if kinks:
+            return f"it is not smooth ({', '.join(kinks)}): its derivative may not exist where SymPy gives one"
+        for name, req in self.requirements:
+            if prove(sp.Implies(self.domain, req), timeout=timeout).status is not Status.PROVED:
+                return f"its requirement {name} is not proved on its domain"
+        return ""
+
+
+#: constructs with branches or kinks: a family built with one may have no derivative where SymPy gives one
+_NOT_SMOOTH = (sp.Piecewise, sp.Abs, sp.sign, sp.floor, sp.ceiling, sp.Heaviside, sp.Min, sp.Max, sp.Mod,
+               sp.frac, sp.DiracDelta)
+
 
 @dataclass(frozen=True)
 class Obligation:
@@ -150,11 +172,11 @@ def decide_obligation(ob: Obligation, settings: Settings | None = None) -> Verdi
 def _search_families(ob: Obligation, abstract: Verdict, settings: Settings) -> Verdict:
     """Re-decide with each admissible concrete family; only a certified point counts."""
     want = Status.REFUTED if ob.kind is Kind.FORALL else Status.WITNESS
+    passed_over = []
     for family in ob.families:
-        admissible = all(
-            prove(sp.Implies(family.domain, req), timeout=settings.timeout).status is Status.PROVED
-            for _, req in family.requirements)
-        if not admissible:
+        why = family.inadmissible(settings.timeout)
+        if why:
+            passed_over.append(f"the concrete function {family.label} was not used: {why}")
             continue
         v = decide_obligation(ob.with_family(family.label), settings)
         if v.status is want:
@@ -162,4 +184,4 @@ def _search_families(ob: Obligation, abstract: Verdict, settings: Settings) -> V
             return Verdict.make(want, ob.kind, f"{v.method} with {family.label}", v.seconds,
                                 reason=f"{what} with the admissible concrete function {family.label}",
                                 point=v.point, notes=v.notes, family=family.label)
-    return abstract
+    return replace(abstract, notes=abstract.notes + tuple(passed_over)) if passed_over else abstract

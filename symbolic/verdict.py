@@ -146,7 +146,10 @@ class Verdict:
         pt = self._point_latex()
         if pt:
             label = "counterexample" if self.counterexample is not None else "witness"
-            text += r"\quad \text{%s: } %s" % (label, pt)
+            if self.family:  # the point is a point of the claim with this function
+                label += f" with {self.family}"
+            text += r"\quad \text{%s: } %s" % (label.replace("\\", r"\backslash ").replace("{", r"\{")
+                                               .replace("}", r"\}"), pt)
         return text
 
     def _repr_latex_(self) -> str:

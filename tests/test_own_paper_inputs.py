@@ -86,7 +86,7 @@ def test_an_existence_claim_found_with_a_family_is_a_witness_that_says_so():
     assert result.status is Status.WITNESS and result.verdict.family == "g(x) = 1 + x"
     text = derive(result, settings=FAST).as_text()
     assert "Witness with the concrete function g(x) = 1 + x" in text
-    assert "leaves x free" in text and "not settled" not in text  # 1 + x > x holds whatever x is
+    assert "holds whatever the values" in text and "not settled" not in text  # 1 + x > x holds for every x
     spot = spot_check_claim(PAPER, result, FAST)
     assert spot.agrees and spot.detail.startswith("constant")
 
@@ -173,3 +173,91 @@ def test_region_names_the_claims_that_have_one(tmp_path):
     r = subprocess.run([sys.executable, "-m", "proofs", "region", "B", "--claims", str(path)], capture_output=True,
                        text=True, timeout=120, cwd=tmp_path, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert r.returncode == 2 and "claims with one: A" in r.stderr
+
+
+# -- the second new-user review ------------------------------------------------------------------------
+
+def test_assumptions_in_words_are_refused_beside_a_sympy_claim():
+    with pytest.raises(BadInputError, match="are words; with claim= give them as SymPy Booleans"):
+        Claim(id="A", statement="s", claim=x > 1, assumptions="x > 2")
+    Claim(id="B", statement="s", build=lambda: [Obligation.forall("x > 1", x > 1, {"x > 2": x > 2})],
+          assumptions="x > 2")  # words beside build=, which states them itself
+
+
+def test_a_reading_that_raises_is_bad_input_naming_the_claim():
+    from proofs.report import claim_report
+
+    def broken(point):
+        return 1 / 0
+
+    refuted = Claim(id="R.1", statement="s", claim=x > 1, expected="refuted")
+    paper = Paper(title="t", claims=(refuted,), readings=(("R.1", broken),))
+    with pytest.raises(BadInputError, match="claim R.1: its reading raised ZeroDivisionError"):
+        claim_report(paper, refuted, FAST, mutants=False, regions=False)
+
+
+def test_a_family_with_a_jump_is_not_used():
+    k1, k2, k = sp.Symbol("k_1", positive=True), sp.Symbol("k_2", positive=True), sp.Symbol("k", positive=True)
+    f = sp.Function("f", real=True)
+    jump = Family(f, sp.Lambda(x, sp.Piecewise((x, x < 1), (x - 1, True))), "f with a jump at 1",
+                  requirements=(("f' > 0", sp.Integer(1) > 0),))
+    assert "not smooth (Piecewise)" in jump.inadmissible()
+    ob = Obligation.forall("increasing f keeps order", sp.Implies(k1 < k2, f(k1) < f(k2)),
+                           {"f' > 0": sp.Derivative(f(k), k) > 0}, families=(jump,))
+    from symbolic.obligation import decide_obligation
+
+    v = decide_obligation(ob, FAST)
+    assert v.status is not Status.REFUTED and not v.family
+    assert any("f with a jump at 1 was not used: it is not smooth" in n for n in v.notes)
+
+
+def test_float_failures_beyond_the_exact_ones_are_counted():
+    from proofs.claim import SpotCheck
+
+    spot = SpotCheck(samples=100_000, violations=0, seconds=0.0, detail="", found=50, found_more=25_075)
+    assert spot.found_text() == "50 (+25,075 more in floats)"
+    assert spot.as_dict()["found_more_in_floats"] == 25_075
+    result = decide_claim(Claim(id="F", statement="s", claim=x > 1), settings=FAST)  # false on most draws
+    measured = spot_check_claim(Paper(title="t", claims=(result.claim,)), result, Settings(samples=20_000))
+    assert measured.found > 0 and measured.found + measured.found_more > 1000
+
+
+def test_the_testing_helpers_take_existence_claims_and_families():
+    from numeric.testing import assert_holds, assert_never
+
+    none = Claim(id="N", statement="no x below zero", kind="exists", claim=sp.And(x < 0, x > -1))
+    assert_never(none, samples=500)
+    with pytest.raises(TypeError, match="is a universal statement: use assert_holds"):
+        assert_never(Claim(id="U", statement="s", claim=x > 0), samples=500)
+    monotone = Claim(id="M", statement="s", build=lambda: [Obligation.forall(
+        "D falls", sp.Derivative(D(p), p) < 0, families=(LINEAR,))])
+    assert_holds(monotone, samples=500)  # evaluated with D(p) = 1 - p
+
+
+def test_scopes_other_than_j_cover_every_size():
+    from proofs.claim import scoped_verdict
+
+    assert scoped_verdict("proved", "every N") == "proved (every N)"
+    assert scoped_verdict("proved", "N = 3") == "proved (N = 3 only)"
+
+
+def test_a_nonnegative_group_is_named_by_its_sign():
+    from proofs.derive import _positivity_groups
+
+    g_pos, h_nonneg = sp.Symbol("g", positive=True), sp.Symbol("H", nonnegative=True)
+    claim = Claim(id="S", statement="s", claim=g_pos + h_nonneg > 1)
+    assert set(_positivity_groups(claim)) == {"positivity of g", "sign of H"}
+
+
+def test_max_is_printed_as_mathematics_and_superscripts_as_the_paper_writes_them():
+    from symbolic.names import symbol_latex, symbol_text
+    from symbolic.notation import pretty
+
+    H, b = sp.Symbol("H", nonnegative=True), sp.Symbol("b", positive=True)
+    text = pretty(sp.Eq(sp.Symbol("g_i^*"), sp.Max(0, b**2 / 4 - H)))
+    assert "max" in text and "Max(" not in text and "**" not in text and "g_i__" not in text
+    assert symbol_latex("q_1^*") == "q_{1}^{*}" and symbol_text("q_1^*") == "q₁*"
+
+
+def test_a_claim_without_a_place_shows_no_empty_brackets():
+    assert "()" not in Claim(id="A", statement="s", claim=x > 0)._repr_markdown_()
