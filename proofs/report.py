@@ -251,15 +251,20 @@ def _tex(text: str) -> str:
     return prose_latex(text)
 
 
+def _at_least(spot: SpotCheck) -> str:
+    """``100+`` where floats saw more than were re-decided exactly (the claim's section gives both counts)."""
+    return f"{spot.found:,}" + ("+" if spot.found_more else "")
+
+
 def _spot_cell(spot: SpotCheck | None, status: Status | None = None) -> str:
     if spot is None:
         return "--"
     if not spot.agrees:
         return rf"\textbf{{{spot.violations:,} / {spot.samples:,}}}"
     if status is Status.REFUTED and spot.found:
-        return f"{spot.found_text()} refute / {spot.samples:,}"
+        return f"{_at_least(spot)} refute / {spot.samples:,}"
     if status is Status.WITNESS and spot.found:
-        return f"{spot.found_text()} instances / {spot.samples:,}"
+        return f"{_at_least(spot)} instances / {spot.samples:,}"
     if spot.samples == 0:  # a constant, or a statement with no numeric value (an abstract function)
         return "none evaluated"
     return f"0 / {spot.samples:,}"
@@ -285,11 +290,13 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
         how = next((h for h in ("re-evaluated exactly", "re-evaluated in floats only", "not re-evaluated")
                     if f"{what} {h}" in spot.detail), None)
         point = f"the {what} {how}; " if how else ""
+    confirmed = "exactly confirmed" + (f"; {spot.found_more:,} more in floats, not re-decided" if spot.found_more
+                                       else "")
     if kind is Kind.FORALL and status is Status.REFUTED:
-        return (f"{point}{draws}, {spot.found_text()} of them violate the claim (exactly confirmed); none disagrees "
+        return (f"{point}{draws}, {spot.found:,} of them violate the claim ({confirmed}); none disagrees "
                 "with the verdict")
     if status is Status.WITNESS:
-        return f"{point}{draws}, {spot.found_text()} of them are instances (exactly confirmed); none disagrees with the verdict"
+        return f"{point}{draws}, {spot.found:,} of them are instances ({confirmed}); none disagrees with the verdict"
     if kind is Kind.EXISTS and status is Status.REFUTED:
         return f"{draws}; none of them is an instance"
     return f"{draws}; none disagrees"
