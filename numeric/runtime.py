@@ -77,7 +77,7 @@ def _exact_only(name):
 
 @functools.lru_cache(maxsize=1)
 def float_namespace() -> dict:
-    """NumPy's names and the printer's helpers: the namespace numeric.kernels has lambdify compile in."""
+    """NumPy's names and the printer's helpers: the namespace every kernel of numeric.kernels runs in."""
     # NumPy's loaded names only: dir() + getattr would import its lazy submodules (f2py, testing, ...)
     ns = {name: value for name, value in vars(np).items() if not name.startswith("_")}
     ns.update(FLOAT_HELPERS)

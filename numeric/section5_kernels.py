@@ -1,6 +1,6 @@
-"""The Section 5 kernels, printed from :mod:`symbolic.section5` by :mod:`numeric.kernels` (generated).
+"""The Section 5 kernels, printed from :mod:`symbolic.section5` by :mod:`numeric.section5` (generated).
 
-Do not edit: regenerate with ``python -m numeric.kernels``; a test fails when
+Do not edit: regenerate with ``python -m numeric.section5``; a test fails when
 this file differs from what the SymPy source prints.  Loading it needs neither
 SymPy nor z3, so that ``coordfail equilibria`` starts as fast as NumPy does.
 Global names in the code (``less``, ``_q``) are resolved in the float and the

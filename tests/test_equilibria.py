@@ -97,7 +97,7 @@ def test_reading_names_the_gain_from_coordinating_in_the_strongest_sector():
 
 
 def test_a_million_sectors_agrees_with_the_kernel_masks():
-    from numeric.kernels import equilibrium_masks
+    from numeric.section5 import equilibrium_masks
 
     rng = np.random.default_rng(0)
     J = 200_000

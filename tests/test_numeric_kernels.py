@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from numeric import kernels as K
+from numeric import section5 as S5K
 from numeric.exact import RationalArray, parse_rational
 from symbolic import section5 as s5
 
@@ -34,9 +35,9 @@ def _sympy_value(expr, values: dict) -> sp.Basic:
 def test_wage_and_price_kernels_equal_their_sympy_source_exactly(lS, lN, th):
     j = "j"
     values = {s5.lam_S(j): lS, s5.lam_N(j): lN, s5.theta(j): th}
-    for kernel, expr, args in ((K.WAGE_COORDINATED, s5.wage_coordinated(j), (lS, lN)),
-                               (K.WAGE_UNCOORDINATED, s5.wage_uncoordinated(j), (lS, lN, th)),
-                               (K.WORLD_PRICE, s5.world_price(j), (lN, th))):
+    for kernel, expr, args in ((S5K.WAGE_COORDINATED, s5.wage_coordinated(j), (lS, lN)),
+                               (S5K.WAGE_UNCOORDINATED, s5.wage_uncoordinated(j), (lS, lN, th)),
+                               (S5K.WORLD_PRICE, s5.world_price(j), (lN, th))):
         exact = kernel.exact(*[[a] for a in args]).to_fractions()[0]
         assert sp.Rational(exact.numerator, exact.denominator) == _sympy_value(expr, values)
         assert kernel(*[float(a) for a in args]) == pytest.approx(float(exact), rel=1e-14)
@@ -46,18 +47,18 @@ def test_wage_and_price_kernels_equal_their_sympy_source_exactly(lS, lN, th):
 @given(l1S=positive, l1N=positive, t1=at_least_one, lkS=positive, lkN=positive)
 def test_condition_star_kernel_equals_sympy_exactly(l1S, l1N, t1, lkS, lkN):
     values = {s5.lam_S("1"): l1S, s5.lam_N("1"): l1N, s5.theta("1"): t1, s5.lam_S("k"): lkS, s5.lam_N("k"): lkN}
-    for strict, kernel in ((True, K.CONDITION_STAR), (False, K.CONDITION_STAR_WEAK)):
+    for strict, kernel in ((True, S5K.CONDITION_STAR), (False, S5K.CONDITION_STAR_WEAK)):
         truth = bool(_sympy_value(s5.condition_star("k", strict=strict, first="1"), values))
         assert bool(kernel.exact([l1S], [l1N], [t1], [lkS], [lkN])[0]) is truth
 
 
 def test_break_even_wage_is_derived_and_equals_w_kU():
     # the kernel's threshold is solved by SymPy, not typed: it must be w(k,U)
-    assert sp.simplify(K._BREAK_EVEN_EXPR - s5.wage_uncoordinated("k")) == 0
+    assert sp.simplify(S5K._BREAK_EVEN_EXPR - s5.wage_uncoordinated("k")) == 0
     # and the margin is (w - break-even)/lambda_kS, increasing in w: E(j,.) iff w(j,.) >= max break-even
-    assert sp.simplify(K._MARGIN_EXPR * s5.lam_S("k") - (s5.wage - K._BREAK_EVEN_EXPR)) == 0
+    assert sp.simplify(S5K._MARGIN_EXPR * s5.lam_S("k") - (s5.wage - S5K._BREAK_EVEN_EXPR)) == 0
     # the margin at w = w(j,C) is the model's deviation_margin
-    at_wage = K._MARGIN_EXPR.xreplace({s5.wage: s5.wage_coordinated("j")})
+    at_wage = S5K._MARGIN_EXPR.xreplace({s5.wage: s5.wage_coordinated("j")})
     assert sp.simplify(at_wage - s5.deviation_margin("j", True, "k")) == 0
 
 
@@ -81,7 +82,7 @@ def test_equilibrium_masks_match_the_sympy_definition_on_unsorted_data():
     rng = np.random.default_rng(7)
     lS, lN = rng.uniform(0.2, 5, (300, 5)), rng.uniform(0.2, 5, (300, 5))
     th = 1 + rng.exponential(0.5, (300, 5))
-    coordinated, uncoordinated = K.equilibrium_masks(lS, lN, th)
+    coordinated, uncoordinated = S5K.equilibrium_masks(lS, lN, th)
     want_c, want_u = _brute_force_masks(lS, lN, th)
     assert (coordinated == want_c).all() and (uncoordinated == want_u).all()
     assert coordinated.any() and not coordinated.all()  # the test sees both outcomes
@@ -91,7 +92,7 @@ def test_equilibrium_masks_match_the_sympy_definition_on_unsorted_data():
 @given(st.lists(st.integers(0, 5), min_size=2, max_size=8))
 def test_best_other_is_the_maximum_over_the_other_sectors(values):
     arr = np.array([values], dtype=float)
-    got = K.best_other(arr)[0]
+    got = S5K.best_other(arr)[0]
     want = [max(v for i, v in enumerate(values) if i != j) for j in range(len(values))]
     assert got.tolist() == want
 
@@ -99,9 +100,9 @@ def test_best_other_is_the_maximum_over_the_other_sectors(values):
 def test_kernels_broadcast_over_instances_and_sectors():
     lS = np.arange(1, 13, dtype=float).reshape(3, 4)
     lN = np.full((3, 4), 2.0)
-    assert K.wage_coordinated(lS, lN).shape == (3, 4)
-    assert np.allclose(K.wage_coordinated(lS, lN), lS / 2)
-    star = K.condition_star(lS, lN, np.full((3, 4), 1.5), strict=False)
+    assert S5K.wage_coordinated(lS, lN).shape == (3, 4)
+    assert np.allclose(S5K.wage_coordinated(lS, lN), lS / 2)
+    star = S5K.condition_star(lS, lN, np.full((3, 4), 1.5), strict=False)
     assert star.shape == (3, 4) and star[:, 0].all()  # sector 1 against itself: ratio 1 <= theta_1
 
 
@@ -182,13 +183,13 @@ def test_parse_rational_refuses_anything_but_p_over_q(text):
 def test_the_kernels_printed_ahead_are_what_sympy_prints_now():
     # numeric/section5_kernels.py lets `coordfail equilibria` run without SymPy; it must not drift from the source
     path = pathlib.Path(K.__file__).with_name("section5_kernels.py")
-    assert path.read_text(encoding="utf-8") == K.printed_module_source(), \
-        "numeric/section5_kernels.py is stale: regenerate it with python -m numeric.kernels"
+    assert path.read_text(encoding="utf-8") == S5K.printed_module_source(), \
+        "numeric/section5_kernels.py is stale: regenerate it with python -m numeric.section5"
     from numeric import section5_kernels as P
 
     rng = np.random.default_rng(3)
-    for name in K.PRINTED_AHEAD:
-        sympy_kernel, printed = getattr(K, name), getattr(P, name)
+    for name in S5K.PRINTED_AHEAD:
+        sympy_kernel, printed = getattr(S5K, name), getattr(P, name)
         assert printed.arg_names == sympy_kernel.arg_names and printed.is_boolean == sympy_kernel.is_boolean
         values = [rng.uniform(0.5, 3.0, 50) for _ in printed.arg_names]
         assert np.array_equal(printed(*values), sympy_kernel(*values))
@@ -203,5 +204,5 @@ def test_the_kernels_printed_ahead_are_what_sympy_prints_now():
 def test_write_printed_module_writes_the_source_whole(tmp_path):
     target = tmp_path / "section5_kernels.py"
     target.write_text("stale")
-    assert pathlib.Path(K.write_printed_module(str(target))).read_text(encoding="utf-8") == K.printed_module_source()
+    assert pathlib.Path(S5K.write_printed_module(str(target))).read_text(encoding="utf-8") == S5K.printed_module_source()
     assert [p.name for p in tmp_path.iterdir()] == ["section5_kernels.py"]  # no temporary file left behind
