@@ -101,7 +101,7 @@ def _decided(obligation):
     return obligation.decided_statement
 
 
-def _point_note(obligation, kind, status, verdict):
+def _point_note(obligation, kind, status, verdict, paper_samplers=None):
     point = verdict.counterexample if (kind is Kind.FORALL and status is Status.REFUTED) else \
         verdict.witness if (kind is Kind.EXISTS and status is Status.WITNESS) else None
     if point is None:
@@ -109,7 +109,7 @@ def _point_note(obligation, kind, status, verdict):
     assumptions = tuple(a for _, a in obligation.assumptions)
     what = "counterexample" if kind is Kind.FORALL else "witness"
     try:
-        pc = evaluate_point(_decided(obligation), assumptions, point)
+        pc = evaluate_point(_decided(obligation), assumptions, point, paper_samplers)
     except NotCheckable as exc:
         return 0, None, f"{what} not re-evaluated: {exc}"
     if not (pc.assumptions_hold and pc.statement_holds == (kind is Kind.EXISTS)):
@@ -144,10 +144,12 @@ def _admissible(family) -> bool:
 
 
 def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
-               exact_samples: int = DEFAULT_EXACT_SAMPLES, seed: int = 0) -> SpotResult:
+               exact_samples: int = DEFAULT_EXACT_SAMPLES, seed: int = 0,
+               paper_samplers: Sequence | None = None) -> SpotResult:
     """Spot-check ``(obligation, verdict)`` pairs (a claim's decided obligations).
 
-    Obligations with the same assumptions share one set of draws.
+    Obligations with the same assumptions share one set of draws.  ``paper_samplers``: the samplers of the
+    paper the claim belongs to (see :func:`numeric.spot.samplers`; ``None``: this toolkit's paper's).
     """
     start = time.perf_counter()
     obligations = list(obligations)
@@ -161,7 +163,7 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
         label = ob.label
         family = getattr(verdict, "family", "")
         ob = ob.with_family(family)  # a point found with a concrete function is a point of the claim with it
-        violations, first, note = _point_note(ob, kind, status, verdict)
+        violations, first, note = _point_note(ob, kind, status, verdict, paper_samplers)
         notes = [f"evaluated with the concrete {family} the point was found with"] if family else []
         rows.append([label, status.value, role, 0, violations, notes + ([note] if note else []), first, 0, 0])
         assumptions = tuple(sp.sympify(a) for _, a in ob.assumptions)
@@ -193,7 +195,8 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
                                   samples=n, exact_samples=n_exact, seed=seed,
                                   label=obligations[members[0][0]][0].label,
                                   boundary_share=DEFAULT_BOUNDARY_SHARE,
-                                  confirm_limits=tuple(_CONFIRM_MUST if m[3] else _CONFIRM_INFO for m in members))
+                                  confirm_limits=tuple(_CONFIRM_MUST if m[3] else _CONFIRM_INFO for m in members),
+                                  paper_samplers=paper_samplers)
         except NotCheckable as exc:
             for i, *_ in members:
                 rows[i][5].append(f"not checked numerically: {exc}")

@@ -58,12 +58,17 @@ Draws should satisfy the atoms by construction; the spot check still filters
 every draw through the compiled assumptions (rejection), so a sampler that
 only covers part of the assumptions is correct, merely slower.  Symbols no
 sampler owns fall to :class:`~numeric.samplers.BoundsSampler` (bounds read
-from atoms like ``x >= 1`` and from the symbol's own assumptions).  Section 5
-symbols (``lambda_jS``, ``lambda_jN``, ``theta_j``) are owned by
-:class:`~numeric.samplers.Section5Sampler`, generic labels (``lambda_kS``) included;
-Section 4's prices, productivities and agglomeration values ``g_0``, ``g_L`` by
-:class:`~numeric.samplers.Section4Sampler`, which puts draws on the paper's thresholds.  A module that adds claims for new
-symbols -- Section 2's ``A``, ``C``, ``n`` for instance -- registers a sampler::
+from atoms like ``x >= 1`` and from the symbol's own assumptions).
+
+A paper names its own samplers (``Paper(samplers=...)``); they are used for its claims only, so a
+symbol that happens to share a name with another paper's is drawn as its own paper says.  This
+toolkit's paper gives :data:`DEFAULT_SAMPLERS` (also used where no paper is named, e.g. by
+:mod:`numeric.testing`): Section 5 symbols (``lambda_jS``, ``lambda_jN``, ``theta_j``) are owned by
+:class:`~numeric.samplers.Section5Sampler`, generic labels (``lambda_kS``) included; Section 4's
+prices, productivities and agglomeration values ``g_0``, ``g_L`` by
+:class:`~numeric.samplers.Section4Sampler`, which puts draws on the paper's thresholds.  Code that
+adds claims for new symbols -- Section 2's ``A``, ``C``, ``n`` for instance -- may also register a
+sampler for every paper::
 
     from numeric.spot import register_sampler
 
@@ -108,8 +113,8 @@ from .exact import RationalArray, as_fraction
 from .kernels import Kernel, KernelError, compile_conjunction, compile_kernel
 from .samplers import BoundsSampler, SamplingProblem, Section4Sampler, Section5Sampler, flatten_atoms
 
-__all__ = ["register_sampler", "unregister_sampler", "samplers", "check_statement", "StatementCheck", "PointCheck",
-           "evaluate_point", "DEFAULT_SAMPLES", "DEFAULT_EXACT_SAMPLES", "draw_admissible", "NotCheckable"]
+__all__ = ["register_sampler", "unregister_sampler", "samplers", "DEFAULT_SAMPLERS", "check_statement",
+           "StatementCheck", "PointCheck", "evaluate_point", "DEFAULT_SAMPLES", "DEFAULT_EXACT_SAMPLES", "draw_admissible", "NotCheckable"]
 
 #: how a spot check's detail begins when an obligation was a constant (nothing to evaluate)
 CONSTANT = "constant"
@@ -124,7 +129,11 @@ CROSS_CHECK_SHARE = 0.1
 #: extra rounds of drawing when rejection leaves fewer admissible draws than asked
 _TOP_UP_ROUNDS = 3
 
-_SAMPLERS: list = [Section5Sampler(), Section4Sampler()]
+#: the samplers of this toolkit's own paper, used where no paper names its own (numeric.testing, a plain
+#: check_statement); a paper's spot checks use the paper's samplers instead (``samplers=``)
+DEFAULT_SAMPLERS = (Section5Sampler(), Section4Sampler())
+#: samplers registered by code (register_sampler): used everywhere, ahead of the paper's
+_SAMPLERS: list = []
 _FALLBACK = BoundsSampler()
 
 
@@ -147,9 +156,10 @@ def unregister_sampler(name: str) -> None:
     _PLANS.clear()
 
 
-def samplers() -> tuple:
-    """The registered samplers, in order of precedence (the fallback not included)."""
-    return tuple(_SAMPLERS)
+def samplers(paper_samplers: Sequence | None = None) -> tuple:
+    """The samplers in use, in order of precedence (the fallback not included): those registered, then the
+    paper's (``paper_samplers``; ``None``: :data:`DEFAULT_SAMPLERS`)."""
+    return tuple(_SAMPLERS) + (DEFAULT_SAMPLERS if paper_samplers is None else tuple(paper_samplers))
 
 
 # -- plans: which sampler draws what, compiled kernels --------------------------------
@@ -169,12 +179,13 @@ class NotCheckable(ValueError):
     """The statement or its assumptions have no numeric evaluation (e.g. an undefined function ``P(E)``)."""
 
 
-def _plan(statements: tuple, assumptions: tuple) -> _Plan:
-    key = (statements, assumptions)
+def _plan(statements: tuple, assumptions: tuple, paper_samplers: Sequence | None = None) -> _Plan:
+    chosen = samplers(paper_samplers)
+    key = (statements, assumptions, tuple(s.name for s in chosen))
     plan = _PLANS.get(key)
     if plan is None:
         try:
-            plan = _make_plan(statements, assumptions)
+            plan = _make_plan(statements, assumptions, chosen)
         except NotCheckable as exc:
             plan = exc
         _PLANS[key] = plan
@@ -183,7 +194,7 @@ def _plan(statements: tuple, assumptions: tuple) -> _Plan:
     return plan
 
 
-def _make_plan(statements: tuple, assumptions: tuple) -> _Plan:
+def _make_plan(statements: tuple, assumptions: tuple, chosen: tuple) -> _Plan:
     reason = _uncheckable((*statements, *assumptions))
     if reason:
         raise NotCheckable(reason)
@@ -194,7 +205,7 @@ def _make_plan(statements: tuple, assumptions: tuple) -> _Plan:
     symbols = tuple(sorted(symbols, key=lambda s: s.name))
     groups: dict = {}
     for sym in symbols:
-        owner = next((s for s in _SAMPLERS if s.owns(sym)), _FALLBACK)
+        owner = next((s for s in chosen if s.owns(sym)), _FALLBACK)
         groups.setdefault(id(owner), (owner, []))[1].append(sym)
     parts = tuple((owner, SamplingProblem.build(syms, atoms, statements)) for owner, syms in groups.values())
     try:
@@ -273,10 +284,10 @@ class _Tally:
 
 def _check_group(statements: tuple, wants: Sequence[bool], assumptions: tuple, *, samples: int,
                  exact_samples: int, seed: int, label: str, boundary_share: float,
-                 confirm_limits: Sequence[int]) -> list[StatementCheck]:
+                 confirm_limits: Sequence[int], paper_samplers: Sequence | None = None) -> list[StatementCheck]:
     """Evaluate several statements on the same admissible draws (one sampling, one assumption pass)."""
     start = time.perf_counter()
-    plan = _plan(statements, assumptions)
+    plan = _plan(statements, assumptions, paper_samplers)
     tallies = [_Tally() for _ in statements]
     if not plan.symbols:
         # closed statements (SymPy already settled them): one evaluation covers every draw
@@ -489,7 +500,7 @@ class PointCheck:
                                                                              self.statement_holds)
 
 
-def evaluate_point(statement, assumptions, point: Mapping) -> PointCheck:
+def evaluate_point(statement, assumptions, point: Mapping, paper_samplers: Sequence | None = None) -> PointCheck:
     """Evaluate assumptions and statement at ``point`` ({Symbol: exact value}).
 
     >>> x = sp.Symbol("x", positive=True)
@@ -498,7 +509,7 @@ def evaluate_point(statement, assumptions, point: Mapping) -> PointCheck:
     """
     assumptions = _assumption_tuple(assumptions)
     statement = sp.sympify(statement)
-    plan = _plan((statement,), assumptions)
+    plan = _plan((statement,), assumptions, paper_samplers)
     kernel = plan.statements[0]
     by_name = {getattr(k, "name", str(k)): v for k, v in point.items()}
     missing = [s.name for s in plan.symbols if s.name not in by_name]

@@ -24,15 +24,16 @@ from .claim import ClaimResult, SpotCheck
 __all__ = ["generic_spot_check", "spot_check_claim"]
 
 
-def generic_spot_check(result: ClaimResult, samples: int, seed: int) -> SpotCheck:
+def generic_spot_check(result: ClaimResult, samples: int, seed: int, paper_samplers=None) -> SpotCheck:
     """Spot-check a decided claim: every obligation against its own verdict.
 
     A proved obligation must hold on ``samples`` admissible float draws and the
     exact boundary draws; a refuted one's counterexample and a witness are
     re-evaluated (exactly and in floats); an impossible existence must show no
-    instance.  ``samples`` is the fewest admissible draws any obligation got.
+    instance.  ``samples`` is the fewest admissible draws any obligation got.  ``paper_samplers``: the
+    paper's samplers (``None``: this toolkit's paper's).
     """
-    out = spot_check(result.obligations, samples=samples, seed=seed)
+    out = spot_check(result.obligations, samples=samples, seed=seed, paper_samplers=paper_samplers)
     return SpotCheck(samples=out.samples, violations=out.violations, seconds=out.seconds, detail=out.detail,
                      found=out.found, found_more=out.found_more)
 
@@ -40,5 +41,8 @@ def generic_spot_check(result: ClaimResult, samples: int, seed: int) -> SpotChec
 def spot_check_claim(paper, result: ClaimResult, settings: Settings | None = None) -> SpotCheck:
     """The paper's own spot check of this claim, or the generic one."""
     settings = settings or Settings()
-    check = paper.spot_check_for(result.claim.id) or generic_spot_check
-    return check(result, settings.samples, settings.seed)
+    own = paper.spot_check_for(result.claim.id)
+    if own is not None:
+        return own(result, settings.samples, settings.seed)
+    # a paper's symbols are drawn by its own samplers (a user's theta_1 is not Section 5's theta_1)
+    return generic_spot_check(result, settings.samples, settings.seed, paper.samplers)

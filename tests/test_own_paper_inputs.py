@@ -261,3 +261,13 @@ def test_max_is_printed_as_mathematics_and_superscripts_as_the_paper_writes_them
 
 def test_a_claim_without_a_place_shows_no_empty_brackets():
     assert "()" not in Claim(id="A", statement="s", claim=x > 0)._repr_markdown_()
+
+
+def test_a_symbol_named_like_the_toolkit_paper_s_is_drawn_as_the_user_s_paper_says():
+    # Section 5's sampler draws theta_1 from [0.3, 3.3] for its economies; a user's theta_1 > 0 is any positive
+    theta_1 = sp.Symbol("theta_1", positive=True)
+    claim = Claim(id="T", statement="theta_1 exceeds one fifth", claim=theta_1 > sp.Rational(1, 5))
+    paper = Paper(title="t", claims=(claim,))
+    result = decide_claim(claim, settings=FAST)
+    spot = spot_check_claim(paper, result, Settings(samples=20_000))
+    assert result.status is Status.REFUTED and spot.found > 0  # none below 0.3 with Section 5's sampler
