@@ -70,15 +70,16 @@ class RegionCheck:
 
 
 def check_region(r: Region, *, samples: int = DEFAULT_SAMPLES, exact_samples: int = DEFAULT_EXACT_SAMPLES,
-                 seed: int = 0) -> RegionCheck:
-    """Compare ``r`` with its condition on ``samples`` admissible float draws and exact boundary draws."""
+                 seed: int = 0, paper_samplers=None) -> RegionCheck:
+    """Compare ``r`` with its condition on ``samples`` admissible float draws and exact boundary draws
+    (drawn by the samplers of the paper, ``paper_samplers``; ``None``: this toolkit's paper's)."""
     if not isinstance(r, Region):
         raise TypeError(f"check_region takes a symbolic.Region, got {type(r).__name__}")
     if not r.known:
         raise ValueError(f"the region is unknown ({r.reason}): there is nothing to check")
     named = dict(r.assumptions)
     gone = set(r.eliminate)
-    kw = {"samples": samples, "exact_samples": exact_samples, "seed": seed}
+    kw = {"samples": samples, "exact_samples": exact_samples, "seed": seed, "paper_samplers": paper_samplers}
     if not gone & _symbols_of(r):
         chk = check_statement(sp.Equivalent(r.condition, r.original), named, label="region <=> condition", **kw)
         return RegionCheck((("region <=> condition", chk),))

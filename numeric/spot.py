@@ -450,18 +450,20 @@ def _confirm_in_sympy(plan: _Plan, kernel: Kernel, exact_args, want) -> tuple[np
 def check_statement(statement, assumptions=(), *, samples: int = DEFAULT_SAMPLES,
                     exact_samples: int = DEFAULT_EXACT_SAMPLES, seed: int = 0, label: str = "",
                     boundary_share: float = DEFAULT_BOUNDARY_SHARE, want: bool = True,
-                    confirm_limit: int = 100_000) -> StatementCheck:
+                    confirm_limit: int = 100_000, paper_samplers: Sequence | None = None) -> StatementCheck:
     """Draw admissible points and count those where ``statement`` is not ``want``.
 
     ``want=True`` checks a universal claim (failures are counterexamples);
     ``want=False`` checks that no instance exists (failures are instances).
     ``assumptions`` is a Boolean, a sequence of them or a name -> Boolean mapping.
-    At most ``confirm_limit`` float failures are re-decided exactly.
+    At most ``confirm_limit`` float failures are re-decided exactly.  ``paper_samplers``: see
+    :func:`samplers`.
     """
     statement = sp.sympify(statement)
     return _check_group((statement,), (want,), _assumption_tuple(assumptions), samples=samples,
                         exact_samples=exact_samples, seed=seed, label=label or sp.sstr(statement)[:200],
-                        boundary_share=boundary_share, confirm_limits=(confirm_limit,))[0]
+                        boundary_share=boundary_share, confirm_limits=(confirm_limit,),
+                        paper_samplers=paper_samplers)[0]
 
 
 def draw_admissible(statement, assumptions=(), *, n: int = 1000, seed: int = 0, exact: bool = False,

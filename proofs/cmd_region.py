@@ -54,7 +54,7 @@ def run_region(args) -> int:
         rows = derive_rows(entry, args.timeout)
     except QepcadUnavailable as exc:
         raise UsageError(str(exc)) from None
-    checks = [_spot(d, args.samples, args.seed) for d in rows]
+    checks = [_spot(d, args.samples, args.seed, paper.samplers) for d in rows]
     if args.json:
         sys.stdout.write(json.dumps(entry_as_json(claim.id, rows, checks), indent=2, sort_keys=False) + "\n")
     elif args.latex:
@@ -65,12 +65,12 @@ def run_region(args) -> int:
     return 0 if ok else 1
 
 
-def _spot(d, samples: int, seed: int):
+def _spot(d, samples: int, seed: int, paper_samplers):
     if not d.region.known:
         return None
     from numeric.region import check_region
 
-    return check_region(d.region, samples=samples, seed=seed)
+    return check_region(d.region, samples=samples, seed=seed, paper_samplers=paper_samplers)
 
 
 def _row_json(d, check) -> dict:
