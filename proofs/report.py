@@ -5,7 +5,7 @@ was checked: the verdict and its scope, the numeric spot check, the mutants
 (near misses that must be refuted), which assumptions are *sufficient* (a
 minimal set the proof uses) and which are *necessary* (the claim re-decided
 without each), where a refuted claim does hold, and the derived region of its
-threshold.  :func:`render_report` lays this out -- a short front page (title,
+threshold.  :func:`~proofs.report_tex.render_report` lays this out -- a short front page (title,
 citation, how it was checked, the verdicts at a glance, the errata found), the
 summary table, one section per section of the paper (its model, its claims,
 its figures beside the claims they illustrate, its ablation table), the
@@ -27,12 +27,10 @@ each process ask each question once).
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import tempfile
 import time
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -40,46 +38,22 @@ from typing import Callable, Sequence
 from sympy.logic.boolalg import BooleanAtom
 
 from symbolic import Kind, Status
-from symbolic.derivation import Derivation, display_latex, latex_lines
+from symbolic.derivation import latex_lines
 from symbolic.errors import BadInputError, BadInputTypeError, CoordfailError
 from symbolic.notation import latex
-from symbolic.prose import escape_text, method_words, prose_latex
 from symbolic.settings import Settings
 
-from .claim import (Claim, SpotCheck, covers_every_size, decide_claim, decide_obligation_once, is_identity,
-                    scoped_verdict)
-from .derive import NECESSITY_TIMEOUT
+from .claim import Claim, SpotCheck, decide_claim, decide_obligation_once, is_identity, scoped_verdict
 from .files import atomic_save, atomic_write
 from .paper import Paper, load_paper
 from .parallel import default_jobs, imap_in_order
-
+from .report_tex import keeps_its_point, render_report
 
 __all__ = ["write_report", "render_report", "ReportError", "compile_pdf", "ClaimReport", "claim_report"]
 
 
 class ReportError(CoordfailError):
     """The report could not be produced (e.g. no TeX installation); the message is one line."""
-
-
-_PREAMBLE = r"""\documentclass[10pt]{article}
-\usepackage[margin=2.2cm]{geometry}
-\usepackage{amsmath,amssymb}
-\usepackage{graphicx}
-\usepackage{float}
-\usepackage{longtable,booktabs,array}
-\usepackage[hidelinks]{hyperref}
-\IfFileExists{needspace.sty}{\usepackage{needspace}}{}
-\makeatletter
-\providecommand{\needspace}[1]{\begingroup\setlength{\dimen@}{#1}\vskip\z@\@plus\dimen@\penalty -100%
-  \vskip\z@\@plus -\dimen@\vskip\dimen@\penalty 9999\vskip -\dimen@\vskip\z@skip\endgroup}
-\makeatother
-\allowdisplaybreaks
-\setlength{\emergencystretch}{3em}
-\setlength{\parindent}{0pt}
-\setlength{\parskip}{0.45ex plus 0.2ex}
-\newcolumntype{L}[1]{>{\raggedright\arraybackslash}p{#1}}
-\begin{document}
-"""
 
 
 # -- what the report knows about one claim ------------------------------------------------------
@@ -168,7 +142,7 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
     cells: tuple = ()
     if proved:  # the claim's ablation row is these very decisions: each group dropped in turn
         cells = tuple((r.group, r.verdict.status.value) for r in dropped)
-    elif not _keeps_its_point(claim.kind, result.status):
+    elif not keeps_its_point(claim.kind, result.status):
         _, rows = ablation([claim], settings=settings)
         cells = tuple((g, v) for g, v in rows[0][2].items() if v != "-") if rows else ()
     refuted = refutation_class(result, settings)
@@ -217,12 +191,6 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
         regions=_regions(paper, claim.id) if regions else (), seconds=result.verdict.seconds)
 
 
-def _keeps_its_point(kind: Kind, status: Status) -> bool:
-    """A counterexample (or a witness) satisfies every weaker set of assumptions: dropping one cannot
-    change the verdict, so the ablation does not re-decide such claims."""
-    return (kind is Kind.FORALL and status is Status.REFUTED) or (kind is Kind.EXISTS and status is Status.WITNESS)
-
-
 def _refutation_short(refuted) -> str:
     if refuted is None or refuted.everywhere is None:
         return ""
@@ -242,375 +210,6 @@ def _regions(paper: Paper, claim_id: str) -> tuple[RegionRow, ...]:
                               latex(t.paper) if t.paper is not None else "", d.verdict_text(), d.region.method,
                               d.region.certified))
     return tuple(rows)
-
-
-# -- rendering -----------------------------------------------------------------------------------
-
-def _tex(text: str) -> str:
-    """Words that may hold formulas, as LaTeX."""
-    return prose_latex(text)
-
-
-def _at_least(spot: SpotCheck) -> str:
-    """``100+`` where floats saw more than were re-decided exactly (the claim's section gives both counts)."""
-    return f"{spot.found:,}" + ("+" if spot.found_more else "")
-
-
-def _spot_cell(spot: SpotCheck | None, status: Status | None = None) -> str:
-    if spot is None:
-        return "--"
-    if not spot.agrees:
-        return rf"\textbf{{{spot.violations:,} / {spot.samples:,}}}"
-    if status is Status.REFUTED and spot.found:
-        return f"{_at_least(spot)} refute / {spot.samples:,}"
-    if status is Status.WITNESS and spot.found:
-        return f"{_at_least(spot)} instances / {spot.samples:,}"
-    if spot.samples == 0:  # a constant, or a statement with no numeric value (an abstract function)
-        return "none evaluated"
-    return f"0 / {spot.samples:,}"
-
-
-def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: Kind = Kind.FORALL) -> str:
-    """What the spot check evaluated and found, in words fitting the verdict (a refuted existence claim has
-    no counterexample: none of its draws is an instance)."""
-    if spot is None:
-        return "none"
-    if not spot.agrees:
-        return f"{spot.violations:,} of {spot.samples:,} draws DISAGREE with the verdict: {spot.detail}"
-    if spot.samples == 0:
-        if spot.detail.startswith("constant"):
-            return "nothing evaluated: SymPy settled the statement to a constant before the engine saw it"
-        reason = re.search(r"not checked numerically: ([^;]*)", spot.detail)
-        if reason:
-            return f"not checked numerically: the statement {reason.group(1)}"
-    draws = f"{spot.samples:,} admissible draws (floats, and exact draws on the boundaries)"
-    point = ""
-    if status in (Status.REFUTED, Status.WITNESS) and not (kind is Kind.EXISTS and status is Status.REFUTED):
-        what = "counterexample" if status is Status.REFUTED else "witness"
-        how = next((h for h in ("re-evaluated exactly", "re-evaluated in floats only", "not re-evaluated")
-                    if f"{what} {h}" in spot.detail), None)
-        point = f"the {what} {how}; " if how else ""
-    confirmed = "exactly confirmed" + (f"; {spot.found_more:,} more in floats, not re-decided" if spot.found_more
-                                       else "")
-    if kind is Kind.FORALL and status is Status.REFUTED:
-        return (f"{point}{draws}, {spot.found:,} of them violate the claim ({confirmed}); none disagrees "
-                "with the verdict")
-    if status is Status.WITNESS:
-        return f"{point}{draws}, {spot.found:,} of them are instances ({confirmed}); none disagrees with the verdict"
-    if kind is Kind.EXISTS and status is Status.REFUTED:
-        return f"{draws}; none of them is an instance"
-    return f"{draws}; none disagrees"
-
-
-def _mutant_cell(m) -> str:
-    return f"{m.killed}/{m.generated}" if m is not None else "--"
-
-
-def _mutant_sentence(m) -> str:
-    """LaTeX: how many mutants were refuted, and which were not (each named once, with its count)."""
-    if not m.generated:
-        return "none could be made from the decided statements (nothing to shift, flip or drop)"
-    if not m.killed:
-        return f"none of {m.generated} refuted: the check may be vacuous"
-    text = f"{m.killed} of {m.generated} refuted"
-    if m.survivors:
-        text += "; still proved (equivalent or weaker statements): " + _each_once(m.survivors_latex or m.survivors)
-    if m.undecided:
-        text += "; undecided: " + _each_once(m.undecided_latex or m.undecided)
-    return text
-
-
-def _each_once(items: Sequence[str]) -> str:
-    return "; ".join(x if n == 1 else f"{x} (in {n} decisions)" for x, n in Counter(items).items())
-
-
-def _verdict_tex(text: str) -> str:
-    """A verdict with its scope: the model's size (J, N) set as mathematics, the scope kept on one line."""
-    def scope(m: re.Match) -> str:
-        return r"\mbox{(" + re.sub(r"\b([A-Za-z])\b", r"$\1$", m.group(1)) + ")}"
-
-    return re.sub(r"\(([^()]*)\)", scope, escape_text(text))
-
-
-def _verdict_cell(it: ClaimReport) -> str:
-    text = _verdict_tex(it.verdict)
-    if it.as_expected or it.expected is None:
-        return text
-    return r"\textbf{" + text + "} (expected " + escape_text(it.expected.value) + ")"
-
-
-def _size_name(items: Sequence[ClaimReport]) -> str:
-    """The letter the claims' scopes give a model's size (``J`` in ``every J``, ``N = 3``); ``""`` without scopes."""
-    for it in items:
-        m = re.match(r"\s*(?:every\s+)?([A-Za-z]\w*)", it.scope or "")
-        if m:
-            return m.group(1)
-    return ""
-
-
-def _summary_counts(items: Sequence[ClaimReport]) -> str:
-    size = _size_name(items)
-    heads = (f"for every ${size}$", f"for one ${size}$ only", f"${size}$ does not apply")
-    counts = []
-    for status in Status:
-        these = [it for it in items if it.status is status]
-        if not these:
-            continue
-        every = sum(1 for it in these if covers_every_size(it.scope))
-        fixed = sum(1 for it in these if it.scope and not covers_every_size(it.scope))
-        counts.append((status.value, len(these), (every, fixed, len(these) - every - fixed)))
-    keep = [i for i in range(3) if any(c[2][i] for c in counts)]  # an empty column says nothing
-    if keep == [2]:
-        keep = []  # no claim has sizes: the J columns say nothing (a model without sectors)
-    rows = [" & ".join([v, str(n)] + [str(by[i] or "") for i in keep]) + r"\\" for v, n, by in counts]
-    head = " & ".join(["verdict", "claims"] + [heads[i] for i in keep])
-    return ("\\begin{tabular}{@{}lr" + "r" * len(keep) + "@{}}\\toprule " + head + "\\\\ \\midrule\n"
-            + "\n".join(rows) + "\n\\bottomrule\\end{tabular}\n")
-
-
-_ITEMIZE = r"\begin{itemize}\setlength{\itemsep}{0pt}\setlength{\parskip}{0pt}" "\n"
-
-
-def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
-    n = len(items)
-    judged = [it for it in items if it.expected is not None]
-    good = sum(1 for it in judged if it.as_expected)
-    spots = [it.spot for it in items if it.spot is not None]
-    draws = sum(s.samples for s in spots)
-    disagree = sum(1 for s in spots if not s.agrees)
-    mutants = [it.mutants for it in items if it.mutants is not None]
-    killed = sum(m.killed for m in mutants)
-    generated = sum(m.generated for m in mutants)
-    regions = sum(len(it.regions) for it in items)
-    out = [r"\begin{center}", r"{\Large Checking the claims of}\\[1ex]",
-           r"{\LARGE\bfseries " + escape_text(paper.title) + r"}\\[1.5ex]"]
-    if paper.citation:
-        out.append(r"{\normalsize " + escape_text(paper.citation) + r"}\\[1ex]")
-    out.append(r"{\small produced with the coordfail toolkit}")
-    out.append(r"\end{center}" "\n")
-    out.append(r"\begingroup\small" "\n")  # the front page is one page, the errata of every claim included
-    out.append(r"\section*{What was checked, and how}" "\n")
-    out.append(
-        f"Each of the {n} claims is stated in the paper's words and formalised in SymPy from the model's "
-        r"primitives. An engine (SymPy for the algebra, z3 for nonlinear real arithmetic) decides it for "
-        r"\emph{all} admissible parameters"
-        + (r" ($J$ is the number of sectors where a model has sectors)" if _size_name(items) == "J" else "")
-        + ": "
-        r"\emph{proved}, \emph{refuted} with a counterexample, \emph{witness} (an instance of an existence "
-        r"claim), or \emph{unknown}; counterexamples and witnesses are certified in exact arithmetic. "
-        f"Each verdict is spot-checked numerically ({draws:,} admissible draws in all; "
-        + ("none disagrees" if not disagree else rf"\textbf{{{disagree} claims disagree}}") + "). ")
-    if generated:
-        out.append(f"Each proved claim is mutated (shifted thresholds, flipped inequalities, dropped hypotheses, "
-                   f"swapped parameters) to show that its check can fail: {killed} of {generated} mutants are "
-                   f"refuted. ")
-    out.append(r"Each proof says which assumptions are \emph{sufficient} (a minimal set) and which are "
-               r"\emph{necessary} (the claim re-decided with each dropped, the declared sign of each group of "
-               f"parameters included, within {NECESSITY_TIMEOUT:g} s each). ")
-    if regions:
-        out.append("Where the paper states a threshold, the region where the model's own condition holds is "
-                   "derived and compared with it. ")
-    if judged:
-        spec = ("the project's specification of the models, each derived by hand" if paper.spec else
-                "given in the claims file")
-        out.append(f"Expected verdicts ({spec}) were compared with, never used by, the decisions: "
-                   f"{good} of {len(judged)} as expected.")
-    out.append("\n\n" r"\section*{The verdicts at a glance}" "\n" + _summary_counts(items) + "\n")
-    out.append(r"\section*{Errata found}" "\n")
-    false = [it for it in items if it.status is Status.REFUTED]
-    if false:
-        out.append("Claims false as stated (details on the pages given):\n" + _ITEMIZE)
-        for it in false:
-            what = (it.refutation_short or "false as stated") if it.kind is Kind.FORALL else \
-                "impossible under the stated assumptions"
-            out.append(rf"\item \textbf{{{escape_text(it.id)}}}, {_tex(it.statement)}: {escape_text(what)} "
-                       rf"(p.~\pageref{{claim:{it.id}}})." "\n")
-        out.append(r"\end{itemize}" "\n")
-    else:
-        out.append("No claim was refuted.\n\n")
-    if paper.errata:
-        out.append("Formulas the source prints wrongly (p.~\\pageref{errata}):\n" + _ITEMIZE)
-        for e in paper.errata:
-            out.append(rf"\item {escape_text(e.where)}: {e.printed} should read {e.corrected}." "\n")
-        out.append(r"\end{itemize}" "\n")
-    out.append(r"\endgroup" "\n\n")
-    return "".join(out)
-
-
-def _summary_table(items: Sequence[ClaimReport]) -> str:
-    out = [r"\section*{Every claim}" "\n",
-           r"A verdict in bold differs from the expected one (shown beside it). The spot check counts the "
-           r"admissible draws that disagree with the verdict, of all drawn; mutants: refuted of generated.",
-           "\n" r"{\small\begin{longtable}{@{}L{1.8cm}L{7.6cm}L{2.5cm}L{1.9cm}L{1.2cm}@{}}" "\n"
-           r"\toprule id & claim & verdict & spot check & mutants\\ \midrule \endhead \bottomrule \endlastfoot" "\n"]
-    for it in items:
-        out.append(f"{escape_text(it.id)} & {_tex(it.statement)} & {_verdict_cell(it)} & {_spot_cell(it.spot, it.status)} & "
-                   f"{_mutant_cell(it.mutants)}\\\\\n")
-    out.append(r"\end{longtable}}" "\n")
-    return "".join(out)
-
-
-def _display(lines: Sequence[str]) -> str:
-    return display_latex(lines)
-
-
-def _where(it: ClaimReport) -> str:
-    """`` (Section 2, footnote 5)`` after a claim's id, or nothing where the claim gives no place."""
-    return f" ({escape_text(it.place)})" if it.place else ""
-
-
-def _claim_section(it: ClaimReport) -> str:
-    out = [f"\\needspace{{8\\baselineskip}}\n\\subsection*{{{escape_text(it.id)}: {_verdict_tex(it.verdict)}}}\n"
-           f"\\phantomsection\\label{{claim:{it.id}}}\n",
-           f"{_tex(it.statement)}.\n\n",
-           f"\\emph{{Where:}} {escape_text(it.place)}." if it.place else ""]
-    if it.quote:
-        out.append(f" \\emph{{The paper:}} {_tex(chr(34) + it.quote + chr(34))}.")
-    if it.formalization == "project":
-        out.append(r" \emph{The paper is informal here; this is the project's formalization.}")
-    if it.formal:
-        out.append("\n\n" + f"{it.formal_label}:\n" + _display(it.formal))
-    rows = []
-    # where the expectation comes from is said once, on the front page
-    expected = f"; expected {it.expected.value}" if it.expected is not None else "; no expected verdict given"
-    rows.append(("Verdict", _verdict_tex(it.verdict) + expected))
-    rows.append(("Spot check", escape_text(_spot_sentence(it.spot, it.status, it.kind))))
-    if it.mutants is not None:
-        rows.append(("Mutants", _mutant_sentence(it.mutants)))
-    if it.sufficient:
-        rows.append(("Sufficient", _tex(it.sufficient[0].upper() + it.sufficient[1:])))
-    if it.necessary:
-        rows.append(("Necessary", _tex(it.necessary[0].upper() + it.necessary[1:])))
-    if it.refutation:
-        rows.append(("Where it fails", _tex(it.refutation[0].upper() + it.refutation[1:])))
-    if it.reading:
-        rows.append(("In the model", _tex(it.reading)))
-    for r in it.regions:
-        scope = f" ({_verdict_tex(r.scope)})" if r.scope else ""
-        paper = f"; the paper: ${r.paper}$" if r.paper else ""
-        what = "holds where" if r.kind == "holds where" else "derived region"
-        # 'Holds where: where the claim holds' says it twice
-        label = "" if r.kind == "holds where" and r.label == "where the claim holds" else _tex(r.label)
-        head = f"{label}{scope}: " if label else (f"{scope.strip()}: " if scope else "")
-        rows.append((what.capitalize(), f"{head}${r.derived}${paper}; "
-                                        f"{_tex(r.comparison)} ({escape_text(method_words(r.method))}, "
-                                        f"{'certified' if r.certified else 'not certified'})"))
-    # the verdict and the spot check stay together, and with what precedes them
-    out.append(r"\needspace{5\baselineskip}\begin{longtable}{@{}>{\bfseries}L{2.4cm}L{13.6cm}@{}}" "\n")
-    out += [f"{k} & {v}" + ("\\\\*\n" if n < 1 else "\\\\\n") for n, (k, v) in enumerate(rows)]
-    out.append(r"\end{longtable}" "\n")
-    # the counterexample or witness is shown in the derivation, each relation evaluated there
-    out.append(r"\needspace{5\baselineskip}\subsubsection*{Derivation}" "\n" + it.derivation)
-    return "".join(out)
-
-
-def _ablation_table(section_title: str, items: Sequence[ClaimReport]) -> str:
-    rows = [it for it in items if it.ablation]
-    kept = [it.id for it in items if _keeps_its_point(it.kind, it.status)]
-    if not rows:
-        return ""
-    # the heading, its paragraph, the table's head and a first row stay together
-    out = [r"\needspace{14\baselineskip}\subsection*{Ablation: each claim with one assumption dropped}" "\n",
-           f"{_tex(section_title)}: each claim re-decided with every instance of one named assumption removed, or "
-           "with the declared sign of one group of parameters dropped (its positivity); a changed verdict shows that "
-           "the assumption "
-           "matters.\n\n",
-           r"\begin{longtable}{@{}L{1.8cm}L{2.4cm}L{11.4cm}@{}}" "\n"
-           r"\toprule claim & with all & with one dropped\\ \midrule \endhead \bottomrule \endlastfoot" "\n"]
-    for it in rows:
-        dropped = "; ".join(f"without {_tex(g)}: {v}" for g, v in it.ablation)
-        out.append(f"{escape_text(it.id)} & {_verdict_tex(it.verdict)} & {dropped}\\\\\n")
-    out.append(r"\end{longtable}" "\n")
-    if kept:
-        out.append(f"Not re-decided: {', '.join(escape_text(k) for k in kept)} (a counterexample or a witness "
-                   "satisfies every weaker set of assumptions, so dropping one keeps the verdict).\n\n")
-    return "".join(out)
-
-
-def _thresholds_section(items: Sequence[ClaimReport]) -> str:
-    rows = [(it, r) for it in items for r in it.regions]
-    if not rows:
-        return ""
-    out = [r"\needspace{16\baselineskip}\section*{Thresholds derived from the models}" "\n",
-           r"\addcontentsline{toc}{section}{Thresholds derived from the models}" "\n",
-           "For each claim that states a threshold, the model's own condition (built from its equilibrium "
-           "conditions) is reduced to a quantifier-free region of the parameters, certified by the engine, and "
-           "compared with the paper's threshold. For a refuted claim, the region where it \\emph{does} hold.\n\n",
-           r"\begin{longtable}{@{}L{1.7cm}L{3.1cm}L{3.9cm}L{2.6cm}L{3.1cm}@{}}" "\n"
-           r"\toprule claim & condition & derived region & the paper & the engine\\ \midrule \endhead \bottomrule \endlastfoot" "\n"]
-    for it, r in rows:
-        scope = f" ({_verdict_tex(r.scope)})" if r.scope else ""
-        paper = f"${r.paper}$" if r.paper else "--"
-        cert = "certified" if r.certified else "not certified"
-        out.append(f"{escape_text(it.id)} & {_tex(r.label)}{scope} & ${r.derived}$ & {paper} & "
-                   f"{_tex(r.comparison)}; {escape_text(method_words(r.method))}, {cert}\\\\\n")
-    out.append(r"\end{longtable}" "\n")
-    return "".join(out)
-
-
-def _figure(fname: str, caption: str) -> str:
-    return (r"\begin{figure}[H]\centering" "\n"
-            f"\\includegraphics[width=0.8\\textwidth]{{{fname}}}\n\\caption{{{caption}}}\n\\end{{figure}}\n")
-
-
-def render_report(items: Sequence[ClaimReport], figures: dict[str, tuple[str, str]] | None = None,
-                  appendix: str = "", paper: Paper | None = None) -> str:
-    """The report's LaTeX source (a pure function of its inputs)."""
-    paper = paper or load_paper()
-    figures = figures or {}
-    out = [_PREAMBLE, r"\pdfbookmark[0]{Front page}{front}" "\n", _front_page(items, paper), r"\newpage" "\n",
-           _summary_table(items)]
-    present = {it.id for it in items}
-    for section in paper.section_ids():
-        these = [it for it in items if it.section == section]
-        if not these:
-            continue
-        title = paper.section_title(section)
-        out.append(f"\\needspace{{10\\baselineskip}}\\section*{{{_tex(title)}}}\n"
-                   f"\\addcontentsline{{toc}}{{section}}{{{_tex(title)}}}\n")
-        model = paper.model(section)
-        if model:
-            out.append("\\subsection*{The model}\n" + Derivation("model", tuple(model)).as_latex_blocks() + "\n")
-        # each figure after the first claim it illustrates; a figure that names none opens the section
-        placed: dict[str, list[str]] = {}
-        for fig in paper.figures:
-            if fig.section != section or fig.name not in figures:
-                continue
-            anchor = next((c for c in fig.claims if c in present), None)
-            if fig.claims and anchor is None:  # it illustrates claims that were not selected
-                continue
-            placed.setdefault(anchor or "", []).append(fig.name)
-        out += [_figure(*figures[name]) for name in placed.get("", [])]
-        for it in these:
-            out.append(_claim_section(it))
-            out += [_figure(*figures[name]) for name in placed.get(it.id, [])]
-        out.append(_ablation_table(title, these))
-    out.append(_thresholds_section(items))
-    out.append(r"\needspace{10\baselineskip}\section*{Where the paper's text needs correcting}" "\n"
-               r"\addcontentsline{toc}{section}{Where the paper's text needs correcting}" "\n")
-    out.append(r"\subsection*{Claims that are false as stated}" "\n")
-    false = [it for it in items if it.status is Status.REFUTED]
-    if not false:
-        out.append("None of the selected claims was refuted.\n")
-    for it in false:
-        if it.kind is Kind.FORALL:
-            where = f" to the decision `{_tex(it.point_label)}'" if it.point_label else ""
-            out.append(f"\\textbf{{{escape_text(it.id)}}}{_where(it)}: {_tex(it.statement)}. "
-                       f"Counterexample{where}:\n" + _display(it.point.split(r", \\ & ")))
-        else:
-            out.append(f"\\textbf{{{escape_text(it.id)}}}{_where(it)}: {_tex(it.statement)}: no instance "
-                       "exists under the stated assumptions.\n\n")
-    if paper.errata:
-        out.append(r"\subsection*{Errata of the extracted formulas}\label{errata}" "\n")
-        out.append(r"\begin{longtable}{@{}L{3.0cm}L{4.0cm}L{5.2cm}L{2.6cm}@{}}" "\n"
-                   r"\toprule where & printed & corrected & source\\ \midrule \endhead \bottomrule \endlastfoot" "\n")
-        for e in paper.errata:
-            out.append(f"{escape_text(e.where)} & {e.printed} & {e.corrected} & {escape_text(e.source)}\\\\\n")
-        out.append(r"\end{longtable}" "\n")
-    if appendix:
-        out.append(r"\appendix" "\n" + appendix)
-    out.append(r"\end{document}" "\n")
-    return "".join(out)
 
 
 # -- files ---------------------------------------------------------------------------------------

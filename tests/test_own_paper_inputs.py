@@ -15,7 +15,7 @@ import sympy as sp
 from proofs import Claim, Family, Obligation, Paper
 from proofs.claim import decide_claim
 from proofs.derive import derive
-from proofs.report import _spot_sentence
+from proofs.report_tex import _spot_sentence
 from proofs.second_opinion import with_cross_check
 from proofs.spotchecks import spot_check_claim
 from symbolic import Kind, Status
