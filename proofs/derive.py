@@ -31,7 +31,8 @@ import sympy as sp
 from sympy.core.relational import Relational
 
 from symbolic import Kind, Status, Verdict, exists
-from symbolic.derivation import Derivation, Step, clearing_steps, is_wide
+from symbolic.clearing import clearing_steps
+from symbolic.derivation import Derivation, Step, is_wide
 from symbolic.names import GREEK
 from symbolic.notation import latex
 from symbolic.prose import method_words, prose_text

@@ -12,7 +12,8 @@ from symbolic.translate import numer_denom
 
 from proofs import get_claim
 from proofs.derive import ablation, assumption_group, assumption_use, derive, refutation_class
-from symbolic.derivation import Derivation, Step, clearing, clearing_step, clearing_steps, escape_latex
+from symbolic.clearing import clearing, clearing_step, clearing_steps
+from symbolic.derivation import Derivation, Step, escape_latex
 from symbolic.section5 import condition_star, model_steps, no_profitable_deviation
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -372,7 +373,8 @@ def test_a_formula_pages_long_is_summarised_by_its_size():
 def test_a_formula_with_a_huge_tree_is_summarised_without_being_printed():
     """A derived rule repeats its subtrees: about 2**23 nodes as printers walk it, few distinct. Printing any
     of it would not finish in this test run."""
-    from symbolic.derivation import OmittedLine, clearing_step, display_latex, is_wide, latex_lines, omitted
+    from symbolic.clearing import clearing_step
+    from symbolic.derivation import OmittedLine, display_latex, is_wide, latex_lines, omitted
 
     x = sp.Symbol("x", real=True)
     e = x
