@@ -38,7 +38,7 @@ from symbolic.constructs import exact_floats, unsupported_in
 
 from .runtime import FLOAT_EQUALITY_RTOL, Evaluator, KernelError, exact_namespace, float_namespace
 
-__all__ = ["Kernel", "compile_kernel", "compile_conjunction", "KernelError", "FLOAT_EQUALITY_RTOL"]
+__all__ = ["Kernel", "compile_kernel", "compile_conjunction", "free_symbols_of", "KernelError", "FLOAT_EQUALITY_RTOL"]
 
 
 # -- the printer -------------------------------------------------------------------
@@ -156,10 +156,17 @@ def compile_kernel(expr, args: Sequence[sp.Symbol]) -> Kernel:
     """
     expr = _read(sp.sympify(expr))
     args = tuple(args)
-    missing = expr.free_symbols - set(args)
+    missing = free_symbols_of(expr) - set(args)
     if missing:
         raise ValueError(f"the expression has symbols not among the arguments: {sorted(map(str, missing))}")
     return _compile(expr, args)
+
+
+@functools.lru_cache(maxsize=8192)
+def free_symbols_of(expr) -> frozenset:
+    """``expr.free_symbols``, once per expression (SymPy walks the whole tree at every call: the rules of a
+    grant round have thousands of nodes and are asked for by the plan and by the compiler)."""
+    return frozenset(expr.free_symbols)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -184,7 +191,7 @@ def compile_conjunction(atoms: Sequence, args: Sequence[sp.Symbol]) -> Kernel:
     """
     atoms = sp.Tuple(*[_read(a) for a in atoms])
     args = tuple(args)
-    missing = atoms.free_symbols - set(args)
+    missing = set().union(*map(free_symbols_of, atoms)) - set(args)
     if missing:
         raise ValueError(f"the assumptions have symbols not among the arguments: {sorted(map(str, missing))}")
     return _compile(atoms, args, conjunction=True)

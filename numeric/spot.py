@@ -110,7 +110,7 @@ import sympy as sp
 from symbolic.constructs import atoms_of
 
 from .exact import RationalArray, as_fraction
-from .kernels import Kernel, KernelError, compile_conjunction, compile_kernel
+from .kernels import Kernel, KernelError, compile_conjunction, compile_kernel, free_symbols_of
 from .samplers import BoundsSampler, SamplingProblem, Section4Sampler, Section5Sampler, flatten_atoms
 
 __all__ = ["register_sampler", "unregister_sampler", "samplers", "DEFAULT_SAMPLERS", "check_statement",
@@ -201,7 +201,7 @@ def _make_plan(statements: tuple, assumptions: tuple, chosen: tuple) -> _Plan:
     atoms = flatten_atoms(assumptions)
     symbols = set()
     for e in (*statements, *atoms):
-        symbols |= e.free_symbols
+        symbols |= free_symbols_of(e)
     symbols = tuple(sorted(symbols, key=lambda s: s.name))
     groups: dict = {}
     for sym in symbols:
