@@ -539,7 +539,8 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
             label += f" with the concrete function {verdict.family}"
         where = next((i for i, (ob, v) in enumerate(decisions, 1) if v.point == verdict.point), None)
         if not verdict.point:  # SymPy settled the statement with no symbol left: no value to give
-            steps.append(Step(f"{label}: the statement holds whatever the values (SymPy settled it), so any "
+            fate = "fails" if verdict.counterexample is not None else "holds"
+            steps.append(Step(f"{label}: the statement {fate} whatever the values (SymPy settled it), so any "
                               "point the assumptions allow is one", role="heading"))
         elif where is None or len(decisions) == 1:
             steps.append(Step(f"{label}, exact, certified by substitution into every assumption and the claim",

@@ -168,7 +168,10 @@ def _pow(e: sp.Pow, point, prec) -> arb:
 def substitute(e: sp.Basic, point: Mapping) -> sp.Basic:
     """``e`` at ``point``, leaving the polynomials inside algebraic numbers (``CRootOf``) alone."""
     roots = {r: sp.Dummy() for r in e.atoms(sp.CRootOf)}
-    out = e.xreplace(roots).xreplace({s: sp.sympify(v) for s, v in point.items()})
+    try:
+        out = e.xreplace(roots).xreplace({s: sp.sympify(v) for s, v in point.items()})
+    except ValueError as exc:  # Derivative(f(x), x) at x = 2: SymPy has no value for it
+        raise Uncertifiable(f"has no value at the point ({str(exc).strip().splitlines()[-1]})") from None
     return out.xreplace({d: r for r, d in roots.items()})
 
 

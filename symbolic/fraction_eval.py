@@ -185,6 +185,8 @@ def sympy_truth(b, point: Mapping[sp.Symbol, sp.Expr]):
             value = b.func(lhs, rhs)
             if value not in (sp.true, sp.false):
                 value = b.func(sp.simplify(lhs - rhs), 0)
+        except ValueError:  # a number put where SymPy needs a variable: Derivative(f(x), x) at x = 2
+            return None
         except TypeError:  # SymPy refuses to compare a non-real (undefined) value
             return "undefined"
         return bool(value) if value in (sp.true, sp.false) else None

@@ -24,13 +24,16 @@ counterexample when the abstract decision is ``unknown``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import time
+from dataclasses import dataclass, replace
 from enum import Enum
 
 import sympy as sp
+from sympy.core.function import AppliedUndef, UndefinedFunction
 from sympy.logic.boolalg import Boolean
 
 from .engine import exists, normalize_assumptions, prove
+from .errors import BadInputError, BadInputTypeError
 from .settings import Settings
 from .verdict import Kind, Status, Verdict
 
@@ -67,6 +70,14 @@ class Family:
     #: where the requirements must hold, in the Lambda's variable (e.g. ``x >= 0``)
     domain: Boolean = sp.true
 
+    def __post_init__(self):
+        if not isinstance(self.function, UndefinedFunction):
+            raise BadInputError(f"family {self.label!r}: its function must be an abstract function such as "
+                                f"Function('g', real=True), got {self.function!r}")
+        if not isinstance(self.definition, sp.Lambda):
+            raise BadInputTypeError(f"family {self.label!r}: its definition must be a sympy Lambda, e.g. "
+                                    f"Lambda(x, 1 + x), got {type(self.definition).__name__}")
+
     def instantiate(self, expr):
         """``expr`` with the abstract function replaced by this family (derivatives evaluated)."""
         return expr.replace(self.function, lambda *args: self.definition(*args)).doit()
@@ -83,15 +94,90 @@ class Family:
                         if isinstance(a, _NOT_SMOOTH)})
         if kinks:
             return f"it is not smooth ({', '.join(kinks)}): its derivative may not exist where SymPy gives one"
+        extra = self.definition.expr.free_symbols - set(self.definition.variables)
+        if extra:  # a symbol of the claim would be captured by the substitution
+            return f"its definition uses symbols other than its arguments ({', '.join(sorted(map(str, extra)))})"
+        declared = _declared(self.function, len(self.definition.variables))
+        if declared:  # positive=True, integer=True, ...: a property no requirement here checks
+            return f"the function is declared {declared}, which is not checked for a concrete function"
+        deadline = time.monotonic() + timeout
         for name, req in self.requirements:
-            if prove(sp.Implies(self.domain, req), timeout=timeout).status is not Status.PROVED:
+            left = deadline - time.monotonic()
+            if left <= 0 or prove(sp.Implies(self.domain, req), timeout=left).status is not Status.PROVED:
                 return f"its requirement {name} is not proved on its domain"
+        return ""
+
+    def undefined_in(self, ob: "Obligation", point: dict) -> str:
+        """Why this family has no value (or no derivative) where ``ob`` applies it at ``point`` (``""`` if it has).
+
+        SymPy simplifies as it substitutes: ``(x - 1)/(x - 1)`` is 1 and ``exp(log(x))`` is ``x`` even at
+        ``x = 1`` or ``x = 0``, where the function substituted is undefined -- so a point found with a
+        family is checked against the function itself: every application in the claim and its assumptions,
+        each derivative of the orders used, must be a finite real number there.  Where the point leaves an
+        argument free, the function and those derivatives must be continuous on all the reals.
+        """
+        variables, body = self.definition.variables, self.definition.expr
+        for expr in (ob.decided_statement, *(a for _, a in ob.assumptions)):
+            for node in sp.preorder_traversal(expr):
+                app, orders = (node.expr, node.variable_count) if isinstance(node, sp.Derivative) else (node, ())
+                if not (isinstance(app, AppliedUndef) and app.func == self.function):
+                    continue
+                if len(app.args) != len(variables):
+                    return f"it takes {len(variables)} argument(s), the claim gives {len(app.args)}"
+                f = body
+                for v, n in orders:
+                    if v not in app.args:
+                        return f"the claim differentiates {app} with respect to {v}, not one of its arguments"
+                    f = sp.diff(f, variables[list(app.args).index(v)], int(n))
+                what = f"{'a derivative of ' if orders else ''}{self.label} at {app}"
+                if not all(a.free_symbols <= set(point) for a in app.args):
+                    try:
+                        everywhere = all(sp.calculus.util.continuous_domain(f, v, sp.S.Reals) == sp.S.Reals
+                                         for v in variables)
+                    except (NotImplementedError, ValueError, TypeError):
+                        everywhere = False
+                    if not everywhere:
+                        return f"{what} is not known to be defined for every value the point leaves free"
+                    continue
+                at = dict(zip(variables, [sp.sympify(a).xreplace(point) for a in app.args]))
+                value = f.xreplace(at)
+                if value.has(sp.zoo, sp.nan, sp.oo, -sp.oo) or value.is_real is not True or \
+                        value.is_finite is not True:
+                    return f"{what} has no finite real value at the point"
         return ""
 
 
 #: constructs with branches or kinks: a family built with one may have no derivative where SymPy gives one
 _NOT_SMOOTH = (sp.Piecewise, sp.Abs, sp.sign, sp.floor, sp.ceiling, sp.Heaviside, sp.Min, sp.Max, sp.Mod,
                sp.frac, sp.DiracDelta)
+#: constructs that bind a variable: a function substituted under one is evaluated away from any point
+_BINDING = (sp.Integral, sp.Subs, sp.Sum, sp.Product, sp.Limit)
+#: properties a function may be declared with (``Function("h", positive=True)``)
+_PROPERTIES = ("positive", "negative", "nonnegative", "nonpositive", "zero", "nonzero", "integer", "rational",
+               "irrational", "algebraic", "transcendental", "even", "odd", "prime", "composite", "finite",
+               "infinite", "imaginary")
+
+
+def _declared(function, arity: int) -> str:
+    """The properties ``function`` is declared with beyond being real (``"positive"``), or ``""``."""
+    args = [sp.Dummy() for _ in range(max(arity, 1))]
+    value, real = function(*args), sp.Function("_real", real=True)(*args)
+    extra = [("" if getattr(value, f"is_{k}") else "not ") + k for k in _PROPERTIES
+             if getattr(value, f"is_{k}") is not None and getattr(value, f"is_{k}") != getattr(real, f"is_{k}")]
+    said = [e for e in extra if not e.startswith("not ")] or extra  # "positive", not its consequences
+    return ", ".join(said[:3])
+
+
+def _family_barrier(ob: "Obligation", family: Family) -> str:
+    """Why ``family`` cannot be put into ``ob`` at all (``""`` if it can)."""
+    for expr in (ob.decided_statement, *(a for _, a in ob.assumptions)):
+        bound = sorted({type(n).__name__ for n in sp.preorder_traversal(expr) if isinstance(n, _BINDING)})
+        if bound:
+            return f"the claim binds a variable ({', '.join(bound)}), where a substituted function is not checked"
+        for app in expr.atoms(AppliedUndef):
+            if any(a.has(AppliedUndef) for a in app.args):
+                return f"the claim applies a function to a function ({app})"
+    return ""
 
 
 @dataclass(frozen=True)
@@ -115,6 +201,10 @@ class Obligation:
         object.__setattr__(self, "role", Role(self.role))
         object.__setattr__(self, "assumptions", normalize_assumptions(self.assumptions))
         object.__setattr__(self, "families", tuple(self.families))
+        labels = [f.label for f in self.families]
+        if len(set(labels)) != len(labels):  # a verdict names its family by label
+            raise BadInputError(f"obligation {self.label!r}: two concrete functions share the label "
+                                f"{next(x for x in labels if labels.count(x) > 1)!r}")
 
     @classmethod
     def forall(cls, label, statement, assumptions=(), role=Role.DECISION, families=(), *, derived=None,
@@ -156,8 +246,12 @@ class Obligation:
 
 
 def decide_obligation(ob: Obligation, settings: Settings | None = None) -> Verdict:
-    """The engine's verdict on ``ob`` (concrete families searched when the abstract answer is unknown)."""
+    """The engine's verdict on ``ob`` (concrete families searched when the abstract answer is unknown).
+
+    The time limit covers the whole: the abstract decision and the search with every family.
+    """
     settings = settings or Settings()
+    deadline = time.monotonic() + settings.timeout
     fn = prove if ob.kind is Kind.FORALL else exists
     v = fn(ob.decided_statement, dict(ob.assumptions), timeout=settings.timeout, core=settings.core)
     if ob.derived is not None and ob.settled_at_construction:
@@ -165,23 +259,39 @@ def decide_obligation(ob: Obligation, settings: Settings | None = None) -> Verdi
                 + (f" ({ob.reduction})" if ob.reduction else ""))
         v = replace(v, notes=v.notes + (note,))
     if v.status is Status.UNKNOWN and ob.families:
-        v = _search_families(ob, v, settings)
+        v = _search_families(ob, v, settings, deadline)
     return v
 
 
-def _search_families(ob: Obligation, abstract: Verdict, settings: Settings) -> Verdict:
-    """Re-decide with each admissible concrete family; only a certified point counts."""
+def _search_families(ob: Obligation, abstract: Verdict, settings: Settings, deadline: float) -> Verdict:
+    """Re-decide with each admissible concrete family; only a certified point where the family itself is
+    defined counts."""
     want = Status.REFUTED if ob.kind is Kind.FORALL else Status.WITNESS
     passed_over = []
     for family in ob.families:
-        why = family.inadmissible(settings.timeout)
+        left = deadline - time.monotonic()
+        if left <= 0:
+            passed_over.append(f"the concrete function {family.label} was not tried: the time limit was reached")
+            continue
+        why = _family_barrier(ob, family) or family.inadmissible(left)
+        if not why:
+            try:
+                concrete = ob.with_family(family.label)
+            except Exception as exc:  # SymPy cannot put it in (a composite's derivative, ...)
+                why = f"it could not be substituted ({type(exc).__name__}: {exc})"
         if why:
             passed_over.append(f"the concrete function {family.label} was not used: {why}")
             continue
-        v = decide_obligation(ob.with_family(family.label), settings)
-        if v.status is want:
-            what = "counterexample" if want is Status.REFUTED else "witness"
-            return Verdict.make(want, ob.kind, f"{v.method} with {family.label}", v.seconds,
-                                reason=f"{what} with the admissible concrete function {family.label}",
-                                point=v.point, notes=v.notes, family=family.label)
+        v = decide_obligation(concrete, settings.merge(timeout=max(0.1, deadline - time.monotonic())))
+        if v.status is not want:
+            continue
+        undefined = family.undefined_in(ob, v.point or {})
+        if undefined:
+            passed_over.append(f"the point found with the concrete function {family.label} was not used: "
+                               f"{undefined}")
+            continue
+        what = "counterexample" if want is Status.REFUTED else "witness"
+        return Verdict.make(want, ob.kind, f"{v.method} with {family.label}", v.seconds,
+                            reason=f"{what} with the concrete function {family.label}",
+                            point=v.point, notes=v.notes, family=family.label)
     return replace(abstract, notes=abstract.notes + tuple(passed_over)) if passed_over else abstract

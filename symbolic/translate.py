@@ -636,6 +636,8 @@ class Translator:
         elif isinstance(e, sp.Derivative) and isinstance(e.expr, AppliedUndef):
             inner = e.expr
             _distinct_symbols(inner, e)
+            if any(v not in inner.args for v, _ in e.variable_count):  # d f(x)/dy: not an argument of f
+                raise Unsupported(f"{e} differentiates with respect to a variable {inner.func} does not take")
             signature = tuple((inner.args.index(v), int(n)) for v, n in e.variable_count)
             func, args = inner.func, inner.args
         elif (isinstance(e, sp.Subs) and isinstance(e.expr, sp.Derivative)

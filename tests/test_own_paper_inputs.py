@@ -271,3 +271,69 @@ def test_a_symbol_named_like_the_toolkit_paper_s_is_drawn_as_the_user_s_paper_sa
     result = decide_claim(claim, settings=FAST)
     spot = spot_check_claim(paper, result, Settings(samples=20_000))
     assert result.status is Status.REFUTED and spot.found > 0  # none below 0.3 with Section 5's sampler
+
+
+# -- the red team on abstract functions and families -----------------------------------------------------
+
+_t = sp.Symbol("t", real=True)
+_xr, _yr = sp.symbols("x y", real=True)
+_f = sp.Function("f", real=True)
+
+
+def _decide(ob):
+    from symbolic.obligation import decide_obligation
+
+    return decide_obligation(ob, Settings(timeout=5))
+
+
+def test_a_family_must_be_for_an_abstract_function_and_a_lambda():
+    with pytest.raises(BadInputError, match="must be an abstract function"):
+        Family(sp.sin, sp.Lambda(_t, 2 * _t), "sin(t) = 2t")  # sin(1) <= 1 would be 'refuted' with it
+    with pytest.raises(TypeError, match="must be a sympy Lambda"):
+        Family(_f, lambda u: u - 5, "a Python lambda")
+    with pytest.raises(BadInputError, match="share the label"):
+        Obligation.forall("o", _f(_xr) > 0, families=(Family(_f, sp.Lambda(_t, _t), "f"), Family(_f, sp.Lambda(_t, 1), "f")))
+
+
+def test_a_function_declared_positive_is_not_replaced_by_a_negative_family():
+    h = sp.Function("h", positive=True)
+    ob = Obligation.forall("h x > 0", sp.Implies(_xr > 0, h(_xr) * _xr > 0), families=(Family(h, sp.Lambda(_t, -1 + 0 * _t), "h = -1"),))
+    v = _decide(ob)
+    assert v.status is not Status.REFUTED
+    assert any("declared positive" in n for n in v.notes)
+
+
+def test_a_family_undefined_at_the_point_gives_no_counterexample():
+    # for every real f, f(1)*(1 - 1) = 0 is not 1: true; with f = 1/(t - 1) SymPy cancels the pole at x = 1
+    hard = sp.sin(_yr) ** 2 <= _yr ** 2  # keeps the abstract decision open, so that the family is tried
+    pole = Obligation.forall("pole", sp.And(sp.Implies(sp.Eq(_f(_xr) * (_xr - 1), 1), sp.Ne(_xr, 1)), hard),
+                             families=(Family(_f, sp.Lambda(_t, 1 / (_t - 1)), "f = 1/(t - 1)"),))
+    v = _decide(pole)
+    assert v.status is not Status.REFUTED
+
+
+def test_a_family_may_not_capture_a_symbol_of_the_claim():
+    capture = Family(_f, sp.Lambda(_t, _t + _xr), "f = t + x")
+    assert "uses symbols other than its arguments" in capture.inadmissible()
+
+
+def test_claims_that_bind_a_variable_are_not_searched_with_a_family():
+    ftc = Obligation.forall("FTC", sp.Eq(sp.Integral(sp.Derivative(_f(_t), _t), (_t, -1, 1)), _f(1) - _f(-1)),
+                            families=(Family(_f, sp.Lambda(_t, sp.atan(1 / _t)), "f = atan(1/t)"),))
+    v = _decide(ftc)
+    assert v.status is Status.UNKNOWN and any("binds a variable (Integral)" in n for n in v.notes)
+
+
+def test_a_derivative_in_a_variable_the_function_does_not_take_is_unsupported():
+    from symbolic import prove
+
+    v = prove(sp.Eq(sp.Derivative(_f(_xr), _yr, evaluate=False), 0))
+    assert v.status is Status.UNKNOWN and "does not take" in v.reason
+
+
+def test_a_value_of_a_derivative_at_a_number_is_never_certified():
+    from symbolic import exists, prove
+
+    d = sp.Derivative(_f(_xr), _xr)
+    assert prove(sp.Eq(d, sp.floor(d))).status is Status.UNKNOWN
+    assert exists(sp.Eq(sp.Mod(d, 2), 1)).status is Status.UNKNOWN
