@@ -19,6 +19,7 @@ cross-checks).  Its expected verdict, if any, is data kept beside it to be
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -309,6 +310,17 @@ class SpotCheck:
     found: int = 0
     #: more such draws seen in floats and not re-decided exactly (so ``found`` is a lower bound)
     found_more: int = 0
+
+    def why_nothing(self) -> str:
+        """Why no draw was evaluated: ``"constant"`` (SymPy settled the statement), the reason a statement was
+        not checkable (``"involves D, which has no numeric value ..."``), ``"no admissible draw"``; ``""``
+        when draws were evaluated."""
+        if self.samples:
+            return ""
+        if self.detail.startswith("constant"):
+            return "constant"
+        reason = re.search(r"not checked numerically: ([^;]*)", self.detail)
+        return reason.group(1) if reason else "no admissible draw"
 
     def found_text(self) -> str:
         """``"50"``, or ``"50 (+25,075 more in floats)"`` where floats saw more than were re-decided exactly."""

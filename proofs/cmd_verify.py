@@ -227,12 +227,11 @@ def _spot_text(spot, result) -> str:
         return "-"
     if not spot.agrees:
         return f"{spot.violations} of {spot.samples:,} DISAGREE"
-    if spot.samples == 0:
-        if spot.detail.startswith("constant"):
-            return "nothing evaluated (constant)"
-        if "without a concrete form" in spot.detail:
-            return "not checked (abstract function)"
-        return "not checked" if "not checked numerically" in spot.detail else "no admissible draw"
+    nothing = spot.why_nothing()
+    if nothing:
+        if nothing in ("constant", "no admissible draw"):
+            return "nothing evaluated (constant)" if nothing == "constant" else nothing
+        return "not checked (abstract function)" if "without a concrete form" in nothing else "not checked"
     if result.status is Status.REFUTED and result.verdict.counterexample is not None:
         return f"cex exact; {spot.found_text()} of {spot.samples:,} draws refute it"
     if result.status is Status.WITNESS:

@@ -85,12 +85,11 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
         return "none"
     if not spot.agrees:
         return f"{spot.violations:,} of {spot.samples:,} draws DISAGREE with the verdict: {spot.detail}"
-    if spot.samples == 0:
-        if spot.detail.startswith("constant"):
-            return "nothing evaluated: SymPy settled the statement to a constant before the engine saw it"
-        reason = re.search(r"not checked numerically: ([^;]*)", spot.detail)
-        if reason:
-            return f"not checked numerically: the statement {reason.group(1)}"
+    nothing = spot.why_nothing()
+    if nothing == "constant":
+        return "nothing evaluated: SymPy settled the statement to a constant before the engine saw it"
+    if nothing and nothing != "no admissible draw":
+        return f"not checked numerically: the statement {nothing}"
     draws = f"{spot.samples:,} admissible draws (floats, and exact draws on the boundaries)"
     point = ""
     if status in (Status.REFUTED, Status.WITNESS) and not (kind is Kind.EXISTS and status is Status.REFUTED):
