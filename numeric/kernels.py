@@ -122,17 +122,13 @@ class Kernel(Evaluator):
     _float: Callable = field(compare=False, repr=False)
     _exact: Callable = field(compare=False, repr=False)
     conjunction: bool = False  #: ``expr`` is a tuple of Booleans that must all hold
-    code: str = field(default="", compare=False, repr=False)  #: the generated Python source
+    #: the generated Python source (the formula that is computed)
+    source: str = field(default="", compare=False, repr=False)
 
     @functools.cached_property  # asked at every call of the kernel
     def is_boolean(self) -> bool:
         # a bare Symbol is a SymPy Boolean too, but here it stands for a number
         return self.conjunction or (isinstance(self.expr, sp.logic.boolalg.Boolean) and not self.expr.is_Symbol)
-
-    @property
-    def source(self) -> str:
-        """The generated Python source (the formula that is computed)."""
-        return self.code
 
     @functools.cached_property  # asked at every call of the kernel (printing a Symbol is not free)
     def arg_names(self) -> tuple[str, ...]:

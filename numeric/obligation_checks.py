@@ -125,15 +125,15 @@ def _for_every_function(kind: Kind, status: Status) -> bool:
     return (kind is Kind.FORALL and status is Status.PROVED) or (kind is Kind.EXISTS and status is Status.REFUTED)
 
 
-def with_admissible_family(obligation, statement, assumptions):
-    """``(statement, assumptions, label)`` with the first admissible family of ``obligation``, or ``None``."""
-    for family in getattr(obligation, "families", ()):
+def with_admissible_family(obligation):
+    """``(concrete obligation, label)`` with the first admissible family of ``obligation`` that makes it
+    numerically checkable, or ``None``."""
+    for family in obligation.families:
         if not _admissible(family):
             continue
-        st = sp.sympify(family.instantiate(statement))
-        asm = tuple(sp.sympify(family.instantiate(a)) for a in assumptions)
-        if _uncheckable((st, *asm)) is None:
-            return st, asm, family.label
+        concrete = obligation.with_family(family.label)
+        if _uncheckable(concrete.expressions) is None:
+            return concrete, family.label
     return None
 
 
@@ -161,7 +161,7 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
         kind, status = Kind(ob.kind), Status(verdict.status)
         role = Role(ob.role)
         label = ob.label
-        family = getattr(verdict, "family", "")
+        family = verdict.family
         ob = ob.with_family(family)  # a point found with a concrete function is a point of the claim with it
         violations, first, note = _point_note(ob, kind, status, verdict, paper_samplers)
         notes = [f"evaluated with the concrete {family} the point was found with"] if family else []
@@ -174,10 +174,11 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
             continue
         statement = sp.false if status is Status.VACUOUS else decided
         reason = _uncheckable((statement, *assumptions))
-        if reason and _for_every_function(kind, status):
-            concrete = with_admissible_family(ob, statement, assumptions)
+        if reason and _for_every_function(kind, status):  # the statement as decided (never VACUOUS here)
+            concrete = with_admissible_family(ob)
             if concrete is not None:
-                statement, assumptions, label = concrete
+                (statement, *assumptions), label = concrete[0].expressions, concrete[1]
+                assumptions = tuple(assumptions)
                 rows[i][5].append(f"evaluated with the admissible concrete {label}")
                 reason = None
         if reason:

@@ -67,13 +67,10 @@ def _statements(claim, assumptions, kind: Kind = Kind.FORALL):
                 words = "an existence statement" if ob.kind is Kind.EXISTS else "a universal statement"
                 raise TypeError(f"obligation {ob.label!r} is {words}: use {other}")
             # the statement as derived where SymPy settled the stated one to a constant
-            statement, assumed = ob.decided_statement, tuple(a for _, a in ob.assumptions)
-            concrete = with_admissible_family(ob, statement, assumed) if ob.families else None
-            if concrete is not None:
-                statement, assumed, family = concrete
-                out.append((f"{ob.label} (with {family})", statement, assumed))
-            else:
-                out.append((ob.label, statement, assumed))
+            concrete = with_admissible_family(ob) if ob.families else None
+            label = f"{ob.label} (with {concrete[1]})" if concrete is not None else ob.label
+            statement, *assumed = (concrete[0] if concrete is not None else ob).expressions
+            out.append((label, statement, tuple(assumed)))
         return out
     if hasattr(claim, "statement") and hasattr(claim, "assumptions"):
         return [(getattr(claim, "label", ""), claim.statement, tuple(a for _, a in claim.assumptions))]

@@ -242,8 +242,7 @@ def _one_symbol_per_name(claim_id: str, ob: Obligation) -> None:
     """Two different symbols printed alike (``Symbol("a", positive=True)`` and ``Symbol("a")``) are two
     variables to SymPy and the engine, one to a reader and to anything that goes by name: refused."""
     by_name: dict = {}
-    exprs = (ob.decided_statement, *(a for _, a in ob.assumptions))
-    for s in set().union(*[getattr(e, "free_symbols", set()) for e in exprs]):
+    for s in ob.free_symbols:
         by_name.setdefault(s.name, []).append(s)
     for name, symbols in sorted(by_name.items()):
         if len(symbols) > 1:

@@ -224,11 +224,7 @@ def _has_sign(s: sp.Symbol) -> bool:
 def _positivity_groups(claim: Claim) -> list[str]:
     """``positivity of lambda`` (a stem the paper writes as a symbol), or of the members by name
     (``positivity of p_M, p_T``: a stem such as ``p`` is no symbol of the paper's)."""
-    syms = set()
-    for ob in claim.decisions:
-        syms |= ob.decided_statement.free_symbols
-        for _, a in ob.assumptions:
-            syms |= a.free_symbols
+    syms = set().union(*[ob.free_symbols for ob in claim.decisions])
     members: dict[str, list[str]] = {}
     positive: dict[str, bool] = {}
     for s in sorted(syms, key=lambda s: s.name):
@@ -259,9 +255,7 @@ def _without(claim: Claim, group: str) -> Claim:
         name = sign.group(1)
 
         def drop(ob: Obligation) -> Obligation:
-            syms = set(ob.decided_statement.free_symbols)
-            for _, a in ob.assumptions:
-                syms |= a.free_symbols
+            syms = ob.free_symbols
             named = set(name.split(", "))  # a stem, or the members by name
             twins = {s: _real_twin(s) for s in syms if (_parameter_group(s) in named or s.name in named)
                      and _has_sign(s)}
@@ -407,8 +401,7 @@ def _point_steps(ob: Obligation, verdict: Verdict, decision: int | None = None) 
     """The relations of ``ob`` evaluated at the verdict's point (with the concrete function it was found with);
     symbols the point leaves free said so (SymPy settled the statement without them: any admissible value will do)."""
     point = verdict.point
-    used = set().union(*[sp.sympify(e).free_symbols for e in (ob.decided_statement, *(a for _, a in ob.assumptions))])
-    free = sorted((s.name for s in used - set(point)))
+    free = sorted(s.name for s in ob.free_symbols - set(point))
     steps = []
     if free:
         names = ", ".join(free)

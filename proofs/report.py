@@ -114,10 +114,6 @@ class ClaimReport:
         return self.expected is not None and self.status is self.expected
 
 
-def _verdict_words(status: Status, scope: str) -> str:
-    return scoped_verdict(status.value, scope)
-
-
 def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: bool = True,
                  regions: bool = True) -> ClaimReport:
     """Decide ``claim`` and gather what the report says about it (each question asked once per process)."""
@@ -178,7 +174,7 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
             ", for some admissible parameters"
     return ClaimReport(
         id=claim.id, section=claim.section, status=result.status, kind=claim.kind,
-        verdict=_verdict_words(result.status, claim.scope), scope=claim.scope, expected=claim.expected,
+        verdict=scoped_verdict(result.status.value, claim.scope), scope=claim.scope, expected=claim.expected,
         expected_source=claim.expected_source, statement=claim.statement, place=claim.where,
         quote=claim.quote, formalization=claim.formalization, spot=spot, mutants=mutant, sufficient=sufficient,
         necessary=necessary, ablation=cells, reading=reading,

@@ -117,7 +117,7 @@ class Family:
         argument free, the function and those derivatives must be continuous on all the reals.
         """
         variables, body = self.definition.variables, self.definition.expr
-        for expr in (ob.decided_statement, *(a for _, a in ob.assumptions)):
+        for expr in ob.expressions:
             for node in sp.preorder_traversal(expr):
                 app, orders = (node.expr, node.variable_count) if isinstance(node, sp.Derivative) else (node, ())
                 if not (isinstance(app, AppliedUndef) and app.func == self.function):
@@ -170,7 +170,7 @@ def _declared(function, arity: int) -> str:
 
 def _family_barrier(ob: "Obligation", family: Family) -> str:
     """Why ``family`` cannot be put into ``ob`` at all (``""`` if it can)."""
-    for expr in (ob.decided_statement, *(a for _, a in ob.assumptions)):
+    for expr in ob.expressions:
         bound = sorted({type(n).__name__ for n in sp.preorder_traversal(expr) if isinstance(n, _BINDING)})
         if bound:
             return f"the claim binds a variable ({', '.join(bound)}), where a substituted function is not checked"
@@ -220,6 +220,16 @@ class Obligation:
     def decided_statement(self) -> Boolean:
         """What the engine decides: the statement as derived where it was kept, else the statement."""
         return self.derived if self.derived is not None else self.statement
+
+    @property
+    def expressions(self) -> tuple:
+        """The statement as decided and each assumption: everything the engine reads of this obligation."""
+        return (sp.sympify(self.decided_statement), *(sp.sympify(a) for _, a in self.assumptions))
+
+    @property
+    def free_symbols(self) -> set:
+        """The symbols of the statement as decided and of the assumptions."""
+        return set().union(*[e.free_symbols for e in self.expressions])
 
     @property
     def settled_at_construction(self) -> bool:
