@@ -40,7 +40,7 @@ class ObligationCheck:
 
     label: str
     verdict: str
-    role: str
+    role: Role
     samples: int  #: admissible draws evaluated
     violations: int  #: disagreements with the verdict (exactly confirmed)
     note: str
@@ -49,6 +49,25 @@ class ObligationCheck:
     found: int = 0
     #: more such draws seen in floats and not re-decided exactly (past the re-decision limit)
     found_more: int = 0
+
+
+@dataclass
+class _Tally:
+    """One obligation's check while its draws are evaluated (frozen into an :class:`ObligationCheck`)."""
+
+    label: str
+    status: Status
+    role: Role
+    violations: int
+    notes: list
+    first: dict | None
+    samples: int = 0
+    found: int = 0
+    found_more: int = 0
+
+    def frozen(self) -> ObligationCheck:
+        return ObligationCheck(self.label, self.status.value, self.role, self.samples, self.violations,
+                               "; ".join(self.notes), self.first, self.found, self.found_more)
 
 
 @dataclass(frozen=True)
@@ -155,7 +174,7 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
     obligations = list(obligations)
     if not obligations:
         raise ValueError("a spot check needs at least one obligation")
-    rows = []  # per obligation: [label, status, role, samples, violations, notes, first, found, found_more]
+    rows: list[_Tally] = []
     groups: dict = {}
     for i, (ob, verdict) in enumerate(obligations):
         kind, status = Kind(ob.kind), Status(verdict.status)
@@ -165,11 +184,11 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
         ob = ob.with_family(family)  # a point found with a concrete function is a point of the claim with it
         violations, first, note = _point_note(ob, kind, status, verdict, paper_samplers)
         notes = [f"evaluated with the concrete {family} the point was found with"] if family else []
-        rows.append([label, status.value, role, 0, violations, notes + ([note] if note else []), first, 0, 0])
+        rows.append(_Tally(label, status, role, violations, notes + ([note] if note else []), first))
         assumptions = tuple(sp.sympify(a) for _, a in ob.assumptions)
         decided = sp.sympify(ob.decided_statement)
         if isinstance(decided, sp.logic.boolalg.BooleanAtom) and status is not Status.VACUOUS:
-            rows[i][5].append(f"{CONSTANT}: the statement is the constant {decided} (SymPy evaluated it); "
+            rows[i].notes.append(f"{CONSTANT}: the statement is the constant {decided} (SymPy evaluated it); "
                               "nothing was evaluated")
             continue
         statement = sp.false if status is Status.VACUOUS else decided
@@ -179,10 +198,10 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
             if concrete is not None:
                 (statement, *assumptions), label = concrete[0].expressions, concrete[1]
                 assumptions = tuple(assumptions)
-                rows[i][5].append(f"evaluated with the admissible concrete {label}")
+                rows[i].notes.append(f"evaluated with the admissible concrete {label}")
                 reason = None
         if reason:
-            rows[i][5].append(f"not checked numerically: {reason}")
+            rows[i].notes.append(f"not checked numerically: {reason}")
             continue
         # cross-checks re-state a decision at fixed sizes: a share of the draws each
         scale = CROSS_CHECK_SHARE if role is Role.CROSS_CHECK else 1
@@ -200,36 +219,35 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
                                   paper_samplers=paper_samplers)
         except NotCheckable as exc:
             for i, *_ in members:
-                rows[i][5].append(f"not checked numerically: {exc}")
+                rows[i].notes.append(f"not checked numerically: {exc}")
             continue
         for (i, _statement, want, must), chk in zip(members, checks):
             _record(rows[i], chk, obligations[i][0], want, must)
 
-    checks = tuple(ObligationCheck(label, verdict, role, n, v, "; ".join(notes), first, found, more)
-                   for label, verdict, role, n, v, notes, first, found, more in rows)
+    checks = tuple(row.frozen() for row in rows)
     return _summarise(checks, exact_samples, time.perf_counter() - start)
 
 
-def _record(row, chk: StatementCheck, obligation, want: bool, must: bool) -> None:
-    row[3] = chk.admissible
-    notes = row[5]
+def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool) -> None:
+    row.samples = chk.admissible
+    notes = row.notes
     kind = Kind(obligation.kind)
-    if row[1] == Status.VACUOUS.value:
+    if row.status is Status.VACUOUS:
         if chk.failures:
-            row[4] += chk.failures
-            row[6] = row[6] or chk.first_failure
+            row.violations += chk.failures
+            row.first = row.first or chk.first_failure
             notes.append(f"{chk.failures} draws satisfy the supposedly contradictory assumptions")
         return
     if must and (chk.failures or chk.unconfirmed):
-        row[4] += chk.failures
-        row[6] = row[6] or chk.first_failure
+        row.violations += chk.failures
+        row.first = row.first or chk.first_failure
         what = "counterexample" if kind is Kind.FORALL else "instance"
         notes.append(f"{chk.failures} admissible draws are a numeric {what} (exactly confirmed)"
                      + (f", {chk.unconfirmed} more float failures not re-decided" if chk.unconfirmed else ""))
     elif chk.failures or chk.unconfirmed:
-        if row[1] in (Status.REFUTED.value, Status.WITNESS.value):
-            row[7] += chk.failures
-            row[8] += chk.unconfirmed
+        if row.status in (Status.REFUTED, Status.WITNESS):
+            row.found += chk.failures
+            row.found_more += chk.unconfirmed
         what = "refute it" if kind is Kind.FORALL else "are instances"
         more = f" (+{chk.unconfirmed:,} more in floats, not re-decided)" if chk.unconfirmed else ""
         notes.append(f"{chk.failures:,} exactly confirmed{more} of {chk.admissible:,} draws {what}")

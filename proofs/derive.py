@@ -574,6 +574,14 @@ def verdict_words(result: ClaimResult) -> str:
 
 
 def _verdict_sentence(ob: Obligation, v) -> str:
+    constant = ob.decided_statement if isinstance(ob.decided_statement, sp.logic.boolalg.BooleanAtom) else None
+    if constant is not None and v.status in (Status.PROVED, Status.REFUTED, Status.WITNESS):
+        # no solver saw it: say what settled it, not a satisfiability argument nobody made
+        how = method_words(v.method)
+        if ob.kind is Kind.FORALL:
+            return f"{v.status.value.capitalize()} by {how}: the statement is the constant {constant}"
+        return (f"An instance exists ({how}): the condition is the constant True" if v.status is Status.WITNESS
+                else f"No instance exists ({how}): the condition is the constant False")
     if v.status is Status.PROVED:
         return f"Proved by {method_words(v.method)}: the assumptions together with the negation are unsatisfiable"
     if v.status is Status.REFUTED and ob.kind is Kind.FORALL:

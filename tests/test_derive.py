@@ -390,3 +390,19 @@ def test_a_formula_with_a_huge_tree_is_summarised_without_being_printed():
     step = clearing_step(sp.Gt(e, 1))  # not expanded: no reader sees it
     assert isinstance(step.math_lines()[0], OmittedLine)
     assert omitted(x ** 2 + 1) is None and latex_lines(x ** 2 > 1) == ["x^{2} > 1"]
+
+
+def test_a_statement_sympy_settled_is_said_to_be_a_constant_not_an_unsatisfiability():
+    from proofs import Claim
+    from proofs.claim import decide_claim
+
+    x = sp.Symbol("x", positive=True)
+    cases = [(Claim(id="K.1", statement="x is x", claim=sp.Eq(x, x)), "Proved by", "the statement is the constant True"),
+             (Claim(id="K.2", statement="x < 0", claim=sp.Lt(x, 0)), "Refuted by", "the statement is the constant False"),
+             (Claim(id="K.3", statement="some x", claim=sp.Eq(x, x), kind="exists"), "An instance exists",
+              "the condition is the constant True")]
+    for claim, opening, settled in cases:
+        text = derive(decide_claim(claim), with_assumption_use=False).as_text(columns=1000)
+        line = next(ln for ln in text.splitlines() if settled in ln)
+        assert line.strip().startswith(opening), line
+        assert "unsatisfiable" not in text, text
