@@ -285,6 +285,10 @@ def run_qepcad(problem: QepcadProblem, timeout: float = 30.0) -> QepcadAnswer:
     return QepcadAnswer(parse_formula(formula_text, by_name), formula_text, seconds)
 
 
+#: the longest wait handed to the OS (seconds; ten days)
+_LONGEST_WAIT = 10 * 24 * 3600.0
+
+
 def run_session(text: str, timeout: float) -> tuple[str, float]:
     """Feed ``text`` to ``qepcad +N2000000``; its standard output and the wall time."""
     exe = find_qepcad()
@@ -295,7 +299,8 @@ def run_session(text: str, timeout: float) -> tuple[str, float]:
     proc = subprocess.Popen([exe, MEMORY_OPTION], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True, errors="replace", start_new_session=True)
     try:
-        out, _ = proc.communicate(text, timeout=timeout)
+        # poll() waits at most 2**31 ms (~24 days): a longer limit (1e300 s) is as good as ten days
+        out, _ = proc.communicate(text, timeout=min(timeout, _LONGEST_WAIT))
     except subprocess.TimeoutExpired:
         _kill(proc)
         raise QepcadTimeout(f"QEPCAD did not finish within {timeout:g} s (killed)") from None

@@ -257,11 +257,19 @@ def _remaining(deadline: float) -> float:
     return left
 
 
+#: classes of numbers narrower than the reals (or than a sign): an eliminated variable in one is refused
+_NUMBER_CLASSES = ("integer", "rational", "transcendental", "algebraic", "irrational", "noninteger", "zero")
+
+
 def _derive(scope: _Scope, deadline: float) -> _Derived:
     for s in scope.bound:
-        if s.is_integer:
-            raise _Unsupported(f"{s} is an integer: QEPCAD eliminates real variables, and the real region "
-                               "of an integer quantifier would be wrong")
+        narrower = [k for k in _NUMBER_CLASSES if getattr(s, f"is_{k}") is True]
+        if narrower:
+            raise _Unsupported(f"{s} is declared {narrower[0]}: QEPCAD eliminates real variables, and the real "
+                               f"region of a quantifier over {narrower[0]} numbers would be wrong")
+    if any(a is sp.false for _, a in scope.named):
+        raise _Unsupported("the assumptions are contradictory (one is False, e.g. against a symbol's own "
+                           "declaration): every condition holds on the empty set")
     if scope.given:
         sat = exists(sp.And(*[a for _, a in scope.given]), timeout=max(1.0, _remaining(deadline)))
         if sat.status is Status.REFUTED or sat.status is Status.VACUOUS:
@@ -584,9 +592,11 @@ def _certify(result: Region, scope: _Scope, timeout: float) -> Region:
         return _not_certified(result, v, "condition => region")
     # the other direction: a witness for every point of the region
     given = dict(scope.given)
+    # a witness must also have the eliminated variable's declared sign (t positive: t = a - 1 is none)
+    instance = sp.And(C, *scope.local, *[r for t in scope.bound for r in _declared_sign(t)])
     for candidates in _witness_candidates(sp.And(C, *scope.local), scope.bound):
         candidates = sorted(candidates, key=lambda c: [sp.default_sort_key(e) for _, e in c])  # a stable order
-        instances = [sp.And(C, *scope.local).xreplace(dict(c)) for c in candidates]
+        instances = [instance.xreplace(dict(c)) for c in candidates]
         w = prove(sp.Implies(R, sp.Or(*instances)), given, timeout=timeout)
         if w.status is Status.PROVED:
             shown = "; ".join(", ".join(f"{s} = {sp.sstr(e)}" for s, e in c) for c in candidates)
@@ -595,6 +605,15 @@ def _certify(result: Region, scope: _Scope, timeout: float) -> Region:
                                        f"holds at one of the witnesses {shown} ({v.method})")
     return replace(result, certificate="proved condition => region; no witness construction proved "
                                        "region => condition (not certified)")
+
+
+def _declared_sign(t: sp.Symbol) -> tuple[sp.Boolean, ...]:
+    """``t``'s own sign assumption as a relation kept unevaluated (it becomes a condition on a witness)."""
+    for holds, rel in ((t.is_positive, sp.Gt), (t.is_negative, sp.Lt), (t.is_nonnegative, sp.Ge),
+                       (t.is_nonpositive, sp.Le), (t.is_nonzero, sp.Ne)):
+        if holds:
+            return (rel(t, 0, evaluate=False),)
+    return ()
 
 
 def _not_certified(result: Region, v, what: str) -> Region:

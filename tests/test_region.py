@@ -466,3 +466,30 @@ def test_cli_without_qepcad_says_how_to_install_it(tmp_path):
     assert r.returncode == 2 and r.stdout == ""
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and "apt-get install qepcad" in lines[0]
+
+
+@pytest.mark.parametrize("declared", ["rational", "irrational", "algebraic", "transcendental", "noninteger"])
+def test_an_eliminated_variable_narrower_than_the_reals_is_refused(declared):
+    a, t = sp.Symbol("a"), sp.Symbol("t", real=True, **{declared: True})
+    r = region(sp.Eq(t**2, a), eliminate=[t])  # no rational t has t^2 = 2: the real region a >= 0 is wrong
+    assert r.condition is None and f"declared {declared}" in r.reason
+
+
+def test_a_witness_must_have_the_eliminated_variables_declared_sign(monkeypatch):
+    import symbolic.regions as regions
+
+    a, t = sp.Symbol("a"), sp.Symbol("t", positive=True)
+    # a wrong region (exists t > 0 with t < a is a > 0): only t = a - 1 < a "witnesses" it, and a - 1 may be <= 0
+    monkeypatch.setattr(regions, "_derive", lambda scope, deadline: regions._Derived(sp.true, "qepcad"))
+    r = region(t < a, eliminate=[t])
+    assert not r.certified, r.certificate
+
+
+def test_an_assumption_sympy_settled_to_false_is_contradictory():
+    r = region(x > 3, [x < 0])  # x is declared positive: x < 0 is False
+    assert r.condition is None and "contradictory" in r.reason
+
+
+@needs_qepcad
+def test_a_time_limit_beyond_what_the_os_can_wait_is_a_long_wait():
+    assert region(u * v > 1, timeout=1e300).condition == (u * v > 1)
