@@ -27,10 +27,12 @@ Three kinds of arithmetic, reported as :attr:`Equilibria.arithmetic`:
   equilibrium, flagged ``near_boundary`` -- because decimal data that is tied
   in exact terms is rarely tied after rounding.
 * ``"rational"`` -- float data with a value or a wage beyond the range of
-  normal floats (``1e400``, ``1e-308``, a 500-digit integer beside decimals):
-  the same tolerance, applied in exact rational arithmetic to the exact value
-  of every input (a float's binary value, a :class:`~decimal.Decimal`'s
-  decimal value), so nothing overflows or underflows.
+  normal floats (``1e400``, ``1e-308``, a 500-digit integer beside decimals),
+  or with ``rtol = 0`` (no tolerance: rounding to a float could move a value
+  across a boundary, ``0.3/0.1`` is below 3 in floats): the same tolerance,
+  applied in exact rational arithmetic to the exact value of every input (a
+  float's binary value, a :class:`~decimal.Decimal`'s decimal value), so
+  nothing overflows or underflows.
 
 >>> eq = equilibria(["3", "2", "1"], [1, 1, 1], ["3/2", "4/3", 1])
 >>> [(e.sector, e.coordinated, e.wage_exact) for e in eq]
@@ -50,6 +52,7 @@ from __future__ import annotations
 
 import decimal
 import math
+from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
@@ -263,12 +266,12 @@ class Equilibria:
     @cached_property
     def comparative_advantage_order(self) -> tuple[int, ...]:
         """1-based sectors by raw comparative advantage :math:`\\lambda_{jS}/\\lambda_{jN}`, strongest first
-        (the paper's numbering; ties keep the input order)."""
+        (the paper's numbering; ties are ordered by A2's ratio, then keep the input order)."""
         if self.exact_values is not None:
-            r = self.exact_values[0]
-            order = sorted(range(self.J), key=lambda j: (-r[j], j))
+            r, s = self.exact_values[0], self.exact_values[1]
+            order = sorted(range(self.J), key=lambda j: (-r[j], -s[j], j))
         else:
-            order = np.argsort(-self.wage_C, kind="stable")
+            order = np.lexsort((np.arange(self.J), -self.wage_U, -self.wage_C))
         return tuple(int(j) + 1 for j in order)
 
     @cached_property
@@ -283,10 +286,10 @@ class Equilibria:
                 ordered = [values[j] for j in idx]
                 bad = next((i for i, (a, b) in enumerate(zip(ordered, ordered[1:])) if not a > b), None)
                 out[key] = None if bad is None else (idx[bad] + 1, idx[bad + 1] + 1)
-        else:
+        else:  # float data: sectors within the relative tolerance of each other tie, as in the equilibrium test
             for key, values in (("A1", self.wage_C), ("A2", self.wage_U)):
                 ordered = values[idx]
-                bad = np.flatnonzero(~(ordered[:-1] > ordered[1:]))
+                bad = np.flatnonzero(~(ordered[:-1] * (1.0 - self.rtol) > ordered[1:]))
                 out[key] = None if not len(bad) else (idx[int(bad[0])] + 1, idx[int(bad[0]) + 1] + 1)
         return out
 
@@ -326,10 +329,19 @@ class Equilibria:
         order = "comparative-advantage order (lambda_S/lambda_N decreasing" + (
             "), which is the input order" if self.input_in_comparative_advantage_order
             else f": {shown}), not in the input order")
+        tie = f" (a tie within the relative tolerance {self.rtol:g})" if self.exact_values is None else ""
         parts = [f"{key} holds" if failure is None else
                  f"{key} fails between {self._label(failure[0])} and {self._label(failure[1])}"
+                 + (tie if self._strictly_ordered_in_floats(key, failure) else "")
                  for key, failure in self.assumption_failures.items()]
         return f"A1 and A2 are checked with the sectors in {order}: " + "; ".join(parts) + "."
+
+    def _strictly_ordered_in_floats(self, key: str, failure: tuple[int, int] | None) -> bool:
+        """Float data: the two sectors where ``key`` fails are in order in floats, tied only by the tolerance."""
+        if failure is None or self.exact_values is not None:
+            return False
+        values = self.wage_C if key == "A1" else self.wage_U
+        return bool(values[failure[0] - 1] > values[failure[1] - 1])
 
     def reading(self) -> str:
         """The paper's reading of these equilibria, in words."""
@@ -352,9 +364,15 @@ class Equilibria:
                 low = worst.wage_exact if exact else Fraction(worst.wage)
                 gain, factor = high - low, high / low  # exactly: a float ratio can overflow
                 show = _short_text if self.exact else approximate_text
-                lines.append(f"Coordinating in {self._label(top)} raises the wage from {self._wage_text(worst)} "
-                             f"(uncoordinated, {self._label(worst.sector)}) to {self._wage_text(best)}: "
-                             f"a gain of {show(gain)} (a factor {show(factor)}).")
+                if gain <= Fraction(repr(self.rtol)) * high:  # none, or rounding within the tolerance
+                    within = " (within the relative tolerance)" if gain else ""
+                    lines.append(f"Coordinating in {self._label(top)} pays the same wage, {self._wage_text(best)}, "
+                                 f"as the lowest uncoordinated equilibrium ({self._label(worst.sector)}): "
+                                 f"no gain{within}.")
+                else:
+                    lines.append(f"Coordinating in {self._label(top)} raises the wage from {self._wage_text(worst)} "
+                                 f"(uncoordinated, {self._label(worst.sector)}) to {self._wage_text(best)}: "
+                                 f"a gain of {show(gain)} (a factor {show(factor)}).")
         a = self.assumptions
         if not (a["A1"] and a["A2"]):
             failed = " and ".join(k for k in ("A1", "A2") if not a[k])
@@ -364,7 +382,10 @@ class Equilibria:
         if near:
             lines.append(f"{len(near)} equilibrium(s) lie within the relative tolerance {self.rtol:g} of the "
                          "boundary (flagged near_boundary): give exact 'p/q' data to decide them exactly.")
-        if self.arithmetic == "rational":
+        if self.arithmetic == "rational" and self.rtol == 0:
+            lines.append("With no tolerance the equilibria were decided in exact rational arithmetic on the data's "
+                         "exact values (a decimal's decimal value, a float's binary value).")
+        elif self.arithmetic == "rational":
             lines.append("Some values or wages lie beyond the range of floats: the equilibria were decided in "
                          "exact rational arithmetic on the data's exact values, with the same tolerance.")
         return " ".join(lines)
@@ -403,10 +424,17 @@ def _values(name: str, data) -> list:
     if isinstance(data, np.ndarray):
         if data.ndim != 1:
             raise InputError(name, f"must be one-dimensional, got shape {data.shape}")
+        if data.dtype.kind == "b":
+            raise InputError(name, "must hold numbers, got an array of booleans")
         return data
-    if isinstance(data, (str, bytes)) or not hasattr(data, "__len__"):
+    # a set has no order and a mapping's iteration gives its keys: neither numbers sectors
+    if isinstance(data, (str, bytes, Set, Mapping)) or not hasattr(data, "__len__"):
         raise InputError(name, f"must be a list of numbers, got {type(data).__name__}")
-    return list(data)
+    values = list(data)
+    bad = next((i for i, v in enumerate(values) if isinstance(v, (bool, np.bool_))), None)
+    if bad is not None:
+        raise InputError(f"{name}[{bad}]", f"not a number: {values[bad]!r}")
+    return values
 
 
 def _check_names(names) -> tuple | None:
@@ -424,7 +452,10 @@ def _check_names(names) -> tuple | None:
         key = n.strip().casefold()
         if key in seen:
             first = names[seen[key]]
-            also = f"sectors[{seen[key]}] is {first!r}" + (", the same but for case" if first != n else "")
+            # equal once stripped and casefolded: what tells them apart is case, spaces, or nothing
+            but = [what for what, differs in (("case", first.strip() != n.strip()),
+                                              ("surrounding spaces", first.casefold() != n.casefold())) if differs]
+            also = f"sectors[{seen[key]}] is {first!r}" + (f", the same but for {' and '.join(but)}" if but else "")
             raise InputError(f"sectors[{i}]", f"duplicate sector name {n!r} ({also}): names must be unique")
         seen[key] = i
     return tuple(names)
@@ -488,7 +519,10 @@ def _floats(name: str, values) -> tuple[np.ndarray, list[int]]:
 def _check_range(name: str, values: list[Fraction], minimum: int | None, what: str) -> None:
     for i, v in enumerate(values):
         if (minimum is None and v <= 0) or (minimum is not None and v < minimum):
-            raise InputError(f"{name}[{i}]", f"must be {what}, got {_short_text(v)}")
+            got = _short_text(v)
+            if minimum is not None and got.startswith("~") and approximate_text(v) == str(minimum):
+                got = f"{minimum} - {approximate_text(minimum - v)}"  # '~1' would read as allowed
+            raise InputError(f"{name}[{i}]", f"must be {what}, got {got}")
 
 
 def _check_float_range(name: str, arr: np.ndarray, minimum: float, what: str) -> None:
@@ -496,6 +530,16 @@ def _check_float_range(name: str, arr: np.ndarray, minimum: float, what: str) ->
     if not (lo > minimum if minimum == 0 else lo >= minimum):
         bad = int(np.flatnonzero(arr <= 0)[0] if minimum == 0 else np.flatnonzero(arr < minimum)[0])
         raise InputError(f"{name}[{bad}]", f"must be {what}, got {arr[bad]}")
+
+
+def _check_rounded_onto_bound(name: str, given, arr: np.ndarray, bound: float, what: str) -> None:
+    """A value given exactly (a Decimal, text) whose float is the bound itself: is the value below it?"""
+    if isinstance(given, np.ndarray) and given.dtype.kind in "iuf":
+        return  # numbers given as floats are the data
+    for i in np.flatnonzero(arr == bound):
+        v = given[int(i)]
+        if not _is_float(v):
+            _check_range(name, [as_fraction(v.item() if isinstance(v, np.generic) else v)], int(bound), what)
 
 
 _POSITIVE = "positive"
@@ -548,6 +592,8 @@ def equilibria(lambda_S: Sequence, lambda_N: Sequence, theta: Sequence, *, names
         raise InputError("exact", "exact mode needs every value as an int, a Fraction or a 'p/q' string")
     if exact:
         return _exact(fields, names_t, 0.0, "exact")
+    if rtol == 0:  # no tolerance: rounding to floats could move a value across a boundary
+        return _exact(fields, names_t, 0.0, "rational")
     return _float(fields, names_t, float(rtol))
 
 
@@ -562,6 +608,7 @@ def _float(fields, names, rtol) -> Equilibria:
     _check_float_range("lambda_S", lam_S, 0, _POSITIVE)
     _check_float_range("lambda_N", lam_N, 0, _POSITIVE)
     _check_float_range("theta", th, 1, _THETA)
+    _check_rounded_onto_bound("theta", fields["theta"], th, 1, _THETA)
     wage_C = WAGE_COORDINATED(lam_S, lam_N)
     wage_U = BREAK_EVEN_WAGE(lam_S, lam_N, th)  # w(j,U) is the break-even wage of sector j
     if not (max(wage_C.max(), wage_U.max()) < math.inf and min(wage_C.min(), wage_U.min()) >= _TINY):

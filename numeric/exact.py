@@ -35,7 +35,8 @@ __all__ = ["RationalArray", "parse_rational", "is_exact_number", "as_fraction", 
            "MAX_DECIMAL_EXPONENT"]
 
 #: the only text accepted as an exact number: an integer or ``p/q`` (no spaces, no decimals)
-EXACT_PATTERN = re.compile(r"[+-]?\d{1,4000}(?:/\d{1,4000})?")
+# re.ASCII: \d is 0-9, not every Unicode digit (Arabic-Indic three is no number here)
+EXACT_PATTERN = re.compile(r"[+-]?\d{1,4000}(?:/\d{1,4000})?", re.ASCII)
 #: the largest decimal exponent of a :class:`~decimal.Decimal` read exactly (10**4000 has 4001 digits)
 MAX_DECIMAL_EXPONENT = 4000
 

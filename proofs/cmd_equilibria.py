@@ -30,6 +30,7 @@ import sys
 from decimal import Decimal
 
 from .cli import HELP_FORMAT, UsageError, help_text
+from .datafile import unique_keys
 
 __all__ = ["add_parser", "run", "load_economy"]
 
@@ -38,9 +39,10 @@ _OPTIONAL = ("sectors",)
 _CSV_COLUMNS = ("sector",) + _KEYS
 #: a decimal cell: a plain decimal or scientific literal (no nan/inf, no underscores), read exactly as a Decimal;
 #: possessive quantifiers keep the match linear in the length of the cell
-_FLOAT = re.compile(r"[+-]?(?:\d++(?:\.\d*+)?|\.\d++)(?:[eE][+-]?\d++)?")
+# re.ASCII: \d is 0-9, not every Unicode digit (Arabic-Indic three is no number here)
+_FLOAT = re.compile(r"[+-]?(?:\d++(?:\.\d*+)?|\.\d++)(?:[eE][+-]?\d++)?", re.ASCII)
 #: an exact cell: an integer or p/q (numeric.exact.EXACT_PATTERN allows 4000 digits each)
-_EXACT = re.compile(r"[+-]?\d++(?:/\d++)?")
+_EXACT = re.compile(r"[+-]?\d++(?:/\d++)?", re.ASCII)
 #: the longest number read: 4000 digits on each side of a '/' or '.', a sign and an exponent
 _MAX_NUMBER_CHARS = 8020
 _MAX_BYTES = 200 * 1024 * 1024
@@ -77,7 +79,9 @@ def run(args) -> int:
     else:
         mode = {"exact": "exact arithmetic",
                 "float": f"floats, relative tolerance {result.rtol:g}",
-                "rational": f"beyond the float range: exact rational arithmetic, relative tolerance {result.rtol:g}",
+                "rational": ("no tolerance: exact rational arithmetic on the data's exact values" if result.rtol == 0
+                             else "beyond the float range: exact rational arithmetic, relative tolerance "
+                                  f"{result.rtol:g}"),
                 }[result.arithmetic]
         print(f"{result.J} sectors ({mode}); {len(result)} equilibria, highest wage first:")
         print(result.table())
@@ -117,7 +121,7 @@ def _read(path: str) -> str:
 def _from_json(path: str, text: str) -> dict:
     try:
         # decimals are kept as the decimals they are (1e400 is 10**400, not inf); NaN/Infinity are refused below
-        doc = json.loads(text, parse_float=_json_decimal, parse_int=_json_int)
+        doc = json.loads(text, parse_float=_json_decimal, parse_int=_json_int, object_pairs_hook=unique_keys)
     except UsageError as exc:  # a number too long, from the hooks above
         raise UsageError(f"{path}: {exc}") from None
     except ValueError as exc:
@@ -186,6 +190,9 @@ def _from_csv(path: str, text: str) -> dict:
     except csv.Error as exc:
         raise UsageError(f"{path}: malformed CSV: {exc}") from None
     rows = [r for r in rows if any(cell.strip() for cell in r)]
+    if not rows:
+        raise UsageError(f"{path}: every cell is blank: give a header sector,lambda_S,lambda_N,theta and one row "
+                         "per sector")
     _check_delimiter(path, rows[0])
     # the header is case-insensitive: Lambda_S, LAMBDA_S and lambda_s all name lambda_S
     canonical = {c.casefold(): c for c in _CSV_COLUMNS}

@@ -29,11 +29,12 @@ from typing import Sequence
 from .cli import UsageError
 from .files import atomic_write
 
-__all__ = ["load_columns", "write_atomically", "exact_or_float", "MAX_BYTES"]
+__all__ = ["load_columns", "write_atomically", "exact_or_float", "unique_keys", "MAX_BYTES"]
 
 #: a CSV float cell: a plain decimal or scientific literal (no nan/inf, no underscores)
-_FLOAT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
-_EXACT = re.compile(r"[+-]?\d+(?:/\d+)?")
+# re.ASCII: \d is 0-9, not every Unicode digit (Arabic-Indic three is no number here)
+_FLOAT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+_EXACT = re.compile(r"[+-]?\d+(?:/\d+)?", re.ASCII)
 MAX_BYTES = 200 * 1024 * 1024
 
 
@@ -84,9 +85,20 @@ def _check_names(path: str, key: str, values: Sequence[str]) -> None:
         seen[n] = i
 
 
+def unique_keys(pairs: list) -> dict:
+    """A JSON object's pairs as a dict, refusing a key given twice (``json`` silently keeps the last)."""
+    out: dict = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        out[key] = value
+    return out
+
+
 def _from_json(path, text, numbers, optional, names, aliases) -> dict:
     try:
-        doc = json.loads(text)  # NaN/Infinity parse to floats and are rejected below
+        # NaN/Infinity parse to floats and are rejected below
+        doc = json.loads(text, object_pairs_hook=unique_keys)
     except ValueError as exc:
         msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
         where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""

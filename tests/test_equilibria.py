@@ -204,7 +204,7 @@ def test_a_tolerance_beyond_floats_is_the_same_tolerance():
     for rtol in (1e-9, 0.0):
         small = equilibria(lS, lN, th, rtol=rtol)
         large = equilibria([x * c for x in lS], lN, th, rtol=rtol)
-        assert (small.arithmetic, large.arithmetic) == ("float", "rational")
+        assert (small.arithmetic, large.arithmetic) == ("float" if rtol else "rational", "rational")
         assert [(e.sector, e.coordinated, e.near_boundary) for e in large] == \
             [(e.sector, e.coordinated, e.near_boundary) for e in small]
     assert (2, True) in {(e.sector, e.coordinated) for e in equilibria([x * c for x in lS], lN, th)}
@@ -247,3 +247,21 @@ def test_exact_wages_longer_than_pythons_int_to_text_limit_are_written_out():
         assert int(top["wage_exact"]) == int(big) * int(seven)
     finally:
         sys.set_int_max_str_digits(limit)
+
+
+@pytest.mark.parametrize("values, message", [
+    (np.array([True, True]), "lambda_S: must hold numbers, got an array of booleans"),
+    ([np.bool_(True), 1], r"lambda_S\[0\]: not a number"),
+    ({2, 1}, "lambda_S: must be a list of numbers, got set"),
+    ({0: 1, 1: 2}, "lambda_S: must be a list of numbers, got dict"),
+])
+def test_containers_without_order_and_booleans_are_refused(values, message):
+    with pytest.raises(InputError, match=message):
+        equilibria(values, [1, 1], [1, 1])
+
+
+def test_a_decimal_theta_that_rounds_onto_one_is_still_below_one():
+    from decimal import Decimal
+
+    with pytest.raises(InputError, match=r"theta\[0\]: must be >= 1 .*got 1 - 1e-19"):
+        equilibria([1.0, 2.0], [1, 1], [Decimal("0.9999999999999999999"), 1.0])

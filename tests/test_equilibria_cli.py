@@ -100,6 +100,16 @@ BAD = [
      "is out of range"),
     ("e.csv", "lambda_S,lambda_N,theta\n%s,1,1\n2,1,1\n" % ("9" * 9000), "a cell of 9000 characters"),
     ("e.csv", "lambda_S,lambda_N,theta\n%s,1,1\n2,1,1\n" % ("1" * 4001), "more than 4000 digits"),
+    ("e.csv", ",,,\n", "every cell is blank"),
+    ("e.csv", " , \n\n", "every cell is blank"),
+    ("e.csv", "lambda_S,lambda_N,theta\n\u0663,1,1\n2,1,1\n", "lambda_S[0]: '\u0663' is not a number"),
+    ("e.json", '{"lambda_S": [1, "\u0663"], "lambda_N": [1, 1], "theta": [1, 1]}', "is not an exact rational"),
+    ("e.json", '{"lambda_S": [1, 2], "lambda_N": [1, 1], "theta": [1, 1], "lambda_S": [3, 4]}',
+     "the key 'lambda_S' appears twice"),
+    ("e.csv", "lambda_S,lambda_N,theta\n1,1,0.99999999999999999999\n2.0,1,1\n",
+     "theta[0]: must be >= 1 (coordination cannot lower productivity), got 1 - 1e-20"),
+    ("e.json", '{"lambda_S": [1, 2], "lambda_N": [1, 1], "theta": [1, 1], "sectors": [" a", "a "]}',
+     "the same but for surrounding spaces"),
 ]
 
 
@@ -217,3 +227,23 @@ def test_reading_a_long_malformed_cell_takes_linear_time():
         with pytest.raises(UsageError, match="is not a number"):
             _csv_value("e.csv", "lambda_S", 0, "9" * 8000 + "x")
     assert time.perf_counter() - start < 2.0
+
+
+def test_no_tolerance_decides_the_decimals_as_written_whatever_else_is_in_the_file(tmp_path, capsys):
+    # 0.3/0.1 ties 3/1 exactly (in floats it is 2.9999999999999996): sector A is an equilibrium too, with or
+    # without a sector whose tiny values force exact arithmetic anyway
+    header = "sector,lambda_S,lambda_N,theta\nA,0.3,0.1,1\nB,3,1,1\n"
+    answers = []
+    for text in (header, header + "C,1e-400,1,1\n"):
+        code, out, _ = _run(capsys, _write(tmp_path, "e.csv", text), "--rtol", "0", "--json")
+        assert code == 0
+        answers.append({(e["sector"], e["coordinated"]) for e in json.loads(out)["equilibria"]})
+    assert answers[0] == answers[1] == {(1, True), (2, True), (1, False), (2, False)}
+
+
+def test_no_gain_is_not_called_a_raise(tmp_path, capsys):
+    code, out, _ = _run(capsys, _write(tmp_path, "e.csv", "lambda_S,lambda_N,theta\n1,1,1\n1,1,1\n"))
+    assert code == 0 and "no gain" in out and "raises" not in out
+    code, out, _ = _run(capsys, _write(tmp_path, "e.csv", "sector,lambda_S,lambda_N,theta\nA,0.3,0.1,1\nB,3,1,1\n"))
+    assert "no gain (within the relative tolerance)" in out and "4.44" not in out
+    assert "A1 fails between sector 2 (B) and sector 1 (A) (a tie within the relative tolerance 1e-09)" in out
