@@ -116,7 +116,7 @@ def _text(entry, rows, checks) -> str:
         else:
             lines.append(f"    derived:    unknown ({r.reason})")
         if t.paper is not None:
-            lines.append(f"    paper:      {one_line(t.paper)}")
+            lines.append(f"    {t.stated_by + ':':<12}{one_line(t.paper)}")
         lines.append(f"    engine:     {d.verdict_text()}")
         if check is not None:
             lines.append(f"    spot check: {check.compared:,} admissible draws, {check.disagreements} disagreements")
@@ -133,6 +133,6 @@ def _latex(cid: str, rows) -> str:
     body = []
     for d in rows:
         t = d.threshold
-        paper = rf" && \text{{paper: }} {sp.latex(t.paper)}" if t.paper is not None else ""
+        paper = rf" && \text{{{t.stated_by}: }} {sp.latex(t.paper)}" if t.paper is not None else ""
         body.append(rf"\text{{{escape_latex(_heading(d))}}}:\quad & {d.region.latex()}{paper}")
     return "\\begin{align*}\n" + " \\\\\n".join(body) + "\n\\end{align*}"

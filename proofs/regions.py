@@ -56,16 +56,18 @@ class Threshold:
     eliminate: tuple[sp.Symbol, ...] = ()
     scope: str = ""  #: "J = 3" where a fixed economy size applies
     note: str = ""
+    #: whose threshold ``paper`` is: "paper", or "claim" where the claim states a form the paper does not print
+    stated_by: str = "paper"
 
 
 def threshold(label: str, condition, paper=None, assumptions: Mapping | Sequence = (), *, eliminate=(),
-              scope: str = "", note: str = "") -> Threshold:
+              scope: str = "", note: str = "", stated_by: str = "paper") -> Threshold:
     """A :class:`Threshold` (assumptions as a name -> Boolean mapping or a sequence)."""
     if isinstance(assumptions, Mapping):
         named = tuple((str(k), v) for k, v in assumptions.items())
     else:
         named = tuple((sp.sstr(a), a) for a in assumptions)
-    return Threshold(label, condition, named, paper, tuple(eliminate), scope, note)
+    return Threshold(label, condition, named, paper, tuple(eliminate), scope, note, stated_by)
 
 
 @dataclass(frozen=True)
@@ -200,7 +202,8 @@ def _s54():
         S = s5.sectors(J)
         for k in S[1:]:
             rows.append(threshold(f"E({k},C) is an equilibrium", s5.equilibrium(k, True, S),
-                                  s5.condition_star(k, strict=False), s5.standing_assumptions(S), scope=f"J = {J}"))
+                                  s5.condition_star(k, strict=False), s5.standing_assumptions(S), scope=f"J = {J}",
+                                  stated_by="claim"))  # the weak form: the paper prints (*) strictly
     return rows
 
 
@@ -273,13 +276,14 @@ class DerivedThreshold:
                 return "holds nowhere" if s is Status.REFUTED else s.value
             fails = self.second is not None and self.second.status is Status.WITNESS
             return "holds somewhere, fails elsewhere" if fails else "holds somewhere"
+        whose = f"the {self.threshold.stated_by}'s threshold"
         if s is Status.PROVED:
-            return "equal to the paper's threshold"
+            return f"equal to {whose}"
         if s is Status.REFUTED:
             at = ", ".join(f"{k} = {v}" for k, v in (point_as_text(self.verdict.counterexample) or {}).items())
             if self.second is not None and self.second.status is Status.PROVED:
-                return f"the paper's threshold is sufficient, not necessary (they differ at {at})"
-            return f"differs from the paper's threshold (at {at})"
+                return f"{whose} is sufficient, not necessary (they differ at {at})"
+            return f"differs from {whose} (at {at})"
         return f"{s.value} ({self.verdict.reason})" if self.verdict.reason else s.value
 
     def as_dict(self) -> dict:
@@ -288,6 +292,7 @@ class DerivedThreshold:
         if t.paper is not None:
             out["paper"] = sp.sstr(t.paper)
             out["paper_latex"] = sp.latex(t.paper)
+            out["stated_by"] = t.stated_by  # "claim": the claim's form of the paper's threshold
         if self.verdict is not None:
             out["comparison"] = self.verdict_text()
             out["verdict"] = self.verdict.as_dict()
@@ -385,6 +390,7 @@ def report_rows(prefixes: Sequence[str] | None = None, timeout: float = 30.0) ->
             t = d.threshold
             rows.append({"id": entry.claim_id, "label": t.label, "scope": t.scope, "kind": entry.kind,
                          "derived": d.region.latex(), "paper": sp.latex(t.paper) if t.paper is not None else "",
+                         "stated_by": t.stated_by,
                          "comparison": d.verdict_text(), "method": d.region.method,
                          "certified": d.region.certified})
     return rows
@@ -399,7 +405,7 @@ def _tex(text: str) -> str:
 def latex_table(rows: Sequence[dict]) -> str:
     r"""A ``longtable`` of :func:`report_rows` (needs ``longtable`` and ``booktabs``)."""
     lines = [r"\begin{longtable}{@{}p{1.3cm}p{3.6cm}p{4.2cm}p{3.2cm}p{2.6cm}@{}}", r"\toprule",
-             r"claim & condition & derived region & paper & engine \\", r"\midrule", r"\endhead"]
+             r"claim & condition & derived region & stated threshold & engine \\", r"\midrule", r"\endhead"]
     for r in rows:
         scope = f" ({_tex(r['scope'])})" if r["scope"] else ""
         paper = f"${r['paper']}$" if r["paper"] else "--"

@@ -493,3 +493,15 @@ def test_an_assumption_sympy_settled_to_false_is_contradictory():
 @needs_qepcad
 def test_a_time_limit_beyond_what_the_os_can_wait_is_a_long_wait():
     assert region(u * v > 1, timeout=1e300).condition == (u * v > 1)
+
+
+def test_s54_is_compared_with_the_claims_weak_form_and_says_so():
+    from proofs.regions import REGION_TABLE, DerivedThreshold
+
+    rows = REGION_TABLE["S5.4"].build()
+    assert rows and {t.stated_by for t in rows} == {"claim"}
+    assert all(t.paper.rel_op == "<=" for t in rows)  # the paper prints (*) strictly: this is the claim's form
+    proved = prove(sp.Eq(u, u, evaluate=False))
+    said = DerivedThreshold("S5.4", "threshold", rows[0], region(u > 0), proved).verdict_text()
+    assert said == "equal to the claim's threshold"
+    assert {t.stated_by for t in REGION_TABLE["S2.spill.3"].build()} == {"paper"}
