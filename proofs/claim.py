@@ -49,15 +49,30 @@ def covers_every_size(scope: str) -> bool:
     return scope.strip().startswith("every ")
 
 
-def scoped_verdict(status: str, scope: str) -> str:
-    """The verdict with its scope: ``proved (every J)``, ``refuted (J = 4 only)``, ``witness`` (no scope).
+def scoped_verdict(status: str, scope: str, kind: Kind | str = Kind.FORALL) -> str:
+    """The verdict with its scope, in words that say what was shown.
 
-    >>> scoped_verdict("proved", "every N"), scoped_verdict("refuted", "J = 4"), scoped_verdict("witness", "")
-    ('proved (every N)', 'refuted (J = 4 only)', 'witness')
+    A claim over every size is *proved* for every size; *refuted* (or undecided) it was only claimed for
+    every size (one counterexample refutes it); an existence claim over every size is witnessed by some
+    size, and refuted when no size has an instance.
+
+    >>> scoped_verdict("proved", "every N"), scoped_verdict("refuted", "every N"), scoped_verdict("refuted", "J = 4")
+    ('proved (every N)', 'refuted (claimed for every N)', 'refuted (J = 4 only)')
+    >>> scoped_verdict("witness", "every J", "exists"), scoped_verdict("refuted", "every J", "exists")
+    ('witness (some J)', 'refuted (no instance for any J)')
     """
     if not scope:
         return status
-    return f"{status} ({scope})" if covers_every_size(scope) else f"{status} ({scope} only)"
+    if not covers_every_size(scope):
+        return f"{status} ({scope} only)"
+    size = scope.strip()[len("every "):].strip()
+    if Kind(kind) is Kind.FORALL:
+        return f"{status} ({scope})" if status == Status.PROVED.value else f"{status} (claimed for {scope})"
+    if status == Status.WITNESS.value:
+        return f"{status} (some {size})"
+    if status == Status.REFUTED.value:
+        return f"{status} (no instance for any {size})"
+    return f"{status} (claimed for some {size})"
 
 
 #: the verdicts a claim of each kind can get (``unknown`` is never an expectation: verify fails on it)
@@ -126,7 +141,11 @@ class Claim:
         if (self.claim is None) == (self.build is None):
             raise BadInputError(f"claim {self.id}: give exactly one of claim= (a SymPy statement) and build= "
                                 "(a function returning obligations)")
-        if self.claim is not None and not isinstance(self.claim, (Boolean, bool)):
+        if isinstance(self.claim, bool):
+            raise BadInputTypeError(f"claim {self.id}: claim= is the Python bool {self.claim}, not a SymPy Boolean: "
+                                    "Python already compared the expressions structurally (write sympy.Eq(a, b) or "
+                                    "sympy.Ne(a, b), not == or !=; for a constant give sympy.true)")
+        if self.claim is not None and not isinstance(self.claim, Boolean):
             raise BadInputTypeError(f"claim {self.id}: claim= must be a SymPy Boolean, got "
                                     f"{type(self.claim).__name__}")
         if isinstance(self.assumptions, str) and self.assumptions.strip() and self.claim is not None:
@@ -282,6 +301,26 @@ class ClaimResult:
     @property
     def cross_checks(self) -> tuple[tuple[Obligation, Verdict], ...]:
         return tuple((ob, v) for ob, v in self.obligations if ob.role is Role.CROSS_CHECK)
+
+    @property
+    def point_decision(self) -> tuple[int, int, str] | None:
+        """``(i, n, label)``: the decision (i of n) whose point is the claim's counterexample or witness, where
+        the claim has several decisions (a point of one is not a point of the others)."""
+        decisions = self.decisions
+        point = self.verdict.point
+        if point is None or len(decisions) < 2:
+            return None
+        return next(((i, len(decisions), ob.label) for i, (ob, v) in enumerate(decisions, 1) if v.point == point),
+                    None)
+
+    @property
+    def decisions_without_instance(self) -> tuple[str, ...]:
+        """An existence claim of several decisions: the labels of those with no instance.  The claim's
+        decisions combine by "or" (a witness of one witnesses the claim), so these do not change its
+        verdict, but a reader of a witnessed claim should know them."""
+        if self.claim.kind is not Kind.EXISTS or len(self.decisions) < 2:
+            return ()
+        return tuple(ob.label for ob, v in self.decisions if v.status is Status.REFUTED)
 
     def _repr_markdown_(self) -> str:
         if not self.judged:

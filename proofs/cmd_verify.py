@@ -132,7 +132,7 @@ def verdict_text(result) -> str:
     """The verdict with its scope wherever the scope is limited: ``proved (J = 4 only)``."""
     from .claim import scoped_verdict
 
-    return scoped_verdict(result.status.value, result.claim.scope)
+    return scoped_verdict(result.status.value, result.claim.scope, result.claim.kind)
 
 
 def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None) -> int:
@@ -205,6 +205,11 @@ def result_as_json(row, spot=None, timings: bool = True) -> dict:
            "expected": claim.expected.value if claim.expected is not None else None,
            "method": verdict.pop("method"), "seconds": verdict.pop("seconds"), "place": claim.place,
            "assumptions": claim.assumptions, "formalization": claim.formalization, **verdict}
+    of = result.point_decision
+    if of is not None:
+        out["point_decision"] = {"index": of[0], "of": of[1], "label": of[2]}
+    if result.decisions_without_instance:
+        out["decisions_without_instance"] = list(result.decisions_without_instance)
     if row.spot is not None:
         out["spot_check"] = row.spot.as_dict()
     if row.cross is not None:
@@ -285,7 +290,14 @@ def format_table(rows: list[Row], timings: bool = True, width: int | None = None
         notes = []
         if point:
             label = "counterexample" if v.counterexample is not None else "witness"
+            of = row.result.point_decision
+            if of is not None:
+                label += f" (decision {of[0]} of {of[1]}: {of[2]})"
             notes.append(f"{label}: " + ", ".join(f"{k} = {val}" for k, val in point.items()))
+        none = row.result.decisions_without_instance
+        if none and v.status is Status.WITNESS:
+            notes.append(f"no instance in {len(none)} of {len(row.result.decisions)} decisions ({'; '.join(none)}): "
+                         "an existence claim's decisions combine by 'or'")
         if v.reason and v.status is Status.UNKNOWN:
             notes.append(f"reason: {v.reason}")
         if row.cross is not None and row.cross.why:

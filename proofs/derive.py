@@ -570,7 +570,15 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
 
 def verdict_words(result: ClaimResult) -> str:
     """The verdict with its scope: ``proved (every J)``, ``refuted (J = 4 only)``, ``witness``."""
-    return scoped_verdict(result.status.value, result.claim.scope)
+    return scoped_verdict(result.status.value, result.claim.scope, result.claim.kind)
+
+
+#: what a proof by a route other than a solver's unsatisfiability shows
+_PROOF_WORDS = {
+    "sympy-identity": "the two sides simplify to the same expression, and both are defined wherever the "
+                      "assumptions hold",
+    "sympy-sign": "SymPy settles the sign from the symbols' own assumptions",
+}
 
 
 def _verdict_sentence(ob: Obligation, v) -> str:
@@ -583,7 +591,8 @@ def _verdict_sentence(ob: Obligation, v) -> str:
         return (f"An instance exists ({how}): the condition is the constant True" if v.status is Status.WITNESS
                 else f"No instance exists ({how}): the condition is the constant False")
     if v.status is Status.PROVED:
-        return f"Proved by {method_words(v.method)}: the assumptions together with the negation are unsatisfiable"
+        why = _PROOF_WORDS.get(v.method, "the assumptions together with the negation are unsatisfiable")
+        return f"Proved by {method_words(v.method)}: {why}"
     if v.status is Status.REFUTED and ob.kind is Kind.FORALL:
         return f"Refuted by {method_words(v.method)}: a counterexample exists (below)"
     if v.status is Status.REFUTED:

@@ -32,6 +32,7 @@ import importlib
 import importlib.util
 import re
 import sys
+import traceback
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -204,11 +205,18 @@ def _import_file(path: Path):
         raise BadInputError(f"cannot load {path} as Python")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
+    # as `python FILE` does: the file's folder comes first, so that it can import its siblings
+    folder = str(path.resolve().parent)
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
     try:
         spec.loader.exec_module(module)
     except Exception as exc:
         sys.modules.pop(name, None)
-        raise BadInputError(f"{path}: {type(exc).__name__}: {exc}".splitlines()[0]) from exc
+        line = next((f.lineno for f in reversed(traceback.extract_tb(exc.__traceback__))
+                     if Path(f.filename).resolve() == path.resolve()), None)
+        where = f"{path}, line {line}" if line is not None else str(path)
+        raise BadInputError(f"{where}: {type(exc).__name__}: {exc}".splitlines()[0]) from exc
     return module
 
 

@@ -97,6 +97,8 @@ class ClaimReport:
     sufficient: str = ""  #: words
     necessary: str = ""  #: words
     reading: str = ""  #: the counterexample or witness in the model's terms (words), where the paper gives one
+    #: an existence claim's decisions with no instance (they combine by "or"), in words, or ""
+    no_instance: str = ""
     point_label: str = ""  #: the decision the point belongs to (it may fix a parameter, e.g. alpha = 1/2)
     #: (assumption group, verdict with it dropped) for each of the claim's groups
     ablation: tuple[tuple[str, str], ...] = ()
@@ -161,6 +163,11 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
                         assumptions_as_math=False, header=False, use=use)
     formal = claim.formal_statement()
     label = claim.formal_label()
+    of = result.point_decision
+    if of is not None and not claim.latex:  # show the decision the point belongs to, not the first one
+        formal = result.decisions[of[0] - 1][0].statement
+        point = "counterexample" if result.verdict.counterexample is not None else "witness"
+        label = f"Formally (decision {of[0]} of {of[1]}, {of[2]}, the one the {point} belongs to)"
     if claim.latex:
         formal_lines: tuple[str, ...] = (claim.latex,)
     elif isinstance(formal, (bool, BooleanAtom)):  # settled while derived: the derivation says so
@@ -174,10 +181,10 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
             ", for some admissible parameters"
     return ClaimReport(
         id=claim.id, section=claim.section, status=result.status, kind=claim.kind,
-        verdict=scoped_verdict(result.status.value, claim.scope), scope=claim.scope, expected=claim.expected,
+        verdict=scoped_verdict(result.status.value, claim.scope, claim.kind), scope=claim.scope, expected=claim.expected,
         expected_source=claim.expected_source, statement=claim.statement, place=claim.where,
         quote=claim.quote, formalization=claim.formalization, spot=spot, mutants=mutant, sufficient=sufficient,
-        necessary=necessary, ablation=cells, reading=reading,
+        necessary=necessary, ablation=cells, reading=reading, no_instance=_no_instance_words(result),
         point_label=next((ob.label for ob, v in result.decisions if v.point is not None
                           and v.point == result.verdict.point), ""),
         refutation=refuted.sentence() if refuted is not None else "",
@@ -185,6 +192,14 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
         point=point_latex(result.verdict.point) if result.verdict.point is not None else "",
         formal=formal_lines, formal_label=label, derivation=derivation.as_latex_blocks(),
         regions=_regions(paper, claim.id) if regions else (), seconds=result.verdict.seconds)
+
+
+def _no_instance_words(result) -> str:
+    none = result.decisions_without_instance
+    if not none or result.status is not Status.WITNESS:
+        return ""
+    return (f"no instance in {len(none)} of {len(result.decisions)} decisions ({'; '.join(none)}): an existence "
+            "claim's decisions combine by 'or'")
 
 
 def _refutation_short(refuted) -> str:

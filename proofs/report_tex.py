@@ -100,9 +100,13 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
     confirmed = "exactly confirmed" + (f"; {spot.found_more:,} more in floats, not re-decided" if spot.found_more
                                        else "")
     if kind is Kind.FORALL and status is Status.REFUTED:
+        if not spot.found and not spot.found_more:  # the claim fails only where the draws did not land
+            return f"{point}{draws}; none of them violates the claim (it fails on a set the draws missed)"
         return (f"{point}{draws}, {spot.found:,} of them violate the claim ({confirmed}); none disagrees "
                 "with the verdict")
     if status is Status.WITNESS:
+        if not spot.found and not spot.found_more:
+            return f"{point}{draws}; none of them is an instance (the instances lie on a set the draws missed)"
         return f"{point}{draws}, {spot.found:,} of them are instances ({confirmed}); none disagrees with the verdict"
     if kind is Kind.EXISTS and status is Status.REFUTED:
         return f"{draws}; none of them is an instance"
@@ -133,8 +137,9 @@ def _each_once(items: Sequence[str]) -> str:
 
 def _verdict_tex(text: str) -> str:
     """A verdict with its scope: the model's size (J, N) set as mathematics, the scope kept on one line."""
-    def scope(m: re.Match) -> str:
-        return r"\mbox{(" + re.sub(r"\b([A-Za-z])\b", r"$\1$", m.group(1)) + ")}"
+    def scope(m: re.Match) -> str:  # a short scope on one line; a sentence ("claimed for every N") may wrap
+        inner = re.sub(r"\b([A-Za-z])\b", r"$\1$", m.group(1))
+        return r"\mbox{(" + inner + ")}" if len(m.group(1)) <= 12 else f"({inner})"
 
     return re.sub(r"\(([^()]*)\)", scope, escape_text(text))
 
@@ -157,7 +162,7 @@ def _size_name(items: Sequence[ClaimReport]) -> str:
 
 def _summary_counts(items: Sequence[ClaimReport]) -> str:
     size = _size_name(items)
-    heads = (f"for every ${size}$", f"for one ${size}$ only", f"${size}$ does not apply")
+    heads = (f"claimed for every ${size}$", f"for stated ${size}$ only", f"${size}$ does not apply")
     counts = []
     for status in Status:
         these = [it for it in items if it.status is status]
@@ -280,7 +285,8 @@ def _claim_section(it: ClaimReport) -> str:
     rows = []
     # where the expectation comes from is said once, on the front page
     expected = f"; expected {it.expected.value}" if it.expected is not None else "; no expected verdict given"
-    rows.append(("Verdict", _verdict_tex(it.verdict) + expected))
+    rows.append(("Verdict", _verdict_tex(it.verdict) + expected + (f"; {_tex(it.no_instance)}" if it.no_instance
+                                                                     else "")))
     rows.append(("Spot check", escape_text(_spot_sentence(it.spot, it.status, it.kind))))
     if it.mutants is not None:
         rows.append(("Mutants", _mutant_sentence(it.mutants)))

@@ -53,7 +53,7 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
 __all__ = ["Encoding", "Construct", "CONSTRUCTS", "BOOLEAN_CONNECTIVES", "construct_of", "unsupported_in",
-           "distinct_subtrees", "atoms_of",
+           "distinct_subtrees", "atoms_of", "SIGN_ONLY", "sympy_settles_reliably",
            "domain_conditions", "exact_floats", "is_truth_value", "condition_text", "MONOTONE", "supported_constructs_markdown"]
 
 
@@ -74,16 +74,17 @@ def _none(args) -> tuple:
     return ()
 
 
+# a condition SymPy settles is left out only where its settling is a proof (see sympy_settles_reliably)
 def _nonzero(b):
-    return () if b.is_nonzero else (sp.Ne(b, 0, evaluate=False),)
+    return () if b.is_nonzero and sympy_settles_reliably(b) else (sp.Ne(b, 0, evaluate=False),)
 
 
 def _positive(b):
-    return () if b.is_positive else (sp.Gt(b, 0, evaluate=False),)
+    return () if b.is_positive and sympy_settles_reliably(b) else (sp.Gt(b, 0, evaluate=False),)
 
 
 def _nonnegative(b):
-    return () if b.is_nonnegative else (sp.Ge(b, 0, evaluate=False),)
+    return () if b.is_nonnegative and sympy_settles_reliably(b) else (sp.Ge(b, 0, evaluate=False),)
 
 
 def _pow_domain(args) -> tuple:
@@ -311,7 +312,7 @@ def unsupported_in(b: sp.Basic) -> str | None:
         if isinstance(sub, BOOLEAN_CONNECTIVES):
             continue
         if isinstance(sub, sp.Expr) and sub.is_number and sub.is_real is False:
-            return f"the non-real number {sp.sstr(sub)[:80]}"
+            return f"the number {sp.sstr(sub)[:80]}, which SymPy finds non-real"
         if isinstance(sub, (sp.Tuple, sp.core.containers.Tuple)) or type(sub).__name__ == "ExprCondPair":
             continue
         if isinstance(sub, sp.Derivative):
@@ -324,7 +325,7 @@ def unsupported_in(b: sp.Basic) -> str | None:
             continue
         if construct_of(sub) is None:
             if sub.is_number and sub.is_real is False:
-                return f"the non-real number {sp.sstr(sub)}"
+                return f"the number {sp.sstr(sub)[:80]}, which SymPy finds non-real"
             return f"{_describe(sub)} (in {sp.sstr(sub)[:80]})"
     return None
 
@@ -339,6 +340,26 @@ def domain_conditions(e: sp.Basic) -> tuple[sp.Boolean, ...]:
     if isinstance(e, (sp.Symbol, sp.logic.boolalg.BooleanAtom)) or not e.args:
         return ()
     return _conditions(e)
+
+
+#: the symbol assumptions whose consequences SymPy's sign rules get right (its reasoning about number kinds
+#: is not reliable: it calls u**2 irrational for an irrational u, and r**2 - 2 nonzero)
+SIGN_ONLY = frozenset({"real", "complex", "commutative", "hermitian", "finite", "infinite", "extended_real",
+                       "imaginary", "positive", "negative", "nonnegative", "nonpositive", "zero", "nonzero",
+                       "extended_positive", "extended_negative", "extended_nonnegative", "extended_nonpositive",
+                       "extended_nonzero"})
+
+
+@lru_cache(maxsize=16384)
+def sympy_settles_reliably(e: sp.Basic) -> bool:
+    """Whether SymPy's own verdicts on ``e`` (``is_positive``, ``is_zero``, a relation it evaluates) can be
+    taken as proofs: its symbols carry sign assumptions only, and it has no constant other than a rational
+    (SymPy signs a constant such as ``sqrt(9 + 4 sqrt(5)) + sqrt(11 + 4 sqrt(7)) - 4 - sqrt(5) - sqrt(7)``,
+    which is 0, by a numeric evaluation, and calls it negative)."""
+    if any(set(s.assumptions0) - SIGN_ONLY for s in e.free_symbols):
+        return False
+    return not any(isinstance(n, sp.Expr) and n.is_number and not n.is_Rational
+                   for n in distinct_subtrees(e))
 
 
 @lru_cache(maxsize=65536)
@@ -369,7 +390,11 @@ def _conditions(node) -> tuple:
         add(domain_conditions(a))
     row = construct_of(node) if isinstance(node, sp.Expr) else None
     if row is not None:
-        add(row.domain(node.args))
+        conds = row.domain(node.args)
+        if any(c is sp.true for c in conds) and not sympy_settles_reliably(node):
+            with sp.evaluate(False):  # SymPy's True here is not a proof: keep the condition for the solver
+                conds = row.domain(node.args)
+        add(conds)
     return tuple(out)
 
 

@@ -166,9 +166,14 @@ def shape(obj) -> str:
 
 
 def _inline(e, form: str) -> str:
-    """A formula named in a sentence, in ``form``; its size instead when it is too big to lay out."""
+    r"""A formula named in a sentence, in ``form``; its size instead when it is too big to lay out.
+
+    Plain parentheses, not ``\left( \right)``: TeX cannot break a line inside a ``\left``-group, and a
+    product of two long factors in a sentence ran off the page."""
     too_big = omitted(e)
-    return f"({too_big})" if too_big is not None else form.format(latex(e))
+    if too_big is not None:
+        return f"({too_big})"
+    return form.format(re.sub(r"\\(?:left|right)(?=[()\[\]])", "", latex(e)))
 
 
 def escape_latex(text: str) -> str:

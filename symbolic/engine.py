@@ -49,7 +49,8 @@ from sympy.logic.boolalg import Boolean
 
 from . import solver
 from .certify import Uncertifiable, enclose, holds, rational_enclosure, respects_symbol_assumptions
-from .constructs import condition_text, domain_conditions, exact_floats, is_truth_value, unsupported_in
+from .constructs import (SIGN_ONLY, condition_text, domain_conditions, exact_floats, is_truth_value,
+                         sympy_settles_reliably, unsupported_in)
 from .errors import BadInputError, BadInputTypeError
 from .translate import Atom, Translator, Unsupported, num, script
 from .verdict import Kind, Status, Verdict
@@ -331,6 +332,18 @@ class Domain:
                 return False, f"undefined somewhere the assumptions hold: {condition_text(cond)} may fail"
         return False, "undefined somewhere the assumptions hold"
 
+    @cached_property
+    def defined_core(self) -> tuple[str, ...] | None:
+        """The named assumptions that keep the claim defined (``()`` when it is defined without any);
+        ``None`` when not determined.  A proof needs them as much as those its own query used."""
+        p, enc = self.problem, self.problem.encoding
+        if not enc.claim_domain or not p.named:
+            return ()
+        violated = "(not (and " + " ".join(enc.claim_domain) + " true))"
+        rest = [enc.facts, enc.premises, [violated]]
+        tracked = _check(p, rest + [enc.assumptions], core=True, share=0.5)
+        return tracked.core if tracked.result == "unsat" else _core_by_deletion(p, rest)
+
 
 #: the exact query (its SMT-LIB text, the variables and flags asked for) -> its decided answer.  Keyed on
 #: the whole text the solver sees, nothing less: an earlier key of (assumptions, symbols) left out facts
@@ -413,18 +426,11 @@ def _constant(p: Problem, d: Domain) -> Verdict | None:
     return p.verdict(status, method, reason=why, point=found)
 
 
-#: the symbol assumptions whose consequences the SymPy sign route may use (SymPy's reasoning about number
-#: kinds is not reliable: it calls u**2 irrational for an irrational u)
-_SIGN_ONLY = {"real", "complex", "commutative", "hermitian", "finite", "infinite", "extended_real", "imaginary",
-              "positive", "negative", "nonnegative", "nonpositive", "zero", "nonzero", "extended_positive",
-              "extended_negative", "extended_nonnegative", "extended_nonpositive", "extended_nonzero"}
-
-
 def _sympy_sign(p: Problem, d: Domain) -> Verdict | None:
     t = p.target
     if p.named or not isinstance(t, Relational) or d.claim or is_truth_value(t.lhs):
         return None
-    if any(set(s.assumptions0) - _SIGN_ONLY for s in p.symbols):
+    if not sympy_settles_reliably(t):
         return None
     if not _small_for_sympy(t):
         return None
@@ -485,6 +491,14 @@ def _core_by_deletion(p: Problem, rest: list) -> tuple[str, ...] | None:
     return tuple(p.named[j][0] for j in kept) if decided else None
 
 
+def _with_definedness(core: tuple[str, ...] | None, d: Domain) -> tuple[str, ...] | None:
+    """A proof's core with the assumptions that keep the claim defined (a forall proof needs both)."""
+    if core is None or d.problem.kind is not Kind.FORALL:
+        return core
+    defined = d.defined_core
+    return None if defined is None else tuple(dict.fromkeys(core + defined))
+
+
 def _z3_pass(p: Problem, d: Domain) -> Verdict | None:
     enc = p.encoding
     if p.kind is Kind.FORALL:
@@ -508,7 +522,7 @@ def _z3_pass(p: Problem, d: Domain) -> Verdict | None:
                 rest = [enc.facts, enc.premises, enc.claim_domain, goal, refinements]
                 # half the time left at most: z3 can stall on the tracked form of a problem it just decided
                 c = _check(p, rest + [enc.assumptions], core=True, share=0.5)
-                core = c.core if c.result == "unsat" else _core_by_deletion(p, rest)
+                core = _with_definedness(c.core if c.result == "unsat" else _core_by_deletion(p, rest), d)
             if p.kind is Kind.FORALL:
                 return p.verdict(Status.PROVED, "z3", core=core)
             return p.verdict(Status.REFUTED, "z3", reason="no instance satisfies the assumptions and the condition",
@@ -543,6 +557,9 @@ def _sympy_identity(p: Problem, d: Domain) -> Verdict | None:
     t = p.target
     if not (isinstance(t, sp.Eq) and p.kind is Kind.FORALL) or is_truth_value(t.lhs):
         return None
+    # simplify() evaluates a Piecewise's conditions by SymPy's sign rules: only where those are proofs
+    if t.has(sp.Piecewise) or any(set(s.assumptions0) - SIGN_ONLY for s in t.free_symbols):
+        return None
     if not _small_for_sympy(t) or p.remaining() <= 0:
         return None
     if d.defined[0] is not True:
@@ -552,7 +569,10 @@ def _sympy_identity(p: Problem, d: Domain) -> Verdict | None:
     diff = sp.simplify(sp.expand_log(t.lhs - t.rhs))
     if diff != 0:
         return None
-    return p.verdict(Status.PROVED, "sympy-identity", reason="the two sides simplify to the same expression")
+    # the identity holds where both sides are defined: which assumptions keep them so is the core
+    core = d.defined_core if p.want_core else ()
+    return p.verdict(Status.PROVED, "sympy-identity", reason="the two sides simplify to the same expression",
+                     core=core)
 
 
 #: the routes, in order: each returns a verdict or None (not applicable / no answer)

@@ -37,7 +37,8 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 from sympy.logic.boolalg import Boolean
 
-from .constructs import MONOTONE, Encoding, construct_of, is_truth_value, unsupported_in
+from .constructs import (MONOTONE, Encoding, construct_of, is_truth_value, sympy_settles_reliably,
+                         unsupported_in)
 from .errors import BadInputTypeError, NotSupportedError
 
 __all__ = ["Unsupported", "Translator", "Atom", "symbol_facts", "numer_denom", "num", "script"]
@@ -47,8 +48,11 @@ class Unsupported(NotSupportedError):
     """A construct outside the table (the engine reports ``unknown`` naming it)."""
 
 
-#: integers below 2**_STR_BITS (about 10**3913) print with str(); _HALF splits larger ones
-_STR_BITS, _HALF = 13000, 10**2000
+#: integers below 2**_STR_BITS (about 10**3913) print with str(); larger ones are split in halves
+_STR_BITS = 13000
+#: the largest integer a query may hold, in bits (about 10**100000): beyond it the claim is outside the engine
+#: (printing and solving such numbers takes longer than any time limit)
+MAX_INTEGER_BITS = 332_200
 
 
 def decimal_digits(n: int) -> str:
@@ -57,10 +61,18 @@ def decimal_digits(n: int) -> str:
     >>> decimal_digits(10**5000) == "1" + "0" * 5000
     True
     """
+    if n.bit_length() > MAX_INTEGER_BITS:
+        raise Unsupported(f"an integer of {n.bit_length():,} bits (the engine takes up to {MAX_INTEGER_BITS:,}, "
+                          "about 100,000 digits)")
+    return _digits(n)
+
+
+def _digits(n: int) -> str:
     if n.bit_length() <= _STR_BITS:
         return str(n)
-    high, low = divmod(n, _HALF)
-    return decimal_digits(high) + decimal_digits(low).rjust(2000, "0")
+    half = int(n.bit_length() * 0.30103) // 2  # half the decimal digits: the recursion is log-deep
+    high, low = divmod(n, 10**half)
+    return _digits(high) + _digits(low).rjust(half, "0")
 
 
 def num(q) -> str:
@@ -121,6 +133,10 @@ def _ite(c, a, b):
     return _app("ite", c, a, b)
 
 
+def _int_literal(n: int) -> str:
+    return str(n) if n >= 0 else f"(- {-n})"
+
+
 def _cmp(op: str, a: str, b: str) -> str:
     if op == "!=":
         return _not(_app("=", a, b))
@@ -176,6 +192,10 @@ def numer_denom(e: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
 def _side(e: sp.Expr) -> tuple[sp.Expr, sp.Expr, int]:
     """``e`` as ``n/d`` with the sign of ``d`` SymPy knows from the symbols' assumptions (0: unknown)."""
     n, d = numer_denom(e)
+    if d == 1:
+        return n, d, 1
+    if not sympy_settles_reliably(d):  # a sign SymPy found numerically or from number kinds: not a proof
+        return n, d, 0
     sign = 1 if d.is_positive else -1 if d.is_negative else 0
     return n, d, sign
 
@@ -295,6 +315,24 @@ class Translator:
             if weakened:
                 self.weakened[s] = tuple(weakened)
         return f"(to_real {v})" if is_int else v
+
+    def _integer_linear(self, r: Relational) -> str | None:
+        """A linear relation between integer symbols with integer coefficients, as an Int term compared with 0.
+
+        In the reals (``to_real``) z3 has no cuts: ``n < N`` and ``n + 1 > N`` sent it branching forever;
+        in Int sort it is linear integer arithmetic, decided at once.  The same variables, so it is the same
+        query."""
+        form = _integer_linear_form(r)
+        if form is None:
+            return None
+        constant, terms = form
+        parts = [_app("*", _int_literal(c), self._int_var(x)) for c, x in terms]
+        return _sum(parts + [_int_literal(constant)])
+
+    def _int_var(self, s: sp.Symbol) -> str:
+        """An integer symbol's Int variable (declared, with its facts, as :meth:`var` does)."""
+        self.var(s)
+        return self.vars[s]
 
     def declarations(self) -> str:
         lines = []
@@ -703,6 +741,9 @@ class Translator:
         op = r.rel_op
         if op not in ("==", "!=", "<", "<=", ">", ">="):
             raise Unsupported(f"the relation {op}")
+        integral = self._integer_linear(r)
+        if integral is not None:
+            return _cmp(op, integral, "0")
         # lhs - rhs = n1/d1 - n2/d2 = (n1 d2 - n2 d1)/(d1 d2) wherever d1, d2 != 0: domain conditions of the
         # sides as written, which the engine proves first (sides recur across relations: each is split once)
         n1, d1, s1 = _side(r.lhs)
@@ -724,6 +765,27 @@ class Translator:
             return _cmp(op, _app("-", num_), "0.0")
         # sign of d unknown: n/d op 0 iff n*d op 0 where d != 0 (a proved domain condition)
         return _cmp(op, _app("*", num_, *[self.term(d) for d in dens]), "0.0")
+
+
+def _integer_linear_form(r: Relational):
+    """``lhs - rhs`` as ``(constant, ((coefficient, symbol), ...))`` when it is linear with integer
+    coefficients in integer symbols only, else ``None``."""
+    free = r.free_symbols
+    if not free or len(free) > _MAX_INTEGER_TERMS or not all(s.is_integer for s in free):
+        return None
+    try:
+        poly = sp.Poly(r.lhs - r.rhs, *sorted(free, key=sp.default_sort_key))
+    except sp.PolynomialError:
+        return None
+    if poly.total_degree() > 1 or not all(c.is_Integer for c in poly.coeffs()):
+        return None
+    gens = poly.gens
+    terms = tuple((int(c), gens[m.index(1)]) for m, c in poly.terms() if sum(m) == 1)
+    return int(poly.coeff_monomial(1)), terms
+
+
+#: integer relations with more symbols than this stay in the reals (a guard on Poly's cost)
+_MAX_INTEGER_TERMS = 12
 
 
 def _distinct_symbols(inner, e):

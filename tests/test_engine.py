@@ -261,3 +261,27 @@ def test_symbols_that_may_be_infinite_are_not_decided():
     e = sp.Symbol("e", extended_positive=True)  # e = oo is allowed: 1/oo = 0
     v = prove(1 / e > 0)
     assert v.status is Status.UNKNOWN and "infinite" in v.reason
+
+
+def test_the_core_of_a_proof_includes_what_keeps_the_claim_defined():
+    x = sp.Symbol("x")
+    named = {"x > 1": x > 1, "x < 5": x < 5}
+    # neither proof's own argument needs x > 1, but without it the claim is undefined at x = 1
+    by_z3 = prove(sp.Ne(1 / (x - 1), 0), named, core=True)
+    by_identity = prove(sp.Eq((x**2 - 1) / (x - 1), x + 1), named, core=True)
+    assert (by_z3.method, by_z3.core) == ("z3", ("x > 1",))
+    assert (by_identity.method, by_identity.core) == ("sympy-identity", ("x > 1",))
+
+
+def test_linear_integer_relations_are_decided_as_integers():
+    N = sp.Symbol("N", integer=True, positive=True)
+    n, m = sp.Symbol("n", integer=True, nonnegative=True), sp.Symbol("m", integer=True)
+    x = sp.Symbol("x")
+    # in the reals (to_real) z3 branched forever on this; as integers it is immediate
+    assert prove(n + 1 <= N, [n < N], timeout=5).status is Status.PROVED
+    assert prove(sp.Implies(2 * m > 1, m >= 1), timeout=5).status is Status.PROVED
+    assert exists(sp.And(2 * m > 1, 2 * m < 2), timeout=5).status is Status.REFUTED
+    # a real beside an integer stays real: m < x does not give m + 1 <= x
+    v = prove(sp.Implies(m < x, m + 1 <= x), timeout=5)
+    assert v.status is Status.REFUTED and not v.counterexample[x].is_integer
+    assert prove(n + 2 <= N, [n < N], timeout=5).status is Status.REFUTED

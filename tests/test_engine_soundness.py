@@ -338,3 +338,53 @@ def test_nested_abs_and_wide_max_translate_to_linear_size_within_the_time_limit(
         assert prove(claim, timeout=1.0).status is Status.PROVED
         assert time.monotonic() - start < 2.0
     assert prove(sp.Max(x, 2, -x) > 2).status is Status.REFUTED  # the bound names keep their meaning
+
+
+# -- SymPy's own verdicts are proofs only on sign assumptions and rational constants --------------
+
+#: 0, written two ways: (2 + sqrt 5) + (2 + sqrt 7) = sqrt(9 + 4 sqrt 5) + sqrt(11 + 4 sqrt 7); SymPy's
+#: numeric sign calls A - B negative
+A_ = sp.sqrt(9 + 4 * sp.sqrt(5)) + sp.sqrt(11 + 4 * sp.sqrt(7))
+B_ = 4 + sp.sqrt(5) + sp.sqrt(7)
+
+
+def test_the_two_forms_are_equal_and_sympy_misjudges_their_difference():
+    assert sp.minimal_polynomial(A_ - B_, sp.Symbol("t")) == sp.Symbol("t")  # exactly zero
+    assert (A_ - B_).is_negative  # SymPy's numeric sign: what the engine must not take as a proof
+
+
+@pytest.mark.parametrize("decide, wrong", [
+    (lambda: prove(sp.StrictLessThan(A_, B_, evaluate=False)), Status.PROVED),          # false: A = B
+    (lambda: prove(sp.StrictLessThan(x + A_, x + B_, evaluate=False)), Status.PROVED),  # false for every x
+    (lambda: prove(sp.Ne(A_, B_, evaluate=False)), Status.PROVED),                      # false
+    (lambda: prove(sp.Eq(A_, B_, evaluate=False)), Status.REFUTED),                     # true
+    (lambda: exists(sp.Eq(A_, B_, evaluate=False)), Status.REFUTED),                    # true: it holds
+    (lambda: exists(sp.GreaterThan(x + A_, x + B_, evaluate=False)), Status.REFUTED),   # x = 0 is an instance
+    (lambda: prove(sp.Ne(1 / (A_ - B_), 0, evaluate=False)), Status.PROVED),            # 1/0: undefined
+])
+def test_a_constant_sympy_signs_numerically_is_decided_exactly(decide, wrong):
+    assert decide().status is not wrong
+
+
+r_irr, q_rat = sp.Symbol("r", irrational=True), sp.Symbol("q", rational=True)
+
+
+@pytest.mark.parametrize("claim", [
+    # SymPy: r irrational => r**2 irrational; false at r = sqrt(2), 2**(1/3)
+    sp.Eq(sp.Piecewise((1, sp.Ne(r_irr**2, 2, evaluate=False)), (0, True), evaluate=False), 1, evaluate=False),
+    sp.Eq(sp.Piecewise((0, sp.Eq(r_irr**3, 2, evaluate=False)), (1, True), evaluate=False), 1, evaluate=False),
+    sp.Eq(sp.Piecewise((x, sp.Eq(A_, B_, evaluate=False)), (x + 1, True), evaluate=False), x + 1, evaluate=False),
+    # undefined at r = sqrt(2) (and q = -2): never proved by z3's convention for x/0
+    sp.Ne(1 / (r_irr**2 - 2), 0, evaluate=False),
+    sp.GreaterThan(1 / sp.frac(r_irr**2), 1, evaluate=False),
+    sp.Ne(1 / (r_irr**2 + q_rat), 0, evaluate=False),
+])
+def test_number_kinds_settle_nothing_by_sympys_reasoning(claim):
+    assert prove(claim, timeout=5).status is not Status.PROVED
+
+
+def test_an_integer_too_large_to_write_is_unknown_at_once():
+    start = time.monotonic()
+    v = prove(x < sp.Integer(2) ** (4 * 10**6), [x < 5], timeout=2)
+    assert v.status is Status.UNKNOWN and "bits" in v.reason
+    assert time.monotonic() - start < 5

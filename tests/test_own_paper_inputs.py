@@ -132,6 +132,12 @@ CLAIMS_FILES = {
     "builder_raises.py": ("def boom():\n    raise ZeroDivisionError('a slip in the builder')\n"
                           "paper = Paper(title='t', claims=(Claim(id='K.4', statement='s', build=boom),))\n",
                           "claim K.4: build() raised ZeroDivisionError: a slip in the builder"),
+    "python_bool.py": ("a, b = sp.symbols('a b')\n"
+                       "paper = Paper(title='t', claims=(Claim(id='K.5', statement='s', claim=(a * b != b * a)),))\n",
+                       "python_bool.py, line 4: BadInputTypeError: claim K.5: claim= is the Python bool False"),
+    "misspelled.py": ("alpha = sp.Symbol('alpha', positive=True)\n"
+                      "paper = Paper(title='t', claims=(Claim(id='K.6', statement='s', claim=alpah > 0),))\n",
+                      "misspelled.py, line 4: NameError: name 'alpah' is not defined"),
     "same_name.py": ("paper = Paper(title='t', claims=(Claim(id='K.1', statement='s', "
                      "claim=sp.Symbol('a', positive=True) >= sp.Symbol('a')),))\n", "different symbols are named 'a'"),
 }
@@ -337,3 +343,58 @@ def test_a_value_of_a_derivative_at_a_number_is_never_certified():
     d = sp.Derivative(_f(_xr), _xr)
     assert prove(sp.Eq(d, sp.floor(d))).status is Status.UNKNOWN
     assert exists(sp.Eq(sp.Mod(d, 2), 1)).status is Status.UNKNOWN
+
+
+def test_a_claims_file_imports_its_siblings_as_python_would(tmp_path):
+    (tmp_path / "model.py").write_text("import sympy as sp\nx = sp.Symbol('x', positive=True)\n")
+    (tmp_path / "claims.py").write_text("from model import x\nfrom proofs import Claim, Paper\n"
+                                        "paper = Paper(title='t', claims=(Claim(id='K.7', statement='s', "
+                                        "claim=x + 1 > x, expected='proved'),))\n")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    r = subprocess.run([sys.executable, "-m", "proofs", "verify", "--quiet", "--no-spot-checks", "--claims",
+                        str(tmp_path / "claims.py")], capture_output=True, text=True, timeout=120, cwd=elsewhere,
+                       env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert r.returncode == 0, r.stderr
+    assert "1/1 claims decided as expected" in r.stdout
+
+
+def test_the_pytest_plugin_fails_a_claim_with_bad_input_in_one_line(tmp_path):
+    body, message = CLAIMS_FILES["builder_raises.py"]
+    (tmp_path / "claims.py").write_text("import sympy as sp\nfrom proofs import Claim, Paper\n" + body)
+    r = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--rootdir", str(tmp_path),
+                        "--coordfail-claims=claims.py"], capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert "1 failed" in r.stdout, r.stdout + r.stderr
+    assert message in r.stdout and "Traceback" not in r.stdout and "proofs/claim.py" not in r.stdout
+
+
+def test_an_existence_claim_of_several_decisions_names_the_witness_decision_and_those_without_one():
+    from proofs.cmd_verify import Row, format_table, result_as_json
+
+    a = sp.Symbol("a", positive=True)
+    claim = Claim(id="K.8", statement="some a solves a = k for each k = 0, 1, 2", kind="exists", scope="k = 0..2",
+                  build=lambda: [Obligation.exists(f"k = {k}", sp.Eq(a, k)) for k in range(3)])
+    result = decide_claim(claim)
+    assert result.status is Status.WITNESS  # the decisions combine by "or": k = 1 has an instance
+    assert result.point_decision == (2, 3, "k = 1")
+    assert result.decisions_without_instance == ("k = 0",)  # a is positive
+    out = result_as_json(result)
+    assert out["point_decision"] == {"index": 2, "of": 3, "label": "k = 1"}
+    assert out["decisions_without_instance"] == ["k = 0"]
+    table = format_table([Row(result)], timings=False)
+    assert "witness (decision 2 of 3: k = 1): a = 1" in table
+    assert "no instance in 1 of 3 decisions (k = 0): an existence claim's decisions combine by 'or'" in table
+
+
+@pytest.mark.parametrize("status, scope, kind, words", [
+    ("proved", "every N", "forall", "proved (every N)"),
+    ("refuted", "every N", "forall", "refuted (claimed for every N)"),
+    ("unknown", "every N", "forall", "unknown (claimed for every N)"),
+    ("witness", "every J", "exists", "witness (some J)"),
+    ("refuted", "every J", "exists", "refuted (no instance for any J)"),
+    ("refuted", "N = 1..4", "forall", "refuted (N = 1..4 only)"),
+])
+def test_a_scope_says_what_the_verdict_shows(status, scope, kind, words):
+    from proofs.claim import scoped_verdict
+
+    assert scoped_verdict(status, scope, kind) == words
