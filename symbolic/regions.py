@@ -66,6 +66,7 @@ import sympy as sp
 from sympy.core.relational import Relational
 from sympy.solvers.inequalities import solve_univariate_inequality
 
+from .constructs import sympy_settles_reliably
 from .engine import exists, normalize_assumptions, prove
 from .qepcad import (NotPolynomial, QepcadFailed, QepcadOutputError, QepcadProblem, QepcadTimeout, run_qepcad)
 from .verdict import Status, point_as_text
@@ -295,11 +296,13 @@ def _derive(scope: _Scope, deadline: float) -> _Derived:
 
 def _sign_of(den: sp.Expr, context, deadline) -> str | None:
     """"positive", "negative" or "nonzero" when proved from the assumptions, else ``None``."""
-    if den.is_positive:
+    settled = sympy_settles_reliably(den)  # SymPy's sign is a proof only then (its number-kind rules are not)
+    if settled and den.is_positive:
         return "positive"
-    if den.is_negative:
+    if settled and den.is_negative:
         return "negative"
-    for rel, sign in ((sp.Gt(den, 0), "positive"), (sp.Lt(den, 0), "negative"), (sp.Ne(den, 0), "nonzero")):
+    for make, sign in ((sp.Gt, "positive"), (sp.Lt, "negative"), (sp.Ne, "nonzero")):
+        rel = make(den, 0, evaluate=settled)
         if rel is sp.true:
             return sign
         if rel is sp.false:
@@ -664,7 +667,7 @@ def _witness_candidates(body, bound):
             roots += [sp.factor(x) for x in found if not x.has(sp.I)]
         roots = list(dict.fromkeys(roots))[:8]
         if e.is_nonnegative or e.is_positive:
-            roots.append(sp.Integer(0))
+            roots = list(dict.fromkeys(roots + [sp.Integer(0)]))
         if roots:
             tried.append([((e, p),) for p in roots])
         points = list(roots)

@@ -505,3 +505,9 @@ def test_s54_is_compared_with_the_claims_weak_form_and_says_so():
     said = DerivedThreshold("S5.4", "threshold", rows[0], region(u > 0), proved).verdict_text()
     assert said == "equal to the claim's threshold"
     assert {t.stated_by for t in REGION_TABLE["S2.spill.3"].build()} == {"paper"}
+
+
+def test_a_denominator_signed_by_number_kinds_is_not_cleared():
+    r = sp.Symbol("r", irrational=True)  # SymPy: r**2 - 2 is nonzero (r**2 irrational); it vanishes at sqrt(2)
+    got = region(1 / (r**2 - 2) > 0)
+    assert got.condition is None and "may vanish" in got.reason
