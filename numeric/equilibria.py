@@ -28,8 +28,9 @@ Three kinds of arithmetic, reported as :attr:`Equilibria.arithmetic`:
   in exact terms is rarely tied after rounding.
 * ``"rational"`` -- float data with a value or a wage beyond the range of
   normal floats (``1e400``, ``1e-308``, a 500-digit integer beside decimals),
-  or with ``rtol = 0`` (no tolerance: rounding to a float could move a value
-  across a boundary, ``0.3/0.1`` is below 3 in floats): the same tolerance,
+  or decimal data (``Decimal``, text) with ``rtol = 0`` (no tolerance: rounding
+  to a float could move a value across a boundary, ``0.3/0.1`` is below 3 in
+  floats; floats given as floats are the data and stay floats): the same tolerance,
   applied in exact rational arithmetic to the exact value of every input (a
   float's binary value, a :class:`~decimal.Decimal`'s decimal value), so
   nothing overflows or underflows.
@@ -282,9 +283,10 @@ class Equilibria:
         out = {}
         if self.exact_values is not None:
             r, s, _ = self.exact_values
+            keep = 1 - Fraction(repr(self.rtol))  # decimal data decided exactly keeps its tolerance
             for key, values in (("A1", r), ("A2", s)):
                 ordered = [values[j] for j in idx]
-                bad = next((i for i, (a, b) in enumerate(zip(ordered, ordered[1:])) if not a > b), None)
+                bad = next((i for i, (a, b) in enumerate(zip(ordered, ordered[1:])) if not a * keep > b), None)
                 out[key] = None if bad is None else (idx[bad] + 1, idx[bad + 1] + 1)
         else:  # float data: sectors within the relative tolerance of each other tie, as in the equilibrium test
             for key, values in (("A1", self.wage_C), ("A2", self.wage_U)):
@@ -329,7 +331,7 @@ class Equilibria:
         order = "comparative-advantage order (lambda_S/lambda_N decreasing" + (
             "), which is the input order" if self.input_in_comparative_advantage_order
             else f": {shown}), not in the input order")
-        tie = f" (a tie within the relative tolerance {self.rtol:g})" if self.exact_values is None else ""
+        tie = f" (a tie within the relative tolerance {self.rtol:g})" if self.rtol else ""
         parts = [f"{key} holds" if failure is None else
                  f"{key} fails between {self._label(failure[0])} and {self._label(failure[1])}"
                  + (tie if self._strictly_ordered_in_floats(key, failure) else "")
@@ -337,10 +339,13 @@ class Equilibria:
         return f"A1 and A2 are checked with the sectors in {order}: " + "; ".join(parts) + "."
 
     def _strictly_ordered_in_floats(self, key: str, failure: tuple[int, int] | None) -> bool:
-        """Float data: the two sectors where ``key`` fails are in order in floats, tied only by the tolerance."""
-        if failure is None or self.exact_values is not None:
+        """The two sectors where ``key`` fails are in order, tied only by the tolerance."""
+        if failure is None or not self.rtol:
             return False
-        values = self.wage_C if key == "A1" else self.wage_U
+        if self.exact_values is not None:
+            values = self.exact_values[0 if key == "A1" else 1]
+        else:
+            values = self.wage_C if key == "A1" else self.wage_U
         return bool(values[failure[0] - 1] > values[failure[1] - 1])
 
     def reading(self) -> str:
@@ -426,9 +431,10 @@ def _values(name: str, data) -> list:
             raise InputError(name, f"must be one-dimensional, got shape {data.shape}")
         if data.dtype.kind == "b":
             raise InputError(name, "must hold numbers, got an array of booleans")
-        return data
-    # a set has no order and a mapping's iteration gives its keys: neither numbers sectors
-    if isinstance(data, (str, bytes, Set, Mapping)) or not hasattr(data, "__len__"):
+        if data.dtype.kind != "O":
+            return data
+    elif isinstance(data, (str, bytes, Set, Mapping)) or not hasattr(data, "__len__"):
+        # a set has no order and iterating a mapping gives its keys: neither lists the sectors in order
         raise InputError(name, f"must be a list of numbers, got {type(data).__name__}")
     values = list(data)
     bad = next((i for i, v in enumerate(values) if isinstance(v, (bool, np.bool_))), None)
@@ -465,16 +471,20 @@ def _is_float(v) -> bool:
     return isinstance(v, (float, np.floating))
 
 
+def _given_as_floats(values) -> bool:
+    """Floats (and ints) only: their binary values are the data, decided in floats."""
+    if isinstance(values, np.ndarray):
+        return values.dtype.kind in "iuf"
+    return all(isinstance(v, (float, int, np.floating, np.integer)) for v in values)
+
+
 def _floats(name: str, values) -> tuple[np.ndarray, list[int]]:
     """``values`` as floats, and the indices where the float does not hold the value: beyond the range of
     normal floats (too large, or so small it lost digits).  NaN and infinite floats are an error."""
     if isinstance(values, np.ndarray) and values.dtype.kind in "iuf":
         arr = np.asarray(values, dtype=float)  # no copy for float64
         originals = values if values.dtype.kind == "f" else None
-    else:
-        if any(isinstance(v, bool) for v in values):
-            bad = next(i for i, v in enumerate(values) if isinstance(v, bool))
-            raise InputError(f"{name}[{bad}]", f"not a number: {values[bad]!r}")
+    else:  # booleans were refused by _values
         originals = values
         try:
             arr = np.asarray(values, dtype=float)  # floats, ints and Decimals; "p/q" text and huge ints fail
@@ -519,10 +529,14 @@ def _floats(name: str, values) -> tuple[np.ndarray, list[int]]:
 def _check_range(name: str, values: list[Fraction], minimum: int | None, what: str) -> None:
     for i, v in enumerate(values):
         if (minimum is None and v <= 0) or (minimum is not None and v < minimum):
-            got = _short_text(v)
-            if minimum is not None and got.startswith("~") and approximate_text(v) == str(minimum):
-                got = f"{minimum} - {approximate_text(minimum - v)}"  # '~1' would read as allowed
-            raise InputError(f"{name}[{i}]", f"must be {what}, got {got}")
+            raise _out_of_range(name, i, v, minimum, what)
+
+
+def _out_of_range(name: str, i: int, v: Fraction, minimum: int | None, what: str) -> InputError:
+    got = _short_text(v)
+    if minimum is not None and got.startswith("~") and approximate_text(v) == str(minimum):
+        got = f"{minimum} - {approximate_text(minimum - v)}"  # '~1' would read as allowed
+    return InputError(f"{name}[{i}]", f"must be {what}, got {got}")
 
 
 def _check_float_range(name: str, arr: np.ndarray, minimum: float, what: str) -> None:
@@ -538,8 +552,16 @@ def _check_rounded_onto_bound(name: str, given, arr: np.ndarray, bound: float, w
         return  # numbers given as floats are the data
     for i in np.flatnonzero(arr == bound):
         v = given[int(i)]
-        if not _is_float(v):
-            _check_range(name, [as_fraction(v.item() if isinstance(v, np.generic) else v)], int(bound), what)
+        if _is_float(v):
+            continue
+        v = v.item() if isinstance(v, np.generic) else v
+        try:  # "0.99999999999999999999" is text for a decimal, not a p/q
+            exact = Fraction(decimal.Decimal(v.strip())) if isinstance(v, str) and not is_exact_number(v) \
+                else as_fraction(v)
+        except (TypeError, ValueError, ArithmeticError) as exc:
+            raise InputError(f"{name}[{int(i)}]", str(exc)) from None
+        if exact < bound:
+            raise _out_of_range(name, int(i), exact, int(bound), what)
 
 
 _POSITIVE = "positive"
@@ -592,7 +614,8 @@ def equilibria(lambda_S: Sequence, lambda_N: Sequence, theta: Sequence, *, names
         raise InputError("exact", "exact mode needs every value as an int, a Fraction or a 'p/q' string")
     if exact:
         return _exact(fields, names_t, 0.0, "exact")
-    if rtol == 0:  # no tolerance: rounding to floats could move a value across a boundary
+    if rtol == 0 and not all(_given_as_floats(v) for v in fields.values()):
+        # no tolerance: rounding decimals to floats could move a value across a boundary (floats are the data)
         return _exact(fields, names_t, 0.0, "rational")
     return _float(fields, names_t, float(rtol))
 

@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Callable, Sequence
 
 from sympy import Equality
+from sympy.core.function import AppliedUndef
 from sympy.logic.boolalg import Boolean, BooleanAtom
 
 from symbolic import Kind, Status, Verdict
@@ -73,6 +74,30 @@ def scoped_verdict(status: str, scope: str, kind: Kind | str = Kind.FORALL) -> s
     if status == Status.REFUTED.value:
         return f"{status} (no instance for any {size})"
     return f"{status} (claimed for some {size})"
+
+
+def _refuse_unrelated_assumptions(claim_id: str, statement, given) -> None:
+    """An assumption that shares no symbol with the claim, even through other assumptions, restricts nothing
+    the claim is about: almost always a misspelt symbol (``alpah = Symbol("alpah")``), refused."""
+    def about(e) -> set:  # symbols and abstract functions: f(y) > 0 is about the f of a claim on f(x)
+        return set(e.free_symbols) | {f.func for f in e.atoms(AppliedUndef)}
+
+    reached = about(statement)
+    if not reached:
+        return  # a statement SymPy settled: nothing to relate to
+    linked = True
+    while linked:  # symbols tied to the claim through assumptions ("y > 0" matters beside "x > y")
+        linked = False
+        for _, a in given:
+            if about(a) & reached and not about(a) <= reached:
+                reached |= about(a)
+                linked = True
+    for name, a in given:
+        if about(a) and not about(a) & reached:
+            symbols = ", ".join(sorted(str(s) for s in about(statement)))
+            own = ", ".join(sorted(str(s) for s in about(a)))
+            raise BadInputError(f"claim {claim_id}: the assumption {name!r} is about {own}, none of the claim's "
+                                f"symbols ({symbols}), not even through the other assumptions: a misspelt symbol?")
 
 
 #: the verdicts a claim of each kind can get (``unknown`` is never an expectation: verify fails on it)
@@ -157,6 +182,8 @@ class Claim:
             given = normalize_assumptions(self.assumptions)
             object.__setattr__(self, "given", given)
             object.__setattr__(self, "assumptions", ", ".join(name for name, _ in given) or "none")
+            if self.claim is not None:
+                _refuse_unrelated_assumptions(self.id, self.claim, given)
         object.__setattr__(self, "families", tuple(self.families))
         if not isinstance(self.latex, str):
             raise BadInputTypeError(f"claim {self.id}: latex= must be a LaTeX string, got {type(self.latex).__name__}")

@@ -205,10 +205,13 @@ def _import_file(path: Path):
         raise BadInputError(f"cannot load {path} as Python")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
-    # as `python FILE` does: the file's folder comes first, so that it can import its siblings
-    folder = str(path.resolve().parent)
-    if folder not in sys.path:
-        sys.path.insert(0, folder)
+    # as `python FILE` does: the file's folder comes first, so that it can import its siblings -- for this load
+    # only: another claims file's `model.py` must not be this one's (sys.modules would keep the first)
+    folder = path.resolve().parent
+    inserted = str(folder) not in sys.path
+    if inserted:
+        sys.path.insert(0, str(folder))
+    before = set(sys.modules)
     try:
         spec.loader.exec_module(module)
     except Exception as exc:
@@ -217,6 +220,13 @@ def _import_file(path: Path):
                      if Path(f.filename).resolve() == path.resolve()), None)
         where = f"{path}, line {line}" if line is not None else str(path)
         raise BadInputError(f"{where}: {type(exc).__name__}: {exc}".splitlines()[0]) from exc
+    finally:
+        if inserted:
+            sys.path.remove(str(folder))
+        for sibling in set(sys.modules) - before:
+            origin = getattr(sys.modules[sibling], "__file__", None)
+            if origin and Path(origin).resolve().parent == folder:
+                del sys.modules[sibling]
     return module
 
 

@@ -162,7 +162,7 @@ def _size_name(items: Sequence[ClaimReport]) -> str:
 
 def _summary_counts(items: Sequence[ClaimReport]) -> str:
     size = _size_name(items)
-    heads = (f"claimed for every ${size}$", f"for stated ${size}$ only", f"${size}$ does not apply")
+    heads = (f"scope: every ${size}$", f"scope: stated ${size}$ only", f"${size}$ does not apply")
     counts = []
     for status in Status:
         these = [it for it in items if it.status is status]
@@ -281,7 +281,7 @@ def _claim_section(it: ClaimReport) -> str:
     if it.formalization == "project":
         out.append(r" \emph{The paper is informal here; this is the project's formalization.}")
     if it.formal:
-        out.append("\n\n" + f"{it.formal_label}:\n" + _display(it.formal))
+        out.append("\n\n" + f"{_tex(it.formal_label)}:\n" + _display(it.formal))
     rows = []
     # where the expectation comes from is said once, on the front page
     expected = f"; expected {it.expected.value}" if it.expected is not None else "; no expected verdict given"

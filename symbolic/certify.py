@@ -27,6 +27,7 @@ symbol on its value (``positive``, ``rational``, ``even``, ``prime``,
 
 from __future__ import annotations
 
+import math
 from typing import Mapping
 
 import sympy as sp
@@ -126,6 +127,8 @@ def enclose(e: sp.Expr, point: Mapping, prec: int) -> arb:
         return arb(0)
     if isinstance(e, (sp.floor, sp.ceiling, sp.frac, sp.Mod)):
         return _integer_valued(e, point, prec)
+    if isinstance(e, sp.sign):  # the exact sign of the argument: a ball around 0 would say "-1, 0 or 1"
+        return arb(_sign(point, e.args[0]))
     f = enclosure_function(e)
     if f is None:
         row = construct_of(e)
@@ -175,11 +178,18 @@ def substitute(e: sp.Basic, point: Mapping) -> sp.Basic:
     return out.xreplace({d: r for r, d in roots.items()})
 
 
+#: functions SymPy evaluates at a number by a numeric approximation: at an exact tie (floor of a radical that
+#: is an integer, the sign of a radical zero, a Piecewise condition on one) its value can be wrong
+_JUDGED_NUMERICALLY = (sp.floor, sp.ceiling, sp.frac, sp.Mod, sp.sign, sp.Piecewise, sp.Heaviside)
+
+
 def _integer_valued(e, point, prec) -> arb:
-    """floor, ceiling, frac, Mod: exactly, where the argument is rational at the point; else from a ball."""
-    exact = substitute(e, point)
-    if exact.is_Rational:
-        return _arb_of_rational(exact)
+    """floor, ceiling, frac, Mod: exactly, where the arguments are rational at the point; else from a ball,
+    or by the exact sign of the argument minus the one integer its ball holds."""
+    if not any(a.has(*_JUDGED_NUMERICALLY) for a in e.args):
+        args = [substitute(a, point) for a in e.args]
+        if all(a.is_Rational for a in args):  # SymPy's floor of a rational is exact; of a radical it is not
+            return _arb_of_rational(e.func(*args))
     if isinstance(e, sp.Mod):
         x, y = (enclose(a, point, prec) for a in e.args)
         if _certainly(y, "!=") is not True:
@@ -191,8 +201,22 @@ def _integer_valued(e, point, prec) -> arb:
     x = enclose(e.args[0], point, prec)
     n = x.floor() if not isinstance(e, sp.ceiling) else x.ceil()
     if not n.is_exact():
-        raise Uncertifiable(f"{sp.sstr(e)}: the argument is too close to an integer to tell")
+        n = arb(_floor_or_ceiling_exactly(e, point, x))
     return x - n if isinstance(e, sp.frac) else n
+
+
+def _floor_or_ceiling_exactly(e, point, ball: arb) -> int:
+    """The floor (ceiling) of an argument whose ball holds one integer k: from the exact sign of arg - k."""
+    lo, hi = math.floor(float(ball.lower())), math.ceil(float(ball.upper()))
+    if hi - lo > 2:
+        raise Uncertifiable(f"{sp.sstr(e)}: the argument is too close to an integer to tell")
+    k = next((j for j in range(lo, hi + 1) if ball.contains(j)), None)
+    if k is None or sum(ball.contains(j) for j in range(lo, hi + 1)) != 1:
+        raise Uncertifiable(f"{sp.sstr(e)}: the argument is too close to an integer to tell")
+    side = _sign(point, e.args[0] - k)  # exact where the argument is algebraic (else Uncertifiable)
+    if isinstance(e, sp.ceiling):
+        return k if side <= 0 else k + 1
+    return k if side >= 0 else k - 1
 
 
 def value_enclosure(v: sp.Expr, prec: int) -> arb:
@@ -262,6 +286,8 @@ def _sign(point: Mapping, e: sp.Expr) -> int:
         if not b.is_finite():
             raise Uncertifiable(f"{sp.sstr(e)} is not certainly finite at this point")
     # the ball still contains 0: settle it exactly, or give up
+    if e.has(*_JUDGED_NUMERICALLY):  # substituting would let SymPy evaluate them numerically, at a tie
+        raise Uncertifiable(f"cannot separate {sp.sstr(e)[:80]} from zero at this point")
     v = substitute(e, point) if point else e
     if v.is_Rational:  # exact (huge numbers cancel beyond any working precision)
         return int(bool(v > 0)) - int(bool(v < 0))
@@ -273,9 +299,7 @@ def _sign(point: Mapping, e: sp.Expr) -> int:
         if is_zero:
             return 0
         raise Uncertifiable(f"{sp.sstr(v)} is non-zero but too close to zero to give its sign")
-    if v.is_zero is True:
-        return 0
-    raise Uncertifiable(f"cannot separate {sp.sstr(v)} from zero")
+    raise Uncertifiable(f"cannot separate {sp.sstr(v)} from zero")  # SymPy's is_zero is no proof here
 
 
 def holds(b, point: Mapping, _checked: bool = False) -> bool:

@@ -53,7 +53,7 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
 __all__ = ["Encoding", "Construct", "CONSTRUCTS", "BOOLEAN_CONNECTIVES", "construct_of", "unsupported_in",
-           "distinct_subtrees", "atoms_of", "SIGN_ONLY", "sympy_settles_reliably",
+           "distinct_subtrees", "atoms_of", "SIGN_ONLY", "sympy_settles_reliably", "sympy_algebra_reliable",
            "domain_conditions", "exact_floats", "is_truth_value", "condition_text", "MONOTONE", "supported_constructs_markdown"]
 
 
@@ -350,16 +350,46 @@ SIGN_ONLY = frozenset({"real", "complex", "commutative", "hermitian", "finite", 
                        "extended_nonzero"})
 
 
+#: the operations through which SymPy's sign rules are proofs (given sign-only symbols and rational constants)
+_SIGN_RULE_FUNCTIONS = (sp.Add, sp.Mul, sp.Pow, sp.exp, sp.Abs, sp.Max, sp.Min)
+
+
 @lru_cache(maxsize=16384)
 def sympy_settles_reliably(e: sp.Basic) -> bool:
     """Whether SymPy's own verdicts on ``e`` (``is_positive``, ``is_zero``, a relation it evaluates) can be
-    taken as proofs: its symbols carry sign assumptions only, and it has no constant other than a rational
+    taken as proofs: its symbols carry sign assumptions only, it is built by +, *, powers, exp, Abs, Max and
+    Min alone, and it has no constant other than a rational
     (SymPy signs a constant such as ``sqrt(9 + 4 sqrt(5)) + sqrt(11 + 4 sqrt(7)) - 4 - sqrt(5) - sqrt(7)``,
     which is 0, by a numeric evaluation, and calls it negative)."""
     if any(set(s.assumptions0) - SIGN_ONLY for s in e.free_symbols):
         return False
-    return not any(isinstance(n, sp.Expr) and n.is_number and not n.is_Rational
-                   for n in distinct_subtrees(e))
+    for n in distinct_subtrees(e):
+        if isinstance(n, (sp.Symbol, sp.Rational, Relational)):
+            continue
+        if isinstance(n, sp.Expr) and n.is_number:
+            return False
+        # any other function brings SymPy's number-kind rules back in: atan(floor(y)) is "irrational", so
+        # "nonzero", though floor(0) = 0
+        if not isinstance(n, _SIGN_RULE_FUNCTIONS):
+            return False
+    return True
+
+
+#: functions SymPy evaluates at numbers by approximation, or whose conditions it settles by its sign rules
+_SETTLED_NUMERICALLY = (sp.Piecewise, sp.floor, sp.ceiling, sp.frac, sp.Mod, sp.sign, sp.Heaviside)
+
+
+@lru_cache(maxsize=16384)
+def sympy_algebra_reliable(e: sp.Basic) -> bool:
+    """Whether SymPy's algebra on ``e`` (``simplify`` to 0) is a proof of an identity: no symbol or abstract
+    function with number-kind assumptions, no constant other than a rational, and nothing SymPy settles by
+    evaluating it (a ``Piecewise``'s conditions, ``floor``, ``sign``, ...)."""
+    kinds = list(e.free_symbols) + list(e.atoms(AppliedUndef))
+    if any(set(k.assumptions0) - SIGN_ONLY for k in kinds):
+        return False
+    if e.has(*_SETTLED_NUMERICALLY):
+        return False
+    return not any(isinstance(n, sp.Expr) and n.is_number and not n.is_Rational for n in distinct_subtrees(e))
 
 
 @lru_cache(maxsize=65536)

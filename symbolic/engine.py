@@ -49,7 +49,7 @@ from sympy.logic.boolalg import Boolean
 
 from . import solver
 from .certify import Uncertifiable, enclose, holds, rational_enclosure, respects_symbol_assumptions
-from .constructs import (SIGN_ONLY, condition_text, domain_conditions, exact_floats, is_truth_value,
+from .constructs import (condition_text, domain_conditions, exact_floats, is_truth_value, sympy_algebra_reliable,
                          sympy_settles_reliably, unsupported_in)
 from .errors import BadInputError, BadInputTypeError
 from .translate import Atom, Translator, Unsupported, num, script
@@ -180,7 +180,26 @@ def _decide(kind: Kind, target, assumptions, timeout, want_core: bool = False) -
     solver.start()  # a new worker starts while the claim is translated
     problem = make_problem(kind, target, named, deadline, want_core)
     verdict = decide_problem(problem)
+    if want_core:
+        verdict = _core_confirmed(kind, target, named, verdict, deadline)
     return verdict.with_seconds(time.monotonic() - start)
+
+
+def _core_confirmed(kind: Kind, target, named, verdict: Verdict, deadline: float) -> Verdict:
+    """The verdict's core if the claim decided with the core's assumptions alone gets the same verdict, else
+    ``None`` (not determined).  z3's core is over the assumptions only: an assumption's own domain conditions
+    and the facts about its functions stay in the query without it (``sqrt(x) < 5`` still says x >= 0), so
+    its core can leave out an assumption the proof needs."""
+    core = verdict.core
+    if core is None or verdict.status is Status.UNKNOWN or (kind is Kind.FORALL and verdict.status is Status.REFUTED):
+        return verdict
+    kept = tuple((n, a) for n, a in named if n in core)
+    if len(kept) == len(named):
+        return verdict
+    if time.monotonic() >= deadline:
+        return replace(verdict, core=None)
+    again = decide_problem(make_problem(kind, target, kept, deadline))
+    return verdict if again.status is verdict.status else replace(verdict, core=None)
 
 
 # -- the problem and its domain, as values ----------------------------------------------
@@ -398,6 +417,12 @@ def _check(p: Problem, parts, *, core: bool = False, extra_vars=(), memo: bool =
 # -- routes -----------------------------------------------------------------------------
 
 def _vacuity(p: Problem, d: Domain) -> Verdict | None:
+    settled = [name for name, a in p.named if a is sp.false]
+    if settled:  # not a contradiction z3 found: SymPy's evaluation, which may rest on number kinds
+        which = "an assumption" if settled[0] == "False" else f"the assumption {settled[0]!r}"  # given unnamed
+        return p.verdict(Status.VACUOUS, "sympy-constant", core=tuple(settled[:1]),
+                         reason=f"SymPy evaluated {which} to False when it was written (from "
+                                "the symbols' own assumptions; write it with evaluate=False if that is wrong)")
     r = d.satisfiable
     if r.result == "unsat":
         return p.verdict(Status.VACUOUS, "z3", reason="the assumptions are contradictory", core=r.core)
@@ -557,8 +582,8 @@ def _sympy_identity(p: Problem, d: Domain) -> Verdict | None:
     t = p.target
     if not (isinstance(t, sp.Eq) and p.kind is Kind.FORALL) or is_truth_value(t.lhs):
         return None
-    # simplify() evaluates a Piecewise's conditions by SymPy's sign rules: only where those are proofs
-    if t.has(sp.Piecewise) or any(set(s.assumptions0) - SIGN_ONLY for s in t.free_symbols):
+    # simplify() evaluates a Piecewise's conditions and reasons by number kinds: only where that is a proof
+    if not sympy_algebra_reliable(t):
         return None
     if not _small_for_sympy(t) or p.remaining() <= 0:
         return None

@@ -269,8 +269,10 @@ def _derive(scope: _Scope, deadline: float) -> _Derived:
             raise _Unsupported(f"{s} is declared {narrower[0]}: QEPCAD eliminates real variables, and the real "
                                f"region of a quantifier over {narrower[0]} numbers would be wrong")
     if any(a is sp.false for _, a in scope.named):
-        raise _Unsupported("the assumptions are contradictory (one is False, e.g. against a symbol's own "
-                           "declaration): every condition holds on the empty set")
+        name = next(n for n, a in scope.named if a is sp.false)
+        which = "an assumption" if name == "False" else f"the assumption {name!r}"  # given unnamed
+        raise _Unsupported(f"SymPy evaluated {which} to False when it was written (from the "
+                           "symbols' own assumptions; write it with evaluate=False if that is wrong): no region")
     if scope.given:
         sat = exists(sp.And(*[a for _, a in scope.given]), timeout=max(1.0, _remaining(deadline)))
         if sat.status is Status.REFUTED or sat.status is Status.VACUOUS:

@@ -134,7 +134,7 @@ def _ite(c, a, b):
 
 
 def _int_literal(n: int) -> str:
-    return str(n) if n >= 0 else f"(- {-n})"
+    return decimal_digits(n) if n >= 0 else f"(- {decimal_digits(-n)})"
 
 
 def _cmp(op: str, a: str, b: str) -> str:
@@ -769,23 +769,39 @@ class Translator:
 
 def _integer_linear_form(r: Relational):
     """``lhs - rhs`` as ``(constant, ((coefficient, symbol), ...))`` when it is linear with integer
-    coefficients in integer symbols only, else ``None``."""
+    coefficients in integer symbols only, else ``None``.  Linearity is read off the tree first, so that
+    nothing is expanded that is not already linear (``(n + 1)**20000`` is never multiplied out)."""
     free = r.free_symbols
-    if not free or len(free) > _MAX_INTEGER_TERMS or not all(s.is_integer for s in free):
+    if not free or not all(s.is_integer for s in free):
         return None
-    try:
-        poly = sp.Poly(r.lhs - r.rhs, *sorted(free, key=sp.default_sort_key))
-    except sp.PolynomialError:
+    diff = r.lhs - r.rhs
+    if not _linear_tree(diff):
         return None
-    if poly.total_degree() > 1 or not all(c.is_Integer for c in poly.coeffs()):
-        return None
-    gens = poly.gens
-    terms = tuple((int(c), gens[m.index(1)]) for m, c in poly.terms() if sum(m) == 1)
-    return int(poly.coeff_monomial(1)), terms
+    terms, constant = {}, 0
+    for term, coefficient in sp.expand(diff).as_coefficients_dict().items():
+        if not coefficient.is_Integer:
+            return None
+        if term == 1:
+            constant += int(coefficient)
+        elif isinstance(term, sp.Symbol):
+            terms[term] = terms.get(term, 0) + int(coefficient)
+        else:
+            return None
+    terms = tuple((c, x) for x, c in sorted(terms.items(), key=lambda kv: sp.default_sort_key(kv[0])) if c)
+    return (constant, terms) if terms else None
 
 
-#: integer relations with more symbols than this stay in the reals (a guard on Poly's cost)
-_MAX_INTEGER_TERMS = 12
+def _linear_tree(e) -> bool:
+    """Sums of numbers and numbers times linear trees: linear in the symbols as written."""
+    if isinstance(e, (sp.Symbol, sp.Rational)):
+        return True
+    if isinstance(e, sp.Add):
+        return all(_linear_tree(a) for a in e.args)
+    if isinstance(e, sp.Mul):
+        with_symbols = [a for a in e.args if a.free_symbols]
+        return len(with_symbols) <= 1 and all(a.is_Rational for a in e.args if not a.free_symbols) \
+            and all(_linear_tree(a) for a in with_symbols)
+    return False
 
 
 def _distinct_symbols(inner, e):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 import sympy as sp
 
@@ -285,3 +287,48 @@ def test_linear_integer_relations_are_decided_as_integers():
     v = prove(sp.Implies(m < x, m + 1 <= x), timeout=5)
     assert v.status is Status.REFUTED and not v.counterexample[x].is_integer
     assert prove(n + 2 <= N, [n < N], timeout=5).status is Status.REFUTED
+
+
+def test_integer_relations_with_huge_constants_and_high_degrees_stay_within_the_engine():
+    n = sp.Symbol("n", integer=True)
+    assert prove(n < sp.Integer(10)**4400, [n < 5], timeout=5).status is Status.PROVED  # past str()'s 4300 digits
+    assert exists(sp.Eq(n, sp.Integer(10)**5000), timeout=5).status is Status.WITNESS
+    start = time.monotonic()
+    prove((n + 1)**20000 > n**20000, timeout=2)  # not multiplied out to test linearity
+    assert time.monotonic() - start < 4
+
+
+def test_integer_linear_existence_agrees_with_enumeration():
+    """Random linear relations over bounded integers: the engine's verdict against counting the instances."""
+    import itertools
+    import random
+
+    n, m = sp.Symbol("n", integer=True), sp.Symbol("m", integer=True)
+    box = [n >= -2, n <= 2, m >= -2, m <= 2]
+    ops = [sp.Lt, sp.Le, sp.Gt, sp.Ge, sp.Eq, sp.Ne]
+    rng = random.Random(7)
+    for _ in range(25):
+        rels = [rng.choice(ops)(rng.randint(-3, 3) * n + rng.randint(-3, 3) * m + rng.randint(-4, 4), 0)
+                for _ in range(2)]
+        condition = sp.And(*rels)
+        if isinstance(condition, sp.logic.boolalg.BooleanAtom):
+            continue
+        instances = [p for p in itertools.product(range(-2, 3), repeat=2) if condition.subs({n: p[0], m: p[1]})]
+        v = exists(condition, box, timeout=5)
+        assert v.status in ((Status.WITNESS,) if instances else (Status.REFUTED,)), (condition, v, instances)
+
+
+def test_a_core_is_confirmed_by_deciding_with_it_alone():
+    x = sp.Symbol("x", real=True)
+    # z3's core leaves out an assumption needed through its own domain (sqrt(x) < 5 says x >= 0)
+    for claim, named in [(x >= 0, {"a": sp.sqrt(x) < 5}), (sp.log(x) < x, {"a": sp.log(x) < 3})]:
+        v = prove(claim, named, core=True)
+        assert v.status is Status.PROVED and v.core != ()  # None (not determined) or the assumption itself
+        if v.core:
+            assert prove(claim, {k: named[k] for k in v.core}).status is Status.PROVED
+
+
+def test_an_assumption_sympy_settled_to_false_is_said_to_be_sympys():
+    r, a = sp.Symbol("r", irrational=True), sp.Symbol("a")
+    v = prove(a > 0, {"r2": sp.Eq(r**2, 2)})  # SymPy: r irrational, so r**2 != 2 (false at sqrt(2))
+    assert v.status is Status.VACUOUS and v.method == "sympy-constant" and "'r2'" in v.reason

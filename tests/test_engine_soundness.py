@@ -388,3 +388,30 @@ def test_an_integer_too_large_to_write_is_unknown_at_once():
     v = prove(x < sp.Integer(2) ** (4 * 10**6), [x < 5], timeout=2)
     assert v.status is Status.UNKNOWN and "bits" in v.reason
     assert time.monotonic() - start < 5
+
+
+@pytest.mark.parametrize("decide, wrong", [
+    # atan of an integer-valued term: SymPy calls it irrational, so nonzero (atan(floor(0)) = 0)
+    (lambda: prove(sp.Ne(sp.atan(sp.floor(x)), 0, evaluate=False)), Status.PROVED),
+    (lambda: prove(sp.Gt(sp.atan(sp.floor(K)), 0, evaluate=False)), Status.PROVED),
+    (lambda: exists(sp.Eq(sp.atan(sp.floor(x)), 0, evaluate=False)), Status.REFUTED),
+    (lambda: prove(sp.Ne(sp.atan(sp.sign(x)), 0, evaluate=False)), Status.PROVED),
+    # ... so its reciprocal is not "defined everywhere"
+    (lambda: prove(sp.Ge(1 / sp.atan(sp.floor(K)), 0, evaluate=False)), Status.PROVED),
+    # an abstract function with a number kind carries the same rules
+    (lambda: prove(sp.Ne(sp.Function("h", irrational=True)(x)**2, 2, evaluate=False)), Status.PROVED),
+])
+def test_integer_valued_terms_and_function_kinds_settle_nothing_by_sympys_reasoning(decide, wrong):
+    assert decide().status is not wrong
+
+
+def test_the_certifier_settles_floor_and_sign_of_a_radical_zero_exactly():
+    zero = A_ - B_  # SymPy: floor(-3 + zero) = -4 and sign(zero) = -1
+    assert holds(sp.floor(x + zero) >= x - sp.Rational(1, 2000), {x: -3})
+    assert holds(sp.ceiling(x - zero) <= x + sp.Rational(1, 2000), {x: 3})
+    assert holds(sp.sign(x + zero) >= 0, {x: 0})
+    y = sp.Symbol("y")
+    half = sp.Rational(1, 2)
+    # no instance: exp(y) > 2 needs y > log 2 > 1/2, and floor(-3) = -3 is not below -3.5
+    v = exists(sp.Or(sp.And(sp.exp(y) > 2, y < half), sp.floor(x + zero) < x - half), [x >= -3, x <= -3])
+    assert v.status is not Status.WITNESS

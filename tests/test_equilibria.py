@@ -265,3 +265,17 @@ def test_a_decimal_theta_that_rounds_onto_one_is_still_below_one():
 
     with pytest.raises(InputError, match=r"theta\[0\]: must be >= 1 .*got 1 - 1e-19"):
         equilibria([1.0, 2.0], [1, 1], [Decimal("0.9999999999999999999"), 1.0])
+
+
+def test_decimal_text_on_the_bound_and_ties_beyond_floats_keep_the_rules():
+    from decimal import Decimal
+
+    assert equilibria([1.0, 2.0], [1, 1], ["1.0", 1.5]).J == 2  # text for a decimal, exactly 1
+    with pytest.raises(InputError, match=r"theta\[0\]: must be >= 1"):
+        equilibria([1.0, 2.0], [1, 1], ["0.99999999999999999999", 1.5])
+    # a tie within the tolerance fails A1 whether the data fit in floats or not
+    in_floats = equilibria([3.0000000001, 3.0], [1, 1], [1.5, 1.2])
+    beyond = equilibria([Decimal("3.0000000001e400"), Decimal("3e400")], [1, 1], [1.5, 1.2])
+    assert beyond.arithmetic == "rational" and in_floats.assumptions == beyond.assumptions == {"A1": False, "A2": False}
+    with pytest.raises(InputError, match=r"lambda_S\[0\]: not a number"):
+        equilibria(np.array([np.True_, 1], dtype=object), [1, 1], [1, 1])

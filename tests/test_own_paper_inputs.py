@@ -138,6 +138,11 @@ CLAIMS_FILES = {
     "misspelled.py": ("alpha = sp.Symbol('alpha', positive=True)\n"
                       "paper = Paper(title='t', claims=(Claim(id='K.6', statement='s', claim=alpah > 0),))\n",
                       "misspelled.py, line 4: NameError: name 'alpah' is not defined"),
+    "unrelated_assumption.py": ("alpha, alpah, y = sp.symbols('alpha alpah y', positive=True)\n"
+                                "paper = Paper(title='t', claims=(Claim(id='K.9', statement='s', claim=alpha > 3, "
+                                "assumptions={'alpha > 1': alpah > 1, 'y < alpha': y < alpha, 'y > 2': y > 2}),))\n",
+                                "claim K.9: the assumption 'alpha > 1' is about alpah, none of the claim's symbols "
+                                "(alpha), not even through the other assumptions: a misspelt symbol?"),
     "same_name.py": ("paper = Paper(title='t', claims=(Claim(id='K.1', statement='s', "
                      "claim=sp.Symbol('a', positive=True) >= sp.Symbol('a')),))\n", "different symbols are named 'a'"),
 }
@@ -398,3 +403,24 @@ def test_a_scope_says_what_the_verdict_shows(status, scope, kind, words):
     from proofs.claim import scoped_verdict
 
     assert scoped_verdict(status, scope, kind) == words
+
+
+def test_claims_files_in_two_folders_each_import_their_own_sibling(tmp_path):
+    from proofs.paper import load_paper
+
+    for folder, statement in (("p1", "x + 1 > x"), ("p2", "x - 1 > x")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "model.py").write_text(f"import sympy as sp\nx = sp.Symbol('x')\nSTATEMENT = {statement}\n")
+        (tmp_path / folder / "claims.py").write_text(
+            "from model import STATEMENT\nfrom proofs import Claim, Paper\n"
+            "paper = Paper(title='t', claims=(Claim(id='K', statement='s', claim=STATEMENT),))\n")
+    x = sp.Symbol("x")
+    first, second = (load_paper(str(tmp_path / f / "claims.py")).claims[0].claim for f in ("p1", "p2"))
+    assert (first, second) == (x + 1 > x, x - 1 > x)
+
+
+def test_an_assumption_on_the_claims_abstract_function_is_related_to_it():
+    x, y = sp.symbols("x y")
+    f = sp.Function("f", real=True)
+    claim = Claim(id="K.10", statement="s", claim=f(x) > 0, assumptions={"f(y) > 0": f(y) > 0})
+    assert claim.given[0][0] == "f(y) > 0"
