@@ -164,8 +164,11 @@ def sympy_truth(b, point: Mapping[sp.Symbol, sp.Expr]):
     """SymPy's own truth value of ``b`` after substitution: True, False, "undefined" or None (unsettled).
 
     The fallback for points that are not rational (``sqrt(2)``) or claims with
-    ``exp``/``log``: each relation is substituted and left to SymPy's
-    evaluation of numeric comparisons, with one ``simplify`` if it stays open.
+    ``exp``/``log``: each relation is substituted and the sign of its two sides'
+    difference settled rigorously (interval arithmetic, then minimal polynomials;
+    SymPy's own numeric comparison signs a radical zero).  A relation with
+    ``floor``, ``sign``, a ``Piecewise``... is left unsettled: substituting lets
+    SymPy evaluate them numerically.
 
     >>> x = sp.Symbol("x")
     >>> sympy_truth(sp.Eq(x**2, 2), {x: sp.sqrt(2)}), sympy_truth(x > 0, {x: -sp.sqrt(2)})
@@ -178,18 +181,25 @@ def sympy_truth(b, point: Mapping[sp.Symbol, sp.Expr]):
     if b is sp.false or b is False:
         return False
     if isinstance(b, Relational):
+        from .certify import JUDGED_NUMERICALLY, Uncertifiable, exact_sign
+
+        if b.has(*JUDGED_NUMERICALLY):
+            return None
         try:
             lhs, rhs = b.lhs.xreplace(dict(point)), b.rhs.xreplace(dict(point))
             if any(v.has(sp.zoo, sp.nan, sp.oo, -sp.oo) for v in (lhs, rhs)):
                 return "undefined"
-            value = b.func(lhs, rhs)
-            if value not in (sp.true, sp.false):
-                value = b.func(sp.simplify(lhs - rhs), 0)
+            if lhs.is_real is False or rhs.is_real is False:
+                return None  # SymPy's "non-real" can rest on a numeric sign: not settled here
+            sign = exact_sign(lhs - rhs)
         except ValueError:  # a number put where SymPy needs a variable: Derivative(f(x), x) at x = 2
+            return None
+        except Uncertifiable:
             return None
         except TypeError:  # SymPy refuses to compare a non-real (undefined) value
             return "undefined"
-        return bool(value) if value in (sp.true, sp.false) else None
+        return {"==": sign == 0, "!=": sign != 0, "<": sign < 0, "<=": sign <= 0, ">": sign > 0,
+                ">=": sign >= 0}[b.rel_op]
     values = [sympy_truth(a, point) for a in getattr(b, "args", ())]
     if "undefined" in values:
         return "undefined"
