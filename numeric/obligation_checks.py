@@ -29,7 +29,8 @@ from symbolic import Kind, Status
 from symbolic.obligation import Role
 
 from .spot import (CONSTANT, CROSS_CHECK_SHARE, DEFAULT_BOUNDARY_SHARE, DEFAULT_EXACT_SAMPLES, DEFAULT_SAMPLES,
-                   NotCheckable, StatementCheck, _check_group, _format_point, _uncheckable, evaluate_point)
+                   NotCheckable, StatementCheck, _check_group, _format_point, _uncheckable, evaluate_point,
+                   hypothesis_of, with_hypothesis_count)
 
 __all__ = ["spot_check", "check_obligation", "with_admissible_family", "ObligationCheck", "SpotResult"]
 
@@ -49,6 +50,8 @@ class ObligationCheck:
     found: int = 0
     #: more such draws seen in floats and not re-decided exactly (past the re-decision limit)
     found_more: int = 0
+    #: an implication: the draws on which its hypothesis held (``None`` for other statements; 0: not exercised)
+    hypothesis_held: int | None = None
 
 
 @dataclass
@@ -64,10 +67,11 @@ class _Tally:
     samples: int = 0
     found: int = 0
     found_more: int = 0
+    hypothesis_held: int | None = None
 
     def frozen(self) -> ObligationCheck:
         return ObligationCheck(self.label, self.status.value, self.role, self.samples, self.violations,
-                               "; ".join(self.notes), self.first, self.found, self.found_more)
+                               "; ".join(self.notes), self.first, self.found, self.found_more, self.hypothesis_held)
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,9 @@ class SpotResult:
     obligations: tuple[ObligationCheck, ...] = field(default=(), compare=False)
     found: int = 0  #: draws bearing a refuted or witness verdict out (see :attr:`ObligationCheck.found`)
     found_more: int = 0  #: more of them in floats, not re-decided (see :attr:`ObligationCheck.found_more`)
+    #: the fewest draws on which a decision's hypothesis held (implications only; ``None``: no decision is one;
+    #: 0: some decision was never exercised)
+    exercised: int | None = None
 
     @property
     def agrees(self) -> bool:
@@ -210,13 +217,21 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
 
     for (assumptions, scale), members in groups.items():
         n, n_exact = max(1, int(samples * scale)), max(1, int(exact_samples * scale))
+        # an implication is exercised only where its hypothesis holds: count those draws too (not re-decided)
+        hypotheses = [(k, hypothesis_of(m[1])) for k, m in enumerate(members) if m[2] is True and m[3]]
+        hypotheses = [(k, h) for k, h in hypotheses if h is not None]
         try:
-            checks = _check_group(tuple(m[1] for m in members), tuple(m[2] for m in members), assumptions,
+            checks = _check_group(tuple(m[1] for m in members) + tuple(h for _, h in hypotheses),
+                                  tuple(m[2] for m in members) + (True,) * len(hypotheses), assumptions,
                                   samples=n, exact_samples=n_exact, seed=seed,
                                   label=obligations[members[0][0]][0].label,
                                   boundary_share=DEFAULT_BOUNDARY_SHARE,
-                                  confirm_limits=tuple(_CONFIRM_MUST if m[3] else _CONFIRM_INFO for m in members),
+                                  confirm_limits=tuple(_CONFIRM_MUST if m[3] else _CONFIRM_INFO for m in members)
+                                  + (0,) * len(hypotheses),
                                   paper_samplers=paper_samplers)
+            checks, counts = list(checks[:len(members)]), checks[len(members):]
+            for (k, _), count in zip(hypotheses, counts):
+                checks[k] = with_hypothesis_count(checks[k], count)
         except NotCheckable as exc:
             for i, *_ in members:
                 rows[i].notes.append(f"not checked numerically: {exc}")
@@ -231,6 +246,12 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
 def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool) -> None:
     row.samples = chk.admissible
     notes = row.notes
+    row.hypothesis_held = chk.hypothesis_held
+    if chk.hypothesis_held == 0:
+        notes.append("NOT EXERCISED: its hypothesis held on none of the draws (the implication held vacuously "
+                     "on every one)")
+    elif chk.hypothesis_held is not None:
+        notes.append(f"its hypothesis held on {chk.hypothesis_held:,} of them")
     kind = Kind(obligation.kind)
     if row.status is Status.VACUOUS:
         if chk.failures:
@@ -285,5 +306,9 @@ def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
         if fewest == 0:
             detail += ("; some obligation had NO admissible draws (not checkable, or its symbols need a "
                        "sampler: see numeric.spot)")
+    counted = [c.hypothesis_held for c in decisions if c.hypothesis_held is not None]
+    if 0 in counted and not bad:
+        detail = ("NOT EXERCISED: the hypothesis of a decision held on none of the draws (the implication held "
+                  "vacuously on every one); " + detail)
     return SpotResult(fewest, violations, seconds, detail, checks, sum(c.found for c in checks),
-                      sum(c.found_more for c in checks))
+                      sum(c.found_more for c in checks), min(counted) if counted else None)

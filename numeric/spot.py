@@ -100,7 +100,7 @@ from __future__ import annotations
 import functools
 import time
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Mapping, Sequence
 
@@ -115,7 +115,7 @@ from .samplers import BoundsSampler, SamplingProblem, Section4Sampler, Section5S
 
 __all__ = ["register_sampler", "unregister_sampler", "samplers", "DEFAULT_SAMPLERS", "check_statement",
            "StatementCheck", "PointCheck", "evaluate_point", "DEFAULT_SAMPLES", "DEFAULT_EXACT_SAMPLES",
-           "draw_admissible", "NotCheckable"]
+           "draw_admissible", "NotCheckable", "hypothesis_of", "with_hypothesis_count"]
 
 #: how a spot check's detail begins when an obligation was a constant (nothing to evaluate)
 CONSTANT = "constant"
@@ -270,6 +270,9 @@ class StatementCheck:
     exact_unavailable: bool = False  #: no exact evaluation (floats only)
     unconfirmed: int = 0  #: float failures beyond the re-decision limit (neither counted nor dismissed)
     seconds: float = 0.0
+    #: an implication: the admissible draws on which its hypothesis held (``None`` for other statements);
+    #: 0 means the draws never exercised the claim (an equation as hypothesis is almost never met at random)
+    hypothesis_held: int | None = None
 
     @property
     def holds(self) -> bool:
@@ -317,7 +320,9 @@ def _check_group(statements: tuple, wants: Sequence[bool], assumptions: tuple, *
         admissible += n_ok
         for kernel, want, tally, limit in zip(plan.statements, wants, tallies, confirm_limits):
             rows = np.flatnonzero(ok & (kernel(*args) != want))
-            if rows.size:
+            if rows.size and not limit:  # counted, not re-decided (a hypothesis's count of draws)
+                tally.unconfirmed += rows.size
+            elif rows.size:
                 _confirm(plan, kernel, values, rows, want, tally, limit)
         if n_ok == 0:
             break
@@ -461,10 +466,26 @@ def check_statement(statement, assumptions=(), *, samples: int = DEFAULT_SAMPLES
     :func:`samplers`.
     """
     statement = sp.sympify(statement)
-    return _check_group((statement,), (want,), _assumption_tuple(assumptions), samples=samples,
-                        exact_samples=exact_samples, seed=seed, label=label or sp.sstr(statement)[:200],
-                        boundary_share=boundary_share, confirm_limits=(confirm_limit,),
-                        paper_samplers=paper_samplers)[0]
+    hypothesis = hypothesis_of(statement) if want else None
+    extra = (hypothesis,) if hypothesis is not None else ()
+    checks = _check_group((statement, *extra), (want, *[True] * len(extra)), _assumption_tuple(assumptions),
+                          samples=samples, exact_samples=exact_samples, seed=seed,
+                          label=label or sp.sstr(statement)[:200], boundary_share=boundary_share,
+                          confirm_limits=(confirm_limit, *[0] * len(extra)), paper_samplers=paper_samplers)
+    return with_hypothesis_count(checks[0], checks[1]) if extra else checks[0]
+
+
+def hypothesis_of(statement):
+    """The hypothesis of an implication (``A`` of ``Implies(A, B)``), else ``None``."""
+    return statement.args[0] if isinstance(statement, sp.Implies) else None
+
+
+def with_hypothesis_count(check: StatementCheck, hypothesis: StatementCheck) -> StatementCheck:
+    """``check`` with the number of its draws on which the hypothesis held: ``hypothesis`` was evaluated on
+    the same draws with no float failure re-decided, so every draw where it is false in floats is counted as
+    false (an exact equation is almost never true in floats; exact draws decide it exactly)."""
+    held = max(0, hypothesis.admissible - hypothesis.failures - hypothesis.unconfirmed)
+    return replace(check, hypothesis_held=held)
 
 
 def draw_admissible(statement, assumptions=(), *, n: int = 1000, seed: int = 0, exact: bool = False,

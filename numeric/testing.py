@@ -109,6 +109,11 @@ def _run(claim, assumptions, samples, exact_samples, seed, want: bool, err_msg: 
         if chk.admissible == 0:
             raise AssertionError(f"no admissible draw for {label or sp.sstr(statement)}: the assumptions may "
                                  "be contradictory, or the symbols need a sampler (numeric.spot.register_sampler)")
+        if chk.hypothesis_held == 0:  # a check that could not have failed
+            raise AssertionError(f"{err_msg + chr(10) if err_msg else ''}nothing was checked: the hypothesis of "
+                                 f"{label or sp.sstr(statement)[:300]} held on none of the {chk.admissible:,} "
+                                 "admissible draws (an equation is almost never met at random: solve it for one "
+                                 "symbol, or draw on it with a sampler)")
         if chk.failures:
             head = f"{what}: {label or sp.sstr(statement)[:300]}"
             raise AssertionError(f"{err_msg + chr(10) if err_msg else ''}{head}\n"

@@ -185,6 +185,10 @@ class Claim:
             if self.claim is not None:
                 _refuse_unrelated_assumptions(self.id, self.claim, given)
         object.__setattr__(self, "families", tuple(self.families))
+        for f in self.families:
+            if not isinstance(f, Family):
+                raise BadInputTypeError(f"claim {self.id}: families= must hold Family objects (Family(D, "
+                                        f"Lambda(p, 1 - p), 'D(p) = 1 - p')), got {type(f).__name__} {f!r}")
         if not isinstance(self.latex, str):
             raise BadInputTypeError(f"claim {self.id}: latex= must be a LaTeX string, got {type(self.latex).__name__}")
 
@@ -375,13 +379,23 @@ class SpotCheck:
     found: int = 0
     #: more such draws seen in floats and not re-decided exactly (so ``found`` is a lower bound)
     found_more: int = 0
+    #: the fewest draws on which a decision's hypothesis held (implications; ``None`` for other statements)
+    exercised: int | None = None
+
+    @classmethod
+    def of(cls, out, detail: str | None = None) -> "SpotCheck":
+        """From a :class:`numeric.obligation_checks.SpotResult` (``detail`` replaces its words)."""
+        return cls(samples=out.samples, violations=out.violations, seconds=out.seconds,
+                   detail=out.detail if detail is None else detail, found=out.found, found_more=out.found_more,
+                   exercised=out.exercised)
 
     def why_nothing(self) -> str:
         """Why no draw was evaluated: ``"constant"`` (SymPy settled the statement), the reason a statement was
-        not checkable (``"involves D, which has no numeric value ..."``), ``"no admissible draw"``; ``""``
-        when draws were evaluated."""
+        not checkable (``"involves D, which has no numeric value ..."``), ``"no admissible draw"``,
+        ``"hypothesis never met"`` (an implication held vacuously on every draw); ``""`` when draws were
+        evaluated."""
         if self.samples:
-            return ""
+            return "hypothesis never met" if self.exercised == 0 and self.agrees else ""
         if self.detail.startswith("constant"):
             return "constant"
         reason = re.search(r"not checked numerically: ([^;]*)", self.detail)
@@ -401,6 +415,8 @@ class SpotCheck:
             out["found"] = self.found
         if self.found_more:
             out["found_more_in_floats"] = self.found_more
+        if self.exercised is not None:
+            out["hypothesis_held"] = self.exercised
         if self.detail:
             out["detail"] = self.detail
         return out

@@ -179,6 +179,9 @@ def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None)
     if checked:
         bad = sum(not s.agrees for s in checked)
         text += f"; {len(checked)} spot checks, {sum(s.samples for s in checked):,} draws, {bad} disagreeing"
+        idle = sum(s.exercised == 0 and s.agrees for s in checked)
+        if idle:
+            text += f", {idle} not exercised (the hypothesis held on no draw)"
     crosses = [row.cross for row in rows if row.cross is not None]
     if crosses:
         tally = {}
@@ -233,6 +236,8 @@ def _spot_text(spot, result) -> str:
     if not spot.agrees:
         return f"{spot.violations} of {spot.samples:,} DISAGREE"
     nothing = spot.why_nothing()
+    if nothing == "hypothesis never met":
+        return f"NOT EXERCISED: hypothesis met on 0 of {spot.samples:,}"
     if nothing:
         if nothing in ("constant", "no admissible draw"):
             return "nothing evaluated (constant)" if nothing == "constant" else nothing
@@ -241,6 +246,8 @@ def _spot_text(spot, result) -> str:
         return f"cex exact; {spot.found_text()} of {spot.samples:,} draws refute it"
     if result.status is Status.WITNESS:
         return f"witness exact; {spot.found_text()} of {spot.samples:,} draws are instances"
+    if spot.exercised is not None:
+        return f"{spot.samples:,} draws ok ({spot.exercised:,} meet the hypothesis)"
     return f"{spot.samples:,} draws ok"
 
 

@@ -28,11 +28,13 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
 from symbolic import Kind, Status, Verdict, exists
 from symbolic.clearing import clearing_steps
 from symbolic.derivation import Derivation, Step, is_wide
+from symbolic.errors import BadInputError
 from symbolic.names import GREEK
 from symbolic.notation import latex
 from symbolic.prose import method_words, prose_text
@@ -91,8 +93,8 @@ class AssumptionUse:
     def sentence(self) -> str:
         if not self.complete:
             known = "; ".join(self.used) or "none named"
-            return ("not determined for every decision (a re-decision with cores was not a proof, or gave no core, "
-                    "in time); "
+            return ("not determined for every decision (no core was found in time, or the core alone did not "
+                    "give the same verdict); "
                     f"the decisions that were: {known}")
         if not self.used:
             text = ("sufficient for this proof: none of the named assumptions (the symbols' own assumptions, "
@@ -102,7 +104,8 @@ class AssumptionUse:
             for g in self.used_groups:
                 inst = [n for n in self.used if assumption_group(n) == g]
                 parts.append(g if inst == [g] else f"{g} for " + ", ".join(_instance(n) for n in inst))
-            text = "sufficient for this proof (a minimal set; others may exist): " + "; ".join(parts)
+            text = ("sufficient for this proof with the symbols' declared signs (a minimal set; others may exist): "
+                    + "; ".join(parts))
         if self.unused_groups:
             text += "; this proof does not use " + ", ".join(self.unused_groups)
         return text
@@ -147,17 +150,23 @@ class RefutationClass:
     decision: tuple | None = None
     #: the concrete function both points are points with (a counterexample found through a Family), or ""
     family: str = ""
+    #: the claim is an implication: "holds" means with its hypothesis met (a point where the hypothesis
+    #: fails satisfies it vacuously and shows nothing)
+    implication: bool = False
 
     def sentence(self) -> str:
         """In the project's plain notation (``lambda_1N = 1/2``), which the report typesets."""
         of = f" (decision {self.decision[0]} of {self.decision[1]})" if self.decision else ""
         of += f" with {self.family}" if self.family else ""
         fails = f"the claim{of} fails at {_plain(self.fails_at)}" if self.fails_at else f"the claim{of} fails"
+        where = "its hypothesis holds" if self.implication else "the assumptions hold"
         if self.everywhere is None:
-            return f"{fails}; whether it holds anywhere the assumptions hold could not be decided"
+            return f"{fails}; whether it holds anywhere {where} could not be decided"
         if self.everywhere:
-            return f"{fails}, and everywhere else the assumptions hold: it holds nowhere"
-        return f"{fails}; it holds elsewhere, e.g. at {_plain(self.holds_at)}"
+            return (f"{fails}, and everywhere else its hypothesis holds: it holds only vacuously"
+                    if self.implication else f"{fails}, and everywhere else the assumptions hold: it holds nowhere")
+        met = " with its hypothesis met" if self.implication else ""
+        return f"{fails}; it holds elsewhere{met}, e.g. at {_plain(self.holds_at)}"
 
     def point(self) -> dict | None:
         return self.holds_at
@@ -198,12 +207,26 @@ def refutation_class(result: ClaimResult, settings: Settings | None = None) -> R
     ob = decisions[index][0].with_family(decisions[index][1].family)  # the claim the point refutes
     which = (index + 1, len(decisions)) if len(decisions) > 1 else None
     family = decisions[index][1].family
-    v = exists(ob.decided_statement, dict(ob.assumptions), timeout=settings.timeout)
-    if v.status is Status.WITNESS and _certified(ob, v.witness, True):
-        return RefutationClass(False, v.witness, point, which, family)
+    statement = ob.decided_statement
+    implication = isinstance(statement, sp.Implies)
+    # an implication "holds" at a point only where its hypothesis does: elsewhere it holds vacuously
+    sought = sp.And(*statement.args) if implication else statement
+    v = exists(sought, dict(ob.assumptions), timeout=settings.timeout)
+    if v.status is Status.WITNESS and _certified(ob, v.witness, True) \
+            and (not implication or _holds_at(statement.args[0], v.witness)):
+        return RefutationClass(False, v.witness, point, which, family, implication)
     if v.status is Status.REFUTED:
-        return RefutationClass(True, None, point, which, family)
-    return RefutationClass(None, None, point, which, family)
+        return RefutationClass(True, None, point, which, family, implication)
+    return RefutationClass(None, None, point, which, family, implication)
+
+
+def _holds_at(condition, point: dict) -> bool:
+    from symbolic.certify import Uncertifiable, holds
+
+    try:
+        return holds(condition, point)
+    except Uncertifiable:
+        return False
 
 
 # -- ablation: which assumptions are necessary ----------------------------------------------------
@@ -305,7 +328,16 @@ def necessity(result: ClaimResult, settings: Settings | None = None) -> tuple[Ne
     groups += _positivity_groups(claim)
     # as for mutants: a near copy of a decided claim; one still open at this limit is said 'undetermined'
     settings = settings.merge(timeout=min(settings.timeout, NECESSITY_TIMEOUT))
-    return tuple(Necessity(g, decide_claim(_without(claim, g), settings=settings).verdict) for g in groups)
+    return tuple(Necessity(g, _decided_without(claim, g, settings)) for g in groups)
+
+
+def _decided_without(claim: Claim, group: str, settings: Settings):
+    """The claim's verdict with ``group`` dropped; ``unknown`` where dropping it cannot be done (a symbol's
+    sign inside a ``Subs`` SymPy keeps as it was): one row of the ablation, never the whole report."""
+    try:
+        return decide_claim(_without(claim, group), settings=settings).verdict
+    except BadInputError as exc:
+        return Verdict.make(Status.UNKNOWN, claim.kind, "none", 0.0, reason=f"the group could not be dropped: {exc}")
 
 
 def necessity_sentence(rows: Sequence[Necessity]) -> str:
@@ -350,7 +382,7 @@ def ablation(claims: Sequence[Claim], settings: Settings | None = None, timeout:
     rows = []
     for c, own in per_claim:
         base = decide_claim(c, settings=settings).status.value
-        cells = {g: (decide_claim(_without(c, g), settings=settings).verdict if g in own else None) for g in groups}
+        cells = {g: (_decided_without(c, g, settings) if g in own else None) for g in groups}
         rows.append((c.id, base, cells))
     return Ablation(tuple(groups), tuple(rows))
 
@@ -507,7 +539,9 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
                 steps += [Step(name, a, role="item") for name, a in ob.assumptions]
             else:
                 steps.append(Step(f"Its assumptions: {names}"))
-        quant = "For all admissible parameters" if ob.kind is Kind.FORALL else "There exist admissible parameters with"
+        functions = " and functions" if ob.decided_statement.atoms(AppliedUndef) else ""  # quantified as well
+        quant = (f"For all admissible parameters{functions}" if ob.kind is Kind.FORALL
+                 else f"There exist admissible parameters{functions} with")
         steps.append(Step(quant, ob.decided_statement))
         if ob.derived is not None and ob.settled_at_construction:
             steps.append(Step(_reduction_sentence(ob)))

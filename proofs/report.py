@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
+from sympy.core.function import AppliedUndef
 from sympy.logic.boolalg import BooleanAtom
 
 from symbolic import Kind, Status
@@ -99,6 +100,8 @@ class ClaimReport:
     reading: str = ""  #: the counterexample or witness in the model's terms (words), where the paper gives one
     #: an existence claim's decisions with no instance (they combine by "or"), in words, or ""
     no_instance: str = ""
+    #: the concrete function the counterexample or witness was found with (a Family's label), or ""
+    family: str = ""
     point_label: str = ""  #: the decision the point belongs to (it may fix a parameter, e.g. alpha = 1/2)
     #: (assumption group, verdict with it dropped) for each of the claim's groups
     ablation: tuple[tuple[str, str], ...] = ()
@@ -177,14 +180,16 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
         label = "Derived from the model, the expression comes out exactly as stated"
     else:
         formal_lines = tuple(latex_lines(formal))
-        label += ", for all admissible parameters" if claim.kind is Kind.FORALL else \
-            ", for some admissible parameters"
+        functions = " and functions" if formal.atoms(AppliedUndef) else ""  # an abstract D is quantified too
+        label += (f", for all admissible parameters{functions}" if claim.kind is Kind.FORALL else
+                  f", for some admissible parameters{functions}")
     return ClaimReport(
         id=claim.id, section=claim.section, status=result.status, kind=claim.kind,
         verdict=scoped_verdict(result.status.value, claim.scope, claim.kind), scope=claim.scope, expected=claim.expected,
         expected_source=claim.expected_source, statement=claim.statement, place=claim.where,
         quote=claim.quote, formalization=claim.formalization, spot=spot, mutants=mutant, sufficient=sufficient,
         necessary=necessary, ablation=cells, reading=reading, no_instance=_no_instance_words(result),
+        family=result.verdict.family,
         point_label=next((ob.label for ob, v in result.decisions if v.point is not None
                           and v.point == result.verdict.point), ""),
         refutation=refuted.sentence() if refuted is not None else "",
@@ -205,6 +210,9 @@ def _no_instance_words(result) -> str:
 def _refutation_short(refuted) -> str:
     if refuted is None or refuted.everywhere is None:
         return ""
+    if refuted.implication:
+        return ("false wherever its hypothesis holds" if refuted.everywhere
+                else "false somewhere, though it holds elsewhere with its hypothesis met")
     return ("false everywhere the assumptions hold" if refuted.everywhere
             else "false somewhere, though it holds elsewhere")
 

@@ -88,9 +88,14 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
     nothing = spot.why_nothing()
     if nothing == "constant":
         return "nothing evaluated: SymPy settled the statement to a constant before the engine saw it"
-    if nothing and nothing != "no admissible draw":
+    if nothing and nothing not in ("no admissible draw", "hypothesis never met"):
         return f"not checked numerically: the statement {nothing}"
     draws = f"{spot.samples:,} admissible draws (floats, and exact draws on the boundaries)"
+    if nothing == "hypothesis never met":
+        return (f"NOT EXERCISED: on all {spot.samples:,} admissible draws the hypothesis of the implication failed, "
+                "so the claim held vacuously; the draws tested nothing")
+    if spot.exercised is not None:
+        draws += f", {spot.exercised:,} of them meeting the hypothesis"
     point = ""
     if status in (Status.REFUTED, Status.WITNESS) and not (kind is Kind.EXISTS and status is Status.REFUTED):
         what = "counterexample" if status is Status.REFUTED else "witness"
@@ -190,6 +195,7 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
     spots = [it.spot for it in items if it.spot is not None]
     draws = sum(s.samples for s in spots)
     disagree = sum(1 for s in spots if not s.agrees)
+    idle = sum(1 for s in spots if s.exercised == 0 and s.agrees)
     mutants = [it.mutants for it in items if it.mutants is not None]
     killed = sum(m.killed for m in mutants)
     generated = sum(m.generated for m in mutants)
@@ -211,7 +217,9 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
         r"\emph{proved}, \emph{refuted} with a counterexample, \emph{witness} (an instance of an existence "
         r"claim), or \emph{unknown}; counterexamples and witnesses are certified in exact arithmetic. "
         f"Each verdict is spot-checked numerically ({draws:,} admissible draws in all; "
-        + ("none disagrees" if not disagree else rf"\textbf{{{disagree} claims disagree}}") + "). ")
+        + ("none disagrees" if not disagree else rf"\textbf{{{disagree} claims disagree}}")
+        + (f"; for {idle} the hypothesis held on no draw, so their draws tested nothing" if idle else "")
+        + "). ")
     if generated:
         out.append(f"Each proved claim is mutated (shifted thresholds, flipped inequalities, dropped hypotheses, "
                    f"swapped parameters) to show that its check can fail: {killed} of {generated} mutants are "
@@ -408,6 +416,8 @@ def render_report(items: Sequence[ClaimReport], figures: dict[str, tuple[str, st
     for it in false:
         if it.kind is Kind.FORALL:
             where = f" to the decision `{_tex(it.point_label)}'" if it.point_label else ""
+            if it.family:  # a point of a claim about an abstract function means nothing without the function
+                where += f" with the concrete function {_tex(it.family)}"
             out.append(f"\\textbf{{{escape_text(it.id)}}}{_where(it)}: {_tex(it.statement)}. "
                        f"Counterexample{where}:\n" + _display(it.point.split(r", \\ & ")))
         else:

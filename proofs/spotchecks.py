@@ -34,8 +34,7 @@ def generic_spot_check(result: ClaimResult, samples: int, seed: int, paper_sampl
     paper's samplers (``None``: this toolkit's paper's).
     """
     out = spot_check(result.obligations, samples=samples, seed=seed, paper_samplers=paper_samplers)
-    return SpotCheck(samples=out.samples, violations=out.violations, seconds=out.seconds, detail=out.detail,
-                     found=out.found, found_more=out.found_more)
+    return SpotCheck.of(out)
 
 
 def spot_check_claim(paper, result: ClaimResult, settings: Settings | None = None) -> SpotCheck:

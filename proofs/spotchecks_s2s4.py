@@ -48,8 +48,7 @@ _TOL = 1e-9
 def generic_check(result: ClaimResult, samples: int, seed: int) -> SpotCheck:
     """Every obligation against its own verdict, on admissible draws (:func:`numeric.obligation_checks.spot_check`)."""
     out = spot_check(result.obligations, samples=samples, seed=seed)
-    return SpotCheck(samples=out.samples, violations=out.violations, seconds=out.seconds, detail=out.detail,
-                     found=out.found, found_more=out.found_more)
+    return SpotCheck.of(out)
 
 
 # -- S2.fmd: concrete protection functions -------------------------------------------------
@@ -155,7 +154,7 @@ def fmd_check(claim_id: str):
             detail += (f"; {len(checked)} of {len(own.obligations)} obligations evaluated on their own draws: "
                        + own.detail)
         return SpotCheck(samples, violations, time.perf_counter() - start, detail, found=own.found,
-                         found_more=own.found_more)
+                         found_more=own.found_more, exercised=own.exercised)
 
     return check
 
@@ -341,8 +340,7 @@ def infant_industry_check(result: ClaimResult, samples: int, seed: int) -> SpotC
     pairs = [(instantiate(ob, v), v) for ob, v in result.obligations]
     out = spot_check(pairs, samples=samples, seed=seed)
     detail = "g(0) = g_0 >= 0 and g(L) = g_L > g_0 drawn as values (every increasing g); " + out.detail
-    return SpotCheck(samples=out.samples, violations=out.violations, seconds=out.seconds, detail=detail,
-                     found=out.found, found_more=out.found_more)
+    return SpotCheck.of(out, detail)
 
 
 #: claims with a spot check of their own (factories taking the claim id)

@@ -12,6 +12,7 @@ engine decided.  Float comparisons allow only rounding (relative
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from fractions import Fraction
 from functools import lru_cache
 
@@ -184,9 +185,8 @@ def _make(claim_id: str):
         detail = generic.detail + f"; solver: {tally.checked} {what}, {tally.violations} violations"
         if tally.first:
             detail += f" (first: {tally.first})"
-        return SpotCheck(samples=generic.samples, violations=generic.violations + tally.violations,
-                         seconds=time.perf_counter() - start, detail=detail, found=generic.found,
-                         found_more=generic.found_more)
+        return replace(SpotCheck.of(generic, detail), violations=generic.violations + tally.violations,
+                       seconds=time.perf_counter() - start)
 
     return check
 

@@ -141,6 +141,19 @@ def enclose(e: sp.Expr, point: Mapping, prec: int) -> arb:
     return out
 
 
+def _int_power(b: arb, n: int) -> arb:
+    """``b**n`` by squaring: python-flint's ``**`` gives NaN for a ball around 0 (an exact tie under a square
+    then could not be certified)."""
+    out, square = arb(1), b
+    while n:
+        if n & 1:
+            out *= square
+        n >>= 1
+        if n:
+            square *= square
+    return out
+
+
 def _pow(e: sp.Pow, point, prec) -> arb:
     base, expo = e.args
     if base is sp.E:
@@ -149,10 +162,10 @@ def _pow(e: sp.Pow, point, prec) -> arb:
     if expo.is_Integer:
         n = int(expo)
         if n >= 0:
-            return b ** n
+            return _int_power(b, n)
         if _certainly(b, "!=") is not True:
             raise Uncertifiable(f"{sp.sstr(base)} is zero or not certainly non-zero at this point")
-        return 1 / b ** (-n)
+        return 1 / _int_power(b, -n)
     if expo.is_Rational:
         p, q = int(expo.p), int(expo.q)
         if b.is_zero():

@@ -44,6 +44,7 @@ from functools import cached_property, lru_cache
 from typing import Callable, Mapping
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 from sympy.logic.boolalg import Boolean
 
@@ -52,6 +53,7 @@ from .certify import Uncertifiable, enclose, holds, rational_enclosure, respects
 from .constructs import (condition_text, domain_conditions, exact_floats, is_truth_value, sympy_algebra_reliable,
                          sympy_settles_reliably, unsupported_in)
 from .errors import BadInputError, BadInputTypeError
+from .timebox import OutOfTime, time_box
 from .translate import Atom, Translator, Unsupported, num, script
 from .verdict import Kind, Status, Verdict
 
@@ -564,7 +566,10 @@ def _z3_pass(p: Problem, d: Domain) -> Verdict | None:
         lemmas = _refine(p, point, r.model)
         if not lemmas:
             reason = "the solver's point failed exact certification"
-            if any(a.func not in ("root", sp.floor, sp.ceiling) for a in enc.atoms):
+            if p.target.atoms(AppliedUndef) or any(a.atoms(AppliedUndef) for _, a in p.named):
+                reason += (" (an abstract function has no value at a point: a counterexample or instance needs a "
+                           "concrete one, a Family)")
+            elif any(a.func not in ("root", sp.floor, sp.ceiling) for a in enc.atoms):
                 reason += " (the claim has functions z3 sees only through facts)"
             if enc.weakened:
                 reason += " (a symbol assumption z3 sees only weakened may be why)"
@@ -591,7 +596,11 @@ def _sympy_identity(p: Problem, d: Domain) -> Verdict | None:
         return None  # an identity "where defined" is not a proof where it may be undefined
     if d.satisfiable.result != "sat":
         return None
-    diff = sp.simplify(sp.expand_log(t.lhs - t.rhs))
+    try:
+        with time_box(p.remaining()):  # simplify has no limit of its own (tanh identities: 20 s)
+            diff = sp.simplify(sp.expand_log(t.lhs - t.rhs))
+    except OutOfTime:
+        return None
     if diff != 0:
         return None
     # the identity holds where both sides are defined: which assumptions keep them so is the core
@@ -606,6 +615,46 @@ ROUTES: tuple[Callable[[Problem, Domain], Verdict | None], ...] = (_vacuity, _co
 
 
 def decide_problem(p: Problem) -> Verdict:
+    return _not_resting_on_narrow_powers(p, _decide_routes(p))
+
+
+def _narrow_powers(b) -> list:
+    """Powers ``x**y`` with a symbolic exponent whose base SymPy does not prove positive: the engine reads them
+    on ``x > 0`` only (``exp(y log x)``), while they are also defined at ``x = 0`` (``y > 0``) and, for an
+    integer ``y``, at ``x < 0``."""
+    return [e for e in b.atoms(sp.Pow) if not e.exp.is_number and e.base is not sp.E
+            and not (e.base.is_positive and sympy_settles_reliably(e.base))]
+
+
+def _not_resting_on_narrow_powers(p: Problem, v: Verdict) -> Verdict:
+    """A verdict that would need the points the engine's ``x**y`` leaves out is withheld: a proof or a
+    contradiction among assumptions that hold there too, or "no instance" where an instance may lie there.
+    A certified counterexample or witness stands (it was evaluated exactly)."""
+    if v.status not in (Status.PROVED, Status.VACUOUS, Status.REFUTED):
+        return v
+    if v.status is Status.REFUTED and p.kind is Kind.FORALL:
+        return v
+    places = [a for _, a in p.named] + ([p.target] if p.kind is Kind.EXISTS else [])
+    narrow = list(dict.fromkeys(e for b in places if isinstance(b, sp.Basic) for e in _narrow_powers(b)))
+    # a base the other assumptions (those without such powers, whose reading is exact) make positive is fine
+    exact = tuple((n, a) for n, a in p.named if not _narrow_powers(a))
+    narrow = [e for e in narrow if not _positive_under(e.base, exact, p)]
+    if not narrow:
+        return v
+    return p.unknown(v.method, f"{sp.sstr(narrow[0])} has a symbolic exponent and a base not proved positive: "
+                               "the engine reads x**y only where x > 0, but it is also defined at x = 0 "
+                               "(y > 0) and, for an integer y, at x < 0, where the verdict was not decided")
+
+
+def _positive_under(base, named, p: Problem) -> bool:
+    left = p.remaining()
+    if left <= 0:
+        return False
+    q = make_problem(Kind.FORALL, sp.Gt(base, 0), named, time.monotonic() + min(left, 2.0))
+    return _decide_routes(q).status is Status.PROVED
+
+
+def _decide_routes(p: Problem) -> Verdict:
     if p.unsupported is not None:
         return p.unknown("table", f"not supported: {p.unsupported}")
     if p.encoding is None:
@@ -653,10 +702,11 @@ def _certified_point(p: Problem, point: dict, want: bool) -> dict | None:
         if c is None or any(v is None for v in c.values()):
             continue
         try:
-            if _certify(p, c, want):
-                return c
-        except Uncertifiable:
-            continue
+            with time_box(p.remaining()):  # an exact sign (a minimal polynomial of degree 30) has no limit
+                if _certify(p, c, want):
+                    return c
+        except (Uncertifiable, OutOfTime):
+            pass
         if p.remaining() <= 0:
             return None
     return None

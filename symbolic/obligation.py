@@ -304,4 +304,9 @@ def _search_families(ob: Obligation, abstract: Verdict, settings: Settings, dead
         return Verdict.make(want, ob.kind, f"{v.method} with {family.label}", v.seconds,
                             reason=f"{what} with the concrete function {family.label}",
                             point=v.point, notes=v.notes, family=family.label)
-    return replace(abstract, notes=abstract.notes + tuple(passed_over)) if passed_over else abstract
+    if not passed_over:
+        return abstract
+    # the reason a reader sees first should not hide that a concrete function was never tried
+    reason = (abstract.reason + "; " if abstract.reason else "") + passed_over[0] \
+        + (f" (and {len(passed_over) - 1} more in the notes)" if len(passed_over) > 1 else "")
+    return replace(abstract, reason=reason, notes=abstract.notes + tuple(passed_over))

@@ -63,6 +63,7 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 from sympy.solvers.inequalities import solve_univariate_inequality
 
@@ -334,6 +335,9 @@ def _clear(rel: Relational, context, deadline):
         raise _Unsupported(f"{sp.sstr(rel)} involves infinity")
     num, den = sp.together(rel.lhs - rel.rhs).as_numer_denom()
     syms = tuple(sorted(num.free_symbols | den.free_symbols, key=sp.default_sort_key))
+    if rel.atoms(AppliedUndef) or rel.has(sp.Derivative):
+        raise _Unsupported(f"{sp.sstr(rel)[:120]} involves an abstract function: a region is a condition on "
+                           "numbers, so substitute a concrete function (a Family's definition) first")
     for part in (num, den):
         if not _is_rational_polynomial(part, syms):
             raise _Unsupported(f"{sp.sstr(rel)} is not a rational function with rational coefficients "

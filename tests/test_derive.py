@@ -129,7 +129,7 @@ def test_derivation_of_s54_explains_the_generic_argument_and_cross_checks(decide
     text = " ".join(derive(decided_claims["S5.4"], paper=load_paper()).as_text(columns=100).split())
     assert "only two relative orders of j" in text
     assert "fixed J = 12: E(k,C) iff weak (*), every k = 2,…,12: proved" in text
-    assert "sufficient for this proof (a minimal set" in text
+    assert "sufficient for this proof with the symbols' declared signs (a minimal set" in text
     assert "necessary (dropping it changes the verdict): A2" in text
     assert "not needed (still proved without it): A1" in text   # what the old single core hid
     assert "Zero profit with coordination in j" in text  # the model, from section5.model_steps
@@ -181,7 +181,9 @@ def test_where_a_refuted_claim_fails_and_holds_are_certified_points_of_one_decis
         sentence = rc.sentence()
         assert sentence.startswith("the claim") and " fails at " in sentence, sentence
         if rc.everywhere is False:
-            assert "; it holds elsewhere, e.g. at " in sentence, sentence
+            assert "; it holds elsewhere" in sentence and ", e.g. at " in sentence, sentence
+        if rc.implication and rc.holds_at is not None:  # not a vacuous point: the hypothesis is met there
+            assert holds(ob.decided_statement.args[0], rc.holds_at), (cid, rc.holds_at)
         seen += 1
     assert seen >= 5
     dol = refutation_class(decided_claims["S2.dol.5a"])

@@ -143,6 +143,10 @@ CLAIMS_FILES = {
                                 "assumptions={'alpha > 1': alpah > 1, 'y < alpha': y < alpha, 'y > 2': y > 2}),))\n",
                                 "claim K.9: the assumption 'alpha > 1' is about alpah, none of the claim's symbols "
                                 "(alpha), not even through the other assumptions: a misspelt symbol?"),
+    "bad_family.py": ("p = sp.Symbol('p', positive=True)\nD = sp.Function('D', real=True)\n"
+                      "paper = Paper(title='t', claims=(Claim(id='K.12', statement='s', claim=D(p) > 0, "
+                      "families=('E(p)=1',)),))\n",
+                      "claim K.12: families= must hold Family objects"),
     "same_name.py": ("paper = Paper(title='t', claims=(Claim(id='K.1', statement='s', "
                      "claim=sp.Symbol('a', positive=True) >= sp.Symbol('a')),))\n", "different symbols are named 'a'"),
 }

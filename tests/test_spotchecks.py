@@ -109,7 +109,25 @@ def test_vacuous_verdict_with_satisfiable_assumptions_is_caught(s5_results):
 def test_default_spot_check_uses_at_least_100000_admissible_draws(s5_results):
     check = _check(s5_results["S5.5"], samples=spot.DEFAULT_SAMPLES)
     assert check.samples >= 100_000 and check.violations == 0
-    assert check.as_dict().keys() == {"samples", "violations", "seconds", "detail"}
+    assert check.as_dict().keys() == {"samples", "violations", "seconds", "detail", "hypothesis_held"}
+    assert check.exercised > 1000  # S5.5 is an implication: its hypothesis held on many of the draws
+
+
+def test_an_implication_whose_hypothesis_no_draw_meets_is_not_exercised():
+    from numeric import testing
+    from proofs import Claim
+    from proofs.claim import decide_claim
+
+    p, c, t = sp.symbols("p c t", positive=True)
+    foc = sp.Eq(sp.diff((p - c - t) * (1 - p), p), 0)  # an equation: random draws all but never meet it
+    claim = Claim(id="K.11", statement="at the optimum the price exceeds the cost",
+                  claim=sp.Implies(foc, p > c), assumptions={"p < 1": p < 1})
+    result = decide_claim(claim)
+    check = spot_check_claim(load_paper(None), result, Settings(samples=5000))
+    assert result.status is Status.PROVED and check.exercised == 0 and check.agrees
+    assert check.why_nothing() == "hypothesis never met" and "NOT EXERCISED" in check.detail
+    with pytest.raises(AssertionError, match="nothing was checked: the hypothesis"):
+        testing.assert_holds(sp.Implies(foc, p < c), [p < 1], samples=5000)
 
 
 def test_spot_checks_are_reproducible(s5_results):
@@ -194,3 +212,15 @@ def test_all_spot_checks_together_are_fast(decided_claims):
     for cid, result in decided_claims.items():
         assert _check(result, samples=spot.DEFAULT_SAMPLES).violations == 0, cid
     assert time.perf_counter() - start < 8.0
+
+
+def test_every_kind_of_paper_spot_check_is_a_spot_check():
+    """Section 7's solver checks once came back as the numeric layer's SpotResult (no why_nothing)."""
+    from proofs import get_claim
+    from proofs.claim import SpotCheck, decide_claim
+
+    paper = load_paper(None)
+    for cid in ("S7.sf.5", "S7.grant.1", "S2.fmd.3", "S5.5"):
+        check = spot_check_claim(paper, decide_claim(get_claim(cid)), Settings(samples=2000))
+        assert isinstance(check, SpotCheck), (cid, type(check))
+        check.why_nothing()

@@ -1,0 +1,50 @@
+"""A time limit for pure-Python work that has none of its own (``sympy.simplify``, ``minimal_polynomial``).
+
+>>> with time_box(5.0):
+...     total = sum(range(10))
+>>> total
+45
+
+Only in the main thread (signals are delivered there); elsewhere the block runs without a limit.  The
+previous timer and handler are restored, so boxes nest: an inner box never outlives an outer one.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from contextlib import contextmanager
+
+__all__ = ["OutOfTime", "time_box"]
+
+
+class OutOfTime(Exception):
+    """Raised inside a :func:`time_box` whose time ran out."""
+
+
+@contextmanager
+def time_box(seconds: float):
+    """Run the block for at most ``seconds`` (raising :class:`OutOfTime` inside it when they are up)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+    if seconds <= 0:
+        raise OutOfTime()
+    outer_left, _ = signal.getitimer(signal.ITIMER_REAL)
+    start = time.monotonic()
+    if outer_left:
+        seconds = min(seconds, outer_left)
+
+    def ring(signum, frame):
+        raise OutOfTime()
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if outer_left:  # the outer box keeps running, less the time spent here
+            signal.setitimer(signal.ITIMER_REAL, max(1e-3, outer_left - (time.monotonic() - start)))
