@@ -619,10 +619,10 @@ def decide_problem(p: Problem) -> Verdict:
 
 
 def _narrow_powers(b) -> list:
-    """Powers ``x**y`` with a symbolic exponent whose base SymPy does not prove positive: the engine reads them
-    on ``x > 0`` only (``exp(y log x)``), while they are also defined at ``x = 0`` (``y > 0``) and, for an
-    integer ``y``, at ``x < 0``."""
-    return [e for e in b.atoms(sp.Pow) if not e.exp.is_number and e.base is not sp.E
+    """Powers ``x**y`` with an exponent that is not a rational number (a symbol, ``pi``, ``log(8)/log(2)``) whose
+    base SymPy does not prove positive: the engine reads them on ``x > 0`` only (``exp(y log x)``), while they
+    are also defined at ``x = 0`` (``y > 0``: ``0**pi = 0``) and, for an integer ``y``, at ``x < 0``."""
+    return [e for e in b.atoms(sp.Pow) if not e.exp.is_Rational and e.base is not sp.E
             and not (e.base.is_positive and sympy_settles_reliably(e.base))]
 
 
@@ -641,7 +641,8 @@ def _not_resting_on_narrow_powers(p: Problem, v: Verdict) -> Verdict:
     narrow = [e for e in narrow if not _positive_under(e.base, exact, p)]
     if not narrow:
         return v
-    return p.unknown(v.method, f"{sp.sstr(narrow[0])} has a symbolic exponent and a base not proved positive: "
+    return p.unknown(v.method, f"{sp.sstr(narrow[0])} has an exponent that is not a rational number and a base "
+                               "not proved positive: "
                                "the engine reads x**y only where x > 0, but it is also defined at x = 0 "
                                "(y > 0) and, for an integer y, at x < 0, where the verdict was not decided")
 

@@ -427,6 +427,10 @@ def test_the_certifier_settles_floor_and_sign_of_a_radical_zero_exactly():
      Status.REFUTED),
     (lambda: prove(x > 0, [x**y < 1, y > 0, x >= 0]), Status.PROVED),                  # false at x = 0, y = 1
     (lambda: exists(sp.Eq(x**y, 0), [y > 0]), Status.REFUTED),                         # x = 0, y = 1
+    # a constant exponent that is not rational: 0**pi = 0, and log(8)/log(2) is 3, so (-2)**it = -8
+    (lambda: exists(sp.Eq(x**sp.pi, 0)), Status.REFUTED),
+    (lambda: prove(x > 0, [x >= 0, x**sp.pi < sp.Rational(1, 2)]), Status.PROVED),
+    (lambda: exists(sp.Eq(x**(sp.log(8) / sp.log(2)), -8)), Status.REFUTED),
 ])
 def test_a_power_with_a_symbolic_exponent_decides_nothing_off_its_positive_base(decide, wrong):
     assert decide().status is not wrong
