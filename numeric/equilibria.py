@@ -228,7 +228,7 @@ class Equilibria:
             r, s, thr = self.exact_values
             w = r[j] if coordinated else s[j]
             margin = w - thr[j]
-            near = self.rtol > 0 and abs(margin) <= Fraction(repr(self.rtol)) * max(w, thr[j])
+            near = self.rtol > 0 and abs(margin) <= self._tolerance * max(w, thr[j])
             return normal_float(margin), near
         w = float((self.wage_C if coordinated else self.wage_U)[j])
         top, largest, second = self.top_two
@@ -265,6 +265,11 @@ class Equilibria:
         return int(self.coordinated.sum() + self.uncoordinated.sum())
 
     @cached_property
+    def _tolerance(self) -> Fraction:
+        """``rtol`` as the exact decimal it is written as (the float 1e-9 is not 10**-9)."""
+        return Fraction(repr(self.rtol))
+
+    @cached_property
     def comparative_advantage_order(self) -> tuple[int, ...]:
         """1-based sectors by raw comparative advantage :math:`\\lambda_{jS}/\\lambda_{jN}`, strongest first
         (the paper's numbering; ties are ordered by A2's ratio, then keep the input order)."""
@@ -283,7 +288,7 @@ class Equilibria:
         out = {}
         if self.exact_values is not None:
             r, s, _ = self.exact_values
-            keep = 1 - Fraction(repr(self.rtol))  # decimal data decided exactly keeps its tolerance
+            keep = 1 - self._tolerance  # decimal data decided exactly keeps its tolerance
             for key, values in (("A1", r), ("A2", s)):
                 ordered = [values[j] for j in idx]
                 bad = next((i for i, (a, b) in enumerate(zip(ordered, ordered[1:])) if not a * keep > b), None)
@@ -369,7 +374,7 @@ class Equilibria:
                 low = worst.wage_exact if exact else Fraction(worst.wage)
                 gain, factor = high - low, high / low  # exactly: a float ratio can overflow
                 show = _short_text if self.exact else approximate_text
-                if gain <= Fraction(repr(self.rtol)) * high:  # none, or rounding within the tolerance
+                if gain <= self._tolerance * high:  # none, or rounding within the tolerance
                     within = " (within the relative tolerance)" if gain else ""
                     lines.append(f"Coordinating in {self._label(top)} pays the same wage, {self._wage_text(best)}, "
                                  f"as the lowest uncoordinated equilibrium ({self._label(worst.sector)}): "

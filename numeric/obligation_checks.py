@@ -29,8 +29,7 @@ from symbolic import Kind, Status
 from symbolic.obligation import Role
 
 from .spot import (CONSTANT, CROSS_CHECK_SHARE, DEFAULT_BOUNDARY_SHARE, DEFAULT_EXACT_SAMPLES, DEFAULT_SAMPLES,
-                   NotCheckable, StatementCheck, _check_group, _format_point, _uncheckable, evaluate_point,
-                   hypothesis_of, with_hypothesis_count)
+                   NotCheckable, StatementCheck, _check_group, _format_point, _uncheckable, evaluate_point)
 
 __all__ = ["spot_check", "check_obligation", "with_admissible_family", "ObligationCheck", "SpotResult"]
 
@@ -217,21 +216,15 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
 
     for (assumptions, scale), members in groups.items():
         n, n_exact = max(1, int(samples * scale)), max(1, int(exact_samples * scale))
-        # an implication is exercised only where its hypothesis holds: count those draws too (not re-decided)
-        hypotheses = [(k, hypothesis_of(m[1])) for k, m in enumerate(members) if m[2] is True and m[3]]
-        hypotheses = [(k, h) for k, h in hypotheses if h is not None]
         try:
-            checks = _check_group(tuple(m[1] for m in members) + tuple(h for _, h in hypotheses),
-                                  tuple(m[2] for m in members) + (True,) * len(hypotheses), assumptions,
+            checks = _check_group(tuple(m[1] for m in members), tuple(m[2] for m in members), assumptions,
                                   samples=n, exact_samples=n_exact, seed=seed,
                                   label=obligations[members[0][0]][0].label,
                                   boundary_share=DEFAULT_BOUNDARY_SHARE,
-                                  confirm_limits=tuple(_CONFIRM_MUST if m[3] else _CONFIRM_INFO for m in members)
-                                  + (0,) * len(hypotheses),
-                                  paper_samplers=paper_samplers)
-            checks, counts = list(checks[:len(members)]), checks[len(members):]
-            for (k, _), count in zip(hypotheses, counts):
-                checks[k] = with_hypothesis_count(checks[k], count)
+                                  confirm_limits=tuple(_CONFIRM_MUST if m[3] else _CONFIRM_INFO for m in members),
+                                  paper_samplers=paper_samplers,
+                                  # a proof of an implication is exercised only where its hypothesis holds
+                                  counted=tuple(m[2] is True and m[3] for m in members))
         except NotCheckable as exc:
             for i, *_ in members:
                 rows[i].notes.append(f"not checked numerically: {exc}")

@@ -115,7 +115,7 @@ from .samplers import BoundsSampler, SamplingProblem, Section4Sampler, Section5S
 
 __all__ = ["register_sampler", "unregister_sampler", "samplers", "DEFAULT_SAMPLERS", "check_statement",
            "StatementCheck", "PointCheck", "evaluate_point", "DEFAULT_SAMPLES", "DEFAULT_EXACT_SAMPLES",
-           "draw_admissible", "NotCheckable", "hypothesis_of", "with_hypothesis_count"]
+           "draw_admissible", "NotCheckable"]
 
 #: how a spot check's detail begins when an obligation was a constant (nothing to evaluate)
 CONSTANT = "constant"
@@ -288,8 +288,29 @@ class _Tally:
 
 def _check_group(statements: tuple, wants: Sequence[bool], assumptions: tuple, *, samples: int,
                  exact_samples: int, seed: int, label: str, boundary_share: float,
-                 confirm_limits: Sequence[int], paper_samplers: Sequence | None = None) -> list[StatementCheck]:
-    """Evaluate several statements on the same admissible draws (one sampling, one assumption pass)."""
+                 confirm_limits: Sequence[int], paper_samplers: Sequence | None = None,
+                 counted: Sequence[bool] | None = None) -> list[StatementCheck]:
+    """Evaluate several statements on the same admissible draws (one sampling, one assumption pass).
+
+    ``counted[i]``: statement ``i``, if an implication, also counts the draws meeting its hypothesis
+    (:attr:`StatementCheck.hypothesis_held`), evaluated on the same draws and never re-decided."""
+    hypotheses = [(i, _hypothesis_of(st)) for i, st in enumerate(statements) if counted is not None and counted[i]]
+    hypotheses = [(i, h) for i, h in hypotheses if h is not None]
+    checks = _evaluate_group(tuple(statements) + tuple(h for _, h in hypotheses),
+                             tuple(wants) + (True,) * len(hypotheses), assumptions, samples=samples,
+                             exact_samples=exact_samples, seed=seed, label=label, boundary_share=boundary_share,
+                             confirm_limits=tuple(confirm_limits) + (0,) * len(hypotheses),
+                             paper_samplers=paper_samplers)
+    out = checks[:len(statements)]
+    for (i, _), count in zip(hypotheses, checks[len(statements):]):
+        # false in floats counts as false: an exact equation is almost never true in floats, exact draws decide it
+        out[i] = replace(out[i], hypothesis_held=max(0, count.admissible - count.failures - count.unconfirmed))
+    return out
+
+
+def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple, *, samples: int,
+                    exact_samples: int, seed: int, label: str, boundary_share: float,
+                    confirm_limits: Sequence[int], paper_samplers: Sequence | None = None) -> list[StatementCheck]:
     start = time.perf_counter()
     plan = _plan(statements, assumptions, paper_samplers)
     tallies = [_Tally() for _ in statements]
@@ -466,26 +487,15 @@ def check_statement(statement, assumptions=(), *, samples: int = DEFAULT_SAMPLES
     :func:`samplers`.
     """
     statement = sp.sympify(statement)
-    hypothesis = hypothesis_of(statement) if want else None
-    extra = (hypothesis,) if hypothesis is not None else ()
-    checks = _check_group((statement, *extra), (want, *[True] * len(extra)), _assumption_tuple(assumptions),
-                          samples=samples, exact_samples=exact_samples, seed=seed,
-                          label=label or sp.sstr(statement)[:200], boundary_share=boundary_share,
-                          confirm_limits=(confirm_limit, *[0] * len(extra)), paper_samplers=paper_samplers)
-    return with_hypothesis_count(checks[0], checks[1]) if extra else checks[0]
+    return _check_group((statement,), (want,), _assumption_tuple(assumptions), samples=samples,
+                        exact_samples=exact_samples, seed=seed, label=label or sp.sstr(statement)[:200],
+                        boundary_share=boundary_share, confirm_limits=(confirm_limit,),
+                        paper_samplers=paper_samplers, counted=(want,))[0]
 
 
-def hypothesis_of(statement):
+def _hypothesis_of(statement):
     """The hypothesis of an implication (``A`` of ``Implies(A, B)``), else ``None``."""
     return statement.args[0] if isinstance(statement, sp.Implies) else None
-
-
-def with_hypothesis_count(check: StatementCheck, hypothesis: StatementCheck) -> StatementCheck:
-    """``check`` with the number of its draws on which the hypothesis held: ``hypothesis`` was evaluated on
-    the same draws with no float failure re-decided, so every draw where it is false in floats is counted as
-    false (an exact equation is almost never true in floats; exact draws decide it exactly)."""
-    held = max(0, hypothesis.admissible - hypothesis.failures - hypothesis.unconfirmed)
-    return replace(check, hypothesis_held=held)
 
 
 def draw_admissible(statement, assumptions=(), *, n: int = 1000, seed: int = 0, exact: bool = False,

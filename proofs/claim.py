@@ -82,20 +82,21 @@ def _refuse_unrelated_assumptions(claim_id: str, statement, given) -> None:
     def about(e) -> set:  # symbols and abstract functions: f(y) > 0 is about the f of a claim on f(x)
         return set(e.free_symbols) | {f.func for f in e.atoms(AppliedUndef)}
 
-    reached = about(statement)
-    if not reached:
+    claim_is_about = about(statement)
+    if not claim_is_about:
         return  # a statement SymPy settled: nothing to relate to
-    linked = True
+    each = [(name, about(a)) for name, a in given]
+    reached, linked = set(claim_is_about), True
     while linked:  # symbols tied to the claim through assumptions ("y > 0" matters beside "x > y")
         linked = False
-        for _, a in given:
-            if about(a) & reached and not about(a) <= reached:
-                reached |= about(a)
+        for _, things in each:
+            if things & reached and not things <= reached:
+                reached |= things
                 linked = True
-    for name, a in given:
-        if about(a) and not about(a) & reached:
-            symbols = ", ".join(sorted(str(s) for s in about(statement)))
-            own = ", ".join(sorted(str(s) for s in about(a)))
+    for name, things in each:
+        if things and not things & reached:
+            symbols = ", ".join(sorted(str(s) for s in claim_is_about))
+            own = ", ".join(sorted(str(s) for s in things))
             raise BadInputError(f"claim {claim_id}: the assumption {name!r} is about {own}, none of the claim's "
                                 f"symbols ({symbols}), not even through the other assumptions: a misspelt symbol?")
 
@@ -212,7 +213,7 @@ class Claim:
         first decision whose statement is not a constant, or the condition as derived, is shown.
         """
         if self.claim is not None:
-            return self.derived if isinstance(self.claim, (bool, BooleanAtom)) and self.derived is not None \
+            return self.derived if isinstance(self.claim, BooleanAtom) and self.derived is not None \
                 else self.claim
         decisions = self.decisions
         for ob in decisions:  # an identity (w/alpha = w/alpha, a derived side as stated) tells least
@@ -352,6 +353,14 @@ class ClaimResult:
         if self.claim.kind is not Kind.EXISTS or len(self.decisions) < 2:
             return ()
         return tuple(ob.label for ob, v in self.decisions if v.status is Status.REFUTED)
+
+    def no_instance_words(self) -> str:
+        """A witnessed claim's :attr:`decisions_without_instance` in words, or ``""``."""
+        none = self.decisions_without_instance
+        if not none or self.status is not Status.WITNESS:
+            return ""
+        return (f"no instance in {len(none)} of {len(self.decisions)} decisions ({'; '.join(none)}): an existence "
+                "claim's decisions combine by 'or'")
 
     def _repr_markdown_(self) -> str:
         if not self.judged:

@@ -301,10 +301,8 @@ def format_table(rows: list[Row], timings: bool = True, width: int | None = None
             if of is not None:
                 label += f" (decision {of[0]} of {of[1]}: {of[2]})"
             notes.append(f"{label}: " + ", ".join(f"{k} = {val}" for k, val in point.items()))
-        none = row.result.decisions_without_instance
-        if none and v.status is Status.WITNESS:
-            notes.append(f"no instance in {len(none)} of {len(row.result.decisions)} decisions ({'; '.join(none)}): "
-                         "an existence claim's decisions combine by 'or'")
+        if row.result.no_instance_words():
+            notes.append(row.result.no_instance_words())
         if v.reason and v.status is Status.UNKNOWN:
             notes.append(f"reason: {v.reason}")
         if row.cross is not None and row.cross.why:

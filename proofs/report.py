@@ -188,7 +188,7 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
         verdict=scoped_verdict(result.status.value, claim.scope, claim.kind), scope=claim.scope, expected=claim.expected,
         expected_source=claim.expected_source, statement=claim.statement, place=claim.where,
         quote=claim.quote, formalization=claim.formalization, spot=spot, mutants=mutant, sufficient=sufficient,
-        necessary=necessary, ablation=cells, reading=reading, no_instance=_no_instance_words(result),
+        necessary=necessary, ablation=cells, reading=reading, no_instance=result.no_instance_words(),
         family=result.verdict.family,
         point_label=next((ob.label for ob, v in result.decisions if v.point is not None
                           and v.point == result.verdict.point), ""),
@@ -197,14 +197,6 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
         point=point_latex(result.verdict.point) if result.verdict.point is not None else "",
         formal=formal_lines, formal_label=label, derivation=derivation.as_latex_blocks(),
         regions=_regions(paper, claim.id) if regions else (), seconds=result.verdict.seconds)
-
-
-def _no_instance_words(result) -> str:
-    none = result.decisions_without_instance
-    if not none or result.status is not Status.WITNESS:
-        return ""
-    return (f"no instance in {len(none)} of {len(result.decisions)} decisions ({'; '.join(none)}): an existence "
-            "claim's decisions combine by 'or'")
 
 
 def _refutation_short(refuted) -> str:

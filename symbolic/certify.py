@@ -34,10 +34,11 @@ import sympy as sp
 from flint import arb, ctx, fmpq, fmpz
 from sympy.core.relational import Relational
 
-from .constructs import condition_text, construct_of, domain_conditions, enclosure_function, is_truth_value
+from .constructs import (SETTLED_NUMERICALLY, condition_text, construct_of, domain_conditions,
+                         enclosure_function, is_truth_value)
 
-__all__ = ["holds", "exact_sign", "Uncertifiable", "JUDGED_NUMERICALLY", "respects_symbol_assumptions",
-           "rational_enclosure", "enclose", "value_enclosure"]
+__all__ = ["holds", "exact_sign", "Uncertifiable", "respects_symbol_assumptions", "rational_enclosure",
+           "enclose", "value_enclosure"]
 
 #: working precisions in bits, tried in turn until a sign is certain
 PRECISIONS = (128, 512, 2048)
@@ -191,15 +192,10 @@ def substitute(e: sp.Basic, point: Mapping) -> sp.Basic:
     return out.xreplace({d: r for r, d in roots.items()})
 
 
-#: functions SymPy evaluates at a number by a numeric approximation: at an exact tie (floor of a radical that
-#: is an integer, the sign of a radical zero, a Piecewise condition on one) its value can be wrong
-JUDGED_NUMERICALLY = (sp.floor, sp.ceiling, sp.frac, sp.Mod, sp.sign, sp.Piecewise, sp.Heaviside)
-
-
 def _integer_valued(e, point, prec) -> arb:
     """floor, ceiling, frac, Mod: exactly, where the arguments are rational at the point; else from a ball,
     or by the exact sign of the argument minus the one integer its ball holds."""
-    if not any(a.has(*JUDGED_NUMERICALLY) for a in e.args):
+    if not any(a.has(*SETTLED_NUMERICALLY) for a in e.args):
         args = [substitute(a, point) for a in e.args]
         if all(a.is_Rational for a in args):  # SymPy's floor of a rational is exact; of a radical it is not
             return _arb_of_rational(e.func(*args))
@@ -299,7 +295,7 @@ def _sign(point: Mapping, e: sp.Expr) -> int:
         if not b.is_finite():
             raise Uncertifiable(f"{sp.sstr(e)} is not certainly finite at this point")
     # the ball still contains 0: settle it exactly, or give up
-    if e.has(*JUDGED_NUMERICALLY):  # substituting would let SymPy evaluate them numerically, at a tie
+    if e.has(*SETTLED_NUMERICALLY):  # substituting would let SymPy evaluate them numerically, at a tie
         raise Uncertifiable(f"cannot separate {sp.sstr(e)[:80]} from zero at this point")
     v = substitute(e, point) if point else e
     if v.is_Rational:  # exact (huge numbers cancel beyond any working precision)

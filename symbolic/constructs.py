@@ -53,7 +53,7 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
 __all__ = ["Encoding", "Construct", "CONSTRUCTS", "BOOLEAN_CONNECTIVES", "construct_of", "unsupported_in",
-           "distinct_subtrees", "atoms_of", "SIGN_ONLY", "sympy_settles_reliably", "sympy_algebra_reliable",
+           "distinct_subtrees", "atoms_of", "SETTLED_NUMERICALLY", "sympy_settles_reliably", "sympy_algebra_reliable",
            "domain_conditions", "exact_floats", "is_truth_value", "condition_text", "MONOTONE", "supported_constructs_markdown"]
 
 
@@ -342,9 +342,14 @@ def domain_conditions(e: sp.Basic) -> tuple[sp.Boolean, ...]:
     return _conditions(e)
 
 
+#: functions SymPy evaluates at a number by a numeric approximation, or whose conditions it settles by its
+#: sign rules: at an exact tie (floor of a radical that is an integer, the sign of a radical zero, a
+#: Piecewise condition on one) the value can be wrong
+SETTLED_NUMERICALLY = (sp.floor, sp.ceiling, sp.frac, sp.Mod, sp.sign, sp.Piecewise, sp.Heaviside)
+
 #: the symbol assumptions whose consequences SymPy's sign rules get right (its reasoning about number kinds
 #: is not reliable: it calls u**2 irrational for an irrational u, and r**2 - 2 nonzero)
-SIGN_ONLY = frozenset({"real", "complex", "commutative", "hermitian", "finite", "infinite", "extended_real",
+_SIGN_ONLY = frozenset({"real", "complex", "commutative", "hermitian", "finite", "infinite", "extended_real",
                        "imaginary", "positive", "negative", "nonnegative", "nonpositive", "zero", "nonzero",
                        "extended_positive", "extended_negative", "extended_nonnegative", "extended_nonpositive",
                        "extended_nonzero"})
@@ -361,7 +366,7 @@ def sympy_settles_reliably(e: sp.Basic) -> bool:
     Min alone, and it has no constant other than a rational
     (SymPy signs a constant such as ``sqrt(9 + 4 sqrt(5)) + sqrt(11 + 4 sqrt(7)) - 4 - sqrt(5) - sqrt(7)``,
     which is 0, by a numeric evaluation, and calls it negative)."""
-    if any(set(s.assumptions0) - SIGN_ONLY for s in e.free_symbols):
+    if not _sign_kinds_only(e.free_symbols):
         return False
     for n in distinct_subtrees(e):
         if isinstance(n, (sp.Symbol, sp.Rational, Relational)):
@@ -375,8 +380,6 @@ def sympy_settles_reliably(e: sp.Basic) -> bool:
     return True
 
 
-#: functions SymPy evaluates at numbers by approximation, or whose conditions it settles by its sign rules
-_SETTLED_NUMERICALLY = (sp.Piecewise, sp.floor, sp.ceiling, sp.frac, sp.Mod, sp.sign, sp.Heaviside)
 
 
 @lru_cache(maxsize=16384)
@@ -384,12 +387,14 @@ def sympy_algebra_reliable(e: sp.Basic) -> bool:
     """Whether SymPy's algebra on ``e`` (``simplify`` to 0) is a proof of an identity: no symbol or abstract
     function with number-kind assumptions, no constant other than a rational, and nothing SymPy settles by
     evaluating it (a ``Piecewise``'s conditions, ``floor``, ``sign``, ...)."""
-    kinds = list(e.free_symbols) + list(e.atoms(AppliedUndef))
-    if any(set(k.assumptions0) - SIGN_ONLY for k in kinds):
-        return False
-    if e.has(*_SETTLED_NUMERICALLY):
+    if not _sign_kinds_only(e.free_symbols | e.atoms(AppliedUndef)) or e.has(*SETTLED_NUMERICALLY):
         return False
     return not any(isinstance(n, sp.Expr) and n.is_number and not n.is_Rational for n in distinct_subtrees(e))
+
+
+def _sign_kinds_only(things) -> bool:
+    """Symbols (and abstract functions) declared with sign assumptions only, no number kind."""
+    return not any(set(k.assumptions0) - _SIGN_ONLY for k in things)
 
 
 @lru_cache(maxsize=65536)

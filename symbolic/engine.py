@@ -57,7 +57,7 @@ from .timebox import OutOfTime, time_box
 from .translate import Atom, Translator, Unsupported, num, script
 from .verdict import Kind, Status, Verdict
 
-__all__ = ["prove", "exists", "normalize_assumptions", "Problem", "Domain", "ROUTES"]
+__all__ = ["prove", "exists", "normalize_assumptions", "settled_false", "Problem", "Domain", "ROUTES"]
 
 #: rounds of refinement (tangent and chord lines) when abstraction makes a solver's point spurious
 REFINEMENT_ROUNDS = 6
@@ -361,9 +361,7 @@ class Domain:
         if not enc.claim_domain or not p.named:
             return ()
         violated = "(not (and " + " ".join(enc.claim_domain) + " true))"
-        rest = [enc.facts, enc.premises, [violated]]
-        tracked = _check(p, rest + [enc.assumptions], core=True, share=0.5)
-        return tracked.core if tracked.result == "unsat" else _core_by_deletion(p, rest)
+        return _core(p, [enc.facts, enc.premises, [violated]])
 
 
 #: the exact query (its SMT-LIB text, the variables and flags asked for) -> its decided answer.  Keyed on
@@ -418,13 +416,21 @@ def _check(p: Problem, parts, *, core: bool = False, extra_vars=(), memo: bool =
 
 # -- routes -----------------------------------------------------------------------------
 
+def settled_false(named) -> tuple[str, str] | None:
+    """``(name, words)`` for an assumption SymPy already evaluated to False (not a contradiction the solver
+    found: SymPy's evaluation may rest on number kinds), else ``None``."""
+    name = next((n for n, a in named if a is sp.false), None)
+    if name is None:
+        return None
+    which = "an assumption" if name == "False" else f"the assumption {name!r}"  # given unnamed
+    return name, (f"SymPy evaluated {which} to False when it was written (from the symbols' own assumptions; "
+                  "write it with evaluate=False if that is wrong)")
+
+
 def _vacuity(p: Problem, d: Domain) -> Verdict | None:
-    settled = [name for name, a in p.named if a is sp.false]
-    if settled:  # not a contradiction z3 found: SymPy's evaluation, which may rest on number kinds
-        which = "an assumption" if settled[0] == "False" else f"the assumption {settled[0]!r}"  # given unnamed
-        return p.verdict(Status.VACUOUS, "sympy-constant", core=tuple(settled[:1]),
-                         reason=f"SymPy evaluated {which} to False when it was written (from "
-                                "the symbols' own assumptions; write it with evaluate=False if that is wrong)")
+    settled = settled_false(p.named)
+    if settled:
+        return p.verdict(Status.VACUOUS, "sympy-constant", core=(settled[0],), reason=settled[1])
     r = d.satisfiable
     if r.result == "unsat":
         return p.verdict(Status.VACUOUS, "z3", reason="the assumptions are contradictory", core=r.core)
@@ -501,6 +507,13 @@ def _has_abstract_atoms(p: Problem) -> bool:
     return any(a.func in (sp.exp, sp.log) for a in p.encoding.atoms)
 
 
+def _core(p: Problem, rest: list) -> tuple[str, ...] | None:
+    """The named assumptions that, with ``rest``, are contradictory: z3's tracked core, else by deletion."""
+    # half the time left at most: z3 can stall on the tracked form of a problem it just decided
+    tracked = _check(p, rest + [p.encoding.assumptions], core=True, share=0.5)
+    return tracked.core if tracked.result == "unsat" else _core_by_deletion(p, rest)
+
+
 def _core_by_deletion(p: Problem, rest: list) -> tuple[str, ...] | None:
     """The named assumptions a proof needs, found without tracking flags (z3 can answer unknown on the
     tracked form of a problem it decides): each is dropped while the rest stay contradictory with ``rest``.
@@ -546,10 +559,7 @@ def _z3_pass(p: Problem, d: Domain) -> Verdict | None:
         if r.result == "unsat":  # refinements are true facts: unsat still decides
             core = ()
             if p.want_core and p.named:
-                rest = [enc.facts, enc.premises, enc.claim_domain, goal, refinements]
-                # half the time left at most: z3 can stall on the tracked form of a problem it just decided
-                c = _check(p, rest + [enc.assumptions], core=True, share=0.5)
-                core = _with_definedness(c.core if c.result == "unsat" else _core_by_deletion(p, rest), d)
+                core = _with_definedness(_core(p, [enc.facts, enc.premises, enc.claim_domain, goal, refinements]), d)
             if p.kind is Kind.FORALL:
                 return p.verdict(Status.PROVED, "z3", core=core)
             return p.verdict(Status.REFUTED, "z3", reason="no instance satisfies the assumptions and the condition",
@@ -634,10 +644,11 @@ def _not_resting_on_narrow_powers(p: Problem, v: Verdict) -> Verdict:
         return v
     if v.status is Status.REFUTED and p.kind is Kind.FORALL:
         return v
-    places = [a for _, a in p.named] + ([p.target] if p.kind is Kind.EXISTS else [])
-    narrow = list(dict.fromkeys(e for b in places if isinstance(b, sp.Basic) for e in _narrow_powers(b)))
+    per_assumption = [(n, a, _narrow_powers(a)) for n, a in p.named]
+    narrow = [e for _, _, found in per_assumption for e in found]
+    narrow = list(dict.fromkeys(narrow + (_narrow_powers(p.target) if p.kind is Kind.EXISTS else [])))
     # a base the other assumptions (those without such powers, whose reading is exact) make positive is fine
-    exact = tuple((n, a) for n, a in p.named if not _narrow_powers(a))
+    exact = tuple((n, a) for n, a, found in per_assumption if not found)
     narrow = [e for e in narrow if not _positive_under(e.base, exact, p)]
     if not narrow:
         return v

@@ -181,9 +181,10 @@ def sympy_truth(b, point: Mapping[sp.Symbol, sp.Expr]):
     if b is sp.false or b is False:
         return False
     if isinstance(b, Relational):
-        from .certify import JUDGED_NUMERICALLY, Uncertifiable, exact_sign
+        from .certify import Uncertifiable, exact_sign
+        from .constructs import SETTLED_NUMERICALLY
 
-        if b.has(*JUDGED_NUMERICALLY):
+        if b.has(*SETTLED_NUMERICALLY):
             return None
         try:
             lhs, rhs = b.lhs.xreplace(dict(point)), b.rhs.xreplace(dict(point))

@@ -68,7 +68,7 @@ from sympy.core.relational import Relational
 from sympy.solvers.inequalities import solve_univariate_inequality
 
 from .constructs import sympy_settles_reliably
-from .engine import exists, normalize_assumptions, prove
+from .engine import exists, normalize_assumptions, prove, settled_false
 from .qepcad import (NotPolynomial, QepcadFailed, QepcadOutputError, QepcadProblem, QepcadTimeout, run_qepcad)
 from .verdict import Status, point_as_text
 
@@ -269,11 +269,9 @@ def _derive(scope: _Scope, deadline: float) -> _Derived:
         if narrower:
             raise _Unsupported(f"{s} is declared {narrower[0]}: QEPCAD eliminates real variables, and the real "
                                f"region of a quantifier over {narrower[0]} numbers would be wrong")
-    if any(a is sp.false for _, a in scope.named):
-        name = next(n for n, a in scope.named if a is sp.false)
-        which = "an assumption" if name == "False" else f"the assumption {name!r}"  # given unnamed
-        raise _Unsupported(f"SymPy evaluated {which} to False when it was written (from the "
-                           "symbols' own assumptions; write it with evaluate=False if that is wrong): no region")
+    settled = settled_false(scope.named)
+    if settled:
+        raise _Unsupported(f"{settled[1]}: no region")
     if scope.given:
         sat = exists(sp.And(*[a for _, a in scope.given]), timeout=max(1.0, _remaining(deadline)))
         if sat.status is Status.REFUTED or sat.status is Status.VACUOUS:
