@@ -27,11 +27,11 @@ import re
 from decimal import Context, Decimal
 from fractions import Fraction
 from numbers import Integral, Rational
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import numpy as np
 
-__all__ = ["RationalArray", "parse_rational", "is_exact_number", "as_fraction", "EXACT_PATTERN",
+__all__ = ["RationalArray", "exact_truth", "exact_value", "parse_rational", "is_exact_number", "as_fraction", "EXACT_PATTERN",
            "MAX_DECIMAL_EXPONENT"]
 
 #: the only text accepted as an exact number: an integer or ``p/q`` (no spaces, no decimals)
@@ -309,6 +309,46 @@ class RationalArray:
 
     def __ne__(self, other):
         return np.asarray(self._cmp(other) != 0, dtype=bool)
+
+
+def _by_draw(fn, args: Sequence) -> tuple[list, np.ndarray]:
+    """``fn`` of each draw alone (``None`` where it divides by zero), and where it is defined."""
+    n = len(args[0])
+    out, defined = [], np.zeros(n, dtype=bool)
+    for i in range(n):
+        try:
+            out.append(fn(*(a[i:i + 1] for a in args)))
+            defined[i] = True
+        except ZeroDivisionError:
+            out.append(None)
+    return out, defined
+
+
+def exact_truth(fn, args: Sequence) -> tuple[np.ndarray, np.ndarray]:
+    """A boolean kernel ``fn`` on exact draws ``args``, and where it is defined.
+
+    A division by zero on one draw stops the vectorized evaluation; then each draw is evaluated alone, so
+    the others still count (and the undefined one decides nothing).
+
+    >>> truth, defined = exact_truth(lambda x: 1 / x > 1, [RationalArray.from_values([0, "1/2", 2])])
+    >>> truth.tolist(), defined.tolist()
+    ([False, True, False], [False, True, True])
+    """
+    try:
+        return np.asarray(fn(*args), dtype=bool), np.ones(len(args[0]), dtype=bool)
+    except ZeroDivisionError:
+        out, defined = _by_draw(fn, args)
+        return np.array([bool(np.asarray(v, dtype=bool)[0]) if d else False for v, d in zip(out, defined)],
+                        dtype=bool), defined
+
+
+def exact_value(fn, args: Sequence) -> tuple["RationalArray", np.ndarray]:
+    """A numeric kernel ``fn`` on exact draws ``args`` (0 where undefined), and where it is defined."""
+    try:
+        return fn(*args), np.ones(len(args[0]), dtype=bool)
+    except ZeroDivisionError:
+        out, defined = _by_draw(fn, args)
+        return RationalArray.from_values([v.to_fractions()[0] if d else 0 for v, d in zip(out, defined)]), defined
 
 
 def where(mask: np.ndarray, a, b):

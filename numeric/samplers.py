@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Iterable, Protocol, Sequence
@@ -61,8 +62,9 @@ from sympy.core.relational import Relational
 
 from symbolic import section4 as s4
 from symbolic import section5 as s5
+from symbolic.timebox import time_box
 
-from .exact import RationalArray, where
+from .exact import RationalArray, exact_value, where
 
 __all__ = ["SamplingProblem", "Sampler", "Section5Sampler", "Section4Sampler", "BoundsSampler", "Section5Structure",
            "section5_structure", "flatten_atoms", "NEAR_TIE"]
@@ -457,6 +459,19 @@ class Section4Sampler:
 
 # -- the fallback: bounds read from single-symbol atoms ------------------------------
 
+def _integers_within(rounded: np.ndarray, lo, lo_incl: bool, hi, hi_incl: bool) -> np.ndarray:
+    """``rounded`` moved onto the nearest integer the bounds allow (where none is allowed, left as it is)."""
+    least = None if lo is None else (sp.ceiling(lo) if lo_incl else sp.floor(lo) + 1)
+    most = None if hi is None else (sp.floor(hi) if hi_incl else sp.ceiling(hi) - 1)
+    if least is not None and most is not None and least > most:
+        return rounded
+    if least is not None:
+        rounded = np.maximum(rounded, float(least))
+    if most is not None:
+        rounded = np.minimum(rounded, float(most))
+    return rounded
+
+
 class BoundsSampler:
     """Any real symbol: bounds from atoms such as ``x >= 1`` and the symbol's own assumptions.
 
@@ -537,8 +552,8 @@ class BoundsSampler:
                 mag = ops.positive()
                 v = ops.where(sign, mag, ops.const(0) - mag)
                 v = ops.where(edge, ops.const(int(rng.integers(-2, 3))), v)
-            if sym.is_integer:
-                rounded = np.round(v.to_float() if exact else v)
+            if sym.is_integer:  # rounded onto the integers the bounds allow (a positive 0.3 is 1, not 0)
+                rounded = _integers_within(np.round(v.to_float() if exact else v), lo, lo_incl, hi, hi_incl)
                 v = RationalArray.from_integers(rounded.astype(np.int64)) if exact else rounded
             out[sym] = ops.finish(v)
         for sym, value in _equations(problem):
@@ -555,44 +570,111 @@ class BoundsSampler:
         from .kernels import KernelError, compile_kernel
 
         args = tuple(sorted(value.free_symbols, key=lambda s: s.name))
+        defined = True  # where the value is defined (a division by zero on some exact draws: not there)
         try:
             if isinstance(value, sp.Symbol) or value.is_Rational:  # another symbol's draws, or a number: no kernel
                 v = out[value] if isinstance(value, sp.Symbol) else \
                     (RationalArray.full(n, Fraction(value.p, value.q)) if exact else np.full(n, float(value)))
             else:
                 kernel = compile_kernel(value, args)
-                v = kernel.exact(*(out[a] for a in args)) if exact else kernel(*(out[a] for a in args))
+                drawn = [out[a] for a in args]
+                v, defined = exact_value(kernel.exact, drawn) if exact else (kernel(*drawn), True)
             x = v.to_float() if exact else np.asarray(v, dtype=float)
-        except (KernelError, ZeroDivisionError, ValueError, TypeError):
+        except (KernelError, ValueError, TypeError):
             return  # no (exact) value here: the draws stay where the bounds put them
-        ok = np.isfinite(x) & (rng.random(n) < share)
+        ok = np.isfinite(x) & defined & (rng.random(n) < share)
         if sym.is_positive:
             ok &= x > 0
         elif sym.is_nonnegative:
             ok &= x >= 0
+        if sym.is_negative:
+            ok &= x < 0
+        elif sym.is_nonpositive:
+            ok &= x <= 0
         if sym.is_integer:
-            ok &= (v.den == 1) if exact else (x == np.round(x))
+            ok &= (v.reduced().den == 1) if exact else (x == np.round(x))
         if ok.any():
             out[sym] = where(ok, v.reduced(), out[sym]) if exact else np.where(ok, x, out[sym])
 
 
+#: seconds SymPy may spend solving one equation for a symbol (a sampling aid: past it, no placement)
+SOLVE_SECONDS = 1.0
+
+
 @functools.lru_cache(maxsize=1024)
 def _equations(problem: SamplingProblem) -> tuple:
-    """``(symbol, value)`` for each equation ``Eq(symbol, value)`` of the problem whose value is drawn first.
+    """``(symbol, value)`` for each equation of the problem that gives a symbol a value, in placing order.
 
-    A value must be in the problem's other symbols, none of them itself placed
-    by an equation (so the placements do not depend on their order).
+    ``Eq(symbol, value)`` is read as written.  Any other equation is solved by SymPy, so that a
+    hypothesis stating a first-order condition is met on draws: an equation in one symbol places it on
+    each root; an equation in several, taken from the widest down, is solved for a symbol no wider one
+    took -- a symbol of the statement before a parameter, a real one before an integer (which a root
+    rarely is) -- so ``Eq(V/(1 + E)**2, 1)`` places ``E`` on ``sqrt(V) - 1``.  A value may rest on
+    symbols placed before it; placements in a cycle are dropped.  A wrong root only misses the
+    hypothesis: every draw is still evaluated.
     """
     own = set(problem.symbols)
-    found = []
-    for b in (*problem.atoms, *problem.statements):
-        if not isinstance(b, sp.Basic):
-            continue
-        for eq in b.atoms(sp.Eq):
-            for sym, value in ((eq.lhs, eq.rhs), (eq.rhs, eq.lhs)):
-                if (sym in own and isinstance(sym, sp.Symbol) and sym not in value.free_symbols
-                        and value.free_symbols <= own):
-                    found.append((sym, value))
-                    break
+    equations = list(dict.fromkeys(eq for b in (*problem.atoms, *problem.statements)
+                                   if isinstance(b, sp.Basic) for eq in b.atoms(sp.Eq)))
+    about = set().union(*(b.free_symbols for b in problem.statements if isinstance(b, sp.Basic)))
+    found, to_solve = [], []
+    for eq in equations:
+        as_written = [(sym, value) for sym, value in ((eq.lhs, eq.rhs), (eq.rhs, eq.lhs))
+                      if sym in own and isinstance(sym, sp.Symbol) and sym not in value.free_symbols
+                      and value.free_symbols <= own]
+        if as_written:
+            found.append(as_written[0])
+        elif eq.free_symbols <= own:
+            to_solve.append(eq)
+    taken: set = set()
+    for eq in sorted(to_solve, key=lambda e: -len(e.free_symbols)):
+        several = len(eq.free_symbols) > 1
+        ranked = sorted(eq.free_symbols - taken if several else eq.free_symbols,
+                        key=lambda s: (bool(s.is_integer), s not in about, s.name))
+        for sym in ranked:
+            roots = _roots(eq, sym)
+            if roots and not any(sym in _resting_on(found, dep) for root in roots for dep in root.free_symbols):
+                found.extend((sym, root) for root in roots)
+                taken |= {sym} if several else set()
+                break
+    return _placing_order(list(dict.fromkeys(found)))
+
+
+def _resting_on(found: list, sym) -> set:
+    """The symbols the placements of ``sym`` rest on, directly or through other placements."""
+    seen, stack = set(), [sym]
+    while stack:
+        current = stack.pop()
+        for placed, value in found:
+            if placed == current:
+                new = value.free_symbols - seen
+                seen |= new
+                stack.extend(new)
+    return seen
+
+
+def _placing_order(found: list) -> tuple:
+    """``found`` with every placement after all placements of the symbols its value rests on."""
     placed = {sym for sym, _ in found}
-    return tuple(dict.fromkeys((sym, value) for sym, value in found if not (value.free_symbols & placed)))
+    ordered, left = [], list(found)
+    while left:
+        waiting = {sym for sym, _ in left}
+        ready = [(sym, value) for sym, value in left if not value.free_symbols & placed & waiting]
+        if not ready:
+            break  # the rest rest on each other
+        ordered.extend(ready)
+        left = [p for p in left if p not in ready]
+    return tuple(ordered)
+
+
+def _roots(eq, sym) -> tuple:
+    """SymPy's real-looking solutions of ``eq`` for ``sym``, within :data:`SOLVE_SECONDS`; none if it fails."""
+    if sp.count_ops(eq) > 200:
+        return ()
+    try:
+        with time_box(SOLVE_SECONDS):
+            roots = sp.solve(eq.lhs - eq.rhs, sym)
+    except Exception:  # noqa: BLE001 -- any failure of solve only means no placement
+        return ()
+    return tuple(r for r in roots if isinstance(r, sp.Expr) and sym not in r.free_symbols
+                 and not r.has(sp.I, sp.nan, sp.zoo, sp.oo, sp.RootOf))

@@ -109,7 +109,7 @@ import sympy as sp
 
 from symbolic.constructs import atoms_of
 
-from .exact import RationalArray, as_fraction
+from .exact import RationalArray, as_fraction, exact_truth
 from .kernels import Kernel, KernelError, compile_conjunction, compile_kernel, free_symbols_of
 from .samplers import BoundsSampler, SamplingProblem, Section4Sampler, Section5Sampler, flatten_atoms
 
@@ -335,7 +335,7 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
         n = need if drawn == 0 else min(4 * need, 4 * int(samples))
         values = _draw(plan, n, rng, False, boundary_share)
         args = [values[s] for s in plan.symbols]
-        ok = plan.assumptions(*args)
+        ok = plan.assumptions(*args) & _own_assumptions_hold(plan.symbols, args)
         drawn += n
         n_ok = int(ok.sum())
         admissible += n_ok
@@ -355,19 +355,21 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
         args = [values[s] for s in plan.symbols]
         drawn += int(exact_samples)
         try:
-            ok = plan.assumptions.exact(*args)
-        except (KernelError, ZeroDivisionError):
+            held, defined = exact_truth(plan.assumptions.exact, args)
+        except KernelError:
             for t in tallies:
                 t.unavailable = True
         else:
-            n_exact_ok = int(ok.sum())
+            ok = held & defined & _own_assumptions_hold(plan.symbols, args)  # an undefined assumption excludes
             for kernel, want, tally in zip(plan.statements, wants, tallies):
                 try:
-                    rows = np.flatnonzero(ok & (kernel.exact(*args) != want))
-                except (KernelError, ZeroDivisionError):
+                    value, defined = exact_truth(kernel.exact, args)
+                except KernelError:
                     tally.unavailable = True
                     continue
-                tally.exact_checked = n_exact_ok
+                evaluated = ok & defined  # a draw where the statement is undefined decides nothing
+                rows = np.flatnonzero(evaluated & (value != want))
+                tally.exact_checked = int(evaluated.sum())
                 tally.failures += rows.size
                 if rows.size and tally.first is None:
                     tally.first = _exact_row(values, plan.symbols, int(rows[0]))
@@ -375,6 +377,25 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
     # an exact draw counts only for the statements that were evaluated on it
     return [StatementCheck(drawn, admissible + t.exact_checked, t.exact_checked, t.failures, t.resolved, t.first,
                            t.unavailable, t.unconfirmed, seconds) for t in tallies]
+
+
+def _own_assumptions_hold(symbols, args) -> np.ndarray:
+    """Each draw respects the symbols' own assumptions (sign, integrality): the compiled assumptions are the
+    named atoms only, and SymPy settles ``M > 0`` for a positive ``M`` to True, so they are checked here."""
+    ok = np.ones(len(args[0]) if args else 1, dtype=bool)
+    for sym, a in zip(symbols, args):
+        exact = isinstance(a, RationalArray)
+        if sym.is_positive:
+            ok &= np.asarray(a > 0, dtype=bool)
+        elif sym.is_nonnegative:
+            ok &= np.asarray(a >= 0, dtype=bool)
+        if sym.is_negative:
+            ok &= np.asarray(a < 0, dtype=bool)
+        elif sym.is_nonpositive:
+            ok &= np.asarray(a <= 0, dtype=bool)
+        if sym.is_integer:
+            ok &= (a.reduced().den == 1) if exact else (np.asarray(a) == np.round(a))
+    return ok
 
 
 def _confirm(plan: _Plan, kernel: Kernel, values, rows, want, tally: _Tally, limit: int) -> None:

@@ -38,7 +38,7 @@ from symbolic.prose import escape_markdown, prose_markdown
 from symbolic.settings import Settings
 
 __all__ = ["Claim", "ClaimResult", "SpotCheck", "is_identity", "Family", "Obligation", "Role", "decide_claim",
-           "decide_obligation_once", "combine_verdicts", "covers_every_size", "scoped_verdict",
+           "decide_obligation_once", "combine_verdicts", "covers_every_size", "scoped_verdict", "size_of",
            "FORMALIZATIONS"]
 
 #: where a claim's formal statement comes from
@@ -50,30 +50,60 @@ def covers_every_size(scope: str) -> bool:
     return scope.strip().startswith("every ")
 
 
-def scoped_verdict(status: str, scope: str, kind: Kind | str = Kind.FORALL) -> str:
+def size_of(scope: str) -> str:
+    """The model's size a scope is about: ``"J"`` for ``"every J"``; ``""`` for a fixed or no scope."""
+    return scope.strip()[len("every "):].strip() if covers_every_size(scope) else ""
+
+
+#: what a verdict for every size says when the decisions do not quantify over the size
+BY_REDUCTION = "by reduction"
+
+
+def scoped_verdict(status: str, scope: str, kind: Kind | str = Kind.FORALL, *, reduced: bool = False) -> str:
     """The verdict with its scope, in words that say what was shown.
 
     A claim over every size is *proved* for every size; *refuted* (or undecided) it was only claimed for
     every size (one counterexample refutes it); an existence claim over every size is witnessed by some
-    size, and refuted when no size has an instance.
+    size, and refuted when no size has an instance.  ``reduced``: the decisions do not quantify over the
+    size (generic sectors, fixed sizes); that they cover every size is the argument of the claim's note,
+    which the engine did not check -- a verdict about every size says so.
 
     >>> scoped_verdict("proved", "every N"), scoped_verdict("refuted", "every N"), scoped_verdict("refuted", "J = 4")
     ('proved (every N)', 'refuted (claimed for every N)', 'refuted (J = 4 only)')
     >>> scoped_verdict("witness", "every J", "exists"), scoped_verdict("refuted", "every J", "exists")
     ('witness (some J)', 'refuted (no instance for any J)')
+    >>> scoped_verdict("proved", "every J", reduced=True), scoped_verdict("refuted", "every J", reduced=True)
+    ('proved (every J, by reduction)', 'refuted (claimed for every J)')
     """
     if not scope:
         return status
     if not covers_every_size(scope):
         return f"{status} ({scope} only)"
-    size = scope.strip()[len("every "):].strip()
+    size = size_of(scope)
+    how = f", {BY_REDUCTION}" if reduced else ""
     if Kind(kind) is Kind.FORALL:
-        return f"{status} ({scope})" if status == Status.PROVED.value else f"{status} (claimed for {scope})"
+        return f"{status} ({scope}{how})" if status == Status.PROVED.value else f"{status} (claimed for {scope})"
     if status == Status.WITNESS.value:
         return f"{status} (some {size})"
     if status == Status.REFUTED.value:
-        return f"{status} (no instance for any {size})"
+        return f"{status} (no instance for any {size}{how})"
     return f"{status} (claimed for some {size})"
+
+
+def _quantifies_over(obligations, size: str) -> bool:
+    """Every obligation has the size (a symbol named ``size``) among its free symbols."""
+    return bool(obligations) and all(size in {s.name for s in ob.free_symbols} for ob in obligations)
+
+
+def _check_scope_basis(claim: "Claim") -> None:
+    """A claim for every size must quantify over the size or say, in ``note``, how its decisions cover it."""
+    size = size_of(claim.scope)
+    if not size or claim.note.strip() or _quantifies_over(claim.decisions, size):
+        return
+    raise BadInputError(f"claim {claim.id}: scope={claim.scope!r}, but its decisions are not about a symbol {size} "
+                        f"(they are for fixed or generic sizes) and it has no note=: say in note= how the decisions "
+                        f"cover every {size} (the verdict is then reported '{BY_REDUCTION}'), make {size} a symbol of "
+                        f"the claim, or give the scope the decisions have (scope='{size} = 4')")
 
 
 def _refuse_unrelated_assumptions(claim_id: str, statement, given) -> None:
@@ -139,6 +169,9 @@ class Claim:
     given: tuple = ()
     #: a short statement in LaTeX for reports (default: SymPy's LaTeX of ``claim`` or of the first decision)
     latex: str = ""
+    #: the named assumptions are instances of indexed ones (``A1(1,k)``, ``theta_k >= 1``: one group per stem,
+    #: dropped together in the ablation, "for sectors 1 and k"); otherwise each named assumption stands alone
+    indexed_assumptions: bool = False
 
     def __post_init__(self):
         if not isinstance(self.id, str) or not self.id.strip():
@@ -354,6 +387,28 @@ class ClaimResult:
             return ()
         return tuple(ob.label for ob, v in self.decisions if v.status is Status.REFUTED)
 
+    @property
+    def scope_basis(self) -> str:
+        """What a verdict about every size (proved for every size; no instance for any) rests on:
+        ``"quantified"`` (every decision is about the size's symbol) or ``"reduction in the note"`` (the
+        decisions are for generic sectors or fixed sizes; that they cover every size is the note's argument,
+        not something the engine decided); ``""`` for other verdicts (a counterexample or a witness at one
+        size needs no such argument) and other scopes."""
+        size = size_of(self.claim.scope)
+        about_every_size = (self.claim.kind, self.status) in ((Kind.FORALL, Status.PROVED), (Kind.EXISTS, Status.REFUTED))
+        if not size or not about_every_size:
+            return ""
+        return "quantified" if _quantifies_over([ob for ob, _ in self.decisions], size) else "reduction in the note"
+
+    @property
+    def scope_by_reduction(self) -> bool:
+        """The verdict is about every size and rests on the note's reduction (see :attr:`scope_basis`)."""
+        return self.scope_basis == "reduction in the note"
+
+    def scoped_verdict(self) -> str:
+        """The verdict with its scope, in words that say what was shown (see :func:`scoped_verdict`)."""
+        return scoped_verdict(self.status.value, self.claim.scope, self.claim.kind, reduced=self.scope_by_reduction)
+
     def no_instance_words(self) -> str:
         """A witnessed claim's :attr:`decisions_without_instance` in words, or ``""``."""
         none = self.decisions_without_instance
@@ -448,6 +503,7 @@ def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,
     its obligations: one that would start past it is ``unknown``.
     """
     settings = settings or Settings(timeout=timeout, core=core)
+    _check_scope_basis(claim)
     start = time.monotonic()
     results = []
     for ob in claim.obligations():

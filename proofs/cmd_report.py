@@ -13,7 +13,10 @@ __all__ = ["add_parser", "run_report"]
 def add_parser(sub) -> None:
     p = sub.add_parser("report", help="write a LaTeX report of every claim (and compile it with --pdf)",
                        description="Decide every claim and write report.tex with derivations, a summary table, "
-                                   "ablation tables, errata and figures; --pdf compiles report.pdf with pdflatex.")
+                                   "ablation tables, errata and figures; --pdf compiles report.pdf with pdflatex. "
+                                   "Exit status 0 when the report was written, whatever the verdicts (a verdict "
+                                   "that differs from its expectation is in bold in it; coordfail verify is the "
+                                   "check that fails on one); 2 on bad input or a failed compilation.")
     add_claims_option(p)
     p.add_argument("--out", default="report", metavar="DIR", help="output directory (default ./report)")
     p.add_argument("--pdf", action="store_true", help="compile report.pdf with pdflatex")

@@ -130,9 +130,7 @@ def scope_text(result) -> str:
 
 def verdict_text(result) -> str:
     """The verdict with its scope wherever the scope is limited: ``proved (J = 4 only)``."""
-    from .claim import scoped_verdict
-
-    return scoped_verdict(result.status.value, result.claim.scope, result.claim.kind)
+    return result.scoped_verdict()
 
 
 def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None) -> int:
@@ -144,6 +142,14 @@ def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(format_table(rows, timings=not args.no_timings))
+        from .claim import BY_REDUCTION
+
+        reduced = [row.result.claim.id for row in rows if row.result.scope_by_reduction]
+        if reduced:
+            print(textwrap.fill(
+                f"{BY_REDUCTION}: {len(reduced)} claim(s) for every size were decided for generic sectors or fixed "
+                "sizes; that this covers every size is the argument in each claim's note (coordfail derive ID shows "
+                "it), not a decision of the engine", width=shutil.get_terminal_size((120, 24)).columns))
     out = sys.stderr if args.json else sys.stdout
     for row in rows:
         r = row.result
@@ -157,7 +163,7 @@ def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None)
         elif r.status is Status.UNKNOWN:
             print(f"coordfail: {r.claim.id}: unknown: {r.verdict.reason}", file=sys.stderr)
         if row.mutants is not None and not row.mutants.killed:
-            print(f"coordfail: {r.claim.id}: no mutant refuted: the check may be vacuous", file=sys.stderr)
+            print(f"coordfail: {r.claim.id}: {row.mutants.summary()}", file=sys.stderr)
     n = len(rows)
     judged = [row for row in rows if row.result.judged]
     good = sum(row.result.as_expected for row in judged)
@@ -208,6 +214,8 @@ def result_as_json(row, spot=None, timings: bool = True) -> dict:
            "expected": claim.expected.value if claim.expected is not None else None,
            "method": verdict.pop("method"), "seconds": verdict.pop("seconds"), "place": claim.place,
            "assumptions": claim.assumptions, "formalization": claim.formalization, **verdict}
+    if result.scope_basis:  # the decisions quantify over the size, or cover every size by the note's argument
+        out["scope_basis"] = result.scope_basis
     of = result.point_decision
     if of is not None:
         out["point_decision"] = {"index": of[0], "of": of[1], "label": of[2]}

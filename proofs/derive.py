@@ -41,25 +41,34 @@ from symbolic.prose import method_words, prose_text
 from symbolic.obligation import Obligation, Role
 from symbolic.settings import Settings
 
-from .claim import Claim, ClaimResult, covers_every_size, decide_claim, decide_obligation_once, scoped_verdict
+from .claim import BY_REDUCTION, Claim, ClaimResult, covers_every_size, decide_claim, decide_obligation_once
 
 __all__ = ["derive", "assumption_group", "AssumptionUse", "assumption_use", "refutation_class", "RefutationClass",
            "ablation", "Ablation", "necessity", "Necessity", "necessity_sentence", "verdict_words", "point_latex",
            "point_text"]
 
 
-def assumption_group(name: str) -> str:
+def assumption_group(name: str, indexed: bool = True) -> str:
     """The named assumption an instance belongs to: ``A2(1,k)`` -> ``A2``, ``theta_k >= 1`` -> ``theta >= 1``.
+
+    Only for a claim whose assumptions are instances of indexed ones (``Claim(indexed_assumptions=True)``,
+    this paper's sectors); otherwise (``indexed=False``) every named assumption is its own group: a user's
+    ``a_1 > 0`` and ``a_2 > 0`` are two assumptions, not one.  ``x_i >= c`` is an instance only where ``c``
+    is not indexed itself (``R_1 >= c_1`` is an assumption of its own).
 
     >>> assumption_group("A1(k,j)"), assumption_group("theta_3 >= 1"), assumption_group("V > 1")
     ('A1', 'theta >= 1', 'V > 1')
     >>> assumption_group("g(0) >= 0")  # a relation about a function's value, not an instance A(i,j)
     'g(0) >= 0'
+    >>> assumption_group("R_1 >= c_1"), assumption_group("theta_3 >= 1", indexed=False)
+    ('R_1 >= c_1', 'theta_3 >= 1')
     """
+    if not indexed:
+        return name
     m = re.match(r"^([A-Za-z]\w*)\([^()]*\)$", name)
     if m:
         return m.group(1)
-    m = re.match(r"^([A-Za-z]+)_\w+ (>=|<=|>|<) (.+)$", name)
+    m = re.match(r"^([A-Za-z]+)_\w+ (>=|<=|>|<) ([^_]+)$", name)
     if m:
         return f"{m.group(1)} {m.group(2)} {m.group(3)}"
     return name
@@ -69,7 +78,7 @@ def _instance(name: str) -> str:
     m = re.match(r"^[A-Za-z]\w*\((.*)\)$", name)
     if m:
         return "sectors " + " and ".join(m.group(1).split(","))
-    m = re.match(r"^[A-Za-z]+_(\w+) (>=|<=|>|<) .+$", name)
+    m = re.match(r"^[A-Za-z]+_(\w+) (>=|<=|>|<) [^_]+$", name)
     if m:
         return f"sector {m.group(1)}"
     return name
@@ -85,10 +94,12 @@ class AssumptionUse:
     per_decision: tuple = ()
     #: every decision's core is known (else ``used`` is only part of a sufficient set)
     complete: bool = True
+    #: the claim's assumptions are instances of indexed ones (see :func:`assumption_group`)
+    indexed: bool = False
 
     @property
     def used_groups(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(assumption_group(n) for n in self.used))
+        return tuple(dict.fromkeys(assumption_group(n, self.indexed) for n in self.used))
 
     def sentence(self) -> str:
         if not self.complete:
@@ -102,7 +113,7 @@ class AssumptionUse:
         else:
             parts = []
             for g in self.used_groups:
-                inst = [n for n in self.used if assumption_group(n) == g]
+                inst = [n for n in self.used if assumption_group(n, self.indexed) == g]
                 parts.append(g if inst == [g] else f"{g} for " + ", ".join(_instance(n) for n in inst))
             text = ("sufficient for this proof with the symbols' declared signs (a minimal set; others may exist): "
                     + "; ".join(parts))
@@ -116,6 +127,7 @@ def assumption_use(result: ClaimResult, settings: Settings | None = None) -> Ass
     if result.status is not Status.PROVED:
         return None
     settings = (settings or Settings()).merge(core=True)
+    indexed = result.claim.indexed_assumptions
     used: list[str] = []
     groups: list[str] = []
     cores = []
@@ -128,10 +140,10 @@ def assumption_use(result: ClaimResult, settings: Settings | None = None) -> Ass
         cores.append(core)
         complete = complete and core is not None
         used += [n for n in (core or ()) if n not in used]
-        groups += [assumption_group(n) for n, _ in ob.assumptions]
-    used_groups = {assumption_group(n) for n in used}
+        groups += [assumption_group(n, indexed) for n, _ in ob.assumptions]
+    used_groups = {assumption_group(n, indexed) for n in used}
     unused = tuple(g for g in dict.fromkeys(groups) if g not in used_groups) if complete else ()
-    return AssumptionUse(tuple(used), unused, tuple(cores), complete)
+    return AssumptionUse(tuple(used), unused, tuple(cores), complete, indexed)
 
 
 @dataclass(frozen=True)
@@ -172,8 +184,26 @@ class RefutationClass:
         return self.holds_at
 
 
+def value_text(v) -> str:
+    """An exact value as text, an irrational one with its decimal value (a root of a quintic says little alone).
+
+    >>> value_text(sp.Rational(3, 2)), value_text(sp.sqrt(2))
+    ('3/2', 'sqrt(2) ≈ 1.41421')
+    >>> value_text(sp.CRootOf(sp.Symbol("t")**5 - 2 * sp.Symbol("t") - 29, 0))
+    'the root ≈ 2.01266 of x**5 - 2*x - 29 = 0'
+    """
+    v = sp.sympify(v)
+    if v.is_Rational or not v.is_number:
+        return sp.sstr(v)
+    approx = sp.sstr(sp.N(v, 6))
+    if isinstance(v, sp.CRootOf):
+        x = sp.Symbol("x")
+        return f"the root ≈ {approx} of {sp.sstr(v.poly.as_expr().xreplace({v.poly.gen: x}))} = 0"
+    return f"{sp.sstr(v)} ≈ {approx}"
+
+
 def _plain(point: dict) -> str:
-    return ", ".join(f"{s} = {sp.sstr(v)}" for s, v in sorted(point.items(), key=lambda kv: kv[0].name))
+    return ", ".join(f"{s} = {value_text(v)}" for s, v in sorted(point.items(), key=lambda kv: kv[0].name))
 
 
 def _certified(ob: Obligation, point: dict, want: bool) -> bool:
@@ -245,7 +275,8 @@ def _has_sign(s: sp.Symbol) -> bool:
 
 
 def _positivity_groups(claim: Claim) -> list[str]:
-    """``positivity of lambda`` (a stem the paper writes as a symbol), or of the members by name
+    """One group per symbol with a declared sign (``positivity of c_1``); for a claim of indexed assumptions,
+    one per stem: ``positivity of lambda`` (a stem the paper writes as a symbol), or of the members by name
     (``positivity of p_M, p_T``: a stem such as ``p`` is no symbol of the paper's)."""
     syms = set().union(*[ob.free_symbols for ob in claim.decisions])
     members: dict[str, list[str]] = {}
@@ -256,6 +287,9 @@ def _positivity_groups(claim: Claim) -> list[str]:
             members.setdefault(stem, []).append(s.name)
             positive[stem] = positive.get(stem, True) and bool(s.is_positive)
     names = {s.name for s in syms}
+    if not claim.indexed_assumptions:  # each symbol's sign alone: c and c_1 are two parameters, not one
+        return [f"{'positivity' if s.is_positive else 'sign'} of {s.name}" for s in sorted(syms, key=lambda s: s.name)
+                if _has_sign(s)]
     # "positivity" where every member is declared positive; "sign" where one is nonnegative, negative, ...
     return [f"{'positivity' if positive[stem] else 'sign'} of "
             + (stem if stem in names or stem in GREEK or len(group) > 4 else ", ".join(group))
@@ -280,17 +314,20 @@ def _without(claim: Claim, group: str) -> Claim:
         def drop(ob: Obligation) -> Obligation:
             syms = ob.free_symbols
             named = set(name.split(", "))  # a stem, or the members by name
-            twins = {s: _real_twin(s) for s in syms if (_parameter_group(s) in named or s.name in named)
+            by_stem = claim.indexed_assumptions  # "positivity of lambda": every lambda_jS, lambda_jN
+            twins = {s: _real_twin(s) for s in syms if (s.name in named or (by_stem and _parameter_group(s) in named))
                      and _has_sign(s)}
             stmt = ob.decided_statement.xreplace(twins)
             return Obligation(ob.label, ob.kind, stmt, tuple((n, a.xreplace(twins)) for n, a in ob.assumptions),
                               Role.DECISION, tuple(_twin_family(f, twins) for f in ob.families))
     else:
         def drop(ob: Obligation) -> Obligation:
-            return replace(ob, assumptions=tuple((n, a) for n, a in ob.assumptions if assumption_group(n) != group))
+            return replace(ob, assumptions=tuple((n, a) for n, a in ob.assumptions
+                                                 if assumption_group(n, claim.indexed_assumptions) != group))
 
     obs = tuple(drop(ob) for ob in claim.decisions)
-    return replace(claim, claim=None, build=lambda: obs, given=(), derived=None)
+    # the verdict of the decisions is the question here, not the sizes it covers (no scope to justify)
+    return replace(claim, claim=None, build=lambda: obs, given=(), derived=None, scope="")
 
 
 def _twin_family(family, twins):
@@ -324,7 +361,8 @@ def necessity(result: ClaimResult, settings: Settings | None = None) -> tuple[Ne
     """For a proved claim: each of its assumption groups dropped in turn, re-decided."""
     settings = settings or Settings()
     claim = result.claim
-    groups = list(dict.fromkeys(assumption_group(n) for ob in claim.decisions for n, _ in ob.assumptions))
+    groups = list(dict.fromkeys(assumption_group(n, claim.indexed_assumptions) for ob in claim.decisions
+                                for n, _ in ob.assumptions))
     groups += _positivity_groups(claim)
     # as for mutants: a near copy of a decided claim; one still open at this limit is said 'undetermined'
     settings = settings.merge(timeout=min(settings.timeout, NECESSITY_TIMEOUT))
@@ -374,7 +412,8 @@ def ablation(claims: Sequence[Claim], settings: Settings | None = None, timeout:
     per_claim = []
     groups: list[str] = []
     for c in claims:
-        own = list(dict.fromkeys(assumption_group(n) for ob in c.decisions for n, _ in ob.assumptions))
+        own = list(dict.fromkeys(assumption_group(n, c.indexed_assumptions) for ob in c.decisions
+                                 for n, _ in ob.assumptions))
         own += _positivity_groups(c)
         groups += own
         per_claim.append((c, own))
@@ -411,7 +450,7 @@ def point_latex(point: dict, per_line: int = 4) -> str:
 
 def point_text(point: dict) -> str:
     """An exact point in plain Unicode: ``λ_1S = 3/2, θ₁ = 1``."""
-    return ", ".join(f"{prose_text(s.name)} = {prose_text(sp.sstr(v))}" for s, v in _sorted_point(point))
+    return ", ".join(f"{prose_text(s.name)} = {prose_text(value_text(v))}" for s, v in _sorted_point(point))
 
 
 def _truth(rel, point: dict, lhs, rhs) -> str:
@@ -521,7 +560,10 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
             steps.append(Step("The paper is informal here; this is the project's formalization"
                               + (f" ({paper.spec})" if paper is not None and paper.spec else "")))
         if claim.scope:
-            steps.append(Step(f"Scope: {_scope_words(claim.scope)}"))
+            steps.append(Step(f"Scope: {_scope_words(claim.scope)}"
+                              + (f", {BY_REDUCTION}: the decisions are about generic sectors or fixed sizes; that "
+                                 "they cover every size is the argument of the note below, not a decision of the "
+                                 "engine" if result.scope_by_reduction else "")))
     model = paper.model(claim.section) if (include_model and paper is not None) else ()
     if model:
         steps.append(Step("The model", role="heading"))
@@ -584,7 +626,7 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
     if verdict.reason and verdict.status is not Status.PROVED and not _said(verdict.reason, steps):
         steps.append(Step(f"Reason: {verdict.reason}"))
     if claim.note:
-        steps.append(Step(claim.note))
+        steps.append(Step(("The reduction (the claim's note): " if result.scope_by_reduction else "") + claim.note))
     cross = result.cross_checks
     if cross:
         steps.append(Step("Cross-checks: " + "; ".join(f"{ob.label}: {v.status.value}" for ob, v in cross)))
@@ -604,7 +646,7 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
 
 def verdict_words(result: ClaimResult) -> str:
     """The verdict with its scope: ``proved (every J)``, ``refuted (J = 4 only)``, ``witness``."""
-    return scoped_verdict(result.status.value, result.claim.scope, result.claim.kind)
+    return result.scoped_verdict()
 
 
 #: what a proof by a route other than a solver's unsatisfiability shows

@@ -43,6 +43,8 @@ class MutantReport:
                 "undecided": list(self.undecided)}
 
     def summary(self) -> str:
+        if not self.generated:
+            return "no mutant could be made (the statement is a constant): nothing shows the check can fail"
         if not self.killed:
             return f"no mutant refuted ({self.generated} generated): the check may be vacuous"
         text = f"{self.killed} of {self.generated} refuted"

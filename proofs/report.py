@@ -44,7 +44,7 @@ from symbolic.errors import BadInputError, BadInputTypeError, CoordfailError
 from symbolic.notation import latex
 from symbolic.settings import Settings
 
-from .claim import Claim, SpotCheck, decide_claim, decide_obligation_once, is_identity, scoped_verdict
+from .claim import Claim, SpotCheck, decide_claim, decide_obligation_once, is_identity
 from .files import atomic_save, atomic_write
 from .paper import Paper, load_paper
 from .parallel import default_jobs, imap_in_order
@@ -185,7 +185,7 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
                   f", for some admissible parameters{functions}")
     return ClaimReport(
         id=claim.id, section=claim.section, status=result.status, kind=claim.kind,
-        verdict=scoped_verdict(result.status.value, claim.scope, claim.kind), scope=claim.scope, expected=claim.expected,
+        verdict=result.scoped_verdict(), scope=claim.scope, expected=claim.expected,
         expected_source=claim.expected_source, statement=claim.statement, place=claim.where,
         quote=claim.quote, formalization=claim.formalization, spot=spot, mutants=mutant, sufficient=sufficient,
         necessary=necessary, ablation=cells, reading=reading, no_instance=result.no_instance_words(),

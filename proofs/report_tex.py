@@ -18,7 +18,7 @@ from symbolic import Kind, Status
 from symbolic.derivation import Derivation, display_latex
 from symbolic.prose import escape_text, method_words, prose_latex
 
-from .claim import SpotCheck, covers_every_size
+from .claim import BY_REDUCTION, SpotCheck, covers_every_size
 from .derive import NECESSITY_TIMEOUT
 from .paper import Paper, load_paper
 
@@ -75,6 +75,8 @@ def _spot_cell(spot: SpotCheck | None, status: Status | None = None) -> str:
         return f"{_at_least(spot)} instances / {spot.samples:,}"
     if spot.samples == 0:  # a constant, or a statement with no numeric value (an abstract function)
         return "none evaluated"
+    if spot.exercised == 0:  # an implication whose hypothesis no draw met: its draws tested nothing
+        return f"not exercised / {spot.samples:,}"
     return f"0 / {spot.samples:,}"
 
 
@@ -227,6 +229,12 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
     out.append(r"Each proof says which assumptions are \emph{sufficient} (a minimal set) and which are "
                r"\emph{necessary} (the claim re-decided with each dropped, the declared sign of each group of "
                f"parameters included, within {NECESSITY_TIMEOUT:g} s each). ")
+    reduced = sum(1 for it in items if BY_REDUCTION in it.verdict)
+    if reduced:
+        size = f"${_size_name(items) or 'N'}$"
+        out.append(f"{reduced} verdicts about every {size} say \\emph{{{BY_REDUCTION}}}: their decisions are about "
+                   f"generic sectors or fixed {size}, and that this covers every {size} is the argument stated "
+                   "with the claim, not a decision of the engine. ")
     if regions:
         out.append("Where the paper states a threshold, the region where the model's own condition holds is "
                    "derived and compared with it. ")
@@ -260,7 +268,8 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
 def _summary_table(items: Sequence[ClaimReport]) -> str:
     out = [r"\section*{Every claim}" "\n",
            r"A verdict in bold differs from the expected one (shown beside it). The spot check counts the "
-           r"admissible draws that disagree with the verdict, of all drawn; mutants: refuted of generated.",
+           r"admissible draws that disagree with the verdict, of all drawn (for a refuted claim, the draws found "
+           r"to refute it too; for a witness, the instances found); mutants: refuted of generated.",
            "\n" r"{\small\begin{longtable}{@{}L{1.8cm}L{7.6cm}L{2.5cm}L{1.9cm}L{1.2cm}@{}}" "\n"
            r"\toprule id & claim & verdict & spot check & mutants\\ \midrule \endhead \bottomrule \endlastfoot" "\n"]
     for it in items:

@@ -79,7 +79,7 @@ def _src(claim_id: str) -> str:
 def _claim(id, place, quote, statement, assumptions, kind, expected, build, note="", scope=EVERY_J):
     return register(Claim(id=id, section="5", place=place, quote=quote, statement=statement,
                           assumptions=assumptions, kind=kind, expected=Status(expected),
-                          expected_source=_src(id), build=build, note=note, scope=scope))
+                          expected_source=_src(id), build=build, note=note, scope=scope, indexed_assumptions=True))
 
 
 def _order(labels) -> str:

@@ -70,7 +70,7 @@ def _src(claim_id: str) -> str:
 def _claim(id, place, quote, statement, assumptions, kind, expected, build, note, scope):
     return register(Claim(id=id, section="7", place=place, quote=quote, statement=statement, assumptions=assumptions,
                           kind=kind, expected=Status(expected), expected_source=_src(id), build=build,
-                          formalization="project", note=note, scope=scope))
+                          formalization="project", note=note, scope=scope, indexed_assumptions=True))
 
 
 def _sigma_gt_1() -> dict:

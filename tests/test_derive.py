@@ -408,3 +408,39 @@ def test_a_statement_sympy_settled_is_said_to_be_a_constant_not_an_unsatisfiabil
         line = next(ln for ln in text.splitlines() if settled in ln)
         assert line.strip().startswith(opening), line
         assert "unsatisfiable" not in text, text
+
+
+def test_a_users_assumptions_are_not_grouped_as_sectors():
+    # a_1 > 0 and a_2 > 0 are two assumptions of the user's, not one group "a > 0 for sectors 1 and 2";
+    # c and c_1 are two parameters (an outside trial found "necessary: a > 0" and "c ‹ c₂ for sector 1")
+    from proofs import Claim
+    from proofs.claim import decide_claim
+    from proofs.derive import necessity, necessity_sentence
+
+    a1, a2 = sp.symbols("a_1 a_2", real=True)
+    b, c, c1 = sp.symbols("b c c_1", positive=True)
+    claim = Claim(id="N.1", statement="a_1 + b + c > 0", claim=a1 + b + c > 0,
+                  assumptions={"a_1 > 0": a1 > 0, "a_2 > 0": a2 > 0, "a_1 < a_2": a1 < a2, "c_1 < c": c1 < c})
+    result = decide_claim(claim)
+    use = assumption_use(result)
+    assert use.sentence().endswith("a_1 > 0; this proof does not use a_2 > 0, a_1 < a_2, c_1 < c")
+    rows = {r.group: r.necessary for r in necessity(result)}
+    assert rows["a_2 > 0"] is False and rows["a_1 < a_2"] is False  # each dropped alone
+    # c and c_1 each alone (a stem "c" would drop both, and say only c)
+    assert rows["positivity of c"] is False and rows["positivity of c_1"] is False
+    assert "sector" not in use.sentence() + necessity_sentence(necessity(result))
+    assert assumption_group("a_1 > 0", claim.indexed_assumptions) == "a_1 > 0"
+
+
+def test_dropping_an_assumption_of_a_claim_for_every_size_is_still_decided():
+    # the necessity row re-decides the decisions alone: the claim's scope is no question there
+    from proofs import Claim
+    from proofs.claim import decide_claim
+    from proofs.derive import necessity
+
+    N = sp.Symbol("N", integer=True, positive=True)
+    a = sp.Symbol("a", positive=True)
+    claim = Claim(id="Z.3", statement="a share a/(N + 1) is at most a/2", claim=a / (N + 1) <= a / 2,
+                  assumptions={"N >= 2": N >= 2}, scope="every N")
+    rows = {r.group: r for r in necessity(decide_claim(claim))}
+    assert rows["N >= 2"].necessary is False, rows["N >= 2"].verdict  # still proved for N >= 1

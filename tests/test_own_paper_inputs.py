@@ -428,3 +428,55 @@ def test_an_assumption_on_the_claims_abstract_function_is_related_to_it():
     f = sp.Function("f", real=True)
     claim = Claim(id="K.10", statement="s", claim=f(x) > 0, assumptions={"f(y) > 0": f(y) > 0})
     assert claim.given[0][0] == "f(y) > 0"
+
+
+def _sized_claims():
+    # the payoff of one of N symmetric firms; a fixed N = 3 instance, and N itself a symbol
+    N = sp.Symbol("N", integer=True, positive=True)
+    a, c = sp.symbols("a c", positive=True)
+    fixed = a / 4 > 0  # the Cournot quantity a/(N + 1) at N = 3
+    return N, a, c, fixed
+
+
+def test_a_claim_for_every_size_must_quantify_over_it_or_say_how_it_covers_it():
+    N, a, c, fixed = _sized_claims()
+    unsupported = Claim(id="Z.1", statement="each firm produces", claim=fixed, scope="every N")
+    with pytest.raises(BadInputError, match="scope='every N', but its decisions are not about a symbol N"):
+        decide_claim(unsupported)
+    argued = Claim(id="Z.2", statement="each firm produces", claim=fixed, scope="every N",
+                   note="The quantity a/(N + 1) is positive for every N; N = 3 stands for any.")
+    result = decide_claim(argued)
+    assert result.scoped_verdict() == "proved (every N, by reduction)"
+    assert result.scope_basis == "reduction in the note"
+    quantified = Claim(id="Z.3", statement="each firm produces", claim=a / (N + 1) <= a / 2, scope="every N")
+    result = decide_claim(quantified)
+    assert result.scoped_verdict() == "proved (every N)" and result.scope_basis == "quantified"
+    # a counterexample at one size refutes a claim for every size: no argument is needed, none is mentioned
+    false = Claim(id="Z.4", statement="each firm produces more than a/5", claim=a / 4 > a / 3 - c, scope="every N",
+                  note="N = 3 stands for any N.")
+    result = decide_claim(false)
+    assert result.scoped_verdict() == "refuted (claimed for every N)" and result.scope_basis == ""
+
+
+def test_verify_explains_a_verdict_by_reduction_and_refuses_a_scope_without_basis(tmp_path):
+    path = tmp_path / "sized.py"
+    path.write_text(textwrap.dedent('''
+        import sympy as sp
+        from proofs import Claim
+        a = sp.Symbol("a", positive=True)
+        CLAIMS = [Claim(id="Z.2", statement="each firm produces", claim=a / 4 > 0, scope="every N",
+                        note="a/(N + 1) is positive for every N; N = 3 stands for any.", expected="proved")]
+    '''))
+    r = subprocess.run([sys.executable, "-m", "proofs", "verify", "--claims", str(path), "--no-spot-checks"],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert "proved (every N, by reduction)" in r.stdout
+    assert "by reduction: 1 claim(s) for every size were decided for generic sectors or fixed" in " ".join(r.stdout.split())
+    r = subprocess.run([sys.executable, "-m", "proofs", "verify", "--claims", str(path), "--json", "--quiet",
+                        "--no-spot-checks"], capture_output=True, text=True, timeout=300)
+    assert json.loads(r.stdout)[0]["scope_basis"] == "reduction in the note"
+    path.write_text(path.read_text().replace('note="a/(N + 1) is positive for every N; N = 3 stands for any.", ', ""))
+    r = subprocess.run([sys.executable, "-m", "proofs", "verify", "--claims", str(path), "--no-spot-checks"],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1, r.stderr
+    assert "no note=" in r.stderr

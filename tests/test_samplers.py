@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
+from numeric.exact import RationalArray
 from numeric.kernels import compile_conjunction
 from numeric.samplers import BoundsSampler, SamplingProblem, Section5Sampler, section5_structure
 from symbolic import section5 as s5
@@ -129,3 +130,67 @@ def test_equation_placement_respects_the_symbols_own_assumptions():
     ks, Ns, xs = (d[s].to_fractions() for s in (k, N, x))
     assert all(v.denominator == 1 for v in ks) and all(v >= 0 for v in xs)  # never k = N/2 for odd N, never x < 0
     assert any(kv == Nv / 2 and Nv % 2 == 0 for kv, Nv in zip(ks, Ns))
+
+
+def test_an_equation_not_solved_for_a_symbol_is_solved_by_sympy_for_the_right_one():
+    # Nash and first-best conditions with P(E) = E/(1 + E): each places its own total, resting on N and V
+    from numeric.samplers import _equations
+
+    N = sp.Symbol("N", integer=True, positive=True)
+    V, E_N, E_s = sp.symbols("V E_N E_star", positive=True)
+    nash, best = sp.Eq(V / (1 + E_N) ** 2, 1), sp.Eq(N * V / (1 + E_s) ** 2, 1)
+    problem = SamplingProblem.build([N, V, E_N, E_s], [N >= 2, nash, best], [E_s >= E_N])
+    placed = dict(_equations(problem))
+    assert placed == {E_N: sp.sqrt(V) - 1, E_s: sp.sqrt(N) * sp.sqrt(V) - 1}
+    d = BoundsSampler().draw(problem, 4000, np.random.default_rng(0))
+    both = np.isclose(d[V] / (1 + d[E_N]) ** 2, 1) & np.isclose(d[N] * d[V] / (1 + d[E_s]) ** 2, 1)
+    assert both.sum() > 50  # the two conditions hold together on a share of the draws
+
+
+def test_placements_that_rest_on_each_other_are_not_made():
+    # x = y + 1 is read as written; y**2 = x y + 3 solved for y would rest on x: a cycle, so it is solved for x
+    from numeric.samplers import _equations, _placing_order
+
+    x = sp.Symbol("x", integer=True)
+    y = sp.Symbol("y", positive=True)
+    problem = SamplingProblem.build([x, y], [sp.Eq(x, y + 1), sp.Eq(y**2, x * y + 3)])
+    placed = _equations(problem)
+    assert {sym for sym, _ in placed} == {x} and (x, y + 1) in placed
+    assert _placing_order([(x, y + 1), (y, x - 1)]) == ()
+    assert _placing_order([(y, x - 1), (x, sp.Integer(2))]) == ((x, 2), (y, x - 1))
+
+
+def test_integer_symbols_are_rounded_onto_integers_their_bounds_allow():
+    # a positive draw of 0.3 rounds to 0, which is not positive: it must round to 1 (found by an outside trial)
+    M = sp.Symbol("M", integer=True, positive=True)
+    k = sp.Symbol("k", integer=True)
+    problem = SamplingProblem.build([M, k], [k > sp.Rational(1, 2), k < 3])
+    for exact in (False, True):
+        d = BoundsSampler().draw(problem, 5000, np.random.default_rng(0), exact=exact)
+        Ms = d[M].to_float() if exact else d[M]
+        ks = d[k].to_float() if exact else d[k]
+        assert Ms.min() >= 1 and set(np.unique(ks)) <= {1.0, 2.0}
+
+
+def test_draws_that_break_a_symbols_own_assumptions_are_not_admissible():
+    from numeric import spot
+
+    M = sp.Symbol("M", integer=True, positive=True)
+    t = sp.Symbol("t", positive=True)
+
+    class Careless:  # a user's sampler that draws M = 0 and M = 1/2
+        name = "careless"
+
+        def owns(self, symbol):
+            return symbol == M
+
+        def draw(self, problem, n, rng, *, exact=False, boundary_share=0.25):
+            values = [0, "1/2", 1, 2] * (n // 4) + [3] * (n % 4)
+            return {M: RationalArray.from_values(values) if exact else np.array([float(eval_frac(v)) for v in values])}
+
+    check = spot.check_statement(t / M <= t, samples=4000, paper_samplers=[Careless()])
+    assert check.failures == 0 and check.admissible < check.drawn  # M = 0 and M = 1/2 were rejected
+
+
+def eval_frac(v):
+    return Fraction(v) if isinstance(v, str) else v

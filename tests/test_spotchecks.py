@@ -118,16 +118,43 @@ def test_an_implication_whose_hypothesis_no_draw_meets_is_not_exercised():
     from proofs import Claim
     from proofs.claim import decide_claim
 
-    p, c, t = sp.symbols("p c t", positive=True)
-    foc = sp.Eq(sp.diff((p - c - t) * (1 - p), p), 0)  # an equation: random draws all but never meet it
-    claim = Claim(id="K.11", statement="at the optimum the price exceeds the cost",
-                  claim=sp.Implies(foc, p > c), assumptions={"p < 1": p < 1})
+    p, c = sp.symbols("p c", positive=True)
+    quintic = sp.Eq(p**5 + p, c)  # no root in radicals: random draws all but never meet it, none is placed on it
+    claim = Claim(id="K.11", statement="a positive root of p^5 + p = c is below c",
+                  claim=sp.Implies(quintic, p < c), assumptions={"p < 1": p < 1})
     result = decide_claim(claim)
     check = spot_check_claim(load_paper(None), result, Settings(samples=5000))
     assert result.status is Status.PROVED and check.exercised == 0 and check.agrees
     assert check.why_nothing() == "hypothesis never met" and "NOT EXERCISED" in check.detail
     with pytest.raises(AssertionError, match="nothing was checked: the hypothesis"):
-        testing.assert_holds(sp.Implies(foc, p < c), [p < 1], samples=5000)
+        testing.assert_holds(sp.Implies(quintic, p > c), [p < 1], samples=5000)
+
+
+def test_a_first_order_condition_in_the_hypothesis_is_met_on_draws_placed_on_its_root():
+    # the condition is solved for the price (a symbol of the statement): a share of the draws is on the optimum
+    from proofs import Claim
+    from proofs.claim import decide_claim
+
+    p, c, t = sp.symbols("price cost tax", positive=True)  # names no sampler of the paper owns
+    foc = sp.Eq(sp.diff((p - c - t) * (1 - p), p), 0)
+    claim = Claim(id="K.12", statement="at the optimum the price exceeds the cost",
+                  claim=sp.Implies(foc, p > c), assumptions={"p < 1": p < 1})
+    result = decide_claim(claim)
+    check = spot_check_claim(load_paper(None), result, Settings(samples=5000))
+    assert result.status is Status.PROVED and check.agrees and check.exercised > 20
+    wrong = Claim(id="K.13", statement="at the optimum the price is below the cost",
+                  claim=sp.Implies(foc, p < c), assumptions={"p < 1": p < 1})
+    assert spot_check_claim(load_paper(None), decide_claim(wrong), Settings(samples=5000)).found > 0
+
+
+def test_no_spot_check_of_the_paper_is_vacuous():
+    # S2.fmd.2 and S2.fmd.3 assume first-order conditions (Kuhn-Tucker, with P(E) = E/(1 + E)): once never met
+    from proofs.claim import decide_claim
+
+    paper = load_paper(None)
+    for claim in paper.select("S2.fmd"):
+        check = spot_check_claim(paper, decide_claim(claim), Settings(samples=20000))
+        assert check.agrees and check.exercised != 0, (claim.id, check.detail)
 
 
 def test_spot_checks_are_reproducible(s5_results):
