@@ -62,6 +62,7 @@ import sympy as sp
 
 from symbolic import section5 as s5
 from symbolic import section7 as s7
+from symbolic.timebox import OutOfTime, time_box
 
 from .equilibria import InputError
 from .exact import as_fraction
@@ -171,6 +172,10 @@ def _exponent(beta) -> sp.Rational:
     return b
 
 
+#: seconds SymPy may spend solving a technology's first-order condition before the demand is inverted numerically
+SOLVE_SECONDS = 5.0
+
+
 @dataclass(frozen=True)
 class _Compiled:
     """The kernels a technology needs, derived once."""
@@ -228,13 +233,18 @@ def _compile_technology(tech: Technology) -> _Compiled:
     at_zero = tech.marginal_product_at_zero
     mp0 = None if at_zero in (sp.oo, sp.zoo) else compile_kernel(_p * at_zero, (_p, _A))
     demand, separable = None, None
-    solution = _solve_first_order_condition(mp)
-    if solution is not None:
-        demand = compile_kernel(solution, (_w, _p, _A))
-        parts = sp.separatevars(solution, symbols=[_w, _p, _A], dict=True)
-        if mp0 is None and parts is not None and set(parts) == {"coeff", _w, _p, _A}:
-            separable = (compile_kernel(parts["coeff"] * parts[_w], (_w,)), compile_kernel(parts[_p] * parts[_A],
-                                                                                          (_p, _A)))
+    try:
+        with time_box(SOLVE_SECONDS):  # SymPy can take minutes (beta = 99/100 in the shifted technology)
+            solution = _solve_first_order_condition(mp)
+            if solution is not None:
+                demand = compile_kernel(solution, (_w, _p, _A))
+                # the separable form serves technologies with an infinite marginal product at zero only
+                parts = sp.separatevars(solution, symbols=[_w, _p, _A], dict=True) if mp0 is None else None
+                if parts is not None and set(parts) == {"coeff", _w, _p, _A}:
+                    separable = (compile_kernel(parts["coeff"] * parts[_w], (_w,)),
+                                 compile_kernel(parts[_p] * parts[_A], (_p, _A)))
+    except OutOfTime:
+        demand, separable = None, None  # the demand is inverted numerically
     return _Compiled(value_output, value_mp, slope, mp0, demand, separable)
 
 
@@ -498,8 +508,25 @@ def _invert(kern: _Compiled, w, price, A) -> np.ndarray:
 
     u0 = np.zeros_like(w)
     with np.errstate(all="ignore"):
-        u = optimize.newton(f, u0, fprime=fprime, args=(w, price, A), maxiter=200, tol=1e-14)
+        try:
+            u = optimize.newton(f, u0, fprime=fprime, args=(w, price, A), maxiter=200, tol=1e-14)
+        except RuntimeError:  # Newton from log L = 0 can miss (a sector nearly inactive): bisect instead
+            u = None
+        if u is None or not np.all(np.isfinite(u)):
+            u = _bisect_decreasing(f, w, price, A)
     return np.exp(u)
+
+
+def _bisect_decreasing(f, *args, lo: float = -700.0, hi: float = 700.0, steps: int = 200) -> np.ndarray:
+    """The root of ``f(u, *args)``, decreasing in ``u`` (F' falls as L grows), by vectorised bisection on
+    [lo, hi]: slower than Newton, never lost."""
+    shape = np.shape(args[0])
+    lo_u, hi_u = np.full(shape, lo), np.full(shape, hi)
+    for _ in range(steps):
+        mid = (lo_u + hi_u) / 2
+        right = f(mid, *args) > 0  # the value marginal product is still above the wage: more labour
+        lo_u, hi_u = np.where(right, mid, lo_u), np.where(right, hi_u, mid)
+    return (lo_u + hi_u) / 2
 
 
 def _equilibrium(kern: _Compiled, price, A, total: float) -> tuple[float, np.ndarray, np.ndarray]:
@@ -539,7 +566,7 @@ def _bracket(excess, w0: float) -> tuple[float, float]:
         lo -= step
         step *= 2
     else:
-        raise RuntimeError("no wage gives excess demand for labour")
+        raise OverflowError("no wage gives excess demand for labour in double precision")
     step = 1.0
     for _ in range(200):
         if excess(hi) < 0:
@@ -547,7 +574,7 @@ def _bracket(excess, w0: float) -> tuple[float, float]:
         hi += step
         step *= 2
     else:
-        raise RuntimeError("no wage clears the labour market: demand stays above supply")
+        raise OverflowError("no wage clears the labour market in double precision: demand stays above supply")
     return lo, hi
 
 

@@ -31,7 +31,9 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-__all__ = ["RationalArray", "exact_truth", "exact_value", "parse_rational", "is_exact_number", "as_fraction", "EXACT_PATTERN",
+from symbolic.errors import NotSupportedError
+
+__all__ = ["RationalArray", "KernelError", "MAX_EXACT_EXPONENT", "exact_truth", "exact_value", "parse_rational", "is_exact_number", "as_fraction", "EXACT_PATTERN",
            "MAX_DECIMAL_EXPONENT"]
 
 #: the only text accepted as an exact number: an integer or ``p/q`` (no spaces, no decimals)
@@ -105,6 +107,14 @@ def as_fraction(value) -> Fraction:
     if isinstance(value, np.integer):
         return Fraction(int(value))
     raise TypeError(f"{value!r} ({type(value).__name__}) is not an exact rational")
+
+
+class KernelError(NotSupportedError, TypeError):
+    """An expression cannot be evaluated in the requested (exact) arithmetic."""
+
+
+#: the largest integer power taken exactly: x**(10**5) of 400 rationals would take minutes (floats still evaluate it)
+MAX_EXACT_EXPONENT = 10_000
 
 
 def _objects(values) -> np.ndarray:
@@ -279,6 +289,8 @@ class RationalArray:
             else:
                 raise TypeError(f"exact arithmetic takes integer powers only, got {exponent!r}")
         e = int(exponent)
+        if abs(e) > MAX_EXACT_EXPONENT:
+            raise KernelError(f"a power {e} is beyond exact evaluation (at most {MAX_EXACT_EXPONENT:,})")
         if e >= 0:
             return RationalArray(self.num ** e, self.den ** e)
         return RationalArray(self.den ** -e, self.num ** -e)._normalise_sign()

@@ -29,16 +29,10 @@ from typing import Callable
 
 import numpy as np
 
-from symbolic.errors import NotSupportedError
-
-from .exact import RationalArray
+from .exact import KernelError, RationalArray
 
 __all__ = ["KernelError", "Evaluator", "PrintedKernel", "FLOAT_EQUALITY_RTOL", "float_namespace", "exact_namespace",
            "top_two"]
-
-
-class KernelError(NotSupportedError, TypeError):
-    """An expression cannot be evaluated in the requested (exact) arithmetic."""
 
 
 def _all(*xs):

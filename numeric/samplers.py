@@ -62,7 +62,6 @@ from sympy.core.relational import Relational
 
 from symbolic import section4 as s4
 from symbolic import section5 as s5
-from symbolic.timebox import time_box
 
 from .exact import RationalArray, exact_value, where
 
@@ -557,15 +556,16 @@ class BoundsSampler:
                 v = RationalArray.from_integers(rounded.astype(np.int64)) if exact else rounded
             out[sym] = ops.finish(v)
         for sym, value in _equations(problem):
-            self._place(out, sym, value, rng, n, exact, 0.5 if exact else boundary_share)
+            self._place(out, sym, value, rng, n, exact, 0.5 if exact else boundary_share,
+                        self.bounds(sym, problem.atoms))
         return out
 
     @staticmethod
-    def _place(out: dict, sym, value, rng, n: int, exact: bool, share: float) -> None:
+    def _place(out: dict, sym, value, rng, n: int, exact: bool, share: float, bounds=(None, False, None, False)) -> None:
         """Put ``sym`` on ``value`` (an expression in the other drawn symbols) in a share of the draws.
 
-        Only where the value respects the symbol's own sign and integrality
-        (the kernels check the assumption atoms, not the symbol's assumptions).
+        Only where the value respects the symbol's own sign and integrality and its ``bounds``
+        (:meth:`bounds`): a draw moved out of them would be rejected, and exact draws are not topped up.
         """
         from .kernels import KernelError, compile_kernel
 
@@ -591,31 +591,36 @@ class BoundsSampler:
             ok &= x < 0
         elif sym.is_nonpositive:
             ok &= x <= 0
+        if sym.is_zero is False:
+            ok &= x != 0
         if sym.is_integer:
             ok &= (v.reduced().den == 1) if exact else (x == np.round(x))
+        lo, lo_incl, hi, hi_incl = bounds
+        if lo is not None:
+            ok &= (x >= float(lo)) if lo_incl else (x > float(lo))
+        if hi is not None:
+            ok &= (x <= float(hi)) if hi_incl else (x < float(hi))
         if ok.any():
             out[sym] = where(ok, v.reduced(), out[sym]) if exact else np.where(ok, x, out[sym])
-
-
-#: seconds SymPy may spend solving one equation for a symbol (a sampling aid: past it, no placement)
-SOLVE_SECONDS = 1.0
 
 
 @functools.lru_cache(maxsize=1024)
 def _equations(problem: SamplingProblem) -> tuple:
     """``(symbol, value)`` for each equation of the problem that gives a symbol a value, in placing order.
 
-    ``Eq(symbol, value)`` is read as written.  Any other equation is solved by SymPy, so that a
-    hypothesis stating a first-order condition is met on draws: an equation in one symbol places it on
-    each root; an equation in several, taken from the widest down, is solved for a symbol no wider one
-    took -- a symbol of the statement before a parameter, a real one before an integer (which a root
-    rarely is) -- so ``Eq(V/(1 + E)**2, 1)`` places ``E`` on ``sqrt(V) - 1``.  A value may rest on
-    symbols placed before it; placements in a cycle are dropped.  A wrong root only misses the
-    hypothesis: every draw is still evaluated.
+    ``Eq(symbol, value)`` is read as written.  Any other equation is solved for a symbol it is *linear* in
+    once denominators are cleared, so that a hypothesis stating a first-order condition is met on draws:
+    the value is then a rational function of the other symbols, so exact draws land on it exactly (a float
+    draw on an irrational root would meet the equation only within rounding, and a failure there could
+    never be confirmed).  Equations are taken from the widest down, each solved for a symbol no wider one
+    took -- a symbol of the statement before a parameter, a real one before an integer (which a quotient
+    rarely is): ``Eq(V/(1 + E)**2, 1)`` places ``V`` on ``(1 + E)**2``.  A value may rest on symbols
+    placed before it; placements in a cycle are dropped.  Deterministic: no time limit decides anything.
     """
     own = set(problem.symbols)
-    equations = list(dict.fromkeys(eq for b in (*problem.atoms, *problem.statements)
-                                   if isinstance(b, sp.Basic) for eq in b.atoms(sp.Eq)))
+    # in a fixed order (a set's order follows the hash seed; each placement draws from the generator)
+    equations = list(dict.fromkeys(eq for b in (*problem.atoms, *problem.statements) if isinstance(b, sp.Basic)
+                                   for eq in sorted(b.atoms(sp.Eq), key=sp.default_sort_key)))
     about = set().union(*(b.free_symbols for b in problem.statements if isinstance(b, sp.Basic)))
     found, to_solve = [], []
     for eq in equations:
@@ -630,11 +635,11 @@ def _equations(problem: SamplingProblem) -> tuple:
     for eq in sorted(to_solve, key=lambda e: -len(e.free_symbols)):
         several = len(eq.free_symbols) > 1
         ranked = sorted(eq.free_symbols - taken if several else eq.free_symbols,
-                        key=lambda s: (bool(s.is_integer), s not in about, s.name))
+                        key=lambda s: (bool(s.is_integer), s not in about, sp.default_sort_key(s)))
         for sym in ranked:
-            roots = _roots(eq, sym)
-            if roots and not any(sym in _resting_on(found, dep) for root in roots for dep in root.free_symbols):
-                found.extend((sym, root) for root in roots)
+            root = _linear_root(eq, sym)
+            if root is not None and not any(sym in _resting_on(found, dep) for dep in root.free_symbols):
+                found.append((sym, root))
                 taken |= {sym} if several else set()
                 break
     return _placing_order(list(dict.fromkeys(found)))
@@ -667,14 +672,30 @@ def _placing_order(found: list) -> tuple:
     return tuple(ordered)
 
 
-def _roots(eq, sym) -> tuple:
-    """SymPy's real-looking solutions of ``eq`` for ``sym``, within :data:`SOLVE_SECONDS`; none if it fails."""
+def _linear_root(eq, sym):
+    """The value of ``sym`` that solves ``eq``, where ``eq`` is linear in it once denominators are cleared and
+    the value is a rational function of the other symbols; ``None`` otherwise."""
     if sp.count_ops(eq) > 200:
-        return ()
+        return None
+    numerator, _ = sp.fraction(sp.together(eq.lhs - eq.rhs))
     try:
-        with time_box(SOLVE_SECONDS):
-            roots = sp.solve(eq.lhs - eq.rhs, sym)
-    except Exception:  # noqa: BLE001 -- any failure of solve only means no placement
-        return ()
-    return tuple(r for r in roots if isinstance(r, sp.Expr) and sym not in r.free_symbols
-                 and not r.has(sp.I, sp.nan, sp.zoo, sp.oo, sp.RootOf))
+        poly = sp.Poly(numerator, sym)
+    except sp.PolynomialError:
+        return None
+    if poly.degree() != 1:
+        return None
+    slope, intercept = poly.all_coeffs()
+    root = sp.cancel(-intercept / slope)
+    return root if sym not in root.free_symbols and _rational_with_rational_coefficients(root) else None
+
+
+def _rational_with_rational_coefficients(expr) -> bool:
+    """A quotient of polynomials with rational coefficients (``sqrt(2) x`` is not: exact draws cannot land on it)."""
+    gens = sorted(expr.free_symbols, key=sp.default_sort_key)
+    if not gens:
+        return bool(expr.is_Rational)
+    numerator, denominator = sp.fraction(sp.together(expr))
+    try:
+        return all(sp.Poly(part, *gens).domain in (sp.ZZ, sp.QQ) for part in (numerator, denominator))
+    except sp.PolynomialError:
+        return False

@@ -393,6 +393,8 @@ def _own_assumptions_hold(symbols, args) -> np.ndarray:
             ok &= np.asarray(a < 0, dtype=bool)
         elif sym.is_nonpositive:
             ok &= np.asarray(a <= 0, dtype=bool)
+        if sym.is_zero is False and not (sym.is_positive or sym.is_negative):  # nonzero, sign unknown
+            ok &= np.asarray(a != 0, dtype=bool)
         if sym.is_integer:
             ok &= (a.reduced().den == 1) if exact else (np.asarray(a) == np.round(a))
     return ok
@@ -405,14 +407,18 @@ def _confirm(plan: _Plan, kernel: Kernel, values, rows, want, tally: _Tally, lim
         rows = rows[:limit]
     exact_args = _as_exact(values, plan.symbols, rows)
     try:
-        ok = plan.assumptions.exact(*exact_args)
-        bad = ok & (kernel.exact(*exact_args) != want)
-    except (KernelError, ZeroDivisionError):
+        held, held_defined = exact_truth(plan.assumptions.exact, exact_args)
+        value, defined = exact_truth(kernel.exact, exact_args)
+    except KernelError:
         # no rational evaluation (real powers, roots): SymPy decides a few draws
         tally.unavailable = True
         bad, settled = _confirm_in_sympy(plan, kernel, exact_args, want)
         tally.unconfirmed += rows.size - int(settled.sum())
         rows, bad = rows[:bad.size][settled], bad[settled]
+    else:
+        defined &= held_defined  # a draw undefined exactly (a zero denominator) decides nothing either way
+        tally.unconfirmed += int((~defined).sum())
+        rows, bad = rows[defined], (held & (value != want))[defined]
     confirmed = rows[bad]
     tally.failures += confirmed.size
     tally.resolved += rows.size - confirmed.size

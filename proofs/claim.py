@@ -91,8 +91,10 @@ def scoped_verdict(status: str, scope: str, kind: Kind | str = Kind.FORALL, *, r
 
 
 def _quantifies_over(obligations, size: str) -> bool:
-    """Every obligation has the size (a symbol named ``size``) among its free symbols."""
-    return bool(obligations) and all(size in {s.name for s in ob.free_symbols} for ob in obligations)
+    """Every obligation has the size (a symbol named ``size``) among its free symbols, or is a constant SymPy
+    settled while it was built (true or false whatever the size)."""
+    return bool(obligations) and all(isinstance(ob.statement, BooleanAtom) or size in {s.name for s in ob.free_symbols}
+                                     for ob in obligations)
 
 
 def _check_scope_basis(claim: "Claim") -> None:
@@ -100,7 +102,7 @@ def _check_scope_basis(claim: "Claim") -> None:
     size = size_of(claim.scope)
     if not size or claim.note.strip() or _quantifies_over(claim.decisions, size):
         return
-    raise BadInputError(f"claim {claim.id}: scope={claim.scope!r}, but its decisions are not about a symbol {size} "
+    raise BadInputError(f"claim {claim.id}: scope={claim.scope!r}, but not every decision is about a symbol {size} "
                         f"(they are for fixed or generic sizes) and it has no note=: say in note= how the decisions "
                         f"cover every {size} (the verdict is then reported '{BY_REDUCTION}'), make {size} a symbol of "
                         f"the claim, or give the scope the decisions have (scope='{size} = 4')")

@@ -66,23 +66,26 @@ def add_only_option(p) -> None:
                         "and S5.7b), a prefix a section (S5, S2.spill); S5.1 does not select S5.10")
 
 
+#: a decimal number of seconds in ASCII (no underscores, no other scripts' digits)
+_SECONDS = re.compile(r"[+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?", flags=re.ASCII)
+
+
 def positive_seconds(text: str) -> float:
-    """argparse type: a finite positive number of seconds (``--timeout``)."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    """argparse type: a finite positive number of seconds (``--timeout``), in ASCII digits (``float`` would also
+    take ``5_0`` and Arabic-Indic digits)."""
+    if not _SECONDS.fullmatch(text.strip()):
+        raise argparse.ArgumentTypeError(f"expected a finite positive number of seconds (digits 0-9), got {text!r}")
+    value = float(text)
     if not (0 < value < float("inf")):
         raise argparse.ArgumentTypeError(f"expected a finite positive number of seconds, got {text!r}")
     return value
 
 
 def positive_count(text: str) -> int:
-    """argparse type: a positive whole number (``--samples``)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    """argparse type: a positive whole number (``--samples``), in ASCII digits."""
+    if not re.fullmatch(r"[+-]?[0-9]+", text.strip(), flags=re.ASCII):
+        raise argparse.ArgumentTypeError(f"expected a positive whole number (digits 0-9), got {text!r}")
+    value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
     return value

@@ -83,7 +83,10 @@ def run(args) -> int:
                                labour=labour, technology=technology, names=data.get("sector"), gains=args.gains)
     except (OverflowError, FloatingPointError) as exc:
         raise UsageError(f"{args.file}: the numbers are beyond floating-point range in this economy ({exc}); "
-                         "rescale lambda_S, lambda_N or --labour") from None
+                         "rescale lambda_S, lambda_N or --labour, or take a --beta further from 1 (labour demand "
+                         "grows like a power 1/(1 - beta))") from None
+    except RuntimeError as exc:  # a root finder that did not converge: said in one line, not a traceback
+        raise UsageError(f"{args.file}: the equilibrium could not be computed ({exc})") from None
     except InputError as exc:
         if exc.field in ("beta", "labour"):
             raise UsageError(f"--{exc.field}: {exc.reason}") from None

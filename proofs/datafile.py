@@ -226,9 +226,12 @@ def exact_or_float(option: str, text: str):
         return t
     if _FLOAT.fullmatch(t):
         value = float(t)
-        if math.isfinite(value):
-            return value
-        raise UsageError(f"{option}: {text!r} is beyond the floating-point range; write it as an integer or 'p/q'")
+        if not math.isfinite(value):
+            raise UsageError(f"{option}: {text!r} is beyond the floating-point range; write it as an integer or 'p/q'")
+        if value == 0 and any(c in "123456789" for c in t.lower().split("e")[0]):
+            raise UsageError(f"{option}: {text!r} is below the floating-point range (it would be read as 0); "
+                             "write it as 'p/q'")
+        return value
     raise UsageError(f"{option}: {text!r} is not a number or an exact rational 'p/q'")
 
 

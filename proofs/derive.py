@@ -193,7 +193,7 @@ def value_text(v) -> str:
     'the root ≈ 2.01266 of x**5 - 2*x - 29 = 0'
     """
     v = sp.sympify(v)
-    if v.is_Rational or not v.is_number:
+    if v.is_Rational or v.is_Float or not v.is_number or v.is_finite is not True:  # nothing to approximate
         return sp.sstr(v)
     approx = sp.sstr(sp.N(v, 6))
     if isinstance(v, sp.CRootOf):

@@ -227,14 +227,13 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
                    f"swapped parameters) to show that its check can fail: {killed} of {generated} mutants are "
                    f"refuted. ")
     out.append(r"Each proof says which assumptions are \emph{sufficient} (a minimal set) and which are "
-               r"\emph{necessary} (the claim re-decided with each dropped, the declared sign of each group of "
-               f"parameters included, within {NECESSITY_TIMEOUT:g} s each). ")
+               r"\emph{necessary} (re-decided with each dropped, declared signs included, within "
+               f"{NECESSITY_TIMEOUT:g} s each). ")
     reduced = sum(1 for it in items if BY_REDUCTION in it.verdict)
     if reduced:
         size = f"${_size_name(items) or 'N'}$"
-        out.append(f"{reduced} verdicts about every {size} say \\emph{{{BY_REDUCTION}}}: their decisions are about "
-                   f"generic sectors or fixed {size}, and that this covers every {size} is the argument stated "
-                   "with the claim, not a decision of the engine. ")
+        out.append(f"\\emph{{By reduction}} ({reduced} verdicts for every {size}): decided for generic sectors or "
+                   f"fixed {size}; that this covers every {size} is the claim's stated argument, not the engine's. ")
     if regions:
         out.append("Where the paper states a threshold, the region where the model's own condition holds is "
                    "derived and compared with it. ")

@@ -19,8 +19,12 @@ from contextlib import contextmanager
 __all__ = ["OutOfTime", "time_box"]
 
 
-class OutOfTime(Exception):
-    """Raised inside a :func:`time_box` whose time ran out."""
+class OutOfTime(BaseException):
+    """Raised inside a :func:`time_box` whose time ran out.
+
+    A ``BaseException``, like ``KeyboardInterrupt``: SymPy catches ``Exception`` in places (``factor`` inside
+    ``separatevars``) and would carry on past the limit with the alarm swallowed.
+    """
 
 
 @contextmanager

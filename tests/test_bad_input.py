@@ -140,3 +140,21 @@ def test_equilibria_at_ten_million_sectors():
     rng = np.random.default_rng(0)
     result = numeric.equilibria(rng.uniform(0.5, 2, J), rng.uniform(0.5, 2, J), rng.uniform(1, 2, J))
     assert result.J == J and len(result) >= 1
+
+
+@pytest.mark.parametrize("option, value", [("--timeout", "٥"), ("--timeout", "5_0"), ("--samples", "١٠"),
+                                           ("--samples", "1_000")])
+def test_counts_and_seconds_are_ascii_decimals(option, value):
+    # Python's float() and int() take other scripts' digits and underscores; the data parsers do not, nor do these
+    r = subprocess.run([sys.executable, "-m", "proofs", "verify", "--only", "S2.spill.1", option, value],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and option in r.stderr
+
+
+def test_a_number_below_the_float_range_is_refused_not_read_as_zero():
+    from proofs.cli import UsageError
+    from proofs.datafile import exact_or_float
+
+    with pytest.raises(UsageError, match="below the floating-point range"):
+        exact_or_float("--budget", "1e-400")
+    assert exact_or_float("--budget", "0.0e5") == 0.0 and exact_or_float("--budget", "1e-300") == 1e-300

@@ -332,3 +332,24 @@ def test_an_assumption_sympy_settled_to_false_is_said_to_be_sympys():
     r, a = sp.Symbol("r", irrational=True), sp.Symbol("a")
     v = prove(a > 0, {"r2": sp.Eq(r**2, 2)})  # SymPy: r irrational, so r**2 != 2 (false at sqrt(2))
     assert v.status is Status.VACUOUS and v.method == "sympy-constant" and "'r2'" in v.reason
+
+
+def test_a_time_box_is_not_swallowed_by_code_that_catches_every_exception():
+    # SymPy's factor (inside separatevars) catches Exception: an alarm raised as an Exception was lost there and
+    # the economy solver ran for minutes past its limit
+    import time
+
+    from symbolic.timebox import OutOfTime, time_box
+
+    def stubborn():
+        while True:
+            try:
+                time.sleep(0.01)
+            except Exception:  # noqa: BLE001 -- what the library under the box does
+                pass
+
+    start = time.monotonic()
+    with pytest.raises(OutOfTime):
+        with time_box(0.2):
+            stubborn()
+    assert time.monotonic() - start < 5

@@ -184,3 +184,17 @@ def test_commands_run_as_a_user_runs_them():
     proc = subprocess.run([sys.executable, "-m", "proofs", "--help"], capture_output=True, text=True, timeout=120,
                           cwd=ROOT)
     assert "economy" in proc.stdout and "grants" in proc.stdout
+
+
+def test_economy_with_beta_near_one_ends_in_one_line_not_a_traceback_or_a_hang(tmp_path, capsys):
+    # outside trial: beta = 999/1000 raised a RuntimeError traceback; the shifted technology at beta = 99/100 spent
+    # minutes in SymPy (separatevars of the solved first-order condition) -- now bounded, then inverted numerically
+    import time
+
+    path = _write(tmp_path, "e.csv", "sector,lambda_S,lambda_N,theta,coordinated\na,6,2,3/2,0\nb,5,2,5/4,0\n")
+    code, out, err = _run(capsys, "economy", path, "--beta", "999/1000")
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "beyond floating-point range" in err
+    start = time.monotonic()
+    code, out, err = _run(capsys, "economy", path, "--technology", "shifted", "--beta", "1/1000")
+    assert code == 0, err
+    assert time.monotonic() - start < 60
