@@ -395,9 +395,34 @@ def _own_assumptions_hold(symbols, args) -> np.ndarray:
             ok &= np.asarray(a <= 0, dtype=bool)
         if sym.is_zero is False and not (sym.is_positive or sym.is_negative):  # nonzero, sign unknown
             ok &= np.asarray(a != 0, dtype=bool)
+        whole = (a.reduced().den == 1) if exact else (np.asarray(a) == np.round(a))
         if sym.is_integer:
-            ok &= (a.reduced().den == 1) if exact else (np.asarray(a) == np.round(a))
+            ok &= whole
+        elif sym.is_integer is False:
+            ok &= ~whole
+        if sym.is_irrational:  # every draw is a rational number: none is admissible
+            ok &= False
+        if sym.is_even or sym.is_odd or sym.is_prime or sym.is_composite:
+            ok &= _integer_kind_holds(sym, a.reduced().num if exact else np.round(np.asarray(a)), whole)
     return ok
+
+
+def _integer_kind_holds(sym, integers, whole) -> np.ndarray:
+    """Parity and primality of integer draws (``whole`` marks the draws that are integers at all)."""
+    out = np.array(whole, dtype=bool)
+    for i, v in enumerate(integers):
+        if not out[i]:
+            continue
+        n = int(v)
+        if sym.is_even:
+            out[i] = n % 2 == 0
+        elif sym.is_odd:
+            out[i] = n % 2 == 1
+        if sym.is_prime:
+            out[i] = out[i] and sp.isprime(n)
+        elif sym.is_composite:
+            out[i] = out[i] and n > 1 and not sp.isprime(n)
+    return out
 
 
 def _confirm(plan: _Plan, kernel: Kernel, values, rows, want, tally: _Tally, limit: int) -> None:
