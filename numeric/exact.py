@@ -33,8 +33,8 @@ import numpy as np
 
 from symbolic.errors import NotSupportedError
 
-__all__ = ["RationalArray", "KernelError", "MAX_EXACT_EXPONENT", "exact_truth", "exact_value", "parse_rational", "is_exact_number", "as_fraction", "EXACT_PATTERN",
-           "MAX_DECIMAL_EXPONENT"]
+__all__ = ["RationalArray", "KernelError", "MAX_EXACT_EXPONENT", "exact_truth", "exact_value", "parse_rational",
+           "is_exact_number", "as_fraction", "EXACT_PATTERN", "MAX_DECIMAL_EXPONENT"]
 
 #: the only text accepted as an exact number: an integer or ``p/q`` (no spaces, no decimals)
 # re.ASCII: \d is 0-9, not every Unicode digit (Arabic-Indic three is no number here)

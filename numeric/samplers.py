@@ -51,7 +51,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Iterable, Protocol, Sequence
@@ -66,7 +65,7 @@ from symbolic import section5 as s5
 from .exact import RationalArray, exact_value, where
 
 __all__ = ["SamplingProblem", "Sampler", "Section5Sampler", "Section4Sampler", "BoundsSampler", "Section5Structure",
-           "section5_structure", "flatten_atoms", "NEAR_TIE"]
+           "section5_structure", "flatten_atoms", "own_assumptions_hold", "NEAR_TIE"]
 
 #: the relative size of a near-tie (well above float rounding, far below any economic difference)
 NEAR_TIE = Fraction(1, 10**9)
@@ -456,6 +455,54 @@ class Section4Sampler:
         return {sym: ops.finish(values[sym]) for sym in problem.symbols if sym in values}
 
 
+def own_assumptions_hold(symbols, args) -> np.ndarray:
+    """Which draws respect the symbols' own assumptions (sign, nonzero, integrality, parity, primality), for
+    float arrays or :class:`RationalArray` s: the compiled assumptions are the named atoms only, and SymPy
+    settles ``M > 0`` for a positive ``M`` to True, so the spot check and the placements check them here."""
+    ok = np.ones(len(args[0]) if args else 1, dtype=bool)
+    for sym, a in zip(symbols, args):
+        exact = isinstance(a, RationalArray)
+        if sym.is_positive:
+            ok &= np.asarray(a > 0, dtype=bool)
+        elif sym.is_nonnegative:
+            ok &= np.asarray(a >= 0, dtype=bool)
+        if sym.is_negative:
+            ok &= np.asarray(a < 0, dtype=bool)
+        elif sym.is_nonpositive:
+            ok &= np.asarray(a <= 0, dtype=bool)
+        if sym.is_zero is False and not (sym.is_positive or sym.is_negative):  # nonzero, sign unknown
+            ok &= np.asarray(a != 0, dtype=bool)
+        whole = (a.reduced().den == 1) if exact else (np.asarray(a) == np.round(a))
+        if sym.is_integer:
+            ok &= whole
+        elif sym.is_integer is False:
+            ok &= ~whole
+        if sym.is_irrational:  # every draw is a rational number: none is admissible
+            ok &= False
+        if sym.is_even or sym.is_odd or sym.is_prime or sym.is_composite:
+            ok &= _integer_kind_holds(sym, a.reduced().num if exact else np.round(np.asarray(a)), whole)
+    return ok
+
+
+def _integer_kind_holds(sym, integers, whole) -> np.ndarray:
+    """Parity and primality of integer draws (``whole`` marks the draws that are integers at all)."""
+    out = np.array(whole, dtype=bool)
+    for i, v in enumerate(integers):
+        if not out[i]:
+            continue
+        n = int(v)
+        if sym.is_even:
+            out[i] = n % 2 == 0
+        elif sym.is_odd:
+            out[i] = n % 2 == 1
+        if sym.is_prime:
+            out[i] = out[i] and sp.isprime(n)
+        elif sym.is_composite:
+            out[i] = out[i] and n > 1 and not sp.isprime(n)
+    return out
+
+
+
 # -- the fallback: bounds read from single-symbol atoms ------------------------------
 
 def _integers_within(rounded: np.ndarray, lo, lo_incl: bool, hi, hi_incl: bool) -> np.ndarray:
@@ -583,18 +630,7 @@ class BoundsSampler:
         except (KernelError, ValueError, TypeError):
             return  # no (exact) value here: the draws stay where the bounds put them
         ok = np.isfinite(x) & defined & (rng.random(n) < share)
-        if sym.is_positive:
-            ok &= x > 0
-        elif sym.is_nonnegative:
-            ok &= x >= 0
-        if sym.is_negative:
-            ok &= x < 0
-        elif sym.is_nonpositive:
-            ok &= x <= 0
-        if sym.is_zero is False:
-            ok &= x != 0
-        if sym.is_integer:
-            ok &= (v.reduced().den == 1) if exact else (x == np.round(x))
+        ok &= own_assumptions_hold([sym], [v if exact else np.where(np.isfinite(x), x, 0.0)])
         lo, lo_incl, hi, hi_incl = bounds
         if lo is not None:
             ok &= (x >= float(lo)) if lo_incl else (x > float(lo))

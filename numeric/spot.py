@@ -111,7 +111,8 @@ from symbolic.constructs import atoms_of
 
 from .exact import RationalArray, as_fraction, exact_truth
 from .kernels import Kernel, KernelError, compile_conjunction, compile_kernel, free_symbols_of
-from .samplers import BoundsSampler, SamplingProblem, Section4Sampler, Section5Sampler, flatten_atoms
+from .samplers import (BoundsSampler, SamplingProblem, Section4Sampler, Section5Sampler, flatten_atoms,
+                       own_assumptions_hold)
 
 __all__ = ["register_sampler", "unregister_sampler", "samplers", "DEFAULT_SAMPLERS", "check_statement",
            "StatementCheck", "PointCheck", "evaluate_point", "DEFAULT_SAMPLES", "DEFAULT_EXACT_SAMPLES",
@@ -335,7 +336,7 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
         n = need if drawn == 0 else min(4 * need, 4 * int(samples))
         values = _draw(plan, n, rng, False, boundary_share)
         args = [values[s] for s in plan.symbols]
-        ok = plan.assumptions(*args) & _own_assumptions_hold(plan.symbols, args)
+        ok = plan.assumptions(*args) & own_assumptions_hold(plan.symbols, args)
         drawn += n
         n_ok = int(ok.sum())
         admissible += n_ok
@@ -360,7 +361,7 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
             for t in tallies:
                 t.unavailable = True
         else:
-            ok = held & defined & _own_assumptions_hold(plan.symbols, args)  # an undefined assumption excludes
+            ok = held & defined & own_assumptions_hold(plan.symbols, args)  # an undefined assumption excludes
             for kernel, want, tally in zip(plan.statements, wants, tallies):
                 try:
                     value, defined = exact_truth(kernel.exact, args)
@@ -377,52 +378,6 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
     # an exact draw counts only for the statements that were evaluated on it
     return [StatementCheck(drawn, admissible + t.exact_checked, t.exact_checked, t.failures, t.resolved, t.first,
                            t.unavailable, t.unconfirmed, seconds) for t in tallies]
-
-
-def _own_assumptions_hold(symbols, args) -> np.ndarray:
-    """Each draw respects the symbols' own assumptions (sign, integrality): the compiled assumptions are the
-    named atoms only, and SymPy settles ``M > 0`` for a positive ``M`` to True, so they are checked here."""
-    ok = np.ones(len(args[0]) if args else 1, dtype=bool)
-    for sym, a in zip(symbols, args):
-        exact = isinstance(a, RationalArray)
-        if sym.is_positive:
-            ok &= np.asarray(a > 0, dtype=bool)
-        elif sym.is_nonnegative:
-            ok &= np.asarray(a >= 0, dtype=bool)
-        if sym.is_negative:
-            ok &= np.asarray(a < 0, dtype=bool)
-        elif sym.is_nonpositive:
-            ok &= np.asarray(a <= 0, dtype=bool)
-        if sym.is_zero is False and not (sym.is_positive or sym.is_negative):  # nonzero, sign unknown
-            ok &= np.asarray(a != 0, dtype=bool)
-        whole = (a.reduced().den == 1) if exact else (np.asarray(a) == np.round(a))
-        if sym.is_integer:
-            ok &= whole
-        elif sym.is_integer is False:
-            ok &= ~whole
-        if sym.is_irrational:  # every draw is a rational number: none is admissible
-            ok &= False
-        if sym.is_even or sym.is_odd or sym.is_prime or sym.is_composite:
-            ok &= _integer_kind_holds(sym, a.reduced().num if exact else np.round(np.asarray(a)), whole)
-    return ok
-
-
-def _integer_kind_holds(sym, integers, whole) -> np.ndarray:
-    """Parity and primality of integer draws (``whole`` marks the draws that are integers at all)."""
-    out = np.array(whole, dtype=bool)
-    for i, v in enumerate(integers):
-        if not out[i]:
-            continue
-        n = int(v)
-        if sym.is_even:
-            out[i] = n % 2 == 0
-        elif sym.is_odd:
-            out[i] = n % 2 == 1
-        if sym.is_prime:
-            out[i] = out[i] and sp.isprime(n)
-        elif sym.is_composite:
-            out[i] = out[i] and n > 1 and not sp.isprime(n)
-    return out
 
 
 def _confirm(plan: _Plan, kernel: Kernel, values, rows, want, tally: _Tally, limit: int) -> None:

@@ -203,13 +203,13 @@ def eval_frac(v):
 
 def test_draws_respect_parity_primality_and_irrationality_of_the_symbols():
     # a prime p drawn as 4 or an even e drawn as 3 would be an inadmissible "counterexample"
-    from numeric.spot import _own_assumptions_hold
+    from numeric.samplers import own_assumptions_hold
 
     p, e = sp.Symbol("p", prime=True), sp.Symbol("e", even=True)
     r, q = sp.Symbol("r", irrational=True), sp.Symbol("q", integer=False)
-    assert _own_assumptions_hold([p], [np.array([1.0, 2.0, 3.0, 4.0, 5.5])]).tolist() == [False, True, True, False,
+    assert own_assumptions_hold([p], [np.array([1.0, 2.0, 3.0, 4.0, 5.5])]).tolist() == [False, True, True, False,
                                                                                          False]
-    assert _own_assumptions_hold([e], [RationalArray.from_values([0, 1, 2, "3/2", -4])]).tolist() == \
+    assert own_assumptions_hold([e], [RationalArray.from_values([0, 1, 2, "3/2", -4])]).tolist() == \
         [True, False, True, False, True]
-    assert not _own_assumptions_hold([r], [np.array([1.0, 2.0])]).any()  # every draw is rational
-    assert _own_assumptions_hold([q], [np.array([1.0, 2.5])]).tolist() == [False, True]
+    assert not own_assumptions_hold([r], [np.array([1.0, 2.0])]).any()  # every draw is rational
+    assert own_assumptions_hold([q], [np.array([1.0, 2.5])]).tolist() == [False, True]
