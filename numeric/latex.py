@@ -9,7 +9,7 @@ SymPy source in :mod:`symbolic.section5` in exact arithmetic.
 Arrays are indexed by sector along their first axis, from 0 in Python; the
 rendering numbers sectors from 1 as the paper does (``lambda_S[0]`` is
 :math:`\lambda_{1S}`).  latexify's identifier mapping cannot produce
-:math:`\lambda_{jS}` (ENGINE-NOTES.md), so arrays are mapped to short names
+:math:`\lambda_{jS}` (it maps whole identifiers only), so arrays are mapped to short names
 (``lambda_S`` -> ``lamS``) and a small rewrite turns ``\mathrm{lamS}_{j}`` into
 :math:`\lambda_{jS}`.
 

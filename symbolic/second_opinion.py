@@ -23,7 +23,7 @@ otherwise, with every denominator -- read from both sides of the relation
 *before* they are subtracted -- required non-zero; integer symbols make the
 logic QF_NIRA.  ``exp``, ``log`` and real powers are outside this fragment: the answer is then
 *could not confirm*, which is honest, not a failure.  cvc5 is much weaker than
-z3 on these problems (ENGINE-NOTES.md), so every query has a time limit.
+z3 on these problems (it often times out where z3 answers at once), so every query has a time limit.
 
 >>> from sympy import symbols
 >>> from symbolic import prove

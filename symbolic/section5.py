@@ -199,7 +199,7 @@ def condition_star(k: Label, strict: bool = True, first: Label = 1) -> sp.Boolea
 
 
 def _decreasing(values: Sequence[sp.Expr]) -> sp.Boolean:
-    # pairwise, not only consecutive: the solver needs transitivity spelled out (ENGINE-NOTES.md)
+    # pairwise, not only consecutive: the solver needs transitivity spelled out (z3 is much slower deriving it)
     return sp.And(*[sp.Gt(a, b) for a, b in combinations(values, 2)])
 
 
