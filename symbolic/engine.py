@@ -39,8 +39,8 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Callable, Mapping
 
 import sympy as sp
@@ -48,6 +48,7 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 from sympy.logic.boolalg import Boolean
 
+from . import kind_rules  # noqa: F401  (SymPy's wrong number-kind rules weakened first)
 from . import solver
 from .certify import Uncertifiable, enclose, holds, rational_enclosure, respects_symbol_assumptions
 from .constructs import (condition_text, domain_conditions, exact_floats, is_truth_value, sympy_algebra_reliable,
@@ -273,7 +274,11 @@ def make_problem(kind, target, named, deadline, want_core=False) -> Problem:
                        "decides over the real numbers; declare them positive=True, real=True, ...")
     if isinstance(target, sp.logic.boolalg.BooleanAtom):
         notes.append(f"the {'claim' if kind is Kind.FORALL else 'condition'} is the constant {target}: SymPy "
-                     "evaluated it before the engine saw it (compare numbers as exact Rationals)")
+                     "evaluated it when it was built, before the engine saw it (Floats compared? write exact "
+                     "Rationals; or build it with evaluate=False)")
+    unsigned = [s.name for s in symbols if s.is_real is None]
+    if unsigned:  # a plain Symbol('z') may be complex to SymPy; the engine reads it as real
+        notes.append(f"read as real numbers (declared without real=True or a sign): {', '.join(unsigned)}")
     base = Problem(kind, target, named, deadline, want_core, symbols, tuple(dict.fromkeys(notes)), unsupported)
     if unsupported is not None:
         return base

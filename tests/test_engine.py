@@ -329,9 +329,13 @@ def test_a_core_is_confirmed_by_deciding_with_it_alone():
 
 
 def test_an_assumption_sympy_settled_to_false_is_said_to_be_sympys():
-    r, a = sp.Symbol("r", irrational=True), sp.Symbol("a")
-    v = prove(a > 0, {"r2": sp.Eq(r**2, 2)})  # SymPy: r irrational, so r**2 != 2 (false at sqrt(2))
+    r, a = sp.Symbol("r", real=True), sp.Symbol("a")
+    assert sp.Eq(r**2, -1) is sp.false  # SymPy: a real square is not negative (true)
+    v = prove(a > 0, {"r2": sp.Eq(r**2, -1)})
     assert v.status is Status.VACUOUS and v.method == "sympy-constant" and "'r2'" in v.reason
+    # r**2 = 2 for an irrational r is not settled any more (SymPy's wrong rule is weakened): refuted at sqrt(2)
+    v = prove(a > 0, {"r2": sp.Eq(sp.Symbol("q", irrational=True)**2, 2)})
+    assert v.status is Status.REFUTED and v.method != "sympy-constant"
 
 
 def test_a_time_box_is_not_swallowed_by_code_that_catches_every_exception():

@@ -1,0 +1,114 @@
+r"""SymPy's number-kind rules that are wrong, weakened to "unknown" before any statement is built.
+
+SymPy evaluates a relation while it is constructed, from what it infers about
+its sides.  A few of its inferences about *kinds of numbers* are false, and a
+false one turns a statement into ``True`` or ``False`` before the engine sees
+it -- so no decision afterwards can be sound.  Measured (SymPy 1.13-1.14):
+
+* ``atan(n)``, ``asin(n)`` are "irrational" for a rational ``n`` (``n = 0`` gives 0),
+  ``acos(n)`` too (``n = 1`` gives 0): ``Eq(atan(n), 0)`` became ``False``;
+* an integer power of an irrational is "irrational": ``Eq(r**2, 2)`` became ``False``
+  for an irrational ``r`` (``r = sqrt(2)``);
+* a positive integer power is "even"/"odd" only if its base is, even for a base
+  that is no integer (``sqrt(3)**2 = 3`` is odd);
+* a non-integer rational to a positive power is "no integer", also for an
+  irrational exponent (``(9/4)**(log 2/log(9/4)) = 2``).
+
+Each rule is *weakened*: where SymPy's answer rests on the wrong inference, it
+becomes ``None`` (unknown); everywhere else SymPy answers as before.  An
+unknown is always sound; SymPy then leaves the relation unevaluated and the
+engine decides it.  Applied once, when any module of :mod:`symbolic` that
+builds expressions is imported (build statements after importing it).
+
+>>> import sympy as sp
+>>> n, r = sp.Symbol("n", integer=True), sp.Symbol("r", irrational=True)
+>>> sp.Eq(sp.atan(n), 0), sp.Ne(r**2, 2)
+(Eq(atan(n), 0), Ne(r**2, 2))
+>>> sp.atan(sp.Symbol("m", integer=True, nonzero=True)).is_rational   # still known where it is true
+False
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import sympy as sp
+from sympy.core.cache import clear_cache
+from sympy.core.logic import fuzzy_not
+from sympy.core.power import Pow
+
+__all__ = ["REPAIRS", "repair"]
+
+
+def _at(arg, point) -> bool:
+    """Whether ``arg`` may equal ``point`` (SymPy cannot rule it out)."""
+    return fuzzy_not((arg - point).is_zero) is not True
+
+
+def _inverse_trig_at(point) -> Callable:
+    # f(q) is rational for a rational q only at f(q) = 0, i.e. q = point (Lindemann-Weierstrass)
+    return lambda e, value: value is False and _at(e.args[0], point)
+
+
+def _irrational_base(e, value) -> bool:
+    # r**k with r irrational and integer k: rational for r = 2**(1/k); only k = 1, -1 keep r's kind
+    b, x = e.as_base_exp()
+    return value is False and b.is_rational is not True and not (x.is_Integer and abs(x) == 1)
+
+
+def _parity_of_base(e, value) -> bool:
+    # b**k has b's parity only for an integer b
+    return value is False and e.base.is_integer is not True
+
+
+def _rational_exponent(e, value) -> bool:
+    # p/q to a rational power is never an integer; to a real one it may be
+    return value is False and e.base.is_rational and e.base.is_integer is False and e.exp.is_rational is not True
+
+
+#: (class, fact, when SymPy's answer is unfounded): the rules weakened, each with its counterexample above
+REPAIRS = (
+    (sp.atan, "rational", _inverse_trig_at(0)),
+    (sp.asin, "rational", _inverse_trig_at(0)),
+    (sp.acos, "rational", _inverse_trig_at(1)),
+    (Pow, "rational", _irrational_base),
+    (Pow, "even", _parity_of_base),
+    (Pow, "odd", _parity_of_base),
+    (Pow, "integer", _rational_exponent),
+)
+
+
+def _subclasses(cls) -> list:
+    out, stack = [], [cls]
+    while stack:
+        c = stack.pop()
+        out.append(c)
+        stack.extend(c.__subclasses__())
+    return out
+
+
+def _weaken(cls, fact: str, unfounded: Callable) -> None:
+    name = f"_eval_is_{fact}"
+    original = cls.__dict__.get(name)
+    if original is None or getattr(original, "_coordfail_weakened", False):
+        return  # SymPy changed this rule (nothing to weaken), or done already
+
+    def handler(self):
+        value = original(self)
+        return None if value is not None and unfounded(self, value) else value
+
+    handler._coordfail_weakened = True
+    setattr(cls, name, handler)
+    for sub in _subclasses(cls):  # SymPy looks handlers up in a table made when each class was created
+        if sub.__dict__.get("_prop_handler", {}).get(fact) is original:
+            sub._prop_handler[fact] = handler
+
+
+def repair() -> None:
+    """Weaken every rule of :data:`REPAIRS` (idempotent) and forget what SymPy inferred with them."""
+    for cls, fact, unfounded in REPAIRS:
+        _weaken(cls, fact, unfounded)
+    clear_cache()
+
+
+repair()
