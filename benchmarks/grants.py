@@ -59,7 +59,7 @@ def main(argv=None) -> int:
     ours = time.perf_counter() - t
     ok = ours <= 5
     print(f"{'PASS' if ok else 'FAIL'} 1. n = {n:,}, budget {budget:,}: the round in {ours:.2f} s (target <= 5 s); "
-          f"{len(r.selected):,} selected, certified optimal by the LP bound: {r.certified_optimal}")
+          f"{len(r.selected):,} selected, proved optimal exactly: {r.certified_optimal} ({r.solver.split('; ')[-1]})")
 
     net = social - cost
     keep = net > 0
@@ -84,7 +84,8 @@ def main(argv=None) -> int:
     feasible = f.public_spending <= B and f.total_net_return <= f.lp_bound * (1 + 1e-12)
     ok &= feasible
     print(f"{'PASS' if feasible else 'FAIL'} 3. float data: {elapsed:.2f} s, spending {f.public_spending:.6g} <= "
-          f"budget {B:.6g} (checked exactly), optimum {f.total_net_return:.8g} <= LP bound {f.lp_bound:.8g}")
+          f"budget {B:.6g} (checked exactly), optimum {f.total_net_return:.8g} <= LP bound {f.lp_bound:.8g}; "
+          f"proved optimal exactly: {f.certified_optimal} ({f.solver.split('; ')[-1]})")
     return 0 if ok else 1
 
 

@@ -15,13 +15,10 @@ that need no public money (:math:`g_i = 0`) go ahead at share 0.  The rest is a
 
 .. math::  \max \sum_i (R_i - c_i)\,x_i \quad\text{s.t.}\quad \sum_i g_i x_i \le B,\ x_i \in \{0, 1\},
 
-solved exactly: proposals that no optimal selection can treat otherwise than the
-LP relaxation does are fixed by exact LP bounds (Dembo and Hammer's reduction, in
-Fractions), and the remaining core goes to HiGHS (:func:`scipy.optimize.milp`,
-relative gap 0); the selection is
-then re-checked for feasibility in exact arithmetic (Fractions: a float is an
-exact binary rational), and compared with the exact linear-programming bound
-(the fractional knapsack), which certifies optimality when they meet.  Proposals
+solved by :mod:`numeric.knapsack`: an exact reduction, HiGHS on the core, and an
+exact proof of optimality (the LP bound met, or an exhaustive exact search) --
+or, past the time limit, the best selection found, said not to be proved
+optimal.  Every total is exact (Fractions: a float is an exact binary rational).  Proposals
 adding nothing (:math:`R_i = c_i` and :math:`g_i > 0`) are left out of every
 selection: they cannot raise the total.
 
@@ -53,6 +50,7 @@ from symbolic import section7 as s7
 from .equilibria import InputError
 from .exact import RationalArray, as_fraction, is_exact_number
 from .kernels import compile_kernel
+from .knapsack import knapsack_dp, lp_bound, solve_knapsack
 
 __all__ = ["grant_round", "GrantRound", "RuleOutcome", "knapsack_dp", "greedy_by", "RULES", "ProposalSampler", "short_number",
            "InputError"]
@@ -106,8 +104,8 @@ class GrantRound:
     lp_bound: Number  #: the fractional knapsack's value: no selection does better
     solver: str
     rules: dict = field(default_factory=dict)  #: rule name -> RuleOutcome
-    #: the selection meets the LP bound exactly, so no selection does better (otherwise: optimal up to
-    #: HiGHS's tolerances, relative gap 0)
+    #: no selection does better, proved in exact arithmetic (the LP bound met, or an exhaustive exact search);
+    #: otherwise the selection is the best found within the time limit
     certified_optimal: bool = False
 
     def as_dict(self) -> dict:
@@ -210,11 +208,13 @@ def _validate(names, costs, social, private, budget):
 # -- the round -------------------------------------------------------------------------------------
 
 def grant_round(names: Sequence[str], costs: Sequence, social_returns: Sequence, private_returns: Sequence,
-                budget) -> GrantRound:
+                budget, *, time_limit: float = 60.0) -> GrantRound:
     """Shares, the optimal selection under ``budget`` and the paper's rules on the same proposals.
 
     Values are numbers or exact rationals (ints, Fractions, ``"p/q"``); with every
-    value exact, shares and totals are Fractions.  Raises :class:`InputError`.
+    value exact, shares and totals are Fractions.  The selection is proved optimal
+    exactly or said not to be (``certified_optimal``), within ``time_limit`` seconds
+    (:mod:`numeric.knapsack`).  Raises :class:`InputError`.
     """
     names, c, R, pi, B, exact = _validate(names, costs, social_returns, private_returns, budget)
     order = sorted(range(len(names)), key=lambda i: names[i])  # results do not depend on the row order
@@ -226,8 +226,9 @@ def grant_round(names: Sequence[str], costs: Sequence, social_returns: Sequence,
     free = [i for i in eligible if contributions[i] == 0]
     candidates = [i for i in eligible if contributions[i] > 0 and net[i] > 0]
 
-    chosen, solver = _solve_knapsack([net[i] for i in candidates], [contributions[i] for i in candidates], B)
-    selected_idx = sorted(free + [candidates[k] for k in chosen])
+    found = solve_knapsack([net[i] for i in candidates], [contributions[i] for i in candidates], B,
+                           time_limit=time_limit)
+    selected_idx = sorted(free + [candidates[k] for k in found.chosen])
     # every total is computed exactly (a float is an exact binary rational) and shown as a float for float input
     show = (lambda x: x) if exact else float
     x_net, x_g = [_fraction(v) for v in net], [_fraction(v) for v in contributions]
@@ -235,20 +236,27 @@ def grant_round(names: Sequence[str], costs: Sequence, social_returns: Sequence,
     if spending > _fraction(B):  # never report an infeasible selection
         raise RuntimeError("internal error: the knapsack selection exceeds the budget in exact arithmetic")
     total = sum((x_net[i] for i in selected_idx), Fraction(0))
-    bound = sum((x_net[i] for i in free), Fraction(0)) + _lp_bound([x_net[i] for i in candidates],
-                                                                  [x_g[i] for i in candidates], _fraction(B))
-    rules = {}
-    for rule_name in RULES:
-        picked = sorted(free + [candidates[k] for k in greedy_by(rule_name, [x_net[i] for i in candidates],
-                                                                  [x_g[i] for i in candidates], _fraction(B))])
-        rule_total = sum((x_net[i] for i in picked), Fraction(0))
-        if rule_total > total:
+    bound = sum((x_net[i] for i in free), Fraction(0)) + lp_bound([x_net[i] for i in candidates],
+                                                                 [x_g[i] for i in candidates], _fraction(B))
+    picks = {rule: sorted(free + [candidates[k] for k in greedy_by(rule, [x_net[i] for i in candidates],
+                                                                    [x_g[i] for i in candidates], _fraction(B))])
+             for rule in RULES}
+    rule_totals = {rule: sum((x_net[i] for i in picked), Fraction(0)) for rule, picked in picks.items()}
+    method = found.method
+    better = max(RULES, key=lambda rule: rule_totals[rule])
+    if rule_totals[better] > total:
+        if found.proved_optimal:
             raise RuntimeError("internal error: a rule beats the optimal selection")
-        rules[rule_name] = RuleOutcome(rule_name, tuple(names[i] for i in picked), show(rule_total),
-                                       show(sum((x_g[i] for i in picked), Fraction(0))), show(total - rule_total))
+        # not proved optimal: the best selection known is the rule's (feasible: it funds only what fits)
+        selected_idx, total = picks[better], rule_totals[better]
+        spending = sum((x_g[i] for i in selected_idx), Fraction(0))
+        method += f"; the rule by {better} funds more, and is taken"
+    rules = {rule: RuleOutcome(rule, tuple(names[i] for i in picked), show(rule_totals[rule]),
+                               show(sum((x_g[i] for i in picked), Fraction(0))), show(total - rule_totals[rule]))
+             for rule, picked in picks.items()}
     return GrantRound(names, B, exact, dict(zip(names, shares)), dict(zip(names, contributions)),
                       dict(zip(names, net)), tuple(names[i] for i in eligible), tuple(names[i] for i in selected_idx),
-                      show(total), show(spending), show(bound), solver, rules, total == bound)
+                      show(total), show(spending), show(bound), method, rules, found.proved_optimal)
 
 
 def _fraction(x) -> Fraction:
@@ -264,95 +272,6 @@ def _shares(c, pi, exact: bool):
     share = _SHARE(np.array(c), np.array(pi)).tolist()
     contribution = _CONTRIBUTION(np.array(c), np.array(pi)).tolist()
     return share, contribution
-
-
-def _solve_knapsack(values, weights, budget) -> tuple[list[int], str]:
-    """The 0/1 knapsack, exactly: variables fixed by exact LP bounds, the rest by HiGHS (relative gap 0).
-
-    Dembo and Hammer's reduction: with items in decreasing order of value per
-    unit and the critical ratio :math:`r_b` of the LP relaxation (value :math:`U`),
-    forcing item :math:`k` away from its LP value lowers the LP bound by at least
-    :math:`|v_k - r_b w_k|`; when :math:`U - |v_k - r_b w_k|` is below a feasible
-    selection's value (the greedy one), no better selection moves item :math:`k`,
-    and it is fixed.  Everything here is exact (Fractions); HiGHS solves the
-    remaining core, and its rounded answer is re-checked exactly.
-    """
-    from scipy import optimize  # imported when a round is solved, not when the package loads
-
-    n = len(values)
-    if n == 0:
-        return [], "nothing to select"
-    v = [_fraction(x) for x in values]
-    w = [_fraction(x) for x in weights]
-    cap = _fraction(budget)
-    fixed_in, core = _reduce(v, w, cap)
-    room = cap - sum((w[k] for k in fixed_in), Fraction(0))
-    note = f"{n - len(core)} of {n} fixed by exact LP bounds"
-    if not core:
-        return sorted(fixed_in), f"exact LP-bound reduction ({note}); nothing left for HiGHS"
-    vc = np.array([float(v[k]) for k in core])
-    gc = np.array([float(w[k]) for k in core])
-    limit = float(room)
-    for attempt in range(8):
-        res = optimize.milp(c=-vc, constraints=optimize.LinearConstraint(gc[None, :], -np.inf, limit),
-                            integrality=np.ones(len(core)), bounds=optimize.Bounds(0, 1),
-                            options={"mip_rel_gap": 0.0, "presolve": True})
-        if res.x is None:
-            raise RuntimeError(f"HiGHS found no solution: {res.message}")
-        chosen = [core[i] for i in range(len(core)) if res.x[i] > 0.5]
-        spent = sum((w[k] for k in chosen), Fraction(0))
-        if spent <= room:
-            status = "optimal" if res.status == 0 else res.message
-            tightened = "" if attempt == 0 else f"; budget tightened {attempt} time(s) to stay feasible exactly"
-            return sorted(fixed_in + chosen), (f"HiGHS via scipy.optimize.milp, relative gap 0, on the core of "
-                                               f"{len(core)} ({note}{tightened}): {status}")
-        # within HiGHS's feasibility tolerance but over the budget exactly: ask again with less room
-        limit = float(room) - float(spent - room) - abs(limit) * 1e-12 - 1e-300
-    raise RuntimeError("HiGHS kept returning selections over the budget in exact arithmetic")
-
-
-def _reduce(v: list, w: list, cap: Fraction) -> tuple[list[int], list[int]]:
-    """Items fixed in the optimum by exact LP bounds, and the core left to decide (indices)."""
-    n = len(v)
-    fits = [k for k in range(n) if w[k] <= cap]
-    order = sorted(fits, key=lambda k: v[k] / w[k], reverse=True)
-    room, upper, critical = cap, Fraction(0), None
-    for pos, k in enumerate(order):
-        if w[k] <= room:
-            room, upper = room - w[k], upper + v[k]
-        else:
-            critical = pos
-            break
-    if critical is None:  # everything that fits at all fits together
-        return order, []
-    b = order[critical]
-    ratio = v[b] / w[b]
-    upper += room * ratio
-    incumbent = sum((v[k] for k in greedy_by("net return per public unit", v, w, cap)), Fraction(0))
-    incumbent = max(incumbent, max(v[k] for k in fits))
-    fixed_in, core = [], []
-    for pos, k in enumerate(order):
-        slack = abs(v[k] - ratio * w[k])
-        if k != b and upper - slack < incumbent:
-            if pos < critical:
-                fixed_in.append(k)
-            # items after the critical one are fixed out: simply not selected
-        else:
-            core.append(k)
-    return fixed_in, core
-
-
-def _lp_bound(values, weights, budget: Fraction) -> Fraction:
-    """The fractional knapsack (the LP relaxation), exactly: greedy by ratio, the last item split."""
-    items = sorted(range(len(values)), key=lambda k: values[k] / weights[k], reverse=True)
-    room, total = budget, Fraction(0)
-    for k in items:
-        if weights[k] <= room:
-            room, total = room - weights[k], total + values[k]
-        else:
-            total += values[k] * room / weights[k]
-            break
-    return total
 
 
 #: the paper's ranking rules: name -> key (larger first) of (net return, public contribution)
@@ -377,31 +296,6 @@ def greedy_by(rule: str, values, weights, budget) -> list[int]:
             picked.append(k)
             room -= w
     return sorted(picked)
-
-
-def knapsack_dp(values: Sequence[int], weights: Sequence[int], capacity: int) -> tuple[int, list[int]]:
-    """The exact 0/1 knapsack optimum by dynamic programming over integer capacities (a referee for tests).
-
-    >>> knapsack_dp([10, 6, 6], [10, 5, 5], 10)
-    (12, [1, 2])
-    """
-    if any(not isinstance(x, int) or x < 0 for x in (*values, *weights)) or capacity < 0:
-        raise ValueError("the referee takes non-negative integers")
-    best = [0] * (capacity + 1)
-    keep = []
-    for v, w in zip(values, weights):
-        row = [False] * (capacity + 1)
-        for cap in range(capacity, w - 1, -1):
-            if best[cap - w] + v > best[cap]:
-                best[cap] = best[cap - w] + v
-                row[cap] = True
-        keep.append(row)
-    cap, chosen = capacity, []
-    for k in range(len(values) - 1, -1, -1):
-        if keep[k][cap]:
-            chosen.append(k)
-            cap -= weights[k]
-    return best[capacity], sorted(chosen)
 
 
 # -- a sampler for the spot checks of S7.grant ---------------------------------------------------------

@@ -64,9 +64,9 @@ A paper names its own samplers (``Paper(samplers=...)``); they are used for its 
 symbol that happens to share a name with another paper's is drawn as its own paper says.  This
 toolkit's paper gives :data:`DEFAULT_SAMPLERS` (also used where no paper is named, e.g. by
 :mod:`numeric.testing`): Section 5 symbols (``lambda_jS``, ``lambda_jN``, ``theta_j``) are owned by
-:class:`~numeric.samplers.Section5Sampler`, generic labels (``lambda_kS``) included; Section 4's
+:class:`~numeric.paper_samplers.Section5Sampler`, generic labels (``lambda_kS``) included; Section 4's
 prices, productivities and agglomeration values ``g_0``, ``g_L`` by
-:class:`~numeric.samplers.Section4Sampler`, which puts draws on the paper's thresholds.  Code that
+:class:`~numeric.paper_samplers.Section4Sampler`, which puts draws on the paper's thresholds.  Code that
 adds claims for new symbols -- Section 2's ``A``, ``C``, ``n`` for instance -- may also register a
 sampler for every paper::
 
@@ -111,8 +111,8 @@ from symbolic.constructs import atoms_of
 
 from .exact import RationalArray, as_fraction, exact_truth
 from .kernels import Kernel, KernelError, compile_conjunction, compile_kernel, free_symbols_of
-from .samplers import (BoundsSampler, SamplingProblem, Section4Sampler, Section5Sampler, flatten_atoms,
-                       own_assumptions_hold)
+from .paper_samplers import Section4Sampler, Section5Sampler
+from .samplers import BoundsSampler, SamplingProblem, flatten_atoms, own_assumptions_hold
 
 __all__ = ["register_sampler", "unregister_sampler", "samplers", "DEFAULT_SAMPLERS", "check_statement",
            "StatementCheck", "PointCheck", "evaluate_point", "DEFAULT_SAMPLES", "DEFAULT_EXACT_SAMPLES",

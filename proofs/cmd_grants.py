@@ -5,10 +5,13 @@ FILE is CSV with the columns ``name,cost,social_return,private_return`` or JSON
 Values are numbers or exact rationals ``"p/q"``; rows may come in any order.
 Each proposal gets the smallest public share that gets it undertaken,
 ``s* = max(0, 1 - private_return/cost)``; the selection that maximises total net
-social return ``sum (social_return - cost)`` with public money at most B is an
-exact 0/1 knapsack (HiGHS), re-checked in exact arithmetic; beside it, what the
-paper's ranking rules (by net return, by net return per unit of public money)
-would fund and how far they fall short.
+social return ``sum (social_return - cost)`` with public money at most B is a
+0/1 knapsack, solved and proved optimal in exact arithmetic -- or, past
+``--timeout``, the best selection found, said not to be proved optimal; beside
+it, what the paper's ranking rules (by net return, by net return per unit of
+public money) would fund and how far they fall short.  A decimal in FILE is
+the float it reads as (an exact binary rational: 0.1 + 0.2 exceeds 0.3); write
+``1/10`` for the exact decimal.
 
 This is the project's formalization of Section 7 (docs/model.md §9.2).  Bad input
 gives a one-line error naming the field and the reason, exit status 2; FILE is
@@ -20,7 +23,7 @@ from __future__ import annotations
 import json
 import sys
 
-from .cli import help_text, UsageError
+from .cli import help_text, positive_seconds, UsageError
 from .datafile import exact_or_float, load_columns
 
 __all__ = ["add_parser", "run"]
@@ -35,6 +38,9 @@ def add_parser(subparsers) -> None:
     p.add_argument("--budget", required=True, metavar="B", help="public money available ('p/q' is exact)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--top", type=int, default=30, metavar="N", help="proposals listed (default 30)")
+    p.add_argument("--timeout", type=positive_seconds, default=60.0, metavar="SECONDS",
+                   help="time to find and prove the optimal selection (default 60); past it, the best selection "
+                        "found is reported as not proved optimal")
     p.set_defaults(func=run)
 
 
@@ -48,7 +54,8 @@ def run(args) -> int:
     if "name" not in data:
         raise UsageError(f"{args.file}: missing column 'name' (each proposal needs a name)")
     try:
-        result = grant_round(data["name"], data["cost"], data["social_return"], data["private_return"], budget)
+        result = grant_round(data["name"], data["cost"], data["social_return"], data["private_return"], budget,
+                             time_limit=args.timeout)
     except (OverflowError, FloatingPointError) as exc:
         raise UsageError(f"{args.file}: the numbers are beyond floating-point range ({exc}); rescale them or "
                          "write them exactly as integers or 'p/q'") from None
@@ -60,12 +67,17 @@ def run(args) -> int:
         json.dump(result.as_dict(), sys.stdout, indent=2)
         sys.stdout.write("\n")
         return 0
-    mode = "exact arithmetic" if result.exact else "floats (the selection re-checked exactly)"
+    mode = "exact arithmetic" if result.exact else "floats; every total exact"
     print(f"{len(result.names)} proposals, {len(result.eligible)} with social return >= cost; budget "
           f"{_fmt(result.budget)} ({mode})")
-    print(f"Optimal selection ({result.solver}"
-          + ("; meets the LP bound, so certified optimal" if result.certified_optimal else "") + "):")
-    print(f"  {', '.join(result.selected) or '(none)'}")
+    if result.certified_optimal:
+        print(f"Optimal selection ({result.solver}):")
+    else:
+        print(f"Best selection found, NOT proved optimal ({result.solver}; no selection is worth more than "
+              f"{_fmt(result.lp_bound)}):")
+    shown = ", ".join(result.selected[:args.top]) or "(none)"
+    more = len(result.selected) - args.top
+    print(f"  {shown}" + (f", and {more:,} more (--top N shows more; --json lists all)" if more > 0 else ""))
     print(f"  total net social return {_fmt(result.total_net_return)}, public money {_fmt(result.public_spending)}")
     print(result.table(limit=args.top))
     print("The paper's ranking rules on the same proposals (fund down the ranking while the budget allows):")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from .cli import HELP_FORMAT, add_claims_option, add_only_option, help_text, positive_count, positive_seconds
 
-__all__ = ["add_parser", "run_verify", "result_as_json", "format_table", "verdict_text", "scope_text"]
+__all__ = ["add_parser", "run_verify", "result_as_json", "format_table", "scope_text"]
 
 
 def add_parser(sub) -> None:
@@ -98,7 +98,7 @@ def run_verify(args) -> int:
             rows.append(row)
             result, cross = row.result, row.cross
             extra = f", cross-check {cross.outcome.value}" if cross is not None else ""
-            progress(f"[{i}/{len(selected)}] {result.claim.id}: {verdict_text(result)} "
+            progress(f"[{i}/{len(selected)}] {result.claim.id}: {result.scoped_verdict()} "
                      f"({result.verdict.seconds:.2f} s{extra}) {'ok' if _row_ok(row) else 'NOT OK'}")
     except KeyboardInterrupt:
         rows_ready.close()  # stops the workers
@@ -126,11 +126,6 @@ def _row_ok(row: Row) -> bool:
 def scope_text(result) -> str:
     """``every J``, ``J = 4`` or ``—`` (sizes do not apply)."""
     return result.claim.scope or "—"
-
-
-def verdict_text(result) -> str:
-    """The verdict with its scope wherever the scope is limited: ``proved (J = 4 only)``."""
-    return result.scoped_verdict()
 
 
 def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None) -> int:
@@ -271,7 +266,7 @@ def format_table(rows: list[Row], timings: bool = True, width: int | None = None
         mark = "" if (not r.judged or r.as_expected) else "!"
         expected = r.claim.expected.value if r.claim.expected is not None else "-"
         when = f"{r.verdict.seconds:.2f}s" if timings else "-"
-        cells.append([r.claim.id, verdict_text(r) + mark, expected, r.verdict.method, when,
+        cells.append([r.claim.id, r.scoped_verdict() + mark, expected, r.verdict.method, when,
                       _spot_text(row.spot, r)])
     heads = ["id", "verdict", "expected", "method", "time", "spot check"]
     widths = [max([len(h)] + [len(c[i]) for c in cells]) for i, h in enumerate(heads)]

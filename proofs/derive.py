@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Sequence
+from typing import Callable, Sequence
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -44,11 +44,11 @@ from symbolic.settings import Settings
 from .claim import BY_REDUCTION, Claim, ClaimResult, covers_every_size, decide_claim, decide_obligation_once
 
 __all__ = ["derive", "assumption_group", "AssumptionUse", "assumption_use", "refutation_class", "RefutationClass",
-           "ablation", "Ablation", "necessity", "Necessity", "necessity_sentence", "verdict_words", "point_latex",
+           "ablation", "Ablation", "necessity", "Necessity", "necessity_sentence", "point_latex",
            "point_text"]
 
 
-def assumption_group(name: str, indexed: bool = True) -> str:
+def assumption_group(name: str, *, indexed: bool) -> str:
     """The named assumption an instance belongs to: ``A2(1,k)`` -> ``A2``, ``theta_k >= 1`` -> ``theta >= 1``.
 
     Only for a claim whose assumptions are instances of indexed ones (``Claim(indexed_assumptions=True)``,
@@ -56,11 +56,11 @@ def assumption_group(name: str, indexed: bool = True) -> str:
     ``a_1 > 0`` and ``a_2 > 0`` are two assumptions, not one.  ``x_i >= c`` is an instance only where ``c``
     is not indexed itself (``R_1 >= c_1`` is an assumption of its own).
 
-    >>> assumption_group("A1(k,j)"), assumption_group("theta_3 >= 1"), assumption_group("V > 1")
-    ('A1', 'theta >= 1', 'V > 1')
-    >>> assumption_group("g(0) >= 0")  # a relation about a function's value, not an instance A(i,j)
+    >>> [assumption_group(n, indexed=True) for n in ("A1(k,j)", "theta_3 >= 1", "V > 1")]
+    ['A1', 'theta >= 1', 'V > 1']
+    >>> assumption_group("g(0) >= 0", indexed=True)  # a relation about a function's value, not an instance
     'g(0) >= 0'
-    >>> assumption_group("R_1 >= c_1"), assumption_group("theta_3 >= 1", indexed=False)
+    >>> assumption_group("R_1 >= c_1", indexed=True), assumption_group("theta_3 >= 1", indexed=False)
     ('R_1 >= c_1', 'theta_3 >= 1')
     """
     if not indexed:
@@ -99,7 +99,7 @@ class AssumptionUse:
 
     @property
     def used_groups(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(assumption_group(n, self.indexed) for n in self.used))
+        return tuple(dict.fromkeys(assumption_group(n, indexed=self.indexed) for n in self.used))
 
     def sentence(self) -> str:
         if not self.complete:
@@ -113,7 +113,7 @@ class AssumptionUse:
         else:
             parts = []
             for g in self.used_groups:
-                inst = [n for n in self.used if assumption_group(n, self.indexed) == g]
+                inst = [n for n in self.used if assumption_group(n, indexed=self.indexed) == g]
                 parts.append(g if inst == [g] else f"{g} for " + ", ".join(_instance(n) for n in inst))
             text = ("sufficient for this proof with the symbols' declared signs (a minimal set; others may exist): "
                     + "; ".join(parts))
@@ -140,8 +140,8 @@ def assumption_use(result: ClaimResult, settings: Settings | None = None) -> Ass
         cores.append(core)
         complete = complete and core is not None
         used += [n for n in (core or ()) if n not in used]
-        groups += [assumption_group(n, indexed) for n, _ in ob.assumptions]
-    used_groups = {assumption_group(n, indexed) for n in used}
+        groups += [assumption_group(n, indexed=indexed) for n, _ in ob.assumptions]
+    used_groups = {assumption_group(n, indexed=indexed) for n in used}
     unused = tuple(g for g in dict.fromkeys(groups) if g not in used_groups) if complete else ()
     return AssumptionUse(tuple(used), unused, tuple(cores), complete, indexed)
 
@@ -323,7 +323,7 @@ def _without(claim: Claim, group: str) -> Claim:
     else:
         def drop(ob: Obligation) -> Obligation:
             return replace(ob, assumptions=tuple((n, a) for n, a in ob.assumptions
-                                                 if assumption_group(n, claim.indexed_assumptions) != group))
+                                                 if assumption_group(n, indexed=claim.indexed_assumptions) != group))
 
     obs = tuple(drop(ob) for ob in claim.decisions)
     # the verdict of the decisions is the question here, not the sizes it covers (no scope to justify)
@@ -361,7 +361,7 @@ def necessity(result: ClaimResult, settings: Settings | None = None) -> tuple[Ne
     """For a proved claim: each of its assumption groups dropped in turn, re-decided."""
     settings = settings or Settings()
     claim = result.claim
-    groups = list(dict.fromkeys(assumption_group(n, claim.indexed_assumptions) for ob in claim.decisions
+    groups = list(dict.fromkeys(assumption_group(n, indexed=claim.indexed_assumptions) for ob in claim.decisions
                                 for n, _ in ob.assumptions))
     groups += _positivity_groups(claim)
     # as for mutants: a near copy of a decided claim; one still open at this limit is said 'undetermined'
@@ -412,7 +412,7 @@ def ablation(claims: Sequence[Claim], settings: Settings | None = None, timeout:
     per_claim = []
     groups: list[str] = []
     for c in claims:
-        own = list(dict.fromkeys(assumption_group(n, c.indexed_assumptions) for ob in c.decisions
+        own = list(dict.fromkeys(assumption_group(n, indexed=c.indexed_assumptions) for ob in c.decisions
                                  for n, _ in ob.assumptions))
         own += _positivity_groups(c)
         groups += own
@@ -453,14 +453,15 @@ def point_text(point: dict) -> str:
     return ", ".join(f"{prose_text(s.name)} = {prose_text(value_text(v))}" for s, v in _sorted_point(point))
 
 
-def _truth(rel, point: dict, lhs, rhs) -> str:
-    """``"true"``, ``"false"`` or ``"not settled"``: the relation at the point, settled exactly."""
+def _truth(rel, point: dict, sides: Callable[[], tuple]) -> str:
+    """``"true"``, ``"false"`` or ``"not settled"``: the relation at the point, settled exactly (``sides()``,
+    its two sides at the point, only where the certifier cannot tell: substituting into a wide relation is slow)."""
     from symbolic.certify import Uncertifiable, holds
 
     try:
         return "true" if holds(rel, point) else "false"
     except Uncertifiable:
-        truth = type(rel)(lhs, rhs)
+        truth = type(rel)(*sides())
         return "true" if truth is sp.true else "false" if truth is sp.false else "not settled"
 
 
@@ -490,11 +491,10 @@ def _evaluation_steps(statement, point: dict, decision: int | None = None) -> li
     of = f" of decision {decision}" if decision is not None else ""  # the heading names it; the summary too
     for rel in _relations(statement):
         if is_wide(rel):  # written out, the relation would take pages: its value at the point says it all
-            lhs, rhs = substitute(rel.lhs, point), substitute(rel.rhs, point)
-            wide.append(_truth(rel, point, lhs, rhs))
+            wide.append(_truth(rel, point, lambda: (substitute(rel.lhs, point), substitute(rel.rhs, point))))
             continue
         lhs, rhs = sp.nsimplify(substitute(rel.lhs, point)), sp.nsimplify(substitute(rel.rhs, point))
-        truth = _truth(rel, point, lhs, rhs)
+        truth = _truth(rel, point, lambda: (lhs, rhs))
         shown.append((truth, Step(f"At this point the relation is {truth}",
                                   chain=(rel, "becomes", type(rel)(lhs, rhs, evaluate=False)), role="item")))
     steps = [step for _, step in shown]
@@ -640,13 +640,8 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
             steps.append(Step(f"Where the claim fails: {kind.sentence()}"))
     expected = (f" (expected {claim.expected.value}" + (f", {claim.expected_source}" if claim.expected_source else "")
                 + ")") if claim.expected is not None else " (no expected verdict given)"
-    title = f"{claim.id}: {verdict_words(result)}{expected}"
+    title = f"{claim.id}: {result.scoped_verdict()}{expected}"
     return Derivation(title, tuple(steps))
-
-
-def verdict_words(result: ClaimResult) -> str:
-    """The verdict with its scope: ``proved (every J)``, ``refuted (J = 4 only)``, ``witness``."""
-    return result.scoped_verdict()
 
 
 #: what a proof by a route other than a solver's unsatisfiability shows

@@ -27,9 +27,7 @@ def claims_table_markdown(results: list[ClaimResult]) -> str:
     for r in results:
         c = r.claim
         text = c.statement.replace("|", "\\|") + (" *(project formalization)*" if c.formalization == "project" else "")
-        from .cmd_verify import verdict_text
-
-        verdict = verdict_text(r)
+        verdict = r.scoped_verdict()
         verdict = f"**{verdict}**" if r.status in (Status.REFUTED, Status.UNKNOWN) else verdict
         expected = c.expected.value if c.expected is not None else "—"
         rows.append(f"| {c.id} | {c.place.replace('|', '/')} | {text} | {verdict} | {expected} |")

@@ -319,7 +319,7 @@ def infant_industry_check(result: ClaimResult, samples: int, seed: int) -> SpotC
     A proved obligation holds for every increasing g; the claims evaluate g only at
     0 and L, so the draws are of :math:`0 \\le g_0 < g_L` (each pair is some increasing
     g, e.g. a straight line), with a share exactly on the paper's thresholds
-    (:class:`numeric.samplers.Section4Sampler`).  An obligation refuted with a
+    (:class:`numeric.paper_samplers.Section4Sampler`).  An obligation refuted with a
     concrete family is re-evaluated with that family.
     """
     from dataclasses import replace

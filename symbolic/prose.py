@@ -146,6 +146,12 @@ class _Reader:
             if k is None:
                 break
             j = k
+        # a list written with an ellipsis is one formula: "j = 1, ..., k", "x_1, ..., x_n > 0"
+        while self._is(j, "other", (",",)) and self._is(j + 1, "keep", ("...",)) and self._is(j + 2, "other", (",",)):
+            k = self.formula(j + 3)
+            if k is None:
+                break
+            j = k
         return j if j > start else None
 
     def expr(self, i: int):
@@ -246,11 +252,14 @@ class _Reader:
         return j
 
     def power(self, i: int):
-        if self._is(i, "open", ("(",)):
-            return self.group(i)
-        if self._is(i, "op", ("-",)):
-            i += 1
-        return self.atom(i)
+        """An exponent: ``2``, ``-1``, ``(b + c)``, ``{b + c}`` (braces group, as in LaTeX), ``b^c`` (to the right)."""
+        if self._is(i, "open", ("(", "{")):
+            k = self.group(i)
+        else:
+            k = self.atom(i + 1 if self._is(i, "op", ("-",)) else i)
+        if k is not None and self._is(k, "op", ("^", "**")):
+            return self.power(k + 1) or k
+        return k
 
     def group(self, i: int):
         """A bracketed list of formulas: ``(1 - n)``, ``(0,1)``, ``{j, k}``."""
@@ -331,7 +340,7 @@ class _Reader:
             if tok.kind == "op" and tok.text in ("^", "**"):
                 end = self.power(k + 1)
                 inner_start, inner_end = k + 1, end
-                if self._is(k + 1, "open", ("(",)):
+                if self._is(k + 1, "open", ("(", "{")) and self.group(k + 1) == end:  # the brackets only group
                     inner_start, inner_end = k + 2, end - 1
                 inner = self.render(inner_start, inner_end, target)
                 if target == "latex":
@@ -371,6 +380,8 @@ class _Reader:
             return tok.text
         if as_latex and tok.text in "{}":
             return "\\" + tok.text
+        if as_latex and tok.text == "...":
+            return r"\ldots"
         return tok.text
 
 

@@ -48,6 +48,7 @@ from typing import Mapping
 
 import sympy as sp
 from sympy.core.relational import Relational
+from . import kind_rules  # noqa: F401  (SymPy's wrong number-kind rules weakened first)
 from .errors import CoordfailError, NotSupportedError
 
 __all__ = ["QepcadError", "QepcadUnavailable", "QepcadFailed", "QepcadTimeout", "QepcadOutputError",
@@ -307,14 +308,19 @@ def run_session(text: str, timeout: float) -> tuple[str, float]:
     except BaseException:  # Ctrl-C: do not leave QEPCAD running
         _kill(proc)
         raise
+    _kill_group(proc.pid)  # QEPCAD has exited, but the Singular it started may still be computing
     return out, time.perf_counter() - start
 
 
-def _kill(proc: subprocess.Popen) -> None:
+def _kill_group(pgid: int) -> None:
     try:
-        os.killpg(proc.pid, signal.SIGKILL)
+        os.killpg(pgid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    _kill_group(proc.pid)
     proc.communicate()
 
 

@@ -145,7 +145,7 @@ def test_assumption_use_names_what_a_proof_needs(decided_claims):
     assert "such as positivity, suffice" in s59.sentence()
     assert "does not use A1, A2, theta >= 1" in s59.sentence()
     s51 = assumption_use(decided_claims["S5.1"])
-    assert {assumption_group(n) for n in s51.used} == {"A2"}
+    assert {assumption_group(n, indexed=True) for n in s51.used} == {"A2"}
     assert assumption_use(decided_claims["S5.6"]) is None  # refuted: no proof to analyse
 
 
@@ -429,7 +429,7 @@ def test_a_users_assumptions_are_not_grouped_as_sectors():
     # c and c_1 each alone (a stem "c" would drop both, and say only c)
     assert rows["positivity of c"] is False and rows["positivity of c_1"] is False
     assert "sector" not in use.sentence() + necessity_sentence(necessity(result))
-    assert assumption_group("a_1 > 0", claim.indexed_assumptions) == "a_1 > 0"
+    assert assumption_group("a_1 > 0", indexed=claim.indexed_assumptions) == "a_1 > 0"
 
 
 def test_dropping_an_assumption_of_a_claim_for_every_size_is_still_decided():

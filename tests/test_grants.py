@@ -153,3 +153,73 @@ def test_larger_rounds_match_the_referee_after_the_exact_reduction(seed, n):
     best, _ = knapsack_dp([net[i] for i in keep], [g[i] for i in keep], budget)
     assert r.total_net_return == best + sum(net[i] for i in range(n) if net[i] >= 0 and g[i] == 0)
     assert r.public_spending <= budget
+
+
+# -- optimality is proved exactly, or not claimed (numeric.knapsack) -----------------------------------------
+
+def _brute_force(values, weights, capacity) -> int:
+    """The exact optimum over every subset (numpy integers; small n)."""
+    n = len(values)
+    masks = np.arange(2 ** n, dtype=np.int64)
+    bits = (masks[:, None] >> np.arange(n)) & 1
+    total_w, total_v = bits @ np.array(weights, dtype=np.int64), bits @ np.array(values, dtype=np.int64)
+    return int(total_v[total_w <= capacity].max())
+
+
+def test_equal_ratios_with_large_numbers_get_the_exact_optimum():
+    # an outside tester's round: net return = public money for every proposal (a subset sum, ~1e13 each);
+    # HiGHS's tolerances (~1e-6 relative) once reported a selection 12.7 million short as "optimal"
+    rng = np.random.default_rng(30)
+    cost = [2 * int(x) for x in rng.integers(10**12, 10**13, 18)]
+    budget = sum(cost) // 2 + 12345
+    r = grant_round([f"p{i}" for i in range(18)], cost, [2 * c for c in cost], [0] * 18, budget)
+    assert r.certified_optimal and "meet in the middle" in r.solver
+    assert r.total_net_return == _brute_force(cost, cost, budget)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 60), st.integers(1, 40)), min_size=1, max_size=12),
+       st.integers(0, 200), st.booleans())
+def test_both_exact_searches_agree_with_the_referee(items, capacity, branch_and_bound):
+    import numeric.knapsack as knapsack
+
+    values, weights = [v for v, _ in items], [w for _, w in items]
+    saved = knapsack.MEET_IN_THE_MIDDLE_ITEMS
+    knapsack.MEET_IN_THE_MIDDLE_ITEMS = 0 if branch_and_bound else saved  # force the branch and bound
+    try:
+        s = knapsack.solve_knapsack(values, weights, capacity)
+    finally:
+        knapsack.MEET_IN_THE_MIDDLE_ITEMS = saved
+    assert s.proved_optimal
+    assert sum(weights[i] for i in s.chosen) <= capacity
+    assert sum(values[i] for i in s.chosen) == knapsack_dp(values, weights, capacity)[0]
+
+
+def test_past_the_time_limit_the_selection_is_not_called_optimal():
+    n = 3000  # equal ratios: no exact reduction, no quick proof
+    rng = np.random.default_rng(7)
+    cost = [int(x) for x in rng.integers(10**9, 10**10, n)]
+    budget = sum(cost) // 3 + 1
+    r = grant_round([f"p{i}" for i in range(n)], cost, [2 * c for c in cost], [0] * n, budget, time_limit=0.5)
+    assert not r.certified_optimal and "not proved optimal" in r.solver
+    assert r.public_spending <= budget and r.total_net_return <= r.lp_bound
+    assert all(rule.shortfall >= 0 for rule in r.rules.values())  # a better rule selection would be taken
+
+
+def test_decimals_at_the_budget_are_exact_binary_rationals_not_an_error():
+    # 0.1 + 0.2 exceeds 0.3 as floats read exactly; HiGHS's selections stayed over the budget -> traceback
+    r = grant_round(["A", "B"], [0.1, 0.2], [1, 1], [0, 0], 0.3)
+    assert r.selected == ("A",) and r.certified_optimal
+    exact = grant_round(["A", "B"], ["1/10", "2/10"], [1, 1], [0, 0], "3/10")
+    assert exact.selected == ("A", "B") and exact.certified_optimal
+
+
+def test_what_highs_prints_does_not_reach_standard_output(capfd):
+    import os
+
+    from numeric.knapsack import _quiet_stdout
+
+    with _quiet_stdout():
+        os.write(1, b"HighsMipSolverData::transformNewIntegerFeasibleSolution\n")
+    print("after")
+    assert capfd.readouterr().out == "after\n"

@@ -36,12 +36,20 @@ GREEK_WORD = re.compile(r"\b(?:var)?(?:lambda|theta|Delta|alpha|vartheta|gamma|p
     ("Ethier/Romer love of variety; dn/dt = n(1-n)", r"Ethier/\allowbreak{}Romer love of variety; "
                                                      r"$\mathrm{dn}/\mathrm{dt} = n(1-n)$"),
     ("good 1 with 50% & more", r"good 1 with 50\% \& more"),
+    # braces group an exponent as in LaTeX (no literal braces); a tower is read to the right
+    ("x^{b+c} > 0 and e^{-r t}", r"$x^{b+c} > 0$ and $e^{-r t}$"),
+    ("a^b^c = a^(b^c)", r"$a^{b^{c}} = a^{b^{c}}$"),
+    ("the set {j, k}", r"the set $\{j, k\}$"),
+    # a list with an ellipsis is one formula, not three
+    ("If (*) is satisfied for j = 1, ..., k", r"If (*) is satisfied for $j = 1, \ldots, k$"),
+    ("x_1, ..., x_n > 0, and so on, ..., etc", r"$x_{1}, \ldots, x_{n} > 0$, and so on, ..., etc"),
 ])
 def test_prose_latex_exact(text, expected):
     assert prose_latex(text) == expected
 
 
 def test_prose_text_and_markdown_exact():
+    assert prose_text("x^{b+c} and a^b^c") == "x^(b+c) and a^(b^c)"
     assert prose_text("E(k,C) => strict (*), theta_k >= 1, L -> H") == "E(k,C) ⇒ strict (*), θₖ ≥ 1, L → H"
     assert prose_text("Eq(w/lambda_jS, 1/(lambda_jN*theta_j))") == "w/λ_jS = 1/(λ_jN·θ_j)"
     assert prose_markdown("strict (*) => E(k,C), theta_k >= 1") == r"strict (\*) $\implies E(k,C)$, $\theta_{k} \geq 1$"

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from symbolic.qepcad import (INSTALL_HINT, NotPolynomial, QepcadFailed, QepcadOutputError, QepcadProblem,
                              QepcadTimeout, QepcadUnavailable, answer_text, find_qepcad, parse_formula, run_qepcad,
-                             to_qepcad)
+                             run_session, to_qepcad)
 
 needs_qepcad = pytest.mark.skipif(shutil.which("qepcad") is None and not os.environ.get("CI"),
                                   reason="QEPCAD B is not installed (CI installs it and runs these tests)")
@@ -184,6 +184,29 @@ def test_time_limit_kills_qepcad(tmp_path, monkeypatch):
     pid = int(pid_file.read_text())
     with pytest.raises(ProcessLookupError):  # the process is gone (killed and reaped)
         os.kill(pid, 0)
+
+
+def test_what_qepcad_started_is_stopped_when_it_answers(tmp_path, monkeypatch):
+    # QEPCAD starts Singular and may exit while Singular still computes: an orphan at 100 % CPU was seen
+    pid_file = tmp_path / "child"
+    answer = ("An equivalent quantifier-free formula:\n\nx > 0\n\n"
+              "=====================  The End  =======================\n")
+    monkeypatch.setenv("COORDFAIL_QEPCAD", _fake_qepcad(
+        tmp_path, f"cat > /dev/null\nsleep 60 > /dev/null 2>&1 &\necho $! > {pid_file}\nprintf '%s' \"{answer}\"\n"))
+    out, _ = run_session("finish\n", timeout=10)
+    assert "The End" in out
+    child = int(pid_file.read_text())
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:  # killed at once; the process table may show it a moment longer
+        try:
+            state = open(f"/proc/{child}/stat").read().rsplit(")", 1)[1].split()[0]
+        except FileNotFoundError:
+            break
+        if state == "Z":  # a zombie: dead, waiting to be reaped by init
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("the process QEPCAD left behind is still running")
 
 
 def test_hostile_answer_from_the_binary_is_refused(tmp_path, monkeypatch):

@@ -10,7 +10,8 @@ import sympy as sp
 
 from numeric.exact import RationalArray
 from numeric.kernels import compile_conjunction
-from numeric.samplers import BoundsSampler, SamplingProblem, Section5Sampler, section5_structure
+from numeric.paper_samplers import Section5Sampler, section5_structure
+from numeric.samplers import BoundsSampler, SamplingProblem
 from symbolic import section5 as s5
 
 

@@ -164,7 +164,8 @@ def test_a_spot_check_catches_a_wrong_threshold_claimed_proved():
 
 
 def test_the_sampler_puts_draws_on_both_thresholds():
-    from numeric.samplers import SamplingProblem, Section4Sampler
+    from numeric.paper_samplers import Section4Sampler
+    from numeric.samplers import SamplingProblem
 
     problem = SamplingProblem.build([p_T, a_T, p_M, a_M, s4.g_0, s4.g_L])
     d = Section4Sampler().draw(problem, 4000, np.random.default_rng(1), exact=True)

@@ -77,7 +77,7 @@ def test_grants_table_and_exact_json(tmp_path, capsys):
     path = _write(tmp_path, "p.csv", PROPOSALS)
     code, out, err = _run(capsys, "grants", path, "--budget", "10")
     assert code == 0 and err == ""
-    assert "small-1, small-2" in out and "certified optimal" in out
+    assert "small-1, small-2" in out and "Optimal selection (" in out and "proved optimal" in out
     assert "by net return: total 10" in out and "short of the optimum by 2" in out
     code, out, _ = _run(capsys, "grants", path, "--budget", "10", "--json")
     doc = json.loads(out)
