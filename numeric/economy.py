@@ -66,7 +66,7 @@ from symbolic.timebox import OutOfTime, time_box
 
 from .equilibria import InputError
 from .exact import as_fraction
-from .kernels import Kernel, compile_kernel
+from .kernels import Kernel, KernelError, compile_kernel
 
 __all__ = ["Technology", "Economy", "solve_economy", "EXACT_RESOLVE_LIMIT", "BOUND_GRID", "InputError"]
 
@@ -237,13 +237,13 @@ def _compile_technology(tech: Technology) -> _Compiled:
         with time_box(SOLVE_SECONDS):  # SymPy can take minutes (beta = 99/100 in the shifted technology)
             solution = _solve_first_order_condition(mp)
             if solution is not None:
-                demand = compile_kernel(solution, (_w, _p, _A))
+                demand = compile_kernel(solution, (_w, _p, _A))  # KernelError: a number too large to write
                 # the separable form serves technologies with an infinite marginal product at zero only
                 parts = sp.separatevars(solution, symbols=[_w, _p, _A], dict=True) if mp0 is None else None
                 if parts is not None and set(parts) == {"coeff", _w, _p, _A}:
                     separable = (compile_kernel(parts["coeff"] * parts[_w], (_w,)),
                                  compile_kernel(parts[_p] * parts[_A], (_p, _A)))
-    except OutOfTime:
+    except (OutOfTime, KernelError):
         demand, separable = None, None  # the demand is inverted numerically
     return _Compiled(value_output, value_mp, slope, mp0, demand, separable)
 
@@ -427,6 +427,7 @@ def solve_economy(lambda_S: Sequence, lambda_N: Sequence, theta: Sequence, coord
     A_now = np.where(flags, _PRODUCTIVITY_C(lam_S, th), _PRODUCTIVITY_U(lam_S, th))
     A_other = np.where(flags, _PRODUCTIVITY_U(lam_S, th), _PRODUCTIVITY_C(lam_S, th))
     wage, alloc, active = _equilibrium(kern, price, A_now, total)
+    _check_first_order_conditions(kern, wage, alloc, active, price, A_now, total)
     _check_concave(kern, alloc, active, price, A_now)
     gdp = float(np.sum(kern.value_output(alloc, price, A_now)))
     residual = abs(float(np.sum(alloc)) - total) / total
@@ -449,8 +450,29 @@ def solve_economy(lambda_S: Sequence, lambda_N: Sequence, theta: Sequence, coord
                                                              flags)
         method = (f"bounds from a {BOUND_GRID}-wage bracket of each new wage (midpoint reported; "
                   f"max error bound {float(np.max(bound)):.3g})")
+    if gains != "none" and not (np.all(np.isfinite(gain)) and np.all(np.isfinite(private))):
+        raise FloatingPointError("the social returns are not finite numbers in double precision")
     return Economy(names, technology, total, price, A_now, flags, wage, gdp, alloc, active, gain, method, bound,
                    private, private_bound, _RAW_CA(lam_S, lam_N), th, exact_S and exact_N and exact_T, residual)
+
+
+#: how far an active sector's value marginal product may be from the wage, relatively, at the solution
+FIRST_ORDER_TOLERANCE = 1e-6
+
+
+def _check_first_order_conditions(kern: _Compiled, wage: float, alloc, active, price, A, total: float) -> None:
+    """Every active sector pays the wage its value marginal product (FloatingPointError where double precision
+    could not hold the equilibrium: near beta = 1 a labour demand ~ x^(1/(1 - beta)) leaves the float range
+    while the root finder still reports a root)."""
+    if not (math.isfinite(wage) and wage > 0 and np.all(np.isfinite(alloc))):
+        raise FloatingPointError("the equilibrium wage or allocation is not a finite number")
+    normal = active & (alloc > 1e-250 * total)  # denormal allocations carry too few bits to test
+    if not normal.any():
+        return
+    gap = np.abs(kern.value_mp(alloc[normal], price[normal], A[normal]) / wage - 1)
+    if not (np.all(np.isfinite(gap)) and float(np.max(gap)) <= FIRST_ORDER_TOLERANCE):
+        raise FloatingPointError(f"the first-order conditions fail at the computed allocation (off by "
+                                 f"{float(np.nanmax(gap)) if np.isfinite(gap).any() else float('inf'):.2g})")
 
 
 def _positive_number(name: str, value) -> float:

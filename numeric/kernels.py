@@ -53,6 +53,10 @@ _SETTINGS = {"fully_qualified_modules": False, "inline": True, "allow_unknown_fu
              "user_functions": {}}
 
 
+#: integers beyond this are not written into a kernel's source (Python writes at most 4300 digits)
+MAX_PRINTED_BITS = 14_000
+
+
 class _CoordfailPrinter(NumPyPrinter):
     """NumPy printing with exact-friendly constants and cheap Boolean structure.
 
@@ -64,10 +68,12 @@ class _CoordfailPrinter(NumPyPrinter):
 
     def _print_Rational(self, expr):
         if expr.q == 1:
-            return str(expr.p)
-        return f"_q({expr.p}, {expr.q})"
+            return self._print_Integer(expr)
+        return f"_q({self._print_Integer(sp.Integer(expr.p))}, {self._print_Integer(sp.Integer(expr.q))})"
 
     def _print_Integer(self, expr):
+        if expr.p.bit_length() > MAX_PRINTED_BITS:  # Python refuses to write it (more than 4300 digits)
+            raise KernelError(f"a number of {expr.p.bit_length():,} bits in the expression: too large to compile")
         return str(expr.p)
 
     def _print_Half(self, expr):

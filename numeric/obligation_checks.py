@@ -259,7 +259,7 @@ def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool
         notes.append(f"{chk.failures} admissible draws are a numeric {what} (exactly confirmed)"
                      + (f", {chk.unconfirmed} more float failures not re-decided" if chk.unconfirmed else ""))
     elif chk.failures or chk.unconfirmed:
-        if row.status in (Status.REFUTED, Status.WITNESS):
+        if row.status in (Status.REFUTED, Status.WITNESS, Status.UNKNOWN):  # unknown: what the draws say instead
             row.found += chk.failures
             row.found_more += chk.unconfirmed
         what = "refute it" if kind is Kind.FORALL else "are instances"

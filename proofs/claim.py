@@ -59,14 +59,16 @@ def size_of(scope: str) -> str:
 BY_REDUCTION = "by reduction"
 
 
-def scoped_verdict(status: str, scope: str, kind: Kind | str = Kind.FORALL, *, reduced: bool = False) -> str:
+def scoped_verdict(status: str, scope: str, kind: Kind | str = Kind.FORALL, *, reduced: bool = False,
+                   constant: bool = False) -> str:
     """The verdict with its scope, in words that say what was shown.
 
     A claim over every size is *proved* for every size; *refuted* (or undecided) it was only claimed for
     every size (one counterexample refutes it); an existence claim over every size is witnessed by some
     size, and refuted when no size has an instance.  ``reduced``: the decisions do not quantify over the
     size (generic sectors, fixed sizes); that they cover every size is the argument of the claim's note,
-    which the engine did not check -- a verdict about every size says so.
+    which the engine did not check -- a verdict about every size says so.  ``constant``: SymPy settled every
+    decision while the claim was built (it holds or fails whatever the size, which it never mentions).
 
     >>> scoped_verdict("proved", "every N"), scoped_verdict("refuted", "every N"), scoped_verdict("refuted", "J = 4")
     ('proved (every N)', 'refuted (claimed for every N)', 'refuted (J = 4 only)')
@@ -74,13 +76,15 @@ def scoped_verdict(status: str, scope: str, kind: Kind | str = Kind.FORALL, *, r
     ('witness (some J)', 'refuted (no instance for any J)')
     >>> scoped_verdict("proved", "every J", reduced=True), scoped_verdict("refuted", "every J", reduced=True)
     ('proved (every J, by reduction)', 'refuted (claimed for every J)')
+    >>> scoped_verdict("proved", "every N", constant=True)
+    'proved (every N, a constant SymPy settled)'
     """
     if not scope:
         return status
     if not covers_every_size(scope):
         return f"{status} ({scope} only)"
     size = size_of(scope)
-    how = f", {BY_REDUCTION}" if reduced else ""
+    how = ", a constant SymPy settled" if constant else f", {BY_REDUCTION}" if reduced else ""
     if Kind(kind) is Kind.FORALL:
         return f"{status} ({scope}{how})" if status == Status.PROVED.value else f"{status} (claimed for {scope})"
     if status == Status.WITNESS.value:
@@ -95,6 +99,29 @@ def _quantifies_over(obligations, size: str) -> bool:
     settled while it was built (true or false whatever the size)."""
     return bool(obligations) and all(isinstance(ob.statement, BooleanAtom) or size in {s.name for s in ob.free_symbols}
                                      for ob in obligations)
+
+
+_EVERY_SIZE = re.compile(r"every\s+([A-Za-z]\w*)")
+_SOME_SIZES = re.compile(r"([A-Za-z]\w*)\s*=\s*(\d+(?:\s*\.\.\s*\d+|(?:\s*,\s*\d+)*))")
+
+
+def _checked_scope(claim_id: str, scope) -> str:
+    """``"every N"``, ``"N = 3"``, ``"N = 2..5"``, ``"N = 2, 4"`` or ``""`` (spacing normalised); anything else is
+    refused, not printed as words the verdict cannot stand behind (``scope="all sizes"`` read "proved (all sizes
+    only)")."""
+    if not isinstance(scope, str):
+        raise BadInputTypeError(f"claim {claim_id}: scope must be words (a str), got {type(scope).__name__}")
+    text = scope.strip()
+    if not text:
+        return ""
+    if m := _EVERY_SIZE.fullmatch(text):
+        return f"every {m.group(1)}"
+    if m := _SOME_SIZES.fullmatch(text):
+        sizes = re.sub(r"\s*\.\.\s*", "..", re.sub(r"\s*,\s*", ", ", m.group(2)))
+        return f"{m.group(1)} = {sizes}"
+    raise BadInputError(f"claim {claim_id}: scope={scope!r} is not a scope the verdict can state: give 'every N' "
+                        "(every size of the model, N its symbol), 'N = 3', 'N = 2..5' or 'N = 2, 4' (those sizes "
+                        "only) or leave it out")
 
 
 def _check_scope_basis(claim: "Claim") -> None:
@@ -214,6 +241,11 @@ class Claim:
             raise BadInputError(f"claim {self.id}: assumptions={self.assumptions!r} are words; with claim= give "
                                 "them as SymPy Booleans, a mapping name -> Boolean (e.g. {'x > 2': x > 2}); "
                                 "words describe the assumptions of a build= claim only")
+        if self.build is not None and not isinstance(self.assumptions, str):
+            # a mapping here would be shown as the claim's assumptions and assumed by no decision
+            raise BadInputError(f"claim {self.id}: assumptions= of a build= claim are words; each Obligation states "
+                                "its own SymPy assumptions: Obligation.forall(label, statement, {'x > 2': x > 2})")
+        object.__setattr__(self, "scope", _checked_scope(self.id, self.scope))
         if not isinstance(self.assumptions, str):
             given = normalize_assumptions(self.assumptions)
             object.__setattr__(self, "given", given)
@@ -346,6 +378,14 @@ class ClaimResult:
     claim: Claim
     verdict: Verdict
     obligations: tuple[tuple[Obligation, Verdict], ...]
+    #: what a verdict about every size rests on (see :attr:`scope_basis`), read where the obligations were built:
+    #: a result sent from a worker process comes back with SymPy objects rebuilt, and evaluated (an unevaluated
+    #: ``Eq(a, a)`` returns as ``True``)
+    basis: str | None = None
+
+    def __post_init__(self):
+        if self.basis is None and self.claim is not None:
+            object.__setattr__(self, "basis", self._basis())
 
     @property
     def status(self) -> Status:
@@ -392,15 +432,25 @@ class ClaimResult:
     @property
     def scope_basis(self) -> str:
         """What a verdict about every size (proved for every size; no instance for any) rests on:
-        ``"quantified"`` (every decision is about the size's symbol) or ``"reduction in the note"`` (the
+        ``"quantified"`` (every decision is about the size's symbol), ``"constant"`` (SymPy settled every
+        decision while the claim was built: it never mentions the size) or ``"reduction in the note"`` (the
         decisions are for generic sectors or fixed sizes; that they cover every size is the note's argument,
         not something the engine decided); ``""`` for other verdicts (a counterexample or a witness at one
         size needs no such argument) and other scopes."""
-        size = size_of(self.claim.scope)
         about_every_size = (self.claim.kind, self.status) in ((Kind.FORALL, Status.PROVED), (Kind.EXISTS, Status.REFUTED))
-        if not size or not about_every_size:
+        if not about_every_size:
             return ""
-        return "quantified" if _quantifies_over([ob for ob, _ in self.decisions], size) else "reduction in the note"
+        return self.basis if self.basis is not None else self._basis()
+
+    def _basis(self) -> str:
+        """How the decisions relate to the claim's size, whatever the verdict (see :attr:`scope_basis`)."""
+        size = size_of(self.claim.scope)
+        if not size:
+            return ""
+        decisions = [ob for ob, _ in self.decisions]
+        if decisions and all(isinstance(ob.statement, BooleanAtom) for ob in decisions):
+            return "constant"
+        return "quantified" if _quantifies_over(decisions, size) else "reduction in the note"
 
     @property
     def scope_by_reduction(self) -> bool:
@@ -409,7 +459,8 @@ class ClaimResult:
 
     def scoped_verdict(self) -> str:
         """The verdict with its scope, in words that say what was shown (see :func:`scoped_verdict`)."""
-        return scoped_verdict(self.status.value, self.claim.scope, self.claim.kind, reduced=self.scope_by_reduction)
+        return scoped_verdict(self.status.value, self.claim.scope, self.claim.kind, reduced=self.scope_by_reduction,
+                              constant=self.scope_basis == "constant")
 
     def no_instance_words(self) -> str:
         """A witnessed claim's :attr:`decisions_without_instance` in words, or ``""``."""

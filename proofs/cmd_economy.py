@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+import warnings
 from fractions import Fraction
 from pathlib import Path
 
@@ -79,8 +80,14 @@ def run(args) -> int:
     labour = exact_or_float("--labour", args.labour)
     try:
         technology = Technology.cobb_douglas(beta) if args.technology == "cobb-douglas" else Technology.shifted(beta)
-        result = solve_economy(data["lambda_S"], data["lambda_N"], data["theta"], data.get("coordinated"),
-                               labour=labour, technology=technology, names=data.get("sector"), gains=args.gains)
+        # overflow on the way is caught by the result's own checks (finite, first-order conditions): one line, not
+        # a screen of NumPy warnings before it
+        import numpy as np
+
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore", RuntimeWarning)
+            result = solve_economy(data["lambda_S"], data["lambda_N"], data["theta"], data.get("coordinated"),
+                                   labour=labour, technology=technology, names=data.get("sector"), gains=args.gains)
     except (OverflowError, FloatingPointError) as exc:
         raise UsageError(f"{args.file}: the numbers are beyond floating-point range in this economy ({exc}); "
                          "rescale lambda_S, lambda_N or --labour, or take a --beta further from 1 (labour demand "

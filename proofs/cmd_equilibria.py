@@ -30,7 +30,7 @@ import sys
 from decimal import Decimal
 
 from .cli import HELP_FORMAT, UsageError, help_text
-from .datafile import unique_keys
+from .datafile import check_delimiter, unique_keys
 
 __all__ = ["add_parser", "run", "load_economy"]
 
@@ -193,7 +193,7 @@ def _from_csv(path: str, text: str) -> dict:
     if not rows:
         raise UsageError(f"{path}: every cell is blank: give a header sector,lambda_S,lambda_N,theta and one row "
                          "per sector")
-    _check_delimiter(path, rows[0])
+    check_delimiter(path, rows[0], ("sector", "lambda_S", "lambda_N", "theta"))
     # the header is case-insensitive: Lambda_S, LAMBDA_S and lambda_s all name lambda_S
     canonical = {c.casefold(): c for c in _CSV_COLUMNS}
     given = [h.strip() for h in rows[0]]
@@ -225,17 +225,6 @@ def _from_csv(path: str, text: str) -> dict:
     if names is not None:
         out["sectors"] = names
     return out
-
-
-def _check_delimiter(path: str, header: list[str]) -> None:
-    """A header that is one cell holding semicolons or tabs: the file uses another delimiter."""
-    if len(header) != 1:
-        return
-    for sign, name in ((";", "semicolons"), ("\t", "tabs")):
-        if sign in header[0]:
-            raise UsageError(f"{path}: the header {header[0].strip()!r} is separated by {name}, not commas: "
-                             "save the file as comma-separated CSV (sector,lambda_S,lambda_N,theta) with a point "
-                             "as the decimal separator, or use JSON")
 
 
 def _csv_value(path, key, i, cell):

@@ -183,6 +183,10 @@ def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None)
         idle = sum(s.exercised == 0 and s.agrees for s in checked)
         if idle:
             text += f", {idle} not exercised (the hypothesis held on no draw)"
+        answered = sum(row.result.status is Status.UNKNOWN and row.spot is not None and row.spot.found > 0
+                       for row in rows)
+        if answered:
+            text += f", {answered} unknown claim(s) refuted or instanced on exactly confirmed draws (see the table)"
     crosses = [row.cross for row in rows if row.cross is not None]
     if crosses:
         tally = {}
@@ -232,7 +236,7 @@ def result_as_json(row, spot=None, timings: bool = True) -> dict:
 
 
 def _spot_text(spot, result) -> str:
-    from symbolic import Status
+    from symbolic import Kind, Status
 
     if spot is None:
         return "-"
@@ -245,6 +249,10 @@ def _spot_text(spot, result) -> str:
         if nothing in ("constant", "no admissible draw"):
             return "nothing evaluated (constant)" if nothing == "constant" else nothing
         return "not checked (abstract function)" if "without a concrete form" in nothing else "not checked"
+    if result.status is Status.UNKNOWN and (spot.found or spot.found_more):  # the draws answer what the engine did not
+        what = "refute it" if result.claim.kind is Kind.FORALL else "are instances"
+        more = f" (+{spot.found_more:,} more in floats)" if spot.found_more else ""
+        return f"{spot.found:,} exactly confirmed{more} of {spot.samples:,} draws {what}"
     if result.status is Status.REFUTED and result.verdict.counterexample is not None:
         return f"cex exact; {spot.found_text()} of {spot.samples:,} draws refute it"
     if result.status is Status.WITNESS:

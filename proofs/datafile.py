@@ -29,7 +29,7 @@ from typing import Sequence
 from .cli import UsageError
 from .files import atomic_write
 
-__all__ = ["load_columns", "write_atomically", "exact_or_float", "unique_keys", "MAX_BYTES"]
+__all__ = ["load_columns", "write_atomically", "exact_or_float", "unique_keys", "check_delimiter", "MAX_BYTES"]
 
 #: a CSV float cell: a plain decimal or scientific literal (no nan/inf, no underscores)
 # re.ASCII: \d is 0-9, not every Unicode digit (Arabic-Indic three is no number here)
@@ -163,6 +163,7 @@ def _from_csv(path, text, numbers, optional, names, aliases) -> dict:
     except csv.Error as exc:
         raise UsageError(f"{path}: malformed CSV: {exc}") from None
     rows = [r for r in rows if any(cell.strip() for cell in r)]
+    check_delimiter(path, rows[0], columns)
     accepted = columns + aliases
     spelled = {a.casefold(): a for a in accepted}  # Sector, LAMBDA_S ... as equilibria reads them
     header = [spelled.get(h.strip().casefold(), h.strip()) for h in rows[0]]
@@ -195,6 +196,17 @@ def _from_csv(path, text, numbers, optional, names, aliases) -> dict:
     return out
 
 
+def check_delimiter(path: str, header: list[str], columns: Sequence[str]) -> None:
+    """A header that is one cell holding semicolons or tabs: the file uses another delimiter."""
+    if len(header) != 1:
+        return
+    for sign, name in ((";", "semicolons"), ("\t", "tabs")):
+        if sign in header[0]:
+            raise UsageError(f"{path}: the header {header[0].strip()!r} is separated by {name}, not commas: "
+                             f"save the file as comma-separated CSV ({','.join(columns)}) with a point as the "
+                             "decimal separator, or use JSON")
+
+
 def _csv_value(path, key, i, cell):
     if _EXACT.fullmatch(cell):
         if "/" in cell and int(cell.split("/")[1]) == 0:
@@ -203,7 +215,9 @@ def _csv_value(path, key, i, cell):
     if _FLOAT.fullmatch(cell):
         value = float(cell)
         if not math.isfinite(value):
-            raise UsageError(f"{path}: {key}[{i}]: must be finite, got {cell}")
+            beyond = any(c.isdigit() for c in cell)  # 1e400, not inf or nan
+            raise UsageError(f"{path}: {key}[{i}]: " + (f"{cell} is beyond the floating-point range; write it as an "
+                                                        "integer or 'p/q'" if beyond else f"must be finite, got {cell}"))
         return value
     what = "empty" if not cell else repr(cell)
     raise UsageError(f"{path}: {key}[{i}]: {what} is not a number or an exact rational 'p/q'")

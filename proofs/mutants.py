@@ -48,10 +48,17 @@ class MutantReport:
         if not self.killed:
             return f"no mutant refuted ({self.generated} generated): the check may be vacuous"
         text = f"{self.killed} of {self.generated} refuted"
-        if self.survivors:
-            names = list(dict.fromkeys(self.survivors))  # one mutation can survive in several decisions
-            text += "; survived: " + "; ".join(names[:3]) + ("..." if len(names) > 3 else "")
+        for label, which in (("survived", self.survivors), ("undecided", self.undecided)):
+            if which:
+                names = list(dict.fromkeys(which))  # one mutation can survive in several decisions
+                text += f"; {label}: " + "; ".join(_short(n) for n in names[:3]) + ("..." if len(names) > 3 else "")
         return text
+
+
+def _short(description: str, width: int = 72) -> str:
+    """A mutant's description on one line (a shifted threshold can be a formula of pages)."""
+    one_line = " ".join(description.split())
+    return one_line if len(one_line) <= width else one_line[:width - 1] + "…"
 
 
 def mutant_report(result: ClaimResult, settings: Settings | None = None,

@@ -274,8 +274,11 @@ class DerivedThreshold:
                 return "holds everywhere (every admissible parameter)"
             if s is not Status.WITNESS:
                 return "holds nowhere" if s is Status.REFUTED else s.value
-            fails = self.second is not None and self.second.status is Status.WITNESS
-            return "holds somewhere, fails elsewhere" if fails else "holds somewhere"
+            fails = self.second.status if self.second is not None else Status.UNKNOWN
+            if fails is Status.REFUTED:  # no admissible point where it fails, though the region is written out
+                return "holds everywhere (the engine finds no admissible point where it fails)"
+            return "holds somewhere, fails elsewhere" if fails is Status.WITNESS else \
+                "holds somewhere (whether it fails anywhere is undecided)"
         whose = f"the {self.threshold.stated_by}'s threshold"
         if s is Status.PROVED:
             return f"equal to {whose}"

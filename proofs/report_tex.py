@@ -117,6 +117,9 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
         return f"{point}{draws}, {spot.found:,} of them are instances ({confirmed}); none disagrees with the verdict"
     if kind is Kind.EXISTS and status is Status.REFUTED:
         return f"{draws}; none of them is an instance"
+    if status is Status.UNKNOWN and (spot.found or spot.found_more):  # what the draws say where the engine did not
+        what = "violate the claim" if kind is Kind.FORALL else "are instances"
+        return f"{draws}, {spot.found:,} of them {what} ({confirmed}); the engine decided nothing to compare"
     return f"{draws}; none disagrees"
 
 

@@ -336,7 +336,8 @@ def domain_conditions(e: sp.Basic) -> tuple[sp.Boolean, ...]:
     """Conditions under which every construct in ``e`` is defined and real, in order of discovery.
 
     Inside a ``Piecewise`` branch the conditions are guarded by the branch
-    being taken.  Conditions SymPy settles as true from the symbols'
+    being taken, and in the conclusion of an ``Implies`` by its hypothesis
+    (where the hypothesis fails the implication holds, whatever the conclusion).  Conditions SymPy settles as true from the symbols'
     assumptions are left out.  A pure function of ``e`` (cached by it).
     """
     if isinstance(e, (sp.Symbol, sp.logic.boolalg.BooleanAtom)) or not e.args:
@@ -416,6 +417,11 @@ def _conditions(node) -> tuple:
             add(domain_conditions(piece.expr), _and(taken, piece.cond))
             taken = _and(taken, sp.Not(piece.cond))
         add(_piecewise_domain(node.args))
+        return tuple(out)
+    if isinstance(node, sp.Implies):  # the conclusion counts only where the hypothesis holds, as a branch does
+        hypothesis, conclusion = node.args
+        add(domain_conditions(hypothesis))
+        add(domain_conditions(conclusion), hypothesis)
         return tuple(out)
     if isinstance(node, sp.Subs):
         for a in node.point:

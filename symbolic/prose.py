@@ -310,8 +310,9 @@ class _Reader:
         return i + 1
 
     def _between_operators(self, i: int) -> bool:
-        """An arithmetic operator and an operand on one side: ``a - c``, ``b + a`` (the article is not)."""
-        ops = ("+", "-", "−", "*", "/", "^", "**")
+        """An arithmetic operator or a relation and an operand on one side: ``a - c``, ``b + a``, ``a >= b c``
+        (the article is not)."""
+        ops = ("+", "-", "−", "*", "/", "^", "**", *_REL)
 
         def operand(k: int) -> bool:
             tok = self.t[k] if 0 <= k < len(self.t) else None

@@ -314,3 +314,18 @@ def test_the_interrupted_summary_counts_only_decided_claims(capsys):
     out = capsys.readouterr().out
     assert code == 1
     assert "interrupted: 1 of 4 claims decided, 1 unknown, 2 not run; 1/2 claims decided as expected" in out
+
+
+def test_a_result_from_a_worker_process_keeps_what_its_scope_rests_on():
+    # a result comes back from a worker pickled: SymPy rebuilds Eq(a, a, evaluate=False) as True, and S5.11's
+    # decision then looked like a constant (verify printed "proved (every J)", the README "by reduction")
+    import pickle
+    from dataclasses import replace
+
+    from proofs import get_claim
+    from proofs.claim import decide_claim
+
+    claim = get_claim("S5.11")
+    result = decide_claim(claim)
+    back = replace(pickle.loads(pickle.dumps(replace(result, claim=None))), claim=claim)
+    assert result.scoped_verdict() == back.scoped_verdict() == "proved (every J, by reduction)"

@@ -456,3 +456,17 @@ def test_simplify_and_exact_signs_keep_the_time_limit(decide):
     start = time.monotonic()
     decide()
     assert time.monotonic() - start < 3  # the README's promise: within max(1 s, 20 %)
+
+
+def test_an_implication_needs_its_conclusion_defined_only_where_its_hypothesis_holds():
+    # an outside tester's claim: unknown before (undefined at d = 2b, where d < e < b fails), false wherever d < e < b
+    b, d, e = sp.symbols("b d e", positive=True)
+    v = prove(sp.Implies(d < e, 1 / (2 * b - e) < 1 / (2 * b - d)), [e < b])
+    assert v.status is Status.REFUTED
+    point = v.counterexample
+    assert point[d] < point[e] < point[b]
+    xr = sp.Symbol("x", real=True)
+    assert prove(sp.Implies(xr > 0, 1 / xr > 0)).status is Status.PROVED  # 1/0 only where the hypothesis fails
+    still = prove(sp.Implies(xr >= 0, 1 / xr > 0))  # undefined at x = 0, where the hypothesis holds
+    assert still.status is Status.UNKNOWN and "undefined" in still.reason
+    assert prove(sp.Not(sp.Implies(xr > 0, 1 / xr > 0))).status is Status.REFUTED

@@ -32,3 +32,12 @@ def test_the_boundary_erratum_is_exactly_what_a_flip_finds():
     paper = load_paper()
     report = mutant_report(decide_claim(paper.claim("S5.4")), per_claim=12)
     assert report.killed >= 1
+
+
+def test_the_summary_names_undecided_mutants_and_keeps_each_to_one_short_line():
+    from proofs.mutants import MutantReport
+
+    long = "threshold shifted: " + " + ".join(f"a_{i}*b_{i}" for i in range(40))
+    text = MutantReport(8, 6, (long,), ("a and b swapped",)).summary()
+    assert text.startswith("6 of 8 refuted; survived: threshold shifted: ") and "undecided: a and b swapped" in text
+    assert max(len(part) for part in text.split("; ")) < 90

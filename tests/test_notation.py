@@ -40,6 +40,8 @@ GREEK_WORD = re.compile(r"\b(?:var)?(?:lambda|theta|Delta|alpha|vartheta|gamma|p
     ("x^{b+c} > 0 and e^{-r t}", r"$x^{b+c} > 0$ and $e^{-r t}$"),
     ("a^b^c = a^(b^c)", r"$a^{b^{c}} = a^{b^{c}}$"),
     ("the set {j, k}", r"the set $\{j, k\}$"),
+    # the letter a beside a relation is the variable, not the article
+    ("whenever a >= b c, and a firm is a monopolist", r"whenever $a \geq b c$, and a firm is a monopolist"),
     # a list with an ellipsis is one formula, not three
     ("If (*) is satisfied for j = 1, ..., k", r"If (*) is satisfied for $j = 1, \ldots, k$"),
     ("x_1, ..., x_n > 0, and so on, ..., etc", r"$x_{1}, \ldots, x_{n} > 0$, and so on, ..., etc"),

@@ -480,3 +480,41 @@ def test_verify_explains_a_verdict_by_reduction_and_refuses_a_scope_without_basi
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1, r.stderr
     assert "no note=" in r.stderr
+
+
+# -- the third new-user trial ---------------------------------------------------------------------------
+
+def test_a_scope_the_verdict_cannot_state_is_refused_and_spacing_is_normalised():
+    with pytest.raises(BadInputError, match="'all sizes' is not a scope"):
+        Claim(id="A", statement="s", claim=x > 0, scope="all sizes")
+    assert Claim(id="B", statement="s", claim=x > 0, scope="N=3").scope == "N = 3"
+    assert Claim(id="D", statement="s", claim=x > 0, scope="k = 0 .. 2").scope == "k = 0..2"
+    assert Claim(id="C", statement="s", claim=x > 0, scope="  every   N ").scope == "every N"
+
+
+def test_a_constant_claim_over_every_size_says_it_is_a_constant():
+    claim = Claim(id="K", statement="s", claim=x > 0, scope="every N")  # SymPy: x positive, so True
+    result = decide_claim(claim, settings=FAST)
+    assert result.scope_basis == "constant"
+    assert result.scoped_verdict() == "proved (every N, a constant SymPy settled)"
+
+
+def test_sympy_assumptions_beside_build_are_refused_not_shown_and_ignored():
+    b, d = sp.symbols("b d", positive=True)
+    with pytest.raises(BadInputError, match="each Obligation states its own"):
+        Claim(id="X", statement="s", build=lambda: [Obligation.forall("pos", 1 / (4 * b**2 - d**2) > 0)],
+              assumptions={"d < b": d < b})
+
+
+def test_the_draws_of_an_unknown_claim_are_reported_not_called_ok():
+    from proofs.cmd_verify import Row, format_table
+
+    u, v = sp.symbols("u v", positive=True)  # undefined at u = v (unknown), false wherever u < v
+    claim = Claim(id="X.1", statement="s", claim=1 / (u - v) > 1 / u)
+    paper = Paper(title="t", claims=(claim,))
+    result = decide_claim(claim, settings=FAST)
+    spot = spot_check_claim(paper, result, Settings(samples=20_000))
+    assert result.status is Status.UNKNOWN and spot.found > 0 and spot.agrees
+    table = format_table([Row(result, spot)], width=200)
+    assert "draws ok" not in table and "exactly confirmed" in table and "draws refute it" in table
+    assert "violate the claim" in _spot_sentence(spot, result.status, claim.kind)

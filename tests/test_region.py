@@ -22,7 +22,7 @@ import sympy as sp
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from symbolic import Region, Status, prove, region
+from symbolic import Region, Status, exists, prove, region
 from symbolic.certify import holds
 from symbolic.qepcad import QepcadUnavailable
 from symbolic.regions import tidy
@@ -511,3 +511,16 @@ def test_a_denominator_signed_by_number_kinds_is_not_cleared():
     r = sp.Symbol("r", irrational=True)  # SymPy: r**2 - 2 is nonzero (r**2 irrational); it vanishes at sqrt(2)
     got = region(1 / (r**2 - 2) > 0)
     assert got.condition is None and "may vanish" in got.reason
+
+
+def test_a_condition_that_fails_nowhere_is_said_to_hold_everywhere():
+    # outside trial: a proved claim whose region QEPCAD wrote out (not as True) read "holds somewhere"
+    from proofs.regions import DerivedThreshold, Threshold
+
+    row = Threshold("where the claim holds", u > 0)
+    somewhere, nowhere = exists(u > 1, [u > 0]), exists(u < 0, [u > 0])
+    assert somewhere.status is Status.WITNESS and nowhere.status is Status.REFUTED
+    said = DerivedThreshold("X", "holds where", row, region(u > 1), somewhere, nowhere).verdict_text()
+    assert said.startswith("holds everywhere")
+    undecided = DerivedThreshold("X", "holds where", row, region(u > 1), somewhere, None).verdict_text()
+    assert undecided == "holds somewhere (whether it fails anywhere is undecided)"

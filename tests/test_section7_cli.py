@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import sympy as sp
 
 from proofs.cli import main
 
@@ -198,3 +199,33 @@ def test_economy_with_beta_near_one_ends_in_one_line_not_a_traceback_or_a_hang(t
     code, out, err = _run(capsys, "economy", path, "--technology", "shifted", "--beta", "1/1000")
     assert code == 0, err
     assert time.monotonic() - start < 60
+
+
+@pytest.mark.parametrize("beta", ["0.9999", "0.99999", "9999/10000"])
+def test_beta_next_to_one_is_one_line_not_a_traceback_or_nan(tmp_path, capsys, beta):
+    # outside trial: a traceback (a 4,300-digit number in a kernel) at 0.9999, NaN gains and exit 0 at 0.99999
+    path = _write(tmp_path, "e.csv", "sector,lambda_S,lambda_N,theta,coordinated\ncoffee,6,2,3/2,0\n"
+                                     "bananas,5,2,5/4,0\nsoftware,9,6,3,0\ntourism,4,2,2,0\n")
+    code, out, err = _run(capsys, "economy", path, "--beta", beta, "--json")
+    assert code == 2 and out == "" and "nan" not in err.lower()
+    assert len(err.strip().splitlines()) == 1 and "further from 1" in err
+
+
+def test_a_number_too_large_to_write_is_a_kernel_error():
+    from numeric.kernels import KernelError, compile_kernel
+
+    x = sp.Symbol("x", positive=True)
+    with pytest.raises(KernelError, match="too large to compile"):
+        compile_kernel(x * sp.Integer(3) ** 20000, (x,))
+
+
+@pytest.mark.parametrize("command, text, message", [
+    (("economy",), "sector;lambda_S;lambda_N;theta\na;1;1;1\n", "is separated by semicolons, not commas"),
+    (("grants", "--budget", "1"), "name;cost;social_return;private_return\nA;1;2;0\n", "separated by semicolons"),
+    (("economy",), "sector,lambda_S,lambda_N,theta\na,1e400,1,1\n", "1e400 is beyond the floating-point range"),
+    (("grants", "--budget", "1"), "name,cost,social_return,private_return\nA,1e400,2,0\n", "beyond the floating"),
+])
+def test_data_slips_read_as_they_are(tmp_path, capsys, command, text, message):
+    path = _write(tmp_path, "d.csv", text)
+    code, out, err = _run(capsys, command[0], path, *command[1:])
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
