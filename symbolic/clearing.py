@@ -29,11 +29,12 @@ __all__ = ["clearing", "clearing_step", "clearing_steps"]
 def clearing(rel: Relational):
     """``(denominator, how, rewritten, combined)``: the engine's rewrite of ``rel``, without denominators.
 
-    ``how`` is ``"none"`` (no denominator), ``"positive"``, ``"negative"`` (the inequality reverses) or
+    ``how`` is ``"none"`` (no denominator), ``"positive"``, ``"negative"`` (the inequality reverses), the
+    same ``"... where defined"`` (never negative, or never positive, and non-zero where the claim is defined) or
     ``"square"`` (multiplied by the denominator's square, of unknown sign but non-zero where defined);
     ``combined``: powers of one base were multiplied out for the reader (``m^a m^b`` is ``m^(a+b)``).
     """
-    from .translate import numer_denom as _numer_denom  # the exact rewrite the engine uses
+    from .translate import denominator_sign, numer_denom as _numer_denom  # the exact rewrite the engine uses
 
     num, den = _numer_denom(rel.lhs - rel.rhs)
     # expanded for the reader (z3 gets the product form), powers left whole: expanding
@@ -48,10 +49,12 @@ def clearing(rel: Relational):
     op = type(rel)
     if den == 1:
         return den, "none", op(num, 0, evaluate=False), combined
-    if den.is_positive or (den.is_number and den > 0):
-        return den, "positive", op(num, 0, evaluate=False), combined
-    if den.is_negative or (den.is_number and den < 0):
-        return den, "negative", op(-num, 0, evaluate=False), combined
+    sign = denominator_sign(den)  # as the engine reads it: a denominator never negative is positive where defined
+    strict = den.is_positive or den.is_negative
+    if sign > 0:
+        return den, "positive" if strict else "positive where defined", op(num, 0, evaluate=False), combined
+    if sign < 0:
+        return den, "negative" if strict else "negative where defined", op(-num, 0, evaluate=False), combined
     return den, "square", op(sp.expand(num * den, power_exp=False, power_base=False), 0, evaluate=False), combined
 
 
@@ -71,6 +74,9 @@ _MULTIPLY = {
     "positive": "by {0}, positive under the assumptions",
     "negative": "by {0}, negative under the assumptions, which reverses the inequality",
     "square": "by the square of {0}, which is non-zero where the claim is defined",
+    "positive where defined": "by {0}, never negative under the assumptions and non-zero where the claim is defined",
+    "negative where defined": "by {0}, never positive under the assumptions and non-zero where the claim is defined, "
+                              "which reverses the inequality",
 }
 
 
@@ -131,7 +137,7 @@ def clearing_steps(statement) -> list[Step]:
             out.append(Step("One of its relations: " + step.text[0].lower() + step.text[1:], step.math,
                             chain=step.chain, inline=step.inline))
         return out
-    mapping, inline, phrases = {}, [], {"positive": [], "negative": [], "square": []}
+    mapping, inline, phrases = {}, [], {how: [] for how in _MULTIPLY}
     for rel, den, how, rewritten, _ in rewrites:
         mapping[rel] = type(rewritten)(0, 0) if _identity(rewritten) else rewritten
         if den not in inline:

@@ -189,16 +189,26 @@ def numer_denom(e: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
     return e, sp.Integer(1)
 
 
+def denominator_sign(d: sp.Expr) -> int:
+    """The sign of a denominator wherever the claim is defined, from the symbols' assumptions: 1, -1 or 0
+    (unknown).  ``d != 0`` wherever the claim is defined (a domain condition the engine proves first), so a
+    denominator that is never negative -- ``(4 b**2 - c**2)**2`` -- is positive there."""
+    if d == 1:
+        return 1
+    if not sympy_settles_reliably(d):  # a sign SymPy found numerically or from number kinds: not a proof
+        return 0
+    if d.is_positive or d.is_nonnegative:
+        return 1
+    if d.is_negative or d.is_nonpositive:
+        return -1
+    return 0
+
+
 @lru_cache(maxsize=65536)
 def _side(e: sp.Expr) -> tuple[sp.Expr, sp.Expr, int]:
-    """``e`` as ``n/d`` with the sign of ``d`` SymPy knows from the symbols' assumptions (0: unknown)."""
+    """``e`` as ``n/d`` with the sign of ``d`` wherever the claim is defined (0: unknown)."""
     n, d = numer_denom(e)
-    if d == 1:
-        return n, d, 1
-    if not sympy_settles_reliably(d):  # a sign SymPy found numerically or from number kinds: not a proof
-        return n, d, 0
-    sign = 1 if d.is_positive else -1 if d.is_negative else 0
-    return n, d, sign
+    return n, d, denominator_sign(d)
 
 
 @dataclass

@@ -470,3 +470,21 @@ def test_an_implication_needs_its_conclusion_defined_only_where_its_hypothesis_h
     still = prove(sp.Implies(xr >= 0, 1 / xr > 0))  # undefined at x = 0, where the hypothesis holds
     assert still.status is Status.UNKNOWN and "undefined" in still.reason
     assert prove(sp.Not(sp.Implies(xr > 0, 1 / xr > 0))).status is Status.REFUTED
+
+
+def test_a_denominator_never_negative_is_multiplied_out_once():
+    from symbolic.clearing import clearing_step
+    from symbolic.translate import denominator_sign
+
+    xr, yr = sp.symbols("x y", real=True)
+    assert denominator_sign((xr - yr) ** 2) == 1 and denominator_sign(-(xr - yr) ** 2) == -1
+    assert denominator_sign(xr - yr) == 0
+    r = sp.Symbol("r", irrational=True)
+    assert denominator_sign(r**2 - 2) == 0  # number kinds settle no sign
+    # where defined (x != y) the claims below are decided as before: proved / refuted at an exact point
+    assert prove(xr / (xr - yr) ** 2 > 0, [xr > 0, sp.Ne(xr, yr)]).status is Status.PROVED
+    v = prove(xr / (xr - yr) ** 2 > 1, [xr > 0, sp.Ne(xr, yr)])
+    assert v.status is Status.REFUTED and v.counterexample[xr] / (v.counterexample[xr] - v.counterexample[yr]) ** 2 <= 1
+    assert prove(xr / (xr - yr) ** 2 > 0, [xr > 0]).status is Status.UNKNOWN  # undefined at y = x
+    step = clearing_step(xr / (xr - yr) ** 2 > 1)
+    assert "never negative under the assumptions and non-zero where the claim is defined" in step.text
