@@ -78,8 +78,8 @@ class RuleOutcome:
     @property
     def shortfall_share(self) -> float:
         """The shortfall as a share of the optimum (0 when the optimum is 0)."""
-        return 0.0 if self.total_net_return + self.shortfall == 0 else \
-            float(self.shortfall) / float(self.total_net_return + self.shortfall)
+        best = self.total_net_return + self.shortfall
+        return 0.0 if best == 0 else float(_fraction(self.shortfall) / _fraction(best))  # exact, then rounded
 
     def as_dict(self) -> dict:
         return {"selected": list(self.selected), "total_net_return": _text(self.total_net_return),
@@ -131,9 +131,11 @@ class GrantRound:
     def _repr_markdown_(self) -> str:
         rules = "\n".join(f"| {r.rule} | {short_number(r.total_net_return)} | {short_number(r.shortfall)} |"
                           for r in self.rules.values())
-        return (f"Optimal selection: {', '.join(self.selected) or '(none)'}; total net return "
+        which = "Optimal selection" if self.certified_optimal else "Best selection found (NOT proved optimal)"
+        against = "optimum" if self.certified_optimal else "best found"
+        return (f"{which}: {', '.join(self.selected) or '(none)'}; total net return "
                 f"{short_number(self.total_net_return)} for public money {short_number(self.public_spending)} of "
-                f"{short_number(self.budget)}.\n\n| rule | total | short of the optimum by |\n|---|---|---|\n{rules}")
+                f"{short_number(self.budget)}.\n\n| rule | total | short of the {against} by |\n|---|---|---|\n{rules}")
 
 
 def _text(x: Number):
@@ -143,8 +145,21 @@ def _text(x: Number):
 
 
 def short_number(x: Number) -> str:
-    """An exact number as a short fraction (3/7), or in 6 significant digits where the fraction is long."""
-    return str(_text(x)) if isinstance(x, Fraction) and x.denominator < 10**6 else f"{float(x):.6g}"
+    """An exact number as a short fraction (3/7), or in 6 significant digits where the fraction is long
+    (numbers beyond the float range too: ``1e+401``).
+
+    >>> short_number(Fraction(3, 7)), short_number(Fraction(10**401)), short_number(0.1)
+    ('3/7', '1e+401', '0.1')
+    """
+    if isinstance(x, Fraction) and x.denominator < 10**6 and len(str(x.numerator)) <= 16:
+        return str(_text(x))
+    try:
+        return f"{float(x):.6g}"
+    except OverflowError:  # beyond the float range: the decimal exponent from the exact value
+        q = _fraction(x)
+        digits = len(str(abs(q.numerator) // q.denominator))
+        mantissa = float(q / 10 ** (digits - 1))
+        return f"{mantissa:.6g}e+{digits - 1}"
 
 
 # -- validation -----------------------------------------------------------------------------------
@@ -186,8 +201,10 @@ def _validate(names, costs, social, private, budget):
     R, e2 = _column("social_return", social, len(names))
     pi, e3 = _column("private_return", private, len(names))
     exact = e1 and e2 and e3 and is_exact_number(budget)
-    if not exact:
-        c, R, pi = [float(x) for x in c], [float(x) for x in R], [float(x) for x in pi]
+    # every value is computed with exactly (a float is the binary rational it stores; an integer stays whole):
+    # a share, a contribution or a net return rounded in floats could make a selection "optimal" for rounded
+    # data only; ``exact`` only says how results are shown
+    c, R, pi = ([_fraction(x) for x in column] for column in (c, R, pi))
     for i in range(len(names)):
         if not c[i] > 0:
             raise InputError(f"cost[{i}]", f"must be positive, got {_text(c[i])}")
@@ -197,11 +214,13 @@ def _validate(names, costs, social, private, budget):
             raise InputError(f"private_return[{i}]",
                              f"must lie between 0 and the social return {_text(R[i])}, got {_text(pi[i])}")
     try:
-        B = as_fraction(budget) if exact else float(budget)
-    except (TypeError, ValueError) as exc:
-        raise InputError("budget", f"not a number: {budget!r} ({exc})") from None
-    if isinstance(budget, bool) or not (math.isfinite(float(B)) and B >= 0):
-        raise InputError("budget", f"must be a finite number >= 0, got {budget!r}")
+        if isinstance(budget, bool):
+            raise TypeError("a truth value")
+        B = _fraction(float(budget) if isinstance(budget, float) else as_fraction(budget))
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise InputError("budget", f"not a finite number: {budget!r} ({exc})") from None
+    if not B >= 0:
+        raise InputError("budget", f"must be a number >= 0, got {budget!r}")
     return names, c, R, pi, B, exact
 
 
@@ -220,7 +239,7 @@ def grant_round(names: Sequence[str], costs: Sequence, social_returns: Sequence,
     order = sorted(range(len(names)), key=lambda i: names[i])  # results do not depend on the row order
     names = tuple(names[i] for i in order)
     c, R, pi = [c[i] for i in order], [R[i] for i in order], [pi[i] for i in order]
-    shares, contributions = _shares(c, pi, exact)
+    shares, contributions = _shares(c, pi)
     net = [R[i] - c[i] for i in range(len(names))]
     eligible = [i for i in range(len(names)) if R[i] >= c[i]]
     free = [i for i in eligible if contributions[i] == 0]
@@ -229,7 +248,7 @@ def grant_round(names: Sequence[str], costs: Sequence, social_returns: Sequence,
     found = solve_knapsack([net[i] for i in candidates], [contributions[i] for i in candidates], B,
                            time_limit=time_limit)
     selected_idx = sorted(free + [candidates[k] for k in found.chosen])
-    # every total is computed exactly (a float is an exact binary rational) and shown as a float for float input
+    # every value is exact (a float is an exact binary rational); shown as a float for float input
     show = (lambda x: x) if exact else float
     x_net, x_g = [_fraction(v) for v in net], [_fraction(v) for v in contributions]
     spending = sum((x_g[i] for i in selected_idx), Fraction(0))
@@ -254,8 +273,9 @@ def grant_round(names: Sequence[str], costs: Sequence, social_returns: Sequence,
     rules = {rule: RuleOutcome(rule, tuple(names[i] for i in picked), show(rule_totals[rule]),
                                show(sum((x_g[i] for i in picked), Fraction(0))), show(total - rule_totals[rule]))
              for rule, picked in picks.items()}
-    return GrantRound(names, B, exact, dict(zip(names, shares)), dict(zip(names, contributions)),
-                      dict(zip(names, net)), tuple(names[i] for i in eligible), tuple(names[i] for i in selected_idx),
+    shown = lambda values: {n: show(v) for n, v in zip(names, values)}  # noqa: E731
+    return GrantRound(names, show(B), exact, shown(shares), shown(contributions),
+                      shown(net), tuple(names[i] for i in eligible), tuple(names[i] for i in selected_idx),
                       show(total), show(spending), show(bound), method, rules, found.proved_optimal)
 
 
@@ -263,15 +283,11 @@ def _fraction(x) -> Fraction:
     return x if isinstance(x, Fraction) else Fraction(x)
 
 
-def _shares(c, pi, exact: bool):
+def _shares(c, pi):
+    """The minimal shares and public contributions, exactly (the compiled kernels' exact arithmetic)."""
     _SHARE, _CONTRIBUTION = _share_kernels()
-    if exact:
-        share = _SHARE.exact(RationalArray.from_values(c), RationalArray.from_values(pi)).to_fractions()
-        contribution = _CONTRIBUTION.exact(RationalArray.from_values(c), RationalArray.from_values(pi)).to_fractions()
-        return share, contribution
-    share = _SHARE(np.array(c), np.array(pi)).tolist()
-    contribution = _CONTRIBUTION(np.array(c), np.array(pi)).tolist()
-    return share, contribution
+    cost, private = RationalArray.from_values(c), RationalArray.from_values(pi)
+    return _SHARE.exact(cost, private).to_fractions(), _CONTRIBUTION.exact(cost, private).to_fractions()
 
 
 #: the paper's ranking rules: name -> key (larger first) of (net return, public contribution)

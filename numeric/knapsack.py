@@ -164,7 +164,10 @@ def _highs(v, w, room: Fraction, deadline: float) -> tuple[list[int] | None, str
     """HiGHS's candidate on the items (indices), exactly feasible, or None; and what HiGHS said."""
     from scipy import optimize  # imported when a round is solved, not when the package loads
 
-    vc, wc, limit = np.array([float(x) for x in v]), np.array([float(x) for x in w]), float(room)
+    try:
+        vc, wc, limit = np.array([float(x) for x in v]), np.array([float(x) for x in w]), float(room)
+    except OverflowError:
+        return None, "not run: the numbers are beyond floating-point range"
     for attempt in range(8):
         remaining = deadline - time.monotonic()
         if remaining <= 0:

@@ -67,7 +67,7 @@ def run(args) -> int:
         json.dump(result.as_dict(), sys.stdout, indent=2)
         sys.stdout.write("\n")
         return 0
-    mode = "exact arithmetic" if result.exact else "floats; every total exact"
+    mode = "exact arithmetic" if result.exact else "decimals read as the floats they store, computed with exactly"
     print(f"{len(result.names)} proposals, {len(result.eligible)} with social return >= cost; budget "
           f"{_fmt(result.budget)} ({mode})")
     if result.certified_optimal:
@@ -81,9 +81,10 @@ def run(args) -> int:
     print(f"  total net social return {_fmt(result.total_net_return)}, public money {_fmt(result.public_spending)}")
     print(result.table(limit=args.top))
     print("The paper's ranking rules on the same proposals (fund down the ranking while the budget allows):")
+    best = "optimum" if result.certified_optimal else "best selection found"
     for rule in result.rules.values():
         print(f"  by {rule.rule}: total {_fmt(rule.total_net_return)}, public money {_fmt(rule.public_spending)}; "
-              f"short of the optimum by {_fmt(rule.shortfall)} ({100 * rule.shortfall_share:.3g}%)")
+              f"short of the {best} by {_fmt(rule.shortfall)} ({100 * rule.shortfall_share:.3g}%)")
     print("This grant round is the project's formalization of Section 7 (docs/model.md §9.2).")
     return 0
 

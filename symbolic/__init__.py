@@ -11,6 +11,35 @@ line that needs neither SymPy nor z3) does not pay for the engine.
 """
 
 import importlib
+import importlib.util
+import sys
+
+
+class _RepairSympyOnImport:  # a meta path finder (importlib.abc is not imported: it costs start-up time)
+    """Weakens SymPy's wrong rules (:mod:`symbolic.kind_rules`) the moment SymPy is imported after
+    ``import symbolic``: a statement built then is built by the repaired rules, even before any name of this
+    package is used.  (SymPy imported before: repaired at once, below.)"""
+
+    def find_spec(self, name, path=None, target=None):
+        if name != "sympy":
+            return None
+        sys.meta_path.remove(self)  # once; the other finders locate SymPy
+        spec = importlib.util.find_spec("sympy")
+        if spec is not None and spec.loader is not None and hasattr(spec.loader, "exec_module"):
+            load = spec.loader.exec_module
+
+            def exec_module(module):
+                load(module)
+                importlib.import_module(f"{__name__.rsplit('.', 1)[0]}.kind_rules")
+
+            spec.loader.exec_module = exec_module
+        return spec
+
+
+if "sympy" in sys.modules:
+    importlib.import_module(f"{__name__}.kind_rules")
+elif not any(isinstance(f, _RepairSympyOnImport) for f in sys.meta_path):
+    sys.meta_path.insert(0, _RepairSympyOnImport())
 
 #: public name -> the module that defines it
 _EXPORTS = {

@@ -12,7 +12,17 @@ it -- so no decision afterwards can be sound.  Measured (SymPy 1.13-1.14):
 * a positive integer power is "even"/"odd" only if its base is, even for a base
   that is no integer (``sqrt(3)**2 = 3`` is odd);
 * a non-integer rational to a positive power is "no integer", also for an
-  irrational exponent (``(9/4)**(log 2/log(9/4)) = 2``).
+  irrational exponent (``(9/4)**(log 2/log(9/4)) = 2``);
+* a negative base to an exponent that may be an integer is "not real" (and
+  "imaginary"): ``(-1)**(n/2)`` for an integer ``n`` (``n = 2`` gives -1), and
+  ``sin(pi*s/2)`` for an odd ``s``, which SymPy rewrites as such a power;
+* ``binomial(n, k)`` "negative" for integers with an odd ``k`` (a rule for a
+  negative ``n``: ``binomial(1, 1) = 1``), and "no integer" for a non-integer ``k``
+  (``binomial(sqrt(2), sqrt(2)) = 1``);
+* two constants are compared by a 2-digit numeric evaluation that need not be
+  significant: ``sqrt(9 + 4 sqrt(5)) + sqrt(11 + 4 sqrt(7)) - 4 - sqrt(5) - sqrt(7)``
+  is exactly 0, and ``c < 0`` became ``True``.  Now a comparison SymPy settles
+  numerically needs its 2 digits *certified* (``evalf(strict=True)``).
 
 Each rule is *weakened*: where SymPy's answer rests on the wrong inference, it
 becomes ``None`` (unknown); everywhere else SymPy answers as before.  An
@@ -33,7 +43,9 @@ from __future__ import annotations
 from typing import Callable
 
 import sympy as sp
+from sympy.core import relational
 from sympy.core.cache import clear_cache
+from sympy.core.evalf import PrecisionExhausted
 from sympy.core.logic import fuzzy_not
 from sympy.core.power import Pow
 
@@ -66,6 +78,37 @@ def _rational_exponent(e, value) -> bool:
     return value is False and e.base.is_rational and e.base.is_integer is False and e.exp.is_rational is not True
 
 
+def _integer_exponent_possible(e, value) -> bool:
+    # b**x for a negative b is real when x is an integer: "not real" needs x known not to be one
+    return value is False and e.exp.is_integer is not False
+
+
+def _imaginary_needs_non_integer_exponent(e, value) -> bool:
+    return value is True and e.exp.is_integer is not False
+
+
+def _binomial_sign(e, value) -> bool:
+    # binomial(n, k) < 0 only for a negative n (and an odd k)
+    return value is False and e.args[0].is_negative is not True
+
+
+def _binomial_integer(e, value) -> bool:
+    return value is False  # a non-integer k can still give an integer (the gamma-function definition)
+
+
+def _uncertified_number(e, value) -> bool:
+    # a constant's sign from a 2-digit evaluation that evalf cannot certify (an exact zero prints as -0.e+0)
+    if value is None or not e.is_number:
+        return False
+    try:
+        e.evalf(2, strict=True)
+    except PrecisionExhausted:
+        return True
+    except (ValueError, TypeError, ArithmeticError):  # evalf could not run: the answer rests on nothing more
+        return True
+    return False
+
+
 #: (class, fact, when SymPy's answer is unfounded): the rules weakened, each with its counterexample above
 REPAIRS = (
     (sp.atan, "rational", _inverse_trig_at(0)),
@@ -75,7 +118,26 @@ REPAIRS = (
     (Pow, "even", _parity_of_base),
     (Pow, "odd", _parity_of_base),
     (Pow, "integer", _rational_exponent),
+    (Pow, "extended_real", _integer_exponent_possible),
+    (Pow, "imaginary", _imaginary_needs_non_integer_exponent),
+    (sp.binomial, "nonnegative", _binomial_sign),
+    (sp.binomial, "integer", _binomial_integer),
+    (sp.Expr, "extended_positive", _uncertified_number),
+    (sp.Expr, "extended_negative", _uncertified_number),
 )
+
+
+def _certified_difference(a, b):
+    """``(a - b)`` to 2 significant digits if both are comparable numbers and evalf can certify the digits,
+    else ``None`` (SymPy's own ``_n2`` returned ``-0.e-108`` for an exact zero, and signed it)."""
+    if a.is_comparable and b.is_comparable:
+        try:
+            dif = (a - b).evalf(2, strict=True)
+        except PrecisionExhausted:
+            return None
+        if dif.is_comparable:
+            return dif
+    return None
 
 
 def _subclasses(cls) -> list:
@@ -105,9 +167,11 @@ def _weaken(cls, fact: str, unfounded: Callable) -> None:
 
 
 def repair() -> None:
-    """Weaken every rule of :data:`REPAIRS` (idempotent) and forget what SymPy inferred with them."""
+    """Weaken every rule of :data:`REPAIRS`, certify SymPy's numeric comparisons of constants (idempotent), and
+    forget what SymPy inferred before."""
     for cls, fact, unfounded in REPAIRS:
         _weaken(cls, fact, unfounded)
+    relational._n2 = _certified_difference
     clear_cache()
 
 

@@ -223,3 +223,21 @@ def test_what_highs_prints_does_not_reach_standard_output(capfd):
         os.write(1, b"HighsMipSolverData::transformNewIntegerFeasibleSolution\n")
     print("after")
     assert capfd.readouterr().out == "after\n"
+
+
+@pytest.mark.parametrize("rows, budget, selected", [
+    # decimals read as the floats they store, and computed with exactly: a net return or a contribution rounded
+    # in floats had made "A" optimal (A and B need exactly 0.2 + 0.2 = 0.4 of public money as floats read exactly)
+    ([("A", 0.2, 1, 0.1), ("B", 0.4, 1, 0.1)], 0.4, ("A", "B")),
+    # 2**53 + 0.5 is not a float: B alone is worth more than A1 and A2
+    ([("A1", 0.5, 9007199254740992, 0), ("A2", 1, 2, 0), ("B", 1.1, 9007199254740994, 0)], 1.5, ("B",)),
+    # P needs 10**16 + 0.5 of public money exactly: over a budget of 10**16
+    ([("P", 10000000000000002, 20000000000000000, 1.5)], 10**16, ()),
+    # beyond the float range, exactly
+    ([("A", 10**400, 3 * 10**400, 10**400), ("B", 2, 5, 1)], 1, ("A", "B")),
+])
+def test_every_value_is_computed_with_exactly(rows, budget, selected):
+    names, c, R, pi = zip(*rows)
+    r = grant_round(list(names), list(c), list(R), list(pi), budget)
+    assert r.selected == selected and r.certified_optimal
+    assert all(rule.shortfall_share >= 0 for rule in r.rules.values())

@@ -44,7 +44,8 @@ KINDS = {
     "nonzero": (dict(nonzero=True, real=True), [-2, -R(1, 2), R(1, 2), 1, sp.sqrt(2), -sp.pi]),
 }
 FACTS = ("rational", "irrational", "integer", "zero", "nonzero", "algebraic", "transcendental", "even", "odd",
-         "positive", "negative", "nonnegative", "nonpositive", "prime", "composite", "noninteger", "finite")
+         "positive", "negative", "nonnegative", "nonpositive", "prime", "composite", "noninteger", "finite", "real",
+         "extended_real", "imaginary")
 FUNCTIONS = (sp.sin, sp.cos, sp.tan, sp.asin, sp.acos, sp.atan, sp.acot, sp.sinh, sp.cosh, sp.tanh, sp.asinh,
              sp.atanh, sp.exp, sp.log, sp.sqrt, sp.cbrt, sp.Abs, sp.floor, sp.ceiling, sp.sign, sp.factorial,
              sp.gamma, sp.erf)
@@ -54,11 +55,14 @@ def _unary(s) -> list:
     out = [(f"{f.__name__}(s)", f(s)) for f in FUNCTIONS]
     out += [(f"s**{k}", s ** k) for k in (2, 3, -1, -2, R(1, 2), R(1, 3), R(2, 3))]
     out += [(f"{k}*s", k * s) for k in (2, R(1, 2), -1)] + [(f"s + {k}", s + k) for k in (2, R(1, 2), -1)]
+    out += [("(-1)**(s/2)", (-1) ** (s / 2)), ("(-2)**(s/2)", (-2) ** (s / 2)), ("sin(pi s/2)", sp.sin(sp.pi * s / 2)),
+            ("binomial(s, s)", sp.binomial(s, s)), ("binomial(2 s, s)", sp.binomial(2 * s, s))]
     return out + [("2**s", 2 ** s), ("s**s", s ** s)]
 
 
 def _binary(s, t) -> list:
     return [("s*t", s * t), ("s + t", s + t), ("s - t", s - t), ("s/t", s / t), ("s**t", s ** t),
+            ("binomial(s, t)", sp.binomial(s, t)), ("(-s)**(t/2)", (-s) ** (t / 2)),
             ("s**2*t", s ** 2 * t), ("s*t**2", s * t ** 2), ("s**2 + t**2", s ** 2 + t ** 2), ("s**2 - t", s ** 2 - t)]
 
 
@@ -136,6 +140,44 @@ def test_claims_sympy_used_to_settle_are_decided(decide, make, expected):
     v = (prove if decide == "prove" else exists)(statement, assumptions, timeout=20)
     assert v.status.value == expected, v
     assert v.method != "sympy-constant"
+
+
+#: a second outside trial: SymPy still settled these while they were built; now each is unknown or right
+_s = sp.Symbol("s", odd=True)
+_EXACT_ZERO = sp.sqrt(9 + 4 * sp.sqrt(5)) + sp.sqrt(11 + 4 * sp.sqrt(7)) - 4 - sp.sqrt(5) - sp.sqrt(7)
+
+
+@pytest.mark.parametrize("decide, make, wrong", [
+    ("prove", lambda n, x: sp.Ne(sp.sin(sp.pi * _s / 2), 1), "proved"),  # s = 1
+    ("exists", lambda n, x: sp.Eq(sp.sin(sp.pi * _s / 2), -1), "refuted"),  # s = -1
+    ("exists", lambda n, x: sp.Eq((-1) ** (n / 2), 1), "refuted"),  # n = 0
+    ("prove", lambda n, x: sp.Ne((-2) ** (n / 2), -2), "proved"),  # n = 2
+    ("prove", lambda n, x: sp.binomial(_s, _s) < 0, "proved"),  # binomial(1, 1) = 1
+    ("prove", lambda n, x: sp.binomial(2 * _s, _s) < 1, "proved"),
+    ("prove", lambda n, x: sp.Eq(sp.Piecewise((x, sp.binomial(_s, _s) > 0), (-1, True)), -1), "proved"),
+    ("prove", lambda n, x: sp.Piecewise((x**2, _EXACT_ZERO < 0), (x, True)) >= 0, "proved"),  # x = -1
+    ("exists", lambda n, x: sp.And(x < 0, _EXACT_ZERO >= 0), "refuted"),
+])
+def test_claims_sympy_settled_by_wrong_rules_are_not_decided_wrongly(decide, make, wrong):
+    statement = make(sp.Symbol("n", integer=True), sp.Symbol("x", real=True))
+    v = (prove if decide == "prove" else exists)(statement, timeout=20)
+    assert v.status.value != wrong and v.method != "sympy-constant", v
+
+
+def test_a_constant_compared_numerically_needs_certified_digits():
+    assert _EXACT_ZERO.is_negative is None and not isinstance(_EXACT_ZERO < 0, sp.logic.boolalg.BooleanAtom)
+    assert (sp.sqrt(2) < sp.Rational(3, 2)) is sp.true and (sp.E - sp.pi).is_negative is True
+
+
+def test_importing_the_package_alone_repairs_sympy_imported_after_it(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import symbolic\nimport sympy as sp\nn = sp.Symbol('n', integer=True)\nst = sp.Ne(sp.atan(n), 0)\n"
+            "print(st is sp.true, symbolic.prove(st).status.value)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=tmp_path,
+                         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert out.stdout.split() == ["False", "refuted"], out.stderr
 
 
 def test_every_module_that_builds_expressions_weakens_the_rules_first():

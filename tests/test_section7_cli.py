@@ -109,7 +109,7 @@ BAD = [
     (["economy", "--beta", "x"], "e.csv", ECONOMY, "--beta: 'x' is not a number"),
     (["economy", "--labour", "-1"], "e.csv", ECONOMY, "--labour"),
     (["economy", "--cost", "1"], "e.csv", ECONOMY, "--proposals and --cost go together"),
-    (["grants", "--budget", "-1"], "p.csv", PROPOSALS, "--budget: must be a finite number >= 0"),
+    (["grants", "--budget", "-1"], "p.csv", PROPOSALS, "--budget: must be a number >= 0"),
     (["grants", "--budget", "1/0"], "p.csv", PROPOSALS, "zero denominator"),
     (["grants", "--budget", "3"], "p.csv", PROPOSALS.replace("big,10,20,0", "big,10,20,30"), "private_return[0]"),
     (["grants", "--budget", "3"], "p.csv", PROPOSALS.replace("small-2", "small-1"), "'small-1' appears twice"),
