@@ -350,7 +350,8 @@ B_ = 4 + sp.sqrt(5) + sp.sqrt(7)
 
 def test_the_two_forms_are_equal_and_sympy_misjudges_their_difference():
     assert sp.minimal_polynomial(A_ - B_, sp.Symbol("t")) == sp.Symbol("t")  # exactly zero
-    assert (A_ - B_).is_negative  # SymPy's numeric sign: what the engine must not take as a proof
+    # SymPy's numeric sign said "negative" (a 2-digit evaluation of an exact zero); symbolic.kind_rules weakens it
+    assert (A_ - B_).is_negative is None
 
 
 @pytest.mark.parametrize("decide, wrong", [
