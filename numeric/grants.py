@@ -79,7 +79,7 @@ class RuleOutcome:
     def shortfall_share(self) -> float:
         """The shortfall as a share of the optimum (0 when the optimum is 0)."""
         best = self.total_net_return + self.shortfall
-        return 0.0 if best == 0 else float(_fraction(self.shortfall) / _fraction(best))  # exact, then rounded
+        return 0.0 if best == 0 else float(_fraction(self.shortfall) / _fraction(best))
 
     def as_dict(self) -> dict:
         return {"selected": list(self.selected), "total_net_return": _text(self.total_net_return),
@@ -157,9 +157,11 @@ def short_number(x: Number) -> str:
         return f"{float(x):.6g}"
     except OverflowError:  # beyond the float range: the decimal exponent from the exact value
         q = _fraction(x)
-        digits = len(str(abs(q.numerator) // q.denominator))
-        mantissa = float(q / 10 ** (digits - 1))
-        return f"{mantissa:.6g}e+{digits - 1}"
+        exponent = len(str(abs(q.numerator) // q.denominator)) - 1
+        mantissa = float(q / 10 ** exponent)
+        if abs(float(f"{mantissa:.6g}")) >= 10:  # 9.9999996 rounds to 10
+            mantissa, exponent = mantissa / 10, exponent + 1
+        return f"{mantissa:.6g}e+{exponent}"
 
 
 # -- validation -----------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ from typing import Sequence
 
 import numpy as np
 
-__all__ = ["Selection", "solve_knapsack", "lp_bound", "knapsack_dp"]
+__all__ = ["Selection", "solve_knapsack", "lp_bound", "knapsack_dp", "quiet_stdout"]
 
 #: the core an exhaustive meet-in-the-middle search takes (2 x 2^20 subsets)
 MEET_IN_THE_MIDDLE_ITEMS = 40
@@ -59,10 +59,14 @@ def solve_knapsack(values: Sequence, weights: Sequence, capacity, *, time_limit:
     """The best selection the steps above find within ``time_limit`` seconds, exactly feasible."""
     deadline = time.monotonic() + time_limit
     v, w, cap = [Fraction(x) for x in values], [Fraction(x) for x in weights], Fraction(capacity)
+    if len(v) != len(w) or any(x <= 0 for x in (*v, *w)) or cap < 0:
+        raise ValueError("the knapsack takes positive values and weights, as many of each, and a capacity >= 0")
     if not v:
         return Selection((), True, "nothing to select")
     fixed_in, core = _reduce(v, w, cap)
-    note = f"{len(v) - len(core)} of {len(v)} fixed by exact LP bounds"
+    too_large = sum(x > cap for x in w)
+    note = f"{len(v) - len(core) - too_large} of {len(v)} fixed by exact LP bounds" + (
+        f", {too_large} over the budget alone" if too_large else "")
     if not core:
         return Selection(tuple(sorted(fixed_in)), True, f"exact LP-bound reduction ({note}); nothing left")
     room = cap - sum((w[k] for k in fixed_in), Fraction(0))
@@ -147,7 +151,7 @@ def lp_bound(values, weights, capacity) -> Fraction:
 
 
 @contextlib.contextmanager
-def _quiet_stdout():
+def quiet_stdout():
     """HiGHS's C++ code may print to file descriptor 1: that would corrupt ``--json`` output."""
     sys.stdout.flush()
     saved = os.dup(1)
@@ -172,7 +176,7 @@ def _highs(v, w, room: Fraction, deadline: float) -> tuple[list[int] | None, str
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             return None, "no time left"
-        with _quiet_stdout():
+        with quiet_stdout():
             res = optimize.milp(c=-vc, constraints=optimize.LinearConstraint(wc[None, :], -np.inf, limit),
                                 integrality=np.ones(len(v)), bounds=optimize.Bounds(0, 1),
                                 options={"mip_rel_gap": 0.0, "presolve": True, "time_limit": remaining})
@@ -260,7 +264,7 @@ def _branch_and_bound(V, W, C, start: list[int], deadline: float) -> list[int]:
     while stack:
         k, room, value, taken = stack.pop()
         nodes += 1
-        if nodes % 2048 == 0 and time.monotonic() > deadline:
+        if nodes % 64 == 0 and time.monotonic() > deadline:
             raise TimeoutError
         if value > best_value:
             best_value, best = value, list(taken)

@@ -73,8 +73,8 @@ def run(args) -> int:
     if result.certified_optimal:
         print(f"Optimal selection ({result.solver}):")
     else:
-        print(f"Best selection found, NOT proved optimal ({result.solver}; no selection is worth more than "
-              f"{_fmt(result.lp_bound)}):")
+        bound = _fmt(result.lp_bound) if result.exact else f"about {_fmt(result.lp_bound)} (the exact LP bound, rounded)"
+        print(f"Best selection found, NOT proved optimal ({result.solver}; no selection is worth more than {bound}):")
     shown = ", ".join(result.selected[:args.top]) or "(none)"
     more = len(result.selected) - args.top
     print(f"  {shown}" + (f", and {more:,} more (--top N shows more; --json lists all)" if more > 0 else ""))

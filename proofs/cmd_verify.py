@@ -251,8 +251,9 @@ def _spot_text(spot, result) -> str:
         return "not checked (abstract function)" if "without a concrete form" in nothing else "not checked"
     if result.status is Status.UNKNOWN and (spot.found or spot.found_more):  # the draws answer what the engine did not
         what = "refute it" if result.claim.kind is Kind.FORALL else "are instances"
-        more = f" (+{spot.found_more:,} more in floats)" if spot.found_more else ""
-        return f"{spot.found:,} exactly confirmed{more} of {spot.samples:,} draws {what}"
+        if not spot.found:  # floats alone decide nothing
+            return f"{spot.found_more:,} of {spot.samples:,} draws {what} in floats (none confirmed exactly)"
+        return f"{spot.found_text()} of {spot.samples:,} draws {what}, exactly confirmed"
     if result.status is Status.REFUTED and result.verdict.counterexample is not None:
         return f"cex exact; {spot.found_text()} of {spot.samples:,} draws refute it"
     if result.status is Status.WITNESS:

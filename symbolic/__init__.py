@@ -30,7 +30,7 @@ class _RepairSympyOnImport:  # a meta path finder (importlib.abc is not imported
 
             def exec_module(module):
                 load(module)
-                importlib.import_module(f"{__name__.rsplit('.', 1)[0]}.kind_rules")
+                importlib.import_module(f"{__name__}.kind_rules")
 
             spec.loader.exec_module = exec_module
         return spec

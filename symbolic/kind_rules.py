@@ -17,8 +17,8 @@ it -- so no decision afterwards can be sound.  Measured (SymPy 1.13-1.14):
   "imaginary"): ``(-1)**(n/2)`` for an integer ``n`` (``n = 2`` gives -1), and
   ``sin(pi*s/2)`` for an odd ``s``, which SymPy rewrites as such a power;
 * ``binomial(n, k)`` "negative" for integers with an odd ``k`` (a rule for a
-  negative ``n``: ``binomial(1, 1) = 1``), and "no integer" for a non-integer ``k``
-  (``binomial(sqrt(2), sqrt(2)) = 1``);
+  negative ``n`` and ``k >= 0``: ``binomial(1, 1) = 1``, ``binomial(-3, -1) = 0``), and
+  "no integer" for a non-integer ``k`` (``binomial(sqrt(2), sqrt(2)) = 1``);
 * two constants are compared by a 2-digit numeric evaluation that need not be
   significant: ``sqrt(9 + 4 sqrt(5)) + sqrt(11 + 4 sqrt(7)) - 4 - sqrt(5) - sqrt(7)``
   is exactly 0, and ``c < 0`` became ``True``.  Now a comparison SymPy settles
@@ -27,8 +27,12 @@ it -- so no decision afterwards can be sound.  Measured (SymPy 1.13-1.14):
 Each rule is *weakened*: where SymPy's answer rests on the wrong inference, it
 becomes ``None`` (unknown); everywhere else SymPy answers as before.  An
 unknown is always sound; SymPy then leaves the relation unevaluated and the
-engine decides it.  Applied once, when any module of :mod:`symbolic` that
-builds expressions is imported (build statements after importing it).
+engine decides it.  Applied once, by ``import symbolic`` (at once if SymPy is
+loaded, else the moment it is) and by every module of :mod:`symbolic` that
+builds expressions: build statements after importing it.  Not covered:
+``Relational._eval_simplify`` still signs a constant from 2 unchecked digits
+(``simplify(c < 0)`` for the exact zero above is ``True``); the engine never
+simplifies a relation.
 
 >>> import sympy as sp
 >>> n, r = sp.Symbol("n", integer=True), sp.Symbol("r", irrational=True)
@@ -88,8 +92,9 @@ def _imaginary_needs_non_integer_exponent(e, value) -> bool:
 
 
 def _binomial_sign(e, value) -> bool:
-    # binomial(n, k) < 0 only for a negative n (and an odd k)
-    return value is False and e.args[0].is_negative is not True
+    # binomial(n, k) < 0 only for a negative n and an odd k >= 0 (a negative k gives 0: binomial(-3, -1) = 0)
+    n, k = e.args
+    return value is False and not (n.is_negative and k.is_nonnegative)
 
 
 def _binomial_integer(e, value) -> bool:

@@ -191,7 +191,8 @@ def numer_denom(e: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
 
 def denominator_sign(d: sp.Expr) -> int:
     """The sign of a denominator wherever the claim is defined, from the symbols' assumptions: 1, -1 or 0
-    (unknown).  ``d != 0`` wherever the claim is defined (a domain condition the engine proves first), so a
+    (unknown).  ``d != 0`` wherever the claim is defined (a domain condition, proved for a universal claim and
+    conjoined for an existence claim), so a
     denominator that is never negative -- ``(4 b**2 - c**2)**2`` -- is positive there."""
     if d == 1:
         return 1

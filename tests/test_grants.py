@@ -217,9 +217,9 @@ def test_decimals_at_the_budget_are_exact_binary_rationals_not_an_error():
 def test_what_highs_prints_does_not_reach_standard_output(capfd):
     import os
 
-    from numeric.knapsack import _quiet_stdout
+    from numeric.knapsack import quiet_stdout
 
-    with _quiet_stdout():
+    with quiet_stdout():
         os.write(1, b"HighsMipSolverData::transformNewIntegerFeasibleSolution\n")
     print("after")
     assert capfd.readouterr().out == "after\n"
@@ -241,3 +241,21 @@ def test_every_value_is_computed_with_exactly(rows, budget, selected):
     r = grant_round(list(names), list(c), list(R), list(pi), budget)
     assert r.selected == selected and r.certified_optimal
     assert all(rule.shortfall_share >= 0 for rule in r.rules.values())
+
+
+def test_the_knapsack_refuses_what_its_proof_does_not_cover_and_says_what_was_fixed():
+    from numeric.knapsack import solve_knapsack
+
+    with pytest.raises(ValueError, match="positive values and weights"):
+        solve_knapsack([1, 1, 1], [-1, 2, 2], 1)  # a negative weight: "optimal" (0,) when 2 is possible
+    with pytest.raises(ValueError):
+        solve_knapsack([1], [0], 1)
+    s = solve_knapsack([5, 1], [3, 1], 0)
+    assert s.chosen == () and s.proved_optimal and "2 over the budget alone" in s.method
+
+
+def test_numbers_beyond_the_float_range_print_with_their_exponent():
+    from numeric.grants import short_number
+
+    assert short_number(Fraction(10**401)) == "1e+401"
+    assert short_number(Fraction(10**401 - 1)) == "1e+401"  # 9.99999... rounds up: no "10e+400"

@@ -201,3 +201,20 @@ def test_a_symbol_without_real_says_it_was_read_as_real():
     assert v.status.value == "proved"
     assert "read as real numbers (declared without real=True or a sign): z" in v.notes
     assert not any("read as real" in n for n in prove(x ** 2 >= 0).notes)
+
+
+def test_every_repair_is_in_place():
+    # a SymPy release that renames a handler would turn a repair into a silent no-op
+    from symbolic.kind_rules import REPAIRS
+
+    for cls, fact, _ in REPAIRS:
+        assert getattr(cls.__dict__.get(f"_eval_is_{fact}"), "_coordfail_weakened", False), (cls, fact)
+
+
+def test_a_negative_n_and_an_odd_k_of_either_sign_leave_the_sign_of_binomial_open():
+    n = sp.Symbol("n", integer=True, negative=True)
+    k = sp.Symbol("k", integer=True, odd=True)
+    assert prove(sp.binomial(n, k) < 0).status.value != "proved"  # binomial(-3, -1) = 0
+    assert exists(sp.Eq(sp.binomial(n, k), 0)).status.value != "refuted"
+    kp = sp.Symbol("kp", integer=True, odd=True, positive=True)
+    assert sp.binomial(n, kp).is_nonnegative is False  # where SymPy's rule holds it stays
