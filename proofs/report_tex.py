@@ -73,6 +73,8 @@ def _spot_cell(spot: SpotCheck | None, status: Status | None = None) -> str:
         return f"{_at_least(spot)} refute / {spot.samples:,}"
     if status is Status.WITNESS and spot.found:
         return f"{_at_least(spot)} instances / {spot.samples:,}"
+    if status is Status.UNKNOWN and spot.found:  # the draws answer what the engine did not: said, not "0"
+        return rf"\textbf{{{_at_least(spot)} settle it}} / {spot.samples:,}"
     if spot.samples == 0:  # a constant, or a statement with no numeric value (an abstract function)
         return "none evaluated"
     if spot.exercised == 0:  # an implication whose hypothesis no draw met: its draws tested nothing
@@ -258,6 +260,15 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
         out.append(r"\end{itemize}" "\n")
     else:
         out.append("No claim was refuted.\n\n")
+    undecided = [it for it in items if it.status is Status.UNKNOWN and it.spot is not None and it.spot.found]
+    if undecided:  # not decided by the engine, but settled on exact draws: said here, not left to its page
+        out.append("Claims the engine left undecided but exact draws settle (counterexamples to a universal claim, "
+                   "instances of an existence claim):\n" + _ITEMIZE)
+        for it in undecided:
+            what = "counterexamples" if it.kind is Kind.FORALL else "instances"
+            out.append(rf"\item \textbf{{{escape_text(it.id)}}}, {_tex(it.statement)}: {it.spot.found:,} exactly "
+                       rf"confirmed {what} among {it.spot.samples:,} draws (p.~\pageref{{claim:{it.id}}})." "\n")
+        out.append(r"\end{itemize}" "\n")
     if paper.errata:
         out.append("Formulas the source prints wrongly (p.~\\pageref{errata}):\n" + _ITEMIZE)
         for e in paper.errata:
@@ -271,7 +282,8 @@ def _summary_table(items: Sequence[ClaimReport]) -> str:
     out = [r"\section*{Every claim}" "\n",
            r"A verdict in bold differs from the expected one (shown beside it). The spot check counts the "
            r"admissible draws that disagree with the verdict, of all drawn (for a refuted claim, the draws found "
-           r"to refute it too; for a witness, the instances found); mutants: refuted of generated.",
+           r"to refute it too; for a witness, the instances found; for an undecided claim, the draws that settle "
+           r"it, exactly confirmed); mutants: refuted of generated.",
            "\n" r"{\small\begin{longtable}{@{}L{1.8cm}L{7.6cm}L{2.5cm}L{1.9cm}L{1.2cm}@{}}" "\n"
            r"\toprule id & claim & verdict & spot check & mutants\\ \midrule \endhead \bottomrule \endlastfoot" "\n"]
     for it in items:

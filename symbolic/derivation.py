@@ -479,16 +479,44 @@ def _chain_lines(chain) -> list[str]:
 
 # -- text layout ---------------------------------------------------------------------------------
 
-def _text_parts(obj) -> list[tuple[str, object]]:
-    """``(connective, part)`` pairs of a Boolean broken like :func:`latex_lines`."""
+def _text_parts(obj) -> list[list]:
+    """``[connective, part, opening, closing]`` of a Boolean broken like :func:`latex_lines`; ``opening`` and
+    ``closing`` count the parentheses around a group of parts: a disjunction inside a conjunction, an arrow
+    inside a conjunction, a disjunction or another arrow (set over lines without them, ``a ∨ b`` then
+    ``∧ c ∨ d`` reads as ``a ∨ (b ∧ c) ∨ d``)."""
+    def group(a, looser) -> list:
+        parts = _text_parts(a)
+        if isinstance(a, looser):
+            parts[0][2] += 1
+            parts[-1][3] += 1
+        return parts
+
     if isinstance(obj, (sp.And, sp.Or)) and len(obj.args) > 1:
         joiner = "∧ " if isinstance(obj, sp.And) else "∨ "
-        return [("" if n == 0 else joiner, a) for n, a in enumerate(_ordered(obj.args))]
+        looser = (sp.Or, sp.Implies, sp.Equivalent) if isinstance(obj, sp.And) else (sp.Implies, sp.Equivalent)
+        out = []
+        for n, a in enumerate(_ordered(obj.args)):
+            parts = group(a, looser)
+            parts[0][0] = ("" if n == 0 else joiner) + parts[0][0]
+            out += parts
+        return out
     if isinstance(obj, (sp.Implies, sp.Equivalent)) and len(obj.args) == 2:
         arrow = "⟹ " if isinstance(obj, sp.Implies) else "⟺ "
-        left, right = (_text_parts(a) for a in obj.args)
-        return left + [(arrow + right[0][0], right[0][1])] + right[1:]
-    return [("", obj)]
+        left, right = (group(a, (sp.Implies, sp.Equivalent)) for a in obj.args)
+        right[0][0] = arrow + right[0][0]
+        return left + right
+    return [["", obj, 0, 0]]
+
+
+def _part_text(part, columns: int, opening: int, closing: int) -> str:
+    if not (opening or closing):
+        return pretty(part, columns)
+    form = _form(part)
+    if opening:
+        form = prettyForm(*form.left("(" * opening))
+    if closing:
+        form = prettyForm(*form.right(")" * closing))
+    return "\n".join(line.rstrip() for line in form.render(wrap_line=False).splitlines())
 
 
 def _prefixed(prefix: str, picture: str) -> str:
@@ -506,7 +534,8 @@ def text_of(obj, columns: int | None = None) -> str:
     parts = _text_parts(obj)
     if len(parts) == 1 or _width(obj) <= columns:
         return pretty(obj, columns)
-    return "\n".join(_prefixed(conn, pretty(part, columns - len(conn))) for conn, part in parts)
+    return "\n".join(_prefixed(conn, _part_text(part, columns - len(conn), opening, closing))
+                     for conn, part, opening, closing in parts)
 
 
 def _chain_text(chain, columns: int) -> str:

@@ -444,3 +444,14 @@ def test_dropping_an_assumption_of_a_claim_for_every_size_is_still_decided():
                   assumptions={"N >= 2": N >= 2}, scope="every N")
     rows = {r.group: r for r in necessity(decide_claim(claim))}
     assert rows["N >= 2"].necessary is False, rows["N >= 2"].verdict  # still proved for N >= 1
+
+
+def test_a_boolean_set_over_lines_keeps_its_grouping_in_text():
+    # outside trial: (m = 0 ∨ X) ∧ (m = N ∨ Y) printed as "m = 0 ∨ X / ∧ m = N ∨ Y", which reads otherwise
+    from symbolic.derivation import text_of
+
+    a, b, c, d = sp.symbols("a b c d")
+    assert text_of(sp.And(sp.Or(a > 1, b > 1), sp.Or(c > 1, d > 1)), columns=20) == \
+        "(a > 1\n∨ b > 1)\n∧ (c > 1\n∨ d > 1)"
+    assert text_of(sp.Implies(a > 1, sp.Equivalent(b > 1, c > 1)), columns=12) == "a > 1\n⟹ (b > 1\n⟺ c > 1)"
+    assert text_of(sp.Or(sp.And(a > 1, b > 1), c > 1), columns=12) == "a > 1\n∧ b > 1\n∨ c > 1"  # ∧ binds tighter

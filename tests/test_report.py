@@ -209,3 +209,20 @@ def test_full_report_compiles_and_reads_well(tmp_path):
         lines = [line for line in page.strip().splitlines() if line.strip() and not line.strip().isdigit()]
         if lines:
             assert lines[-1].strip() not in ("Derivation", "The model"), lines[-3:]
+
+
+def test_an_undecided_claim_settled_by_exact_draws_is_listed_up_front_and_in_the_table():
+    # outside trial: such a claim showed "0 / 100,000" in the table and was missing from the front page
+    import sympy as sp
+
+    from proofs import Claim, Paper
+    from proofs.report import claim_reports
+    from proofs.report_tex import render_report
+    from symbolic.settings import Settings
+
+    u, v = sp.symbols("u v", positive=True)
+    paper = Paper(title="t", claims=(Claim(id="U.1", statement="s", claim=1 / (u - v) > 1 / u),))
+    items = claim_reports(paper, list(paper.claims), Settings(samples=5000))
+    tex = render_report(items, {}, paper=paper)
+    assert "Claims the engine left undecided but exact draws settle" in tex
+    assert r"settle it} / 5" in tex
