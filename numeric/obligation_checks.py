@@ -268,7 +268,9 @@ def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool
     if chk.rounding_resolved:
         notes.append(f"{chk.rounding_resolved} float failures were rounding, resolved exactly")
     if chk.exact_unavailable:
-        notes.append("no exact evaluation: floats only")
+        # the kernel has no rational form (a real power, a root, exp): no exact draws on the boundaries, and
+        # float failures are re-decided by SymPy (what "exactly confirmed" counts)
+        notes.append("no rational evaluation: float draws only, their failures re-decided in SymPy")
 
 
 def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:

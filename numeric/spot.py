@@ -268,7 +268,7 @@ class StatementCheck:
     failures: int  #: admissible draws where the statement is not as wanted (exactly confirmed)
     rounding_resolved: int  #: float draws whose float failure was a rounding artefact
     first_failure: dict | None = field(default=None, compare=False)  #: symbol name -> exact Fraction
-    exact_unavailable: bool = False  #: no exact evaluation (floats only)
+    exact_unavailable: bool = False  #: no rational evaluation: float draws only, failures re-decided in SymPy
     unconfirmed: int = 0  #: float failures beyond the re-decision limit (neither counted nor dismissed)
     seconds: float = 0.0
     #: an implication: the admissible draws on which its hypothesis held (``None`` for other statements);

@@ -308,7 +308,7 @@ def run_session(text: str, timeout: float) -> tuple[str, float]:
     except BaseException:  # Ctrl-C: do not leave QEPCAD running
         _kill(proc)
         raise
-    _kill_group(proc.pid)  # QEPCAD has exited, but the Singular it started may still be computing
+    _kill_leftovers(proc.pid)  # QEPCAD has exited, but the Singular it started may still be computing
     return out, time.perf_counter() - start
 
 
@@ -317,6 +317,29 @@ def _kill_group(pgid: int) -> None:
         os.killpg(pgid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
+
+
+def _kill_leftovers(session: int) -> None:
+    """Kill what is left of QEPCAD's session after QEPCAD itself was reaped: only processes of that very
+    session (``/proc``), since its id, free again, could in principle be reused by an unrelated group."""
+    try:
+        entries = os.listdir("/proc")
+    except OSError:  # no /proc: the group, as at a time-out
+        _kill_group(session)
+        return
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # gone meanwhile
+        if len(fields) > 4 and fields[0] != "Z" and int(fields[3]) == session:  # state, ppid, pgrp, session
+            try:
+                os.kill(int(entry), signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
 
 
 def _kill(proc: subprocess.Popen) -> None:
