@@ -74,7 +74,10 @@ def solve_knapsack(values: Sequence, weights: Sequence, capacity, *, time_limit:
     where = f"the core of {len(core)} ({note})"
     best, source = _greedy_by_ratio(vc, wc, room), "greedy by value per unit"
     bound, said = lp_bound(vc, wc, room), ""
-    if _value(vc, best) < bound and not _searchable(vc, wc, room):  # HiGHS only where no exact search is quick
+    open_question = _value(vc, best) < bound  # else the greedy selection meets the LP bound: nothing to search
+    V, W, C = _integers(vc, wc, room) if open_question else ((), (), 0)
+    quick = open_question and _meet_in_the_middle_fits(V, W)
+    if open_question and not quick:  # HiGHS only where no exact search is quick
         candidate, said = _highs(vc, wc, room, deadline)
         if candidate is not None and _value(vc, candidate) >= _value(vc, best):
             best, source = candidate, "HiGHS"
@@ -82,7 +85,7 @@ def solve_knapsack(values: Sequence, weights: Sequence, capacity, *, time_limit:
     if _value(vc, best) == bound:
         method, proved = f"{found}; proved optimal: it meets the exact LP bound", True
     else:
-        searched, search = _exhaustive(vc, wc, room, best, deadline)
+        searched, search = _exhaustive(V, W, C, quick, best, deadline)
         proved = searched is not None
         if not proved:
             method = f"{found}; not proved optimal: {search} did not finish within the time limit"
@@ -199,19 +202,17 @@ def _integers(v, w, room: Fraction) -> tuple[list[int], list[int], int]:
     return [int(x * scale_v) for x in v], [int(x * scale_w) for x in w], int(room * scale_w)
 
 
-def _searchable(v, w, room: Fraction) -> bool:
-    """Small enough for the exact meet-in-the-middle search (in 64-bit integers)."""
-    if len(v) > MEET_IN_THE_MIDDLE_ITEMS:
-        return False
-    V, W, _ = _integers(v, w, room)
-    return sum(W) < 2**62 and sum(V) < 2**62
+def _meet_in_the_middle_fits(V: list[int], W: list[int]) -> bool:
+    """Small enough for the exact meet-in-the-middle search (its sums in 64-bit integers)."""
+    return len(V) <= MEET_IN_THE_MIDDLE_ITEMS and sum(W) < 2**62 and sum(V) < 2**62
 
 
-def _exhaustive(v, w, room: Fraction, start: list[int], deadline: float) -> tuple[list[int] | None, str]:
-    """The optimum by an exhaustive exact search (None if it did not finish in time), and the search's name."""
-    V, W, C = _integers(v, w, room)
-    if _searchable(v, w, room):
-        return _meet_in_the_middle(V, W, C), f"an exact search of all 2^{len(v)} selections (meet in the middle)"
+def _exhaustive(V: list[int], W: list[int], C: int, quick: bool, start: list[int],
+                deadline: float) -> tuple[list[int] | None, str]:
+    """The optimum of the knapsack in integers by an exhaustive exact search (meet in the middle where
+    ``quick``, else branch and bound; None if it did not finish in time), and the search's name."""
+    if quick:
+        return _meet_in_the_middle(V, W, C), f"an exact search of all 2^{len(V)} selections (meet in the middle)"
     try:
         return _branch_and_bound(V, W, C, start, deadline), "an exact branch and bound"
     except TimeoutError:
