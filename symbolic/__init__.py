@@ -57,7 +57,6 @@ def __getattr__(name):
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'symbolic' has no attribute {name!r}")
-    importlib.import_module(f"{__name__}.kind_rules")  # SymPy's wrong number-kind rules weakened first
     value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
     globals()[name] = value
     return value

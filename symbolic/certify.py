@@ -34,7 +34,6 @@ import sympy as sp
 from flint import arb, ctx, fmpq, fmpz
 from sympy.core.relational import Relational
 
-from . import kind_rules  # noqa: F401  (SymPy's wrong number-kind rules weakened first)
 from .constructs import (SETTLED_NUMERICALLY, condition_text, construct_of, domain_conditions,
                          enclosure_function, is_truth_value)
 

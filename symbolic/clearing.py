@@ -20,7 +20,6 @@ from __future__ import annotations
 import sympy as sp
 from sympy.core.relational import Relational
 
-from . import kind_rules  # noqa: F401  (SymPy's wrong number-kind rules weakened first)
 from .derivation import EXPAND_NODES, Step, is_wide, tree_nodes
 
 __all__ = ["clearing", "clearing_step", "clearing_steps"]

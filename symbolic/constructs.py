@@ -52,8 +52,6 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
-from . import kind_rules  # noqa: F401  (SymPy's wrong number-kind rules weakened first)
-
 __all__ = ["Encoding", "Construct", "CONSTRUCTS", "BOOLEAN_CONNECTIVES", "construct_of", "unsupported_in",
            "distinct_subtrees", "atoms_of", "SETTLED_NUMERICALLY", "sympy_settles_reliably", "sympy_algebra_reliable",
            "domain_conditions", "exact_floats", "is_truth_value", "condition_text", "MONOTONE", "supported_constructs_markdown"]

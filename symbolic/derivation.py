@@ -36,7 +36,6 @@ import sympy as sp
 from sympy.core.relational import Relational
 from sympy.printing.pretty.stringpict import prettyForm
 
-from . import kind_rules  # noqa: F401  (SymPy's wrong number-kind rules weakened first)
 from .notation import CONDITION_BUDGET
 from .notation import latex as _notation_latex
 from .notation import PaperPretty, one_line, pretty, renamed_for_text, width

@@ -48,7 +48,6 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 from sympy.logic.boolalg import Boolean
 
-from . import kind_rules  # noqa: F401  (SymPy's wrong number-kind rules weakened first)
 from . import solver
 from .certify import Uncertifiable, enclose, holds, rational_enclosure, respects_symbol_assumptions
 from .constructs import (condition_text, domain_conditions, exact_floats, is_truth_value, sympy_algebra_reliable,

@@ -33,8 +33,6 @@ from typing import Callable, Mapping
 import sympy as sp
 from sympy.core.relational import Relational
 
-from . import kind_rules  # noqa: F401  (SymPy's wrong number-kind rules weakened first)
-
 __all__ = ["Undefined", "Unsupported", "compile_expr", "compile_boolean", "truth_at", "as_fraction", "sympy_truth"]
 
 

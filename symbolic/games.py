@@ -59,8 +59,6 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from . import kind_rules  # noqa: F401  (SymPy's wrong number-kind rules weakened first)
-
 __all__ = ["Profile", "PopulationGame", "TwoPartyGame", "ADOPT", "STAY"]
 
 ADOPT, STAY = "adopt", "stay"

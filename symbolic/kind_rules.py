@@ -27,9 +27,9 @@ it -- so no decision afterwards can be sound.  Measured (SymPy 1.13-1.14):
 Each rule is *weakened*: where SymPy's answer rests on the wrong inference, it
 becomes ``None`` (unknown); everywhere else SymPy answers as before.  An
 unknown is always sound; SymPy then leaves the relation unevaluated and the
-engine decides it.  Applied once, by ``import symbolic`` (at once if SymPy is
-loaded, else the moment it is) and by every module of :mod:`symbolic` that
-builds expressions: build statements after importing it.  Not covered:
+engine decides it.  Applied once, by ``import symbolic`` (which any of its
+modules imports first): at once if SymPy is loaded, else the moment it is.
+Build statements after importing it.  Not covered:
 ``Relational._eval_simplify`` still signs a constant from 2 unchecked digits
 (``simplify(c < 0)`` for the exact zero above is ``True``); the engine never
 simplifies a relation.

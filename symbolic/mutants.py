@@ -32,7 +32,6 @@ import sympy as sp
 from sympy.core.relational import Relational
 from sympy.logic.boolalg import Boolean
 
-from . import kind_rules  # noqa: F401  (SymPy's wrong number-kind rules weakened first)
 from .constructs import is_truth_value
 
 __all__ = ["Mutant", "mutants"]

@@ -15,8 +15,6 @@ from functools import lru_cache
 
 import sympy as sp
 
-from . import kind_rules  # noqa: F401  (SymPy's wrong number-kind rules weakened first)
-
 __all__ = ["GREEK", "GREEK_SET", "UNICODE_GREEK", "FUNCTIONS", "FUNCTION_VALUES", "split_name", "symbol_latex",
            "symbol_text"]
 

@@ -20,7 +20,6 @@ from sympy.printing.latex import LatexPrinter
 from sympy.printing.pretty.pretty import PrettyPrinter
 from sympy.printing.str import StrPrinter
 
-from . import kind_rules  # noqa: F401  (SymPy's wrong number-kind rules weakened first)
 from .names import symbol_latex, symbol_text
 from .prose import prose_text
 

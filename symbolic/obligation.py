@@ -32,7 +32,6 @@ import sympy as sp
 from sympy.core.function import AppliedUndef, UndefinedFunction
 from sympy.logic.boolalg import Boolean
 
-from . import kind_rules  # noqa: F401  (SymPy's wrong number-kind rules weakened first)
 from .engine import exists, normalize_assumptions, prove
 from .errors import BadInputError, BadInputTypeError
 from .settings import Settings

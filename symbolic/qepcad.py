@@ -48,7 +48,6 @@ from typing import Mapping
 
 import sympy as sp
 from sympy.core.relational import Relational
-from . import kind_rules  # noqa: F401  (SymPy's wrong number-kind rules weakened first)
 from .errors import CoordfailError, NotSupportedError
 
 __all__ = ["QepcadError", "QepcadUnavailable", "QepcadFailed", "QepcadTimeout", "QepcadOutputError",

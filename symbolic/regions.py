@@ -67,7 +67,6 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 from sympy.solvers.inequalities import solve_univariate_inequality
 
-from . import kind_rules  # noqa: F401  (SymPy's wrong number-kind rules weakened first)
 from .constructs import sympy_settles_reliably
 from .engine import exists, normalize_assumptions, prove, settled_false
 from .qepcad import (NotPolynomial, QepcadFailed, QepcadOutputError, QepcadProblem, QepcadTimeout, run_qepcad)

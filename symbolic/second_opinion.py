@@ -44,7 +44,6 @@ from fractions import Fraction
 import sympy as sp
 from sympy.core.relational import Relational
 
-from . import kind_rules  # noqa: F401  (SymPy's wrong number-kind rules weakened first)
 from .engine import normalize_assumptions
 from .fraction_eval import Undefined, Unsupported, compile_boolean, compile_expr, sympy_truth
 from .verdict import Kind, Status, Verdict, point_as_text

@@ -30,7 +30,6 @@ from functools import lru_cache
 
 import sympy as sp
 
-from . import kind_rules  # noqa: F401  (SymPy's wrong number-kind rules weakened first)
 from .games import PopulationGame, TwoPartyGame
 
 __all__ = [

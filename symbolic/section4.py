@@ -44,8 +44,6 @@ from functools import lru_cache
 
 import sympy as sp
 
-from . import kind_rules  # noqa: F401  (SymPy's wrong number-kind rules weakened first)
-
 __all__ = ["a_T", "a_M", "p_T", "p_M", "L", "L_M", "g", "gamma", "a_MS", "a_MN", "g_S", "g_N", "SECTORS",
            "wage_in_sector", "wage_in_T", "wage_in_M", "wage", "employment", "gain_from_moving",
            "no_gain_from_moving", "equilibrium", "income_per_worker", "backward_mode", "worked_agglomeration",

@@ -42,8 +42,6 @@ from typing import Sequence
 
 import sympy as sp
 
-from . import kind_rules  # noqa: F401  (SymPy's wrong number-kind rules weakened first)
-
 __all__ = [
     "sectors", "lam_S", "lam_N", "theta", "wage", "world_price", "unit_cost", "zero_profit",
     "derive_wage", "wage_coordinated", "wage_uncoordinated", "no_profitable_deviation",

@@ -54,7 +54,6 @@ from typing import Callable, Sequence
 
 import sympy as sp
 
-from . import kind_rules  # noqa: F401  (SymPy's wrong number-kind rules weakened first)
 from . import section5 as s5
 
 __all__ = [

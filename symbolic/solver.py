@@ -28,8 +28,6 @@ from pathlib import Path
 
 import sympy as sp
 
-from . import kind_rules  # noqa: F401  (SymPy's wrong number-kind rules weakened first)
-
 __all__ = ["CheckResult", "check", "value_to_sympy", "shutdown", "start"]
 
 _WORKER = str(Path(__file__).with_name("z3worker.py"))

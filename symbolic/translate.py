@@ -37,7 +37,6 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 from sympy.logic.boolalg import Boolean
 
-from . import kind_rules  # noqa: F401  (SymPy's wrong number-kind rules weakened first)
 from .constructs import (MONOTONE, Encoding, construct_of, is_truth_value, sympy_settles_reliably,
                          unsupported_in)
 from .errors import BadInputTypeError, NotSupportedError

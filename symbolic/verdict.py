@@ -14,8 +14,6 @@ from typing import Mapping
 
 import sympy as sp
 
-from . import kind_rules  # noqa: F401  (SymPy's wrong number-kind rules weakened first)
-
 __all__ = ["Status", "Kind", "Verdict", "point_as_text"]
 
 
