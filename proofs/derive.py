@@ -649,6 +649,8 @@ _PROOF_WORDS = {
     "sympy-identity": "the two sides simplify to the same expression, and both are defined wherever the "
                       "assumptions hold",
     "sympy-sign": "SymPy settles the sign from the symbols' own assumptions",
+    "exact-evaluation": "the statement has no symbols: it was evaluated exactly (interval arithmetic, exact "
+                        "zero tests)",
 }
 
 

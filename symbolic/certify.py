@@ -300,15 +300,61 @@ def _sign(point: Mapping, e: sp.Expr) -> int:
     v = substitute(e, point) if point else e
     if v.is_Rational:  # exact (huge numbers cancel beyond any working precision)
         return int(bool(v > 0)) - int(bool(v < 0))
+    v = v.subs(_RADICAL_FORMS)
     if _is_algebraic_expr(v):
-        try:
-            is_zero = sp.minimal_polynomial(v, sp.Dummy("m")).is_Symbol
-        except (NotImplementedError, sp.PolynomialError, ValueError) as exc:
-            raise Uncertifiable(f"cannot decide whether {sp.sstr(v)} is zero: {exc}") from None
-        if is_zero:
+        if _algebraic_is_zero(v):
             return 0
         raise Uncertifiable(f"{sp.sstr(v)} is non-zero but too close to zero to give its sign")
+    if _log_linear_is_zero(v):
+        return 0
     raise Uncertifiable(f"cannot separate {sp.sstr(v)} from zero")  # SymPy's is_zero is no proof here
+
+
+#: constants that are algebraic numbers, written with radicals (exact, so minimal polynomials apply)
+_RADICAL_FORMS = {sp.GoldenRatio: (1 + sp.sqrt(5)) / 2,
+                  sp.TribonacciConstant: sp.TribonacciConstant.rewrite(sp.sqrt)}
+
+
+def _algebraic_is_zero(v: sp.Expr) -> bool:
+    try:
+        return sp.minimal_polynomial(v, sp.Dummy("m")).is_Symbol
+    except (NotImplementedError, sp.PolynomialError, ValueError) as exc:
+        raise Uncertifiable(f"cannot decide whether {sp.sstr(v)} is zero: {exc}") from None
+
+
+def _log_linear_is_zero(v: sp.Expr) -> bool:
+    r"""Whether ``v = alpha + sum_i c_i log(a_i)`` (``alpha`` algebraic, ``c_i`` rational, ``a_i`` positive
+    algebraic) is zero; ``False`` for any other form (not decided here).
+
+    Exact: if ``alpha != 0``, ``e**alpha = prod a_i**(-c_i)`` would be algebraic, which Lindemann--Weierstrass
+    forbids; so ``v = 0`` iff ``alpha = 0`` and ``prod a_i**(N c_i) = 1`` (``N`` the common denominator of the
+    ``c_i``; the real logarithm is one-to-one).
+
+    >>> _log_linear_is_zero(sp.log(2) + sp.log(3) - sp.log(6)), _log_linear_is_zero(sp.log(8) - 3*sp.log(2))
+    (True, True)
+    >>> _log_linear_is_zero(sp.log(2) + sp.log(3) - sp.log(7))
+    False
+    """
+    alpha, logs = [], {}
+    v = sp.expand(v)  # exact: splits log(a*b) only for positive a, b
+    if v == 0:
+        return True
+    for term in sp.Add.make_args(v):
+        coeff, rest = term.as_coeff_Mul()
+        if isinstance(rest, sp.log) and coeff.is_Rational:
+            a = rest.args[0]
+            if not (_is_algebraic_expr(a) and exact_sign(a) > 0):
+                return False
+            logs[a] = logs.get(a, 0) + coeff
+        elif _is_algebraic_expr(term):
+            alpha.append(term)
+        else:
+            return False
+    if not logs or (alpha and not _algebraic_is_zero(sp.Add(*alpha))):
+        return False
+    n = sp.ilcm(*[c.q for c in logs.values()])
+    product = sp.Mul(*[a ** int(c * n) for a, c in logs.items()])
+    return product == 1 or (_is_algebraic_expr(product - 1) and _algebraic_is_zero(product - 1))
 
 
 def holds(b, point: Mapping, _checked: bool = False) -> bool:

@@ -463,6 +463,31 @@ def _constant(p: Problem, d: Domain) -> Verdict | None:
     return p.verdict(status, method, reason=why, point=found)
 
 
+def exact_constant(p: Problem) -> Verdict | None:
+    """A claim without symbols: every assumption and the claim evaluated exactly (interval arithmetic, minimal
+    polynomials, exact zero tests of logarithms); ``None`` where one of them cannot be settled."""
+    if p.symbols or isinstance(p.target, sp.logic.boolalg.BooleanAtom) or settled_false(p.named):
+        return None  # the routes say what SymPy evaluated before the engine saw it
+    if p.target.atoms(AppliedUndef) or any(a.atoms(AppliedUndef) for a in p.assumptions):
+        return None
+    method = "exact-evaluation"
+    try:
+        with time_box(max(p.remaining(), 0.0)):
+            false = next((n for n, a in p.named if not holds(a, {})), None)
+            if false is not None:
+                return p.verdict(Status.VACUOUS, method, core=(false,),
+                                 reason=f"the assumption {false!r} is false (it has no symbols)")
+            truth = holds(p.target, {})
+    except (Uncertifiable, OutOfTime):
+        return None
+    if p.kind is Kind.FORALL:
+        return p.verdict(Status.PROVED if truth else Status.REFUTED, method, point=None if truth else {},
+                         reason=f"the statement has no symbols: it is {'true' if truth else 'false'}, "
+                                "evaluated exactly")
+    return p.verdict(Status.WITNESS if truth else Status.REFUTED, method, point={} if truth else None,
+                     reason=f"the condition has no symbols: it is {'true' if truth else 'false'}, evaluated exactly")
+
+
 def _sympy_sign(p: Problem, d: Domain) -> Verdict | None:
     t = p.target
     if p.named or not isinstance(t, Relational) or d.claim or is_truth_value(t.lhs):
@@ -671,6 +696,9 @@ def _positive_under(base, named, p: Problem) -> bool:
 
 
 def _decide_routes(p: Problem) -> Verdict:
+    constant = exact_constant(p)  # before translation: z3 sees exp, log, pi only through facts
+    if constant is not None:
+        return constant
     if p.unsupported is not None:
         return p.unknown("table", f"not supported: {p.unsupported}")
     if p.encoding is None:
@@ -714,6 +742,7 @@ def _certified_point(p: Problem, point: dict, want: bool) -> dict | None:
             candidates.append(c)
     if point not in candidates:
         candidates.append(point)
+    candidates += [c for c in _roots_near(p, point) if c not in candidates]
     for c in candidates:
         if c is None or any(v is None for v in c.values()):
             continue
@@ -726,6 +755,40 @@ def _certified_point(p: Problem, point: dict, want: bool) -> dict | None:
         if p.remaining() <= 0:
             return None
     return None
+
+
+def _roots_near(p: Problem, point: dict, depth: int = 3):
+    """The solver's point with symbols moved, one after another, onto exact real roots of equations of the
+    claim or an assumption, the other symbols kept (``exp(x) = 2``: ``x = log 2``, which no rational point
+    satisfies; then ``y = 2x``: ``y = 2 log 2``).  Only proposals: each is certified like any point.  Lazy,
+    and each solve is time-boxed."""
+    equations = [r for b in (p.target, *p.assumptions) for r in b.atoms(sp.Eq, sp.Ne)]
+    if depth <= 0 or not equations or not (p.encoding and p.encoding.atoms):
+        return  # without transcendental atoms z3's own points are exact already
+    for moved in _roots_once(p, point, list(dict.fromkeys(equations))):
+        yield moved
+        yield from _roots_near(p, moved, depth - 1)
+
+
+def _roots_once(p: Problem, point: dict, equations: list):
+    for eq in equations:
+        f = eq.lhs - eq.rhs
+        if is_truth_value(eq.lhs) or not isinstance(f, sp.Expr):
+            continue
+        for s in sorted(f.free_symbols & set(point), key=sp.default_sort_key):
+            left = p.remaining()
+            if left <= 0:
+                return
+            try:
+                with time_box(min(left, 2.0)):
+                    g = f.subs({t: v for t, v in point.items() if t != s})
+                    roots = sp.solveset(g, s, sp.S.Reals) if g.free_symbols == {s} else sp.S.EmptySet
+            except (OutOfTime, NotImplementedError, ValueError, TypeError):
+                continue
+            if isinstance(roots, sp.FiniteSet):
+                for r in roots:
+                    if r.is_number and not r.has(sp.I) and r != point[s]:
+                        yield {**point, s: r}
 
 
 def _rational_near(v: sp.Expr, digits: int):

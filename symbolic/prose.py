@@ -585,7 +585,8 @@ def prose_markdown(text: str) -> str:
 
 #: how a method is named to a reader (the engine's names are identifiers)
 METHOD_WORDS = (("sympy-identity", "a SymPy identity"), ("sympy-sign", "SymPy's sign rules"),
-                ("sympy-constant", "SymPy's evaluation"), ("qepcad", "quantifier elimination (QEPCAD B)"),
+                ("sympy-constant", "SymPy's evaluation"),
+                ("exact-evaluation", "exact evaluation"), ("qepcad", "quantifier elimination (QEPCAD B)"),
                 ("sympy", "SymPy"))
 
 

@@ -357,3 +357,44 @@ def test_a_time_box_is_not_swallowed_by_code_that_catches_every_exception():
         with time_box(0.2):
             stubborn()
     assert time.monotonic() - start < 5
+
+
+@pytest.mark.parametrize("claim, truth", [
+    (sp.Eq(sp.log(2) + sp.log(3), sp.log(6)), True),
+    (sp.Eq(sp.log(8), 3 * sp.log(2)), True),
+    (sp.Eq(sp.log(2) + sp.log(3), sp.log(7), evaluate=False), False),  # SymPy would evaluate these
+    (sp.Eq(sp.GoldenRatio**2, sp.GoldenRatio + 1), True),
+    (sp.Eq(sp.GoldenRatio**2, sp.GoldenRatio + 1 + sp.Rational(1, 10**40), evaluate=False), False),
+    (sp.Eq(sp.log(1 + sp.sqrt(2)) + sp.log(sp.sqrt(2) - 1), 0), True),
+    (sp.Eq(1 + sp.log(2), sp.log(2 * sp.E)), True),  # expand splits log(2e): 1 + log 2
+    (sp.Ne(sp.log(2) / 3, sp.log(sp.cbrt(2))), False),
+    (sp.Gt(sp.pi, sp.Rational(314159, 100000), evaluate=False), True),
+])
+def test_claims_without_symbols_are_evaluated_exactly(claim, truth):
+    v = prove(claim)
+    assert v.method == "exact-evaluation", v
+    assert v.status is (Status.PROVED if truth else Status.REFUTED)
+    assert (v.counterexample == {}) is (not truth)
+    w = exists(sp.Not(claim))
+    assert w.status is (Status.REFUTED if truth else Status.WITNESS)
+
+
+def test_a_constant_too_close_to_zero_to_settle_stays_unknown():
+    # log 2 + log 3 - log 6 + (e - e') with e' a different expression of e: not of the exact forms
+    c = sp.Eq(sp.exp(sp.Rational(1, 2))**2, sp.E + sp.log(2) + sp.log(3) - sp.log(6))
+    assert prove(c).status in (Status.PROVED, Status.UNKNOWN)
+
+
+def test_an_assumption_without_symbols_that_is_false_makes_the_claim_vacuous():
+    x = sp.Symbol("x", real=True)
+    v = prove(x > 0, {"golden": sp.Eq(sp.GoldenRatio**2, sp.GoldenRatio), "x": x > 1})
+    assert v.status is Status.VACUOUS
+
+
+def test_witnesses_on_exact_roots_of_transcendental_equations():
+    x, y = sp.symbols("x y", real=True)
+    assert exists(sp.Eq(sp.exp(x), 2)).witness == {x: sp.log(2)}
+    assert exists(sp.And(sp.Eq(sp.exp(x), 2), sp.Eq(y, 2 * x))).witness == {x: sp.log(2), y: 2 * sp.log(2)}
+    assert prove(sp.Ne(sp.exp(x), 2)).counterexample == {x: sp.log(2)}
+    assert exists(sp.And(sp.Eq(sp.exp(x), 3), x > 2)).status is Status.REFUTED  # log 3 < 2... is 1.0986
+    assert exists(sp.And(sp.Eq(sp.log(x), 3), x > 20)).witness == {x: sp.exp(3)}
