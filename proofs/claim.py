@@ -236,6 +236,10 @@ class Claim:
         if self.claim is not None and not isinstance(self.claim, Boolean):
             raise BadInputTypeError(f"claim {self.id}: claim= must be a SymPy Boolean, got "
                                     f"{type(self.claim).__name__}")
+        if (isinstance(self.assumptions, str) and self.given and self.claim is not None
+                and self.assumptions == ", ".join(name for name, _ in self.given)):
+            # dataclasses.replace(claim, ...) passes the normalised form back: the names of ``given``
+            object.__setattr__(self, "assumptions", dict(self.given))
         if isinstance(self.assumptions, str) and self.assumptions.strip() and self.claim is not None:
             # words are never parsed: with claim= they would be shown and silently not assumed
             raise BadInputError(f"claim {self.id}: assumptions={self.assumptions!r} are words; with claim= give "
@@ -566,8 +570,8 @@ def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,
         else:
             v = decide_obligation_once(ob, settings.merge(timeout=remaining))
         results.append((ob, v))
-    decisions = [v for ob, v in results if ob.role is Role.DECISION]
-    verdict = combine_verdicts(claim.kind, decisions)
+    decisions = [(ob.label, v) for ob, v in results if ob.role is Role.DECISION]
+    verdict = combine_verdicts(claim.kind, [v for _, v in decisions], labels=[label for label, _ in decisions])
     crosses = [(ob, v) for ob, v in results if ob.role is Role.CROSS_CHECK]
     # a cross-check that answered otherwise disagrees; one left undecided (time limit) confirms nothing
     disagreements = [(ob, v) for ob, v in crosses if v.status not in (verdict.status, Status.UNKNOWN)]
@@ -583,6 +587,19 @@ def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,
             f"{undecided[0].label!r}); the verdict rests on the decisions",))
     seconds = time.monotonic() - start
     return ClaimResult(claim, verdict.with_seconds(seconds), tuple(results))
+
+
+def _notes_of_decisions(verdicts: Sequence[Verdict], labels: Sequence[str]) -> tuple[str, ...]:
+    """Every decision's notes once; one that only some decisions have names them (``decision 'concavity': the
+    statement is the constant True...`` is not said of the claim)."""
+    if len(labels) != len(verdicts) or len(verdicts) < 2:
+        return tuple(dict.fromkeys(n for v in verdicts for n in v.notes))
+    out: dict[str, list[str]] = {}
+    for label, v in zip(labels, verdicts):
+        for n in v.notes:
+            out.setdefault(n, []).append(label)
+    return tuple(n if len(which) == len(verdicts) else
+                 "; ".join(f"decision {w!r}" for w in which) + f": {n}" for n, which in out.items())
 
 
 #: decided obligations of this run, keyed by the question (the obligation) and the answer's conditions
@@ -611,13 +628,14 @@ def decide_obligation_once(ob: Obligation, settings: Settings) -> Verdict:
     return verdict
 
 
-def combine_verdicts(kind: Kind, verdicts: Sequence[Verdict]) -> Verdict:
-    """One claim's verdict from its decision obligations' verdicts."""
+def combine_verdicts(kind: Kind, verdicts: Sequence[Verdict], labels: Sequence[str] = ()) -> Verdict:
+    """One claim's verdict from its decision obligations' verdicts (``labels``: theirs, to say which decision a
+    note is about when not every decision has it)."""
     methods = sorted({v.method for v in verdicts})
     method = "+".join(methods) + (f" ({len(verdicts)} decisions)" if len(verdicts) > 1 else "")
     statuses = [v.status for v in verdicts]
     core = None if any(v.core is None for v in verdicts) else tuple(dict.fromkeys(c for v in verdicts for c in v.core))
-    notes = tuple(dict.fromkeys(n for v in verdicts for n in v.notes))
+    notes = _notes_of_decisions(verdicts, labels)
     if kind is Kind.FORALL:
         for v in verdicts:
             if v.status is Status.REFUTED:

@@ -26,7 +26,7 @@ def add_parser(sub) -> None:
     p.add_argument("--timeout", type=positive_seconds, default=10.0, metavar="SECONDS", help="time limit of each decision (default 10)")
     p.add_argument("--jobs", type=positive_count, default=None, metavar="N",
                    help="worker processes deciding claims (default: one per core, at most 4)")
-    p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    p.add_argument("--quiet", action="store_true", help="no progress on stderr (the files written are still listed on stdout)")
     p.set_defaults(func=run_report)
 
 

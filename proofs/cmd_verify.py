@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from .cli import HELP_FORMAT, add_claims_option, add_only_option, help_text, positive_count, positive_seconds
 
-__all__ = ["add_parser", "run_verify", "result_as_json", "format_table", "scope_text"]
+__all__ = ["add_parser", "run_verify", "result_as_json", "format_table"]
 
 
 def add_parser(sub) -> None:
@@ -123,11 +123,6 @@ def _row_ok(row: Row) -> bool:
     return True
 
 
-def scope_text(result) -> str:
-    """``every J``, ``J = 4`` or ``—`` (sizes do not apply)."""
-    return result.claim.scope or "—"
-
-
 def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None) -> int:
     from symbolic import Status
 
@@ -209,7 +204,7 @@ def result_as_json(row, spot=None, timings: bool = True) -> dict:
     claim, v = result.claim, result.verdict
     verdict = v.as_dict()  # status, kind, method, seconds, reason, notes, counterexample / witness
     out = {"id": claim.id, "section": claim.section, "statement": claim.statement, "kind": verdict.pop("kind"),
-           "status": verdict.pop("status"), "scope": scope_text(result),
+           "status": verdict.pop("status"), "scope": result.claim.scope or None,
            "expected": claim.expected.value if claim.expected is not None else None,
            "method": verdict.pop("method"), "seconds": verdict.pop("seconds"), "place": claim.place,
            "assumptions": claim.assumptions, "formalization": claim.formalization, **verdict}

@@ -10,6 +10,8 @@ claim with no killed mutant is flagged: the check may be vacuous.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from symbolic import Status
@@ -55,10 +57,31 @@ class MutantReport:
         return text
 
 
+#: the words of a mutant's description (symbolic.mutants), kept whole when its formulas are shortened
+_MUTATION_WORDS = re.compile(r"(^hypothesis | made (?:weak|strict) \([<>=]+\)$| made an (?:equation|inequation)$"
+                             r"| shifted to | reversed to | dropped from the \w+ side$| dropped$| and | swapped$)")
+
+
 def _short(description: str, width: int = 72) -> str:
-    """A mutant's description on one line (a shifted threshold can be a formula of pages)."""
+    """A mutant's description on one line (a shifted threshold can be a formula of pages): its formulas are
+    shortened, never the words that say what was mutated.
+
+    >>> _short("a*b + c*d + e*f + g*h + i*j > k shifted to a*b + c*d + e*f + g*h + i*j > k + 1", 50)
+    'a*b + c*d + e*f + … shifted to a*b + c*d + e*f + …'
+    >>> _short("x**2 > 1 made weak (>=)")
+    'x**2 > 1 made weak (>=)'
+    """
     one_line = " ".join(description.split())
-    return one_line if len(one_line) <= width else one_line[:width - 1] + "…"
+    if len(one_line) <= width:
+        return one_line
+    parts = _MUTATION_WORDS.split(one_line)
+    formulas = [i for i, part in enumerate(parts) if i % 2 == 0 and part]
+    words = sum(len(part) for i, part in enumerate(parts) if i % 2 == 1)
+    if not formulas or width - words < 8 * len(formulas):
+        return one_line[:width - 1] + "…"
+    share = (width - words) // len(formulas)
+    return "".join(part[:share - 1] + "…" if i in formulas and len(part) > share else part
+                   for i, part in enumerate(parts))
 
 
 def mutant_report(result: ClaimResult, settings: Settings | None = None,

@@ -45,7 +45,7 @@ class ClaimFailure(Exception):
 
 
 class ClaimItem(pytest.Item):
-    """One registered claim: decide it, compare with docs/model.md, run its spot check."""
+    """One claim of the paper: decide it, compare with its expected verdict (if any), run its spot check."""
 
     def __init__(self, *, claim_id: str, **kwargs):
         super().__init__(**kwargs)

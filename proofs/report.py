@@ -191,7 +191,7 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
         necessary=necessary, ablation=cells, reading=reading, no_instance=result.no_instance_words(),
         family=result.verdict.family,
         point_label=next((ob.label for ob, v in result.decisions if v.point is not None
-                          and v.point == result.verdict.point), ""),
+                          and v.point == result.verdict.point), "") if len(result.decisions) > 1 else "",
         refutation=refuted.sentence() if refuted is not None else "",
         refutation_short=_refutation_short(refuted),
         point=point_latex(result.verdict.point) if result.verdict.point is not None else "",

@@ -30,10 +30,12 @@ def clearing(rel: Relational):
 
     ``how`` is ``"none"`` (no denominator), ``"positive"``, ``"negative"`` (the inequality reverses), the
     same ``"... where defined"`` (never negative, or never positive, and non-zero where the claim is defined) or
-    ``"square"`` (multiplied by the denominator's square, of unknown sign but non-zero where defined);
+    ``"square"`` (multiplied by the denominator's square, of unknown sign but non-zero where defined) or
+    ``"square of a factor"`` (by the square of the factor that carries the denominator's sign, returned in its
+    place: ``u`` for ``u**3``);
     ``combined``: powers of one base were multiplied out for the reader (``m^a m^b`` is ``m^(a+b)``).
     """
-    from .translate import denominator_sign, numer_denom as _numer_denom  # the exact rewrite the engine uses
+    from .translate import numer_denom as _numer_denom, sign_carrier  # the exact rewrite the engine uses
 
     num, den = _numer_denom(rel.lhs - rel.rhs)
     # expanded for the reader (z3 gets the product form), powers left whole: expanding
@@ -48,13 +50,17 @@ def clearing(rel: Relational):
     op = type(rel)
     if den == 1:
         return den, "none", op(num, 0, evaluate=False), combined
-    sign = denominator_sign(den)  # as the engine reads it: a denominator never negative is positive where defined
+    # as the engine reads it: the denominator's sign carrier (its even powers, positive where it is non-zero,
+    # dropped); a denominator never negative is positive where defined
+    carrier, sign = sign_carrier(den)
     strict = den.is_positive or den.is_negative
     if sign > 0:
         return den, "positive" if strict else "positive where defined", op(num, 0, evaluate=False), combined
     if sign < 0:
         return den, "negative" if strict else "negative where defined", op(-num, 0, evaluate=False), combined
-    return den, "square", op(sp.expand(num * den, power_exp=False, power_base=False), 0, evaluate=False), combined
+    rewritten = op(sp.expand(num * carrier, power_exp=False, power_base=False), 0, evaluate=False)
+    return (den, "square", rewritten, combined) if carrier == den else (carrier, "square of a factor", rewritten,
+                                                                           combined)
 
 
 def _divides(obj) -> bool:
@@ -73,6 +79,8 @@ _MULTIPLY = {
     "positive": "by {0}, positive under the assumptions",
     "negative": "by {0}, negative under the assumptions, which reverses the inequality",
     "square": "by the square of {0}, which is non-zero where the claim is defined",
+    "square of a factor": "by the square of {0}, the factor of its denominator that carries the sign (the other "
+                          "factors are even powers, positive where the claim is defined)",
     "positive where defined": "by {0}, never negative under the assumptions and non-zero where the claim is defined",
     "negative where defined": "by {0}, never positive under the assumptions and non-zero where the claim is defined, "
                               "which reverses the inequality",
@@ -83,8 +91,8 @@ def clearing_step(rel: Relational) -> Step:
     """The engine's rewrite of ``lhs op rhs`` into a form without denominators.
 
     Mirrors :mod:`symbolic.translate`: ``(lhs - rhs) = n/d``; with ``d`` of known sign the
-    relation becomes ``n op 0`` (flipped for ``d < 0``); otherwise ``n*d op 0``,
-    valid where ``d != 0`` (a domain condition the engine proves first).  The
+    relation becomes ``n op 0`` (flipped for ``d < 0``); otherwise ``n*c op 0``, ``c`` the
+    factor of ``d`` that carries its sign (``d`` without even powers), valid where ``d != 0`` (a domain condition the engine proves first).  The
     rewrite shown is the relation it produces, with no division left outside powers
     and functions; the words say so where a quotient stays inside one, and a
     relation whose two sides cancel is said to hold identically (no ``0 = 0`` display).
@@ -97,7 +105,8 @@ def clearing_step(rel: Relational) -> Step:
         truth = "holds" if type(rewritten)(0, 0) is sp.true else "fails"
         return Step(f"Multiply {_MULTIPLY[how]}, and expand{powers}: the two sides cancel, so the relation "
                     f"{truth} identically (wherever it is defined)", inline=(den,))
-    text = "Multiply " + _MULTIPLY[how].replace("{0}", "the denominator {0}", 1) + powers
+    text = "Multiply " + (_MULTIPLY[how] if how == "square of a factor" else
+                          _MULTIPLY[how].replace("{0}", "the denominator {0}", 1)) + powers
     if _divides(rewritten):
         text += "; quotients inside powers and functions stay as they are"
     # ``math`` is the rewritten relation; the chain shows it beside the original
@@ -147,7 +156,7 @@ def clearing_steps(statement) -> list[Step]:
     for how, dens in phrases.items():
         if dens:
             tail = _MULTIPLY[how].split("{0}", 1)[1]  # what follows the multiplier: ", positive under ..."
-            if how == "square":
+            if how.startswith("square"):
                 said.append(_and_list([f"the square of {d}" for d in dens]) + tail)
             else:
                 said.append(_and_list(dens) + tail.replace("the inequality", "its inequality"))

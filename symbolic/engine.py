@@ -272,9 +272,9 @@ def make_problem(kind, target, named, deadline, want_core=False) -> Problem:
         unsupported = (f"the symbol(s) {', '.join(infinite)} may be infinite (an extended_* assumption): the engine "
                        "decides over the real numbers; declare them positive=True, real=True, ...")
     if isinstance(target, sp.logic.boolalg.BooleanAtom):
-        notes.append(f"the {'claim' if kind is Kind.FORALL else 'condition'} is the constant {target}: SymPy "
-                     "evaluated it when it was built, before the engine saw it (Floats compared? write exact "
-                     "Rationals; or build it with evaluate=False)")
+        notes.append(f"the {'statement' if kind is Kind.FORALL else 'condition'} is the constant {target}: SymPy "
+                     "evaluated it when it was built, before the engine saw it (if that is not what was meant -- "
+                     "Floats compared, say -- write exact Rationals, or build it with evaluate=False)")
     unsigned = [s.name for s in symbols if s.is_real is None]
     if unsigned:  # a plain Symbol('z') may be complex to SymPy; the engine reads it as real
         notes.append(f"read as real numbers (declared without real=True or a sign): {', '.join(unsigned)}")

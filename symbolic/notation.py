@@ -124,6 +124,14 @@ class PaperPretty(PrettyPrinter):
     def _print_Min(self, expr):
         return self._print_Function(expr, func_name="min")
 
+    def _print_Symbol(self, e, bold_name=False):
+        form = super()._print_Symbol(e, bold_name)
+        if "__" in str(form) and "__" not in e.name:  # a superscript Unicode lacks ("p^m" read "p__m"): as written
+            from sympy.printing.pretty.stringpict import prettyForm
+
+            return prettyForm(e.name)
+        return form
+
 
 def one_line(expr) -> str:
     """``expr`` on one line in plain Unicode (``λ_1N·λ_kS``), for a formula inside a sentence.

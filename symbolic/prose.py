@@ -51,6 +51,14 @@ _MUL = {"*": (r"\,", "·"), "/": ("/", "/"), "×": (r"\times", "×"), "·": (r"\
 _CLOSE = {"(": ")", "[": "]", "{": "}"}
 #: single letters that are words
 _WORD_LETTERS = frozenset({"a", "I"})
+#: words that never follow the article "a" ("positivity of a and b", "a is positive": the letter)
+_NEVER_AFTER_ARTICLE = frozenset("""and or is are was were be must can may will would has have rises falls
+    increases decreases holds equals exceeds in of to than""".split())
+#: English words of two or three lowercase letters (never read as a product of letters such as ``bc``)
+_SHORT_WORDS = frozenset("""an as at be by do go he if in is it me my no of on or so to up us we ie eg vs ok
+    and are but can did for has had her him his how its let may nor not now off one our out own per put say see
+    she the too two use via was way who why yet you all any few new old set big low top end max min sum log exp
+    sin cos tan det lim sup inf mod""".split())
 
 
 @dataclass(frozen=True)
@@ -292,8 +300,11 @@ class _Reader:
             if glued_call:
                 return self.group(i + 1)
             return self.factor(i + 1)  # log V
-        if cls == "word" and tok.text in _WORD_LETTERS and self._between_operators(i):
-            return i + 1  # "(a - c)^2": the letter a, not the article
+        if cls == "word" and (tok.text in _WORD_LETTERS or self.letter_product(i)) and (
+                self._between_operators(i) or self._operator_beside(i)):
+            return i + 1  # "(a - c)^2", "a + bc": the letter a, not the article; bc is b times c
+        if cls == "word" and tok.text == "a" and self._ends_phrase(i):
+            return i + 1  # "positivity of a": no noun follows, so not the article
         if cls in ("word", "name"):
             # a word is a formula's name only where it is glued to one: count^(...), dn/dt, A1(1,k)
             if glued_call and self.group(i + 1) is not None:
@@ -317,17 +328,42 @@ class _Reader:
         def operand(k: int) -> bool:
             tok = self.t[k] if 0 <= k < len(self.t) else None
             return tok is not None and (tok.kind in ("num", "open", "close") or (
-                tok.kind == "id" and _id_class(tok) != "word"))
+                tok.kind == "id" and (_id_class(tok) != "word" or tok.text == "a" or self.letter_product(k))))
 
         return (self._is(i - 1, "op", ops) and i >= 2 and operand(i - 2)) or (
             self._is(i + 1, "op", ops) and operand(i + 2))
+
+    def letter_product(self, i: int) -> bool:
+        """``bc`` in ``a + bc``: two or three lowercase letters that are no English word, read as a product
+        (only beside an operator, see :meth:`atom`)."""
+        text = self.t[i].text
+        return bool(re.fullmatch(r"[a-z]{2,3}", text)) and text not in _SHORT_WORDS
+
+    def _operator_beside(self, i: int) -> bool:
+        """An arithmetic operator or relation right after the token (spaced, not a hyphen joining words: "a -
+        c", not "a-priori"); no article or word is followed by one."""
+        if not self._is(i + 1, "op", ("+", "-", "−", "*", "/", "^", "**", *_REL)):
+            return False
+        hyphen = self.t[i + 1].text in ("-", "−") and self._glued(i + 1) and self._glued(i + 2) \
+            and self._is(i + 2, "id")
+        return not hyphen and i + 2 < len(self.t)
+
+    def _ends_phrase(self, i: int) -> bool:
+        """Nothing, punctuation that ends a phrase, or a word no noun is (``of a.``, ``of a, b``, ``a is``) follows,
+        outside a label ``(a)``."""
+        if i > 0 and self._is(i - 1, "open") and self._is(i + 1, "close"):
+            return False
+        return i + 1 == len(self.t) or self._is(i + 1, "other", (",", ";", ".", ":")) or (
+            self._is(i + 1, "id", _NEVER_AFTER_ARTICLE) and not self._glued(i + 2))
 
     def _glued_to_op(self, i: int) -> bool:
         """count^(...) and dn/dt are formulas; Ethier/Romer are names."""
         after = i + 1 < len(self.t) and self._glued(i + 1) and self.t[i + 1].kind == "op"
         power = after and self.t[i + 1].text in ("^", "**")
         short = len(self.t[i].text) <= 2
-        ratio = short and ((after and self.t[i + 1].text == "/") or (
+        star = after and self._star_postfix(i + 1)  # dp*/dc
+        after_ratio = self._is(i + 2 if star else i + 1, "op", ("/",)) and self._glued(i + 2 if star else i + 1)
+        ratio = short and ((after and after_ratio) or (
             i > 0 and self._glued(i) and self.t[i - 1].kind == "op" and self.t[i - 1].text == "/"))
         return power or ratio
 
@@ -371,6 +407,8 @@ class _Reader:
                 return FUNCTIONS[tok.text] if as_latex else tok.text
             if not as_latex and cls in ("name", "word"):
                 return tok.text
+            if cls == "word" and self.letter_product(k):
+                return tok.text  # b c, set as the product it is
             return symbol_latex(tok.text) if as_latex else symbol_text(tok.text)
         if tok.kind == "op":
             if self._star_postfix(k):

@@ -350,7 +350,9 @@ def answer_text(out: str) -> str:
     """The formula between "An equivalent quantifier-free formula:" and "The End", or :class:`QepcadFailed`."""
     trouble = next((line.strip() for line in out.splitlines() if _TROUBLE.search(line)), None)
     if trouble is not None:
-        raise QepcadFailed(f"QEPCAD reported: {trouble[:200]}")
+        why = ("an internal failure of its algorithm, usually a problem beyond its reach (too many variables or too "
+               "high a degree, or out of its memory): " if "Failure occurred" in trouble else "")
+        raise QepcadFailed(f"QEPCAD reported {why}{trouble[:200]}")
     start = out.find(_START)
     end = out.find(_END, start + 1)
     if start < 0 or end < 0:

@@ -29,6 +29,7 @@ engine proves first.  Polynomial atoms are much faster for z3 than division.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -204,11 +205,34 @@ def denominator_sign(d: sp.Expr) -> int:
     return 0
 
 
+def sign_carrier(d: sp.Expr) -> tuple[sp.Expr, int]:
+    """``(c, s)``: a factor ``c`` of the denominator ``d`` with the sign of ``d`` wherever the claim is defined,
+    and that sign (0: unknown).  ``c`` is ``d`` with each factor's integer exponent reduced to its parity: the
+    even powers dropped are positive where ``d != 0``.  Clearing ``n/d op 0`` by ``c**2`` instead of ``d**2``
+    gives ``n*c op 0`` (``d = u**3``: ``n*u``, not ``n*u**3``; ``d = b*u**2`` with ``b > 0``: ``n``).
+
+    >>> b, u = sp.Symbol("b", positive=True), sp.Symbol("u", real=True)
+    >>> sign_carrier(u**3), sign_carrier(u**3 * (u - b)**2), sign_carrier(-b * u**2), sign_carrier(u**2 - b)
+    ((u, 0), (u, 0), (-b*u**2, -1), (-b + u**2, 0))
+    """
+    s = denominator_sign(d)
+    if s:
+        return d, s
+    kept = []
+    for factor in sp.Mul.make_args(d):
+        base, exp = factor.as_base_exp()
+        kept.append(base ** (exp % 2) if exp.is_Integer and exp > 0 else factor)
+    c = sp.Mul(*kept)
+    return (d, 0) if c == d else (c, denominator_sign(c))
+
+
 @lru_cache(maxsize=65536)
-def _side(e: sp.Expr) -> tuple[sp.Expr, sp.Expr, int]:
-    """``e`` as ``n/d`` with the sign of ``d`` wherever the claim is defined (0: unknown)."""
+def _side(e: sp.Expr) -> tuple[sp.Expr, sp.Expr, sp.Expr, int]:
+    """``e`` as ``n/d``, with the factor ``c`` of ``d`` that carries its sign wherever the claim is defined (see
+    :func:`sign_carrier`) and that sign (0: unknown)."""
     n, d = numer_denom(e)
-    return n, d, denominator_sign(d)
+    c, sign = sign_carrier(d)
+    return n, d, c, sign
 
 
 @dataclass
@@ -756,26 +780,28 @@ class Translator:
         if integral is not None:
             return _cmp(op, integral, "0")
         # lhs - rhs = n1/d1 - n2/d2 = (n1 d2 - n2 d1)/(d1 d2) wherever d1, d2 != 0: domain conditions of the
-        # sides as written, which the engine proves first (sides recur across relations: each is split once)
-        n1, d1, s1 = _side(r.lhs)
-        n2, d2, s2 = _side(r.rhs)
+        # sides as written, which the engine proves first (sides recur across relations: each is split once);
+        # an inequality of unknown sign is multiplied by the square of the sign carriers c1, c2 (positive even
+        # powers of the denominators dropped): n*c op 0
+        n1, d1, c1, s1 = _side(r.lhs)
+        n2, d2, c2, s2 = _side(r.rhs)
         if d2 == 1:
-            num_, dens, sign = _app("-", self.term(n1), _app("*", self.term(n2), self.term(d1))), (d1,), s1
+            num_, dens = _app("-", self.term(n1), _app("*", self.term(n2), self.term(d1))), ((c1, s1),)
         elif d1 == 1:
-            num_, dens, sign = _app("-", _app("*", self.term(n1), self.term(d2)), self.term(n2)), (d2,), s2
+            num_, dens = _app("-", _app("*", self.term(n1), self.term(d2)), self.term(n2)), ((c2, s2),)
         elif d1 == d2:
-            num_, dens, sign = _app("-", self.term(n1), self.term(n2)), (d1,), s1
+            num_, dens = _app("-", self.term(n1), self.term(n2)), ((c1, s1),)
         else:
             num_ = _app("-", _app("*", self.term(n1), self.term(d2)), _app("*", self.term(n2), self.term(d1)))
-            dens, sign = (d1, d2), s1 * s2
+            dens = ((c1, s1), (c2, s2))
         if op in ("==", "!="):
             return _cmp(op, num_, "0.0")  # n/d = 0 iff n = 0 where d != 0
-        if sign > 0:
-            return _cmp(op, num_, "0.0")
-        if sign < 0:
-            return _cmp(op, _app("-", num_), "0.0")
-        # sign of d unknown: n/d op 0 iff n*d op 0 where d != 0 (a proved domain condition)
-        return _cmp(op, _app("*", num_, *[self.term(d) for d in dens]), "0.0")
+        # a denominator of known sign divides out (reversing for a negative one); one of unknown sign: n/d op 0
+        # iff n*c op 0 where d != 0 (a proved domain condition), c its sign carrier
+        if math.prod(sign for _, sign in dens if sign) < 0:
+            num_ = _app("-", num_)
+        unknown = [self.term(c) for c, sign in dens if not sign]
+        return _cmp(op, _app("*", num_, *unknown) if unknown else num_, "0.0")
 
 
 def _integer_linear_form(r: Relational):

@@ -398,3 +398,20 @@ def test_witnesses_on_exact_roots_of_transcendental_equations():
     assert prove(sp.Ne(sp.exp(x), 2)).counterexample == {x: sp.log(2)}
     assert exists(sp.And(sp.Eq(sp.exp(x), 3), x > 2)).status is Status.REFUTED  # log 3 < 2... is 1.0986
     assert exists(sp.And(sp.Eq(sp.log(x), 3), x > 20)).witness == {x: sp.exp(3)}
+
+
+def test_a_denominator_is_cleared_by_the_factor_that_carries_its_sign():
+    from symbolic.clearing import clearing
+
+    a, b = sp.symbols("a b", positive=True)
+    u = sp.Symbol("u", real=True)
+    assert prove(sp.Implies(u > 0, a / u**3 > 0)).status is Status.PROVED
+    refuted = prove(a / u**3 > 0, [sp.Ne(u, 0)])
+    assert refuted.status is Status.REFUTED and refuted.counterexample[u] < 0
+    assert prove(a / (b * u**2) > 0, [sp.Ne(u, 0)]).status is Status.PROVED
+    assert prove(a / (b * u**2) - 1 / (u**3 * b) > 0, [sp.Ne(u, 0)]).status is Status.REFUTED
+    assert prove(a / (b * (u - 1)**5) + 1 / (b * (u - 1)**4) > 0, [u > 1, a > 0]).status is Status.PROVED
+    # the derivation multiplies by the square of u - b, not of (u - b)**3: degree 4, not 6
+    den, how, rewritten, _ = clearing(sp.Gt(a / (u - b)**3, 1))
+    assert (den, how) == (u - b, "square of a factor")
+    assert sp.Poly(rewritten.lhs, u).degree() == 4

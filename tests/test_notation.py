@@ -34,7 +34,13 @@ GREEK_WORD = re.compile(r"\b(?:var)?(?:lambda|theta|Delta|alpha|vartheta|gamma|p
     ("c_H > c_L (Delta_p, Delta_c > 0)", r"$c_{H} > c_{L}$ ($\Delta_{p}$, $\Delta_{c} > 0$)"),
     ("vartheta_j >= 1 and theta nondecreasing", r"$\vartheta_{j} \geq 1$ and $\theta$ nondecreasing"),
     ("Ethier/Romer love of variety; dn/dt = n(1-n)", r"Ethier/\allowbreak{}Romer love of variety; "
-                                                     r"$\mathrm{dn}/\mathrm{dt} = n(1-n)$"),
+                                                     r"$dn/dt = n(1-n)$"),
+    # the variable a where no noun follows it, a product of letters beside an operator, a starred derivative
+    ("positivity of a", r"positivity of $a$"),
+    ("a and b are positive, a firm is", r"$a$ and $b$ are positive, a firm is"),
+    ("p* = (a + bc)/(2b - d) rises in d", r"$p^{*} = (a + bc)/(2b - d)$ rises in $d$"),
+    ("dp*/dc = b/(2b - d)", r"$dp^{*}/dc = b/(2b - d)$"),
+    ("case (a) holds for a-priori reasons", r"case (a) holds for a-priori reasons"),
     ("good 1 with 50% & more", r"good 1 with 50\% \& more"),
     # braces group an exponent as in LaTeX (no literal braces); a tower is read to the right
     ("x^{b+c} > 0 and e^{-r t}", r"$x^{b+c} > 0$ and $e^{-r t}$"),

@@ -518,3 +518,30 @@ def test_the_draws_of_an_unknown_claim_are_reported_not_called_ok():
     table = format_table([Row(result, spot)], width=200)
     assert "draws ok" not in table and "exactly confirmed" in table and "draws refute it" in table
     assert "violate the claim" in _spot_sentence(spot, result.status, claim.kind)
+
+
+def test_a_claim_can_be_varied_with_dataclasses_replace():
+    import dataclasses
+
+    b = sp.Symbol("b", positive=True)
+    claim = Claim(id="R.1", statement="b squared is positive", claim=b**2 > b, assumptions={"b > 1": b > 1},
+                  expected="proved")
+    varied = dataclasses.replace(claim, expected="refuted")
+    assert varied.given == claim.given and varied.assumptions == "b > 1" and varied.expected is Status.REFUTED
+    assert decide_claim(varied).status is Status.PROVED  # the same decision, compared with another expectation
+    wider = dataclasses.replace(claim, assumptions={"b > 0": b > 0})
+    assert wider.assumptions == "b > 0" and decide_claim(wider).status is Status.REFUTED
+
+
+def test_a_note_only_one_decision_has_names_that_decision():
+    b = sp.Symbol("b", positive=True)
+    q = sp.Symbol("q", real=True)
+
+    def build():
+        return (Obligation.forall("concavity", -2 * b < 0, {}),
+                Obligation.forall("best response", sp.Implies(q > 1, q**2 > 1), {}))
+
+    result = decide_claim(Claim(id="N.1", statement="two decisions", build=build, assumptions="none"))
+    assert result.status is Status.PROVED
+    constant = [n for n in result.verdict.notes if "constant True" in n]
+    assert constant and all(n.startswith("decision 'concavity': the statement is the constant True") for n in constant)
