@@ -385,10 +385,10 @@ def _flags(p: Problem) -> list[str]:
 
 
 def _check(p: Problem, parts, *, core: bool = False, extra_vars=(), memo: bool = False,
-           share: float = 1.0) -> solver.CheckResult:
+           share: float = 1.0, cap: float | None = None) -> solver.CheckResult:
     """One solver query; ``parts`` are lists of SMT-LIB facts.  With ``core``, the assumptions are tracked.
 
-    ``share``: the part of the problem's remaining time this query may take.
+    ``share``: the part of the problem's remaining time this query may take; ``cap``: at most these seconds.
 
     ``memo``: reuse a decided answer to the identical query (same text, variables and flags).
     """
@@ -407,6 +407,8 @@ def _check(p: Problem, parts, *, core: bool = False, extra_vars=(), memo: bool =
     r = _ANSWERS.get(key) if memo else None
     if r is None:
         deadline = p.deadline if share >= 1 else time.monotonic() + share * p.remaining()
+        if cap is not None:
+            deadline = min(deadline, time.monotonic() + cap)
         r = solver.check(smt2, deadline=deadline, variables=variables, flags=names, core=bool(names))
         if memo and r.result != "unknown":
             if len(_ANSWERS) >= _ANSWERS_LIMIT:
@@ -536,16 +538,21 @@ def _has_abstract_atoms(p: Problem) -> bool:
     return any(a.func in (sp.exp, sp.log) for a in p.encoding.atoms)
 
 
-def _core(p: Problem, rest: list) -> tuple[str, ...] | None:
-    """The named assumptions that, with ``rest``, are contradictory: z3's tracked core, else by deletion."""
-    # half the time left at most: z3 can stall on the tracked form of a problem it just decided
-    tracked = _check(p, rest + [p.encoding.assumptions], core=True, share=0.5)
-    return tracked.core if tracked.result == "unsat" else _core_by_deletion(p, rest)
+def _core(p: Problem, rest: list, spent: float | None = None) -> tuple[str, ...] | None:
+    """The named assumptions that, with ``rest``, are contradictory: z3's tracked core, else by deletion.
+
+    ``spent``: the seconds the proof itself took.  z3 can stall on the tracked form of a problem it just
+    decided, and on a problem without an assumption it needs: each query gets a few times the proof's time
+    (at least a second), never the whole limit (``None``: half the time left, then all of it)."""
+    cap = None if spent is None else max(1.0, 4 * spent)
+    tracked = _check(p, rest + [p.encoding.assumptions], core=True, share=0.5, cap=cap)
+    return tracked.core if tracked.result == "unsat" else _core_by_deletion(p, rest, cap)
 
 
-def _core_by_deletion(p: Problem, rest: list) -> tuple[str, ...] | None:
+def _core_by_deletion(p: Problem, rest: list, cap: float | None = None) -> tuple[str, ...] | None:
     """The named assumptions a proof needs, found without tracking flags (z3 can answer unknown on the
-    tracked form of a problem it decides): each is dropped while the rest stay contradictory with ``rest``.
+    tracked form of a problem it decides): each is dropped while the rest stay contradictory with ``rest``;
+    one whose drop is not decided (``cap`` seconds per query) is kept, so the core stays sufficient.
 
     ``None`` (not determined) if no drop could be decided -- never ``()``, which would say none is used.
     """
@@ -553,7 +560,7 @@ def _core_by_deletion(p: Problem, rest: list) -> tuple[str, ...] | None:
     decided = False
     for i in range(len(p.named)):
         trial = [j for j in kept if j != i]
-        r = _check(p, rest + [[p.encoding.assumptions[j] for j in trial]])
+        r = _check(p, rest + [[p.encoding.assumptions[j] for j in trial]], cap=cap)
         decided = decided or r.result != "unknown"
         if r.result == "unsat":
             kept = trial
@@ -582,13 +589,15 @@ def _z3_pass(p: Problem, d: Domain) -> Verdict | None:
     atom_vars = [(a.var, "Real") for a in enc.atoms if a.arg is not None and a.func in (sp.exp, sp.log)]
     reason = ""
     for round_ in range(REFINEMENT_ROUNDS + 1):
+        asked = time.monotonic()
         r = _check(p, parts + [goal, refinements], extra_vars=atom_vars)
         if r.result == "unknown":
             return p.unknown("z3", r.reason if r.timed_out else f"z3 returned unknown: {r.reason}")
         if r.result == "unsat":  # refinements are true facts: unsat still decides
             core = ()
             if p.want_core and p.named:
-                core = _with_definedness(_core(p, [enc.facts, enc.premises, enc.claim_domain, goal, refinements]), d)
+                core = _with_definedness(_core(p, [enc.facts, enc.premises, enc.claim_domain, goal, refinements],
+                                               time.monotonic() - asked), d)
             if p.kind is Kind.FORALL:
                 return p.verdict(Status.PROVED, "z3", core=core)
             return p.verdict(Status.REFUTED, "z3", reason="no instance satisfies the assumptions and the condition",
