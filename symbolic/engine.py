@@ -49,12 +49,13 @@ from sympy.core.relational import Relational
 from sympy.logic.boolalg import Boolean
 
 from . import solver
-from .certify import Uncertifiable, enclose, holds, rational_enclosure, respects_symbol_assumptions
+from .certify import Uncertifiable, holds
 from .constructs import (condition_text, domain_conditions, exact_floats, is_truth_value, sympy_algebra_reliable,
                          sympy_settles_reliably, unsupported_in)
 from .errors import BadInputError, BadInputTypeError
 from .timebox import OutOfTime, time_box
-from .translate import Atom, Translator, Unsupported, num, script
+from .points import certified_point, certify, default_point, refinement_lemmas
+from .translate import Translator, Unsupported, script
 from .verdict import Kind, Status, Verdict
 
 __all__ = ["prove", "exists", "normalize_assumptions", "settled_false", "Problem", "Domain", "ROUTES"]
@@ -458,7 +459,7 @@ def _constant(p: Problem, d: Domain) -> Verdict | None:
         return p.verdict(Status.REFUTED, method, reason=why)
     # a point is needed (a counterexample to False, an instance of True): any admissible one
     point = {s: v for s, name, _ in p.encoding.symbols if (v := d.satisfiable.model.get(name)) is not None}
-    found = _certified_point(p, point, want=(p.kind is Kind.EXISTS))
+    found = certified_point(p, point, want=(p.kind is Kind.EXISTS))
     if found is None:
         return None
     status = Status.REFUTED if p.kind is Kind.FORALL else Status.WITNESS
@@ -506,11 +507,11 @@ def _sympy_sign(p: Problem, d: Domain) -> Verdict | None:
                          reason="SymPy settles the sign from the symbols' assumptions")
     if p.kind is Kind.EXISTS and not truth:
         return p.verdict(Status.REFUTED, "sympy-sign", reason="the condition is false everywhere")
-    point = _default_point(p.symbols)  # a point is needed: the claim fails (forall) or holds (exists) everywhere
+    point = default_point(p.symbols)  # a point is needed: the claim fails (forall) or holds (exists) everywhere
     if point is None:
         return None
     try:
-        ok = _certify(p, point, want=(p.kind is Kind.EXISTS))
+        ok = certify(p, point, want=(p.kind is Kind.EXISTS))
     except Uncertifiable:
         return None
     if not ok:
@@ -604,14 +605,14 @@ def _z3_pass(p: Problem, d: Domain) -> Verdict | None:
                              core=core)
         point = {s: r.model[name] for s, name, _ in enc.symbols if name in r.model}
         want = p.kind is Kind.EXISTS
-        found = _certified_point(p, point, want)
+        found = certified_point(p, point, want)
         if found is None and p.remaining() <= 0:
             return p.unknown("z3", "time limit reached while certifying the solver's point")
         if found is not None:
             status = Status.WITNESS if want else Status.REFUTED
             notes = p.notes + (("the point was certified by interval arithmetic",) if enc.atoms else ())
             return Verdict.make(status, p.kind, "z3", 0.0, point=found, notes=notes)
-        lemmas = _refine(p, point, r.model)
+        lemmas = refinement_lemmas(p, point, r.model)
         if not lemmas:
             reason = "the solver's point failed exact certification"
             if p.target.atoms(AppliedUndef) or any(a.atoms(AppliedUndef) for _, a in p.named):
@@ -729,178 +730,6 @@ def _decide_routes(p: Problem) -> Verdict:
     return p.unknown("z3", "no route decided the claim")
 
 
-# -- points: certification, nicer points, refinement ---------------------------------------
-
-def _certify(p: Problem, point: dict, want: bool) -> bool:
-    """Rigorous check: symbol assumptions and assumptions hold, the target has truth value ``want``."""
-    if not respects_symbol_assumptions(point):
-        return False
-    if not all(holds(a, point) for a in p.assumptions):
-        return False
-    return holds(p.target, point) == want
-
-
-def _certified_point(p: Problem, point: dict, want: bool) -> dict | None:
-    """The solver's point if it certifies, else a nearby rational one that does, else ``None``."""
-    if len(point) != len(p.symbols):
-        return None
-    candidates = []  # simple rationals first (a readable counterexample), then the solver's exact point
-    for digits in (1, 2, 4, 8, 16):
-        c = {s: _rational_near(v, digits) for s, v in point.items()}
-        if c not in candidates:
-            candidates.append(c)
-    if point not in candidates:
-        candidates.append(point)
-    candidates += [c for c in _roots_near(p, point) if c not in candidates]
-    for c in candidates:
-        if c is None or any(v is None for v in c.values()):
-            continue
-        try:
-            with time_box(p.remaining()):  # an exact sign (a minimal polynomial of degree 30) has no limit
-                if _certify(p, c, want):
-                    return c
-        except (Uncertifiable, OutOfTime):
-            pass
-        if p.remaining() <= 0:
-            return None
-    return None
-
-
-def _roots_near(p: Problem, point: dict, depth: int = 3):
-    """The solver's point with symbols moved, one after another, onto exact real roots of equations of the
-    claim or an assumption, the other symbols kept (``exp(x) = 2``: ``x = log 2``, which no rational point
-    satisfies; then ``y = 2x``: ``y = 2 log 2``).  Only proposals: each is certified like any point.  Lazy,
-    and each solve is time-boxed."""
-    equations = [r for b in (p.target, *p.assumptions) for r in b.atoms(sp.Eq, sp.Ne)]
-    if depth <= 0 or not equations or not (p.encoding and p.encoding.atoms):
-        return  # without transcendental atoms z3's own points are exact already
-    for moved in _roots_once(p, point, list(dict.fromkeys(equations))):
-        yield moved
-        yield from _roots_near(p, moved, depth - 1)
-
-
-def _roots_once(p: Problem, point: dict, equations: list):
-    for eq in equations:
-        f = eq.lhs - eq.rhs
-        if is_truth_value(eq.lhs) or not isinstance(f, sp.Expr):
-            continue
-        for s in sorted(f.free_symbols & set(point), key=sp.default_sort_key):
-            left = p.remaining()
-            if left <= 0:
-                return
-            try:
-                with time_box(min(left, 2.0)):
-                    g = f.subs({t: v for t, v in point.items() if t != s})
-                    roots = sp.solveset(g, s, sp.S.Reals) if g.free_symbols == {s} else sp.S.EmptySet
-            except (OutOfTime, NotImplementedError, ValueError, TypeError):
-                continue
-            if isinstance(roots, sp.FiniteSet):
-                for r in roots:
-                    if r.is_number and not r.has(sp.I) and r != point[s]:
-                        yield {**point, s: r}
-
-
-def _rational_near(v: sp.Expr, digits: int):
-    if v.is_Rational:
-        return v.limit_denominator(10**digits)
-    bounds = rational_enclosure(v, prec=4 * digits + 64)
-    if bounds is None:
-        return None
-    mid = (bounds[0] + bounds[1]) / 2
-    return sp.Rational(mid).limit_denominator(10**digits)
-
-
-def _refine(p: Problem, point: dict, model: dict) -> list:
-    """Tangent and chord lines of ``exp``/``log`` at the solver's point that cut off its spurious values."""
-    enc = p.encoding
-    lemmas = []
-    for atom in enc.atoms:
-        if p.remaining() <= 0:
-            break
-        if atom.func not in (sp.exp, sp.log) or atom.arg is None:
-            continue
-        t_model = model.get(atom.var)
-        if t_model is None:
-            continue
-        try:
-            a = _rational_at(atom.arg, point)
-        except Uncertifiable:
-            continue
-        if a is None:
-            continue
-        lemma = _exp_lemma(atom, a, t_model) if atom.func is sp.exp else _log_lemma(atom, a, t_model)
-        if lemma is not None:
-            lemmas.append(lemma)
-    return lemmas
-
-
-def _rational_at(arg: sp.Expr, point: dict):
-    """A rational close to the value of ``arg`` at ``point`` (the lemmas hold for any rational)."""
-    from flint import ctx
-
-    with ctx.workprec(128):
-        b = enclose(arg, point, 128)
-    if not b.is_finite():
-        return None
-    mid = b.mid()
-    m, e = mid.man_exp()
-    return sp.Rational(sp.Integer(int(m)) * sp.Integer(2) ** int(e)).limit_denominator(10**12)
-
-
-def _bounds(e):
-    return rational_enclosure(e, prec=128)
-
-
-def _exp_lemma(atom: Atom, a: sp.Rational, t_model):
-    t, u = atom.var, atom.arg_term
-    if abs(a) > 1000:  # exp(a) beyond any float: a line there cuts off nothing useful
-        return None
-    ea = _bounds(sp.exp(a))
-    if ea is None:
-        return None
-    lo, hi = ea
-    if sp.sympify(t_model) < lo:  # too low: the tangent line at a is a lower bound everywhere
-        return f"(>= {t} (* {num(lo)} (+ 1.0 {u} {num(-a)})))"
-    for k in range(0, 12):  # too high: a chord over [a - delta, a + delta] is an upper bound there
-        delta = sp.Rational(1, 4**k)
-        left, right = _bounds(sp.exp(a - delta)), _bounds(sp.exp(a + delta))
-        if left is None or right is None:
-            return None
-        h1, h2 = left[1], right[1]
-        if (h1 + h2) / 2 < sp.sympify(t_model):
-            return _chord(t, u, a - delta, a + delta, h1, h2, "<=")
-    return None
-
-
-def _chord(t, u, l, r, v1, v2, op) -> str:
-    """``l <= u <= r  =>  t op`` the line through ``(l, v1)`` and ``(r, v2)``."""
-    slope = (v2 - v1) / (r - l)
-    line = f"(+ {num(v1)} (* {num(slope)} (- {u} {num(l)})))"
-    return f"(=> (and (>= {u} {num(l)}) (<= {u} {num(r)})) ({op} {t} {line}))"
-
-
-def _log_lemma(atom: Atom, a: sp.Rational, t_model):
-    t, u = atom.var, atom.arg_term
-    if a <= 0:
-        return None
-    la = _bounds(sp.log(a))
-    if la is None:
-        return None
-    lo, hi = la
-    if sp.sympify(t_model) > hi:  # too high: the tangent at a is an upper bound for every u > 0
-        return f"(=> (> {u} 0.0) (<= {t} (+ {num(hi)} (* {num(1 / a)} (- {u} {num(a)})))))"
-    for k in range(0, 12):  # too low: a chord over [a/(1 + d), a(1 + d)] is a lower bound there
-        d = sp.Rational(1, 4**k)
-        l_, r_ = a / (1 + d), a * (1 + d)
-        left, right = _bounds(sp.log(l_)), _bounds(sp.log(r_))
-        if left is None or right is None:
-            return None
-        l1, l2 = left[0], right[0]
-        if l1 + (l2 - l1) * (a - l_) / (r_ - l_) > sp.sympify(t_model):
-            return _chord(t, u, l_, r_, l1, l2, ">=")
-    return None
-
-
 # -- helpers --------------------------------------------------------------------------------
 
 def _relation_truth(rel: Relational):
@@ -920,24 +749,3 @@ def _relation_truth(rel: Relational):
     if getattr(diff, sure_false):
         return False
     return None
-
-
-_CANDIDATES = (sp.Integer(1), sp.Integer(-1), sp.Integer(0), sp.Integer(2), sp.Integer(3), sp.Integer(4),
-               sp.Integer(-2), sp.Rational(1, 2), sp.Rational(-1, 2), sp.Integer(7), sp.Integer(9),
-               sp.Integer(-3), sp.Integer(-4))
-
-
-def _default_point(symbols) -> dict | None:
-    """A simple value for each symbol that satisfies all its SymPy assumptions (or ``None``)."""
-    point = {}
-    for s in symbols:
-        for v in _CANDIDATES:
-            try:
-                if respects_symbol_assumptions({s: v}):
-                    point[s] = v
-                    break
-            except Uncertifiable:
-                continue
-        else:
-            return None
-    return point
