@@ -33,7 +33,7 @@ WRITE_QUERY = """
 import sys, time
 from proofs import get_claim
 from symbolic.engine import Kind, make_problem, normalize_assumptions
-from symbolic.translate import script
+from symbolic.smtlib import script
 ob = [o for o in get_claim("S5.4").obligations() if o.role == "cross-check" and "J = 12" in o.label][0]
 p = make_problem(Kind.FORALL, ob.statement, normalize_assumptions(ob.assumptions), time.monotonic() + 600)
 e = p.encoding

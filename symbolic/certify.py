@@ -310,9 +310,8 @@ def _sign(point: Mapping, e: sp.Expr) -> int:
     raise Uncertifiable(f"cannot separate {sp.sstr(v)} from zero")  # SymPy's is_zero is no proof here
 
 
-#: constants that are algebraic numbers, written with radicals (exact, so minimal polynomials apply)
-_RADICAL_FORMS = {sp.GoldenRatio: (1 + sp.sqrt(5)) / 2,
-                  sp.TribonacciConstant: sp.TribonacciConstant.rewrite(sp.sqrt)}
+#: constants of the table that are algebraic numbers, written with radicals (so minimal polynomials apply)
+_RADICAL_FORMS = {sp.GoldenRatio: (1 + sp.sqrt(5)) / 2}
 
 
 def _algebraic_is_zero(v: sp.Expr) -> bool:
@@ -352,7 +351,7 @@ def _log_linear_is_zero(v: sp.Expr) -> bool:
             return False
     if not logs or (alpha and not _algebraic_is_zero(sp.Add(*alpha))):
         return False
-    n = sp.ilcm(*[c.q for c in logs.values()])
+    n = math.lcm(*[int(c.q) for c in logs.values()])
     product = sp.Mul(*[a ** int(c * n) for a, c in logs.items()])
     return product == 1 or (_is_algebraic_expr(product - 1) and _algebraic_is_zero(product - 1))
 

@@ -31,8 +31,8 @@ def clearing(rel: Relational):
     ``how`` is ``"none"`` (no denominator), ``"positive"``, ``"negative"`` (the inequality reverses), the
     same ``"... where defined"`` (never negative, or never positive, and non-zero where the claim is defined) or
     ``"square"`` (multiplied by the denominator's square, of unknown sign but non-zero where defined) or
-    ``"square of a factor"`` (by the square of the factor that carries the denominator's sign, returned in its
-    place: ``u`` for ``u**3``);
+    ``"even powers"`` (by ``d*c``, ``c`` the factor of ``d`` that carries its sign, returned in place of the
+    denominator: ``u**4`` for ``u**3``, which leaves ``n*u``);
     ``combined``: powers of one base were multiplied out for the reader (``m^a m^b`` is ``m^(a+b)``).
     """
     from .translate import numer_denom as _numer_denom, sign_carrier  # the exact rewrite the engine uses
@@ -59,8 +59,9 @@ def clearing(rel: Relational):
     if sign < 0:
         return den, "negative" if strict else "negative where defined", op(-num, 0, evaluate=False), combined
     rewritten = op(sp.expand(num * carrier, power_exp=False, power_base=False), 0, evaluate=False)
-    return (den, "square", rewritten, combined) if carrier == den else (carrier, "square of a factor", rewritten,
-                                                                           combined)
+    # (n/d) * d*c = n*c: d*c has only even powers of the denominator's factors (d**2 when c is d itself)
+    return (den, "square", rewritten, combined) if carrier == den else (
+        sp.powsimp(den * carrier), "even powers", rewritten, combined)
 
 
 def _divides(obj) -> bool:
@@ -79,8 +80,7 @@ _MULTIPLY = {
     "positive": "by {0}, positive under the assumptions",
     "negative": "by {0}, negative under the assumptions, which reverses the inequality",
     "square": "by the square of {0}, which is non-zero where the claim is defined",
-    "square of a factor": "by the square of {0}, the factor of its denominator that carries the sign (the other "
-                          "factors are even powers, positive where the claim is defined)",
+    "even powers": "by {0}, even powers of its denominator's factors, positive where the claim is defined",
     "positive where defined": "by {0}, never negative under the assumptions and non-zero where the claim is defined",
     "negative where defined": "by {0}, never positive under the assumptions and non-zero where the claim is defined, "
                               "which reverses the inequality",
@@ -105,7 +105,7 @@ def clearing_step(rel: Relational) -> Step:
         truth = "holds" if type(rewritten)(0, 0) is sp.true else "fails"
         return Step(f"Multiply {_MULTIPLY[how]}, and expand{powers}: the two sides cancel, so the relation "
                     f"{truth} identically (wherever it is defined)", inline=(den,))
-    text = "Multiply " + (_MULTIPLY[how] if how == "square of a factor" else
+    text = "Multiply " + (_MULTIPLY[how] if how == "even powers" else
                           _MULTIPLY[how].replace("{0}", "the denominator {0}", 1)) + powers
     if _divides(rewritten):
         text += "; quotients inside powers and functions stay as they are"
@@ -156,7 +156,7 @@ def clearing_steps(statement) -> list[Step]:
     for how, dens in phrases.items():
         if dens:
             tail = _MULTIPLY[how].split("{0}", 1)[1]  # what follows the multiplier: ", positive under ..."
-            if how.startswith("square"):
+            if how == "square":
                 said.append(_and_list([f"the square of {d}" for d in dens]) + tail)
             else:
                 said.append(_and_list(dens) + tail.replace("the inequality", "its inequality"))

@@ -55,7 +55,8 @@ from .constructs import (condition_text, domain_conditions, exact_floats, is_tru
 from .errors import BadInputError, BadInputTypeError
 from .timebox import OutOfTime, time_box
 from .points import certified_point, certify, default_point, refinement_lemmas
-from .translate import Translator, Unsupported, script
+from .smtlib import script
+from .translate import Translator, Unsupported
 from .verdict import Kind, Status, Verdict
 
 __all__ = ["prove", "exists", "normalize_assumptions", "settled_false", "Problem", "Domain", "ROUTES"]
@@ -467,19 +468,29 @@ def _constant(p: Problem, d: Domain) -> Verdict | None:
 
 
 def exact_constant(p: Problem) -> Verdict | None:
-    """A claim without symbols: every assumption and the claim evaluated exactly (interval arithmetic, minimal
-    polynomials, exact zero tests of logarithms); ``None`` where one of them cannot be settled."""
-    if p.symbols or isinstance(p.target, sp.logic.boolalg.BooleanAtom) or settled_false(p.named):
-        return None  # the routes say what SymPy evaluated before the engine saw it
-    if p.target.atoms(AppliedUndef) or any(a.atoms(AppliedUndef) for a in p.assumptions):
-        return None
+    """Assumptions without symbols, evaluated exactly (interval arithmetic, minimal polynomials, exact zero
+    tests of logarithms): one that is false makes the claim vacuous.  A claim without symbols is then
+    decided the same way.  ``None`` where nothing is settled so.  Only constructs of the table: a number
+    that is not real (``I*pi``) is never compared."""
+    if p.unsupported is not None or settled_false(p.named):
+        return None  # the routes say what SymPy evaluated before the engine saw it, or what is not supported
     method = "exact-evaluation"
+    constant = [(n, a) for n, a in p.named if not a.free_symbols and not a.atoms(AppliedUndef)
+                and not isinstance(a, sp.logic.boolalg.BooleanAtom)]
+    decides_claim = not (p.symbols or isinstance(p.target, sp.logic.boolalg.BooleanAtom)
+                         or p.target.atoms(AppliedUndef) or len(constant) < len(p.named))
     try:
         with time_box(max(p.remaining(), 0.0)):
-            false = next((n for n, a in p.named if not holds(a, {})), None)
-            if false is not None:
-                return p.verdict(Status.VACUOUS, method, core=(false,),
-                                 reason=f"the assumption {false!r} is false (it has no symbols)")
+            for name, a in constant:
+                try:
+                    if not holds(a, {}):
+                        return p.verdict(Status.VACUOUS, method, core=(name,),
+                                         reason=f"the assumption {name!r} is false (it has no symbols; evaluated "
+                                                "exactly)")
+                except Uncertifiable:
+                    decides_claim = False
+            if not decides_claim:
+                return None
             truth = holds(p.target, {})
     except (Uncertifiable, OutOfTime):
         return None

@@ -101,6 +101,39 @@ def _binomial_integer(e, value) -> bool:
     return value is False  # a non-integer k can still give an integer (the gamma-function definition)
 
 
+def _mul_parts(e):
+    """The integer numerators and the denominators of a product, as SymPy's ``Mul._eval_is_integer`` reads it
+    (``None`` where it reads no parts)."""
+    numerators, denominators = [], []
+    for a in e.args:
+        if a.is_integer:
+            numerators.append(a)
+        elif a.is_Rational:
+            numerators.append(a.p)
+            denominators.append(a.q)
+        elif a.is_Pow and a.exp.is_negative:
+            denominators.append(1 / a)
+        else:
+            return None
+    return numerators, denominators
+
+
+def _mul_integer(e, value) -> bool:
+    # SymPy: "even over odd (> 1) is not an integer" (6/3 = 2), and "even over an even integer is an integer
+    # when the twos cancel" counting only the twos (e/6 at e = 2 is 1/3).  Sound are: odd over even, 1 over
+    # d > 1, and the twos of a power of two.
+    parts = _mul_parts(e)
+    if value is None or parts is None:
+        return False
+    numerators, denominators = parts
+    if not denominators:
+        return False
+    if value is True:
+        return not all(sp.sympify(d).is_Integer and d > 0 and (int(d) & (int(d) - 1)) == 0 for d in denominators)
+    rational = e._eval_is_rational()
+    return rational is not False and bool(numerators) and all(sp.sympify(d).is_odd for d in denominators)
+
+
 def _uncertified_number(e, value) -> bool:
     # a constant's sign from a 2-digit evaluation that evalf cannot certify (an exact zero prints as -0.e+0)
     if value is None or not e.is_number:
@@ -125,6 +158,7 @@ REPAIRS = (
     (Pow, "integer", _rational_exponent),
     (Pow, "extended_real", _integer_exponent_possible),
     (Pow, "imaginary", _imaginary_needs_non_integer_exponent),
+    (sp.Mul, "integer", _mul_integer),
     (sp.binomial, "nonnegative", _binomial_sign),
     (sp.binomial, "integer", _binomial_integer),
     (sp.Expr, "extended_positive", _uncertified_number),
@@ -132,16 +166,47 @@ REPAIRS = (
 )
 
 
+_IN_DIFFERENCE: list = []  # a reentrancy guard: enclosing a value never asks SymPy to compare numbers again
+
+
 def _certified_difference(a, b):
-    """``(a - b)`` to 2 significant digits if both are comparable numbers and evalf can certify the digits,
-    else ``None`` (SymPy's own ``_n2`` returned ``-0.e-108`` for an exact zero, and signed it)."""
-    if a.is_comparable and b.is_comparable:
+    """``(a - b)`` as a Float of the right sign if both are comparable numbers and the sign is certain, else
+    ``None``.  The sign comes from interval arithmetic (:func:`symbolic.certify.enclose`, a ball that excludes
+    0) where the table has the constructs; otherwise from evalf's certified digits, never from a zero it
+    returns (SymPy's own ``_n2`` returned ``-0.e-108`` for an exact zero and signed it, and evalf gives
+    ``log(1 + 10**-100)`` as 0, so that it was neither > 0 nor < 0)."""
+    if not (a.is_comparable and b.is_comparable) or _IN_DIFFERENCE:
+        return None
+    _IN_DIFFERENCE.append(True)
+    try:
+        ball = _ball(a - b)
+        if ball is not None:
+            return ball
         try:
             dif = (a - b).evalf(2, strict=True)
         except PrecisionExhausted:
             return None
-        if dif.is_comparable:
-            return dif
+        return dif if dif.is_comparable and dif != 0 else None
+    finally:
+        _IN_DIFFERENCE.pop()
+
+
+def _ball(d):
+    """A Float of the sign of the constant ``d``, from a ball that excludes zero; ``None`` if none does."""
+    from flint import ctx
+
+    from .certify import Uncertifiable, enclose
+
+    if d.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
+        return None
+    for prec in (64, 256):
+        try:
+            with ctx.workprec(prec):
+                ball = enclose(d, {}, prec)
+                if ball > 0 or ball < 0:
+                    return sp.Float(float(ball.mid()) or (1e-300 if ball > 0 else -1e-300), 2)
+        except (Uncertifiable, ValueError, TypeError, ZeroDivisionError, OverflowError):
+            return None
     return None
 
 

@@ -9,14 +9,16 @@ that cut it off.  A problem is passed as a value (:class:`symbolic.engine.Proble
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 import sympy as sp
 
 from .certify import Uncertifiable, enclose, holds, rational_enclosure, respects_symbol_assumptions
 from .constructs import is_truth_value
+from .smtlib import num
 from .timebox import OutOfTime, time_box
-from .translate import Atom, num
+from .translate import Atom
 
 if TYPE_CHECKING:
     from .engine import Problem
@@ -59,30 +61,42 @@ def certified_point(p: Problem, point: dict, want: bool) -> dict | None:
     return None
 
 
-def _roots_near(p: Problem, point: dict, depth: int = 3):
-    """The solver's point with symbols moved, one after another, onto exact real roots of equations of the
-    claim or an assumption, the other symbols kept (``exp(x) = 2``: ``x = log 2``, which no rational point
-    satisfies; then ``y = 2x``: ``y = 2 log 2``).  Only proposals: each is certified like any point.  Lazy,
-    and each solve is time-boxed."""
-    equations = [r for b in (p.target, *p.assumptions) for r in b.atoms(sp.Eq, sp.Ne)]
-    if depth <= 0 or not equations or not (p.encoding and p.encoding.atoms):
-        return  # without transcendental atoms z3's own points are exact already
-    for moved in _roots_once(p, point, list(dict.fromkeys(equations))):
-        yield moved
-        yield from _roots_near(p, moved, depth - 1)
+#: at most this many equations solved, and seconds spent, in moving one solver point onto exact roots
+ROOT_SOLVES, ROOT_SECONDS = 24, 3.0
 
 
-def _roots_once(p: Problem, point: dict, equations: list):
+def _roots_near(p: Problem, point: dict):
+    """The solver's point with symbols moved, one after another (each at most once), onto exact real roots of
+    equations of the claim or an assumption, the other symbols kept (``exp(x) = 2``: ``x = log 2``, which no
+    rational point satisfies; then ``y = 2x``: ``y = 2 log 2``).  Equations with ``exp``/``log`` are solved
+    first; each step takes the first root found (a chain, not a tree).  Only proposals: each is certified
+    like any point.  Lazy, within :data:`ROOT_SOLVES` solves and :data:`ROOT_SECONDS`."""
+    equations = list(dict.fromkeys(r for b in (p.target, *p.assumptions) for r in b.atoms(sp.Eq, sp.Ne)
+                                   if not is_truth_value(r.lhs)))
+    if not equations or not (p.encoding and any(a.func in (sp.exp, sp.log) for a in p.encoding.atoms)):
+        return  # without exp/log, z3's own points are exact already (algebraic numbers)
+    equations.sort(key=lambda r: not r.has(sp.exp, sp.log))
+    budget = {"solves": ROOT_SOLVES, "until": time.monotonic() + min(ROOT_SECONDS, max(p.remaining(), 0.0))}
+    moved: frozenset = frozenset()
+    while True:
+        step = next(_roots_once(p, point, equations, moved, budget), None)
+        if step is None:
+            return
+        s, point = step
+        moved |= {s}
+        yield point
+
+
+def _roots_once(p: Problem, point: dict, equations: list, moved: frozenset, budget: dict):
     for eq in equations:
         f = eq.lhs - eq.rhs
-        if is_truth_value(eq.lhs) or not isinstance(f, sp.Expr):
-            continue
-        for s in sorted(f.free_symbols & set(point), key=sp.default_sort_key):
-            left = p.remaining()
-            if left <= 0:
+        for s in sorted((f.free_symbols & set(point)) - moved, key=sp.default_sort_key):
+            left = min(budget["until"] - time.monotonic(), p.remaining())
+            if left <= 0 or budget["solves"] <= 0:
                 return
+            budget["solves"] -= 1
             try:
-                with time_box(min(left, 2.0)):
+                with time_box(min(left, 1.0)):
                     g = f.subs({t: v for t, v in point.items() if t != s})
                     roots = sp.solveset(g, s, sp.S.Reals) if g.free_symbols == {s} else sp.S.EmptySet
             except (OutOfTime, NotImplementedError, ValueError, TypeError):
@@ -90,7 +104,7 @@ def _roots_once(p: Problem, point: dict, equations: list):
             if isinstance(roots, sp.FiniteSet):
                 for r in roots:
                     if r.is_number and not r.has(sp.I) and r != point[s]:
-                        yield {**point, s: r}
+                        yield s, {**point, s: r}
 
 
 def _rational_near(v: sp.Expr, digits: int):

@@ -17,8 +17,10 @@ calls.  It emits SMT-LIB terms as text (the z3 worker parses them), and records
 
 A relation ``n/d op 0`` goes to z3 as ``n op 0`` when SymPy establishes the
 sign of ``d`` from the symbol assumptions (``-n`` for a negative ``d``) and as
-``n*d op 0`` otherwise: equivalent wherever ``d != 0``, a domain condition the
-engine proves first.  Polynomial atoms are much faster for z3 than division.
+``n*c op 0`` otherwise, ``c`` the factor of ``d`` that carries its sign
+(:func:`sign_carrier`: ``u`` for ``u**3``): equivalent wherever ``d != 0``, a
+domain condition the engine proves first.  Polynomial atoms are much faster for
+z3 than division.  The SMT-LIB text itself is written by :mod:`symbolic.smtlib`.
 
 >>> import sympy as sp
 >>> x = sp.Symbol("x", positive=True)
@@ -40,108 +42,11 @@ from sympy.logic.boolalg import Boolean
 
 from .constructs import (MONOTONE, Encoding, construct_of, is_truth_value, sympy_settles_reliably,
                          unsupported_in)
-from .errors import BadInputTypeError, NotSupportedError
+from .errors import BadInputTypeError
+from .smtlib import (Unsupported, all_of, any_of, app, compare, implies, int_literal, ite, negation, num,
+                     power_of, product_of, sum_of)
 
-__all__ = ["Unsupported", "Translator", "Atom", "symbol_facts", "numer_denom", "num", "script"]
-
-
-class Unsupported(NotSupportedError):
-    """A construct outside the table (the engine reports ``unknown`` naming it)."""
-
-
-#: integers below 2**_STR_BITS (about 10**3913) print with str(); larger ones are split in halves
-_STR_BITS = 13000
-#: the largest integer a query may hold, in bits (about 10**100000): beyond it the claim is outside the engine
-#: (printing and solving such numbers takes longer than any time limit)
-MAX_INTEGER_BITS = 332_200
-
-
-def decimal_digits(n: int) -> str:
-    """The decimal digits of a non-negative integer of any size (Python's str() stops at 4300 digits).
-
-    >>> decimal_digits(10**5000) == "1" + "0" * 5000
-    True
-    """
-    if n.bit_length() > MAX_INTEGER_BITS:
-        raise Unsupported(f"an integer of {n.bit_length():,} bits (the engine takes up to {MAX_INTEGER_BITS:,}, "
-                          "about 100,000 digits)")
-    return _digits(n)
-
-
-def _digits(n: int) -> str:
-    if n.bit_length() <= _STR_BITS:
-        return str(n)
-    half = int(n.bit_length() * 0.30103) // 2  # half the decimal digits: the recursion is log-deep
-    high, low = divmod(n, 10**half)
-    return _digits(high) + _digits(low).rjust(half, "0")
-
-
-def num(q) -> str:
-    """An exact real numeral in SMT-LIB: ``3.0``, ``(/ 1.0 3.0)``, ``(- (/ 1.0 3.0))``.
-
-    >>> num(sp.Rational(-1, 3))
-    '(- (/ 1.0 3.0))'
-    """
-    q = q if isinstance(q, sp.Rational) else sp.Rational(q)
-    p, d = int(q.p), int(q.q)  # SymPy keeps q >= 1 and the sign on p
-    text = decimal_digits(abs(p)) + ".0" if d == 1 else f"(/ {decimal_digits(abs(p))}.0 {decimal_digits(d)}.0)"
-    return f"(- {text})" if p < 0 else text
-
-
-def _app(op: str, *args: str) -> str:
-    return f"({op} {' '.join(args)})"
-
-
-def _sum(args):
-    return args[0] if len(args) == 1 else _app("+", *args)
-
-
-def _product(args):
-    return args[0] if len(args) == 1 else _app("*", *args)
-
-
-def _power(base: str, n: int) -> str:
-    # written out up to a small degree (nlsat's favourite form); higher powers as (^ base n), so that the
-    # text of x**(10**7) stays short and the time limit is the solver's, not the printer's
-    if n <= 0:
-        return "1.0"
-    return _product([base] * n) if n <= 16 else _app("^", base, f"{n}.0")
-
-
-def _and(args):
-    args = list(args)
-    if not args:
-        return "true"
-    return args[0] if len(args) == 1 else _app("and", *args)
-
-
-def _or(args):
-    args = list(args)
-    if not args:
-        return "false"
-    return args[0] if len(args) == 1 else _app("or", *args)
-
-
-def _implies(a, b):
-    return _app("=>", a, b)
-
-
-def _not(a):
-    return _app("not", a)
-
-
-def _ite(c, a, b):
-    return _app("ite", c, a, b)
-
-
-def _int_literal(n: int) -> str:
-    return decimal_digits(n) if n >= 0 else f"(- {decimal_digits(-n)})"
-
-
-def _cmp(op: str, a: str, b: str) -> str:
-    if op == "!=":
-        return _not(_app("=", a, b))
-    return _app("=" if op == "==" else op, a, b)
+__all__ = ["Unsupported", "Translator", "Atom", "symbol_facts", "numer_denom", "denominator_sign", "sign_carrier"]
 
 
 #: sums and products up to this many terms are split into the atoms of their terms (exp(a+b) = exp(a)exp(b))
@@ -208,8 +113,8 @@ def denominator_sign(d: sp.Expr) -> int:
 def sign_carrier(d: sp.Expr) -> tuple[sp.Expr, int]:
     """``(c, s)``: a factor ``c`` of the denominator ``d`` with the sign of ``d`` wherever the claim is defined,
     and that sign (0: unknown).  ``c`` is ``d`` with each factor's integer exponent reduced to its parity: the
-    even powers dropped are positive where ``d != 0``.  Clearing ``n/d op 0`` by ``c**2`` instead of ``d**2``
-    gives ``n*c op 0`` (``d = u**3``: ``n*u``, not ``n*u**3``; ``d = b*u**2`` with ``b > 0``: ``n``).
+    even powers dropped are positive where ``d != 0``.  Multiplying ``n/d op 0`` by ``d*c`` (even powers only,
+    positive where ``d != 0``) instead of ``d**2`` gives ``n*c op 0`` (``d = u**3``: ``n*u``, not ``n*u**3``).
 
     >>> b, u = sp.Symbol("b", positive=True), sp.Symbol("u", real=True)
     >>> sign_carrier(u**3), sign_carrier(u**3 * (u - b)**2), sign_carrier(-b * u**2), sign_carrier(u**2 - b)
@@ -279,20 +184,20 @@ def symbol_facts(s: sp.Symbol, v: str, is_int: bool, fresh_int) -> tuple[list[st
     real_v = f"(to_real {v})" if is_int else v
     for key, value in sorted(a.items()):
         if key in _SIGN_FACTS:
-            facts.append(_cmp(_SIGN_FACTS[key][0 if value else 1], v, zero))
+            facts.append(compare(_SIGN_FACTS[key][0 if value else 1], v, zero))
         elif key in ("integer", "noninteger"):
             non_integer = (key == "integer" and not value) or (key == "noninteger" and value)
             if non_integer:
-                facts.append(_not(_app("is_int", real_v)))
+                facts.append(negation(app("is_int", real_v)))
         elif key in ("even", "odd"):
             if is_int:
                 parity = 0 if (key == "even") == bool(value) else 1
-                facts.append(_app("=", _app("mod", v, "2"), str(parity)))
+                facts.append(app("=", app("mod", v, "2"), str(parity)))
             elif value:
                 weakened.append(key)
         elif key in ("prime", "composite"):
             if value:
-                facts.append(_app(">=", v, ("2" if key == "prime" else "4") if is_int
+                facts.append(app(">=", v, ("2" if key == "prime" else "4") if is_int
                                   else ("2.0" if key == "prime" else "4.0")))
                 weakened.append(key)
             elif is_int:
@@ -361,8 +266,8 @@ class Translator:
         if form is None:
             return None
         constant, terms = form
-        parts = [_app("*", _int_literal(c), self._int_var(x)) for c, x in terms]
-        return _sum(parts + [_int_literal(constant)])
+        parts = [app("*", int_literal(c), self._int_var(x)) for c, x in terms]
+        return sum_of(parts + [int_literal(constant)])
 
     def _int_var(self, s: sp.Symbol) -> str:
         """An integer symbol's Int variable (declared, with its facts, as :meth:`var` does)."""
@@ -410,27 +315,27 @@ class Translator:
         if e in (sp.zoo, sp.nan, sp.oo, -sp.oo) or (e.is_number and e.is_finite is False):
             raise Unsupported(f"the non-finite value {e}")
         if isinstance(e, sp.Add):
-            return _sum([self.term(a) for a in e.args])
+            return sum_of([self.term(a) for a in e.args])
         if isinstance(e, sp.Mul):
-            return _product([self.term(a) for a in e.args])
+            return product_of([self.term(a) for a in e.args])
         if isinstance(e, sp.Pow):
             return self._pow(e)
         if isinstance(e, sp.Abs):
-            return self._bind(self.term(e.args[0]), lambda a: _ite(_app(">=", a, "0.0"), a, _app("-", a)))
+            return self._bind(self.term(e.args[0]), lambda a: ite(app(">=", a, "0.0"), a, app("-", a)))
         if isinstance(e, sp.sign):
-            return self._bind(self.term(e.args[0]), lambda a: _ite(_app(">", a, "0.0"), "1.0",
-                                                                   _ite(_app("<", a, "0.0"), "(- 1.0)", "0.0")))
+            return self._bind(self.term(e.args[0]), lambda a: ite(app(">", a, "0.0"), "1.0",
+                                                                   ite(app("<", a, "0.0"), "(- 1.0)", "0.0")))
         if isinstance(e, (sp.Min, sp.Max)):
             op = "<" if isinstance(e, sp.Min) else ">"
             args = [self.term(a) for a in e.args]
             out = args[0]
             for a in args[1:]:
-                out = self._bind(out, lambda m, a=a: self._bind(a, lambda x: _ite(_app(op, x, m), x, m)))
+                out = self._bind(out, lambda m, a=a: self._bind(a, lambda x: ite(app(op, x, m), x, m)))
             return out
         if isinstance(e, sp.Piecewise):
             out = self.term(e.args[-1].expr)
             for piece in reversed(e.args[:-1]):
-                out = _ite(self.boolean(piece.cond), self.term(piece.expr), out)
+                out = ite(self.boolean(piece.cond), self.term(piece.expr), out)
             return out
         if isinstance(e, sp.re):
             return self.term(e.args[0])  # the engine's expressions are real wherever defined
@@ -441,11 +346,11 @@ class Translator:
             return f"(to_real {self._integer_part(e)})"
         if isinstance(e, sp.frac):
             x = e.args[0]
-            return _app("-", self.term(x), f"(to_real {self._integer_part(sp.floor(x, evaluate=False))})")
+            return app("-", self.term(x), f"(to_real {self._integer_part(sp.floor(x, evaluate=False))})")
         if isinstance(e, sp.Mod):
             x, y = e.args
             q = self._integer_part(sp.floor(x / y, evaluate=False))
-            return _app("-", self.term(x), _app("*", self.term(y), f"(to_real {q})"))
+            return app("-", self.term(x), app("*", self.term(y), f"(to_real {q})"))
         if isinstance(e, (AppliedUndef, sp.Derivative, sp.Subs)):
             return self._uninterpreted(e)
         if isinstance(e, sp.exp):
@@ -469,12 +374,12 @@ class Translator:
             n = int(expo)
             if n == 0:
                 return "1.0"
-            value = _power(self.term(base), abs(n))
-            return _app("/", "1.0", value) if n < 0 else value
+            value = power_of(self.term(base), abs(n))
+            return app("/", "1.0", value) if n < 0 else value
         if expo.is_Rational:
             p, q = int(expo.p), int(expo.q)
-            value = _power(self._root(base, q), abs(p))
-            return _app("/", "1.0", value) if p < 0 else value
+            value = power_of(self._root(base, q), abs(p))
+            return app("/", "1.0", value) if p < 0 else value
         # a real exponent on a positive base (the domain condition): exp(expo * log(base)), the logarithm
         # of a product of positive factors written as a sum (SymPy's expand_log without force), so that
         # x**a * x**b, x**(a + b) and (x y)**a meet as the same atoms and products of them
@@ -484,13 +389,13 @@ class Translator:
         t = self._exp(arg)
         y = self.term(expo)
         x = self.term(base)
-        line = _app("+", "1.0", _app("*", y, _app("-", x, "1.0")))
+        line = app("+", "1.0", app("*", y, app("-", x, "1.0")))
         # Bernoulli: for x > 0, x**y <= 1 + y(x - 1) when 0 <= y <= 1, >= otherwise
         self.facts += [
-            _implies(_and([_app(">", x, "0.0"), _app(">=", y, "0.0"), _app("<=", y, "1.0")]), _app("<=", t, line)),
-            _implies(_and([_app(">", x, "0.0"), _or([_app(">=", y, "1.0"), _app("<=", y, "0.0")])]),
-                     _app(">=", t, line)),
-            _implies(_app("=", x, "1.0"), _app("=", t, "1.0")),
+            implies(all_of([app(">", x, "0.0"), app(">=", y, "0.0"), app("<=", y, "1.0")]), app("<=", t, line)),
+            implies(all_of([app(">", x, "0.0"), any_of([app(">=", y, "1.0"), app("<=", y, "0.0")])]),
+                     app(">=", t, line)),
+            implies(app("=", x, "1.0"), app("=", t, "1.0")),
         ]
         # the same at another power with the same exponent: Bernoulli for x/z, times z**y z > 0 --
         # x**y z <= z**y (z + y (x - z)) when 0 < y < 1, strictly where x != z; >= where y > 1 or y < 0
@@ -500,16 +405,16 @@ class Translator:
             if not self.second_pass or expo2 != expo or z == x or not (monomial and z_monomial):
                 continue
             for (b1, t1, b2, t2) in ((x, t, z, tz), (z, tz, x, t)):
-                tangent = _app("*", t2, _app("+", b2, _app("*", y, _app("-", b1, b2))))
-                lhs = _app("*", t1, b2)
-                positive = [_app(">", b1, "0.0"), _app(">", b2, "0.0")]
+                tangent = app("*", t2, app("+", b2, app("*", y, app("-", b1, b2))))
+                lhs = app("*", t1, b2)
+                positive = [app(">", b1, "0.0"), app(">", b2, "0.0")]
                 self.facts += [
-                    _implies(_and(positive + [_app(">", y, "0.0"), _app("<", y, "1.0")]),
-                             _and([_app("<=", lhs, tangent),
-                                   _implies(_not(_app("=", b1, b2)), _app("<", lhs, tangent))])),
-                    _implies(_and(positive + [_or([_app(">", y, "1.0"), _app("<", y, "0.0")])]),
-                             _and([_app(">=", lhs, tangent),
-                                   _implies(_not(_app("=", b1, b2)), _app(">", lhs, tangent))])),
+                    implies(all_of(positive + [app(">", y, "0.0"), app("<", y, "1.0")]),
+                             all_of([app("<=", lhs, tangent),
+                                   implies(negation(app("=", b1, b2)), app("<", lhs, tangent))])),
+                    implies(all_of(positive + [any_of([app(">", y, "1.0"), app("<", y, "0.0")])]),
+                             all_of([app(">=", lhs, tangent),
+                                   implies(negation(app("=", b1, b2)), app(">", lhs, tangent))])),
                 ]
         self._powers.append((expo, x, t, monomial))
         return t
@@ -521,7 +426,7 @@ class Translator:
             y = self._name("a", "Real")
             b = self.term(base)
             # the principal q-th root of a non-negative base (the domain condition the engine proves)
-            self.facts += [_app(">=", y, "0.0"), _implies(_app(">=", b, "0.0"), _app("=", _power(y, q), b))]
+            self.facts += [app(">=", y, "0.0"), implies(app(">=", b, "0.0"), app("=", power_of(y, q), b))]
             atom = Atom(y, "root", base, b, sp.Pow(base, sp.Rational(1, q), evaluate=False))
             self.atoms[key] = atom
         return atom.var
@@ -537,8 +442,8 @@ class Translator:
             (lo, hi), _ = poly.intervals()[int(r.index)]
             y = self._name("a", "Real")
             coeffs = poly.all_coeffs()[::-1]  # lowest degree first
-            value = _sum([_app("*", num(c), _power(y, i)) if i else num(c) for i, c in enumerate(coeffs) if c != 0])
-            self.facts += [_app("=", value, "0.0"), _app(">=", y, num(lo)), _app("<=", y, num(hi))]
+            value = sum_of([app("*", num(c), power_of(y, i)) if i else num(c) for i, c in enumerate(coeffs) if c != 0])
+            self.facts += [app("=", value, "0.0"), app(">=", y, num(lo)), app("<=", y, num(hi))]
             atom = Atom(y, "algebraic", None, None, r)
             self.atoms[key] = atom
         return atom.var
@@ -551,9 +456,9 @@ class Translator:
             x = self.term(e.args[0])
             nr = f"(to_real {n})"
             if isinstance(e, sp.floor):
-                self.facts += [_app("<=", nr, x), _app("<", x, _app("+", nr, "1.0"))]
+                self.facts += [app("<=", nr, x), app("<", x, app("+", nr, "1.0"))]
             else:
-                self.facts += [_app("<", _app("-", nr, "1.0"), x), _app("<=", x, nr)]
+                self.facts += [app("<", app("-", nr, "1.0"), x), app("<=", x, nr)]
             atom = Atom(n, type(e), e.args[0], x, e)
             self.atoms[key] = atom
         return atom.var
@@ -564,35 +469,35 @@ class Translator:
         if atom is None:
             u = self.term(arg) if arg_term is None else arg_term
             t = self._name("a", "Real")
-            taylor = _app("+", "1.0", u, _app("*", "0.5", u, u), _app("*", num(sp.Rational(1, 6)), u, u, u))
-            self.facts += [_app(">", t, "0.0"), _app(">=", t, _app("+", "1.0", u)),
-                           _app("=", _app("=", u, "0.0"), _app("=", t, "1.0")),
-                           _app("=", _app("<", u, "0.0"), _app("<", t, "1.0"))]
+            taylor = app("+", "1.0", u, app("*", "0.5", u, u), app("*", num(sp.Rational(1, 6)), u, u, u))
+            self.facts += [app(">", t, "0.0"), app(">=", t, app("+", "1.0", u)),
+                           app("=", app("=", u, "0.0"), app("=", t, "1.0")),
+                           app("=", app("<", u, "0.0"), app("<", t, "1.0"))]
             # Taylor: exp(u) >= 1 + u + u^2/2 + u^3/6 for u >= 0; exp(u) (1 - u) <= 1 for u <= 0 (second pass:
             # true, but cubic terms slow nlsat down on claims that do not need them)
             if self.second_pass:
                 self.facts += [
-                    _implies(_app(">=", u, "0.0"), _app(">=", t, taylor)),
-                    _implies(_app("<=", u, "0.0"), _app("<=", _app("*", t, _app("-", "1.0", u)), "1.0"))]
+                    implies(app(">=", u, "0.0"), app(">=", t, taylor)),
+                    implies(app("<=", u, "0.0"), app("<=", app("*", t, app("-", "1.0", u)), "1.0"))]
             atom = Atom(t, sp.exp, arg, u, sp.exp(arg, evaluate=False))
             self._relate(atom)
             self.atoms[key] = atom
             opposite = self.atoms.get((sp.exp, -arg))
             if opposite is not None and self.second_pass:  # exp(-a) exp(a) = 1
-                self.facts.append(_app("=", _app("*", t, opposite.var), "1.0"))
+                self.facts.append(app("=", app("*", t, opposite.var), "1.0"))
             if self.second_pass and isinstance(arg, sp.Add) and len(arg.args) <= _MAX_SPLIT:
                 # exp(a + b) = exp(a) exp(b), true for all reals
                 parts = [self._exp(term) for term in arg.args]
-                self.facts.append(_app("=", t, _product(parts)))
+                self.facts.append(app("=", t, product_of(parts)))
             else:
                 c, rest = arg.as_coeff_Mul()
                 if isinstance(rest, sp.log) and c.is_Rational and c != 0:
                     # exp((p/q) log(v)) = v**(p/q) wherever log(v) is defined: t**q = v**p, exactly
                     v = self.term(rest.args[0])
                     p_, q_ = int(c.p), int(c.q)
-                    lhs, rhs = _power(t, q_), _power(v, abs(p_))
-                    rel = _app("=", lhs, rhs) if p_ > 0 else _app("=", _app("*", lhs, rhs), "1.0")
-                    self.facts.append(_implies(_app(">", v, "0.0"), rel))
+                    lhs, rhs = power_of(t, q_), power_of(v, abs(p_))
+                    rel = app("=", lhs, rhs) if p_ > 0 else app("=", app("*", lhs, rhs), "1.0")
+                    self.facts.append(implies(app(">", v, "0.0"), rel))
         return atom.var
 
     def _log(self, arg: sp.Expr) -> str:
@@ -602,26 +507,26 @@ class Translator:
             u = self.term(arg)
             t = self._name("a", "Real")
             # tangent bounds, true for u > 0 (the domain condition)
-            self.facts.append(_implies(_app(">", u, "0.0"), _and([
-                _app("<=", t, _app("-", u, "1.0")), _app(">=", _app("*", u, t), _app("-", u, "1.0")),
-                _app("=", _app("=", u, "1.0"), _app("=", t, "0.0"))])))
+            self.facts.append(implies(app(">", u, "0.0"), all_of([
+                app("<=", t, app("-", u, "1.0")), app(">=", app("*", u, t), app("-", u, "1.0")),
+                app("=", app("=", u, "1.0"), app("=", t, "0.0"))])))
             atom = Atom(t, sp.log, arg, u, sp.log(arg, evaluate=False))
             inner = next((a for a in self.atoms.values() if a.func is sp.exp and a.var == u), None)
             if inner is not None:  # log(exp(v)) = v: the two functions are inverses
-                self.facts.append(_app("=", t, inner.arg_term))
+                self.facts.append(app("=", t, inner.arg_term))
             self._relate(atom)
             self.atoms[key] = atom
             if self.second_pass and isinstance(arg, sp.Mul) and len(arg.args) <= _MAX_SPLIT:
                 # log(a b) = log(a) + log(b) where every factor is positive
                 factors = list(arg.args)
                 parts = [self._log(f) for f in factors]
-                positive = _and([_app(">", self.term(f), "0.0") for f in factors])
-                self.facts.append(_implies(positive, _app("=", t, _sum(parts))))
+                positive = all_of([app(">", self.term(f), "0.0") for f in factors])
+                self.facts.append(implies(positive, app("=", t, sum_of(parts))))
             elif isinstance(arg, sp.Pow) and not arg.exp.has(*arg.base.free_symbols):
                 # log(b**e) = e log(b) where b > 0
                 b = self.term(arg.base)
-                self.facts.append(_implies(_app(">", b, "0.0"),
-                                           _app("=", t, _app("*", self.term(arg.exp), self._log(arg.base)))))
+                self.facts.append(implies(app(">", b, "0.0"),
+                                           app("=", t, app("*", self.term(arg.exp), self._log(arg.base)))))
         return atom.var
 
     def _abstract(self, func, arg, expr) -> str:
@@ -632,29 +537,29 @@ class Translator:
         t = self._name("a", "Real")
         u = self.term(arg) if arg is not None else None
         half_pi_hi, pi_hi = num(sp.Rational(15708, 10000)), num(sp.Rational(31416, 10000))  # > pi/2, > pi
-        pos, neg = (_app("=", _app(">", t, "0.0"), _app(">", u, "0.0")),
-                    _app("=", _app("<", t, "0.0"), _app("<", u, "0.0"))) if u is not None else ("true", "true")
+        pos, neg = (app("=", app(">", t, "0.0"), app(">", u, "0.0")),
+                    app("=", app("<", t, "0.0"), app("<", u, "0.0"))) if u is not None else ("true", "true")
         f: list[str] = []
         if func in (sp.sin, sp.cos):
-            f += [_app(">=", t, "(- 1.0)"), _app("<=", t, "1.0"),
-                  _implies(_app("=", u, "0.0"), _app("=", t, "0.0" if func is sp.sin else "1.0"))]
+            f += [app(">=", t, "(- 1.0)"), app("<=", t, "1.0"),
+                  implies(app("=", u, "0.0"), app("=", t, "0.0" if func is sp.sin else "1.0"))]
         elif func is sp.atan:
-            f += [_app(">", t, _app("-", half_pi_hi)), _app("<", t, half_pi_hi), pos, neg]
+            f += [app(">", t, app("-", half_pi_hi)), app("<", t, half_pi_hi), pos, neg]
         elif func is sp.asin:
-            f += [_implies(_and([_app(">=", u, "(- 1.0)"), _app("<=", u, "1.0")]), _and([
-                _app(">=", t, _app("-", half_pi_hi)), _app("<=", t, half_pi_hi), pos, neg]))]
+            f += [implies(all_of([app(">=", u, "(- 1.0)"), app("<=", u, "1.0")]), all_of([
+                app(">=", t, app("-", half_pi_hi)), app("<=", t, half_pi_hi), pos, neg]))]
         elif func is sp.acos:
-            f += [_implies(_and([_app(">=", u, "(- 1.0)"), _app("<=", u, "1.0")]), _and([
-                _app(">=", t, "0.0"), _app("<=", t, pi_hi), _app("=", _app("=", u, "1.0"), _app("=", t, "0.0"))]))]
+            f += [implies(all_of([app(">=", u, "(- 1.0)"), app("<=", u, "1.0")]), all_of([
+                app(">=", t, "0.0"), app("<=", t, pi_hi), app("=", app("=", u, "1.0"), app("=", t, "0.0"))]))]
         elif func in (sp.sinh, sp.asinh, sp.atanh):
             f += [pos, neg]
         elif func is sp.tanh:
-            f += [pos, neg, _app("<", t, "1.0"), _app(">", t, "(- 1.0)")]
+            f += [pos, neg, app("<", t, "1.0"), app(">", t, "(- 1.0)")]
         elif func is sp.cosh:
-            f += [_app(">=", t, _app("+", "1.0", _app("*", "0.5", u, u)))]
+            f += [app(">=", t, app("+", "1.0", app("*", "0.5", u, u)))]
         elif func is sp.acosh:
-            f += [_implies(_app(">=", u, "1.0"), _and([_app(">=", t, "0.0"),
-                                                       _app("=", _app("=", u, "1.0"), _app("=", t, "0.0"))]))]
+            f += [implies(app(">=", u, "1.0"), all_of([app(">=", t, "0.0"),
+                                                       app("=", app("=", u, "1.0"), app("=", t, "0.0"))]))]
         self.facts += f
         atom = Atom(t, func, arg, u, expr)
         if arg is None or not arg.free_symbols:
@@ -663,7 +568,7 @@ class Translator:
         if func in (sp.sin, sp.cos):
             other = self.atoms.get((sp.cos if func is sp.sin else sp.sin, arg))
             if other is not None:
-                self.facts.append(_app("=", _app("+", _app("*", t, t), _app("*", other.var, other.var)), "1.0"))
+                self.facts.append(app("=", app("+", app("*", t, t), app("*", other.var, other.var)), "1.0"))
         self.atoms[key] = atom
         return t
 
@@ -674,7 +579,7 @@ class Translator:
         bounds = rational_enclosure(atom.expr)
         if bounds is not None:
             lo, hi = bounds
-            self.facts += [_app(">=", atom.var, num(lo)), _app("<=", atom.var, num(hi))]
+            self.facts += [app(">=", atom.var, num(lo)), app("<=", atom.var, num(hi))]
 
     def _relate(self, atom: Atom) -> None:
         """Facts between this atom and earlier atoms of the same function, where they hold for both."""
@@ -685,13 +590,13 @@ class Translator:
             if other.func is not atom.func or other.arg is None or other.arg_term is None:
                 continue
             u1, u2, t1, t2 = atom.arg_term, other.arg_term, atom.var, other.var
-            self.facts.append(_implies(_app("=", u1, u2), _app("=", t1, t2)))  # equal arguments, equal values
+            self.facts.append(implies(app("=", u1, u2), app("=", t1, t2)))  # equal arguments, equal values
             if direction is not None:
                 up, down = ("<", ">") if direction > 0 else (">", "<")
-                rel = _and([_implies(_app("<", u1, u2), _app(up, t1, t2)),
-                            _implies(_app(">", u1, u2), _app(down, t1, t2))])
+                rel = all_of([implies(app("<", u1, u2), app(up, t1, t2)),
+                            implies(app(">", u1, u2), app(down, t1, t2))])
                 guard = _monotone_domain(atom.func, u1, u2)
-                self.facts.append(_implies(guard, rel) if guard else rel)
+                self.facts.append(implies(guard, rel) if guard else rel)
 
     def _uninterpreted(self, e) -> str:
         """An abstract function (or a derivative of one) as an uninterpreted z3 function.
@@ -727,7 +632,7 @@ class Translator:
         if name is None:
             name = self._name("f", (("Real",) * len(args), "Real"))
             self.functions[key] = name
-        return _app(name, *[self.term(a) for a in args]) if args else name
+        return app(name, *[self.term(a) for a in args]) if args else name
 
     # -- Booleans --------------------------------------------------------------------
     def boolean(self, b) -> str:
@@ -744,30 +649,30 @@ class Translator:
                     raise BadInputTypeError(f"{sp.sstr(b)[:120]} compares a truth value with a number (or orders "
                                             "truth values): write the two conditions with Equivalent/Xor, or "
                                             "compare numbers")
-                return _cmp(b.rel_op, self.boolean(b.lhs), self.boolean(b.rhs))
+                return compare(b.rel_op, self.boolean(b.lhs), self.boolean(b.rhs))
             return self._relation(b)
         if isinstance(b, sp.And):  # canonical order: SymPy's arg order follows hash randomisation
-            return _and([self.boolean(a) for a in sorted(b.args, key=sp.default_sort_key)])
+            return all_of([self.boolean(a) for a in sorted(b.args, key=sp.default_sort_key)])
         if isinstance(b, sp.Or):
-            return _or([self.boolean(a) for a in sorted(b.args, key=sp.default_sort_key)])
+            return any_of([self.boolean(a) for a in sorted(b.args, key=sp.default_sort_key)])
         if isinstance(b, sp.Not):
-            return _not(self.boolean(b.args[0]))
+            return negation(self.boolean(b.args[0]))
         if isinstance(b, sp.Implies):
-            return _implies(self.boolean(b.args[0]), self.boolean(b.args[1]))
+            return implies(self.boolean(b.args[0]), self.boolean(b.args[1]))
         if isinstance(b, sp.Equivalent):
             parts = [self.boolean(a) for a in b.args]
-            return _and([_app("=", p, parts[0]) for p in parts[1:]])
+            return all_of([app("=", p, parts[0]) for p in parts[1:]])
         if isinstance(b, sp.Xor):
             out = "false"
             for a in b.args:
-                out = _app("xor", out, self.boolean(a))
+                out = app("xor", out, self.boolean(a))
             return out
         if isinstance(b, sp.ITE):
-            return _ite(*(self.boolean(a) for a in b.args))
+            return ite(*(self.boolean(a) for a in b.args))
         if isinstance(b, sp.Nand):
-            return _not(_and([self.boolean(a) for a in b.args]))
+            return negation(all_of([self.boolean(a) for a in b.args]))
         if isinstance(b, sp.Nor):
-            return _not(_or([self.boolean(a) for a in b.args]))
+            return negation(any_of([self.boolean(a) for a in b.args]))
         if isinstance(b, Boolean):
             raise Unsupported(f"the Boolean {type(b).__name__} (in {sp.sstr(b)[:80]})")
         raise BadInputTypeError(f"{sp.sstr(b)[:120]} is not a relation or a Boolean connective")
@@ -778,7 +683,7 @@ class Translator:
             raise Unsupported(f"the relation {op}")
         integral = self._integer_linear(r)
         if integral is not None:
-            return _cmp(op, integral, "0")
+            return compare(op, integral, "0")
         # lhs - rhs = n1/d1 - n2/d2 = (n1 d2 - n2 d1)/(d1 d2) wherever d1, d2 != 0: domain conditions of the
         # sides as written, which the engine proves first (sides recur across relations: each is split once);
         # an inequality of unknown sign is multiplied by the square of the sign carriers c1, c2 (positive even
@@ -786,22 +691,22 @@ class Translator:
         n1, d1, c1, s1 = _side(r.lhs)
         n2, d2, c2, s2 = _side(r.rhs)
         if d2 == 1:
-            num_, dens = _app("-", self.term(n1), _app("*", self.term(n2), self.term(d1))), ((c1, s1),)
+            num_, dens = app("-", self.term(n1), app("*", self.term(n2), self.term(d1))), ((c1, s1),)
         elif d1 == 1:
-            num_, dens = _app("-", _app("*", self.term(n1), self.term(d2)), self.term(n2)), ((c2, s2),)
+            num_, dens = app("-", app("*", self.term(n1), self.term(d2)), self.term(n2)), ((c2, s2),)
         elif d1 == d2:
-            num_, dens = _app("-", self.term(n1), self.term(n2)), ((c1, s1),)
+            num_, dens = app("-", self.term(n1), self.term(n2)), ((c1, s1),)
         else:
-            num_ = _app("-", _app("*", self.term(n1), self.term(d2)), _app("*", self.term(n2), self.term(d1)))
+            num_ = app("-", app("*", self.term(n1), self.term(d2)), app("*", self.term(n2), self.term(d1)))
             dens = ((c1, s1), (c2, s2))
         if op in ("==", "!="):
-            return _cmp(op, num_, "0.0")  # n/d = 0 iff n = 0 where d != 0
+            return compare(op, num_, "0.0")  # n/d = 0 iff n = 0 where d != 0
         # a denominator of known sign divides out (reversing for a negative one); one of unknown sign: n/d op 0
         # iff n*c op 0 where d != 0 (a proved domain condition), c its sign carrier
         if math.prod(sign for _, sign in dens if sign) < 0:
-            num_ = _app("-", num_)
+            num_ = app("-", num_)
         unknown = [self.term(c) for c, sign in dens if not sign]
-        return _cmp(op, _app("*", num_, *unknown) if unknown else num_, "0.0")
+        return compare(op, app("*", num_, *unknown) if unknown else num_, "0.0")
 
 
 def _integer_linear_form(r: Relational):
@@ -848,19 +753,11 @@ def _distinct_symbols(inner, e):
 
 def _monotone_domain(func, u1, u2) -> str:
     if func is sp.log:
-        return _and([_app(">", u1, "0.0"), _app(">", u2, "0.0")])
+        return all_of([app(">", u1, "0.0"), app(">", u2, "0.0")])
     if func in (sp.asin, sp.acos):
-        return _and([_app(">=", u, "(- 1.0)") for u in (u1, u2)] + [_app("<=", u, "1.0") for u in (u1, u2)])
+        return all_of([app(">=", u, "(- 1.0)") for u in (u1, u2)] + [app("<=", u, "1.0") for u in (u1, u2)])
     if func is sp.acosh:
-        return _and([_app(">=", u1, "1.0"), _app(">=", u2, "1.0")])
+        return all_of([app(">=", u1, "1.0"), app(">=", u2, "1.0")])
     if func is sp.atanh:
-        return _and([_app(">", u, "(- 1.0)") for u in (u1, u2)] + [_app("<", u, "1.0") for u in (u1, u2)])
+        return all_of([app(">", u, "(- 1.0)") for u in (u1, u2)] + [app("<", u, "1.0") for u in (u1, u2)])
     return ""
-
-
-def script(declarations: str, *assertion_groups) -> str:
-    """An SMT-LIB script: the declarations, then one ``assert`` per term."""
-    lines = [declarations]
-    for group in assertion_groups:
-        lines += [f"(assert {a})" for a in group]
-    return "\n".join(lines)

@@ -411,9 +411,9 @@ def test_a_denominator_is_cleared_by_the_factor_that_carries_its_sign():
     assert prove(a / (b * u**2) > 0, [sp.Ne(u, 0)]).status is Status.PROVED
     assert prove(a / (b * u**2) - 1 / (u**3 * b) > 0, [sp.Ne(u, 0)]).status is Status.REFUTED
     assert prove(a / (b * (u - 1)**5) + 1 / (b * (u - 1)**4) > 0, [u > 1, a > 0]).status is Status.PROVED
-    # the derivation multiplies by the square of u - b, not of (u - b)**3: degree 4, not 6
+    # the derivation multiplies by (u - b)**4, not by the square of (u - b)**3: degree 4, not 6
     den, how, rewritten, _ = clearing(sp.Gt(a / (u - b)**3, 1))
-    assert (den, how) == (u - b, "square of a factor")
+    assert (den, how) == ((u - b)**4, "even powers")
     assert sp.Poly(rewritten.lhs, u).degree() == 4
 
 
@@ -436,3 +436,27 @@ def test_the_queries_that_find_a_proofs_core_get_a_few_times_the_proofs_time(mon
     v = prove(x > 0, {"x > 1": x > 1, "x < 5": x < 5}, core=True, timeout=60)
     assert v.status is Status.PROVED and v.core == ("x > 1",)
     assert budgets and max(budgets) <= 4.0  # the proof takes well under a second: a 60 s limit is not handed on
+
+
+def test_outside_trial_of_exact_constants_and_roots():
+    """A red team of the exact evaluation of constants and of points moved onto roots (2026-11-30)."""
+    x, y, z, w = sp.symbols("x y z w", real=True)
+    tiny = sp.log(1 + sp.Rational(1, 10**100))
+    # SymPy's evalf gives log(1 + 10**-100) as 0: the relation was False both ways, a wrong 'refuted'
+    assert prove(sp.Gt(tiny, 0)).status is Status.PROVED
+    assert exists(sp.Lt(tiny, 0)).status is Status.REFUTED
+    # one log left after expansion (math.lcm of one denominator; sp.ilcm needs two): was a TypeError
+    near_one = sp.log(1 + sp.sqrt(2) / 10**1000)
+    assert prove(sp.Gt(near_one, 0, evaluate=False)).status in (Status.PROVED, Status.UNKNOWN)
+    assert exists(sp.Ne(sp.Add(sp.log(2), -sp.log(2), evaluate=False), 0, evaluate=False)).status \
+        in (Status.REFUTED, Status.UNKNOWN)
+    assert exists(sp.And(sp.Eq(sp.exp(x), 1 + sp.sqrt(2) / 10**1000), x > 0)).status \
+        in (Status.WITNESS, Status.UNKNOWN)
+    # a number that is not real is never compared, even where both sides are the same
+    assert exists(sp.Eq(sp.I * sp.pi, sp.I * sp.pi, evaluate=False)).status is Status.UNKNOWN
+    # a false assumption without symbols makes a claim with symbols vacuous
+    assert prove(x > 0, {"c": sp.Gt(sp.log(2) + sp.log(3), sp.log(6), evaluate=False)}).status is Status.VACUOUS
+    # four symbols moved onto roots one after another
+    chain = sp.And(sp.Eq(sp.exp(x), 2), sp.Eq(sp.exp(y), 3), sp.Eq(sp.exp(z), 5), sp.Eq(w, x + y + z))
+    assert exists(chain, timeout=30).witness == {x: sp.log(2), y: sp.log(3), z: sp.log(5),
+                                                 w: sp.log(2) + sp.log(3) + sp.log(5)}
