@@ -659,6 +659,8 @@ def _sympy_identity(p: Problem, d: Domain) -> Verdict | None:
     try:
         with time_box(p.remaining()):  # simplify has no limit of its own (tanh identities: 20 s)
             diff = sp.simplify(sp.expand_log(t.lhs - t.rhs))
+            if diff != 0 and _powers_denest(t):
+                diff = sp.simplify(sp.powdenest(t.lhs - t.rhs, force=True))
     except OutOfTime:
         return None
     if diff != 0:
@@ -667,6 +669,29 @@ def _sympy_identity(p: Problem, d: Domain) -> Verdict | None:
     core = d.defined_core if p.want_core else ()
     return p.verdict(Status.PROVED, "sympy-identity", reason="the two sides simplify to the same expression",
                      core=core)
+
+
+def _powers_denest(t) -> bool:
+    """Whether ``(b**c)**d = b**(c d)`` may be used throughout ``t`` (SymPy's ``powdenest(force=True)``): every
+    symbol is declared positive (so its forcing assumes nothing more) and every base of a power with an
+    exponent that is not an integer is positive by SymPy's sign rules; the exponents are real, as the route
+    applies only to a claim defined everywhere under its assumptions.  SymPy alone does not denest
+    ``((a p/w)**(1/(1 - a)))**(a - 1)``: it cannot see that ``1/(1 - a)`` is real."""
+    if not all(s.is_positive for s in t.free_symbols):
+        return False
+    return all(_positive_where_defined(e.base) for e in t.atoms(sp.Pow) if not e.exp.is_integer)
+
+
+def _positive_where_defined(b) -> bool:
+    """Positive by SymPy's sign rules, or a power, product or sum of such (``b**c`` with ``b > 0`` and a real
+    ``c`` is positive; SymPy does not know ``c`` is real when it is ``1/(1 - a)``)."""
+    if b.is_positive:
+        return True
+    if isinstance(b, sp.Pow):
+        return _positive_where_defined(b.base)
+    if isinstance(b, (sp.Mul, sp.Add)):
+        return all(_positive_where_defined(a) for a in b.args)
+    return False
 
 
 #: the routes, in order: each returns a verdict or None (not applicable / no answer)

@@ -460,3 +460,19 @@ def test_outside_trial_of_exact_constants_and_roots():
     chain = sp.And(sp.Eq(sp.exp(x), 2), sp.Eq(sp.exp(y), 3), sp.Eq(sp.exp(z), 5), sp.Eq(w, x + y + z))
     assert exists(chain, timeout=30).witness == {x: sp.log(2), y: sp.log(3), z: sp.log(5),
                                                  w: sp.log(2) + sp.log(3) + sp.log(5)}
+
+
+def test_nested_powers_of_positive_bases_denest_in_identities():
+    """Cobb-Douglas first-order conditions: SymPy alone does not denest ((a p/w)**(1/(1 - a)))**(a - 1), not
+    knowing that 1/(1 - a) is real; with every symbol positive and every base positive where defined, it may."""
+    a, p, w = sp.symbols("alpha p w", positive=True)
+    labour = (a * p / w) ** (1 / (1 - a))
+    v = prove(sp.Eq(p * a * labour ** (a - 1), w), [a < 1])
+    assert v.status is Status.PROVED and v.method == "sympy-identity"
+    assert prove(sp.Eq(p * a * labour ** (a - 1), 2 * w), [a < 1]).status is Status.REFUTED
+    # a base that may be negative is never denested: sqrt((x - y)**2) = x - y is false for x < y
+    x, y = sp.symbols("x y", positive=True)
+    assert prove(sp.Eq(((x - y) ** 2) ** sp.Rational(1, 2), x - y)).status is Status.REFUTED
+    u = sp.Symbol("u", real=True)  # a symbol not declared positive: no forcing at all (true, not refuted)
+    assert prove(sp.Eq(((u ** 2 + 1) ** (1 / (1 - a))) ** (1 - a), u ** 2 + 1), [a < 1]).status \
+        in (Status.PROVED, Status.UNKNOWN)
