@@ -49,12 +49,12 @@ from sympy.core.relational import Relational
 from sympy.logic.boolalg import Boolean
 
 from . import solver
-from .certify import Uncertifiable, holds
+from .certify import Uncertifiable, holds, respects_symbol_assumptions
 from .constructs import (condition_text, domain_conditions, exact_floats, is_truth_value, sympy_algebra_reliable,
                          sympy_settles_reliably, unsupported_in)
 from .errors import BadInputError, BadInputTypeError
 from .timebox import OutOfTime, time_box
-from .points import certified_point, certify, default_point, refinement_lemmas
+from .points import certified_point, certify, default_point, excluded_values, refinement_lemmas
 from .smtlib import script
 from .translate import Translator, Unsupported
 from .verdict import Kind, Status, Verdict
@@ -63,6 +63,8 @@ __all__ = ["prove", "exists", "normalize_assumptions", "settled_false", "Problem
 
 #: rounds of refinement (tangent and chord lines) when abstraction makes a solver's point spurious
 REFINEMENT_ROUNDS = 6
+#: rounds that rule out a solver's value breaking a symbol assumption z3 sees only weakened (prime, rational)
+EXCLUSION_ROUNDS = 16
 #: the SymPy routes only look at expressions up to this size and degree (their cost is not bounded otherwise:
 #: SymPy's sign reasoning factors polynomials, and cannot be stopped at a time limit)
 SYMPY_ROUTE_MAX_OPS = 150
@@ -599,13 +601,22 @@ def _z3_pass(p: Problem, d: Domain) -> Verdict | None:
     parts = [enc.facts, enc.premises, enc.claim_domain, enc.assumptions]
     refinements: list = []
     atom_vars = [(a.var, "Real") for a in enc.atoms if a.arg is not None and a.func in (sp.exp, sp.log)]
-    reason = ""
-    for round_ in range(REFINEMENT_ROUNDS + 1):
+    reason, rounds, exclusions = "", 0, 0
+    while rounds <= REFINEMENT_ROUNDS:
         asked = time.monotonic()
         r = _check(p, parts + [goal, refinements], extra_vars=atom_vars)
         if r.result == "unknown":
             return p.unknown("z3", r.reason if r.timed_out else f"z3 returned unknown: {r.reason}")
         if r.result == "unsat":  # refinements are true facts: unsat still decides
+            if exclusions:  # z3's own check of the assumptions saw the values now ruled out: check again
+                admissible = _admissible_point_exists(p, refinements)
+                if admissible is False:
+                    return p.verdict(Status.VACUOUS, "z3", reason="the assumptions are contradictory (values "
+                                     "that break a symbol's own assumptions ruled out)", core=None)
+                if admissible is None:
+                    return p.unknown("z3", "decided only after ruling out values that break a symbol's own "
+                                           "assumptions, and no admissible point was found to show the "
+                                           "assumptions are not contradictory")
             core = ()
             if p.want_core and p.named:
                 core = _with_definedness(_core(p, [enc.facts, enc.premises, enc.claim_domain, goal, refinements],
@@ -624,6 +635,13 @@ def _z3_pass(p: Problem, d: Domain) -> Verdict | None:
             notes = p.notes + (("the point was certified by interval arithmetic",) if enc.atoms else ())
             return Verdict.make(status, p.kind, "z3", 0.0, point=found, notes=notes)
         lemmas = refinement_lemmas(p, point, r.model)
+        if not lemmas and enc.weakened and exclusions < EXCLUSION_ROUNDS:
+            # a value that breaks an assumption z3 sees only weakened (p = 4 for a prime p) is ruled out
+            excluded = excluded_values(p, point)
+            if excluded:
+                exclusions += 1
+                refinements += excluded
+                continue
         if not lemmas:
             reason = "the solver's point failed exact certification"
             if p.target.atoms(AppliedUndef) or any(a.atoms(AppliedUndef) for _, a in p.named):
@@ -635,12 +653,37 @@ def _z3_pass(p: Problem, d: Domain) -> Verdict | None:
                 reason += " (a symbol assumption z3 sees only weakened may be why)"
             return p.unknown("z3", reason)
         refinements += lemmas
+        rounds += 1
         if p.remaining() <= 0:
             break
     if p.remaining() <= 0:
         return p.unknown("z3", "time limit reached while refining the abstraction of exp/log")
     return p.unknown("z3", f"the solver's points stayed spurious after {REFINEMENT_ROUNDS} refinements of the "
                            "abstraction of exp/log (the claim may be true)")
+
+
+def _admissible_point_exists(p: Problem, facts: list) -> bool | None:
+    """Whether the assumptions hold somewhere, with ``facts`` (true ones) and values breaking a symbol's own
+    assumptions ruled out: ``True`` with a certified point, ``False`` if contradictory, ``None`` if open."""
+    enc, facts = p.encoding, list(facts)
+    for _ in range(EXCLUSION_ROUNDS + 1):
+        r = _check(p, [enc.premise_facts, enc.premises, enc.assumptions, facts])
+        if r.result == "unsat":
+            return False
+        if r.result != "sat":
+            return None
+        point = {s: r.model[name] for s, name, _ in enc.symbols if name in r.model}
+        try:
+            if len(point) == len(p.symbols) and respects_symbol_assumptions(point) \
+                    and all(holds(a, point) for a in p.assumptions):
+                return True
+        except Uncertifiable:
+            return None
+        excluded = excluded_values(p, point)
+        if not excluded:
+            return None
+        facts += excluded
+    return None
 
 
 def _sympy_identity(p: Problem, d: Domain) -> Verdict | None:

@@ -16,14 +16,14 @@ import sympy as sp
 
 from .certify import Uncertifiable, enclose, holds, rational_enclosure, respects_symbol_assumptions
 from .constructs import is_truth_value
-from .smtlib import num
+from .smtlib import int_literal, num
 from .timebox import OutOfTime, time_box
 from .translate import Atom
 
 if TYPE_CHECKING:
     from .engine import Problem
 
-__all__ = ["certify", "certified_point", "refinement_lemmas", "default_point"]
+__all__ = ["certify", "certified_point", "refinement_lemmas", "excluded_values", "default_point"]
 
 
 def certify(p: Problem, point: dict, want: bool) -> bool:
@@ -105,6 +105,30 @@ def _roots_once(p: Problem, point: dict, equations: list, moved: frozenset, budg
                 for r in roots:
                     if r.is_number and not r.has(sp.I) and r != point[s]:
                         yield s, {**point, s: r}
+
+
+def excluded_values(p: Problem, point: dict) -> list[str]:
+    """SMT-LIB facts ``symbol != value`` for each rational value of the point that breaks its symbol's own
+    assumptions z3 sees only weakened (``p = 4`` for a prime ``p``, ``q = 1/2`` for an integer ``q`` read as
+    real): true facts, so a later ``unsat`` still decides.
+
+    >>> import time; from symbolic.engine import Kind, make_problem
+    >>> p = sp.Symbol("p", prime=True)
+    >>> excluded_values(make_problem(Kind.FORALL, sp.Ne(p, 4), (), time.monotonic() + 5), {p: sp.Integer(4)})
+    ['(not (= i1 4))']
+    """
+    out = []
+    for s, name, sort in p.encoding.symbols:
+        v = point.get(s)
+        if v is None or not v.is_Rational:
+            continue
+        try:
+            fits = respects_symbol_assumptions({s: v})
+        except Uncertifiable:
+            continue
+        if not fits:
+            out.append(f"(not (= {name} {int_literal(int(v)) if sort == 'Int' else num(v)}))")
+    return out
 
 
 def _rational_near(v: sp.Expr, digits: int):

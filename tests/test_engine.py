@@ -476,3 +476,18 @@ def test_nested_powers_of_positive_bases_denest_in_identities():
     u = sp.Symbol("u", real=True)  # a symbol not declared positive: no forcing at all (true, not refuted)
     assert prove(sp.Eq(((u ** 2 + 1) ** (1 / (1 - a))) ** (1 - a), u ** 2 + 1), [a < 1]).status \
         in (Status.PROVED, Status.UNKNOWN)
+
+
+def test_values_that_break_a_weakened_symbol_assumption_are_ruled_out():
+    """z3 reads a prime as an integer >= 2: its point p = 4 failed certification and the claim was unknown;
+    p != 4 is a true fact for a prime, so it is added and z3 asked again (up to EXCLUSION_ROUNDS times)."""
+    p, c = sp.Symbol("p", prime=True), sp.Symbol("c", composite=True)
+    assert prove(sp.Ne(p, 4)).status is Status.PROVED
+    assert exists(sp.Eq(p, 9)).status is Status.REFUTED
+    assert prove(sp.Or(p <= 89, p >= 97)).status is Status.PROVED  # no prime between 89 and 97
+    assert exists(sp.And(p > 89, p < 98)).witness == {p: 97}
+    assert prove(sp.Ne(p, 5)).counterexample == {p: 5}
+    assert prove(sp.Ne(c, 5)).status is Status.PROVED
+    # a proof that needed values ruled out is checked for vacuity with them ruled out too: p = 4 is no prime
+    assert prove(p > 5, [sp.Eq(p, 4)]).status is Status.VACUOUS
+    assert prove(p > 89, [p > 88, p < 97]).counterexample == {p: 89}
