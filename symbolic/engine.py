@@ -11,7 +11,9 @@ the decimals they print as) into a :class:`Problem`, which also holds its
 translation to z3; the :class:`Domain` -- where the claim and the assumptions
 are defined, from the table of :mod:`symbolic.constructs` -- is computed once;
 then the routes of :data:`ROUTES`, plain functions ``(problem, domain) ->
-Verdict | None``, are tried in order:
+Verdict | None``, are tried in order (those without z3 live in
+:mod:`symbolic.sympy_routes`; before them, a claim or an assumption without
+symbols is evaluated exactly, method ``exact-evaluation``):
 
 1. **vacuity** -- contradictory assumptions give ``vacuous``;
 2. **constant** -- a statement SymPy already evaluated to ``True``/``False``
@@ -29,7 +31,9 @@ Verdict | None``, are tried in order:
    where abstracted functions (``exp``, ``log``) made the point spurious,
    tangent and chord lines at the point are added and the solver asked again;
    a second translation adds more true facts (exp of sums, log of products,
-   Taylor bounds, tangents between powers) where the first one fails.
+   Taylor bounds, tangents between powers) where the first one fails; a value
+   that breaks a symbol assumption z3 sees only weakened (``p = 4`` for a
+   prime ``p``) is ruled out and the solver asked again.
 
 Anything outside the table is ``unknown`` with a reason naming the construct.
 No state that can change a verdict survives a call.
@@ -45,17 +49,15 @@ from typing import Callable, Mapping
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
-from sympy.core.relational import Relational
 from sympy.logic.boolalg import Boolean
 
 from . import solver
 from .certify import Uncertifiable, holds, respects_symbol_assumptions
-from .constructs import (condition_text, domain_conditions, exact_floats, is_truth_value, sympy_algebra_reliable,
-                         sympy_settles_reliably, unsupported_in)
+from .constructs import condition_text, domain_conditions, exact_floats, sympy_settles_reliably, unsupported_in
 from .errors import BadInputError, BadInputTypeError
-from .timebox import OutOfTime, time_box
-from .points import certified_point, certify, default_point, excluded_values, refinement_lemmas
+from .points import certified_point, excluded_values, refinement_lemmas
 from .smtlib import script
+from .sympy_routes import exact_constant, settled_false, sympy_constant, sympy_identity, sympy_sign
 from .translate import Translator, Unsupported
 from .verdict import Kind, Status, Verdict
 
@@ -65,18 +67,6 @@ __all__ = ["prove", "exists", "normalize_assumptions", "settled_false", "Problem
 REFINEMENT_ROUNDS = 6
 #: rounds that rule out a solver's value breaking a symbol assumption z3 sees only weakened (prime, rational)
 EXCLUSION_ROUNDS = 16
-#: the SymPy routes only look at expressions up to this size and degree (their cost is not bounded otherwise:
-#: SymPy's sign reasoning factors polynomials, and cannot be stopped at a time limit)
-SYMPY_ROUTE_MAX_OPS = 150
-SYMPY_ROUTE_MAX_DEGREE = 6
-
-
-def _small_for_sympy(b) -> bool:
-    if sp.count_ops(b) > SYMPY_ROUTE_MAX_OPS:
-        return False
-    return all(not p.exp.is_Integer or abs(int(p.exp)) <= SYMPY_ROUTE_MAX_DEGREE for p in b.atoms(sp.Pow))
-
-
 # -- input checks ---------------------------------------------------------------
 
 def _check_boolean(b, what: str):
@@ -426,17 +416,6 @@ def _check(p: Problem, parts, *, core: bool = False, extra_vars=(), memo: bool =
 
 # -- routes -----------------------------------------------------------------------------
 
-def settled_false(named) -> tuple[str, str] | None:
-    """``(name, words)`` for an assumption SymPy already evaluated to False (not a contradiction the solver
-    found: SymPy's evaluation may rest on number kinds), else ``None``."""
-    name = next((n for n, a in named if a is sp.false), None)
-    if name is None:
-        return None
-    which = "an assumption" if name == "False" else f"the assumption {name!r}"  # given unnamed
-    return name, (f"SymPy evaluated {which} to False when it was written (from the symbols' own assumptions; "
-                  "write it with evaluate=False if that is wrong)")
-
-
 def _vacuity(p: Problem, d: Domain) -> Verdict | None:
     settled = settled_false(p.named)
     if settled:
@@ -447,90 +426,6 @@ def _vacuity(p: Problem, d: Domain) -> Verdict | None:
     if r.result == "unknown":
         return p.unknown("z3", f"could not decide whether the assumptions are satisfiable ({r.reason})")
     return None
-
-
-def _constant(p: Problem, d: Domain) -> Verdict | None:
-    """A claim SymPy evaluated to True or False before the engine saw it: said so, never called a z3 proof."""
-    t = p.target
-    if not isinstance(t, sp.logic.boolalg.BooleanAtom):
-        return None
-    method, why = "sympy-constant", f"SymPy evaluated the statement to the constant {t} before the engine saw it"
-    holds_everywhere = t is sp.true
-    if p.kind is Kind.FORALL and holds_everywhere:
-        return p.verdict(Status.PROVED, method, reason=why)
-    if p.kind is Kind.EXISTS and not holds_everywhere:
-        return p.verdict(Status.REFUTED, method, reason=why)
-    # a point is needed (a counterexample to False, an instance of True): any admissible one
-    point = {s: v for s, name, _ in p.encoding.symbols if (v := d.satisfiable.model.get(name)) is not None}
-    found = certified_point(p, point, want=(p.kind is Kind.EXISTS))
-    if found is None:
-        return None
-    status = Status.REFUTED if p.kind is Kind.FORALL else Status.WITNESS
-    return p.verdict(status, method, reason=why, point=found)
-
-
-def exact_constant(p: Problem) -> Verdict | None:
-    """Assumptions without symbols, evaluated exactly (interval arithmetic, minimal polynomials, exact zero
-    tests of logarithms): one that is false makes the claim vacuous.  A claim without symbols is then
-    decided the same way.  ``None`` where nothing is settled so.  Only constructs of the table: a number
-    that is not real (``I*pi``) is never compared."""
-    if p.unsupported is not None or settled_false(p.named):
-        return None  # the routes say what SymPy evaluated before the engine saw it, or what is not supported
-    method = "exact-evaluation"
-    constant = [(n, a) for n, a in p.named if not a.free_symbols and not a.atoms(AppliedUndef)
-                and not isinstance(a, sp.logic.boolalg.BooleanAtom)]
-    decides_claim = not (p.symbols or isinstance(p.target, sp.logic.boolalg.BooleanAtom)
-                         or p.target.atoms(AppliedUndef) or len(constant) < len(p.named))
-    try:
-        with time_box(max(p.remaining(), 0.0)):
-            for name, a in constant:
-                try:
-                    if not holds(a, {}):
-                        return p.verdict(Status.VACUOUS, method, core=(name,),
-                                         reason=f"the assumption {name!r} is false (it has no symbols; evaluated "
-                                                "exactly)")
-                except Uncertifiable:
-                    decides_claim = False
-            if not decides_claim:
-                return None
-            truth = holds(p.target, {})
-    except (Uncertifiable, OutOfTime):
-        return None
-    if p.kind is Kind.FORALL:
-        return p.verdict(Status.PROVED if truth else Status.REFUTED, method, point=None if truth else {},
-                         reason=f"the statement has no symbols: it is {'true' if truth else 'false'}, "
-                                "evaluated exactly")
-    return p.verdict(Status.WITNESS if truth else Status.REFUTED, method, point={} if truth else None,
-                     reason=f"the condition has no symbols: it is {'true' if truth else 'false'}, evaluated exactly")
-
-
-def _sympy_sign(p: Problem, d: Domain) -> Verdict | None:
-    t = p.target
-    if p.named or not isinstance(t, Relational) or d.claim or is_truth_value(t.lhs):
-        return None
-    if not sympy_settles_reliably(t):
-        return None
-    if not _small_for_sympy(t):
-        return None
-    truth = _relation_truth(t)
-    if truth is None:
-        return None
-    if p.kind is Kind.FORALL and truth:
-        return p.verdict(Status.PROVED, "sympy-sign",
-                         reason="SymPy settles the sign from the symbols' assumptions")
-    if p.kind is Kind.EXISTS and not truth:
-        return p.verdict(Status.REFUTED, "sympy-sign", reason="the condition is false everywhere")
-    point = default_point(p.symbols)  # a point is needed: the claim fails (forall) or holds (exists) everywhere
-    if point is None:
-        return None
-    try:
-        ok = certify(p, point, want=(p.kind is Kind.EXISTS))
-    except Uncertifiable:
-        return None
-    if not ok:
-        return None
-    status = Status.REFUTED if p.kind is Kind.FORALL else Status.WITNESS
-    return p.verdict(status, "sympy-sign", point=point)
 
 
 def _z3(p: Problem, d: Domain) -> Verdict | None:
@@ -686,60 +581,9 @@ def _admissible_point_exists(p: Problem, facts: list) -> bool | None:
     return None
 
 
-def _sympy_identity(p: Problem, d: Domain) -> Verdict | None:
-    t = p.target
-    if not (isinstance(t, sp.Eq) and p.kind is Kind.FORALL) or is_truth_value(t.lhs):
-        return None
-    # simplify() evaluates a Piecewise's conditions and reasons by number kinds: only where that is a proof
-    if not sympy_algebra_reliable(t):
-        return None
-    if not _small_for_sympy(t) or p.remaining() <= 0:
-        return None
-    if d.defined[0] is not True:
-        return None  # an identity "where defined" is not a proof where it may be undefined
-    if d.satisfiable.result != "sat":
-        return None
-    try:
-        with time_box(p.remaining()):  # simplify has no limit of its own (tanh identities: 20 s)
-            diff = sp.simplify(sp.expand_log(t.lhs - t.rhs))
-            if diff != 0 and _powers_denest(t):
-                diff = sp.simplify(sp.powdenest(t.lhs - t.rhs, force=True))
-    except OutOfTime:
-        return None
-    if diff != 0:
-        return None
-    # the identity holds where both sides are defined: which assumptions keep them so is the core
-    core = d.defined_core if p.want_core else ()
-    return p.verdict(Status.PROVED, "sympy-identity", reason="the two sides simplify to the same expression",
-                     core=core)
-
-
-def _powers_denest(t) -> bool:
-    """Whether ``(b**c)**d = b**(c d)`` may be used throughout ``t`` (SymPy's ``powdenest(force=True)``): every
-    symbol is declared positive (so its forcing assumes nothing more) and every base of a power with an
-    exponent that is not an integer is positive by SymPy's sign rules; the exponents are real, as the route
-    applies only to a claim defined everywhere under its assumptions.  SymPy alone does not denest
-    ``((a p/w)**(1/(1 - a)))**(a - 1)``: it cannot see that ``1/(1 - a)`` is real."""
-    if not all(s.is_positive for s in t.free_symbols):
-        return False
-    return all(_positive_where_defined(e.base) for e in t.atoms(sp.Pow) if not e.exp.is_integer)
-
-
-def _positive_where_defined(b) -> bool:
-    """Positive by SymPy's sign rules, or a power, product or sum of such (``b**c`` with ``b > 0`` and a real
-    ``c`` is positive; SymPy does not know ``c`` is real when it is ``1/(1 - a)``)."""
-    if b.is_positive:
-        return True
-    if isinstance(b, sp.Pow):
-        return _positive_where_defined(b.base)
-    if isinstance(b, (sp.Mul, sp.Add)):
-        return all(_positive_where_defined(a) for a in b.args)
-    return False
-
-
 #: the routes, in order: each returns a verdict or None (not applicable / no answer)
-ROUTES: tuple[Callable[[Problem, Domain], Verdict | None], ...] = (_vacuity, _constant, _sympy_sign,
-                                                                   _sympy_identity, _z3)
+ROUTES: tuple[Callable[[Problem, Domain], Verdict | None], ...] = (_vacuity, sympy_constant, sympy_sign,
+                                                                   sympy_identity, _z3)
 
 
 def decide_problem(p: Problem) -> Verdict:
@@ -809,22 +653,3 @@ def _decide_routes(p: Problem) -> Verdict:
     return p.unknown("z3", "no route decided the claim")
 
 
-# -- helpers --------------------------------------------------------------------------------
-
-def _relation_truth(rel: Relational):
-    """True/False if SymPy settles ``rel`` everywhere from symbol assumptions, else None."""
-    diff = rel.lhs - rel.rhs
-    op = rel.rel_op
-    checks = {
-        ">": ("is_positive", "is_nonpositive"), ">=": ("is_nonnegative", "is_negative"),
-        "<": ("is_negative", "is_nonnegative"), "<=": ("is_nonpositive", "is_positive"),
-        "==": ("is_zero", "is_nonzero"), "!=": ("is_nonzero", "is_zero"),
-    }
-    if op not in checks:
-        return None
-    sure_true, sure_false = checks[op]
-    if getattr(diff, sure_true):
-        return True
-    if getattr(diff, sure_false):
-        return False
-    return None
