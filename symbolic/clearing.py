@@ -20,6 +20,7 @@ from __future__ import annotations
 import sympy as sp
 from sympy.core.relational import Relational
 
+from .denominators import numer_denom, sign_carrier
 from .derivation import EXPAND_NODES, Step, is_wide, tree_nodes
 
 __all__ = ["clearing", "clearing_step", "clearing_steps"]
@@ -35,9 +36,7 @@ def clearing(rel: Relational):
     denominator: ``u**4`` for ``u**3``, which leaves ``n*u``);
     ``combined``: powers of one base were multiplied out for the reader (``m^a m^b`` is ``m^(a+b)``).
     """
-    from .translate import numer_denom as _numer_denom, sign_carrier  # the exact rewrite the engine uses
-
-    num, den = _numer_denom(rel.lhs - rel.rhs)
+    num, den = numer_denom(rel.lhs - rel.rhs)  # the exact rewrite the engine uses
     # expanded for the reader (z3 gets the product form), powers left whole: expanding
     # Y**(1 - alpha) into Y/Y**alpha would bring back the division just cleared; a big numerator is not
     # expanded (expanding a tree of Max and Piecewise takes minutes and no reader follows the result)

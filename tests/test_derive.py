@@ -8,7 +8,7 @@ from pathlib import Path
 
 import sympy as sp
 
-from symbolic.translate import numer_denom
+from symbolic.denominators import numer_denom
 
 from proofs import get_claim
 from proofs.derive import ablation, assumption_group, assumption_use, derive, refutation_class

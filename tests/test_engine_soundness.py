@@ -475,7 +475,7 @@ def test_an_implication_needs_its_conclusion_defined_only_where_its_hypothesis_h
 
 def test_a_denominator_never_negative_is_multiplied_out_once():
     from symbolic.clearing import clearing_step
-    from symbolic.translate import denominator_sign
+    from symbolic.denominators import denominator_sign
 
     xr, yr = sp.symbols("x y", real=True)
     assert denominator_sign((xr - yr) ** 2) == 1 and denominator_sign(-(xr - yr) ** 2) == -1
