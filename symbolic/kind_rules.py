@@ -49,9 +49,9 @@ from typing import Callable
 import sympy as sp
 from sympy.core import relational
 from sympy.core.cache import clear_cache
-from sympy.core.evalf import PrecisionExhausted
 from sympy.core.logic import fuzzy_not
 from sympy.core.power import Pow
+from sympy.functions.elementary.integers import RoundFunction
 
 __all__ = ["REPAIRS", "repair"]
 
@@ -134,17 +134,22 @@ def _mul_integer(e, value) -> bool:
     return rational is not False and bool(numerators) and all(sp.sympify(d).is_odd for d in denominators)
 
 
-def _uncertified_number(e, value) -> bool:
-    # a constant's sign from a 2-digit evaluation that evalf cannot certify (an exact zero prints as -0.e+0)
-    if value is None or not e.is_number:
-        return False
-    try:
-        e.evalf(2, strict=True)
-    except PrecisionExhausted:
-        return True
-    except (ValueError, TypeError, ArithmeticError):  # evalf could not run: the answer rests on nothing more
-        return True
-    return False
+def _of_a_non_real(e, value) -> bool:
+    # floor, ceiling, frac of a+bi act on a and b apart: floor(i/2) = 0, frac(2i) = 0 (real, an integer, zero)
+    return value is False and e.args[0].is_extended_real is not True
+
+
+def _uncertified_sign(side: int) -> Callable:
+    # a constant's sign from a 2-digit evaluation: an exact zero printed as -0.e+0, and evalf's "strict" digits
+    # of li, Ei, loggamma, besselj near their zeros had the wrong sign (li(1.451369235) "negative"): the answer
+    # stands only where interval arithmetic confirms it (a ball that excludes 0)
+    def unfounded(e, value) -> bool:
+        if value is None or not e.is_number:
+            return False
+        sign = _enclosed_sign(e)
+        return sign is None or value != (sign == side)
+
+    return unfounded
 
 
 #: (class, fact, when SymPy's answer is unfounded): the rules weakened, each with its counterexample above
@@ -159,54 +164,63 @@ REPAIRS = (
     (Pow, "extended_real", _integer_exponent_possible),
     (Pow, "imaginary", _imaginary_needs_non_integer_exponent),
     (sp.Mul, "integer", _mul_integer),
+    (RoundFunction, "real", _of_a_non_real),
+    (RoundFunction, "integer", _of_a_non_real),
+    (sp.floor, "negative", _of_a_non_real),
+    (sp.floor, "nonnegative", _of_a_non_real),
+    (sp.ceiling, "positive", _of_a_non_real),
+    (sp.ceiling, "nonpositive", _of_a_non_real),
+    (sp.frac, "real", _of_a_non_real),
+    (sp.frac, "integer", _of_a_non_real),
+    (sp.frac, "zero", _of_a_non_real),
+    (sp.frac, "imaginary", lambda e, value: value is True),  # frac(2i) = 0 is not imaginary
     (sp.binomial, "nonnegative", _binomial_sign),
     (sp.binomial, "integer", _binomial_integer),
-    (sp.Expr, "extended_positive", _uncertified_number),
-    (sp.Expr, "extended_negative", _uncertified_number),
+    (sp.Expr, "extended_positive", _uncertified_sign(1)),
+    (sp.Expr, "extended_negative", _uncertified_sign(-1)),
 )
 
 
-_IN_DIFFERENCE: list = []  # a reentrancy guard: enclosing a value never asks SymPy to compare numbers again
+_IN_ENCLOSURE: list = []  # a reentrancy guard: enclosing a value never asks SymPy to sign numbers again
 
 
 def _certified_difference(a, b):
-    """``(a - b)`` as a Float of the right sign if both are comparable numbers and the sign is certain, else
-    ``None``.  The sign comes from interval arithmetic (:func:`symbolic.certify.enclose`, a ball that excludes
-    0) where the table has the constructs; otherwise from evalf's certified digits, never from a zero it
-    returns (SymPy's own ``_n2`` returned ``-0.e-108`` for an exact zero and signed it, and evalf gives
-    ``log(1 + 10**-100)`` as 0, so that it was neither > 0 nor < 0)."""
-    if not (a.is_comparable and b.is_comparable) or _IN_DIFFERENCE:
+    """``(a - b)`` as a Float of the right sign if both are comparable numbers and interval arithmetic signs
+    the difference (:func:`symbolic.certify.enclose`: a ball that excludes 0), else ``None``.  SymPy's own
+    ``_n2`` returned ``-0.e-108`` for an exact zero and signed it; evalf's "strict" digits gave
+    ``log(1 + 10**-100)`` as 0 (neither > 0 nor < 0) and ``li(1.451369235)``, ``Ei(0.37250751)`` with the
+    wrong sign.  Infinities compare as SymPy compares them."""
+    if not (a.is_comparable and b.is_comparable):
         return None
-    _IN_DIFFERENCE.append(True)
-    try:
-        ball = _ball(a - b)
-        if ball is not None:
-            return ball
-        try:
-            dif = (a - b).evalf(2, strict=True)
-        except PrecisionExhausted:
-            return None
-        return dif if dif.is_comparable and dif != 0 else None
-    finally:
-        _IN_DIFFERENCE.pop()
+    if a.is_infinite or b.is_infinite:
+        dif = (a - b).evalf(2)
+        return dif if dif.is_infinite else None
+    sign = _enclosed_sign(a - b)
+    return None if sign is None else sp.Float(sign)
 
 
-def _ball(d):
-    """A Float of the sign of the constant ``d``, from a ball that excludes zero; ``None`` if none does."""
+def _enclosed_sign(d) -> int | None:
+    """The sign of the constant ``d`` from a ball that excludes zero (64, then 256 bits); ``None`` if none
+    does, if ``d`` has a construct the interval evaluator lacks, or while one is being enclosed."""
     from flint import ctx
 
     from .certify import Uncertifiable, enclose
 
-    if d.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
+    if _IN_ENCLOSURE or d.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
         return None
-    for prec in (64, 256):
-        try:
+    _IN_ENCLOSURE.append(True)
+    try:
+        for prec in (64, 256):
             with ctx.workprec(prec):
                 ball = enclose(d, {}, prec)
-                if ball > 0 or ball < 0:
-                    return sp.Float(float(ball.mid()) or (1e-300 if ball > 0 else -1e-300), 2)
-        except (Uncertifiable, ValueError, TypeError, ZeroDivisionError, OverflowError):
-            return None
+                if ball > 0:
+                    return 1
+                if ball < 0:
+                    return -1
+    except (Uncertifiable, ValueError, TypeError, ZeroDivisionError, OverflowError):
+        return None
+    finally:
+        _IN_ENCLOSURE.pop()
     return None
 
 
@@ -236,12 +250,29 @@ def _weaken(cls, fact: str, unfounded: Callable) -> None:
             sub._prop_handler[fact] = handler
 
 
+def _binomial_eval(original: Callable) -> Callable:
+    """``binomial.eval`` that leaves ``binomial(n, k)`` unevaluated for a negative integer ``n`` and a ``k``
+    that may be an integer: SymPy wrote ``zoo`` (``binomial(-1, y)`` at ``y = 0`` is 1, ``binomial(-1, 4)`` is 1);
+    ``zoo`` is right only for a ``k`` known not to be an integer."""
+    def eval(cls, n, k):
+        value = original(cls, n, k)
+        if value is sp.zoo and sp.sympify(k).is_integer is not False:
+            return None
+        return value
+
+    eval._coordfail_weakened = True
+    return classmethod(eval)
+
+
 def repair() -> None:
-    """Weaken every rule of :data:`REPAIRS`, certify SymPy's numeric comparisons of constants (idempotent), and
-    forget what SymPy inferred before."""
+    """Weaken every rule of :data:`REPAIRS`, certify SymPy's numeric comparisons of constants, leave
+    ``binomial(-1, k)`` unevaluated unless ``k`` is known not to be an integer (idempotent), and forget what
+    SymPy inferred before."""
     for cls, fact, unfounded in REPAIRS:
         _weaken(cls, fact, unfounded)
     relational._n2 = _certified_difference
+    if not getattr(sp.binomial.eval, "_coordfail_weakened", False):
+        sp.binomial.eval = _binomial_eval(sp.binomial.eval.__func__)
     clear_cache()
 
 

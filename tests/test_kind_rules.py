@@ -57,6 +57,9 @@ def _unary(s) -> list:
     out += [(f"s + {k}", s + k) for k in (2, R(1, 2), -1)]
     out += [("(-1)**(s/2)", (-1) ** (s / 2)), ("(-2)**(s/2)", (-2) ** (s / 2)), ("sin(pi s/2)", sp.sin(sp.pi * s / 2)),
             ("binomial(s, s)", sp.binomial(s, s)), ("binomial(2 s, s)", sp.binomial(2 * s, s))]
+    out += [("floor(sqrt(s))", sp.floor(sp.sqrt(s))), ("ceiling(-sqrt(s))", sp.ceiling(-sp.sqrt(s))),
+            ("frac(sqrt(s))", sp.frac(sp.sqrt(s))), ("binomial(-1, s)", sp.binomial(-1, s)),
+            ("binomial(-2, s)", sp.binomial(-2, s))]
     return out + [("2**s", 2 ** s), ("s**s", s ** s)]
 
 
@@ -247,3 +250,37 @@ def test_what_sympy_knows_of_products_of_integers_stays_where_it_is_true():
     assert (_e / 2).is_integer is True and (3 * _e / 2).is_integer is True  # the twos cancel
     assert (_o / 2).is_integer is False and (1 / sp.Symbol("m", integer=True, positive=True) / 2).is_integer is False
     assert (_e / 3).is_integer is None and (_e / 6).is_integer is None and (_e / 3).is_zero is None
+
+
+def test_round_functions_of_a_non_real_number_and_binomials_of_a_negative_integer():
+    """A fourth trial: floor(sqrt(x)) for x < 0 was "not real, not an integer, not zero" (floor(i/2) = 0),
+    and binomial(-1, y) was zoo for any real y (binomial(-1, 0) = 1): each relation on them was False."""
+    x, y = sp.Symbol("x", negative=True), sp.Symbol("y", real=True)
+    for e in (sp.floor(sp.sqrt(x)), sp.ceiling(-sp.sqrt(x)), sp.frac(sp.sqrt(x))):
+        assert sp.Eq(e, 0) not in (sp.true, sp.false), e
+    assert sp.Eq(sp.binomial(-1, y), 1) not in (sp.true, sp.false)
+    assert sp.binomial(-1, 4) == 1 and sp.binomial(-1, R(1, 2)) is sp.zoo  # known integer, known non-integer
+    assert sp.floor(y).is_integer is True and sp.frac(y).is_real is True  # a real argument keeps its facts
+    assert getattr(sp.binomial.eval, "_coordfail_weakened", False)  # the evaluation's repair is in place
+
+
+@pytest.mark.parametrize("constant", [
+    sp.loggamma(2 + R(1, 10**7)),  # 4.2e-8
+    sp.Ei(R(37250751, 10**8)),  # 3.9e-7
+    sp.li(R(290273847, 200000000)),  # 3.1e-10
+    sp.besselj(0, R(24048255576957727686216318793264, 10**31)),  # 2.8e-32
+])
+def test_evalf_digits_of_functions_without_an_interval_evaluator_sign_nothing(constant):
+    """A fifth trial: evalf's "strict" digits of these positive constants said zero or negative (Gt and Lt
+    both True for Ei), so prove(c > 0) was refuted by sympy-constant; interval arithmetic cannot enclose
+    them, so SymPy now leaves their signs and comparisons open."""
+    assert constant.is_positive is None and constant.is_negative is None and constant.is_zero is None
+    assert not isinstance(sp.Gt(constant, 0), sp.logic.boolalg.BooleanAtom)
+    assert prove(sp.Gt(constant, 0)).status.value in ("proved", "unknown")
+    assert exists(sp.Lt(constant, 0)).status.value in ("refuted", "unknown")
+
+
+def test_constants_the_interval_evaluator_encloses_keep_their_signs():
+    assert sp.Gt(sp.pi, 3) is sp.true and sp.Lt(sp.E, 2) is sp.false and (sp.E - sp.pi).is_negative is True
+    assert sp.Gt(sp.oo, 1) is sp.true and sp.Lt(-sp.oo, sp.pi) is sp.true
+    assert sp.Gt(sp.log(1 + R(1, 10**100)), 0) is sp.true
