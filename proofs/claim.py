@@ -549,7 +549,7 @@ def is_identity(statement) -> bool:
 
 
 def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,
-                 settings: Settings | None = None) -> ClaimResult:
+                 settings: Settings | None = None, cross_checks: bool = True) -> ClaimResult:
     """Decide every obligation of ``claim`` and combine the verdicts.
 
     ``forall`` claims are proved when every decision obligation is proved and
@@ -557,13 +557,16 @@ def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,
     witnessed by any witness and refuted when every obligation is.  A
     cross-check obligation that does not agree turns the verdict into
     ``unknown`` with both answers named.  The claim's time limit is shared by
-    its obligations: one that would start past it is ``unknown``.
+    its obligations: one that would start past it is ``unknown``.  ``cross_checks=False`` decides the
+    decisions alone (the ablation's re-decisions: a cross-check confirms a verdict, it never makes one).
     """
     settings = settings or Settings(timeout=timeout, core=core)
     _check_scope_basis(claim)
     start = time.monotonic()
     results = []
     for ob in claim.obligations():
+        if not cross_checks and ob.role is Role.CROSS_CHECK:
+            continue
         remaining = settings.timeout - (time.monotonic() - start)
         if remaining <= 0:
             v = Verdict.make(Status.UNKNOWN, ob.kind, "none", 0.0, reason="time limit reached (the claim's)")

@@ -355,10 +355,9 @@ def _ablation_table(section_title: str, items: Sequence[ClaimReport]) -> str:
         return ""
     # the heading, its paragraph, the table's head and a first row stay together
     out = [r"\needspace{14\baselineskip}\subsection*{Ablation: each claim with one assumption dropped}" "\n",
-           f"{_tex(section_title)}: each claim re-decided with every instance of one named assumption removed, or "
-           "with the declared sign of one group of parameters dropped (its positivity); a changed verdict shows that "
-           "the assumption "
-           "matters.\n\n",
+           f"{_tex(section_title)}: each claim's decisions re-decided (its cross-checks, which only confirm, are "
+           "not) with every instance of one named assumption removed, or with the declared sign of one group of "
+           "parameters dropped (its positivity); a changed verdict shows that the assumption matters.\n\n",
            r"\begin{longtable}{@{}L{1.8cm}L{2.4cm}L{11.4cm}@{}}" "\n"
            r"\toprule claim & with all & with one dropped\\ \midrule \endhead \bottomrule \endlastfoot" "\n"]
     for it in rows:

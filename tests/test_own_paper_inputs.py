@@ -545,3 +545,23 @@ def test_a_note_only_one_decision_has_names_that_decision():
     assert result.status is Status.PROVED
     constant = [n for n in result.verdict.notes if "constant True" in n]
     assert constant and all(n.startswith("decision 'concavity': the statement is the constant True") for n in constant)
+
+
+def test_the_ablation_re_decides_the_decisions_alone():
+    """A cross-check confirms a verdict and never makes one: the necessity rows re-decide the decisions only
+    (S5.4's eleven cross-checks were re-decided for every assumption group dropped)."""
+    from proofs.derive import necessity
+
+    q = sp.Symbol("q", real=True)
+
+    def build():
+        return (Obligation.forall("decision", q**2 + 1 > 0, {"q > 1": q > 1}),
+                Obligation.forall("cross-check", q > 1, {"q > 1": q > 1}, role="cross-check"))
+
+    claim = Claim(id="X.1", statement="with a cross-check", build=build, assumptions="q > 1")
+    result = decide_claim(claim)
+    assert [ob.label for ob, _ in result.obligations] == ["decision", "cross-check"]
+    alone = decide_claim(claim, cross_checks=False)
+    assert [ob.label for ob, _ in alone.obligations] == ["decision"] and alone.status is Status.PROVED
+    rows = {r.group: r.verdict.status for r in necessity(result)}
+    assert rows["q > 1"] is Status.PROVED  # without q > 1 the decision still holds; the cross-check would not
