@@ -264,15 +264,41 @@ def _binomial_eval(original: Callable) -> Callable:
     return classmethod(eval)
 
 
+def _mod_eval(original: Callable) -> Callable:
+    """``Mod.eval`` whose value for two constants stands only where interval arithmetic places it in the
+    residues (``0 <= r < q``, or ``q < r <= 0``): SymPy's "by ratio" step truncates ``p/q`` toward zero and
+    corrects with ``(r q < 0) == True``, a comparison that may stay open (``Mod(-7, gamma(1/3))`` came out
+    negative), and some constants made it recurse without end.  Otherwise ``Mod`` stays unevaluated."""
+    def eval(cls, p, q):
+        constants = p.is_number and q.is_number and not (p.is_Rational and q.is_Rational)
+        try:
+            value = original(cls, p, q)
+        except (RecursionError, TypeError):
+            if constants:
+                return None
+            raise
+        if value is None or not constants or value is sp.nan or value == 0:
+            return value
+        side = _enclosed_sign(q)
+        if side is not None and _enclosed_sign(value) == side and _enclosed_sign(q - value) == side:
+            return value
+        return None
+
+    eval._coordfail_weakened = True
+    return classmethod(eval)
+
+
 def repair() -> None:
     """Weaken every rule of :data:`REPAIRS`, certify SymPy's numeric comparisons of constants, leave
-    ``binomial(-1, k)`` unevaluated unless ``k`` is known not to be an integer (idempotent), and forget what
-    SymPy inferred before."""
+    ``binomial(-1, k)`` unevaluated unless ``k`` is known not to be an integer and ``Mod`` of two constants
+    unless its value is certified (idempotent), and forget what SymPy inferred before."""
     for cls, fact, unfounded in REPAIRS:
         _weaken(cls, fact, unfounded)
     relational._n2 = _certified_difference
     if not getattr(sp.binomial.eval, "_coordfail_weakened", False):
         sp.binomial.eval = _binomial_eval(sp.binomial.eval.__func__)
+    if not getattr(sp.Mod.eval, "_coordfail_weakened", False):
+        sp.Mod.eval = _mod_eval(sp.Mod.eval.__func__)
     clear_cache()
 
 

@@ -284,3 +284,16 @@ def test_constants_the_interval_evaluator_encloses_keep_their_signs():
     assert sp.Gt(sp.pi, 3) is sp.true and sp.Lt(sp.E, 2) is sp.false and (sp.E - sp.pi).is_negative is True
     assert sp.Gt(sp.oo, 1) is sp.true and sp.Lt(-sp.oo, sp.pi) is sp.true
     assert sp.Gt(sp.log(1 + R(1, 10**100)), 0) is sp.true
+
+
+def test_mod_of_two_constants_stands_only_where_its_residue_is_certified():
+    """A sixth trial: with comparisons of constants left open where intervals cannot sign them, SymPy's Mod
+    skipped its correction step (Mod(-7, gamma(1/3)) came out -7 + 2 gamma(1/3) < 0) or recursed without end
+    (Mod(1, -factorial(1/2))); such a Mod now stays unevaluated, and one intervals can place is evaluated."""
+    g = sp.gamma(R(1, 3))
+    for p, q in ((-7, g), (-g, 2), (1, -sp.factorial(R(1, 2))), (-10, sp.LambertW(3))):
+        m = sp.Mod(p, q)
+        assert isinstance(m, sp.Mod), m
+    assert sp.Mod(-7, sp.pi) == -7 + 3 * sp.pi and sp.Mod(sp.E, 1) == sp.E - 2 and sp.Mod(2 * sp.pi, sp.pi) == 0
+    assert sp.Mod(7, 3) == 1 and sp.Mod(R(7, 2), R(1, 3)) == R(1, 6)
+    assert getattr(sp.Mod.eval, "_coordfail_weakened", False)
