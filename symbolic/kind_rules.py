@@ -49,6 +49,7 @@ from typing import Callable
 import sympy as sp
 from sympy.core import relational
 from sympy.core.cache import clear_cache
+from sympy.core.evalf import PrecisionExhausted
 from sympy.core.logic import fuzzy_not
 from sympy.core.power import Pow
 from sympy.functions.elementary.integers import RoundFunction
@@ -147,6 +148,9 @@ def _uncertified_sign(side: int) -> Callable:
         if value is None or not e.is_number:
             return False
         sign = _enclosed_sign(e)
+        if sign is _NO_BALL:  # as SymPy has it, where evalf certifies its digits and they are not 0
+            digits = _evalf_digits(e)
+            return digits is None or value != ((digits > 0) if side == 1 else (digits < 0))
         return sign is None or value != (sign == side)
 
     return unfounded
@@ -185,23 +189,89 @@ _IN_ENCLOSURE: list = []  # a reentrancy guard: enclosing a value never asks Sym
 
 
 def _certified_difference(a, b):
-    """``(a - b)`` as a Float of the right sign if both are comparable numbers and interval arithmetic signs
-    the difference (:func:`symbolic.certify.enclose`: a ball that excludes 0), else ``None``.  SymPy's own
-    ``_n2`` returned ``-0.e-108`` for an exact zero and signed it; evalf's "strict" digits gave
-    ``log(1 + 10**-100)`` as 0 (neither > 0 nor < 0) and ``li(1.451369235)``, ``Ei(0.37250751)`` with the
-    wrong sign.  Infinities compare as SymPy compares them."""
+    """``(a - b)`` as a Float of the right sign if both are comparable numbers and the sign is certain, else
+    ``None``.  Interval arithmetic signs it (a ball that excludes 0: :func:`_enclosed_sign`); a constant no
+    ball can be made for falls back to evalf's digits, as SymPy has it, never to an evalf zero.  SymPy's own
+    ``_n2`` returned ``-0.e-108`` for an exact zero and signed it, evalf gave ``log(1 + 10**-100)`` as 0
+    (neither > 0 nor < 0) and ``li(1.451369235)``, ``Ei(0.37250751)`` with the wrong sign.  Infinities compare
+    as SymPy compares them."""
     if not (a.is_comparable and b.is_comparable):
         return None
     if a.is_infinite or b.is_infinite:
         dif = (a - b).evalf(2)
         return dif if dif.is_infinite else None
     sign = _enclosed_sign(a - b)
+    if sign is _NO_BALL:
+        return _evalf_digits(a - b)
     return None if sign is None else sp.Float(sign)
 
 
-def _enclosed_sign(d) -> int | None:
-    """The sign of the constant ``d`` from a ball that excludes zero (64, then 256 bits); ``None`` if none
-    does, if ``d`` has a construct the interval evaluator lacks, or while one is being enclosed."""
+def _evalf_digits(d):
+    """SymPy's own reading of a constant no ball can be made for: evalf's 2 certified digits, not a zero."""
+    try:
+        dif = d.evalf(2, strict=True)
+    except (PrecisionExhausted, ValueError, TypeError, ArithmeticError):
+        return None
+    return dif if dif.is_comparable and dif != 0 else None
+
+
+#: what :func:`_enclosed_sign` says of a constant with a construct no ball can be made for
+_NO_BALL = "no ball"
+
+#: functions of constants enclosed by python-flint's arb (rigorous balls), beyond the engine's table
+_ARB_FUNCTIONS = {sp.gamma: "gamma", sp.loggamma: "lgamma", sp.zeta: "zeta", sp.erf: "erf", sp.erfc: "erfc",
+                  sp.li: "li", sp.Ei: "ei", sp.Si: "si", sp.Ci: "ci", sp.Shi: "shi", sp.Chi: "chi",
+                  sp.LambertW: "lambertw", sp.digamma: "digamma", sp.exp: "exp", sp.log: "log", sp.sin: "sin",
+                  sp.cos: "cos", sp.tan: "tan", sp.atan: "atan", sp.asin: "asin", sp.acos: "acos",
+                  sp.sinh: "sinh", sp.cosh: "cosh", sp.tanh: "tanh"}
+_ARB_CONSTANTS = {sp.pi: "pi", sp.E: "e", sp.EulerGamma: "euler", sp.Catalan: "catalan"}
+
+
+def _arb_ball(e, prec: int):
+    """A rigorous ball around the constant ``e`` (rationals, the constants and functions above, +, *, powers
+    with a rational exponent); ``None`` where a construct has none.  Outside a function's domain arb gives
+    a non-finite ball, which signs nothing."""
+    from flint import arb, fmpq
+
+    if e.is_Rational:
+        return arb(fmpq(int(e.p), int(e.q)))
+    if e in _ARB_CONSTANTS:
+        name = _ARB_CONSTANTS[e]
+        return arb.pi() if name == "pi" else arb(1).exp() if name == "e" else getattr(arb, f"const_{name}")()
+    if e is sp.GoldenRatio:
+        return (1 + arb(5).sqrt()) / 2
+    if isinstance(e, (sp.Add, sp.Mul)):
+        parts = [_arb_ball(a, prec) for a in e.args]
+        if any(x is None for x in parts):
+            return None
+        out = parts[0]
+        for x in parts[1:]:
+            out = out + x if isinstance(e, sp.Add) else out * x
+        return out
+    if isinstance(e, sp.Pow) and e.exp.is_Rational:
+        base = _arb_ball(e.base, prec)
+        if base is None:
+            return None
+        if e.exp.is_Integer:
+            return base ** int(e.exp)
+        return base ** arb(fmpq(int(e.exp.p), int(e.exp.q))) if base > 0 else None
+    if isinstance(e, sp.factorial) and len(e.args) == 1:
+        x = _arb_ball(e.args[0], prec)
+        return None if x is None else (x + 1).gamma()
+    if isinstance(e, sp.besselj) and len(e.args) == 2:
+        nu, x = (_arb_ball(a, prec) for a in e.args)
+        return None if nu is None or x is None else x.bessel_j(nu)
+    name = _ARB_FUNCTIONS.get(type(e))
+    if name is not None and len(e.args) == 1:
+        x = _arb_ball(e.args[0], prec)
+        return None if x is None else getattr(x, name)()
+    return None
+
+
+def _enclosed_sign(d):
+    """The sign of the constant ``d`` from a ball that excludes zero (64, then 256 bits): the engine's
+    evaluator (:func:`symbolic.certify.enclose`), else python-flint's special functions (:func:`_arb_ball`).
+    ``None`` if no ball excludes zero (or while one is being made), :data:`_NO_BALL` if no ball can be made."""
     from flint import ctx
 
     from .certify import Uncertifiable, enclose
@@ -212,12 +282,17 @@ def _enclosed_sign(d) -> int | None:
     try:
         for prec in (64, 256):
             with ctx.workprec(prec):
-                ball = enclose(d, {}, prec)
+                try:
+                    ball = enclose(d, {}, prec)
+                except Uncertifiable:
+                    ball = _arb_ball(d, prec)
+                    if ball is None:
+                        return _NO_BALL
                 if ball > 0:
                     return 1
                 if ball < 0:
                     return -1
-    except (Uncertifiable, ValueError, TypeError, ZeroDivisionError, OverflowError):
+    except (ValueError, TypeError, ZeroDivisionError, OverflowError, AttributeError):
         return None
     finally:
         _IN_ENCLOSURE.pop()

@@ -272,10 +272,10 @@ def test_round_functions_of_a_non_real_number_and_binomials_of_a_negative_intege
 ])
 def test_evalf_digits_of_functions_without_an_interval_evaluator_sign_nothing(constant):
     """A fifth trial: evalf's "strict" digits of these positive constants said zero or negative (Gt and Lt
-    both True for Ei), so prove(c > 0) was refuted by sympy-constant; interval arithmetic cannot enclose
-    them, so SymPy now leaves their signs and comparisons open."""
-    assert constant.is_positive is None and constant.is_negative is None and constant.is_zero is None
-    assert not isinstance(sp.Gt(constant, 0), sp.logic.boolalg.BooleanAtom)
+    both True for Ei), so prove(c > 0) was refuted by sympy-constant; they are now signed by rigorous balls
+    (python-flint's special functions)."""
+    assert constant.is_negative is not True and constant.is_zero is not True
+    assert sp.Gt(constant, 0) is sp.true and sp.Lt(constant, 0) is sp.false  # signed by python-flint's balls
     assert prove(sp.Gt(constant, 0)).status.value in ("proved", "unknown")
     assert exists(sp.Lt(constant, 0)).status.value in ("refuted", "unknown")
 
@@ -290,10 +290,27 @@ def test_mod_of_two_constants_stands_only_where_its_residue_is_certified():
     """A sixth trial: with comparisons of constants left open where intervals cannot sign them, SymPy's Mod
     skipped its correction step (Mod(-7, gamma(1/3)) came out -7 + 2 gamma(1/3) < 0) or recursed without end
     (Mod(1, -factorial(1/2))); such a Mod now stays unevaluated, and one intervals can place is evaluated."""
-    g = sp.gamma(R(1, 3))
-    for p, q in ((-7, g), (-g, 2), (1, -sp.factorial(R(1, 2))), (-10, sp.LambertW(3))):
-        m = sp.Mod(p, q)
-        assert isinstance(m, sp.Mod), m
+    import mpmath
+
+    with mpmath.workdps(40):
+        g = sp.gamma(R(1, 3))
+        for p, q in ((-7, g), (-g, 2), (1, -sp.factorial(R(1, 2))), (-10, sp.LambertW(3)), (-10, sp.erf(1) + 1)):
+            m = sp.Mod(p, q)  # evaluated where balls place the residue (python-flint's functions), else left open
+            if not isinstance(m, sp.Mod):
+                pv, qv = (mpmath.mpf(sp.N(v, 40)) for v in (sp.sympify(p), q))
+                assert abs(mpmath.mpf(sp.N(m, 40)) - (pv - qv * mpmath.floor(pv / qv))) < 1e-30, (p, q, m)
     assert sp.Mod(-7, sp.pi) == -7 + 3 * sp.pi and sp.Mod(sp.E, 1) == sp.E - 2 and sp.Mod(2 * sp.pi, sp.pi) == 0
     assert sp.Mod(7, 3) == 1 and sp.Mod(R(7, 2), R(1, 3)) == R(1, 6)
     assert getattr(sp.Mod.eval, "_coordfail_weakened", False)
+
+
+def test_int_round_piecewise_and_intervals_of_special_constants_are_as_sympy_gives_them():
+    """A seventh trial: with comparisons of special-function constants left open, int(89 erf(1)) was 74 (it
+    is 75.0004), round(zeta(3)) raised, a Piecewise on 1/2 < zeta(3) never returned and Interval(LambertW(3),
+    Si(1)) was not empty; python-flint's balls now sign them, and a constant no ball is made for is read by
+    evalf's certified digits as SymPy reads it."""
+    assert int(89 * sp.erf(1)) == 75 and int(28 * sp.gamma(R(1, 3)) / 3) == 25
+    assert int(sp.zeta(3)) == 1 and round(sp.zeta(3)) == 1
+    assert sp.Piecewise((1, R(21, 20) < sp.LambertW(3)), (2, True)) == 2
+    assert sp.Piecewise((1, R(1, 2) < sp.zeta(3)), (2, True)) == 1
+    assert sp.Interval(sp.LambertW(3), sp.Si(1)) is sp.S.EmptySet and sp.Interval(sp.zeta(3), 1).is_empty
