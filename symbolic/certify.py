@@ -37,7 +37,7 @@ from sympy.core.relational import Relational
 from .constructs import (SETTLED_NUMERICALLY, condition_text, construct_of, domain_conditions,
                          enclosure_function, is_truth_value)
 
-__all__ = ["holds", "exact_sign", "Uncertifiable", "respects_symbol_assumptions", "rational_enclosure",
+__all__ = ["holds", "exact_sign", "Uncertifiable", "NoEvaluator", "respects_symbol_assumptions", "rational_enclosure",
            "enclose", "value_enclosure"]
 
 #: working precisions in bits, tried in turn until a sign is certain
@@ -46,6 +46,11 @@ PRECISIONS = (128, 512, 2048)
 
 class Uncertifiable(Exception):
     """The truth value at the point cannot be settled rigorously."""
+
+
+class NoEvaluator(Uncertifiable):
+    """No ball can be made for a construct at all (not merely for this point): a Float, an unknown constant or
+    function."""
 
 
 def _arb_of_rational(q: sp.Rational) -> arb:
@@ -98,10 +103,10 @@ def enclose(e: sp.Expr, point: Mapping, prec: int) -> arb:
     if isinstance(e, sp.NumberSymbol):
         make = _CONSTANTS.get(e)
         if make is None:
-            raise Uncertifiable(f"the constant {e}")
+            raise NoEvaluator(f"the constant {e}")
         return make()
     if isinstance(e, sp.Float):
-        raise Uncertifiable("a Float (floats are read as exact decimals first)")
+        raise NoEvaluator("a Float (floats are read as exact decimals first)")
     if e.is_number and e.is_finite is False or e in (sp.zoo, sp.nan):
         raise Uncertifiable(f"undefined at this point ({e})")
     if isinstance(e, sp.Add):
@@ -130,16 +135,31 @@ def enclose(e: sp.Expr, point: Mapping, prec: int) -> arb:
         return _integer_valued(e, point, prec)
     if isinstance(e, sp.sign):  # the exact sign of the argument: a ball around 0 would say "-1, 0 or 1"
         return arb(_sign(point, e.args[0]))
-    f = enclosure_function(e)
+    f = enclosure_function(e) or _special_function(e)
     if f is None:
         row = construct_of(e)
-        raise Uncertifiable(f"no rigorous evaluator for {type(e).__name__}" if row is not None
-                            else f"{type(e).__name__} is not supported")
+        raise NoEvaluator(f"no rigorous evaluator for {type(e).__name__}" if row is not None
+                          else f"{type(e).__name__} is not supported")
     args = [enclose(a, point, prec) for a in e.args]
     out = f(*args)
     if not out.is_finite():
         raise Uncertifiable(f"{sp.sstr(e)} is undefined or not certainly defined at this point")
     return out
+
+
+#: functions outside the engine's table that python-flint encloses (SymPy's comparisons of constants such as
+#: ``li(1.451369235) > 0`` use them, :mod:`symbolic.kind_rules`; a claim with them is not supported)
+_SPECIAL_FUNCTIONS = {sp.gamma: arb.gamma, sp.loggamma: arb.lgamma, sp.zeta: arb.zeta, sp.erf: arb.erf,
+                      sp.erfc: arb.erfc, sp.li: arb.li, sp.Ei: arb.ei, sp.Si: arb.si, sp.Ci: arb.ci,
+                      sp.Shi: arb.shi, sp.Chi: arb.chi, sp.LambertW: arb.lambertw, sp.digamma: arb.digamma,
+                      sp.tan: arb.tan, sp.factorial: lambda x: (x + 1).gamma(),
+                      sp.besselj: lambda nu, x: x.bessel_j(nu)}
+
+
+def _special_function(e):
+    f = _SPECIAL_FUNCTIONS.get(type(e))
+    arity = 2 if isinstance(e, sp.besselj) else 1
+    return f if f is not None and len(e.args) == arity else None
 
 
 def _int_power(b: arb, n: int) -> arb:

@@ -218,63 +218,13 @@ def _evalf_digits(d):
 #: what :func:`_enclosed_sign` says of a constant with a construct no ball can be made for
 _NO_BALL = "no ball"
 
-#: functions of constants enclosed by python-flint's arb (rigorous balls), beyond the engine's table
-_ARB_FUNCTIONS = {sp.gamma: "gamma", sp.loggamma: "lgamma", sp.zeta: "zeta", sp.erf: "erf", sp.erfc: "erfc",
-                  sp.li: "li", sp.Ei: "ei", sp.Si: "si", sp.Ci: "ci", sp.Shi: "shi", sp.Chi: "chi",
-                  sp.LambertW: "lambertw", sp.digamma: "digamma", sp.exp: "exp", sp.log: "log", sp.sin: "sin",
-                  sp.cos: "cos", sp.tan: "tan", sp.atan: "atan", sp.asin: "asin", sp.acos: "acos",
-                  sp.sinh: "sinh", sp.cosh: "cosh", sp.tanh: "tanh"}
-_ARB_CONSTANTS = {sp.pi: "pi", sp.E: "e", sp.EulerGamma: "euler", sp.Catalan: "catalan"}
-
-
-def _arb_ball(e, prec: int):
-    """A rigorous ball around the constant ``e`` (rationals, the constants and functions above, +, *, powers
-    with a rational exponent); ``None`` where a construct has none.  Outside a function's domain arb gives
-    a non-finite ball, which signs nothing."""
-    from flint import arb, fmpq
-
-    if e.is_Rational:
-        return arb(fmpq(int(e.p), int(e.q)))
-    if e in _ARB_CONSTANTS:
-        name = _ARB_CONSTANTS[e]
-        return arb.pi() if name == "pi" else arb(1).exp() if name == "e" else getattr(arb, f"const_{name}")()
-    if e is sp.GoldenRatio:
-        return (1 + arb(5).sqrt()) / 2
-    if isinstance(e, (sp.Add, sp.Mul)):
-        parts = [_arb_ball(a, prec) for a in e.args]
-        if any(x is None for x in parts):
-            return None
-        out = parts[0]
-        for x in parts[1:]:
-            out = out + x if isinstance(e, sp.Add) else out * x
-        return out
-    if isinstance(e, sp.Pow) and e.exp.is_Rational:
-        base = _arb_ball(e.base, prec)
-        if base is None:
-            return None
-        if e.exp.is_Integer:
-            return base ** int(e.exp)
-        return base ** arb(fmpq(int(e.exp.p), int(e.exp.q))) if base > 0 else None
-    if isinstance(e, sp.factorial) and len(e.args) == 1:
-        x = _arb_ball(e.args[0], prec)
-        return None if x is None else (x + 1).gamma()
-    if isinstance(e, sp.besselj) and len(e.args) == 2:
-        nu, x = (_arb_ball(a, prec) for a in e.args)
-        return None if nu is None or x is None else x.bessel_j(nu)
-    name = _ARB_FUNCTIONS.get(type(e))
-    if name is not None and len(e.args) == 1:
-        x = _arb_ball(e.args[0], prec)
-        return None if x is None else getattr(x, name)()
-    return None
-
-
 def _enclosed_sign(d):
-    """The sign of the constant ``d`` from a ball that excludes zero (64, then 256 bits): the engine's
-    evaluator (:func:`symbolic.certify.enclose`), else python-flint's special functions (:func:`_arb_ball`).
-    ``None`` if no ball excludes zero (or while one is being made), :data:`_NO_BALL` if no ball can be made."""
+    """The sign of the constant ``d`` from a ball that excludes zero (64, then 256 bits), made by the
+    engine's evaluator (:func:`symbolic.certify.enclose`, special functions included).  ``None`` if no ball
+    excludes zero (or while one is being made), :data:`_NO_BALL` if no ball can be made."""
     from flint import ctx
 
-    from .certify import Uncertifiable, enclose
+    from .certify import NoEvaluator, Uncertifiable, enclose
 
     if _IN_ENCLOSURE or d.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
         return None
@@ -282,17 +232,14 @@ def _enclosed_sign(d):
     try:
         for prec in (64, 256):
             with ctx.workprec(prec):
-                try:
-                    ball = enclose(d, {}, prec)
-                except Uncertifiable:
-                    ball = _arb_ball(d, prec)
-                    if ball is None:
-                        return _NO_BALL
+                ball = enclose(d, {}, prec)
                 if ball > 0:
                     return 1
                 if ball < 0:
                     return -1
-    except (ValueError, TypeError, ZeroDivisionError, OverflowError, AttributeError):
+    except NoEvaluator:
+        return _NO_BALL
+    except (Uncertifiable, ValueError, TypeError, ZeroDivisionError, OverflowError, AttributeError):
         return None
     finally:
         _IN_ENCLOSURE.pop()
