@@ -27,6 +27,7 @@ import importlib
 import itertools
 import keyword
 import linecache
+import re
 import types
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
@@ -227,6 +228,12 @@ def _compile(expr, args, conjunction: bool = False) -> Kernel:
 _KERNEL_NUMBERS = itertools.count()
 
 
+def _identifier(name: str) -> str:
+    """A Python identifier recalling ``name``: ``w^*`` -> ``w__``, ``\\bar{w}`` -> ``_bar_w_``."""
+    word = re.sub(r"\W", "_", name)
+    return word if word.isidentifier() else "_" + word
+
+
 @functools.lru_cache(maxsize=1)
 def _exact_namespace() -> dict:
     return exact_namespace(float_namespace())
@@ -246,7 +253,7 @@ def _generate(expr, args, conjunction: bool) -> tuple[str, dict]:
     for arg in args:
         name = printer.doprint(arg)
         if not name.isidentifier() or keyword.iskeyword(name) or name in namespace or name in names:
-            renamed[arg] = sp.Dummy(arg.name if isinstance(arg, sp.Symbol) else "arg")
+            renamed[arg] = sp.Dummy(_identifier(arg.name) if isinstance(arg, sp.Symbol) else "arg")
             name = printer.doprint(renamed[arg])
         names.append(name)
     body = expr.xreplace(renamed) if renamed else expr

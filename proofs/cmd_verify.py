@@ -175,6 +175,9 @@ def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None)
     if checked:
         bad = sum(not s.agrees for s in checked)
         text += f"; {len(checked)} spot checks, {sum(s.samples for s in checked):,} draws, {bad} disagreeing"
+        empty = sum(not s.samples for s in checked)
+        if empty:
+            text += f", {empty} evaluated no draw (see the table)"
         idle = sum(s.exercised == 0 and s.agrees for s in checked)
         if idle:
             text += f", {idle} not exercised (the hypothesis held on no draw)"

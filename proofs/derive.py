@@ -340,6 +340,7 @@ class Necessity:
 
     group: str
     verdict: object  #: the Verdict without the group (None: the claim does not use this group)
+    by_core: bool = False  #: still proved because no confirmed core uses the group (not re-decided)
 
     @property
     def necessary(self) -> bool | None:
@@ -357,16 +358,33 @@ class Necessity:
 NECESSITY_TIMEOUT = 5.0
 
 
-def necessity(result: ClaimResult, settings: Settings | None = None) -> tuple[Necessity, ...]:
-    """For a proved claim: each of its assumption groups dropped in turn, re-decided."""
+def necessity(result: ClaimResult, settings: Settings | None = None,
+              use: AssumptionUse | None = None) -> tuple[Necessity, ...]:
+    """For a proved claim: each of its assumption groups dropped in turn, re-decided.
+
+    With ``use`` (:func:`assumption_use` of the same result), a named group no decision's confirmed core
+    uses is not re-decided: each decision keeps its core, which proves it alone (the engine checked that),
+    and fewer assumptions than a claim proved with all of them are still satisfiable; so the claim stays
+    proved without the group.  The row says so (``by_core``).
+    """
     settings = settings or Settings()
     claim = result.claim
     groups = list(dict.fromkeys(assumption_group(n, indexed=claim.indexed_assumptions) for ob in claim.decisions
                                 for n, _ in ob.assumptions))
-    groups += _positivity_groups(claim)
+    signs = _positivity_groups(claim)
     # as for mutants: a near copy of a decided claim; one still open at this limit is said 'undetermined'
     settings = settings.merge(timeout=min(settings.timeout, NECESSITY_TIMEOUT))
-    return tuple(Necessity(g, _decided_without(claim, g, settings)) for g in groups)
+    unused = set(use.unused_groups) if (use is not None and use.complete and result.status is Status.PROVED
+                                        ) else set()
+    rows = []
+    for g in groups + signs:
+        if g in unused and g not in signs:
+            rows.append(Necessity(g, Verdict.make(Status.PROVED, claim.kind, "core", 0.0, notes=(
+                "not re-decided: no decision's confirmed core uses this group, so each stays proved without it",)),
+                by_core=True))
+        else:
+            rows.append(Necessity(g, _decided_without(claim, g, settings)))
+    return tuple(rows)
 
 
 def _decided_without(claim: Claim, group: str, settings: Settings):
@@ -386,8 +404,10 @@ def necessity_sentence(rows: Sequence[Necessity]) -> str:
     parts = []
     if needed:
         parts.append("necessary (dropping it changes the verdict): " + ", ".join(needed))
-    if not_needed:
-        parts.append("not needed (still proved without it): " + ", ".join(not_needed))
+    if not_needed:  # a group no minimal core uses was not re-decided: say so beside it
+        parts.append("not needed (still proved without it): " + ", ".join(
+            r.group + (" (the proof's minimal core does not use it)" if r.by_core else "")
+            for r in rows if r.necessary is False))
     if open_:
         parts.append("undetermined without: " + ", ".join(open_))
     return "; ".join(parts) if parts else "no assumption to drop"
@@ -634,8 +654,8 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
     if with_assumption_use:
         if use is not None:
             steps.append(Step(f"Which assumptions: {use.sentence()}"))
-            steps.append(Step("Which assumptions are necessary (the claim re-decided without each): "
-                              + necessity_sentence(necessity(result, settings))))
+            steps.append(Step("Which assumptions are necessary (each dropped in turn): "
+                              + necessity_sentence(necessity(result, settings, use))))
         kind = refutation_class(result, settings)
         if kind is not None:
             steps.append(Step(f"Where the claim fails: {kind.sentence()}"))

@@ -35,7 +35,7 @@ class MutantReport:
 
     generated: int
     killed: int
-    survivors: tuple[str, ...]  #: mutants still proved (equivalent or weaker statements)
+    survivors: tuple[str, ...]  #: mutants still proved (true too: equivalent, weaker, or true for another reason)
     undecided: tuple[str, ...] = ()  #: mutants the engine could not decide
     survivors_latex: tuple[str, ...] = ()  #: the same, their formulas typeset (for the report)
     undecided_latex: tuple[str, ...] = ()

@@ -19,6 +19,8 @@ The items carry the marker ``coordfail_claim``, so ``pytest --coordfail-claims
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 
 __all__ = ["ClaimItem", "ClaimsCollector"]
@@ -85,6 +87,9 @@ class ClaimItem(pytest.Item):
         if spot.violations:
             problems.append(f"spot check disagrees with the verdict on {spot.violations} of {spot.samples} "
                             f"draws: {spot.detail}")
+        if not spot.samples and not problems:  # the verdict stands, but say that no draw confirmed it
+            warnings.warn(pytest.PytestWarning(f"{self.claim_id}: the spot check evaluated no draw "
+                                               f"({spot.why_nothing()}); the item checks the verdict alone"))
         if problems:
             raise ClaimFailure(f"{self.claim_id}: " + "; ".join(problems))
 

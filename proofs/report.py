@@ -138,7 +138,7 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
     proved = result.status is Status.PROVED
     use = assumption_use(result, settings) if proved else None
     sufficient = use.sentence() if use is not None else ""
-    dropped = necessity(result, settings) if proved else ()
+    dropped = necessity(result, settings, use) if proved else ()
     necessary = necessity_sentence(dropped) if proved else ""
     cells: tuple = ()
     if proved:  # the claim's ablation row is these very decisions: each group dropped in turn

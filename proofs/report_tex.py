@@ -34,10 +34,10 @@ _PREAMBLE = r"""\documentclass[10pt]{article}
 \usepackage{float}
 \usepackage{longtable,booktabs,array}
 \usepackage[hidelinks]{hyperref}
-\IfFileExists{needspace.sty}{\usepackage{needspace}}{}
 \makeatletter
-\providecommand{\needspace}[1]{\begingroup\setlength{\dimen@}{#1}\vskip\z@\@plus\dimen@\penalty -100%
-  \vskip\z@\@plus -\dimen@\vskip\dimen@\penalty 9999\vskip -\dimen@\vskip\z@skip\endgroup}
+\newcommand{\needspace}[1]{\par\penalty-100\begingroup\setlength{\dimen@}{#1}%
+  \dimen@ii\pagegoal\advance\dimen@ii-\pagetotal
+  \ifdim\dimen@>\dimen@ii\ifdim\dimen@ii>\z@\vfil\fi\break\fi\endgroup}
 \makeatother
 \allowdisplaybreaks
 \setlength{\emergencystretch}{3em}
@@ -137,7 +137,8 @@ def _mutant_sentence(m) -> str:
         return f"none of {m.generated} refuted: the check may be vacuous"
     text = f"{m.killed} of {m.generated} refuted"
     if m.survivors:
-        text += "; still proved (equivalent or weaker statements): " + _each_once(m.survivors_latex or m.survivors)
+        text += ("; still proved (true as well: equivalent, weaker, or true for another reason): "
+                 + _each_once(m.survivors_latex or m.survivors))
     if m.undecided:
         text += "; undecided: " + _each_once(m.undecided_latex or m.undecided)
     return text
@@ -203,6 +204,7 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
     draws = sum(s.samples for s in spots)
     disagree = sum(1 for s in spots if not s.agrees)
     idle = sum(1 for s in spots if s.exercised == 0 and s.agrees)
+    unevaluated = sum(1 for it in items if it.spot is None or not it.spot.samples)
     mutants = [it.mutants for it in items if it.mutants is not None]
     killed = sum(m.killed for m in mutants)
     generated = sum(m.generated for m in mutants)
@@ -223,9 +225,11 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
         + ": "
         r"\emph{proved}, \emph{refuted} with a counterexample, \emph{witness} (an instance of an existence "
         r"claim), or \emph{unknown}; counterexamples and witnesses are certified in exact arithmetic. "
-        f"Each verdict is spot-checked numerically ({draws:,} admissible draws in all; "
+        + ("Each verdict is" if not unevaluated else f"{n - unevaluated} of the {n} verdicts are")
+        + f" spot-checked numerically ({draws:,} admissible draws in all; "
         + ("none disagrees" if not disagree else rf"\textbf{{{disagree} claims disagree}}")
         + (f"; for {idle} the hypothesis held on no draw, so their draws tested nothing" if idle else "")
+        + (f"; {unevaluated} evaluated no draw, each for the reason its table row gives" if unevaluated else "")
         + "). ")
     if generated:
         out.append(f"Each proved claim is mutated (shifted thresholds, flipped inequalities, dropped hypotheses, "
@@ -233,7 +237,8 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
                    f"refuted. ")
     out.append(r"Each proof says which assumptions are \emph{sufficient} (a minimal set) and which are "
                r"\emph{necessary} (re-decided with each dropped, declared signs included, within "
-               f"{NECESSITY_TIMEOUT:g} s each). ")
+               f"{NECESSITY_TIMEOUT:g} s each; a named assumption the proof's minimal core does not use stays "
+               "unneeded without a new decision, since the core alone proves the claim). ")
     reduced = sum(1 for it in items if BY_REDUCTION in it.verdict)
     if reduced:
         size = f"${_size_name(items) or 'N'}$"
@@ -357,7 +362,8 @@ def _ablation_table(section_title: str, items: Sequence[ClaimReport]) -> str:
     out = [r"\needspace{14\baselineskip}\subsection*{Ablation: each claim with one assumption dropped}" "\n",
            f"{_tex(section_title)}: each claim's decisions re-decided (its cross-checks, which only confirm, are "
            "not) with every instance of one named assumption removed, or with the declared sign of one group of "
-           "parameters dropped (its positivity); a changed verdict shows that the assumption matters.\n\n",
+           "parameters dropped (its positivity); a changed verdict shows that the assumption matters. A named "
+           "assumption no minimal core of a proof uses is not re-decided: the core alone proves the claim.\n\n",
            r"\begin{longtable}{@{}L{1.8cm}L{2.4cm}L{11.4cm}@{}}" "\n"
            r"\toprule claim & with all & with one dropped\\ \midrule \endhead \bottomrule \endlastfoot" "\n"]
     for it in rows:

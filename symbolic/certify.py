@@ -403,13 +403,13 @@ def holds(b, point: Mapping, _checked: bool = False) -> bool:
             raise Uncertifiable(f"{sp.sstr(b)} compares truth values")
         return _CMP[b.rel_op](_sign(point, lhs - rhs))
     if isinstance(b, sp.And):
-        return all(holds(a, point, True) for a in b.args)
+        return not _some_part_settles(((a, False) for a in b.args), point)
     if isinstance(b, sp.Or):
-        return any(holds(a, point, True) for a in b.args)
+        return _some_part_settles(((a, True) for a in b.args), point)
     if isinstance(b, sp.Not):
         return not holds(b.args[0], point, True)
     if isinstance(b, sp.Implies):
-        return (not holds(b.args[0], point, True)) or holds(b.args[1], point, True)
+        return _some_part_settles(((b.args[0], False), (b.args[1], True)), point)
     if isinstance(b, sp.Equivalent):
         return len({holds(a, point, True) for a in b.args}) <= 1
     if isinstance(b, sp.Xor):
@@ -422,6 +422,22 @@ def holds(b, point: Mapping, _checked: bool = False) -> bool:
     if isinstance(b, sp.Nor):
         return not any(holds(a, point, True) for a in b.args)
     raise Uncertifiable(f"cannot evaluate {sp.sstr(b)}")
+
+
+def _some_part_settles(parts, point: Mapping) -> bool:
+    """Whether some ``(part, value)`` has its value at ``point`` (an ``Or`` is true where one part is);
+    ``False`` where every part was settled otherwise.  A part that cannot be settled (undefined there, as
+    Kleene's logic allows when another part settles the whole, or too close to call) is passed over."""
+    unsettled = None
+    for part, value in parts:
+        try:
+            if holds(part, point, True) is value:
+                return True
+        except Uncertifiable as exc:
+            unsettled = exc
+    if unsettled is not None:
+        raise unsettled
+    return False
 
 
 _SIGN_KEYS = {

@@ -333,9 +333,12 @@ def unsupported_in(b: sp.Basic) -> str | None:
 def domain_conditions(e: sp.Basic) -> tuple[sp.Boolean, ...]:
     """Conditions under which every construct in ``e`` is defined and real, in order of discovery.
 
-    Inside a ``Piecewise`` branch the conditions are guarded by the branch
-    being taken, and in the conclusion of an ``Implies`` by its hypothesis
-    (where the hypothesis fails the implication holds, whatever the conclusion).  Conditions SymPy settles as true from the symbols'
+    Inside a ``Piecewise`` or ``ITE`` branch the conditions are guarded by the
+    branch being taken.  ``Or``, ``And`` and ``Implies`` are read in Kleene's
+    strong logic: an ``Or`` is defined where one of its defined parts is true
+    (whatever the others) or every part is defined, so
+    ``Or(x > -1, 1/x > 5)`` holds at ``x = 0``; ``Implies(h, c)`` is
+    ``Or(Not(h), c)``.  Conditions SymPy settles as true from the symbols'
     assumptions are left out.  A pure function of ``e`` (cached by it).
     """
     if isinstance(e, (sp.Symbol, sp.logic.boolalg.BooleanAtom)) or not e.args:
@@ -416,11 +419,14 @@ def _conditions(node) -> tuple:
             taken = _and(taken, sp.Not(piece.cond))
         add(_piecewise_domain(node.args))
         return tuple(out)
-    if isinstance(node, sp.Implies):  # the conclusion counts only where the hypothesis holds, as a branch does
-        hypothesis, conclusion = node.args
-        add(domain_conditions(hypothesis))
-        add(domain_conditions(conclusion), hypothesis)
+    if isinstance(node, sp.ITE):  # a branch counts only where it is taken, as a Piecewise's does
+        cond, then, other = node.args
+        add(domain_conditions(cond))
+        add(domain_conditions(then), cond)
+        add(domain_conditions(other), sp.Not(cond))
         return tuple(out)
+    if isinstance(node, (sp.Or, sp.And, sp.Implies)):
+        return _settled_where(node)
     if isinstance(node, sp.Subs):
         for a in node.point:
             add(domain_conditions(a))
@@ -437,6 +443,24 @@ def _conditions(node) -> tuple:
                 conds = row.domain(node.args)
         add(conds)
     return tuple(out)
+
+
+def _settled_where(node) -> tuple:
+    """Where a connective has a truth value though a part may be undefined (Kleene's strong logic).
+
+    An ``Or`` is true where one defined part is true, whatever the others; false where every part is
+    defined (an ``And`` likewise with false; ``Implies(h, c)`` is ``Or(Not(h), c)``).  The order of the parts
+    does not matter: SymPy sorts an ``Or``'s arguments, so a left-to-right reading would depend on its order.
+    """
+    if isinstance(node, sp.Implies):
+        parts, deciding = (sp.Not(node.args[0]), node.args[1]), True
+    else:
+        parts, deciding = node.args, isinstance(node, sp.Or)  # the value a defined part settles the whole at
+    defined = [sp.And(*domain_conditions(a)) for a in parts]
+    if all(d is sp.true for d in defined):
+        return ()
+    settling = [a if deciding else sp.Not(a) for a in parts]
+    return (sp.Or(*[_and(d, a) for d, a in zip(defined, settling)], sp.And(*defined)),)
 
 
 def _and(a, b):

@@ -2,16 +2,19 @@ r"""Exact evaluation at rational points with :class:`fractions.Fraction`.
 
 An evaluator that shares no code with the engine, :mod:`symbolic.translate` or
 :mod:`symbolic.certify`: the SymPy tree (``Add``, ``Mul``, integer ``Pow``,
-rationals, symbols, ``Abs``, ``Min``/``Max``; relations and
-``And``/``Or``/``Not``/``Implies``/``Equivalent``/``Xor``) is compiled once into
-Python closures that compute with :class:`~fractions.Fraction` only.  The
-second opinion (:mod:`symbolic.second_opinion`) uses it to re-evaluate rational
-points (the soundness fuzzer in ``tests/fuzz/`` has an oracle of its own).
+rationals, symbols, ``Abs``, ``Min``/``Max``, ``Piecewise``; relations and
+``And``/``Or``/``Not``/``Implies``/``Equivalent``/``Xor``/``ITE``) is compiled
+once into Python closures that compute with :class:`~fractions.Fraction` only.
+The second opinion (:mod:`symbolic.second_opinion`) uses it to re-evaluate
+rational points (the soundness fuzzer in ``tests/fuzz/`` has an oracle of its
+own).
 
-A Boolean is *undefined* at a point where any of its denominators vanishes,
-even inside a branch that would not matter (the antecedent of a false
-implication): that is the engine's convention too, which decides a claim only
-where every domain condition holds.
+A relation is *undefined* at a point where one of its denominators vanishes;
+the connectives read undefined parts as the engine does (Kleene's strong
+logic): an ``Or`` is true where one part is true, whatever the others, an
+``And`` false where one part is false, ``Implies(h, c)`` is ``Or(Not(h), c)``;
+a ``Piecewise`` (an ``ITE``) is undefined where a condition it reads is, or no
+branch is taken.
 
 >>> from fractions import Fraction
 >>> from sympy import symbols, Implies
@@ -23,6 +26,8 @@ True
 Traceback (most recent call last):
 ...
 symbolic.fraction_eval.Undefined: division by zero
+>>> truth({x: Fraction(-1), y: Fraction(0)})  # the hypothesis fails: true, whatever x/y
+True
 """
 
 from __future__ import annotations
@@ -103,6 +108,15 @@ def compile_expr(e: sp.Expr) -> Callable[[Point], Fraction]:
         parts = [compile_expr(a) for a in e.args]
         pick = min if isinstance(e, sp.Min) else max
         return lambda p: pick([f(p) for f in parts])
+    if isinstance(e, sp.Piecewise):
+        branches = [(compile_boolean(piece.cond), compile_expr(piece.expr)) for piece in e.args]
+
+        def piecewise(p):
+            for taken, value in branches:  # in order: the first branch whose condition holds
+                if taken(p):
+                    return value(p)
+            raise Undefined("no branch of the Piecewise is taken")
+        return piecewise
     raise Unsupported(f"cannot evaluate {sp.sstr(e)} with Fractions")
 
 
@@ -112,42 +126,46 @@ _OPS = {"==": lambda d: d == 0, "!=": lambda d: d != 0, "<": lambda d: d < 0,
 
 def compile_boolean(b) -> Callable[[Point], bool]:
     """A closure giving the exact truth value of ``b``; raises :class:`Undefined` where undefined."""
-    relations: list = []
-    shape = _shape(b, relations)
-    compiled = [(compile_expr(r.lhs), compile_expr(r.rhs), _OPS[r.rel_op]) for r in relations]
-
-    def truth(p):
-        values = [op(lhs(p) - rhs(p)) for lhs, rhs, op in compiled]  # all first: undefined anywhere
-        return shape(values)
-    return truth
-
-
-def _shape(b, relations: list):
-    """The Boolean structure of ``b`` as a function of its relations' truth values."""
     if b is sp.true or b is True:
-        return lambda v: True
+        return lambda p: True
     if b is sp.false or b is False:
-        return lambda v: False
+        return lambda p: False
     if isinstance(b, Relational):
         if b.rel_op not in _OPS:
             raise Unsupported(f"the relation {b.rel_op}")
-        i = len(relations)
-        relations.append(b)
-        return lambda v: v[i]
-    parts = [_shape(a, relations) for a in getattr(b, "args", ())]
+        lhs, rhs, op = compile_expr(b.lhs), compile_expr(b.rhs), _OPS[b.rel_op]
+        return lambda p: op(lhs(p) - rhs(p))
+    parts = [compile_boolean(a) for a in getattr(b, "args", ())]
     if isinstance(b, sp.And):
-        return lambda v: all(f(v) for f in parts)
+        return lambda p: not _one_settles([(f, False) for f in parts], p)
     if isinstance(b, sp.Or):
-        return lambda v: any(f(v) for f in parts)
-    if isinstance(b, sp.Not):
-        return lambda v: not parts[0](v)
+        return lambda p: _one_settles([(f, True) for f in parts], p)
     if isinstance(b, sp.Implies):
-        return lambda v: (not parts[0](v)) or parts[1](v)
+        return lambda p: _one_settles([(parts[0], False), (parts[1], True)], p)
+    if isinstance(b, sp.Not):
+        return lambda p: not parts[0](p)
+    if isinstance(b, sp.ITE):
+        return lambda p: parts[1](p) if parts[0](p) else parts[2](p)
     if isinstance(b, sp.Equivalent):
-        return lambda v: len({f(v) for f in parts}) == 1
+        return lambda p: len({f(p) for f in parts}) == 1
     if isinstance(b, sp.Xor):
-        return lambda v: sum(f(v) for f in parts) % 2 == 1
+        return lambda p: sum(f(p) for f in parts) % 2 == 1
     raise Unsupported(f"cannot evaluate {sp.sstr(b)} with Fractions")
+
+
+def _one_settles(parts, p) -> bool:
+    """Whether one ``(part, value)`` takes its value at ``p``; False where every part is defined and none
+    does; :class:`Undefined` where an undefined part could still have settled it."""
+    undefined = None
+    for part, value in parts:
+        try:
+            if part(p) is value:
+                return True
+        except Undefined as exc:
+            undefined = exc
+    if undefined is not None:
+        raise undefined
+    return False
 
 
 def truth_at(b, point: Mapping[sp.Symbol, object]) -> bool:

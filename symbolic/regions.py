@@ -67,7 +67,7 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 from sympy.solvers.inequalities import solve_univariate_inequality
 
-from .constructs import sympy_settles_reliably
+from .constructs import is_truth_value, sympy_settles_reliably
 from .engine import exists, normalize_assumptions, prove, settled_false
 from .qepcad import (NotPolynomial, QepcadFailed, QepcadOutputError, QepcadProblem, QepcadTimeout, run_qepcad)
 from .verdict import Status, point_as_text
@@ -319,10 +319,29 @@ def _polynomial_form(b, context, deadline):
     if b in (sp.true, sp.false):
         return b
     if isinstance(b, Relational):
+        cases = _piecewise_cases(b)
+        if cases is not None:  # a relation between branches: one case per branch, each a plain relation
+            return _polynomial_form(cases, context, deadline)
         return _clear(b, context, deadline)
     if isinstance(b, (sp.And, sp.Or, sp.Not, sp.Implies, sp.Equivalent, sp.Xor)):
         return b.func(*[_polynomial_form(a, context, deadline) for a in b.args])
     raise _Unsupported(f"{type(b).__name__} is not a relation or a Boolean connective: {sp.sstr(b)}")
+
+
+def _piecewise_cases(rel: Relational):
+    """``rel`` with its ``Piecewise`` folded out: ``Or(And(branch i taken, relation on branch i), ...)``;
+    ``None`` if it has none.  A point no branch covers (no ``True`` condition) satisfies none of the cases, as
+    the relation is undefined there."""
+    if not rel.has(sp.Piecewise) or is_truth_value(rel.lhs):
+        return None
+    folded = sp.piecewise_fold(rel.lhs - rel.rhs)
+    if not isinstance(folded, sp.Piecewise) or any(p.expr.has(sp.Piecewise) for p in folded.args):
+        raise _Unsupported(f"{sp.sstr(rel)[:120]}: its Piecewise could not be split into branches")
+    cases, taken = [], sp.true
+    for piece in folded.args:
+        cases.append(sp.And(taken, piece.cond, rel.func(piece.expr, 0)))
+        taken = sp.And(taken, sp.Not(piece.cond))
+    return sp.Or(*cases)
 
 
 def _clear(rel: Relational, context, deadline):

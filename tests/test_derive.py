@@ -257,9 +257,9 @@ SMALL_TEXT = """T.1: proved (expected proved)
   Which assumptions: sufficient for this proof: none of the named
     assumptions (the symbols' own assumptions, such as positivity,
     suffice); this proof does not use y > 1
-  Which assumptions are necessary (the claim re-decided without each):
-    not needed (still proved without it): y > 1, positivity of x,
-    positivity of y"""
+  Which assumptions are necessary (each dropped in turn): not needed
+    (still proved without it): y > 1 (the proof's minimal core does not
+    use it), positivity of x, positivity of y"""
 
 SMALL_MARKDOWN = r"""**T.1: proved (expected proved)**
 
@@ -274,7 +274,7 @@ SMALL_MARKDOWN = r"""**T.1: proved (expected proved)**
 - Multiply the relation with a denominator by $y$, positive under the assumptions; the statement becomes: $x < y \implies x - y < 0$
 - Proved by z3: the assumptions together with the negation are unsatisfiable; a minimal sufficient set of its assumptions: none of the named ones
 - Which assumptions: sufficient for this proof: none of the named assumptions (the symbols' own assumptions, such as positivity, suffice); this proof does not use $y > 1$
-- Which assumptions are necessary (the claim re-decided without each): not needed (still proved without it): $y > 1$, positivity of $x$, positivity of $y$
+- Which assumptions are necessary (each dropped in turn): not needed (still proved without it): $y > 1$ (the proof's minimal core does not use it), positivity of $x$, positivity of $y$
 """
 
 SMALL_LATEX = r"""\begin{align*}
@@ -289,7 +289,7 @@ SMALL_LATEX = r"""\begin{align*}
 & x < y \implies x - y < 0 \\
 \intertext{Proved by z3: the assumptions together with the negation are unsatisfiable; a minimal sufficient set of its assumptions: none of the named ones}
 \intertext{Which assumptions: sufficient for this proof: none of the named assumptions (the symbols' own assumptions, such as positivity, suffice); this proof does not use $y > 1$}
-\intertext{Which assumptions are necessary (the claim re-decided without each): not needed (still proved without it): $y > 1$, positivity of $x$, positivity of $y$}
+\intertext{Which assumptions are necessary (each dropped in turn): not needed (still proved without it): $y > 1$ (the proof's minimal core does not use it), positivity of $x$, positivity of $y$}
 \end{align*}"""
 
 

@@ -489,3 +489,43 @@ def test_a_denominator_never_negative_is_multiplied_out_once():
     assert prove(xr / (xr - yr) ** 2 > 0, [xr > 0]).status is Status.UNKNOWN  # undefined at y = x
     step = clearing_step(xr / (xr - yr) ** 2 > 1)
     assert "never negative under the assumptions and non-zero where the claim is defined" in step.text
+
+
+# -- connectives with an undefined part: Kleene's strong logic, whatever the order of the parts ------------
+
+_xr = sp.Symbol("x", real=True)
+
+
+@pytest.mark.parametrize("decide, status, point", [
+    # an outside red team: each assumption holds at the point in ordinary logic (the part reached is defined
+    # and true), and the engine's Implies/Piecewise readings of the same formula already said so
+    (lambda: prove(sp.Ne(_xr, 0), [sp.Or(_xr > -1, 1 / _xr > 5)]), Status.REFUTED, 0),
+    (lambda: prove(sp.Ne(_xr, 0), [sp.Implies(_xr <= -1, 1 / _xr > 5)]), Status.REFUTED, 0),
+    (lambda: prove(sp.Ne(_xr, 0), [sp.Implies(1 / _xr > 5, _xr > -1)]), Status.REFUTED, 0),  # h undefined, c true
+    (lambda: prove(_xr > 0, [sp.Or(_xr > -1, sp.log(_xr) > 5)]), Status.REFUTED, None),
+    (lambda: exists(_xr <= 0, [sp.Or(_xr > -1, sp.log(_xr) > 5)]), Status.WITNESS, None),
+    (lambda: exists(_xr < 0, [sp.Or(_xr < 0, sp.sqrt(_xr) > 2)]), Status.WITNESS, None),
+    (lambda: exists(sp.And(_xr < 0, sp.Or(_xr < 0, sp.sqrt(_xr) > 2))), Status.WITNESS, None),
+    (lambda: prove(_xr >= 0, [sp.ITE(_xr < 0, _xr < -1, sp.sqrt(_xr) > 2)]), Status.REFUTED, None),
+    (lambda: exists(sp.And(_xr < -1, sp.ITE(_xr < 0, _xr < 5, sp.sqrt(_xr) > 2))), Status.WITNESS, None),
+    (lambda: exists(sp.Eq(sp.Piecewise((1, sp.Or(_xr < 0, sp.sqrt(_xr) > 2)), (0, True)), 1), [_xr < 0]),
+     Status.WITNESS, None),
+    # still undefined: no defined part settles it (x = 0: x > 0 false, log(-x) undefined)
+    (lambda: prove(sp.Or(_xr > 0, sp.log(-_xr) > -100)), Status.UNKNOWN, None),
+    (lambda: prove(sp.Or(_xr >= 0, sp.sqrt(-_xr) >= 0)), Status.PROVED, None),
+    (lambda: prove(sp.And(_xr > 1, sp.log(_xr) > 0)), Status.REFUTED, None),  # false where x <= 1, log or not
+])
+def test_or_and_implies_and_ite_need_only_the_deciding_part_defined(decide, status, point):
+    v = decide()
+    assert v.status is status, v
+    if point is not None:
+        assert v.counterexample == {_xr: point}
+
+
+def test_kleene_definedness_in_the_certifier():
+    # x = 0: one defined part settles each formula, the other is undefined there
+    assert holds(sp.Or(_xr > -1, 1 / _xr > 5), {_xr: 0}) is True
+    assert holds(sp.And(_xr > 1, sp.log(_xr) > 0), {_xr: 0}) is False
+    assert holds(sp.Implies(1 / _xr > 5, _xr > -1), {_xr: 0}) is True
+    with pytest.raises(Uncertifiable):  # nothing settles it
+        holds(sp.Or(_xr > 1, 1 / _xr > 5), {_xr: 0})

@@ -41,13 +41,35 @@ def test_fraction_evaluation_agrees_with_sympy_subs():
     assert checked > 100
 
 
-def test_undefined_anywhere_makes_the_claim_undefined():
+def test_undefined_where_it_could_matter_makes_the_claim_undefined():
     x, y = sp.symbols("x y", real=True)
     truth = compile_boolean(sp.Implies(x > 1, 1 / y > 0))
     with pytest.raises(Undefined):
-        truth({x: Fraction(0), y: Fraction(0)})  # even with a false antecedent
+        truth({x: Fraction(2), y: Fraction(0)})  # the hypothesis holds: the conclusion decides
+    assert truth({x: Fraction(0), y: Fraction(0)}) is True  # a false hypothesis settles it (Kleene)
 
 
 def test_truth_at_reads_sympy_rationals():
     x = sp.Symbol("x")
     assert truth_at(x**2 < 2, {x: sp.Rational(7, 5)}) is True
+
+
+def test_connectives_read_undefined_parts_as_the_engine_does():
+    from fractions import Fraction
+
+    from symbolic.fraction_eval import Undefined, compile_boolean, compile_expr
+
+    x = sp.Symbol("x", real=True)
+    zero = {x: Fraction(0)}
+    assert compile_boolean(sp.Or(x > -1, 1 / x > 5))(zero) is True
+    assert compile_boolean(sp.And(x > 1, 1 / x > 5))(zero) is False
+    assert compile_boolean(sp.Implies(1 / x > 5, x > -1))(zero) is True
+    with pytest.raises(Undefined):
+        compile_boolean(sp.Or(x > 1, 1 / x > 5))(zero)
+    with pytest.raises(Undefined):
+        compile_boolean(sp.Xor(x > -1, 1 / x > 5))(zero)
+    pw = sp.Piecewise((x, x < 0), (1 / x, x > 0))
+    assert compile_expr(pw)({x: Fraction(-2)}) == -2 and compile_expr(pw)({x: Fraction(1, 2)}) == 2
+    with pytest.raises(Undefined):  # no branch taken
+        compile_expr(pw)(zero)
+    assert compile_boolean(sp.ITE(x < 0, x < -1, 1 / x > 0))({x: Fraction(-2)}) is True

@@ -143,6 +143,15 @@ def test_argument_names_that_would_hide_the_code_s_names_are_renamed():
     assert k.source.startswith("def _kernel(e_") and "lambda_" in k.source
 
 
+@pytest.mark.parametrize("name", ["w_1'", "w^*", "w-1", "w 1", r"\bar{w}", "1st", "λ", "x.y", "_"])
+def test_any_symbol_name_compiles(name):
+    # an outside user's names: a spot check silently evaluated nothing for w' and \bar{w}
+    w, y = sp.Symbol(name, positive=True), sp.Symbol("y", positive=True)
+    k = K.compile_kernel(w - 2 * y > 0, (w, y))
+    assert k([3.0, 1.0], [1.0, 1.0]).tolist() == [True, False]
+    assert k.exact(["3", "1"], ["1", "1"]).tolist() == [True, False]
+
+
 def test_source_is_the_code_that_runs():
     x, y = sp.symbols("x y", positive=True)
     k = K.compile_kernel(sp.Rational(1, 3) * x < y, (x, y))

@@ -565,3 +565,80 @@ def test_the_ablation_re_decides_the_decisions_alone():
     assert [ob.label for ob, _ in alone.obligations] == ["decision"] and alone.status is Status.PROVED
     rows = {r.group: r.verdict.status for r in necessity(result)}
     assert rows["q > 1"] is Status.PROVED  # without q > 1 the decision still holds; the cross-check would not
+
+
+# -- the third new-user review (a public-good game) ------------------------------------------------------
+
+_NAMES_PAPER = """\
+import sympy as sp
+from proofs import Claim, Paper
+y = sp.Symbol("y", positive=True)
+w, bar = sp.Symbol("w_1'", positive=True), sp.Symbol(r"\\bar{w}", positive=True)
+paper = Paper(title="names", claims=(
+    Claim(id="N.1", statement="w' > y is false", claim=w > y, expected="refuted"),
+    Claim(id="N.2", statement="bar w + y > 2 y is false", claim=bar + y > 2 * y, expected="refuted"),
+    Claim(id="N.3", statement="settled by SymPy", claim=sp.Eq(y, y), expected="proved"),
+))
+"""
+
+
+def test_symbol_names_that_are_not_identifiers_are_spot_checked_and_empty_checks_are_counted(tmp_path):
+    # w_1' and \\bar{w} made the kernels' source a SyntaxError: those spot checks evaluated nothing, and the
+    # summary still said "3 spot checks, ..., 0 disagreeing"
+    path = tmp_path / "names.py"
+    path.write_text(_NAMES_PAPER)
+    r = subprocess.run([sys.executable, "-m", "proofs", "verify", "--claims", str(path), "--json", "--samples", "2000"],
+                       capture_output=True, text=True, timeout=300, cwd=tmp_path,
+                       env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert r.returncode == 0, r.stderr
+    rows = {row["id"]: row for row in json.loads(r.stdout)}
+    assert rows["N.1"]["spot_check"]["samples"] > 0 and rows["N.2"]["spot_check"]["samples"] > 0
+    assert rows["N.3"]["spot_check"]["samples"] == 0
+    assert "1 evaluated no draw (see the table)" in r.stderr
+
+
+def test_the_pytest_plugin_warns_when_a_spot_check_evaluated_nothing(tmp_path):
+    path = tmp_path / "names.py"
+    path.write_text(_NAMES_PAPER)
+    r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                        f"--coordfail-claims={path}", "--coordfail-samples=2000", "-W", "default"],
+                       capture_output=True, text=True, timeout=300, cwd=tmp_path,
+                       env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "3 passed" in r.stdout and "N.3: the spot check evaluated no draw" in r.stdout
+
+
+def test_a_group_no_minimal_core_uses_is_not_re_decided():
+    from proofs.derive import assumption_use, necessity, necessity_sentence
+
+    q = sp.Symbol("q", real=True)
+    claim = Claim(id="X.2", statement="q > 1 alone proves it", claim=q**2 > 1,
+                  assumptions={"q > 1": q > 1, "q < 5": q < 5})
+    result = decide_claim(claim)
+    use = assumption_use(result)
+    assert use.complete and use.unused_groups == ("q < 5",)
+    rows = {r.group: r for r in necessity(result, use=use)}
+    assert rows["q < 5"].by_core and rows["q < 5"].verdict.status is Status.PROVED
+    assert not rows["q > 1"].by_core and rows["q > 1"].verdict.status is Status.REFUTED  # re-decided: q = 0
+    # without the core the group is re-decided, with the same answer
+    again = {r.group: r for r in necessity(result)}
+    assert again["q < 5"].verdict.status is Status.PROVED and not again["q < 5"].by_core
+    assert "q < 5 (the proof's minimal core does not use it)" in necessity_sentence(tuple(rows.values()))
+
+
+def test_region_splits_a_piecewise_relation_into_its_branches(tmp_path):
+    path = tmp_path / "pw.py"
+    path.write_text(textwrap.dedent("""\
+        import sympy as sp
+        from proofs import Claim, Paper
+        a, w = sp.symbols("a w", positive=True)
+        G = sp.Piecewise((w - a, w > 2 * a), (a / 2, True))
+        paper = Paper(title="t", claims=(Claim(id="P", statement="G above a", claim=G > a, assumptions={"a < 3": a < 3}),))
+        """))
+    r = subprocess.run([sys.executable, "-m", "proofs", "region", "P", "--claims", str(path), "--json",
+                        "--samples", "2000"], capture_output=True, text=True, timeout=300, cwd=tmp_path,
+                       env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert r.returncode == 0, r.stderr
+    row = json.loads(r.stdout)["rows"][0]
+    # G > a: on the first branch w - a > a, i.e. w > 2a; on the second a/2 > a never holds
+    assert row["region"] == "w > 2*a" and row["certified"], row

@@ -151,11 +151,17 @@ x, y = sp.symbols("x y", real=True)
     (sp.sqrt(x) >= 0, {x: -1}), (x ** sp.Rational(2, 3) >= 0, {x: -8}), (sp.log(x) < 1, {x: 0}),
     (sp.gamma(x) > 0, {x: -3}), (sp.LambertW(x) > -1, {x: -1}), (1 / x > 0, {x: 0}),
     (sp.Piecewise((x, x > 0)) > 0, {x: -1}), (sp.acosh(x) >= 0, {x: 0}), (sp.atanh(x) > 0, {x: 1}),
-    (sp.And(x > 0, sp.log(x) > 1), {x: -1}),
+    (sp.Or(x < 0, sp.log(x) > 1), {x: 0}),  # no defined part settles it
 ])
 def test_oracle_sees_undefined_terms(expr, point):
     with pytest.raises(Undefined):
         truth(expr, point)
+
+
+def test_oracle_reads_connectives_as_kleene():
+    assert truth(sp.And(x > 0, sp.log(x) > 1), {x: -1}) is False  # a false part settles an And
+    assert truth(sp.Or(x < 0, sp.log(x) > 1), {x: -1}) is True
+    assert truth(sp.Implies(sp.log(x) > 1, x > -5), {x: -1}) is True
 
 
 @pytest.mark.parametrize("expr, point, expected", [

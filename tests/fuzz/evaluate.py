@@ -282,8 +282,9 @@ def compile_boolean(b) -> Callable[[Env], bool]:
         return lambda env: (not _all([_negation(p) for p in parts], env)) != negate
     if isinstance(b, sp.Not):
         return lambda env: not parts[0](env)
-    if isinstance(b, sp.Implies):
-        return lambda env: (not parts[0](env)) or parts[1](env)
+    if isinstance(b, sp.Implies):  # Or(Not(h), c): Kleene's logic, as the table reads connectives
+        hypothesis, conclusion = parts
+        return lambda env: not _all([hypothesis, _negation(conclusion)], env)
     if isinstance(b, sp.Equivalent):
         return lambda env: len({p(env) for p in parts}) == 1
     if isinstance(b, sp.Xor):
@@ -299,13 +300,13 @@ def _negation(p):
 
 
 def _all(parts, env) -> bool:
-    """True iff every part is true; a false part settles it even if another is unsettled."""
+    """True iff every part is true; a false part settles it even if another is unsettled or undefined."""
     pending = None
     for p in parts:
         try:
             if not p(env):
                 return False
-        except Unsettled as exc:
+        except (Unsettled, Undefined) as exc:
             pending = exc
     if pending is not None:
         raise pending

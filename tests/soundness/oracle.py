@@ -13,10 +13,14 @@ Semantics (the ones the corpus's ground truths use):
   (SymPy's principal root is complex), ``acos`` outside ``[-1, 1]``, ``tan`` at
   ``pi/2``, ``Mod(x, 0)``, a pole of ``gamma``, ``LambertW`` below ``-1/e``, a
   ``Piecewise`` none of whose conditions holds...;
-* a Boolean is undefined at a point where any of its terms is, whatever the
-  connectives (no short-circuit: ``x > 0 & log(x) > 1`` is undefined at
-  ``x = -1``), which is the reading under which the engine promises
-  ``unknown`` for claims "undefined somewhere the assumptions hold".
+* a relation is undefined where one of its terms is; the connectives follow
+  Kleene's strong logic, the reading the engine documents: an ``Or`` is true
+  where one part is true, whatever the others (``x < 0 | log(x) > 1`` is true at
+  ``x = -1``), an ``And`` false where one part is false, ``Implies(h, c)`` is
+  ``Or(Not(h), c)``, an ``ITE`` reads its condition and the branch taken;
+  otherwise a Boolean with an undefined part is undefined, which is the reading
+  under which the engine promises ``unknown`` for claims "undefined somewhere
+  the assumptions hold".
 
 Rational arithmetic is exact (:class:`fractions.Fraction`); anything else is
 evaluated with mpmath at 320 bits, and an approximate sign is accepted only when
@@ -279,27 +283,40 @@ class _Evaluator:
                     dv = _to_mpf(lv) - _to_mpf(rv)
                 s = self.sign(d, dv)
             return {"==": s == 0, "!=": s != 0, "<": s < 0, "<=": s <= 0, ">": s > 0, ">=": s >= 0}[b.rel_op]
-        args = [self.truth(a) for a in b.args] if not isinstance(b, sp.ITE) else None
-        if isinstance(b, sp.And):
-            return all(args)
-        if isinstance(b, sp.Or):
-            return any(args)
+        if isinstance(b, (sp.And, sp.Nand)):
+            every = not self._some((a, False) for a in b.args)
+            return every if isinstance(b, sp.And) else not every
+        if isinstance(b, (sp.Or, sp.Nor)):
+            one = self._some((a, True) for a in b.args)
+            return one if isinstance(b, sp.Or) else not one
+        if isinstance(b, sp.Implies):
+            return self._some(((b.args[0], False), (b.args[1], True)))
+        if isinstance(b, sp.ITE):
+            c, t, f = b.args
+            return self.truth(t) if self.truth(c) else self.truth(f)
+        args = [self.truth(a) for a in b.args]
         if isinstance(b, sp.Not):
             return not args[0]
-        if isinstance(b, sp.Implies):
-            return (not args[0]) or args[1]
         if isinstance(b, sp.Equivalent):
             return len(set(args)) == 1
         if isinstance(b, sp.Xor):
             return sum(args) % 2 == 1
-        if isinstance(b, sp.Nand):
-            return not all(args)
-        if isinstance(b, sp.Nor):
-            return not any(args)
-        if isinstance(b, sp.ITE):
-            c, t, f = (self.truth(a) for a in b.args)
-            return t if c else f
         raise Unsure(f"the oracle does not know the Boolean {type(b).__name__}")
+
+    def _some(self, parts) -> bool:
+        """Whether one ``(Boolean, value)`` takes its value (Kleene: the others may be undefined); False where
+        every part is settled otherwise.  Unsure if an unsettled part could decide, else Undefined."""
+        pending = []
+        for part, value in parts:
+            try:
+                if self.truth(part) is value:
+                    return True
+            except (Undefined, Unsure) as exc:
+                pending.append(exc)
+        unsure = [e for e in pending if isinstance(e, Unsure)]
+        if unsure or pending:
+            raise (unsure or pending)[0]
+        return False
 
 
 def _is_truth_value(e) -> bool:
