@@ -418,9 +418,9 @@ def holds(b, point: Mapping, _checked: bool = False) -> bool:
         c, x, y = b.args
         return holds(x, point, True) if holds(c, point, True) else holds(y, point, True)
     if isinstance(b, sp.Nand):
-        return not all(holds(a, point, True) for a in b.args)
+        return _some_part_settles(((a, False) for a in b.args), point)
     if isinstance(b, sp.Nor):
-        return not any(holds(a, point, True) for a in b.args)
+        return not _some_part_settles(((a, True) for a in b.args), point)
     raise Uncertifiable(f"cannot evaluate {sp.sstr(b)}")
 
 

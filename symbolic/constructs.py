@@ -338,7 +338,8 @@ def domain_conditions(e: sp.Basic) -> tuple[sp.Boolean, ...]:
     strong logic: an ``Or`` is defined where one of its defined parts is true
     (whatever the others) or every part is defined, so
     ``Or(x > -1, 1/x > 5)`` holds at ``x = 0``; ``Implies(h, c)`` is
-    ``Or(Not(h), c)``.  Conditions SymPy settles as true from the symbols'
+    ``Or(Not(h), c)``, a ``Nand`` (``Nor``) is defined where its ``And``
+    (``Or``) is.  Conditions SymPy settles as true from the symbols'
     assumptions are left out.  A pure function of ``e`` (cached by it).
     """
     if isinstance(e, (sp.Symbol, sp.logic.boolalg.BooleanAtom)) or not e.args:
@@ -425,7 +426,7 @@ def _conditions(node) -> tuple:
         add(domain_conditions(then), cond)
         add(domain_conditions(other), sp.Not(cond))
         return tuple(out)
-    if isinstance(node, (sp.Or, sp.And, sp.Implies)):
+    if isinstance(node, (sp.Or, sp.And, sp.Implies, sp.Nand, sp.Nor)):
         return _settled_where(node)
     if isinstance(node, sp.Subs):
         for a in node.point:
@@ -454,8 +455,8 @@ def _settled_where(node) -> tuple:
     """
     if isinstance(node, sp.Implies):
         parts, deciding = (sp.Not(node.args[0]), node.args[1]), True
-    else:
-        parts, deciding = node.args, isinstance(node, sp.Or)  # the value a defined part settles the whole at
+    else:  # the value at which a defined part settles the whole (a Nand is Not(And), a Nor Not(Or))
+        parts, deciding = node.args, isinstance(node, (sp.Or, sp.Nor))
     defined = [sp.And(*domain_conditions(a)) for a in parts]
     if all(d is sp.true for d in defined):
         return ()

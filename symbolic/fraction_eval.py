@@ -142,6 +142,10 @@ def compile_boolean(b) -> Callable[[Point], bool]:
         return lambda p: _one_settles([(f, True) for f in parts], p)
     if isinstance(b, sp.Implies):
         return lambda p: _one_settles([(parts[0], False), (parts[1], True)], p)
+    if isinstance(b, sp.Nand):
+        return lambda p: _one_settles([(f, False) for f in parts], p)
+    if isinstance(b, sp.Nor):
+        return lambda p: not _one_settles([(f, True) for f in parts], p)
     if isinstance(b, sp.Not):
         return lambda p: not parts[0](p)
     if isinstance(b, sp.ITE):
@@ -219,15 +223,24 @@ def sympy_truth(b, point: Mapping[sp.Symbol, sp.Expr]):
             return "undefined"
         return {"==": sign == 0, "!=": sign != 0, "<": sign < 0, "<=": sign <= 0, ">": sign > 0,
                 ">=": sign >= 0}[b.rel_op]
+    if isinstance(b, sp.ITE):
+        chosen = sympy_truth(b.args[0], point)
+        return sympy_truth(b.args[1] if chosen else b.args[2], point) if isinstance(chosen, bool) else chosen
     values = [sympy_truth(a, point) for a in getattr(b, "args", ())]
+    # Kleene's reading, as the engine's: a part that settles an Or (And) settles it, whatever the others
+    settles = {sp.Or: True, sp.Nor: True, sp.And: False, sp.Nand: False}.get(type(b))
+    if settles is not None and settles in values:
+        return settles if isinstance(b, (sp.Or, sp.And)) else not settles
+    if isinstance(b, sp.Implies) and (values[0] is False or values[1] is True):
+        return True
     if "undefined" in values:
         return "undefined"
     if None in values:
         return None
-    if isinstance(b, sp.And):
-        return all(values)
-    if isinstance(b, sp.Or):
-        return any(values)
+    if isinstance(b, (sp.And, sp.Nand)):
+        return all(values) is isinstance(b, sp.And)
+    if isinstance(b, (sp.Or, sp.Nor)):
+        return any(values) is isinstance(b, sp.Or)
     if isinstance(b, sp.Not):
         return not values[0]
     if isinstance(b, sp.Implies):

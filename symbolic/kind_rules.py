@@ -22,7 +22,13 @@ it -- so no decision afterwards can be sound.  Measured (SymPy 1.13-1.14):
 * two constants are compared by a 2-digit numeric evaluation that need not be
   significant: ``sqrt(9 + 4 sqrt(5)) + sqrt(11 + 4 sqrt(7)) - 4 - sqrt(5) - sqrt(7)``
   is exactly 0, and ``c < 0`` became ``True``.  Now a comparison SymPy settles
-  numerically needs its 2 digits *certified* (``evalf(strict=True)``).
+  numerically needs its 2 digits *certified* (``evalf(strict=True)``);
+* a term undefined somewhere is judged from the values it has: ``1/x`` is "not
+  zero" for a real ``x`` (SymPy's 1/0 is ``zoo``), so ``Ne(1/x, 0)`` became
+  ``True`` and ``Eq(1/x, 1/x)`` too; ``Piecewise((1, x > 0)) > 0`` (no branch
+  at ``x <= 0``) and ``Max(1/x, 0) > -1`` became ``True``.  An equation with a
+  side undefined somewhere, and the signs of a ``Piecewise``, ``Max`` or ``Min``
+  undefined somewhere, are left open.
 
 Each rule is *weakened*: where SymPy's answer rests on the wrong inference, it
 becomes ``None`` (unknown); everywhere else SymPy answers as before.  An
@@ -40,6 +46,9 @@ simplifies a relation.
 (Eq(atan(n), 0), Ne(r**2, 2))
 >>> sp.atan(sp.Symbol("m", integer=True, nonzero=True)).is_rational   # still known where it is true
 False
+>>> x = sp.Symbol("x", real=True)
+>>> sp.Ne(1 / x, 0), sp.Piecewise((1, x > 0)) > 0, sp.Ne(1 / (x**2 + 1), 0)
+(Ne(1/x, 0), Piecewise((1, x > 0)) > 0, True)
 """
 
 from __future__ import annotations
@@ -53,6 +62,7 @@ from sympy.core.evalf import PrecisionExhausted
 from sympy.core.logic import fuzzy_not
 from sympy.core.power import Pow
 from sympy.functions.elementary.integers import RoundFunction
+from sympy.functions.elementary.miscellaneous import MinMaxBase
 
 __all__ = ["REPAIRS", "repair"]
 
@@ -156,6 +166,36 @@ def _uncertified_sign(side: int) -> Callable:
     return unfounded
 
 
+def _power_may_be_undefined(e, value) -> bool:
+    # 1/x "is not zero" for a real x: SymPy reads 1/0 as zoo, which is nonzero; here 1/0 is undefined, and
+    # Ne(1/x, 0) became True, so exists(And(Eq(x, 0), Ne(1/x, 0))) had the witness x = 0
+    return value is False and e.exp.is_extended_nonnegative is not True and e.base.is_zero is not False
+
+
+_UNDER_TEST: set = set()  # a reentrancy guard: the conditions of e may ask SymPy about e again
+
+
+def _may_be_undefined(e, value) -> bool:
+    # a Piecewise without a branch taken somewhere, a condition undefined somewhere (1/x > 5 at x = 0), a Max of
+    # 1/x: SymPy signs it from the values it has, so Piecewise((1, x > 0)) > 0 and Max(1/x, 0) > -1 became True
+    if value is None:
+        return False
+    if e in _UNDER_TEST:
+        return True
+    from .constructs import domain_conditions
+
+    _UNDER_TEST.add(e)
+    try:
+        return bool(domain_conditions(e))
+    finally:
+        _UNDER_TEST.discard(e)
+
+
+_SIGN_FACTS = ("positive", "negative", "nonnegative", "nonpositive", "zero", "nonzero", "real", "extended_real",
+               "extended_positive", "extended_negative", "extended_nonnegative", "extended_nonpositive",
+               "extended_nonzero", "integer", "even", "odd", "imaginary", "finite", "complex", "irrational",
+               "rational")
+
 #: (class, fact, when SymPy's answer is unfounded): the rules weakened, each with its counterexample above
 REPAIRS = (
     (sp.atan, "rational", _inverse_trig_at(0)),
@@ -182,6 +222,9 @@ REPAIRS = (
     (sp.binomial, "integer", _binomial_integer),
     (sp.Expr, "extended_positive", _uncertified_sign(1)),
     (sp.Expr, "extended_negative", _uncertified_sign(-1)),
+    (Pow, "zero", _power_may_be_undefined),
+    *((cls, fact, _may_be_undefined) for cls in (sp.Piecewise, MinMaxBase, sp.Max, sp.Min) for fact in _SIGN_FACTS
+      if f"_eval_is_{fact}" in cls.__dict__),  # the handlers each class has (Max has its own signs)
 )
 
 
@@ -272,6 +315,22 @@ def _weaken(cls, fact: str, unfounded: Callable) -> None:
             sub._prop_handler[fact] = handler
 
 
+def _defined_is_eq(original: Callable) -> Callable:
+    # SymPy's equality where a side may be undefined: Eq(1/x, 0) is False by "n/d = 0 needs d infinite" (1/0 is
+    # zoo to SymPy), Eq(1/x, 1/x) True by structure; at x = 0 both are undefined here, so both stay open
+    def is_eq(lhs, rhs, assumptions=None):
+        value = original(lhs, rhs, assumptions)
+        if value is None or assumptions is not None:
+            return value
+        if any(isinstance(side, sp.Expr) and not side.is_number and _may_be_undefined(side, value)
+               for side in (lhs, rhs)):
+            return None
+        return value
+
+    is_eq._coordfail_weakened = True
+    return is_eq
+
+
 def _binomial_eval(original: Callable) -> Callable:
     """``binomial.eval`` that leaves ``binomial(n, k)`` unevaluated for a negative integer ``n`` and a ``k``
     that may be an integer: SymPy wrote ``zoo`` (``binomial(-1, y)`` at ``y = 0`` is 1, ``binomial(-1, 4)`` is 1);
@@ -317,6 +376,8 @@ def repair() -> None:
     for cls, fact, unfounded in REPAIRS:
         _weaken(cls, fact, unfounded)
     relational._n2 = _certified_difference
+    if not getattr(relational.is_eq, "_coordfail_weakened", False):
+        relational.is_eq = _defined_is_eq(relational.is_eq)
     if not getattr(sp.binomial.eval, "_coordfail_weakened", False):
         sp.binomial.eval = _binomial_eval(sp.binomial.eval.__func__)
     if not getattr(sp.Mod.eval, "_coordfail_weakened", False):

@@ -622,7 +622,10 @@ def _certify(result: Region, scope: _Scope, timeout: float) -> Region:
     instance = sp.And(C, *scope.local, *[r for t in scope.bound for r in _declared_sign(t)])
     for candidates in _witness_candidates(sp.And(C, *scope.local), scope.bound):
         candidates = sorted(candidates, key=lambda c: [sp.default_sort_key(e) for _, e in c])  # a stable order
-        instances = [instance.xreplace(dict(c)) for c in candidates]
+        try:
+            instances = [instance.xreplace(dict(c)) for c in candidates]
+        except (TypeError, ValueError):  # SymPy refuses the substitution (a Piecewise without a branch: nan)
+            continue
         w = prove(sp.Implies(R, sp.Or(*instances)), given, timeout=timeout)
         if w.status is Status.PROVED:
             shown = "; ".join(", ".join(f"{s} = {sp.sstr(e)}" for s, e in c) for c in candidates)

@@ -438,6 +438,9 @@ def cross_check(kind, statement, assumptions, verdict: Verdict, *, timeout: floa
         return _check_point(kind, statement, assume, point, status, timeout, result)
     if _cvc5 is None:
         return result("could-not-confirm", "unavailable", "cvc5", "the cvc5 Python bindings are not installed")
+    if _kleene_sensitive(statement) or any(_kleene_sensitive(a) for a in assume):
+        return result("could-not-confirm", "unknown", "cvc5", "a connective with a part undefined somewhere: "
+                      "the engine reads it in Kleene's logic, this route asks every part to be defined")
 
     tr = _Translation()
     try:
@@ -520,12 +523,14 @@ def cross_check(kind, statement, assumptions, verdict: Verdict, *, timeout: floa
                                                  " (not certified exactly)"), point)
     if answer == "unknown":
         return result("could-not-confirm", "unknown", "cvc5", "cvc5 answered unknown or reached the time limit")
-    for check in (confirm_defined, confirm_satisfiable):
+    # an existence claim needs no definedness: a point where its condition is undefined is no instance
+    for check in (confirm_defined, confirm_satisfiable) if kind is Kind.FORALL else (confirm_satisfiable,):
         bad = check()
         if bad is not None:
             return bad
     second = "proved" if kind is Kind.FORALL else "refuted"
-    return result("agree", second, "cvc5", "unsat, every denominator non-zero, assumptions satisfiable")
+    return result("agree", second, "cvc5", "unsat, every denominator non-zero, assumptions satisfiable"
+                  if kind is Kind.FORALL else "unsat, assumptions satisfiable")
 
 
 def _evaluate_point(statement, assume, point: dict, want: bool):
@@ -542,6 +547,28 @@ def _evaluate_point(statement, assume, point: dict, want: bool):
     if None in values:
         return None
     return True
+
+
+def _kleene_sensitive(b, top: bool = True) -> bool:
+    """Whether Kleene's reading of ``b`` (an Or true where one part is, the others undefined) may differ from
+    this route's, which asks every denominator, log argument... of ``b`` to be defined.  A conjunction at the
+    top (the assumptions, a claim's parts) reads alike: where one part is false nothing holds either way."""
+    if isinstance(b, Relational) or not isinstance(b, sp.logic.boolalg.BooleanFunction):
+        return False
+    if isinstance(b, sp.And) and top:
+        return any(_kleene_sensitive(a, True) for a in b.args)
+    return any(_partial(a) for a in b.args)
+
+
+def _partial(e) -> bool:
+    """Whether ``e`` has an operation undefined somewhere: a power that is not a non-negative integer power
+    of a variable base, or a function other than Abs, Min, Max, exp."""
+    for node in sp.preorder_traversal(e):
+        if isinstance(node, sp.Pow) and not node.base.is_number and not (node.exp.is_Integer and node.exp >= 0):
+            return True
+        if isinstance(node, (sp.Function, sp.Piecewise)) and not isinstance(node, (sp.Abs, sp.Min, sp.Max, sp.exp)):
+            return True
+    return False
 
 
 def _check_point(kind, statement, assume, point, status, timeout, result) -> CrossCheck:

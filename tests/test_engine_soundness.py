@@ -529,3 +529,31 @@ def test_kleene_definedness_in_the_certifier():
     assert holds(sp.Implies(1 / _xr > 5, _xr > -1), {_xr: 0}) is True
     with pytest.raises(Uncertifiable):  # nothing settles it
         holds(sp.Or(_xr > 1, 1 / _xr > 5), {_xr: 0})
+
+
+@pytest.mark.parametrize("decide, status", [
+    # a second red team: Nand/Nor kept by evaluate=False needed every part defined, so x = 0 was lost
+    (lambda: prove(_xr > -1, [sp.Nand(_xr > 0, sp.log(_xr) > 0, evaluate=False)]), Status.REFUTED),
+    (lambda: prove(sp.Ne(_xr, 0), [sp.Nand(_xr > 0, 1 / _xr > 0, evaluate=False)]), Status.REFUTED),
+    (lambda: prove(sp.Ne(_xr, 0), [sp.Not(sp.Nor(_xr >= 0, 1 / _xr > 0, evaluate=False))]), Status.REFUTED),
+    (lambda: prove(_xr > 5, [sp.Nand(_xr > 0, 1 / _xr > 0, evaluate=False), sp.Eq(_xr, 0)]), Status.REFUTED),
+    (lambda: exists(sp.Nand(_xr > 0, 1 / _xr > 0, evaluate=False), [sp.Eq(_xr, 0)]), Status.WITNESS),
+    (lambda: exists(sp.Not(sp.Nor(sp.sqrt(_xr) > 1, sp.sqrt(-_xr) > 1, evaluate=False))), Status.WITNESS),
+])
+def test_nand_and_nor_read_as_not_and_and_not_or(decide, status):
+    assert decide().status is status
+
+
+def test_sympy_no_longer_settles_terms_undefined_somewhere():
+    # SymPy read 1/0 as zoo ("not zero") and signed a Piecewise or a Max from the values it has: each of these
+    # became True before the engine saw it, so x = 0 was a witness of an undefined condition
+    assert sp.Ne(1 / _xr, 0) is not sp.true and sp.Eq(1 / _xr, 1 / _xr) is not sp.true
+    assert (sp.Piecewise((1, _xr > 0)) > 0) is not sp.true
+    assert (sp.Max(1 / _xr, 0) > -1) is not sp.true
+    assert (sp.Piecewise((1, sp.And(_xr >= 0, 1 / _xr > 5)), (2, True)) > 0) is not sp.true
+    assert exists(sp.And(sp.Eq(_xr, 0), sp.Ne(1 / _xr, 0))).status is Status.REFUTED
+    assert exists(sp.And(_xr <= 0, sp.Piecewise((1, _xr > 0)) > 0)).status is not Status.WITNESS
+    assert prove(_xr > 0, [sp.Piecewise((1, _xr > 0)) > 0]).status is not Status.REFUTED  # x <= 0: undefined
+    # where everything is defined SymPy still settles them
+    assert sp.Ne(1 / (_xr**2 + 1), 0) is sp.true and (sp.Piecewise((1, _xr > 0), (2, True)) > 0) is sp.true
+    assert (sp.Max(_xr, 0) >= 0) is sp.true

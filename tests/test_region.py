@@ -524,3 +524,11 @@ def test_a_condition_that_fails_nowhere_is_said_to_hold_everywhere():
     assert said.startswith("holds everywhere")
     undecided = DerivedThreshold("X", "holds where", row, region(u > 1), somewhere, None).verdict_text()
     assert undecided == "holds somewhere (whether it fails anywhere is undecided)"
+
+
+@needs_qepcad
+def test_a_witness_candidate_outside_a_piecewise_s_branches_is_passed_over():
+    # a red team: a candidate y <= 0 turned Piecewise((y, y > 0)) into nan and the region raised TypeError
+    x, y = sp.symbols("x y", real=True)
+    r = region(sp.Piecewise((y, y > 0)) > x, eliminate=[y], timeout=20)
+    assert r.condition is sp.true  # for every x some y > max(x, 0) exists

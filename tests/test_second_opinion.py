@@ -135,3 +135,18 @@ def test_a_claim_level_disagreement_becomes_unknown_with_both_answers(decided_cl
     assert checked.outcome is Outcome.DISAGREE
     assert new_result.verdict.status is Status.UNKNOWN
     assert "fabricated" in new_result.verdict.reason and "cvc5" in new_result.verdict.reason
+
+
+def test_the_second_route_does_not_disagree_with_kleene_readings():
+    x = sp.Symbol("x", real=True)
+    claim, given = sp.Or(x > -1, 1 / x > 5), [x > -sp.Rational(1, 2)]  # true, and 1/0 only where x > -1 holds
+    v = prove(claim, given)
+    assert v.status.value == "proved"
+    assert cross_check("forall", claim, given, v).outcome.value == "could-not-confirm"
+    # an existence claim needs no definedness: x = 0 is simply no instance
+    cond = sp.And(sp.Eq(x, 0), 1 / x > 5)
+    v = exists(cond)
+    assert v.status.value == "refuted" and cross_check("exists", cond, [], v).outcome.value == "agree"
+    cond = sp.And(sp.Eq(x**2, 2), x > 0, sp.Or(x > 1, 1 / (x - sp.sqrt(2)) > 0))  # the witness sqrt(2)
+    v = exists(cond)
+    assert v.status.value == "witness" and cross_check("exists", cond, [], v).outcome.value == "agree"

@@ -325,9 +325,12 @@ def test_the_settled_obligations_are_the_ones_issue_11_lists():
     counts = {}
     for cid, _ in SETTLED:
         counts[cid] = counts.get(cid, 0) + 1
+    # S2.fmd.4's Eq(log(N V), log(N V)) and S2.fmd.5's Eq((N - 1)/N, 1 - 1/N) are no longer settled by SymPy:
+    # an equation with a side undefined somewhere (the integer N: SymPy's sign of N V is no proof) stays open,
+    # and the engine decides it
     assert counts == {"S2.spill.1": 1, "S2.spill.2": 1, "S2.spill.4": 1, "S2.spill.6": 2, "S2.spill.7": 2,
                       "S2.spill2.1": 1, "S2.spill2.2": 2, "S2.spill2.3": 1, "S2.brand.5": 1, "S2.fmd.1": 2,
-                      "S2.fmd.4": 2, "S2.fmd.5": 1, "S2.train.1": 1, "S2.infra.1": 1, "S2.infra.4": 2}
+                      "S2.fmd.4": 1, "S2.train.1": 1, "S2.infra.1": 1, "S2.infra.4": 2}
 
 
 def test_no_section2_obligation_is_settled_without_a_derived_form():
