@@ -252,6 +252,8 @@ def _spot_text(spot, result) -> str:
         if not spot.found:  # floats alone decide nothing
             return f"{spot.found_more:,} of {spot.samples:,} draws {what} in floats (none confirmed exactly)"
         return f"{spot.found_text()} of {spot.samples:,} draws {what}, exactly confirmed"
+    if result.status is Status.UNKNOWN and result.claim.kind is Kind.EXISTS:  # nothing to agree with
+        return f"none of {spot.samples:,} draws is an instance"
     if result.status is Status.REFUTED and result.verdict.counterexample is not None:
         return f"cex exact; {spot.found_text()} of {spot.samples:,} draws refute it"
     if result.status is Status.WITNESS:

@@ -232,13 +232,11 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
         + (f"; {unevaluated} evaluated no draw, each for the reason its table row gives" if unevaluated else "")
         + "). ")
     if generated:
-        out.append(f"Each proved claim is mutated (shifted thresholds, flipped inequalities, dropped hypotheses, "
-                   f"swapped parameters) to show that its check can fail: {killed} of {generated} mutants are "
-                   f"refuted. ")
+        out.append(f"Each proved claim is mutated (thresholds shifted, inequalities flipped, hypotheses dropped...) "
+                   f"to show that its check can fail: {killed} of {generated} mutants are refuted. ")
     out.append(r"Each proof says which assumptions are \emph{sufficient} (a minimal set) and which are "
-               r"\emph{necessary} (re-decided with each dropped, declared signs included, within "
-               f"{NECESSITY_TIMEOUT:g} s each; a named assumption the proof's minimal core does not use stays "
-               "unneeded without a new decision, since the core alone proves the claim). ")
+               r"\emph{necessary} (each dropped in turn, declared signs included: re-decided within "
+               f"{NECESSITY_TIMEOUT:g} s, or still proved by the proof's minimal core). ")
     reduced = sum(1 for it in items if BY_REDUCTION in it.verdict)
     if reduced:
         size = f"${_size_name(items) or 'N'}$"

@@ -315,6 +315,8 @@ def _sign(point: Mapping, e: sp.Expr) -> int:
         if not b.is_finite():
             raise Uncertifiable(f"{sp.sstr(e)} is not certainly finite at this point")
     # the ball still contains 0: settle it exactly, or give up
+    if e.has(sp.Piecewise):  # the branch taken, chosen exactly (a tax of y/10 at y = 10 is exactly 1)
+        e = _branches_taken(e, point)
     if e.has(*SETTLED_NUMERICALLY):  # substituting would let SymPy evaluate them numerically, at a tie
         raise Uncertifiable(f"cannot separate {sp.sstr(e)[:80]} from zero at this point")
     v = substitute(e, point) if point else e
@@ -328,6 +330,19 @@ def _sign(point: Mapping, e: sp.Expr) -> int:
     if _log_linear_is_zero(v):
         return 0
     raise Uncertifiable(f"cannot separate {sp.sstr(v)} from zero")  # SymPy's is_zero is no proof here
+
+
+def _branches_taken(e: sp.Expr, point: Mapping) -> sp.Expr:
+    """``e`` with every ``Piecewise`` replaced by the branch its conditions select at ``point`` (settled
+    rigorously, as :func:`holds` settles them)."""
+    if isinstance(e, sp.Piecewise):
+        for piece in e.args:
+            if holds(piece.cond, point, _checked=True):
+                return _branches_taken(piece.expr, point)
+        raise Uncertifiable("no branch of a Piecewise applies at this point")
+    if not e.args or not e.has(sp.Piecewise):
+        return e
+    return e.func(*[_branches_taken(a, point) for a in e.args])
 
 
 #: constants of the table that are algebraic numbers, written with radicals (so minimal polynomials apply)

@@ -268,6 +268,9 @@ def enclosure_function(e: sp.Basic) -> Callable | None:
 def _describe(e: sp.Basic) -> str:
     if isinstance(e, AppliedUndef):
         return f"the abstract function {e.func}"
+    if isinstance(e, sp.Heaviside):  # what SymPy's derivative of Min, Max or Abs leaves at the kink
+        return ("Heaviside, SymPy's derivative of a kink (Min, Max, Abs): state the condition on each side of "
+                "the kink, or rewrite(Piecewise) to take SymPy's value 1/2 at it")
     return type(e).__name__
 
 
@@ -461,7 +464,11 @@ def _settled_where(node) -> tuple:
     if all(d is sp.true for d in defined):
         return ()
     settling = [a if deciding else sp.Not(a) for a in parts]
-    return (sp.Or(*[_and(d, a) for d, a in zip(defined, settling)], sp.And(*defined)),)
+    # where one part alone can be undefined, "every part defined" is its condition and covers "it is defined
+    # and settles the whole": the shorter form, as the reason for an unknown prints it
+    alone = sum(d is not sp.true for d in defined) == 1
+    return (sp.Or(*[_and(d, a) for d, a in zip(defined, settling) if d is sp.true or not alone],
+                  sp.And(*defined)),)
 
 
 def _and(a, b):

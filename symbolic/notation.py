@@ -124,6 +124,18 @@ class PaperPretty(PrettyPrinter):
     def _print_Min(self, expr):
         return self._print_Function(expr, func_name="min")
 
+    def _print_Relational(self, e):
+        # a Piecewise beside a relation sign reads as its last condition ("for r <= v <= v"): parenthesise it
+        if any(isinstance(side, sp.Piecewise) for side in e.args):
+            from sympy.printing.pretty.pretty_symbology import xsym
+            from sympy.printing.pretty.stringpict import prettyForm, stringPict
+
+            lhs, rhs = (prettyForm(*self._print(side).parens()) if isinstance(side, sp.Piecewise) else self._print(side)
+                        for side in e.args)
+            return prettyForm(*stringPict.next(lhs, prettyForm(" " + xsym(e.rel_op) + " "), rhs),
+                              binding=prettyForm.OPEN)
+        return super()._print_Relational(e)
+
     def _print_Symbol(self, e, bold_name=False):
         form = super()._print_Symbol(e, bold_name)
         if "__" in str(form) and "__" not in e.name:  # a superscript Unicode lacks ("p^m" read "p__m"): as written

@@ -561,12 +561,20 @@ def _kleene_sensitive(b, top: bool = True) -> bool:
 
 
 def _partial(e) -> bool:
-    """Whether ``e`` has an operation undefined somewhere: a power that is not a non-negative integer power
-    of a variable base, or a function other than Abs, Min, Max, exp."""
+    """Whether ``e`` may have an operation undefined somewhere: a negative power of a base the symbols' signs
+    do not make non-zero, a fractional power of one they do not make positive (non-negative for a positive
+    exponent), a log of one they do not make positive, or a function other than Abs, Min, Max, exp, log."""
     for node in sp.preorder_traversal(e):
-        if isinstance(node, sp.Pow) and not node.base.is_number and not (node.exp.is_Integer and node.exp >= 0):
+        if isinstance(node, sp.Pow) and not node.base.is_number:
+            if node.exp.is_Integer:
+                if node.exp < 0 and node.base.is_nonzero is not True:
+                    return True
+            elif not (node.base.is_positive or (node.base.is_nonnegative and node.exp.is_positive)):
+                return True
+        if isinstance(node, sp.log) and node.args[0].is_positive is not True:
             return True
-        if isinstance(node, (sp.Function, sp.Piecewise)) and not isinstance(node, (sp.Abs, sp.Min, sp.Max, sp.exp)):
+        if isinstance(node, (sp.Function, sp.Piecewise)) and not isinstance(node, (sp.Abs, sp.Min, sp.Max, sp.exp,
+                                                                                   sp.log)):
             return True
     return False
 

@@ -295,6 +295,9 @@ class Translator:
         # a real exponent on a positive base (the domain condition): exp(expo * log(base)), the logarithm
         # of a product of positive factors written as a sum (SymPy's expand_log without force), so that
         # x**a * x**b, x**(a + b) and (x y)**a meet as the same atoms and products of them
+        if base.is_number and base.is_positive is not True:  # log(-2) is not real: say what was written
+            raise Unsupported(f"{sp.sstr(e)}: a power with a non-rational exponent is read as exp(y log x), "
+                              "which needs a positive base")
         arg = sp.expand(expo * sp.expand_log(sp.log(base, evaluate=False), force=False))
         if isinstance(arg, sp.exp) or arg.has(sp.zoo, sp.nan):
             arg = sp.Mul(expo, sp.log(base, evaluate=False), evaluate=False)

@@ -557,3 +557,22 @@ def test_sympy_no_longer_settles_terms_undefined_somewhere():
     # where everything is defined SymPy still settles them
     assert sp.Ne(1 / (_xr**2 + 1), 0) is sp.true and (sp.Piecewise((1, _xr > 0), (2, True)) > 0) is sp.true
     assert (sp.Max(_xr, 0) >= 0) is sp.true
+
+
+def test_a_constant_base_that_is_not_positive_is_named_with_its_power():
+    # "not supported: the number I" named no I the user wrote: it came from log(-2)
+    xr, n = sp.Symbol("x", real=True), sp.Symbol("n", integer=True)
+    for claim in ((-2) ** xr > 0, (-1) ** n <= 1):
+        v = prove(claim)
+        assert v.status is Status.UNKNOWN and "needs a positive base" in v.reason and "the number I" not in v.reason
+
+
+def test_an_exact_tie_on_a_piecewise_branch_is_certified_by_the_branch_taken():
+    # an outside user's tax schedule: y = 10 pays exactly 1 (y/10), but a ball of y/10 - 1 always holds 0 and
+    # Piecewise is one of the functions SymPy evaluates numerically, so the witness was never certified
+    y = sp.Symbol("y", real=True)
+    tax = sp.Piecewise((y / 10, y <= 11), (y, True))
+    assert exists(sp.Eq(tax, 1)).witness == {y: 10}
+    assert prove(sp.Ne(tax, 1)).counterexample == {y: 10}
+    v = prove(sp.Implies(y <= 11, tax < sp.Rational(11, 10)))
+    assert v.status is Status.REFUTED and v.counterexample == {y: 11}

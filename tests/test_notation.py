@@ -120,3 +120,10 @@ def test_prose_never_evaluates_text():
     hostile = "__import__('os').system('echo pwned') and lambda_1S >= 1"
     out = prose_latex(hostile)
     assert r"\lambda_{1S} \geq 1" in out and "pwned" in out
+
+
+def test_a_piecewise_beside_a_relation_sign_is_parenthesised():
+    # "... for r <= v <= v": the branch's condition ran into the relation
+    r, v = sp.symbols("r v", positive=True)
+    text = pretty(sp.Le(sp.Piecewise(((r**2 + v**2) / (2 * v), v >= r)), v, evaluate=False), columns=200)
+    assert "for r ≤ v⎟ ≤ v" in text  # the brace closes before the relation sign

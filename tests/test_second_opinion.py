@@ -150,3 +150,11 @@ def test_the_second_route_does_not_disagree_with_kleene_readings():
     cond = sp.And(sp.Eq(x**2, 2), x > 0, sp.Or(x > 1, 1 / (x - sp.sqrt(2)) > 0))  # the witness sqrt(2)
     v = exists(cond)
     assert v.status.value == "witness" and cross_check("exists", cond, [], v).outcome.value == "agree"
+
+
+def test_denominators_the_signs_make_non_zero_are_no_kleene_difference():
+    y = sp.Symbol("y", positive=True)
+    x = sp.Symbol("x", real=True)
+    claim = sp.Or(x > 0, 1 / y > 0)
+    v = prove(claim)
+    assert v.status.value == "proved" and cross_check("forall", claim, [], v).outcome.value == "agree"
