@@ -65,6 +65,9 @@ def certified_point(p: Problem, point: dict, want: bool) -> dict | None:
 ROOT_SOLVES, ROOT_SECONDS = 24, 3.0
 
 
+_PERIODIC = (sp.sin, sp.cos, sp.tan, sp.cot, sp.sec, sp.csc)
+
+
 def _roots_near(p: Problem, point: dict):
     """The solver's point with symbols moved, one after another (each at most once), onto exact real roots of
     equations of the claim or an assumption, the other symbols kept (``exp(x) = 2``: ``x = log 2``, which no
@@ -73,8 +76,8 @@ def _roots_near(p: Problem, point: dict):
     like any point.  Lazy, within :data:`ROOT_SOLVES` solves and :data:`ROOT_SECONDS`."""
     equations = list(dict.fromkeys(r for b in (p.target, *p.assumptions) for r in b.atoms(sp.Eq, sp.Ne)
                                    if not is_truth_value(r.lhs)))
-    if not equations or not (p.encoding and any(a.func in (sp.exp, sp.log) for a in p.encoding.atoms)):
-        return  # without exp/log, z3's own points are exact already (algebraic numbers)
+    if not equations or not (p.encoding and p.encoding.atoms):
+        return  # without exp, log, sin..., z3's own points are exact already (algebraic numbers)
     equations.sort(key=lambda r: not r.has(sp.exp, sp.log))
     budget = {"solves": ROOT_SOLVES, "until": time.monotonic() + min(ROOT_SECONDS, max(p.remaining(), 0.0))}
     moved: frozenset = frozenset()
@@ -98,13 +101,18 @@ def _roots_once(p: Problem, point: dict, equations: list, moved: frozenset, budg
             try:
                 with time_box(min(left, 1.0)):
                     g = f.subs({t: v for t, v in point.items() if t != s})
-                    roots = sp.solveset(g, s, sp.S.Reals) if g.free_symbols == {s} else sp.S.EmptySet
+                    # a periodic function has infinitely many roots: those within a few periods of the point
+                    near = (sp.Interval(point[s] - 8, point[s] + 8) if g.has(*_PERIODIC) and point[s].is_Rational
+                            else sp.S.Reals)
+                    roots = sp.solveset(g, s, near) if g.free_symbols == {s} else sp.S.EmptySet
+                    if isinstance(roots, sp.FiniteSet):  # the nearest first: the solver's point is admissible
+                        roots = sorted((r for r in roots if r.is_number and not r.has(sp.I) and r != point[s]),
+                                       key=lambda r: abs(float(sp.N(r - point[s], 15))))
             except (OutOfTime, NotImplementedError, ValueError, TypeError):
                 continue
-            if isinstance(roots, sp.FiniteSet):
+            if isinstance(roots, list):
                 for r in roots:
-                    if r.is_number and not r.has(sp.I) and r != point[s]:
-                        yield s, {**point, s: r}
+                    yield s, {**point, s: r}
 
 
 def excluded_values(p: Problem, point: dict) -> list[str]:

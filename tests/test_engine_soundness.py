@@ -576,3 +576,13 @@ def test_an_exact_tie_on_a_piecewise_branch_is_certified_by_the_branch_taken():
     assert prove(sp.Ne(tax, 1)).counterexample == {y: 10}
     v = prove(sp.Implies(y <= 11, tax < sp.Rational(11, 10)))
     assert v.status is Status.REFUTED and v.counterexample == {y: 11}
+
+
+def test_a_periodic_equation_gets_its_exact_root_nearest_the_solver_s_point():
+    # an outside red team: exists(cos(x) = 0) on (1, 2) was unknown, z3's rational point failing certification;
+    # solveset over the reals gives every period at once, so the roots within a few periods are tried, nearest first
+    xr = sp.Symbol("x", real=True)
+    assert exists(sp.Eq(sp.cos(xr), 0), [xr > 1, xr < 2]).witness == {xr: sp.pi / 2}
+    assert exists(sp.Eq(sp.sin(xr), 0), [xr > 3, xr < 4]).witness == {xr: sp.pi}
+    assert prove(sp.Ne(sp.sin(xr), 0), [xr > 3, xr < 4]).counterexample == {xr: sp.pi}
+    assert exists(sp.Eq(sp.cos(xr), 2)).status is not Status.WITNESS
