@@ -26,9 +26,11 @@ it -- so no decision afterwards can be sound.  Measured (SymPy 1.13-1.14):
 * a term undefined somewhere is judged from the values it has: ``1/x`` is "not
   zero" for a real ``x`` (SymPy's 1/0 is ``zoo``), so ``Ne(1/x, 0)`` became
   ``True`` and ``Eq(1/x, 1/x)`` too; ``Piecewise((1, x > 0)) > 0`` (no branch
-  at ``x <= 0``) and ``Max(1/x, 0) > -1`` became ``True``.  An equation with a
-  side undefined somewhere, and the signs of a ``Piecewise``, ``Max`` or ``Min``
-  undefined somewhere, are left open.
+  at ``x <= 0``), ``Max(1/x, 0) > -1``, ``Abs(log(x)) >= 0``, ``Mod(1/x, 1) >= 0``
+  and ``cosh(1/x) > 0`` became ``True``.  An equation or an order with a side
+  undefined somewhere (or with a function outside the table: ``gamma``,
+  ``LambertW``), and the signs of a ``Piecewise``, ``Max`` or ``Min`` undefined
+  somewhere, are left open.
 
 Each rule is *weakened*: where SymPy's answer rests on the wrong inference, it
 becomes ``None`` (unknown); everywhere else SymPy answers as before.  An
@@ -53,6 +55,7 @@ False
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable
 
 import sympy as sp
@@ -174,19 +177,30 @@ def _power_may_be_undefined(e, value) -> bool:
 
 _UNDER_TEST: set = set()  # a reentrancy guard: the conditions of e may ask SymPy about e again
 
+#: operations defined wherever their arguments are (with non-negative integer powers)
+_TOTAL = (sp.Symbol, sp.Number, sp.NumberSymbol, sp.Add, sp.Mul, sp.Abs, sp.Max, sp.Min, sp.exp)
+
+
+@lru_cache(maxsize=65536)
+def _total(e) -> bool:
+    """Built by operations defined everywhere: no denominator, root, log or partial function (the quick
+    answer for most relations SymPy evaluates)."""
+    return all(isinstance(n, _TOTAL) or (isinstance(n, Pow) and n.exp.is_Integer and n.exp >= 0)
+               for n in sp.preorder_traversal(e))
+
 
 def _may_be_undefined(e, value) -> bool:
     # a Piecewise without a branch taken somewhere, a condition undefined somewhere (1/x > 5 at x = 0), a Max of
     # 1/x: SymPy signs it from the values it has, so Piecewise((1, x > 0)) > 0 and Max(1/x, 0) > -1 became True
-    if value is None:
+    if value is None or _total(e):
         return False
     if e in _UNDER_TEST:
         return True
-    from .constructs import domain_conditions
+    from .constructs import domain_conditions, unsupported_in
 
     _UNDER_TEST.add(e)
-    try:
-        return bool(domain_conditions(e))
+    try:  # a function outside the table (gamma, tan, zeta...) has poles the table does not list
+        return bool(domain_conditions(e)) or unsupported_in(e) is not None
     finally:
         _UNDER_TEST.discard(e)
 
@@ -315,10 +329,11 @@ def _weaken(cls, fact: str, unfounded: Callable) -> None:
             sub._prop_handler[fact] = handler
 
 
-def _defined_is_eq(original: Callable) -> Callable:
-    # SymPy's equality where a side may be undefined: Eq(1/x, 0) is False by "n/d = 0 needs d infinite" (1/0 is
-    # zoo to SymPy), Eq(1/x, 1/x) True by structure; at x = 0 both are undefined here, so both stay open
-    def is_eq(lhs, rhs, assumptions=None):
+def _open_where_undefined(original: Callable) -> Callable:
+    # SymPy's equality and order where a side may be undefined: Eq(1/x, 0) is False by "n/d = 0 needs d
+    # infinite" (1/0 is zoo to SymPy), Eq(1/x, 1/x) True by structure, Abs(log(x)) >= 0 and Mod(1/x, 1) >= 0
+    # True by the class's own sign, cosh(1/x) > 0 too; at x = 0 (x <= 0) each is undefined here: all stay open
+    def relation(lhs, rhs, assumptions=None):
         value = original(lhs, rhs, assumptions)
         if value is None or assumptions is not None:
             return value
@@ -327,8 +342,9 @@ def _defined_is_eq(original: Callable) -> Callable:
             return None
         return value
 
-    is_eq._coordfail_weakened = True
-    return is_eq
+    relation._coordfail_weakened = True
+    relation.__name__ = original.__name__
+    return relation
 
 
 def _binomial_eval(original: Callable) -> Callable:
@@ -376,8 +392,9 @@ def repair() -> None:
     for cls, fact, unfounded in REPAIRS:
         _weaken(cls, fact, unfounded)
     relational._n2 = _certified_difference
-    if not getattr(relational.is_eq, "_coordfail_weakened", False):
-        relational.is_eq = _defined_is_eq(relational.is_eq)
+    for name in ("is_eq", "is_ge"):  # is_le, is_gt, is_lt and is_neq are written with these two
+        if not getattr(getattr(relational, name), "_coordfail_weakened", False):
+            setattr(relational, name, _open_where_undefined(getattr(relational, name)))
     if not getattr(sp.binomial.eval, "_coordfail_weakened", False):
         sp.binomial.eval = _binomial_eval(sp.binomial.eval.__func__)
     if not getattr(sp.Mod.eval, "_coordfail_weakened", False):

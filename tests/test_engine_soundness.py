@@ -586,3 +586,20 @@ def test_a_periodic_equation_gets_its_exact_root_nearest_the_solver_s_point():
     assert exists(sp.Eq(sp.sin(xr), 0), [xr > 3, xr < 4]).witness == {xr: sp.pi}
     assert prove(sp.Ne(sp.sin(xr), 0), [xr > 3, xr < 4]).counterexample == {xr: sp.pi}
     assert exists(sp.Eq(sp.cos(xr), 2)).status is not Status.WITNESS
+
+
+def test_orders_and_equations_on_terms_undefined_somewhere_stay_open():
+    # a third red team: Abs(E) >= 0, Mod(E, 1) >= 0 and cosh(E) > 0 were True by the class's own sign, and
+    # Ne(g, g + 1) True for a g outside the table (gamma, LambertW), whatever E or g is undefined at
+    y = sp.Symbol("y", real=True)
+    for relation in (sp.Abs(sp.log(_xr)) >= 0, sp.Mod(1 / _xr, 1) >= 0, sp.cosh(1 / _xr) > 0,
+                     sp.Ne(sp.gamma(_xr), sp.gamma(_xr) + 1), sp.Abs(sp.Piecewise((1, _xr > 0))) >= 0,
+                     sp.Abs(y / _xr) >= 0):
+        assert relation is not sp.true, relation
+    assert exists(sp.Abs(sp.log(_xr)) >= 0, [_xr < 0]).status is not Status.WITNESS  # log(-1) is undefined
+    assert prove(_xr > 0, [sp.Abs(sp.log(_xr)) >= 0]).status is Status.PROVED
+    assert prove(sp.Ne(_xr, 0), [sp.Mod(1 / _xr, 1) >= 0]).status is Status.PROVED
+    assert exists(sp.And(sp.Eq(_xr, 0), sp.cosh(1 / _xr) > 0)).status is not Status.WITNESS
+    assert prove(sp.Ne(_xr, 0), [sp.Ne(sp.gamma(_xr), sp.gamma(_xr) + 1)]).status is not Status.REFUTED
+    # defined everywhere: still settled at once
+    assert (sp.Abs(_xr) >= 0) is sp.true and (sp.exp(_xr) > 0) is sp.true and (_xr**2 + 1 > 0) is sp.true
