@@ -374,8 +374,8 @@ def necessity(result: ClaimResult, settings: Settings | None = None,
     signs = _positivity_groups(claim)
     # as for mutants: a near copy of a decided claim; one still open at this limit is said 'undetermined'
     settings = settings.merge(timeout=min(settings.timeout, NECESSITY_TIMEOUT))
-    unused = set(use.unused_groups) if (use is not None and use.complete and result.status is Status.PROVED
-                                        ) else set()
+    complete = use is not None and use.complete and result.status is Status.PROVED
+    unused = set(use.unused_groups) if complete else set()
     rows = []
     for g in groups + signs:
         if g in unused and g not in signs:
