@@ -122,10 +122,7 @@ def enclose(e: sp.Expr, point: Mapping, prec: int) -> arb:
     if isinstance(e, sp.Pow):
         return _pow(e, point, prec)
     if isinstance(e, sp.Piecewise):
-        for piece in e.args:
-            if holds(piece.cond, point, _checked=True):
-                return enclose(piece.expr, point, prec)
-        raise Uncertifiable("no branch of a Piecewise applies at this point")
+        return enclose(_branch_at(e, point), point, prec)
     if isinstance(e, sp.re):
         return enclose(e.args[0], point, prec)
     if isinstance(e, sp.im):
@@ -336,13 +333,18 @@ def _branches_taken(e: sp.Expr, point: Mapping) -> sp.Expr:
     """``e`` with every ``Piecewise`` replaced by the branch its conditions select at ``point`` (settled
     rigorously, as :func:`holds` settles them)."""
     if isinstance(e, sp.Piecewise):
-        for piece in e.args:
-            if holds(piece.cond, point, _checked=True):
-                return _branches_taken(piece.expr, point)
-        raise Uncertifiable("no branch of a Piecewise applies at this point")
+        return _branches_taken(_branch_at(e, point), point)
     if not e.args or not e.has(sp.Piecewise):
         return e
     return e.func(*[_branches_taken(a, point) for a in e.args])
+
+
+def _branch_at(e: sp.Piecewise, point: Mapping) -> sp.Expr:
+    """The expression of the first branch whose condition holds at ``point``."""
+    for piece in e.args:
+        if holds(piece.cond, point, _checked=True):
+            return piece.expr
+    raise Uncertifiable("no branch of a Piecewise applies at this point")
 
 
 #: constants of the table that are algebraic numbers, written with radicals (so minimal polynomials apply)
