@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import Context, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from numbers import Integral, Rational
 from typing import Iterable, Sequence
@@ -78,6 +78,18 @@ def is_exact_number(value) -> bool:
     return False
 
 
+def _decimal_text(value: Decimal) -> str:
+    """A Decimal's first digits and exponent, for a message; no arithmetic (a context would overflow).
+
+    >>> _decimal_text(Decimal("-1.2345678e999999999")), _decimal_text(Decimal("1e-999999999"))
+    ('-1.23456…e+999999999', '1e-999999999')
+    """
+    sign, digits, _ = value.as_tuple()
+    text = "".join(map(str, digits)).lstrip("0") or "0"
+    mantissa = text[0] + ("." + text[1:6] + ("…" if len(text) > 6 else "") if len(text) > 1 else "")
+    return f"{'-' if sign else ''}{mantissa}e{value.adjusted():+d}"
+
+
 def as_fraction(value) -> Fraction:
     """The exact value of an int, a Fraction, a ``"p/q"`` string, a SymPy Rational, a float (its binary value)
     or a :class:`~decimal.Decimal` (the decimal it is: ``Decimal("1e400")`` is ``10**400``).
@@ -94,7 +106,7 @@ def as_fraction(value) -> Fraction:
             raise ValueError(f"must be finite, got {value}")
         if value and (abs(value.adjusted()) > MAX_DECIMAL_EXPONENT
                       or len(value.as_tuple().digits) > MAX_DECIMAL_EXPONENT):
-            raise ValueError(f"{Context(prec=6).create_decimal(value).normalize():.6g} is out of range (decimals with exponents and digits up to "
+            raise ValueError(f"{_decimal_text(value)} is out of range (decimals with exponents and digits up to "
                              f"{MAX_DECIMAL_EXPONENT} are read exactly)")
         return Fraction(value)
     if isinstance(value, (Integral, Rational, float)):

@@ -18,7 +18,8 @@ that need no public money (:math:`g_i = 0`) go ahead at share 0.  The rest is a
 solved by :mod:`numeric.knapsack`: an exact reduction, HiGHS on the core, and an
 exact proof of optimality (the LP bound met, or an exhaustive exact search) --
 or, past the time limit, the best selection found, said not to be proved
-optimal.  Every total is exact (Fractions: a float is an exact binary rational).  Proposals
+optimal.  Every total is exact (Fractions: a float is an exact binary rational, a
+:class:`~decimal.Decimal` the decimal it is, as the command line reads data).  Proposals
 adding nothing (:math:`R_i = c_i` and :math:`g_i > 0`) are left out of every
 selection: they cannot raise the total.
 
@@ -39,6 +40,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 from typing import Sequence
@@ -93,7 +95,8 @@ class GrantRound:
 
     names: tuple[str, ...]  #: sorted by name
     budget: Number
-    exact: bool  #: every input was exact: totals are Fractions
+    #: values are shown exactly (Fractions): every input was exact, or a value is beyond the range of floats
+    exact: bool
     shares: dict  #: name -> s*
     contributions: dict  #: name -> g = s* c
     net_returns: dict  #: name -> R - c
@@ -175,11 +178,12 @@ def _column(name: str, values, n: int | None) -> tuple[list, bool]:
     exact = all(is_exact_number(v) for v in values)
     out = []
     for i, v in enumerate(values):
-        try:
-            x = as_fraction(v) if exact else float(v)
-        except (TypeError, ValueError) as exc:
-            raise InputError(f"{name}[{i}]", f"not a number: {v!r} ({exc})") from None
-        if isinstance(v, bool) or (not exact and not math.isfinite(x)):
+        try:  # a Decimal is the decimal written (0.1 is 1/10): computed exactly, shown as a decimal
+            x = as_fraction(v) if exact or isinstance(v, Decimal) else float(v)
+        except (TypeError, ValueError, ArithmeticError) as exc:
+            raise InputError(f"{name}[{i}]", str(exc) if isinstance(v, Decimal) else f"not a number: {v!r} ({exc})") \
+                from None
+        if isinstance(v, bool) or (isinstance(x, float) and not math.isfinite(x)):
             raise InputError(f"{name}[{i}]", f"must be a finite number, got {v!r}")
         out.append(x)
     return out, exact
@@ -220,9 +224,10 @@ def _validate(names, costs, social, private, budget):
             raise TypeError("a truth value")
         B = _fraction(float(budget) if isinstance(budget, float) else as_fraction(budget))
     except (TypeError, ValueError, OverflowError) as exc:
-        raise InputError("budget", f"not a finite number: {budget!r} ({exc})") from None
+        raise InputError("budget", str(exc) if isinstance(budget, Decimal) else
+                         f"not a finite number: {budget!r} ({exc})") from None
     if not B >= 0:
-        raise InputError("budget", f"must be a number >= 0, got {budget!r}")
+        raise InputError("budget", f"must be a number >= 0, got {budget if isinstance(budget, Decimal) else repr(budget)}")
     return names, c, R, pi, B, exact
 
 
@@ -233,7 +238,9 @@ def grant_round(names: Sequence[str], costs: Sequence, social_returns: Sequence,
     """Shares, the optimal selection under ``budget`` and the paper's rules on the same proposals.
 
     Values are numbers or exact rationals (ints, Fractions, ``"p/q"``); with every
-    value exact, shares and totals are Fractions.  The selection is proved optimal
+    value exact, shares and totals are Fractions.  A Decimal is computed with as the
+    decimal it is (``Decimal("0.1")`` is 1/10) and shown as a float; a float as the
+    binary number it stores (``0.1 + 0.2 > 0.3``).  The selection is proved optimal
     exactly or said not to be (``certified_optimal``), within ``time_limit`` seconds
     (:mod:`numeric.knapsack`).  Raises :class:`InputError`.
     """
@@ -250,8 +257,6 @@ def grant_round(names: Sequence[str], costs: Sequence, social_returns: Sequence,
     found = solve_knapsack([net[i] for i in candidates], [contributions[i] for i in candidates], B,
                            time_limit=time_limit)
     selected_idx = sorted(free + [candidates[k] for k in found.chosen])
-    # every value is exact (a float is an exact binary rational); shown as a float for float input
-    show = (lambda x: x) if exact else float
     x_net, x_g = [_fraction(v) for v in net], [_fraction(v) for v in contributions]
     spending = sum((x_g[i] for i in selected_idx), Fraction(0))
     if spending > _fraction(B):  # never report an infeasible selection
@@ -272,13 +277,23 @@ def grant_round(names: Sequence[str], costs: Sequence, social_returns: Sequence,
         selected_idx, total = picks[better], rule_totals[better]
         spending = sum((x_g[i] for i in selected_idx), Fraction(0))
         method += f"; the rule by {better} funds more, and is taken"
-    rules = {rule: RuleOutcome(rule, tuple(names[i] for i in picked), show(rule_totals[rule]),
-                               show(sum((x_g[i] for i in picked), Fraction(0))), show(total - rule_totals[rule]))
-             for rule, picked in picks.items()}
-    shown = lambda values: {n: show(v) for n, v in zip(names, values)}  # noqa: E731
-    return GrantRound(names, show(B), exact, shown(shares), shown(contributions),
-                      shown(net), tuple(names[i] for i in eligible), tuple(names[i] for i in selected_idx),
-                      show(total), show(spending), show(bound), method, rules, found.proved_optimal)
+
+    def outcome(show, exact: bool) -> GrantRound:
+        rules = {rule: RuleOutcome(rule, tuple(names[i] for i in picked), show(rule_totals[rule]),
+                                   show(sum((x_g[i] for i in picked), Fraction(0))), show(total - rule_totals[rule]))
+                 for rule, picked in picks.items()}
+        shown = lambda values: {n: show(v) for n, v in zip(names, values)}  # noqa: E731
+        return GrantRound(names, show(B), exact, shown(shares), shown(contributions),
+                          shown(net), tuple(names[i] for i in eligible), tuple(names[i] for i in selected_idx),
+                          show(total), show(spending), show(bound), method, rules, found.proved_optimal)
+
+    # every value was computed exactly; shown as floats for float or decimal input, unless one is beyond them
+    if not exact:
+        try:
+            return outcome(float, False)
+        except OverflowError:
+            pass
+    return outcome(lambda x: x, True)
 
 
 def _fraction(x) -> Fraction:

@@ -49,8 +49,9 @@ def run(args) -> int:
 
     if args.top < 1:
         raise UsageError(f"--top: must be a positive whole number, got {args.top}")
-    budget = exact_or_float("--budget", args.budget)
-    data = load_columns(args.file, numbers=_COLUMNS, names="name")
+    # a decimal is the decimal written: costs 0.1 and 0.2 fit a budget of 0.3
+    budget = exact_or_float("--budget", args.budget, exact_decimals=True)
+    data = load_columns(args.file, numbers=_COLUMNS, names="name", exact_decimals=True)
     if "name" not in data:
         raise UsageError(f"{args.file}: missing column 'name' (each proposal needs a name)")
     try:
@@ -67,7 +68,7 @@ def run(args) -> int:
         json.dump(result.as_dict(), sys.stdout, indent=2)
         sys.stdout.write("\n")
         return 0
-    mode = "exact arithmetic" if result.exact else "decimals read as the floats they store, computed with exactly"
+    mode = "exact arithmetic" if result.exact else "decimals read as written and computed with exactly, shown rounded"
     print(f"{len(result.names)} proposals, {len(result.eligible)} with social return >= cost; budget "
           f"{_fmt(result.budget)} ({mode})")
     if result.certified_optimal:

@@ -3,7 +3,7 @@
 A file is JSON -- an object of equally long lists, ``{"cost": [...], ...}`` --
 or CSV with a header row.  Values are numbers or exact rationals ``"p/q"``
 (strings in JSON; in CSV a cell ``p/q`` or an integer is exact, a decimal is a
-float); name columns are strings.  Rows may come in any order.  Every problem
+float, or with ``exact_decimals`` the :class:`~decimal.Decimal` it is); name columns are strings.  Rows may come in any order.  Every problem
 is a :class:`~proofs.cli.UsageError` naming the file, the field and the reason
 (one line, exit status 2); nothing is ever evaluated, and the file is only read.
 
@@ -23,6 +23,7 @@ import json
 import math
 import os
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Sequence
 
@@ -39,17 +40,21 @@ MAX_BYTES = 200 * 1024 * 1024
 
 
 def load_columns(path: str, *, numbers: Sequence[str], optional_numbers: Sequence[str] = (),
-                 names: str | None = None, name_aliases: Sequence[str] = ()) -> dict:
+                 names: str | None = None, name_aliases: Sequence[str] = (), exact_decimals: bool = False) -> dict:
     """The columns of FILE: ``numbers`` required, ``optional_numbers`` and the ``names`` column optional.
 
     ``name_aliases`` are other accepted spellings of the names column (e.g.
-    ``sectors`` in JSON); the result always uses ``names``.
+    ``sectors`` in JSON); the result always uses ``names``.  ``exact_decimals``:
+    a decimal (``0.1`` in CSV or JSON) is the :class:`~decimal.Decimal` written,
+    not the nearest float (where a sum must meet a bound exactly: ``0.1 + 0.2 = 0.3``).
     """
     text = _read(path)
     stripped = text.lstrip()
     if path.lower().endswith(".json") or stripped.startswith("{") or stripped.startswith("["):
-        return _from_json(path, text, tuple(numbers), tuple(optional_numbers), names, tuple(name_aliases))
-    return _from_csv(path, text, tuple(numbers), tuple(optional_numbers), names, tuple(name_aliases))
+        return _from_json(path, text, tuple(numbers), tuple(optional_numbers), names, tuple(name_aliases),
+                          exact_decimals)
+    return _from_csv(path, text, tuple(numbers), tuple(optional_numbers), names, tuple(name_aliases),
+                     exact_decimals)
 
 
 def _read(path: str) -> str:
@@ -95,10 +100,10 @@ def unique_keys(pairs: list) -> dict:
     return out
 
 
-def _from_json(path, text, numbers, optional, names, aliases) -> dict:
+def _from_json(path, text, numbers, optional, names, aliases, exact_decimals=False) -> dict:
     try:
         # NaN/Infinity parse to floats and are rejected below
-        doc = json.loads(text, object_pairs_hook=unique_keys)
+        doc = json.loads(text, object_pairs_hook=unique_keys, parse_float=Decimal if exact_decimals else float)
     except ValueError as exc:
         msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
         where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
@@ -154,7 +159,7 @@ def _json_value(path, key, i, v):
     return v
 
 
-def _from_csv(path, text, numbers, optional, names, aliases) -> dict:
+def _from_csv(path, text, numbers, optional, names, aliases, exact_decimals=False) -> dict:
     columns = ((names,) if names else ()) + numbers + optional
     if not text.strip():
         raise UsageError(f"{path}: empty file: give a header {','.join(columns)} and one row per entry")
@@ -188,7 +193,7 @@ def _from_csv(path, text, numbers, optional, names, aliases) -> dict:
             if key == names:
                 out[key].append(cells[name_column])
             else:
-                out[key].append(_csv_value(path, key, line - 2, cells[key]))
+                out[key].append(_csv_value(path, key, line - 2, cells[key], exact_decimals))
     if not out[numbers[0]]:
         raise UsageError(f"{path}: {numbers[0]}: empty input: give at least one row")
     if name_column:
@@ -207,11 +212,13 @@ def check_delimiter(path: str, header: list[str], columns: Sequence[str]) -> Non
                              "decimal separator, or use JSON")
 
 
-def _csv_value(path, key, i, cell):
+def _csv_value(path, key, i, cell, exact_decimals=False):
     if _EXACT.fullmatch(cell):
         if "/" in cell and int(cell.split("/")[1]) == 0:
             raise UsageError(f"{path}: {key}[{i}]: {cell!r} has a zero denominator")
         return cell
+    if exact_decimals and _FLOAT.fullmatch(cell):
+        return Decimal(cell)
     if _FLOAT.fullmatch(cell):
         value = float(cell)
         if not math.isfinite(value):
@@ -231,13 +238,16 @@ def _same_lengths(path, out: dict) -> None:
         raise UsageError(f"{path}: {next(iter(lengths))}: empty input: give at least one entry")
 
 
-def exact_or_float(option: str, text: str):
-    """A command-line number: exact ``p/q`` or integer as a string, a decimal as a float; nothing evaluated."""
+def exact_or_float(option: str, text: str, *, exact_decimals: bool = False):
+    """A command-line number: exact ``p/q`` or integer as a string, a decimal as a float (with
+    ``exact_decimals``, the :class:`~decimal.Decimal` written); nothing evaluated."""
     t = text.strip()
     if _EXACT.fullmatch(t):
         if "/" in t and int(t.split("/")[1]) == 0:
             raise UsageError(f"{option}: {text!r} has a zero denominator")
         return t
+    if exact_decimals and _FLOAT.fullmatch(t):
+        return Decimal(t)
     if _FLOAT.fullmatch(t):
         value = float(t)
         if not math.isfinite(value):

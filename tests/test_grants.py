@@ -226,7 +226,7 @@ def test_what_highs_prints_does_not_reach_standard_output(capfd):
 
 
 @pytest.mark.parametrize("rows, budget, selected", [
-    # decimals read as the floats they store, and computed with exactly: a net return or a contribution rounded
+    # floats read as the binary numbers they store, and computed with exactly: a net return or a contribution rounded
     # in floats had made "A" optimal (A and B need exactly 0.2 + 0.2 = 0.4 of public money as floats read exactly)
     ([("A", 0.2, 1, 0.1), ("B", 0.4, 1, 0.1)], 0.4, ("A", "B")),
     # 2**53 + 0.5 is not a float: B alone is worth more than A1 and A2
