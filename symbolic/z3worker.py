@@ -11,8 +11,9 @@ assertion (``flag => assumption``).  Response: ``{"result": "sat"|"unsat"|
 "unknown", "reason", "model": {name: value}, "core": [flag, ...]}`` with
 values ``{"int": "0x3"}``, ``{"rat": ["0x1", "0x2"]}`` or ``{"alg": [[coefficient
 as "p/q", lowest degree first], index from 1]}``, integers in hexadecimal (no
-digit limit).  A fresh solver answers
-every query (z3 solvers are not reused across checks).
+digit limit).  A fresh solver in a context no other
+query has used answers every query (z3 solvers and contexts are not reused; the
+next context is made while the parent is busy, after an answer is written).
 
 Two strategies race on a query that z3's default solver has not answered
 within ``SECOND_AFTER`` seconds: the default and ``SECOND_STRATEGY``, which
@@ -36,6 +37,20 @@ import z3
 SECOND_STRATEGY = ("simplify", "solve-eqs", "smt")
 #: seconds the default solver has alone before the second strategy starts beside it
 SECOND_AFTER = 0.25
+
+
+#: a context made while the parent had no question for us (making one costs a few milliseconds)
+_SPARE: list = []
+
+
+def _fresh_context():
+    """A context no query has used: the spare one if it is there, else a new one."""
+    return _SPARE.pop() if _SPARE else z3.Context()
+
+
+def _stock_spare():
+    if not _SPARE:
+        _SPARE.append(z3.Context())
 
 
 def _value(v):
@@ -70,7 +85,7 @@ class _Attempt(threading.Thread):
     def __init__(self, smt2, timeout_ms, flag_names, tactics, done):
         super().__init__(daemon=True)
         self.args = (smt2, timeout_ms, flag_names, tactics)
-        self.done, self.ctx = done, z3.Context()
+        self.done, self.ctx = done, _fresh_context()
         self.solver, self.result, self.error = None, None, None
 
     def run(self):
@@ -130,7 +145,7 @@ def _minimal_core(smt2, timeout_ms, core):
     kept = list(core)
     for name in list(core):
         trial = [n for n in kept if n != name]
-        ctx = z3.Context()
+        ctx = _fresh_context()
         s = _solver(smt2, timeout_ms, ctx)
         if s.check(*[z3.Bool(n, ctx) for n in trial]) == z3.unsat:
             kept = trial
@@ -143,7 +158,7 @@ def handle(req):
     names = req.get("flags", [])
     tracked = bool(req.get("core") and names)
     if tracked:
-        ctx = z3.Context()
+        ctx = _fresh_context()
         flags = [z3.Bool(n, ctx) for n in names]
         s = _solver(smt2, timeout_ms, ctx)
         s.add(*flags)
@@ -185,6 +200,7 @@ def main():
         out["id"] = req_id  # echoed: the parent reads only the answer to the query it sent
         sys.stdout.write(json.dumps(out) + "\n")
         sys.stdout.flush()
+        _stock_spare()  # while the parent reads the answer and works out its next question
 
 
 if __name__ == "__main__":
