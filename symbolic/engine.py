@@ -581,9 +581,81 @@ def _admissible_point_exists(p: Problem, facts: list) -> bool | None:
     return None
 
 
+# -- integers read as reals ----------------------------------------------------------------
+
+#: the share of the time left that the relaxed problem may take before the problem over the integers
+RELAXED_SHARE = 0.4
+#: the name of the bound an integer symbol's sign gives (n >= 1 for a positive integer), among the assumptions
+_INTEGER_BOUND = "{} is an integer {}"
+
+
+def _tightened(b):
+    """``b`` with each strict order between integer-valued sides made weak by one (``n < m`` is ``m - n >= 1``):
+    the same truth wherever the integer symbols are integers, and a tighter problem once they are read as reals."""
+    def tight(r):
+        gap = r.lhs - r.rhs
+        if gap.free_symbols and gap.is_integer:
+            return sp.Le(gap, -1) if isinstance(r, sp.StrictLessThan) else sp.Ge(gap, 1)
+        return r
+    return b.replace(lambda e: isinstance(e, (sp.StrictLessThan, sp.StrictGreaterThan)), tight)
+
+
+def relaxed_to_reals(p: Problem, deadline: float) -> tuple[Problem, dict] | None:
+    """The problem with its integer symbols read as real numbers (keeping their signs, with the bound a sign
+    gives an integer: ``n >= 1`` for a positive one, and strict orders between integers made weak by one), and
+    the map from each real symbol back to its integer one; ``None`` if no symbol is an integer.
+
+    Every integer point of the problem is a point of the relaxed one with the same truth values, so a claim
+    proved for every real point holds at every integer one, and a condition no real point meets has no
+    integer instance either.  A relaxed counterexample or instance counts only once it is certified, at
+    integer values, in the problem itself.
+    """
+    integers = [s for s in p.symbols if s.is_integer]
+    if not integers:
+        return None
+    signs = ("positive", "negative", "nonnegative", "nonpositive", "nonzero")
+    twins = {s: sp.Symbol(s.name, real=True, **{k: v for k, v in s.assumptions0.items() if k in signs})
+             for s in integers}
+    bounds = []
+    for s, t in twins.items():
+        bound = (t >= 1 if s.is_positive else t <= -1 if s.is_negative else
+                 t >= 0 if s.is_nonnegative else t <= 0 if s.is_nonpositive else None)
+        if bound is not None:
+            bounds.append((_INTEGER_BOUND.format(s.name, bound), bound))
+    target = _tightened(p.target).xreplace(twins)
+    named = tuple((n, _tightened(a).xreplace(twins)) for n, a in p.named) + tuple(bounds)
+    return make_problem(p.kind, target, named, deadline, p.want_core), {t: s for s, t in twins.items()}
+
+
+def _integers_relaxed(p: Problem, d: Domain) -> Verdict | None:
+    """A problem over the integers (nonlinear integer arithmetic, which z3 often cannot decide) decided over
+    the reals first: a proof for every real point, or no real instance, decides it (see
+    :func:`relaxed_to_reals`); a real counterexample or instance only where it is an integer one, certified."""
+    relaxed = relaxed_to_reals(p, time.monotonic() + RELAXED_SHARE * max(0.0, p.remaining()))
+    if relaxed is None or p.remaining() <= 0:
+        return None
+    q, back = relaxed
+    v = decide_problem(q)
+    why = "the integer symbols read as real numbers (every integer point is one of them)"
+    if (p.kind, v.status) in ((Kind.FORALL, Status.PROVED), (Kind.EXISTS, Status.REFUTED)):
+        core = None if v.core is None else tuple(c for c in v.core if c in dict(p.named))
+        reason = v.reason if v.status is Status.REFUTED else ""
+        return Verdict.make(v.status, p.kind, v.method, 0.0, core=core, reason=reason,
+                            notes=p.notes + (f"decided with {why}",))
+    if v.point is not None and all(back[t].is_integer and sp.sympify(x).is_integer
+                                   for t, x in v.point.items() if t in back):
+        point = {back.get(t, t): x for t, x in v.point.items()}
+        found = certified_point(p, point, p.kind is Kind.EXISTS)
+        if found is not None:
+            status = Status.WITNESS if p.kind is Kind.EXISTS else Status.REFUTED
+            return Verdict.make(status, p.kind, v.method, 0.0, point=found,
+                                notes=p.notes + (f"found with {why}, certified at the integer point",))
+    return None
+
+
 #: the routes, in order: each returns a verdict or None (not applicable / no answer)
 ROUTES: tuple[Callable[[Problem, Domain], Verdict | None], ...] = (_vacuity, sympy_constant, sympy_sign,
-                                                                   sympy_identity, _z3)
+                                                                   sympy_identity, _integers_relaxed, _z3)
 
 
 def decide_problem(p: Problem) -> Verdict:

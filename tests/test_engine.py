@@ -491,3 +491,40 @@ def test_values_that_break_a_weakened_symbol_assumption_are_ruled_out():
     # a proof that needed values ruled out is checked for vacuity with them ruled out too: p = 4 is no prime
     assert prove(p > 5, [sp.Eq(p, 4)]).status is Status.VACUOUS
     assert prove(p > 89, [p > 88, p < 97]).counterexample == {p: 89}
+
+
+# -- integers read as reals (z3's nonlinear integer arithmetic rarely decides) ---------------------------
+
+_n, _m = sp.symbols("n m", integer=True, positive=True)
+_k = sp.Symbol("k", integer=True)
+_a, _b, _c = sp.symbols("a b c", positive=True)
+
+
+def _surplus(x):
+    return (_a - _c) ** 2 * x * (x + 2) / (2 * _b * (x + 1) ** 2)  # n-firm Cournot: consumer + producer surplus
+
+
+@pytest.mark.parametrize("decide, status, relaxed", [
+    # a new user's welfare claim: unknown at 60 s over the integers; over the reals with m >= n + 1 at once
+    (lambda: prove(sp.Implies(_n < _m, _surplus(_m) > _surplus(_n)), [_a > _c]), "proved", True),
+    (lambda: prove(sp.Implies(_n < _m, _m**3 - _m > _n**3 - _n)), "proved", True),
+    (lambda: exists(sp.And(_k > 2, _k < 3)), "refuted", True),  # no integer strictly between 2 and 3
+    # true over the integers only: the real counterexample (k = 1/2, n = sqrt 2) is no integer point
+    (lambda: prove(sp.Or(_k <= 0, _k >= 1)), "proved", False),
+    (lambda: prove(sp.Ne(_n**2, 2)), "proved", False),
+    (lambda: exists(sp.Eq(_n**2, 2)), "refuted", False),
+    # a real counterexample at an integer point counts once certified there
+    (lambda: prove(_n**2 >= 2 * _n), "refuted", True),
+])
+def test_integer_claims_are_decided_over_the_reals_first_soundly(decide, status, relaxed):
+    v = decide()
+    assert v.status.value == status, v
+    assert any("integer symbols read as real numbers" in note for note in v.notes) is relaxed, v.notes
+    if v.counterexample is not None:
+        assert all(x.is_integer for x in v.counterexample.values())
+
+
+def test_a_relaxed_point_that_breaks_a_symbol_assumption_is_no_counterexample():
+    e = sp.Symbol("e", even=True, positive=True)
+    assert prove(sp.Ne(e, 3), [e < 5]).status.value == "proved"  # over the reals e = 3 is a point; 3 is odd
+    assert prove(sp.Implies(e > 2, e >= 4)).status.value in ("proved", "unknown")

@@ -7,6 +7,8 @@ default mix (``tests/fuzz/``), so a fix is also checked at scale.
 
 from __future__ import annotations
 
+import sympy as sp
+
 import pytest
 from sympy import Eq, Ge, Gt, Lt, Ne, Symbol, cos, log, re, root, sin, sqrt
 
@@ -146,3 +148,13 @@ def test_a_huge_exponent_answers_within_the_time_limit():
     start = time.monotonic()
     v = prove(Ge(x**(3 * 10**7) + 1, 0, evaluate=False), timeout=1.0)
     assert time.monotonic() - start <= 2.0, f"answered after {time.monotonic() - start:.1f} s: {v}"
+
+
+def test_a_renamed_statement_sympy_settles_is_judged_by_its_points():
+    # seed 977003, claim 381: Xnor(x > 0, x <= 0) renamed became False; the base's "unknown" no longer applied
+    from tests.fuzz.families import generate_claim
+    from tests.fuzz.run import decide_and_check
+
+    claim = generate_claim(977003, 381, None)
+    assert claim.statement is sp.false and claim.expected is None
+    assert decide_and_check(claim, 5.0, 64, False).disagreement is None
