@@ -25,11 +25,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable, Sequence
 
+import sympy as sp
 from sympy import Equality
 from sympy.core.function import AppliedUndef
 from sympy.logic.boolalg import Boolean, BooleanAtom
 
 from symbolic import Kind, Status, Verdict
+from symbolic.certify import respects_symbol_assumptions
 from symbolic.engine import normalize_assumptions
 from symbolic.errors import BadInputError, BadInputTypeError
 from symbolic.obligation import Family, Obligation, Role, decide_obligation
@@ -39,7 +41,7 @@ from symbolic.settings import Settings
 
 __all__ = ["Claim", "ClaimResult", "SpotCheck", "is_identity", "Family", "Obligation", "Role", "decide_claim",
            "decide_obligation_once", "combine_verdicts", "covers_every_size", "scoped_verdict", "size_of",
-           "FORMALIZATIONS"]
+           "fixed_sizes", "FORMALIZATIONS", "MAX_FIXED_SIZES"]
 
 #: where a claim's formal statement comes from
 FORMALIZATIONS = ("paper", "project")
@@ -57,6 +59,8 @@ def size_of(scope: str) -> str:
 
 #: what a verdict for every size says when the decisions do not quantify over the size
 BY_REDUCTION = "by reduction"
+#: what a verdict for fixed sizes says when the decisions are not built with the size as a symbol
+BY_NOTE = "sizes as the note says"
 
 
 def scoped_verdict(status: str, scope: str, kind: Kind | str = Kind.FORALL, *, reduced: bool = False,
@@ -78,11 +82,13 @@ def scoped_verdict(status: str, scope: str, kind: Kind | str = Kind.FORALL, *, r
     ('proved (every J, by reduction)', 'refuted (claimed for every J)')
     >>> scoped_verdict("proved", "every N", constant=True)
     'proved (every N, a constant SymPy settled)'
+    >>> scoped_verdict("proved", "n = 1..3", reduced=True)   # decisions for fixed sizes the engine did not set
+    'proved (n = 1..3 only, sizes as the note says)'
     """
     if not scope:
         return status
     if not covers_every_size(scope):
-        return f"{status} ({scope} only)"
+        return f"{status} ({scope} only, {BY_NOTE})" if reduced else f"{status} ({scope} only)"
     size = size_of(scope)
     how = ", a constant SymPy settled" if constant else f", {BY_REDUCTION}" if reduced else ""
     if Kind(kind) is Kind.FORALL:
@@ -105,6 +111,26 @@ _EVERY_SIZE = re.compile(r"every\s+([A-Za-z]\w*)")
 _SOME_SIZES = re.compile(r"([A-Za-z]\w*)\s*=\s*(\d+(?:\s*\.\.\s*\d+|(?:\s*,\s*\d+)*))")
 
 
+#: fixed sizes a scope may name (each is a decision of its own)
+MAX_FIXED_SIZES = 64
+
+
+def fixed_sizes(scope: str) -> tuple[str, tuple[int, ...]] | None:
+    """The size's name and the sizes of a fixed scope (``"n = 2..4"`` is ``("n", (2, 3, 4))``), else ``None``.
+
+    >>> fixed_sizes("n = 2..4"), fixed_sizes("J = 2, 5"), fixed_sizes("every J")
+    (('n', (2, 3, 4)), ('J', (2, 5)), None)
+    """
+    m = _SOME_SIZES.fullmatch(scope.strip())
+    if not m:
+        return None
+    sizes: list[int] = []
+    for part in m.group(2).split(","):
+        lo, _, hi = part.strip().partition("..")
+        sizes += range(int(lo), int(hi) + 1) if hi else [int(lo)]
+    return m.group(1), tuple(dict.fromkeys(sizes))
+
+
 def _checked_scope(claim_id: str, scope) -> str:
     """``"every N"``, ``"N = 3"``, ``"N = 2..5"``, ``"N = 2, 4"`` or ``""`` (spacing normalised); anything else is
     refused, not printed as words the verdict cannot stand behind (``scope="all sizes"`` read "proved (all sizes
@@ -125,7 +151,14 @@ def _checked_scope(claim_id: str, scope) -> str:
 
 
 def _check_scope_basis(claim: "Claim") -> None:
-    """A claim for every size must quantify over the size or say, in ``note``, how its decisions cover it."""
+    """A claim for every size must quantify over the size or say, in ``note``, how its decisions cover it; a
+    claim for fixed sizes must have the size as a symbol (the engine decides each size) or say so in ``note``."""
+    fixed = fixed_sizes(claim.scope)
+    if fixed and not claim.note.strip() and not _instantiated(claim):
+        name, sizes = fixed
+        raise BadInputError(f"claim {claim.id}: scope={claim.scope!r}, but no decision has a symbol {name}, so "
+                            f"nothing shows they are for {claim.scope}: build them with {name} a symbol (each "
+                            f"size is then decided on its own) or say in note= how they are those sizes")
     size = size_of(claim.scope)
     if not size or claim.note.strip() or _quantifies_over(claim.decisions, size):
         return
@@ -336,6 +369,47 @@ class Claim:
 
 @lru_cache(maxsize=4096)
 def _obligations(claim: Claim) -> tuple[Obligation, ...]:
+    """The claim's obligations, each with the size symbol a fixed scope names set to each of its sizes."""
+    obs = _built(claim)
+    fixed = fixed_sizes(claim.scope)
+    if not fixed or not _instantiated(claim):
+        return obs
+    name, sizes = fixed
+    if len(sizes) > MAX_FIXED_SIZES:
+        raise BadInputError(f"claim {claim.id}: scope={claim.scope!r} names {len(sizes)} sizes, each a decision "
+                            f"of its own; at most {MAX_FIXED_SIZES} (for every size: scope='every {name}')")
+    out = []
+    for ob in obs:
+        symbol = next((x for x in ob.free_symbols if x.name == name), None)
+        if symbol is None:
+            out.append(ob)
+            continue
+        for k in sizes:
+            if not respects_symbol_assumptions({symbol: sp.Integer(k)}):
+                raise BadInputError(f"claim {claim.id}: scope={claim.scope!r} has {name} = {k}, which the symbol "
+                                    f"{name} does not admit (declared {_declared(symbol)})")
+            at = {symbol: sp.Integer(k)}
+            out.append(replace(ob, label=f"{name} = {k}: {ob.label}", statement=ob.statement.xreplace(at),
+                               assumptions=tuple((n, a.xreplace(at)) for n, a in ob.assumptions),
+                               derived=None if ob.derived is None else ob.derived.xreplace(at)))
+    return tuple(out)
+
+
+def _declared(symbol) -> str:
+    return ", ".join(k for k, v in sorted(symbol.assumptions0.items()) if v and k in (
+        "positive", "negative", "nonnegative", "nonpositive", "nonzero", "integer", "even", "odd", "prime")) or "real"
+
+
+def _instantiated(claim: Claim) -> bool:
+    """A fixed scope's size is a symbol of some decision: the engine sets it to each size."""
+    fixed = fixed_sizes(claim.scope)
+    return bool(fixed) and any(fixed[0] in {x.name for x in ob.free_symbols}
+                               for ob in _built(claim) if ob.role is Role.DECISION)
+
+
+@lru_cache(maxsize=4096)
+def _built(claim: Claim) -> tuple[Obligation, ...]:
+    """The obligations as the claim states them (``claim=``, or what ``build()`` returns), checked."""
     if claim.build is None:
         obs = (Obligation(claim.id, claim.kind, claim.claim, claim.given, Role.DECISION, claim.families,
                           claim.derived),)
@@ -440,14 +514,17 @@ class ClaimResult:
         decision while the claim was built: it never mentions the size) or ``"reduction in the note"`` (the
         decisions are for generic sectors or fixed sizes; that they cover every size is the note's argument,
         not something the engine decided); ``""`` for other verdicts (a counterexample or a witness at one
-        size needs no such argument) and other scopes."""
+        size needs no such argument) and other scopes.  A scope of fixed sizes (any verdict): ``"instantiated"``
+        (the engine set the size symbol to each size, one decision each) or ``"sizes in the note"``."""
         about_every_size = (self.claim.kind, self.status) in ((Kind.FORALL, Status.PROVED), (Kind.EXISTS, Status.REFUTED))
-        if not about_every_size:
+        if not about_every_size and not fixed_sizes(self.claim.scope):  # fixed sizes: whatever the verdict
             return ""
         return self.basis if self.basis is not None else self._basis()
 
     def _basis(self) -> str:
         """How the decisions relate to the claim's size, whatever the verdict (see :attr:`scope_basis`)."""
+        if fixed_sizes(self.claim.scope):
+            return "instantiated" if _instantiated(self.claim) else "sizes in the note"
         size = size_of(self.claim.scope)
         if not size:
             return ""
@@ -459,7 +536,7 @@ class ClaimResult:
     @property
     def scope_by_reduction(self) -> bool:
         """The verdict is about every size and rests on the note's reduction (see :attr:`scope_basis`)."""
-        return self.scope_basis == "reduction in the note"
+        return self.scope_basis in ("reduction in the note", "sizes in the note")
 
     def scoped_verdict(self) -> str:
         """The verdict with its scope, in words that say what was shown (see :func:`scoped_verdict`)."""

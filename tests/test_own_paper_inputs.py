@@ -382,7 +382,8 @@ def test_an_existence_claim_of_several_decisions_names_the_witness_decision_and_
 
     a = sp.Symbol("a", positive=True)
     claim = Claim(id="K.8", statement="some a solves a = k for each k = 0, 1, 2", kind="exists", scope="k = 0..2",
-                  build=lambda: [Obligation.exists(f"k = {k}", sp.Eq(a, k)) for k in range(3)])
+                  build=lambda: [Obligation.exists(f"k = {k}", sp.Eq(a, k)) for k in range(3)],
+                  note="one decision per size, k substituted")
     result = decide_claim(claim)
     assert result.status is Status.WITNESS  # the decisions combine by "or": k = 1 has an instance
     assert result.point_decision == (2, 3, "k = 1")
@@ -642,3 +643,35 @@ def test_region_splits_a_piecewise_relation_into_its_branches(tmp_path):
     row = json.loads(r.stdout)["rows"][0]
     # G > a: on the first branch w - a > a, i.e. w > 2a; on the second a/2 > a never holds
     assert row["region"] == "w > 2*a" and row["certified"], row
+
+
+def test_a_fixed_scope_sets_the_size_symbol_to_each_size():
+    # a new user's claim: with n free and scope "n = 2", the verdict said "refuted (n = 2 only)" at n = 1
+    a, b, c = sp.symbols("a b c", positive=True)
+    n = sp.Symbol("n", integer=True, positive=True)
+    q = (a - c) / (b * (n + 1))
+    duopoly = Claim(id="S.4", statement="each duopolist makes less than half the competitive output",
+                    claim=q < (a - c) / (2 * b), assumptions={"a > c": a > c}, scope="n = 2")
+    result = decide_claim(duopoly)
+    assert result.status is Status.PROVED and result.scoped_verdict() == "proved (n = 2 only)"
+    assert [ob.label for ob in duopoly.decisions] == ["n = 2: S.4"] and result.scope_basis == "instantiated"
+    few = Claim(id="S.2", statement="fewer than six firms", claim=n < 6, scope="n = 3..6")
+    result = decide_claim(few)
+    assert result.status is Status.REFUTED and result.point_decision == (4, 4, "n = 6: S.2")
+    assert result.scoped_verdict() == "refuted (n = 3..6 only)"
+    with pytest.raises(BadInputError, match="n = 0, which the symbol n does not admit"):
+        Claim(id="S.3", statement="s", claim=n < 6, scope="n = 0, 1").obligations()
+    with pytest.raises(BadInputError, match="names 100 sizes"):
+        Claim(id="S.5", statement="s", claim=n < 600, scope="n = 1..100").obligations()
+
+
+def test_a_fixed_scope_without_the_size_symbol_needs_a_note():
+    # a new user's claim: decisions for n = 1 and n = 2 only, scope "n = 1..10": it said "proved (n = 1..10 only)"
+    a, c = sp.symbols("a c", positive=True)
+    two = lambda: [Obligation.forall(f"n = {k}", (a + k * c) / (k + 1) > c, {"a > c": a > c}) for k in (1, 2)]  # noqa: E731
+    with pytest.raises(BadInputError, match="no decision has a symbol n"):
+        decide_claim(Claim(id="S.1", statement="price above cost", build=two, scope="n = 1..10"))
+    argued = Claim(id="S.1", statement="price above cost", build=two, scope="n = 1, 2", note="one decision per n")
+    result = decide_claim(argued)
+    assert result.scoped_verdict() == "proved (n = 1, 2 only, sizes as the note says)"
+    assert result.scope_basis == "sizes in the note"
