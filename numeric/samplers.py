@@ -202,8 +202,24 @@ def _integers_within(rounded: np.ndarray, lo, lo_incl: bool, hi, hi_incl: bool) 
     return rounded
 
 
+#: the share of draws of a symbol unbounded on a side that go far from 1 (the rest within a factor of ~20)
+WIDE_SHARE = 0.2
+#: the log-range of those draws: a real from about 1e-3 to 1e3, an integer up to about 10,000
+WIDE_LOG_RANGE = {False: (-7.0, 7.0), True: (-1.0, 9.2)}
+
+
+def _magnitudes(ops, rng, n: int, symbol):
+    """Positive distances from a bound (or from 0): mostly within a factor of ~20 of 1, where a model's
+    parameters usually are, and a share far from it, so that "n < 6" for every n is not checked on n <= 4 only."""
+    lo, hi = WIDE_LOG_RANGE[bool(symbol.is_integer)]
+    return ops.where(rng.random(n) < WIDE_SHARE, ops.positive(lo, hi), ops.positive())
+
+
 class BoundsSampler:
     """Any real symbol: bounds from atoms such as ``x >= 1`` and the symbol's own assumptions.
+
+    Between two bounds draws are uniform; from one bound (or around 0) they are log-uniform, mostly within a
+    factor of about 20 (0.22 to 4.5 away) and a share :data:`WIDE_SHARE` over :data:`WIDE_LOG_RANGE`.
 
     Draws land on an inclusive bound exactly in a share of the draws, and on
     the value an equation of the statements or atoms gives a symbol
@@ -269,17 +285,17 @@ class BoundsSampler:
                     v = ops.where(edge & (rng.random(n) < 0.5), ops.const(Fraction(hi.p, hi.q)), v)
             elif lo is not None:
                 base = Fraction(lo.p, lo.q)
-                v = ops.const(base) + ops.positive()
+                v = ops.const(base) + _magnitudes(ops, rng, n, sym)
                 if lo_incl:
                     v = ops.where(edge, ops.const(base), v)
             elif hi is not None:
                 base = Fraction(hi.p, hi.q)
-                v = ops.const(base) - ops.positive()
+                v = ops.const(base) - _magnitudes(ops, rng, n, sym)
                 if hi_incl:
                     v = ops.where(edge, ops.const(base), v)
             else:
                 sign = rng.random(n) < 0.5
-                mag = ops.positive()
+                mag = _magnitudes(ops, rng, n, sym)
                 v = ops.where(sign, mag, ops.const(0) - mag)
                 v = ops.where(edge, ops.const(int(rng.integers(-2, 3))), v)
             if sym.is_integer:  # rounded onto the integers the bounds allow (a positive 0.3 is 1, not 0)

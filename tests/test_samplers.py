@@ -214,3 +214,15 @@ def test_draws_respect_parity_primality_and_irrationality_of_the_symbols():
         [True, False, True, False, True]
     assert not own_assumptions_hold([r], [np.array([1.0, 2.0])]).any()  # every draw is rational
     assert own_assumptions_hold([q], [np.array([1.0, 2.5])]).tolist() == [False, True]
+
+
+def test_draws_reach_far_from_one_so_a_false_bound_is_found():
+    # a new user's claims "n < 6" for every positive integer n passed 100,400 draws: n was drawn from 1 to 4
+    from numeric.testing import assert_holds
+
+    n = sp.Symbol("n", integer=True, positive=True)
+    x = sp.Symbol("x", positive=True)
+    for false in (n < 6, n < 500, x < 100, x > sp.Rational(1, 100)):
+        with pytest.raises(AssertionError, match="exactly confirmed"):
+            assert_holds(false, samples=20_000)
+    assert_holds(n >= 1, samples=20_000)
