@@ -115,7 +115,8 @@ class AssumptionUse:
             for g in self.used_groups:
                 inst = [n for n in self.used if assumption_group(n, indexed=self.indexed) == g]
                 parts.append(g if inst == [g] else f"{g} for " + ", ".join(_instance(n) for n in inst))
-            text = ("sufficient for this proof with the symbols' declared signs (a minimal set; others may exist): "
+            text = ("sufficient for this proof with the symbols' own assumptions (signs, integer, ...) (a minimal "
+                    "set; others may exist): "
                     + "; ".join(parts))
         if self.unused_groups:
             text += "; this proof does not use " + ", ".join(self.unused_groups)
@@ -288,8 +289,9 @@ def _positivity_groups(claim: Claim) -> list[str]:
             positive[stem] = positive.get(stem, True) and bool(s.is_positive)
     names = {s.name for s in syms}
     if not claim.indexed_assumptions:  # each symbol's sign alone: c and c_1 are two parameters, not one
-        return [f"{'positivity' if s.is_positive else 'sign'} of {s.name}" for s in sorted(syms, key=lambda s: s.name)
-                if _has_sign(s)]
+        ordered = sorted(syms, key=lambda s: s.name)
+        return ([f"{'positivity' if s.is_positive else 'sign'} of {s.name}" for s in ordered if _has_sign(s)]
+                + [f"integrality of {s.name}" for s in ordered if s.is_integer])
     # "positivity" where every member is declared positive; "sign" where one is nonnegative, negative, ...
     return [f"{'positivity' if positive[stem] else 'sign'} of "
             + (stem if stem in names or stem in GREEK or len(group) > 4 else ", ".join(group))
@@ -298,6 +300,13 @@ def _positivity_groups(claim: Claim) -> list[str]:
 
 #: how a dropped group of symbol assumptions is named (see :func:`_positivity_groups`)
 _SIGN_GROUP = re.compile(r"(?:positivity|sign) of (.+)")
+_INTEGER_GROUP = re.compile(r"integrality of (.+)")
+
+
+def _signed_twin(s: sp.Symbol) -> sp.Symbol:
+    """``s`` as a real number of the same sign (its integrality, parity, primality dropped)."""
+    keep = {k: v for k, v in s.assumptions0.items() if k in _SIGN_KEYS}
+    return sp.Symbol(s.name, real=True, **keep)
 
 
 def _real_twin(s: sp.Symbol) -> sp.Symbol:
@@ -307,16 +316,19 @@ def _real_twin(s: sp.Symbol) -> sp.Symbol:
 
 def _without(claim: Claim, group: str) -> Claim:
     """The claim with one assumption group dropped (its decisions only)."""
-    sign = _SIGN_GROUP.fullmatch(group)
-    if sign:
-        name = sign.group(1)
+    sign, integer = _SIGN_GROUP.fullmatch(group), _INTEGER_GROUP.fullmatch(group)
+    if sign or integer:
+        name = (sign or integer).group(1)
 
         def drop(ob: Obligation) -> Obligation:
             syms = ob.free_symbols
             named = set(name.split(", "))  # a stem, or the members by name
             by_stem = claim.indexed_assumptions  # "positivity of lambda": every lambda_jS, lambda_jN
-            twins = {s: _real_twin(s) for s in syms if (s.name in named or (by_stem and _parameter_group(s) in named))
-                     and _has_sign(s)}
+            if integer:
+                twins = {s: _signed_twin(s) for s in syms if s.name in named and s.is_integer}
+            else:
+                twins = {s: _real_twin(s) for s in syms
+                         if (s.name in named or (by_stem and _parameter_group(s) in named)) and _has_sign(s)}
             stmt = ob.decided_statement.xreplace(twins)
             return Obligation(ob.label, ob.kind, stmt, tuple((n, a.xreplace(twins)) for n, a in ob.assumptions),
                               Role.DECISION, tuple(_twin_family(f, twins) for f in ob.families))

@@ -129,7 +129,7 @@ def test_derivation_of_s54_explains_the_generic_argument_and_cross_checks(decide
     text = " ".join(derive(decided_claims["S5.4"], paper=load_paper()).as_text(columns=100).split())
     assert "only two relative orders of j" in text
     assert "fixed J = 12: E(k,C) iff weak (*), every k = 2,…,12: proved" in text
-    assert "sufficient for this proof with the symbols' declared signs (a minimal set" in text
+    assert "sufficient for this proof with the symbols' own assumptions (signs, integer, ...) (a minimal set" in text
     assert "necessary (dropping it changes the verdict): A2" in text
     assert "not needed (still proved without it): A1" in text   # what the old single core hid
     assert "Zero profit with coordination in j" in text  # the model, from section5.model_steps
@@ -455,3 +455,22 @@ def test_a_boolean_set_over_lines_keeps_its_grouping_in_text():
         "(a > 1\n∨ b > 1)\n∧ (c > 1\n∨ d > 1)"
     assert text_of(sp.Implies(a > 1, sp.Equivalent(b > 1, c > 1)), columns=12) == "a > 1\n⟹ (b > 1\n⟺ c > 1)"
     assert text_of(sp.Or(sp.And(a > 1, b > 1), c > 1), columns=12) == "a > 1\n∧ b > 1\n∨ c > 1"  # ∧ binds tighter
+
+
+def test_integrality_is_an_assumption_dropped_in_turn():
+    # a new user's claim true for whole numbers of firms only: "sufficient: a > c" with signs only, and the
+    # table never dropped integrality
+    from proofs import Claim
+    from proofs.claim import decide_claim
+    from proofs.derive import assumption_use, necessity
+
+    n = sp.Symbol("n", integer=True, positive=True)
+    a, c = sp.symbols("a c", positive=True)
+    claim = Claim(id="I.1", statement="n^2 (a - c) >= n (a - c)", claim=n**2 * (a - c) >= n * (a - c),
+                  assumptions={"a > c": a > c})
+    result = decide_claim(claim)
+    assert result.status.value == "proved"
+    rows = {r.group: r for r in necessity(result, use=assumption_use(result))}
+    assert rows["integrality of n"].necessary is True  # n = 1/2 once n is any positive real
+    assert rows["integrality of n"].verdict.counterexample is not None
+    assert "own assumptions (signs, integer" in assumption_use(result).sentence()
