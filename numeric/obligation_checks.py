@@ -264,7 +264,10 @@ def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool
             row.found_more += chk.unconfirmed
         what = "refute it" if kind is Kind.FORALL else "are instances"
         more = f" (+{chk.unconfirmed:,} more in floats, not re-decided)" if chk.unconfirmed else ""
-        notes.append(f"{chk.failures:,} exactly confirmed{more} of {chk.admissible:,} draws {what}")
+        # an undecided claim: show one such draw (a lead for the reader; the verdict stays the engine's)
+        lead = (f", e.g. {_format_point(chk.first_failure)} (a draw, not a verdict)"
+                if row.status is Status.UNKNOWN and chk.failures and chk.first_failure else "")
+        notes.append(f"{chk.failures:,} exactly confirmed{more} of {chk.admissible:,} draws {what}{lead}")
     if chk.rounding_resolved:
         notes.append(f"{chk.rounding_resolved} float failures were rounding, resolved exactly")
     if chk.exact_unavailable:

@@ -266,3 +266,17 @@ def test_a_huge_power_is_spot_checked_in_floats_without_taking_minutes():
     check = check_statement(x ** (10**5) + 1 > x ** (10**5 - 1), samples=5000)
     assert time.monotonic() - start < 30 and check.exact_unavailable and check.failures == 0
     assert check_statement(x ** MAX_EXACT_EXPONENT >= 0, samples=1000).exact_draws > 0
+
+
+def test_an_undecided_existence_claim_shows_one_instance_the_draws_found():
+    # a new user's claim: "405 exactly confirmed instances" and no instance shown anywhere
+    from numeric.obligation_checks import spot_check
+    from symbolic import Kind, Status, Verdict
+    from symbolic.obligation import Obligation
+
+    n = sp.Symbol("n", integer=True, positive=True)
+    ob = Obligation.exists("t", sp.And(n**2 > 50, n < 9))
+    undecided = Verdict.make(Status.UNKNOWN, Kind.EXISTS, "z3", 0.0, reason="time limit reached")
+    assert "are instances, e.g. n = 8 (a draw, not a verdict)" in spot_check([(ob, undecided)]).detail
+    witnessed = Verdict.make(Status.WITNESS, Kind.EXISTS, "z3", 0.0, point={n: 8})
+    assert "e.g." not in spot_check([(ob, witnessed)]).detail  # the verdict's witness is shown already
