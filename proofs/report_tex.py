@@ -360,7 +360,9 @@ def _ablation_table(section_title: str, items: Sequence[ClaimReport]) -> str:
     out = [r"\needspace{14\baselineskip}\subsection*{Ablation: each claim with one assumption dropped}" "\n",
            f"{_tex(section_title)}: each claim's decisions re-decided (its cross-checks, which only confirm, are "
            "not) with every instance of one named assumption removed, or with the declared sign of one group of "
-           "parameters dropped (its positivity); a changed verdict shows that the assumption matters. A named "
+           "parameters dropped (its positivity, or a symbol's integrality); where the claim was decided with all of "
+           "them, a changed verdict shows that the assumption matters (from an unknown verdict it only tells what "
+           "the weaker claim is). A named "
            "assumption no minimal core of a proof uses is not re-decided: the core alone proves the claim.\n\n",
            r"\begin{longtable}{@{}L{1.8cm}L{2.4cm}L{11.4cm}@{}}" "\n"
            r"\toprule claim & with all & with one dropped\\ \midrule \endhead \bottomrule \endlastfoot" "\n"]
