@@ -395,6 +395,21 @@ def _obligations(claim: Claim) -> tuple[Obligation, ...]:
     return tuple(out)
 
 
+def _where_raised(exc: BaseException) -> str:
+    """`` (mypaper.py, line 12)``: the deepest line of the user's own code in the traceback (not SymPy's, not
+    ours), or ``""``."""
+    import traceback
+    from pathlib import Path
+
+    ours = {Path(__file__).resolve().parents[1] / layer for layer in ("symbolic", "numeric", "proofs")}
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        path = Path(frame.filename)
+        if "site-packages" in path.parts or path.parent in ours or path.suffix != ".py":
+            continue
+        return f" ({path.name}, line {frame.lineno})"
+    return ""
+
+
 def _declared(symbol) -> str:
     return ", ".join(k for k, v in sorted(symbol.assumptions0.items()) if v and k in (
         "positive", "negative", "nonnegative", "nonpositive", "nonzero", "integer", "even", "odd", "prime")) or "real"
@@ -419,7 +434,8 @@ def _built(claim: Claim) -> tuple[Obligation, ...]:
         except BadInputError:
             raise
         except Exception as exc:  # the user's builder failed: bad input, named, not a traceback
-            raise BadInputError(f"claim {claim.id}: build() raised {type(exc).__name__}: {exc}") from exc
+            raise BadInputError(f"claim {claim.id}: build() raised {type(exc).__name__}: {exc}"
+                                f"{_where_raised(exc)}") from exc
     if not obs:
         raise BadInputError(f"claim {claim.id} built no obligations")
     for ob in obs:

@@ -131,7 +131,7 @@ def test_two_symbols_with_one_name_are_refused():
 CLAIMS_FILES = {
     "builder_raises.py": ("def boom():\n    raise ZeroDivisionError('a slip in the builder')\n"
                           "paper = Paper(title='t', claims=(Claim(id='K.4', statement='s', build=boom),))\n",
-                          "claim K.4: build() raised ZeroDivisionError: a slip in the builder"),
+                          "claim K.4: build() raised ZeroDivisionError: a slip in the builder (builder_raises.py, line 4)"),
     "python_bool.py": ("a, b = sp.symbols('a b')\n"
                        "paper = Paper(title='t', claims=(Claim(id='K.5', statement='s', claim=(a * b != b * a)),))\n",
                        "python_bool.py, line 4: BadInputTypeError: claim K.5: claim= is the Python bool False"),
