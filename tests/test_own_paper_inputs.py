@@ -370,6 +370,7 @@ def test_a_claims_file_imports_its_siblings_as_python_would(tmp_path):
 
 def test_the_pytest_plugin_fails_a_claim_with_bad_input_in_one_line(tmp_path):
     body, message = CLAIMS_FILES["builder_raises.py"]
+    message = message.replace("builder_raises.py", "claims.py")
     (tmp_path / "claims.py").write_text("import sympy as sp\nfrom proofs import Claim, Paper\n" + body)
     r = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--rootdir", str(tmp_path),
                         "--coordfail-claims=claims.py"], capture_output=True, text=True, cwd=tmp_path, timeout=300)
