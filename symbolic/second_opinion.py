@@ -522,7 +522,8 @@ def cross_check(kind, statement, assumptions, verdict: Verdict, *, timeout: floa
                       f"cvc5 finds {what}" + (f", certified exactly: {_describe(point)}" if certified else
                                                  " (not certified exactly)"), point)
     if answer == "unknown":
-        return result("could-not-confirm", "unknown", "cvc5", "cvc5 answered unknown or reached the time limit")
+        return result("could-not-confirm", "unknown", "cvc5", "cvc5 answered unknown or reached the time limit" + (
+            " (integer symbols: nonlinear integer arithmetic, which cvc5 rarely decides)" if tr.integers else ""))
     # an existence claim needs no definedness: a point where its condition is undefined is no instance
     for check in (confirm_defined, confirm_satisfiable) if kind is Kind.FORALL else (confirm_satisfiable,):
         bad = check()
