@@ -59,8 +59,12 @@ def clearing(rel: Relational):
         return den, "negative" if strict else "negative where defined", op(-num, 0, evaluate=False), combined
     rewritten = op(sp.expand(num * carrier, power_exp=False, power_base=False), 0, evaluate=False)
     # (n/d) * d*c = n*c: d*c has only even powers of the denominator's factors (d**2 when c is d itself)
-    return (den, "square", rewritten, combined) if carrier == den else (
-        sp.powsimp(den * carrier), "even powers", rewritten, combined)
+    if carrier == den:
+        return den, "square", rewritten, combined
+    multiplier = sp.powsimp(den * carrier)
+    if tree_nodes(multiplier, 60) <= 60:  # 2 b^2 (n + 1)(2 n + 2) is shown as 4 b^2 (n + 1)^2
+        multiplier = sp.factor(multiplier)
+    return multiplier, "even powers", rewritten, combined
 
 
 def _divides(obj) -> bool:

@@ -83,8 +83,11 @@ def _check_boolean(b, what: str):
             raise BadInputTypeError(f"{what} has the free symbol {s!r} of type {type(s).__name__}; "
                                     "use plain sympy Symbols")
         if s.is_real is False or s.is_infinite or (s.assumptions0.get("complex") and s.is_real is None):
-            raise BadInputError(f"symbol {s.name} is declared non-real or infinite; the engine decides "
-                                "claims over the (finite) real numbers")
+            what = ("declared non-real or infinite" if s.is_real is False or s.is_infinite else
+                    "declared complex, not real (algebraic, transcendental, complex=True admit non-real numbers: "
+                    "add real=True)")
+            raise BadInputError(f"symbol {s.name} is {what}; the engine decides claims over the (finite) real "
+                                "numbers")
     return b
 
 

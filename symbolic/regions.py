@@ -67,7 +67,7 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 from sympy.solvers.inequalities import solve_univariate_inequality
 
-from .constructs import is_truth_value, sympy_settles_reliably
+from .constructs import is_truth_value, sympy_settles_reliably, unsupported_in
 from .engine import exists, normalize_assumptions, prove, settled_false
 from .qepcad import (NotPolynomial, QepcadFailed, QepcadOutputError, QepcadProblem, QepcadTimeout, run_qepcad)
 from .verdict import Status, point_as_text
@@ -263,12 +263,43 @@ def _remaining(deadline: float) -> float:
 _NUMBER_CLASSES = ("integer", "rational", "transcendental", "algebraic", "irrational", "noninteger", "zero")
 
 
+#: the one sign QEPCAD is told of an eliminated variable (see :func:`_beyond_a_sign`)
+_SIGNS = ("positive", "negative", "nonnegative", "nonpositive", "nonzero")
+
+
+def _beyond_a_sign(s: sp.Symbol) -> str | None:
+    """What an eliminated variable is declared beyond a real number of one sign -- all QEPCAD is told of it --
+    as ``key=value`` (``positive=False``: t <= 0, ``extended_negative``: t may be -oo), else ``None``."""
+    own = s.assumptions0
+    sign = next((k for k in _SIGNS if own.get(k) is True), None)
+    told = sp.Symbol(s.name, real=True, **({sign: True} if sign else {})).assumptions0
+    if own in (told, sp.Symbol(s.name).assumptions0):  # a plain symbol is read as real
+        return None
+    declared = getattr(s, "_assumptions_orig", None) or own  # as written (SymPy >= 1.12 keeps it), else all
+    key = next((k for k in sorted(declared) if declared[k] != told.get(k)), None) or \
+        next(k for k in sorted(set(own) | set(told)) if own.get(k) != told.get(k))
+    if key not in declared:
+        return f"{key}={own.get(key)}"
+    return f"{key}={declared[key]}"
+
+
 def _derive(scope: _Scope, deadline: float) -> _Derived:
+    for b in (scope.condition, *(a for _, a in scope.named)):
+        outside = unsupported_in(b)  # a symbol used as a truth value, gamma, ...: as the engine would say
+        if isinstance(b, sp.Symbol):
+            outside = f"the symbol {b} used as a truth value (a condition such as {b} > 0 was meant?)"
+        if outside is not None:
+            raise _Unsupported(f"not supported: {outside}")
     for s in scope.bound:
         narrower = [k for k in _NUMBER_CLASSES if getattr(s, f"is_{k}") is True]
         if narrower:
             raise _Unsupported(f"{s} is declared {narrower[0]}: QEPCAD eliminates real variables, and the real "
                                f"region of a quantifier over {narrower[0]} numbers would be wrong")
+        beyond = _beyond_a_sign(s)
+        if beyond is not None:  # t with positive=False is t <= 0: QEPCAD, told nothing, quantified over every real
+            raise _Unsupported(f"{s} is declared {beyond}: QEPCAD is told an eliminated variable's sign only "
+                               "(positive, nonnegative, negative, nonpositive or nonzero, with real=True), and "
+                               "over every real number the region would be wrong; declare it that way")
     settled = settled_false(scope.named)
     if settled:
         raise _Unsupported(f"{settled[1]}: no region")

@@ -532,3 +532,41 @@ def test_a_witness_candidate_outside_a_piecewise_s_branches_is_passed_over():
     x, y = sp.symbols("x y", real=True)
     r = region(sp.Piecewise((y, y > 0)) > x, eliminate=[y], timeout=20)
     assert r.condition is sp.true  # for every x some y > max(x, 0) exists
+
+
+@pytest.mark.parametrize("declared, condition_of, key", [
+    # a red team's certified wrong regions: QEPCAD eliminated t over every real number
+    (dict(positive=False), lambda t, a: sp.Eq(t, a), "positive=False"),
+    (dict(negative=False), lambda t, a: sp.Eq(t, a), "negative=False"),
+    (dict(integer=False), lambda t, a: sp.Eq(t, a), "integer=False"),
+    (dict(even=False), lambda t, a: sp.Eq(t, a), "even=False"),
+    (dict(extended_positive=True), lambda t, a: sp.Eq(t, a), "extended_positive=True"),
+    (dict(zero=False), lambda t, a: sp.Eq(a * t, 0), "zero=False"),
+])
+def test_an_eliminated_variable_declared_beyond_a_sign_is_unknown_not_a_wrong_region(declared, condition_of, key):
+    from symbolic import region
+
+    a, t = sp.Symbol("a"), sp.Symbol("t", **declared)
+    r = region(condition_of(t, a), eliminate=[t], timeout=20)
+    assert r.condition is None and f"t is declared {key}" in r.reason
+
+
+def test_cournot_outputs_declared_not_negative_are_refused_and_declared_nonnegative_are_derived():
+    from symbolic import region
+
+    a, b, c1, c2 = sp.symbols("a b c_1 c_2", positive=True)
+    for declared, derived in ((dict(negative=False), None), (dict(nonnegative=True, real=True), True)):
+        q1, q2 = sp.symbols("q_1 q_2", **declared)
+        price = a - b * (q1 + q2)
+        foc = [sp.Eq(sp.diff((price - c1) * q1, q1), 0), sp.Eq(sp.diff((price - c2) * q2, q2), 0)]
+        r = region(sp.And(*foc), eliminate=[q1, q2], timeout=30)
+        assert (r.condition is not None) is bool(derived), r
+    assert r.condition == sp.And(a + c1 >= 2 * c2, a + c2 >= 2 * c1) and r.certified
+
+
+def test_a_symbol_used_as_a_truth_value_is_unknown_in_a_region():
+    from symbolic import region
+
+    x = sp.Symbol("x")
+    assert "used as a truth value" in region(x > 0, [x]).reason
+    assert "gamma" in region(sp.gamma(x) > 0).reason
