@@ -10,6 +10,7 @@ claim with no killed mutant is flagged: the check may be vacuous.
 
 from __future__ import annotations
 
+import os
 import re
 
 from dataclasses import dataclass
@@ -64,18 +65,31 @@ _MUTATION_WORDS = re.compile(r"(^hypothesis | made (?:weak|strict) \([<>=]+\)$| 
 
 def _short(description: str, width: int = 72) -> str:
     """A mutant's description on one line (a shifted threshold can be a formula of pages): its formulas are
-    shortened, never the words that say what was mutated.
+    shortened, never the words that say what was mutated; what a formula and its mutant share is elided
+    first, so that the change stays in view.
 
     >>> _short("a*b + c*d + e*f + g*h + i*j > k shifted to a*b + c*d + e*f + g*h + i*j > k + 1", 50)
-    'a*b + c*d + e*f + … shifted to a*b + c*d + e*f + …'
+    '…g*h + i*j > k shifted to …g*h + i*j > k + 1'
     >>> _short("x**2 > 1 made weak (>=)")
     'x**2 > 1 made weak (>=)'
+    >>> _short("(a - c)**2*n/(b*(n + 1)**2) > (a - c)**2/(4*b) shifted to (a - c)**2*n/(b*(n + 1)**2) > "
+    ...        "(a - c)**2/(4*b) + 1", 60)
+    '…- c)**2/(4*b) shifted to …- c)**2/(4*b) + 1'
     """
     one_line = " ".join(description.split())
     if len(one_line) <= width:
         return one_line
     parts = _MUTATION_WORDS.split(one_line)
     formulas = [i for i, part in enumerate(parts) if i % 2 == 0 and part]
+    if len(formulas) == 2:  # "A shifted to B": what they share is elided, so the change stays in view
+        first, second = parts[formulas[0]], parts[formulas[1]]
+        shared = len(os.path.commonprefix([first, second])) - 12  # a few shared characters stay, for context
+        shared = first.rfind(" ", 0, max(shared, 0)) + 1  # at a word's start
+        if shared > 8:
+            parts[formulas[0]], parts[formulas[1]] = "…" + first[shared:], "…" + second[shared:]
+            one_line = "".join(parts)
+            if len(one_line) <= width:
+                return one_line
     words = sum(len(part) for i, part in enumerate(parts) if i % 2 == 1)
     if not formulas or width - words < 8 * len(formulas):
         return one_line[:width - 1] + "…"
