@@ -44,7 +44,9 @@ x/10
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import Enum
+from fractions import Fraction
 from functools import lru_cache
 from typing import Callable
 
@@ -302,8 +304,33 @@ def atoms_of(b: sp.Basic, *types) -> set:
 
 
 @lru_cache(maxsize=16384)
+def huge_power_bits(b) -> int:
+    """The bits of the largest unevaluated power of a rational number in ``b`` (``Pow(2, 2**40,
+    evaluate=False)``: 2**40), or 0: such a power is never multiplied out (it would fill the memory).
+
+    >>> huge_power_bits(sp.Symbol("x") < sp.Pow(2, 2**40, evaluate=False)), huge_power_bits(sp.Symbol("x") ** 3)
+    (1099511627776, 0)
+    """
+    if not isinstance(b, sp.Basic):
+        return 0
+    most = 0
+    for e in b.atoms(sp.Pow):
+        base, exp = e.base, e.exp
+        if base.is_Rational and exp.is_Integer and base not in (0, 1, -1):
+            size = max(max(abs(base.p), abs(base.q)).bit_length() - 1, 1)  # about log2 of the base
+            most = max(most, abs(int(exp)) * size)
+    return most
+
+
+#: a power of a rational number beyond this many bits is outside the table (the integer limit of SMT-LIB)
+POWER_BITS = 332_200
+
+
 def unsupported_in(b: sp.Basic) -> str | None:
     """A description of the first construct of ``b`` outside the table, or ``None`` (cached by ``b``)."""
+    bits = huge_power_bits(b)
+    if bits > POWER_BITS:
+        return f"a power of a number of about {bits:,} bits (the engine takes up to {POWER_BITS:,})"
     # a CRootOf's polynomial is data, not an expression of the claim
     for sub in distinct_subtrees(b, into=lambda node: not isinstance(node, sp.CRootOf)):
         if isinstance(sub, (sp.Symbol, sp.logic.boolalg.BooleanAtom)):
@@ -509,9 +536,14 @@ def exact_floats(b: sp.Basic) -> tuple[sp.Basic, tuple[str, ...]]:
     for f in floats:
         if not f.is_finite:
             raise ValueError(f"the claim contains the non-finite number {f}")
-        q = sp.Rational(str(f))
+        # through Decimal: sp.Rational("1.0e+5000") is refused, and the digits are the decimal printed
+        q = sp.Rational(Fraction(Decimal(str(f))))
         mapping[f] = q
-        notes.append(f"the Float {f} was read as {q}")
+        try:
+            read_as = sp.sstr(q)
+        except ValueError:  # an integer of more than 4,300 digits does not print
+            read_as = "the decimal it prints as, exactly"
+        notes.append(f"the Float {f} was read as {read_as}")
     with sp.evaluate(False):  # replacing numbers must not let SymPy re-decide the relations around them
         read = b.xreplace(mapping)
     return read, tuple(notes)

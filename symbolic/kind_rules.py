@@ -252,6 +252,10 @@ def _certified_difference(a, b):
     ``_n2`` returned ``-0.e-108`` for an exact zero and signed it, evalf gave ``log(1 + 10**-100)`` as 0
     (neither > 0 nor < 0) and ``li(1.451369235)``, ``Ei(0.37250751)`` with the wrong sign.  Infinities compare
     as SymPy compares them."""
+    from .constructs import POWER_BITS, huge_power_bits  # constructs imports this module's rules
+
+    if huge_power_bits(a) > POWER_BITS or huge_power_bits(b) > POWER_BITS:
+        return None  # 2**(2**40): never multiplied out (SymPy's own evalf signs it)
     if not (a.is_comparable and b.is_comparable):
         return None
     if a.is_infinite or b.is_infinite:

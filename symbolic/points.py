@@ -54,7 +54,7 @@ def certified_point(p: Problem, point: dict, want: bool) -> dict | None:
             with time_box(p.remaining()):  # an exact sign (a minimal polynomial of degree 30) has no limit
                 if certify(p, c, want):
                     return c
-        except (Uncertifiable, OutOfTime):
+        except (Uncertifiable, OutOfTime, ArithmeticError):  # Mod(x, 0) at a candidate: no point
             pass
         if p.remaining() <= 0:
             return None
@@ -108,7 +108,7 @@ def _roots_once(p: Problem, point: dict, equations: list, moved: frozenset, budg
                     if isinstance(roots, sp.FiniteSet):  # the nearest first: the solver's point is admissible
                         roots = sorted((r for r in roots if r.is_number and not r.has(sp.I) and r != point[s]),
                                        key=lambda r: abs(float(sp.N(r - point[s], 15))))
-            except (OutOfTime, NotImplementedError, ValueError, TypeError):
+            except (OutOfTime, NotImplementedError, ValueError, TypeError, ArithmeticError):  # Mod(x, 0) at a root
                 continue
             if isinstance(roots, list):
                 for r in roots:

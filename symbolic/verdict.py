@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Mapping
 
+import sys
+
 import sympy as sp
 
-__all__ = ["Status", "Kind", "Verdict", "point_as_text"]
+__all__ = ["Status", "Kind", "Verdict", "point_as_text", "exact_text"]
 
 
 class Status(str, Enum):
@@ -46,6 +48,26 @@ def _frozen_point(point: Mapping[sp.Symbol, sp.Expr] | None):
     return tuple(sorted(((s, sp.sympify(v)) for s, v in point.items()), key=lambda kv: kv[0].name))
 
 
+def exact_text(value, printer=sp.sstr) -> str:
+    """``printer(value)``, also for an integer of more than Python's 4,300 printable digits (``1e-5000`` read
+    exactly has a denominator of 5,001): the value is exact, and so is its text.
+
+    >>> len(exact_text(sp.Rational(1, 10**5000)))
+    5003
+    """
+    try:
+        return printer(value)
+    except ValueError:
+        if not hasattr(sys, "set_int_max_str_digits"):
+            raise
+        limit = sys.get_int_max_str_digits()
+        sys.set_int_max_str_digits(0)  # the engine's integers are bounded (smtlib.MAX_INTEGER_BITS)
+        try:
+            return printer(value)
+        finally:
+            sys.set_int_max_str_digits(limit)
+
+
 def point_as_text(point: Mapping[sp.Symbol, sp.Expr] | None) -> dict[str, str] | None:
     """``{symbol name: exact value as text}``, e.g. ``{"x": "3/2", "y": "sqrt(2)"}``."""
     if point is None:
@@ -55,7 +77,7 @@ def point_as_text(point: Mapping[sp.Symbol, sp.Expr] | None) -> dict[str, str] |
         key, i = s.name, 2
         while key in out:  # distinct symbols that share a name stay distinct in the text
             key, i = f"{s.name}#{i}", i + 1
-        out[key] = sp.sstr(v)
+        out[key] = exact_text(v)
     return out
 
 
@@ -139,7 +161,8 @@ class Verdict:
         pt = self.point
         if not pt:
             return ""
-        return ", ".join(f"{sp.latex(s)} = {sp.latex(v)}" for s, v in sorted(pt.items(), key=lambda kv: kv[0].name))
+        return ", ".join(f"{sp.latex(s)} = {exact_text(v, sp.latex)}"
+                         for s, v in sorted(pt.items(), key=lambda kv: kv[0].name))
 
     def _latex_body(self) -> str:
         text = r"\text{%s}" % self.status.value

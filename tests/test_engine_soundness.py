@@ -603,3 +603,36 @@ def test_orders_and_equations_on_terms_undefined_somewhere_stay_open():
     assert prove(sp.Ne(_xr, 0), [sp.Ne(sp.gamma(_xr), sp.gamma(_xr) + 1)]).status is not Status.REFUTED
     # defined everywhere: still settled at once
     assert (sp.Abs(_xr) >= 0) is sp.true and (sp.exp(_xr) > 0) is sp.true and (_xr**2 + 1 > 0) is sp.true
+
+
+# -- a fourth red team: crashes and memory (each was a traceback or a process filling its memory) -----------
+
+def test_a_modulus_moved_to_zero_by_a_root_search_is_no_point():
+    from sympy import Mod, Or
+
+    x, y = sp.symbols("x y")
+    n, m = sp.symbols("n m", integer=True)
+    v = prove(sp.Eq(Mod(x, y), 1), [sp.Ne(y, 0)])  # was ZeroDivisionError: Mod(x, 0) at a solved root
+    assert v.status is Status.REFUTED and v.counterexample[y] != 0
+    assert exists(sp.Eq(Mod(x, y), 1), [sp.Ne(y, 0)]).status is Status.WITNESS
+    assert prove(sp.Ne(Mod(x, y), sp.Rational(1, 2)), [sp.Ne(y, 0)]).status is Status.REFUTED
+    assert exists(Or(sp.Eq(Mod(x, y), x), sp.Eq(y, 0))).status is Status.WITNESS
+    assert prove(sp.Eq(Mod(n, m), 1), [sp.Ne(m, 0)]).status is Status.REFUTED
+
+
+def test_floats_beyond_printable_integers_are_read_exactly_and_their_points_print():
+    x = sp.Symbol("x")
+    assert prove(x < sp.Float("1e5000"), [x < 5]).status is Status.PROVED  # was TypeError
+    assert prove(x < sp.Float("1.5e4400"), [x < 5]).status is Status.PROVED  # was ValueError (4,300 digits)
+    v = prove(x < sp.Float("1e-5000"), [x < 5])
+    assert v.status is Status.REFUTED
+    assert str(v).startswith("refuted") and len(v.as_dict()["counterexample"]["x"]) > 4300  # printing failed
+    assert exists(x > sp.Float("1e5000")).status is Status.WITNESS
+
+
+def test_a_power_too_large_to_multiply_out_is_unknown_not_a_full_memory():
+    x = sp.Symbol("x")
+    huge = sp.Pow(2, 2**40, evaluate=False)
+    v = prove(x < huge, [x < 5], timeout=2)
+    assert v.status is Status.UNKNOWN and "a power of a number of about" in v.reason
+    assert (huge > 1) is sp.true and (sp.Pow(sp.Rational(1, 2), 2**40, evaluate=False) > 0) is sp.true
