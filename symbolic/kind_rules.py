@@ -341,6 +341,8 @@ def _open_where_undefined(original: Callable) -> Callable:
         value = original(lhs, rhs, assumptions)
         if value is None or assumptions is not None:
             return value
+        if any(isinstance(side, sp.Basic) and side.has(sp.nan) for side in (lhs, rhs)):
+            return None  # nan is no number: Ne(x, nan) was True, a claim undefined everywhere "proved"
         if any(isinstance(side, sp.Expr) and not side.is_number and _may_be_undefined(side, value)
                for side in (lhs, rhs)):
             return None

@@ -69,7 +69,27 @@ def _value(v):
             else:
                 coeffs.append(f"{hex(f.numerator)}/{hex(f.denominator)}")
         return {"alg": [coeffs, int(v.index())]}
+    if z3.is_app_of(v, z3.Z3_OP_POWER):  # a model value can come as a term z3 leaves as it is: 2**100
+        base, exponent = (_value(a) for a in v.children())
+        numbers = [x for x in (base, exponent) if "int" in x or "rat" in x]
+        if len(numbers) == 2 and _fraction(exponent).denominator == 1:
+            b, e = _fraction(base), int(_fraction(exponent))
+            if b != 0 and abs(e) * max(b.numerator.bit_length(), b.denominator.bit_length()) <= MAX_POWER_BITS:
+                exact = b ** e
+                return {"rat": [hex(exact.numerator), hex(exact.denominator)]}
     return {"other": str(v)}
+
+
+#: a power in a model is multiplied out up to this size (the engine's own integer limit)
+MAX_POWER_BITS = 332_200
+
+
+def _fraction(value):
+    from fractions import Fraction
+
+    if "int" in value:
+        return Fraction(int(value["int"], 16))
+    return Fraction(int(value["rat"][0], 16), int(value["rat"][1], 16))
 
 
 def _solver(smt2, timeout_ms, ctx, tactics=()):

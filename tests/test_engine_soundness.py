@@ -636,3 +636,10 @@ def test_a_power_too_large_to_multiply_out_is_unknown_not_a_full_memory():
     v = prove(x < huge, [x < 5], timeout=2)
     assert v.status is Status.UNKNOWN and "a power of a number of about" in v.reason
     assert (huge > 1) is sp.true and (sp.Pow(sp.Rational(1, 2), 2**40, evaluate=False) > 0) is sp.true
+
+
+def test_a_model_value_z3_leaves_as_a_power_is_read():
+    # z3 gave x = 2**100 as a term; "could not read z3's model" left a false claim unknown
+    x = sp.Symbol("x")
+    v = prove(sp.log(x) < x ** sp.Rational(1, 100), [x > 10])
+    assert v.status is Status.REFUTED and v.counterexample[x] == 2**100

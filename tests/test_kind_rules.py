@@ -314,3 +314,13 @@ def test_int_round_piecewise_and_intervals_of_special_constants_are_as_sympy_giv
     assert sp.Piecewise((1, R(21, 20) < sp.LambertW(3)), (2, True)) == 2
     assert sp.Piecewise((1, R(1, 2) < sp.zeta(3)), (2, True)) == 1
     assert sp.Interval(sp.LambertW(3), sp.Si(1)) is sp.S.EmptySet and sp.Interval(sp.zeta(3), 1).is_empty
+
+
+def test_an_equation_with_nan_is_left_open_not_settled():
+    # a red team: Ne(x, nan) was True as written, so a claim undefined everywhere was "proved"
+    from symbolic import prove
+
+    x = sp.Symbol("x")
+    assert not isinstance(sp.Ne(x, sp.nan), sp.logic.boolalg.BooleanAtom)
+    assert not isinstance(sp.Eq(x, sp.nan), sp.logic.boolalg.BooleanAtom)
+    assert prove(sp.Ne(x, sp.nan)).status.value == "unknown"
