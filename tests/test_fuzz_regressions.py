@@ -158,3 +158,12 @@ def test_a_renamed_statement_sympy_settles_is_judged_by_its_points():
     claim = generate_claim(977003, 381, None)
     assert claim.statement is sp.false and claim.expected is None
     assert decide_and_check(claim, 5.0, 64, False).disagreement is None
+
+
+def test_a_root_search_sympy_fails_in_is_no_candidate():
+    # seed 130002, claim 791: solveset's _solve_modular raised AttributeError inside the root search
+    from sympy import And, Mod, Symbol
+
+    s1, s2 = Symbol("θ₁", negative=True), Symbol("θ₁", real=True)
+    v = prove(And(-s1 > 1, Eq(s1 * Mod(s1, -2), 2)), [s2 <= 0], timeout=5.0)
+    assert v.status.value in ("refuted", "unknown")  # s1 = -2: Mod(-2, -2) = 0, so the product is 0, not 2
