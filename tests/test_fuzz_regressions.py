@@ -166,4 +166,4 @@ def test_a_root_search_sympy_fails_in_is_no_candidate():
 
     s1, s2 = Symbol("θ₁", negative=True), Symbol("θ₁", real=True)
     v = prove(And(-s1 > 1, Eq(s1 * Mod(s1, -2), 2)), [s2 <= 0], timeout=5.0)
-    assert v.status.value in ("refuted", "unknown")  # s1 = -2: Mod(-2, -2) = 0, so the product is 0, not 2
+    assert v.status.value in ("refuted", "unknown")  # false at any s1 in (-1, 0): -s1 > 1 fails
