@@ -84,11 +84,20 @@ def scoped_verdict(status: str, scope: str, kind: Kind | str = Kind.FORALL, *, r
     'proved (every N, a constant SymPy settled)'
     >>> scoped_verdict("proved", "n = 1..3", reduced=True)   # decisions for fixed sizes the engine did not set
     'proved (n = 1..3 only, sizes as the note says)'
+    >>> scoped_verdict("witness", "n = 1..3", "exists"), scoped_verdict("refuted", "n = 1, 2", "exists")
+    ('witness (for some n = 1..3)', 'refuted (no instance for any n = 1, 2)')
     """
     if not scope:
         return status
     if not covers_every_size(scope):
-        return f"{status} ({scope} only, {BY_NOTE})" if reduced else f"{status} ({scope} only)"
+        fixed = fixed_sizes(scope)
+        note = f", {BY_NOTE}" if reduced else ""
+        if Kind(kind) is Kind.EXISTS and fixed and len(fixed[1]) > 1:  # its sizes combine by "or"
+            if status == Status.WITNESS.value:
+                return f"{status} (for some {scope}{note})"
+            if status == Status.REFUTED.value:
+                return f"{status} (no instance for any {scope}{note})"
+        return f"{status} ({scope} only{note})"
     size = size_of(scope)
     how = ", a constant SymPy settled" if constant else f", {BY_REDUCTION}" if reduced else ""
     if Kind(kind) is Kind.FORALL:
@@ -108,7 +117,7 @@ def _quantifies_over(obligations, size: str) -> bool:
 
 
 _EVERY_SIZE = re.compile(r"every\s+([A-Za-z]\w*)")
-_SOME_SIZES = re.compile(r"([A-Za-z]\w*)\s*=\s*(\d+(?:\s*\.\.\s*\d+|(?:\s*,\s*\d+)*))")
+_SOME_SIZES = re.compile(r"([A-Za-z]\w*)\s*=\s*(\d+(?:\s*\.\.\s*\d+)?(?:\s*,\s*\d+(?:\s*\.\.\s*\d+)?)*)")
 
 
 #: fixed sizes a scope may name (each is a decision of its own)
@@ -131,6 +140,39 @@ def fixed_sizes(scope: str) -> tuple[str, tuple[int, ...]] | None:
     return m.group(1), tuple(dict.fromkeys(sizes))
 
 
+#: digits of a size in a fixed scope (a size is an integer the claim is decided at)
+_SIZE_DIGITS = 100
+
+
+def _checked_sizes(claim_id: str, scope: str, name: str, text: str) -> str:
+    """A fixed scope's sizes, checked before any is listed and written plainly (``n = 02, 2..3`` is ``n = 2..3``):
+    ranges that rise, at most :data:`MAX_FIXED_SIZES` sizes, each of at most :data:`_SIZE_DIGITS` digits."""
+    parts, count = [], 0
+    for part in text.split(","):
+        lo_text, _, hi_text = part.strip().partition("..")
+        if any(len(t.strip()) > _SIZE_DIGITS for t in (lo_text, hi_text)):
+            raise BadInputError(f"claim {claim_id}: scope={scope!r} has a size of more than {_SIZE_DIGITS} digits")
+        lo = int(lo_text)
+        hi = int(hi_text) if hi_text else lo
+        if hi < lo:
+            raise BadInputError(f"claim {claim_id}: scope={scope!r} has the range {lo}..{hi}, which holds no size "
+                                f"(write {hi}..{lo})")
+        count += hi - lo + 1
+        if count > MAX_FIXED_SIZES:
+            raise BadInputError(f"claim {claim_id}: scope={scope!r} names more than {MAX_FIXED_SIZES} sizes, each "
+                                f"a decision of its own (for every size: scope='every {name}')")
+        parts.append((lo, hi))
+    sizes = list(dict.fromkeys(k for lo, hi in parts for k in range(lo, hi + 1)))
+    # written back as runs of consecutive sizes: "n = 2..4", "n = 2, 4"
+    runs: list[list[int]] = []
+    for k in sorted(sizes):
+        if runs and k == runs[-1][1] + 1:
+            runs[-1][1] = k
+        else:
+            runs.append([k, k])
+    return f"{name} = " + ", ".join(str(a) if a == b else f"{a}, {b}" if b == a + 1 else f"{a}..{b}" for a, b in runs)
+
+
 def _checked_scope(claim_id: str, scope) -> str:
     """``"every N"``, ``"N = 3"``, ``"N = 2..5"``, ``"N = 2, 4"`` or ``""`` (spacing normalised); anything else is
     refused, not printed as words the verdict cannot stand behind (``scope="all sizes"`` read "proved (all sizes
@@ -143,8 +185,7 @@ def _checked_scope(claim_id: str, scope) -> str:
     if m := _EVERY_SIZE.fullmatch(text):
         return f"every {m.group(1)}"
     if m := _SOME_SIZES.fullmatch(text):
-        sizes = re.sub(r"\s*\.\.\s*", "..", re.sub(r"\s*,\s*", ", ", m.group(2)))
-        return f"{m.group(1)} = {sizes}"
+        return _checked_sizes(claim_id, scope, m.group(1), m.group(2))
     raise BadInputError(f"claim {claim_id}: scope={scope!r} is not a scope the verdict can state: give 'every N' "
                         "(every size of the model, N its symbol), 'N = 3', 'N = 2..5' or 'N = 2, 4' (those sizes "
                         "only) or leave it out")
@@ -389,9 +430,13 @@ def _obligations(claim: Claim) -> tuple[Obligation, ...]:
                 raise BadInputError(f"claim {claim.id}: scope={claim.scope!r} has {name} = {k}, which the symbol "
                                     f"{name} does not admit (declared {_declared(symbol)})")
             at = {symbol: sp.Integer(k)}
-            out.append(replace(ob, label=f"{name} = {k}: {ob.label}", statement=ob.statement.xreplace(at),
-                               assumptions=tuple((n, a.xreplace(at)) for n, a in ob.assumptions),
-                               derived=None if ob.derived is None else ob.derived.xreplace(at)))
+            try:
+                out.append(replace(ob, label=f"{name} = {k}: {ob.label}", statement=ob.statement.xreplace(at),
+                                   assumptions=tuple((n, a.xreplace(at)) for n, a in ob.assumptions),
+                                   derived=None if ob.derived is None else ob.derived.xreplace(at)))
+            except (ValueError, TypeError) as exc:  # n is also bound inside (a Sum's index): SymPy refuses
+                raise BadInputError(f"claim {claim.id}: setting {name} = {k} failed ({type(exc).__name__}: "
+                                    f"{exc}); is {name} also bound inside the claim (a Sum's index)?") from None
     return tuple(out)
 
 
@@ -411,8 +456,8 @@ def _where_raised(exc: BaseException) -> str:
 
 
 def _declared(symbol) -> str:
-    return ", ".join(k for k, v in sorted(symbol.assumptions0.items()) if v and k in (
-        "positive", "negative", "nonnegative", "nonpositive", "nonzero", "integer", "even", "odd", "prime")) or "real"
+    written = getattr(symbol, "_assumptions_orig", None) or symbol.assumptions0  # as declared (SymPy >= 1.12)
+    return ", ".join(k if v else f"{k}=False" for k, v in sorted(written.items()) if k != "commutative") or "real"
 
 
 def _instantiated(claim: Claim) -> bool:

@@ -428,6 +428,10 @@ def _vacuity(p: Problem, d: Domain) -> Verdict | None:
         return p.verdict(Status.VACUOUS, "z3", reason="the assumptions are contradictory", core=r.core)
     if r.result == "unknown":
         return p.unknown("z3", f"could not decide whether the assumptions are satisfiable ({r.reason})")
+    if p.encoding.weakened and _admissible_point_exists(p, []) is False:
+        # z3 saw a prime p only as an integer >= 2: Eq(p, 4) was "satisfiable", and the claim "proved"
+        return p.verdict(Status.VACUOUS, "z3", reason="the assumptions are contradictory (values that break a "
+                         "symbol's own assumptions ruled out)", core=None)
     return None
 
 
@@ -617,7 +621,8 @@ def relaxed_to_reals(p: Problem, deadline: float) -> tuple[Problem, dict] | None
     if not integers:
         return None
     signs = ("positive", "negative", "nonnegative", "nonpositive", "nonzero")
-    twins = {s: sp.Symbol(s.name, real=True, **{k: v for k, v in s.assumptions0.items() if k in signs})
+    # a Dummy: a Symbol of the same name and signs would be the problem's own real symbol of that name
+    twins = {s: sp.Dummy(s.name, real=True, **{k: v for k, v in s.assumptions0.items() if k in signs})
              for s in integers}
     bounds = []
     for s, t in twins.items():

@@ -108,7 +108,7 @@ def _roots_once(p: Problem, point: dict, equations: list, moved: frozenset, budg
                     if isinstance(roots, sp.FiniteSet):  # the nearest first: the solver's point is admissible
                         roots = sorted((r for r in roots if r.is_number and not r.has(sp.I) and r != point[s]),
                                        key=lambda r: abs(float(sp.N(r - point[s], 15))))
-            except Exception:  # OutOfTime, Mod(x, 0) at a root, solveset's own failures: no candidate here
+            except (OutOfTime, Exception):  # Mod(x, 0) at a root, solveset's own failures: no candidate here
                 continue
             if isinstance(roots, list):
                 for r in roots:

@@ -528,3 +528,24 @@ def test_a_relaxed_point_that_breaks_a_symbol_assumption_is_no_counterexample():
     e = sp.Symbol("e", even=True, positive=True)
     assert prove(sp.Ne(e, 3), [e < 5]).status.value == "proved"  # over the reals e = 3 is a point; 3 is odd
     assert prove(sp.Implies(e > 2, e >= 4)).status.value in ("proved", "unknown")
+
+
+def test_an_integer_symbol_read_as_real_stays_apart_from_a_real_symbol_of_its_name():
+    # a red team: the real twin Symbol("n", real=True) was the problem's own real n, so n - n_real = 0 was proved
+    n, n_real = sp.Symbol("n", integer=True), sp.Symbol("n", real=True)
+    assert prove(sp.Eq(n - n_real, 0)).status is Status.REFUTED
+    assert prove(n <= n_real).status is Status.REFUTED
+    assert exists(sp.Eq(n - n_real, sp.Rational(1, 2))).status is Status.WITNESS
+    assert prove(sp.Eq(n, sp.Symbol("n", even=True))).status is Status.REFUTED
+    assert prove(sp.Eq(n, sp.Dummy("n", integer=True))).status is Status.REFUTED
+    k = sp.Symbol("k", integer=True, positive=True)
+    assert prove(k <= sp.Symbol("k", positive=True)).status is Status.REFUTED
+
+
+def test_assumptions_contradictory_only_through_a_symbols_own_kind_are_vacuous():
+    # z3 sees a prime p as an integer >= 2: Eq(p, 4) was "satisfiable" and p <= 4 "proved"
+    p, c = sp.Symbol("p", prime=True), sp.Symbol("c", composite=True)
+    assert prove(p <= 4, [sp.Eq(p, 4)]).status is Status.VACUOUS
+    assert exists(p > 5, [sp.Eq(p, 4)]).status is Status.VACUOUS
+    assert prove(c >= 7, [sp.Eq(c, 7)]).status is Status.VACUOUS
+    assert prove(p >= 2).status is Status.PROVED

@@ -662,8 +662,29 @@ def test_a_fixed_scope_sets_the_size_symbol_to_each_size():
     assert result.scoped_verdict() == "refuted (n = 3..6 only)"
     with pytest.raises(BadInputError, match="n = 0, which the symbol n does not admit"):
         Claim(id="S.3", statement="s", claim=n < 6, scope="n = 0, 1").obligations()
-    with pytest.raises(BadInputError, match="names 100 sizes"):
-        Claim(id="S.5", statement="s", claim=n < 600, scope="n = 1..100").obligations()
+    with pytest.raises(BadInputError, match="names more than 64 sizes"):
+        Claim(id="S.5", statement="s", claim=n < 600, scope="n = 1..100")
+    # a red team: n = 5..2 held no size, and zero decisions made "proved (n = 5..2 only)"
+    with pytest.raises(BadInputError, match="the range 5..2, which holds no size"):
+        Claim(id="S.6", statement="s", claim=n < 600, scope="n = 5..2")
+    with pytest.raises(BadInputError, match="names more than 64 sizes"):  # was 1.35 GB for the list first
+        Claim(id="S.7", statement="s", claim=n < 600, scope="n = 1..10000000")
+    with pytest.raises(BadInputError, match="more than 100 digits"):
+        Claim(id="S.8", statement="s", claim=n < 600, scope="n = " + "1" * 5000)
+    assert Claim(id="S.9", statement="s", claim=n < 600, scope="n = 03, 1,2,2, 7..8").scope == "n = 1..3, 7, 8"
+    x = sp.Symbol("x", positive=True)
+    some = Claim(id="S.10", statement="an instance at some n", claim=sp.And(x < 2 - n), kind="exists",
+                 scope="n = 1..3")
+    result = decide_claim(some)  # an instance at n = 1 only: the sizes combine by "or", and the words say so
+    assert result.status is Status.WITNESS and result.scoped_verdict() == "witness (for some n = 1..3)"
+    assert result.decisions_without_instance == ("n = 2: S.10", "n = 3: S.10")
+    assert "integer=False" in _declared_text(sp.Symbol("m", integer=False))
+
+
+def _declared_text(symbol):
+    from proofs.claim import _declared
+
+    return _declared(symbol)
 
 
 def test_a_fixed_scope_without_the_size_symbol_needs_a_note():
