@@ -314,7 +314,9 @@ def huge_power_bits(b) -> int:
     if not isinstance(b, sp.Basic):
         return 0
     most = 0
-    for e in b.atoms(sp.Pow):
+    for e in distinct_subtrees(b):  # not atoms(): a derived rule repeats its subtrees millions of times
+        if not isinstance(e, sp.Pow):
+            continue
         base, exp = e.base, e.exp
         if base.is_Rational and exp.is_Integer and base not in (0, 1, -1):
             size = max(max(abs(base.p), abs(base.q)).bit_length() - 1, 1)  # about log2 of the base

@@ -53,7 +53,8 @@ from sympy.logic.boolalg import Boolean
 
 from . import solver
 from .certify import Uncertifiable, holds, respects_symbol_assumptions
-from .constructs import condition_text, domain_conditions, exact_floats, sympy_settles_reliably, unsupported_in
+from .constructs import (condition_text, distinct_subtrees, domain_conditions, exact_floats, sympy_settles_reliably,
+                         unsupported_in)
 from .errors import BadInputError, BadInputTypeError
 from .points import certified_point, excluded_values, refinement_lemmas
 from .smtlib import script
@@ -599,12 +600,13 @@ _INTEGER_BOUND = "{} is an integer {}"
 def _tightened(b):
     """``b`` with each strict order between integer-valued sides made weak by one (``n < m`` is ``m - n >= 1``):
     the same truth wherever the integer symbols are integers, and a tighter problem once they are read as reals."""
-    def tight(r):
-        gap = r.lhs - r.rhs
-        if gap.free_symbols and gap.is_integer:
-            return sp.Le(gap, -1) if isinstance(r, sp.StrictLessThan) else sp.Ge(gap, 1)
-        return r
-    return b.replace(lambda e: isinstance(e, (sp.StrictLessThan, sp.StrictGreaterThan)), tight)
+    swaps = {}
+    for r in distinct_subtrees(b):  # each distinct relation once (a derived rule repeats its subtrees)
+        if isinstance(r, (sp.StrictLessThan, sp.StrictGreaterThan)):
+            gap = r.lhs - r.rhs
+            if gap.free_symbols and gap.is_integer:
+                swaps[r] = sp.Le(gap, -1) if isinstance(r, sp.StrictLessThan) else sp.Ge(gap, 1)
+    return b.xreplace(swaps) if swaps else b
 
 
 def relaxed_to_reals(p: Problem, deadline: float) -> tuple[Problem, dict] | None:
