@@ -235,7 +235,7 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
         out.append(f"Each proved claim is mutated (thresholds shifted, inequalities flipped, hypotheses dropped...) "
                    f"to show that its check can fail: {killed} of {generated} mutants are refuted. ")
     out.append(r"Each proof says which assumptions are \emph{sufficient} (a minimal set) and which are "
-               r"\emph{necessary} (each dropped in turn, declared signs and integrality included: re-decided within "
+               r"\emph{necessary} (each dropped in turn, declared signs included: re-decided within "
                f"{NECESSITY_TIMEOUT:g} s, or still proved by the proof's minimal core). ")
     reduced = sum(1 for it in items if BY_REDUCTION in it.verdict)
     if reduced:
