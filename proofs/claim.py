@@ -415,10 +415,7 @@ def _obligations(claim: Claim) -> tuple[Obligation, ...]:
     fixed = fixed_sizes(claim.scope)
     if not fixed or not _instantiated(claim):
         return obs
-    name, sizes = fixed
-    if len(sizes) > MAX_FIXED_SIZES:
-        raise BadInputError(f"claim {claim.id}: scope={claim.scope!r} names {len(sizes)} sizes, each a decision "
-                            f"of its own; at most {MAX_FIXED_SIZES} (for every size: scope='every {name}')")
+    name, sizes = fixed  # at most MAX_FIXED_SIZES: the scope was checked when the claim was made
     out = []
     for ob in obs:
         symbol = next((x for x in ob.free_symbols if x.name == name), None)

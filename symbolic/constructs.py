@@ -54,6 +54,8 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
+from .smtlib import MAX_INTEGER_BITS
+
 __all__ = ["Encoding", "Construct", "CONSTRUCTS", "BOOLEAN_CONNECTIVES", "construct_of", "unsupported_in",
            "distinct_subtrees", "atoms_of", "SETTLED_NUMERICALLY", "sympy_settles_reliably", "sympy_algebra_reliable",
            "domain_conditions", "exact_floats", "is_truth_value", "condition_text", "MONOTONE", "supported_constructs_markdown"]
@@ -325,7 +327,7 @@ def huge_power_bits(b) -> int:
 
 
 #: a power of a rational number beyond this many bits is outside the table (the integer limit of SMT-LIB)
-POWER_BITS = 332_200
+POWER_BITS = MAX_INTEGER_BITS
 
 
 def unsupported_in(b: sp.Basic) -> str | None:
