@@ -48,6 +48,7 @@ from functools import cached_property
 from typing import Callable, Mapping
 
 import sympy as sp
+from sympy.core.facts import InconsistentAssumptions
 from sympy.core.function import AppliedUndef
 from sympy.logic.boolalg import Boolean
 
@@ -178,10 +179,15 @@ def _decide(kind: Kind, target, assumptions, timeout, want_core: bool = False) -
     named = normalize_assumptions(assumptions)
     deadline = start + _check_timeout(timeout)
     solver.start()  # a new worker starts while the claim is translated
-    problem = make_problem(kind, target, named, deadline, want_core)
-    verdict = decide_problem(problem)
-    if want_core:
-        verdict = _core_confirmed(kind, target, named, verdict, deadline)
+    try:
+        problem = make_problem(kind, target, named, deadline, want_core)
+        verdict = decide_problem(problem)
+        if want_core:
+            verdict = _core_confirmed(kind, target, named, verdict, deadline)
+    except InconsistentAssumptions as exc:  # SymPy's fact base contradicted itself: none of its facts is trusted
+        first = str(exc).split("\n")[-1].strip() or type(exc).__name__
+        verdict = Verdict.make(Status.UNKNOWN, kind, "sympy", 0.0,
+                               reason=f"SymPy's assumption system contradicted itself while reading the claim ({first})")
     return verdict.with_seconds(time.monotonic() - start)
 
 

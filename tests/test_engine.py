@@ -549,3 +549,19 @@ def test_assumptions_contradictory_only_through_a_symbols_own_kind_are_vacuous()
     assert exists(p > 5, [sp.Eq(p, 4)]).status is Status.VACUOUS
     assert prove(c >= 7, [sp.Eq(c, 7)]).status is Status.VACUOUS
     assert prove(p >= 2).status is Status.PROVED
+
+
+def test_sympy_contradicting_its_own_assumptions_is_unknown_not_a_crash(monkeypatch):
+    """SymPy's fact base can raise InconsistentAssumptions (seen, depending on its cache, on gamma sums):
+    the claim is then unknown, with the reason, never a crash or a verdict resting on those facts."""
+    from sympy.core.facts import InconsistentAssumptions
+
+    def contradicting(problem):
+        raise InconsistentAssumptions({"positive": False}, "extended_positive", True)
+
+    from symbolic import engine
+    monkeypatch.setattr(engine, "decide_problem", contradicting)
+    x = sp.Symbol("x", positive=True)
+    v = engine.prove(x > 0)
+    assert v.status is Status.UNKNOWN
+    assert "contradicted itself" in v.reason

@@ -321,3 +321,20 @@ def test_corpus_verdicts_do_not_depend_on_call_order(fresh_all):
     for i in ids:
         problems += order_problems(C.by_id(i), fresh_all[i], [o[i] for o in ordered])
     assert not problems, "\n".join(f"{p.id}: {p.detail}" for p in problems)
+
+
+def test_the_oracle_is_unsure_when_sympy_contradicts_its_own_assumptions(monkeypatch):
+    """The failure CI met once (gamma(1 + sqrt(5)) - sqrt(5)*gamma(sqrt(5)), SymPy's cache in some order):
+    the oracle's exact fallback is then unsure, never an error."""
+    from sympy.core.facts import InconsistentAssumptions
+
+    class Contradicting(sp.Add):
+        @property
+        def is_zero(self):
+            raise InconsistentAssumptions({"positive": False}, "extended_positive", True)
+
+    x = sp.Symbol("x", positive=True)
+    e = Contradicting(-sp.sqrt(5) * sp.gamma(x), sp.gamma(1 + x), evaluate=False)
+    from tests.soundness.oracle import _Evaluator
+    with pytest.raises(Unsure, match="assumptions failed"):
+        _Evaluator({x: sp.sqrt(5)}, 64)._exact_sign_fallback(e)

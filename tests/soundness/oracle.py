@@ -50,6 +50,7 @@ from typing import Mapping
 
 import mpmath
 import sympy as sp
+from sympy.core.facts import InconsistentAssumptions
 from sympy.core.relational import Relational
 
 __all__ = ["Undefined", "Unsure", "truth", "value", "symbol_violations", "exact_fraction_of_float"]
@@ -125,8 +126,11 @@ class _Evaluator:
 
     def _exact_sign_fallback(self, e: sp.Expr) -> int:
         sub = self._substituted(e)
-        if sub == 0 or sub.is_zero:
-            return 0
+        try:
+            if sub == 0 or sub.is_zero:
+                return 0
+        except InconsistentAssumptions:  # SymPy's own fact base contradicted itself (seen on gamma sums)
+            raise Unsure(f"SymPy's assumptions failed on {sp.sstr(sub)}") from None
         if sub.is_number and sub.is_algebraic and not sub.has(sp.Float):
             try:
                 t = sp.Dummy("t")
