@@ -132,7 +132,7 @@ def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(format_table(rows, timings=not args.no_timings))
-        from .claim import BY_REDUCTION
+        from .scopes import BY_REDUCTION
 
         reduced = [row.result.claim.id for row in rows if row.result.scope_by_reduction]
         if reduced:

@@ -122,8 +122,8 @@ class ClaimReport:
 def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: bool = True,
                  regions: bool = True) -> ClaimReport:
     """Decide ``claim`` and gather what the report says about it (each question asked once per process)."""
-    from .derive import (ablation, assumption_use, derive, necessity, necessity_sentence, point_latex,
-                         refutation_class)
+    from .ablation import ablation, assumption_use, necessity, necessity_sentence, refutation_class
+    from .derive import derive, point_latex
     from .spotchecks import spot_check_claim
 
     # decisions with their cores first: the verdict answers the question without one too, so the

@@ -18,8 +18,9 @@ from symbolic import Kind, Status
 from symbolic.derivation import Derivation, display_latex
 from symbolic.prose import escape_text, method_words, prose_latex
 
-from .claim import BY_REDUCTION, SpotCheck, covers_every_size
-from .derive import NECESSITY_TIMEOUT
+from .claim import SpotCheck
+from .scopes import BY_REDUCTION, covers_every_size
+from .ablation import NECESSITY_TIMEOUT
 from .paper import Paper, load_paper
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ import sys
 
 import sympy as sp
 
-__all__ = ["Status", "Kind", "Verdict", "point_as_text", "exact_text"]
+__all__ = ["Status", "Kind", "Verdict", "point_as_text", "exact_text", "value_text"]
 
 
 class Status(str, Enum):
@@ -66,6 +66,24 @@ def exact_text(value, printer=sp.sstr) -> str:
             return printer(value)
         finally:
             sys.set_int_max_str_digits(limit)
+
+
+def value_text(v) -> str:
+    """An exact value as text, an irrational one with its decimal value (a root of a quintic says little alone).
+
+    >>> value_text(sp.Rational(3, 2)), value_text(sp.sqrt(2))
+    ('3/2', 'sqrt(2) ≈ 1.41421')
+    >>> value_text(sp.CRootOf(sp.Symbol("t")**5 - 2 * sp.Symbol("t") - 29, 0))
+    'the root ≈ 2.01266 of x**5 - 2*x - 29 = 0'
+    """
+    v = sp.sympify(v)
+    if v.is_Rational or v.is_Float or not v.is_number or v.is_finite is not True:  # nothing to approximate
+        return sp.sstr(v)
+    approx = sp.sstr(sp.N(v, 6))
+    if isinstance(v, sp.CRootOf):
+        x = sp.Symbol("x")
+        return f"the root ≈ {approx} of {sp.sstr(v.poly.as_expr().xreplace({v.poly.gen: x}))} = 0"
+    return f"{sp.sstr(v)} ≈ {approx}"
 
 
 def point_as_text(point: Mapping[sp.Symbol, sp.Expr] | None) -> dict[str, str] | None:

@@ -11,7 +11,8 @@ import sympy as sp
 from symbolic.denominators import numer_denom
 
 from proofs import get_claim
-from proofs.derive import ablation, assumption_group, assumption_use, derive, refutation_class
+from proofs.ablation import ablation, assumption_group, assumption_use, refutation_class
+from proofs.derive import derive
 from symbolic.clearing import clearing, clearing_step, clearing_steps
 from symbolic.derivation import Derivation, Step, escape_latex
 from symbolic.section5 import condition_star, model_steps, no_profitable_deviation
@@ -201,7 +202,7 @@ def test_ablation_shows_which_assumption_matters():
 
 
 def test_necessity_separates_necessary_from_not_needed(decided_claims):
-    from proofs.derive import necessity
+    from proofs.ablation import necessity
 
     rows = {r.group: r for r in necessity(decided_claims["S5.1"])}
     assert rows["A2"].necessary is True and rows["A2"].verdict.counterexample
@@ -415,7 +416,7 @@ def test_a_users_assumptions_are_not_grouped_as_sectors():
     # c and c_1 are two parameters (an outside trial found "necessary: a > 0" and "c ‹ c₂ for sector 1")
     from proofs import Claim
     from proofs.claim import decide_claim
-    from proofs.derive import necessity, necessity_sentence
+    from proofs.ablation import necessity, necessity_sentence
 
     a1, a2 = sp.symbols("a_1 a_2", real=True)
     b, c, c1 = sp.symbols("b c c_1", positive=True)
@@ -436,7 +437,7 @@ def test_dropping_an_assumption_of_a_claim_for_every_size_is_still_decided():
     # the necessity row re-decides the decisions alone: the claim's scope is no question there
     from proofs import Claim
     from proofs.claim import decide_claim
-    from proofs.derive import necessity
+    from proofs.ablation import necessity
 
     N = sp.Symbol("N", integer=True, positive=True)
     a = sp.Symbol("a", positive=True)
@@ -462,7 +463,7 @@ def test_integrality_is_an_assumption_dropped_in_turn():
     # table never dropped integrality
     from proofs import Claim
     from proofs.claim import decide_claim
-    from proofs.derive import assumption_use, necessity
+    from proofs.ablation import assumption_use, necessity
 
     n = sp.Symbol("n", integer=True, positive=True)
     a, c = sp.symbols("a c", positive=True)

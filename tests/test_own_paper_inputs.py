@@ -250,14 +250,14 @@ def test_the_testing_helpers_take_existence_claims_and_families():
 
 
 def test_scopes_other_than_j_cover_every_size():
-    from proofs.claim import scoped_verdict
+    from proofs.scopes import scoped_verdict
 
     assert scoped_verdict("proved", "every N") == "proved (every N)"
     assert scoped_verdict("proved", "N = 3") == "proved (N = 3 only)"
 
 
 def test_a_nonnegative_group_is_named_by_its_sign():
-    from proofs.derive import _positivity_groups
+    from proofs.ablation import _positivity_groups
 
     g_pos, h_nonneg = sp.Symbol("g", positive=True), sp.Symbol("H", nonnegative=True)
     claim = Claim(id="S", statement="s", claim=g_pos + h_nonneg > 1)
@@ -406,7 +406,7 @@ def test_an_existence_claim_of_several_decisions_names_the_witness_decision_and_
     ("refuted", "N = 1..4", "forall", "refuted (N = 1..4 only)"),
 ])
 def test_a_scope_says_what_the_verdict_shows(status, scope, kind, words):
-    from proofs.claim import scoped_verdict
+    from proofs.scopes import scoped_verdict
 
     assert scoped_verdict(status, scope, kind) == words
 
@@ -552,7 +552,7 @@ def test_a_note_only_one_decision_has_names_that_decision():
 def test_the_ablation_re_decides_the_decisions_alone():
     """A cross-check confirms a verdict and never makes one: the necessity rows re-decide the decisions only
     (S5.4's eleven cross-checks were re-decided for every assumption group dropped)."""
-    from proofs.derive import necessity
+    from proofs.ablation import necessity
 
     q = sp.Symbol("q", real=True)
 
@@ -611,7 +611,7 @@ def test_the_pytest_plugin_warns_when_a_spot_check_evaluated_nothing(tmp_path):
 
 
 def test_a_group_no_minimal_core_uses_is_not_re_decided():
-    from proofs.derive import assumption_use, necessity, necessity_sentence
+    from proofs.ablation import assumption_use, necessity, necessity_sentence
 
     q = sp.Symbol("q", real=True)
     claim = Claim(id="X.2", statement="q > 1 alone proves it", claim=q**2 > 1,

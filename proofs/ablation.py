@@ -1,0 +1,431 @@
+"""Which assumptions a verdict needs, and where a refuted claim fails.
+
+Which assumptions a proof needs is said two ways, which must not be confused:
+
+* **sufficient** -- :func:`assumption_use`: one minimal set of assumption
+  instances the proof uses (the solver's unsatisfiable core, minimised by
+  dropping one instance at a time).  Other minimal sets may exist.
+* **necessary** -- :func:`necessity` (one claim) and :func:`ablation` (a
+  table of claims): the claim re-decided with one group of assumptions dropped
+  (a named assumption, the positivity of a group of parameters, or a symbol's
+  integrality); *necessary* when the verdict changes, *not needed* when the
+  claim is still proved without it.  Abstract functions are searched with the
+  claim's concrete families, so a row can be ``refuted`` where that is the truth.
+
+:func:`refutation_class` says whether a refuted claim is false everywhere the
+assumptions hold or only somewhere (the classes TheoryGuru reports).
+:func:`proofs.derive.derive` shows all three in a claim's derivation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Sequence
+
+import sympy as sp
+
+from symbolic import Kind, Status, Verdict, exists
+from symbolic.errors import BadInputError
+from symbolic.names import GREEK
+from symbolic.obligation import Obligation, Role
+from symbolic.settings import Settings
+from symbolic.verdict import value_text
+
+from .claim import Claim, ClaimResult, decide_claim, decide_obligation_once
+
+__all__ = ["assumption_group", "AssumptionUse", "assumption_use", "refutation_class", "RefutationClass",
+           "ablation", "Ablation", "necessity", "Necessity", "necessity_sentence", "NECESSITY_TIMEOUT"]
+
+
+def assumption_group(name: str, *, indexed: bool) -> str:
+    """The named assumption an instance belongs to: ``A2(1,k)`` -> ``A2``, ``theta_k >= 1`` -> ``theta >= 1``.
+
+    Only for a claim whose assumptions are instances of indexed ones (``Claim(indexed_assumptions=True)``,
+    this paper's sectors); otherwise (``indexed=False``) every named assumption is its own group: a user's
+    ``a_1 > 0`` and ``a_2 > 0`` are two assumptions, not one.  ``x_i >= c`` is an instance only where ``c``
+    is not indexed itself (``R_1 >= c_1`` is an assumption of its own).
+
+    >>> [assumption_group(n, indexed=True) for n in ("A1(k,j)", "theta_3 >= 1", "V > 1")]
+    ['A1', 'theta >= 1', 'V > 1']
+    >>> assumption_group("g(0) >= 0", indexed=True)  # a relation about a function's value, not an instance
+    'g(0) >= 0'
+    >>> assumption_group("R_1 >= c_1", indexed=True), assumption_group("theta_3 >= 1", indexed=False)
+    ('R_1 >= c_1', 'theta_3 >= 1')
+    """
+    if not indexed:
+        return name
+    m = re.match(r"^([A-Za-z]\w*)\([^()]*\)$", name)
+    if m:
+        return m.group(1)
+    m = re.match(r"^([A-Za-z]+)_\w+ (>=|<=|>|<) ([^_]+)$", name)
+    if m:
+        return f"{m.group(1)} {m.group(2)} {m.group(3)}"
+    return name
+
+
+def _instance(name: str) -> str:
+    m = re.match(r"^[A-Za-z]\w*\((.*)\)$", name)
+    if m:
+        return "sectors " + " and ".join(m.group(1).split(","))
+    m = re.match(r"^[A-Za-z]+_(\w+) (>=|<=|>|<) [^_]+$", name)
+    if m:
+        return f"sector {m.group(1)}"
+    return name
+
+
+@dataclass(frozen=True)
+class AssumptionUse:
+    """A minimal set of named assumption instances sufficient for the proof, per decision."""
+
+    used: tuple[str, ...]
+    unused_groups: tuple[str, ...]
+    #: the minimal core of each decision, in order (``None`` where the re-decision with cores was not a proof)
+    per_decision: tuple = ()
+    #: every decision's core is known (else ``used`` is only part of a sufficient set)
+    complete: bool = True
+    #: the claim's assumptions are instances of indexed ones (see :func:`assumption_group`)
+    indexed: bool = False
+
+    @property
+    def used_groups(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(assumption_group(n, indexed=self.indexed) for n in self.used))
+
+    def sentence(self) -> str:
+        if not self.complete:
+            known = "; ".join(self.used) or "none named"
+            return ("not determined for every decision (no core was found in time, or the core alone did not "
+                    "give the same verdict); "
+                    f"the decisions that were: {known}")
+        if not self.used:
+            text = ("sufficient for this proof: none of the named assumptions (the symbols' own assumptions, "
+                    "such as positivity, suffice)")
+        else:
+            parts = []
+            for g in self.used_groups:
+                inst = [n for n in self.used if assumption_group(n, indexed=self.indexed) == g]
+                parts.append(g if inst == [g] else f"{g} for " + ", ".join(_instance(n) for n in inst))
+            text = ("sufficient for this proof with the symbols' own assumptions (signs, integer, ...) (a minimal "
+                    "set; others may exist): "
+                    + "; ".join(parts))
+        if self.unused_groups:
+            text += "; this proof does not use " + ", ".join(self.unused_groups)
+        return text
+
+
+def assumption_use(result: ClaimResult, settings: Settings | None = None) -> AssumptionUse | None:
+    """A minimal sufficient set of assumption instances of a *proved* claim, over all its decisions."""
+    if result.status is not Status.PROVED:
+        return None
+    settings = (settings or Settings()).merge(core=True)
+    indexed = result.claim.indexed_assumptions
+    used: list[str] = []
+    groups: list[str] = []
+    cores = []
+    complete = True
+    for ob, _ in result.decisions:
+        again = decide_obligation_once(ob, settings)
+        # a core is evidence only from a proof: a re-decision that ran out of time says nothing (nor a proof
+        # whose tracked re-check gave no core: its core is None)
+        core = again.core if again.status is Status.PROVED else None
+        cores.append(core)
+        complete = complete and core is not None
+        used += [n for n in (core or ()) if n not in used]
+        groups += [assumption_group(n, indexed=indexed) for n, _ in ob.assumptions]
+    used_groups = {assumption_group(n, indexed=indexed) for n in used}
+    unused = tuple(g for g in dict.fromkeys(groups) if g not in used_groups) if complete else ()
+    return AssumptionUse(tuple(used), unused, tuple(cores), complete, indexed)
+
+
+@dataclass(frozen=True)
+class RefutationClass:
+    """Where a refuted claim fails: everywhere the assumptions hold, or only somewhere.
+
+    Both points belong to one decision (the one the counterexample refutes), with its own assumptions:
+    ``fails_at`` is the counterexample, ``holds_at`` a point where the same decision holds, each
+    certified exactly by substitution into every one of its assumptions and its statement.
+    """
+
+    everywhere: bool | None  #: None when the engine could not tell
+    holds_at: dict | None = None  #: an exact point where the claim does hold (when not false everywhere)
+    fails_at: dict | None = None  #: the counterexample
+    #: which decision both points belong to, ``(index, count)``, when the claim has several
+    decision: tuple | None = None
+    #: the concrete function both points are points with (a counterexample found through a Family), or ""
+    family: str = ""
+    #: the claim is an implication: "holds" means with its hypothesis met (a point where the hypothesis
+    #: fails satisfies it vacuously and shows nothing)
+    implication: bool = False
+
+    def sentence(self) -> str:
+        """In the project's plain notation (``lambda_1N = 1/2``), which the report typesets."""
+        of = f" (decision {self.decision[0]} of {self.decision[1]})" if self.decision else ""
+        of += f" with {self.family}" if self.family else ""
+        fails = f"the claim{of} fails at {_plain(self.fails_at)}" if self.fails_at else f"the claim{of} fails"
+        where = "its hypothesis holds" if self.implication else "the assumptions hold"
+        if self.everywhere is None:
+            return f"{fails}; whether it holds anywhere {where} could not be decided"
+        if self.everywhere:
+            return (f"{fails}, and everywhere else its hypothesis holds: it holds only vacuously"
+                    if self.implication else f"{fails}, and everywhere else the assumptions hold: it holds nowhere")
+        met = " with its hypothesis met" if self.implication else ""
+        return f"{fails}; it holds elsewhere{met}, e.g. at {_plain(self.holds_at)}"
+
+    def point(self) -> dict | None:
+        return self.holds_at
+
+
+def _plain(point: dict) -> str:
+    return ", ".join(f"{s} = {value_text(v)}" for s, v in sorted(point.items(), key=lambda kv: kv[0].name))
+
+
+def _certified(ob: Obligation, point: dict, want: bool) -> bool:
+    """``point`` gives every symbol of ``ob`` a value that satisfies its assumptions and the symbols' own
+    (positivity...), and the statement evaluates exactly to ``want`` there."""
+    from symbolic.certify import Uncertifiable, holds, respects_symbol_assumptions
+
+    try:
+        return (respects_symbol_assumptions(point) and all(holds(a, point) for _, a in ob.assumptions)
+                and holds(ob.decided_statement, point) == want)
+    except Uncertifiable:
+        return False
+
+
+def refutation_class(result: ClaimResult, settings: Settings | None = None) -> RefutationClass | None:
+    """For a refuted universal claim: is it false everywhere or only somewhere?
+
+    Asked of the decision the counterexample refutes, under that decision's own assumptions: decisions
+    are separate formalizations, each with its own symbols and assumptions, so a point is never put
+    together from two of them.
+    """
+    if result.status is not Status.REFUTED or result.claim.kind is not Kind.FORALL:
+        return None
+    settings = settings or Settings()
+    decisions = result.decisions
+    point = result.verdict.point
+    index = next((i for i, (_, v) in enumerate(decisions) if point is not None and v.point == point), None)
+    if index is None:
+        index = next(i for i, (_, v) in enumerate(decisions) if v.status is Status.REFUTED)
+        point = decisions[index][1].point
+    ob = decisions[index][0].with_family(decisions[index][1].family)  # the claim the point refutes
+    which = (index + 1, len(decisions)) if len(decisions) > 1 else None
+    family = decisions[index][1].family
+    statement = ob.decided_statement
+    implication = isinstance(statement, sp.Implies)
+    # an implication "holds" at a point only where its hypothesis does: elsewhere it holds vacuously
+    sought = sp.And(*statement.args) if implication else statement
+    v = exists(sought, dict(ob.assumptions), timeout=settings.timeout)
+    if v.status is Status.WITNESS and _certified(ob, v.witness, True) \
+            and (not implication or _holds_at(statement.args[0], v.witness)):
+        return RefutationClass(False, v.witness, point, which, family, implication)
+    if v.status is Status.REFUTED:
+        return RefutationClass(True, None, point, which, family, implication)
+    return RefutationClass(None, None, point, which, family, implication)
+
+
+def _holds_at(condition, point: dict) -> bool:
+    from symbolic.certify import Uncertifiable, holds
+
+    try:
+        return holds(condition, point)
+    except Uncertifiable:
+        return False
+
+
+# -- ablation: which assumptions are necessary ----------------------------------------------------
+
+def _parameter_group(s: sp.Symbol) -> str:
+    """The group a parameter belongs to for ablation: ``lambda_2S`` -> ``lambda``, ``theta_k`` -> ``theta``."""
+    return s.name.split("_")[0] or s.name
+
+
+_SIGN_KEYS = ("positive", "negative", "nonnegative", "nonpositive", "nonzero", "zero")
+
+
+def _has_sign(s: sp.Symbol) -> bool:
+    a = s.assumptions0
+    return any(a.get(k) is not None for k in _SIGN_KEYS)
+
+
+def _positivity_groups(claim: Claim) -> list[str]:
+    """One group per symbol with a declared sign (``positivity of c_1``); for a claim of indexed assumptions,
+    one per stem: ``positivity of lambda`` (a stem the paper writes as a symbol), or of the members by name
+    (``positivity of p_M, p_T``: a stem such as ``p`` is no symbol of the paper's)."""
+    syms = set().union(*[ob.free_symbols for ob in claim.decisions])
+    members: dict[str, list[str]] = {}
+    positive: dict[str, bool] = {}
+    for s in sorted(syms, key=lambda s: s.name):
+        if _has_sign(s):
+            stem = _parameter_group(s)
+            members.setdefault(stem, []).append(s.name)
+            positive[stem] = positive.get(stem, True) and bool(s.is_positive)
+    names = {s.name for s in syms}
+    if not claim.indexed_assumptions:  # each symbol's sign alone: c and c_1 are two parameters, not one
+        ordered = sorted(syms, key=lambda s: s.name)
+        return ([f"{'positivity' if s.is_positive else 'sign'} of {s.name}" for s in ordered if _has_sign(s)]
+                + [f"integrality of {s.name}" for s in ordered if s.is_integer])
+    # "positivity" where every member is declared positive; "sign" where one is nonnegative, negative, ...
+    return [f"{'positivity' if positive[stem] else 'sign'} of "
+            + (stem if stem in names or stem in GREEK or len(group) > 4 else ", ".join(group))
+            for stem, group in members.items()]
+
+
+#: how a dropped group of symbol assumptions is named (see :func:`_positivity_groups`)
+_SIGN_GROUP = re.compile(r"(?:positivity|sign) of (.+)")
+_INTEGER_GROUP = re.compile(r"integrality of (.+)")
+
+
+def _signed_twin(s: sp.Symbol) -> sp.Symbol:
+    """``s`` as a real number of the same sign (its integrality, parity, primality dropped)."""
+    keep = {k: v for k, v in s.assumptions0.items() if k in _SIGN_KEYS}
+    return sp.Symbol(s.name, real=True, **keep)
+
+
+def _real_twin(s: sp.Symbol) -> sp.Symbol:
+    keep = {k: v for k, v in s.assumptions0.items() if k in ("integer", "rational")}
+    return sp.Symbol(s.name, real=True, **keep)
+
+
+def _without(claim: Claim, group: str) -> Claim:
+    """The claim with one assumption group dropped (its decisions only)."""
+    sign, integer = _SIGN_GROUP.fullmatch(group), _INTEGER_GROUP.fullmatch(group)
+    if sign or integer:
+        name = (sign or integer).group(1)
+
+        def drop(ob: Obligation) -> Obligation:
+            syms = ob.free_symbols
+            named = set(name.split(", "))  # a stem, or the members by name
+            by_stem = claim.indexed_assumptions  # "positivity of lambda": every lambda_jS, lambda_jN
+            if integer:
+                twins = {s: _signed_twin(s) for s in syms if s.name in named and s.is_integer}
+            else:
+                twins = {s: _real_twin(s) for s in syms
+                         if (s.name in named or (by_stem and _parameter_group(s) in named)) and _has_sign(s)}
+            stmt = ob.decided_statement.xreplace(twins)
+            return Obligation(ob.label, ob.kind, stmt, tuple((n, a.xreplace(twins)) for n, a in ob.assumptions),
+                              Role.DECISION, tuple(_twin_family(f, twins) for f in ob.families))
+    else:
+        def drop(ob: Obligation) -> Obligation:
+            return replace(ob, assumptions=tuple((n, a) for n, a in ob.assumptions
+                                                 if assumption_group(n, indexed=claim.indexed_assumptions) != group))
+
+    obs = tuple(drop(ob) for ob in claim.decisions)
+    # the verdict of the decisions is the question here, not the sizes it covers (no scope to justify)
+    return replace(claim, claim=None, build=lambda: obs, given=(), derived=None, scope="")
+
+
+def _twin_family(family, twins):
+    return replace(family, definition=family.definition.xreplace(twins))
+
+
+@dataclass(frozen=True)
+class Necessity:
+    """One row of the ablation: an assumption group dropped, and what that does to the verdict."""
+
+    group: str
+    verdict: object  #: the Verdict without the group (None: the claim does not use this group)
+    by_core: bool = False  #: still proved because no confirmed core uses the group (not re-decided)
+
+    @property
+    def necessary(self) -> bool | None:
+        """True: dropping it changes a proved verdict; False: still proved; None: undetermined or n/a."""
+        if self.verdict is None:
+            return None
+        if self.verdict.status is Status.PROVED:
+            return False
+        if self.verdict.status in (Status.REFUTED, Status.VACUOUS):
+            return True
+        return None
+
+
+#: time limit of a claim re-decided without one assumption group (every one decided today takes under 2 s)
+NECESSITY_TIMEOUT = 5.0
+
+
+def necessity(result: ClaimResult, settings: Settings | None = None,
+              use: AssumptionUse | None = None) -> tuple[Necessity, ...]:
+    """For a proved claim: each of its assumption groups dropped in turn, re-decided.
+
+    With ``use`` (:func:`assumption_use` of the same result), a named group no decision's confirmed core
+    uses is not re-decided: each decision keeps its core, which proves it alone (the engine checked that),
+    and fewer assumptions than a claim proved with all of them are still satisfiable; so the claim stays
+    proved without the group.  The row says so (``by_core``).
+    """
+    settings = settings or Settings()
+    claim = result.claim
+    groups = list(dict.fromkeys(assumption_group(n, indexed=claim.indexed_assumptions) for ob in claim.decisions
+                                for n, _ in ob.assumptions))
+    signs = _positivity_groups(claim)
+    # as for mutants: a near copy of a decided claim; one still open at this limit is said 'undetermined'
+    settings = settings.merge(timeout=min(settings.timeout, NECESSITY_TIMEOUT))
+    complete = use is not None and use.complete and result.status is Status.PROVED
+    unused = set(use.unused_groups) if complete else set()
+    rows = []
+    for g in groups + signs:
+        if g in unused and g not in signs:
+            rows.append(Necessity(g, Verdict.make(Status.PROVED, claim.kind, "core", 0.0, notes=(
+                "not re-decided: no decision's confirmed core uses this group, so each stays proved without it",)),
+                by_core=True))
+        else:
+            rows.append(Necessity(g, _decided_without(claim, g, settings)))
+    return tuple(rows)
+
+
+def _decided_without(claim: Claim, group: str, settings: Settings):
+    """The claim's verdict with ``group`` dropped; ``unknown`` where dropping it cannot be done (a symbol's
+    sign inside a ``Subs`` SymPy keeps as it was): one row of the ablation, never the whole report."""
+    try:
+        # the decisions alone: a cross-check confirms a verdict, it never makes one (S5.4 has eleven)
+        return decide_claim(_without(claim, group), settings=settings, cross_checks=False).verdict
+    except BadInputError as exc:
+        return Verdict.make(Status.UNKNOWN, claim.kind, "none", 0.0, reason=f"the group could not be dropped: {exc}")
+
+
+def necessity_sentence(rows: Sequence[Necessity]) -> str:
+    needed = [r.group for r in rows if r.necessary]
+    not_needed = [r.group for r in rows if r.necessary is False]
+    open_ = [r.group for r in rows if r.necessary is None and r.verdict is not None]
+    parts = []
+    if needed:
+        parts.append("necessary (dropping it changes the verdict): " + ", ".join(needed))
+    if not_needed:  # a group no minimal core uses was not re-decided: say so beside it
+        parts.append("not needed (still proved without it): " + ", ".join(
+            r.group + (" (the proof's minimal core does not use it)" if r.by_core else "")
+            for r in rows if r.necessary is False))
+    if open_:
+        parts.append("undetermined without: " + ", ".join(open_))
+    return "; ".join(parts) if parts else "no assumption to drop"
+
+
+@dataclass(frozen=True)
+class Ablation:
+    """Each claim's verdict with each assumption group dropped in turn."""
+
+    groups: tuple[str, ...]
+    #: (claim id, verdict with all assumptions, {group: Verdict, or None where the claim lacks the group})
+    rows: tuple
+
+    def __iter__(self):  # (groups, rows), as before
+        yield list(self.groups)
+        yield [(cid, base, {g: (v.status.value if v is not None else "-") for g, v in cells.items()})
+               for cid, base, cells in self.rows]
+
+
+def ablation(claims: Sequence[Claim], settings: Settings | None = None, timeout: float | None = None) -> Ablation:
+    """Each claim's verdict with each assumption group (named, or positivity of a parameter group) dropped."""
+    settings = settings or Settings(timeout=timeout or 10.0)
+    per_claim = []
+    groups: list[str] = []
+    for c in claims:
+        own = list(dict.fromkeys(assumption_group(n, indexed=c.indexed_assumptions) for ob in c.decisions
+                                 for n, _ in ob.assumptions))
+        own += _positivity_groups(c)
+        groups += own
+        per_claim.append((c, own))
+    groups = list(dict.fromkeys(groups))
+    rows = []
+    for c, own in per_claim:
+        base = decide_claim(c, settings=settings).status.value
+        cells = {g: (_decided_without(c, g, settings) if g in own else None) for g in groups}
+        rows.append((c.id, base, cells))
+    return Ablation(tuple(groups), tuple(rows))
