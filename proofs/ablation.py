@@ -156,20 +156,24 @@ class RefutationClass:
     #: the claim is an implication: "holds" means with its hypothesis met (a point where the hypothesis
     #: fails satisfies it vacuously and shows nothing)
     implication: bool = False
+    #: the sizes a fixed scope set in that decision (``"n = 1"``): both points are at them, other sizes are
+    #: decisions of their own
+    fixed: str = ""
 
     def sentence(self) -> str:
         """In the project's plain notation (``lambda_1N = 1/2``), which the report typesets."""
         of = f" (decision {self.decision[0]} of {self.decision[1]})" if self.decision else ""
         of += f" with {self.family}" if self.family else ""
         fails = f"the claim{of} fails at {_plain(self.fails_at)}" if self.fails_at else f"the claim{of} fails"
-        where = "its hypothesis holds" if self.implication else "the assumptions hold"
+        at = f" with {self.fixed}" if self.fixed else ""
+        where = f"its hypothesis holds{at}" if self.implication else f"the assumptions hold{at}"
         if self.everywhere is None:
             return f"{fails}; whether it holds anywhere {where} could not be decided"
         if self.everywhere:
-            return (f"{fails}, and everywhere else its hypothesis holds: it holds only vacuously"
-                    if self.implication else f"{fails}, and everywhere else the assumptions hold: it holds nowhere")
+            return (f"{fails}, and everywhere else {where}: it holds only vacuously{at}" if self.implication
+                    else f"{fails}, and everywhere else {where}: it holds nowhere{at}")
         met = " with its hypothesis met" if self.implication else ""
-        return f"{fails}; it holds elsewhere{met}, e.g. at {_plain(self.holds_at)}"
+        return f"{fails}; it holds elsewhere{at}{met}, e.g. at {_plain(self.holds_at)}"
 
     def point(self) -> dict | None:
         return self.holds_at
@@ -217,10 +221,11 @@ def refutation_class(result: ClaimResult, settings: Settings | None = None) -> R
     v = exists(sought, dict(ob.assumptions), timeout=settings.timeout)
     if v.status is Status.WITNESS and _certified(ob, v.witness, True) \
             and (not implication or _holds_at(statement.args[0], v.witness)):
-        return RefutationClass(False, v.witness, point, which, family, implication)
+        return RefutationClass(False, {**dict(ob.fixed), **v.witness}, point, which, family, implication,
+                               ob.fixed_text())
     if v.status is Status.REFUTED:
-        return RefutationClass(True, None, point, which, family, implication)
-    return RefutationClass(None, None, point, which, family, implication)
+        return RefutationClass(True, None, point, which, family, implication, ob.fixed_text())
+    return RefutationClass(None, None, point, which, family, implication, ob.fixed_text())
 
 
 def _holds_at(condition, point: dict) -> bool:

@@ -287,7 +287,8 @@ def _obligations(claim: Claim) -> tuple[Obligation, ...]:
             try:
                 out.append(replace(ob, label=f"{name} = {k}: {ob.label}", statement=ob.statement.xreplace(at),
                                    assumptions=tuple((n, a.xreplace(at)) for n, a in ob.assumptions),
-                                   derived=None if ob.derived is None else ob.derived.xreplace(at)))
+                                   derived=None if ob.derived is None else ob.derived.xreplace(at),
+                                   fixed=ob.fixed + ((symbol, sp.Integer(k)),)))
             except (ValueError, TypeError) as exc:  # n is also bound inside (a Sum's index): SymPy refuses
                 raise BadInputError(f"claim {claim.id}: setting {name} = {k} failed ({type(exc).__name__}: "
                                     f"{exc}); is {name} also bound inside the claim (a Sum's index)?") from None
@@ -617,9 +618,25 @@ def decide_obligation_once(ob: Obligation, settings: Settings) -> Verdict:
             if verdict.status is not Status.UNKNOWN or settings.timeout <= limit:
                 return verdict
     key = (ob, settings.core)
-    verdict = decide_obligation(ob, settings)
+    verdict = _with_fixed_sizes(ob, decide_obligation(ob, settings))
     if len(_DECIDED) < 20_000:
         _DECIDED[key] = (verdict, settings.timeout)
+    return verdict
+
+
+def _with_fixed_sizes(ob: Obligation, verdict: Verdict) -> Verdict:
+    """A decision at a fixed size: its point names the size (``{n: 1}``, not ``{}`` where setting n = 1 left no
+    symbol), and a constant is said to come from setting the size, not from how the claim was written."""
+    if not ob.fixed:
+        return verdict
+    point = verdict.point
+    if point is not None:
+        verdict = verdict.with_point({**dict(ob.fixed), **point})
+    if ob.settled_at_construction:
+        said = (f"setting {ob.fixed_text()} made the {'statement' if ob.kind is Kind.FORALL else 'condition'} the "
+                f"constant {ob.statement}: SymPy evaluated it with no symbol left to decide")
+        verdict = replace(verdict, notes=tuple(said if "evaluated it when it was built" in n else n
+                                               for n in verdict.notes))
     return verdict
 
 

@@ -195,7 +195,9 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
         if ob.derived is not None and ob.settled_at_construction:
             steps.append(Step(_reduction_sentence(ob)))
         elif isinstance(ob.decided_statement, sp.logic.boolalg.BooleanAtom):
-            steps.append(Step("SymPy evaluated the condition to a constant while deriving it, from the symbols' "
+            steps.append(Step(f"Setting {ob.fixed_text()} left no symbol: SymPy evaluated the condition to a constant, "
+                              "nothing is left for the engine to decide" if ob.fixed else
+                              "SymPy evaluated the condition to a constant while deriving it, from the symbols' "
                               "own assumptions (such as positivity): nothing is left for the engine to decide"))
         if ob.decided_statement not in seen:  # a statement decided twice is rewritten once
             seen.add(ob.decided_statement)

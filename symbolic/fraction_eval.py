@@ -37,8 +37,10 @@ from typing import Callable, Mapping
 
 import sympy as sp
 from sympy.core.relational import Relational
+from sympy.logic.boolalg import BooleanAtom, BooleanFunction
 
-__all__ = ["Undefined", "Unsupported", "compile_expr", "compile_boolean", "truth_at", "as_fraction", "sympy_truth"]
+__all__ = ["Undefined", "Unsupported", "compile_expr", "compile_boolean", "truth_at", "as_fraction", "sympy_truth",
+           "truth_valued"]
 
 
 class Undefined(ArithmeticError):
@@ -182,6 +184,11 @@ def truth_at(b, point: Mapping[sp.Symbol, object]) -> bool:
     return compile_boolean(b)({s: as_fraction(v) for s, v in point.items()})
 
 
+def truth_valued(e) -> bool:
+    """``e`` is a truth value (a relation, a connective, true/false), not a number (a Symbol is a Boolean to SymPy)."""
+    return isinstance(e, (Relational, BooleanFunction, BooleanAtom))
+
+
 def sympy_truth(b, point: Mapping[sp.Symbol, sp.Expr]):
     """SymPy's own truth value of ``b`` after substitution: True, False, "undefined" or None (unsettled).
 
@@ -202,6 +209,12 @@ def sympy_truth(b, point: Mapping[sp.Symbol, sp.Expr]):
         return True
     if b is sp.false or b is False:
         return False
+    if isinstance(b, Relational) and truth_valued(b.lhs) and truth_valued(b.rhs):
+        # Eq(x > 1, x > 2): two truth values compared, not a difference of numbers
+        sides = [sympy_truth(side, point) for side in (b.lhs, b.rhs)]
+        if b.rel_op not in ("==", "!=") or any(not isinstance(v, bool) for v in sides):
+            return "undefined" if "undefined" in sides else None
+        return (sides[0] == sides[1]) is (b.rel_op == "==")
     if isinstance(b, Relational):
         from .certify import Uncertifiable, exact_sign
         from .constructs import SETTLED_NUMERICALLY

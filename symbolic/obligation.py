@@ -195,6 +195,8 @@ class Obligation:
     derived: Boolean | None = None
     #: how SymPy reduces ``derived`` to ``statement`` (shown in derivations)
     reduction: str = ""
+    #: the sizes a fixed scope set, ``((symbol, value), ...)``: part of every point of this decision
+    fixed: tuple = ()
 
     def __post_init__(self):
         object.__setattr__(self, "kind", Kind(self.kind))
@@ -236,6 +238,10 @@ class Obligation:
         """SymPy reduced the statement to a constant while building it."""
         return isinstance(self.statement, sp.logic.boolalg.BooleanAtom)
 
+    def fixed_text(self) -> str:
+        """``"n = 2"``: the sizes a fixed scope set in this decision, or ``""``."""
+        return ", ".join(f"{s} = {v}" for s, v in self.fixed)
+
     def with_family(self, label: str) -> "Obligation":
         """This obligation with the concrete family named ``label`` put in for its abstract function.
 
@@ -249,7 +255,7 @@ class Obligation:
         if family is None:
             raise ValueError(f"obligation {self.label!r} has no family {label!r}")
         return Obligation(self.label, self.kind, family.instantiate(self.decided_statement),
-                          tuple((n, family.instantiate(a)) for n, a in self.assumptions), self.role)
+                          tuple((n, family.instantiate(a)) for n, a in self.assumptions), self.role, fixed=self.fixed)
 
     def decide(self, timeout: float = 10.0, core: bool = False) -> Verdict:
         return decide_obligation(self, Settings(timeout=timeout, core=core))

@@ -134,6 +134,7 @@ class _Reader:
 
     def __init__(self, toks: list[_Tok]):
         self.t = toks
+        self.closing_bars: set[int] = set()  # token positions of bars that close an absolute value
 
     def _glued(self, i: int) -> bool:
         return i < len(self.t) and not self.t[i].space_before
@@ -211,6 +212,8 @@ class _Reader:
         if tok.kind == "open" and tok.text == "(":
             # n (A - C - 1) multiplies; c_L (Delta_p, Delta_c > 0) is a parenthetical remark
             return not tok.space_before or not self._remark(i)
+        if tok.kind == "other" and tok.text == "|":  # E|x|: glued, a product with an absolute value
+            return not tok.space_before
         return tok.kind == "num" and not tok.space_before
 
     def _remark(self, i: int) -> bool:
@@ -292,6 +295,12 @@ class _Reader:
             return i + 1
         if tok.kind == "open":
             return self.group(i)
+        if tok.kind == "other" and tok.text == "|":  # |c_1 - c_2|: an absolute value
+            j = self.expr(i + 1)
+            if j is None or not self._is(j, "other", ("|",)):
+                return None
+            self.closing_bars.add(j)
+            return j + 1
         if tok.kind != "id":
             return None
         cls = _id_class(tok)
@@ -419,6 +428,8 @@ class _Reader:
             return tok.text
         if as_latex and tok.text in "{}":
             return "\\" + tok.text
+        if as_latex and tok.text == "|":  # opening or closing bar, as the parser paired them
+            return r"\rvert" if k in self.closing_bars else r"\lvert"
         if as_latex and tok.text == "...":
             return r"\ldots"
         return tok.text
@@ -561,6 +572,8 @@ def escape_text(text: str, prev: str = " ") -> str:
             out.append(r"\^{}")
         elif ch in "<>":
             out.append(f"${ch}$")  # OT1 text fonts print < and > as inverted punctuation
+        elif ch == "|":
+            out.append(r"\textbar{}")  # and | as an em dash
         elif ch == '"':
             out.append("``" if prev.isspace() or prev in "([{" else "''")
         elif ch == "'" and (prev.isspace() or prev in "([{"):

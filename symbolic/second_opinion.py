@@ -45,7 +45,7 @@ import sympy as sp
 from sympy.core.relational import Relational
 
 from .engine import normalize_assumptions
-from .fraction_eval import Undefined, Unsupported, compile_boolean, compile_expr, sympy_truth
+from .fraction_eval import Undefined, Unsupported, compile_boolean, compile_expr, sympy_truth, truth_valued
 from .verdict import Kind, Status, Verdict, point_as_text
 
 __all__ = ["Outcome", "CrossCheck", "cross_check", "cvc5_available"]
@@ -172,6 +172,12 @@ class _Translation:
     def abstracted(self) -> bool:
         return bool(self.atoms)
 
+    def abstracted_words(self, shown: int = 3) -> str:
+        """The subterms read as free values, as written: ``sign(x), exp(y)`` (the first few, then a count)."""
+        names = sorted({sp.sstr(e) for e in self.atoms}, key=lambda t: (len(t), t))
+        text = ", ".join(t if len(t) <= 40 else f"{t[:37]}...{t[-1]}" for t in names[:shown])
+        return text + (f" and {len(names) - shown} more" if len(names) > shown else "")
+
     def var(self, s: sp.Symbol):
         if s not in self.vars:
             # keyed by the symbol, named uniquely: two SymPy symbols may share a name
@@ -282,6 +288,11 @@ class _Translation:
         op = r.rel_op
         if op not in _OPS:
             raise _Outside(f"the relation {op}")
+        if truth_valued(r.lhs) or truth_valued(r.rhs):  # Eq(x > 1, True): truth values compared
+            if op not in ("==", "!="):
+                raise _Outside(f"the relation {sp.sstr(r)} between truth values")
+            same = self.boolean(r.lhs) == self.boolean(r.rhs)
+            return same if op == "==" else _cvc5.Not(same)
         # denominators of each side as written: lhs - rhs may cancel one (1/x + 1 > 1/x)
         for side in (r.lhs, r.rhs):
             for node in sp.preorder_traversal(side):
@@ -516,8 +527,8 @@ def cross_check(kind, statement, assumptions, verdict: Verdict, *, timeout: floa
         what = "a counterexample" if kind is Kind.FORALL else "an instance"
         if tr.abstracted and not certified:  # the model may ignore what exp, log, ... really are
             return result("could-not-confirm", "unknown", "cvc5",
-                          f"cvc5 finds {what} of the abstraction (exp, log, powers or functions as free "
-                          "values); it says nothing about the claim")
+                          f"cvc5 finds {what} of an abstraction ({tr.abstracted_words()} read as free values); "
+                          "it says nothing about the claim")
         return result("disagree", second, "cvc5",
                       f"cvc5 finds {what}" + (f", certified exactly: {_describe(point)}" if certified else
                                                  " (not certified exactly)"), point)

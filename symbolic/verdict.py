@@ -158,6 +158,12 @@ class Verdict:
 
         return replace(self, seconds=float(seconds))
 
+    def with_point(self, point: Mapping[sp.Symbol, sp.Expr]) -> "Verdict":
+        """The same verdict with ``point`` as its counterexample or witness (e.g. with a fixed size added)."""
+        from dataclasses import replace
+
+        return replace(self, _point=_frozen_point(point))
+
     def as_dict(self) -> dict:
         """A JSON-ready dictionary (exact values as text)."""
         out = {"status": self.status.value, "kind": self.kind.value, "method": self.method,

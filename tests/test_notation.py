@@ -51,6 +51,10 @@ GREEK_WORD = re.compile(r"\b(?:var)?(?:lambda|theta|Delta|alpha|vartheta|gamma|p
     # a list with an ellipsis is one formula, not three
     ("If (*) is satisfied for j = 1, ..., k", r"If (*) is satisfied for $j = 1, \ldots, k$"),
     ("x_1, ..., x_n > 0, and so on, ..., etc", r"$x_{1}, \ldots, x_{n} > 0$, and so on, ..., etc"),
+    # absolute values in math mode (a bare | in pdflatex's text fonts prints as an em dash)
+    ("interior iff |c_1 - c_2| < 3 t", r"interior iff $\lvert c_{1} - c_{2}\rvert < 3 t$"),
+    ("|x| <= 1 and E|y - 1| > 2", r"$\lvert x\rvert \leq 1$ and $E\lvert y - 1\rvert > 2$"),
+    ("a | b as words", r"a \textbar{} $b$ as words"),
 ])
 def test_prose_latex_exact(text, expected):
     assert prose_latex(text) == expected

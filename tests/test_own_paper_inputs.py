@@ -697,3 +697,32 @@ def test_a_fixed_scope_without_the_size_symbol_needs_a_note():
     result = decide_claim(argued)
     assert result.scoped_verdict() == "proved (n = 1, 2 only, sizes as the note says)"
     assert result.scope_basis == "sizes in the note"
+
+
+def test_a_fixed_size_is_part_of_the_point_and_of_the_words():
+    """A new user's report: a claim refuted at n = 1 of n = 1..3 printed an empty counterexample, advised
+    evaluate=False (the constant came from setting n = 1), and said the claim "holds nowhere" although it holds
+    at n = 2, 3. The size is now in the point, the note and the sentence."""
+    from proofs.ablation import refutation_class
+    from proofs.derive import derive
+
+    n = sp.Symbol("n", integer=True, positive=True)
+    x = sp.Symbol("x", positive=True)
+    constant = Claim(id="F.1", statement="n^2 > n", claim=n ** 2 - n > 0, scope="n = 1..3")
+    r = decide_claim(constant)
+    assert r.status is Status.REFUTED and r.verdict.counterexample == {n: 1}
+    assert not any("evaluate=False" in note for note in r.verdict.notes)
+    assert any("setting n = 1 made the statement the constant False" in note for note in r.verdict.notes)
+    sentence = refutation_class(r).sentence()
+    assert sentence.endswith("it holds nowhere with n = 1") and "fails at n = 1" in sentence
+    assert "Setting n = 1 left no symbol" in derive(r).as_text()
+
+    open_ = Claim(id="F.2", statement="x >= n", claim=x >= n, scope="n = 1..2")
+    r = decide_claim(open_)
+    assert r.status is Status.REFUTED and r.verdict.counterexample[n] == 1
+    kind = refutation_class(r)
+    assert kind.everywhere is False and kind.holds_at[n] == 1 and kind.holds_at[x] >= 1
+
+    some = Claim(id="F.3", statement="some x below 2 - n", kind="exists", claim=sp.And(x < 2 - n), scope="n = 1..3")
+    r = decide_claim(some)
+    assert r.status is Status.WITNESS and r.verdict.witness[n] == 1 and r.verdict.witness[x] < 1

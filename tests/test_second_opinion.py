@@ -158,3 +158,31 @@ def test_denominators_the_signs_make_non_zero_are_no_kleene_difference():
     claim = sp.Or(x > 0, 1 / y > 0)
     v = prove(claim)
     assert v.status.value == "proved" and cross_check("forall", claim, [], v).outcome.value == "agree"
+
+
+def test_an_abstraction_is_named_by_its_terms():
+    """A new user's report: the reason named "exp, log, powers or functions" for a claim with sign() only."""
+    x, y = sp.symbols("x y", positive=True)
+    claim = sp.Eq(sp.sign(x * y - 1), sp.sign(x - 1 / y), evaluate=False)  # true: x y - 1 = y (x - 1/y)
+    checked = cross_check("forall", claim, [], _fake("proved"))
+    assert checked.outcome is Outcome.COULD_NOT_CONFIRM
+    assert "(sign(x - 1/y), sign(x*y - 1) read as free values)" in checked.reason and "exp" not in checked.reason
+
+
+@pytest.mark.parametrize("claim, status", [
+    (lambda x: sp.Eq(x > 1, x > 2), "refuted"),
+    (lambda x: sp.Ne(x > 1, x > 2), "refuted"),
+    (lambda x: sp.Eq(x > 1, sp.Not(x <= 1)), "proved"),
+])
+def test_truth_values_compared_by_eq_are_read_as_truth_values(claim, status):
+    """Found while fixing the message above: Eq(x > 1, x > 2) refuted at x = 2 (true, since x > 1 holds and
+    x > 2 does not) was called "not a counterexample under exact evaluation" (True - False read as undefined),
+    and the second route crashed on translating it."""
+    x = sp.Symbol("x", positive=True)
+    c = claim(x)
+    v = prove(c)
+    assert v.status.value == status
+    checked = cross_check("forall", c, [], v)
+    assert checked.outcome in (Outcome.AGREE, Outcome.COULD_NOT_CONFIRM), checked.reason
+    if status == "refuted":
+        assert checked.outcome is Outcome.AGREE
