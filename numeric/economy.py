@@ -62,11 +62,11 @@ import sympy as sp
 
 from symbolic import section5 as s5
 from symbolic import section7 as s7
-from symbolic.timebox import OutOfTime, time_box
 
 from .equilibria import InputError
 from .exact import as_fraction
-from .kernels import Kernel, KernelError, compile_kernel
+from .kernels import compile_kernel
+from .technology import CompiledTechnology, Technology, compile_technology, increasing_and_concave
 
 __all__ = ["Technology", "Economy", "solve_economy", "EXACT_RESOLVE_LIMIT", "BOUND_GRID", "InputError"]
 
@@ -74,178 +74,6 @@ __all__ = ["Technology", "Economy", "solve_economy", "EXACT_RESOLVE_LIMIT", "BOU
 EXACT_RESOLVE_LIMIT = 4_000_000
 #: wages on the grid that brackets the new wage when social returns are bounded
 BOUND_GRID = 48
-
-_L, _A, _p, _w = sp.symbols("L A p w", positive=True)
-
-
-# -- technologies -------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Technology:
-    r"""A sector technology :math:`y = F(L; A)`: a SymPy expression in ``labour`` and ``productivity``.
-
-    Numbers in it are made exact (``0.3`` becomes ``3/10``) so that SymPy can
-    solve the first-order condition.  It must be increasing and concave in
-    labour; :func:`solve_economy` checks both on the data.
-
-    >>> Technology.cobb_douglas("1/2").output
-    A*sqrt(L)
-    >>> Technology.shifted("1/2").marginal_product_at_zero
-    A/2
-    """
-
-    output: sp.Expr
-    name: str = ""
-    labour: sp.Symbol = _L
-    productivity: sp.Symbol = _A
-
-    def __post_init__(self):
-        expr = sp.nsimplify(sp.sympify(self.output), rational=True)
-        extra = expr.free_symbols - {self.labour, self.productivity}
-        if extra:
-            raise ValueError(f"the technology may only use {self.labour} and {self.productivity}, "
-                             f"not {sorted(map(str, extra))}")
-        if self.labour not in expr.free_symbols:
-            raise ValueError("the technology does not use labour")
-        object.__setattr__(self, "output", expr.xreplace({self.labour: _L, self.productivity: _A}))
-        object.__setattr__(self, "labour", _L)
-        object.__setattr__(self, "productivity", _A)
-        if not self.name:
-            object.__setattr__(self, "name", f"y = {sp.sstr(expr)}")
-
-    @classmethod
-    def cobb_douglas(cls, beta) -> "Technology":
-        r""":math:`F = A L^\beta`, :math:`0 < \beta < 1` (docs/model.md §9.1)."""
-        return _cobb_douglas(cls, _exponent(beta))
-
-    @classmethod
-    def shifted(cls, beta) -> "Technology":
-        r""":math:`F = A((1 + L)^\beta - 1)`: the marginal product at zero is finite, :math:`A\beta`."""
-        b = _exponent(beta)
-        return cls(_A * ((1 + _L) ** b - 1), f"y = A((1 + L)^{b} - 1)")
-
-    @property
-    def cobb_douglas_exponent(self) -> sp.Rational | None:
-        """``beta`` when the technology is :math:`A L^\\beta`, else None."""
-        return _cobb_douglas_exponent(self.output)
-
-    @property
-    def marginal_product(self) -> sp.Expr:
-        return sp.diff(self.output, _L)
-
-    @property
-    def marginal_product_at_zero(self) -> sp.Expr:
-        return sp.limit(self.marginal_product, _L, 0, "+")
-
-    def _repr_latex_(self) -> str:
-        return f"$y = {sp.latex(self.output)}$"
-
-
-@lru_cache(maxsize=256)
-def _cobb_douglas(cls, b: sp.Rational) -> Technology:
-    # one SymPy construction per exponent: random economies reuse a handful of them
-    return cls(s7.output(1, False, _L, b).xreplace({s5.lam_S(1): _A}), f"Cobb-Douglas, y = A L^{b}")
-
-
-@lru_cache(maxsize=256)
-def _cobb_douglas_exponent(output: sp.Expr) -> sp.Rational | None:
-    b = sp.Wild("b", exclude=[_L, _A])
-    m = output.match(_A * _L ** b)
-    if m and m[b].is_Rational and 0 < m[b] < 1:
-        return m[b]
-    return None
-
-
-@lru_cache(maxsize=256)
-def _increasing_and_concave(tech: Technology) -> bool:
-    """False only where SymPy shows the technology is not increasing or not concave in labour."""
-    return not (sp.diff(tech.output, _L, 2).is_nonpositive is False or tech.marginal_product.is_positive is False)
-
-
-def _exponent(beta) -> sp.Rational:
-    try:
-        b = sp.Rational(as_fraction(beta)) if not isinstance(beta, float) else sp.Rational(str(beta))
-    except (TypeError, ValueError) as exc:
-        raise InputError("beta", f"must be a number, got {beta!r} ({exc})") from None
-    if not 0 < b < 1:
-        raise InputError("beta", f"must lie strictly between 0 and 1, got {b}")
-    return b
-
-
-#: seconds SymPy may spend solving a technology's first-order condition before the demand is inverted numerically
-SOLVE_SECONDS = 5.0
-
-
-@dataclass(frozen=True)
-class _Compiled:
-    """The kernels a technology needs, derived once."""
-
-    value_output: Kernel  # p F(L; A)
-    value_mp: Kernel  # p F'(L; A)
-    value_mp_slope: Kernel  # p F''(L; A)
-    mp_at_zero: Kernel | None  # p F'(0; A), None when infinite
-    demand: Kernel | None  # L(w, p, A) from the first-order condition, when SymPy solves it
-    separable: tuple | None  # (coefficient * h(w) kernel of w, g kernel of (p, A)) when the demand separates
-
-
-def _solve_first_order_condition(mp: sp.Expr) -> sp.Expr | None:
-    """The labour at which :math:`p F'(L; A) = w`, solved by SymPy's ``solveset``; None without a single closed form.
-
-    Solved on :math:`L > 0` first, else over the reals (a sector may be inactive:
-    the solution is then negative and the demand is 0).  Each candidate is
-    verified at sample points in 30-digit arithmetic; exactly one must remain,
-    otherwise the demand is inverted numerically.
-    """
-    x = sp.Dummy("x", real=True)
-    candidates = []
-    for unknown, domain in ((_L, sp.Interval.open(0, sp.oo)), (x, sp.S.Reals)):
-        try:
-            found = sp.solveset(sp.Eq(_p * mp.subs(_L, unknown), _w), unknown, domain)
-        except (NotImplementedError, ValueError, TypeError):
-            continue
-        if isinstance(found, sp.FiniteSet):
-            candidates = [c for c in found if not c.has(sp.I) and _verified(mp, c)]
-            if candidates:
-                break
-    return candidates[0] if len(candidates) == 1 else None
-
-
-def _verified(mp: sp.Expr, solution: sp.Expr) -> bool:
-    residual = _p * mp.subs(_L, solution) - _w
-    for w, p, A in ((0.7, 1.3, 2.1), (3.0, 0.4, 0.9), (0.05, 2.0, 5.0)):
-        at = {_w: sp.Float(w, 30), _p: sp.Float(p, 30), _A: sp.Float(A, 30)}
-        try:
-            value = complex(residual.xreplace(at).evalf(30))
-        except (TypeError, ValueError):
-            return False
-        if not abs(value) <= 1e-20 * w:
-            return False
-    return True
-
-
-@lru_cache(maxsize=32)
-def _compile_technology(tech: Technology) -> _Compiled:
-    F, mp = tech.output, tech.marginal_product
-    args = (_L, _p, _A)
-    value_output = compile_kernel(_p * F, args)
-    value_mp = compile_kernel(_p * mp, args)
-    slope = compile_kernel(_p * sp.diff(mp, _L), args)
-    at_zero = tech.marginal_product_at_zero
-    mp0 = None if at_zero in (sp.oo, sp.zoo) else compile_kernel(_p * at_zero, (_p, _A))
-    demand, separable = None, None
-    try:
-        with time_box(SOLVE_SECONDS):  # SymPy can take minutes (beta = 99/100 in the shifted technology)
-            solution = _solve_first_order_condition(mp)
-            if solution is not None:
-                demand = compile_kernel(solution, (_w, _p, _A))  # KernelError: a number too large to write
-                # the separable form serves technologies with an infinite marginal product at zero only
-                parts = sp.separatevars(solution, symbols=[_w, _p, _A], dict=True) if mp0 is None else None
-                if parts is not None and set(parts) == {"coeff", _w, _p, _A}:
-                    separable = (compile_kernel(parts["coeff"] * parts[_w], (_w,)),
-                                 compile_kernel(parts[_p] * parts[_A], (_p, _A)))
-    except (OutOfTime, KernelError):
-        demand, separable = None, None  # the demand is inverted numerically
-    return _Compiled(value_output, value_mp, slope, mp0, demand, separable)
 
 
 # -- results ----------------------------------------------------------------------------------
@@ -418,9 +246,9 @@ def solve_economy(lambda_S: Sequence, lambda_N: Sequence, theta: Sequence, coord
         raise InputError("beta", "give beta or a technology, not both")
     if gains not in ("auto", "exact", "bounds", "none", "closed form"):
         raise InputError("gains", f"must be auto, exact, bounds or none, got {gains!r}")
-    if not _increasing_and_concave(technology):
+    if not increasing_and_concave(technology):
         raise InputError("technology", "must be increasing and concave in labour")
-    kern = _compile_technology(technology)
+    kern = compile_technology(technology)
 
     _PRICE, _PRODUCTIVITY_C, _PRODUCTIVITY_U, _RAW_CA = _section5_kernels()
     price = _PRICE(lam_N, th)
@@ -460,7 +288,7 @@ def solve_economy(lambda_S: Sequence, lambda_N: Sequence, theta: Sequence, coord
 FIRST_ORDER_TOLERANCE = 1e-6
 
 
-def _check_first_order_conditions(kern: _Compiled, wage: float, alloc, active, price, A, total: float) -> None:
+def _check_first_order_conditions(kern: CompiledTechnology, wage: float, alloc, active, price, A, total: float) -> None:
     """Every active sector pays the wage its value marginal product (FloatingPointError where double precision
     could not hold the equilibrium: near beta = 1 a labour demand ~ x^(1/(1 - beta)) leaves the float range
     while the root finder still reports a root)."""
@@ -495,7 +323,7 @@ def _section5_kernels():
             compile_kernel(s5.raw_comparative_advantage(j), (s5.lam_S(j), s5.lam_N(j))))
 
 
-def _demand(kern: _Compiled, w, price, A, mp0=None) -> np.ndarray:
+def _demand(kern: CompiledTechnology, w, price, A, mp0=None) -> np.ndarray:
     """Each sector's labour at wage ``w`` (0 where the value marginal product at zero is at most ``w``).
 
     ``w``: one wage or one per sector; ``mp0``: :math:`p F'(0; A)` if already computed (it does not
@@ -517,7 +345,7 @@ def _demand(kern: _Compiled, w, price, A, mp0=None) -> np.ndarray:
     return np.maximum(out, 0.0)
 
 
-def _invert(kern: _Compiled, w, price, A) -> np.ndarray:
+def _invert(kern: CompiledTechnology, w, price, A) -> np.ndarray:
     """Solve p F'(L; A) = w for L > 0, sector by sector, in log L (vectorised Newton)."""
     from scipy import optimize
 
@@ -551,7 +379,7 @@ def _bisect_decreasing(f, *args, lo: float = -700.0, hi: float = 700.0, steps: i
     return (lo_u + hi_u) / 2
 
 
-def _equilibrium(kern: _Compiled, price, A, total: float) -> tuple[float, np.ndarray, np.ndarray]:
+def _equilibrium(kern: CompiledTechnology, price, A, total: float) -> tuple[float, np.ndarray, np.ndarray]:
     """The wage that clears the labour market (brentq), the allocation and the active sectors."""
     from scipy import optimize  # imported on first use: loading the package stays cheap
     if kern.separable is not None:
@@ -572,7 +400,7 @@ def _equilibrium(kern: _Compiled, price, A, total: float) -> tuple[float, np.nda
     return w, alloc, alloc > 0
 
 
-def _initial_wage(kern: _Compiled, price, A, total: float) -> float:
+def _initial_wage(kern: CompiledTechnology, price, A, total: float) -> float:
     J = len(price)
     guess = kern.value_mp(np.full(min(J, 1000), total / J), price[:1000], A[:1000])
     return float(np.median(guess)) if np.all(np.isfinite(guess)) else 1.0
@@ -600,7 +428,7 @@ def _bracket(excess, w0: float) -> tuple[float, float]:
     return lo, hi
 
 
-def _check_concave(kern: _Compiled, alloc, active, price, A) -> None:
+def _check_concave(kern: CompiledTechnology, alloc, active, price, A) -> None:
     L = np.where(active, alloc, 1.0)
     slope = kern.value_mp_slope(L, price, A)
     mp = kern.value_mp(L, price, A)
