@@ -617,12 +617,13 @@ def prose_text(text: str) -> str:
 
 
 def escape_markdown(text: str, prev: str = " ") -> str:
-    r"""Words (no formulas) made safe for Markdown: ``*``, ``_``, backquotes and backslashes escaped.
+    r"""Words (no formulas) made safe for Markdown: ``*``, ``_``, backquotes, backslashes and ``|`` (a table's
+    column separator) escaped.
 
-    >>> print(escape_markdown("condition (*) in Section Z"))
-    condition (\*) in Section Z
+    >>> print(escape_markdown("condition (*) in Section Z, a | b"))
+    condition (\*) in Section Z, a \| b
     """
-    return re.sub(r"([*_`\\])", r"\\\1", text)
+    return re.sub(r"([*_`\\|])", r"\\\1", text)
 
 
 def prose_markdown(text: str) -> str:
