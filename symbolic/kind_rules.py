@@ -16,6 +16,8 @@ it -- so no decision afterwards can be sound.  Measured (SymPy 1.13-1.14):
 * a negative base to an exponent that may be an integer is "not real" (and
   "imaginary"): ``(-1)**(n/2)`` for an integer ``n`` (``n = 2`` gives -1), and
   ``sin(pi*s/2)`` for an odd ``s``, which SymPy rewrites as such a power;
+* ``gamma(x)`` "not positive" for an ``x`` of unknown sign that is no integer (the rule
+  ``floor(x)`` even holds for a negative ``x`` only): ``gamma(1 + sqrt(5))`` came out zero;
 * ``binomial(n, k)`` "negative" for integers with an odd ``k`` (a rule for a
   negative ``n`` and ``k >= 0``: ``binomial(1, 1) = 1``, ``binomial(-3, -1) = 0``), and
   "no integer" for a non-integer ``k`` (``binomial(sqrt(2), sqrt(2)) = 1``);
@@ -153,6 +155,13 @@ def _of_a_non_real(e, value) -> bool:
     return value is False and e.args[0].is_extended_real is not True
 
 
+def _gamma_sign_unread(e, value) -> bool:
+    # gamma's rule: "positive if x is, else (x no integer) as floor(x) is even" -- the second part holds only for
+    # a negative x, but SymPy applies it to an x of unknown sign: gamma(1 + sqrt(5)) came out "not positive"
+    # (and then zero) wherever 1 + sqrt(5) had no sign yet
+    return value is not None and e.args[0].is_positive is not True and e.args[0].is_negative is not True
+
+
 def _uncertified_sign(side: int) -> Callable:
     # a constant's sign from a 2-digit evaluation: an exact zero printed as -0.e+0, and evalf's "strict" digits
     # of li, Ei, loggamma, besselj near their zeros had the wrong sign (li(1.451369235) "negative"): the answer
@@ -233,6 +242,7 @@ REPAIRS = (
     (sp.frac, "zero", _of_a_non_real),
     (sp.frac, "imaginary", lambda e, value: value is True),  # frac(2i) = 0 is not imaginary
     (sp.binomial, "nonnegative", _binomial_sign),
+    (sp.gamma, "positive", _gamma_sign_unread),
     (sp.binomial, "integer", _binomial_integer),
     (sp.Expr, "extended_positive", _uncertified_sign(1)),
     (sp.Expr, "extended_negative", _uncertified_sign(-1)),
@@ -242,7 +252,12 @@ REPAIRS = (
 )
 
 
-_IN_ENCLOSURE: list = []  # a reentrancy guard: enclosing a value never asks SymPy to sign numbers again
+#: the constants being enclosed, innermost last.  Enclosing one may ask SymPy about its parts (is 1 + sqrt(5)
+#: positive?), whose signs are enclosed in turn; only a constant already being enclosed, or one nested this
+#: deep, is left unsigned.  (Leaving every nested sign unknown made SymPy cache "unknown" for 1 + sqrt(5),
+#: and then gamma's rule read gamma(1 + sqrt(5)) as not positive, hence zero.)
+_IN_ENCLOSURE: list = []
+MAX_NESTED_ENCLOSURES = 8
 
 
 def _certified_difference(a, b):
@@ -287,9 +302,10 @@ def _enclosed_sign(d):
 
     from .certify import NoEvaluator, Uncertifiable, enclose
 
-    if _IN_ENCLOSURE or d.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
+    if len(_IN_ENCLOSURE) >= MAX_NESTED_ENCLOSURES or d.has(sp.oo, -sp.oo, sp.zoo, sp.nan) \
+            or any(d == outer for outer in _IN_ENCLOSURE):
         return None
-    _IN_ENCLOSURE.append(True)
+    _IN_ENCLOSURE.append(d)
     try:
         for prec in (64, 256):
             with ctx.workprec(prec):

@@ -324,3 +324,35 @@ def test_an_equation_with_nan_is_left_open_not_settled():
     assert not isinstance(sp.Ne(x, sp.nan), sp.logic.boolalg.BooleanAtom)
     assert not isinstance(sp.Eq(x, sp.nan), sp.logic.boolalg.BooleanAtom)
     assert prove(sp.Ne(x, sp.nan)).status.value == "unknown"
+
+
+def test_nested_signs_leave_no_wrong_fact_whatever_sympys_query_order():
+    """An outside red team: after ``import symbolic``, gamma(1 + sqrt(5)) was sometimes "zero" (and Eq(., 0)
+    built as True): signing a constant enclosed it, the enclosure asked SymPy about 1 + sqrt(5), and a nested
+    sign was answered "unknown" and cached; gamma's rule then read "not positive".  SymPy shuffles the facts it
+    tries (``sympy.core.random._assumptions_rng``): every order is tried here, each from an empty cache."""
+    import random
+
+    from sympy.core.cache import clear_cache
+    from sympy.core.random import _assumptions_rng
+
+    facts = ["is_zero", "is_positive", "is_negative", "is_extended_positive", "is_nonzero", "is_real",
+             "is_finite", "is_rational", "is_nonnegative", "is_extended_negative", "is_integer", "is_prime"]
+    s5 = sp.sqrt(5)
+    rnd = random.Random(20261130)
+    try:
+        for k in range(60):
+            clear_cache()
+            _assumptions_rng.seed(k)
+            zero = sp.gamma(1 + s5) - s5 * sp.gamma(s5)  # exactly 0: gamma(z + 1) = z gamma(z)
+            positive = [sp.gamma(1 + s5), sp.gamma(s5), sp.gamma(s5 - 1), sp.factorial(s5), s5 * sp.gamma(s5)]
+            for _ in range(rnd.randrange(1, 12)):
+                e = rnd.choice(positive + [zero])
+                getattr(e, rnd.choice(facts))  # never InconsistentAssumptions
+            for e in positive:
+                assert e.is_positive is not False and e.is_zero is not True, (k, e)
+            assert zero.is_nonzero is not True and sp.Eq(zero, 0) is not sp.false, k
+            assert sp.Eq(sp.gamma(1 + s5), 0) is not sp.true, k
+    finally:
+        _assumptions_rng.seed()
+        clear_cache()
