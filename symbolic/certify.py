@@ -154,6 +154,9 @@ _SPECIAL_FUNCTIONS = {sp.gamma: arb.gamma, sp.loggamma: arb.lgamma, sp.zeta: arb
 
 
 def _special_function(e):
+    if isinstance(e, sp.LambertW) and len(e.args) == 2:  # the branches python-flint has (W_0 and W_-1)
+        k = e.args[1]
+        return (lambda x, _k: x.lambertw(int(k))) if k.is_Integer and int(k) in (0, -1) else None
     f = _SPECIAL_FUNCTIONS.get(type(e))
     arity = 2 if isinstance(e, sp.besselj) else 1
     return f if f is not None and len(e.args) == arity else None

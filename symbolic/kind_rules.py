@@ -18,6 +18,10 @@ it -- so no decision afterwards can be sound.  Measured (SymPy 1.13-1.14):
   ``sin(pi*s/2)`` for an odd ``s``, which SymPy rewrites as such a power;
 * ``gamma(x)`` "not positive" for an ``x`` of unknown sign that is no integer (the rule
   ``floor(x)`` even holds for a negative ``x`` only): ``gamma(1 + sqrt(5))`` came out zero;
+* SymPy rules that read an *unknown* fact as false (an audit of its handlers): ``LambertW(x, -1)``
+  "not real" for ``-1/e <= x < 0`` (``W_-1(-1/e) = -1``), ``genocchi(4 m)`` "positive" for ``m = 0``,
+  ``genocchi(m + 2)`` "odd" unread at ``m = 0``, ``factorial2(4 m + 1)`` "not positive" for ``m = 0``,
+  ``log(x)`` "finite" where ``x`` may be 0, and ``(-E)**(I*pi)`` (real: ``-exp(-pi**2)``) "not real";
 * ``binomial(n, k)`` "negative" for integers with an odd ``k`` (a rule for a
   negative ``n`` and ``k >= 0``: ``binomial(1, 1) = 1``, ``binomial(-3, -1) = 0``), and
   "no integer" for a non-integer ``k`` (``binomial(sqrt(2), sqrt(2)) = 1``);
@@ -98,13 +102,45 @@ def _rational_exponent(e, value) -> bool:
     return value is False and e.base.is_rational and e.base.is_integer is False and e.exp.is_rational is not True
 
 
+def _complex_exponent_of_a_base_not_positive(e) -> bool:
+    # b**z with z non-real: SymPy reads log(b) as real, so (-E)**(I*pi) = -exp(-pi**2) (log(-E) = 1 + I*pi) was
+    # "not real" and (-E)**(I*pi/2) = I*exp(-pi**2/2) "not imaginary"
+    return e.exp.is_extended_real is not True and e.base.is_positive is not True
+
+
 def _integer_exponent_possible(e, value) -> bool:
     # b**x for a negative b is real when x is an integer: "not real" needs x known not to be one
-    return value is False and e.exp.is_integer is not False
+    return value is False and (e.exp.is_integer is not False or _complex_exponent_of_a_base_not_positive(e))
 
 
 def _imaginary_needs_non_integer_exponent(e, value) -> bool:
+    if value is False:
+        return _complex_exponent_of_a_base_not_positive(e)
     return value is True and e.exp.is_integer is not False
+
+
+def _unknown_read_as_false(rule: Callable[..., bool]) -> Callable:
+    """A SymPy rule that reads an unknown fact of an argument as False (an auditor's list, each below): its
+    answer stands only where ``rule(*args)`` -- what the answer assumed -- is known."""
+    return lambda e, value: value is not None and not rule(*e.args)
+
+
+def _genocchi_nonzero(n, *rest) -> bool:
+    # genocchi's sign "(n/2) even" holds for an even n >= 2, read also where n = 0 was not ruled out:
+    # genocchi(4*m) "positive" for an integer m >= 0 (m = 0 gives 0)
+    return n.is_zero is not None and n.is_odd is not None
+
+
+def _genocchi_parity_known(n, *rest) -> bool:
+    # its parity "(n - 1) > 0" holds for an odd n, read also where n may be even: genocchi(m + 2) "odd" (= -1 at m = 0
+    # is odd, but genocchi(2 + 2) = 1 too; genocchi(0 + 2) = -1 was built as not equal to -1)
+    return n.is_even is not None
+
+
+def _factorial2_sign_read(n, *rest) -> bool:
+    # factorial2(n) for an odd n "positive iff (n + 1)/2 even" holds for n <= -1 only: factorial2(4*m + 1) "not
+    # positive" (1!! = 1) where n + 1 >= 0 was not known
+    return (n + 1).is_nonnegative is not None
 
 
 def _binomial_sign(e, value) -> bool:
@@ -243,6 +279,14 @@ REPAIRS = (
     (sp.frac, "imaginary", lambda e, value: value is True),  # frac(2i) = 0 is not imaginary
     (sp.binomial, "nonnegative", _binomial_sign),
     (sp.gamma, "positive", _gamma_sign_unread),
+    # real for some branches and arguments SymPy's rule calls not real (W_-1(-1/5), W_0(-1/e) = -1, W_-1(-1/e))
+    (sp.LambertW, "extended_real", lambda e, value: value is False),
+    (sp.LambertW, "finite", lambda e, value: value is True and len(e.args) > 1 and e.args[1].is_zero is not True),
+    (sp.genocchi, "positive", _unknown_read_as_false(_genocchi_nonzero)),
+    (sp.genocchi, "even", _unknown_read_as_false(_genocchi_parity_known)),
+    (sp.genocchi, "odd", _unknown_read_as_false(_genocchi_parity_known)),
+    (sp.factorial2, "positive", _unknown_read_as_false(_factorial2_sign_read)),
+    (sp.log, "finite", lambda e, value: value is True and e.args[0].is_zero is not False),  # log(0) = zoo
     (sp.binomial, "integer", _binomial_integer),
     (sp.Expr, "extended_positive", _uncertified_sign(1)),
     (sp.Expr, "extended_negative", _uncertified_sign(-1)),
@@ -282,13 +326,31 @@ def _certified_difference(a, b):
     return None if sign is None else sp.Float(sign)
 
 
+#: digits at which a constant no ball is made for is evaluated twice; the two values must agree to
+#: :data:`STABLE_DIGITS` digits (an exact zero evaluates to ever smaller values as the digits rise)
+EVALF_DIGITS = (30, 60)
+STABLE_DIGITS = 10
+
+
 def _evalf_digits(d):
-    """SymPy's own reading of a constant no ball can be made for: evalf's 2 certified digits, not a zero."""
+    """A constant no ball can be made for, read from evalf as SymPy would -- but only a value that stays put
+    when evalf's digits double: "strict" 2 digits of ``LambertW(-1/e + z, -1) + 1`` for an exact zero ``z``
+    (a branch point) were negative, and the value shrinks with every digit (it is 0).  Nothing with a jump
+    (``sign``, ``floor``, ``Piecewise``, ...): evalf's ``sign(z)`` of an exact zero ``z`` is 1 or -1 at any digits,
+    so ``genocchi(4 sign(z)**2)`` read as ``genocchi(4) = 1`` (it is ``genocchi(0) = 0``)."""
+    from .constructs import SETTLED_NUMERICALLY  # constructs imports this module's rules
+
+    if d.has(*SETTLED_NUMERICALLY, sp.arg):
+        return None
     try:
-        dif = d.evalf(2, strict=True)
+        low, high = (d.evalf(n, strict=True) for n in EVALF_DIGITS)
     except (PrecisionExhausted, ValueError, TypeError, ArithmeticError):
         return None
-    return dif if dif.is_comparable and dif != 0 else None
+    if not (low.is_comparable and high.is_comparable) or low == 0 or high == 0 or (low > 0) != (high > 0):
+        return None
+    if abs(low - high) > abs(high) * sp.Float(10) ** -STABLE_DIGITS:
+        return None
+    return sp.Float(high, 2)
 
 
 #: what :func:`_enclosed_sign` says of a constant with a construct no ball can be made for

@@ -356,3 +356,39 @@ def test_nested_signs_leave_no_wrong_fact_whatever_sympys_query_order():
     finally:
         _assumptions_rng.seed()
         clear_cache()
+
+
+def test_rules_that_read_an_unknown_fact_as_false_are_weakened():
+    """An audit of SymPy's handlers: rules that take an unknown sub-fact for a false one gave wrong facts once the
+    sub-fact was unknown -- for a symbol in SymPy itself, and for a constant whose sign this module leaves open
+    (``c`` below is exactly 0, ``sign(c)`` stays unevaluated).  Each relation was built as True or False."""
+    c = sp.sqrt(9 + 4 * sp.sqrt(5)) + sp.sqrt(11 + 4 * sp.sqrt(7)) - 4 - sp.sqrt(5) - sp.sqrt(7)
+    s = sp.sign(c)
+    x, m = sp.Symbol("x", negative=True), sp.Symbol("m", integer=True, nonnegative=True)
+    for built in (
+            sp.Eq(sp.LambertW(-sp.exp(-1) + c, -1), -1),  # W_-1(-1/e) = -1
+            sp.Eq(sp.LambertW(x, -1), -2),  # x = -2 exp(-2)
+            sp.genocchi(4 * s**2) > 0, sp.Eq(sp.genocchi(4 * s**2), 0),  # genocchi(0) = 0
+            sp.genocchi(4 * m) > 0, sp.Eq(sp.genocchi(4 * m), 0),
+            sp.Eq(sp.genocchi(s**2 + 2), -1), sp.Eq(sp.genocchi(m + 2), -1),  # genocchi(2) = -1
+            sp.factorial2(4 * s + 1) > 0,  # 1!! = 1
+            sp.Eq((-sp.E) ** (sp.I * sp.pi), -sp.exp(-sp.pi**2)),  # log(-E) = 1 + I pi: real, and equal
+    ):
+        assert built not in (sp.true, sp.false), built
+    assert ((-sp.E) ** (sp.I * sp.pi / 2)).is_imaginary is not False  # I exp(-pi**2/2)
+    assert sp.log(sp.Symbol("r", real=True, finite=True)).is_finite is not True  # log(0)
+    assert sp.factorial2(4 * m + 1).is_positive is True and sp.genocchi(4).is_positive  # known facts stay
+    assert prove(sp.genocchi(4 * s**2) > 0).status.value == "unknown"
+    assert prove(sp.Ne(sp.genocchi(s**2 + 2), -1)).status.value == "unknown"
+
+
+def test_a_constant_no_ball_is_made_for_is_signed_only_by_stable_digits():
+    """evalf's "strict" 2 digits signed W_-1(-1/e + z) + 1 for an exact zero z (a branch point; the value shrinks
+    with every digit) and read sign(z) of an exact zero as +-1; the digits must now agree at 30 and 60, and a
+    constant with a jump is not read from digits at all."""
+    from symbolic.kind_rules import _evalf_digits
+
+    z = sp.sqrt(9 + 4 * sp.sqrt(5)) + sp.sqrt(11 + 4 * sp.sqrt(7)) - 4 - sp.sqrt(5) - sp.sqrt(7)
+    assert _evalf_digits(sp.sqrt(sp.Abs(z)) + sp.Rational(1, 10**40)) is None  # ~1e-30 then ~1e-40: unstable
+    assert _evalf_digits(sp.sign(z) + 2) is None  # a jump
+    assert _evalf_digits(sp.polygamma(3, sp.Rational(1, 3)) - 100) > 0  # an ordinary constant keeps its sign
