@@ -28,12 +28,12 @@ Three kinds of arithmetic, reported as :attr:`Equilibria.arithmetic`:
   in exact terms is rarely tied after rounding.
 * ``"rational"`` -- float data with a value or a wage beyond the range of
   normal floats (``1e400``, ``1e-308``, a 500-digit integer beside decimals),
-  or decimal data (``Decimal``, text) with ``rtol = 0`` (no tolerance: rounding
-  to a float could move a value across a boundary, ``0.3/0.1`` is below 3 in
-  floats; floats given as floats are the data and stay floats): the same tolerance,
-  applied in exact rational arithmetic to the exact value of every input (a
-  float's binary value, a :class:`~decimal.Decimal`'s decimal value), so
-  nothing overflows or underflows.
+  or any data with ``rtol`` below :data:`EXACT_BELOW_RTOL` (``0``: no tolerance;
+  a tolerance finer than float rounding cannot absorb it: ``0.3/0.1`` is below 3
+  in floats, and a wage computed in floats is off by a few units in the last
+  place): the same tolerance, applied in exact rational arithmetic to the exact
+  value of every input (a float's binary value, a :class:`~decimal.Decimal`'s
+  decimal value), so nothing overflows or underflows.
 
 >>> eq = equilibria(["3", "2", "1"], [1, 1, 1], ["3/2", "4/3", 1])
 >>> [(e.sector, e.coordinated, e.wage_exact) for e in eq]
@@ -65,11 +65,14 @@ from .exact import as_fraction, is_exact_number
 from .runtime import top_two
 from .section5_kernels import BREAK_EVEN_WAGE, WAGE_COORDINATED
 
-__all__ = ["equilibria", "Equilibria", "Equilibrium", "DEFAULT_RTOL", "InputError", "ARITHMETIC", "normal_float",
+__all__ = ["equilibria", "Equilibria", "Equilibrium", "DEFAULT_RTOL", "EXACT_BELOW_RTOL", "InputError", "ARITHMETIC", "normal_float",
            "approximate_text", "fraction_text"]
 
 #: relative tolerance of float mode: margins within it of zero are on the boundary
 DEFAULT_RTOL = 1e-9
+#: a tolerance below this is decided in exact arithmetic (a computed float wage is off by a few units in the
+#: last place, about 1e-16 relative: a finer tolerance would be no tolerance at all, with rounding on top)
+EXACT_BELOW_RTOL = 1e-12
 #: the kinds of arithmetic an enumeration is decided in (see the module docstring)
 ARITHMETIC = ("exact", "float", "rational")
 
@@ -228,7 +231,8 @@ class Equilibria:
             r, s, thr = self.exact_values
             w = r[j] if coordinated else s[j]
             margin = w - thr[j]
-            near = self.rtol > 0 and abs(margin) <= self._tolerance * max(w, thr[j])
+            # an exact tie is on the boundary, not near it (a float tie may be rounding)
+            near = self.rtol > 0 and margin != 0 and abs(margin) <= self._tolerance * max(w, thr[j])
             return normal_float(margin), near
         w = float((self.wage_C if coordinated else self.wage_U)[j])
         top, largest, second = self.top_two
@@ -395,6 +399,9 @@ class Equilibria:
         if self.arithmetic == "rational" and self.rtol == 0:
             lines.append("With no tolerance the equilibria were decided in exact rational arithmetic on the data's "
                          "exact values (a decimal's decimal value, a float's binary value).")
+        elif self.arithmetic == "rational" and self.rtol < EXACT_BELOW_RTOL:
+            lines.append(f"A tolerance of {self.rtol:g} is finer than float rounding: the equilibria were decided in "
+                         "exact rational arithmetic on the data's exact values, with that tolerance.")
         elif self.arithmetic == "rational":
             lines.append("Some values or wages lie beyond the range of floats: the equilibria were decided in "
                          "exact rational arithmetic on the data's exact values, with the same tolerance.")
@@ -474,13 +481,6 @@ def _check_names(names) -> tuple | None:
 
 def _is_float(v) -> bool:
     return isinstance(v, (float, np.floating))
-
-
-def _given_as_floats(values) -> bool:
-    """Floats (and ints) only: their binary values are the data, decided in floats."""
-    if isinstance(values, np.ndarray):
-        return values.dtype.kind in "iuf"
-    return all(isinstance(v, (float, int, np.floating, np.integer)) for v in values)
 
 
 def _floats(name: str, values) -> tuple[np.ndarray, list[int]]:
@@ -619,9 +619,10 @@ def equilibria(lambda_S: Sequence, lambda_N: Sequence, theta: Sequence, *, names
         raise InputError("exact", "exact mode needs every value as an int, a Fraction or a 'p/q' string")
     if exact:
         return _exact(fields, names_t, 0.0, "exact")
-    if rtol == 0 and not all(_given_as_floats(v) for v in fields.values()):
-        # no tolerance: rounding decimals to floats could move a value across a boundary (floats are the data)
-        return _exact(fields, names_t, 0.0, "rational")
+    if rtol < EXACT_BELOW_RTOL:
+        # no tolerance, or one finer than float rounding (0.3/0.1 is 2.9999999999999996 in floats): decided on the
+        # exact values of the data (a decimal as written, a float's binary value)
+        return _exact(fields, names_t, float(rtol), "rational")
     return _float(fields, names_t, float(rtol))
 
 

@@ -95,7 +95,7 @@ class GrantRound:
 
     names: tuple[str, ...]  #: sorted by name
     budget: Number
-    #: values are shown exactly (Fractions): every input was exact, or a value is beyond the range of floats
+    #: values are shown exactly (Fractions): every input was exact, or a value is beyond (or below) the range of floats
     exact: bool
     shares: dict  #: name -> s*
     contributions: dict  #: name -> g = s* c
@@ -157,14 +157,23 @@ def short_number(x: Number) -> str:
     if isinstance(x, Fraction) and x.denominator < 10**6 and len(str(x.numerator)) <= 16:
         return str(_text(x))
     try:
-        return f"{float(x):.6g}"
+        return f"{_in_float_range(x):.6g}"
     except OverflowError:  # beyond the float range: the decimal exponent from the exact value
         q = _fraction(x)
-        exponent = len(str(abs(q.numerator) // q.denominator)) - 1
-        mantissa = float(q / 10 ** exponent)
+        exponent = len(str(abs(q.numerator) // q.denominator)) - 1 if abs(q) >= 1 else \
+            -len(str(q.denominator // abs(q.numerator)))  # 1e-400: 10**400 // 1 has 401 digits
+        mantissa = float(q / Fraction(10) ** exponent)
         if abs(float(f"{mantissa:.6g}")) >= 10:  # 9.9999996 rounds to 10
             mantissa, exponent = mantissa / 10, exponent + 1
-        return f"{mantissa:.6g}e+{exponent}"
+        return f"{mantissa:.6g}e{exponent:+d}"
+
+
+def _in_float_range(x) -> float:
+    """``float(x)``; OverflowError also where a non-zero ``x`` would be shown as 0 (1e-400 is no 0)."""
+    f = float(x)
+    if f == 0 and x != 0 or (f != 0 and abs(f) < 2.2250738585072014e-308):
+        raise OverflowError(f"{x} is below the range of normal floats")
+    return f
 
 
 # -- validation -----------------------------------------------------------------------------------
@@ -290,7 +299,7 @@ def grant_round(names: Sequence[str], costs: Sequence, social_returns: Sequence,
     # every value was computed exactly; shown as floats for float or decimal input, unless one is beyond them
     if not exact:
         try:
-            return outcome(float, False)
+            return outcome(_in_float_range, False)
         except OverflowError:
             pass
     return outcome(lambda x: x, True)

@@ -17,6 +17,7 @@ only read, and every file written is written whole or not at all.
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import sys
@@ -145,7 +146,8 @@ def proposals_csv(result, cost, private_share=None) -> str:
     cluster's own factor owners capture), or ``private_share`` times the social return.
     """
     out = io.StringIO()
-    out.write("name,cost,social_return,private_return\n")
+    rows = csv.writer(out, lineterminator="\n")  # quoted as CSV quotes: a name is written as it is
+    rows.writerow(["name", "cost", "social_return", "private_return"])
     cost_text = str(cost)
     for j in result.ranking():
         gain = float(result.coordination_gain[j])
@@ -153,8 +155,7 @@ def proposals_csv(result, cost, private_share=None) -> str:
             captured = min(max(float(result.private_gain[j]), 0.0), max(gain, 0.0))
         else:
             captured = float(_as_fraction(private_share)) * max(gain, 0.0)
-        name = result.name(j).replace('"', "'")
-        out.write(f'"{name}",{cost_text},{max(gain, 0.0)!r},{captured!r}\n')
+        rows.writerow([result.name(j), cost_text, repr(max(gain, 0.0)), repr(captured)])
     return out.getvalue()
 
 

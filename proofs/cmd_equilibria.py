@@ -27,10 +27,9 @@ import math
 import os
 import re
 import sys
-from decimal import Decimal
 
 from .cli import HELP_FORMAT, UsageError, help_text
-from .datafile import check_delimiter, unique_keys
+from .datafile import check_delimiter, read_decimal, unique_keys
 
 __all__ = ["add_parser", "run", "load_economy"]
 
@@ -159,7 +158,7 @@ def _from_json(path: str, text: str) -> dict:
 def _json_decimal(text: str):
     if len(text) > _MAX_NUMBER_CHARS:
         raise UsageError(f"a number of {len(text)} characters (numbers have up to 4000 digits)")
-    return _decimal("a number", text)
+    return read_decimal("a number", text)
 
 
 def _json_int(text: str) -> int:
@@ -238,16 +237,9 @@ def _csv_value(path, key, i, cell):
             raise UsageError(f"{where}: {cell!r} has a zero denominator")
         return cell
     if _FLOAT.fullmatch(cell):
-        return _decimal(where, cell)  # the decimal it is: 1e400 is 10**400 (numeric.equilibria decides beyond floats)
+        return read_decimal(where, cell)  # the decimal it is: 1e400 is 10**400 (numeric.equilibria decides beyond floats)
     what = "empty" if not cell else repr(cell[:40] + ("..." if len(cell) > 40 else ""))
     raise UsageError(f"{where}: {what} is not a number or an exact rational 'p/q'")
-
-
-def _decimal(where: str, text: str) -> Decimal:
-    try:
-        return Decimal(text)
-    except ArithmeticError:  # an exponent beyond what Decimal holds (1e99999999999999999999)
-        raise UsageError(f"{where}: {text[:40]} is out of range") from None
 
 
 def _plot(result, out: str, source: str) -> None:

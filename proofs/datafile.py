@@ -30,7 +30,8 @@ from typing import Sequence
 from .cli import UsageError
 from .files import atomic_write
 
-__all__ = ["load_columns", "write_atomically", "exact_or_float", "unique_keys", "check_delimiter", "MAX_BYTES"]
+__all__ = ["load_columns", "write_atomically", "exact_or_float", "read_decimal", "unique_keys", "check_delimiter",
+           "MAX_BYTES"]
 
 #: a CSV float cell: a plain decimal or scientific literal (no nan/inf, no underscores)
 # re.ASCII: \d is 0-9, not every Unicode digit (Arabic-Indic three is no number here)
@@ -100,10 +101,24 @@ def unique_keys(pairs: list) -> dict:
     return out
 
 
+def read_decimal(where: str, text: str) -> Decimal:
+    """The decimal ``text`` is, exactly; an exponent beyond what :class:`~decimal.Decimal` holds
+    (``1e99999999999999999999``) is bad input, not a traceback."""
+    try:
+        return Decimal(text)
+    except ArithmeticError:
+        raise UsageError(f"{where}: {text[:40]} is out of range") from None
+
+
 def _from_json(path, text, numbers, optional, names, aliases, exact_decimals=False) -> dict:
+    def decimal(t: str) -> Decimal:
+        return read_decimal("a number", t)
+
     try:
         # NaN/Infinity parse to floats and are rejected below
-        doc = json.loads(text, object_pairs_hook=unique_keys, parse_float=Decimal if exact_decimals else float)
+        doc = json.loads(text, object_pairs_hook=unique_keys, parse_float=decimal if exact_decimals else float)
+    except UsageError as exc:  # a number out of range, from the hook above
+        raise UsageError(f"{path}: {exc}") from None
     except ValueError as exc:
         msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
         where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
@@ -168,6 +183,8 @@ def _from_csv(path, text, numbers, optional, names, aliases, exact_decimals=Fals
     except csv.Error as exc:
         raise UsageError(f"{path}: malformed CSV: {exc}") from None
     rows = [r for r in rows if any(cell.strip() for cell in r)]
+    if not rows:  # only separators (",,"): nothing to read
+        raise UsageError(f"{path}: no cell holds anything: give a header {','.join(columns)} and one row per entry")
     check_delimiter(path, rows[0], columns)
     accepted = columns + aliases
     spelled = {a.casefold(): a for a in accepted}  # Sector, LAMBDA_S ... as equilibria reads them
@@ -218,7 +235,7 @@ def _csv_value(path, key, i, cell, exact_decimals=False):
             raise UsageError(f"{path}: {key}[{i}]: {cell!r} has a zero denominator")
         return cell
     if exact_decimals and _FLOAT.fullmatch(cell):
-        return Decimal(cell)
+        return read_decimal(f"{path}: {key}[{i}]", cell)
     if _FLOAT.fullmatch(cell):
         value = float(cell)
         if not math.isfinite(value):
@@ -247,7 +264,7 @@ def exact_or_float(option: str, text: str, *, exact_decimals: bool = False):
             raise UsageError(f"{option}: {text!r} has a zero denominator")
         return t
     if exact_decimals and _FLOAT.fullmatch(t):
-        return Decimal(t)
+        return read_decimal(option, t)
     if _FLOAT.fullmatch(t):
         value = float(t)
         if not math.isfinite(value):

@@ -279,3 +279,21 @@ def test_decimal_text_on_the_bound_and_ties_beyond_floats_keep_the_rules():
     assert beyond.arithmetic == "rational" and in_floats.assumptions == beyond.assumptions == {"A1": False, "A2": False}
     with pytest.raises(InputError, match=r"lambda_S\[0\]: not a number"):
         equilibria(np.array([np.True_, 1], dtype=object), [1, 1], [1, 1])
+
+
+def test_no_tolerance_or_one_finer_than_float_rounding_is_decided_exactly():
+    """An outside red team: with --rtol 1e-20 the tie 0.3/0.1 = 3/1 was decided in floats (2.9999999999999996 < 3)
+    and two equilibria were lost; with rtol = 0, floats given as floats were decided in float arithmetic, which
+    disagreed with their exact binary values in a third of random draws."""
+    for rtol in (1e-20, 1e-13, 0.0):
+        from decimal import Decimal
+
+        eq = equilibria([Decimal("0.3"), 3], [Decimal("0.1"), 1], [1, 1], rtol=rtol)
+        assert eq.arithmetic == "rational"
+        assert {(e.sector, e.coordinated) for e in eq} == {(1, True), (1, False), (2, True), (2, False)}
+        assert eq.assumptions["A1"] is False
+    lS, lN, th = [4.117647058823529, 0.7], [1.0, 0.1], [1.0, 1.7]
+    exact = {(e.sector, e.coordinated) for e in equilibria(*[[Fraction(x) for x in a] for a in (lS, lN, th)])}
+    eq = equilibria(lS, lN, th, rtol=0)
+    assert eq.arithmetic == "rational" and {(e.sector, e.coordinated) for e in eq} == exact
+    assert equilibria(lS, lN, th, rtol=1e-9).arithmetic == "float"

@@ -259,3 +259,17 @@ def test_numbers_beyond_the_float_range_print_with_their_exponent():
 
     assert short_number(Fraction(10**401)) == "1e+401"
     assert short_number(Fraction(10**401 - 1)) == "1e+401"  # 9.99999... rounds up: no "10e+400"
+
+
+def test_numbers_below_the_float_range_are_not_shown_as_zero():
+    """An outside red team: a budget of 1e-400 printed as 0, and so did every contribution, so a funded
+    proposal looked free."""
+    from decimal import Decimal
+
+    from numeric.grants import short_number
+
+    assert short_number(Fraction(1, 10**400)) == "1e-400" and short_number(Fraction(-3, 10**400)) == "-3e-400"
+    r = grant_round(["a", "b"], [Decimal("1e-400"), Decimal("2e-400")], [Decimal("3e-400"), Decimal("5e-400")],
+                    [0, 0], Decimal("1e-400"))
+    assert r.exact and r.budget == Fraction(1, 10**400) and r.selected == ("a",)
+    assert r.contributions["a"] == Fraction(1, 10**400)

@@ -74,6 +74,21 @@ def test_pipeline_economy_to_proposals_to_grants(tmp_path, capsys):
         assert 0 <= float(private) <= float(social)
 
 
+def test_proposals_keep_every_sector_name_as_written(tmp_path, capsys):
+    """An outside red team: names with a double quote were written with a single one ('a"b' became "a'b", the
+    name of another sector; grants then refused the file as a duplicate)."""
+    economy = _write(tmp_path, "e.csv", 'sector,lambda_S,lambda_N,theta\n"a""b",3,1,2\n"a\'b",2,1,3/2\n"x, y",2,1,2\n')
+    proposals = tmp_path / "proposals.csv"
+    code, _, _ = _run(capsys, "economy", economy, "--proposals", proposals, "--cost", "1/4")
+    assert code == 0
+    import csv
+
+    names = [row["name"] for row in csv.DictReader(proposals.open(encoding="utf-8"))]
+    assert sorted(names) == sorted(['a"b', "a'b", "x, y"])
+    code, out, _ = _run(capsys, "grants", proposals, "--budget", "1/2", "--json")
+    assert code == 0 and set(json.loads(out)["selected"]) <= set(names)
+
+
 def test_grants_table_and_exact_json(tmp_path, capsys):
     path = _write(tmp_path, "p.csv", PROPOSALS)
     code, out, err = _run(capsys, "grants", path, "--budget", "10")
