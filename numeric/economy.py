@@ -26,9 +26,10 @@ SciPy's :func:`scipy.optimize.brentq`.  When the demand separates as
 * in **closed form** for Cobb-Douglas :math:`F = A L^\beta` (claim S7.sf.1:
   :math:`Y = L^\beta S^{1/\sigma}`, :math:`S = \sum_i (p_iA_i)^\sigma`): for every
   sector at once, :math:`L^\beta S^{1/\sigma}\,\mathrm{expm1}(\log1p(\Delta_j/S)/\sigma)`;
-* by an **exact re-solve** per sector (labour clearing solved again with sector
+* by a **re-solve** per sector (labour clearing solved again with sector
   :math:`j`'s productivity changed) when :math:`J` times the number of sectors is
-  at most :data:`EXACT_RESOLVE_LIMIT`;
+  at most :data:`EXACT_RESOLVE_LIMIT` -- in double precision, a difference of
+  two GDPs: its error is not bounded (``gain_error_bound`` is ``nan``);
 * otherwise with **rigorous bounds** and their midpoint: the new wage is
   bracketed on a grid (aggregate demand evaluated once per grid wage), and since
   every other sector's output changes by :math:`w\,dL_i` along the way, the gain
@@ -114,7 +115,8 @@ class Economy:
 
     @property
     def approximate(self) -> bool:
-        return bool(np.any(self.gain_error_bound > 0))
+        """Some social return is not exact: bounded (``> 0``) or not bounded at all (``nan``)."""
+        return bool(np.any(~(self.gain_error_bound == 0)))
 
     def name(self, j: int) -> str:
         return self.names[j] if self.names else str(j + 1)
@@ -135,9 +137,10 @@ class Economy:
             "labour": {names[j]: float(self.labour[j]) for j in range(self.J)},
             "active": [names[j] for j in np.flatnonzero(self.active)],
             "coordination_gain": {names[j]: float(self.coordination_gain[j]) for j in shown},
-            "coordination_gain_error_bound": {names[j]: float(self.gain_error_bound[j]) for j in shown},
+            # null: not bounded (a re-solve in floats)
+            "coordination_gain_error_bound": {names[j]: _bound(self.gain_error_bound[j]) for j in shown},
             "private_gain": {names[j]: float(self.private_gain[j]) for j in shown},
-            "private_gain_error_bound": {names[j]: float(self.private_gain_error_bound[j]) for j in shown},
+            "private_gain_error_bound": {names[j]: _bound(self.private_gain_error_bound[j]) for j in shown},
             "gain_method": self.gain_method,
             "formalization": "project (docs/model.md §9.1)",
         }
@@ -188,6 +191,27 @@ def _vector(name: str, values, minimum: float, what: str, J: int | None) -> tupl
     return arr, exact
 
 
+def _bound(x) -> float | None:
+    return None if math.isnan(float(x)) else float(x)
+
+
+def _excess_over_one(name: str, values, arr: np.ndarray) -> np.ndarray:
+    """``theta - 1`` from each value as given (``1 + 10**-15`` written exactly is not the float
+    1.000000000000001, 11 % off once 1 is subtracted); a value given exactly below 1 is refused, even where its
+    float rounds to 1 (0.99999999999999999999)."""
+    if isinstance(values, np.ndarray):
+        return arr - 1.0
+    out = arr - 1.0
+    for i, v in enumerate(values):
+        if isinstance(v, float):
+            continue
+        excess = as_fraction(v.item() if isinstance(v, np.generic) else v) - 1
+        if excess < 0:
+            raise InputError(f"{name}[{i}]", f"must be >= 1 (coordination cannot lower productivity), got {v}")
+        out[i] = float(excess)
+    return out
+
+
 def _flags(coordinated, J: int) -> np.ndarray:
     """0/1 flags: bools, 0/1 numbers or the strings "0"/"1" (as a CSV cell gives them)."""
     if coordinated is None:
@@ -234,6 +258,7 @@ def solve_economy(lambda_S: Sequence, lambda_N: Sequence, theta: Sequence, coord
     J = len(lam_S)
     lam_N, exact_N = _vector("lambda_N", lambda_N, 0, "positive", J)
     th, exact_T = _vector("theta", theta, 1, ">= 1 (coordination cannot lower productivity)", J)
+    th_excess = _excess_over_one("theta", theta, th)
     flags = _flags(coordinated, J)
     if names is not None:
         names = tuple(names)
@@ -259,6 +284,8 @@ def solve_economy(lambda_S: Sequence, lambda_N: Sequence, theta: Sequence, coord
     _check_concave(kern, alloc, active, price, A_now)
     gdp = float(np.sum(kern.value_output(alloc, price, A_now)))
     residual = abs(float(np.sum(alloc)) - total) / total
+    if not residual <= FIRST_ORDER_TOLERANCE:  # L = 1e-17 in the shifted technology: sectors hired 111 L
+        raise FloatingPointError(f"labour does not clear at the computed wage (demand off by {residual:.2g} of L)")
 
     cd = technology.cobb_douglas_exponent
     private_bound = np.zeros(J)
@@ -266,13 +293,14 @@ def solve_economy(lambda_S: Sequence, lambda_N: Sequence, theta: Sequence, coord
         gain = bound = private = private_bound = np.full(J, np.nan)
         method = "not computed"
     elif cd is not None and gains in ("auto", "closed form"):
-        gain, private = _closed_form_gains(float(cd), price, A_now, th, total, gdp, flags)
+        gain, private = _closed_form_gains(float(cd), price, A_now, th_excess, total, gdp, flags)
         bound, method = np.zeros(J), "closed form (Cobb-Douglas, S7.sf.1)"
     elif gains == "exact" or (gains == "auto" and J * J <= EXACT_RESOLVE_LIMIT):
         gain, private = _exact_gains(kern, price, A_now, A_other, total, wage, alloc, active, gdp, flags)
-        # only floating-point rounding: a worst case for summing J outputs twice
-        bound = np.full(J, 4 * J * np.finfo(float).eps * gdp)
-        method = "exact re-solve per sector (brentq; floating-point rounding only, bounded by 4 J eps Y)"
+        # a difference of two GDPs, each from a root finder in floats: no bound is claimed (an outside red team
+        # measured errors of 2e-5 relative where "4 J eps Y" had been promised)
+        bound = private_bound = np.full(J, np.nan)
+        method = "re-solve per sector (brentq in double precision; rounding and root-finding error not bounded)"
     else:
         gain, bound, private, private_bound = _bounded_gains(kern, price, A_now, A_other, total, wage, alloc, active,
                                                              flags)
@@ -380,7 +408,15 @@ def _bisect_decreasing(f, *args, lo: float = -700.0, hi: float = 700.0, steps: i
 
 
 def _equilibrium(kern: CompiledTechnology, price, A, total: float) -> tuple[float, np.ndarray, np.ndarray]:
-    """The wage that clears the labour market (brentq), the allocation and the active sectors."""
+    """The wage that clears the labour market (brentq), the allocation and the active sectors
+    (FloatingPointError where the data's scale leaves double precision: a demand that underflows to 0)."""
+    try:
+        return _clearing(kern, price, A, total)
+    except (ValueError, ZeroDivisionError, OverflowError) as exc:  # math.log(0) of an underflowed demand
+        raise FloatingPointError(f"labour demand left the float range ({exc})") from None
+
+
+def _clearing(kern: CompiledTechnology, price, A, total: float) -> tuple[float, np.ndarray, np.ndarray]:
     from scipy import optimize  # imported on first use: loading the package stays cheap
     if kern.separable is not None:
         h, g = kern.separable
@@ -444,7 +480,7 @@ def _coordination_multiplies_by_theta() -> bool:
     return sp.simplify(s7.productivity("j", True) / s7.productivity("j", False)) == s5.theta("j")
 
 
-def _closed_form_gains(beta: float, price, A_now, theta, total, gdp, flags):
+def _closed_form_gains(beta: float, price, A_now, theta_excess, total, gdp, flags):
     r"""Cobb-Douglas: :math:`Y = L^\beta S^{1/\sigma}` (S7.sf.1), for every sector at once.
 
     Switching sector :math:`j` (coordinating it, or for a coordinated sector
@@ -461,7 +497,7 @@ def _closed_form_gains(beta: float, price, A_now, theta, total, gdp, flags):
     sign = np.where(flags, -1.0, 1.0)  # a coordinated sector's switch removes coordination
     x_now = (price * A_now) ** sigma
     S = float(np.sum(x_now))
-    d = x_now * np.expm1(sign * sigma * np.log1p(theta - 1.0))
+    d = x_now * np.expm1(sign * sigma * np.log1p(theta_excess))
     e = np.expm1(np.log1p(d / S) / sigma)
     rent_now = (1 - beta) * gdp * x_now / S
     rent_switched = (1 - beta) * gdp * (1 + e) * (x_now + d) / (S + d)

@@ -9,9 +9,9 @@ social return ``sum (social_return - cost)`` with public money at most B is a
 0/1 knapsack, solved and proved optimal in exact arithmetic -- or, past
 ``--timeout``, the best selection found, said not to be proved optimal; beside
 it, what the paper's ranking rules (by net return, by net return per unit of
-public money) would fund and how far they fall short.  A decimal in FILE is
-the float it reads as (an exact binary rational: 0.1 + 0.2 exceeds 0.3); write
-``1/10`` for the exact decimal.
+public money) would fund and how far they fall short.  A decimal in FILE or
+``--budget`` is the decimal written (0.1 + 0.2 is 0.3 exactly), shown rounded
+unless a value lies beyond or below the range of floats.
 
 This is the project's formalization of Section 7 (docs/model.md §9.2).  Bad input
 gives a one-line error naming the field and the reason, exit status 2; FILE is

@@ -55,7 +55,7 @@ def test_social_returns_closed_form_exact_and_bounds_agree():
     closed = solve_economy(lS, lN, th, fl, beta="1/3")
     exact = solve_economy(lS, lN, th, fl, beta="1/3", gains="exact")
     bounds = solve_economy(lS, lN, th, fl, beta="1/3", gains="bounds")
-    assert "closed form" in closed.gain_method and "exact" in exact.gain_method and "bounds" in bounds.gain_method
+    assert "closed form" in closed.gain_method and "re-solve" in exact.gain_method and np.isnan(exact.gain_error_bound).all() and "bounds" in bounds.gain_method
     scale = np.maximum(np.abs(closed.coordination_gain), 1e-12)
     assert np.max(np.abs(closed.coordination_gain - exact.coordination_gain) / scale) < 1e-7
     assert np.max(np.abs(closed.private_gain - exact.private_gain) / np.maximum(np.abs(closed.private_gain), 1e-12)) < 1e-7
@@ -90,7 +90,7 @@ def test_inactive_sectors_satisfy_the_kuhn_tucker_conditions():
     vmp_at_labour = v * 0.5 * (1 + eq.labour) ** -0.5  # p F'(L) for A((1 + L)^(1/2) - 1)
     assert np.allclose(vmp_at_labour[eq.active], eq.wage, rtol=1e-10)
     assert np.all(v[~eq.active] * 0.5 <= eq.wage * (1 + 1e-12))  # inactive: marginal product at zero <= w
-    assert abs(eq.labour.sum() - 3) < 1e-12 and eq.gain_method.startswith("exact")
+    assert abs(eq.labour.sum() - 3) < 1e-12 and eq.gain_method.startswith("re-solve")
 
 
 def test_bounds_with_inactive_sectors_contain_the_exact_re_solve():
@@ -197,3 +197,25 @@ def test_exact_small_economies_match_sympy(rows, beta):
     fixed = s7.fixed_economy(v, sp.Rational(beta), 1)
     assert abs(float(fixed.gdp) - eq.gdp) <= 1e-12 * eq.gdp
     assert abs(float(fixed.wage) - eq.wage) <= 1e-12 * eq.wage
+
+
+def test_theta_just_above_one_keeps_its_exact_excess_and_below_one_is_refused():
+    """An outside red team: theta = 1 + 10**-15 written exactly became the float 1.000000000000001 before
+    log1p(theta - 1) (11 % off, with an error bound of 0), and 0.99999999999999999999 was taken as 1."""
+    from decimal import Decimal
+
+    eps = Fraction(1, 10**15)
+    eq = solve_economy([2, 1], [1, 1], [1 + eps, 1], beta="1/2")
+    # Y = sqrt(L S) with S = sum (p A)^2; coordinating sector 1 multiplies its (p A)^2 by theta^2 (p = 1/theta):
+    # p A = lambda_S for a coordinated sector and lambda_S/theta uncoordinated, so the gain is
+    # sqrt(4 + 1) - sqrt(4/theta^2 + 1), to first order 4 eps / sqrt(5)
+    import mpmath
+
+    with mpmath.workdps(50):
+        th = mpmath.mpf(1) + mpmath.mpf(10) ** -15
+        truth = mpmath.sqrt(5) - mpmath.sqrt(4 / th**2 + 1)
+    ranked = eq.ranking()
+    gain = float(eq.coordination_gain[0]) if 0 in ranked else None
+    assert gain is not None and abs(gain - float(truth)) <= 1e-6 * float(truth)
+    with pytest.raises(InputError, match=r"theta\[0\]"):
+        solve_economy([2, 1], [1, 1], [Decimal("0.99999999999999999999"), 1])

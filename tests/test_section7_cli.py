@@ -275,3 +275,19 @@ def test_data_slips_read_as_they_are(tmp_path, capsys, command, text, message):
     path = _write(tmp_path, "d.csv", text)
     code, out, err = _run(capsys, command[0], path, *command[1:])
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+
+
+def test_economy_beyond_double_precision_is_one_line_and_an_unbounded_error_says_null(tmp_path, capsys):
+    """An outside red team: L = 1e-17 in the shifted technology hired 111 L and reported gains of the wrong
+    sign; lambda_S = 1e-300 beside lambda_N = 1e300 raised 'math domain error'; a re-solve in floats promised an
+    error bound of 4 J eps Y and missed it by 10**5."""
+    shifted = _write(tmp_path, "s.csv", "sector,lambda_S,lambda_N,theta\na,3,2,1\nb,1,1,2\nc,2,2,1\n")
+    code, _, err = _run(capsys, "economy", shifted, "--technology", "shifted", "--labour", "1e-17")
+    assert code == 2 and "labour does not clear" in err and "Traceback" not in err
+    extreme = _write(tmp_path, "x.csv", "sector,lambda_S,lambda_N,theta\na,1e-300,1e300,2\nb,1e-300,1e300,2\n")
+    code, _, err = _run(capsys, "economy", extreme)
+    assert code == 2 and "float range" in err and "Traceback" not in err
+    code, out, _ = _run(capsys, "economy", shifted, "--technology", "shifted", "--json")
+    doc = json.loads(out)
+    assert code == 0 and doc["gain_method"].startswith("re-solve")
+    assert all(v is None for v in doc["coordination_gain_error_bound"].values())
