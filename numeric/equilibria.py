@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import decimal
 import math
+import unicodedata
 from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -467,7 +468,9 @@ def _check_names(names) -> tuple | None:
             raise InputError(f"sectors[{i}]", f"a sector name must be a string, got {type(n).__name__}")
         if not n.strip():
             raise InputError(f"sectors[{i}]", "an empty sector name (name every sector, or none)")
-        key = n.strip().casefold()
+        if any(ord(c) < 32 or ord(c) == 127 for c in n):  # a newline would break the table
+            raise InputError(f"sectors[{i}]", f"a sector name must be one line of printable text, got {n!r}")
+        key = unicodedata.normalize("NFC", n.strip()).casefold()
         if key in seen:
             first = names[seen[key]]
             # equal once stripped and casefolded: what tells them apart is case, spaces, or nothing

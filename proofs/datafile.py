@@ -23,6 +23,7 @@ import json
 import math
 import os
 import re
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 from typing import Sequence
@@ -86,9 +87,12 @@ def _check_names(path: str, key: str, values: Sequence[str]) -> None:
             raise UsageError(f"{path}: {key}[{i}]: empty name")
         if any(ord(c) < 32 or ord(c) == 127 for c in n):
             raise UsageError(f"{path}: {key}[{i}]: a name must be one line of printable text, got {n!r}")
-        if n in seen:
-            raise UsageError(f"{path}: {key}[{i}]: {n!r} appears twice (also {key}[{seen[n]}])")
-        seen[n] = i
+        same = unicodedata.normalize("NFC", n.strip()).casefold()  # "a " and "a", "café" composed or not: one name
+        if same in seen:
+            first = values[seen[same]]
+            alike = "" if first == n else f" as {first!r} (the same once surrounding spaces, case and Unicode composition are set aside)"
+            raise UsageError(f"{path}: {key}[{i}]: {n!r} appears twice{alike} (also {key}[{seen[same]}])")
+        seen[same] = i
 
 
 def unique_keys(pairs: list) -> dict:

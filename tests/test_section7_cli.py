@@ -291,3 +291,17 @@ def test_economy_beyond_double_precision_is_one_line_and_an_unbounded_error_says
     doc = json.loads(out)
     assert code == 0 and doc["gain_method"].startswith("re-solve")
     assert all(v is None for v in doc["coordination_gain_error_bound"].values())
+
+
+def test_names_that_look_alike_are_one_name(tmp_path, capsys):
+    """An outside red team: "a" and "a " (JSON), and café composed and decomposed, were two proposals that print
+    alike; a sector name with a newline broke the equilibria table."""
+    doc = {"name": ["a", "a "], "cost": [1, 1], "social_return": [2, 2], "private_return": [0, 0]}
+    code, _, err = _run(capsys, "grants", _write(tmp_path, "p.json", json.dumps(doc)), "--budget", "1")
+    assert code == 2 and "'a ' appears twice as 'a'" in err
+    text = "name,cost,social_return,private_return\ncaf\u00e9,1,2,0\ncafe\u0301,1,2,0\n"
+    code, _, err = _run(capsys, "grants", _write(tmp_path, "p.csv", text), "--budget", "1")
+    assert code == 2 and "appears twice" in err
+    doc = {"lambda_S": [2, 1], "lambda_N": [1, 1], "theta": [1, 1], "sectors": ["a\nfake line", "b"]}
+    code, _, err = _run(capsys, "equilibria", _write(tmp_path, "e.json", json.dumps(doc)))
+    assert code == 2 and "one line of printable text" in err
