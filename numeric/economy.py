@@ -169,11 +169,13 @@ def _vector(name: str, values, minimum: float, what: str, J: int | None) -> tupl
     exact = not isinstance(values, np.ndarray) and all(isinstance(v, (int, Fraction, str)) and not isinstance(v, bool)
                                                        for v in values)
     try:
-        if exact:
-            arr = np.array([float(as_fraction(v)) for v in values], dtype=float)
-        else:
+        if isinstance(values, np.ndarray):
             arr = np.asarray(values, dtype=float)
+        else:  # each value as it is: "3/2" beside a Decimal 1.2 in one column
+            arr = np.array([_as_float(f"{name}[{i}]", v) for i, v in enumerate(values)], dtype=float)
     except (TypeError, ValueError) as exc:
+        if isinstance(exc, InputError):
+            raise
         raise InputError(name, f"not numbers: {exc}") from None
     if arr.ndim != 1:
         raise InputError(name, f"must be one-dimensional, got shape {arr.shape}")
@@ -189,6 +191,18 @@ def _vector(name: str, values, minimum: float, what: str, J: int | None) -> tupl
         bad = int(np.flatnonzero(low)[0])
         raise InputError(f"{name}[{bad}]", f"must be {what}, got {arr[bad]:g}")
     return arr, exact
+
+
+def _as_float(where: str, v) -> float:
+    """A value for the float solver: a float as it is, anything else from its exact value; one beyond the float
+    range (1e400 written as a decimal) is refused, not read as inf."""
+    if isinstance(v, float):
+        return v
+    try:
+        return float(as_fraction(v.item() if isinstance(v, np.generic) else v))
+    except OverflowError:
+        raise InputError(where, f"{str(v).lower().replace('e+', 'e')} is beyond the floating-point range "
+                                "(the economy is solved in floats): rescale the data") from None
 
 
 def _bound(x) -> float | None:

@@ -661,7 +661,12 @@ def _exact_values(name: str, values) -> list[Fraction]:
         try:
             out.append(as_fraction(v.item() if isinstance(v, np.generic) else v))
         except (TypeError, ValueError, ArithmeticError) as exc:
-            raise InputError(f"{name}[{i}]", str(exc)) from None
+            try:  # a decimal written as text ("0.3"), which float mode reads too: the decimal it is
+                out.append(as_fraction(decimal.Decimal(v.strip())) if isinstance(v, str) else None)
+            except (ValueError, ArithmeticError):
+                out.append(None)
+            if out[-1] is None:
+                raise InputError(f"{name}[{i}]", str(exc)) from None
     return out
 
 

@@ -75,8 +75,9 @@ def run(args) -> int:
         if not 0 <= _as_fraction(share) <= 1:
             raise UsageError(f"--private-share: must lie between 0 and 1, got {args.private_share}")
     _check_outputs(args)
+    # decimals as written: theta = 1.000000000000001 is 1 + 10**-15, not the float's 1 + 1.11e-15
     data = load_columns(args.file, numbers=("lambda_S", "lambda_N", "theta"), optional_numbers=("coordinated",),
-                        names="sector", name_aliases=("sectors",))
+                        names="sector", name_aliases=("sectors",), exact_decimals=True)
     beta = "1/2" if args.beta is None else exact_or_float("--beta", args.beta)
     labour = exact_or_float("--labour", args.labour)
     try:

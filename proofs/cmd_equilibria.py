@@ -60,7 +60,7 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
-    from numeric.equilibria import DEFAULT_RTOL, InputError, equilibria
+    from numeric.equilibria import DEFAULT_RTOL, EXACT_BELOW_RTOL, InputError, equilibria
 
     data = load_economy(args.file)
     rtol = DEFAULT_RTOL if args.rtol is None else args.rtol
@@ -79,6 +79,8 @@ def run(args) -> int:
         mode = {"exact": "exact arithmetic",
                 "float": f"floats, relative tolerance {result.rtol:g}",
                 "rational": ("no tolerance: exact rational arithmetic on the data's exact values" if result.rtol == 0
+                             else "a tolerance finer than float rounding: exact rational arithmetic, relative "
+                                  f"tolerance {result.rtol:g}" if result.rtol < EXACT_BELOW_RTOL
                              else "beyond the float range: exact rational arithmetic, relative tolerance "
                                   f"{result.rtol:g}"),
                 }[result.arithmetic]

@@ -370,16 +370,17 @@ def _enclosed_sign(d):
     _IN_ENCLOSURE.append(d)
     try:
         for prec in (64, 256):
-            with ctx.workprec(prec):
-                ball = enclose(d, {}, prec)
-                if ball > 0:
-                    return 1
-                if ball < 0:
-                    return -1
+            try:
+                with ctx.workprec(prec):
+                    ball = enclose(d, {}, prec)
+            except (Uncertifiable, ValueError, TypeError, ZeroDivisionError, OverflowError, AttributeError):
+                continue  # a ball too wide at 64 bits (a cancellation) may be fine at 256
+            if ball > 0:
+                return 1
+            if ball < 0:
+                return -1
     except NoEvaluator:
         return _NO_BALL
-    except (Uncertifiable, ValueError, TypeError, ZeroDivisionError, OverflowError, AttributeError):
-        return None
     finally:
         _IN_ENCLOSURE.pop()
     return None
@@ -416,7 +417,10 @@ def _open_where_undefined(original: Callable) -> Callable:
     # infinite" (1/0 is zoo to SymPy), Eq(1/x, 1/x) True by structure, Abs(log(x)) >= 0 and Mod(1/x, 1) >= 0
     # True by the class's own sign, cosh(1/x) > 0 too; at x = 0 (x <= 0) each is undefined here: all stay open
     def relation(lhs, rhs, assumptions=None):
-        value = original(lhs, rhs, assumptions)
+        try:
+            value = original(lhs, rhs, assumptions)
+        except RecursionError:  # Eq(floor(c), n) for a constant floor left open: floor -> ceiling -> floor ...
+            return None
         if value is None or assumptions is not None:
             return value
         if any(isinstance(side, sp.Basic) and side.has(sp.nan) for side in (lhs, rhs)):
@@ -469,6 +473,27 @@ def _mod_eval(original: Callable) -> Callable:
     return classmethod(eval)
 
 
+def _certified_integer_part(original: Callable) -> Callable:
+    """SymPy's ``get_integer_part`` for ``floor``/``ceiling`` of a constant, standing only where interval
+    arithmetic places the constant between the integer and the next: evalf lost the cancellation inside
+    ``LambertW(-1/e + 10**-20, -1)`` and ``floor(10**20 c)`` came out 331 too high ("proved" by sympy-constant).
+    Otherwise PrecisionExhausted, which SymPy's rounding functions catch: the floor stays unevaluated."""
+    def get_integer_part(expr, no, options, return_ints=False):
+        value = original(expr, no, options, return_ints)
+        if not return_ints or expr.is_Rational:
+            return value
+        r, i = value
+        n = sp.Integer(r)
+        # floor (no = -1): n <= expr < n + 1; ceiling (no = 1): n - 1 < expr <= n; an exact integer is never certified
+        low, high = (expr - n, expr - n - 1) if no < 0 else (n - 1 - expr, n - expr)
+        if i != 0 or _enclosed_sign(low) != (1 if no < 0 else -1) or _enclosed_sign(high) != (-1 if no < 0 else 1):
+            raise PrecisionExhausted(f"the integer part of {expr} is not certified")
+        return value
+
+    get_integer_part._coordfail_weakened = True
+    return get_integer_part
+
+
 def repair() -> None:
     """Weaken every rule of :data:`REPAIRS`, certify SymPy's numeric comparisons of constants, leave
     ``binomial(-1, k)`` unevaluated unless ``k`` is known not to be an integer and ``Mod`` of two constants
@@ -483,6 +508,10 @@ def repair() -> None:
         sp.binomial.eval = _binomial_eval(sp.binomial.eval.__func__)
     if not getattr(sp.Mod.eval, "_coordfail_weakened", False):
         sp.Mod.eval = _mod_eval(sp.Mod.eval.__func__)
+    from sympy.functions.elementary import integers
+
+    if not getattr(integers.get_integer_part, "_coordfail_weakened", False):
+        integers.get_integer_part = _certified_integer_part(integers.get_integer_part)
     clear_cache()
 
 

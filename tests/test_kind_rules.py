@@ -392,3 +392,17 @@ def test_a_constant_no_ball_is_made_for_is_signed_only_by_stable_digits():
     assert _evalf_digits(sp.sqrt(sp.Abs(z)) + sp.Rational(1, 10**40)) is None  # ~1e-30 then ~1e-40: unstable
     assert _evalf_digits(sp.sign(z) + 2) is None  # a jump
     assert _evalf_digits(sp.polygamma(3, sp.Rational(1, 3)) - 100) > 0  # an ordinary constant keeps its sign
+
+
+def test_the_integer_part_of_a_constant_stands_only_where_intervals_certify_it():
+    """An outside red team: evalf lost the cancellation inside LambertW(-1/e + 10**-20, -1), and
+    floor(10**20 c) came out 331 too high; Eq(floor(...), n) was built as True ("proved" by sympy-constant).
+    Left open where balls cannot place it, and Eq on an open floor no longer recurses without end."""
+    c = sp.LambertW(-sp.exp(-1) + R(1, 10**20), -1)
+    wrong, right = -100000000023316439487, -100000000023316439818
+    assert sp.Eq(sp.floor(c * 10**20), wrong) is not sp.true
+    assert prove(sp.Eq(sp.floor(c * 10**20), wrong)).status.value != "proved"
+    floor = sp.floor(c * 10**20)
+    assert floor == right or isinstance(floor, sp.floor) or floor.has(sp.floor)
+    assert sp.floor(sp.pi * 10**5) == 314159 and sp.ceiling(-sp.E * 100) == -271  # ordinary constants still round
+    assert int(89 * sp.erf(1)) == 75
