@@ -66,8 +66,8 @@ from .exact import as_fraction, is_exact_number
 from .runtime import top_two
 from .section5_kernels import BREAK_EVEN_WAGE, WAGE_COORDINATED
 
-__all__ = ["equilibria", "Equilibria", "Equilibrium", "DEFAULT_RTOL", "EXACT_BELOW_RTOL", "InputError", "ARITHMETIC", "normal_float",
-           "approximate_text", "fraction_text"]
+__all__ = ["equilibria", "Equilibria", "Equilibrium", "DEFAULT_RTOL", "EXACT_BELOW_RTOL", "InputError", "ARITHMETIC",
+           "normal_float", "approximate_text", "fraction_text"]
 
 #: relative tolerance of float mode: margins within it of zero are on the boundary
 DEFAULT_RTOL = 1e-9
@@ -662,10 +662,8 @@ def _exact_values(name: str, values) -> list[Fraction]:
             out.append(as_fraction(v.item() if isinstance(v, np.generic) else v))
         except (TypeError, ValueError, ArithmeticError) as exc:
             try:  # a decimal written as text ("0.3"), which float mode reads too: the decimal it is
-                out.append(as_fraction(decimal.Decimal(v.strip())) if isinstance(v, str) else None)
-            except (ValueError, ArithmeticError):
-                out.append(None)
-            if out[-1] is None:
+                out.append(as_fraction(decimal.Decimal(v.strip())))
+            except (AttributeError, ValueError, ArithmeticError):
                 raise InputError(f"{name}[{i}]", str(exc)) from None
     return out
 

@@ -39,6 +39,7 @@ refute both as maximisers; here they are measured on the data.
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -171,7 +172,7 @@ def short_number(x: Number) -> str:
 def _in_float_range(x) -> float:
     """``float(x)``; OverflowError also where a non-zero ``x`` would be shown as 0 (1e-400 is no 0)."""
     f = float(x)
-    if f == 0 and x != 0 or (f != 0 and abs(f) < 2.2250738585072014e-308):
+    if x != 0 and abs(f) < sys.float_info.min:
         raise OverflowError(f"{x} is below the range of normal floats")
     return f
 

@@ -191,11 +191,11 @@ def _of_a_non_real(e, value) -> bool:
     return value is False and e.args[0].is_extended_real is not True
 
 
-def _gamma_sign_unread(e, value) -> bool:
+def _gamma_sign_known(x, *rest) -> bool:
     # gamma's rule: "positive if x is, else (x no integer) as floor(x) is even" -- the second part holds only for
     # a negative x, but SymPy applies it to an x of unknown sign: gamma(1 + sqrt(5)) came out "not positive"
     # (and then zero) wherever 1 + sqrt(5) had no sign yet
-    return value is not None and e.args[0].is_positive is not True and e.args[0].is_negative is not True
+    return x.is_positive is True or x.is_negative is True
 
 
 def _uncertified_sign(side: int) -> Callable:
@@ -278,7 +278,7 @@ REPAIRS = (
     (sp.frac, "zero", _of_a_non_real),
     (sp.frac, "imaginary", lambda e, value: value is True),  # frac(2i) = 0 is not imaginary
     (sp.binomial, "nonnegative", _binomial_sign),
-    (sp.gamma, "positive", _gamma_sign_unread),
+    (sp.gamma, "positive", _unknown_read_as_false(_gamma_sign_known)),
     # real for some branches and arguments SymPy's rule calls not real (W_-1(-1/5), W_0(-1/e) = -1, W_-1(-1/e))
     (sp.LambertW, "extended_real", lambda e, value: value is False),
     (sp.LambertW, "finite", lambda e, value: value is True and len(e.args) > 1 and e.args[1].is_zero is not True),
@@ -483,10 +483,9 @@ def _certified_integer_part(original: Callable) -> Callable:
         if not return_ints or expr.is_Rational:
             return value
         r, i = value
-        n = sp.Integer(r)
-        # floor (no = -1): n <= expr < n + 1; ceiling (no = 1): n - 1 < expr <= n; an exact integer is never certified
-        low, high = (expr - n, expr - n - 1) if no < 0 else (n - 1 - expr, n - expr)
-        if i != 0 or _enclosed_sign(low) != (1 if no < 0 else -1) or _enclosed_sign(high) != (-1 if no < 0 else 1):
+        below = sp.Integer(r) if no < 0 else sp.Integer(r) - 1  # floor r: r <= expr < r + 1; ceiling r: r - 1 < expr <= r
+        # strictly inside (below, below + 1): an exact integer is never certified
+        if i != 0 or _enclosed_sign(expr - below) != 1 or _enclosed_sign(expr - below - 1) != -1:
             raise PrecisionExhausted(f"the integer part of {expr} is not certified")
         return value
 
