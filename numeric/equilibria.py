@@ -57,7 +57,7 @@ import unicodedata
 from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Sequence
 
 import numpy as np
@@ -473,9 +473,14 @@ def _check_names(names) -> tuple | None:
         key = unicodedata.normalize("NFC", n.strip()).casefold()
         if key in seen:
             first = names[seen[key]]
-            # equal once stripped and casefolded: what tells them apart is case, spaces, or nothing
-            but = [what for what, differs in (("case", first.strip() != n.strip()),
-                                              ("surrounding spaces", first.casefold() != n.casefold())) if differs]
+            # equal once stripped, composed and casefolded: what tells them apart is case, Unicode
+            # composition (e + combining accent), spaces, or nothing
+            a, b = first.strip(), n.strip()
+            nfc = partial(unicodedata.normalize, "NFC")
+            but = [what for what, differs in (("case", nfc(a) != nfc(b)),
+                                              ("Unicode composition", a.casefold() != b.casefold()),
+                                              ("surrounding spaces", nfc(first).casefold() != nfc(n).casefold()))
+                   if differs]
             also = f"sectors[{seen[key]}] is {first!r}" + (f", the same but for {' and '.join(but)}" if but else "")
             raise InputError(f"sectors[{i}]", f"duplicate sector name {n!r} ({also}): names must be unique")
         seen[key] = i

@@ -325,7 +325,7 @@ def _gain_of(j, others, b=None, s=None):
 
 
 def _sf5_obligations():
-    j, k = "j", "k"
+    j = "j"
     th = s5.theta(j)  # equal gains: sector k's theta is theta_j
 
     # stated in the comparative advantages r = lambda_S/lambda_N themselves: every positive r is some sector's

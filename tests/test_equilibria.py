@@ -213,7 +213,9 @@ def test_a_tolerance_beyond_floats_is_the_same_tolerance():
 
 @pytest.mark.parametrize("names, message", [
     (["wine", "cars", "wine"], r"sectors\[2\]: duplicate sector name 'wine' \(sectors\[0\] is 'wine'\)"),
-    (["Wine", "wine"], "the same but for case"),
+    (["Wine", "wine"], "the same but for case\\)"),
+    (["caf\u00e9", "cafe\u0301"], "the same but for Unicode composition\\)"),  # e + combining accent
+    (["Caf\u00e9", " cafe\u0301"], "the same but for case and Unicode composition and surrounding spaces"),
     (["wine", " "], r"sectors\[1\]: an empty sector name"),
 ])
 def test_sector_names_must_be_unique_and_non_empty(names, message):
