@@ -51,6 +51,10 @@ class ObligationCheck:
     found_more: int = 0
     #: an implication: the draws on which its hypothesis held (``None`` for other statements; 0: not exercised)
     hypothesis_held: int | None = None
+    #: float failures that would be violations, past the re-decision limit: neither counted nor dismissed
+    unsettled: int = 0
+    #: no rational evaluation: float draws only (no exact boundary draws), failures re-decided in SymPy
+    float_only: bool = False
 
 
 @dataclass
@@ -67,10 +71,13 @@ class _Tally:
     found: int = 0
     found_more: int = 0
     hypothesis_held: int | None = None
+    unsettled: int = 0
+    float_only: bool = False
 
     def frozen(self) -> ObligationCheck:
         return ObligationCheck(self.label, self.status.value, self.role, self.samples, self.violations,
-                               "; ".join(self.notes), self.first, self.found, self.found_more, self.hypothesis_held)
+                               "; ".join(self.notes), self.first, self.found, self.found_more, self.hypothesis_held,
+                               self.unsettled, self.float_only)
 
 
 @dataclass(frozen=True)
@@ -93,6 +100,9 @@ class SpotResult:
     #: the fewest draws on which a decision's hypothesis held (implications only; ``None``: no decision is one;
     #: 0: some decision was never exercised)
     exercised: int | None = None
+    #: float failures that would disagree with the verdict, not re-decided exactly (past the limit): the draws
+    #: neither confirm nor refute the verdict there
+    unsettled: int = 0
 
     @property
     def agrees(self) -> bool:
@@ -254,6 +264,7 @@ def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool
         return
     if must and (chk.failures or chk.unconfirmed):
         row.violations += chk.failures
+        row.unsettled += chk.unconfirmed
         row.first = row.first or chk.first_failure
         what = "counterexample" if kind is Kind.FORALL else "instance"
         notes.append(f"{chk.failures} admissible draws are a numeric {what} (exactly confirmed)"
@@ -271,6 +282,7 @@ def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool
     if chk.rounding_resolved:
         notes.append(f"{chk.rounding_resolved} float failures were rounding, resolved exactly")
     if chk.exact_unavailable:
+        row.float_only = True
         # the kernel has no rational form (a real power, a root, exp): no exact draws on the boundaries, and
         # float failures are re-decided by SymPy (what "exactly confirmed" counts)
         notes.append("no rational evaluation: float draws only, their failures re-decided in SymPy")
@@ -282,6 +294,13 @@ def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
     decisions = [c for c in checks if c.role is not Role.CROSS_CHECK and c not in constant]
     if not decisions:
         decisions = [c for c in checks if c not in constant]
+    # a decision with contradictory assumptions (a fixed size the assumptions exclude) has no draw to give:
+    # the fewest draws are the other decisions'
+    excluded = [c for c in decisions if c.verdict == Status.VACUOUS.value and not c.violations]
+    if excluded and len(excluded) < len(decisions):
+        decisions = [c for c in decisions if c not in excluded]
+    else:
+        excluded = []
     fewest = min((c.samples for c in decisions), default=0)
     bad = next((c for c in checks if c.violations), None)
     if bad is not None:
@@ -292,8 +311,14 @@ def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
                   "nothing was evaluated")
     else:
         infos = [f"{c.label}: {c.note}" for c in checks if c.note and c not in constant]
+        exact = [c for c in decisions if not c.float_only]
         detail = (f"{len(decisions)} obligation(s), each on >= {fewest:,} admissible draws "
-                  f"(including up to {exact_samples} exact draws each, mostly on boundaries)")
+                  + ("(float draws only: no rational evaluation; float failures re-decided in SymPy)" if not exact
+                     else f"(including up to {exact_samples} exact draws each, mostly on boundaries"
+                     + (f", in the {len(exact)} with a rational evaluation)" if len(exact) < len(decisions) else ")")))
+        if excluded:
+            detail += (f"; {len(excluded)} decision(s) whose assumptions admit nothing (a size they exclude): "
+                       "no draw, as decided")
         crosses = [c for c in checks if c.role is Role.CROSS_CHECK]
         if crosses:
             detail += f"; {len(crosses)} cross-check(s) on >= {min(c.samples for c in crosses):,} draws each"
@@ -309,4 +334,5 @@ def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
         detail = ("NOT EXERCISED: the hypothesis of a decision held on none of the draws (the implication held "
                   "vacuously on every one); " + detail)
     return SpotResult(fewest, violations, seconds, detail, checks, sum(c.found for c in checks),
-                      sum(c.found_more for c in checks), min(counted) if counted else None)
+                      sum(c.found_more for c in checks), min(counted) if counted else None,
+                      sum(c.unsettled for c in checks))

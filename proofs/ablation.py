@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 import sympy as sp
+from sympy.logic.boolalg import BooleanAtom
 
 from symbolic import Kind, Status, Verdict, exists
 from symbolic.errors import BadInputError
@@ -278,6 +279,7 @@ def _positivity_groups(claim: Claim) -> list[str]:
 #: how a dropped group of symbol assumptions is named (see :func:`_positivity_groups`)
 _SIGN_GROUP = re.compile(r"(?:positivity|sign) of (.+)")
 _INTEGER_GROUP = re.compile(r"integrality of (.+)")
+_SYMBOL_GROUP = re.compile(r"(?:positivity|sign|integrality) of (.+)")
 
 
 def _signed_twin(s: sp.Symbol) -> sp.Symbol:
@@ -298,6 +300,10 @@ def _without(claim: Claim, group: str) -> Claim:
         name = (sign or integer).group(1)
 
         def drop(ob: Obligation) -> Obligation:
+            if isinstance(ob.decided_statement, BooleanAtom):  # x**2 > 0 is True for a positive x: no x is left
+                raise BadInputError(f"SymPy settled {ob.label!r} to {ob.decided_statement} using the symbols' own "
+                                    "assumptions (when it was written, or once a size was set), so the sign "
+                                    "cannot be dropped from it")
             syms = ob.free_symbols
             named = set(name.split(", "))  # a stem, or the members by name
             by_stem = claim.indexed_assumptions  # "positivity of lambda": every lambda_jS, lambda_jN
@@ -399,6 +405,11 @@ def necessity_sentence(rows: Sequence[Necessity]) -> str:
             for r in rows if r.necessary is False))
     if open_:
         parts.append("undetermined without: " + ", ".join(open_))
+    if any(r.necessary is not None and not r.by_core and _SYMBOL_GROUP.fullmatch(r.group) for r in rows):
+        # SymPy may have simplified with the sign as the claim was written (Abs(x) is x for a positive x):
+        # the row is about the statement it kept, not about the claim as the user typed it
+        parts.append("a sign or integrality is dropped from the statement as SymPy holds it, which SymPy may have "
+                     "simplified with it when it was written (|x| is x for a positive x)")
     return "; ".join(parts) if parts else "no assumption to drop"
 
 

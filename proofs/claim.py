@@ -194,6 +194,8 @@ class Claim:
                                         f"Lambda(p, 1 - p), 'D(p) = 1 - p')), got {type(f).__name__} {f!r}")
         if not isinstance(self.latex, str):
             raise BadInputTypeError(f"claim {self.id}: latex= must be a LaTeX string, got {type(self.latex).__name__}")
+        if self.claim is not None:
+            _built(self)  # its checks (one symbol per name) when the file is loaded, not once claims are decided
 
     @property
     def where(self) -> str:
@@ -454,10 +456,18 @@ class ClaimResult:
         """The verdict is about every size and rests on the note's reduction (see :attr:`scope_basis`)."""
         return self.scope_basis in ("reduction in the note", "sizes in the note")
 
+    @property
+    def excluded_sizes(self) -> tuple[str, ...]:
+        """The fixed sizes at which the assumptions admit nothing (``("n = 3",)``), where others admit some."""
+        if self.status is Status.VACUOUS:
+            return ()
+        return tuple(ob.fixed_text() for ob, v in self.decisions
+                     if ob.role is Role.DECISION and ob.fixed and v.status is Status.VACUOUS)
+
     def scoped_verdict(self) -> str:
         """The verdict with its scope, in words that say what was shown (see :func:`scoped_verdict`)."""
         return scoped_verdict(self.status.value, self.claim.scope, self.claim.kind, reduced=self.scope_by_reduction,
-                              constant=self.scope_basis == "constant")
+                              constant=self.scope_basis == "constant", excluded=self.excluded_sizes)
 
     def no_instance_words(self) -> str:
         """A witnessed claim's :attr:`decisions_without_instance` in words, or ``""``."""
@@ -495,13 +505,15 @@ class SpotCheck:
     found_more: int = 0
     #: the fewest draws on which a decision's hypothesis held (implications; ``None`` for other statements)
     exercised: int | None = None
+    #: float failures that would disagree with the verdict, past the limit of exact re-decisions: unsettled
+    unsettled: int = 0
 
     @classmethod
     def of(cls, out, detail: str | None = None) -> "SpotCheck":
         """From a :class:`numeric.obligation_checks.SpotResult` (``detail`` replaces its words)."""
         return cls(samples=out.samples, violations=out.violations, seconds=out.seconds,
                    detail=out.detail if detail is None else detail, found=out.found, found_more=out.found_more,
-                   exercised=out.exercised)
+                   exercised=out.exercised, unsettled=out.unsettled)
 
     def why_nothing(self) -> str:
         """Why no draw was evaluated: ``"constant"`` (SymPy settled the statement), the reason a statement was
@@ -514,6 +526,10 @@ class SpotCheck:
             return "constant"
         reason = re.search(r"not checked numerically: ([^;]*)", self.detail)
         return reason.group(1) if reason else "no admissible draw"
+
+    def unsettled_text(self) -> str:
+        """``"; 3,754 float failures not re-decided exactly"`` where the draws left some open, else ``""``."""
+        return f"; {self.unsettled:,} float failures not re-decided exactly" if self.unsettled else ""
 
     def found_text(self) -> str:
         """``"50"``, or ``"50 (+25,075 more in floats)"`` where floats saw more than were re-decided exactly."""
@@ -531,6 +547,8 @@ class SpotCheck:
             out["found_more_in_floats"] = self.found_more
         if self.exercised is not None:
             out["hypothesis_held"] = self.exercised
+        if self.unsettled:
+            out["float_failures_not_re_decided"] = self.unsettled
         if self.detail:
             out["detail"] = self.detail
         return out
@@ -566,8 +584,9 @@ def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,
         else:
             v = decide_obligation_once(ob, settings.merge(timeout=remaining))
         results.append((ob, v))
-    decisions = [(ob.label, v) for ob, v in results if ob.role is Role.DECISION]
-    verdict = combine_verdicts(claim.kind, [v for _, v in decisions], labels=[label for label, _ in decisions])
+    decisions = [(ob, v) for ob, v in results if ob.role is Role.DECISION]
+    verdict = combine_verdicts(claim.kind, [v for _, v in decisions], labels=[ob.label for ob, _ in decisions],
+                               sizes=[ob.fixed_text() for ob, _ in decisions])
     crosses = [(ob, v) for ob, v in results if ob.role is Role.CROSS_CHECK]
     # a cross-check that answered otherwise disagrees; one left undecided (time limit) confirms nothing
     disagreements = [(ob, v) for ob, v in crosses if v.status not in (verdict.status, Status.UNKNOWN)]
@@ -632,19 +651,37 @@ def _with_fixed_sizes(ob: Obligation, verdict: Verdict) -> Verdict:
     point = verdict.point
     if point is not None:
         verdict = verdict.with_point({**dict(ob.fixed), **point})
+    if verdict.status is Status.VACUOUS and verdict.reason and "when it was written" in verdict.reason:
+        verdict = replace(verdict, reason=verdict.reason.replace("when it was written", f"once {ob.fixed_text()} was set"))
     if ob.settled_at_construction:
         said = (f"setting {ob.fixed_text()} made the {'statement' if ob.kind is Kind.FORALL else 'condition'} the "
-                f"constant {ob.statement}: SymPy evaluated it with no symbol left to decide")
+                f"constant {ob.statement}: SymPy evaluated it from the symbols' own assumptions, nothing is left "
+                "to decide")
         verdict = replace(verdict, notes=tuple(said if "evaluated it when it was built" in n else n
                                                for n in verdict.notes))
     return verdict
 
 
-def combine_verdicts(kind: Kind, verdicts: Sequence[Verdict], labels: Sequence[str] = ()) -> Verdict:
+def combine_verdicts(kind: Kind, verdicts: Sequence[Verdict], labels: Sequence[str] = (),
+                     sizes: Sequence[str] = ()) -> Verdict:
     """One claim's verdict from its decision obligations' verdicts (``labels``: theirs, to say which decision a
-    note is about when not every decision has it)."""
+    note is about when not every decision has it; ``sizes``: the fixed size each decision set, or ``""``).
+
+    A decision at a fixed size whose assumptions admit nothing (``n <= 2`` at ``n = 3``) is a size the
+    assumptions exclude, not a vacuous claim: the verdict is the other decisions', with a note.  The claim is
+    vacuous only where no decision admits anything.
+    """
     methods = sorted({v.method for v in verdicts})
     method = "+".join(methods) + (f" ({len(verdicts)} decisions)" if len(verdicts) > 1 else "")
+    excluded = [i for i, v in enumerate(verdicts) if v.status is Status.VACUOUS and i < len(sizes) and sizes[i]]
+    if excluded and len(excluded) < len(verdicts):
+        kept = [i for i in range(len(verdicts)) if i not in excluded]
+        rest = combine_verdicts(kind, [verdicts[i] for i in kept],
+                                [labels[i] for i in kept] if len(labels) == len(verdicts) else ())
+        words = "; ".join(sizes[i] for i in excluded)
+        note = (f"{words}: the assumptions admit no parameters at {'this size' if len(excluded) == 1 else 'these sizes'}"
+                f", so the verdict is that of the other {len(kept)} decision{'s' if len(kept) > 1 else ''}")
+        return replace(rest, method=method, notes=rest.notes + (note,))
     statuses = [v.status for v in verdicts]
     core = None if any(v.core is None for v in verdicts) else tuple(dict.fromkeys(c for v in verdicts for c in v.core))
     notes = _notes_of_decisions(verdicts, labels)

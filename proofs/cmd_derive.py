@@ -13,7 +13,9 @@ def add_parser(sub) -> None:
     p = sub.add_parser("derive", help="print the derivation of one claim",
                        description="Decide one claim and print its derivation: the model, each decision with its own "
                                    "assumptions, each transformation, the verdict, the assumptions it uses, the "
-                                   "certificate. Text is wrapped at the terminal's width (COLUMNS).")
+                                   "certificate. Text is wrapped at the terminal's width (COLUMNS). Exit status 0 once the "
+                                   "derivation is printed, whatever the verdict (unknown included: the derivation "
+                                   "says why); 2 on bad input. 'coordfail verify --only ID' judges the verdict.")
     p.add_argument("claim_id", metavar="ID", help="a claim id, e.g. S5.4")
     add_claims_option(p)
     fmt = p.add_mutually_exclusive_group()

@@ -259,8 +259,8 @@ def _spot_text(spot, result) -> str:
     if result.status is Status.WITNESS:
         return f"witness exact; {spot.found_text()} of {spot.samples:,} draws are instances"
     if spot.exercised is not None:
-        return f"{spot.samples:,} draws ok ({spot.exercised:,} meet the hypothesis)"
-    return f"{spot.samples:,} draws ok"
+        return f"{spot.samples:,} draws ok ({spot.exercised:,} meet the hypothesis){spot.unsettled_text()}"
+    return f"{spot.samples:,} draws ok{spot.unsettled_text()}"
 
 
 def format_table(rows: list[Row], timings: bool = True, width: int | None = None) -> str:

@@ -195,8 +195,8 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
         if ob.derived is not None and ob.settled_at_construction:
             steps.append(Step(_reduction_sentence(ob)))
         elif isinstance(ob.decided_statement, sp.logic.boolalg.BooleanAtom):
-            steps.append(Step(f"Setting {ob.fixed_text()} left no symbol: SymPy evaluated the condition to a constant, "
-                              "nothing is left for the engine to decide" if ob.fixed else
+            steps.append(Step(f"Once {ob.fixed_text()} was set, SymPy evaluated the condition to a constant from the "
+                              "symbols' own assumptions (such as positivity): nothing is left for the engine to decide" if ob.fixed else
                               "SymPy evaluated the condition to a constant while deriving it, from the symbols' "
                               "own assumptions (such as positivity): nothing is left for the engine to decide"))
         if ob.decided_statement not in seen:  # a statement decided twice is rewritten once
@@ -258,6 +258,8 @@ _PROOF_WORDS = {
     "sympy-identity": "the two sides simplify to the same expression, and both are defined wherever the "
                       "assumptions hold",
     "sympy-sign": "SymPy settles the sign from the symbols' own assumptions",
+    "sympy-evaluation": "SymPy evaluated the statement to a constant once its integer symbols were read as real "
+                        "numbers (every integer point is one of them)",
     "exact-evaluation": "the statement has no symbols: it was evaluated exactly (interval arithmetic, exact "
                         "zero tests)",
 }

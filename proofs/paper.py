@@ -30,6 +30,7 @@ from __future__ import annotations
 import difflib
 import importlib
 import importlib.util
+import os
 import re
 import sys
 import traceback
@@ -237,6 +238,19 @@ def _entry_point(name: str):
     return None
 
 
+def _import_module(name: str):
+    """``name`` imported; a module not installed is looked for in the current directory too (as ``python -m``
+    does: ``coordfail verify --claims mypaper`` beside ``mypaper.py``), after everything installed."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        here = os.getcwd()
+        if exc.name != name.split(".")[0] or here in sys.path or "" in sys.path:
+            raise
+        sys.path.append(here)
+        return importlib.import_module(name)
+
+
 def load_paper(spec: str | None = None) -> Paper:
     """The paper named by ``spec`` (a file, a module, or an entry point; ``None``: this toolkit's paper)."""
     if spec is None or spec == DEFAULT_PAPER:
@@ -272,7 +286,7 @@ def load_paper(spec: str | None = None) -> Paper:
     if not re.fullmatch(r"[A-Za-z_][\w.]*", spec):
         raise BadInputError(f"--claims {spec!r}: not a file, an installed entry point or a module name")
     try:
-        module = importlib.import_module(spec)
+        module = _import_module(spec)
     except ModuleNotFoundError as exc:
         if exc.name and spec.startswith(exc.name):
             known = ", ".join(ep.name for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)) or "none"

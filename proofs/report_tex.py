@@ -80,7 +80,7 @@ def _spot_cell(spot: SpotCheck | None, status: Status | None = None) -> str:
         return "none evaluated"
     if spot.exercised == 0:  # an implication whose hypothesis no draw met: its draws tested nothing
         return f"not exercised / {spot.samples:,}"
-    return f"0 / {spot.samples:,}"
+    return f"0 / {spot.samples:,}" + (f" ({spot.unsettled:,} open)" if spot.unsettled else "")
 
 
 def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: Kind = Kind.FORALL) -> str:
@@ -95,7 +95,11 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
         return "nothing evaluated: SymPy settled the statement to a constant before the engine saw it"
     if nothing and nothing not in ("no admissible draw", "hypothesis never met"):
         return f"not checked numerically: the statement {nothing}"
-    draws = f"{spot.samples:,} admissible draws (floats, and exact draws on the boundaries)"
+    draws = f"{spot.samples:,} admissible draws " + ("(floats only: the statement has no rational evaluation)"
+                                                     if "float draws only" in spot.detail
+                                                     else "(floats, and exact draws on the boundaries)")
+    open_ = (f"; {spot.unsettled:,} float failures were not re-decided exactly (past the limit): they neither "
+             "confirm nor refute the verdict" if spot.unsettled else "")
     if nothing == "hypothesis never met":
         return (f"NOT EXERCISED: on all {spot.samples:,} admissible draws the hypothesis of the implication failed, "
                 "so the claim held vacuously; the draws tested nothing")
@@ -119,11 +123,11 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
             return f"{point}{draws}; none of them is an instance (the instances lie on a set the draws missed)"
         return f"{point}{draws}, {spot.found:,} of them are instances ({confirmed}); none disagrees with the verdict"
     if kind is Kind.EXISTS and status is Status.REFUTED:
-        return f"{draws}; none of them is an instance"
+        return f"{draws}; none of them is an instance{open_}"
     if status is Status.UNKNOWN and (spot.found or spot.found_more):  # what the draws say where the engine did not
         what = "violate the claim" if kind is Kind.FORALL else "are instances"
         return f"{draws}, {spot.found:,} of them {what} ({confirmed}); the engine decided nothing to compare"
-    return f"{draws}; none disagrees"
+    return f"{draws}; none disagrees{open_}"
 
 
 def _mutant_cell(m) -> str:

@@ -12,6 +12,7 @@ verdict can stand behind) and printed with the verdict (:func:`scoped_verdict`).
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from sympy.logic.boolalg import BooleanAtom
 
@@ -39,7 +40,7 @@ BY_NOTE = "sizes as the note says"
 
 
 def scoped_verdict(status: str, scope: str, kind: Kind | str = Kind.FORALL, *, reduced: bool = False,
-                   constant: bool = False) -> str:
+                   constant: bool = False, excluded: Sequence[str] = ()) -> str:
     """The verdict with its scope, in words that say what was shown.
 
     A claim over every size is *proved* for every size; *refuted* (or undecided) it was only claimed for
@@ -61,12 +62,19 @@ def scoped_verdict(status: str, scope: str, kind: Kind | str = Kind.FORALL, *, r
     'proved (n = 1..3 only, sizes as the note says)'
     >>> scoped_verdict("witness", "n = 1..3", "exists"), scoped_verdict("refuted", "n = 1, 2", "exists")
     ('witness (for some n = 1..3)', 'refuted (no instance for any n = 1, 2)')
+
+    ``excluded``: fixed sizes at which the assumptions admit nothing (the verdict is the other sizes').
+
+    >>> scoped_verdict("proved", "n = 1..3", excluded=("n = 3",))
+    'proved (n = 1..3 only; the assumptions exclude n = 3)'
     """
     if not scope:
         return status
     if not covers_every_size(scope):
         fixed = fixed_sizes(scope)
         note = f", {BY_NOTE}" if reduced else ""
+        if excluded:
+            note += "; the assumptions exclude " + ", ".join(excluded)
         if Kind(kind) is Kind.EXISTS and fixed and len(fixed[1]) > 1:  # its sizes combine by "or"
             if status == Status.WITNESS.value:
                 return f"{status} (for some {scope}{note})"

@@ -108,10 +108,17 @@ def normalize_assumptions(assumptions) -> tuple[tuple[str, Boolean], ...]:
         except TypeError:
             raise BadInputTypeError("assumptions must be a SymPy Boolean, a sequence of them or a "
                                     f"name -> Boolean mapping, got {type(assumptions).__name__}") from None
-    out = []
+    out, named = [], {}
     for i, (name, a) in enumerate(items):
         _check_boolean(a, f"assumption {name or i + 1}")
-        out.append((name or _name_of(a, i), a))
+        name = name or _name_of(a, i)
+        if name in named:  # a name stands for one assumption: a map keyed by it would keep only one of two
+            if named[name] == a:
+                continue
+            raise BadInputError(f"two different assumptions are named {name!r} ({_name_of(named[name], 0)} and "
+                                f"{_name_of(a, i)}): give each its own name")
+        named[name] = a
+        out.append((name, a))
     return tuple(out)
 
 
@@ -653,10 +660,13 @@ def _integers_relaxed(p: Problem, d: Domain) -> Verdict | None:
     q, back = relaxed
     v = decide_problem(q)
     why = "the integer symbols read as real numbers (every integer point is one of them)"
+    method = v.method
+    if method == "sympy-constant" and not isinstance(p.target, sp.logic.boolalg.BooleanAtom):
+        method = "sympy-evaluation"  # SymPy settled it once the engine rewrote it, not as it was given
     if (p.kind, v.status) in ((Kind.FORALL, Status.PROVED), (Kind.EXISTS, Status.REFUTED)):
         core = None if v.core is None else tuple(c for c in v.core if c in dict(p.named))
         reason = v.reason if v.status is Status.REFUTED else ""
-        return Verdict.make(v.status, p.kind, v.method, 0.0, core=core, reason=reason,
+        return Verdict.make(v.status, p.kind, method, 0.0, core=core, reason=reason,
                             notes=p.notes + (f"decided with {why}",))
     if v.point is not None and all(back[t].is_integer and sp.sympify(x).is_integer
                                    for t, x in v.point.items() if t in back):
@@ -664,7 +674,7 @@ def _integers_relaxed(p: Problem, d: Domain) -> Verdict | None:
         found = certified_point(p, point, p.kind is Kind.EXISTS)
         if found is not None:
             status = Status.WITNESS if p.kind is Kind.EXISTS else Status.REFUTED
-            return Verdict.make(status, p.kind, v.method, 0.0, point=found,
+            return Verdict.make(status, p.kind, method, 0.0, point=found,
                                 notes=p.notes + (f"found with {why}, certified at the integer point",))
     return None
 

@@ -20,6 +20,7 @@ all-$H$ Pareto-dominates all-$L$
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .names import FUNCTIONS, GREEK_SET, UNICODE_GREEK, split_name, symbol_latex, symbol_text
@@ -31,12 +32,16 @@ SUM = "sum"
 #: relations written in a sum's index range, in LaTeX and Unicode
 _INDEX_RELATIONS = (("!=", r"\neq ", "≠"), ("<=", r"\leq ", "≤"), (">=", r"\geq ", "≥"))
 
-_LETTER = "A-Za-z" + "".join(UNICODE_GREEK)
+#: letters of names and words: Latin (accented ones too: Gödel), Greek, and combining accents (q + U+0304)
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿ\u0300-\u036f" + "".join(UNICODE_GREEK)
 _TOKEN = re.compile(
     r"(?P<ws>\s+)"
     r"|(?P<keep>\(\*\)|--+|\.\.\.|(?:i\.e|e\.g|cf|etc)\.|\b[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+\b"
-    r"|[A-Za-z]{2,}'[a-z]{1,2}\b|\((?:i|ii|iii|iv|v|vi)\))"  # claim ids S5.4, firm's, (ii): words
-    rf"|(?P<id>[{_LETTER}][{_LETTER}0-9]*(?:_(?:\{{[^{{}}\s]*\}}|-?[{_LETTER}0-9]+))?)"
+    r"|[A-Za-z]{2,}'[a-z]{1,2}\b|\((?:i|ii|iii|iv|v|vi)\)"  # claim ids S5.4, firm's, (ii): words
+    r"|\b[A-Z]-[a-z]{2,}\b)"  # O-ring, U-shaped: words
+    # a name: w, w_1, w_{jS}, with a star (w^*), or written as a LaTeX accent (\bar{q}, \hat{x}_1)
+    rf"|(?P<id>(?:\\(?:bar|hat|tilde|dot|ddot|check|breve|vec|underline|overline)\{{[{_LETTER}]\}}"
+    rf"|[{_LETTER}][{_LETTER}0-9]*)(?:_(?:\{{[^{{}}\s]*\}}|-?[{_LETTER}0-9]+))?(?:\^\*)?)"
     r"|(?P<num>\d+(?:\.\d+)?)"
     r"|(?P<op><=>|=>|->|>=|<=|!=|:=|==|\*\*|\.\.|[=<>+\-*/^'≥≤≠→⇒⇔×·−])"
     r"|(?P<open>[(\[{])|(?P<close>[)\]}])"
@@ -116,6 +121,8 @@ def _sum_operator(name: str, target: str) -> str:
 
 def _id_class(tok: _Tok) -> str:
     """``math`` (a symbol), ``func``, ``name`` (A1), or ``word``."""
+    if tok.text.startswith("\\") or tok.text.endswith("^*"):  # \bar{q}, w^*: a symbol's name as written
+        return "math"
     base, sub = split_name(tok.text)
     base = UNICODE_GREEK.get(base, base)
     if sub:
@@ -547,7 +554,29 @@ _UNICODE_TEXT = {
     "⇔": r"$\Leftrightarrow$", "∈": r"$\in$", "—": "---", "–": "--", "’": "'", "‘": "`", "“": "``",
     "”": "''", "…": r"\ldots{}", "é": r"\'e", "á": r"\'a", "í": r"\'{\i}", "ó": r"\'o", "ú": r"\'u",
     "ñ": r"\~n", "É": r"\'E", "§": r"\S{}", "\u00a0": "~", "·": r"$\cdot$", "−": "-",
+    "≈": r"$\approx$", "±": r"$\pm$", "∞": r"$\infty$", "∂": r"$\partial$", "≡": r"$\equiv$", "∀": r"$\forall$",
+    "∃": r"$\exists$", "¬": r"$\neg$", "∧": r"$\wedge$", "∨": r"$\vee$", "√": r"$\surd$", "∑": r"$\sum$",
+    "∏": r"$\prod$", "←": r"$\leftarrow$", "↔": r"$\leftrightarrow$", "⊂": r"$\subset$", "⊆": r"$\subseteq$",
+    "∪": r"$\cup$", "∩": r"$\cap$", "∅": r"$\emptyset$", "≪": r"$\ll$", "≫": r"$\gg$", "°": r"$^{\circ}$",
+    "′": r"$'$", "•": r"\textbullet{}", "ı": r"{\i}",
+    **{ch: rf"$\{name}$" for ch, name in UNICODE_GREEK.items()},
+    **{chr(0x2080 + d): f"$_{{{d}}}$" for d in range(10)},
+    **{ch: f"$^{{{d}}}$" for d, ch in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")},
 }
+#: combining accents (a letter written with one: e + U+0301) as pdflatex's accent commands
+_ACCENTS = {"\u0301": "'", "\u0300": "`", "\u0302": "^", "\u0308": '"', "\u0303": "~", "\u0304": "=",
+            "\u0327": "c", "\u030c": "v", "\u0306": "u", "\u0307": ".", "\u030a": "r", "\u030b": "H"}
+
+
+def _accented(ch: str) -> str | None:
+    """``\\'{e}`` for é (a letter and accents pdflatex has commands for), else ``None``."""
+    base, *marks = unicodedata.normalize("NFD", ch)
+    if not marks or not (base.isascii() and base.isalpha()) or any(m not in _ACCENTS for m in marks):
+        return None
+    out = r"{\i}" if base == "i" else r"{\j}" if base == "j" else base
+    for m in marks:
+        out = f"\\{_ACCENTS[m]}{{{out}}}"
+    return out
 
 
 def escape_text(text: str, prev: str = " ") -> str:
@@ -582,8 +611,10 @@ def escape_text(text: str, prev: str = " ") -> str:
             out.append(r"/\allowbreak{}")  # long paths and ratios may break here
         elif ch in _UNICODE_TEXT:
             out.append(_UNICODE_TEXT[ch])
+        elif ch in _ACCENTS and out and len(out[-1]) == 1 and out[-1].isascii() and out[-1].isalpha():
+            out[-1] = f"\\{_ACCENTS[ch]}{{{out[-1]}}}"  # q + U+0304 (a combining macron): \={q}
         elif ord(ch) > 127:
-            out.append(f"[U+{ord(ch):04X}]")
+            out.append(_accented(ch) or f"[U+{ord(ch):04X}]")
         else:
             out.append(ch)
         prev = ch
@@ -638,6 +669,7 @@ def prose_markdown(text: str) -> str:
 #: how a method is named to a reader (the engine's names are identifiers)
 METHOD_WORDS = (("sympy-identity", "a SymPy identity"), ("sympy-sign", "SymPy's sign rules"),
                 ("sympy-constant", "SymPy's evaluation"),
+                ("sympy-evaluation", "SymPy's evaluation of the statement with its integers read as reals"),
                 ("exact-evaluation", "exact evaluation"), ("qepcad", "quantifier elimination (QEPCAD B)"),
                 ("sympy", "SymPy"))
 

@@ -447,6 +447,11 @@ def cross_check(kind, statement, assumptions, verdict: Verdict, *, timeout: floa
     if status in (Status.WITNESS, Status.REFUTED) and (status is Status.WITNESS or kind is Kind.FORALL):
         point = verdict.witness if status is Status.WITNESS else verdict.counterexample
         return _check_point(kind, statement, assume, point, status, timeout, result)
+    if isinstance(statement, sp.logic.boolalg.BooleanAtom) and status is not Status.VACUOUS:
+        # Not(True) is unsatisfiable under any assumptions: an "agree" would confirm nothing
+        return result("could-not-confirm", "nothing to decide", "none",
+                      f"the statement is the constant {statement} (SymPy settled it from the symbols' own "
+                      "assumptions): a second route has nothing to decide")
     if _cvc5 is None:
         return result("could-not-confirm", "unavailable", "cvc5", "the cvc5 Python bindings are not installed")
     if _kleene_sensitive(statement) or any(_kleene_sensitive(a) for a in assume):

@@ -260,7 +260,9 @@ SMALL_TEXT = """T.1: proved (expected proved)
     suffice); this proof does not use y > 1
   Which assumptions are necessary (each dropped in turn): not needed
     (still proved without it): y > 1 (the proof's minimal core does not
-    use it), positivity of x, positivity of y"""
+    use it), positivity of x, positivity of y; a sign or integrality is
+    dropped from the statement as SymPy holds it, which SymPy may have
+    simplified with it when it was written (|x| is x for a positive x)"""
 
 SMALL_MARKDOWN = r"""**T.1: proved (expected proved)**
 
@@ -275,7 +277,7 @@ SMALL_MARKDOWN = r"""**T.1: proved (expected proved)**
 - Multiply the relation with a denominator by $y$, positive under the assumptions; the statement becomes: $x < y \implies x - y < 0$
 - Proved by z3: the assumptions together with the negation are unsatisfiable; a minimal sufficient set of its assumptions: none of the named ones
 - Which assumptions: sufficient for this proof: none of the named assumptions (the symbols' own assumptions, such as positivity, suffice); this proof does not use $y > 1$
-- Which assumptions are necessary (each dropped in turn): not needed (still proved without it): $y > 1$ (the proof's minimal core does not use it), positivity of $x$, positivity of $y$
+- Which assumptions are necessary (each dropped in turn): not needed (still proved without it): $y > 1$ (the proof's minimal core does not use it), positivity of $x$, positivity of $y$; a sign or integrality is dropped from the statement as SymPy holds it, which SymPy may have simplified with it when it was written ($\lvert x\rvert$ is $x$ for a positive $x$)
 """
 
 SMALL_LATEX = r"""\begin{align*}
@@ -290,7 +292,7 @@ SMALL_LATEX = r"""\begin{align*}
 & x < y \implies x - y < 0 \\
 \intertext{Proved by z3: the assumptions together with the negation are unsatisfiable; a minimal sufficient set of its assumptions: none of the named ones}
 \intertext{Which assumptions: sufficient for this proof: none of the named assumptions (the symbols' own assumptions, such as positivity, suffice); this proof does not use $y > 1$}
-\intertext{Which assumptions are necessary (each dropped in turn): not needed (still proved without it): $y > 1$ (the proof's minimal core does not use it), positivity of $x$, positivity of $y$}
+\intertext{Which assumptions are necessary (each dropped in turn): not needed (still proved without it): $y > 1$ (the proof's minimal core does not use it), positivity of $x$, positivity of $y$; a sign or integrality is dropped from the statement as SymPy holds it, which SymPy may have simplified with it when it was written ($\lvert x\rvert$ is $x$ for a positive $x$)}
 \end{align*}"""
 
 

@@ -55,6 +55,14 @@ GREEK_WORD = re.compile(r"\b(?:var)?(?:lambda|theta|Delta|alpha|vartheta|gamma|p
     ("interior iff |c_1 - c_2| < 3 t", r"interior iff $\lvert c_{1} - c_{2}\rvert < 3 t$"),
     ("|x| <= 1 and E|y - 1| > 2", r"$\lvert x\rvert \leq 1$ and $E\lvert y - 1\rvert > 2$"),
     ("a | b as words", r"a \textbar{} $b$ as words"),
+    # a new user's report: raw "[U+2248]" in the report's "Where it fails", "w ˆ*" and "\bar{q}" in its
+    # "Necessary" row (group names carry symbols' names as written), "$O$-ring"
+    ("the root ≈ 1.87939 of x**3 - 3*x - 1 = 0", r"the root $\approx$ 1.87939 of $x^{3} - 3\,x - 1 = 0$"),
+    ("positivity of w^*", r"positivity of $w^{*}$"),
+    ("positivity of \\bar{q}, q", r"positivity of $\bar{q}$, $q$"),
+    ("x^* and y^* define X^*", r"$x^{*}$ and $y^{*}$ define $X^{*}$"),
+    ("the O-ring model, A-C > 1", r"the O-ring model, $A-C > 1$"),
+    ("Gödel's q\u0304 ± 1", r"G\"{o}del's \={q} $\pm$ 1"),
 ])
 def test_prose_latex_exact(text, expected):
     assert prose_latex(text) == expected
@@ -131,3 +139,4 @@ def test_a_piecewise_beside_a_relation_sign_is_parenthesised():
     r, v = sp.symbols("r v", positive=True)
     text = pretty(sp.Le(sp.Piecewise(((r**2 + v**2) / (2 * v), v >= r)), v, evaluate=False), columns=200)
     assert "for r ≤ v⎟ ≤ v" in text  # the brace closes before the relation sign
+

@@ -123,9 +123,9 @@ def test_a_section_the_paper_does_not_have_is_refused():
 
 def test_two_symbols_with_one_name_are_refused():
     a_pos, a_real = sp.Symbol("a", positive=True), sp.Symbol("a", real=True)
-    claim = Claim(id="K.1", statement="s", claim=a_pos >= a_real)
+    # refused when the claim is made (the file is loaded), not once other claims have been decided
     with pytest.raises(BadInputError, match="2 different symbols are named 'a' \\(positive; real\\)"):
-        claim.obligations()
+        Claim(id="K.1", statement="s", claim=a_pos >= a_real)
 
 
 CLAIMS_FILES = {
@@ -715,7 +715,7 @@ def test_a_fixed_size_is_part_of_the_point_and_of_the_words():
     assert any("setting n = 1 made the statement the constant False" in note for note in r.verdict.notes)
     sentence = refutation_class(r).sentence()
     assert sentence.endswith("it holds nowhere with n = 1") and "fails at n = 1" in sentence
-    assert "Setting n = 1 left no symbol" in derive(r).as_text()
+    assert "Once n = 1 was set, SymPy evaluated the condition to a constant" in derive(r).as_text()
 
     open_ = Claim(id="F.2", statement="x >= n", claim=x >= n, scope="n = 1..2")
     r = decide_claim(open_)
@@ -726,3 +726,113 @@ def test_a_fixed_size_is_part_of_the_point_and_of_the_words():
     some = Claim(id="F.3", statement="some x below 2 - n", kind="exists", claim=sp.And(x < 2 - n), scope="n = 1..3")
     r = decide_claim(some)
     assert r.status is Status.WITNESS and r.verdict.witness[n] == 1 and r.verdict.witness[x] < 1
+
+
+# -- a new user's O-ring paper (twelfth session): names, signs SymPy used, sizes the assumptions exclude ------
+
+def test_two_assumptions_of_one_name_are_refused_not_merged():
+    """Two assumptions named "A" (x > 0 and x < 1) became one in a map keyed by name: x*(1 - x) > 0 was refuted
+    at x = 0, "certified by substitution into every assumption"."""
+    xr = sp.Symbol("x", real=True)
+    with pytest.raises(BadInputError, match="two different assumptions are named 'A'"):
+        Claim(id="D.1", statement="x(1-x) > 0 on (0,1)", claim=xr * (1 - xr) > 0,
+              assumptions=[("A", xr > 0), ("A", xr < 1)])
+    from symbolic import prove
+    with pytest.raises(BadInputError, match="named 'A'"):
+        prove(xr * (1 - xr) > 0, [("A", xr > 0), ("A", xr < 1)])
+    # the same assumption twice is one assumption
+    assert prove(xr * (1 - xr) > 0, [("A", xr > 0), ("A", xr > 0), xr < 1]).status is Status.PROVED
+
+
+def test_a_sign_sympy_used_to_settle_the_statement_is_not_called_unneeded():
+    """x**2 > 0 is True for a positive x when it is written: dropping the sign re-decided True and said
+    "not needed", although x = 0 refutes x**2 > 0 for a real x."""
+    from proofs.ablation import assumption_use, necessity
+
+    n = sp.Symbol("n", positive=True, integer=True)
+    for claim in (Claim(id="A.1", statement="x^2 > 0", claim=x**2 > 0, assumptions={"x <= 1": x <= 1}),
+                  Claim(id="A.2", statement="x^(2n) > 0", claim=sp.StrictGreaterThan(x**(2 * n), 0, evaluate=False),
+                        assumptions={"x <= 1": x <= 1}, scope="n = 1..2")):
+        r = decide_claim(claim)
+        assert r.status is Status.PROVED
+        rows = {row.group: row for row in necessity(r, Settings(), assumption_use(r, Settings()))}
+        sign = rows["positivity of x"]
+        assert sign.necessary is None and "cannot be dropped" in sign.verdict.reason, sign
+
+
+def test_sizes_the_assumptions_exclude_do_not_make_the_claim_vacuous():
+    """A user's report: with n <= 2 and scope n = 1..4, the claim proved at n = 1, 2 was "vacuous", and the
+    reason blamed how the assumption was written (it became False once n = 3 was set)."""
+    n = sp.Symbol("n", positive=True, integer=True)
+    small = {"n <= 2": n <= 2}
+    proved = decide_claim(Claim(id="V.3", statement="x^n <= x", claim=x**n <= x, assumptions={**small, "x <= 1": x <= 1},
+                                scope="n = 1..4"))
+    assert proved.status is Status.PROVED, proved.verdict
+    assert proved.excluded_sizes == ("n = 3", "n = 4")
+    assert proved.scoped_verdict() == "proved (n = 1..4 only; the assumptions exclude n = 3, n = 4)"
+    assert any("n = 3; n = 4: the assumptions admit no parameters" in note for note in proved.verdict.notes)
+    vacuous = [v for ob, v in proved.decisions if ob.fixed_text() == "n = 3"][0]
+    assert "once n = 3 was set" in vacuous.reason and "when it was written" not in vacuous.reason
+    spot = spot_check_claim(Paper(title="t", claims=(proved.claim,)), proved, Settings(samples=2000))
+    assert spot.agrees and spot.samples >= 2000 and "admit nothing" in spot.detail
+
+    none = decide_claim(Claim(id="M.2", statement="some x^n > 1", claim=x**n > 1, kind="exists",
+                              assumptions={**small, "x <= 1": x <= 1}, scope="n = 1..4"))
+    assert none.status is Status.REFUTED and none.scoped_verdict().startswith("refuted (no instance for any n = 1..4")
+    every = decide_claim(Claim(id="M.5", statement="-", claim=x**n <= 1, assumptions={"n > 9": n > 9},
+                               scope="n = 1..3"))
+    assert every.status is Status.VACUOUS and every.excluded_sizes == ()
+
+
+def test_float_failures_left_open_are_said_in_the_row():
+    """A user's report: "100,000 draws ok" while 3754 float failures of an equation were never re-decided (no
+    rational evaluation: SymPy re-decides 50), and the detail said both "exact draws" and "float draws only"."""
+    from numeric.obligation_checks import _record, _summarise, _Tally
+    from numeric.spot import StatementCheck
+    from proofs.claim import SpotCheck
+    from proofs.cmd_verify import _spot_text
+    from symbolic.obligation import Role
+
+    # what the Kremer claim's draws gave: 100,000 admissible, 3,804 float failures of the equation, 50 of them
+    # re-decided in SymPy (rounding), 3,754 past that limit; the statement has no rational evaluation
+    ob = Obligation.forall("the FOC holds iff k = k*", x > 0)
+    row = _Tally("the FOC holds iff k = k*", Status.PROVED, Role.DECISION, 0, [], None)
+    _record(row, StatementCheck(drawn=100_000, admissible=100_000, exact_draws=0, failures=0, rounding_resolved=50,
+                                exact_unavailable=True, unconfirmed=3754), ob, True, True)
+    out = _summarise((row.frozen(),), 400, 0.1)
+    assert out.unsettled == 3754 and out.violations == 0
+    assert "float draws only" in out.detail and "including up to" not in out.detail
+    spot = SpotCheck.of(out)
+    r = decide_claim(Claim(id="F.1", statement="s", claim=x > 0))
+    assert _spot_text(spot, r) == "100,000 draws ok; 3,754 float failures not re-decided exactly"
+    assert spot.as_dict()["float_failures_not_re_decided"] == 3754
+    assert "3,754 float failures were not re-decided exactly" in _spot_sentence(spot, Status.PROVED)
+
+
+def test_an_identity_settled_after_the_integers_are_read_as_reals_is_not_called_given_constant():
+    """Eq(e, e, evaluate=False) with an integer n: the engine's relaxation rebuilt it and SymPy settled it; the
+    method said "sympy-constant" (settled as written, nothing evaluated) though 111,024 draws were evaluated."""
+    from symbolic import prove
+
+    n = sp.Symbol("n", positive=True, integer=True)
+    e = x ** (2 * n) / (16 * c)
+    v = prove(sp.Eq(e, e, evaluate=False), [x <= 1])
+    assert v.status is Status.PROVED and v.method != "sympy-constant", v
+
+
+def test_a_claims_module_in_the_current_directory_is_found_by_name(tmp_path, monkeypatch):
+    """A new user's report: ``coordfail verify --claims oring`` beside oring.py said "no such module" (the
+    console script does not put the current directory on the path, as ``python -m`` does)."""
+    from proofs.paper import load_paper
+
+    (tmp_path / "my_oring_paper.py").write_text(textwrap.dedent('''
+        import sympy as sp
+        from proofs import Claim, Paper
+        q = sp.Symbol("q", positive=True)
+        paper = Paper(title="here", claims=(Claim(id="H.1", statement="q + 1 > q", claim=q + 1 > q),))
+    '''))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "path", [p for p in sys.path if p not in ("", str(tmp_path))])
+    assert load_paper("my_oring_paper").title == "here"
+    with pytest.raises(BadInputError, match="no such file, module or entry point"):
+        load_paper("my_missing_paper")

@@ -28,7 +28,7 @@ KNOWN = [  # (kind, claim, assumptions, the engine's expected status)
     ("forall", r > 1, [r < 0, s < r, s > 1], "vacuous"),           # 1 < s < r < 0 is impossible
     ("exists", r**2 < 2, [r > 1], "witness"),
     ("exists", sp.Eq(r**2, 2), [], "witness"),                     # an algebraic witness
-    ("exists", r**2 + s**2 < 0, [], "refuted"),
+    ("exists", r**2 + s**2 < 2 * r * s - 1, [], "refuted"),        # (r - s)**2 < -1; SymPy does not settle it
     ("forall", sp.Implies(r > s, r**3 > s**3), [], "proved"),
     ("forall", sp.Abs(r + s) <= sp.Abs(r) + sp.Abs(s), [], "proved"),
     ("forall", (r + 1) / (r - s) > 0, [r > s, s > 0], "proved"),  # denominator sign from an assumption only
@@ -155,7 +155,7 @@ def test_the_second_route_does_not_disagree_with_kleene_readings():
 def test_denominators_the_signs_make_non_zero_are_no_kleene_difference():
     y = sp.Symbol("y", positive=True)
     x = sp.Symbol("x", real=True)
-    claim = sp.Or(x > 0, 1 / y > 0)
+    claim = sp.Or(x > 0, 1 / y > x)  # (not 1 / y > 0: SymPy makes that claim the constant True)
     v = prove(claim)
     assert v.status.value == "proved" and cross_check("forall", claim, [], v).outcome.value == "agree"
 
@@ -186,3 +186,14 @@ def test_truth_values_compared_by_eq_are_read_as_truth_values(claim, status):
     assert checked.outcome in (Outcome.AGREE, Outcome.COULD_NOT_CONFIRM), checked.reason
     if status == "refuted":
         assert checked.outcome is Outcome.AGREE
+
+
+def test_a_constant_statement_is_not_confirmed_by_a_second_route():
+    """A new user's report: a decision SymPy settled to True got "agree" from cvc5, whose query (Not(True)) is
+    unsatisfiable under any assumptions: the second route confirmed nothing."""
+    settled = r**2 + s**2 < 0  # SymPy: False from the symbols' assumptions
+    assert settled is sp.false
+    for kind, statement in (("exists", settled), ("forall", sp.true)):
+        verdict = (prove if kind == "forall" else exists)(statement, [r > 1])
+        check = cross_check(kind, statement, [r > 1], verdict, timeout=5)
+        assert check.outcome is Outcome.COULD_NOT_CONFIRM and "nothing to decide" in check.reason, check
