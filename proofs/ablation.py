@@ -392,7 +392,9 @@ def _decided_without(claim: Claim, group: str, settings: Settings):
         return Verdict.make(Status.UNKNOWN, claim.kind, "none", 0.0, reason=f"the group could not be dropped: {exc}")
 
 
-def necessity_sentence(rows: Sequence[Necessity]) -> str:
+def necessity_sentence(rows: Sequence[Necessity], caveat: bool = True) -> str:
+    """The rows in words; ``caveat``: say that signs are dropped from the statement as SymPy holds it (a
+    report says it once for every claim)."""
     needed = [r.group for r in rows if r.necessary]
     not_needed = [r.group for r in rows if r.necessary is False]
     open_ = [r.group for r in rows if r.necessary is None and r.verdict is not None]
@@ -405,7 +407,7 @@ def necessity_sentence(rows: Sequence[Necessity]) -> str:
             for r in rows if r.necessary is False))
     if open_:
         parts.append("undetermined without: " + ", ".join(open_))
-    if any(r.necessary is not None and not r.by_core and _SYMBOL_GROUP.fullmatch(r.group) for r in rows):
+    if caveat and any(r.necessary is not None and not r.by_core and _SYMBOL_GROUP.fullmatch(r.group) for r in rows):
         # SymPy may have simplified with the sign as the claim was written (Abs(x) is x for a positive x):
         # the row is about the statement it kept, not about the claim as the user typed it
         parts.append("a sign or integrality is dropped from the statement as SymPy holds it, which SymPy may have "

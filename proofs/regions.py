@@ -35,6 +35,7 @@ import sympy as sp
 from symbolic import Status, Verdict, exists, point_as_text, prove
 from symbolic import section2 as s2
 from symbolic import section5 as s5
+from symbolic.engine import normalize_assumptions
 from symbolic.regions import Region, region
 
 __all__ = ["Threshold", "RegionEntry", "DerivedThreshold", "REGION_TABLE", "add_entry", "threshold",
@@ -63,10 +64,7 @@ class Threshold:
 def threshold(label: str, condition, paper=None, assumptions: Mapping | Sequence = (), *, eliminate=(),
               scope: str = "", note: str = "", stated_by: str = "paper") -> Threshold:
     """A :class:`Threshold` (assumptions as a name -> Boolean mapping or a sequence)."""
-    if isinstance(assumptions, Mapping):
-        named = tuple((str(k), v) for k, v in assumptions.items())
-    else:
-        named = tuple((sp.sstr(a), a) for a in assumptions)
+    named = normalize_assumptions(assumptions)  # one name, one assumption: the region reads them as a map
     return Threshold(label, condition, named, paper, tuple(eliminate), scope, note, stated_by)
 
 

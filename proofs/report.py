@@ -139,7 +139,7 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
     use = assumption_use(result, settings) if proved else None
     sufficient = use.sentence() if use is not None else ""
     dropped = necessity(result, settings, use) if proved else ()
-    necessary = necessity_sentence(dropped) if proved else ""
+    necessary = necessity_sentence(dropped, caveat=False) if proved else ""  # the report says it once
     cells: tuple = ()
     if proved:  # the claim's ablation row is these very decisions: each group dropped in turn
         cells = tuple((r.group, r.verdict.status.value) for r in dropped)

@@ -241,7 +241,9 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
                    f"to show that its check can fail: {killed} of {generated} mutants are refuted. ")
     out.append(r"Each proof says which assumptions are \emph{sufficient} (a minimal set) and which are "
                r"\emph{necessary} (each dropped in turn, declared signs included: re-decided within "
-               f"{NECESSITY_TIMEOUT:g} s, or still proved by the proof's minimal core). ")
+               f"{NECESSITY_TIMEOUT:g} s, or still proved by the proof's minimal core; a sign is dropped from the "
+               r"statement as SymPy holds it, which SymPy may have simplified with the sign when the claim was "
+               r"written: $\lvert x\rvert$ is $x$ for a positive $x$). ")
     reduced = sum(1 for it in items if BY_REDUCTION in it.verdict)
     if reduced:
         size = f"${_size_name(items) or 'N'}$"
