@@ -294,13 +294,6 @@ def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
     decisions = [c for c in checks if c.role is not Role.CROSS_CHECK and c not in constant]
     if not decisions:
         decisions = [c for c in checks if c not in constant]
-    # a decision with contradictory assumptions (a fixed size the assumptions exclude) has no draw to give:
-    # the fewest draws are the other decisions'
-    excluded = [c for c in decisions if c.verdict == Status.VACUOUS.value and not c.violations]
-    if excluded and len(excluded) < len(decisions):
-        decisions = [c for c in decisions if c not in excluded]
-    else:
-        excluded = []
     fewest = min((c.samples for c in decisions), default=0)
     bad = next((c for c in checks if c.violations), None)
     if bad is not None:
@@ -316,9 +309,7 @@ def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
                   + ("(float draws only: no rational evaluation; float failures re-decided in SymPy)" if not exact
                      else f"(including up to {exact_samples} exact draws each, mostly on boundaries"
                      + (f", in the {len(exact)} with a rational evaluation)" if len(exact) < len(decisions) else ")")))
-        if excluded:
-            detail += (f"; {len(excluded)} decision(s) whose assumptions admit nothing (a size they exclude): "
-                       "no draw, as decided")
+
         crosses = [c for c in checks if c.role is Role.CROSS_CHECK]
         if crosses:
             detail += f"; {len(crosses)} cross-check(s) on >= {min(c.samples for c in crosses):,} draws each"

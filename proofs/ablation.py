@@ -124,7 +124,11 @@ def assumption_use(result: ClaimResult, settings: Settings | None = None) -> Ass
     groups: list[str] = []
     cores = []
     complete = True
-    for ob, _ in result.decisions:
+    admitted = result.admitted_decisions
+    for ob, v in result.decisions:
+        if (ob, v) not in admitted:  # a size the assumptions exclude: no proof, nothing it uses
+            cores.append(None)
+            continue
         again = decide_obligation_once(ob, settings)
         # a core is evidence only from a proof: a re-decision that ran out of time says nothing (nor a proof
         # whose tracked re-check gave no core: its core is None)
@@ -314,7 +318,8 @@ def _without(claim: Claim, group: str) -> Claim:
                          if (s.name in named or (by_stem and _parameter_group(s) in named)) and _has_sign(s)}
             stmt = ob.decided_statement.xreplace(twins)
             return Obligation(ob.label, ob.kind, stmt, tuple((n, a.xreplace(twins)) for n, a in ob.assumptions),
-                              Role.DECISION, tuple(_twin_family(f, twins) for f in ob.families))
+                              Role.DECISION, tuple(_twin_family(f, twins) for f in ob.families),
+                              fixed=ob.fixed)  # a size kept: one the assumptions exclude stays excluded
     else:
         def drop(ob: Obligation) -> Obligation:
             return replace(ob, assumptions=tuple((n, a) for n, a in ob.assumptions
@@ -369,7 +374,8 @@ def necessity(result: ClaimResult, settings: Settings | None = None,
     signs = _positivity_groups(claim)
     # as for mutants: a near copy of a decided claim; one still open at this limit is said 'undetermined'
     settings = settings.merge(timeout=min(settings.timeout, NECESSITY_TIMEOUT))
-    complete = use is not None and use.complete and result.status is Status.PROVED
+    # a size the assumptions exclude comes back once a group is dropped, undecided by any core: re-decide
+    complete = use is not None and use.complete and result.status is Status.PROVED and not result.excluded
     unused = set(use.unused_groups) if complete else set()
     rows = []
     for g in groups + signs:

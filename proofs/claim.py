@@ -333,8 +333,10 @@ def _built(claim: Claim) -> tuple[Obligation, ...]:
     else:
         try:
             obs = tuple(claim.build())
-        except BadInputError:
-            raise
+        except BadInputError as exc:  # an Obligation the builder made refused its input: say which claim
+            if str(exc).startswith(f"claim {claim.id}"):
+                raise
+            raise type(exc)(f"claim {claim.id}: {exc}{_where_raised(exc)}") from exc
         except Exception as exc:  # the user's builder failed: bad input, named, not a traceback
             raise BadInputError(f"claim {claim.id}: build() raised {type(exc).__name__}: {exc}"
                                 f"{_where_raised(exc)}") from exc
@@ -457,12 +459,22 @@ class ClaimResult:
         return self.scope_basis in ("reduction in the note", "sizes in the note")
 
     @property
+    def excluded(self) -> frozenset[int]:
+        """Positions in :attr:`obligations` of the sizes the assumptions exclude (see :func:`excluded_sizes_of`)."""
+        return excluded_sizes_of(self.obligations)
+
+    @property
     def excluded_sizes(self) -> tuple[str, ...]:
-        """The fixed sizes at which the assumptions admit nothing (``("n = 3",)``), where others admit some."""
-        if self.status is Status.VACUOUS:
-            return ()
-        return tuple(ob.fixed_text() for ob, v in self.decisions
-                     if ob.role is Role.DECISION and ob.fixed and v.status is Status.VACUOUS)
+        """The decisions' fixed sizes at which the assumptions admit nothing (``("n = 3",)``) where the same
+        decision at another size admits some."""
+        return tuple(ob.fixed_text() for i, (ob, _) in enumerate(self.obligations)
+                     if i in self.excluded and ob.role is Role.DECISION)
+
+    @property
+    def admitted_decisions(self) -> tuple[tuple[Obligation, Verdict], ...]:
+        """:attr:`decisions` without those at sizes the assumptions exclude (nothing to draw, mutate or drop)."""
+        return tuple(pair for i, pair in enumerate(self.obligations)
+                     if pair[0].role is Role.DECISION and i not in self.excluded)
 
     def scoped_verdict(self) -> str:
         """The verdict with its scope, in words that say what was shown (see :func:`scoped_verdict`)."""
@@ -584,10 +596,16 @@ def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,
         else:
             v = decide_obligation_once(ob, settings.merge(timeout=remaining))
         results.append((ob, v))
-    decisions = [(ob, v) for ob, v in results if ob.role is Role.DECISION]
+    excluded = excluded_sizes_of(results)
+    at = [i for i, (ob, _) in enumerate(results) if ob.role is Role.DECISION]
+    decisions = [results[i] for i in at]
     verdict = combine_verdicts(claim.kind, [v for _, v in decisions], labels=[ob.label for ob, _ in decisions],
+                               excluded=[k for k, i in enumerate(at) if i in excluded],
                                sizes=[ob.fixed_text() for ob, _ in decisions])
-    crosses = [(ob, v) for ob, v in results if ob.role is Role.CROSS_CHECK]
+    # a cross-check at a size the assumptions exclude admits nothing either: no disagreement
+    gone = {results[i][0].fixed_text() for i in excluded}
+    crosses = [(ob, v) for i, (ob, v) in enumerate(results) if ob.role is Role.CROSS_CHECK and i not in excluded
+               and not (v.status is Status.VACUOUS and ob.fixed and ob.fixed_text() in gone)]
     # a cross-check that answered otherwise disagrees; one left undecided (time limit) confirms nothing
     disagreements = [(ob, v) for ob, v in crosses if v.status not in (verdict.status, Status.UNKNOWN)]
     undecided = [ob for ob, v in crosses if v.status is Status.UNKNOWN]
@@ -602,6 +620,29 @@ def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,
             f"{undecided[0].label!r}); the verdict rests on the decisions",))
     seconds = time.monotonic() - start
     return ClaimResult(claim, verdict.with_seconds(seconds), tuple(results))
+
+
+def _size_groups(obs: Sequence[Obligation]) -> list:
+    """For each obligation a fixed scope set a size in (``n = 3: label``, see :func:`_obligations`), the
+    obligation it was made from (role and label); ``None`` for the others."""
+    out = []
+    for ob in obs:
+        last = ob.fixed[-1] if ob.fixed else None
+        prefix = f"{last[0]} = {last[1]}: " if last is not None else ""
+        out.append((ob.role, ob.label[len(prefix):]) if prefix and ob.label.startswith(prefix) else None)
+    return out
+
+
+def excluded_sizes_of(pairs: Sequence[tuple[Obligation, Verdict]]) -> frozenset[int]:
+    """Positions of the ``(obligation, verdict)`` pairs that are sizes the assumptions exclude: vacuous at a
+    size of the claim's fixed scope, while the same obligation at another size admits parameters (is proved,
+    refuted or witnessed).  A contradiction at every size, or in an obligation no scope made, excludes
+    nothing: it is the claim's."""
+    groups = _size_groups([ob for ob, _ in pairs])
+    admits = {g for g, (_, v) in zip(groups, pairs)
+              if g is not None and v.status in (Status.PROVED, Status.REFUTED, Status.WITNESS)}
+    return frozenset(i for i, (g, (_, v)) in enumerate(zip(groups, pairs))
+                     if g in admits and v.status is Status.VACUOUS)
 
 
 def _notes_of_decisions(verdicts: Sequence[Verdict], labels: Sequence[str]) -> tuple[str, ...]:
@@ -663,17 +704,17 @@ def _with_fixed_sizes(ob: Obligation, verdict: Verdict) -> Verdict:
 
 
 def combine_verdicts(kind: Kind, verdicts: Sequence[Verdict], labels: Sequence[str] = (),
-                     sizes: Sequence[str] = ()) -> Verdict:
+                     excluded: Sequence[int] = (), sizes: Sequence[str] = ()) -> Verdict:
     """One claim's verdict from its decision obligations' verdicts (``labels``: theirs, to say which decision a
-    note is about when not every decision has it; ``sizes``: the fixed size each decision set, or ``""``).
+    note is about when not every decision has it).
 
-    A decision at a fixed size whose assumptions admit nothing (``n <= 2`` at ``n = 3``) is a size the
-    assumptions exclude, not a vacuous claim: the verdict is the other decisions', with a note.  The claim is
-    vacuous only where no decision admits anything.
+    ``excluded``: positions of decisions at a size the assumptions exclude (see :func:`excluded_sizes_of`;
+    ``sizes``: each decision's fixed size in words): they are left out, with a note, as the claim is about
+    the sizes its assumptions admit.  A vacuous decision otherwise makes the claim vacuous.
     """
     methods = sorted({v.method for v in verdicts})
     method = "+".join(methods) + (f" ({len(verdicts)} decisions)" if len(verdicts) > 1 else "")
-    excluded = [i for i, v in enumerate(verdicts) if v.status is Status.VACUOUS and i < len(sizes) and sizes[i]]
+    excluded = sorted(set(excluded))
     if excluded and len(excluded) < len(verdicts):
         kept = [i for i in range(len(verdicts)) if i not in excluded]
         rest = combine_verdicts(kind, [verdicts[i] for i in kept],

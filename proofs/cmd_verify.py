@@ -178,6 +178,9 @@ def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None)
         empty = sum(not s.samples for s in checked)
         if empty:
             text += f", {empty} evaluated no draw (see the table)"
+        open_ = sum(bool(s.unsettled) for s in checked)
+        if open_:
+            text += f", {open_} with float failures not re-decided exactly (see the table)"
         idle = sum(s.exercised == 0 and s.agrees for s in checked)
         if idle:
             text += f", {idle} not exercised (the hypothesis held on no draw)"
@@ -258,9 +261,10 @@ def _spot_text(spot, result) -> str:
         return f"cex exact; {spot.found_text()} of {spot.samples:,} draws refute it"
     if result.status is Status.WITNESS:
         return f"witness exact; {spot.found_text()} of {spot.samples:,} draws are instances"
+    ok = "ok" if not spot.unsettled else "with no exact disagreement"  # not "ok": some float failures stay open
     if spot.exercised is not None:
-        return f"{spot.samples:,} draws ok ({spot.exercised:,} meet the hypothesis){spot.unsettled_text()}"
-    return f"{spot.samples:,} draws ok{spot.unsettled_text()}"
+        return f"{spot.samples:,} draws {ok} ({spot.exercised:,} meet the hypothesis){spot.unsettled_text()}"
+    return f"{spot.samples:,} draws {ok}{spot.unsettled_text()}"
 
 
 def format_table(rows: list[Row], timings: bool = True, width: int | None = None) -> str:

@@ -175,7 +175,7 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
     if model:
         steps.append(Step("The model", role="heading"))
         steps += list(model)
-    decisions = result.decisions
+    decisions, admitted = result.decisions, result.admitted_decisions
     if use is None and with_assumption_use:
         use = assumption_use(result, settings)
     seen: set = set()
@@ -203,7 +203,10 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
             seen.add(ob.decided_statement)
             steps += clearing_steps(ob.decided_statement)
         sentence = _verdict_sentence(ob, v)
-        if use is not None:
+        if (ob, v) not in admitted:
+            sentence += (f"; {ob.fixed_text()} is a size the assumptions exclude (the same decision admits "
+                         "parameters at another size), so the claim's verdict is the other sizes'")
+        elif use is not None:
             core = use.per_decision[i - 1]
             if core is None:
                 sentence += "; which assumptions this decision needs was not determined"

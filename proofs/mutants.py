@@ -104,7 +104,7 @@ def mutant_report(result: ClaimResult, settings: Settings | None = None,
     if result.status is not Status.PROVED:
         return None
     settings = (settings or Settings()).merge(timeout=min((settings or Settings()).timeout, MUTANT_TIMEOUT))
-    decisions = [ob for ob, _ in result.decisions]
+    decisions = [ob for ob, _ in result.admitted_decisions]  # a size the assumptions exclude has no mutant to kill
     per_ob = [list(mutants(ob.decided_statement, limit=per_claim)) for ob in decisions]
     chosen: list[tuple[Obligation, object]] = []
     while len(chosen) < per_claim and any(per_ob):  # round-robin over the decisions

@@ -95,9 +95,11 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
         return "nothing evaluated: SymPy settled the statement to a constant before the engine saw it"
     if nothing and nothing not in ("no admissible draw", "hypothesis never met"):
         return f"not checked numerically: the statement {nothing}"
-    draws = f"{spot.samples:,} admissible draws " + ("(floats only: the statement has no rational evaluation)"
-                                                     if "float draws only" in spot.detail
-                                                     else "(floats, and exact draws on the boundaries)")
+    # the summary's own words (each obligation's note may say "float draws only" of itself)
+    draws = f"{spot.samples:,} admissible draws " + (
+        "(floats only: the statement has no rational evaluation)" if "(float draws only: no rational" in spot.detail
+        else "(floats, and exact draws on the boundaries where a statement has a rational evaluation)"
+        if "with a rational evaluation)" in spot.detail else "(floats, and exact draws on the boundaries)")
     open_ = (f"; {spot.unsettled:,} float failures were not re-decided exactly (past the limit): they neither "
              "confirm nor refute the verdict" if spot.unsettled else "")
     if nothing == "hypothesis never met":

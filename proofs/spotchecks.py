@@ -33,8 +33,13 @@ def generic_spot_check(result: ClaimResult, samples: int, seed: int, paper_sampl
     instance.  ``samples`` is the fewest admissible draws any obligation got.  ``paper_samplers``: the
     paper's samplers (``None``: this toolkit's paper's).
     """
-    out = spot_check(result.obligations, samples=samples, seed=seed, paper_samplers=paper_samplers)
-    return SpotCheck.of(out)
+    excluded = result.excluded  # sizes the assumptions exclude: no admissible draw to make there
+    kept = [pair for i, pair in enumerate(result.obligations) if i not in excluded]
+    out = spot_check(kept, samples=samples, seed=seed, paper_samplers=paper_samplers)
+    if not excluded:
+        return SpotCheck.of(out)
+    return SpotCheck.of(out, detail=f"{out.detail}; no draw at {', '.join(result.excluded_sizes)}, a size the "
+                                    "assumptions exclude")
 
 
 def spot_check_claim(paper, result: ClaimResult, settings: Settings | None = None) -> SpotCheck:

@@ -11,6 +11,7 @@ SymPy objects (:mod:`symbolic.notation`) and the reader of formulas in words (:m
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import sympy as sp
@@ -62,6 +63,31 @@ def split_name(name: str) -> tuple[str, str]:
 FUNCTION_VALUES = {"g_0": "g(0)", "g_L": "g(L)"}
 
 
+#: combining accents as math accents (a name written é, or q with U+0304)
+_MATH_ACCENTS = {"\u0301": "acute", "\u0300": "grave", "\u0302": "hat", "\u0308": "ddot", "\u0303": "tilde",
+                 "\u0304": "bar", "\u030c": "check", "\u0306": "breve", "\u0307": "dot", "\u030a": "mathring"}
+
+
+def _math_ascii(text: str) -> str:
+    r"""``text`` for math mode in pdflatex: Greek as commands, accented letters with math accents, anything
+    else as its code point (visible, never an error).
+
+    >>> _math_ascii("é"), _math_ascii("q\u0304"), _math_ascii("ø")
+    ('\\acute{e}', '\\bar{q}', '\\text{[U+00F8]}')
+    """
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFD", text):
+        if ch.isascii():
+            out.append(ch)
+        elif ch in UNICODE_GREEK:
+            out.append(f"\\{UNICODE_GREEK[ch]} ")
+        elif ch in _MATH_ACCENTS and out:
+            out[-1] = f"\\{_MATH_ACCENTS[ch]}{{{out[-1].strip()}}}"
+        else:
+            out.append(f"\\text{{[U+{ord(ch):04X}]}}")
+    return "".join(out).strip()
+
+
 @lru_cache(maxsize=4096)
 def symbol_latex(name: str) -> str:
     r"""A symbol's name as the paper typesets it.
@@ -85,6 +111,8 @@ def symbol_latex(name: str) -> str:
         return f"{symbol_latex(base)}^{{{SUPERSCRIPT_SUFFIX[sub][0]}}}"
     if sub.startswith("{") and sub.endswith("}"):
         sub = sub[1:-1]
+    if not (base + sub).isascii():  # é, q + U+0304: pdflatex has no such characters in math
+        return f"{_math_ascii(base)}_{{{_math_ascii(sub)}}}" if sub else _math_ascii(base)
     if base in GREEK_SET or len(base) == 1:
         head = "\\" + base if base in GREEK_SET else base
     elif re.fullmatch(r"[A-Za-z]+\d*", base):  # a word or a name such as A1: upright

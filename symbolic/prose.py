@@ -38,10 +38,10 @@ _TOKEN = re.compile(
     r"(?P<ws>\s+)"
     r"|(?P<keep>\(\*\)|--+|\.\.\.|(?:i\.e|e\.g|cf|etc)\.|\b[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+\b"
     r"|[A-Za-z]{2,}'[a-z]{1,2}\b|\((?:i|ii|iii|iv|v|vi)\)"  # claim ids S5.4, firm's, (ii): words
-    r"|\b[A-Z]-[a-z]{2,}\b)"  # O-ring, U-shaped: words
+    r"|\b[A-Z]-[a-z]{3,}\b)"  # O-ring, U-shaped, T-bill: words
     # a name: w, w_1, w_{jS}, with a star (w^*), or written as a LaTeX accent (\bar{q}, \hat{x}_1)
     rf"|(?P<id>(?:\\(?:bar|hat|tilde|dot|ddot|check|breve|vec|underline|overline)\{{[{_LETTER}]\}}"
-    rf"|[{_LETTER}][{_LETTER}0-9]*)(?:_(?:\{{[^{{}}\s]*\}}|-?[{_LETTER}0-9]+))?(?:\^\*)?)"
+    rf"|[{_LETTER}][{_LETTER}0-9]*)(?:_(?:\{{[^{{}}\s]*\}}|-?[{_LETTER}0-9]+))?(?:\^\*(?!\*))?)"
     r"|(?P<num>\d+(?:\.\d+)?)"
     r"|(?P<op><=>|=>|->|>=|<=|!=|:=|==|\*\*|\.\.|[=<>+\-*/^'≥≤≠→⇒⇔×·−])"
     r"|(?P<open>[(\[{])|(?P<close>[)\]}])"
@@ -121,6 +121,8 @@ def _sum_operator(name: str, target: str) -> str:
 
 def _id_class(tok: _Tok) -> str:
     """``math`` (a symbol), ``func``, ``name`` (A1), or ``word``."""
+    if any(not ch.isascii() and ch not in UNICODE_GREEK for ch in tok.text):
+        return "word"  # é, à, q + U+0304: pdflatex has text accents for them, not math ones
     if tok.text.startswith("\\") or tok.text.endswith("^*"):  # \bar{q}, w^*: a symbol's name as written
         return "math"
     base, sub = split_name(tok.text)
@@ -573,7 +575,7 @@ def _accented(ch: str) -> str | None:
     base, *marks = unicodedata.normalize("NFD", ch)
     if not marks or not (base.isascii() and base.isalpha()) or any(m not in _ACCENTS for m in marks):
         return None
-    out = r"{\i}" if base == "i" else r"{\j}" if base == "j" else base
+    out = r"\i" if base == "i" else r"\j" if base == "j" else base  # dotless under an accent: \"{\i}
     for m in marks:
         out = f"\\{_ACCENTS[m]}{{{out}}}"
     return out

@@ -448,7 +448,10 @@ def cross_check(kind, statement, assumptions, verdict: Verdict, *, timeout: floa
         point = verdict.witness if status is Status.WITNESS else verdict.counterexample
         return _check_point(kind, statement, assume, point, status, timeout, result)
     if isinstance(statement, sp.logic.boolalg.BooleanAtom) and status is not Status.VACUOUS:
-        # Not(True) is unsatisfiable under any assumptions: an "agree" would confirm nothing
+        # Not(True) is unsatisfiable under any assumptions: an "agree" from cvc5 would confirm nothing
+        if (statement is sp.true) != (status is Status.PROVED):
+            return result("disagree", f"the constant {statement}", "input check",
+                          f"a {kind} claim whose statement is the constant {statement} cannot be {status}")
         return result("could-not-confirm", "nothing to decide", "none",
                       f"the statement is the constant {statement} (SymPy settled it from the symbols' own "
                       "assumptions): a second route has nothing to decide")

@@ -63,6 +63,9 @@ GREEK_WORD = re.compile(r"\b(?:var)?(?:lambda|theta|Delta|alpha|vartheta|gamma|p
     ("x^* and y^* define X^*", r"$x^{*}$ and $y^{*}$ define $X^{*}$"),
     ("the O-ring model, A-C > 1", r"the O-ring model, $A-C > 1$"),
     ("Gödel's q\u0304 ± 1", r"G\"{o}del's \={q} $\pm$ 1"),
+    # a red team: one accented letter, an accented name with an index, w^**, Naïve, Y-wl (math), N-firm
+    ("à la carte, the CES é case, é_1, q\u0304_1", r"\`{a} la carte, the CES \'e case, \'e\_1, \={q}\_1"),
+    ("Naïve w^** and Y-wl is profit", r"Na\"{\i}ve $w$\^{}** and $Y-wl$ is profit"),
 ])
 def test_prose_latex_exact(text, expected):
     assert prose_latex(text) == expected
