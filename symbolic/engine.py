@@ -286,6 +286,11 @@ def make_problem(kind, target, named, deadline, want_core=False) -> Problem:
         notes.append(f"the {'statement' if kind is Kind.FORALL else 'condition'} is the constant {target}: SymPy "
                      "evaluated it when it was built, before the engine saw it (if that is not what was meant -- "
                      "Floats compared, say -- write exact Rationals, or build it with evaluate=False)")
+    mixed = [d for e in (target, *(a for _, a in named)) for d in e.atoms(sp.Derivative)
+             if isinstance(d.expr, AppliedUndef) and len({v for v, _ in d.variable_count}) > 1]
+    if mixed:  # f_xy = f_yx is Schwarz's theorem: true of a C^2 function, not of every function
+        notes.append(f"mixed partial derivatives of an abstract function ({sp.sstr(mixed[0])}) are read as those of "
+                     "a twice continuously differentiable one: equal in any order, as SymPy has them")
     unsigned = [s.name for s in symbols if s.is_real is None]
     if unsigned:  # a plain Symbol('z') may be complex to SymPy; the engine reads it as real
         notes.append(f"read as real numbers (declared without real=True or a sign): {', '.join(unsigned)}")

@@ -323,7 +323,34 @@ def _certified_difference(a, b):
     sign = _enclosed_sign(a - b)
     if sign is _NO_BALL:
         return _evalf_digits(a - b)
+    if sign is None and _exact_zero(a - b):  # a tie no ball separates: radicals are decided exactly
+        return sp.Integer(0)
     return None if sign is None else sp.Float(sign)
+
+
+#: a tie of radicals is tested exactly only up to this size, and for this long (minimal polynomials can be slow)
+EXACT_ZERO_MAX_OPS = 200
+EXACT_ZERO_SECONDS = 1.0
+
+
+def _exact_zero(d) -> bool:
+    """``d`` is a sum, product and rational power of rationals that is exactly 0 (by expansion, else its minimal
+    polynomial): SymPy read such a tie from evalf's digits; left open, a Piecewise conditioned on it was rebuilt
+    without end (``Ne(m, y (m + y))`` at ``m = 2``, ``y = -sqrt(3) - 1``)."""
+    from .timebox import OutOfTime, time_box
+
+    if not all(isinstance(e, (sp.Add, sp.Mul, sp.Rational)) or (isinstance(e, sp.Pow) and e.exp.is_Rational)
+               for e in sp.preorder_traversal(d)):
+        return False
+    if sp.expand(d) == 0:
+        return True
+    if sp.count_ops(d) > EXACT_ZERO_MAX_OPS:
+        return False
+    try:
+        with time_box(EXACT_ZERO_SECONDS):
+            return sp.minimal_polynomial(d, sp.Dummy("m")).is_Symbol
+    except (OutOfTime, NotImplementedError, sp.PolynomialError, ValueError):
+        return False
 
 
 #: digits at which a constant no ball is made for is evaluated twice; the two values must agree to

@@ -565,3 +565,14 @@ def test_sympy_contradicting_its_own_assumptions_is_unknown_not_a_crash(monkeypa
     v = engine.prove(x > 0)
     assert v.status is Status.UNKNOWN
     assert "contradicted itself" in v.reason
+
+
+def test_mixed_partials_of_an_abstract_function_say_they_are_read_as_equal():
+    """An engine red team: Eq(f_xy, f_yx) was "proved" (SymPy's simplify) while the README said nothing is
+    assumed of an abstract function; a real function can have unequal mixed partials. The reading (a C^2
+    function, Schwarz) is now said in the verdict and in the README's table."""
+    x, y = sp.symbols("x y", real=True)
+    f = sp.Function("f", real=True)
+    v = prove(sp.Eq(sp.Derivative(f(x, y), x, y), sp.Derivative(f(x, y), y, x)))
+    assert any("mixed partial derivatives" in note for note in v.notes), v
+    assert not any("mixed partial" in note for note in prove(sp.Derivative(f(x, y), x, 2) >= 0).notes)

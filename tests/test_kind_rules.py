@@ -168,7 +168,8 @@ def test_claims_sympy_settled_by_wrong_rules_are_not_decided_wrongly(decide, mak
 
 
 def test_a_constant_compared_numerically_needs_certified_digits():
-    assert _EXACT_ZERO.is_negative is None and not isinstance(_EXACT_ZERO < 0, sp.logic.boolalg.BooleanAtom)
+    # evalf's digits never sign this exact zero; since the twelfth session its minimal polynomial decides the tie
+    assert _EXACT_ZERO.is_negative is None and (_EXACT_ZERO < 0) is sp.false and (_EXACT_ZERO <= 0) is sp.true
     assert (sp.sqrt(2) < sp.Rational(3, 2)) is sp.true and (sp.E - sp.pi).is_negative is True
 
 
@@ -406,3 +407,27 @@ def test_the_integer_part_of_a_constant_stands_only_where_intervals_certify_it()
     assert floor == right or isinstance(floor, sp.floor) or floor.has(sp.floor)
     assert sp.floor(sp.pi * 10**5) == 314159 and sp.ceiling(-sp.E * 100) == -271  # ordinary constants still round
     assert int(89 * sp.erf(1)) == 75
+
+
+def test_a_tie_of_radicals_is_decided_exactly():
+    """An engine red team: after ``import symbolic`` a Piecewise conditioned on an exact tie of radicals was
+    rebuilt without end (over 40 s; stock SymPy 0.01 s): the certified comparison left the tie open, where
+    SymPy read it from evalf's digits. A tie of radicals is now decided exactly (expansion, minimal polynomial)."""
+    import signal
+
+    y, m = sp.Symbol("y", real=True), sp.Symbol("m", integer=True)
+
+    def stuck(*_):
+        raise AssertionError("the substitution did not finish in 30 s")
+
+    previous = signal.signal(signal.SIGALRM, stuck)
+    signal.alarm(30)
+    try:
+        value = sp.Piecewise((y + 3, sp.Ne(m, y * (m + y))), (0, True)).xreplace({m: 2, y: -sp.sqrt(3) - 1})
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert value == 0  # y (m + y) = 2 exactly there
+    a, b = sp.sqrt(2) + sp.sqrt(3), sp.sqrt(5 + 2 * sp.sqrt(6))
+    assert sp.Eq(a, b) is sp.true and sp.Ne(a, b) is sp.false
+    assert sp.Lt(a, b + sp.Rational(1, 10**30)) is sp.true and sp.Eq(a, b + sp.Rational(1, 10**30)) is sp.false
