@@ -217,7 +217,9 @@ CONSTRUCTS: tuple[Construct, ...] = (
     Construct("abstract functions f(x), their derivatives", (AppliedUndef, sp.Derivative, sp.Subs),
               Encoding.UNINTERPRETED,
               facts=("an uninterpreted real function: equal arguments give equal values; nothing else is "
-                     "assumed (state what you know as assumptions); points cannot be certified"),
+                     "assumed (state what you know as assumptions) except that mixed partial derivatives are "
+                     "equal in any order, as SymPy has them (a C² function; the verdict's notes say so); points "
+                     "cannot be certified"),
               numpy="(a concrete function must be substituted)",
               domain_text="real everywhere: declare them so, `Function(\"f\", real=True)` (an undeclared one is "
                           "`unknown`)"),
