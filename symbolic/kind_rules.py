@@ -342,13 +342,11 @@ def _exact_zero(d) -> bool:
     if not all(isinstance(e, (sp.Add, sp.Mul, sp.Rational)) or (isinstance(e, sp.Pow) and e.exp.is_Rational)
                for e in sp.preorder_traversal(d)):
         return False
-    if sp.expand(d) == 0:
-        return True
     if sp.count_ops(d) > EXACT_ZERO_MAX_OPS:
         return False
     try:
         with time_box(EXACT_ZERO_SECONDS):
-            return sp.minimal_polynomial(d, sp.Dummy("m")).is_Symbol
+            return sp.expand(d) == 0 or sp.minimal_polynomial(d, sp.Dummy("m")).is_Symbol
     except (OutOfTime, NotImplementedError, sp.PolynomialError, ValueError):
         return False
 
