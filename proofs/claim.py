@@ -465,10 +465,13 @@ class ClaimResult:
 
     @property
     def excluded_sizes(self) -> tuple[str, ...]:
-        """The decisions' fixed sizes at which the assumptions admit nothing (``("n = 3",)``) where the same
-        decision at another size admits some."""
-        return tuple(ob.fixed_text() for i, (ob, _) in enumerate(self.obligations)
-                     if i in self.excluded and ob.role is Role.DECISION)
+        """The fixed sizes at which the assumptions of every decision admit nothing (``("n = 3",)``), each
+        decision admitting some at another size (a size only some decisions exclude is in the notes)."""
+        at: dict = {}
+        for i, (ob, _) in enumerate(self.obligations):
+            if ob.role is Role.DECISION and ob.fixed:
+                at.setdefault(ob.fixed_text(), []).append(i in self.excluded)
+        return tuple(size for size, gone in at.items() if all(gone))
 
     @property
     def admitted_decisions(self) -> tuple[tuple[Obligation, Verdict], ...]:
@@ -719,9 +722,10 @@ def combine_verdicts(kind: Kind, verdicts: Sequence[Verdict], labels: Sequence[s
         kept = [i for i in range(len(verdicts)) if i not in excluded]
         rest = combine_verdicts(kind, [verdicts[i] for i in kept],
                                 [labels[i] for i in kept] if len(labels) == len(verdicts) else ())
-        words = "; ".join(sizes[i] for i in excluded)
+        words = "; ".join(labels[i] if len(labels) == len(verdicts) else sizes[i] for i in excluded)
         note = (f"{words}: the assumptions admit no parameters at {'this size' if len(excluded) == 1 else 'these sizes'}"
-                f", so the verdict is that of the other {len(kept)} decision{'s' if len(kept) > 1 else ''}")
+                f" (the same decision admits some at another), so the verdict is that of the other {len(kept)} "
+                f"decision{'s' if len(kept) > 1 else ''}")
         return replace(rest, method=method, notes=rest.notes + (note,))
     statuses = [v.status for v in verdicts]
     core = None if any(v.core is None for v in verdicts) else tuple(dict.fromkeys(c for v in verdicts for c in v.core))

@@ -9,6 +9,7 @@ on bad input.  Progress goes to stderr, the table (or ``--json``) to stdout.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 import textwrap
@@ -246,6 +247,8 @@ def _spot_text(spot, result) -> str:
     nothing = spot.why_nothing()
     if nothing == "hypothesis never met":
         return f"NOT EXERCISED: hypothesis met on 0 of {spot.samples:,}"
+    if nothing == "no admissible draw" and re.match(r"(?:[2-9]|\d\d+) obligation", spot.detail):
+        return "no admissible draw for some decision (see the detail)"  # others may have had many
     if nothing:
         if nothing in ("constant", "no admissible draw"):
             return "nothing evaluated (constant)" if nothing == "constant" else nothing
@@ -257,10 +260,13 @@ def _spot_text(spot, result) -> str:
         return f"{spot.found_text()} of {spot.samples:,} draws {what}, exactly confirmed"
     if result.status is Status.UNKNOWN and result.claim.kind is Kind.EXISTS:  # nothing to agree with
         return f"none of {spot.samples:,} draws is an instance"
+    # found is summed over the decisions, samples is the fewest any one got
+    of = (f"of {spot.samples:,} draws" if spot.found + spot.found_more <= spot.samples
+          else f"draws (summed over the decisions, each on >= {spot.samples:,})")
     if result.status is Status.REFUTED and result.verdict.counterexample is not None:
-        return f"cex exact; {spot.found_text()} of {spot.samples:,} draws refute it"
+        return f"cex exact; {spot.found_text()} {of} refute it"
     if result.status is Status.WITNESS:
-        return f"witness exact; {spot.found_text()} of {spot.samples:,} draws are instances"
+        return f"witness exact; {spot.found_text()} {of} are instances"
     ok = "ok" if not spot.unsettled else "with no exact disagreement"  # not "ok": some float failures stay open
     if spot.exercised is not None:
         return f"{spot.samples:,} draws {ok} ({spot.exercised:,} meet the hypothesis){spot.unsettled_text()}"

@@ -77,7 +77,9 @@ class ClaimCrossCheck:
 
 def _relevant(result: ClaimResult, include_cross_checks: bool) -> list[tuple[Obligation, Verdict]]:
     """The obligations the claim's verdict rests on (and the cross-check obligations if asked)."""
-    decisions = [(ob, v) for ob, v in result.obligations if ob.role is Role.DECISION]
+    excluded = result.excluded  # sizes the assumptions exclude: not what the verdict rests on
+    decisions = [(ob, v) for i, (ob, v) in enumerate(result.obligations) if ob.role is Role.DECISION
+                 and i not in excluded]
     status, kind = result.verdict.status, result.claim.kind
     chosen: list = []
     if status is Status.REFUTED and kind is Kind.FORALL:
@@ -87,7 +89,8 @@ def _relevant(result: ClaimResult, include_cross_checks: bool) -> list[tuple[Obl
     elif status is not Status.UNKNOWN:
         chosen = [(ob, v) for ob, v in decisions if v.status is not Status.UNKNOWN]
     if include_cross_checks:
-        chosen += [(ob, v) for ob, v in result.obligations if ob.role is Role.CROSS_CHECK]
+        chosen += [(ob, v) for i, (ob, v) in enumerate(result.obligations) if ob.role is Role.CROSS_CHECK
+                   and i not in excluded]
     return chosen
 
 

@@ -323,7 +323,7 @@ def _certified_difference(a, b):
     sign = _enclosed_sign(a - b)
     if sign is _NO_BALL:
         return _evalf_digits(a - b)
-    if sign is None and _exact_zero(a - b):  # a tie no ball separates: radicals are decided exactly
+    if sign is None and _radical_zero(a - b):  # a tie no ball separates: radicals are decided exactly
         return sp.Integer(0)
     return None if sign is None else sp.Float(sign)
 
@@ -333,22 +333,25 @@ EXACT_ZERO_MAX_OPS = 200
 EXACT_ZERO_SECONDS = 1.0
 
 
-def _exact_zero(d) -> bool:
-    """``d`` is a sum, product and rational power of rationals that is exactly 0 (by expansion, else its minimal
-    polynomial): SymPy read such a tie from evalf's digits; left open, a Piecewise conditioned on it was rebuilt
-    without end (``Ne(m, y (m + y))`` at ``m = 2``, ``y = -sqrt(3) - 1``)."""
+def _radical_zero(d) -> bool | None:
+    """Whether ``d``, a sum, product and rational power of rationals (and ``I``), is exactly 0 -- by expansion,
+    else its minimal polynomial; ``None`` for anything else, or past the size and time allowed.  SymPy read a
+    real tie from evalf's digits (left open, a Piecewise conditioned on one was rebuilt without end:
+    ``Ne(m, y (m + y))`` at ``m = 2``, ``y = -sqrt(3) - 1``), and called two equal non-real constants unequal
+    (``Eq(1/(1/3 + (-2)**(1/3)), 3/(1 + 3 (-2)**(1/3)))`` was False: the numerator of the difference is 0 and
+    its denominator "not zero" because it is not real)."""
     from .timebox import OutOfTime, time_box
 
-    if not all(isinstance(e, (sp.Add, sp.Mul, sp.Rational)) or (isinstance(e, sp.Pow) and e.exp.is_Rational)
-               for e in sp.preorder_traversal(d)):
-        return False
+    if not all(isinstance(e, (sp.Add, sp.Mul, sp.Rational)) or e is sp.I
+               or (isinstance(e, sp.Pow) and e.exp.is_Rational) for e in sp.preorder_traversal(d)):
+        return None
     if sp.count_ops(d) > EXACT_ZERO_MAX_OPS:
-        return False
+        return None
     try:
         with time_box(EXACT_ZERO_SECONDS):
-            return sp.expand(d) == 0 or sp.minimal_polynomial(d, sp.Dummy("m")).is_Symbol
+            return sp.expand(d) == 0 or bool(sp.minimal_polynomial(d, sp.Dummy("m")).is_Symbol)
     except (OutOfTime, NotImplementedError, sp.PolynomialError, ValueError):
-        return False
+        return None
 
 
 #: digits at which a constant no ball is made for is evaluated twice; the two values must agree to
@@ -448,6 +451,11 @@ def _open_where_undefined(original: Callable) -> Callable:
             return None
         if value is None or assumptions is not None:
             return value
+        if value is False and original.__name__ == "is_eq" and all(
+                isinstance(side, sp.Expr) and side.is_number for side in (lhs, rhs)) \
+                and not (lhs.is_extended_real and rhs.is_extended_real):
+            zero = _radical_zero(lhs - rhs)  # SymPy's "unequal" for non-real numbers: confirmed exactly, or open
+            return None if zero is None else zero
         if any(isinstance(side, sp.Basic) and side.has(sp.nan) for side in (lhs, rhs)):
             return None  # nan is no number: Ne(x, nan) was True, a claim undefined everywhere "proved"
         if any(isinstance(side, sp.Expr) and not side.is_number and _may_be_undefined(side, value)

@@ -431,3 +431,14 @@ def test_a_tie_of_radicals_is_decided_exactly():
     a, b = sp.sqrt(2) + sp.sqrt(3), sp.sqrt(5 + 2 * sp.sqrt(6))
     assert sp.Eq(a, b) is sp.true and sp.Ne(a, b) is sp.false
     assert sp.Lt(a, b + sp.Rational(1, 10**30)) is sp.true and sp.Eq(a, b + sp.Rational(1, 10**30)) is sp.false
+
+
+def test_equal_non_real_constants_are_not_called_unequal():
+    """A red team: SymPy's is_eq splits A - B into numerator 0 and a denominator it calls nonzero because it is
+    not real, and answered Eq(A, B) False for A == B; prove(Eq(A, B)) was "refuted". Now confirmed exactly."""
+    third = sp.Rational(1, 3)
+    a, b = 1 / (third + sp.Integer(-2) ** third), 3 / (1 + 3 * sp.Integer(-2) ** third)
+    assert sp.Eq(a, b) is sp.true and sp.Ne(a, b) is sp.false
+    c = sp.Integer(-2) ** sp.Rational(3, 4)
+    assert sp.Eq(1 / (1 - c / 2), 2 / (2 - c)) is sp.true
+    assert sp.Eq(sp.I, 1) is sp.false and sp.Eq(sp.sqrt(-4), 2 * sp.I) is sp.true

@@ -770,7 +770,7 @@ def test_sizes_the_assumptions_exclude_do_not_make_the_claim_vacuous():
     assert proved.status is Status.PROVED, proved.verdict
     assert proved.excluded_sizes == ("n = 3", "n = 4")
     assert proved.scoped_verdict() == "proved (n = 1..4 only; the assumptions exclude n = 3, n = 4)"
-    assert any("n = 3; n = 4: the assumptions admit no parameters" in note for note in proved.verdict.notes)
+    assert any("n = 3: V.3; n = 4: V.3: the assumptions admit no parameters" in note for note in proved.verdict.notes)
     vacuous = [v for ob, v in proved.decisions if ob.fixed_text() == "n = 3"][0]
     assert "once n = 3 was set" in vacuous.reason and "when it was written" not in vacuous.reason
     spot = spot_check_claim(Paper(title="t", claims=(proved.claim,)), proved, Settings(samples=2000))
@@ -899,7 +899,7 @@ def test_a_vacuous_claim_shows_no_draws_and_a_constant_claim_says_constant():
     vac = Claim(id="G", statement="s", assumptions="x real", build=lambda: [
         Obligation.forall("contradictory", xr > 5, {"x<0": xr < 0, "x>1": xr > 1}),
         Obligation.forall("ok", xr**2 + 1 > xr)])
-    for claim, text in ((vac, "no admissible draw"),
+    for claim, text in ((vac, "no admissible draw for some decision (see the detail)"),
                         (Claim(id="Y", statement="s", claim=xr**2 + n >= 1, assumptions={"n <= 2": n <= 2},
                                scope="n = 1..3"), "nothing evaluated (constant)")):
         r = decide_claim(claim)
@@ -939,3 +939,31 @@ def test_a_builders_refused_obligation_names_its_claim():
     with pytest.raises(BadInputError, match=r"^claim D2: two different assumptions are named 'interior'"):
         Claim(id="D2", statement="s", build=lambda: [Obligation.forall("d", x < 2, [("interior", x > 0),
                                                                                    ("interior", x < 1)])]).obligations()
+
+
+def test_a_size_only_some_decisions_exclude_is_not_said_of_the_claim():
+    """A red team: decision A vacuous at n = 1, B at n = 2 and 3 (refuted at n = 1) read "the assumptions
+    exclude n = 1, n = 2, n = 3", every size, of a claim refuted at n = 1."""
+    n = sp.Symbol("n", positive=True, integer=True)
+    xr = sp.Symbol("x", real=True)
+    claim = Claim(id="T.2", statement="s", scope="n = 1..3", assumptions="see the decisions", build=lambda: [
+        Obligation.forall("A", xr**2 + n > 0, {"n >= 2": n >= 2}),
+        Obligation.forall("B", xr > n, {"n <= 1": n <= 1})])
+    r = decide_claim(claim)
+    assert r.status is Status.REFUTED and r.excluded_sizes == () and r.scoped_verdict() == "refuted (n = 1..3 only)"
+    assert any(note.startswith("n = 1: A; n = 2: B; n = 3: B: the assumptions admit no parameters")
+               for note in r.verdict.notes), r.verdict.notes
+
+
+def test_spot_check_rows_do_not_count_past_their_draws():
+    """A red team: "1,200 (+5,600 more in floats) of 3,400 draws refute it" (found is summed over the decisions,
+    the draws are the fewest one got); "no admissible draw" for a claim one of whose decisions had thousands."""
+    from proofs.claim import SpotCheck
+    from proofs.cmd_verify import _spot_text
+
+    refuted = decide_claim(Claim(id="R", statement="s", claim=x > 2))
+    many = SpotCheck(samples=3400, violations=0, seconds=0.0, detail="2 obligation(s)", found=1200, found_more=5600)
+    assert _spot_text(many, refuted) == ("cex exact; 1,200 (+5,600 more in floats) draws (summed over the decisions, "
+                                         "each on >= 3,400) refute it")
+    none = SpotCheck(samples=0, violations=0, seconds=0.0, detail="4 obligation(s), each on >= 0 admissible draws")
+    assert _spot_text(none, refuted) == "no admissible draw for some decision (see the detail)"
