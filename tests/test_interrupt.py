@@ -16,8 +16,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _interrupt_after_first_claim(args, cwd, marker="[1/"):
+    # Ctrl-C as a terminal delivers it: a run started in the background by a shell inherits SIGINT ignored
     proc = subprocess.Popen([sys.executable, "-m", "proofs", *args], cwd=cwd, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+                            stderr=subprocess.PIPE, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     # wait for the first progress line, then press Ctrl-C
     line = ""
     deadline = time.time() + 120
