@@ -15,11 +15,16 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _ctrl_c_heard() -> None:
+    # Ctrl-C as a terminal delivers it: a test run started in the background by a shell inherits SIGINT
+    # ignored, and so would the command under test
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _interrupt_after_first_claim(args, cwd, marker="[1/"):
-    # Ctrl-C as a terminal delivers it: a run started in the background by a shell inherits SIGINT ignored
     proc = subprocess.Popen([sys.executable, "-m", "proofs", *args], cwd=cwd, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+                            preexec_fn=_ctrl_c_heard)
     # wait for the first progress line, then press Ctrl-C
     line = ""
     deadline = time.time() + 120
@@ -71,7 +76,7 @@ def test_ctrl_c_during_a_decision_counts_only_what_was_decided(tmp_path, whole_g
     # a new session, so that killpg reaches verify and its z3 worker as Ctrl-C in a terminal does
     proc = subprocess.Popen([sys.executable, "-m", "proofs", "verify", "--claims", "three.py", "--timeout", "60",
                              "--no-spot-checks"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True,
+                            text=True, start_new_session=True, preexec_fn=_ctrl_c_heard,
                             env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     try:
         line, deadline = "", time.time() + 120
