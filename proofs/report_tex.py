@@ -243,9 +243,7 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
                    f"to show that its check can fail: {killed} of {generated} mutants are refuted. ")
     out.append(r"Each proof says which assumptions are \emph{sufficient} (a minimal set) and which are "
                r"\emph{necessary} (each dropped in turn, declared signs included: re-decided within "
-               f"{NECESSITY_TIMEOUT:g} s, or still proved by the proof's minimal core; a sign is dropped from the "
-               r"statement as SymPy holds it, which SymPy may have simplified with the sign when the claim was "
-               r"written: $\lvert x\rvert$ is $x$ for a positive $x$). ")
+               f"{NECESSITY_TIMEOUT:g} s, or still proved by the proof's minimal core). ")
     reduced = sum(1 for it in items if BY_REDUCTION in it.verdict)
     if reduced:
         size = f"${_size_name(items) or 'N'}$"
@@ -372,7 +370,9 @@ def _ablation_table(section_title: str, items: Sequence[ClaimReport]) -> str:
            "parameters dropped (its positivity, or a symbol's integrality); where the claim was decided with all of "
            "them, a changed verdict shows that the assumption matters (from an unknown verdict it only tells what "
            "the weaker claim is). A named "
-           "assumption no minimal core of a proof uses is not re-decided: the core alone proves the claim.\n\n",
+           "assumption no minimal core of a proof uses is not re-decided: the core alone proves the claim. A sign "
+           "is dropped from the statement as SymPy holds it, which SymPy may have simplified with the sign when the "
+           r"claim was written ($\lvert x\rvert$ is $x$ for a positive $x$)." "\n\n",
            r"\begin{longtable}{@{}L{1.8cm}L{2.4cm}L{11.4cm}@{}}" "\n"
            r"\toprule claim & with all & with one dropped\\ \midrule \endhead \bottomrule \endlastfoot" "\n"]
     for it in rows:

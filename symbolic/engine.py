@@ -109,9 +109,11 @@ def normalize_assumptions(assumptions) -> tuple[tuple[str, Boolean], ...]:
             raise BadInputTypeError("assumptions must be a SymPy Boolean, a sequence of them or a "
                                     f"name -> Boolean mapping, got {type(assumptions).__name__}") from None
     out, named = [], {}
-    for i, (name, a) in enumerate(items):
-        _check_boolean(a, f"assumption {name or i + 1}")
-        name = name or _name_of(a, i)
+    for i, (given, a) in enumerate(items):
+        _check_boolean(a, f"assumption {given or i + 1}")
+        name = given or _name_of(a, i)
+        if not given and name in named and named[name] != a:  # two symbols printed alike (x and x): its position
+            name = f"{name} (assumption {i + 1})"
         if name in named:  # a name stands for one assumption: a map keyed by it would keep only one of two
             if named[name] == a:
                 continue

@@ -576,3 +576,12 @@ def test_mixed_partials_of_an_abstract_function_say_they_are_read_as_equal():
     v = prove(sp.Eq(sp.Derivative(f(x, y), x, y), sp.Derivative(f(x, y), y, x)))
     assert any("mixed partial derivatives" in note for note in v.notes), v
     assert not any("mixed partial" in note for note in prove(sp.Derivative(f(x, y), x, 2) >= 0).notes)
+
+
+def test_unnamed_assumptions_printed_alike_are_two_assumptions():
+    """The fuzzer: two symbols printed alike ('and!' negative and 'and!' real) made two unnamed assumptions of
+    one text, which the rule "one name, one assumption" refused; unnamed ones are told apart by position."""
+    neg, real = sp.Symbol("a", negative=True), sp.Symbol("a", real=True)
+    y = sp.Symbol("y", real=True)
+    v = prove(y > 0, [y >= 0, real <= 0, sp.Le(neg, 0, evaluate=False)])
+    assert v.status is Status.REFUTED, v
