@@ -55,6 +55,10 @@ class ObligationCheck:
     unsettled: int = 0
     #: no rational evaluation: float draws only (no exact boundary draws), failures re-decided in SymPy
     float_only: bool = False
+    #: SymPy settled the statement to a constant: nothing evaluated
+    constant: bool = False
+    #: why the statement was not evaluated at all (``"involves D, which has no numeric value"``), else ``""``
+    unchecked: str = ""
 
 
 @dataclass
@@ -73,11 +77,13 @@ class _Tally:
     hypothesis_held: int | None = None
     unsettled: int = 0
     float_only: bool = False
+    constant: bool = False
+    unchecked: str = ""
 
     def frozen(self) -> ObligationCheck:
         return ObligationCheck(self.label, self.status.value, self.role, self.samples, self.violations,
                                "; ".join(self.notes), self.first, self.found, self.found_more, self.hypothesis_held,
-                               self.unsettled, self.float_only)
+                               self.unsettled, self.float_only, self.constant, self.unchecked)
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,12 @@ class SpotResult:
     #: float failures that would disagree with the verdict, not re-decided exactly (past the limit): the draws
     #: neither confirm nor refute the verdict there
     unsettled: int = 0
+    #: exact draws on the boundaries: ``"all"`` decisions had them, ``"some"``, or ``"none"`` (floats only: no
+    #: rational evaluation)
+    exact_draws: str = "all"
+    #: why nothing was evaluated: ``"constant"`` (SymPy settled every statement), a decision's reason it could
+    #: not be evaluated (``"involves D, ..."``), else ``""``
+    unchecked: str = ""
 
     @property
     def agrees(self) -> bool:
@@ -206,6 +218,7 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
         if isinstance(decided, sp.logic.boolalg.BooleanAtom) and status is not Status.VACUOUS:
             rows[i].notes.append(f"{CONSTANT}: the statement is the constant {decided} (SymPy evaluated it); "
                               "nothing was evaluated")
+            rows[i].constant = True
             continue
         statement = sp.false if status is Status.VACUOUS else decided
         reason = _uncheckable((statement, *assumptions))
@@ -218,6 +231,7 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
                 reason = None
         if reason:
             rows[i].notes.append(f"not checked numerically: {reason}")
+            rows[i].unchecked = str(reason)
             continue
         # cross-checks re-state a decision at fixed sizes: a share of the draws each
         scale = CROSS_CHECK_SHARE if role is Role.CROSS_CHECK else 1
@@ -238,6 +252,7 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
         except NotCheckable as exc:
             for i, *_ in members:
                 rows[i].notes.append(f"not checked numerically: {exc}")
+                rows[i].unchecked = str(exc)
             continue
         for (i, _statement, want, must), chk in zip(members, checks):
             _record(rows[i], chk, obligations[i][0], want, must)
@@ -290,7 +305,7 @@ def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool
 
 def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
     violations = sum(c.violations for c in checks)
-    constant = [c for c in checks if any(part.startswith(CONSTANT) for part in c.note.split("; "))]
+    constant = [c for c in checks if c.constant]
     decisions = [c for c in checks if c.role is not Role.CROSS_CHECK and c not in constant]
     if not decisions:
         decisions = [c for c in checks if c not in constant]
@@ -324,6 +339,10 @@ def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
     if 0 in counted and not bad:
         detail = ("NOT EXERCISED: the hypothesis of a decision held on none of the draws (the implication held "
                   "vacuously on every one); " + detail)
+    exact_draws = ("none" if not any(not c.float_only for c in decisions)
+                   else "some" if any(c.float_only for c in decisions) else "all")
+    unchecked = ("constant" if not decisions and constant
+                 else next((c.unchecked for c in decisions if c.unchecked and not c.samples), ""))
     return SpotResult(fewest, violations, seconds, detail, checks, sum(c.found for c in checks),
                       sum(c.found_more for c in checks), min(counted) if counted else None,
-                      sum(c.unsettled for c in checks))
+                      sum(c.unsettled for c in checks), exact_draws, unchecked)

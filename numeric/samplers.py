@@ -30,6 +30,8 @@ import numpy as np
 import sympy as sp
 from sympy.core.relational import Relational
 
+from symbolic.constructs import exact_floats
+
 from .exact import RationalArray, exact_value, where
 
 __all__ = ["SamplingProblem", "Sampler", "BoundsSampler", "FloatDraws", "ExactDraws", "flatten_atoms",
@@ -318,10 +320,16 @@ class BoundsSampler:
 
         args = tuple(sorted(value.free_symbols, key=lambda s: s.name))
         defined = True  # where the value is defined (a division by zero on some exact draws: not there)
+        if not value.free_symbols:  # Eq(f, 0.1): a decimal is the decimal it prints as (as the engine reads it)
+            value = exact_floats(value)[0]
         try:
             if isinstance(value, sp.Symbol) or value.is_Rational:  # another symbol's draws, or a number: no kernel
                 v = out[value] if isinstance(value, sp.Symbol) else \
                     (RationalArray.full(n, Fraction(value.p, value.q)) if exact else np.full(n, float(value)))
+            elif not value.free_symbols:  # sqrt(2): floats only (no exact draw can be on it)
+                if exact:
+                    return
+                v = np.full(n, float(value))
             else:
                 kernel = compile_kernel(value, args)
                 drawn = [out[a] for a in args]

@@ -104,6 +104,11 @@ def _draw_text(point: Mapping[str, Fraction] | None) -> str:
 
 def _run(claim, assumptions, samples, exact_samples, seed, want: bool, err_msg: str, what: str):
     for label, statement, assum in _statements(claim, assumptions, Kind.FORALL if want else Kind.EXISTS):
+        if statement is (sp.true if want else sp.false):  # a check that could not have failed
+            raise AssertionError(f"{err_msg + chr(10) if err_msg else ''}nothing was checked: SymPy evaluated "
+                                 f"{label or 'the statement'} to {statement} before any draw (from the symbols' own "
+                                 "assumptions, or numbers compared); build it with evaluate=False, or leave a "
+                                 "symbol free, to check it numerically")
         chk = check_statement(statement, assum, samples=samples, exact_samples=exact_samples, seed=seed,
                               label=label or sp.sstr(statement)[:200], want=want)
         if chk.admissible == 0:

@@ -124,9 +124,8 @@ def assumption_use(result: ClaimResult, settings: Settings | None = None) -> Ass
     groups: list[str] = []
     cores = []
     complete = True
-    admitted = result.admitted_decisions
     for ob, v in result.decisions:
-        if (ob, v) not in admitted:  # a size the assumptions exclude: no proof, nothing it uses
+        if not result.admits(ob):  # a size the assumptions exclude: no proof, nothing it uses
             cores.append(None)
             continue
         again = decide_obligation_once(ob, settings)

@@ -19,10 +19,9 @@ cross-checks).  Its expected verdict, if any, is data kept beside it to be
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Callable, Sequence
 
 import sympy as sp
@@ -287,14 +286,49 @@ def _obligations(claim: Claim) -> tuple[Obligation, ...]:
                                     f"{name} does not admit (declared {_declared(symbol)})")
             at = {symbol: sp.Integer(k)}
             try:
+                assumptions = tuple((n, _assumption_at(a, at)) for n, a in ob.assumptions)
+                undefined = tuple(n for (n, a), (_, held) in zip(ob.assumptions, assumptions)
+                                  if held is sp.false and _assumption_at(a, at, undefined_as=None) is None)
                 out.append(replace(ob, label=f"{name} = {k}: {ob.label}", statement=ob.statement.xreplace(at),
-                                   assumptions=tuple((n, a.xreplace(at)) for n, a in ob.assumptions),
+                                   assumptions=assumptions,
                                    derived=None if ob.derived is None else ob.derived.xreplace(at),
-                                   fixed=ob.fixed + ((symbol, sp.Integer(k)),)))
+                                   fixed=ob.fixed + ((symbol, sp.Integer(k)),),
+                                   undefined_at_size=ob.undefined_at_size + undefined))
             except (ValueError, TypeError) as exc:  # n is also bound inside (a Sum's index): SymPy refuses
+                undefined = _undefined_at(ob.decided_statement, at)
+                if undefined:
+                    raise BadInputError(f"claim {claim.id}: the claim is undefined at {name} = {k} (it compares "
+                                        f"{undefined} there); give a scope of sizes where it is defined") from None
                 raise BadInputError(f"claim {claim.id}: setting {name} = {k} failed ({type(exc).__name__}: "
                                     f"{exc}); is {name} also bound inside the claim (a Sum's index)?") from None
     return tuple(out)
+
+
+def _undefined_at(statement, at: dict) -> str:
+    """What ``statement`` compares that is no real number once ``at`` is set (``"zoo, a division by zero"``,
+    ``"I, a number that is not real"``), else ``""``."""
+    with sp.evaluate(False):
+        held = statement.xreplace(at)
+    for rel in held.atoms(sp.core.relational.Relational):
+        for side in rel.args:
+            value = side.doit()
+            if value.has(sp.zoo, sp.nan):
+                return f"{value}, a division by zero"
+            if value.is_extended_real is False:
+                return f"{value}, a number that is not real"
+    return ""
+
+
+def _assumption_at(assumption, at: dict, undefined_as=sp.false):
+    """``assumption`` with the size set; ``undefined_as`` (``False``) where it is then undefined (an assumption
+    holds only where it is defined: ``sqrt(2 - n) >= 0`` at ``n = 3`` compares ``I``, which SymPy refuses), so
+    the size is one the assumptions exclude rather than an error."""
+    try:
+        return assumption.xreplace(at)
+    except TypeError:
+        if _undefined_at(assumption, at):
+            return undefined_as
+        raise
 
 
 def _where_raised(exc: BaseException) -> str:
@@ -458,7 +492,7 @@ class ClaimResult:
         """The verdict is about every size and rests on the note's reduction (see :attr:`scope_basis`)."""
         return self.scope_basis in ("reduction in the note", "sizes in the note")
 
-    @property
+    @cached_property  # computed once: a frozen dataclass still has a __dict__ for it
     def excluded(self) -> frozenset[int]:
         """Positions in :attr:`obligations` of the sizes the assumptions exclude (see :func:`excluded_sizes_of`)."""
         return excluded_sizes_of(self.obligations)
@@ -468,16 +502,22 @@ class ClaimResult:
         """The fixed sizes at which the assumptions of every decision admit nothing (``("n = 3",)``), each
         decision admitting some at another size (a size only some decisions exclude is in the notes)."""
         at: dict = {}
+        excluded = self.excluded
         for i, (ob, _) in enumerate(self.obligations):
             if ob.role is Role.DECISION and ob.fixed:
-                at.setdefault(ob.fixed_text(), []).append(i in self.excluded)
+                at.setdefault(ob.fixed_text(), []).append(i in excluded)
         return tuple(size for size, gone in at.items() if all(gone))
 
-    @property
+    @cached_property
     def admitted_decisions(self) -> tuple[tuple[Obligation, Verdict], ...]:
         """:attr:`decisions` without those at sizes the assumptions exclude (nothing to draw, mutate or drop)."""
+        excluded = self.excluded
         return tuple(pair for i, pair in enumerate(self.obligations)
-                     if pair[0].role is Role.DECISION and i not in self.excluded)
+                     if pair[0].role is Role.DECISION and i not in excluded)
+
+    def admits(self, obligation: Obligation) -> bool:
+        """Whether ``obligation`` (one of this result's own) is a decision at a size the assumptions admit."""
+        return any(ob is obligation for ob, _ in self.admitted_decisions)
 
     def scoped_verdict(self) -> str:
         """The verdict with its scope, in words that say what was shown (see :func:`scoped_verdict`)."""
@@ -522,13 +562,18 @@ class SpotCheck:
     exercised: int | None = None
     #: float failures that would disagree with the verdict, past the limit of exact re-decisions: unsettled
     unsettled: int = 0
+    #: exact draws on the boundaries: ``"all"`` decisions had them, ``"some"``, or ``"none"`` (floats only)
+    exact_draws: str = "all"
+    #: why nothing was evaluated: ``"constant"`` or a reason (see :meth:`why_nothing`), else ``""``
+    unchecked: str = ""
 
     @classmethod
     def of(cls, out, detail: str | None = None) -> "SpotCheck":
         """From a :class:`numeric.obligation_checks.SpotResult` (``detail`` replaces its words)."""
         return cls(samples=out.samples, violations=out.violations, seconds=out.seconds,
                    detail=out.detail if detail is None else detail, found=out.found, found_more=out.found_more,
-                   exercised=out.exercised, unsettled=out.unsettled)
+                   exercised=out.exercised, unsettled=out.unsettled, exact_draws=out.exact_draws,
+                   unchecked=out.unchecked)
 
     def why_nothing(self) -> str:
         """Why no draw was evaluated: ``"constant"`` (SymPy settled the statement), the reason a statement was
@@ -537,10 +582,7 @@ class SpotCheck:
         evaluated."""
         if self.samples:
             return "hypothesis never met" if self.exercised == 0 and self.agrees else ""
-        if self.detail.startswith("constant"):
-            return "constant"
-        reason = re.search(r"not checked numerically: ([^;]*)", self.detail)
-        return reason.group(1) if reason else "no admissible draw"
+        return self.unchecked or "no admissible draw"
 
     def unsettled_text(self) -> str:
         """``"; 3,754 float failures not re-decided exactly"`` where the draws left some open, else ``""``."""
@@ -695,7 +737,11 @@ def _with_fixed_sizes(ob: Obligation, verdict: Verdict) -> Verdict:
     point = verdict.point
     if point is not None:
         verdict = verdict.with_point({**dict(ob.fixed), **point})
-    if verdict.status is Status.VACUOUS and verdict.reason and "when it was written" in verdict.reason:
+    undefined = next((name for name in ob.undefined_at_size if verdict.reason and f"{name!r}" in verdict.reason), None)
+    if verdict.status is Status.VACUOUS and undefined is not None:
+        verdict = replace(verdict, reason=f"the assumption {undefined!r} is undefined once {ob.fixed_text()} was set "
+                          "(it divides by zero or compares a number that is not real there), so it holds nowhere there")
+    elif verdict.status is Status.VACUOUS and verdict.reason and "when it was written" in verdict.reason:
         verdict = replace(verdict, reason=verdict.reason.replace("when it was written", f"once {ob.fixed_text()} was set"))
     if ob.settled_at_construction:
         said = (f"setting {ob.fixed_text()} made the {'statement' if ob.kind is Kind.FORALL else 'condition'} the "

@@ -175,7 +175,7 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
     if model:
         steps.append(Step("The model", role="heading"))
         steps += list(model)
-    decisions, admitted = result.decisions, result.admitted_decisions
+    decisions = result.decisions
     if use is None and with_assumption_use:
         use = assumption_use(result, settings)
     seen: set = set()
@@ -203,7 +203,7 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
             seen.add(ob.decided_statement)
             steps += clearing_steps(ob.decided_statement)
         sentence = _verdict_sentence(ob, v)
-        if (ob, v) not in admitted:
+        if not result.admits(ob):
             sentence += (f"; {ob.fixed_text()} is a size the assumptions exclude (the same decision admits "
                          "parameters at another size), so the claim's verdict is the other sizes'")
         elif use is not None:

@@ -70,7 +70,7 @@ class ClaimItem(pytest.Item):
                 from None
 
     def _check(self, paper, claim, settings) -> None:
-        from symbolic import Status
+        from symbolic import Kind, Status
 
         from proofs.claim import decide_claim
         from proofs.spotchecks import spot_check_claim
@@ -87,6 +87,10 @@ class ClaimItem(pytest.Item):
         if spot.violations:
             problems.append(f"spot check disagrees with the verdict on {spot.violations} of {spot.samples} "
                             f"draws: {spot.detail}")
+        elif result.status is Status.UNKNOWN and (spot.found or spot.found_more):  # a lead the engine lacked
+            what = "refute the claim" if claim.kind is Kind.FORALL else "are instances"
+            problems.append(f"the spot check's draws settle what the engine did not: {spot.found_text()} of "
+                            f"{spot.samples:,} draws {what} (exactly confirmed where counted; {spot.detail})")
         if not spot.samples and not problems:  # the verdict stands, but say that no draw confirmed it
             warnings.warn(pytest.PytestWarning(f"{self.claim_id}: the spot check evaluated no draw "
                                                f"({spot.why_nothing()}); the item checks the verdict alone"))

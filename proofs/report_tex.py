@@ -83,6 +83,12 @@ def _spot_cell(spot: SpotCheck | None, status: Status | None = None) -> str:
     return f"0 / {spot.samples:,}" + (f" ({spot.unsettled:,} open)" if spot.unsettled else "")
 
 
+#: what a spot check's draws were, by :attr:`SpotCheck.exact_draws`
+_EXACT_DRAWS = {"all": "(floats, and exact draws on the boundaries)",
+                "some": "(floats, and exact draws on the boundaries where a statement has a rational evaluation)",
+                "none": "(floats only: the statement has no rational evaluation)"}
+
+
 def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: Kind = Kind.FORALL) -> str:
     """What the spot check evaluated and found, in words fitting the verdict (a refuted existence claim has
     no counterexample: none of its draws is an instance)."""
@@ -95,11 +101,7 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
         return "nothing evaluated: SymPy settled the statement to a constant before the engine saw it"
     if nothing and nothing not in ("no admissible draw", "hypothesis never met"):
         return f"not checked numerically: the statement {nothing}"
-    # the summary's own words (each obligation's note may say "float draws only" of itself)
-    draws = f"{spot.samples:,} admissible draws " + (
-        "(floats only: the statement has no rational evaluation)" if "(float draws only: no rational" in spot.detail
-        else "(floats, and exact draws on the boundaries where a statement has a rational evaluation)"
-        if "with a rational evaluation)" in spot.detail else "(floats, and exact draws on the boundaries)")
+    draws = f"{spot.samples:,} admissible draws {_EXACT_DRAWS[spot.exact_draws]}"
     open_ = (f"; {spot.unsettled:,} float failures were not re-decided exactly (past the limit): they neither "
              "confirm nor refute the verdict" if spot.unsettled else "")
     if nothing == "hypothesis never met":

@@ -153,8 +153,10 @@ def fmd_check(claim_id: str):
         if checked or own.violations:
             detail += (f"; {len(checked)} of {len(own.obligations)} obligations evaluated on their own draws: "
                        + own.detail)
+        # the families' draws are floats with a tolerance; exact draws only where an obligation has them
         return SpotCheck(samples, violations, time.perf_counter() - start, detail, found=own.found,
-                         found_more=own.found_more, exercised=own.exercised)
+                         found_more=own.found_more, exercised=own.exercised,
+                         exact_draws="none" if own.exact_draws == "none" else "some")
 
     return check
 

@@ -36,6 +36,7 @@ from sympy.core.relational import Relational
 
 from .constructs import (SETTLED_NUMERICALLY, condition_text, construct_of, domain_conditions,
                          enclosure_function, is_truth_value)
+from .kind_rules import is_algebraic_zero
 
 __all__ = ["holds", "exact_sign", "Uncertifiable", "NoEvaluator", "respects_symbol_assumptions", "rational_enclosure",
            "enclose", "value_enclosure"]
@@ -356,7 +357,7 @@ _RADICAL_FORMS = {sp.GoldenRatio: (1 + sp.sqrt(5)) / 2}
 
 def _algebraic_is_zero(v: sp.Expr) -> bool:
     try:
-        return sp.minimal_polynomial(v, sp.Dummy("m")).is_Symbol
+        return is_algebraic_zero(v)
     except (NotImplementedError, sp.PolynomialError, ValueError) as exc:
         raise Uncertifiable(f"cannot decide whether {sp.sstr(v)} is zero: {exc}") from None
 

@@ -582,7 +582,7 @@ def _z3_pass(p: Problem, d: Domain) -> Verdict | None:
     if p.remaining() <= 0:
         return p.unknown("z3", "time limit reached while refining the abstraction of exp/log")
     return p.unknown("z3", f"the solver's points stayed spurious after {REFINEMENT_ROUNDS} refinements of the "
-                           "abstraction of exp/log (the claim may be true)")
+                           "abstraction of exp/log (no certified point, and no proof)")
 
 
 def _admissible_point_exists(p: Problem, facts: list) -> bool | None:

@@ -73,7 +73,7 @@ from sympy.core.power import Pow
 from sympy.functions.elementary.integers import RoundFunction
 from sympy.functions.elementary.miscellaneous import MinMaxBase
 
-__all__ = ["REPAIRS", "repair"]
+__all__ = ["REPAIRS", "repair", "is_algebraic_zero"]
 
 
 def _at(arg, point) -> bool:
@@ -349,9 +349,19 @@ def _radical_zero(d) -> bool | None:
         return None
     try:
         with time_box(EXACT_ZERO_SECONDS):
-            return sp.expand(d) == 0 or bool(sp.minimal_polynomial(d, sp.Dummy("m")).is_Symbol)
+            return sp.expand(d) == 0 or is_algebraic_zero(d)
     except (OutOfTime, NotImplementedError, sp.PolynomialError, ValueError):
         return None
+
+
+def is_algebraic_zero(v) -> bool:
+    """Whether the algebraic number ``v`` is exactly 0: its minimal polynomial is the variable itself.  Raises
+    what :func:`sympy.minimal_polynomial` raises for a number it cannot handle.
+
+    >>> is_algebraic_zero(sp.sqrt(2) + sp.sqrt(3) - sp.sqrt(5 + 2*sp.sqrt(6))), is_algebraic_zero(sp.sqrt(2) - 1)
+    (True, False)
+    """
+    return bool(sp.minimal_polynomial(v, sp.Dummy("m")).is_Symbol)
 
 
 #: digits at which a constant no ball is made for is evaluated twice; the two values must agree to

@@ -64,8 +64,13 @@ FUNCTION_VALUES = {"g_0": "g(0)", "g_L": "g(L)"}
 
 
 #: combining accents as math accents (a name written é, or q with U+0304)
-_MATH_ACCENTS = {"\u0301": "acute", "\u0300": "grave", "\u0302": "hat", "\u0308": "ddot", "\u0303": "tilde",
-                 "\u0304": "bar", "\u030c": "check", "\u0306": "breve", "\u0307": "dot", "\u030a": "mathring"}
+#: combining accents (e + U+0301) as LaTeX's (text command, math command); ``None``: no math accent
+COMBINING_ACCENTS = {
+    "\u0301": ("'", "acute"), "\u0300": ("`", "grave"), "\u0302": ("^", "hat"), "\u0308": ('"', "ddot"),
+    "\u0303": ("~", "tilde"), "\u0304": ("=", "bar"), "\u030c": ("v", "check"), "\u0306": ("u", "breve"),
+    "\u0307": (".", "dot"), "\u030a": ("r", "mathring"), "\u0327": ("c", None), "\u030b": ("H", None),
+}
+_MATH_ACCENTS = {mark: math for mark, (_, math) in COMBINING_ACCENTS.items() if math}
 
 
 def _math_ascii(text: str) -> str:

@@ -197,6 +197,9 @@ class Obligation:
     reduction: str = ""
     #: the sizes a fixed scope set, ``((symbol, value), ...)``: part of every point of this decision
     fixed: tuple = ()
+    #: names of assumptions undefined once those sizes were set (``sqrt(2 - n) >= 0`` at ``n = 3``): they hold
+    #: nowhere there and stand as ``False``
+    undefined_at_size: tuple = ()
 
     def __post_init__(self):
         object.__setattr__(self, "kind", Kind(self.kind))

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .names import FUNCTIONS, GREEK_SET, UNICODE_GREEK, split_name, symbol_latex, symbol_text
+from .names import COMBINING_ACCENTS, FUNCTIONS, GREEK_SET, UNICODE_GREEK, split_name, symbol_latex, symbol_text
 
 __all__ = ["prose_latex", "prose_text", "prose_markdown", "escape_text", "escape_markdown", "method_words"]
 
@@ -550,8 +550,7 @@ def _joined(text: str, target: str, wrap_math, wrap_text) -> str:
 
 
 _UNICODE_TEXT = {
-    "θ": r"$\theta$", "ϑ": r"$\vartheta$", "λ": r"$\lambda$", "Δ": r"$\Delta$", "α": r"$\alpha$",
-    "γ": r"$\gamma$", "μ": r"$\mu$", "φ": r"$\phi$", "π": r"$\pi$", "≥": r"$\ge$", "≤": r"$\le$",
+    "≥": r"$\ge$", "≤": r"$\le$",
     "≠": r"$\ne$", "∝": r"$\propto$", "×": r"$\times$", "→": r"$\to$", "⇒": r"$\Rightarrow$",
     "⇔": r"$\Leftrightarrow$", "∈": r"$\in$", "—": "---", "–": "--", "’": "'", "‘": "`", "“": "``",
     "”": "''", "…": r"\ldots{}", "é": r"\'e", "á": r"\'a", "í": r"\'{\i}", "ó": r"\'o", "ú": r"\'u",
@@ -566,8 +565,7 @@ _UNICODE_TEXT = {
     **{ch: f"$^{{{d}}}$" for d, ch in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")},
 }
 #: combining accents (a letter written with one: e + U+0301) as pdflatex's accent commands
-_ACCENTS = {"\u0301": "'", "\u0300": "`", "\u0302": "^", "\u0308": '"', "\u0303": "~", "\u0304": "=",
-            "\u0327": "c", "\u030c": "v", "\u0306": "u", "\u0307": ".", "\u030a": "r", "\u030b": "H"}
+_ACCENTS = {mark: text for mark, (text, _) in COMBINING_ACCENTS.items()}
 
 
 def _accented(ch: str) -> str | None:

@@ -891,6 +891,30 @@ def test_dropping_an_assumption_brings_an_excluded_size_back():
     assert not mutant_report(back, Settings()).undecided  # the excluded size has no mutants to leave undecided
 
 
+def test_an_assumption_undefined_at_a_size_excludes_it():
+    """``sqrt(1 - n) >= 0`` at ``n = 2`` compares ``I``: setting the size ended the command ("setting n = 2
+    failed") although an assumption holds only where it is defined.  The size is excluded, the reason says why,
+    and dropping the assumption (by its one name at every size) brings the size back."""
+    from proofs.ablation import assumption_use, necessity
+
+    n = sp.Symbol("n", positive=True, integer=True)
+    result = decide_claim(Claim(id="R", statement="s", claim=x**n < 2,
+                                assumptions={"x < 2": x < 2, "root": sp.sqrt(1 - n) >= 0}, scope="n = 1..2"))
+    assert result.scoped_verdict() == "proved (n = 1, 2 only; the assumptions exclude n = 2)", result.verdict
+    (at_two,) = [v for ob, v in result.decisions if ob.fixed_text() == "n = 2"]
+    assert at_two.status is Status.VACUOUS and "'root' is undefined once n = 2 was set" in at_two.reason
+    rows = {row.group: row.necessary for row in necessity(result, Settings(), assumption_use(result, Settings()))}
+    assert rows["root"] is True, rows  # without it, x = 3/2 at n = 2 refutes x**2 < 2
+    # the statement itself undefined at a size: an error that says so (it suggested a Sum's index)
+    with pytest.raises(BadInputError, match=r"undefined at n = 2 \(it compares I, a number that is not real"):
+        decide_claim(Claim(id="S", statement="s", claim=sp.sqrt(1 - n) >= 0, scope="n = 1..2"))
+    with pytest.raises(BadInputError, match=r"undefined at n = 1 \(it compares zoo, a division by zero"):
+        decide_claim(Claim(id="Z", statement="s", claim=x / (n - 1) <= x, scope="n = 1..2"))
+    zero = decide_claim(Claim(id="D", statement="s", claim=x**n < 4, scope="n = 1..2",
+                              assumptions={"x < 2": x < 2, "1/(n - 1) <= 1": 1 / (n - 1) <= 1}))
+    assert zero.scoped_verdict() == "proved (n = 1, 2 only; the assumptions exclude n = 1)", zero.verdict
+
+
 def test_a_vacuous_claim_shows_no_draws_and_a_constant_claim_says_constant():
     from proofs.cmd_verify import _spot_text
 
@@ -918,14 +942,28 @@ def test_a_constant_with_a_point_or_a_wrong_verdict_is_not_an_agreement():
 
 
 def test_the_report_says_float_only_of_the_summary_not_of_one_obligation():
+    """Two decisions, one with a rational evaluation and one without: the report says exact draws were made
+    where a statement has one (not "floats only" from the one obligation's note), from the summary's field."""
+    from numeric.obligation_checks import _record, _summarise, _Tally
+    from numeric.spot import StatementCheck
     from proofs.claim import SpotCheck
+    from symbolic.obligation import Role
 
-    mixed = SpotCheck(samples=10, violations=0, seconds=0.0, detail=(
-        "2 obligation(s), each on >= 10 admissible draws (including up to 400 exact draws each, mostly on boundaries"
-        ", in the 1 with a rational evaluation); b: no rational evaluation: float draws only, their failures "
-        "re-decided in SymPy"))
-    sentence = _spot_sentence(mixed, Status.PROVED)
-    assert "floats only" not in sentence and "where a statement has a rational evaluation" in sentence
+    def tally(label, floats):
+        row = _Tally(label, Status.PROVED, Role.DECISION, 0, [], None)
+        _record(row, StatementCheck(drawn=10, admissible=10, exact_draws=0 if floats else 4, failures=0,
+                                    rounding_resolved=0, exact_unavailable=floats), Obligation.forall(label, x > 0), True, True)
+        return row.frozen()
+
+    sentences = {}
+    for name, rows in (("mixed", (("a", False), ("b", True))), ("floats", (("b", True),)), ("exact", (("a", False),))):
+        out = _summarise(tuple(tally(*r) for r in rows), 400, 0.0)
+        sentences[name] = (out.exact_draws, _spot_sentence(SpotCheck.of(out), Status.PROVED))
+    assert sentences["mixed"][0] == "some" and "floats only" not in sentences["mixed"][1]
+    assert "where a statement has a rational evaluation" in sentences["mixed"][1]
+    assert sentences["floats"][0] == "none" and "(floats only: the statement has no rational evaluation)" in \
+        sentences["floats"][1]
+    assert sentences["exact"][0] == "all" and "(floats, and exact draws on the boundaries)" in sentences["exact"][1]
 
 
 @pytest.mark.parametrize("name, latex", [("é", r"\acute{e}"), ("q\u0304_1", r"\bar{q}_{1}"), ("ø", r"\text{[U+00F8]}")])
@@ -967,3 +1005,16 @@ def test_spot_check_rows_do_not_count_past_their_draws():
                                          "each on >= 3,400) refute it")
     none = SpotCheck(samples=0, violations=0, seconds=0.0, detail="4 obligation(s), each on >= 0 admissible draws")
     assert _spot_text(none, refuted) == "no admissible draw for some decision (see the detail)"
+
+
+@pytest.mark.parametrize("value", [0.1, sp.sqrt(2)], ids=["decimal", "irrational"])
+def test_an_assumption_setting_a_symbol_to_a_number_is_spot_checked(value):
+    """A user's report: ``Eq(f, 0.1)`` as an assumption crashed the spot check (a kernel of no symbols gave one
+    number where the sampler wanted one per draw).  The decimal is the decimal it prints as, as the engine reads it."""
+    t, f = sp.symbols("t f", positive=True)
+    claim = Claim(id="F.1", statement="s", claim=sp.Implies(t >= 2, 9 * f**2 <= 9 * t),
+                  assumptions={"f is set": sp.Eq(f, value)})
+    result = decide_claim(claim)
+    assert result.status is Status.PROVED, result.verdict
+    spot = spot_check_claim(Paper(title="t", claims=(claim,)), result, Settings(samples=2000))
+    assert spot.agrees and spot.samples > 500, spot.detail

@@ -278,3 +278,17 @@ def test_an_undecided_existence_claim_shows_one_instance_the_draws_found():
     assert "are instances, e.g. n = 8 (a draw, not a verdict)" in spot_check([(ob, undecided)]).detail
     witnessed = Verdict.make(Status.WITNESS, Kind.EXISTS, "z3", 0.0, point={n: 8})
     assert "e.g." not in spot_check([(ob, witnessed)]).detail  # the verdict's witness is shown already
+
+
+def test_a_statement_sympy_settled_is_not_a_passing_numeric_check():
+    """A user's report: ``assert_holds(Eq(profit at n = sqrt(t/f), 0))`` passed with no draw evaluated (SymPy had
+    made it True); a check that cannot fail says so instead."""
+    from numeric import testing
+
+    t, f = sp.symbols("t f", positive=True)
+    n = sp.sqrt(t / f)
+    with pytest.raises(AssertionError, match="nothing was checked: SymPy evaluated the statement to True"):
+        testing.assert_holds(sp.Eq(t / n**2 - f, 0), [t > f])
+    with pytest.raises(AssertionError, match="to False before any draw"):
+        testing.assert_never(t < -f)
+    testing.assert_holds(sp.Eq(t / n**2 - f, 0, evaluate=False), [t > f], samples=500)  # kept: checked on the draws
