@@ -215,6 +215,8 @@ def result_as_json(row, spot=None, timings: bool = True) -> dict:
            "expected": claim.expected.value if claim.expected is not None else None,
            "method": verdict.pop("method"), "seconds": verdict.pop("seconds"), "place": claim.place,
            "assumptions": claim.assumptions, "formalization": claim.formalization, **verdict}
+    if claim.scope:  # what the verdict covers, in words: "proved (n = 1..4 only; ...)", "refuted (claimed for every n)"
+        out["scoped_verdict"] = result.scoped_verdict()
     if result.scope_basis:  # the decisions quantify over the size, or cover every size by the note's argument
         out["scope_basis"] = result.scope_basis
     of = result.point_decision

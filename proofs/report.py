@@ -218,8 +218,11 @@ def _regions(paper: Paper, claim_id: str) -> tuple[RegionRow, ...]:
         t = d.threshold
         rows.append(RegionRow(t.label, t.scope, d.kind,
                               latex(d.region.condition) if d.region.known else r"\text{unknown}",
-                              latex(t.paper) if t.paper is not None else "", d.verdict_text(), d.region.method,
-                              d.region.certified))
+                              latex(t.paper) if t.paper is not None else "",
+                              # an unknown region says why (QEPCAD cannot eliminate an integer, a time limit)
+                              d.verdict_text() if d.region.known else
+                              f"not compared: the region is unknown ({d.region.reason or 'no reason given'})",
+                              d.region.method, d.region.certified))
     return tuple(rows)
 
 

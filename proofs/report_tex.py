@@ -402,8 +402,9 @@ def _thresholds_section(items: Sequence[ClaimReport]) -> str:
         scope = f" ({_verdict_tex(r.scope)})" if r.scope else ""
         paper = f"${r.paper}$" if r.paper else "--"
         cert = "certified" if r.certified else "not certified"
+        how = "" if r.method == "none" else f"{escape_text(method_words(r.method))}, "  # no method ran
         out.append(f"{escape_text(it.id)} & {_tex(r.label)}{scope} & ${r.derived}$ & {paper} & "
-                   f"{_tex(r.comparison)}; {escape_text(method_words(r.method))}, {cert}\\\\\n")
+                   f"{_tex(r.comparison)}; {how}{cert}\\\\\n")
     out.append(r"\end{longtable}" "\n")
     return "".join(out)
 

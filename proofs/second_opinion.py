@@ -60,7 +60,8 @@ class ClaimCrossCheck:
             return ""
         for label, c in self.checks:
             if not c.agrees:
-                return f"{label}: {c.method} {c.second}" + (f" ({c.reason})" if c.reason else "")
+                by = "" if c.method == "none" else f"{c.method} "  # nothing was asked of a second route
+                return f"{label}: {by}{c.second}" + (f" ({c.reason})" if c.reason else "")
         return "no obligation the verdict rests on could be cross-checked"
 
     def as_dict(self) -> dict:

@@ -71,6 +71,11 @@ COMBINING_ACCENTS = {
     "\u0307": (".", "dot"), "\u030a": ("r", "mathring"), "\u0327": ("c", None), "\u030b": ("H", None),
 }
 _MATH_ACCENTS = {mark: math for mark, (_, math) in COMBINING_ACCENTS.items() if math}
+#: a name written with a LaTeX accent (``\bar{p}``) in plain text: the letters with the combining mark
+_ACCENT_MARKS = {**{math: mark for mark, math in _MATH_ACCENTS.items()},
+                 "overline": "\u0305", "underline": "\u0332", "vec": "\u20d7"}
+_LATEX_GREEK = re.compile(r"\\(?:" + "|".join(sorted(GREEK_SET, key=len, reverse=True)) + r")(?![A-Za-z])")
+_LATEX_ACCENT = re.compile(r"\\(" + "|".join(_ACCENT_MARKS) + r")\{([^{}\\]+)\}")
 
 
 def _math_ascii(text: str) -> str:
@@ -129,15 +134,20 @@ def symbol_latex(name: str) -> str:
 
 @lru_cache(maxsize=4096)
 def symbol_text(name: str) -> str:
-    """A symbol's name in plain Unicode (SymPy's pretty printer, with the paper's few extras).
+    r"""A symbol's name in plain Unicode (SymPy's pretty printer, with the paper's few extras).
 
     >>> symbol_text("lambda_1S"), symbol_text("theta_1"), symbol_text("E_star"), symbol_text("vartheta_j")
     ('λ_1S', 'θ₁', 'E*', 'ϑ_j')
-    >>> symbol_text("q_1^*")
-    'q₁*'
+    >>> symbol_text("q_1^*"), symbol_text(r"\bar{p}") == "p" + chr(0x304)
+    ('q₁*', True)
     """
     if name in FUNCTION_VALUES:
         return FUNCTION_VALUES[name]
+    if _LATEX_GREEK.match(name):  # \pi^* as written for LaTeX: the Greek letter
+        return symbol_text(name[1:])
+    if _LATEX_ACCENT.search(name):  # \bar{p} prints as p̄, not as its LaTeX
+        name = _LATEX_ACCENT.sub(lambda m: "".join(ch + _ACCENT_MARKS[m.group(1)] for ch in m.group(2)), name)
+        return name if not name.isascii() and "_" not in name and "^" not in name else symbol_text(name)
     head, sup = _superscript(name)
     if sup:
         return symbol_text(head) + (_MARKS.get(sup, (None, None))[1] or f"^{sup}")

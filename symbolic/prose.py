@@ -41,6 +41,7 @@ _TOKEN = re.compile(
     r"|\b[A-Z]-[a-z]{3,}\b)"  # O-ring, U-shaped, T-bill: words
     # a name: w, w_1, w_{jS}, with a star (w^*), or written as a LaTeX accent (\bar{q}, \hat{x}_1)
     rf"|(?P<id>(?:\\(?:bar|hat|tilde|dot|ddot|check|breve|vec|underline|overline)\{{[{_LETTER}]\}}"
+    rf"|\\(?:{'|'.join(sorted(GREEK_SET, key=len, reverse=True))})(?![A-Za-z])"  # \pi^* written for LaTeX
     rf"|[{_LETTER}][{_LETTER}0-9]*)(?:_(?:\{{[^{{}}\s]*\}}|-?[{_LETTER}0-9]+))?(?:\^\*(?!\*))?)"
     r"|(?P<num>\d+(?:\.\d+)?)"
     r"|(?P<op><=>|=>|->|>=|<=|!=|:=|==|\*\*|\.\.|[=<>+\-*/^'≥≤≠→⇒⇔×·−])"
@@ -54,6 +55,8 @@ _REL = {"=": ("=", "="), "==": ("=", "="), "<": ("<", "<"), ">": (">", ">"), ">=
 _ADD = {"+": ("+", "+"), "-": ("-", "-"), "−": ("-", "-"), "..": (r",\ldots,", ",…,")}
 _MUL = {"*": (r"\,", "·"), "/": ("/", "/"), "×": (r"\times", "×"), "·": (r"\cdot", "·")}
 _CLOSE = {"(": ")", "[": "]", "{": "}"}
+#: endings of ordinals written after a formula: the (n+1)-th firm, the k-st ... (words, never letters)
+_ORDINALS = ("th", "st", "nd", "rd")
 #: single letters that are words
 _WORD_LETTERS = frozenset({"a", "I"})
 #: words that never follow the article "a" ("positivity of a and b", "a is positive": the letter)
@@ -178,7 +181,7 @@ class _Reader:
         j = self.term(i)
         if j is None:
             return None
-        while self._is(j, "op", _ADD):
+        while self._is(j, "op", _ADD) and not self._ordinal_suffix(j):
             k = self.term(j + 1)
             if k is None:
                 break
@@ -203,6 +206,12 @@ class _Reader:
             else:
                 break
         return j
+
+    def _ordinal_suffix(self, i: int) -> bool:
+        """``-th`` in ``(n+1)-th``, ``k-th``: a hyphen glued on both sides to an ordinal ending (words, not minus
+        t h)."""
+        return self.t[i].text in ("-", "−") and self._glued(i) and self._glued(i + 1) \
+            and self._is(i + 1, "id", _ORDINALS) and not self._glued(i + 2)
 
     def _star_postfix(self, i: int) -> bool:
         """``E*`` (a star superscript), as opposed to ``a*b``: the star is glued to its left and not
@@ -404,6 +413,13 @@ class _Reader:
                 else:
                     piece = "^" + (inner if end - k == 2 else f"({inner})")
                 k = end
+            elif (target == "latex" and tok.kind == "id" and _id_class(tok) == "func" and FUNCTIONS[tok.text] == r"\sqrt"
+                  and self._is(k + 1, "open", ("(",)) and self._glued(k + 1) and (end := self.group(k + 1)) is not None
+                  and end <= j):  # sqrt(t f): the radical covers its argument, not "("
+                piece = r"\sqrt{" + self.render(k + 2, end - 1, target) + "}"
+                if tok.space_before and k > i:
+                    piece = " " + piece
+                k = end
             else:
                 piece = self._token(k, target)
                 if tok.space_before and k > i:
@@ -480,6 +496,9 @@ def _segments(text: str):
         # "Section T", "footnote 5": a reference, not a variable
         reference = (i > 0 and toks[i - 1].kind == "id" and toks[i - 1].text.lower() in _REFERENCE_WORDS
                      and tok.kind in ("id", "num") and not (i + 1 < len(toks) and toks[i + 1].kind == "op"))
+        if tok.kind == "op" and reader._ordinal_suffix(i):  # the -th of k-th: words
+            i += 2
+            continue
         j = None if (hyphen or apostrophe or reference or tok.kind in ("keep", "quote")) else reader.formula(i)
         if j is not None and tok.text in "([" and reader.group(i) == j:
             j = None  # a bracketed formula: the brackets stay words, the formula inside is found next

@@ -130,7 +130,8 @@ class CrossCheck:
         return out
 
     def __str__(self) -> str:
-        text = f"{self.outcome.value}: engine {self.engine}; {self.method} {self.second}"
+        by = "" if self.method == "none" else f"{self.method} "  # nothing was asked of a second route
+        text = f"{self.outcome.value}: engine {self.engine}; {by}{self.second}"
         return text + (f" ({self.reason})" if self.reason else "")
 
 

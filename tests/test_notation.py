@@ -66,6 +66,13 @@ GREEK_WORD = re.compile(r"\b(?:var)?(?:lambda|theta|Delta|alpha|vartheta|gamma|p
     # a red team: one accented letter, an accented name with an index, w^**, Naïve, Y-wl (math), N-firm
     ("à la carte, the CES é case, é_1, q\u0304_1", r"\`{a} la carte, the CES \'e case, \'e\_1, \={q}\_1"),
     ("Naïve w^** and Y-wl is profit", r"Na\"{\i}ve $w$\^{}** and $Y-wl$ is profit"),
+    # a new user (Salop): the radical covered only "(", and the -th of an ordinal was math (minus t h)
+    ("v >= c + (3/2) sqrt(t f)", r"$v \geq c + (3/2) \sqrt{t f}$"),
+    ("sqrt(sqrt(x) + 1) > 1", r"$\sqrt{\sqrt{x} + 1} > 1$"),
+    ("the (n+1)-th firm loses, the k-th and (k+1)-st", r"the ($n+1$)-th firm loses, the $k$-th and ($k+1$)-st"),
+    ("x - th > 0", r"$x - th > 0$"),
+    # names written for LaTeX (the user's Symbol(r"\pi^*")): math, not a backslash and a word
+    ("profit \\pi^* = \\bar{p} - c and \\alpha_1 > 0", r"profit $\pi^{*} = \bar{p} - c$ and $\alpha_{1} > 0$"),
 ])
 def test_prose_latex_exact(text, expected):
     assert prose_latex(text) == expected
@@ -143,3 +150,13 @@ def test_a_piecewise_beside_a_relation_sign_is_parenthesised():
     text = pretty(sp.Le(sp.Piecewise(((r**2 + v**2) / (2 * v), v >= r)), v, evaluate=False), columns=200)
     assert "for r ≤ v⎟ ≤ v" in text  # the brace closes before the relation sign
 
+
+
+def test_names_written_for_latex_print_as_their_letters_in_plain_text():
+    """A user's report: the terminal's derive printed ``\\bar{p}`` and ``\\pi*`` for Symbol(r"\\bar{p}"),
+    Symbol(r"\\pi^*")."""
+    assert symbol_text(r"\bar{p}") == "p\u0304" and symbol_text(r"\pi^*") == "π*"
+    assert symbol_text(r"\hat{x}_1") == "x\u0302₁" and symbol_text(r"\alpha_1") == "α₁"
+    assert symbol_text(r"\pix") == r"\pix"  # not a Greek letter: as written
+    assert one_line(sp.Eq(sp.Symbol(r"\pi^*"), sp.Symbol(r"\bar{p}") + 1)) == "π* = p\u0304 + 1"
+    assert symbol_latex(r"\pi^*") == r"\pi^{*}" and symbol_latex(r"\bar{p}") == r"\bar{p}"

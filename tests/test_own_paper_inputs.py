@@ -477,6 +477,7 @@ def test_verify_explains_a_verdict_by_reduction_and_refuses_a_scope_without_basi
     r = subprocess.run([sys.executable, "-m", "proofs", "verify", "--claims", str(path), "--json", "--quiet",
                         "--no-spot-checks"], capture_output=True, text=True, timeout=300)
     assert json.loads(r.stdout)[0]["scope_basis"] == "reduction in the note"
+    assert json.loads(r.stdout)[0]["scoped_verdict"] == "proved (every N, by reduction)"  # the table's words
     path.write_text(path.read_text().replace('note="a/(N + 1) is positive for every N; N = 3 stands for any.", ', ""))
     r = subprocess.run([sys.executable, "-m", "proofs", "verify", "--claims", str(path), "--no-spot-checks"],
                        capture_output=True, text=True, timeout=300)

@@ -226,3 +226,25 @@ def test_an_undecided_claim_settled_by_exact_draws_is_listed_up_front_and_in_the
     tex = render_report(items, {}, paper=paper)
     assert "Claims the engine left undecided but exact draws settle" in tex
     assert r"settle it} / 5" in tex
+
+
+def test_an_unknown_region_says_why_in_the_thresholds_table():
+    """A user's report: the thresholds table showed an unknown region as "unknown; none, not certified", the
+    reason (QEPCAD eliminates real variables, and k is an integer) dropped."""
+    import types
+
+    import sympy as sp
+
+    from proofs import Claim, Paper
+    from proofs.regions import RegionEntry, Threshold, derive_rows
+    from proofs.report import _regions
+
+    t, f = sp.symbols("t f", positive=True)
+    k = sp.Symbol("k", positive=True, integer=True)
+    entry = RegionEntry("K.1", lambda: [Threshold("some k fits", sp.And(4 * f * k <= t, t < 4 * f * (k + 1)), (),
+                                                  eliminate=(k,))], "holds where")
+    paper = Paper(title="t", claims=(Claim(id="K.1", statement="s", claim=t > 0),),
+                  regions=types.SimpleNamespace(region_for=lambda claim_id: derive_rows(entry, 10.0)))
+    (row,) = _regions(paper, "K.1")
+    assert row.derived == r"\text{unknown}"
+    assert row.comparison.startswith("not compared: the region is unknown (") and "integer" in row.comparison, row

@@ -197,3 +197,4 @@ def test_a_constant_statement_is_not_confirmed_by_a_second_route():
         verdict = (prove if kind == "forall" else exists)(statement, [r > 1])
         check = cross_check(kind, statement, [r > 1], verdict, timeout=5)
         assert check.outcome is Outcome.COULD_NOT_CONFIRM and "nothing to decide" in check.reason, check
+        assert "; nothing to decide (the statement is the constant" in str(check), str(check)
