@@ -368,6 +368,7 @@ def _equations(problem: SamplingProblem) -> tuple:
     about = set().union(*(b.free_symbols for b in problem.statements if isinstance(b, sp.Basic)))
     found, to_solve = [], []
     for eq in equations:
+        eq = exact_floats(eq)[0]  # Eq(2 f, 0.3) places f on 3/20, as the engine reads the decimal
         as_written = [(sym, value) for sym, value in ((eq.lhs, eq.rhs), (eq.rhs, eq.lhs))
                       if sym in own and isinstance(sym, sp.Symbol) and sym not in value.free_symbols
                       and value.free_symbols <= own]

@@ -286,49 +286,82 @@ def _obligations(claim: Claim) -> tuple[Obligation, ...]:
                                     f"{name} does not admit (declared {_declared(symbol)})")
             at = {symbol: sp.Integer(k)}
             try:
-                assumptions = tuple((n, _assumption_at(a, at)) for n, a in ob.assumptions)
+                assumptions = tuple((n, _at_size(a, at, undefined=sp.false)) for n, a in ob.assumptions)
                 undefined = tuple(n for (n, a), (_, held) in zip(ob.assumptions, assumptions)
-                                  if held is sp.false and _assumption_at(a, at, undefined_as=None) is None)
-                out.append(replace(ob, label=f"{name} = {k}: {ob.label}", statement=ob.statement.xreplace(at),
-                                   assumptions=assumptions,
-                                   derived=None if ob.derived is None else ob.derived.xreplace(at),
-                                   fixed=ob.fixed + ((symbol, sp.Integer(k)),),
-                                   undefined_at_size=ob.undefined_at_size + undefined))
+                                  if held is sp.false and _at_size(a, at, undefined=sp.true) is not sp.false)
+                # where an assumption is False at the size the size is excluded, whatever the statement is there
+                excluded = any(held is sp.false for _, held in assumptions)
+                statement, derived = (None if e is None else _statement_at_size(e, at, excluded)
+                                      for e in (ob.statement, ob.derived))
+            except _UndefinedAtSize as exc:
+                raise BadInputError(f"claim {claim.id}: the claim is undefined at {name} = {k} ({exc} there, "
+                                    "where nothing else settles it); give a scope of sizes where it is defined") \
+                    from None
             except (ValueError, TypeError) as exc:  # n is also bound inside (a Sum's index): SymPy refuses
-                undefined = _undefined_at(ob.decided_statement, at)
-                if undefined:
-                    raise BadInputError(f"claim {claim.id}: the claim is undefined at {name} = {k} (it compares "
-                                        f"{undefined} there); give a scope of sizes where it is defined") from None
                 raise BadInputError(f"claim {claim.id}: setting {name} = {k} failed ({type(exc).__name__}: "
                                     f"{exc}); is {name} also bound inside the claim (a Sum's index)?") from None
+            out.append(replace(ob, label=f"{name} = {k}: {ob.label}", statement=statement, assumptions=assumptions,
+                               derived=derived, fixed=ob.fixed + ((symbol, sp.Integer(k)),),
+                               undefined_at_size=ob.undefined_at_size + undefined))
     return tuple(out)
 
 
-def _undefined_at(statement, at: dict) -> str:
-    """What ``statement`` compares that is no real number once ``at`` is set (``"zoo, a division by zero"``,
-    ``"I, a number that is not real"``), else ``""``."""
+class _UndefinedAtSize(Exception):
+    """A claim's statement that setting a size leaves undefined (and nothing around it settles)."""
+
+
+def _undefined_part(e, at: dict) -> str:
+    """Why the part ``e`` (a relation, or anything that is not And/Or/Not/Implies) is undefined once ``at`` is
+    set -- a condition of its definition fails there (``2 - n >= 0`` of ``sqrt(2 - n)`` at ``n = 3``), or
+    setting it gives a number that is not real -- else ``""``."""
+    from symbolic.constructs import condition_text, domain_conditions
+
+    for c in domain_conditions(e):
+        if c.xreplace(at) is sp.false:
+            return f"{condition_text(c)} fails"
+    try:
+        e.xreplace(at)
+        return ""
+    except (TypeError, ValueError):  # SymPy refuses to compare what it made: say what (or "")
+        pass
     with sp.evaluate(False):
-        held = statement.xreplace(at)
+        held = e.xreplace(at)
     for rel in held.atoms(sp.core.relational.Relational):
         for side in rel.args:
             value = side.doit()
             if value.has(sp.zoo, sp.nan):
-                return f"{value}, a division by zero"
+                return f"it divides by zero ({sp.sstr(value)})"
             if value.is_extended_real is False:
-                return f"{value}, a number that is not real"
+                return f"it compares {sp.sstr(value)}, a number that is not real"
     return ""
 
 
-def _assumption_at(assumption, at: dict, undefined_as=sp.false):
-    """``assumption`` with the size set; ``undefined_as`` (``False``) where it is then undefined (an assumption
-    holds only where it is defined: ``sqrt(2 - n) >= 0`` at ``n = 3`` compares ``I``, which SymPy refuses), so
-    the size is one the assumptions exclude rather than an error."""
-    try:
-        return assumption.xreplace(at)
-    except TypeError:
-        if _undefined_at(assumption, at):
-            return undefined_as
-        raise
+def _at_size(e, at: dict, undefined, positive: bool = True):
+    """``e`` with the size set, read as the engine reads it (Kleene's logic: an ``Or`` holds where one part
+    holds, whatever the others): a part undefined at the size becomes ``undefined`` where it would make the
+    whole hold and its negation where it would make the whole fail.  With ``undefined=False`` the result holds
+    exactly where ``e`` is defined and true; with ``True``, where ``e`` is not defined and false."""
+    if isinstance(e, (sp.And, sp.Or)):
+        return e.func(*[_at_size(a, at, undefined, positive) for a in e.args])
+    if isinstance(e, sp.Not):
+        return sp.Not(_at_size(e.args[0], at, undefined, not positive))
+    if isinstance(e, sp.Implies):
+        return sp.Implies(_at_size(e.args[0], at, undefined, not positive), _at_size(e.args[1], at, undefined, positive))
+    if isinstance(e, sp.Basic) and e.free_symbols & set(at) and _undefined_part(e, at):
+        return undefined if positive else sp.Not(undefined)
+    return e.xreplace(at)
+
+
+def _statement_at_size(e, at: dict, excluded: bool = False):
+    """A statement with the size set; :class:`_UndefinedAtSize` where a part undefined there decides whether it
+    holds (where the rest settles it, ``Or(n >= 3, sqrt(2 - n) >= 0)`` at ``n = 3``, it is set as usual), unless
+    the size is ``excluded`` by an assumption (nothing is decided there)."""
+    low, high = _at_size(e, at, undefined=sp.false), _at_size(e, at, undefined=sp.true)
+    if low == high or excluded:
+        return low
+    parts = [p for p in sp.preorder_traversal(e) if isinstance(p, sp.core.relational.Relational)]
+    why = next((w for p in parts if (w := _undefined_part(p, at))), "a part is undefined")
+    raise _UndefinedAtSize(why)
 
 
 def _where_raised(exc: BaseException) -> str:

@@ -344,23 +344,28 @@ def claim_entry(claim) -> RegionEntry | None:
     any other statement gets the region where it holds.  A ``build=`` claim qualifies when it has one
     decision and no concrete families (an abstract function has no region).
     """
-    if claim.claim is not None:
-        statement = claim.derived if claim.derived is not None else claim.claim
-        given = tuple(claim.given)
+    decisions = claim.decisions
+    if claim.claim is not None and not any(ob.fixed for ob in decisions):
+        cases = [(claim.derived if claim.derived is not None else claim.claim, tuple(claim.given), "")]
+    elif claim.claim is not None:  # a fixed scope: one region per size, the size set as the verdict sets it
+        cases = [(ob.decided_statement, tuple(ob.assumptions), ob.fixed_text()) for ob in decisions]
     else:
-        decisions = claim.decisions
         if len(decisions) != 1 or decisions[0].families:
             return None
-        statement, given = decisions[0].decided_statement, tuple(decisions[0].assumptions)
-    if not isinstance(statement, sp.Basic) or isinstance(statement, sp.logic.boolalg.BooleanAtom):
+        cases = [(decisions[0].decided_statement, tuple(decisions[0].assumptions), "")]
+    cases = [c for c in cases if isinstance(c[0], sp.Basic) and not isinstance(c[0], sp.logic.boolalg.BooleanAtom)]
+    if not cases:
         return None
-    if isinstance(statement, sp.Equivalent) and len(statement.args) == 2:
+    if all(isinstance(st, sp.Equivalent) and len(st.args) == 2 for st, _, _ in cases):
         # SymPy keeps an equivalence's sides in its own order: the stated threshold is taken to be the
-        # simpler side (A - C > 1 beside the condition derived from the model)
-        stated, condition = sorted(statement.args, key=sp.count_ops)
-        return RegionEntry(claim.id, lambda: [Threshold("the condition", condition, given, stated)], "threshold",
+        # simpler side (A - C > 1 beside the condition derived from the model); the claim states it
+        def rows():
+            return [Threshold("the condition", condition, given, stated, scope=scope, stated_by="claim")
+                    for st, given, scope in cases for stated, condition in [sorted(st.args, key=sp.count_ops)]]
+        return RegionEntry(claim.id, rows, "threshold",
                            "the region where the claim's condition holds, beside its stated threshold")
-    return RegionEntry(claim.id, lambda: [Threshold("where the claim holds", statement, given)],
+    return RegionEntry(claim.id, lambda: [Threshold("where the claim holds", st, given, scope=scope)
+                                          for st, given, scope in cases],
                        "holds where", "the region of the parameters where the claim's statement holds")
 
 

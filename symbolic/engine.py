@@ -57,7 +57,7 @@ from .certify import Uncertifiable, holds, respects_symbol_assumptions
 from .constructs import (condition_text, distinct_subtrees, domain_conditions, exact_floats, sympy_settles_reliably,
                          unsupported_in)
 from .errors import BadInputError, BadInputTypeError
-from .points import certified_point, excluded_values, refinement_lemmas
+from .points import certified_point, excluded_values, refinement_lemmas, simple_point
 from .smtlib import script
 from .sympy_routes import exact_constant, settled_false, sympy_constant, sympy_identity, sympy_sign
 from .translate import Translator, Unsupported
@@ -566,6 +566,9 @@ def _z3_pass(p: Problem, d: Domain) -> Verdict | None:
                 refinements += excluded
                 continue
         if not lemmas:
+            simple = _simple_verdict(p, want)
+            if simple is not None:
+                return simple
             reason = "the solver's point failed exact certification"
             if p.target.atoms(AppliedUndef) or any(a.atoms(AppliedUndef) for _, a in p.named):
                 reason += (" (an abstract function has no value at a point: a counterexample or instance needs a "
@@ -579,10 +582,25 @@ def _z3_pass(p: Problem, d: Domain) -> Verdict | None:
         rounds += 1
         if p.remaining() <= 0:
             break
+    simple = _simple_verdict(p, p.kind is Kind.EXISTS)
+    if simple is not None:
+        return simple
     if p.remaining() <= 0:
         return p.unknown("z3", "time limit reached while refining the abstraction of exp/log")
     return p.unknown("z3", f"the solver's points stayed spurious after {REFINEMENT_ROUNDS} refinements of the "
                            "abstraction of exp/log (no certified point, and no proof)")
+
+
+def _simple_verdict(p: Problem, want: bool) -> Verdict | None:
+    """Where the solver's points stayed spurious: a certified point of simple rationals, if one settles it."""
+    if p.target.atoms(AppliedUndef) or any(a.atoms(AppliedUndef) for _, a in p.named):
+        return None  # an abstract function has no value at a point
+    found = simple_point(p, want)
+    if found is None:
+        return None
+    return Verdict.make(Status.WITNESS if want else Status.REFUTED, p.kind, "simple-point", 0.0, point=found,
+                        notes=p.notes + ("z3's points stayed spurious; the point is one of simple rationals tried "
+                                         "in turn, certified by interval arithmetic",))
 
 
 def _admissible_point_exists(p: Problem, facts: list) -> bool | None:

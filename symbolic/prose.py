@@ -211,7 +211,7 @@ class _Reader:
         """``-th`` in ``(n+1)-th``, ``k-th``: a hyphen glued on both sides to an ordinal ending (words, not minus
         t h)."""
         return self.t[i].text in ("-", "−") and self._glued(i) and self._glued(i + 1) \
-            and self._is(i + 1, "id", _ORDINALS) and not self._glued(i + 2)
+            and self._is(i + 1, "id", _ORDINALS) and (not self._glued(i + 2) or self._is(i + 2, "op", ("-",)))
 
     def _star_postfix(self, i: int) -> bool:
         """``E*`` (a star superscript), as opposed to ``a*b``: the star is glued to its left and not
@@ -427,6 +427,8 @@ class _Reader:
                 k += 1
             if target == "latex" and re.search(r"\\[A-Za-z]+$", out) and piece[:1].isalnum():
                 out += " "  # \ldots N, not \ldotsN
+            if target == "latex" and piece == "'" and out.endswith("}") and _SUPERSCRIPTED.search(out):
+                out, piece = out[:-1] + r"\prime}", ""  # w^*': one superscript (a prime is one, LaTeX has no two)
             out += piece
         return out
 
@@ -461,7 +463,7 @@ class _Reader:
 
 
 #: a base that already carries a superscript (``x^{*}``, ``P^{'}``) at the end of rendered LaTeX
-_SUPERSCRIPTED = re.compile(r"(\\[A-Za-z]+|[A-Za-z0-9])(_\{[^{}]*\})?\^\{[^{}]*\}$")
+_SUPERSCRIPTED = re.compile(r"(\\[A-Za-z]+\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9])(_\{[^{}]*\})?\^\{[^{}]*\}$")
 
 
 def _braced_superscript_base(out: str) -> str:
@@ -690,6 +692,7 @@ METHOD_WORDS = (("sympy-identity", "a SymPy identity"), ("sympy-sign", "SymPy's 
                 ("sympy-constant", "SymPy's evaluation"),
                 ("sympy-evaluation", "SymPy's evaluation of the statement with its integers read as reals"),
                 ("exact-evaluation", "exact evaluation"), ("qepcad", "quantifier elimination (QEPCAD B)"),
+                ("simple-point", "a certified point of simple rationals"),
                 ("sympy", "SymPy"))
 
 

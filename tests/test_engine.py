@@ -585,3 +585,17 @@ def test_unnamed_assumptions_printed_alike_are_two_assumptions():
     y = sp.Symbol("y", real=True)
     v = prove(y > 0, [y >= 0, real <= 0, sp.Le(neg, 0, evaluate=False)])
     assert v.status is Status.REFUTED, v
+
+
+def test_simple_rationals_settle_a_claim_whose_solver_points_stay_spurious():
+    """A new user's claim: exp(t) cos(t) < 1 + t**7 fails at t = 1/2 (e**(1/2) cos(1/2) ~ 1.447), but z3's points
+    stayed spurious through every refinement and the verdict was unknown "(the claim may be true)"."""
+    t = sp.Symbol("t", positive=True)
+    v = prove(sp.exp(t) * sp.cos(t) < 1 + t**7)
+    assert v.status is Status.REFUTED and v.method == "simple-point", v
+    point = v.counterexample
+    assert point[t].is_Rational and not bool(sp.exp(point[t]) * sp.cos(point[t]) < 1 + point[t]**7)
+    w = exists(sp.exp(t) * sp.cos(t) > 1 + t**7)
+    assert w.status is Status.WITNESS and bool((sp.exp(t) * sp.cos(t) > 1 + t**7).subs(w.witness)), w
+    # a true claim is never refuted this way: every point is certified, and none fails
+    assert prove(sp.exp(t) * sp.cos(t) < sp.exp(t) + 1).status in (Status.PROVED, Status.UNKNOWN)

@@ -73,6 +73,9 @@ GREEK_WORD = re.compile(r"\b(?:var)?(?:lambda|theta|Delta|alpha|vartheta|gamma|p
     ("x - th > 0", r"$x - th > 0$"),
     # names written for LaTeX (the user's Symbol(r"\pi^*")): math, not a backslash and a word
     ("profit \\pi^* = \\bar{p} - c and \\alpha_1 > 0", r"profit $\pi^{*} = \bar{p} - c$ and $\alpha_{1} > 0$"),
+    # a red team: a prime after a star was a second superscript (pdflatex stopped: "Double superscript")
+    ("w^*' > 0 and \\bar{p}^*' < 1", r"$w^{*\prime} > 0$ and $\bar{p}^{*\prime} < 1$"),
+    ("\\bar{p}^*^2 > 0", r"${\bar{p}^{*}}^{2} > 0$"),
 ])
 def test_prose_latex_exact(text, expected):
     assert prose_latex(text) == expected

@@ -171,8 +171,9 @@ def test_region_of_an_iff_claim_is_its_condition_beside_its_threshold(tmp_path):
                        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert r.returncode == 0, r.stderr
     row = json.loads(r.stdout)["rows"][0]
-    assert row["region"] != "True" and row["comparison"] == "equal to the paper's threshold"
+    assert row["region"] != "True" and row["comparison"] == "equal to the claim's threshold"
     assert row["paper"] == "(a + c_1 > 2*c_2) & (a + c_2 > 2*c_1)"  # the stated side, not the derived one
+    assert row["stated_by"] == "claim"  # the claim states it (a user's claim is not the paper's words)
 
 
 def test_region_names_the_claims_that_have_one(tmp_path):
@@ -907,13 +908,45 @@ def test_an_assumption_undefined_at_a_size_excludes_it():
     rows = {row.group: row.necessary for row in necessity(result, Settings(), assumption_use(result, Settings()))}
     assert rows["root"] is True, rows  # without it, x = 3/2 at n = 2 refutes x**2 < 2
     # the statement itself undefined at a size: an error that says so (it suggested a Sum's index)
-    with pytest.raises(BadInputError, match=r"undefined at n = 2 \(it compares I, a number that is not real"):
+    with pytest.raises(BadInputError, match=r"undefined at n = 2 \(1 - n >= 0 fails there"):
         decide_claim(Claim(id="S", statement="s", claim=sp.sqrt(1 - n) >= 0, scope="n = 1..2"))
-    with pytest.raises(BadInputError, match=r"undefined at n = 1 \(it compares zoo, a division by zero"):
+    with pytest.raises(BadInputError, match=r"undefined at n = 1 \(n - 1 != 0 fails there"):
         decide_claim(Claim(id="Z", statement="s", claim=x / (n - 1) <= x, scope="n = 1..2"))
+    with pytest.raises(BadInputError, match=r"undefined at n = 2"):  # SymPy makes Ne(I, -1) True: still undefined
+        decide_claim(Claim(id="N", statement="s", claim=sp.Ne(sp.sqrt(1 - n), -1), scope="n = 1..2"))
+    # ... unless the rest settles it (Kleene), or the assumptions exclude the size
+    settled = decide_claim(Claim(id="K", statement="s", claim=sp.Or(n >= 2, sp.sqrt(1 - n) >= 0), scope="n = 1..2"))
+    assert settled.scoped_verdict() == "proved (n = 1, 2 only)", settled.verdict
+    excluded = decide_claim(Claim(id="E", statement="s", claim=sp.sqrt(1 - n) >= 0, assumptions={"n <= 1": n <= 1},
+                                  scope="n = 1..2"))
+    assert excluded.scoped_verdict() == "proved (n = 1, 2 only; the assumptions exclude n = 2)", excluded.verdict
     zero = decide_claim(Claim(id="D", statement="s", claim=x**n < 4, scope="n = 1..2",
                               assumptions={"x < 2": x < 2, "1/(n - 1) <= 1": 1 / (n - 1) <= 1}))
     assert zero.scoped_verdict() == "proved (n = 1, 2 only; the assumptions exclude n = 1)", zero.verdict
+
+
+def test_a_part_undefined_at_a_size_is_read_as_the_engine_reads_it():
+    """A red team: an assumption undefined at a size was made False as a whole, though Kleene's logic (the
+    engine's) makes ``Or(sqrt(2 - n) >= 0, n >= 3)`` true at n = 3: a false claim was "proved" there with the
+    size excluded, and an existence claim with a witness at n = 3 had "no instance".  ``Ne(sqrt(2 - n), -1)``,
+    which SymPy makes True at n = 3, was not excluded (the engine reads it as 2 - n >= 0)."""
+    n = sp.Symbol("n", positive=True, integer=True)
+    le = sp.Le(x * n, 2 * x, evaluate=False)
+    for guard in (sp.Or(sp.sqrt(2 - n) >= 0, n >= 3), sp.Implies(n <= 2, sp.sqrt(2 - n) >= 0)):
+        result = decide_claim(Claim(id="G", statement="s", claim=le, assumptions={"guard": guard}, scope="n = 1..3"))
+        assert result.scoped_verdict() == "refuted (n = 1..3 only)", (guard, result.verdict)
+        assert result.verdict.counterexample[n] == 3
+    some = decide_claim(Claim(id="W", statement="s", claim=x * n > 2 * x, kind="exists", scope="n = 1..3",
+                              assumptions={"guard": sp.Or(sp.sqrt(2 - n) >= 0, n >= 3)}))
+    assert some.status is Status.WITNESS and some.verdict.witness[n] == 3, some.verdict
+    ne = decide_claim(Claim(id="NE", statement="s", claim=le, assumptions={"root": sp.Ne(sp.sqrt(2 - n), -1)},
+                            scope="n = 1..3"))
+    assert ne.scoped_verdict() == "proved (n = 1..3 only; the assumptions exclude n = 3)", ne.verdict
+    (three,) = [v for ob, v in ne.decisions if ob.fixed_text() == "n = 3"]
+    assert "'root' is undefined once n = 3 was set" in three.reason, three
+    both = decide_claim(Claim(id="B", statement="s", claim=le, scope="n = 1..3",
+                              assumptions={"guard": sp.And(sp.sqrt(2 - n) >= 0, x > 0)}))
+    assert both.scoped_verdict() == "proved (n = 1..3 only; the assumptions exclude n = 3)", both.verdict
 
 
 def test_a_vacuous_claim_shows_no_draws_and_a_constant_claim_says_constant():
@@ -1008,13 +1041,14 @@ def test_spot_check_rows_do_not_count_past_their_draws():
     assert _spot_text(none, refuted) == "no admissible draw for some decision (see the detail)"
 
 
-@pytest.mark.parametrize("value", [0.1, sp.sqrt(2)], ids=["decimal", "irrational"])
-def test_an_assumption_setting_a_symbol_to_a_number_is_spot_checked(value):
+@pytest.mark.parametrize("times, value", [(1, 0.1), (1, sp.sqrt(2)), (2, 0.3)], ids=["decimal", "irrational", "2f"])
+def test_an_assumption_setting_a_symbol_to_a_number_is_spot_checked(times, value):
     """A user's report: ``Eq(f, 0.1)`` as an assumption crashed the spot check (a kernel of no symbols gave one
-    number where the sampler wanted one per draw).  The decimal is the decimal it prints as, as the engine reads it."""
+    number where the sampler wanted one per draw); ``Eq(2 f, 0.3)`` was never placed (no admissible draw).  The
+    decimal is the decimal it prints as, as the engine reads it."""
     t, f = sp.symbols("t f", positive=True)
     claim = Claim(id="F.1", statement="s", claim=sp.Implies(t >= 2, 9 * f**2 <= 9 * t),
-                  assumptions={"f is set": sp.Eq(f, value)})
+                  assumptions={"f is set": sp.Eq(times * f, value)})
     result = decide_claim(claim)
     assert result.status is Status.PROVED, result.verdict
     spot = spot_check_claim(Paper(title="t", claims=(claim,)), result, Settings(samples=2000))

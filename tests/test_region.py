@@ -570,3 +570,23 @@ def test_a_symbol_used_as_a_truth_value_is_unknown_in_a_region():
     x = sp.Symbol("x")
     assert "used as a truth value" in region(x > 0, [x]).reason
     assert "gamma" in region(sp.gamma(x) > 0).reason
+
+
+@needs_qepcad
+def test_a_claim_with_fixed_sizes_gets_a_region_per_size_beside_its_own_threshold():
+    """A new user's report: ``region`` of a claim with scope n = 2..5 ignored the scope (the denominator
+    4 n (n - 1) "may vanish"), and the claim's own threshold was labelled the paper's."""
+    from proofs import Claim
+    from proofs.regions import claim_entry, derive_rows
+
+    n = sp.Symbol("n", positive=True, integer=True)
+    t, f = sp.symbols("t f", positive=True)
+    cost = lambda m: m * f + t / (4 * m)  # noqa: E731
+    claim = Claim(id="SC.9", statement="n is a local optimum iff n(n-1) <= t/(4f) <= n(n+1)", scope="n = 2..3",
+                  claim=sp.Equivalent(sp.And(cost(n) <= cost(n + 1), cost(n) <= cost(n - 1)),
+                                      sp.And(n * (n - 1) <= t / (4 * f), t / (4 * f) <= n * (n + 1))))
+    rows = derive_rows(claim_entry(claim), 30.0)
+    assert [r.threshold.scope for r in rows] == ["n = 2", "n = 3"]
+    assert {r.threshold.stated_by for r in rows} == {"claim"}
+    assert all(r.region.certified and r.verdict_text() == "equal to the claim's threshold" for r in rows), rows
+    assert rows[0].region.condition == sp.And(t >= 8 * f, t <= 24 * f)

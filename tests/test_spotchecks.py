@@ -282,13 +282,22 @@ def test_an_undecided_existence_claim_shows_one_instance_the_draws_found():
 
 def test_a_statement_sympy_settled_is_not_a_passing_numeric_check():
     """A user's report: ``assert_holds(Eq(profit at n = sqrt(t/f), 0))`` passed with no draw evaluated (SymPy had
-    made it True); a check that cannot fail says so instead."""
+    made it True); a check that cannot fail warns.  A claim with one settled decision among others checks the
+    others (no warning: draws were evaluated)."""
+    import warnings
+
     from numeric import testing
+    from proofs.rodriguez_clare import paper
 
     t, f = sp.symbols("t f", positive=True)
     n = sp.sqrt(t / f)
-    with pytest.raises(AssertionError, match="nothing was checked: SymPy evaluated the statement to True"):
+    with pytest.warns(testing.NothingCheckedWarning, match="nothing was checked: SymPy evaluated the statement to True"):
         testing.assert_holds(sp.Eq(t / n**2 - f, 0), [t > f])
-    with pytest.raises(AssertionError, match="to False before any draw"):
+    with pytest.warns(testing.NothingCheckedWarning, match="to False before any draw"):
         testing.assert_never(t < -f)
-    testing.assert_holds(sp.Eq(t / n**2 - f, 0, evaluate=False), [t > f], samples=500)  # kept: checked on the draws
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        testing.assert_holds(sp.Eq(t / n**2 - f, 0, evaluate=False), [t > f], samples=500)  # kept: checked
+        testing.assert_holds(paper.claim("S4.1"), samples=500)  # one decision settled, the other checked
+        with pytest.raises(AssertionError, match="claim fails on an admissible draw"):
+            testing.assert_holds(sp.And(t > 0, t < 2 * f), [t > f], samples=500)
