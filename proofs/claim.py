@@ -19,6 +19,7 @@ cross-checks).  Its expected verdict, if any, is data kept beside it to be
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -285,83 +286,134 @@ def _obligations(claim: Claim) -> tuple[Obligation, ...]:
                 raise BadInputError(f"claim {claim.id}: scope={claim.scope!r} has {name} = {k}, which the symbol "
                                     f"{name} does not admit (declared {_declared(symbol)})")
             at = {symbol: sp.Integer(k)}
+            size = f"{name} = {k}"
             try:
-                assumptions = tuple((n, _at_size(a, at, undefined=sp.false)) for n, a in ob.assumptions)
-                undefined = tuple(n for (n, a), (_, held) in zip(ob.assumptions, assumptions)
-                                  if held is sp.false and _at_size(a, at, undefined=sp.true) is not sp.false)
+                assumptions, undefined = [], []
+                for n, a in ob.assumptions:
+                    try:
+                        held = _kleene_at_size(a, at, undefined=sp.false)
+                    except _Unsettled as exc:
+                        raise BadInputError(f"claim {claim.id}: setting {size} makes the assumption {n!r} pass "
+                                            f"through an undefined value ({exc}), and whether it holds there is not "
+                                            "settled; give a scope of sizes where it is defined") from None
+                    if held is sp.false and _kleene_at_size(a, at, undefined=sp.true) is not sp.false:
+                        undefined.append(n)
+                    assumptions.append((n, held))
                 # where an assumption is False at the size the size is excluded, whatever the statement is there
                 excluded = any(held is sp.false for _, held in assumptions)
                 statement, derived = (None if e is None else _statement_at_size(e, at, excluded)
                                       for e in (ob.statement, ob.derived))
-            except _UndefinedAtSize as exc:
-                raise BadInputError(f"claim {claim.id}: the claim is undefined at {name} = {k} ({exc} there, "
-                                    "where nothing else settles it); give a scope of sizes where it is defined") \
-                    from None
+            except _Unsettled as exc:
+                raise BadInputError(f"claim {claim.id}: the claim is undefined at {size} ({exc} there, and nothing "
+                                    "else settles it); give a scope of sizes where it is defined") from None
+            except BadInputError:
+                raise
             except (ValueError, TypeError) as exc:  # n is also bound inside (a Sum's index): SymPy refuses
-                raise BadInputError(f"claim {claim.id}: setting {name} = {k} failed ({type(exc).__name__}: "
+                raise BadInputError(f"claim {claim.id}: setting {size} failed ({type(exc).__name__}: "
                                     f"{exc}); is {name} also bound inside the claim (a Sum's index)?") from None
-            out.append(replace(ob, label=f"{name} = {k}: {ob.label}", statement=statement, assumptions=assumptions,
+            out.append(replace(ob, label=f"{size}: {ob.label}", statement=statement, assumptions=tuple(assumptions),
                                derived=derived, fixed=ob.fixed + ((symbol, sp.Integer(k)),),
-                               undefined_at_size=ob.undefined_at_size + undefined))
+                               undefined_at_size=ob.undefined_at_size + tuple(undefined)))
     return tuple(out)
 
 
-class _UndefinedAtSize(Exception):
-    """A claim's statement that setting a size leaves undefined (and nothing around it settles)."""
-
-
-def _undefined_part(e, at: dict) -> str:
-    """Why the part ``e`` (a relation, or anything that is not And/Or/Not/Implies) is undefined once ``at`` is
-    set -- a condition of its definition fails there (``2 - n >= 0`` of ``sqrt(2 - n)`` at ``n = 3``), or
-    setting it gives a number that is not real -- else ``""``."""
+def _size_set(e, at: dict) -> tuple:
+    """``(e with the size set, "")``, or ``(None, why)`` where a part is undefined at the size or SymPy passes
+    through an undefined value in setting it: a condition of a construct's definition fails there (``2 - n >=
+    0`` of ``sqrt(2 - n)`` at ``n = 3``), a side of a relation is ``zoo``, ``nan`` or not real (SymPy makes
+    ``Ne(I, -1)`` and ``Ne(zoo, x)`` True), or SymPy refuses to build the result (``I >= 0``).  The conditions
+    are those of the expression with the size set and not evaluated: ``(1 - 2/n)**n`` at ``n = 2`` is
+    ``0**2``, an integer power, not the engine's ``exp(n log(1 - 2/n))``.  ValueError/TypeError from setting
+    it unevaluated (a Sum's index) pass up."""
     from symbolic.constructs import condition_text, domain_conditions
 
-    for c in domain_conditions(e):
-        if c.xreplace(at) is sp.false:
-            return f"{condition_text(c)} fails"
-    try:
-        e.xreplace(at)
-        return ""
-    except (TypeError, ValueError):  # SymPy refuses to compare what it made: say what (or "")
-        pass
     with sp.evaluate(False):
         held = e.xreplace(at)
+    try:
+        conditions = domain_conditions(held)
+    except Exception as exc:  # noqa: BLE001 - an expression the table cannot read: not set, said why
+        return None, f"its conditions of definition cannot be read ({type(exc).__name__})"
+    for c in conditions:
+        try:
+            if c.doit() is sp.false:  # 2 - 1*3 >= 0 printed 2 - 3 >= 0
+                text = _UNIT_FACTOR.sub("", condition_text(c))  # 2 - 1*3 >= 0, as set unevaluated: 2 - 3 >= 0
+                return None, f"the condition {text} of its definition fails"
+        except (TypeError, ValueError):
+            return None, f"{condition_text(c)} cannot be evaluated"
     for rel in held.atoms(sp.core.relational.Relational):
         for side in rel.args:
-            value = side.doit()
-            if value.has(sp.zoo, sp.nan):
-                return f"it divides by zero ({sp.sstr(value)})"
-            if value.is_extended_real is False:
-                return f"it compares {sp.sstr(value)}, a number that is not real"
-    return ""
+            try:
+                value = side.doit()
+            except (TypeError, ValueError, ArithmeticError):
+                return None, f"{_UNIT_FACTOR.sub('', sp.sstr(side))} cannot be evaluated"
+            if isinstance(value, sp.Expr) and value.has(sp.zoo, sp.nan):
+                return None, f"{_UNIT_FACTOR.sub('', sp.sstr(side))} is {sp.sstr(value)}, a division by zero or a pole"
+            if isinstance(value, sp.Expr) and value.is_number and value.is_extended_real is False:
+                return None, f"{_UNIT_FACTOR.sub('', sp.sstr(side))} is {sp.sstr(value)}, not a real number"
+    try:
+        plain = e.xreplace(at)
+    except (TypeError, ValueError) as exc:
+        return None, f"SymPy cannot build it ({exc})"
+    if plain.has(sp.zoo, sp.nan):
+        return None, "it holds zoo or nan"
+    return plain, ""
 
 
-def _at_size(e, at: dict, undefined, positive: bool = True):
-    """``e`` with the size set, read as the engine reads it (Kleene's logic: an ``Or`` holds where one part
-    holds, whatever the others): a part undefined at the size becomes ``undefined`` where it would make the
-    whole hold and its negation where it would make the whole fail.  With ``undefined=False`` the result holds
-    exactly where ``e`` is defined and true; with ``True``, where ``e`` is not defined and false."""
+#: a factor 1 SymPy leaves in an expression built unevaluated (``2 - 1*3``)
+_UNIT_FACTOR = re.compile(r"(?<![\w.])1\*")
+
+
+class _Unsettled(Exception):
+    """A part that setting a size passes through an undefined value in, and whose truth there is not certain."""
+
+
+def _strict_relation(e) -> bool:
+    """A relation of arithmetic sides without a Piecewise, ITE or Boolean inside: undefined wherever a part of a
+    side is (arithmetic is strict; only a Piecewise or a connective can leave an undefined part aside)."""
+    return isinstance(e, sp.core.relational.Relational) and all(
+        isinstance(side, sp.Expr) and not side.has(sp.Piecewise, sp.ITE)
+        and not side.atoms(sp.core.relational.Relational, sp.logic.boolalg.BooleanFunction)  # (a Symbol is a Boolean)
+        for side in e.args)
+
+
+def _kleene_at_size(e, at: dict, undefined, positive: bool = True):
+    """``e`` with the size set, read as the engine reads it (Kleene's logic over And, Or, Not, Implies): a
+    strict relation undefined at the size becomes ``undefined`` where it would make the whole hold and its
+    negation where it would make the whole fail.  With ``undefined=False`` the result holds exactly where ``e``
+    is defined and true; with ``True``, where it is not defined and false.  Any other part that passes through
+    an undefined value (an ``ITE``, ``Xor``, ``Piecewise``, a condition that cannot be evaluated) raises
+    :class:`_Unsettled`: not guessed."""
     if isinstance(e, (sp.And, sp.Or)):
-        return e.func(*[_at_size(a, at, undefined, positive) for a in e.args])
+        return e.func(*[_kleene_at_size(a, at, undefined, positive) for a in e.args])
     if isinstance(e, sp.Not):
-        return sp.Not(_at_size(e.args[0], at, undefined, not positive))
+        return sp.Not(_kleene_at_size(e.args[0], at, undefined, not positive))
     if isinstance(e, sp.Implies):
-        return sp.Implies(_at_size(e.args[0], at, undefined, not positive), _at_size(e.args[1], at, undefined, positive))
-    if isinstance(e, sp.Basic) and e.free_symbols & set(at) and _undefined_part(e, at):
+        return sp.Implies(_kleene_at_size(e.args[0], at, undefined, not positive),
+                          _kleene_at_size(e.args[1], at, undefined, positive))
+    held, why = _size_set(e, at)
+    if not why:
+        return held
+    if _strict_relation(e) and not why.startswith(("SymPy cannot", "its conditions")):
         return undefined if positive else sp.Not(undefined)
-    return e.xreplace(at)
+    raise _Unsettled(why)
 
 
-def _statement_at_size(e, at: dict, excluded: bool = False):
-    """A statement with the size set; :class:`_UndefinedAtSize` where a part undefined there decides whether it
-    holds (where the rest settles it, ``Or(n >= 3, sqrt(2 - n) >= 0)`` at ``n = 3``, it is set as usual), unless
-    the size is ``excluded`` by an assumption (nothing is decided there)."""
-    low, high = _at_size(e, at, undefined=sp.false), _at_size(e, at, undefined=sp.true)
-    if low == high or excluded:
+def _statement_at_size(e, at: dict, excluded: bool):
+    """A statement with the size set: :class:`_Unsettled` where a part undefined there decides whether it holds
+    (where the rest settles it, ``Or(n >= 3, sqrt(2 - n) >= 0)`` at ``n = 3``, it is set), unless the size is
+    ``excluded`` by an assumption (nothing is decided there)."""
+    try:
+        low, high = _kleene_at_size(e, at, undefined=sp.false), _kleene_at_size(e, at, undefined=sp.true)
+    except _Unsettled:
+        if excluded:
+            return sp.true
+        raise
+    if low == high:
         return low
-    parts = [p for p in sp.preorder_traversal(e) if isinstance(p, sp.core.relational.Relational)]
-    why = next((w for p in parts if (w := _undefined_part(p, at))), "a part is undefined")
-    raise _UndefinedAtSize(why)
+    if excluded:
+        return sp.true
+    raise _Unsettled(next(why for p in sp.preorder_traversal(e) if (why := _size_set(p, at)[1])
+                          and isinstance(p, sp.core.relational.Relational)))
 
 
 def _where_raised(exc: BaseException) -> str:
@@ -773,7 +825,7 @@ def _with_fixed_sizes(ob: Obligation, verdict: Verdict) -> Verdict:
     undefined = next((name for name in ob.undefined_at_size if verdict.reason and f"{name!r}" in verdict.reason), None)
     if verdict.status is Status.VACUOUS and undefined is not None:
         verdict = replace(verdict, reason=f"the assumption {undefined!r} is undefined once {ob.fixed_text()} was set "
-                          "(it divides by zero or compares a number that is not real there), so it holds nowhere there")
+                          "(a condition of its definition fails there, or a side is not a real number), so it holds nowhere there")
     elif verdict.status is Status.VACUOUS and verdict.reason and "when it was written" in verdict.reason:
         verdict = replace(verdict, reason=verdict.reason.replace("when it was written", f"once {ob.fixed_text()} was set"))
     if ob.settled_at_construction:

@@ -529,6 +529,9 @@ def _z3_pass(p: Problem, d: Domain) -> Verdict | None:
         asked = time.monotonic()
         r = _check(p, parts + [goal, refinements], extra_vars=atom_vars)
         if r.result == "unknown":
+            simple = None if r.timed_out else _simple_verdict(p, p.kind is Kind.EXISTS)  # z3 gave up, time left
+            if simple is not None:
+                return simple
             return p.unknown("z3", r.reason if r.timed_out else f"z3 returned unknown: {r.reason}")
         if r.result == "unsat":  # refinements are true facts: unsat still decides
             if exclusions:  # z3's own check of the assumptions saw the values now ruled out: check again

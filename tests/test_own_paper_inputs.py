@@ -241,13 +241,17 @@ def test_float_failures_beyond_the_exact_ones_are_counted():
 def test_the_testing_helpers_take_existence_claims_and_families():
     from numeric.testing import assert_holds, assert_never
 
+    from numeric.testing import NothingCheckedWarning
+
     none = Claim(id="N", statement="no x below zero", kind="exists", claim=sp.And(x < 0, x > -1))
-    assert_never(none, samples=500)
+    with pytest.warns(NothingCheckedWarning, match="evaluated N to False"):  # SymPy: x < 0 is False
+        assert_never(none, samples=500)
     with pytest.raises(TypeError, match="is a universal statement: use assert_holds"):
         assert_never(Claim(id="U", statement="s", claim=x > 0), samples=500)
     monotone = Claim(id="M", statement="s", build=lambda: [Obligation.forall(
         "D falls", sp.Derivative(D(p), p) < 0, families=(LINEAR,))])
-    assert_holds(monotone, samples=500)  # evaluated with D(p) = 1 - p
+    with pytest.warns(NothingCheckedWarning, match=r"evaluated D falls \(with D\(p\) = 1 - p\) to True"):
+        assert_holds(monotone, samples=500)  # with D(p) = 1 - p: the derivative is -1, settled
 
 
 def test_scopes_other_than_j_cover_every_size():
@@ -908,9 +912,9 @@ def test_an_assumption_undefined_at_a_size_excludes_it():
     rows = {row.group: row.necessary for row in necessity(result, Settings(), assumption_use(result, Settings()))}
     assert rows["root"] is True, rows  # without it, x = 3/2 at n = 2 refutes x**2 < 2
     # the statement itself undefined at a size: an error that says so (it suggested a Sum's index)
-    with pytest.raises(BadInputError, match=r"undefined at n = 2 \(1 - n >= 0 fails there"):
+    with pytest.raises(BadInputError, match=r"undefined at n = 2 \(the condition 1 - 2 >= 0 of its definition fails"):
         decide_claim(Claim(id="S", statement="s", claim=sp.sqrt(1 - n) >= 0, scope="n = 1..2"))
-    with pytest.raises(BadInputError, match=r"undefined at n = 1 \(n - 1 != 0 fails there"):
+    with pytest.raises(BadInputError, match=r"undefined at n = 1 \(the condition -1 \+ 1 != 0 of its definition fails"):
         decide_claim(Claim(id="Z", statement="s", claim=x / (n - 1) <= x, scope="n = 1..2"))
     with pytest.raises(BadInputError, match=r"undefined at n = 2"):  # SymPy makes Ne(I, -1) True: still undefined
         decide_claim(Claim(id="N", statement="s", claim=sp.Ne(sp.sqrt(1 - n), -1), scope="n = 1..2"))
@@ -947,6 +951,30 @@ def test_a_part_undefined_at_a_size_is_read_as_the_engine_reads_it():
     both = decide_claim(Claim(id="B", statement="s", claim=le, scope="n = 1..3",
                               assumptions={"guard": sp.And(sp.sqrt(2 - n) >= 0, x > 0)}))
     assert both.scoped_verdict() == "proved (n = 1..3 only; the assumptions exclude n = 3)", both.verdict
+
+
+def test_a_part_set_to_a_size_is_judged_as_set_and_never_guessed():
+    """A second red team: an ITE, Xor or Piecewise guard with an undefined branch not taken at a size was read as
+    undefined as a whole (the size "excluded", a false claim proved); ``(1 - 2/n)**n`` carried the engine's
+    condition for a symbolic exponent (base > 0) to n = 2, where it is the integer power 0**2 (a size wrongly
+    excluded); ``cot(n - 1)`` at n = 1 is zoo, which SymPy folds into ``Ne(zoo, x) = True`` (proved).  Now a
+    part is judged as set (its conditions of definition with the size in), and one whose truth the engine's
+    logic does not settle is an error, not a guess."""
+    n = sp.Symbol("n", positive=True, integer=True)
+    xr = sp.Symbol("x", real=True)
+    for guard in (sp.ITE(n <= 2, sp.And(sp.sqrt(2 - n) >= 0, xr >= 0), xr < 0),
+                  sp.Xor(sp.sqrt(2 - n) >= 1, xr < 0)):
+        with pytest.raises(BadInputError, match="whether it holds there is not settled"):
+            decide_claim(Claim(id="I", statement="s", claim=xr >= 0, assumptions={"A": guard}, scope="n = 1..3"))
+    power = decide_claim(Claim(id="P", statement="s", claim=xr > 0, assumptions={"A": (1 - 2 / n)**n <= xr},
+                               scope="n = 2..4"))
+    assert power.status is Status.REFUTED and power.verdict.counterexample == {n: 2, xr: 0}, power.verdict
+    assert power.excluded_sizes == ()
+    with pytest.raises(BadInputError, match=r"undefined at n = 1 \(cot\(-1 \+ 1\) is zoo"):
+        decide_claim(Claim(id="C", statement="s", claim=sp.Ne(sp.cot(n - 1), xr), scope="n = 1..2"))
+    with pytest.raises(BadInputError, match="undefined at n = 3"):  # the ITE's other branch: not guessed
+        decide_claim(Claim(id="T", statement="s", claim=sp.ITE(n <= 2, sp.sqrt(2 - n) >= 0, xr**2 >= 0),
+                           scope="n = 1..3"))
 
 
 def test_a_vacuous_claim_shows_no_draws_and_a_constant_claim_says_constant():
