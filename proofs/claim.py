@@ -318,45 +318,79 @@ def _obligations(claim: Claim) -> tuple[Obligation, ...]:
 
 
 def _size_set(e, at: dict) -> tuple:
-    """``(e with the size set, "")``, or ``(None, why)`` where a part is undefined at the size or SymPy passes
-    through an undefined value in setting it: a condition of a construct's definition fails there (``2 - n >=
-    0`` of ``sqrt(2 - n)`` at ``n = 3``), a side of a relation is ``zoo``, ``nan`` or not real (SymPy makes
-    ``Ne(I, -1)`` and ``Ne(zoo, x)`` True), or SymPy refuses to build the result (``I >= 0``).  The conditions
-    are those of the expression with the size set and not evaluated: ``(1 - 2/n)**n`` at ``n = 2`` is
-    ``0**2``, an integer power, not the engine's ``exp(n log(1 - 2/n))``.  ValueError/TypeError from setting
-    it unevaluated (a Sum's index) pass up."""
+    """``(e with the size set, "", False)``, or ``(None, why, certain)`` where setting the size passes through
+    an undefined value -- ``certain`` where the part is then certainly undefined:
+
+    * a value with no symbols left is ``zoo``, ``nan``, infinite or not real (SymPy makes ``Ne(zoo, x)`` True,
+      ``loggamma(0)`` is ``oo``, ``exp(-Abs(zoo))`` is 0);
+    * a condition of a construct's definition fails (``2 - n >= 0`` of ``sqrt(2 - n)`` at ``n = 3``), read from
+      the expression with the size set unevaluated -- but exponents evaluated: ``(1 - 2/n)**n`` at ``n = 2`` is
+      ``0**2``, an integer power, not the engine's ``exp(n log(1 - 2/n))``;
+
+    and not certain where SymPy refuses to build the result, or its evaluation drops a construct whose
+    condition of definition still matters (``(n - 2) log(x)`` at ``n = 2`` is 0: the ``x > 0`` of ``log(x)`` is
+    gone).  ValueError/TypeError from setting it unevaluated (a Sum's index) pass up."""
     from symbolic.constructs import condition_text, domain_conditions
 
-    with sp.evaluate(False):
-        held = e.xreplace(at)
+    held = _held_at_size(e, at)
+    for node in sp.preorder_traversal(held):
+        if isinstance(node, sp.Expr) and node.args and not node.free_symbols:
+            try:
+                with sp.evaluate(True):
+                    value = node.doit()
+            except (TypeError, ValueError, ArithmeticError):
+                return None, f"{_text(node)} cannot be evaluated", False
+            if value.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+                return None, f"{_text(node)} is {sp.sstr(value)}, a pole or a division by zero", True
+            if value.is_number and value.is_extended_real is False:
+                return None, f"{_text(node)} is {sp.sstr(value)}, not a real number", True
     try:
         conditions = domain_conditions(held)
     except Exception as exc:  # noqa: BLE001 - an expression the table cannot read: not set, said why
-        return None, f"its conditions of definition cannot be read ({type(exc).__name__})"
+        return None, f"its conditions of definition cannot be read ({type(exc).__name__})", False
+    # the engine's x**y with y a symbol is read on x > 0 only, which makes a verdict open, not x**y undefined
+    narrow = {c for p in held.atoms(sp.Pow) if p.exp.free_symbols for c in domain_conditions(p)}
     for c in conditions:
         try:
-            if c.doit() is sp.false:  # 2 - 1*3 >= 0 printed 2 - 3 >= 0
-                text = _UNIT_FACTOR.sub("", condition_text(c))  # 2 - 1*3 >= 0, as set unevaluated: 2 - 3 >= 0
-                return None, f"the condition {text} of its definition fails"
+            if c.doit() is sp.false:
+                return None, f"the condition {_text(c, condition_text)} of its definition fails", c not in narrow
         except (TypeError, ValueError):
-            return None, f"{condition_text(c)} cannot be evaluated"
-    for rel in held.atoms(sp.core.relational.Relational):
-        for side in rel.args:
-            try:
-                value = side.doit()
-            except (TypeError, ValueError, ArithmeticError):
-                return None, f"{_UNIT_FACTOR.sub('', sp.sstr(side))} cannot be evaluated"
-            if isinstance(value, sp.Expr) and value.has(sp.zoo, sp.nan):
-                return None, f"{_UNIT_FACTOR.sub('', sp.sstr(side))} is {sp.sstr(value)}, a division by zero or a pole"
-            if isinstance(value, sp.Expr) and value.is_number and value.is_extended_real is False:
-                return None, f"{_UNIT_FACTOR.sub('', sp.sstr(side))} is {sp.sstr(value)}, not a real number"
+            return None, f"{_text(c, condition_text)} cannot be evaluated", False
     try:
         plain = e.xreplace(at)
     except (TypeError, ValueError) as exc:
-        return None, f"SymPy cannot build it ({exc})"
+        return None, f"SymPy cannot build it ({exc})", False
     if plain.has(sp.zoo, sp.nan):
-        return None, "it holds zoo or nan"
-    return plain, ""
+        return None, "it holds zoo or nan", True
+    kept = plain.atoms(sp.Function, sp.Pow)
+    for atom in held.atoms(sp.Function, sp.Pow):
+        if atom.free_symbols and domain_conditions(atom):
+            evaluated = atom.doit()
+            if evaluated.free_symbols and evaluated not in kept and domain_conditions(evaluated):
+                return None, (f"SymPy's evaluation drops {sp.sstr(evaluated)}, whose condition of definition "
+                              f"{condition_text(domain_conditions(evaluated)[0])} the claim still needs"), False
+    return plain, "", False
+
+
+def _held_at_size(e, at: dict):
+    """``e`` with the size set and nothing evaluated but exponents (``(-1)**(n + 1)`` at ``n = 1`` is
+    ``(-1)**2``: an integer power, whose conditions of definition are an integer power's)."""
+    if e in at:
+        return at[e]
+    if not e.args or not (e.free_symbols & set(at)):
+        return e
+    if isinstance(e, sp.Pow):
+        base, exp = _held_at_size(e.base, at), e.exp.xreplace(at)
+        with sp.evaluate(False):
+            return sp.Pow(base, exp)
+    args = [_held_at_size(a, at) for a in e.args]
+    with sp.evaluate(False):
+        return e.func(*args)
+
+
+def _text(e, printer=sp.sstr) -> str:
+    """``e`` as printed, without the unit factors setting it unevaluated leaves (``2 - 1*3``: ``2 - 3``)."""
+    return _UNIT_FACTOR.sub("", printer(e))
 
 
 #: a factor 1 SymPy leaves in an expression built unevaluated (``2 - 1*3``)
@@ -390,10 +424,10 @@ def _kleene_at_size(e, at: dict, undefined, positive: bool = True):
     if isinstance(e, sp.Implies):
         return sp.Implies(_kleene_at_size(e.args[0], at, undefined, not positive),
                           _kleene_at_size(e.args[1], at, undefined, positive))
-    held, why = _size_set(e, at)
+    held, why, certain = _size_set(e, at)
     if not why:
         return held
-    if _strict_relation(e) and not why.startswith(("SymPy cannot", "its conditions")):
+    if _strict_relation(e) and certain:
         return undefined if positive else sp.Not(undefined)
     raise _Unsettled(why)
 
@@ -412,8 +446,8 @@ def _statement_at_size(e, at: dict, excluded: bool):
         return low
     if excluded:
         return sp.true
-    raise _Unsettled(next(why for p in sp.preorder_traversal(e) if (why := _size_set(p, at)[1])
-                          and isinstance(p, sp.core.relational.Relational)))
+    raise _Unsettled(next((why for p in sp.preorder_traversal(e) if isinstance(p, sp.core.relational.Relational)
+                           and (why := _size_set(p, at)[1])), "a part is undefined"))
 
 
 def _where_raised(exc: BaseException) -> str:

@@ -912,9 +912,9 @@ def test_an_assumption_undefined_at_a_size_excludes_it():
     rows = {row.group: row.necessary for row in necessity(result, Settings(), assumption_use(result, Settings()))}
     assert rows["root"] is True, rows  # without it, x = 3/2 at n = 2 refutes x**2 < 2
     # the statement itself undefined at a size: an error that says so (it suggested a Sum's index)
-    with pytest.raises(BadInputError, match=r"undefined at n = 2 \(the condition 1 - 2 >= 0 of its definition fails"):
+    with pytest.raises(BadInputError, match=r"undefined at n = 2 \(sqrt\(1 - 2\) is I, not a real number"):
         decide_claim(Claim(id="S", statement="s", claim=sp.sqrt(1 - n) >= 0, scope="n = 1..2"))
-    with pytest.raises(BadInputError, match=r"undefined at n = 1 \(the condition -1 \+ 1 != 0 of its definition fails"):
+    with pytest.raises(BadInputError, match=r"undefined at n = 1 \(1/\(-1 \+ 1\) is zoo, a pole or a division by zero"):
         decide_claim(Claim(id="Z", statement="s", claim=x / (n - 1) <= x, scope="n = 1..2"))
     with pytest.raises(BadInputError, match=r"undefined at n = 2"):  # SymPy makes Ne(I, -1) True: still undefined
         decide_claim(Claim(id="N", statement="s", claim=sp.Ne(sp.sqrt(1 - n), -1), scope="n = 1..2"))
@@ -975,6 +975,28 @@ def test_a_part_set_to_a_size_is_judged_as_set_and_never_guessed():
     with pytest.raises(BadInputError, match="undefined at n = 3"):  # the ITE's other branch: not guessed
         decide_claim(Claim(id="T", statement="s", claim=sp.ITE(n <= 2, sp.sqrt(2 - n) >= 0, xr**2 >= 0),
                            scope="n = 1..3"))
+
+
+def test_a_size_set_by_sympy_never_hides_a_pole_an_integer_power_or_a_dropped_construct():
+    """A third red team: SymPy's values at poles (loggamma(0) = oo, exp(-Abs(zoo)) = 0) decided claims undefined
+    there; ``(-1)**(n + 1)``, set unevaluated, read as a real power of a negative base (a size wrongly
+    excluded); ``(n - 2) log(x)`` at n = 2 is 0 and lost ``x > 0`` (a counterexample x = 0 "certified")."""
+    n = sp.Symbol("n", positive=True, integer=True)
+    xr = sp.Symbol("x", real=True)
+    pole = decide_claim(Claim(id="L", statement="s", claim=n >= 2, assumptions={"a": sp.loggamma(n - 1) > 0},
+                              scope="n = 1..4"))
+    assert pole.scoped_verdict() == "proved (n = 1..4 only; the assumptions exclude n = 1, n = 2, n = 3)", pole
+    for undefined in (sp.loggamma(n - 1) > 5, sp.Eq(sp.exp(-sp.Abs(sp.tan(sp.pi * n / 2))), 0)):
+        with pytest.raises(BadInputError, match="undefined at n = 1"):
+            decide_claim(Claim(id="P", statement="s", claim=undefined, scope="n = 1..2"))
+    power = decide_claim(Claim(id="W", statement="s", claim=n >= 2, scope="n = 1..3",
+                               assumptions={"a": sp.Or(n >= 3, (-1)**(n + 1) > 0)}))
+    assert power.status is Status.REFUTED and power.verdict.counterexample == {n: 1}, power.verdict
+    assert decide_claim(Claim(id="D", statement="s", claim=(-1)**(n + 1) > 0, scope="n = 1")).status is Status.PROVED
+    for kind, claim in (("forall", xr > 0), ("exists", xr < 0)):
+        with pytest.raises(BadInputError, match=r"drops log\(x\), whose condition of definition x > 0"):
+            decide_claim(Claim(id="G", statement="s", claim=claim, kind=kind, scope="n = 2",
+                               assumptions={"a": sp.Eq((n - 2) * sp.log(xr), 0)}))
 
 
 def test_a_vacuous_claim_shows_no_draws_and_a_constant_claim_says_constant():
