@@ -330,7 +330,7 @@ def _size_set(e, at: dict) -> tuple:
     and not certain where SymPy refuses to build the result, or its evaluation drops a construct whose
     condition of definition still matters (``(n - 2) log(x)`` at ``n = 2`` is 0: the ``x > 0`` of ``log(x)`` is
     gone).  ValueError/TypeError from setting it unevaluated (a Sum's index) pass up."""
-    from symbolic.constructs import condition_text, domain_conditions
+    from symbolic.constructs import condition_text, domain_conditions, unsupported_in
 
     held = _held_at_size(e, at)
     for node in sp.preorder_traversal(held):
@@ -362,14 +362,28 @@ def _size_set(e, at: dict) -> tuple:
         return None, f"SymPy cannot build it ({exc})", False
     if plain.has(sp.zoo, sp.nan):
         return None, "it holds zoo or nan", True
-    kept = plain.atoms(sp.Function, sp.Pow)
-    for atom in held.atoms(sp.Function, sp.Pow):
-        if atom.free_symbols and domain_conditions(atom):
-            evaluated = atom.doit()
-            if evaluated.free_symbols and evaluated not in kept and domain_conditions(evaluated):
-                return None, (f"SymPy's evaluation drops {sp.sstr(evaluated)}, whose condition of definition "
-                              f"{condition_text(domain_conditions(evaluated)[0])} the claim still needs"), False
+    for atom in held.atoms(sp.Function):  # rf(x, n - 2) is 1/(x - 1) at n = 1: a pole the table never saw
+        if atom.free_symbols and unsupported_in(atom) is not None and atom.doit() != atom:
+            return None, (f"{_text(atom)}, outside the engine's constructs, becomes {sp.sstr(atom.doit())} "
+                          "when SymPy evaluates it"), False
+    present = {_normal_condition(c) for c in domain_conditions(plain)} if isinstance(plain, sp.Basic) else set()
+    for c in conditions:
+        needed = _normal_condition(c)
+        if needed is not sp.true and needed not in present:
+            return None, (f"SymPy's evaluation drops the condition {condition_text(needed)} of its definition "
+                          f"(from {_text(c, condition_text)})"), False
     return plain, "", False
+
+
+def _normal_condition(c):
+    """A condition of definition evaluated, a relation to 0 with its positive content divided out
+    (``4 x >= 0`` and ``x >= 0`` are one condition), to compare the conditions before and after evaluation."""
+    c = c.doit()
+    if isinstance(c, sp.core.relational.Relational) and isinstance(c.lhs, sp.Expr) and isinstance(c.rhs, sp.Expr):
+        content, rest = sp.factor_terms(c.lhs - c.rhs).as_content_primitive()
+        if content.is_positive:
+            return c.func(rest, 0)
+    return c
 
 
 def _held_at_size(e, at: dict):

@@ -994,9 +994,23 @@ def test_a_size_set_by_sympy_never_hides_a_pole_an_integer_power_or_a_dropped_co
     assert power.status is Status.REFUTED and power.verdict.counterexample == {n: 1}, power.verdict
     assert decide_claim(Claim(id="D", statement="s", claim=(-1)**(n + 1) > 0, scope="n = 1")).status is Status.PROVED
     for kind, claim in (("forall", xr > 0), ("exists", xr < 0)):
-        with pytest.raises(BadInputError, match=r"drops log\(x\), whose condition of definition x > 0"):
+        with pytest.raises(BadInputError, match=r"drops the condition x > 0 of its definition"):
             decide_claim(Claim(id="G", statement="s", claim=claim, kind=kind, scope="n = 2",
                                assumptions={"a": sp.Eq((n - 2) * sp.log(xr), 0)}))
+    # ... nor a copy guarded in a Piecewise (a fourth red team), nor a pole of a function outside the table
+    guarded = sp.Piecewise((sp.log(xr), xr > 0), (0, True))
+    with pytest.raises(BadInputError, match=r"drops the condition x > 0 of its definition"):
+        decide_claim(Claim(id="H", statement="s", claim=(n - 2) * sp.log(xr) + guarded >= guarded - 1, scope="n = 2"))
+    with pytest.raises(BadInputError, match=r"outside the engine's constructs, becomes 1/\(x - 1\)"):
+        decide_claim(Claim(id="R", statement="s", claim=sp.Eq(sp.rf(xr, n - 2) * (xr - 1), 1), scope="n = 1"))
+    # fine inputs stay fine: a factor SymPy moves out of a root, a guarded log kept as it is
+    root = decide_claim(Claim(id="S", statement="s", claim=sp.sqrt(n * xr) >= 0, assumptions={"x >= 0": xr >= 0},
+                              scope="n = 4"))
+    assert root.status is Status.PROVED, root.verdict
+    kept = decide_claim(Claim(id="K", statement="s", claim=guarded**2 + n >= n, scope="n = 1..2"))
+    assert kept.status in (Status.PROVED, Status.UNKNOWN), kept.verdict  # set, decided (not refused)
+    low = decide_claim(Claim(id="L", statement="s", claim=guarded + n >= n - 1, scope="n = 1..2"))
+    assert low.status is Status.REFUTED and low.verdict.counterexample[xr] < sp.exp(-1), low.verdict
 
 
 def test_a_vacuous_claim_shows_no_draws_and_a_constant_claim_says_constant():
