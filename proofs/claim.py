@@ -301,7 +301,7 @@ def _obligations(claim: Claim) -> tuple[Obligation, ...]:
                     assumptions.append((n, held))
                 # where an assumption is False at the size the size is excluded, whatever the statement is there
                 excluded = any(held is sp.false for _, held in assumptions)
-                statement, derived = (None if e is None else _statement_at_size(e, at, excluded)
+                statement, derived = (None if e is None else _statement_at_size(e, at, excluded, assumptions)
                                       for e in (ob.statement, ob.derived))
             except _Unsettled as exc:
                 raise BadInputError(f"claim {claim.id}: the claim is undefined at {size} ({exc} there, and nothing "
@@ -317,7 +317,7 @@ def _obligations(claim: Claim) -> tuple[Obligation, ...]:
     return tuple(out)
 
 
-def _size_set(e, at: dict) -> tuple:
+def _size_set(e, at: dict, assumed=()) -> tuple:
     """``(e with the size set, "", False)``, or ``(None, why, certain)`` where setting the size passes through
     an undefined value -- ``certain`` where the part is then certainly undefined:
 
@@ -325,15 +325,19 @@ def _size_set(e, at: dict) -> tuple:
       ``loggamma(0)`` is ``oo``, ``exp(-Abs(zoo))`` is 0);
     * a condition of a construct's definition fails (``2 - n >= 0`` of ``sqrt(2 - n)`` at ``n = 3``), read from
       the expression with the size set unevaluated -- but exponents evaluated: ``(1 - 2/n)**n`` at ``n = 2`` is
-      ``0**2``, an integer power, not the engine's ``exp(n log(1 - 2/n))``;
+      ``0**2``, an integer power, not the engine's ``exp(n log(1 - 2/n))`` (each exponent is checked as set,
+      unevaluated, too: ``2**((n - 2) log(y))`` at ``n = 2`` needs ``y > 0``);
 
-    and not certain where SymPy refuses to build the result, or its evaluation drops a construct whose
-    condition of definition still matters (``(n - 2) log(x)`` at ``n = 2`` is 0: the ``x > 0`` of ``log(x)`` is
-    gone).  ValueError/TypeError from setting it unevaluated (a Sum's index) pass up."""
+    and not certain where SymPy refuses to build the result, or its evaluation drops a condition of definition
+    that ``assumed`` (the assumptions with the size set) does not imply (``(n - 2) log(x)`` at ``n = 2`` is 0:
+    the ``x > 0`` of ``log(x)`` is gone).  ValueError/TypeError from setting it unevaluated (a Sum's index)
+    pass up."""
     from symbolic.constructs import condition_text, domain_conditions, unsupported_in
 
-    held = _held_at_size(e, at)
-    for node in sp.preorder_traversal(held):
+    exponents: list = []
+    held = _held_at_size(e, at, exponents)
+    parts = [held, *exponents]
+    for node in (n for part in parts for n in sp.preorder_traversal(part)):
         if isinstance(node, sp.Expr) and node.args and not node.free_symbols:
             try:
                 with sp.evaluate(True):
@@ -345,11 +349,11 @@ def _size_set(e, at: dict) -> tuple:
             if value.is_number and value.is_extended_real is False:
                 return None, f"{_text(node)} is {sp.sstr(value)}, not a real number", True
     try:
-        conditions = domain_conditions(held)
+        conditions = [c for part in parts for c in domain_conditions(part)]
     except Exception as exc:  # noqa: BLE001 - an expression the table cannot read: not set, said why
         return None, f"its conditions of definition cannot be read ({type(exc).__name__})", False
     # the engine's x**y with y a symbol is read on x > 0 only, which makes a verdict open, not x**y undefined
-    narrow = {c for p in held.atoms(sp.Pow) if p.exp.free_symbols for c in domain_conditions(p)}
+    narrow = {c for part in parts for p in part.atoms(sp.Pow) if p.exp.free_symbols for c in domain_conditions(p)}
     for c in conditions:
         try:
             if c.doit() is sp.false:
@@ -362,17 +366,61 @@ def _size_set(e, at: dict) -> tuple:
         return None, f"SymPy cannot build it ({exc})", False
     if plain.has(sp.zoo, sp.nan):
         return None, "it holds zoo or nan", True
-    for atom in held.atoms(sp.Function):  # rf(x, n - 2) is 1/(x - 1) at n = 1: a pole the table never saw
-        if atom.free_symbols and unsupported_in(atom) is not None and atom.doit() != atom:
-            return None, (f"{_text(atom)}, outside the engine's constructs, becomes {sp.sstr(atom.doit())} "
-                          "when SymPy evaluates it"), False
+    kept = plain.atoms(sp.Function) if isinstance(plain, sp.Basic) else set()
+    for atom in (a for part in parts for a in part.atoms(sp.Function)):
+        # outside the table, a construct has no conditions of definition to compare: it must survive as it is
+        # (rf(x, n - 2) is 1/(x - 1) at n = 1, (n - 2) tan(x) is 0 at n = 2: poles the engine never saw)
+        if atom.free_symbols and unsupported_in(atom) is not None and (evaluated := atom.doit()) not in kept:
+            if evaluated == atom:
+                return None, (f"SymPy's evaluation drops {_text(atom)}, outside the engine's constructs (its "
+                              "poles would go unseen)"), False
+            return None, (f"{_text(atom)}, outside the engine's constructs, becomes {sp.sstr(evaluated)} when "
+                          "SymPy evaluates it"), False
     present = {_normal_condition(c) for c in domain_conditions(plain)} if isinstance(plain, sp.Basic) else set()
-    for c in conditions:
-        needed = _normal_condition(c)
-        if needed is not sp.true and needed not in present:
-            return None, (f"SymPy's evaluation drops the condition {condition_text(needed)} of its definition "
-                          f"(from {_text(c, condition_text)})"), False
+    missing = [needed for c in conditions if (needed := _normal_condition(c)) is not sp.true and needed not in present]
+    if missing and not _implied(missing, assumed):
+        return None, (f"SymPy's evaluation drops the condition {condition_text(missing[0])} of its definition, "
+                      "which the assumptions do not imply"), False
     return plain, "", False
+
+
+#: seconds the engine is given to show that the assumptions imply a condition SymPy's evaluation dropped
+IMPLIED_SECONDS = 2.0
+
+
+def _implied(conditions: list, assumed) -> bool:
+    """Whether the assumptions (``(name, Boolean)``, the size set) imply every condition: the engine proves it
+    (``b > 0`` implies the ``b != 0`` that ``b q / b`` dropped)."""
+    from symbolic import prove
+
+    if not assumed:
+        return False
+    verdict = prove(sp.And(*conditions), [a for _, a in assumed if a is not sp.false], timeout=IMPLIED_SECONDS)
+    return verdict.status is Status.PROVED
+
+
+def _held_at_size(e, at: dict, exponents: list):
+    """``e`` with the size set and nothing evaluated but exponents (``(-1)**(n + 1)`` at ``n = 1`` is
+    ``(-1)**2``: an integer power, whose conditions of definition are an integer power's); each exponent so
+    evaluated is appended to ``exponents`` as set, unevaluated (its own conditions still count)."""
+    if e in at:
+        return at[e]
+    if not e.args or not (e.free_symbols & set(at)):
+        return e
+    if isinstance(e, sp.Pow):
+        base, exp = _held_at_size(e.base, at, exponents), e.exp.xreplace(at)
+        if e.exp.free_symbols & set(at):
+            exponents.append(_held_at_size(e.exp, at, exponents))
+        with sp.evaluate(False):
+            return sp.Pow(base, exp)
+    args = [_held_at_size(a, at, exponents) for a in e.args]
+    with sp.evaluate(False):
+        return e.func(*args)
+
+
+def _text(e, printer=sp.sstr) -> str:
+    """``e`` as printed, without the unit factors setting it unevaluated leaves (``2 - 1*3``: ``2 - 3``)."""
+    return _UNIT_FACTOR.sub("", printer(e))
 
 
 def _normal_condition(c):
@@ -384,27 +432,6 @@ def _normal_condition(c):
         if content.is_positive:
             return c.func(rest, 0)
     return c
-
-
-def _held_at_size(e, at: dict):
-    """``e`` with the size set and nothing evaluated but exponents (``(-1)**(n + 1)`` at ``n = 1`` is
-    ``(-1)**2``: an integer power, whose conditions of definition are an integer power's)."""
-    if e in at:
-        return at[e]
-    if not e.args or not (e.free_symbols & set(at)):
-        return e
-    if isinstance(e, sp.Pow):
-        base, exp = _held_at_size(e.base, at), e.exp.xreplace(at)
-        with sp.evaluate(False):
-            return sp.Pow(base, exp)
-    args = [_held_at_size(a, at) for a in e.args]
-    with sp.evaluate(False):
-        return e.func(*args)
-
-
-def _text(e, printer=sp.sstr) -> str:
-    """``e`` as printed, without the unit factors setting it unevaluated leaves (``2 - 1*3``: ``2 - 3``)."""
-    return _UNIT_FACTOR.sub("", printer(e))
 
 
 #: a factor 1 SymPy leaves in an expression built unevaluated (``2 - 1*3``)
@@ -424,7 +451,7 @@ def _strict_relation(e) -> bool:
         for side in e.args)
 
 
-def _kleene_at_size(e, at: dict, undefined, positive: bool = True):
+def _kleene_at_size(e, at: dict, undefined, positive: bool = True, assumed=()):
     """``e`` with the size set, read as the engine reads it (Kleene's logic over And, Or, Not, Implies): a
     strict relation undefined at the size becomes ``undefined`` where it would make the whole hold and its
     negation where it would make the whole fail.  With ``undefined=False`` the result holds exactly where ``e``
@@ -432,13 +459,13 @@ def _kleene_at_size(e, at: dict, undefined, positive: bool = True):
     an undefined value (an ``ITE``, ``Xor``, ``Piecewise``, a condition that cannot be evaluated) raises
     :class:`_Unsettled`: not guessed."""
     if isinstance(e, (sp.And, sp.Or)):
-        return e.func(*[_kleene_at_size(a, at, undefined, positive) for a in e.args])
+        return e.func(*[_kleene_at_size(a, at, undefined, positive, assumed) for a in e.args])
     if isinstance(e, sp.Not):
-        return sp.Not(_kleene_at_size(e.args[0], at, undefined, not positive))
+        return sp.Not(_kleene_at_size(e.args[0], at, undefined, not positive, assumed))
     if isinstance(e, sp.Implies):
-        return sp.Implies(_kleene_at_size(e.args[0], at, undefined, not positive),
-                          _kleene_at_size(e.args[1], at, undefined, positive))
-    held, why, certain = _size_set(e, at)
+        return sp.Implies(_kleene_at_size(e.args[0], at, undefined, not positive, assumed),
+                          _kleene_at_size(e.args[1], at, undefined, positive, assumed))
+    held, why, certain = _size_set(e, at, assumed)
     if not why:
         return held
     if _strict_relation(e) and certain:
@@ -446,12 +473,12 @@ def _kleene_at_size(e, at: dict, undefined, positive: bool = True):
     raise _Unsettled(why)
 
 
-def _statement_at_size(e, at: dict, excluded: bool):
+def _statement_at_size(e, at: dict, excluded: bool, assumed=()):
     """A statement with the size set: :class:`_Unsettled` where a part undefined there decides whether it holds
     (where the rest settles it, ``Or(n >= 3, sqrt(2 - n) >= 0)`` at ``n = 3``, it is set), unless the size is
     ``excluded`` by an assumption (nothing is decided there)."""
     try:
-        low, high = _kleene_at_size(e, at, undefined=sp.false), _kleene_at_size(e, at, undefined=sp.true)
+        low, high = (_kleene_at_size(e, at, undefined=u, assumed=assumed) for u in (sp.false, sp.true))
     except _Unsettled:
         if excluded:
             return sp.true
@@ -461,7 +488,7 @@ def _statement_at_size(e, at: dict, excluded: bool):
     if excluded:
         return sp.true
     raise _Unsettled(next((why for p in sp.preorder_traversal(e) if isinstance(p, sp.core.relational.Relational)
-                           and (why := _size_set(p, at)[1])), "a part is undefined"))
+                           and (why := _size_set(p, at, assumed)[1])), "a part is undefined"))
 
 
 def _where_raised(exc: BaseException) -> str:

@@ -1001,8 +1001,23 @@ def test_a_size_set_by_sympy_never_hides_a_pole_an_integer_power_or_a_dropped_co
     guarded = sp.Piecewise((sp.log(xr), xr > 0), (0, True))
     with pytest.raises(BadInputError, match=r"drops the condition x > 0 of its definition"):
         decide_claim(Claim(id="H", statement="s", claim=(n - 2) * sp.log(xr) + guarded >= guarded - 1, scope="n = 2"))
-    with pytest.raises(BadInputError, match=r"outside the engine's constructs, becomes 1/\(x - 1\)"):
+    with pytest.raises(BadInputError, match=r"RisingFactorial\(x, -2 \+ 1\), outside the engine's constructs, becomes 1/\(x - 1\)"):
         decide_claim(Claim(id="R", statement="s", claim=sp.Eq(sp.rf(xr, n - 2) * (xr - 1), 1), scope="n = 1"))
+    with pytest.raises(BadInputError, match=r"SymPy's evaluation drops tan\(x\), outside the engine's constructs"):
+        decide_claim(Claim(id="T", statement="s", claim=sp.Eq(xr - sp.pi / 2 + (n - 2) * sp.tan(xr), 0),
+                           kind="exists", scope="n = 2"))  # a sixth red team: x = pi/2 was a "witness"
+    # ... nor hidden in an exponent that vanishes at the size (a fifth red team: 2**((n - 2) log(y)) at n = 2
+    # is 2**0, and log(y) was gone before any check)
+    for claim in (sp.Eq(2**((n - 2) * sp.log(xr)), 1), sp.Eq(2**((n - 2) * sp.log(n - 3)), 1)):
+        with pytest.raises(BadInputError, match="undefined at n = 2"):
+            decide_claim(Claim(id="X", statement="s", claim=claim, scope="n = 2"))
+    # a condition SymPy's evaluation drops that the assumptions imply is no obstacle (b q / b with b > 0)
+    a, b, c, q, Q = sp.symbols("a b c q Q", real=True)  # the symmetric Cournot FOC: (n - 1) b Q vanishes at n = 1
+    share = (a - c) / (b * (n + 1))
+    foc = sp.diff((a - b * (q + (n - 1) * Q)) * q - c * q, q).subs({q: share, Q: share})
+    cancels = decide_claim(Claim(id="B", statement="s", claim=sp.Eq(foc, 0), scope="n = 1..3",
+                                 assumptions={"a > c": a > c, "c > 0": c > 0, "b > 0": b > 0}))
+    assert cancels.status is Status.PROVED, cancels.verdict
     # fine inputs stay fine: a factor SymPy moves out of a root, a guarded log kept as it is
     root = decide_claim(Claim(id="S", statement="s", claim=sp.sqrt(n * xr) >= 0, assumptions={"x >= 0": xr >= 0},
                               scope="n = 4"))
