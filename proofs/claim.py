@@ -332,11 +332,13 @@ def _size_set(e, at: dict, assumed=()) -> tuple:
     that ``assumed`` (the assumptions with the size set) does not imply (``(n - 2) log(x)`` at ``n = 2`` is 0:
     the ``x > 0`` of ``log(x)`` is gone).  ValueError/TypeError from setting it unevaluated (a Sum's index)
     pass up."""
-    from symbolic.constructs import condition_text, domain_conditions, unsupported_in
+    from symbolic.constructs import condition_text, domain_conditions, exact_floats, unsupported_in
 
     exponents: list = []
     held = _held_at_size(e, at, exponents)
-    parts = [held, *exponents]
+    # a decimal is the decimal it prints as, as the engine reads it: (n - 3)**2.0 is an integer power
+    parts = [exact_floats(part)[0] for part in (held, *exponents)]
+    held = parts[0]
     for node in (n for part in parts for n in sp.preorder_traversal(part)):
         if isinstance(node, sp.Expr) and node.args and not node.free_symbols:
             try:

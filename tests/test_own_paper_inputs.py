@@ -1018,6 +1018,11 @@ def test_a_size_set_by_sympy_never_hides_a_pole_an_integer_power_or_a_dropped_co
     cancels = decide_claim(Claim(id="B", statement="s", claim=sp.Eq(foc, 0), scope="n = 1..3",
                                  assumptions={"a > c": a > c, "c > 0": c > 0, "b > 0": b > 0}))
     assert cancels.status is Status.PROVED, cancels.verdict
+    # a decimal exponent is the decimal it prints as (a seventh red team: (n - 3)**2.0 read as a real power of a
+    # negative base excluded n = 2, where it is 1)
+    decimal = decide_claim(Claim(id="F", statement="s", claim=n >= 3, assumptions={"a": (n - 3)**2.0 > 0},
+                                 scope="n = 2..4"))
+    assert decimal.status is Status.REFUTED and decimal.verdict.counterexample == {n: 2}, decimal.verdict
     # fine inputs stay fine: a factor SymPy moves out of a root, a guarded log kept as it is
     root = decide_claim(Claim(id="S", statement="s", claim=sp.sqrt(n * xr) >= 0, assumptions={"x >= 0": xr >= 0},
                               scope="n = 4"))
