@@ -320,8 +320,6 @@ class BoundsSampler:
 
         args = tuple(sorted(value.free_symbols, key=lambda s: s.name))
         defined = True  # where the value is defined (a division by zero on some exact draws: not there)
-        if not value.free_symbols:  # Eq(f, 0.1): a decimal is the decimal it prints as (as the engine reads it)
-            value = exact_floats(value)[0]
         try:
             if isinstance(value, sp.Symbol) or value.is_Rational:  # another symbol's draws, or a number: no kernel
                 v = out[value] if isinstance(value, sp.Symbol) else \
