@@ -3,7 +3,9 @@
 Exit status 0 iff every claim that carries an expected verdict gets it, no
 claim is ``unknown``, no numeric spot check disagrees with a symbolic verdict
 (and, with ``--mutants``, every proved claim kills a mutant); 1 otherwise; 2
-on bad input.  Progress goes to stderr, the table (or ``--json``) to stdout.
+on bad input (a claim that cannot be decided as written is an error row, and
+the other claims are still decided).  Progress goes to stderr, the table (or
+``--json``) to stdout.
 """
 
 from __future__ import annotations
@@ -52,14 +54,21 @@ def add_parser(sub) -> None:
 class Row:
     """One claim's line of the report: its result and what was checked beside it."""
 
-    result: object  #: a ClaimResult
+    result: object  #: a ClaimResult; None where the claim could not be decided (``error``)
     spot: object = None  #: a SpotCheck
     cross: object = None  #: a ClaimCrossCheck with --cross-check
     mutants: object = None  #: a MutantReport with --mutants
+    error: str = ""  #: why the claim could not be decided as written (bad input): the others still are
+    failed: object = None  #: the Claim of an error row (no result carries it)
+
+    @property
+    def claim(self):
+        return self.failed if self.result is None else self.result.claim
 
 
 def run_verify(args) -> int:
     from symbolic import Status
+    from symbolic.errors import CoordfailError, InternalError
     from symbolic.settings import Settings
 
     from .claim import decide_claim
@@ -75,6 +84,15 @@ def run_verify(args) -> int:
     progress = (lambda msg: print(msg, file=sys.stderr, flush=True)) if not args.quiet else (lambda msg: None)
 
     def work(claim) -> Row:
+        try:
+            return decided(claim)
+        except InternalError as exc:  # a bug: said as one, and the other claims still decided
+            return Row(None, error=f"internal error (please report it): {exc}")
+        except CoordfailError as exc:  # the claim as written cannot be decided: one row, not the whole run
+            words = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            return Row(None, error=words.removeprefix(f"claim {claim.id}: "))  # the row names the claim
+
+    def decided(claim) -> Row:
         result = decide_claim(claim, settings=settings)
         cross = None
         if args.cross_check:
@@ -95,6 +113,10 @@ def run_verify(args) -> int:
     rows_ready = imap_in_order(work, selected, jobs=jobs)
     try:
         for i, (claim, row) in enumerate(zip(selected, rows_ready), 1):
+            if row.error:
+                rows.append(replace(row, failed=claim))
+                progress(f"[{i}/{len(selected)}] {claim.id}: ERROR {row.error}")
+                continue
             row = replace(row, result=replace(row.result, claim=claim))
             rows.append(row)
             result, cross = row.result, row.cross
@@ -113,7 +135,7 @@ def _row_ok(row: Row) -> bool:
     from symbolic import Status
 
     r = row.result
-    if r.status is Status.UNKNOWN:
+    if row.error or r.status is Status.UNKNOWN:
         return False
     if r.judged and not r.as_expected:
         return False
@@ -135,13 +157,17 @@ def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None)
         sys.stdout.write(format_table(rows, timings=not args.no_timings))
         from .scopes import BY_REDUCTION
 
-        reduced = [row.result.claim.id for row in rows if row.result.scope_by_reduction]
+        reduced = [row.claim.id for row in rows if not row.error and row.result.scope_by_reduction]
         if reduced:
             print(textwrap.fill(
                 f"{BY_REDUCTION}: {len(reduced)} claim(s) for every size were decided for generic sectors or fixed "
                 "sizes; that this covers every size is the argument in each claim's note (coordfail derive ID shows "
                 "it), not a decision of the engine", width=shutil.get_terminal_size((120, 24)).columns))
     out = sys.stderr if args.json else sys.stdout
+    failed = [row for row in rows if row.error]
+    rows = [row for row in rows if not row.error]  # the summary counts what was decided
+    for row in failed:
+        print(f"coordfail: error: {row.claim.id} was not decided: {row.error}", file=sys.stderr)
     for row in rows:
         r = row.result
         if row.spot is not None and not row.spot.agrees:
@@ -161,6 +187,9 @@ def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None)
     text = f"{good}/{len(judged)} claims decided as expected"
     if len(judged) < n:
         text += f" ({n - len(judged)} without an expectation, reported only)"
+    if failed:
+        text += (f"; {len(failed)} claim{'s' if len(failed) > 1 else ''} not decided (bad input: "
+                 f"{', '.join(row.claim.id for row in failed)}; see the messages above)")
     if interrupted is not None:  # count what was decided: a claim cut short is not there, an unknown is not decided
         decided = sum(row.result.status is not Status.UNKNOWN for row in rows)
         text = (f"interrupted: {decided} of {interrupted} claims decided"
@@ -200,6 +229,8 @@ def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None)
         text += (f"; mutants: {sum(m.generated for m in mutated)} generated, {sum(m.killed for m in mutated)} "
                  f"refuted, {sum(not m.killed for m in mutated)} proved claims with none refuted")
     print(text, file=out)
+    if failed:
+        return 2
     return 0 if rows and all(_row_ok(row) for row in rows) and interrupted is None else 1
 
 
@@ -207,6 +238,11 @@ def result_as_json(row, spot=None, timings: bool = True) -> dict:
     """The ``--json`` object of one claim (a Row or a ClaimResult; ``timings=False``: no time measurement)."""
     if not isinstance(row, Row):
         row = Row(row, spot)
+    if row.error:
+        claim = row.claim
+        return {"id": claim.id, "section": claim.section, "statement": claim.statement, "kind": claim.kind.value,
+                "status": "error", "scope": claim.scope or None,
+                "expected": claim.expected.value if claim.expected is not None else None, "error": row.error}
     result = row.result
     claim, v = result.claim, result.verdict
     verdict = v.as_dict()  # status, kind, method, seconds, reason, notes, counterexample / witness
@@ -284,6 +320,11 @@ def format_table(rows: list[Row], timings: bool = True, width: int | None = None
     cells = []
     for row in rows:
         r = row.result
+        if row.error:
+            claim = row.claim
+            cells.append([claim.id, "ERROR", claim.expected.value if claim.expected is not None else "-", "-", "-",
+                          "-"])
+            continue
         mark = "" if (not r.judged or r.as_expected) else "!"
         expected = r.claim.expected.value if r.claim.expected is not None else "-"
         when = f"{r.verdict.seconds:.2f}s" if timings else "-"
@@ -303,7 +344,7 @@ def format_table(rows: list[Row], timings: bool = True, width: int | None = None
                           + [h.ljust(w) for h, w in zip(heads[1:], widths[1:])]).rstrip()
         lines = [header, "-" * min(len(header), max(width, 40))]
     for row, c in zip(rows, cells):
-        claim = row.result.claim
+        claim = row.claim
         text = claim.statement + (" [project formalization]" if claim.formalization == "project" else "")
         wrapped = textwrap.wrap(text, claim_width) or [""]
         if narrow:
@@ -316,6 +357,9 @@ def format_table(rows: list[Row], timings: bool = True, width: int | None = None
                                                                              zip(c[1:], widths[1:])]
             lines.append(" ".join(first).rstrip())
             lines += [pad + more for more in wrapped[1:]]
+        if row.error:
+            lines += [pad + line for line in textwrap.wrap(f"not decided: {row.error}", max(24, width - len(pad)))]
+            continue
         v = row.result.verdict
         point = point_as_text(v.point)
         notes = []

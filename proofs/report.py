@@ -282,6 +282,22 @@ def claim_reports(paper: Paper, claims: Sequence[Claim], settings: Settings, *, 
     return out
 
 
+def _refuse_unbuildable(claims: Sequence[Claim]) -> None:
+    """Every claim whose obligations cannot be built as written (a size where it is undefined, say), named
+    at once, before minutes of deciding the others: a report is of every selected claim or none."""
+    bad = []
+    for claim in claims:
+        try:
+            claim.obligations()
+        except CoordfailError as exc:
+            words = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            bad.append(f"{claim.id}: {words.removeprefix(f'claim {claim.id}: ')}")
+    if len(bad) == 1:
+        raise BadInputError(f"claim {bad[0]}")
+    if bad:
+        raise BadInputError(f"{len(bad)} claims cannot be decided as written -- " + "; ".join(bad))
+
+
 def write_report(out_dir: Path | str = "report", *, paper: Paper | None = None, claims=None, pdf: bool = False,
                  settings: Settings | None = None, progress: Callable[[str], None] = lambda msg: None,
                  appendix: str | Callable[[], str] = "", jobs: int | None = None) -> list[Path]:
@@ -298,6 +314,7 @@ def write_report(out_dir: Path | str = "report", *, paper: Paper | None = None, 
     selected = list(claims) if claims is not None else list(paper.claims)
     if not selected:
         raise ReportError("no claims selected")
+    _refuse_unbuildable(selected)
     if pdf:
         _pdflatex()  # the one-line install hint before any work is done
     try:

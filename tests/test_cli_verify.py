@@ -152,6 +152,39 @@ def test_a_claims_file_with_an_error_is_one_line(tmp_path):
     assert r.returncode == 2 and "defines neither" in r.stderr
 
 
+UNDECIDABLE_CLAIMS = USER_CLAIMS.replace("claims = [", """n = sp.Symbol("n", integer=True, positive=True)
+claims = [
+    Claim(id="U.1", statement="undefined at n = 3", claim=sp.sqrt(2 - n) >= 0, scope="n = 1..3",
+          assumptions={"n >= 1": n >= 1}, expected="proved"),""").replace(
+    "claims = [", "claims = [\n    Claim(id='U.2', statement='undefined at n = 1', claim=sp.log(n - 1) >= 0, "
+    "scope='n = 1..2'),\n    ", 1)
+
+
+def test_a_claim_that_cannot_be_decided_is_an_error_row_and_the_others_are_decided(tmp_path):
+    path = tmp_path / "mixed.py"
+    path.write_text(UNDECIDABLE_CLAIMS.replace("EXPECT", repr("refuted")))
+    r = run("verify", "--claims", str(path), "--no-spot-checks", "--no-timings", cwd=tmp_path)
+    assert r.returncode == 2, r.stderr  # bad input, said after every other claim was decided
+    rows = {line.split()[0]: line for line in r.stdout.splitlines() if line[:2] in ("M.", "U.")}
+    assert rows["M.1"].split()[-5:-3] == ["proved", "proved"] and "refuted" in rows["M.2"]
+    assert "ERROR" in rows["U.1"] and "ERROR" in rows["U.2"], r.stdout
+    assert "not decided: the claim is undefined at n = 3 (sqrt(2 - 3) is I" in " ".join(r.stdout.split())
+    assert "coordfail: error: U.2 was not decided: the claim is undefined at n = 1" in r.stderr
+    assert "2/2 claims decided as expected (1 without an expectation, reported only); 2 claims not decided " \
+           "(bad input: U.2, U.1; see the messages above) [proved 2, refuted 1]" in r.stdout
+    r = run("verify", "--claims", str(path), "--no-spot-checks", "--json", "--quiet", cwd=tmp_path)
+    data = {d["id"]: d for d in json.loads(r.stdout)}
+    assert r.returncode == 2 and data["M.2"]["status"] == "refuted"
+    assert data["U.1"]["status"] == "error" and data["U.1"]["expected"] == "proved" \
+        and data["U.1"]["error"].startswith("the claim is undefined at n = 3"), data["U.1"]
+    # the report is of every claim or none: each claim that cannot be built is named at once, before any work
+    r = run("report", "--claims", str(path), "--out", str(tmp_path / "out"), cwd=tmp_path)
+    assert r.returncode == 2 and not (tmp_path / "out" / "report.tex").exists()
+    assert r.stderr.startswith("coordfail: error: 2 claims cannot be decided as written -- U.2: the claim is "
+                               "undefined at n = 1"), r.stderr
+    assert "; U.1: the claim is undefined at n = 3" in r.stderr and "[1/" not in r.stderr
+
+
 @pytest.mark.parametrize("width", [60, 100, 200])
 def test_the_table_columns_align_at_any_width(width, decided_claims):
     from proofs.cmd_verify import Row, format_table

@@ -131,7 +131,8 @@ def test_two_symbols_with_one_name_are_refused():
 CLAIMS_FILES = {
     "builder_raises.py": ("def boom():\n    raise ZeroDivisionError('a slip in the builder')\n"
                           "paper = Paper(title='t', claims=(Claim(id='K.4', statement='s', build=boom),))\n",
-                          "claim K.4: build() raised ZeroDivisionError: a slip in the builder (builder_raises.py, line 4)"),
+                          # verify: "K.4 was not decided: build() raised ..."; report: "claim K.4: build() raised ..."
+                          "K.4: build() raised ZeroDivisionError: a slip in the builder (builder_raises.py, line 4)"),
     "python_bool.py": ("a, b = sp.symbols('a b')\n"
                        "paper = Paper(title='t', claims=(Claim(id='K.5', statement='s', claim=(a * b != b * a)),))\n",
                        "python_bool.py, line 4: BadInputTypeError: claim K.5: claim= is the Python bool False"),
@@ -161,7 +162,8 @@ def test_slips_end_the_command_with_one_line(name, tmp_path):
         r = subprocess.run([sys.executable, "-m", "proofs", *command, "--claims", str(path)], capture_output=True,
                            text=True, timeout=120, cwd=tmp_path, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
         assert r.returncode == 2, r.stderr
-        assert message in r.stderr and "Traceback" not in r.stderr
+        said = r.stderr.replace(" was not decided:", ":")  # verify's error row names the claim so
+        assert message in said and "Traceback" not in r.stderr
         assert len(r.stderr.strip().splitlines()[-1:]) == 1
 
 
@@ -484,10 +486,11 @@ def test_verify_explains_a_verdict_by_reduction_and_refuses_a_scope_without_basi
     assert json.loads(r.stdout)[0]["scope_basis"] == "reduction in the note"
     assert json.loads(r.stdout)[0]["scoped_verdict"] == "proved (every N, by reduction)"  # the table's words
     path.write_text(path.read_text().replace('note="a/(N + 1) is positive for every N; N = 3 stands for any.", ', ""))
-    r = subprocess.run([sys.executable, "-m", "proofs", "verify", "--claims", str(path), "--no-spot-checks"],
-                       capture_output=True, text=True, timeout=300)
+    r = subprocess.run([sys.executable, "-m", "proofs", "verify", "--claims", str(path), "--no-spot-checks",
+                        "--quiet"], capture_output=True, text=True, timeout=300)
     assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1, r.stderr
-    assert "no note=" in r.stderr
+    assert r.stderr.startswith("coordfail: error: Z.2 was not decided: scope='every N', but not every decision") \
+        and "no note=" in r.stderr and "Z.2" in r.stdout and "ERROR" in r.stdout
 
 
 # -- the third new-user trial ---------------------------------------------------------------------------
