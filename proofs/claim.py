@@ -19,7 +19,6 @@ cross-checks).  Its expected verdict, if any, is data kept beside it to be
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -38,6 +37,7 @@ from symbolic.obligation import Family, Obligation, Role, decide_obligation
 from symbolic.notation import latex
 from symbolic.prose import escape_markdown, prose_markdown
 from symbolic.settings import Settings
+from symbolic.sizes import obligation_at_size
 
 from .scopes import BY_REDUCTION, checked_scope, fixed_sizes, quantifies_over, scoped_verdict, size_of
 
@@ -285,212 +285,11 @@ def _obligations(claim: Claim) -> tuple[Obligation, ...]:
             if not respects_symbol_assumptions({symbol: sp.Integer(k)}):
                 raise BadInputError(f"claim {claim.id}: scope={claim.scope!r} has {name} = {k}, which the symbol "
                                     f"{name} does not admit (declared {_declared(symbol)})")
-            at = {symbol: sp.Integer(k)}
-            size = f"{name} = {k}"
             try:
-                assumptions, undefined = [], []
-                for n, a in ob.assumptions:
-                    try:
-                        held = _kleene_at_size(a, at, undefined=sp.false)
-                    except _Unsettled as exc:
-                        raise BadInputError(f"claim {claim.id}: setting {size} makes the assumption {n!r} pass "
-                                            f"through an undefined value ({exc}), and whether it holds there is not "
-                                            "settled; give a scope of sizes where it is defined") from None
-                    if held is sp.false and _kleene_at_size(a, at, undefined=sp.true) is not sp.false:
-                        undefined.append(n)
-                    assumptions.append((n, held))
-                # where an assumption is False at the size the size is excluded, whatever the statement is there
-                excluded = any(held is sp.false for _, held in assumptions)
-                statement, derived = (None if e is None else _statement_at_size(e, at, excluded, assumptions)
-                                      for e in (ob.statement, ob.derived))
-            except _Unsettled as exc:
-                raise BadInputError(f"claim {claim.id}: the claim is undefined at {size} ({exc} there, and nothing "
-                                    "else settles it); give a scope of sizes where it is defined") from None
-            except BadInputError:
-                raise
-            except (ValueError, TypeError) as exc:  # n is also bound inside (a Sum's index): SymPy refuses
-                raise BadInputError(f"claim {claim.id}: setting {size} failed ({type(exc).__name__}: "
-                                    f"{exc}); is {name} also bound inside the claim (a Sum's index)?") from None
-            out.append(replace(ob, label=f"{size}: {ob.label}", statement=statement, assumptions=tuple(assumptions),
-                               derived=derived, fixed=ob.fixed + ((symbol, sp.Integer(k)),),
-                               undefined_at_size=ob.undefined_at_size + tuple(undefined)))
+                out.append(obligation_at_size(ob, symbol, sp.Integer(k)))
+            except BadInputError as exc:
+                raise type(exc)(f"claim {claim.id}: {exc}") from None
     return tuple(out)
-
-
-def _size_set(e, at: dict, assumed=()) -> tuple:
-    """``(e with the size set, "", False)``, or ``(None, why, certain)`` where setting the size passes through
-    an undefined value -- ``certain`` where the part is then certainly undefined:
-
-    * a value with no symbols left is ``zoo``, ``nan``, infinite or not real (SymPy makes ``Ne(zoo, x)`` True,
-      ``loggamma(0)`` is ``oo``, ``exp(-Abs(zoo))`` is 0);
-    * a condition of a construct's definition fails (``2 - n >= 0`` of ``sqrt(2 - n)`` at ``n = 3``), read from
-      the expression with the size set unevaluated -- but exponents evaluated: ``(1 - 2/n)**n`` at ``n = 2`` is
-      ``0**2``, an integer power, not the engine's ``exp(n log(1 - 2/n))`` (each exponent is checked as set,
-      unevaluated, too: ``2**((n - 2) log(y))`` at ``n = 2`` needs ``y > 0``);
-
-    and not certain where SymPy refuses to build the result, or its evaluation drops a condition of definition
-    that ``assumed`` (the assumptions with the size set) does not imply (``(n - 2) log(x)`` at ``n = 2`` is 0:
-    the ``x > 0`` of ``log(x)`` is gone).  ValueError/TypeError from setting it unevaluated (a Sum's index)
-    pass up."""
-    from symbolic.constructs import condition_text, domain_conditions, exact_floats, unsupported_in
-
-    exponents: list = []
-    held = _held_at_size(e, at, exponents)
-    # a decimal is the decimal it prints as, as the engine reads it: (n - 3)**2.0 is an integer power
-    parts = [exact_floats(part)[0] for part in (held, *exponents)]
-    held = parts[0]
-    for node in (n for part in parts for n in sp.preorder_traversal(part)):
-        if isinstance(node, sp.Expr) and node.args and not node.free_symbols:
-            try:
-                with sp.evaluate(True):
-                    value = node.doit()
-            except (TypeError, ValueError, ArithmeticError):
-                return None, f"{_text(node)} cannot be evaluated", False
-            if value.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
-                return None, f"{_text(node)} is {sp.sstr(value)}, a pole or a division by zero", True
-            if value.is_number and value.is_extended_real is False:
-                return None, f"{_text(node)} is {sp.sstr(value)}, not a real number", True
-    try:
-        conditions = [c for part in parts for c in domain_conditions(part)]
-    except Exception as exc:  # noqa: BLE001 - an expression the table cannot read: not set, said why
-        return None, f"its conditions of definition cannot be read ({type(exc).__name__})", False
-    # the engine's x**y with y a symbol is read on x > 0 only, which makes a verdict open, not x**y undefined
-    narrow = {c for part in parts for p in part.atoms(sp.Pow) if p.exp.free_symbols for c in domain_conditions(p)}
-    for c in conditions:
-        try:
-            if c.doit() is sp.false:
-                return None, f"the condition {_text(c, condition_text)} of its definition fails", c not in narrow
-        except (TypeError, ValueError):
-            return None, f"{_text(c, condition_text)} cannot be evaluated", False
-    try:
-        plain = e.xreplace(at)
-    except (TypeError, ValueError) as exc:
-        return None, f"SymPy cannot build it ({exc})", False
-    if plain.has(sp.zoo, sp.nan):
-        return None, "it holds zoo or nan", True
-    kept = plain.atoms(sp.Function) if isinstance(plain, sp.Basic) else set()
-    for atom in (a for part in parts for a in part.atoms(sp.Function)):
-        # outside the table, a construct has no conditions of definition to compare: it must survive as it is
-        # (rf(x, n - 2) is 1/(x - 1) at n = 1, (n - 2) tan(x) is 0 at n = 2: poles the engine never saw)
-        if atom.free_symbols and unsupported_in(atom) is not None and (evaluated := atom.doit()) not in kept:
-            if evaluated == atom:
-                return None, (f"SymPy's evaluation drops {_text(atom)}, outside the engine's constructs (its "
-                              "poles would go unseen)"), False
-            return None, (f"{_text(atom)}, outside the engine's constructs, becomes {sp.sstr(evaluated)} when "
-                          "SymPy evaluates it"), False
-    present = {_normal_condition(c) for c in domain_conditions(plain)} if isinstance(plain, sp.Basic) else set()
-    missing = [needed for c in conditions if (needed := _normal_condition(c)) is not sp.true and needed not in present]
-    if missing and not _implied(missing, assumed):
-        return None, (f"SymPy's evaluation drops the condition {condition_text(missing[0])} of its definition, "
-                      "which the assumptions do not imply"), False
-    return plain, "", False
-
-
-#: seconds the engine is given to show that the assumptions imply a condition SymPy's evaluation dropped
-IMPLIED_SECONDS = 2.0
-
-
-def _implied(conditions: list, assumed) -> bool:
-    """Whether the assumptions (``(name, Boolean)``, the size set) imply every condition: the engine proves it
-    (``b > 0`` implies the ``b != 0`` that ``b q / b`` dropped)."""
-    from symbolic import prove
-
-    if not assumed:
-        return False
-    verdict = prove(sp.And(*conditions), [a for _, a in assumed if a is not sp.false], timeout=IMPLIED_SECONDS)
-    return verdict.status is Status.PROVED
-
-
-def _held_at_size(e, at: dict, exponents: list):
-    """``e`` with the size set and nothing evaluated but exponents (``(-1)**(n + 1)`` at ``n = 1`` is
-    ``(-1)**2``: an integer power, whose conditions of definition are an integer power's); each exponent so
-    evaluated is appended to ``exponents`` as set, unevaluated (its own conditions still count)."""
-    if e in at:
-        return at[e]
-    if not e.args or not (e.free_symbols & set(at)):
-        return e
-    if isinstance(e, sp.Pow):
-        base, exp = _held_at_size(e.base, at, exponents), e.exp.xreplace(at)
-        if e.exp.free_symbols & set(at):
-            exponents.append(_held_at_size(e.exp, at, exponents))
-        with sp.evaluate(False):
-            return sp.Pow(base, exp)
-    args = [_held_at_size(a, at, exponents) for a in e.args]
-    with sp.evaluate(False):
-        return e.func(*args)
-
-
-def _text(e, printer=sp.sstr) -> str:
-    """``e`` as printed, without the unit factors setting it unevaluated leaves (``2 - 1*3``: ``2 - 3``)."""
-    return _UNIT_FACTOR.sub("", printer(e))
-
-
-def _normal_condition(c):
-    """A condition of definition evaluated, a relation to 0 with its positive content divided out
-    (``4 x >= 0`` and ``x >= 0`` are one condition), to compare the conditions before and after evaluation."""
-    c = c.doit()
-    if isinstance(c, sp.core.relational.Relational) and isinstance(c.lhs, sp.Expr) and isinstance(c.rhs, sp.Expr):
-        content, rest = sp.factor_terms(c.lhs - c.rhs).as_content_primitive()
-        if content.is_positive:
-            return c.func(rest, 0)
-    return c
-
-
-#: a factor 1 SymPy leaves in an expression built unevaluated (``2 - 1*3``)
-_UNIT_FACTOR = re.compile(r"(?<![\w.])1\*")
-
-
-class _Unsettled(Exception):
-    """A part that setting a size passes through an undefined value in, and whose truth there is not certain."""
-
-
-def _strict_relation(e) -> bool:
-    """A relation of arithmetic sides without a Piecewise, ITE or Boolean inside: undefined wherever a part of a
-    side is (arithmetic is strict; only a Piecewise or a connective can leave an undefined part aside)."""
-    return isinstance(e, sp.core.relational.Relational) and all(
-        isinstance(side, sp.Expr) and not side.has(sp.Piecewise, sp.ITE)
-        and not side.atoms(sp.core.relational.Relational, sp.logic.boolalg.BooleanFunction)  # (a Symbol is a Boolean)
-        for side in e.args)
-
-
-def _kleene_at_size(e, at: dict, undefined, positive: bool = True, assumed=()):
-    """``e`` with the size set, read as the engine reads it (Kleene's logic over And, Or, Not, Implies): a
-    strict relation undefined at the size becomes ``undefined`` where it would make the whole hold and its
-    negation where it would make the whole fail.  With ``undefined=False`` the result holds exactly where ``e``
-    is defined and true; with ``True``, where it is not defined and false.  Any other part that passes through
-    an undefined value (an ``ITE``, ``Xor``, ``Piecewise``, a condition that cannot be evaluated) raises
-    :class:`_Unsettled`: not guessed."""
-    if isinstance(e, (sp.And, sp.Or)):
-        return e.func(*[_kleene_at_size(a, at, undefined, positive, assumed) for a in e.args])
-    if isinstance(e, sp.Not):
-        return sp.Not(_kleene_at_size(e.args[0], at, undefined, not positive, assumed))
-    if isinstance(e, sp.Implies):
-        return sp.Implies(_kleene_at_size(e.args[0], at, undefined, not positive, assumed),
-                          _kleene_at_size(e.args[1], at, undefined, positive, assumed))
-    held, why, certain = _size_set(e, at, assumed)
-    if not why:
-        return held
-    if _strict_relation(e) and certain:
-        return undefined if positive else sp.Not(undefined)
-    raise _Unsettled(why)
-
-
-def _statement_at_size(e, at: dict, excluded: bool, assumed=()):
-    """A statement with the size set: :class:`_Unsettled` where a part undefined there decides whether it holds
-    (where the rest settles it, ``Or(n >= 3, sqrt(2 - n) >= 0)`` at ``n = 3``, it is set), unless the size is
-    ``excluded`` by an assumption (nothing is decided there)."""
-    try:
-        low, high = (_kleene_at_size(e, at, undefined=u, assumed=assumed) for u in (sp.false, sp.true))
-    except _Unsettled:
-        if excluded:
-            return sp.true
-        raise
-    if low == high:
-        return low
-    if excluded:
-        return sp.true
-    raise _Unsettled(next((why for p in sp.preorder_traversal(e) if isinstance(p, sp.core.relational.Relational)
-                           and (why := _size_set(p, at, assumed)[1])), "a part is undefined"))
 
 
 def _where_raised(exc: BaseException) -> str:
@@ -899,7 +698,9 @@ def _with_fixed_sizes(ob: Obligation, verdict: Verdict) -> Verdict:
     point = verdict.point
     if point is not None:
         verdict = verdict.with_point({**dict(ob.fixed), **point})
-    undefined = next((name for name in ob.undefined_at_size if verdict.reason and f"{name!r}" in verdict.reason), None)
+    # the one assumption SymPy's constant False made vacuous (its core) is one undefined at the size
+    undefined = next((name for name in ob.undefined_at_size if verdict.method == "sympy-constant"
+                      and verdict.core == (name,)), None)
     if verdict.status is Status.VACUOUS and undefined is not None:
         verdict = replace(verdict, reason=f"the assumption {undefined!r} is undefined once {ob.fixed_text()} was set "
                           "(a condition of its definition fails there, or a side is not a real number), so it holds nowhere there")
