@@ -42,7 +42,7 @@ from symbolic.sizes import obligation_at_size
 from .scopes import BY_REDUCTION, checked_scope, fixed_sizes, quantifies_over, scoped_verdict, size_of
 
 __all__ = ["Claim", "ClaimResult", "SpotCheck", "is_identity", "Family", "Obligation", "Role", "decide_claim",
-           "decide_obligation_once", "combine_verdicts", "FORMALIZATIONS"]
+           "decide_obligation_once", "combine_verdicts", "FORMALIZATIONS", "about", "unrelated_words"]
 
 #: where a claim's formal statement comes from
 FORMALIZATIONS = ("paper", "project")
@@ -66,15 +66,19 @@ def _check_scope_basis(claim: "Claim") -> None:
                         f"the claim, or give the scope the decisions have (scope='{size} = 4')")
 
 
-def _refuse_unrelated_assumptions(claim_id: str, statement, given) -> None:
-    """An assumption that shares no symbol with the claim, even through other assumptions, restricts nothing
-    the claim is about: almost always a misspelt symbol (``alpah = Symbol("alpah")``), refused."""
-    def about(e) -> set:  # symbols and abstract functions: f(y) > 0 is about the f of a claim on f(x)
-        return set(e.free_symbols) | {f.func for f in e.atoms(AppliedUndef)}
+def about(e) -> frozenset:
+    """The symbols and abstract functions ``e`` is about (``f(y) > 0`` is about the ``f`` of a claim on ``f(x)``)."""
+    return frozenset(e.free_symbols) | {f.func for f in e.atoms(AppliedUndef)}
 
+
+def _unrelated_assumptions(statement, given) -> tuple:
+    """``(name, what it is about)`` of each assumption that shares no symbol with the claim, even through other
+    assumptions: it restricts nothing the claim is about.  A model's whole list of assumptions given to each
+    claim has such (``b > 0`` beside a claim SymPy cancelled ``b`` from); a misspelt symbol makes one too,
+    which :class:`~proofs.paper.Paper` refuses where no claim of the paper mentions the symbol."""
     claim_is_about = about(statement)
     if not claim_is_about:
-        return  # a statement SymPy settled: nothing to relate to
+        return ()  # a statement SymPy settled: nothing to relate to
     each = [(name, about(a)) for name, a in given]
     reached, linked = set(claim_is_about), True
     while linked:  # symbols tied to the claim through assumptions ("y > 0" matters beside "x > y")
@@ -83,12 +87,15 @@ def _refuse_unrelated_assumptions(claim_id: str, statement, given) -> None:
             if things & reached and not things <= reached:
                 reached |= things
                 linked = True
-    for name, things in each:
-        if things and not things & reached:
-            symbols = ", ".join(sorted(str(s) for s in claim_is_about))
-            own = ", ".join(sorted(str(s) for s in things))
-            raise BadInputError(f"claim {claim_id}: the assumption {name!r} is about {own}, none of the claim's "
-                                f"symbols ({symbols}), not even through the other assumptions: a misspelt symbol?")
+    return tuple((name, things) for name, things in each if things and not things & reached)
+
+
+def unrelated_words(claim: "Claim", name: str, things) -> str:
+    """The unrelated assumption ``name`` of ``claim`` in words."""
+    symbols = ", ".join(sorted(str(s) for s in about(claim.claim)))
+    own = ", ".join(sorted(str(s) for s in things))
+    return (f"the assumption {name!r} is about {own}, none of the claim's symbols ({symbols}), not even through "
+            "the other assumptions")
 
 
 #: the verdicts a claim of each kind can get (``unknown`` is never an expectation: verify fails on it)
@@ -132,6 +139,8 @@ class Claim:
     #: the named assumptions are instances of indexed ones (``A1(1,k)``, ``theta_k >= 1``: one group per stem,
     #: dropped together in the ablation, "for sectors 1 and k"); otherwise each named assumption stands alone
     indexed_assumptions: bool = False
+    #: ``(name, what it is about)`` of each assumption that shares no symbol with ``claim``: kept, and noted
+    unrelated: tuple = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self):
         if not isinstance(self.id, str) or not self.id.strip():
@@ -186,7 +195,7 @@ class Claim:
             object.__setattr__(self, "given", given)
             object.__setattr__(self, "assumptions", ", ".join(name for name, _ in given) or "none")
             if self.claim is not None:
-                _refuse_unrelated_assumptions(self.id, self.claim, given)
+                object.__setattr__(self, "unrelated", _unrelated_assumptions(self.claim, given))
         object.__setattr__(self, "families", tuple(self.families))
         for f in self.families:
             if not isinstance(f, Family):
@@ -624,6 +633,10 @@ def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,
         verdict = replace(verdict, notes=verdict.notes + (
             f"{len(undecided)} of {len(crosses)} cross-checks not decided within the time limit (first: "
             f"{undecided[0].label!r}); the verdict rests on the decisions",))
+    if claim.unrelated:
+        verdict = replace(verdict, notes=verdict.notes + tuple(
+            f"{unrelated_words(claim, name, things)}: it restricts nothing the claim is about (assumed all the same)"
+            for name, things in claim.unrelated))
     seconds = time.monotonic() - start
     return ClaimResult(claim, verdict.with_seconds(seconds), tuple(results))
 

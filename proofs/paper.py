@@ -41,7 +41,7 @@ from typing import Callable, Sequence
 
 from symbolic.errors import BadInputError, BadInputTypeError
 
-from .claim import Claim
+from .claim import Claim, about, unrelated_words
 
 __all__ = ["Paper", "Figure", "Erratum", "load_paper", "DEFAULT_PAPER", "ENTRY_POINT_GROUP"]
 
@@ -111,6 +111,16 @@ class Paper:
             seen.add(c.id)
         if not claims:
             raise BadInputError(f"paper {self.title!r} has no claims")
+        # an assumption about nothing its claim mentions is noted; about nothing any claim mentions, a misspelling
+        mentioned = frozenset().union(*(about(c.claim) for c in claims if c.claim is not None),
+                                      *(about(a) for c in claims for name, a in c.given
+                                        if name not in {n for n, _ in c.unrelated}))
+        for c in claims:
+            for name, things in c.unrelated:
+                if not things & mentioned:
+                    own = ", ".join(sorted(str(s) for s in things))
+                    raise BadInputError(f"claim {c.id}: {unrelated_words(c, name, things)}, and no claim of the paper "
+                                        f"mentions {own}: a misspelt symbol?")
         declared = [sid for sid, _ in self.sections]
         for c in claims:
             if declared and c.section and c.section not in declared:  # a typo would invent a section

@@ -143,7 +143,8 @@ CLAIMS_FILES = {
                                 "paper = Paper(title='t', claims=(Claim(id='K.9', statement='s', claim=alpha > 3, "
                                 "assumptions={'alpha > 1': alpah > 1, 'y < alpha': y < alpha, 'y > 2': y > 2}),))\n",
                                 "claim K.9: the assumption 'alpha > 1' is about alpah, none of the claim's symbols "
-                                "(alpha), not even through the other assumptions: a misspelt symbol?"),
+                                "(alpha), not even through the other assumptions, and no claim of the paper mentions alpah: "
+                                "a misspelt symbol?"),
     "bad_family.py": ("p = sp.Symbol('p', positive=True)\nD = sp.Function('D', real=True)\n"
                       "paper = Paper(title='t', claims=(Claim(id='K.12', statement='s', claim=D(p) > 0, "
                       "families=('E(p)=1',)),))\n",
@@ -151,6 +152,41 @@ CLAIMS_FILES = {
     "same_name.py": ("paper = Paper(title='t', claims=(Claim(id='K.1', statement='s', "
                      "claim=sp.Symbol('a', positive=True) >= sp.Symbol('a')),))\n", "different symbols are named 'a'"),
 }
+
+
+def test_a_models_whole_list_of_assumptions_is_accepted_with_a_note_where_a_claim_does_not_use_one(tmp_path):
+    # one dict of the model's assumptions for every claim: b > 0 is about nothing the first claim mentions (SymPy
+    # keeps no b in it), and the second claim mentions b, so b is no misspelling
+    path = tmp_path / "model.py"
+    path.write_text(textwrap.dedent('''
+        import sympy as sp
+        from proofs import Claim
+        a, b, c = sp.symbols("a b c", real=True)
+        n = sp.Symbol("n", integer=True, positive=True)
+        MODEL = {"a > c": a > c, "c > 0": c > 0, "b > 0": b > 0}
+        claims = [
+            Claim(id="M.1", statement="price above cost", claim=(a + n * c) / (n + 1) > c, assumptions=MODEL,
+                  expected="proved"),
+            Claim(id="M.2", statement="output is positive", claim=(a - c) / (b * (n + 1)) > 0, assumptions=MODEL,
+                  expected="proved"),
+        ]
+    '''))
+    r = subprocess.run([sys.executable, "-m", "proofs", "verify", "--claims", str(path), "--json", "--quiet",
+                        "--samples", "2000"], capture_output=True, text=True, timeout=300, cwd=tmp_path,
+                       env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert r.returncode == 0, r.stderr
+    data = {d["id"]: d for d in json.loads(r.stdout)}
+    assert data["M.1"]["status"] == data["M.2"]["status"] == "proved"
+    assert "the assumption 'b > 0' is about b, none of the claim's symbols (a, c, n), not even through the other " \
+           "assumptions: it restricts nothing the claim is about (assumed all the same)" in data["M.1"]["notes"]
+    assert not any("restricts nothing" in note for note in data["M.2"]["notes"])
+    # a claim made alone is decided with the note; the verdict is that with the assumption dropped
+    a, b, c = sp.symbols("a b c", real=True)
+    result = decide_claim(Claim(id="M.3", statement="s", claim=a - c > 0, assumptions={"a > c": a > c, "b < 0": b < 0}))
+    assert result.status is Status.PROVED and any("'b < 0' is about b" in note for note in result.verdict.notes)
+    # an assumption about nothing at all that holds nowhere still makes the claim vacuous
+    result = decide_claim(Claim(id="M.4", statement="s", claim=a > 0, assumptions={"b**2 + 2 < 2 b": b**2 + 2 < 2 * b}))
+    assert result.status is Status.VACUOUS and result.verdict.method == "z3", result.verdict
 
 
 @pytest.mark.parametrize("name", sorted(CLAIMS_FILES))
