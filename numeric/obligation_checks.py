@@ -59,6 +59,8 @@ class ObligationCheck:
     constant: bool = False
     #: why the statement was not evaluated at all (``"involves D, which has no numeric value"``), else ``""``
     unchecked: str = ""
+    #: admissible draws where the statement is undefined (a NaN): neither a failure nor open
+    undefined: int = 0
 
 
 @dataclass
@@ -79,11 +81,12 @@ class _Tally:
     float_only: bool = False
     constant: bool = False
     unchecked: str = ""
+    undefined: int = 0
 
     def frozen(self) -> ObligationCheck:
         return ObligationCheck(self.label, self.status.value, self.role, self.samples, self.violations,
                                "; ".join(self.notes), self.first, self.found, self.found_more, self.hypothesis_held,
-                               self.unsettled, self.float_only, self.constant, self.unchecked)
+                               self.unsettled, self.float_only, self.constant, self.unchecked, self.undefined)
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,8 @@ class SpotResult:
     #: why nothing was evaluated: ``"constant"`` (SymPy settled every statement), a decision's reason it could
     #: not be evaluated (``"involves D, ..."``), else ``""``
     unchecked: str = ""
+    #: admissible draws where a statement is undefined (summed over the obligations): they decide nothing
+    undefined: int = 0
 
     @property
     def agrees(self) -> bool:
@@ -296,6 +301,9 @@ def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool
         notes.append(f"{chk.failures:,} exactly confirmed{more} of {chk.admissible:,} draws {what}{lead}")
     if chk.rounding_resolved:
         notes.append(f"{chk.rounding_resolved} float failures were rounding, resolved exactly")
+    row.undefined += chk.undefined
+    if chk.undefined:  # a NaN is no counterexample: the statement says nothing there
+        notes.append(f"{chk.undefined:,} admissible draws are where the statement is undefined (not counted)")
     if chk.exact_unavailable:
         row.float_only = True
         # the kernel has no rational form (a real power, a root, exp): no exact draws on the boundaries, and
@@ -345,4 +353,4 @@ def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
                  else next((c.unchecked for c in decisions if c.unchecked and not c.samples), ""))
     return SpotResult(fewest, violations, seconds, detail, checks, sum(c.found for c in checks),
                       sum(c.found_more for c in checks), min(counted) if counted else None,
-                      sum(c.unsettled for c in checks), exact_draws, unchecked)
+                      sum(c.unsettled for c in checks), exact_draws, unchecked, sum(c.undefined for c in checks))

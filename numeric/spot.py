@@ -107,7 +107,7 @@ from typing import Mapping, Sequence
 import numpy as np
 import sympy as sp
 
-from symbolic.constructs import atoms_of
+from symbolic.constructs import atoms_of, domain_conditions
 
 from .exact import RationalArray, as_fraction, exact_truth
 from .kernels import Kernel, KernelError, compile_conjunction, compile_kernel, free_symbols_of
@@ -172,6 +172,9 @@ class _Plan:
     parts: tuple  # (sampler, SamplingProblem)
     assumptions: Kernel
     statements: tuple[Kernel, ...]
+    #: where each statement is defined, in floats (``None``: everywhere, or not compiled): to tell a draw where
+    #: it is undefined (NaN) from one that refutes it, past the exact re-decisions
+    defined: tuple = ()
 
 
 _PLANS: dict = {}
@@ -212,9 +215,19 @@ def _make_plan(statements: tuple, assumptions: tuple, chosen: tuple) -> _Plan:
     parts = tuple((owner, SamplingProblem.build(syms, atoms, statements)) for owner, syms in groups.values())
     try:
         return _Plan(symbols, parts, compile_conjunction(atoms, symbols),
-                     tuple(compile_kernel(st, symbols) for st in statements))
+                     tuple(compile_kernel(st, symbols) for st in statements),
+                     tuple(_definedness(st, symbols) for st in statements))
     except Exception as exc:  # lambdify refuses it: report, do not crash the verify run
         raise NotCheckable(f"cannot be compiled to NumPy ({type(exc).__name__}: {str(exc).splitlines()[0]})") from None
+
+
+def _definedness(statement, symbols) -> Kernel | None:
+    """A kernel of where ``statement`` is defined (its conditions of definition), or ``None``."""
+    try:
+        conditions = domain_conditions(statement)
+        return compile_kernel(sp.And(*conditions), symbols) if conditions else None
+    except Exception:  # noqa: BLE001 - a condition NumPy cannot evaluate: every failure is then re-decided or open
+        return None
 
 
 def _seed_for(seed: int, label: str) -> np.random.Generator:
@@ -274,6 +287,9 @@ class StatementCheck:
     #: an implication: the admissible draws on which its hypothesis held (``None`` for other statements);
     #: 0 means the draws never exercised the claim (an equation as hypothesis is almost never met at random)
     hypothesis_held: int | None = None
+    #: admissible draws where the statement is undefined (exactly, or in floats past the re-decision limit):
+    #: they decide nothing, and are neither failures nor open
+    undefined: int = 0
 
     @property
     def holds(self) -> bool:
@@ -282,7 +298,7 @@ class StatementCheck:
 
 class _Tally:
     def __init__(self):
-        self.failures = self.resolved = self.unconfirmed = self.exact_checked = 0
+        self.failures = self.resolved = self.unconfirmed = self.exact_checked = self.undefined = 0
         self.first = None
         self.unavailable = False
 
@@ -340,12 +356,13 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
         drawn += n
         n_ok = int(ok.sum())
         admissible += n_ok
-        for kernel, want, tally, limit in zip(plan.statements, wants, tallies, confirm_limits):
+        for kernel, defined, want, tally, limit in zip(plan.statements, plan.defined, wants, tallies,
+                                                       confirm_limits):
             rows = np.flatnonzero(ok & (kernel(*args) != want))
             if rows.size and not limit:  # counted, not re-decided (a hypothesis's count of draws)
                 tally.unconfirmed += rows.size
             elif rows.size:
-                _confirm(plan, kernel, values, rows, want, tally, limit)
+                _confirm(plan, kernel, values, rows, want, tally, limit, defined)
         if n_ok == 0:
             break
         need = int(samples) - admissible
@@ -361,7 +378,9 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
             for t in tallies:
                 t.unavailable = True
         else:
-            ok = held & defined & own_assumptions_hold(plan.symbols, args)  # an undefined assumption excludes
+            held_defined = defined
+            own = own_assumptions_hold(plan.symbols, args)
+            ok = held & held_defined & own  # an undefined assumption excludes
             for kernel, want, tally in zip(plan.statements, wants, tallies):
                 try:
                     value, defined = exact_truth(kernel.exact, args)
@@ -374,36 +393,76 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
                 tally.failures += rows.size
                 if rows.size and tally.first is None:
                     tally.first = _exact_row(values, plan.symbols, int(rows[0]))
+                # a zero denominator stopped the eager rational evaluation, where Kleene's logic may settle the
+                # draw (Or(x != 0, 1/x > 5) is true at x = 0): decided in SymPy, as the engine reads it
+                stopped = np.flatnonzero(own & (~held_defined | (ok & ~defined)))
+                if stopped.size:
+                    bad, settled, undefined, admitted = _confirm_in_sympy(
+                        plan, kernel, [a[stopped] for a in args], want)
+                    tally.exact_checked += int((settled & admitted).sum())
+                    tally.undefined += int(undefined.sum())
+                    tally.failures += int(bad.sum())
+                    if bad.any() and tally.first is None:
+                        tally.first = _exact_row(values, plan.symbols, int(stopped[np.flatnonzero(bad)[0]]))
     seconds = time.perf_counter() - start
     # an exact draw counts only for the statements that were evaluated on it
     return [StatementCheck(drawn, admissible + t.exact_checked, t.exact_checked, t.failures, t.resolved, t.first,
-                           t.unavailable, t.unconfirmed, seconds) for t in tallies]
+                           t.unavailable, t.unconfirmed, seconds, undefined=t.undefined) for t in tallies]
 
 
-def _confirm(plan: _Plan, kernel: Kernel, values, rows, want, tally: _Tally, limit: int) -> None:
-    """Re-decide float failures exactly (a float is an exact binary rational); only confirmed ones count."""
+def _confirm(plan: _Plan, kernel: Kernel, values, rows, want, tally: _Tally, limit: int,
+             defined_in_floats: Kernel | None = None) -> None:
+    """Re-decide float failures exactly (a float is an exact binary rational); only confirmed ones count.
+    Past ``limit``, a failure where the statement is undefined in floats (``defined_in_floats``) is no failure."""
     if rows.size > limit:
-        tally.unconfirmed += rows.size - limit
+        _left_open(plan, values, rows[limit:], defined_in_floats, tally)
         rows = rows[:limit]
     exact_args = _as_exact(values, plan.symbols, rows)
     try:
         held, held_defined = exact_truth(plan.assumptions.exact, exact_args)
-        value, defined = exact_truth(kernel.exact, exact_args)
+        value, value_defined = exact_truth(kernel.exact, exact_args)
     except KernelError:
         # no rational evaluation (real powers, roots): SymPy decides a few draws
         tally.unavailable = True
-        bad, settled = _confirm_in_sympy(plan, kernel, exact_args, want)
-        tally.unconfirmed += rows.size - int(settled.sum())
-        rows, bad = rows[:bad.size][settled], bad[settled]
-    else:
-        defined &= held_defined  # a draw undefined exactly (a zero denominator) decides nothing either way
-        tally.unconfirmed += int((~defined).sum())
-        rows, bad = rows[defined], (held & (value != want))[defined]
+        _confirm_in_sympy_rows(plan, kernel, values, rows, want, tally, defined_in_floats)
+        return
+    # a zero denominator stops the eager rational evaluation of a draw where Kleene's logic may still settle
+    # it (Or(x != 0, 1/x > 5) is true at x = 0, an assumption too): such draws are decided in SymPy, as the
+    # engine reads them; a draw whose assumptions are defined and false is no admissible draw
+    decided = (held_defined & ~held) | (held_defined & value_defined)
+    _confirm_in_sympy_rows(plan, kernel, values, rows[~decided], want, tally, defined_in_floats)
+    _count(plan, values, rows[decided], (held & value_defined & (value != want))[decided], tally)
+
+
+def _confirm_in_sympy_rows(plan: _Plan, kernel: Kernel, values, rows, want, tally: _Tally,
+                           defined_in_floats: Kernel | None) -> None:
+    """Float failures re-decided in SymPy (up to its limit; the rest left open, or undefined in floats)."""
+    if not rows.size:
+        return
+    bad, settled, undefined, _ = _confirm_in_sympy(plan, kernel, _as_exact(values, plan.symbols, rows), want)
+    tally.undefined += int(undefined.sum())
+    tally.unconfirmed += bad.size - int(settled.sum()) - int(undefined.sum())
+    _left_open(plan, values, rows[bad.size:], defined_in_floats, tally)  # past the SymPy limit
+    _count(plan, values, rows[:bad.size][settled], bad[settled], tally)
+
+
+def _count(plan: _Plan, values, rows, bad, tally: _Tally) -> None:
+    """Re-decided rows: the failures confirmed, the rest rounding."""
     confirmed = rows[bad]
     tally.failures += confirmed.size
     tally.resolved += rows.size - confirmed.size
     if confirmed.size and tally.first is None:
         tally.first = _exact_row(values, plan.symbols, int(confirmed[0]))
+
+
+def _left_open(plan: _Plan, values, rows, defined: Kernel | None, tally: _Tally) -> None:
+    """Float failures not re-decided: open, but for those where the statement is undefined in floats."""
+    if defined is None or not rows.size:
+        tally.unconfirmed += rows.size
+        return
+    undefined = int((~np.asarray(defined(*[values[s][rows] for s in plan.symbols]), dtype=bool)).sum())
+    tally.undefined += undefined
+    tally.unconfirmed += rows.size - undefined
 
 
 #: float failures re-decided by SymPy when the kernel has no rational evaluation (each costs milliseconds)
@@ -456,12 +515,13 @@ def _holds_high_precision(b, point) -> bool:
     raise Uncertifiable(f"cannot evaluate {sp.sstr(b)}")
 
 
-def _confirm_in_sympy(plan: _Plan, kernel: Kernel, exact_args, want) -> tuple[np.ndarray, np.ndarray]:
+def _confirm_in_sympy(plan: _Plan, kernel: Kernel, exact_args, want) -> tuple[np.ndarray, ...]:
     """Re-decide float failures in SymPy: exactly (:func:`symbolic.certify.holds`), or at high
     precision where exponents are symbolic.
 
-    Returns, for the first :data:`_SYMPY_CONFIRM_LIMIT` rows, which are confirmed failures and
-    which were settled at all (too close to a boundary is not); rows beyond the limit and
+    Returns, for the first :data:`_SYMPY_CONFIRM_LIMIT` rows, which are confirmed failures, which
+    were settled at all (too close to a boundary is not), where the assumptions hold but the
+    statement is undefined (neither), and where the assumptions hold; rows beyond the limit and
     unsettled rows are reported by the caller, not counted.
     """
     from symbolic.certify import Uncertifiable, holds
@@ -471,14 +531,27 @@ def _confirm_in_sympy(plan: _Plan, kernel: Kernel, exact_args, want) -> tuple[np
     decide = _holds_high_precision if _symbolic_exponents(kernel.expr, atoms) else holds
     take = min(n, _SYMPY_CONFIRM_LIMIT)
     columns = [a.to_fractions()[:take] for a in exact_args]
-    bad, settled = np.zeros(take, dtype=bool), np.ones(take, dtype=bool)
+    bad, settled, undefined = np.zeros(take, dtype=bool), np.ones(take, dtype=bool), np.zeros(take, dtype=bool)
+    admitted = np.zeros(take, dtype=bool)
     for i in range(take):
         point = {s: sp.Rational(col[i].numerator, col[i].denominator) for s, col in zip(plan.symbols, columns)}
         try:
-            bad[i] = all(decide(a, point) for a in atoms) and decide(kernel.expr, point) != want
+            if not all(decide(a, point) for a in atoms):
+                continue
         except Uncertifiable:
             settled[i] = False
-    return bad, settled
+            continue
+        admitted[i] = True
+        try:
+            bad[i] = decide(kernel.expr, point) != want
+        except Uncertifiable as exc:
+            settled[i] = False
+            undefined[i] = str(exc).startswith(_UNDEFINED_WORDS)
+    return bad, settled, undefined, admitted
+
+
+#: how :func:`symbolic.certify.holds` and :func:`_holds_high_precision` say a point is outside the domain
+_UNDEFINED_WORDS = ("undefined at this point", "no numeric value")
 
 
 def check_statement(statement, assumptions=(), *, samples: int = DEFAULT_SAMPLES,

@@ -108,6 +108,7 @@ def _draw_text(point: Mapping[str, Fraction] | None) -> str:
 
 
 def _run(claim, assumptions, samples, exact_samples, seed, want: bool, err_msg: str, what: str):
+    __tracebackhide__ = True  # pytest shows the user's assert_holds line and the message, not this machinery
     statements = _statements(claim, assumptions, Kind.FORALL if want else Kind.EXISTS)
     settled = [label or "the statement" for label, statement, _ in statements if statement is (sp.true if want else sp.false)]
     if settled and len(settled) == len(statements):  # a check that could not have failed: said, not passed silently
@@ -144,12 +145,14 @@ def assert_holds(claim, assumptions=(), *, samples: int = 10_000, exact_samples:
     ``assumptions``: a Boolean, a sequence of Booleans or a name -> Boolean map
     (ignored when ``claim`` carries its own obligations).
     """
+    __tracebackhide__ = True
     _run(claim, assumptions, samples, exact_samples, seed, True, err_msg, "claim fails on an admissible draw")
 
 
 def assert_never(statement, assumptions=(), *, samples: int = 10_000, exact_samples: int = 200, seed: int = 0,
                  err_msg: str = "") -> None:
     """Assert that no admissible draw satisfies ``statement`` (an impossibility, like S5.7a)."""
+    __tracebackhide__ = True
     _run(statement, assumptions, samples, exact_samples, seed, False, err_msg, "an instance exists")
 
 
@@ -206,6 +209,7 @@ def assert_equilibrium(lambda_S, lambda_N, theta, sector: int, *, coordinated: b
     ...
     AssertionError: E(2,U) is not an equilibrium: a lone uncoordinated producer in sector 1 profits: its break-even wage w(1,U) = 2 exceeds South's wage w(2,U) = 2/3 (~0.6666666667)
     """
+    __tracebackhide__ = True
     _, is_eq, deviator, text = _equilibrium_case(lambda_S, lambda_N, theta, sector, coordinated, rtol)
     if not is_eq:
         label = f"E({sector},{'C' if coordinated else 'U'})"
@@ -219,6 +223,7 @@ def assert_not_equilibrium(lambda_S, lambda_N, theta, sector: int, *, coordinate
 
     >>> assert_not_equilibrium([3.0, 2.0], [1.0, 1.0], [1.0, 1.0], sector=2)
     """
+    __tracebackhide__ = True
     _, is_eq, deviator, text = _equilibrium_case(lambda_S, lambda_N, theta, sector, coordinated, rtol)
     if is_eq:
         label = f"E({sector},{'C' if coordinated else 'U'})"

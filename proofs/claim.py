@@ -42,7 +42,8 @@ from symbolic.sizes import obligation_at_size
 from .scopes import BY_REDUCTION, checked_scope, fixed_sizes, quantifies_over, scoped_verdict, size_of
 
 __all__ = ["Claim", "ClaimResult", "SpotCheck", "is_identity", "Family", "Obligation", "Role", "decide_claim",
-           "decide_obligation_once", "combine_verdicts", "FORMALIZATIONS", "about", "unrelated_words"]
+           "decide_obligation_once", "combine_verdicts", "FORMALIZATIONS", "about", "unrelated_words",
+           "lone_words"]
 
 #: where a claim's formal statement comes from
 FORMALIZATIONS = ("paper", "project")
@@ -54,16 +55,31 @@ def _check_scope_basis(claim: "Claim") -> None:
     fixed = fixed_sizes(claim.scope)
     if fixed and not claim.note.strip() and not _instantiated(claim):
         name, sizes = fixed
-        raise BadInputError(f"claim {claim.id}: scope={claim.scope!r}, but no decision has a symbol {name}, so "
-                            f"nothing shows they are for {claim.scope}: build them with {name} a symbol (each "
-                            f"size is then decided on its own) or say in note= how they are those sizes")
+        if isinstance(claim.claim, BooleanAtom):
+            raise BadInputError(f"claim {claim.id}: scope={claim.scope!r}, but SymPy evaluated the statement to the "
+                                f"constant {claim.claim} when it was built, so no {name} is left to set: build it "
+                                "with evaluate=False, or leave the scope out")
+        raise BadInputError(f"claim {claim.id}: scope={claim.scope!r}, but no decision has a symbol {name}"
+                            f"{_other_case(claim, name)}, so nothing shows they are for {claim.scope}: build them "
+                            f"with {name} a symbol (each size is then decided on its own) or say in note= how they "
+                            "are those sizes")
     size = size_of(claim.scope)
     if not size or claim.note.strip() or quantifies_over(claim.decisions, size):
         return
-    raise BadInputError(f"claim {claim.id}: scope={claim.scope!r}, but not every decision is about a symbol {size} "
+    raise BadInputError(f"claim {claim.id}: scope={claim.scope!r}, but not every decision is about a symbol {size}"
+                        f"{_other_case(claim, size)} "
                         f"(they are for fixed or generic sizes) and it has no note=: say in note= how the decisions "
                         f"cover every {size} (the verdict is then reported '{BY_REDUCTION}'), make {size} a symbol of "
                         f"the claim, or give the scope the decisions have (scope='{size} = 4')")
+
+
+def _other_case(claim: "Claim", name: str) -> str:
+    """`` (it has n: scope='every n'?)`` where the claim's symbol differs from the scope's only in case."""
+    names = sorted({s.name for ob in _built(claim) for s in ob.free_symbols if s.name.lower() == name.lower()}
+                   - {name})
+    if not names:
+        return ""
+    return f" (its decisions have {names[0]}: scope={claim.scope.replace(name, names[0])!r}?)"
 
 
 def about(e) -> frozenset:
@@ -88,6 +104,36 @@ def _unrelated_assumptions(statement, given) -> tuple:
                 reached |= things
                 linked = True
     return tuple((name, things) for name, things in each if things and not things & reached)
+
+
+def _lone_symbols(statement, given) -> tuple:
+    """``(symbol name, assumption name, near names)`` for each symbol that only one assumption mentions, and not
+    the claim: the assumption then says only that *some* value of it makes it hold (for every other value the
+    claim is asked nothing), which a misspelt symbol makes silently (``c_l`` for the claim's ``c_L``).  Near
+    names: the claim's symbols it may be a misspelling of."""
+    import difflib
+
+    claim_names = sorted({str(s) for s in about(statement)})
+    if not claim_names:
+        return ()
+    count: dict = {}
+    for name, a in given:
+        for s in about(a):
+            count.setdefault(s, []).append(name)
+    out = []
+    for s, names in sorted(count.items(), key=lambda kv: str(kv[0])):
+        if len(names) == 1 and str(s) not in claim_names and isinstance(s, sp.Symbol):
+            near = [c for c in claim_names if c.lower() == str(s).lower()]
+            near += [c for c in difflib.get_close_matches(str(s), claim_names, n=2, cutoff=0.75) if c not in near]
+            out.append((str(s), names[0], tuple(near)))
+    return tuple(out)
+
+
+def lone_words(symbol: str, assumption: str, near: tuple) -> str:
+    """A symbol only one assumption mentions, in words."""
+    guess = f" (a misspelt {' or '.join(near)}?)" if near else ""
+    return (f"{symbol} is in the assumption {assumption!r} only, not in the claim nor in another assumption{guess}: "
+            f"that assumption asks only that some {symbol} satisfies it")
 
 
 def unrelated_words(claim: "Claim", name: str, things) -> str:
@@ -141,6 +187,8 @@ class Claim:
     indexed_assumptions: bool = False
     #: ``(name, what it is about)`` of each assumption that shares no symbol with ``claim``: kept, and noted
     unrelated: tuple = field(default=(), init=False, repr=False, compare=False)
+    #: ``(symbol, assumption, near names)`` of each symbol only one assumption (and not the claim) mentions
+    lone: tuple = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self):
         if not isinstance(self.id, str) or not self.id.strip():
@@ -196,6 +244,9 @@ class Claim:
             object.__setattr__(self, "assumptions", ", ".join(name for name, _ in given) or "none")
             if self.claim is not None:
                 object.__setattr__(self, "unrelated", _unrelated_assumptions(self.claim, given))
+                unrelated = {name for name, _ in self.unrelated}
+                object.__setattr__(self, "lone", tuple(one for one in _lone_symbols(self.claim, given)
+                                                       if one[1] not in unrelated))
         object.__setattr__(self, "families", tuple(self.families))
         for f in self.families:
             if not isinstance(f, Family):
@@ -214,6 +265,12 @@ class Claim:
     def obligations(self) -> tuple[Obligation, ...]:
         """The obligations that decide this claim (built once per claim and cached)."""
         return _obligations(self)
+
+    def validate(self) -> None:
+        """The checks that need the claim built (``build()`` run, sizes set, the scope's basis): a
+        :class:`~symbolic.errors.CoordfailError` naming the claim where it cannot be decided as written."""
+        _check_scope_basis(self)
+        self.obligations()
 
     @property
     def decisions(self) -> tuple[Obligation, ...]:
@@ -536,6 +593,8 @@ class SpotCheck:
     exact_draws: str = "all"
     #: why nothing was evaluated: ``"constant"`` or a reason (see :meth:`why_nothing`), else ``""``
     unchecked: str = ""
+    #: admissible draws where the statement is undefined: they decide nothing
+    undefined: int = 0
 
     @classmethod
     def of(cls, out, detail: str | None = None) -> "SpotCheck":
@@ -543,7 +602,7 @@ class SpotCheck:
         return cls(samples=out.samples, violations=out.violations, seconds=out.seconds,
                    detail=out.detail if detail is None else detail, found=out.found, found_more=out.found_more,
                    exercised=out.exercised, unsettled=out.unsettled, exact_draws=out.exact_draws,
-                   unchecked=out.unchecked)
+                   unchecked=out.unchecked, undefined=out.undefined)
 
     def why_nothing(self) -> str:
         """Why no draw was evaluated: ``"constant"`` (SymPy settled the statement), the reason a statement was
@@ -555,12 +614,15 @@ class SpotCheck:
         return self.unchecked or "no admissible draw"
 
     def unsettled_text(self) -> str:
-        """``"; 3,754 float failures not re-decided exactly"`` where the draws left some open, else ``""``."""
-        return f"; {self.unsettled:,} float failures not re-decided exactly" if self.unsettled else ""
+        """``"; 3,754 float failures not re-decided exactly"`` where the draws left some open (and ``"; 382 where
+        it is undefined"`` where some were outside its domain: they decide nothing), else ``""``."""
+        undefined = f"; {self.undefined:,} where it is undefined" if self.undefined else ""
+        return (f"; {self.unsettled:,} float failures not re-decided exactly" if self.unsettled else "") + undefined
 
     def found_text(self) -> str:
-        """``"50"``, or ``"50 (+25,075 more in floats)"`` where floats saw more than were re-decided exactly."""
-        return f"{self.found:,}" + (f" (+{self.found_more:,} more in floats)" if self.found_more else "")
+        """``"50"``, or ``"50 (+25,075 more in floats, not re-decided)"`` where floats saw more than were re-decided
+        exactly."""
+        return f"{self.found:,}" + (f" (+{self.found_more:,} more in floats, not re-decided)" if self.found_more else "")
 
     @property
     def agrees(self) -> bool:
@@ -576,6 +638,8 @@ class SpotCheck:
             out["hypothesis_held"] = self.exercised
         if self.unsettled:
             out["float_failures_not_re_decided"] = self.unsettled
+        if self.undefined:
+            out["undefined_draws"] = self.undefined
         if self.detail:
             out["detail"] = self.detail
         return out
@@ -599,7 +663,7 @@ def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,
     decisions alone (the ablation's re-decisions: a cross-check confirms a verdict, it never makes one).
     """
     settings = settings or Settings(timeout=timeout, core=core)
-    _check_scope_basis(claim)
+    claim.validate()
     start = time.monotonic()
     results = []
     for ob in claim.obligations():
@@ -633,10 +697,10 @@ def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,
         verdict = replace(verdict, notes=verdict.notes + (
             f"{len(undecided)} of {len(crosses)} cross-checks not decided within the time limit (first: "
             f"{undecided[0].label!r}); the verdict rests on the decisions",))
-    if claim.unrelated:
+    if claim.unrelated or claim.lone:
         verdict = replace(verdict, notes=verdict.notes + tuple(
             f"{unrelated_words(claim, name, things)}: it restricts nothing the claim is about (assumed all the same)"
-            for name, things in claim.unrelated))
+            for name, things in claim.unrelated) + tuple(lone_words(*one) for one in claim.lone))
     seconds = time.monotonic() - start
     return ClaimResult(claim, verdict.with_seconds(seconds), tuple(results))
 

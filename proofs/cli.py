@@ -114,8 +114,9 @@ def _version() -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="coordfail", description=(
-        "Derive, decide and check the claims of Rodríguez-Clare (2005), "
-        "'Coordination Failures, Clusters and Microeconomic Interventions'."))
+        "Derive, decide and check the claims of an economics paper: your own with --claims FILE (a claims "
+        "file, see the README), by default those of Rodríguez-Clare (2005), 'Coordination Failures, Clusters "
+        "and Microeconomic Interventions'."))
     parser.add_argument("--version", action="version", version=f"coordfail {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True

@@ -37,6 +37,8 @@ def add_parser(sub) -> None:
 
 
 def run_region(args) -> int:
+    from sympy.logic.boolalg import BooleanAtom
+
     from symbolic.qepcad import QepcadUnavailable
 
     from .paper import load_paper
@@ -46,6 +48,10 @@ def run_region(args) -> int:
     claim = paper.claim(args.claim_id)  # an unknown id is a one-line error with near matches
     table = getattr(paper.regions, "REGION_TABLE", {}) if paper.regions is not None else {}
     entry = table.get(claim.id) or claim_entry(claim)
+    if entry is None and claim.claim is not None and isinstance(claim.claim, BooleanAtom) and claim.derived is None:
+        raise UsageError(f"claim {claim.id!r} is the constant {claim.claim}: SymPy settled its statement when it was "
+                         "built (from the symbols' own assumptions), so there is no region to derive; build the "
+                         "statement with evaluate=False, or give the condition as derived in derived=")
     if entry is None:
         with_one = ", ".join(c.id for c in paper.claims if c.id in table or claim_entry(c) is not None) or "none"
         raise UsageError(f"claim {claim.id!r} has no derived region (it is not one SymPy statement, nor built "
@@ -56,7 +62,7 @@ def run_region(args) -> int:
         raise UsageError(str(exc)) from None
     checks = [_spot(d, args.samples, args.seed, paper.samplers) for d in rows]
     if args.json:
-        sys.stdout.write(json.dumps(entry_as_json(claim.id, rows, checks), indent=2, sort_keys=False) + "\n")
+        sys.stdout.write(json.dumps(entry_as_json(claim.id, rows, checks, entry.note), indent=2, sort_keys=False) + "\n")
     elif args.latex:
         sys.stdout.write(_latex(claim.id, rows) + "\n")
     else:
@@ -80,8 +86,9 @@ def _row_json(d, check) -> dict:
     return out
 
 
-def entry_as_json(cid: str, rows, checks) -> dict:
-    """``{"id", "region", "latex", "method", "certified", "rows"}``; one row: its own fields at the top."""
+def entry_as_json(cid: str, rows, checks, note: str = "") -> dict:
+    """``{"id", "region", "latex", "method", "certified", "rows"}`` (and the entry's ``note``, where it has one:
+    what the rows are, sizes the assumptions exclude); one row: its own fields at the top."""
     from symbolic.derivation import escape_latex
 
     data = [_row_json(d, c) for d, c in zip(rows, checks)]
@@ -93,7 +100,7 @@ def entry_as_json(cid: str, rows, checks) -> dict:
                                       for d, r in zip(rows, data)),
                "method": ", ".join(dict.fromkeys(r["method"] for r in data)),
                "certified": all(r["certified"] for r in data)}
-    return {"id": cid, **top, "rows": data}
+    return {"id": cid, **top, **({"note": note} if note else {}), "rows": data}
 
 
 def _heading(d) -> str:

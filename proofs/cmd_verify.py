@@ -155,14 +155,18 @@ def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(format_table(rows, timings=not args.no_timings))
-        from .scopes import BY_REDUCTION
+        from .scopes import BY_NOTE, BY_REDUCTION
 
-        reduced = [row.claim.id for row in rows if not row.error and row.result.scope_by_reduction]
-        if reduced:
-            print(textwrap.fill(
-                f"{BY_REDUCTION}: {len(reduced)} claim(s) for every size were decided for generic sectors or fixed "
-                "sizes; that this covers every size is the argument in each claim's note (coordfail derive ID shows "
-                "it), not a decision of the engine", width=shutil.get_terminal_size((120, 24)).columns))
+        basis = [row.result.scope_basis for row in rows if not row.error]
+        for how, which, covered in ((BY_REDUCTION, "reduction in the note", "for every size were decided for "
+                                     "generic sectors or fixed sizes; that this covers every size is the argument "
+                                     "in each claim's note"),
+                                    (BY_NOTE, "sizes in the note", "for fixed sizes were decided through obligations "
+                                     "built for them; that they are those sizes is what each claim's note says")):
+            if basis.count(which):
+                print(textwrap.fill(f"{how}: {basis.count(which)} claim(s) {covered} (coordfail derive ID shows "
+                                    "it), not a decision of the engine",
+                                    width=shutil.get_terminal_size((120, 24)).columns))
     out = sys.stderr if args.json else sys.stdout
     failed = [row for row in rows if row.error]
     rows = [row for row in rows if not row.error]  # the summary counts what was decided
@@ -315,6 +319,8 @@ def format_table(rows: list[Row], timings: bool = True, width: int | None = None
     """A plain-text table whose columns align at any terminal width; long statements wrap in their column."""
     from symbolic import Status, point_as_text
 
+    from .claim import lone_words
+
     rows = [row if isinstance(row, Row) else Row(*row) for row in rows]
     width = width or shutil.get_terminal_size((120, 24)).columns
     cells = []
@@ -371,6 +377,7 @@ def format_table(rows: list[Row], timings: bool = True, width: int | None = None
             notes.append(f"{label}: " + ", ".join(f"{k} = {val}" for k, val in point.items()))
         if row.result.no_instance_words():
             notes.append(row.result.no_instance_words())
+        notes += [f"check: {lone_words(*one)}" for one in claim.lone]  # a misspelt symbol reads as a parameter
         if v.reason and v.status is Status.UNKNOWN:
             notes.append(f"reason: {v.reason}")
         if row.cross is not None and row.cross.why:

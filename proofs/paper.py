@@ -230,7 +230,7 @@ def _import_file(path: Path):
         line = next((f.lineno for f in reversed(traceback.extract_tb(exc.__traceback__))
                      if Path(f.filename).resolve() == path.resolve()), None)
         where = f"{path}, line {line}" if line is not None else str(path)
-        raise BadInputError(f"{where}: {type(exc).__name__}: {exc}".splitlines()[0]) from exc
+        raise BadInputError(f"{where}: {type(exc).__name__}: {exc}".splitlines()[0] + _hint(exc)) from exc
     finally:
         if inserted:
             sys.path.remove(str(folder))
@@ -239,6 +239,15 @@ def _import_file(path: Path):
             if origin and Path(origin).resolve().parent == folder:
                 del sys.modules[sibling]
     return module
+
+
+def _hint(exc: Exception) -> str:
+    """What a SymPy newcomer's error usually means, where SymPy's words do not say it."""
+    if isinstance(exc, TypeError) and "cannot determine truth value of Relational" in str(exc):
+        return (" (Python's and, or, not and a chained comparison such as 0 < x < 1 need a truth value, which a "
+                "SymPy relation has not: write sympy.And(a, b), sympy.Or(a, b), sympy.Not(a), "
+                "sympy.And(0 < x, x < 1))")
+    return ""
 
 
 def _entry_point(name: str):

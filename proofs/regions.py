@@ -345,10 +345,16 @@ def claim_entry(claim) -> RegionEntry | None:
     decision and no concrete families (an abstract function has no region).
     """
     decisions = claim.decisions
+    excluded = ""
     if claim.claim is not None and not any(ob.fixed for ob in decisions):
         cases = [(claim.derived if claim.derived is not None else claim.claim, tuple(claim.given), "")]
     elif claim.claim is not None:  # a fixed scope: one region per size, the size set as the verdict sets it
-        cases = [(ob.decided_statement, tuple(ob.assumptions), ob.fixed_text()) for ob in decisions]
+        # a size where an assumption is False (n <= 3 at n = 4) has no parameters, so no region
+        gone = [ob.fixed_text() for ob in decisions if any(a is sp.false for _, a in ob.assumptions)]
+        cases = [(ob.decided_statement, tuple(ob.assumptions), ob.fixed_text()) for ob in decisions
+                 if ob.fixed_text() not in gone]
+        excluded = (f"the assumptions exclude {', '.join(gone)} (no parameters there, so no region)" if gone
+                    else "")
     else:
         if len(decisions) != 1 or decisions[0].families:
             return None
@@ -362,11 +368,12 @@ def claim_entry(claim) -> RegionEntry | None:
         def rows():
             return [Threshold("the condition", condition, given, stated, scope=scope, stated_by="claim")
                     for st, given, scope in cases for stated, condition in [sorted(st.args, key=sp.count_ops)]]
-        return RegionEntry(claim.id, rows, "threshold",
-                           "the region where the claim's condition holds, beside its stated threshold")
+        return RegionEntry(claim.id, rows, "threshold", "; ".join(filter(None, (
+            "the region where the claim's condition holds, beside its stated threshold", excluded))))
     return RegionEntry(claim.id, lambda: [Threshold("where the claim holds", st, given, scope=scope)
                                           for st, given, scope in cases],
-                       "holds where", "the region of the parameters where the claim's statement holds")
+                       "holds where", "; ".join(filter(None, (
+                           "the region of the parameters where the claim's statement holds", excluded))))
 
 
 def region_for(claim_id: str, timeout: float = 30.0) -> tuple[DerivedThreshold, ...]:

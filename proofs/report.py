@@ -202,11 +202,12 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
 def _refutation_short(refuted) -> str:
     if refuted is None or refuted.everywhere is None:
         return ""
+    at = f" with {refuted.fixed}" if refuted.fixed else ""  # other sizes are decisions of their own
     if refuted.implication:
-        return ("false wherever its hypothesis holds" if refuted.everywhere
-                else "false somewhere, though it holds elsewhere with its hypothesis met")
-    return ("false everywhere the assumptions hold" if refuted.everywhere
-            else "false somewhere, though it holds elsewhere")
+        return (f"false wherever its hypothesis holds{at}" if refuted.everywhere
+                else f"false somewhere{at}, though it holds elsewhere with its hypothesis met")
+    return (f"false everywhere the assumptions hold{at}" if refuted.everywhere
+            else f"false somewhere{at}, though it holds elsewhere")
 
 
 def _regions(paper: Paper, claim_id: str) -> tuple[RegionRow, ...]:
@@ -283,12 +284,12 @@ def claim_reports(paper: Paper, claims: Sequence[Claim], settings: Settings, *, 
 
 
 def _refuse_unbuildable(claims: Sequence[Claim]) -> None:
-    """Every claim whose obligations cannot be built as written (a size where it is undefined, say), named
-    at once, before minutes of deciding the others: a report is of every selected claim or none."""
+    """Every claim that cannot be decided as written (a size where it is undefined, a scope without a basis),
+    named at once, before minutes of deciding the others: a report is of every selected claim or none."""
     bad = []
     for claim in claims:
         try:
-            claim.obligations()
+            claim.validate()
         except CoordfailError as exc:
             words = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             bad.append(f"{claim.id}: {words.removeprefix(f'claim {claim.id}: ')}")

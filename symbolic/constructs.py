@@ -519,11 +519,27 @@ def condition_text(c: sp.Basic) -> str:
     >>> condition_text(sp.Ne(sp.Symbol("a"), 0))
     'a != 0'
     """
+    c = _absorbed(c)
     if isinstance(c, Relational) and not is_truth_value(c.lhs):
         return f"{sp.sstr(c.lhs)} {c.rel_op} {sp.sstr(c.rhs)}"
     if isinstance(c, sp.Implies):
         return f"({condition_text(c.args[0])}) => ({condition_text(c.args[1])})"
     return sp.sstr(c)
+
+
+def _absorbed(c: sp.Basic) -> sp.Basic:
+    """``c`` with absorbed parts left out, to be read (``a | (a & b)`` is ``a``; ``a & (a | b)`` is ``a``).
+
+    >>> a, b = sp.symbols("a b")
+    >>> _absorbed(sp.Or(a, sp.And(a, b), evaluate=False))
+    a
+    """
+    if not isinstance(c, (sp.And, sp.Or)):
+        return c
+    dual = sp.And if isinstance(c, sp.Or) else sp.Or
+    parts = [_absorbed(a) for a in c.args]
+    kept = [a for a in parts if not (isinstance(a, dual) and any(b in a.args for b in parts if b is not a))]
+    return kept[0] if len(kept) == 1 else c.func(*kept, evaluate=False)
 
 
 @lru_cache(maxsize=16384)  # a pure function of b; an obligation's expressions are read many times

@@ -372,7 +372,9 @@ class Domain:
         for cond, term in zip(self.claim, enc.claim_domain):
             one = _check(p, [enc.facts, enc.premises, enc.assumptions, [f"(not {term})"]])
             if one.result != "unsat":
-                return False, f"undefined somewhere the assumptions hold: {condition_text(cond)} may fail"
+                text = condition_text(cond)
+                return False, (f"undefined somewhere the assumptions hold: {text} may fail (assume {text} if the "
+                               "claim is meant only where it is defined)")
         return False, "undefined somewhere the assumptions hold"
 
     @cached_property
@@ -513,12 +515,20 @@ def _with_definedness(core: tuple[str, ...] | None, d: Domain) -> tuple[str, ...
 
 
 def _z3_pass(p: Problem, d: Domain) -> Verdict | None:
+    v = _z3_search(p, d)
+    if p.kind is Kind.FORALL and v is not None and v.status is not Status.REFUTED:
+        defined, why = d.defined
+        if not defined:  # no proof, but a certified counterexample where the claim is defined still refutes it
+            searched = v.reason if v.status is Status.UNKNOWN and v.reason and v.reason != why else ""
+            return p.unknown("z3", why + (f" (and no counterexample where it is defined was found: {searched})"
+                                          if searched else ""))
+    return v
+
+
+def _z3_search(p: Problem, d: Domain) -> Verdict | None:
     enc = p.encoding
     if p.kind is Kind.FORALL:
-        defined, why = d.defined
-        if not defined:
-            return p.unknown("z3", why)
-        goal = [f"(not {enc.target})"]
+        goal = [f"(not {enc.target})"]  # among points where the claim is defined (enc.claim_domain)
     else:
         goal = [enc.target]
     parts = [enc.facts, enc.premises, enc.claim_domain, enc.assumptions]
@@ -534,6 +544,8 @@ def _z3_pass(p: Problem, d: Domain) -> Verdict | None:
                 return simple
             return p.unknown("z3", r.reason if r.timed_out else f"z3 returned unknown: {r.reason}")
         if r.result == "unsat":  # refinements are true facts: unsat still decides
+            if p.kind is Kind.FORALL and not d.defined[0]:
+                return p.unknown("z3", d.defined[1])  # no counterexample where it is defined: no proof either
             if exclusions:  # z3's own check of the assumptions saw the values now ruled out: check again
                 admissible = _admissible_point_exists(p, refinements)
                 if admissible is False:

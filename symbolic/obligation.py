@@ -32,6 +32,8 @@ import sympy as sp
 from sympy.core.function import AppliedUndef, UndefinedFunction
 from sympy.logic.boolalg import Boolean
 
+from .certify import Uncertifiable, holds
+from .constructs import condition_text, domain_conditions
 from .engine import exists, normalize_assumptions, prove
 from .errors import BadInputError, BadInputTypeError
 from .settings import Settings
@@ -200,6 +202,8 @@ class Obligation:
     #: names of assumptions undefined once those sizes were set (``sqrt(2 - n) >= 0`` at ``n = 3``): they hold
     #: nowhere there and stand as ``False``
     undefined_at_size: tuple = ()
+    #: said with every verdict on it (a decimal read as the decimal it prints as while a size was set)
+    notes: tuple = ()
 
     def __post_init__(self):
         object.__setattr__(self, "kind", Kind(self.kind))
@@ -279,7 +283,26 @@ def decide_obligation(ob: Obligation, settings: Settings | None = None) -> Verdi
         v = replace(v, notes=v.notes + (note,))
     if v.status is Status.UNKNOWN and ob.families:
         v = _search_families(ob, v, settings, deadline)
+    if ob.notes:
+        v = replace(v, notes=v.notes + tuple(n for n in ob.notes if n not in v.notes))
     return v
+
+
+def _undefined_with(family: Family, ob: Obligation, point: dict) -> str:
+    """Why the claim (or an assumption) is undefined at ``point`` with ``family`` put in, else ``""``.
+
+    Its conditions of definition are read from the claim as written, then the family put into them: SymPy
+    simplifies as it substitutes (``(g(x) - x) log(x)`` with ``g(x) = x`` is 0, and the ``x > 0`` of ``log(x)``
+    is gone), so a point certified on the substituted claim may be outside the claim's domain."""
+    for expr in ob.expressions:
+        for condition in domain_conditions(expr):
+            try:
+                held = holds(family.instantiate(condition), point)
+            except (Uncertifiable, TypeError, ValueError, ArithmeticError):
+                held = False
+            if not held:
+                return f"the claim is undefined there ({condition_text(condition)} fails or cannot be settled)"
+    return ""
 
 
 def _search_families(ob: Obligation, abstract: Verdict, settings: Settings, deadline: float) -> Verdict:
@@ -304,7 +327,7 @@ def _search_families(ob: Obligation, abstract: Verdict, settings: Settings, dead
         v = decide_obligation(concrete, settings.merge(timeout=max(0.1, deadline - time.monotonic())))
         if v.status is not want:
             continue
-        undefined = family.undefined_in(ob, v.point or {})
+        undefined = family.undefined_in(ob, v.point or {}) or _undefined_with(family, ob, v.point or {})
         if undefined:
             passed_over.append(f"the point found with the concrete function {family.label} was not used: "
                                f"{undefined}")

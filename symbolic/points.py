@@ -62,37 +62,51 @@ def certified_point(p: Problem, point: dict, want: bool) -> dict | None:
 
 
 #: values tried, simplest first, where the solver's points stay spurious (exp(t) cos(t) < 1 + t**7 fails at
-#: t = 1/10, where no refined abstraction led z3); at most SIMPLE_POINTS points, for SIMPLE_SECONDS
+#: t = 1/10, where no refined abstraction led z3); at most SIMPLE_POINTS points where the assumptions hold
+#: (SIMPLE_LOOKS looked at in all), for SIMPLE_SECONDS
 SIMPLE_VALUES = tuple(sp.Rational(v) for v in ("1", "1/2", "2", "1/10", "0", "-1", "-1/2", "3", "1/3", "10", "-2",
                                                "-1/10", "100", "1/100"))
-SIMPLE_POINTS, SIMPLE_SECONDS = 200, 2.0
+SIMPLE_POINTS, SIMPLE_LOOKS, SIMPLE_SECONDS = 200, 5000, 2.0
+
+
+def _simplest_first(sizes: list[int]):
+    """Index tuples (one index below each size), by increasing sum, so that every symbol's simple values are
+    reached together: (0, 0, 0, 2, 4) -- three values 1, then 2 and 3 -- comes before (0, 0, 0, 0, 9)."""
+    def parts(total: int, k: int):
+        if k == len(sizes) - 1:
+            if total < sizes[k]:
+                yield (total,)
+            return
+        for i in range(min(total, sizes[k] - 1), -1, -1):
+            for rest in parts(total - i, k + 1):
+                yield (i,) + rest
+
+    for total in range(sum(n - 1 for n in sizes) + 1):
+        yield from parts(total, 0)
 
 
 def simple_point(p: Problem, want: bool) -> dict | None:
     """A point of simple rationals (each symbol on :data:`SIMPLE_VALUES` its own assumptions allow, the
     simplest combinations first) that :func:`certify` settles: the claim fails there (``want`` False) or the
-    condition holds (``want`` True); else ``None``.  Every point is certified as the solver's are."""
-    import itertools
-
+    condition holds (``want`` True); else ``None``.  Every point is certified as the solver's are; only
+    points where the assumptions hold count towards :data:`SIMPLE_POINTS`."""
     values = [[v for v in SIMPLE_VALUES if respects_symbol_assumptions({s: v})] for s in p.symbols]
     if not p.symbols or any(not v for v in values):
         return None
     stop = time.monotonic() + min(SIMPLE_SECONDS, max(0.0, p.remaining()))
     tried = 0
-    for level in range(max(len(v) for v in values)):  # every combination whose least simple value is level
-        for idx in itertools.product(*[range(min(level + 1, len(v))) for v in values]):
-            if level and max(idx) != level:
-                continue
-            point = {s: vals[i] for s, vals, i in zip(p.symbols, values, idx)}
-            try:
-                with time_box(max(0.0, stop - time.monotonic())):
+    for looked, idx in enumerate(_simplest_first([len(v) for v in values]), 1):
+        point = {s: vals[i] for s, vals, i in zip(p.symbols, values, idx)}
+        try:
+            with time_box(max(0.0, stop - time.monotonic())):
+                if all(holds(a, point) for a in p.assumptions):
+                    tried += 1
                     if certify(p, point, want):
                         return point
-            except (Uncertifiable, OutOfTime, ArithmeticError):
-                pass
-            tried += 1
-            if tried >= SIMPLE_POINTS or time.monotonic() >= stop:
-                return None
+        except (Uncertifiable, OutOfTime, ArithmeticError):
+            pass
+        if tried >= SIMPLE_POINTS or looked >= SIMPLE_LOOKS or time.monotonic() >= stop:
+            return None
     return None
 
 

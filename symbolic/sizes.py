@@ -26,9 +26,12 @@ import re
 from dataclasses import replace
 
 import sympy as sp
+from sympy.core.relational import Relational
+from sympy.logic.boolalg import BooleanAtom
 
-from .constructs import condition_text, domain_conditions, exact_floats, unsupported_in
-from .engine import prove
+from .constructs import (POWER_BITS, condition_text, domain_conditions, exact_floats, huge_power_bits,
+                         unsupported_in)
+from .engine import exists, prove
 from .errors import BadInputError
 from .obligation import Obligation
 from .verdict import Status
@@ -43,6 +46,14 @@ def obligation_at_size(ob: Obligation, symbol: sp.Symbol, k: sp.Integer) -> Obli
     the size is not settled (the message names the size, not the claim)."""
     k = sp.Integer(k)
     at, size = {symbol: k}, f"{symbol} = {k}"
+    # a decimal is the decimal it prints as, as the engine reads it, before any arithmetic with the size:
+    # SymPy would compute n*0.1 at n = 3 in binary, 0.30000000000000004, which is not 3*0.1 as written
+    floats = [note for e in (ob.statement, ob.derived, *(a for _, a in ob.assumptions)) if e is not None
+              for note in exact_floats(e)[1]]
+    ob = replace(ob, statement=exact_floats(ob.statement)[0],
+                 derived=None if ob.derived is None else exact_floats(ob.derived)[0],
+                 assumptions=tuple((name, exact_floats(a)[0]) for name, a in ob.assumptions),
+                 notes=ob.notes + tuple(n for n in dict.fromkeys(floats) if n not in ob.notes))
     try:
         assumptions, undefined = [], []
         for name, a in ob.assumptions:
@@ -60,10 +71,17 @@ def obligation_at_size(ob: Obligation, symbol: sp.Symbol, k: sp.Integer) -> Obli
         statement, derived = (None if e is None else _statement_at_size(e, at, excluded, assumptions)
                               for e in (ob.statement, ob.derived))
     except _Unsettled as exc:
-        raise BadInputError(f"the claim is undefined at {size} ({exc} there, and nothing else settles it); give a "
-                            "scope of sizes where it is defined") from None
+        if not _admits_something(assumptions):  # the assumptions exclude the size: nothing is decided there
+            statement, derived = sp.true, None
+        else:
+            raise BadInputError(f"the claim is undefined at {size} ({exc} there, and nothing else settles it); "
+                                "give a scope of sizes where it is defined") from None
     except BadInputError:
         raise
+    except ArithmeticError as exc:  # Mod(x, 0) where no condition of definition was read (inside a Derivative)
+        raise BadInputError(f"setting {size} divides by zero or overflows ({type(exc).__name__}: {exc}) where the "
+                            "engine reads no condition of definition; give a scope of sizes where it is defined") \
+            from None
     except (ValueError, TypeError) as exc:  # n is also bound inside (a Sum's index): SymPy refuses
         raise BadInputError(f"setting {size} failed ({type(exc).__name__}: {exc}); is {symbol} also bound inside "
                             "the claim (a Sum's index)?") from None
@@ -92,6 +110,10 @@ def _size_set(e, at: dict, assumed=()) -> tuple:
     # a decimal is the decimal it prints as, as the engine reads it: (n - 3)**2.0 is an integer power
     parts = [exact_floats(part)[0] for part in (held, *exponents)]
     held = parts[0]
+    bits = max(huge_power_bits(part) for part in parts)
+    if bits > POWER_BITS:  # evaluated, it would fill the memory
+        raise BadInputError(f"setting {', '.join(f'{s} = {v}' for s, v in at.items())} makes a power of a number "
+                            f"of about {bits:,} bits (the engine takes up to {POWER_BITS:,}); give smaller sizes")
     for node in (n for part in parts for n in sp.preorder_traversal(part)):
         if isinstance(node, sp.Expr) and node.args and not node.free_symbols:
             try:
@@ -214,14 +236,14 @@ def _kleene_at_size(e, at: dict, positive: bool = True, assumed=(), reasons: lis
     condition that cannot be evaluated) raises :class:`_Unsettled`: not guessed."""
     if isinstance(e, (sp.And, sp.Or)):
         parts = [_kleene_at_size(a, at, positive, assumed, reasons) for a in e.args]
-        return e.func(*(low for low, _ in parts)), e.func(*(high for _, high in parts))
+        return tuple(_rebuilt(e.func, [part[i] for part in parts], assumed) for i in (0, 1))
     if isinstance(e, sp.Not):
         low, high = _kleene_at_size(e.args[0], at, not positive, assumed, reasons)
-        return sp.Not(low), sp.Not(high)
+        return _rebuilt(sp.Not, [low], assumed), _rebuilt(sp.Not, [high], assumed)
     if isinstance(e, sp.Implies):
         (if_low, if_high), (then_low, then_high) = (_kleene_at_size(e.args[0], at, not positive, assumed, reasons),
                                                     _kleene_at_size(e.args[1], at, positive, assumed, reasons))
-        return sp.Implies(if_low, then_low), sp.Implies(if_high, then_high)
+        return _rebuilt(sp.Implies, [if_low, then_low], assumed), _rebuilt(sp.Implies, [if_high, then_high], assumed)
     held, why, certain = _size_set(e, at, assumed)
     if not why:
         return held, held
@@ -230,6 +252,60 @@ def _kleene_at_size(e, at: dict, positive: bool = True, assumed=(), reasons: lis
             reasons.append(why)
         return (sp.false, sp.true) if positive else (sp.true, sp.false)
     raise _Unsettled(why)
+
+
+def _admits_something(assumptions) -> bool:
+    """Whether the assumptions (the size set) may hold somewhere: ``False`` only where the engine shows they
+    are contradictory (``x > n`` and ``x < 3`` at ``n = 4``)."""
+    if any(a is sp.false for _, a in assumptions):
+        return False
+    if not assumptions:
+        return True
+    verdict = exists(sp.true, [a for _, a in assumptions], timeout=IMPLIED_SECONDS)
+    return verdict.status is not Status.REFUTED and verdict.status is not Status.VACUOUS
+
+
+def _rebuilt(func, parts: list, assumed=()):
+    """``func(*parts)`` as SymPy builds it, where that folds no more than truth constants (``And(x > 0, True)``
+    is ``x > 0``) or parts defined wherever the assumptions hold.  SymPy also folds a part beside its negation
+    (``Or(log(x) > 0, log(x) <= 0)`` is True, ``Implies(A, A)`` is True), which drops where the parts are
+    undefined (x <= 0): :class:`_Unsettled` there, not guessed."""
+    built = func(*parts)
+    if _only_constants_folded(func, parts, built):
+        return built
+    conditions = [c for part in parts for c in domain_conditions(part)]
+    if not conditions or _implied([_normal_condition(c) for c in conditions], assumed):
+        return built
+    raw = sp.Basic.__new__(func, *parts)  # as written, for the message
+    raise _Unsettled(f"SymPy's evaluation makes {_text(raw)} {sp.sstr(built)}, which drops where its parts are "
+                     f"undefined ({condition_text(conditions[0])} may fail)")
+
+
+def _only_constants_folded(func, parts: list, built) -> bool:
+    """SymPy built ``func(*parts)`` folding truth constants and repeated parts only."""
+    if func is sp.Not:
+        (part,) = parts
+        return isinstance(part, (BooleanAtom, Relational, sp.Not)) or (isinstance(built, sp.Not)
+                                                                         and built.args[0] == part)
+    if func is sp.Implies:
+        condition, then = parts
+        if condition is sp.false or then is sp.true:
+            return built is sp.true
+        if condition is sp.true:
+            return built == then
+        if then is sp.false:
+            return built == _rebuilt(sp.Not, [condition])
+        return isinstance(built, sp.Implies) and built.args == (condition, then)
+    absorbing, neutral = (sp.false, sp.true) if func is sp.And else (sp.true, sp.false)
+    if any(part is absorbing for part in parts):
+        return built is absorbing
+    kept = {part for part in parts if part is not neutral}
+    if not kept:
+        return built is neutral
+    if len(kept) == 1:
+        return built == next(iter(kept))
+    flat = {arg for part in kept for arg in (part.args if isinstance(part, func) else (part,))}  # And in And
+    return isinstance(built, func) and set(built.args) == flat
 
 
 def _statement_at_size(e, at: dict, excluded: bool, assumed=()):

@@ -92,13 +92,26 @@ def test_certification_checks_every_assumption_predicate():
     (sp.acos(x)**2 >= 0, [x > 1]),              # acos(2) is not real
     (sp.acosh(x) >= 0, [x > 0]),                # acosh(1/2) is not real
     (sp.log(x) < x, []),                        # log(-1) is not real
-    (1 / x > -1, [x > -1]),                     # 1/0
+    ((x**2 + 1) / x**2 > 1, [x > -1]),          # 1/0
     (sp.Mod(x, y) >= 0, [y >= 0]),              # Mod(x, 0)
 ])
 def test_claims_undefined_somewhere_admissible_are_unknown(claim, assumptions):
-    v = prove(claim, assumptions)
+    v = prove(claim, assumptions)  # true wherever they are defined: no proof, and no counterexample either
     assert v.status is Status.UNKNOWN
     assert "undefined" in v.reason
+
+
+@pytest.mark.parametrize("claim, assumptions", [
+    (1 / x > -1, [x > -1]),                     # 1/0 at x = 0; false at x = -1/2
+    (sp.log(x) < x - 2, []),                    # log(-1) is not real; false at x = 1
+    (sp.sqrt(x) < 1, [x > -5]),                 # sqrt(-1) is not real; false at x = 1
+    (sp.Or(1 / x > 0, x > 5), [x > -3]),        # 1/0 at x = 0, though the Or may hold there; false at x = -1
+])
+def test_claims_undefined_somewhere_are_refuted_where_they_are_defined_and_false(claim, assumptions):
+    v = prove(claim, assumptions)
+    assert v.status is Status.REFUTED, v
+    point = v.counterexample
+    assert all(holds(a, point) for a in assumptions) and holds(claim, point) is False  # defined there, and false
 
 
 @pytest.mark.parametrize("construct", [sp.tan(x), sp.LambertW(x), sp.gamma(x), sp.zeta(x), sp.Heaviside(x)])

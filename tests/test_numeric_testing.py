@@ -171,3 +171,22 @@ def test_unsorted_input_names_both_numberings_and_a_near_miss_within_tolerance_s
     with pytest.raises(ValueError, match="1-based"):
         assert_equilibrium([3.0, 2.0], [1.0, 1.0], [2.0, 1.0], sector=True)
     assert_equilibrium([3.0, 2.0], [1.0, 1.0], [2.0, 1.0], sector=np.int64(1))  # a NumPy integer is a number
+
+
+def test_a_failing_assert_holds_shows_the_users_line_not_the_toolkits_machinery(tmp_path):
+    """A new user's report: the traceback of a failing ``assert_holds`` showed the body of the toolkit's own
+    ``_run`` above the message."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "test_mine.py").write_text(
+        "import sympy as sp\nfrom numeric.testing import assert_holds\n\n"
+        "def test_price():\n    x = sp.Symbol('x', positive=True)\n    assert_holds(x > 1, samples=200)\n")
+    root = Path(__file__).resolve().parents[1]
+    r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path / "test_mine.py")],
+                       capture_output=True, text=True, timeout=300, cwd=tmp_path,
+                       env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"})
+    assert r.returncode == 1 and "assert_holds(x > 1, samples=200)" in r.stdout, r.stdout
+    assert "claim fails on an admissible draw" in r.stdout
+    assert "def _run" not in r.stdout and "check_statement(" not in r.stdout, r.stdout

@@ -590,3 +590,36 @@ def test_a_claim_with_fixed_sizes_gets_a_region_per_size_beside_its_own_threshol
     assert {r.threshold.stated_by for r in rows} == {"claim"}
     assert all(r.region.certified and r.verdict_text() == "equal to the claim's threshold" for r in rows), rows
     assert rows[0].region.condition == sp.And(t >= 8 * f, t <= 24 * f)
+
+
+@needs_qepcad
+def test_a_size_the_assumptions_exclude_has_no_region_and_is_said_so():
+    """A new user's report: at sizes an assumption excludes (n <= 3 at n = 4) ``region`` blamed SymPy's
+    evaluation "when written" and exited 1, where ``verify`` said the assumptions exclude them."""
+    from proofs import Claim
+    from proofs.cmd_region import entry_as_json
+    from proofs.regions import claim_entry, derive_rows
+
+    n = sp.Symbol("n", positive=True, integer=True)
+    a, c = sp.symbols("a c", positive=True)
+    claim = Claim(id="I.5", statement="price above a bound", scope="n = 1..5", claim=(a + n * c) / (n + 1) > c,
+                  assumptions={"c < a": c < a, "n <= 3": n <= 3})
+    entry = claim_entry(claim)
+    rows = derive_rows(entry, 30.0)
+    assert [r.threshold.scope for r in rows] == ["n = 1", "n = 2", "n = 3"]
+    assert all(r.region.certified and r.region.condition == sp.true for r in rows), rows
+    assert entry.note.endswith("the assumptions exclude n = 4, n = 5 (no parameters there, so no region)")
+    assert entry_as_json(claim.id, rows, [None] * 3, entry.note)["note"] == entry.note
+
+
+def test_region_of_a_claim_sympy_settled_says_it_is_a_constant(tmp_path, capsys):
+    """A new user's report: ``region`` of a comparative-statics claim SymPy settled (d q / d c = 1/(2b) > 0)
+    said "it is not one SymPy statement"."""
+    from proofs.cli import main
+
+    path = tmp_path / "settled.py"
+    path.write_text("import sympy as sp\nfrom proofs import Claim\nb = sp.Symbol('b', positive=True)\n"
+                    "claims = [Claim(id='S.9', statement='output rises', claim=1 / (2 * b) > 0)]\n")
+    assert main(["region", "S.9", "--claims", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "claim 'S.9' is the constant True: SymPy settled its statement when it was built" in err, err

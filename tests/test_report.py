@@ -220,8 +220,9 @@ def test_an_undecided_claim_settled_by_exact_draws_is_listed_up_front_and_in_the
     from proofs.report_tex import render_report
     from symbolic.settings import Settings
 
-    u, v = sp.symbols("u v", positive=True)
-    paper = Paper(title="t", claims=(Claim(id="U.1", statement="s", claim=1 / (u - v) > 1 / u),))
+    u = sp.Symbol("u", positive=True)  # false near u = pi/20, which neither z3 nor simple rationals reach
+    paper = Paper(title="t", claims=(Claim(id="U.1", statement="s",
+                                           claim=sp.Abs(sp.sin(10 * u)) < sp.Rational(99, 100) + u**4),))
     items = claim_reports(paper, list(paper.claims), Settings(samples=5000))
     tex = render_report(items, {}, paper=paper)
     assert "Claims the engine left undecided but exact draws settle" in tex
@@ -248,3 +249,16 @@ def test_an_unknown_region_says_why_in_the_thresholds_table():
     (row,) = _regions(paper, "K.1")
     assert row.derived == r"\text{unknown}"
     assert row.comparison.startswith("not compared: the region is unknown (") and "integer" in row.comparison, row
+
+
+def test_the_errata_summary_keeps_the_size_a_refutation_is_at():
+    """A new user's report: a claim for n = 1..5, true at n = 1, 2 and false everywhere at n = 3, was listed as
+    "false everywhere the assumptions hold" on the report's first page."""
+    from proofs.ablation import RefutationClass
+    from proofs.report import _refutation_short
+
+    assert _refutation_short(RefutationClass(True, fixed="n = 3")) == "false everywhere the assumptions hold with n = 3"
+    assert _refutation_short(RefutationClass(False, fixed="n = 3")) == "false somewhere with n = 3, though it holds elsewhere"
+    assert _refutation_short(RefutationClass(True)) == "false everywhere the assumptions hold"
+    assert _refutation_short(RefutationClass(True, implication=True, fixed="n = 2")) == \
+        "false wherever its hypothesis holds with n = 2"

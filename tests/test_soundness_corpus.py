@@ -206,7 +206,8 @@ def _ok(e, status, **kw):
 @pytest.mark.parametrize("entry_id, status, bad", [
     ("roots-001", "proved", True), ("roots-001", "refuted", False), ("roots-001", "unknown", False),
     ("roots-003", "refuted", True), ("roots-003", "proved", False),
-    ("domains-001", "proved", True), ("domains-001", "refuted", True), ("domains-001", "unknown", False),
+    # undefined somewhere: refuted only at a point the oracle confirms (checked below), never proved
+    ("domains-001", "proved", True), ("domains-001", "refuted", False), ("domains-001", "unknown", False),
     ("vacuous-001", "proved", True), ("vacuous-001", "vacuous", False),
     ("symbol-assumptions-006", "witness", True), ("symbol-assumptions-006", "refuted", False),
     ("symbol-assumptions-007", "refuted", True), ("symbol-assumptions-007", "witness", False),
@@ -214,6 +215,15 @@ def _ok(e, status, **kw):
 def test_judge_flags_exactly_the_wrong_verdicts(entry_id, status, bad):
     e = C.by_id(entry_id)
     assert bool(judge(e, _ok(e, status))) is bad
+
+
+def test_a_refutation_of_a_claim_undefined_somewhere_stands_only_on_a_point_the_oracle_confirms():
+    e = C.by_id("domains-001")  # acos(x)**2 >= 0 with x > 1: undefined at every admissible point
+    kind, claim, assumptions, _ = e.build()
+    x = sorted(claim.free_symbols, key=str)[0]
+    problems, _ = check_point(kind, claim, assumptions, {x: sp.Integer(2)})
+    assert any("undefined" in p for p in problems), problems
+    assert judge(e, _ok(e, "refuted", point_problems=tuple(problems)))
 
 
 def test_judge_flags_crashes_hangs_overruns_and_bad_points():

@@ -301,3 +301,29 @@ def test_a_statement_sympy_settled_is_not_a_passing_numeric_check():
         testing.assert_holds(paper.claim("S4.1"), samples=500)  # one decision settled, the other checked
         with pytest.raises(AssertionError, match="claim fails on an admissible draw"):
             testing.assert_holds(sp.And(t > 0, t < 2 * f), [t > f], samples=500)
+
+
+def test_draws_where_the_claim_is_undefined_are_counted_apart_not_as_refuting_ones():
+    """A new user's report: for ``x**(1/3) >= 0`` over every real x (unknown: undefined for x < 0) the table
+    said "532 of 1,000 draws refute it in floats": those draws are NaN, outside the claim's domain."""
+    import sympy as sp
+
+    from numeric.spot import check_statement
+    from proofs import Claim, Paper
+    from proofs.claim import decide_claim
+    from proofs.cmd_verify import _spot_text
+    from proofs.spotchecks import spot_check_claim
+    from symbolic.settings import Settings
+
+    x = sp.Symbol("x", real=True)
+    chk = check_statement(x**sp.Rational(1, 3) >= 0, samples=1000)
+    assert chk.failures == 0 and chk.unconfirmed == 0 and 300 < chk.undefined < 700, chk
+    claim = Claim(id="K.5", statement="s", claim=x**sp.Rational(1, 3) >= 0)
+    result = decide_claim(claim)
+    spot = spot_check_claim(Paper(title="t", claims=(claim,)), result, Settings(samples=1000))
+    assert spot.found == spot.found_more == 0 and 300 < spot.undefined < 700 and spot.agrees
+    assert _spot_text(spot, result) == f"1,000 draws ok; {spot.undefined:,} where it is undefined"
+    assert spot.as_dict()["undefined_draws"] == spot.undefined
+    # a claim false where it is defined still has its refuting draws counted, apart from the undefined ones
+    chk = check_statement(x**sp.Rational(1, 3) >= 1, samples=1000)
+    assert chk.undefined > 0 and chk.failures + chk.unconfirmed > 0
