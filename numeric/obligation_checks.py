@@ -165,8 +165,9 @@ def _point_note(obligation, kind, status, verdict, paper_samplers=None):
     except NotCheckable as exc:
         return 0, None, f"{what} not re-evaluated: {exc}"
     if not (pc.assumptions_hold and pc.statement_holds == (kind is Kind.EXISTS)):
+        statement = "undefined" if pc.statement_holds is None else pc.statement_holds
         return 1, {k.name: v for k, v in point.items()}, (
-            f"the {what} does not re-evaluate: assumptions {pc.assumptions_hold}, statement {pc.statement_holds}")
+            f"the {what} does not re-evaluate: assumptions {pc.assumptions_hold}, statement {statement}")
     how = "exactly" if pc.exact else "in floats only"
     agree = "floats agree" if pc.float_agrees else "floats disagree (a boundary point: rounding)"
     return 0, None, f"{what} re-evaluated {how} ({agree})"
@@ -302,7 +303,13 @@ def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool
     if chk.rounding_resolved:
         notes.append(f"{chk.rounding_resolved} float failures were rounding, resolved exactly")
     row.undefined += chk.undefined
-    if chk.undefined:  # a NaN is no counterexample: the statement says nothing there
+    if must and want and kind is Kind.FORALL and chk.undefined_exact:
+        # a proof of a universal claim says it is defined wherever the assumptions hold
+        row.violations += chk.undefined_exact
+        row.first = row.first or chk.first_undefined
+        notes.append(f"{chk.undefined_exact:,} admissible draws are where the statement is undefined (exactly "
+                     "confirmed), which a proof excludes")
+    elif chk.undefined:  # a NaN is no counterexample: the statement says nothing there
         notes.append(f"{chk.undefined:,} admissible draws are where the statement is undefined (not counted)")
     if chk.exact_unavailable:
         row.float_only = True

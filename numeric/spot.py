@@ -290,6 +290,9 @@ class StatementCheck:
     #: admissible draws where the statement is undefined (exactly, or in floats past the re-decision limit):
     #: they decide nothing, and are neither failures nor open
     undefined: int = 0
+    #: of those, the ones settled exactly (Kleene's logic in SymPy): a proof of a universal claim excludes them
+    undefined_exact: int = 0
+    first_undefined: dict | None = field(default=None, compare=False)  #: the first of them
 
     @property
     def holds(self) -> bool:
@@ -299,6 +302,7 @@ class StatementCheck:
 class _Tally:
     def __init__(self):
         self.failures = self.resolved = self.unconfirmed = self.exact_checked = self.undefined = 0
+        self.undefined_exact, self.first_undefined = 0, None
         self.first = None
         self.unavailable = False
 
@@ -321,7 +325,8 @@ def _check_group(statements: tuple, wants: Sequence[bool], assumptions: tuple, *
     out = checks[:len(statements)]
     for (i, _), count in zip(hypotheses, checks[len(statements):]):
         # false in floats counts as false: an exact equation is almost never true in floats, exact draws decide it
-        out[i] = replace(out[i], hypothesis_held=max(0, count.admissible - count.failures - count.unconfirmed))
+        out[i] = replace(out[i], hypothesis_held=max(0, count.admissible - count.failures - count.unconfirmed
+                                                      - count.undefined))
     return out
 
 
@@ -358,11 +363,19 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
         admissible += n_ok
         for kernel, defined, want, tally, limit in zip(plan.statements, plan.defined, wants, tallies,
                                                        confirm_limits):
-            rows = np.flatnonzero(ok & (kernel(*args) != want))
-            if rows.size and not limit:  # counted, not re-decided (a hypothesis's count of draws)
+            as_wanted = kernel(*args) == want
+            rows = np.flatnonzero(ok & ~as_wanted)
+            # as wanted in floats where it is undefined (1/0 is inf, inf > 5): no evidence either way
+            pole = np.flatnonzero(ok & as_wanted & ~np.asarray(defined(*args), dtype=bool)) \
+                if defined is not None else rows[:0]
+            if not limit:  # counted, not re-decided (a hypothesis's count of draws)
                 tally.unconfirmed += rows.size
-            elif rows.size:
+                tally.undefined += pole.size
+                continue
+            if rows.size:
                 _confirm(plan, kernel, values, rows, want, tally, limit, defined)
+            if pole.size:
+                _undefined_in_floats(plan, kernel, values, pole, want, tally)
         if n_ok == 0:
             break
         need = int(samples) - admissible
@@ -401,13 +414,19 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
                         plan, kernel, [a[stopped] for a in args], want)
                     tally.exact_checked += int((settled & admitted).sum())
                     tally.undefined += int(undefined.sum())
+                    tally.undefined_exact += int(undefined.sum())
+                    tally.unconfirmed += stopped.size - bad.size  # past the SymPy limit: open
                     tally.failures += int(bad.sum())
                     if bad.any() and tally.first is None:
                         tally.first = _exact_row(values, plan.symbols, int(stopped[np.flatnonzero(bad)[0]]))
+                    if undefined.any() and tally.first_undefined is None:
+                        tally.first_undefined = _exact_row(values, plan.symbols,
+                                                           int(stopped[np.flatnonzero(undefined)[0]]))
     seconds = time.perf_counter() - start
     # an exact draw counts only for the statements that were evaluated on it
     return [StatementCheck(drawn, admissible + t.exact_checked, t.exact_checked, t.failures, t.resolved, t.first,
-                           t.unavailable, t.unconfirmed, seconds, undefined=t.undefined) for t in tallies]
+                           t.unavailable, t.unconfirmed, seconds, undefined=t.undefined,
+                           undefined_exact=t.undefined_exact, first_undefined=t.first_undefined) for t in tallies]
 
 
 def _confirm(plan: _Plan, kernel: Kernel, values, rows, want, tally: _Tally, limit: int,
@@ -441,6 +460,9 @@ def _confirm_in_sympy_rows(plan: _Plan, kernel: Kernel, values, rows, want, tall
         return
     bad, settled, undefined, _ = _confirm_in_sympy(plan, kernel, _as_exact(values, plan.symbols, rows), want)
     tally.undefined += int(undefined.sum())
+    tally.undefined_exact += int(undefined.sum())
+    if undefined.any() and tally.first_undefined is None:
+        tally.first_undefined = _exact_row(values, plan.symbols, int(rows[np.flatnonzero(undefined)[0]]))
     tally.unconfirmed += bad.size - int(settled.sum()) - int(undefined.sum())
     _left_open(plan, values, rows[bad.size:], defined_in_floats, tally)  # past the SymPy limit
     _count(plan, values, rows[:bad.size][settled], bad[settled], tally)
@@ -451,6 +473,21 @@ def _count(plan: _Plan, values, rows, bad, tally: _Tally) -> None:
     confirmed = rows[bad]
     tally.failures += confirmed.size
     tally.resolved += rows.size - confirmed.size
+    if confirmed.size and tally.first is None:
+        tally.first = _exact_row(values, plan.symbols, int(confirmed[0]))
+
+
+def _undefined_in_floats(plan: _Plan, kernel: Kernel, values, rows, want, tally: _Tally) -> None:
+    """Draws as wanted in floats but where the statement is undefined in floats: re-decided in SymPy (up to its
+    limit), where an exactly undefined one is counted as such (a proof excludes it) and one Kleene's logic
+    settles against the verdict is a failure; the others, and those past the limit, count as undefined."""
+    bad, settled, undefined, _ = _confirm_in_sympy(plan, kernel, _as_exact(values, plan.symbols, rows), want)
+    tally.undefined += int(undefined.sum()) + rows.size - bad.size
+    tally.undefined_exact += int(undefined.sum())
+    if undefined.any() and tally.first_undefined is None:
+        tally.first_undefined = _exact_row(values, plan.symbols, int(rows[np.flatnonzero(undefined)[0]]))
+    confirmed = rows[:bad.size][settled & bad]
+    tally.failures += confirmed.size
     if confirmed.size and tally.first is None:
         tally.first = _exact_row(values, plan.symbols, int(confirmed[0]))
 
@@ -495,17 +532,33 @@ def _holds_high_precision(b, point) -> bool:
         # Floats in, not Rationals: SymPy would try to simplify a rational to a 52-bit rational power exactly
         at = {k: sp.Float(v, _HIGH_PRECISION_DIGITS + 10) for k, v in point.items()}
         lhs, rhs = (sp.N(side.xreplace(at), _HIGH_PRECISION_DIGITS) for side in (b.lhs, b.rhs))
-        if not (lhs.is_Number and rhs.is_Number) or lhs.has(sp.nan, sp.zoo) or rhs.has(sp.nan, sp.zoo):
-            raise Uncertifiable("no numeric value")
+        if lhs.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or rhs.has(sp.nan, sp.zoo, sp.oo, -sp.oo) \
+                or lhs.is_extended_real is False or rhs.is_extended_real is False:
+            raise Uncertifiable("no numeric value")  # a pole, or not real: undefined there
+        if not (lhs.is_Number and rhs.is_Number):
+            raise Uncertifiable("not evaluated to a number")  # SymPy could not: nothing is said
+        gap = b.lhs - b.rhs
+        # an exact tie (x > 0 at x = 0) needs no precision; only where no power has a symbolic exponent is it
+        # computed exactly (a drawn rational to a drawn rational power can fill the memory)
+        if not any(not p.exp.is_number for p in gap.atoms(sp.Pow)) and gap.xreplace(point).is_zero is True:
+            return b.rel_op in ("==", "<=", ">=")
         diff, scale = lhs - rhs, max(abs(lhs), abs(rhs), sp.Integer(1))
         if abs(diff) <= scale * sp.Float(10) ** (20 - _HIGH_PRECISION_DIGITS):
             raise Uncertifiable("within the working precision of a boundary")
         sign = 1 if diff > 0 else -1
         return {"==": False, "!=": True, "<": sign < 0, "<=": sign < 0, ">": sign > 0, ">=": sign > 0}[b.rel_op]
-    if isinstance(b, sp.And):
-        return all(_holds_high_precision(a, point) for a in b.args)
-    if isinstance(b, sp.Or):
-        return any(_holds_high_precision(a, point) for a in b.args)
+    if isinstance(b, (sp.And, sp.Or)):  # Kleene's logic: a settling part decides, whatever the others are
+        settles = isinstance(b, sp.Or)
+        unsettled = None
+        for a in b.args:
+            try:
+                if _holds_high_precision(a, point) is settles:
+                    return settles
+            except Uncertifiable as exc:
+                unsettled = unsettled or exc
+        if unsettled is not None:
+            raise unsettled
+        return not settles
     if isinstance(b, sp.Not):
         return not _holds_high_precision(b.args[0], point)
     if isinstance(b, sp.Implies):
@@ -603,7 +656,7 @@ class PointCheck:
     """A point re-evaluated: exactly (decides) and in floats (reported)."""
 
     assumptions_hold: bool
-    statement_holds: bool
+    statement_holds: bool | None  #: ``None`` where the statement is undefined at the point
     float_assumptions_hold: bool
     float_statement_holds: bool
     exact: bool  #: False when the point or the expressions have no exact rational evaluation
@@ -644,10 +697,17 @@ def evaluate_point(statement, assumptions, point: Mapping, paper_samplers: Seque
         subs = {s: sp.sympify(v) for s, v in zip(plan.symbols, raw)}
         try:
             ea = all(holds(a, subs) for a in flatten_atoms(assumptions))
+        except Uncertifiable as exc:
+            if not str(exc).startswith(_UNDEFINED_WORDS):
+                return PointCheck(fa, fs, fa, fs, False)
+            ea = False  # an assumption undefined there holds nowhere there (floats may call 1/0 inf)
+        try:
             es = holds(statement, subs)
-            exact = True
-        except Uncertifiable:
-            ea, es, exact = fa, fs, False
+        except Uncertifiable as exc:
+            if not str(exc).startswith(_UNDEFINED_WORDS):
+                return PointCheck(fa, fs, fa, fs, False)
+            es = None  # undefined exactly: neither a counterexample nor an instance
+        exact = True
     return PointCheck(ea, es, fa, fs, exact)
 
 

@@ -122,16 +122,22 @@ def _lone_symbols(statement, given) -> tuple:
             count.setdefault(s, []).append(name)
     out = []
     for s, names in sorted(count.items(), key=lambda kv: str(kv[0])):
-        if len(names) == 1 and str(s) not in claim_names and isinstance(s, sp.Symbol):
-            near = [c for c in claim_names if c.lower() == str(s).lower()]
-            near += [c for c in difflib.get_close_matches(str(s), claim_names, n=2, cutoff=0.75) if c not in near]
-            out.append((str(s), names[0], tuple(near)))
+        if str(s) in claim_names or not isinstance(s, sp.Symbol):
+            continue
+        same = [c for c in claim_names if c.lower() == str(s).lower()]  # c_l beside c_L: however often it is used
+        if len(names) == 1 or same:
+            near = same + [c for c in difflib.get_close_matches(str(s), claim_names, n=2, cutoff=0.75) if c not in same]
+            out.append((str(s), names[0] if len(names) == 1 else tuple(names), tuple(near)))
     return tuple(out)
 
 
-def lone_words(symbol: str, assumption: str, near: tuple) -> str:
-    """A symbol only one assumption mentions, in words."""
+def lone_words(symbol: str, assumption, near: tuple) -> str:
+    """A symbol only one assumption mentions (``assumption`` its name), or one the claim does not mention that
+    differs from a claim's symbol only in case (``assumption`` the names of those that mention it), in words."""
     guess = f" (a misspelt {' or '.join(near)}?)" if near else ""
+    if not isinstance(assumption, str):
+        return (f"{symbol} is in the assumptions {', '.join(map(repr, assumption))}, not in the claim{guess}: they "
+                f"ask only that some {symbol} satisfies them")
     return (f"{symbol} is in the assumption {assumption!r} only, not in the claim nor in another assumption{guess}: "
             f"that assumption asks only that some {symbol} satisfies it")
 
@@ -246,7 +252,7 @@ class Claim:
                 object.__setattr__(self, "unrelated", _unrelated_assumptions(self.claim, given))
                 unrelated = {name for name, _ in self.unrelated}
                 object.__setattr__(self, "lone", tuple(one for one in _lone_symbols(self.claim, given)
-                                                       if one[1] not in unrelated))
+                                                       if not isinstance(one[1], str) or one[1] not in unrelated))
         object.__setattr__(self, "families", tuple(self.families))
         for f in self.families:
             if not isinstance(f, Family):

@@ -68,7 +68,7 @@ class Row:
 
 def run_verify(args) -> int:
     from symbolic import Status
-    from symbolic.errors import CoordfailError, InternalError
+    from symbolic.errors import BadInputError, CoordfailError, InternalError
     from symbolic.settings import Settings
 
     from .claim import decide_claim
@@ -99,7 +99,15 @@ def run_verify(args) -> int:
             from .second_opinion import with_cross_check
 
             result, cross = with_cross_check(result, timeout=args.timeout)
-        spot = None if args.no_spot_checks else spot_check_claim(paper, result, settings)
+        spot = None
+        if not args.no_spot_checks:
+            try:
+                spot = spot_check_claim(paper, result, settings)
+            except CoordfailError:
+                raise
+            except Exception as exc:  # a sampler or reading of the paper's own raised: this claim's row says so
+                raise BadInputError(f"its spot check raised {type(exc).__name__}: {exc} (a sampler or check of the "
+                                    "paper's own, or a bug of the toolkit's: please report it)") from exc
         mutants = None
         if args.mutants and result.status is Status.PROVED:
             from .mutants import mutant_report

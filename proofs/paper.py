@@ -115,9 +115,10 @@ class Paper:
         mentioned = frozenset().union(*(about(c.claim) for c in claims if c.claim is not None),
                                       *(about(a) for c in claims for name, a in c.given
                                         if name not in {n for n, _ in c.unrelated}))
+        built = any(c.build is not None for c in claims)  # their symbols are known once they are built
         for c in claims:
             for name, things in c.unrelated:
-                if not things & mentioned:
+                if not things & mentioned and not built:
                     own = ", ".join(sorted(str(s) for s in things))
                     raise BadInputError(f"claim {c.id}: {unrelated_words(c, name, things)}, and no claim of the paper "
                                         f"mentions {own}: a misspelt symbol?")

@@ -212,7 +212,8 @@ def test_a_symbol_only_one_assumption_mentions_is_pointed_out_with_the_claims_sy
     assert "check: " + said in " ".join(format_table([Row(result)], timings=False, width=200).split())
     # spelt right, nothing is said; a symbol two assumptions tie together is no lone symbol either
     right = Claim(id="B.2", statement="s", claim=leader > 0, assumptions={"2c_L < a + c_F": 2 * c_L < a + c_F})
-    tied = Claim(id="B.3", statement="s", claim=leader > 0, assumptions={"t < a": c_l < a, "t > c": c_l > c_F})
+    t = sp.Symbol("t", positive=True)
+    tied = Claim(id="B.3", statement="s", claim=leader > 0, assumptions={"t < a": t < a, "t > c": t > c_F})
     assert right.lone == () and tied.lone == ()
     assert decide_claim(right).status is Status.PROVED
 
@@ -1353,3 +1354,37 @@ def test_a_draw_the_eager_rational_evaluation_stops_at_is_decided_as_the_engine_
 
 def replace_status(verdict, status):
     return Verdict.make(status, verdict.kind, verdict.method, verdict.seconds)
+
+
+def test_a_paper_sampler_that_raises_is_that_claims_error_row_not_a_traceback(tmp_path):
+    path = tmp_path / "sampler.py"
+    path.write_text(textwrap.dedent('''
+        import sympy as sp
+        from proofs import Claim, Paper
+        x = sp.Symbol("x", real=True)
+        class Broken:
+            name = "broken"
+            def owns(self, s): return s.name == "x"
+            def draw(self, problem, n, rng, *, exact=False, boundary_share=0.1): raise ValueError("sampler broke")
+        paper = Paper(title="t", samplers=(Broken(),), claims=(
+            Claim(id="P.1", statement="s", claim=x > 1, assumptions={"x > 2": x > 2}, expected="proved"),))
+    '''))
+    r = subprocess.run([sys.executable, "-m", "proofs", "verify", "--claims", str(path), "--quiet", "--samples", "500"],
+                       capture_output=True, text=True, timeout=300, cwd=tmp_path,
+                       env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    assert "P.1 was not decided: its spot check raised ValueError: sampler broke" in r.stderr
+
+
+def test_misspellings_beside_build_claims_and_in_two_assumptions():
+    a, b, c_L = sp.symbols("a b c_L", positive=True)
+    c_l = sp.Symbol("c_l", real=True)
+    # b is the build= claim's only: no refusal as a misspelling (its symbols are known once it is built)
+    Paper(title="t", claims=(
+        Claim(id="B.1", statement="s", claim=a > 0, assumptions={"b > 1": b > 1}),
+        Claim(id="B.2", statement="s", build=lambda: [Obligation.forall("b", b**2 >= 0)], assumptions="none")))
+    # c_l, used twice beside a claim on c_L, is still pointed out
+    claim = Claim(id="B.3", statement="s", claim=a - c_L > 0, assumptions={"c_l > 1": c_l > 1, "c_l < a": c_l < a})
+    assert claim.lone == (("c_l", ("c_l > 1", "c_l < a"), ("c_L",)),)
+    assert any("c_l is in the assumptions 'c_l > 1', 'c_l < a', not in the claim (a misspelt c_L?)" in n
+               for n in decide_claim(claim).verdict.notes)

@@ -327,3 +327,61 @@ def test_draws_where_the_claim_is_undefined_are_counted_apart_not_as_refuting_on
     # a claim false where it is defined still has its refuting draws counted, apart from the undefined ones
     chk = check_statement(x**sp.Rational(1, 3) >= 1, samples=1000)
     assert chk.undefined > 0 and chk.failures + chk.unconfirmed > 0
+
+
+# -- a red team of the spot checks (fabricated wrong verdicts must disagree) ----------------------------------
+
+def _fabricated(claim, status, point=None):
+    from proofs.claim import ClaimResult, decide_claim
+    from symbolic import Verdict
+
+    right = decide_claim(claim)
+    wrong = Verdict.make(status, claim.kind, "z3", 0.0, **({"point": point} if point else {}))
+    return right, ClaimResult(claim, wrong, tuple((ob, wrong) for ob, _ in right.obligations))
+
+
+def _spot(claim, result):
+    from proofs import Paper
+    from proofs.spotchecks import spot_check_claim
+    from symbolic.settings import Settings
+
+    return spot_check_claim(Paper(title="t", claims=(claim,)), result, Settings(samples=2000))
+
+
+def test_a_point_where_the_claim_or_an_assumption_is_undefined_is_no_counterexample_nor_witness():
+    """Floats call 1/0 inf: a fabricated counterexample (witness) at a pole was said to re-evaluate."""
+    import sympy as sp
+
+    from proofs import Claim
+    from symbolic import Status
+
+    x = sp.Symbol("x", real=True)
+    cases = [(Claim(id="A", statement="s", claim=x > 0, assumptions={"1/x >= 0": 1 / x >= 0}), Status.REFUTED),
+             (Claim(id="B", statement="s", claim=x <= 0, assumptions={"1/x >= 0": 1 / x >= 0}, kind="exists"),
+              Status.WITNESS),
+             (Claim(id="C", statement="s", claim=sp.Or(x > 0, 1 / x < 5), assumptions={"x >= 0": x >= 0}),
+              Status.REFUTED)]
+    for claim, status in cases:
+        _, wrong = _fabricated(claim, status, {x: sp.Integer(0)})
+        spot = _spot(claim, wrong)
+        assert not spot.agrees and "does not re-evaluate" in spot.detail, (claim.id, spot.detail)
+
+
+def test_a_proof_disagrees_with_draws_where_the_claim_is_undefined_and_ties_settle_at_symbolic_exponents():
+    import sympy as sp
+
+    from proofs import Claim
+    from symbolic import Status
+
+    x, b = sp.Symbol("x", real=True), sp.Symbol("b", real=True)
+    # false at x = 0 (0 > 0), where the symbolic exponent made every re-decision "within the working precision"
+    tie = Claim(id="T", statement="s", claim=sp.And(x > 0, x**b / x > 0),
+                assumptions={"x >= 0": x >= 0, "b >= 1": b >= 1, "b <= 2": b <= 2})
+    right, wrong = _fabricated(tie, Status.PROVED)
+    assert right.status is Status.REFUTED and not _spot(tie, wrong).agrees
+    # undefined at x = 0, where the assumptions hold: no proof says that
+    pole = Claim(id="P", statement="s", claim=sp.Or(1 / x > 0, 1 / x < 0, x < -5), assumptions={"x >= 0": x >= 0})
+    right, wrong = _fabricated(pole, Status.PROVED)
+    assert right.status is not Status.PROVED
+    spot = _spot(pole, wrong)
+    assert not spot.agrees and "which a proof excludes" in spot.detail, spot.detail
