@@ -410,18 +410,9 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
                 # draw (Or(x != 0, 1/x > 5) is true at x = 0): decided in SymPy, as the engine reads it
                 stopped = np.flatnonzero(own & (~held_defined | (ok & ~defined)))
                 if stopped.size:
-                    bad, settled, undefined, admitted = _confirm_in_sympy(
-                        plan, kernel, [a[stopped] for a in args], want)
-                    tally.exact_checked += int((settled & admitted).sum())
-                    tally.undefined += int(undefined.sum())
-                    tally.undefined_exact += int(undefined.sum())
-                    tally.unconfirmed += stopped.size - bad.size  # past the SymPy limit: open
-                    tally.failures += int(bad.sum())
-                    if bad.any() and tally.first is None:
-                        tally.first = _exact_row(values, plan.symbols, int(stopped[np.flatnonzero(bad)[0]]))
-                    if undefined.any() and tally.first_undefined is None:
-                        tally.first_undefined = _exact_row(values, plan.symbols,
-                                                           int(stopped[np.flatnonzero(undefined)[0]]))
+                    done = _redecide(plan, kernel, values, stopped, [a[stopped] for a in args], want, tally)
+                    tally.exact_checked += done.admitted
+                    tally.unconfirmed += done.open + done.past.size  # not settled: open
     seconds = time.perf_counter() - start
     # an exact draw counts only for the statements that were evaluated on it
     return [StatementCheck(drawn, admissible + t.exact_checked, t.exact_checked, t.failures, t.resolved, t.first,
@@ -458,14 +449,46 @@ def _confirm_in_sympy_rows(plan: _Plan, kernel: Kernel, values, rows, want, tall
     """Float failures re-decided in SymPy (up to its limit; the rest left open, or undefined in floats)."""
     if not rows.size:
         return
-    bad, settled, undefined, _ = _confirm_in_sympy(plan, kernel, _as_exact(values, plan.symbols, rows), want)
+    done = _redecide(plan, kernel, values, rows, _as_exact(values, plan.symbols, rows), want, tally)
+    tally.resolved += done.settled - done.failed  # rounding, or a draw the assumptions exclude
+    tally.unconfirmed += done.open
+    _left_open(plan, values, done.past, defined_in_floats, tally)
+
+
+def _undefined_in_floats(plan: _Plan, kernel: Kernel, values, rows, want, tally: _Tally) -> None:
+    """Draws as wanted in floats but where the statement is undefined in floats: re-decided in SymPy (up to its
+    limit), where an exactly undefined one is counted as such (a proof excludes it) and one Kleene's logic
+    settles against the verdict is a failure; the others, and those past the limit, count as undefined."""
+    done = _redecide(plan, kernel, values, rows, _as_exact(values, plan.symbols, rows), want, tally)
+    tally.undefined += done.open + done.past.size
+
+
+@dataclass(frozen=True)
+class _Redecided:
+    settled: int  # draws SymPy settled: failures, as wanted, or outside the assumptions
+    failed: int  # of those, confirmed failures
+    admitted: int  # of those, inside the assumptions
+    open: int  # draws it could not settle (too close to a boundary), the statement defined
+    past: np.ndarray  # rows past its limit, not re-decided
+
+
+def _redecide(plan: _Plan, kernel: Kernel, values, rows, exact_args, want, tally: _Tally) -> _Redecided:
+    """Draws ``rows`` (exactly ``exact_args``) re-decided in SymPy, as the engine reads them (up to its limit).
+
+    Counts in ``tally`` the confirmed failures and the draws where the statement is exactly undefined (which
+    a proof excludes); what the rest means is the caller's to say."""
+    bad, settled, undefined, admitted = _confirm_in_sympy(plan, kernel, exact_args, want)
+    n = bad.size
     tally.undefined += int(undefined.sum())
     tally.undefined_exact += int(undefined.sum())
     if undefined.any() and tally.first_undefined is None:
         tally.first_undefined = _exact_row(values, plan.symbols, int(rows[np.flatnonzero(undefined)[0]]))
-    tally.unconfirmed += bad.size - int(settled.sum()) - int(undefined.sum())
-    _left_open(plan, values, rows[bad.size:], defined_in_floats, tally)  # past the SymPy limit
-    _count(plan, values, rows[:bad.size][settled], bad[settled], tally)
+    confirmed = rows[:n][settled & bad]
+    tally.failures += confirmed.size
+    if confirmed.size and tally.first is None:
+        tally.first = _exact_row(values, plan.symbols, int(confirmed[0]))
+    return _Redecided(int(settled.sum()), confirmed.size, int((settled & admitted).sum()),
+                      n - int(settled.sum()) - int(undefined.sum()), rows[n:])
 
 
 def _count(plan: _Plan, values, rows, bad, tally: _Tally) -> None:
@@ -473,21 +496,6 @@ def _count(plan: _Plan, values, rows, bad, tally: _Tally) -> None:
     confirmed = rows[bad]
     tally.failures += confirmed.size
     tally.resolved += rows.size - confirmed.size
-    if confirmed.size and tally.first is None:
-        tally.first = _exact_row(values, plan.symbols, int(confirmed[0]))
-
-
-def _undefined_in_floats(plan: _Plan, kernel: Kernel, values, rows, want, tally: _Tally) -> None:
-    """Draws as wanted in floats but where the statement is undefined in floats: re-decided in SymPy (up to its
-    limit), where an exactly undefined one is counted as such (a proof excludes it) and one Kleene's logic
-    settles against the verdict is a failure; the others, and those past the limit, count as undefined."""
-    bad, settled, undefined, _ = _confirm_in_sympy(plan, kernel, _as_exact(values, plan.symbols, rows), want)
-    tally.undefined += int(undefined.sum()) + rows.size - bad.size
-    tally.undefined_exact += int(undefined.sum())
-    if undefined.any() and tally.first_undefined is None:
-        tally.first_undefined = _exact_row(values, plan.symbols, int(rows[np.flatnonzero(undefined)[0]]))
-    confirmed = rows[:bad.size][settled & bad]
-    tally.failures += confirmed.size
     if confirmed.size and tally.first is None:
         tally.first = _exact_row(values, plan.symbols, int(confirmed[0]))
 

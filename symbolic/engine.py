@@ -545,7 +545,8 @@ def _z3_search(p: Problem, d: Domain) -> Verdict | None:
             return p.unknown("z3", r.reason if r.timed_out else f"z3 returned unknown: {r.reason}")
         if r.result == "unsat":  # refinements are true facts: unsat still decides
             if p.kind is Kind.FORALL and not d.defined[0]:
-                return p.unknown("z3", d.defined[1])  # no counterexample where it is defined: no proof either
+                # no counterexample where it is defined: no proof either (as _z3_pass would say, without a core)
+                return p.unknown("z3", d.defined[1])
             if exclusions:  # z3's own check of the assumptions saw the values now ruled out: check again
                 admissible = _admissible_point_exists(p, refinements)
                 if admissible is False:

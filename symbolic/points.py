@@ -99,6 +99,7 @@ def simple_point(p: Problem, want: bool) -> dict | None:
         point = {s: vals[i] for s, vals, i in zip(p.symbols, values, idx)}
         try:
             with time_box(max(0.0, stop - time.monotonic())):
+                # counted only where the assumptions hold; certify checks them again, as for any point
                 if all(holds(a, point) for a in p.assumptions):
                     tried += 1
                     if certify(p, point, want):

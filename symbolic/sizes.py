@@ -107,9 +107,7 @@ def _size_set(e, at: dict, assumed=()) -> tuple:
     pass up."""
     exponents: list = []
     held = _held_at_size(e, at, exponents)
-    # a decimal is the decimal it prints as, as the engine reads it: (n - 3)**2.0 is an integer power
-    parts = [exact_floats(part)[0] for part in (held, *exponents)]
-    held = parts[0]
+    parts = [held, *exponents]  # decimals were read exactly before (obligation_at_size)
     bits = max(huge_power_bits(part) for part in parts)
     if bits > POWER_BITS:  # evaluated, it would fill the memory
         raise BadInputError(f"setting {', '.join(f'{s} = {v}' for s, v in at.items())} makes a power of a number "
