@@ -29,7 +29,8 @@ from symbolic import Kind, Status
 from symbolic.obligation import Role
 
 from .spot import (CONSTANT, CROSS_CHECK_SHARE, DEFAULT_BOUNDARY_SHARE, DEFAULT_EXACT_SAMPLES, DEFAULT_SAMPLES,
-                   NotCheckable, StatementCheck, _check_group, _format_point, _uncheckable, evaluate_point)
+                   SYMPY_EXACT_DRAWS, NotCheckable, StatementCheck, _check_group, _format_point, _uncheckable,
+                   evaluate_point)
 
 __all__ = ["spot_check", "check_obligation", "with_admissible_family", "ObligationCheck", "SpotResult"]
 
@@ -53,7 +54,7 @@ class ObligationCheck:
     hypothesis_held: int | None = None
     #: float failures that would be violations, past the re-decision limit: neither counted nor dismissed
     unsettled: int = 0
-    #: no rational evaluation: float draws only (no exact boundary draws), failures re-decided in SymPy
+    #: no rational evaluation: exact draws (a few) and float failures decided in SymPy
     float_only: bool = False
     #: SymPy settled the statement to a constant: nothing evaluated
     constant: bool = False
@@ -313,9 +314,10 @@ def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool
         notes.append(f"{chk.undefined:,} admissible draws are where the statement is undefined (not counted)")
     if chk.exact_unavailable:
         row.float_only = True
-        # the kernel has no rational form (a real power, a root, exp): no exact draws on the boundaries, and
-        # float failures are re-decided by SymPy (what "exactly confirmed" counts)
-        notes.append("no rational evaluation: float draws only, their failures re-decided in SymPy")
+        # the kernel has no rational form (a real power, a root, exp): SymPy decides a few exact draws on the
+        # boundaries and re-decides float failures (what "exactly confirmed" counts)
+        notes.append(f"no rational evaluation: {chk.exact_draws:,} exact draws and the float failures decided "
+                     "in SymPy")
 
 
 def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
@@ -336,7 +338,8 @@ def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
         infos = [f"{c.label}: {c.note}" for c in checks if c.note and c not in constant]
         exact = [c for c in decisions if not c.float_only]
         detail = (f"{len(decisions)} obligation(s), each on >= {fewest:,} admissible draws "
-                  + ("(float draws only: no rational evaluation; float failures re-decided in SymPy)" if not exact
+                  + (f"(no rational evaluation: up to {SYMPY_EXACT_DRAWS} exact draws each and float failures "
+                     "decided in SymPy)" if not exact
                      else f"(including up to {exact_samples} exact draws each, mostly on boundaries"
                      + (f", in the {len(exact)} with a rational evaluation)" if len(exact) < len(decisions) else ")")))
 

@@ -116,7 +116,7 @@ from .samplers import BoundsSampler, SamplingProblem, flatten_atoms, own_assumpt
 
 __all__ = ["register_sampler", "unregister_sampler", "samplers", "DEFAULT_SAMPLERS", "check_statement",
            "StatementCheck", "PointCheck", "evaluate_point", "DEFAULT_SAMPLES", "DEFAULT_EXACT_SAMPLES",
-           "draw_admissible", "NotCheckable"]
+           "draw_admissible", "NotCheckable", "SYMPY_EXACT_DRAWS"]
 
 #: how a spot check's detail begins when an obligation was a constant (nothing to evaluate)
 CONSTANT = "constant"
@@ -281,7 +281,8 @@ class StatementCheck:
     failures: int  #: admissible draws where the statement is not as wanted (exactly confirmed)
     rounding_resolved: int  #: float draws whose float failure was a rounding artefact
     first_failure: dict | None = field(default=None, compare=False)  #: symbol name -> exact Fraction
-    exact_unavailable: bool = False  #: no rational evaluation: float draws only, failures re-decided in SymPy
+    #: no rational evaluation: exact draws (at most SYMPY_EXACT_DRAWS) and float failures decided in SymPy
+    exact_unavailable: bool = False
     unconfirmed: int = 0  #: float failures beyond the re-decision limit (neither counted nor dismissed)
     seconds: float = 0.0
     #: an implication: the admissible draws on which its hypothesis held (``None`` for other statements);
@@ -388,8 +389,9 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
         try:
             held, defined = exact_truth(plan.assumptions.exact, args)
         except KernelError:
-            for t in tallies:
-                t.unavailable = True
+            for kernel, want, tally in zip(plan.statements, wants, tallies):
+                tally.unavailable = True
+                _exact_in_sympy(plan, kernel, values, args, want, tally)
         else:
             held_defined = defined
             own = own_assumptions_hold(plan.symbols, args)
@@ -399,6 +401,7 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
                     value, defined = exact_truth(kernel.exact, args)
                 except KernelError:
                     tally.unavailable = True
+                    _exact_in_sympy(plan, kernel, values, args, want, tally)
                     continue
                 evaluated = ok & defined  # a draw where the statement is undefined decides nothing
                 rows = np.flatnonzero(evaluated & (value != want))
@@ -412,12 +415,23 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
                 if stopped.size:
                     done = _redecide(plan, kernel, values, stopped, [a[stopped] for a in args], want, tally)
                     tally.exact_checked += done.admitted
-                    tally.unconfirmed += done.open + done.past.size  # not settled: open
+                    # not settled in SymPy (past its limit, too close to call): no failure seen, as no float was;
+                    # undefined where the statement stopped, unknown where an assumption did (not counted)
+                    left = np.concatenate([done.open, done.past])
+                    tally.undefined += int((ok & ~defined)[left].sum())
     seconds = time.perf_counter() - start
     # an exact draw counts only for the statements that were evaluated on it
     return [StatementCheck(drawn, admissible + t.exact_checked, t.exact_checked, t.failures, t.resolved, t.first,
                            t.unavailable, t.unconfirmed, seconds, undefined=t.undefined,
                            undefined_exact=t.undefined_exact, first_undefined=t.first_undefined) for t in tallies]
+
+
+def _exact_in_sympy(plan: _Plan, kernel: Kernel, values, args, want, tally: _Tally) -> None:
+    """Where a kernel has no rational evaluation (a root, a real power, exp), its first exact draws -- mostly on
+    the boundaries -- decided in SymPy: ``sqrt(3 x) > 1`` fails at ``x = 1/3``, which no float is."""
+    rows = np.flatnonzero(own_assumptions_hold(plan.symbols, args))[:SYMPY_EXACT_DRAWS]
+    if rows.size:
+        tally.exact_checked += _redecide(plan, kernel, values, rows, [a[rows] for a in args], want, tally).admitted
 
 
 def _confirm(plan: _Plan, kernel: Kernel, values, rows, want, tally: _Tally, limit: int,
@@ -451,7 +465,7 @@ def _confirm_in_sympy_rows(plan: _Plan, kernel: Kernel, values, rows, want, tall
         return
     done = _redecide(plan, kernel, values, rows, _as_exact(values, plan.symbols, rows), want, tally)
     tally.resolved += done.settled - done.failed  # rounding, or a draw the assumptions exclude
-    tally.unconfirmed += done.open
+    tally.unconfirmed += done.open.size
     _left_open(plan, values, done.past, defined_in_floats, tally)
 
 
@@ -460,7 +474,7 @@ def _undefined_in_floats(plan: _Plan, kernel: Kernel, values, rows, want, tally:
     limit), where an exactly undefined one is counted as such (a proof excludes it) and one Kleene's logic
     settles against the verdict is a failure; the others, and those past the limit, count as undefined."""
     done = _redecide(plan, kernel, values, rows, _as_exact(values, plan.symbols, rows), want, tally)
-    tally.undefined += done.open + done.past.size
+    tally.undefined += done.open.size + done.past.size
 
 
 @dataclass(frozen=True)
@@ -468,7 +482,7 @@ class _Redecided:
     settled: int  # draws SymPy settled: failures, as wanted, or outside the assumptions
     failed: int  # of those, confirmed failures
     admitted: int  # of those, inside the assumptions
-    open: int  # draws it could not settle (too close to a boundary), the statement defined
+    open: np.ndarray  # rows it could not settle (too close to a boundary), the statement defined
     past: np.ndarray  # rows past its limit, not re-decided
 
 
@@ -488,7 +502,7 @@ def _redecide(plan: _Plan, kernel: Kernel, values, rows, exact_args, want, tally
     if confirmed.size and tally.first is None:
         tally.first = _exact_row(values, plan.symbols, int(confirmed[0]))
     return _Redecided(int(settled.sum()), confirmed.size, int((settled & admitted).sum()),
-                      n - int(settled.sum()) - int(undefined.sum()), rows[n:])
+                      rows[:n][~settled & ~undefined], rows[n:])
 
 
 def _count(plan: _Plan, values, rows, bad, tally: _Tally) -> None:
@@ -512,6 +526,8 @@ def _left_open(plan: _Plan, values, rows, defined: Kernel | None, tally: _Tally)
 
 #: float failures re-decided by SymPy when the kernel has no rational evaluation (each costs milliseconds)
 _SYMPY_CONFIRM_LIMIT = 50
+#: exact draws decided in SymPy when the kernel has no rational evaluation
+SYMPY_EXACT_DRAWS = 16
 #: digits of the re-decision of statements with real powers x**beta at symbolic beta (no exact decision)
 _HIGH_PRECISION_DIGITS = 60
 

@@ -196,9 +196,13 @@ def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None)
     n = len(rows)
     judged = [row for row in rows if row.result.judged]
     good = sum(row.result.as_expected for row in judged)
-    text = f"{good}/{len(judged)} claims decided as expected"
-    if len(judged) < n:
-        text += f" ({n - len(judged)} without an expectation, reported only)"
+    if judged:
+        text = f"{good}/{len(judged)} claims decided as expected"
+        if len(judged) < n:
+            text += f" ({n - len(judged)} without an expectation, reported only)"
+    else:  # nothing to compare: say what was decided, not "0/0"
+        text = (f"{n} claim{'s' if n != 1 else ''} decided, none with an expected verdict (reported only)" if n
+                else "no claim decided")
     if failed:
         text += (f"; {len(failed)} claim{'s' if len(failed) > 1 else ''} not decided (bad input: "
                  f"{', '.join(row.claim.id for row in failed)}; see the messages above)")

@@ -85,8 +85,10 @@ def _spot_cell(spot: SpotCheck | None, status: Status | None = None) -> str:
 
 #: what a spot check's draws were, by :attr:`SpotCheck.exact_draws`
 _EXACT_DRAWS = {"all": "(floats, and exact draws on the boundaries)",
-                "some": "(floats, and exact draws on the boundaries where a statement has a rational evaluation)",
-                "none": "(floats only: the statement has no rational evaluation)"}
+                "some": "(floats, and exact draws on the boundaries where a statement has a rational evaluation, "
+                        "a few decided in SymPy where not)",
+                "none": "(floats, and a few exact draws on the boundaries decided in SymPy: the statement has no "
+                        "rational evaluation)"}
 
 
 def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: Kind = Kind.FORALL) -> str:

@@ -8,6 +8,10 @@ everything).  :func:`mutants` makes, from a statement's own relations:
   paper's errata live on such boundaries;
 * **shifted thresholds** -- ``lhs op rhs + 1``, ``lhs op rhs - 1`` and
   ``lhs op 2 rhs``;
+
+but no flip or shift that surely weakens the statement (``<=`` for ``<`` in a
+conclusion, ``<`` for ``<=`` in a hypothesis, ``x < c + 1`` for ``x < c``): a
+proved statement's weaker mutant is proved too, and shows nothing.
 * **reversed inequalities** -- ``>=`` for ``<=``, ``>`` for ``<`` and back (a
   sign condition such as ``-C - 1 <= 0`` survives every shift by 1);
 * **dropped hypotheses** -- one conjunct of an implication's hypothesis, or of
@@ -19,8 +23,8 @@ one that is *refuted* with a certified counterexample is killed.
 
 >>> import sympy as sp
 >>> x = sp.Symbol("x", positive=True)
->>> [m.description for m in mutants(sp.Implies(x > 1, x**2 > 1))][:2]
-['x**2 > 1 made weak (>=)', 'x**2 > 1 shifted to x**2 > 2']
+>>> [m.description for m in mutants(sp.Implies(x > 1, x**2 > 1))][:3]
+['x > 1 made weak (>=)', 'x**2 > 1 shifted to x**2 > 2', 'x**2 > 1 reversed to x**2 < 1']
 """
 
 from __future__ import annotations
@@ -79,20 +83,55 @@ def _replace(b, old, new):
     return b.xreplace({old: new})
 
 
+def _polarities(b) -> dict:
+    """Each relation's polarity in ``b``: 1 where a stronger relation makes ``b`` stronger (a conclusion), -1
+    where weaker (a hypothesis, under a Not), 0 where neither is known (inside an Equivalent, an ITE, an
+    expression; or at places of both signs)."""
+    seen: dict = {}
+
+    def walk(e, sign):
+        if isinstance(e, Relational):
+            seen.setdefault(e, set()).add(sign)
+        elif isinstance(e, (sp.And, sp.Or)):
+            for a in e.args:
+                walk(a, sign)
+        elif isinstance(e, sp.Not):
+            walk(e.args[0], -sign)
+        elif isinstance(e, sp.Implies):
+            walk(e.args[0], -sign)
+            walk(e.args[1], sign)
+        else:
+            for a in e.args:
+                walk(a, 0)
+
+    walk(b, 1)
+    return {r: signs.pop() if len(signs) == 1 else 0 for r, signs in seen.items()}
+
+
+def _weakens(b, r, change: int) -> bool:
+    """Whether making ``r`` stronger (``change`` 1) or weaker (-1) surely makes ``b`` weaker: a proved
+    statement's weaker mutant is proved too, so it can never show that the check can fail."""
+    return change * _polarities(b).get(r, 0) == -1
+
+
 def _flips(b):
     for r in _relations(b):
         new = _FLIP.get(type(r))
         if new is not None:
-            yield (f"{sp.sstr(r)} made {_WORD[new]}", f"{_m(r)} made {_WORD_TEX[new]}",
-                   _replace(b, r, new(r.lhs, r.rhs, evaluate=False)))
+            change = {sp.GreaterThan: -1, sp.LessThan: -1, sp.StrictGreaterThan: 1, sp.StrictLessThan: 1}.get(new, 0)
+            if not _weakens(b, r, change):
+                yield (f"{sp.sstr(r)} made {_WORD[new]}", f"{_m(r)} made {_WORD_TEX[new]}",
+                       _replace(b, r, new(r.lhs, r.rhs, evaluate=False)))
 
 
 def _shifts(b):
     for r in _relations(b):
         if isinstance(r, (sp.Equality, sp.Unequality)):
             continue
-        for rhs, how in ((r.rhs + 1, "+ 1"), (r.rhs - 1, "- 1"), (2 * r.rhs, "x 2")):
-            if rhs == r.rhs:
+        up = 1 if isinstance(r, (sp.StrictGreaterThan, sp.GreaterThan)) else -1  # a larger rhs is stronger
+        doubled = up if r.rhs.is_positive else -up if r.rhs.is_negative else 0
+        for rhs, change in ((r.rhs + 1, up), (r.rhs - 1, -up), (2 * r.rhs, doubled)):
+            if rhs == r.rhs or _weakens(b, r, change):
                 continue
             new = type(r)(r.lhs, rhs, evaluate=False)
             yield f"{sp.sstr(r)} shifted to {sp.sstr(new)}", f"{_m(r)} shifted to {_m(new)}", _replace(b, r, new)

@@ -362,3 +362,20 @@ def test_a_result_from_a_worker_process_keeps_what_its_scope_rests_on():
     result = decide_claim(claim)
     back = replace(pickle.loads(pickle.dumps(replace(result, claim=None))), claim=claim)
     assert result.scoped_verdict() == back.scoped_verdict() == "proved (every J, by reduction)"
+
+
+def test_exact_draws_at_a_pole_are_not_float_failures_and_no_expectation_is_not_0_of_0(tmp_path):
+    """A new user's report: ``1/x > 0`` for ``x >= 0`` (unknown: undefined at x = 0) said "150 of 100,200 draws
+    refute it in floats": the exact draws on the boundary x = 0, past SymPy's limit, counted as float failures
+    (there are none); and the summary, with no claim carrying an expectation, read "0/0 claims decided"."""
+    path = tmp_path / "poles.py"
+    path.write_text('import sympy as sp\nfrom proofs import Claim\nx = sp.Symbol("x", nonnegative=True)\n'
+                    'claims = [Claim(id="U.2", statement="1/x > 0", claim=1 / x > 0)]\n')
+    r = run("verify", "--claims", str(path), "--json", "--samples", "2000", cwd=tmp_path)
+    (row,) = json.loads(r.stdout)
+    spot = row["spot_check"]
+    assert row["status"] == "unknown" and spot["violations"] == 0, row
+    assert spot.get("float_failures_not_re_decided", 0) == 0 and spot["undefined_draws"] > 100, spot
+    assert "1 claim decided, none with an expected verdict (reported only) [unknown 1]" in r.stderr
+    r = run("verify", "--claims", str(path), "--samples", "2000", "--no-timings", cwd=tmp_path)
+    assert "refute" not in r.stdout and "draws ok;" in r.stdout, r.stdout
