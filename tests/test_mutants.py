@@ -41,3 +41,28 @@ def test_the_summary_names_undecided_mutants_and_keeps_each_to_one_short_line():
     text = MutantReport(8, 6, (long,), ("a and b swapped",)).summary()
     assert text.startswith("6 of 8 refuted; survived: threshold shifted: ") and "undecided: a and b swapped" in text
     assert max(len(part) for part in text.split("; ")) < 90
+
+
+def test_no_mutant_surely_weaker_than_the_statement_a_proof_of_which_would_show_nothing():
+    """A new user's report: every one of 8 mutants of a true ``r - r**2 < 1/3`` (at six sizes) only weakened it
+    (made weak, the bound raised by 1), so a correct proof was flagged "may be vacuous"."""
+    from proofs import Claim
+    from symbolic import Status
+
+    r = sp.Symbol("r", positive=True)
+    texts = [m.description for m in mutants(sp.Implies(x > 1, x**2 > 1), limit=20)]
+    for weaker in ("x**2 > 1 made weak (>=)", "x > 1 shifted to x > 2", "x**2 > 1 shifted to x**2 > 0"):
+        assert weaker not in texts, texts
+    for stronger in ("x > 1 made weak (>=)", "x**2 > 1 shifted to x**2 > 2", "x > 1 shifted to x > 0"):
+        assert stronger in texts, texts
+    # under a Not the polarity turns; inside an Equivalent neither direction is sure, so both are kept
+    negated = [m.description for m in mutants(sp.Not(sp.And(x < 1, y < 2)), limit=20)]
+    assert "x < 1 made weak (<=)" in negated and "x < 1 shifted to x < 2" in negated
+    assert "x < 1 shifted to x < 0" not in negated
+    both = [m.description for m in mutants(sp.Equivalent(x > 1, y > 1), limit=20)]
+    assert "x > 1 made weak (>=)" in both and "x > 1 shifted to x > 2" in both
+    claim = Claim(id="B.K", statement="s", claim=r - r**2 < sp.Rational(1, 3), assumptions={"r <= 1": r <= 1})
+    result = decide_claim(claim)
+    assert result.status is Status.PROVED
+    report = mutant_report(result)
+    assert report.generated and report.killed == report.generated, report
