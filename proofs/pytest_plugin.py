@@ -11,7 +11,8 @@ Options:
   installed entry point (no value: this toolkit's own paper); off by default: nothing is imported otherwise;
 * ``--coordfail-samples N`` -- draws per spot check (default 100000);
 * ``--coordfail-seed S`` -- seed of the draws (default 0);
-* ``--coordfail-only PREFIX[,PREFIX]`` -- only claims whose id starts with a prefix.
+* ``--coordfail-only ID[,ID]`` -- only these claims, selected as ``coordfail verify --only`` does (an item's
+  id, ``coordfail::A.7``, is not a path pytest can select on its command line: a failure says what reruns it).
 
 The items carry the marker ``coordfail_claim``, so ``pytest --coordfail-claims
 -m coordfail_claim`` runs the claims alone.
@@ -99,7 +100,10 @@ class ClaimItem(pytest.Item):
 
     def repr_failure(self, excinfo, style=None):
         if isinstance(excinfo.value, ClaimFailure):
-            return str(excinfo.value)
+            spec = self.config.getoption("coordfail_claims")
+            # an item id (coordfail::A.7) is not a path pytest can select: say what reruns it
+            return (f"{excinfo.value}\n(this claim alone: pytest --coordfail-claims{'=' + spec if spec else ''} "
+                    f"--coordfail-only {self.claim_id}, or -k '{self.claim_id}')")
         return super().repr_failure(excinfo, style=style)
 
     def reportinfo(self):

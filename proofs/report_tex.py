@@ -61,7 +61,10 @@ def _tex(text: str) -> str:
 
 
 def _at_least(spot: SpotCheck) -> str:
-    """``100+`` where floats saw more than were re-decided exactly (the claim's section gives both counts)."""
+    """``100+`` where floats saw more than were re-decided exactly (the claim's section gives both counts);
+    ``5,296 in floats`` where none was re-decided."""
+    if not spot.found:
+        return f"{spot.found_more:,} in floats"
     return f"{spot.found:,}" + ("+" if spot.found_more else "")
 
 
@@ -70,11 +73,12 @@ def _spot_cell(spot: SpotCheck | None, status: Status | None = None) -> str:
         return "--"
     if not spot.agrees:
         return rf"\textbf{{{spot.violations:,} / {spot.samples:,}}}"
-    if status is Status.REFUTED and spot.found:
+    found = spot.found or spot.found_more
+    if status is Status.REFUTED and found:
         return f"{_at_least(spot)} refute / {spot.samples:,}"
-    if status is Status.WITNESS and spot.found:
+    if status is Status.WITNESS and found:
         return f"{_at_least(spot)} instances / {spot.samples:,}"
-    if status is Status.UNKNOWN and spot.found:  # the draws answer what the engine did not: said, not "0"
+    if status is Status.UNKNOWN and found:  # the draws answer what the engine did not: said, not "0"
         return rf"\textbf{{{_at_least(spot)} settle it}} / {spot.samples:,}"
     if spot.samples == 0:  # a constant, or a statement with no numeric value (an abstract function)
         return "none evaluated"
@@ -111,6 +115,8 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
                 "so the claim held vacuously; the draws tested nothing")
     if spot.exercised is not None:
         draws += f", {spot.exercised:,} of them meeting the hypothesis"
+    if spot.undefined:  # they decide nothing, but a reader should know the claim is undefined there
+        draws += f" ({spot.undefined:,} of them where the statement is undefined, deciding nothing)"
     point = ""
     if status in (Status.REFUTED, Status.WITNESS) and not (kind is Kind.EXISTS and status is Status.REFUTED):
         what = "counterexample" if status is Status.REFUTED else "witness"

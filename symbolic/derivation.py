@@ -520,8 +520,10 @@ def _part_text(part, columns: int, opening: int, closing: int) -> str:
 
 def _prefixed(prefix: str, picture: str) -> str:
     lines = picture.splitlines() or [""]
-    mid = max(0, (len(lines) - 1) // 2)
-    # put the connective on the baseline of a fraction
+    # put the connective on the baseline of a fraction -- of the first piece of one the printer wrapped (the
+    # lines after it begin with ↪): between two pieces, it would split the formula in two
+    first = next((n for n, line in enumerate(lines) if n and line.lstrip().startswith("↪")), len(lines))
+    mid = max(0, (first - 1) // 2)
     for n, line in enumerate(lines):
         lines[n] = (prefix if n == mid else " " * len(prefix)) + line
     return "\n".join(lines)

@@ -477,3 +477,19 @@ def test_integrality_is_an_assumption_dropped_in_turn():
     assert rows["integrality of n"].necessary is True  # n = 1/2 once n is any positive real
     assert rows["integrality of n"].verdict.counterexample is not None
     assert "own assumptions (signs, integer" in assumption_use(result).sentence()
+
+
+def test_a_connective_stays_with_the_first_piece_of_a_side_the_printer_wrapped():
+    """A new user's report: at 70 columns ``⟺`` stood between the two pieces of one wrapped side of an
+    equivalence, so that the equivalence read as one between the pieces."""
+    import sympy as sp
+
+    from symbolic.derivation import text_of
+
+    n, r = sp.symbols("n r", positive=True)
+    long_side = sp.Eq(sum(r**(n - k) * (n - k) / (n**2 + k) for k in range(6)), 0)
+    lines = text_of(sp.Equivalent(sp.Eq(r, sp.Rational(1, 2)), long_side), 70).splitlines()
+    arrow = next(i for i, line in enumerate(lines) if "⟺" in line)
+    wrapped = [i for i, line in enumerate(lines) if line.lstrip().startswith("↪")]
+    assert wrapped and arrow < wrapped[0], "\n".join(lines)
+    assert lines[arrow].split("⟺")[1].strip(), "the connective is on a line of the formula, not alone"

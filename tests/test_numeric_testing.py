@@ -190,3 +190,14 @@ def test_a_failing_assert_holds_shows_the_users_line_not_the_toolkits_machinery(
     assert r.returncode == 1 and "assert_holds(x > 1, samples=200)" in r.stdout, r.stdout
     assert "claim fails on an admissible draw" in r.stdout
     assert "def _run" not in r.stdout and "check_statement(" not in r.stdout, r.stdout
+
+
+def test_a_failing_claim_item_says_how_to_rerun_it_alone(tmp_path):
+    """A new user's report: ``pytest "::coordfail::A.7"`` fails (an item id is no path): the failure says how."""
+    (tmp_path / "mine.py").write_text('import sympy as sp\nfrom proofs import Claim\nx = sp.Symbol("x", positive=True)\n'
+                                      'claims = [Claim(id="A.7", statement="s", claim=x > 1, expected="proved")]\n')
+    proc = _pytest(tmp_path, "--coordfail-claims=mine.py", "--coordfail-samples", "1000")
+    assert proc.returncode == 1 and "verdict refuted" in proc.stdout, proc.stdout + proc.stderr
+    assert "this claim alone: pytest --coordfail-claims=mine.py --coordfail-only A.7, or -k 'A.7'" in proc.stdout
+    again = _pytest(tmp_path, "--coordfail-claims=mine.py", "--coordfail-only", "A.7", "--coordfail-samples", "1000")
+    assert "1 failed" in again.stdout, again.stdout

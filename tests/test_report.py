@@ -262,3 +262,20 @@ def test_the_errata_summary_keeps_the_size_a_refutation_is_at():
     assert _refutation_short(RefutationClass(True)) == "false everywhere the assumptions hold"
     assert _refutation_short(RefutationClass(True, implication=True, fixed="n = 2")) == \
         "false wherever its hypothesis holds with n = 2"
+
+
+def test_the_report_counts_float_only_refutations_and_undefined_draws_as_verify_does():
+    """A new user's report: a refuted claim whose refuting draws were all float failures past the re-decision
+    limit read "0 (+5,296 more in floats ...)" in verify but "0 / 100,000" in the report; and the draws where a
+    claim is undefined, counted by verify, were not in the report's sentence."""
+    from proofs.claim import SpotCheck
+    from proofs.report_tex import _spot_cell, _spot_sentence
+    from symbolic import Kind, Status
+
+    floats = SpotCheck(samples=100_000, violations=0, seconds=0.1, found=0, found_more=5296)
+    assert _spot_cell(floats, Status.REFUTED) == "5,296 in floats refute / 100,000"
+    assert _spot_cell(SpotCheck(samples=10, violations=0, seconds=0.1, found=3, found_more=2),
+                      Status.REFUTED) == "3+ refute / 10"
+    undefined = SpotCheck(samples=100_200, violations=0, seconds=0.1, undefined=10_412)
+    assert "(10,412 of them where the statement is undefined, deciding nothing)" in \
+        _spot_sentence(undefined, Status.UNKNOWN, Kind.FORALL)
