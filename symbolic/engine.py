@@ -57,7 +57,7 @@ from .certify import Uncertifiable, holds, respects_symbol_assumptions
 from .constructs import (condition_text, distinct_subtrees, domain_conditions, exact_floats, sympy_settles_reliably,
                          unsupported_in)
 from .errors import BadInputError, BadInputTypeError
-from .points import certified_point, excluded_values, refinement_lemmas, simple_point
+from .points import SIMPLE_SECONDS, certified_point, excluded_values, refinement_lemmas, simple_point
 from .smtlib import script
 from .sympy_routes import exact_constant, settled_false, sympy_constant, sympy_identity, sympy_sign
 from .translate import Translator, Unsupported
@@ -535,11 +535,17 @@ def _z3_search(p: Problem, d: Domain) -> Verdict | None:
     refinements: list = []
     atom_vars = [(a.var, "Real") for a in enc.atoms if a.arg is not None and a.func in (sp.exp, sp.log)]
     reason, rounds, exclusions = "", 0, 0
+    # once the solver's points prove spurious (exp, log), refinement alone could take every second: the last
+    # ones are kept for simple points and the domain check (s = alpha = 1/2 refutes a Solow claim in a moment)
+    reserve = min(SIMPLE_SECONDS + 1.0, 0.3 * max(p.remaining(), 0.0)) if atom_vars else 0.0
     while rounds <= REFINEMENT_ROUNDS:
         asked = time.monotonic()
-        r = _check(p, parts + [goal, refinements], extra_vars=atom_vars)
+        capped = bool(reserve and rounds)
+        r = _check(p, parts + [goal, refinements], extra_vars=atom_vars,
+                   cap=max(p.remaining() - reserve, 0.0) if capped else None)
         if r.result == "unknown":
-            simple = None if r.timed_out else _simple_verdict(p, p.kind is Kind.EXISTS)  # z3 gave up, time left
+            # z3 gave up with time left, or reached the reserve: simple points
+            simple = _simple_verdict(p, p.kind is Kind.EXISTS) if capped or not r.timed_out else None
             if simple is not None:
                 return simple
             return p.unknown("z3", r.reason if r.timed_out else f"z3 returned unknown: {r.reason}")
@@ -596,7 +602,7 @@ def _z3_search(p: Problem, d: Domain) -> Verdict | None:
             return p.unknown("z3", reason)
         refinements += lemmas
         rounds += 1
-        if p.remaining() <= 0:
+        if p.remaining() <= reserve:
             break
     simple = _simple_verdict(p, p.kind is Kind.EXISTS)
     if simple is not None:

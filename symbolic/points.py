@@ -23,7 +23,7 @@ from .translate import Atom
 if TYPE_CHECKING:
     from .engine import Problem
 
-__all__ = ["certify", "certified_point", "simple_point", "refinement_lemmas", "excluded_values", "default_point"]
+__all__ = ["certify", "certified_point", "simple_point", "SIMPLE_SECONDS", "refinement_lemmas", "excluded_values", "default_point"]
 
 
 def certify(p: Problem, point: dict, want: bool) -> bool:

@@ -620,3 +620,15 @@ def test_simple_points_reach_every_symbols_simple_values_together():
     order = list(_simplest_first([3, 3, 2]))
     assert sorted(order) == sorted(itertools.product(range(3), range(3), range(2)))  # each once
     assert [sum(i) for i in order] == sorted(sum(i) for i in order)
+
+
+def test_refinement_leaves_time_for_simple_points():
+    """A new user's Solow claim: consumption at the golden rule beats consumption at s, false at s = alpha
+    (equal there); refinement of the exp/log abstraction took every second, the simple points got none, and
+    the reason blamed the domain check, which had no time left either."""
+    s, a, g = sp.symbols("s alpha g", positive=True)
+    consumption = lambda rate: (1 - rate) * ((rate / g) ** (1 / (1 - a)))**a  # noqa: E731
+    v = prove(consumption(a) > consumption(s), [a < 1, s < 1], timeout=10)
+    assert v.status is Status.REFUTED, v
+    point = v.counterexample
+    assert point[s] == point[a] and 0 < point[a] < 1, point
