@@ -29,7 +29,7 @@ from symbolic import Kind, Status
 from symbolic.obligation import Role
 
 from .spot import (CONSTANT, CROSS_CHECK_SHARE, DEFAULT_BOUNDARY_SHARE, DEFAULT_EXACT_SAMPLES, DEFAULT_SAMPLES,
-                   SYMPY_EXACT_DRAWS, NotCheckable, StatementCheck, _check_group, _format_point, _uncheckable,
+                   SYMPY_EXACT_DRAWS, NotCheckable, StatementCheck, check_group, format_point, why_uncheckable,
                    evaluate_point)
 
 __all__ = ["spot_check", "check_obligation", "with_admissible_family", "ObligationCheck", "SpotResult"]
@@ -186,7 +186,7 @@ def with_admissible_family(obligation):
         if not _admissible(family):
             continue
         concrete = obligation.with_family(family.label)
-        if _uncheckable(concrete.expressions) is None:
+        if why_uncheckable(concrete.expressions) is None:
             return concrete, family.label
     return None
 
@@ -228,7 +228,7 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
             rows[i].constant = True
             continue
         statement = sp.false if status is Status.VACUOUS else decided
-        reason = _uncheckable((statement, *assumptions))
+        reason = why_uncheckable((statement, *assumptions))
         if reason and _for_every_function(kind, status):  # the statement as decided (never VACUOUS here)
             concrete = with_admissible_family(ob)
             if concrete is not None:
@@ -248,7 +248,7 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
     for (assumptions, scale), members in groups.items():
         n, n_exact = max(1, int(samples * scale)), max(1, int(exact_samples * scale))
         try:
-            checks = _check_group(tuple(m[1] for m in members), tuple(m[2] for m in members), assumptions,
+            checks = check_group(tuple(m[1] for m in members), tuple(m[2] for m in members), assumptions,
                                   samples=n, exact_samples=n_exact, seed=seed,
                                   label=obligations[members[0][0]][0].label,
                                   boundary_share=DEFAULT_BOUNDARY_SHARE,
@@ -298,7 +298,7 @@ def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool
         what = "refute it" if kind is Kind.FORALL else "are instances"
         more = f" (+{chk.unconfirmed:,} more in floats, not re-decided)" if chk.unconfirmed else ""
         # an undecided claim: show one such draw (a lead for the reader; the verdict stays the engine's)
-        lead = (f", e.g. {_format_point(chk.first_failure)} (a draw, not a verdict)"
+        lead = (f", e.g. {format_point(chk.first_failure)} (a draw, not a verdict)"
                 if row.status is Status.UNKNOWN and chk.failures and chk.first_failure else "")
         notes.append(f"{chk.failures:,} exactly confirmed{more} of {chk.admissible:,} draws {what}{lead}")
     if chk.rounding_resolved:
@@ -329,7 +329,7 @@ def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
     fewest = min((c.samples for c in decisions), default=0)
     bad = next((c for c in checks if c.violations), None)
     if bad is not None:
-        point = _format_point(bad.first_violation) if bad.first_violation else "?"
+        point = format_point(bad.first_violation) if bad.first_violation else "?"
         detail = f"DISAGREES on {bad.label!r} ({bad.verdict}): {bad.note}; draw: {point}"
     elif not decisions:
         detail = (f"{CONSTANT}: every obligation is a constant SymPy evaluated before the engine saw it; "

@@ -116,7 +116,8 @@ from .samplers import BoundsSampler, SamplingProblem, flatten_atoms, own_assumpt
 
 __all__ = ["register_sampler", "unregister_sampler", "samplers", "DEFAULT_SAMPLERS", "check_statement",
            "StatementCheck", "PointCheck", "evaluate_point", "DEFAULT_SAMPLES", "DEFAULT_EXACT_SAMPLES",
-           "draw_admissible", "NotCheckable", "SYMPY_EXACT_DRAWS"]
+           "draw_admissible", "NotCheckable", "SYMPY_EXACT_DRAWS", "check_group", "format_point",
+           "why_uncheckable"]
 
 #: how a spot check's detail begins when an obligation was a constant (nothing to evaluate)
 CONSTANT = "constant"
@@ -200,7 +201,7 @@ def _plan(statements: tuple, assumptions: tuple, paper_samplers: Sequence | None
 
 
 def _make_plan(statements: tuple, assumptions: tuple, chosen: tuple) -> _Plan:
-    reason = _uncheckable((*statements, *assumptions))
+    reason = why_uncheckable((*statements, *assumptions))
     if reason:
         raise NotCheckable(reason)
     atoms = flatten_atoms(assumptions)
@@ -257,7 +258,8 @@ def _as_exact(values: Mapping, symbols, rows) -> list[RationalArray]:
     return [RationalArray.from_floats(np.asarray(values[s])[rows]) for s in symbols]
 
 
-def _format_point(point: Mapping[str, Fraction]) -> str:
+def format_point(point: Mapping[str, Fraction]) -> str:
+    """``a = 1/2, b = 3``: a draw, exactly, its symbols in order."""
     return ", ".join(f"{k} = {v}" for k, v in sorted(point.items()))
 
 
@@ -308,7 +310,7 @@ class _Tally:
         self.unavailable = False
 
 
-def _check_group(statements: tuple, wants: Sequence[bool], assumptions: tuple, *, samples: int,
+def check_group(statements: tuple, wants: Sequence[bool], assumptions: tuple, *, samples: int,
                  exact_samples: int, seed: int, label: str, boundary_share: float,
                  confirm_limits: Sequence[int], paper_samplers: Sequence | None = None,
                  counted: Sequence[bool] | None = None) -> list[StatementCheck]:
@@ -415,10 +417,7 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
                 if stopped.size:
                     done = _redecide(plan, kernel, values, stopped, [a[stopped] for a in args], want, tally)
                     tally.exact_checked += done.admitted
-                    # not settled in SymPy (past its limit, too close to call): no failure seen, as no float was;
-                    # undefined where the statement stopped, unknown where an assumption did (not counted)
-                    left = np.concatenate([done.open, done.past])
-                    tally.undefined += int((ok & ~defined)[left].sum())
+                    # the rest (past SymPy's limit, too close to call) were evaluated neither way: not counted
     seconds = time.perf_counter() - start
     # an exact draw counts only for the statements that were evaluated on it
     return [StatementCheck(drawn, admissible + t.exact_checked, t.exact_checked, t.failures, t.resolved, t.first,
@@ -483,26 +482,38 @@ class _Redecided:
     failed: int  # of those, confirmed failures
     admitted: int  # of those, inside the assumptions
     open: np.ndarray  # rows it could not settle (too close to a boundary), the statement defined
-    past: np.ndarray  # rows past its limit, not re-decided
+    past: np.ndarray  # rows past its limit of distinct points, not re-decided
 
 
 def _redecide(plan: _Plan, kernel: Kernel, values, rows, exact_args, want, tally: _Tally) -> _Redecided:
-    """Draws ``rows`` (exactly ``exact_args``) re-decided in SymPy, as the engine reads them (up to its limit).
+    """Draws ``rows`` (exactly ``exact_args``) re-decided in SymPy, as the engine reads them, each distinct point
+    once (exact draws repeat a boundary point hundreds of times), up to its limit of distinct points.
 
     Counts in ``tally`` the confirmed failures and the draws where the statement is exactly undefined (which
     a proof excludes); what the rest means is the caller's to say."""
-    bad, settled, undefined, admitted = _confirm_in_sympy(plan, kernel, exact_args, want)
-    n = bad.size
+    points = list(zip(*(a.num.tolist() for a in exact_args), *(a.den.tolist() for a in exact_args)))
+    first: dict = {}
+    for i, point in enumerate(points):
+        first.setdefault(point, i)
+    distinct = np.fromiter(first.values(), dtype=np.intp, count=len(first))
+    bad_d, settled_d, undefined_d, admitted_d = _confirm_in_sympy(plan, kernel, [a[distinct] for a in exact_args],
+                                                                  want)
+    which = {points[i]: j for j, i in enumerate(distinct[:bad_d.size])}
+    index = np.fromiter((which.get(point, -1) for point in points), dtype=np.intp, count=len(points))
+    covered = index >= 0
+    bad, settled, undefined, admitted = (np.zeros(len(points), dtype=bool) for _ in range(4))
+    for out, part in ((bad, bad_d), (settled, settled_d), (undefined, undefined_d), (admitted, admitted_d)):
+        out[covered] = part[index[covered]]
     tally.undefined += int(undefined.sum())
     tally.undefined_exact += int(undefined.sum())
     if undefined.any() and tally.first_undefined is None:
         tally.first_undefined = _exact_row(values, plan.symbols, int(rows[np.flatnonzero(undefined)[0]]))
-    confirmed = rows[:n][settled & bad]
+    confirmed = rows[settled & bad]
     tally.failures += confirmed.size
     if confirmed.size and tally.first is None:
         tally.first = _exact_row(values, plan.symbols, int(confirmed[0]))
     return _Redecided(int(settled.sum()), confirmed.size, int((settled & admitted).sum()),
-                      rows[:n][~settled & ~undefined], rows[n:])
+                      rows[covered & ~settled & ~undefined], rows[~covered])
 
 
 def _count(plan: _Plan, values, rows, bad, tally: _Tally) -> None:
@@ -644,7 +655,7 @@ def check_statement(statement, assumptions=(), *, samples: int = DEFAULT_SAMPLES
     :func:`samplers`.
     """
     statement = sp.sympify(statement)
-    return _check_group((statement,), (want,), _assumption_tuple(assumptions), samples=samples,
+    return check_group((statement,), (want,), _assumption_tuple(assumptions), samples=samples,
                         exact_samples=exact_samples, seed=seed, label=label or sp.sstr(statement)[:200],
                         boundary_share=boundary_share, confirm_limits=(confirm_limit,),
                         paper_samplers=paper_samplers, counted=(want,))[0]
@@ -735,7 +746,9 @@ def evaluate_point(statement, assumptions, point: Mapping, paper_samplers: Seque
     return PointCheck(ea, es, fa, fs, exact)
 
 
-def _uncheckable(exprs) -> str | None:
+def why_uncheckable(exprs) -> str | None:
+    """Why these expressions have no numeric value at a draw (an abstract function, a derivative of one), else
+    ``None``."""
     for e in exprs:
         reason = _uncheckable_one(e)
         if reason:

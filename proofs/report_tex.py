@@ -467,7 +467,7 @@ def render_report(items: Sequence[ClaimReport], figures: dict[str, tuple[str, st
             if it.family:  # a point of a claim about an abstract function means nothing without the function
                 where += f" with the concrete function {_tex(it.family)}"
             out.append(f"\\textbf{{{escape_text(it.id)}}}{_where(it)}: {_tex(it.statement)}. "
-                       f"Counterexample{where}:\n" + _display(it.point.split(r", \\ & ")))
+                       f"Counterexample{where}:\n" + _display(it.point.split(r", \\ & ")) + "\n")  # a paragraph each
         else:
             out.append(f"\\textbf{{{escape_text(it.id)}}}{_where(it)}: {_tex(it.statement)}: no instance "
                        "exists under the stated assumptions.\n\n")

@@ -105,6 +105,10 @@ def test_the_report_shows_what_issue_11_asks(tmp_path, claims_file):
     summary = tex.split(r"\section*{Every claim}")[1].split(r"\end{longtable}")[0]
     assert re.search(r"M\.1 & .* & proved & 0 / [\d,]+ & \d+/\d+\\\\", summary)
     assert "Counterexample, exact, certified" in tex.split(r"\subsection*{M.2: ")[1]
+    # each refuted claim among the errata is a paragraph of its own: a line's end after the display was a space
+    # that indented the next entry (a new user's report)
+    errata = tex.split(r"\subsection*{Claims that are false as stated}")[1].split(r"\subsection*")[0]
+    assert "\\end{align*}}\n\n" in errata and "\\end{align*}}\n\\textbf" not in errata, errata
 
 
 def test_figures_sit_beside_the_claims_they_illustrate():
