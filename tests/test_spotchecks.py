@@ -408,3 +408,20 @@ def test_a_wrong_proof_false_only_at_a_boundary_no_float_reaches_disagrees_witho
         spot = _spot(claim, wrong)
         assert not spot.agrees and "x = 1/3" in spot.detail, (statement, spot.detail)
         assert _spot(claim, right).agrees
+
+
+def test_no_numeric_value_at_60_digits_counts_as_undefined_only_where_a_condition_surely_fails():
+    """Exact draws of statements with symbolic exponents are decided at 60 digits, where a tie (x + y - 1 at
+    1/3, 2/3) can come out a hair negative and its root imaginary: undefined only if a condition of the
+    statement's definition surely fails there, else the draw is merely not settled."""
+    import sympy as sp
+
+    from numeric.spot import _surely_undefined
+
+    x, b = sp.Symbol("x", real=True), sp.Symbol("b", real=True)
+    y = sp.Symbol("y", positive=True)
+    statement = sp.sqrt(x + y - 1) * y**b >= 0
+    half = sp.Rational(1, 2)
+    assert not _surely_undefined(statement, {x: sp.Rational(1, 3), y: sp.Rational(2, 3), b: half})
+    assert _surely_undefined(statement, {x: sp.Rational(1, 4), y: sp.Rational(2, 3), b: half})
+    assert _surely_undefined(x**b >= 0, {x: -sp.Rational(1, 4), b: half})
