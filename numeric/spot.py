@@ -758,6 +758,12 @@ def evaluate_point(statement, assumptions, point: Mapping, paper_samplers: Seque
                 return PointCheck(fa, fs, fa, fs, False)
             es = None  # undefined exactly: neither a counterexample nor an instance
         exact = True
+    # a point that breaks a symbol's own assumption (p = 4 for a prime p, a = -1 for a positive a) is outside
+    # every claim about that symbol, whatever the kernels, which take any real, say
+    from symbolic.certify import respects_symbol_assumptions
+
+    if not respects_symbol_assumptions({s: sp.sympify(v) for s, v in zip(plan.symbols, raw)}):
+        ea = fa = False
     return PointCheck(ea, es, fa, fs, exact)
 
 

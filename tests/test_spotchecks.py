@@ -425,3 +425,25 @@ def test_no_numeric_value_at_60_digits_counts_as_undefined_only_where_a_conditio
     assert not _surely_undefined(statement, {x: sp.Rational(1, 3), y: sp.Rational(2, 3), b: half})
     assert _surely_undefined(statement, {x: sp.Rational(1, 4), y: sp.Rational(2, 3), b: half})
     assert _surely_undefined(x**b >= 0, {x: -sp.Rational(1, 4), b: half})
+
+
+def test_a_point_that_breaks_a_symbols_own_assumption_is_no_counterexample_nor_witness():
+    """A red team: a fabricated witness p = 4 for a prime p (and a = -1 for a positive a, n = 1/2 for an
+    integer n) "re-evaluated exactly": the kernels take any real, and the symbols' own assumptions were not
+    checked at the point."""
+    import sympy as sp
+
+    from proofs import Claim
+    from symbolic import Status
+
+    p, a, n = sp.Symbol("p", prime=True), sp.Symbol("a", positive=True), sp.Symbol("n", integer=True)
+    x = sp.Symbol("x", real=True)
+    cases = [(Claim(id="P", statement="s", claim=sp.Eq(p, 4), kind="exists"), Status.WITNESS, {p: sp.Integer(4)}),
+             (Claim(id="A", statement="s", claim=a * x > 0, assumptions={"x > 0": x > 0}), Status.REFUTED,
+              {a: sp.Integer(-1), x: sp.Integer(1)}),
+             (Claim(id="N", statement="s", claim=sp.Eq(2 * n, x), kind="exists"), Status.WITNESS,
+              {n: sp.Rational(1, 2), x: sp.Integer(1)})]
+    for claim, status, point in cases:
+        _, wrong = _fabricated(claim, status, point)
+        spot = _spot(claim, wrong)
+        assert not spot.agrees and "does not re-evaluate: assumptions False" in spot.detail, (claim.id, spot.detail)
