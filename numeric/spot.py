@@ -383,46 +383,88 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
             break
         need = int(samples) - admissible
 
-    # exact draws, mostly on the boundaries
+    # exact draws, mostly on the boundaries; then simple values and the statement's own constants, which no
+    # sampler of the assumptions' bounds reaches (x < 1500 fails at 1500, Ne(x, 0) at 0)
     if exact_samples > 0:
         values = _draw(plan, int(exact_samples), rng, True, boundary_share)
-        args = [values[s] for s in plan.symbols]
         drawn += int(exact_samples)
-        try:
-            held, defined = exact_truth(plan.assumptions.exact, args)
-        except KernelError:
-            for kernel, want, tally in zip(plan.statements, wants, tallies):
-                tally.unavailable = True
-                _exact_in_sympy(plan, kernel, values, args, want, tally)
-        else:
-            held_defined = defined
-            own = own_assumptions_hold(plan.symbols, args)
-            ok = held & held_defined & own  # an undefined assumption excludes
-            for kernel, want, tally in zip(plan.statements, wants, tallies):
-                try:
-                    value, defined = exact_truth(kernel.exact, args)
-                except KernelError:
-                    tally.unavailable = True
-                    _exact_in_sympy(plan, kernel, values, args, want, tally)
-                    continue
-                evaluated = ok & defined  # a draw where the statement is undefined decides nothing
-                rows = np.flatnonzero(evaluated & (value != want))
-                tally.exact_checked = int(evaluated.sum())
-                tally.failures += rows.size
-                if rows.size and tally.first is None:
-                    tally.first = _exact_row(values, plan.symbols, int(rows[0]))
-                # a zero denominator stopped the eager rational evaluation, where Kleene's logic may settle the
-                # draw (Or(x != 0, 1/x > 5) is true at x = 0): decided in SymPy, as the engine reads it
-                stopped = np.flatnonzero(own & (~held_defined | (ok & ~defined)))
-                if stopped.size:
-                    done = _redecide(plan, kernel, values, stopped, [a[stopped] for a in args], want, tally)
-                    tally.exact_checked += done.admitted
-                    # the rest (past SymPy's limit, too close to call) were evaluated neither way: not counted
+        _exact_stage(plan, values, wants, tallies)
+        values = _simple_draws(plan, SIMPLE_DRAWS)
+        if values:
+            drawn += len(values[plan.symbols[0]].num)
+            _exact_stage(plan, values, wants, tallies)
     seconds = time.perf_counter() - start
     # an exact draw counts only for the statements that were evaluated on it
     return [StatementCheck(drawn, admissible + t.exact_checked, t.exact_checked, t.failures, t.resolved, t.first,
                            t.unavailable, t.unconfirmed, seconds, undefined=t.undefined,
                            undefined_exact=t.undefined_exact, first_undefined=t.first_undefined) for t in tallies]
+
+
+def _exact_stage(plan: _Plan, values: dict, wants, tallies) -> None:
+    """Exact draws decided in rational arithmetic (in SymPy where a kernel has none, or where a zero
+    denominator stops the eager evaluation); counted in ``tallies``."""
+    args = [values[s] for s in plan.symbols]
+    try:
+        held, held_defined = exact_truth(plan.assumptions.exact, args)
+    except KernelError:
+        for kernel, want, tally in zip(plan.statements, wants, tallies):
+            tally.unavailable = True
+            _exact_in_sympy(plan, kernel, values, args, want, tally)
+        return
+    own = own_assumptions_hold(plan.symbols, args)
+    ok = held & held_defined & own  # an undefined assumption excludes
+    for kernel, want, tally in zip(plan.statements, wants, tallies):
+        try:
+            value, defined = exact_truth(kernel.exact, args)
+        except KernelError:
+            tally.unavailable = True
+            _exact_in_sympy(plan, kernel, values, args, want, tally)
+            continue
+        evaluated = ok & defined  # a draw where the statement is undefined decides nothing
+        rows = np.flatnonzero(evaluated & (value != want))
+        tally.exact_checked += int(evaluated.sum())
+        tally.failures += rows.size
+        if rows.size and tally.first is None:
+            tally.first = _exact_row(values, plan.symbols, int(rows[0]))
+        # a zero denominator stopped the eager rational evaluation, where Kleene's logic may settle the draw
+        # (Or(x != 0, 1/x > 5) is true at x = 0): decided in SymPy, as the engine reads it
+        stopped = np.flatnonzero(own & (~held_defined | (ok & ~defined)))
+        if stopped.size:
+            done = _redecide(plan, kernel, values, stopped, [a[stopped] for a in args], want, tally)
+            tally.exact_checked += done.admitted
+            # the rest (past SymPy's limit, too close to call) were evaluated neither way: not counted
+
+
+#: exact draws of simple values and of the constants of the statements and assumptions, per group
+SIMPLE_DRAWS = 48
+#: values every symbol takes first among them (those its own assumptions allow)
+_SIMPLE = tuple(sp.Rational(v) for v in ("0", "1", "-1", "1/2", "2", "-2", "3", "1/3"))
+#: constants of larger or smaller magnitude than this are not drawn (a power of one could fill the memory)
+_CONSTANT_RANGE = (sp.Rational(1, 10**9), sp.Integer(10**9))
+
+
+def _simple_draws(plan: _Plan, n: int) -> dict:
+    """Up to ``n`` exact points, simplest first (every symbol's simple values together before any one's
+    rarer ones): :data:`_SIMPLE` and the rational constants of the statements and assumptions with their
+    neighbours (``c``, ``c + 1``, ``c - 1``, ``-c``), each where its symbol's own assumptions allow it."""
+    from symbolic.certify import respects_symbol_assumptions
+    from symbolic.points import simplest_first
+
+    low, high = _CONSTANT_RANGE
+    constants = sorted({abs(c) for e in (*(k.expr for k in plan.statements), *plan.assumptions.expr)
+                        for c in e.atoms(sp.Rational) if low <= abs(c) <= high}, key=lambda c: (c.q, c.p))[:8]
+    near = [v for c in constants for v in (c, c + 1, c - 1, -c)]
+    candidates = list(dict.fromkeys((*_SIMPLE, *near)))
+    per_symbol = [[v for v in candidates if respects_symbol_assumptions({s: v})] for s in plan.symbols]
+    if not plan.symbols or any(not v for v in per_symbol):
+        return {}
+    rows = []
+    for index in simplest_first([len(v) for v in per_symbol]):
+        rows.append([vals[i] for vals, i in zip(per_symbol, index)])
+        if len(rows) >= n:
+            break
+    return {s: RationalArray.from_values([Fraction(int(r[j].p), int(r[j].q)) for r in rows])
+            for j, s in enumerate(plan.symbols)}
 
 
 def _exact_in_sympy(plan: _Plan, kernel: Kernel, values, args, want, tally: _Tally) -> None:

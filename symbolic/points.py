@@ -23,7 +23,7 @@ from .translate import Atom
 if TYPE_CHECKING:
     from .engine import Problem
 
-__all__ = ["certify", "certified_point", "simple_point", "SIMPLE_SECONDS", "refinement_lemmas", "excluded_values", "default_point"]
+__all__ = ["certify", "certified_point", "simple_point", "simplest_first", "SIMPLE_SECONDS", "refinement_lemmas", "excluded_values", "default_point"]
 
 
 def certify(p: Problem, point: dict, want: bool) -> bool:
@@ -69,7 +69,7 @@ SIMPLE_VALUES = tuple(sp.Rational(v) for v in ("1", "1/2", "2", "1/10", "0", "-1
 SIMPLE_POINTS, SIMPLE_LOOKS, SIMPLE_SECONDS = 200, 5000, 2.0
 
 
-def _simplest_first(sizes: list[int]):
+def simplest_first(sizes: list[int]):
     """Index tuples (one index below each size), by increasing sum, so that every symbol's simple values are
     reached together: (0, 0, 0, 2, 4) -- three values 1, then 2 and 3 -- comes before (0, 0, 0, 0, 9)."""
     def parts(total: int, k: int):
@@ -95,7 +95,7 @@ def simple_point(p: Problem, want: bool) -> dict | None:
         return None
     stop = time.monotonic() + min(SIMPLE_SECONDS, max(0.0, p.remaining()))
     tried = 0
-    for looked, idx in enumerate(_simplest_first([len(v) for v in values]), 1):
+    for looked, idx in enumerate(simplest_first([len(v) for v in values]), 1):
         point = {s: vals[i] for s, vals, i in zip(p.symbols, values, idx)}
         try:
             with time_box(max(0.0, stop - time.monotonic())):

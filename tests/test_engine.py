@@ -615,9 +615,9 @@ def test_simple_points_reach_every_symbols_simple_values_together():
     v = prove(sp.Implies(s1 < s2, wage(s2) < wage(s1)), [s1 > 1], timeout=10)
     assert v.status is Status.REFUTED, v
     assert holds(wage(v.counterexample[s2]) < wage(v.counterexample[s1]), v.counterexample) is False
-    from symbolic.points import _simplest_first
+    from symbolic.points import simplest_first
 
-    order = list(_simplest_first([3, 3, 2]))
+    order = list(simplest_first([3, 3, 2]))
     assert sorted(order) == sorted(itertools.product(range(3), range(3), range(2)))  # each once
     assert [sum(i) for i in order] == sorted(sum(i) for i in order)
 

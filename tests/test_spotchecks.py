@@ -447,3 +447,26 @@ def test_a_point_that_breaks_a_symbols_own_assumption_is_no_counterexample_nor_w
         _, wrong = _fabricated(claim, status, point)
         spot = _spot(claim, wrong)
         assert not spot.agrees and "does not re-evaluate: assumptions False" in spot.detail, (claim.id, spot.detail)
+
+
+def test_simple_values_and_the_statements_own_constants_are_drawn_exactly():
+    """A red team: fabricated proofs of ``x < 1500`` (false from 1500 on), ``Ne(x, 0)``, ``x**2 + y**2 > 0`` (the
+    origin), ``Ne(p, 10007)`` for a prime p, ``a > 10**-9`` agreed with 100,000 draws: the samplers draw from the
+    assumptions' bounds, and no draw lands on 0, on the origin, or beyond a thousand."""
+    import sympy as sp
+
+    from proofs import Claim
+    from symbolic import Status
+
+    x, y = sp.Symbol("x", real=True), sp.Symbol("y", real=True)
+    p, a = sp.Symbol("p", prime=True), sp.Symbol("a", positive=True)
+    cases = [(x < 1500, "x = 1500"), (sp.Ne(x, 0), "x = 0"), (x**2 + y**2 > 0, "x = 0, y = 0"),
+             (sp.Ne(p, 10007), "p = 10007"), (a > sp.Rational(1, 10**9), "a = 1/1000000000"),
+             (sp.Abs(x) > 0, "x = 0")]
+    for statement, where in cases:
+        claim = Claim(id="T", statement="s", claim=statement)
+        right, wrong = _fabricated(claim, Status.PROVED)
+        assert right.status is Status.REFUTED, statement
+        spot = _spot(claim, wrong)
+        assert not spot.agrees and f"draw: {where}" in spot.detail, (statement, spot.detail)
+        assert _spot(claim, right).agrees, statement
