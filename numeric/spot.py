@@ -666,14 +666,14 @@ def _confirm_in_sympy(plan: _Plan, kernel: Kernel, exact_args, want) -> tuple[np
     for i in range(take):
         point = {s: sp.Rational(col[i].numerator, col[i].denominator) for s, col in zip(plan.symbols, columns)}
         try:
-            if not all(decide(a, point) for a in atoms):
+            if not all(_with_ties(decide, a, point) for a in atoms):
                 continue
         except Uncertifiable:
             settled[i] = False
             continue
         admitted[i] = True
         try:
-            bad[i] = decide(kernel.expr, point) != want
+            bad[i] = _with_ties(decide, kernel.expr, point) != want
         except Uncertifiable as exc:
             settled[i] = False
             undefined[i] = str(exc).startswith(_UNDEFINED_WORDS) and (decide is holds or _surely_undefined(
@@ -693,6 +693,49 @@ def _surely_undefined(statement, point) -> bool:
         except Uncertifiable:
             continue
     return False
+
+
+#: seconds SymPy may simplify one value that interval arithmetic could not separate from a boundary
+_TIE_SECONDS = 0.5
+
+
+def _with_ties(decide, b, point) -> bool:
+    """``decide(b, point)``; where :func:`symbolic.certify.holds` finds a relation too close to call, SymPy's
+    simplification of the exact values may show a tie (``sin(x)**2 + cos(x)**2 - 1`` is 0 at every x), which
+    floats would decide by rounding.  For spot checks only: the engine certifies no point this way."""
+    from symbolic.certify import Uncertifiable, holds
+
+    try:
+        return decide(b, point)
+    except Uncertifiable as exc:
+        if decide is not holds or str(exc).startswith(_UNDEFINED_WORDS):
+            raise
+        for condition in domain_conditions(b):
+            defined = _simplified(condition, point)
+            if defined is None:
+                raise
+            if not defined:
+                raise Uncertifiable(f"undefined at this point: {sp.sstr(condition)} fails") from None
+        settled = _simplified(b, point)
+        if settled is None:
+            raise
+        return settled
+
+
+def _simplified(b, point) -> bool | None:
+    from symbolic.certify import Uncertifiable, holds
+    from symbolic.timebox import OutOfTime, time_box
+
+    try:
+        return holds(b, point, True)
+    except Uncertifiable:
+        pass
+    try:
+        with time_box(_TIE_SECONDS):
+            value = sp.simplify(b.xreplace(point))
+    except (OutOfTime, Exception):  # noqa: BLE001 - SymPy's own failures: not settled
+        return None
+    return bool(value) if value in (sp.true, sp.false) else None
 
 
 #: how :func:`symbolic.certify.holds` and :func:`_holds_high_precision` say a point is outside the domain
@@ -788,13 +831,13 @@ def evaluate_point(statement, assumptions, point: Mapping, paper_samplers: Seque
 
         subs = {s: sp.sympify(v) for s, v in zip(plan.symbols, raw)}
         try:
-            ea = all(holds(a, subs) for a in flatten_atoms(assumptions))
+            ea = all(_with_ties(holds, a, subs) for a in flatten_atoms(assumptions))
         except Uncertifiable as exc:
             if not str(exc).startswith(_UNDEFINED_WORDS):
                 return PointCheck(fa, fs, fa, fs, False)
             ea = False  # an assumption undefined there holds nowhere there (floats may call 1/0 inf)
         try:
-            es = holds(statement, subs)
+            es = _with_ties(holds, statement, subs)
         except Uncertifiable as exc:
             if not str(exc).startswith(_UNDEFINED_WORDS):
                 return PointCheck(fa, fs, fa, fs, False)
