@@ -660,20 +660,21 @@ def _confirm_in_sympy(plan: _Plan, kernel: Kernel, exact_args, want) -> tuple[np
     atoms = tuple(plan.assumptions.expr)
     decide = _holds_high_precision if _symbolic_exponents(kernel.expr, atoms) else holds
     take = min(n, _SYMPY_CONFIRM_LIMIT)
+    until = time.monotonic() + _TIE_BUDGET
     columns = [a.to_fractions()[:take] for a in exact_args]
     bad, settled, undefined = np.zeros(take, dtype=bool), np.ones(take, dtype=bool), np.zeros(take, dtype=bool)
     admitted = np.zeros(take, dtype=bool)
     for i in range(take):
         point = {s: sp.Rational(col[i].numerator, col[i].denominator) for s, col in zip(plan.symbols, columns)}
         try:
-            if not all(_with_ties(decide, a, point) for a in atoms):
+            if not all(_with_ties(decide, a, point, until) for a in atoms):
                 continue
         except Uncertifiable:
             settled[i] = False
             continue
         admitted[i] = True
         try:
-            bad[i] = _with_ties(decide, kernel.expr, point) != want
+            bad[i] = _with_ties(decide, kernel.expr, point, until) != want
         except Uncertifiable as exc:
             settled[i] = False
             undefined[i] = str(exc).startswith(_UNDEFINED_WORDS) and (decide is holds or _surely_undefined(
@@ -695,11 +696,12 @@ def _surely_undefined(statement, point) -> bool:
     return False
 
 
-#: seconds SymPy may simplify one value that interval arithmetic could not separate from a boundary
-_TIE_SECONDS = 0.5
+#: seconds SymPy may simplify one value that interval arithmetic could not separate from a boundary, and in
+#: all for one group of draws re-decided (floats near a tie can be many)
+_TIE_SECONDS, _TIE_BUDGET = 0.5, 2.0
 
 
-def _with_ties(decide, b, point) -> bool:
+def _with_ties(decide, b, point, until: float) -> bool:
     """``decide(b, point)``; where :func:`symbolic.certify.holds` finds a relation too close to call, SymPy's
     simplification of the exact values may show a tie (``sin(x)**2 + cos(x)**2 - 1`` is 0 at every x), which
     floats would decide by rounding.  For spot checks only: the engine certifies no point this way."""
@@ -711,18 +713,18 @@ def _with_ties(decide, b, point) -> bool:
         if decide is not holds or str(exc).startswith(_UNDEFINED_WORDS):
             raise
         for condition in domain_conditions(b):
-            defined = _simplified(condition, point)
+            defined = _simplified(condition, point, until)
             if defined is None:
                 raise
             if not defined:
                 raise Uncertifiable(f"undefined at this point: {sp.sstr(condition)} fails") from None
-        settled = _simplified(b, point)
+        settled = _simplified(b, point, until)
         if settled is None:
             raise
         return settled
 
 
-def _simplified(b, point) -> bool | None:
+def _simplified(b, point, until: float) -> bool | None:
     from symbolic.certify import Uncertifiable, holds
     from symbolic.timebox import OutOfTime, time_box
 
@@ -730,8 +732,11 @@ def _simplified(b, point) -> bool | None:
         return holds(b, point, True)
     except Uncertifiable:
         pass
+    left = min(_TIE_SECONDS, until - time.monotonic())
+    if left <= 0:
+        return None
     try:
-        with time_box(_TIE_SECONDS):
+        with time_box(left):
             value = sp.simplify(b.xreplace(point))
     except (OutOfTime, Exception):  # noqa: BLE001 - SymPy's own failures: not settled
         return None
@@ -831,13 +836,14 @@ def evaluate_point(statement, assumptions, point: Mapping, paper_samplers: Seque
 
         subs = {s: sp.sympify(v) for s, v in zip(plan.symbols, raw)}
         try:
-            ea = all(_with_ties(holds, a, subs) for a in flatten_atoms(assumptions))
+            until = time.monotonic() + _TIE_BUDGET
+            ea = all(_with_ties(holds, a, subs, until) for a in flatten_atoms(assumptions))
         except Uncertifiable as exc:
             if not str(exc).startswith(_UNDEFINED_WORDS):
                 return PointCheck(fa, fs, fa, fs, False)
             ea = False  # an assumption undefined there holds nowhere there (floats may call 1/0 inf)
         try:
-            es = _with_ties(holds, statement, subs)
+            es = _with_ties(holds, statement, subs, time.monotonic() + _TIE_BUDGET)
         except Uncertifiable as exc:
             if not str(exc).startswith(_UNDEFINED_WORDS):
                 return PointCheck(fa, fs, fa, fs, False)
