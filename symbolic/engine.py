@@ -369,13 +369,18 @@ class Domain:
             return True, ""
         if r.result == "unknown":
             return None, f"could not establish where the claim is defined ({r.reason})"
+        failing = []  # every condition that may fail, so that the advice names all of them (atanh: t > -1, t < 1)
         for cond, term in zip(self.claim, enc.claim_domain):
             one = _check(p, [enc.facts, enc.premises, enc.assumptions, [f"(not {term})"]])
             if one.result != "unsat":
-                text = condition_text(cond)
-                return False, (f"undefined somewhere the assumptions hold: {text} may fail (assume {text} if the "
-                               "claim is meant only where it is defined)")
-        return False, "undefined somewhere the assumptions hold"
+                failing.append(condition_text(cond))
+                if len(failing) == _NAMED_CONDITIONS:
+                    break
+        if not failing:
+            return False, "undefined somewhere the assumptions hold"
+        text = ", ".join(failing)
+        return False, (f"undefined somewhere the assumptions hold: {text} may fail (assume {text} if the claim is "
+                       "meant only where it is defined)")
 
     @cached_property
     def defined_core(self) -> tuple[str, ...] | None:
@@ -386,6 +391,10 @@ class Domain:
             return ()
         violated = "(not (and " + " ".join(enc.claim_domain) + " true))"
         return _core(p, [enc.facts, enc.premises, [violated]])
+
+
+#: at most this many conditions of definition that may fail are named in a reason (each costs a query)
+_NAMED_CONDITIONS = 4
 
 
 #: the exact query (its SMT-LIB text, the variables and flags asked for) -> its decided answer.  Keyed on

@@ -319,8 +319,11 @@ def _derive(scope: _Scope, deadline: float) -> _Derived:
         if got is not None:
             return _Derived(got, "sympy")
     if scope.bound:
-        return _Derived(_qepcad(poly, scope, scope.variables, scope.bound, deadline), "qepcad")
+        return _Derived(_prune(_qepcad(poly, scope, scope.variables, scope.bound, deadline), scope.given, deadline),
+                        "qepcad")
     cond, split = _split_region(poly, scope, deadline)
+    if not split:  # QEPCAD's use of the assumptions is partial: a disjunct they exclude can survive it
+        cond = _prune(cond, scope.given, deadline)
     return _Derived(cond, "qepcad (split into parts)" if split else "qepcad")
 
 

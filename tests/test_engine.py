@@ -121,6 +121,11 @@ def test_a_vanishing_denominator_is_never_decided_by_solver_conventions():
     # false at a point where it is defined: refuted there, whatever 1/0 would be (a user's 2x2 game)
     v = prove(1 / a > 0, [a > -1])
     assert v.status is Status.REFUTED and -1 < v.counterexample[a] < 0, v
+    # every condition that may fail is named, not the first only (a user assuming t > -1 met t < 1 next)
+    t = sp.Symbol("t", real=True)
+    v = prove(sp.log(t) + sp.log(1 - t) < 1, [])
+    assert v.status is Status.UNKNOWN and "assume t > 0, 1 - t > 0 if the claim" in v.reason, v.reason
+    assert prove(sp.log(t) + sp.log(1 - t) < 1, [t > 0, 1 - t > 0]).status is Status.PROVED
     # a denominator whose sign is not known but which cannot vanish is fine
     assert prove(a / (a**2 + 1) <= sp.Rational(1, 2)).status is Status.PROVED
 

@@ -123,6 +123,14 @@ def test_assumptions_simplify_the_region():
 
 
 @needs_qepcad
+def test_a_part_an_assumption_qepcad_cannot_take_excludes_is_dropped():
+    # sqrt(a) > c is left out of QEPCAD's call (not polynomial); the disjunct a < c**2 it excludes was kept
+    a, b, c, d = sp.symbols("a b c d", positive=True)
+    r = region(sp.Or(a < c**2, sp.And(a > d, b < 1)), [sp.sqrt(a) > c])
+    assert not r.condition.has(c) and equivalent(r.condition, sp.And(a > d, b < 1)) and r.certified, r
+
+
+@needs_qepcad
 def test_empty_and_whole_plane():
     assert region(u**2 + v**2 < 0).condition is sp.false
     r = region(u**2 + v**2 + 1 > 2 * u * v)
