@@ -305,6 +305,22 @@ def _undefined_with(family: Family, ob: Obligation, point: dict) -> str:
     return ""
 
 
+def _defined_with(family: Family, ob: Obligation) -> tuple[tuple[str, sp.Boolean], ...]:
+    """Where the claim as written and the family applied in it are defined, as named assumptions (a guide for
+    the search only: every point found is checked by :meth:`Family.undefined_in` and :func:`_undefined_with`)."""
+    variables, body = family.definition.variables, family.definition.expr
+    conditions = [family.instantiate(c) for expr in ob.expressions for c in domain_conditions(expr)]
+    for expr in ob.expressions:
+        for app in expr.atoms(AppliedUndef):
+            if app.func == family.function and len(app.args) == len(variables):
+                conditions += domain_conditions(body.xreplace(dict(zip(variables, app.args))))
+    kept = []
+    for c in conditions:
+        if isinstance(c, Boolean) and c not in (sp.true, sp.false) and c not in kept:
+            kept.append(c)
+    return tuple((f"defined: {condition_text(c)}", c) for c in kept)
+
+
 def _search_families(ob: Obligation, abstract: Verdict, settings: Settings, deadline: float) -> Verdict:
     """Re-decide with each admissible concrete family; only a certified point where the family itself is
     defined counts."""
@@ -328,6 +344,16 @@ def _search_families(ob: Obligation, abstract: Verdict, settings: Settings, dead
         if v.status is not want:
             continue
         undefined = family.undefined_in(ob, v.point or {}) or _undefined_with(family, ob, v.point or {})
+        if undefined and deadline > time.monotonic():
+            # look once more, where the claim and the family are defined; the point is checked as before
+            defined = _defined_with(family, ob)
+            if defined:
+                again = decide_obligation(replace(concrete, assumptions=concrete.assumptions + defined),
+                                          settings.merge(timeout=max(0.1, deadline - time.monotonic())))
+                if again.status is want:
+                    v = again
+                    undefined = (family.undefined_in(ob, v.point or {})
+                                 or _undefined_with(family, ob, v.point or {}))
         if undefined:
             passed_over.append(f"the point found with the concrete function {family.label} was not used: "
                                f"{undefined}")

@@ -399,6 +399,16 @@ def test_a_family_undefined_at_the_point_gives_no_counterexample():
     assert v.status is not Status.REFUTED
 
 
+def test_a_family_point_where_the_claim_is_undefined_is_followed_by_a_search_where_it_is_defined():
+    # with g(t) = t SymPy makes the claim x > 1 (log's x > 0 gone); the first point, x = 0, is undefined,
+    # and x = 1 (log(1) = 0, 1 > 1 false) is a counterexample where everything is defined
+    g = sp.Function("g", real=True)
+    ob = Obligation.forall("o", _xr + (g(_xr) - _xr) * sp.log(_xr) > 1, families=(Family(g, sp.Lambda(_t, _t), "g = t"),))
+    v = _decide(ob)
+    assert v.status is Status.REFUTED and v.family == "g = t", v
+    assert 0 < v.point[_xr] <= 1  # log defined, and x + 0 > 1 false
+
+
 def test_a_family_may_not_capture_a_symbol_of_the_claim():
     capture = Family(_f, sp.Lambda(_t, _t + _xr), "f = t + x")
     assert "uses symbols other than its arguments" in capture.inadmissible()
