@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import functools
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 import sympy as sp
 
 from symbolic import Kind, Status
 from symbolic.obligation import Role
+from symbolic.sizes import written_out
 
 from .spot import (CONSTANT, CROSS_CHECK_SHARE, DEFAULT_BOUNDARY_SHARE, DEFAULT_EXACT_SAMPLES, DEFAULT_SAMPLES,
                    SYMPY_EXACT_DRAWS, NotCheckable, StatementCheck, check_group, format_point, why_uncheckable,
@@ -197,6 +198,15 @@ def _admissible(family) -> bool:
     return not family.inadmissible()
 
 
+def _written_out(ob):
+    """``ob`` with its finite sums and products written out term by term, as the engine decides it."""
+    if not any(e.has(sp.Sum, sp.Product) for e in ob.expressions):
+        return ob
+    return replace(ob, statement=written_out(sp.sympify(ob.statement))[0],
+                   derived=None if ob.derived is None else written_out(sp.sympify(ob.derived))[0],
+                   assumptions=tuple((name, written_out(sp.sympify(a))[0]) for name, a in ob.assumptions))
+
+
 def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
                exact_samples: int = DEFAULT_EXACT_SAMPLES, seed: int = 0,
                paper_samplers: Sequence | None = None) -> SpotResult:
@@ -216,7 +226,8 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
         role = Role(ob.role)
         label = ob.label
         family = verdict.family
-        ob = ob.with_family(family)  # a point found with a concrete function is a point of the claim with it
+        # a point found with a concrete function is a point of the claim with it; sums as the engine reads them
+        ob = _written_out(ob.with_family(family))
         violations, first, note = _point_note(ob, kind, status, verdict, paper_samplers)
         notes = [f"evaluated with the concrete {family} the point was found with"] if family else []
         rows.append(_Tally(label, status, role, violations, notes + ([note] if note else []), first))

@@ -267,12 +267,16 @@ class Problem:
 def make_problem(kind, target, named, deadline, want_core=False) -> Problem:
     """Read floats, find unsupported constructs, and translate (once)."""
     notes: list[str] = []
+    from .sizes import written_out  # sizes decides with this module: imported here, not at the top
+
     target, n = exact_floats(target)
-    notes += n
+    target, w = written_out(target)
+    notes += n + w
     read = []
     for name, a in named:
         a, n = exact_floats(a)
-        notes += n
+        a, w = written_out(a)
+        notes += n + w
         read.append((name, a))
     named = tuple(read)
     syms = set(target.free_symbols)

@@ -36,7 +36,7 @@ from .errors import BadInputError
 from .obligation import Obligation
 from .verdict import Status
 
-__all__ = ["obligation_at_size", "IMPLIED_SECONDS"]
+__all__ = ["obligation_at_size", "IMPLIED_SECONDS", "written_out", "MAX_TERMS"]
 
 
 def obligation_at_size(ob: Obligation, symbol: sp.Symbol, k: sp.Integer) -> Obligation:
@@ -322,3 +322,81 @@ def _statement_at_size(e, at: dict, excluded: bool, assumed=()):
     if excluded:
         return sp.true
     raise _Unsettled(reasons[0])
+
+
+# -- finite sums and products, written out ---------------------------------------------------------
+
+#: a Sum or Product of more terms than this is left as it is (outside the engine)
+MAX_TERMS = 200
+
+
+def written_out(e) -> tuple:
+    """``(e, notes)`` with every ``Sum``/``Product`` over integer bounds written out term by term, each term its
+    index set as a size is (a term whose evaluation drops a condition of its definition, ``(i - 2) log(x)`` at
+    ``i = 2``, leaves its sum as it was, said in the notes; so does the whole written out where SymPy's adding
+    up drops one, ``-log(x) + log(x)``).  Bounds that are not integers, a reversed range, or more than
+    :data:`MAX_TERMS` terms leave it as it was.
+
+    >>> x, i = sp.symbols("x i")
+    >>> written_out(sp.Sum(x**i / i, (i, 1, 3)))[0]
+    x**3/3 + x**2/2 + x
+    """
+    notes: list[str] = []
+    if not isinstance(e, sp.Basic) or not e.has(sp.Sum, sp.Product):
+        return e, ()
+    out = _written(e, notes)
+    return out, tuple(dict.fromkeys(notes))
+
+
+def _written(e, notes: list):
+    if not e.args or not e.has(sp.Sum, sp.Product):
+        return e
+    if isinstance(e, (sp.Sum, sp.Product)):
+        inner = _written(e.function, notes)
+        terms, why = _terms(inner, e.limits)
+        if terms is None:
+            notes.append(f"{sp.sstr(e)} is not written out: {why}")
+            return e.func(inner, *e.limits) if inner is not e.function else e
+        whole = sp.Add(*terms) if isinstance(e, sp.Sum) else sp.Mul(*terms)
+        needed = {_normal_condition(c) for t in terms for c in domain_conditions(t)}
+        present = {_normal_condition(c) for c in domain_conditions(whole)}
+        lost = [c for c in needed if c is not sp.true and c not in present]
+        if lost:
+            notes.append(f"{sp.sstr(e)} is not written out: adding up its terms drops the condition "
+                         f"{condition_text(lost[0])} of their definition")
+            return e
+        notes.append(f"{sp.sstr(e)} is written out term by term: {sp.sstr(whole)}")
+        return whole
+    args = [_written(a, notes) for a in e.args]
+    if all(a is b for a, b in zip(args, e.args)):
+        return e
+    with sp.evaluate(False):  # SymPy's adding up or comparing around it must not fold what it had no part in
+        return e.func(*args)
+
+
+def _terms(function, limits) -> tuple:
+    """The terms of ``function`` over ``limits`` (the first limit innermost), or ``(None, why)``."""
+    points: list[dict] = [{}]
+    for index, low, high in reversed(limits):  # outer limits first: an inner bound may use an outer index
+        nxt = []
+        for at in points:
+            lo, hi = sp.sympify(low).xreplace(at), sp.sympify(high).xreplace(at)
+            if not (lo.is_Integer and hi.is_Integer):
+                return None, f"its bounds {sp.sstr(lo)}, {sp.sstr(hi)} are not integers"
+            if hi < lo - 1:
+                return None, "its range is reversed (SymPy's convention for it is Karr's, not an empty range)"
+            if len(nxt) + int(hi - lo + 1) > MAX_TERMS:
+                return None, f"it has more than {MAX_TERMS} terms"
+            nxt += [{**at, index: sp.Integer(k)} for k in range(int(lo), int(hi) + 1)]
+        points = nxt
+    terms = []
+    for at in points:
+        try:
+            term, why, _ = _size_set(function, at)
+        except (ValueError, TypeError) as exc:
+            return None, f"SymPy cannot set its index ({type(exc).__name__}: {exc})"
+        if term is None:
+            where = ", ".join(f"{s} = {v}" for s, v in at.items())
+            return None, f"its term at {where}: {why}"
+        terms.append(term)
+    return terms, ""

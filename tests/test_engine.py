@@ -637,3 +637,34 @@ def test_refinement_leaves_time_for_simple_points():
     assert v.status is Status.REFUTED, v
     point = v.counterexample
     assert point[s] == point[a] and 0 < point[a] < 1, point
+
+
+def test_finite_sums_and_products_are_written_out_term_by_term():
+    i, j = sp.symbols("i j", integer=True)
+    v = prove(sp.Product(1 + x / i, (i, 1, 3)) > 1)
+    assert v.status is Status.PROVED and any("written out term by term" in n for n in v.notes), v
+    v = prove(sp.Sum(1 / (a - i), (i, 1, 3)) > 0, [a > 2])  # 1/(a-1) + 1/(a-2) + 1/(a-3): negative at a = 11/4
+    assert v.status is Status.REFUTED and 2 < v.counterexample[a] < 3, v
+    assert prove(sp.Sum(1 / (a - i), (i, 1, 3)) > 0, [a > 3]).status is Status.PROVED
+    # an inner bound on an outer index: 1*1 + 2*(1 + 2) = 7
+    assert prove(sp.Sum(x * i * j, (j, 1, i), (i, 1, 2)) >= 7 * x).status is Status.PROVED
+    assert prove(sp.Sum(x * i * j, (j, 1, i), (i, 1, 2)) > 7 * x).status is Status.REFUTED
+    # each term keeps its conditions of definition: sqrt(a - 2) is defined only for a >= 2
+    v = prove(sp.Sum(sp.sqrt(a - i), (i, 0, 2)) >= 0)
+    assert v.status is Status.UNKNOWN and "a - 2 >= 0" in v.reason, v
+    assert exists(sp.Eq(sp.Sum(a**i, (i, 0, 2)), 3), [a > 0]).witness == {a: 1}
+
+
+def test_a_sum_whose_writing_out_would_drop_a_condition_stays_outside():
+    i = sp.Symbol("i", integer=True)
+    cases = [(sp.Sum((i - 2) * sp.log(a), (i, 1, 3)) >= 0, "its term at i = 2"),      # 0*log(a): a > 0 gone
+             (sp.Sum((2 * i - 3) * sp.log(a), (i, 1, 2)) >= 0, "adding up its terms"),  # -log(a) + log(a)
+             (sp.Sum(1 / i, (i, 0, 2)) > a, "1/0"), (sp.Sum(a, (i, 3, 1)) > 0, "reversed"),
+             (sp.Sum(a, (i, 1, 10**6)) > 0, "more than 200 terms")]
+    for claim, why in cases:
+        v = prove(claim, timeout=5)
+        assert v.status is Status.UNKNOWN and "not supported: Sum" in v.reason, (claim, v)
+        assert any(why in n for n in v.notes), (claim, v.notes)
+    # outside a sum, SymPy's own folding is not the sum's doing, and what was added up is not folded further
+    v = prove(sp.Sum(sp.log(a) * i, (i, 1, 1)) - sp.log(a) >= 0)
+    assert v.status is Status.UNKNOWN and "a > 0 may fail" in v.reason, v

@@ -1398,3 +1398,20 @@ def test_misspellings_beside_build_claims_and_in_two_assumptions():
     assert claim.lone == (("c_l", ("c_l > 1", "c_l < a"), ("c_L",)),)
     assert any("c_l is in the assumptions 'c_l > 1', 'c_l < a', not in the claim (a misspelt c_L?)" in n
                for n in decide_claim(claim).verdict.notes)
+
+
+def test_a_sum_over_a_fixed_scope_is_decided_and_spot_checked_as_written_out():
+    q = sp.Symbol("q", positive=True)
+    i, n = sp.Symbol("i", integer=True, positive=True), sp.Symbol("n", integer=True, positive=True)
+    paper = Paper(title="sums", claims=(
+        Claim(id="G.1", statement="a geometric sum is at least its first term", claim=sp.Sum(q**i, (i, 1, n)) >= q,
+              scope="n = 1..3", expected="proved"),
+        Claim(id="G.2", statement="... and at least n times it", claim=sp.Sum(q**i, (i, 1, n)) >= n * q,
+              scope="n = 1..3", expected="refuted")))
+    first, second = (decide_claim(c) for c in paper.claims)
+    assert first.status is Status.PROVED and second.status is Status.REFUTED
+    point = second.verdict.point
+    assert point[n] >= 2 and sum(point[q]**k for k in range(1, int(point[n]) + 1)) < point[n] * point[q]
+    for result in (first, second):
+        spot = spot_check_claim(paper, result, Settings(samples=2000))
+        assert spot.agrees and spot.samples > 0 and "not checked" not in spot.detail, spot
