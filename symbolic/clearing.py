@@ -116,6 +116,46 @@ def clearing_step(rel: Relational) -> Step:
     return Step(text, rewritten, chain=(rel, "<=>", rewritten), inline=(den,))
 
 
+#: a polynomial with more nodes than this is not factored for the reader
+FACTOR_NODES = 60
+
+
+def _divided(rewritten) -> list[Step]:
+    """The rewrite with a positive common factor divided out and, where small, factored, for the reader.
+
+    Only factors whose sign is certain from their form are divided: positive rationals and integer powers of
+    symbols declared positive (``2048 b^10`` from ``14336 a^2 b^10 - ...``); the engine decides the rewrite
+    itself, not this.
+    """
+    if not isinstance(rewritten, Relational) or rewritten.rhs != 0 or _identity(rewritten) or _divides(rewritten):
+        return []
+    positive, rest = [], []
+    for f in sp.Mul.make_args(sp.factor_terms(rewritten.lhs)):
+        base = f.base if isinstance(f, sp.Pow) and f.exp.is_Integer else f
+        if (f.is_Rational and f > 0) or (isinstance(base, sp.Symbol) and base.is_positive is True):
+            positive.append(f)
+        else:
+            rest.append(f)
+    if not rest:
+        return []
+    factor, left = sp.Mul(*positive), sp.Mul(*rest)
+    factored = False
+    if tree_nodes(left, FACTOR_NODES) <= FACTOR_NODES:
+        product = sp.factor(left)
+        if sum(1 for f in sp.Mul.make_args(product) if f.is_Add or (f.is_Pow and f.base.is_Add)) >= 2 \
+                and product != left:
+            left, factored = product, True
+    if factor == 1 and not factored:
+        return []
+    reduced = type(rewritten)(left, 0, evaluate=False)
+    # shown alone: the step before ends with the rewrite it divides
+    if factor == 1:
+        return [Step("Factor", reduced)]
+    return [Step("Divide by the common factor {0}, positive under the assumptions" + (", and factor" if factored
+                                                                                     else ""), reduced,
+                 inline=(factor,))]
+
+
 #: a statement with more nodes than this has its relations' rewrites shown one by one, not the whole statement
 STATEMENT_NODES = 160
 
@@ -140,13 +180,14 @@ def clearing_steps(statement) -> list[Step]:
     if not rewrites:
         return []
     if isinstance(statement, Relational):
-        return [clearing_step(statement)]
+        return [clearing_step(statement), *_divided(rewrites[0][3])]
     if tree_nodes(statement, STATEMENT_NODES) > STATEMENT_NODES or is_wide(statement):
         out = []
-        for rel, *_ in rewrites:
+        for rel, _, _, rewritten, _ in rewrites:
             step = clearing_step(rel)
             out.append(Step("One of its relations: " + step.text[0].lower() + step.text[1:], step.math,
                             chain=step.chain, inline=step.inline))
+            out += _divided(rewritten)
         return out
     mapping, inline, phrases = {}, [], {how: [] for how in _MULTIPLY}
     for rel, den, how, rewritten, _ in rewrites:

@@ -83,6 +83,12 @@ def test_a_multiplication_step_says_what_it_does(decided_claims):
         for ob, _ in result.decisions:
             before = None
             for step in clearing_steps(ob.decided_statement):
+                if step.text.startswith("Divide by the common factor"):  # the rewrite just shown, divided
+                    factor = step.inline[0]
+                    assert factor.is_positive and type(step.math) is type(before), (result.claim.id, step.text)
+                    assert sp.expand(step.math.lhs * factor - before.lhs) == 0, (result.claim.id, step.math)
+                    before = step.math
+                    continue
                 assert step.text.startswith(("Multiply", "One of its relations: multiply")), step.text
                 shown = step.chain[-1] if step.chain else step.math
                 if shown is None:  # said in words: the two sides cancel, or the statement reduces to a constant
@@ -98,6 +104,21 @@ def test_a_multiplication_step_says_what_it_does(decided_claims):
                     if step.math is not None and not step.text.startswith("One of"):
                         assert isinstance(step.math, (sp.Implies, sp.Or)) or step.math in (sp.true, sp.false), \
                             (result.claim.id, step.math)
+
+
+def test_a_positive_common_factor_is_divided_out_and_a_small_polynomial_factored():
+    a, b, c_F, c_L = sp.symbols("a b c_F c_L", positive=True)
+    welfare = (a + c_F - 2 * c_L) * (7 * a + 31 * c_F - 38 * c_L) * 13824 * b**11
+    steps = clearing_steps(sp.Gt(welfare / (3981312 * b**12), 0, evaluate=False))  # SymPy cancels to 288 b
+    assert [s.text for s in steps] == ["Multiply by the denominator {0}, positive under the assumptions", "Factor"]
+    assert steps[1].math == sp.Gt((a + c_F - 2 * c_L) * (7 * a + 31 * c_F - 38 * c_L), 0, evaluate=False)
+    steps = clearing_steps(sp.Gt(a**2 * b / (a + b) - c_F * b**2 / (a + b), 0, evaluate=False))
+    assert steps[1].text == "Divide by the common factor {0}, positive under the assumptions"
+    assert steps[1].inline == (b,) and steps[1].math == sp.Gt(a**2 - b * c_F, 0, evaluate=False)
+    # a factor whose sign is not certain from its form stays: 4 x^3 - 2 x y is divided by 2, not by x
+    x, y = sp.Symbol("x", real=True), sp.Symbol("y", positive=True)
+    steps = clearing_steps(4 * x**3 / y > 2 * x)
+    assert steps[1].inline == (2,) and steps[1].math == sp.Gt(x * (2 * x**2 - y), 0, evaluate=False)
 
 
 def test_identities_and_quotients_left_in_powers_are_said_in_words():
