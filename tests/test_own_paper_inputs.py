@@ -1415,3 +1415,18 @@ def test_a_sum_over_a_fixed_scope_is_decided_and_spot_checked_as_written_out():
     for result in (first, second):
         spot = spot_check_claim(paper, result, Settings(samples=2000))
         assert spot.agrees and spot.samples > 0 and "not checked" not in spot.detail, spot
+
+
+def test_one_statement_numpy_cannot_take_leaves_the_others_of_its_group_checked():
+    from numeric.obligation_checks import spot_check
+    from symbolic import prove
+
+    q = sp.Symbol("q", positive=True)
+    i, m = sp.Symbol("i", integer=True, positive=True), sp.Symbol("m", integer=True, positive=True)
+    assumed = {"q < 1": q < 1}
+    plain = Obligation.forall("plain", q**2 < 1, assumed)
+    summed = Obligation.forall("sum", sp.Sum(q**i, (i, 1, m)) >= 0, assumed)  # a symbolic bound: no kernel
+    result = spot_check([(plain, prove(plain.statement, assumed)), (summed, prove(q > 0, assumed))], samples=500)
+    by_label = {c.label: c for c in result.obligations}
+    assert by_label["plain"].samples > 0 and not by_label["plain"].unchecked
+    assert by_label["sum"].samples == 0 and "Sum" in by_label["sum"].unchecked
