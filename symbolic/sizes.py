@@ -328,6 +328,8 @@ def _statement_at_size(e, at: dict, excluded: bool, assumed=()):
 
 #: a Sum or Product of more terms than this is left as it is (outside the engine)
 MAX_TERMS = 200
+#: a sum written out is shown in the notes up to this many characters
+_NOTE_CHARS = 200
 
 
 def written_out(e) -> tuple:
@@ -365,7 +367,9 @@ def _written(e, notes: list):
             notes.append(f"{sp.sstr(e)} is not written out: adding up its terms drops the condition "
                          f"{condition_text(lost[0])} of their definition")
             return e
-        notes.append(f"{sp.sstr(e)} is written out term by term: {sp.sstr(whole)}")
+        text = sp.sstr(whole)
+        notes.append(f"{sp.sstr(e)} is written out term by term: "
+                     + (text if len(text) <= _NOTE_CHARS else text[:_NOTE_CHARS] + f" ... ({len(terms)} terms)"))
         return whole
     args = [_written(a, notes) for a in e.args]
     if all(a is b for a, b in zip(args, e.args)):
