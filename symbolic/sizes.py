@@ -354,11 +354,13 @@ def _written(e, notes: list):
     if not e.args or not e.has(sp.Sum, sp.Product):
         return e
     if isinstance(e, (sp.Sum, sp.Product)):
-        inner = _written(e.function, notes)
-        terms, why = _terms(inner, e.limits)
+        # outer first: an inner sum's bound may be this one's index (a Product of Sums up to j)
+        terms, why = _terms(e.function, e.limits)
         if terms is None:
             notes.append(f"{sp.sstr(e)} is not written out: {why}")
+            inner = _written(e.function, notes)
             return e.func(inner, *e.limits) if inner is not e.function else e
+        terms = [_written(t, notes) for t in terms]
         whole = sp.Add(*terms) if isinstance(e, sp.Sum) else sp.Mul(*terms)
         needed = {_normal_condition(c) for t in terms for c in domain_conditions(t)}
         present = {_normal_condition(c) for c in domain_conditions(whole)}

@@ -653,6 +653,10 @@ def test_finite_sums_and_products_are_written_out_term_by_term():
     v = prove(sp.Sum(sp.sqrt(a - i), (i, 0, 2)) >= 0)
     assert v.status is Status.UNKNOWN and "a - 2 >= 0" in v.reason, v
     assert exists(sp.Eq(sp.Sum(a**i, (i, 0, 2)), 3), [a > 0]).witness == {a: 1}
+    # a product of sums up to its own index: x*(x + x**2)*(x + x**2 + x**3) = 6 at x = 1
+    product_of_sums = sp.Product(sp.Sum(x**i, (i, 1, j)), (j, 1, 3))
+    assert prove(sp.Eq(product_of_sums, 6), [sp.Eq(x, 1)]).status is Status.PROVED
+    assert prove(product_of_sums > 6, [x > 1]).status is Status.PROVED
 
 
 def test_a_sum_whose_writing_out_would_drop_a_condition_stays_outside():
