@@ -66,11 +66,16 @@ def _check_scope_basis(claim: "Claim") -> None:
     size = size_of(claim.scope)
     if not size or claim.note.strip() or quantifies_over(claim.decisions, size):
         return
+    if not any(size in {s.name for s in ob.free_symbols} for ob in claim.decisions):
+        raise BadInputError(f"claim {claim.id}: scope={claim.scope!r}, but no decision has a symbol {size}"
+                            f"{_other_case(claim, size)} and it has no note=: make {size} a symbol of the claim, say "
+                            f"in note= how the decisions cover every {size} (the verdict is then reported "
+                            f"'{BY_REDUCTION}'), or leave the scope out")
     raise BadInputError(f"claim {claim.id}: scope={claim.scope!r}, but not every decision is about a symbol {size}"
                         f"{_other_case(claim, size)} "
-                        f"(they are for fixed or generic sizes) and it has no note=: say in note= how the decisions "
+                        f"(some are for fixed or generic sizes) and it has no note=: say in note= how the decisions "
                         f"cover every {size} (the verdict is then reported '{BY_REDUCTION}'), make {size} a symbol of "
-                        f"the claim, or give the scope the decisions have (scope='{size} = 4')")
+                        f"each decision, or give the scope the decisions have (scope='{size} = 4')")
 
 
 def _other_case(claim: "Claim", name: str) -> str:
@@ -703,12 +708,37 @@ def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,
         verdict = replace(verdict, notes=verdict.notes + (
             f"{len(undecided)} of {len(crosses)} cross-checks not decided within the time limit (first: "
             f"{undecided[0].label!r}); the verdict rests on the decisions",))
+    real_size = _non_integer_size(claim, verdict)
+    if real_size:
+        verdict = replace(verdict, notes=verdict.notes + (real_size,))
     if claim.unrelated or claim.lone:
         verdict = replace(verdict, notes=verdict.notes + tuple(
             f"{unrelated_words(claim, name, things)}: it restricts nothing the claim is about (assumed all the same)"
             for name, things in claim.unrelated) + tuple(lone_words(*one) for one in claim.lone))
     seconds = time.monotonic() - start
     return ClaimResult(claim, verdict.with_seconds(seconds), tuple(results))
+
+
+def _non_integer_size(claim: "Claim", verdict: Verdict) -> str:
+    """A note where the scope's size is a symbol not declared an integer: a scope names sizes, but what was
+    decided is about the symbol as declared (every real ``n``, or the listed values only)."""
+    fixed = fixed_sizes(claim.scope)
+    name = fixed[0] if fixed else size_of(claim.scope)
+    symbols = {s for ob in claim.decisions for s in ob.free_symbols if s.name == name}
+    symbols |= {s for ob in claim.decisions for s, _ in (ob.fixed or ()) if s.name == name}
+    if not name or not symbols or all(s.is_integer for s in symbols):
+        return ""
+    declared = f"{name} is not declared an integer (Symbol({name!r}, integer=True))"
+    if fixed:
+        return f"{declared}, yet the scope names sizes: decided at {claim.scope} only, not between them"
+    point = verdict.counterexample or verdict.witness or {}
+    value = next((v for s, v in point.items() if s in symbols), None)
+    if value is not None and not (getattr(value, "is_integer", False) and value >= 0):
+        what = "counterexample" if verdict.counterexample else "witness"
+        return (f"{declared}: the {what} has {name} = {value}, which is no size; the verdict is for every real "
+                f"{name} the assumptions admit, not for sizes only")
+    stronger = ", which includes every size" if verdict.status is Status.PROVED else ""
+    return f"{declared}: decided for every real {name} the assumptions admit{stronger}"
 
 
 def _size_groups(obs: Sequence[Obligation]) -> list:

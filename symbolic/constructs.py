@@ -542,6 +542,23 @@ def _absorbed(c: sp.Basic) -> sp.Basic:
     return kept[0] if len(kept) == 1 else c.func(*kept, evaluate=False)
 
 
+def _rounded_hint(q: sp.Rational) -> str:
+    """Where a decimal is a simple fraction rounded (``1/(1 - 0.4)`` is 1.66666666666667), which one: a Float
+    Python computed is read as printed, and a claim may then hinge on the rounding.
+
+    >>> _rounded_hint(sp.Rational(166666666666667, 10**14)), _rounded_hint(sp.Rational(3, 10))
+    (' (a rounded 5/3? Python computed it in binary floats: if 5/3 is meant, write sympy.Rational(5, 3))', '')
+    """
+    if q.q < 10**6:  # a short decimal is what was typed
+        return ""
+    simple = Fraction(int(q.p), int(q.q)).limit_denominator(1000)
+    if simple.denominator in (1, 2, 4, 5, 8, 10) or abs(Fraction(int(q.p), int(q.q)) - simple) > abs(simple) * 1e-12:
+        return ""
+    p, d = simple.numerator, simple.denominator
+    return (f" (a rounded {p}/{d}? Python computed it in binary floats: if {p}/{d} is meant, write "
+            f"sympy.Rational({p}, {d}))")
+
+
 @lru_cache(maxsize=16384)  # a pure function of b; an obligation's expressions are read many times
 def exact_floats(b: sp.Basic) -> tuple[sp.Basic, tuple[str, ...]]:
     """``b`` with every Float replaced by the decimal it prints as, and a note per Float read.
@@ -565,7 +582,7 @@ def exact_floats(b: sp.Basic) -> tuple[sp.Basic, tuple[str, ...]]:
             read_as = sp.sstr(q)
         except ValueError:  # an integer of more than 4,300 digits does not print
             read_as = "the decimal it prints as, exactly"
-        notes.append(f"the Float {f} was read as {read_as}")
+        notes.append(f"the Float {f} was read as {read_as}{_rounded_hint(q)}")
     with sp.evaluate(False):  # replacing numbers must not let SymPy re-decide the relations around them
         read = b.xreplace(mapping)
     return read, tuple(notes)

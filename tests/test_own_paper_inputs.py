@@ -525,8 +525,14 @@ def _sized_claims():
 def test_a_claim_for_every_size_must_quantify_over_it_or_say_how_it_covers_it():
     N, a, c, fixed = _sized_claims()
     unsupported = Claim(id="Z.1", statement="each firm produces", claim=fixed, scope="every N")
-    with pytest.raises(BadInputError, match="scope='every N', but not every decision is about a symbol N"):
+    with pytest.raises(BadInputError, match="scope='every N', but no decision has a symbol N and it has no note=: "
+                                            "make N a symbol of the claim"):
         decide_claim(unsupported)
+    # one decision about N and one not: the words say some are not
+    mixed = Claim(id="Z.1", statement="each firm produces", build=lambda: [
+        Obligation.forall("at N", a / (N + 1) <= a / 2), Obligation.forall("at 3", fixed)], scope="every N")
+    with pytest.raises(BadInputError, match="not every decision is about a symbol N .some are for fixed"):
+        decide_claim(mixed)
     argued = Claim(id="Z.2", statement="each firm produces", claim=fixed, scope="every N",
                    note="The quantity a/(N + 1) is positive for every N; N = 3 stands for any.")
     result = decide_claim(argued)
@@ -540,6 +546,25 @@ def test_a_claim_for_every_size_must_quantify_over_it_or_say_how_it_covers_it():
                   note="N = 3 stands for any N.")
     result = decide_claim(false)
     assert result.scoped_verdict() == "refuted (claimed for every N)" and result.scope_basis == ""
+
+
+def test_a_size_not_declared_an_integer_is_said_to_be_real_in_the_notes():
+    a = sp.Symbol("a", positive=True)
+    n, m = sp.Symbol("n", real=True), sp.Symbol("m", positive=True)
+    integer = sp.Symbol("n", integer=True)
+    proved = decide_claim(Claim(id="R.1", statement="s", claim=n**2 - 2 * n * a + a**2 >= 0, scope="every n"))
+    assert proved.verdict.status is Status.PROVED
+    assert "n is not declared an integer (Symbol('n', integer=True)): decided for every real n the assumptions " \
+           "admit, which includes every size" in proved.verdict.notes
+    # a counterexample at m = 1/2 is no size: the claim may well hold at every whole m
+    refuted = decide_claim(Claim(id="R.2", statement="s", claim=sp.Or(m >= 1, m <= 0), scope="every m"))
+    assert refuted.verdict.status is Status.REFUTED
+    assert any("which is no size" in note for note in refuted.verdict.notes), refuted.verdict.notes
+    fixed = decide_claim(Claim(id="R.3", statement="s", claim=n**2 - 2 * n * a + a**2 >= 0, scope="n = 1..2"))
+    assert any("decided at n = 1, 2 only, not between them" in note for note in fixed.verdict.notes)
+    declared = decide_claim(Claim(id="R.4", statement="s", claim=integer**2 - 2 * integer * a + a**2 >= 0,
+                                  scope="every n"))
+    assert not any("declared an integer" in note for note in declared.verdict.notes)
 
 
 def test_verify_explains_a_verdict_by_reduction_and_refuses_a_scope_without_basis(tmp_path):
