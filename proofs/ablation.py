@@ -36,7 +36,7 @@ from symbolic.verdict import value_text
 from .claim import Claim, ClaimResult, decide_claim, decide_obligation_once
 
 __all__ = ["assumption_group", "AssumptionUse", "assumption_use", "refutation_class", "RefutationClass",
-           "ablation", "Ablation", "necessity", "Necessity", "necessity_sentence", "NECESSITY_TIMEOUT"]
+           "ablation", "Ablation", "ablation_row", "necessity", "Necessity", "necessity_sentence", "NECESSITY_TIMEOUT"]
 
 
 def assumption_group(name: str, *, indexed: bool) -> str:
@@ -368,8 +368,7 @@ def necessity(result: ClaimResult, settings: Settings | None = None,
     """
     settings = settings or Settings()
     claim = result.claim
-    groups = list(dict.fromkeys(assumption_group(n, indexed=claim.indexed_assumptions) for ob in claim.decisions
-                                for n, _ in ob.assumptions))
+    groups = _named_groups(claim)
     signs = _positivity_groups(claim)
     # as for mutants: a near copy of a decided claim; one still open at this limit is said 'undetermined'
     settings = settings.merge(timeout=min(settings.timeout, NECESSITY_TIMEOUT))
@@ -385,6 +384,21 @@ def necessity(result: ClaimResult, settings: Settings | None = None,
         else:
             rows.append(Necessity(g, _decided_without(claim, g, settings)))
     return tuple(rows)
+
+
+def _named_groups(claim: Claim) -> list[str]:
+    """The claim's named assumption groups, in order of first use."""
+    return list(dict.fromkeys(assumption_group(n, indexed=claim.indexed_assumptions) for ob in claim.decisions
+                              for n, _ in ob.assumptions))
+
+
+def ablation_row(claim: Claim, settings: Settings | None = None) -> tuple[tuple[str, str], ...]:
+    """``(group, verdict)`` for the claim with each group dropped in turn, each re-decided within
+    :data:`NECESSITY_TIMEOUT` (a near copy still open then is ``unknown``): a claim not proved, whose own
+    verdict is already known, so it is not decided again."""
+    settings = (settings or Settings()).merge(timeout=min((settings or Settings()).timeout, NECESSITY_TIMEOUT))
+    return tuple((g, _decided_without(claim, g, settings).status.value)
+                 for g in _named_groups(claim) + _positivity_groups(claim))
 
 
 def _decided_without(claim: Claim, group: str, settings: Settings):
@@ -440,9 +454,7 @@ def ablation(claims: Sequence[Claim], settings: Settings | None = None, timeout:
     per_claim = []
     groups: list[str] = []
     for c in claims:
-        own = list(dict.fromkeys(assumption_group(n, indexed=c.indexed_assumptions) for ob in c.decisions
-                                 for n, _ in ob.assumptions))
-        own += _positivity_groups(c)
+        own = _named_groups(c) + _positivity_groups(c)
         groups += own
         per_claim.append((c, own))
     groups = list(dict.fromkeys(groups))

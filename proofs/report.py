@@ -122,7 +122,7 @@ class ClaimReport:
 def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: bool = True,
                  regions: bool = True) -> ClaimReport:
     """Decide ``claim`` and gather what the report says about it (each question asked once per process)."""
-    from .ablation import ablation, assumption_use, necessity, necessity_sentence, refutation_class
+    from .ablation import ablation_row, assumption_use, necessity, necessity_sentence, refutation_class
     from .derive import derive, point_latex
     from .spotchecks import spot_check_claim
 
@@ -144,8 +144,7 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
     if proved:  # the claim's ablation row is these very decisions: each group dropped in turn
         cells = tuple((r.group, r.verdict.status.value) for r in dropped)
     elif not keeps_its_point(claim.kind, result.status):
-        _, rows = ablation([claim], settings=settings)
-        cells = tuple((g, v) for g, v in rows[0][2].items() if v != "-") if rows else ()
+        cells = ablation_row(claim, settings)
     refuted = refutation_class(result, settings)
     read = paper.reading_for(claim.id)
     reading = ""
@@ -276,6 +275,8 @@ def claim_reports(paper: Paper, claims: Sequence[Claim], settings: Settings, *, 
     ``meanwhile`` runs in this process while the workers decide (the figures, say).
     """
     out: list[ClaimReport] = []
+    progress(f"{len(claims)} claim(s), {jobs} worker process(es): each is decided, spot-checked and derived, and "
+             "its assumptions dropped in turn; a line as each ends")
     work = imap_in_order(lambda claim: claim_report(paper, claim, settings), claims, jobs=jobs, meanwhile=meanwhile)
     for i, it in enumerate(work, 1):
         out.append(it)

@@ -220,6 +220,10 @@ def test_ablation_shows_which_assumption_matters():
     # dropping A2 from S5.7a gives S5.7b's verdict: the claim becomes possible
     assert table["S5.7a"][0] == "refuted" and table["S5.7a"][1]["A2"] == "witness"
     assert set(groups) >= {"A1", "A2", "theta >= 1", "positivity of theta"}
+    # the report's row for one claim: the same cells, the claim's own groups only, its verdict not decided again
+    from proofs.ablation import ablation_row
+    row = dict(ablation_row(get_claim("S5.7a")))
+    assert row == {g: v for g, v in table["S5.7a"][1].items() if v != "-"} and row["A2"] == "witness"
 
 
 def test_necessity_separates_necessary_from_not_needed(decided_claims):
