@@ -103,7 +103,7 @@ class ClaimItem(pytest.Item):
             spec = self.config.getoption("coordfail_claims")
             # an item id (coordfail::A.7) is not a path pytest can select: say what reruns it
             return (f"{excinfo.value}\n(this claim alone: pytest --coordfail-claims{'=' + spec if spec else ''} "
-                    f"--coordfail-only {self.claim_id}, or -k '{self.claim_id}')")
+                    f"--coordfail-only {self.claim_id})")
         return super().repr_failure(excinfo, style=style)
 
     def reportinfo(self):
@@ -142,7 +142,8 @@ def pytest_collection_modifyitems(session, config, items):
         return
     from _pytest.reports import CollectReport
 
-    collector = ClaimsCollector.from_parent(session, name="coordfail")
+    # the id is set: pytest would write "::coordfail" (no file), and items "::coordfail::A.7"
+    collector = ClaimsCollector.from_parent(session, name="coordfail", nodeid="coordfail")
     claim_items = list(collector.collect())
     # report them like collected files, so counts and --collect-only include the claims
     config.hook.pytest_collectreport(report=CollectReport(collector.nodeid, "passed", None, claim_items))
