@@ -39,10 +39,11 @@ from symbolic.prose import escape_markdown, prose_markdown
 from symbolic.settings import Settings
 from symbolic.sizes import obligation_at_size
 
+from .labels import label_disagreement, label_relation
 from .scopes import BY_REDUCTION, checked_scope, fixed_sizes, quantifies_over, scoped_verdict, size_of
 
 __all__ = ["Claim", "ClaimResult", "SpotCheck", "is_identity", "Family", "Obligation", "Role", "decide_claim",
-           "decide_obligation_once", "combine_verdicts", "FORMALIZATIONS", "about", "unrelated_words",
+           "decide_obligation_once", "combine_verdicts", "FORMALIZATIONS", "about", "unrelated_words", "input_checks",
            "lone_words"]
 
 #: where a claim's formal statement comes from
@@ -145,6 +146,34 @@ def lone_words(symbol: str, assumption, near: tuple) -> str:
                 f"ask only that some {symbol} satisfies them")
     return (f"{symbol} is in the assumption {assumption!r} only, not in the claim nor in another assumption{guess}: "
             f"that assumption asks only that some {symbol} satisfies it")
+
+
+def input_checks(claim: "Claim") -> tuple[str, ...]:
+    """What in the claim's input reads other than it is decided, in words, for every output to repeat: a symbol
+    only one assumption mentions (a misspelling?), an assumption whose name says other than its formula (the
+    name is what tables and derivations show), an assumption SymPy settled when it was built."""
+    out = [lone_words(*one) for one in claim.lone]
+    if claim.claim is not None:
+        given = claim.given
+    else:
+        given = tuple(dict.fromkeys(pair for ob in claim.decisions for pair in ob.assumptions))
+    symbols = about(claim.claim) if claim.claim is not None else {s for ob in claim.decisions
+                                                                    for s in ob.free_symbols}
+    for name, formula in given:
+        if isinstance(formula, BooleanAtom):
+            # a settled name is a concern only where the claim's own symbols do not settle it alike
+            again = label_relation(name, symbols)
+            if again is not None and not isinstance(again, BooleanAtom):
+                out.append(f"the assumption {name!r} is the constant {formula}: SymPy settled it when it was built, "
+                           f"from how its symbols are declared, but with the claim's symbols it is "
+                           f"{sp.sstr(again)}, which {'restricts' if formula else 'admits'} something: a symbol "
+                           "of one name declared two ways (Symbol('t', positive=True) beside Symbol('t'))?")
+            continue
+        why = label_disagreement(name, formula)
+        if why:
+            out.append(f"the assumption named {name!r} is {sp.sstr(formula)}: {why}; the name is what is shown, "
+                       "the formula is what is assumed")
+    return tuple(dict.fromkeys(out))
 
 
 def unrelated_words(claim: "Claim", name: str, things) -> str:
@@ -711,10 +740,10 @@ def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,
     real_size = _non_integer_size(claim, verdict)
     if real_size:
         verdict = replace(verdict, notes=verdict.notes + (real_size,))
-    if claim.unrelated or claim.lone:
-        verdict = replace(verdict, notes=verdict.notes + tuple(
-            f"{unrelated_words(claim, name, things)}: it restricts nothing the claim is about (assumed all the same)"
-            for name, things in claim.unrelated) + tuple(lone_words(*one) for one in claim.lone))
+    checks = tuple(f"{unrelated_words(claim, name, things)}: it restricts nothing the claim is about (assumed all "
+                   "the same)" for name, things in claim.unrelated) + input_checks(claim)
+    if checks:
+        verdict = replace(verdict, notes=verdict.notes + checks)
     seconds = time.monotonic() - start
     return ClaimResult(claim, verdict.with_seconds(seconds), tuple(results))
 

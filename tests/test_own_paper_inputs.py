@@ -1455,3 +1455,35 @@ def test_one_statement_numpy_cannot_take_leaves_the_others_of_its_group_checked(
     by_label = {c.label: c for c in result.obligations}
     assert by_label["plain"].samples > 0 and not by_label["plain"].unchecked
     assert by_label["sum"].samples == 0 and "Sum" in by_label["sum"].unchecked
+
+
+def test_an_assumption_whose_name_says_other_than_its_formula_is_pointed_out_wherever_the_claim_is_shown():
+    """A new user's {"c > a": c < a}: every table showed "c > a" while c < a was assumed."""
+    a, c = sp.symbols("a c", positive=True)
+    claim = Claim(id="L.1", statement="s", claim=(a - c)**2 >= 0, assumptions={"c > a": c < a})
+    result = decide_claim(claim)
+    words = ("the assumption named 'c > a' is c < a: the inequality is the other way round; the name is what is "
+             "shown, the formula is what is assumed")
+    assert words in result.verdict.notes
+    assert f"Check: {words}" in " ".join(derive(result).as_text(columns=10_000).split())
+    strict = Claim(id="L.2", statement="s", claim=(a - c)**2 >= 0, assumptions={"0 < a <= c": sp.And(0 < a, a < c)})
+    assert any("one is strict, the other not" in n for n in decide_claim(strict).verdict.notes)
+    # names that agree, or say something else than a plain relation, are not read against the formula
+    for name, formula in (("a > c", c < a), ("A1", c < a), ("0 < a < c", sp.And(a > 0, c > a)),
+                          ("a + c < 1", a + c < 1), ("theta >= 1", a >= 1)):
+        checked = Claim(id="L.3", statement="s", claim=(a - c)**2 >= 0, assumptions={name: formula})
+        assert not any("the assumption named" in n for n in decide_claim(checked).verdict.notes), name
+
+
+def test_an_assumption_sympy_settled_is_pointed_out_where_the_claims_symbol_would_not_settle_it():
+    """A new user's t >= 0 with a second t declared positive: True, and t = -1 refuted the claim beside it."""
+    t, t_positive = sp.Symbol("t", real=True), sp.Symbol("t", positive=True)
+    claim = Claim(id="T.1", statement="s", claim=t**3 >= 0, assumptions={"t >= 0": t_positive >= 0})
+    result = decide_claim(claim)
+    assert result.verdict.status is Status.REFUTED
+    assert any("the assumption 't >= 0' is the constant True" in n and "with the claim's symbols it is t >= 0" in n
+               for n in result.verdict.notes), result.verdict.notes
+    # settled alike with the claim's own symbol: redundant, not a slip
+    same = Claim(id="T.2", statement="s", claim=t_positive**2 - 2 * t_positive + 1 >= 0,
+                 assumptions={"t >= 0": t_positive >= 0})
+    assert not any("the assumption 't >= 0'" in n for n in decide_claim(same).verdict.notes)

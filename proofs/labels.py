@@ -1,0 +1,141 @@
+"""An assumption's name read against its formula: ``{"c > a": c < a}`` is shown as ``c > a`` in every table
+and derivation, while ``c < a`` is what is assumed.
+
+Only names that are a plain relation between symbols of the formula (by their exact names) and numbers are
+read, with a small tokenizer and never ``sympify``; a name that says anything else (``A2(1,k)``, ``theta >= 1``
+beside ``theta_k >= 1``, words) is not compared.  The two are said to differ only when SymPy shows it: the
+sides' differences are a constant multiple of each other and the direction or strictness disagrees.
+"""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+__all__ = ["label_disagreement", "label_relation"]
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:/\d+)?")
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+_RELATION = re.compile(r"<=|>=|==|!=|[<>=≤≥≠]")
+_CANONICAL = {"≤": "<=", "≥": ">=", "≠": "!=", "==": "="}
+#: a name longer than this is words, not a relation
+_MAX_NAME = 80
+
+
+def _side(text: str, symbols: dict):
+    """A side of a relation: ``[-]name`` or ``[-]number``; ``None`` for anything else."""
+    text = text.strip()
+    sign = 1
+    if text.startswith("-"):
+        sign, text = -1, text[1:].strip()
+    if _NUMBER.fullmatch(text):
+        return sign * sp.Rational(text)
+    if _NAME.fullmatch(text) and text in symbols:
+        return sign * symbols[text]
+    return None
+
+
+def _relations(label: str, symbols: dict) -> list | None:
+    """The relations a label states (``a < b < c`` is two) as ``(lhs, op, rhs)``; ``None`` where it is not
+    that plain."""
+    if len(label) > _MAX_NAME:
+        return None
+    ops = [_CANONICAL.get(m.group(), m.group()) for m in _RELATION.finditer(label)]
+    parts = _RELATION.split(label)
+    if not 1 <= len(ops) <= 2:
+        return None
+    sides = [_side(p, symbols) for p in parts]
+    if any(s is None for s in sides):
+        return None
+    return list(zip(sides, ops, sides[1:]))
+
+
+def _read(label: str, symbols: dict) -> list | None:
+    """:func:`_relations` as ``(difference, op)``, ``op`` one of ``<``, ``<=``, ``=``, ``!=`` and the relation
+    ``difference op 0``."""
+    relations = _relations(label, symbols)
+    return None if relations is None else [_normal(*r) for r in relations]
+
+
+def _normal(lhs, op: str, rhs):
+    if op in (">", ">="):
+        return rhs - lhs, "<" if op == ">" else "<="
+    return lhs - rhs, op
+
+
+_OPS = {sp.StrictLessThan: "<", sp.LessThan: "<=", sp.Equality: "=", sp.Unequality: "!="}
+_FLIPPED = {sp.StrictGreaterThan: "<", sp.GreaterThan: "<="}
+
+
+def _formula_relations(formula) -> list | None:
+    parts = formula.args if isinstance(formula, sp.And) else (formula,)
+    out = []
+    for r in parts:
+        if type(r) in _OPS:
+            out.append((r.lhs - r.rhs, _OPS[type(r)]))
+        elif type(r) in _FLIPPED:
+            out.append((r.rhs - r.lhs, _FLIPPED[type(r)]))
+        else:
+            return None
+    return out
+
+
+def _differ(said, meant) -> str:
+    """Why two normal relations differ, ``""`` where they agree or SymPy cannot tell."""
+    (d1, op1), (d2, op2) = said, meant
+    if d2 == 0:
+        return ""
+    ratio = sp.cancel(d1 / d2)
+    if not ratio.is_Rational or ratio == 0:
+        return ""
+    if op1 in ("=", "!=") or op2 in ("=", "!="):
+        return "" if op1 == op2 else "one is an equation, the other not"
+    if ratio < 0:
+        return "the inequality is the other way round"
+    return "" if op1 == op2 else "one is strict, the other not"
+
+
+def label_disagreement(name: str, formula) -> str:
+    """Why the assumption's ``name`` says other than its ``formula``, or ``""`` (agreeing, or not comparable).
+
+    >>> a, c = sp.symbols("a c", positive=True)
+    >>> label_disagreement("c > a", c < a)
+    'the inequality is the other way round'
+    >>> label_disagreement("a > c", c < a), label_disagreement("A2", c < a), label_disagreement("c <= a", c < a)
+    ('', '', 'one is strict, the other not')
+    """
+    if not isinstance(formula, sp.Basic):
+        return ""
+    symbols = {s.name: s for s in formula.free_symbols if isinstance(s, sp.Symbol)}
+    said = _read(name, symbols)
+    meant = _formula_relations(formula)
+    if said is None or meant is None:
+        return ""
+    for one in said:  # each relation of the name beside the formula's relation between the same sides
+        for other in meant:
+            if other[0] != 0 and sp.cancel(one[0] / other[0]).is_Rational:
+                reason = _differ(one, other)
+                if reason:
+                    return reason
+                break
+    return ""
+
+
+_BUILD = {"<": sp.StrictLessThan, "<=": sp.LessThan, "=": sp.Equality, "!=": sp.Unequality,
+          ">": sp.StrictGreaterThan, ">=": sp.GreaterThan}
+
+
+def label_relation(name: str, symbols) -> sp.Basic | None:
+    """The relation an assumption's ``name`` states about ``symbols`` (found by their exact names), or ``None``
+    where the name is not a plain relation of them and numbers.
+
+    >>> t = sp.Symbol("t", real=True)
+    >>> label_relation("t >= 0", [t]), label_relation("A1", [t])
+    (t >= 0, None)
+    """
+    by_name = {s.name: s for s in symbols if isinstance(s, sp.Symbol)}
+    said = _relations(name, by_name)
+    if said is None:
+        return None
+    return sp.And(*(_BUILD[op](lhs, rhs) for lhs, op, rhs in said))
