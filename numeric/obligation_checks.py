@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from symbolic import Kind, Status
 from symbolic.obligation import Role
@@ -63,6 +64,8 @@ class ObligationCheck:
     unchecked: str = ""
     #: admissible draws where the statement is undefined (a NaN): neither a failure nor open
     undefined: int = 0
+    #: no symbol left to draw values of: the statement was evaluated once (``samples`` is 1)
+    once: bool = False
 
 
 @dataclass
@@ -84,11 +87,13 @@ class _Tally:
     constant: bool = False
     unchecked: str = ""
     undefined: int = 0
+    once: bool = False
 
     def frozen(self) -> ObligationCheck:
-        return ObligationCheck(self.label, self.status.value, self.role, self.samples, self.violations,
-                               "; ".join(self.notes), self.first, self.found, self.found_more, self.hypothesis_held,
-                               self.unsettled, self.float_only, self.constant, self.unchecked, self.undefined)
+        return ObligationCheck(self.label, self.status.value, self.role, min(self.samples, 1) if self.once
+                               else self.samples, self.violations, "; ".join(self.notes), self.first, self.found,
+                               self.found_more, self.hypothesis_held, self.unsettled, self.float_only,
+                               self.constant, self.unchecked, self.undefined, self.once)
 
 
 @dataclass(frozen=True)
@@ -122,6 +127,8 @@ class SpotResult:
     unchecked: str = ""
     #: admissible draws where a statement is undefined (summed over the obligations): they decide nothing
     undefined: int = 0
+    #: no decision has a symbol left: each was evaluated once, nothing drawn
+    once: bool = False
 
     @property
     def agrees(self) -> bool:
@@ -260,6 +267,11 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
     while pending:
         (assumptions, scale), members = pending.pop(0)
         n, n_exact = max(1, int(samples * scale)), max(1, int(exact_samples * scale))
+        if not any(_about_something(e) for e in (*(m[1] for m in members), *assumptions)):
+            # nothing to draw: 100,000 draws of one value would count as many checks; it is evaluated once
+            n = n_exact = 1
+            for i, *_ in members:
+                rows[i].once = True
         try:
             checks = check_group(tuple(m[1] for m in members), tuple(m[2] for m in members), assumptions,
                                   samples=n, exact_samples=n_exact, seed=seed,
@@ -282,6 +294,11 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
 
     checks = tuple(row.frozen() for row in rows)
     return _summarise(checks, exact_samples, time.perf_counter() - start)
+
+
+def _about_something(e) -> bool:
+    """Whether ``e`` has a symbol or an abstract function to draw values of."""
+    return bool(getattr(e, "free_symbols", ())) or bool(e.atoms(AppliedUndef)) if isinstance(e, sp.Basic) else False
 
 
 def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool) -> None:
@@ -350,6 +367,9 @@ def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
     elif not decisions:
         detail = (f"{CONSTANT}: every obligation is a constant SymPy evaluated before the engine saw it; "
                   "nothing was evaluated")
+    elif all(c.once for c in decisions):
+        detail = (f"{len(decisions)} obligation(s) with no symbol left (nothing to draw): each evaluated once"
+                  + (f"; {len(constant)} constant obligation(s) not evaluated" if constant else ""))
     else:
         infos = [f"{c.label}: {c.note}" for c in checks if c.note and c not in constant]
         exact = [c for c in decisions if not c.float_only]
@@ -379,4 +399,5 @@ def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
                  else next((c.unchecked for c in decisions if c.unchecked and not c.samples), ""))
     return SpotResult(fewest, violations, seconds, detail, checks, sum(c.found for c in checks),
                       sum(c.found_more for c in checks), min(counted) if counted else None,
-                      sum(c.unsettled for c in checks), exact_draws, unchecked, sum(c.undefined for c in checks))
+                      sum(c.unsettled for c in checks), exact_draws, unchecked, sum(c.undefined for c in checks),
+                      bool(decisions) and all(c.once for c in decisions))

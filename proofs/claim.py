@@ -635,6 +635,8 @@ class SpotCheck:
     unchecked: str = ""
     #: admissible draws where the statement is undefined: they decide nothing
     undefined: int = 0
+    #: no decision has a symbol left: each was evaluated once, nothing drawn
+    once: bool = False
 
     @classmethod
     def of(cls, out, detail: str | None = None) -> "SpotCheck":
@@ -642,7 +644,7 @@ class SpotCheck:
         return cls(samples=out.samples, violations=out.violations, seconds=out.seconds,
                    detail=out.detail if detail is None else detail, found=out.found, found_more=out.found_more,
                    exercised=out.exercised, unsettled=out.unsettled, exact_draws=out.exact_draws,
-                   unchecked=out.unchecked, undefined=out.undefined)
+                   unchecked=out.unchecked, undefined=out.undefined, once=out.once)
 
     def why_nothing(self) -> str:
         """Why no draw was evaluated: ``"constant"`` (SymPy settled the statement), the reason a statement was

@@ -314,6 +314,8 @@ def _spot_text(spot, result) -> str:
         return f"{spot.found_text()} of {spot.samples:,} draws {what}, exactly confirmed"
     if result.status is Status.UNKNOWN and result.claim.kind is Kind.EXISTS:  # nothing to agree with
         return f"none of {spot.samples:,} draws is an instance"
+    if spot.once:  # no symbol left: one evaluation, which is no count of draws
+        return "no symbol: evaluated once, agrees"
     # found is summed over the decisions, samples is the fewest any one got
     of = (f"of {spot.samples:,} draws" if spot.found + spot.found_more <= spot.samples
           else f"draws (summed over the decisions, each on >= {spot.samples:,})")

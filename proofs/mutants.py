@@ -48,6 +48,10 @@ class MutantReport:
     def summary(self) -> str:
         if not self.generated:
             return "no mutant could be made (the statement is a constant): nothing shows the check can fail"
+        if not self.killed and self.undecided and not self.survivors:
+            return (f"no mutant decided ({self.generated} generated, all undecided: "
+                    f"{_short(self.undecided[0])}{'...' if len(self.undecided) > 1 else ''}): nothing shows the "
+                    "check can fail, nor that it cannot")
         if not self.killed:
             return f"no mutant refuted ({self.generated} generated): the check may be vacuous"
         text = f"{self.killed} of {self.generated} refuted"

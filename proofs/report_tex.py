@@ -107,6 +107,8 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
         return "nothing evaluated: SymPy settled the statement to a constant before the engine saw it"
     if nothing and nothing not in ("no admissible draw", "hypothesis never met"):
         return f"not checked numerically: the statement {nothing}"
+    if spot.once:  # no symbol left: one evaluation, not a count of draws
+        return "no symbol is left in the statement, so nothing was drawn: it was evaluated once, in agreement"
     draws = f"{spot.samples:,} admissible draws {_EXACT_DRAWS[spot.exact_draws]}"
     open_ = (f"; {spot.unsettled:,} float failures were not re-decided exactly (past the limit): they neither "
              "confirm nor refute the verdict" if spot.unsettled else "")

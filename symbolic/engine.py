@@ -290,8 +290,10 @@ def make_problem(kind, target, named, deadline, want_core=False) -> Problem:
                        "decides over the real numbers; declare them positive=True, real=True, ...")
     if isinstance(target, sp.logic.boolalg.BooleanAtom):
         notes.append(f"the {'statement' if kind is Kind.FORALL else 'condition'} is the constant {target}: SymPy "
-                     "evaluated it when it was built, before the engine saw it (if that is not what was meant -- "
-                     "Floats compared, say -- write exact Rationals, or build it with evaluate=False)")
+                     "evaluated it when it was built, before the engine saw it, with whatever it cancelled (t/t is 1 "
+                     "even at t = 0, where the claim as written is undefined); if that is not what was meant -- "
+                     "Floats compared, a division cancelled -- write exact Rationals, or build it with "
+                     "evaluate=False")
     mixed = [d for e in (target, *(a for _, a in named)) for d in e.atoms(sp.Derivative)
              if isinstance(d.expr, AppliedUndef) and len({v for v, _ in d.variable_count}) > 1]
     if mixed:  # f_xy = f_yx is Schwarz's theorem: true of a C^2 function, not of every function

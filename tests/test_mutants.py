@@ -41,6 +41,11 @@ def test_the_summary_names_undecided_mutants_and_keeps_each_to_one_short_line():
     text = MutantReport(8, 6, (long,), ("a and b swapped",)).summary()
     assert text.startswith("6 of 8 refuted; survived: threshold shifted: ") and "undecided: a and b swapped" in text
     assert max(len(part) for part in text.split("; ")) < 90
+    # all undecided (an abstract function with no Family): not "may be vacuous", which a survivor shows
+    text = MutantReport(2, 0, (), ("x > 1 made weak (>=)", "x swapped")).summary()
+    assert text == ("no mutant decided (2 generated, all undecided: x > 1 made weak (>=)...): nothing shows the "
+                    "check can fail, nor that it cannot")
+    assert MutantReport(2, 0, ("x swapped",), ()).summary() == "no mutant refuted (2 generated): the check may be vacuous"
 
 
 def test_no_mutant_surely_weaker_than_the_statement_a_proof_of_which_would_show_nothing():

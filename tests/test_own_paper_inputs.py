@@ -1487,3 +1487,20 @@ def test_an_assumption_sympy_settled_is_pointed_out_where_the_claims_symbol_woul
     same = Claim(id="T.2", statement="s", claim=t_positive**2 - 2 * t_positive + 1 >= 0,
                  assumptions={"t >= 0": t_positive >= 0})
     assert not any("the assumption 't >= 0'" in n for n in decide_claim(same).verdict.notes)
+
+
+def test_a_statement_with_no_symbol_left_is_evaluated_once_not_drawn_a_hundred_thousand_times():
+    """A new user's Eq(diff(P, t), 1/2) held unevaluated: "100,400 draws ok" of one value."""
+    t = sp.Symbol("t", positive=True)
+    claim = Claim(id="O.1", statement="pass-through is 1/2",
+                  claim=sp.Eq(sp.diff(t / 2, t), sp.Rational(1, 2), evaluate=False))
+    result = decide_claim(claim)
+    spot = spot_check_claim(Paper(title="t", claims=(claim,)), result, Settings(samples=20_000))
+    assert result.verdict.status is Status.PROVED and spot.agrees and spot.once and spot.samples == 1, spot
+    assert "no symbol left (nothing to draw): each evaluated once" in spot.detail
+    assert _spot_sentence(spot, Status.PROVED) == ("no symbol is left in the statement, so nothing was drawn: it "
+                                                   "was evaluated once, in agreement")
+    # a statement with a symbol is drawn as before
+    other = Claim(id="O.2", statement="s", claim=t / 2 < t**2 + 1)
+    drawn = spot_check_claim(Paper(title="t", claims=(other,)), decide_claim(other), Settings(samples=20_000))
+    assert not drawn.once and drawn.samples > 1000
