@@ -194,6 +194,14 @@ class Paper:
 
 
 def _paper_from_module(module, origin: str) -> Paper:
+    papers = {}
+    for name, value in vars(module).items():
+        if isinstance(value, Paper) and not name.startswith("_"):
+            papers.setdefault(id(value), []).append(name)
+    if len(papers) > 1:  # a misspelt `papr = Paper(...)` beside a `paper` a star import brought would be silent
+        names = ", ".join(" = ".join(names) for names in papers.values())
+        raise BadInputError(f"{origin} has {len(papers)} Paper objects ({names}): name the one to check 'paper' "
+                            "and give the others a leading underscore (a star import brings a module's paper too)")
     for name in ("paper", "PAPER"):
         candidate = getattr(module, name, None)
         if isinstance(candidate, Paper):

@@ -1504,3 +1504,24 @@ def test_a_statement_with_no_symbol_left_is_evaluated_once_not_drawn_a_hundred_t
     other = Claim(id="O.2", statement="s", claim=t / 2 < t**2 + 1)
     drawn = spot_check_claim(Paper(title="t", claims=(other,)), decide_claim(other), Settings(samples=20_000))
     assert not drawn.once and drawn.samples > 1000
+
+
+def test_a_file_with_two_papers_is_refused_naming_both(tmp_path):
+    """A new user's `papr = Paper(...)` beside the `paper` a star import brought: the other paper was checked."""
+    from proofs.paper import load_paper
+
+    (tmp_path / "base_paper.py").write_text(textwrap.dedent('''
+        import sympy as sp
+        from proofs import Claim, Paper
+        x = sp.Symbol("x", positive=True)
+        paper = Paper(title="base", claims=(Claim(id="B.1", statement="s", claim=x**2 >= 0),))
+    '''))
+    mine = tmp_path / "mine.py"
+    mine.write_text(textwrap.dedent('''
+        from base_paper import *
+        papr = Paper(title="mine", claims=(Claim(id="M.1", statement="s", claim=x**2 + 1 > 0),))
+    '''))
+    with pytest.raises(BadInputError, match=r"has 2 Paper objects \(paper, papr\): name the one to check 'paper'"):
+        load_paper(str(mine))
+    mine.write_text(mine.read_text().replace("papr =", "paper ="))
+    assert load_paper(str(mine)).title == "mine"
