@@ -42,7 +42,7 @@ def run_region(args) -> int:
     from symbolic.qepcad import QepcadUnavailable
 
     from .paper import load_paper
-    from .regions import claim_entry, derive_rows
+    from .regions import claim_entry, derive_rows, why_no_region
 
     paper = load_paper(args.claims)
     claim = paper.claim(args.claim_id)  # an unknown id is a one-line error with near matches
@@ -54,8 +54,8 @@ def run_region(args) -> int:
                          "statement with evaluate=False, or give the condition as derived in derived=")
     if entry is None:
         with_one = ", ".join(c.id for c in paper.claims if c.id in table or claim_entry(c) is not None) or "none"
-        raise UsageError(f"claim {claim.id!r} has no derived region (it is not one SymPy statement, nor built "
-                         f"as one decision without concrete functions); claims with one: {with_one}")
+        raise UsageError(f"claim {claim.id!r} has no derived region ({why_no_region(claim)}); claims with one: "
+                         f"{with_one}")
     try:
         rows = derive_rows(entry, args.timeout)
     except QepcadUnavailable as exc:

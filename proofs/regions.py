@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import Callable, Mapping, Sequence
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from symbolic import Status, Verdict, exists, point_as_text, prove
 from symbolic import section2 as s2
@@ -360,7 +361,7 @@ def claim_entry(claim) -> RegionEntry | None:
             return None
         cases = [(decisions[0].decided_statement, tuple(decisions[0].assumptions), "")]
     cases = [c for c in cases if isinstance(c[0], sp.Basic) and not isinstance(c[0], sp.logic.boolalg.BooleanAtom)]
-    if not cases:
+    if not cases or any(_abstract(st, given) for st, given, _ in cases):
         return None
     if all(isinstance(st, sp.Equivalent) and len(st.args) == 2 for st, _, _ in cases):
         # SymPy keeps an equivalence's sides in its own order: the stated threshold is taken to be the
@@ -374,6 +375,32 @@ def claim_entry(claim) -> RegionEntry | None:
                                           for st, given, scope in cases],
                        "holds where", "; ".join(filter(None, (
                            "the region of the parameters where the claim's statement holds", excluded))))
+
+
+def _abstract(statement, given) -> list[str]:
+    """The abstract functions (``P(Q)``) of a statement and its assumptions: a region is of parameters only."""
+    return sorted({str(f.func) for e in (statement, *(a for _, a in given)) if isinstance(e, sp.Basic)
+                   for f in e.atoms(AppliedUndef)})
+
+
+def why_no_region(claim) -> str:
+    """Why :func:`claim_entry` has no region for ``claim``, in words."""
+    decisions = claim.decisions
+    if claim.claim is None and len(decisions) != 1:
+        return f"it is built as {len(decisions)} decisions, not one statement"
+    if claim.claim is None and decisions[0].families:
+        return "its decision is decided with concrete functions (a Family), which have no region"
+    statements = [(ob.decided_statement, ob.assumptions) for ob in decisions] if claim.claim is None or any(
+        ob.fixed for ob in decisions) else [(claim.claim, claim.given)]
+    if all(isinstance(st, sp.logic.boolalg.BooleanAtom) for st, _ in statements):
+        sizes = ", ".join(ob.fixed_text() for ob in decisions if ob.fixed)
+        return (f"once each size was set ({sizes}), the statement is a constant: no parameter is left to have a "
+                "region" if sizes else "the statement is a constant: no parameter is left to have a region")
+    functions = sorted({f for st, given in statements for f in _abstract(st, given)})
+    if functions:
+        return (f"it is about the abstract function(s) {', '.join(functions)}: a region is a set of parameters, "
+                "and a function is none")
+    return "it is not one SymPy statement"
 
 
 def region_for(claim_id: str, timeout: float = 30.0) -> tuple[DerivedThreshold, ...]:

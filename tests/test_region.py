@@ -13,6 +13,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import textwrap
 from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
@@ -631,3 +632,28 @@ def test_region_of_a_claim_sympy_settled_says_it_is_a_constant(tmp_path, capsys)
     assert main(["region", "S.9", "--claims", str(path)]) == 2
     err = capsys.readouterr().err
     assert "claim 'S.9' is the constant True: SymPy settled its statement when it was built" in err, err
+
+
+def test_region_says_why_a_claim_has_none(tmp_path, capsys):
+    """A new user's report: a scoped claim constant at each size was "not one SymPy statement", and a claim about
+    an abstract demand was listed among the claims with a region, which then came back unknown."""
+    from proofs.cli import main
+
+    path = tmp_path / "why.py"
+    path.write_text(textwrap.dedent('''
+        import sympy as sp
+        from proofs import Claim
+        n = sp.Symbol("n", integer=True, positive=True)
+        Q = sp.Symbol("Q", positive=True)
+        P = sp.Function("P")
+        claims = [Claim(id="W.1", statement="s", claim=n / (n + 1) <= sp.Rational(1, 2), scope="n = 1..2"),
+                  Claim(id="W.2", statement="s", claim=P(Q) + Q > Q, assumptions={"P > 0": P(Q) > 0}),
+                  Claim(id="W.3", statement="s", claim=Q**2 > Q)]
+    '''))
+    assert main(["region", "W.1", "--claims", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert ("once each size was set (n = 1, n = 2), the statement is a constant: no parameter is left to have a "
+            "region); claims with one: W.3") in err, err
+    assert main(["region", "W.2", "--claims", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "it is about the abstract function(s) P: a region is a set of parameters" in err, err
