@@ -34,7 +34,7 @@ from .spot import (CONSTANT, CROSS_CHECK_SHARE, DEFAULT_BOUNDARY_SHARE, DEFAULT_
                    SYMPY_EXACT_DRAWS, NotCheckable, StatementCheck, check_group, format_point, why_uncheckable,
                    evaluate_point)
 
-__all__ = ["spot_check", "check_obligation", "with_admissible_family", "ObligationCheck", "SpotResult"]
+__all__ = ["spot_check", "check_obligation", "with_admissible_family", "ObligationCheck", "SpotResult", "AT_SIZES"]
 
 
 @dataclass(frozen=True)
@@ -241,7 +241,8 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
         assumptions = tuple(sp.sympify(a) for _, a in ob.assumptions)
         decided = sp.sympify(ob.decided_statement)
         if isinstance(decided, sp.logic.boolalg.BooleanAtom) and status is not Status.VACUOUS:
-            rows[i].notes.append(f"{CONSTANT}: the statement is the constant {decided} (SymPy evaluated it); "
+            when = f" once {ob.fixed_text()} was set" if ob.fixed else ""
+            rows[i].notes.append(f"{CONSTANT}: the statement is the constant {decided} (SymPy evaluated it{when}); "
                               "nothing was evaluated")
             rows[i].constant = True
             continue
@@ -294,6 +295,10 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
 
     checks = tuple(row.frozen() for row in rows)
     return _summarise(checks, exact_samples, time.perf_counter() - start)
+
+
+#: where SymPy settled each statement once the scope's size was set (the claim itself has the size as a symbol)
+AT_SIZES = "once each size of the scope was set"
 
 
 def _about_something(e) -> bool:
@@ -365,8 +370,9 @@ def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
         point = format_point(bad.first_violation) if bad.first_violation else "?"
         detail = f"DISAGREES on {bad.label!r} ({bad.verdict}): {bad.note}; draw: {point}"
     elif not decisions:
-        detail = (f"{CONSTANT}: every obligation is a constant SymPy evaluated before the engine saw it; "
-                  "nothing was evaluated")
+        at_sizes = all("was set)" in c.note for c in constant)
+        detail = (f"{CONSTANT}: every obligation is a constant SymPy evaluated "
+                  + (AT_SIZES if at_sizes else "before the engine saw it") + "; nothing was evaluated")
     elif all(c.once for c in decisions):
         detail = (f"{len(decisions)} obligation(s) with no symbol left (nothing to draw): each evaluated once"
                   + (f"; {len(constant)} constant obligation(s) not evaluated" if constant else ""))

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Sequence
 
+from numeric.obligation_checks import AT_SIZES
 from symbolic import Kind, Status
 from symbolic.derivation import Derivation, display_latex
 from symbolic.prose import escape_text, method_words, prose_latex
@@ -104,6 +105,8 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
         return f"{spot.violations:,} of {spot.samples:,} draws DISAGREE with the verdict: {spot.detail}"
     nothing = spot.why_nothing()
     if nothing == "constant":
+        if AT_SIZES in spot.detail:
+            return f"nothing evaluated: SymPy settled the statement to a constant {AT_SIZES}"
         return "nothing evaluated: SymPy settled the statement to a constant before the engine saw it"
     if nothing and nothing not in ("no admissible draw", "hypothesis never met"):
         return f"not checked numerically: the statement {nothing}"

@@ -1525,3 +1525,13 @@ def test_a_file_with_two_papers_is_refused_naming_both(tmp_path):
         load_paper(str(mine))
     mine.write_text(mine.read_text().replace("papr =", "paper ="))
     assert load_paper(str(mine)).title == "mine"
+
+
+def test_a_statement_settled_once_its_size_was_set_is_not_said_to_be_settled_before_the_engine_saw_it():
+    n = sp.Symbol("n", integer=True, positive=True)
+    claim = Claim(id="Q.1", statement="s", claim=n / (n + 1) <= sp.Rational(1, 2), scope="n = 1..2")
+    result = decide_claim(claim)
+    spot = spot_check_claim(Paper(title="t", claims=(claim,)), result, Settings(samples=2_000))
+    assert result.verdict.status is Status.REFUTED and "once each size of the scope was set" in spot.detail
+    assert _spot_sentence(spot, result.status) == ("nothing evaluated: SymPy settled the statement to a constant "
+                                                   "once each size of the scope was set")
