@@ -62,6 +62,8 @@ def scoped_verdict(status: str, scope: str, kind: Kind | str = Kind.FORALL, *, r
     'proved (n = 1..3 only, sizes as the note says)'
     >>> scoped_verdict("witness", "n = 1..3", "exists"), scoped_verdict("refuted", "n = 1, 2", "exists")
     ('witness (for some n = 1..3)', 'refuted (no instance for any n = 1, 2)')
+    >>> scoped_verdict("refuted", "n = 1..4")
+    'refuted (fails at some n = 1..4)'
 
     ``excluded``: fixed sizes at which the assumptions admit nothing (the verdict is the other sizes').
 
@@ -80,6 +82,8 @@ def scoped_verdict(status: str, scope: str, kind: Kind | str = Kind.FORALL, *, r
                 return f"{status} (for some {scope}{note})"
             if status == Status.REFUTED.value:
                 return f"{status} (no instance for any {scope}{note})"
+        if Kind(kind) is Kind.FORALL and fixed and len(fixed[1]) > 1 and status == Status.REFUTED.value:
+            return f"{status} (fails at some {scope}{note})"  # not "n = 1..4 only": it may hold at most of them
         return f"{status} ({scope} only{note})"
     size = size_of(scope)
     how = ", a constant SymPy settled" if constant else f", {BY_REDUCTION}" if reduced else ""

@@ -485,7 +485,7 @@ def test_an_existence_claim_of_several_decisions_names_the_witness_decision_and_
     ("unknown", "every N", "forall", "unknown (claimed for every N)"),
     ("witness", "every J", "exists", "witness (some J)"),
     ("refuted", "every J", "exists", "refuted (no instance for any J)"),
-    ("refuted", "N = 1..4", "forall", "refuted (N = 1..4 only)"),
+    ("refuted", "N = 1..4", "forall", "refuted (fails at some N = 1..4)"),
 ])
 def test_a_scope_says_what_the_verdict_shows(status, scope, kind, words):
     from proofs.scopes import scoped_verdict
@@ -589,7 +589,7 @@ def test_verify_explains_a_verdict_by_reduction_and_refuses_a_scope_without_basi
     r = subprocess.run([sys.executable, "-m", "proofs", "verify", "--claims", str(path), "--no-spot-checks",
                         "--quiet"], capture_output=True, text=True, timeout=300)
     assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1, r.stderr
-    assert r.stderr.startswith("coordfail: error: Z.2 was not decided: scope='every N', but not every decision") \
+    assert r.stderr.startswith("coordfail: error: Z.2 was not decided: scope='every N', but no decision has a symbol N") \
         and "no note=" in r.stderr and "Z.2" in r.stdout and "ERROR" in r.stdout
 
 
@@ -768,7 +768,7 @@ def test_a_fixed_scope_sets_the_size_symbol_to_each_size():
     few = Claim(id="S.2", statement="fewer than six firms", claim=n < 6, scope="n = 3..6")
     result = decide_claim(few)
     assert result.status is Status.REFUTED and result.point_decision == (4, 4, "n = 6: S.2")
-    assert result.scoped_verdict() == "refuted (n = 3..6 only)"
+    assert result.scoped_verdict() == "refuted (fails at some n = 3..6)"
     with pytest.raises(BadInputError, match="n = 0, which the symbol n does not admit"):
         Claim(id="S.3", statement="s", claim=n < 6, scope="n = 0, 1").obligations()
     with pytest.raises(BadInputError, match="names more than 64 sizes"):
@@ -1064,7 +1064,7 @@ def test_a_part_undefined_at_a_size_is_read_as_the_engine_reads_it():
     le = sp.Le(x * n, 2 * x, evaluate=False)
     for guard in (sp.Or(sp.sqrt(2 - n) >= 0, n >= 3), sp.Implies(n <= 2, sp.sqrt(2 - n) >= 0)):
         result = decide_claim(Claim(id="G", statement="s", claim=le, assumptions={"guard": guard}, scope="n = 1..3"))
-        assert result.scoped_verdict() == "refuted (n = 1..3 only)", (guard, result.verdict)
+        assert result.scoped_verdict() == "refuted (fails at some n = 1..3)", (guard, result.verdict)
         assert result.verdict.counterexample[n] == 3
     some = decide_claim(Claim(id="W", statement="s", claim=x * n > 2 * x, kind="exists", scope="n = 1..3",
                               assumptions={"guard": sp.Or(sp.sqrt(2 - n) >= 0, n >= 3)}))
@@ -1232,7 +1232,7 @@ def test_a_size_only_some_decisions_exclude_is_not_said_of_the_claim():
         Obligation.forall("A", xr**2 + n > 0, {"n >= 2": n >= 2}),
         Obligation.forall("B", xr > n, {"n <= 1": n <= 1})])
     r = decide_claim(claim)
-    assert r.status is Status.REFUTED and r.excluded_sizes == () and r.scoped_verdict() == "refuted (n = 1..3 only)"
+    assert r.status is Status.REFUTED and r.excluded_sizes == () and r.scoped_verdict() == "refuted (fails at some n = 1..3)"
     assert any(note.startswith("n = 1: A; n = 2: B; n = 3: B: the assumptions admit no parameters")
                for note in r.verdict.notes), r.verdict.notes
 
@@ -1350,7 +1350,7 @@ def test_a_scope_naming_the_size_in_another_case_says_which_symbol_the_claim_has
     n = sp.Symbol("n", integer=True, positive=True)
     with pytest.raises(BadInputError, match=r"no decision has a symbol N \(its decisions have n: scope='n = 2..4'\?\)"):
         decide_claim(Claim(id="N.1", statement="s", claim=1 / n > 0, scope="N = 2..4"))
-    with pytest.raises(BadInputError, match=r"about a symbol N \(its decisions have n: scope='every n'\?\)"):
+    with pytest.raises(BadInputError, match=r"no decision has a symbol N \(its decisions have n: scope='every n'\?\)"):
         decide_claim(Claim(id="N.2", statement="s", claim=1 / n > 0, scope="every N"))
 
 
