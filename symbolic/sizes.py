@@ -388,7 +388,10 @@ def _terms(function, limits) -> tuple:
         for at in points:
             lo, hi = sp.sympify(low).xreplace(at), sp.sympify(high).xreplace(at)
             if not (lo.is_Integer and hi.is_Integer):
-                return None, f"its bounds {sp.sstr(lo)}, {sp.sstr(hi)} are not integers"
+                free = sorted(str(x) for x in (lo.free_symbols | hi.free_symbols))
+                hint = (f" (a claim's scope such as scope='{free[0]} = 1..5' decides it at each of those sizes, "
+                        "where it is written out)" if free else "")
+                return None, f"its bounds {sp.sstr(lo)}, {sp.sstr(hi)} are not both whole numbers{hint}"
             if hi < lo - 1:
                 return None, "its range is reversed (SymPy's convention for it is Karr's, not an empty range)"
             if len(nxt) + int(hi - lo + 1) > MAX_TERMS:

@@ -672,3 +672,8 @@ def test_a_sum_whose_writing_out_would_drop_a_condition_stays_outside():
     # outside a sum, SymPy's own folding is not the sum's doing, and what was added up is not folded further
     v = prove(sp.Sum(sp.log(a) * i, (i, 1, 1)) - sp.log(a) >= 0)
     assert v.status is Status.UNKNOWN and "a > 0 may fail" in v.reason, v
+    # a bound that is a size: the note says how a claim decides it at fixed sizes
+    n = sp.Symbol("n", integer=True, positive=True)
+    v = prove(sp.Sum(a / i, (i, 1, n)) > 0, [a > 0])
+    assert v.status is Status.UNKNOWN and any("bounds 1, n are not both whole numbers (a claim's scope such as "
+                                              "scope='n = 1..5'" in note for note in v.notes), v.notes
