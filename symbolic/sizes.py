@@ -31,6 +31,7 @@ from sympy.logic.boolalg import BooleanAtom
 
 from .constructs import (POWER_BITS, condition_text, domain_conditions, exact_floats, huge_power_bits,
                          unsupported_in)
+from .certify import respects_symbol_assumptions
 from .engine import exists, prove
 from .errors import BadInputError
 from .obligation import Obligation
@@ -347,37 +348,70 @@ def written_out(e) -> tuple:
     if not isinstance(e, sp.Basic) or not e.has(sp.Sum, sp.Product):
         return e, ()
     out = _written(e, notes)
-    return out, tuple(dict.fromkeys(notes))
+    notes = list(dict.fromkeys(notes))
+    done = [n for n in notes if _WRITTEN in n]
+    if len(done) > _NOTES_SHOWN:  # a product of sums writes out one sum per factor: not a note each
+        notes = [n for n in notes if _WRITTEN not in n] + done[:_NOTES_SHOWN - 1] + [
+            f"... and {len(done) - _NOTES_SHOWN + 1} more sums or products written out; the last: {done[-1]}"]
+    return out, tuple(notes)
 
 
-def _written(e, notes: list):
+#: at most this many "written out" notes are kept, the last among them
+_NOTES_SHOWN = 4
+_WRITTEN = "is written out term by term"
+
+
+class _TooManyTerms(Exception):
+    """Nested sums together past :data:`MAX_TERMS`: the outermost is left as it was."""
+
+
+def _written(e, notes: list, budget: list | None = None):
     if not e.args or not e.has(sp.Sum, sp.Product):
         return e
+    if isinstance(e, (sp.Sum, sp.Product)) and budget is None:
+        # the terms of nested sums count together (a product of 40 sums of 40 terms is 1,640): one budget each
+        # outermost sum, so that the engine's time limit is not spent writing out before it starts
+        said = len(notes)
+        try:
+            return _written(e, notes, [MAX_TERMS])
+        except _TooManyTerms:
+            del notes[said:]  # what was written out inside it is not
+            notes.append(f"{_short(e)} is not written out: with the sums inside it, it has more than "
+                         f"{MAX_TERMS} terms")
+            return e
     if isinstance(e, (sp.Sum, sp.Product)):
         # outer first: an inner sum's bound may be this one's index (a Product of Sums up to j)
         terms, why = _terms(e.function, e.limits)
         if terms is None:
-            notes.append(f"{sp.sstr(e)} is not written out: {why}")
-            inner = _written(e.function, notes)
+            notes.append(f"{_short(e)} is not written out: {why}")
+            inner = _written(e.function, notes, budget)
             return e.func(inner, *e.limits) if inner is not e.function else e
-        terms = [_written(t, notes) for t in terms]
+        budget[0] -= len(terms)
+        if budget[0] < 0:
+            raise _TooManyTerms
+        terms = [_written(t, notes, budget) for t in terms]
         whole = sp.Add(*terms) if isinstance(e, sp.Sum) else sp.Mul(*terms)
         needed = {_normal_condition(c) for t in terms for c in domain_conditions(t)}
         present = {_normal_condition(c) for c in domain_conditions(whole)}
         lost = [c for c in needed if c is not sp.true and c not in present]
         if lost:
-            notes.append(f"{sp.sstr(e)} is not written out: adding up its terms drops the condition "
+            notes.append(f"{_short(e)} is not written out: adding up its terms drops the condition "
                          f"{condition_text(lost[0])} of their definition")
             return e
         text = sp.sstr(whole)
-        notes.append(f"{sp.sstr(e)} is written out term by term: "
+        notes.append(f"{_short(e)} {_WRITTEN}: "
                      + (text if len(text) <= _NOTE_CHARS else text[:_NOTE_CHARS] + f" ... ({len(terms)} terms)"))
         return whole
-    args = [_written(a, notes) for a in e.args]
+    args = [_written(a, notes, budget) for a in e.args]
     if all(a is b for a, b in zip(args, e.args)):
         return e
     with sp.evaluate(False):  # SymPy's adding up or comparing around it must not fold what it had no part in
         return e.func(*args)
+
+
+def _short(e) -> str:
+    text = sp.sstr(e)
+    return text if len(text) <= _NOTE_CHARS else text[:_NOTE_CHARS] + " ..."
 
 
 def _terms(function, limits) -> tuple:
@@ -396,6 +430,18 @@ def _terms(function, limits) -> tuple:
                 return None, "its range is reversed (SymPy's convention for it is Karr's, not an empty range)"
             if len(nxt) + int(hi - lo + 1) > MAX_TERMS:
                 return None, f"it has more than {MAX_TERMS} terms"
+            # SymPy may have used the index's declaration on the term when it was built ((-1)**o is -1 for
+            # an odd o): a range holding a value the declaration rules out is not this term's range
+            ruled_out = next((k for k in range(int(lo), int(hi) + 1)
+                              if not respects_symbol_assumptions({index: sp.Integer(k)})), None)
+            if ruled_out is not None:
+                value = sp.Integer(ruled_out)
+                as_given = getattr(index, "_assumptions_orig", None) or index.assumptions0  # as the user wrote
+                declared = " and ".join(key for key, want in sorted(as_given.items())
+                                        if want is True and getattr(value, f"is_{key}", None) is False)
+                return None, (f"its index {index} is declared {declared or 'so'}, which rules out {ruled_out}, a "
+                              "value of its range (SymPy may have used the declaration on the term when it was "
+                              "built)")
             nxt += [{**at, index: sp.Integer(k)} for k in range(int(lo), int(hi) + 1)]
         points = nxt
     terms = []
@@ -403,7 +449,8 @@ def _terms(function, limits) -> tuple:
         try:
             term, why, _ = _size_set(function, at)
         except (ValueError, TypeError) as exc:
-            return None, f"SymPy cannot set its index ({type(exc).__name__}: {exc})"
+            said = str(exc) if len(str(exc)) <= 120 else str(exc)[:120] + " ..."  # not a whole fact dictionary
+            return None, f"SymPy cannot set its index ({type(exc).__name__}: {said})"
         if term is None:
             where = ", ".join(f"{s} = {v}" for s, v in at.items())
             return None, f"its term at {where}: {why}"

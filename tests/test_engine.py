@@ -677,3 +677,28 @@ def test_a_sum_whose_writing_out_would_drop_a_condition_stays_outside():
     v = prove(sp.Sum(a / i, (i, 1, n)) > 0, [a > 0])
     assert v.status is Status.UNKNOWN and any("bounds 1, n are not both whole numbers (a claim's scope such as "
                                               "scope='n = 1..5'" in note for note in v.notes), v.notes
+
+
+def test_a_sum_whose_index_declaration_rules_out_a_value_of_its_range_is_not_written_out():
+    """A red team's (-1)**o for an odd o (SymPy built -x) over o = 1, 2: 'refuted', though the sum is 0; and
+    Abs(p) built as p for a positive p over p = -1..1: 'proved', though the sum is 2x."""
+    o, p = sp.Symbol("o", odd=True), sp.Symbol("p", positive=True, integer=True)
+    v = prove(sp.Eq(sp.Sum((-1)**o * x, (o, 1, 2)), 0))
+    assert v.status is Status.UNKNOWN and any("its index o is declared odd, which rules out 2" in n for n in v.notes)
+    v = prove(sp.Eq(sp.Sum(sp.Abs(p) * x, (p, -1, 1)), 0))
+    assert v.status is Status.UNKNOWN and any("declared positive, which rules out -1" in n for n in v.notes)
+    assert prove(sp.Sum(x * p, (p, 1, 3)) >= 6 * x, [x > 0]).status is Status.PROVED  # a range it admits
+
+
+def test_nested_sums_count_their_terms_together_and_keep_the_time_limit():
+    """A red team's product of 40 sums of 40 terms: 1,640 terms written out before the engine started, 15 s at
+    timeout=1 (and 73 s for 200 by 200)."""
+    j, k = sp.symbols("j k", integer=True)
+    start = time.monotonic()
+    v = prove(sp.Product(sp.Sum(x**(k * j), (k, 1, 200)), (j, 1, 200)) > 0, [x > 0], timeout=1)
+    assert v.status is Status.UNKNOWN and time.monotonic() - start < 30
+    assert v.notes == ("Product(Sum(x**(j*k), (k, 1, 200)), (j, 1, 200)) is not written out: with the sums inside "
+                       "it, it has more than 200 terms",), v.notes
+    # within the budget, each inner sum is written out, and the notes say so in a few lines, not one per sum
+    v = prove(sp.Product(sp.Sum(x**(k * j), (k, 1, 10)), (j, 1, 10)) > 0, [x > 0])
+    assert v.status is Status.PROVED and len(v.notes) == 4 and v.notes[-1].startswith("... and 8 more sums"), v.notes
