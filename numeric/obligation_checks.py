@@ -268,11 +268,9 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
     while pending:
         (assumptions, scale), members = pending.pop(0)
         n, n_exact = max(1, int(samples * scale)), max(1, int(exact_samples * scale))
-        if not any(_about_something(e) for e in (*(m[1] for m in members), *assumptions)):
-            # nothing to draw: 100,000 draws of one value would count as many checks; it is evaluated once
+        closed = not any(_about_something(e) for e in (*(m[1] for m in members), *assumptions))
+        if closed:  # nothing to draw: 100,000 draws of one value would count as many checks; it is evaluated once
             n = n_exact = 1
-            for i, *_ in members:
-                rows[i].once = True
         try:
             checks = check_group(tuple(m[1] for m in members), tuple(m[2] for m in members), assumptions,
                                   samples=n, exact_samples=n_exact, seed=seed,
@@ -292,6 +290,7 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
             continue
         for (i, _statement, want, must), chk in zip(members, checks):
             _record(rows[i], chk, obligations[i][0], want, must)
+            rows[i].once = closed
 
     checks = tuple(row.frozen() for row in rows)
     return _summarise(checks, exact_samples, time.perf_counter() - start)
@@ -367,7 +366,8 @@ def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
     fewest = min((c.samples for c in decisions), default=0)
     bad = next((c for c in checks if c.violations), None)
     if bad is not None:
-        point = format_point(bad.first_violation) if bad.first_violation else "?"
+        point = ("?" if bad.first_violation is None else format_point(bad.first_violation)
+                 if bad.first_violation else "none (no symbol left)")
         detail = f"DISAGREES on {bad.label!r} ({bad.verdict}): {bad.note}; draw: {point}"
     elif not decisions:
         at_sizes = all("was set)" in c.note for c in constant)

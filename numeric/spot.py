@@ -340,15 +340,7 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
     plan = _plan(statements, assumptions, paper_samplers)
     tallies = [_Tally() for _ in statements]
     if not plan.symbols:
-        # closed statements (SymPy already settled them): one evaluation covers every draw
-        ok = bool(plan.assumptions())
-        n = int(samples) + int(exact_samples)
-        out = []
-        for kernel, want in zip(plan.statements, wants):
-            bad = ok and bool(kernel()) != want
-            out.append(StatementCheck(n, n if ok else 0, int(exact_samples) if ok else 0, n if bad else 0, 0,
-                                      {} if bad else None, False, 0, time.perf_counter() - start))
-        return out
+        return _closed(plan, wants, start)
     rng = _seed_for(seed, label)
     drawn = admissible = 0
 
@@ -398,6 +390,32 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
     return [StatementCheck(drawn, admissible + t.exact_checked, t.exact_checked, t.failures, t.resolved, t.first,
                            t.unavailable, t.unconfirmed, seconds, undefined=t.undefined,
                            undefined_exact=t.undefined_exact, first_undefined=t.first_undefined) for t in tallies]
+
+
+def _closed(plan: _Plan, wants, start: float) -> list[StatementCheck]:
+    """Statements with no symbol (``Eq(sqrt(6), sqrt(6) + 10**-30)`` held unevaluated): one evaluation, exact
+    (floats call that equation true), counted as one draw; one SymPy cannot settle is left open."""
+    from symbolic.certify import Uncertifiable, holds
+
+    until = time.monotonic() + _TIE_BUDGET
+    try:
+        ok = all(_with_ties(holds, a, {}, until) for a in plan.assumptions.expr)
+    except Uncertifiable:
+        ok = False  # an assumption undefined or unsettled: no admissible draw
+    out = []
+    for kernel, want in zip(plan.statements, wants):
+        value, undefined = None, False
+        if ok:
+            try:
+                value = _with_ties(holds, kernel.expr, {}, until)
+            except Uncertifiable as exc:
+                undefined = str(exc).startswith(_UNDEFINED_WORDS)
+        bad = value is not None and value != want
+        out.append(StatementCheck(1, int(ok), int(ok and value is not None), int(bad), 0, {} if bad else None,
+                                  False, int(ok and value is None and not undefined), time.perf_counter() - start,
+                                  undefined=int(undefined), undefined_exact=int(undefined),
+                                  first_undefined={} if undefined else None))
+    return out
 
 
 def _exact_stage(plan: _Plan, values: dict, wants, tallies) -> None:

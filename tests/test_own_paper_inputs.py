@@ -1535,3 +1535,19 @@ def test_a_statement_settled_once_its_size_was_set_is_not_said_to_be_settled_bef
     assert result.verdict.status is Status.REFUTED and "once each size of the scope was set" in spot.detail
     assert _spot_sentence(spot, result.status) == ("nothing evaluated: SymPy settled the statement to a constant "
                                                    "once each size of the scope was set")
+
+
+def test_a_statement_with_no_symbol_is_evaluated_exactly_so_a_wrong_verdict_on_a_near_tie_disagrees():
+    """Floats call Eq(sqrt(6), sqrt(6) + 10**-30) true: a fabricated proof agreed with "100,400 draws"."""
+    from numeric.obligation_checks import spot_check
+    from symbolic.obligation import Obligation
+
+    near_tie = sp.Eq(sp.sqrt(2) * sp.sqrt(3), sp.sqrt(6) + sp.Rational(1, 10**30), evaluate=False)
+    true_tie = sp.Eq(sp.sin(1)**2 + sp.cos(1)**2, 1, evaluate=False)
+    for statement, false_verdict in ((near_tie, Status.PROVED), (true_tie, Status.REFUTED)):
+        fabricated = Verdict.make(false_verdict, Kind.FORALL, "fabricated", 0.0,
+                                  point={} if false_verdict is Status.REFUTED else None)
+        result = spot_check([(Obligation.forall("t", statement), fabricated)], samples=1000)
+        assert result.violations == 1 and result.samples == 1, result
+    right = Verdict.make(Status.REFUTED, Kind.FORALL, "z3", 0.0, point={})
+    assert spot_check([(Obligation.forall("t", near_tie), right)], samples=1000).agrees
