@@ -481,10 +481,15 @@ class ClaimResult:
     #: a result sent from a worker process comes back with SymPy objects rebuilt, and evaluated (an unevaluated
     #: ``Eq(a, a)`` returns as ``True``)
     basis: str | None = None
+    #: :func:`input_checks` of the claim, read where its obligations were built (a worker process): the parent
+    #: that prints them need not build them again
+    checks: tuple[str, ...] | None = None
 
     def __post_init__(self):
         if self.basis is None and self.claim is not None:
             object.__setattr__(self, "basis", self._basis())
+        if self.checks is None and self.claim is not None:
+            object.__setattr__(self, "checks", input_checks(self.claim))
 
     @property
     def status(self) -> Status:
@@ -742,12 +747,13 @@ def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,
     real_size = _non_integer_size(claim, verdict)
     if real_size:
         verdict = replace(verdict, notes=verdict.notes + (real_size,))
+    checked = input_checks(claim)
     checks = tuple(f"{unrelated_words(claim, name, things)}: it restricts nothing the claim is about (assumed all "
-                   "the same)" for name, things in claim.unrelated) + input_checks(claim)
+                   "the same)" for name, things in claim.unrelated) + checked
     if checks:
         verdict = replace(verdict, notes=verdict.notes + checks)
     seconds = time.monotonic() - start
-    return ClaimResult(claim, verdict.with_seconds(seconds), tuple(results))
+    return ClaimResult(claim, verdict.with_seconds(seconds), tuple(results), checks=checked)
 
 
 def _non_integer_size(claim: "Claim", verdict: Verdict) -> str:

@@ -333,8 +333,6 @@ def format_table(rows: list[Row], timings: bool = True, width: int | None = None
     """A plain-text table whose columns align at any terminal width; long statements wrap in their column."""
     from symbolic import Status, point_as_text
 
-    from .claim import input_checks
-
     rows = [row if isinstance(row, Row) else Row(*row) for row in rows]
     width = width or shutil.get_terminal_size((120, 24)).columns
     cells = []
@@ -391,7 +389,7 @@ def format_table(rows: list[Row], timings: bool = True, width: int | None = None
             notes.append(f"{label}: " + ", ".join(f"{k} = {val}" for k, val in point.items()))
         if row.result.no_instance_words():
             notes.append(row.result.no_instance_words())
-        notes += [f"check: {words}" for words in input_checks(claim)]  # a misspelt symbol reads as a parameter
+        notes += [f"check: {words}" for words in row.result.checks or ()]  # a misspelt symbol reads as a parameter
         if v.reason and v.status is Status.UNKNOWN:
             notes.append(f"reason: {v.reason}")
         if row.cross is not None and row.cross.why:

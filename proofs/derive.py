@@ -27,7 +27,7 @@ from symbolic.settings import Settings
 from symbolic.verdict import value_text
 
 from .ablation import AssumptionUse, assumption_use, necessity, necessity_sentence, refutation_class
-from .claim import ClaimResult, input_checks
+from .claim import ClaimResult
 from .scopes import BY_REDUCTION, covers_every_size
 
 __all__ = ["derive", "point_latex", "point_text"]
@@ -173,7 +173,7 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
                                  "engine" if result.scope_by_reduction else "")))
     # what in the input reads other than it is decided (a misspelt symbol, a name that says other than its
     # formula): said where the claim is shown, not only in verify's table
-    steps += [Step(f"Check: {words}") for words in input_checks(claim)]
+    steps += [Step(f"Check: {words}") for words in result.checks or ()]
     model = paper.model(claim.section) if (include_model and paper is not None) else ()
     if model:
         steps.append(Step("The model", role="heading"))

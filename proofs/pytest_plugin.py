@@ -73,7 +73,7 @@ class ClaimItem(pytest.Item):
     def _check(self, paper, claim, settings) -> None:
         from symbolic import Kind, Status
 
-        from proofs.claim import decide_claim, input_checks
+        from proofs.claim import decide_claim
         from proofs.spotchecks import spot_check_claim
 
         result = decide_claim(claim, settings=settings)
@@ -95,7 +95,7 @@ class ClaimItem(pytest.Item):
         if not spot.samples and not problems:  # the verdict stands, but say that no draw confirmed it
             warnings.warn(pytest.PytestWarning(f"{self.claim_id}: the spot check evaluated no draw "
                                                f"({spot.why_nothing()}); the item checks the verdict alone"))
-        checks = input_checks(claim)
+        checks = result.checks or ()
         if problems:
             raise ClaimFailure(f"{self.claim_id}: " + "; ".join(problems + [f"check: {w}" for w in checks]))
         for words in checks:  # a passing item whose input reads otherwise than it was decided
