@@ -30,7 +30,13 @@ def _side(text: str, symbols: dict):
     if text.startswith("-"):
         sign, text = -1, text[1:].strip()
     if _NUMBER.fullmatch(text):
-        return sign * sp.Rational(text)
+        number = sp.Rational(text.split("/")[0]) if "/" in text else sp.Rational(text)
+        if "/" in text:
+            denominator = sp.Integer(text.split("/")[1])
+            if denominator == 0:  # "x < 1/0" says nothing comparable
+                return None
+            number /= denominator
+        return sign * number
     if _NAME.fullmatch(text) and text in symbols:
         return sign * symbols[text]
     return None
@@ -72,6 +78,9 @@ def _formula_relations(formula) -> list | None:
     parts = formula.args if isinstance(formula, sp.And) else (formula,)
     out = []
     for r in parts:
+        if isinstance(r, sp.core.relational.Relational) and not all(
+                isinstance(side, sp.Expr) for side in (r.lhs, r.rhs)):
+            return None  # Eq(r > 1, s > 1): a relation of truth values, not of numbers
         if type(r) in _OPS:
             out.append((r.lhs - r.rhs, _OPS[type(r)]))
         elif type(r) in _FLIPPED:
@@ -87,7 +96,7 @@ def _differ(said, meant) -> str:
     if d2 == 0:
         return ""
     ratio = sp.cancel(d1 / d2)
-    if not ratio.is_Rational or ratio == 0:
+    if not ratio.is_Number or ratio == 0:  # a Float formula (r < 0.1) has a Float ratio
         return ""
     if op1 in ("=", "!=") or op2 in ("=", "!="):
         return "" if op1 == op2 else "one is an equation, the other not"
@@ -112,9 +121,11 @@ def label_disagreement(name: str, formula) -> str:
     meant = _formula_relations(formula)
     if said is None or meant is None:
         return ""
+    if len(said) != len(meant):  # "r > 0" beside And(r >= 0, Ne(r, 0)): equivalent, and no pairing shows it
+        return ""
     for one in said:  # each relation of the name beside the formula's relation between the same sides
         for other in meant:
-            if other[0] != 0 and sp.cancel(one[0] / other[0]).is_Rational:
+            if other[0] != 0 and sp.cancel(one[0] / other[0]).is_Number:
                 reason = _differ(one, other)
                 if reason:
                     return reason

@@ -1551,3 +1551,18 @@ def test_a_statement_with_no_symbol_is_evaluated_exactly_so_a_wrong_verdict_on_a
         assert result.violations == 1 and result.samples == 1, result
     right = Verdict.make(Status.REFUTED, Kind.FORALL, "z3", 0.0, point={})
     assert spot_check([(Obligation.forall("t", near_tie), right)], samples=1000).agrees
+
+
+def test_assumption_names_a_red_team_tried_neither_crash_nor_raise_false_alarms():
+    from proofs.claim import input_checks
+
+    r, s = sp.symbols("r s", real=True)
+    quiet = [("x < 1/0", r < 1), ("r < 00/00", r < 1), ("A1", sp.Eq(r > 1, s > 1)),
+             ("r > 0", sp.And(r >= 0, sp.Ne(r, 0))), ("r < 1", sp.And(r <= 1, r < 1)),
+             ("r != 1", sp.And(r < 1, sp.Ne(r, 1))), ("r >= 1", sp.And(sp.Eq(r, 1), r >= 1)),
+             ("x > 1/0", sp.false)]
+    for name, formula in quiet:
+        claim = Claim(id="Q", statement="s", claim=r**2 + s**2 >= 2 * r * s, assumptions={name: formula})
+        assert not any("assumption" in w for w in input_checks(claim)), (name, input_checks(claim))
+    flagged = Claim(id="Q", statement="s", claim=r**2 + s**2 >= 2 * r * s, assumptions={"r > 0.1": r < 0.1})
+    assert any("the inequality is the other way round" in w for w in input_checks(flagged))
