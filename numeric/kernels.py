@@ -220,8 +220,15 @@ def _compile(expr, args, conjunction: bool = False) -> Kernel:
     exec(compile(source, filename, "exec"), namespace, local)
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)  # tracebacks show the code
     fn = local["_kernel"]
-    exact_ns = _exact_namespace() if namespace is float_namespace() else exact_namespace(namespace)
-    exact_fn = types.FunctionType(fn.__code__, exact_ns, fn.__name__)
+    constants = sorted({str(c) for c in expr.atoms(sp.NumberSymbol)})
+    if constants:
+        # pi, E, GoldenRatio print as NumPy floats: a Fraction beside one silently becomes a float, and a
+        # "exact" draw would be decided in binary (pi < pi + 10**-40 false): no rational evaluation
+        def exact_fn(*_args, _names=", ".join(constants)):
+            raise KernelError(f"the constant(s) {_names} have no exact rational evaluation")
+    else:
+        exact_ns = _exact_namespace() if namespace is float_namespace() else exact_namespace(namespace)
+        exact_fn = types.FunctionType(fn.__code__, exact_ns, fn.__name__)
     return Kernel(expr, args, fn, exact_fn, conjunction, source)
 
 

@@ -291,6 +291,14 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
         for (i, _statement, want, must), chk in zip(members, checks):
             _record(rows[i], chk, obligations[i][0], want, must)
             rows[i].once = closed
+            if closed and not must and rows[i].status in (Status.REFUTED, Status.WITNESS) and chk.exact_draws \
+                    and not (chk.failures or chk.unconfirmed or chk.undefined or rows[i].violations):
+                # one exact evaluation decides a statement with no symbol: as wanted, there is no
+                # counterexample (no instance) anywhere, whatever point the verdict gives
+                rows[i].violations += 1
+                rows[i].first = rows[i].first or {}
+                rows[i].notes.append(f"the statement has no symbol and is exactly {want}: "
+                                     + ("no counterexample exists" if want else "no instance exists"))
 
     checks = tuple(row.frozen() for row in rows)
     return _summarise(checks, exact_samples, time.perf_counter() - start)

@@ -1566,3 +1566,25 @@ def test_assumption_names_a_red_team_tried_neither_crash_nor_raise_false_alarms(
         assert not any("assumption" in w for w in input_checks(claim)), (name, input_checks(claim))
     flagged = Claim(id="Q", statement="s", claim=r**2 + s**2 >= 2 * r * s, assumptions={"r > 0.1": r < 0.1})
     assert any("the inequality is the other way round" in w for w in input_checks(flagged))
+
+
+def test_constants_like_pi_are_never_evaluated_in_floats_by_an_exact_draw():
+    """A red team's pi < pi + 10**-40: the "exact" kernel printed pi as NumPy's float, so a Fraction beside it
+    became a float; a correct proof was said to fail on 2,405 "exactly confirmed" draws, and a fabricated one of
+    a false Or(Eq(pi, pi + 10**-40), x > 0) agreed."""
+    from numeric.obligation_checks import spot_check
+    from symbolic import prove
+    from symbolic.obligation import Obligation
+
+    x = sp.Symbol("x", real=True)
+    tiny = sp.Rational(1, 10**40)
+    true = Obligation.forall("p", sp.Lt(sp.pi, sp.pi + tiny, evaluate=False), (("x > 0", x > 0),))
+    assert spot_check([(true, prove(true.statement, true.assumptions))], samples=5000).agrees
+    false = Obligation.forall("a", sp.Or(sp.Eq(sp.GoldenRatio, sp.GoldenRatio + tiny, evaluate=False), x > 0))
+    fabricated = Verdict.make(Status.PROVED, Kind.FORALL, "fabricated", 0.0)
+    assert not spot_check([(false, fabricated)], samples=5000).agrees
+    # a statement with no symbol decides a refutation too: true, it has no counterexample anywhere
+    tie = Obligation.forall("r", sp.Eq(sp.sqrt(2) + sp.sqrt(3), sp.sqrt(5 + 2 * sp.sqrt(6)), evaluate=False))
+    no_point = Verdict.make(Status.REFUTED, Kind.FORALL, "fabricated", 0.0)
+    result = spot_check([(tie, no_point)], samples=1000)
+    assert result.violations == 1 and "is exactly True: no counterexample exists" in result.detail, result.detail
