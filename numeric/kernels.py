@@ -22,6 +22,7 @@ Paper-specific kernels live beside their model (:mod:`numeric.section5`).
 
 from __future__ import annotations
 
+import builtins
 import functools
 import importlib
 import itertools
@@ -220,6 +221,9 @@ def _compile(expr, args, conjunction: bool = False) -> Kernel:
     exec(compile(source, filename, "exec"), namespace, local)
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)  # tracebacks show the code
     fn = local["_kernel"]
+    unknown = sorted(name for name in fn.__code__.co_names if name not in namespace and not hasattr(builtins, name))
+    if unknown:  # CRootOf(...) prints as itself: a NameError at the first call, past every caller's guard
+        raise KernelError(f"its code names {', '.join(unknown)}, which NumPy does not have")
     constants = sorted({str(c) for c in expr.atoms(sp.NumberSymbol)})
     if constants:
         # pi, E, GoldenRatio print as NumPy floats: a Fraction beside one silently becomes a float, and a

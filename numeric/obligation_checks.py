@@ -173,12 +173,15 @@ def _point_note(obligation, kind, status, verdict, paper_samplers=None):
         pc = evaluate_point(_decided(obligation), assumptions, point, paper_samplers)
     except NotCheckable as exc:
         return 0, None, f"{what} not re-evaluated: {exc}"
+    except ValueError as exc:  # a point without a value for a symbol of the statement is no point of it
+        return 1, {k.name: v for k, v in point.items()}, f"the {what} is incomplete: {exc}"
     if not (pc.assumptions_hold and pc.statement_holds == (kind is Kind.EXISTS)):
         statement = "undefined" if pc.statement_holds is None else pc.statement_holds
         return 1, {k.name: v for k, v in point.items()}, (
             f"the {what} does not re-evaluate: assumptions {pc.assumptions_hold}, statement {statement}")
     how = "exactly" if pc.exact else "in floats only"
-    agree = "floats agree" if pc.float_agrees else "floats disagree (a boundary point: rounding)"
+    agree = ("no float evaluation: beyond the float range" if pc.float_assumptions_hold is None
+             else "floats agree" if pc.float_agrees else "floats disagree (a boundary point: rounding)")
     return 0, None, f"{what} re-evaluated {how} ({agree})"
 
 
@@ -381,6 +384,10 @@ def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
         at_sizes = all("was set)" in c.note for c in constant)
         detail = (f"{CONSTANT}: every obligation is a constant SymPy evaluated "
                   + (AT_SIZES if at_sizes else "before the engine saw it") + "; nothing was evaluated")
+    elif all(c.unchecked and not c.samples for c in decisions):  # not "each on >= 0 draws (... 400 exact)"
+        said = [f"{c.label}: {c.note}" for c in checks if c.note and c not in constant]
+        detail = f"{len(decisions)} obligation(s), no draw evaluated; " + "; ".join(said[:3]) + (
+            f"; ... ({len(said) - 3} more)" if len(said) > 3 else "")
     elif all(c.once for c in decisions):
         detail = (f"{len(decisions)} obligation(s) with no symbol left (nothing to draw): each evaluated once"
                   + (f"; {len(constant)} constant obligation(s) not evaluated" if constant else ""))

@@ -320,11 +320,15 @@ def check_group(statements: tuple, wants: Sequence[bool], assumptions: tuple, *,
     (:attr:`StatementCheck.hypothesis_held`), evaluated on the same draws and never re-decided."""
     hypotheses = [(i, _hypothesis_of(st)) for i, st in enumerate(statements) if counted is not None and counted[i]]
     hypotheses = [(i, h) for i, h in hypotheses if h is not None]
-    checks = _evaluate_group(tuple(statements) + tuple(h for _, h in hypotheses),
-                             tuple(wants) + (True,) * len(hypotheses), assumptions, samples=samples,
-                             exact_samples=exact_samples, seed=seed, label=label, boundary_share=boundary_share,
-                             confirm_limits=tuple(confirm_limits) + (0,) * len(hypotheses),
-                             paper_samplers=paper_samplers)
+    try:
+        checks = _evaluate_group(tuple(statements) + tuple(h for _, h in hypotheses),
+                                 tuple(wants) + (True,) * len(hypotheses), assumptions, samples=samples,
+                                 exact_samples=exact_samples, seed=seed, label=label,
+                                 boundary_share=boundary_share,
+                                 confirm_limits=tuple(confirm_limits) + (0,) * len(hypotheses),
+                                 paper_samplers=paper_samplers)
+    except OverflowError as exc:  # x < 10**400: no float holds the constant, so no float draw decides anything
+        raise NotCheckable(f"a number beyond the float range ({exc})") from None
     out = checks[:len(statements)]
     for (i, _), count in zip(hypotheses, checks[len(statements):]):
         # false in floats counts as false: an exact equation is almost never true in floats, exact draws decide it
@@ -815,8 +819,8 @@ class PointCheck:
 
     assumptions_hold: bool
     statement_holds: bool | None  #: ``None`` where the statement is undefined at the point
-    float_assumptions_hold: bool
-    float_statement_holds: bool
+    float_assumptions_hold: bool | None  #: ``None`` where floats cannot hold a value (10**400)
+    float_statement_holds: bool | None
     exact: bool  #: False when the point or the expressions have no exact rational evaluation
 
     @property
@@ -841,9 +845,14 @@ def evaluate_point(statement, assumptions, point: Mapping, paper_samplers: Seque
     if missing:
         raise ValueError(f"the point gives no value for {', '.join(missing)}")
     raw = [by_name[s.name] for s in plan.symbols]
-    floats = [np.array([float(sp.N(v, 30)) if isinstance(v, sp.Basic) else float(v)]) for v in raw]
-    # a closed statement (no symbols left) evaluates to one value, not an array of one
-    fa, fs = bool(np.ravel(plan.assumptions(*floats))[0]), bool(np.ravel(kernel(*floats))[0])
+    if any(sp.sympify(v).is_extended_real is False for v in raw):  # x = I: no point of a claim on real numbers
+        return PointCheck(False, None, False, None, True)
+    try:
+        floats = [np.array([float(sp.N(v, 30)) if isinstance(v, sp.Basic) else float(v)]) for v in raw]
+        # a closed statement (no symbols left) evaluates to one value, not an array of one
+        fa, fs = bool(np.ravel(plan.assumptions(*floats))[0]), bool(np.ravel(kernel(*floats))[0])
+    except OverflowError:  # a value or a constant beyond the float range: the exact reading alone
+        fa = fs = None
     try:
         exact_args = [RationalArray.from_values([as_fraction(v)]) for v in raw]
         ea, es = bool(plan.assumptions.exact(*exact_args)[0]), bool(kernel.exact(*exact_args)[0])
@@ -858,13 +867,13 @@ def evaluate_point(statement, assumptions, point: Mapping, paper_samplers: Seque
             ea = all(_with_ties(holds, a, subs, until) for a in flatten_atoms(assumptions))
         except Uncertifiable as exc:
             if not str(exc).startswith(_UNDEFINED_WORDS):
-                return PointCheck(fa, fs, fa, fs, False)
+                return _in_floats(fa, fs)
             ea = False  # an assumption undefined there holds nowhere there (floats may call 1/0 inf)
         try:
             es = _with_ties(holds, statement, subs, time.monotonic() + _TIE_BUDGET)
         except Uncertifiable as exc:
             if not str(exc).startswith(_UNDEFINED_WORDS):
-                return PointCheck(fa, fs, fa, fs, False)
+                return _in_floats(fa, fs)
             es = None  # undefined exactly: neither a counterexample nor an instance
         exact = True
     # a point that breaks a symbol's own assumption (p = 4 for a prime p, a = -1 for a positive a) is outside
@@ -874,6 +883,13 @@ def evaluate_point(statement, assumptions, point: Mapping, paper_samplers: Seque
     if not respects_symbol_assumptions({s: sp.sympify(v) for s, v in zip(plan.symbols, raw)}):
         ea = fa = False
     return PointCheck(ea, es, fa, fs, exact)
+
+
+def _in_floats(fa, fs) -> PointCheck:
+    """A point SymPy could not settle exactly: its float reading, where floats could read it at all."""
+    if fa is None:
+        raise NotCheckable("beyond the float range, and not settled exactly")
+    return PointCheck(fa, fs, fa, fs, False)
 
 
 def why_uncheckable(exprs) -> str | None:

@@ -1588,3 +1588,26 @@ def test_constants_like_pi_are_never_evaluated_in_floats_by_an_exact_draw():
     no_point = Verdict.make(Status.REFUTED, Kind.FORALL, "fabricated", 0.0)
     result = spot_check([(tie, no_point)], samples=1000)
     assert result.violations == 1 and "is exactly True: no counterexample exists" in result.detail, result.detail
+
+
+def test_spot_checks_a_red_team_crashed_say_what_they_could_not_evaluate():
+    """CRootOf (a NameError at the first call), 10**400 (an OverflowError on the engine's own verdicts), a
+    complex counterexample and one without a value for a symbol each ended the spot check with a traceback."""
+    from numeric.obligation_checks import spot_check
+    from symbolic import prove
+    from symbolic.obligation import Obligation
+
+    x, y = sp.symbols("x y", real=True)
+    for ob in (Obligation.forall("root", y > sp.CRootOf(x**5 - x - 1, 0), (("y > 2", y > 2),)),
+               Obligation.forall("huge", x < 10**400), Obligation.forall("huge bound", x > 0, (("big", x > 10**400),))):
+        verdict = prove(ob.statement, ob.assumptions)
+        result = spot_check([(ob, verdict)], samples=1000)
+        assert result.agrees and result.samples == 0 and "no draw evaluated" in result.detail, result.detail
+    huge = spot_check([(Obligation.forall("huge", x < 10**400), prove(x < 10**400))], samples=1000)
+    assert "counterexample re-evaluated exactly (no float evaluation: beyond the float range)" in huge.detail
+    for statement, point, words in ((x > 0, {x: sp.I}, "assumptions False, statement undefined"),
+                                    (x + y > 0, {x: -1}, "the counterexample is incomplete: the point gives no "
+                                                         "value for y")):
+        fabricated = Verdict.make(Status.REFUTED, Kind.FORALL, "fabricated", 0.0, point=point)
+        result = spot_check([(Obligation.forall("p", statement), fabricated)], samples=1000)
+        assert not result.agrees and words in result.detail, result.detail
