@@ -351,6 +351,9 @@ def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool
         notes.append(f"{chk.failures:,} exactly confirmed{more} of {chk.admissible:,} draws {what}{lead}")
     if chk.rounding_resolved:
         notes.append(f"{chk.rounding_resolved} float failures were rounding, resolved exactly")
+    if chk.inadmissible:
+        notes.append(f"{chk.inadmissible:,} float draws met the assumptions only within float tolerance (an "
+                     "equation?): exactly outside them, not counted")
     row.undefined += chk.undefined
     if must and want and kind is Kind.FORALL and chk.undefined_exact:
         # a proof of a universal claim says it is defined wherever the assumptions hold

@@ -296,6 +296,9 @@ class StatementCheck:
     #: of those, the ones settled exactly (Kleene's logic in SymPy): a proof of a universal claim excludes them
     undefined_exact: int = 0
     first_undefined: dict | None = field(default=None, compare=False)  #: the first of them
+    #: float draws that met the assumptions within float tolerance only (an equation, x = pi): their failures
+    #: were re-decided and the assumptions found exactly false; not counted as admissible
+    inadmissible: int = 0
 
     @property
     def holds(self) -> bool:
@@ -305,6 +308,9 @@ class StatementCheck:
 class _Tally:
     def __init__(self):
         self.failures = self.resolved = self.unconfirmed = self.exact_checked = self.undefined = 0
+        # float failures whose re-decision found the assumptions exactly false: a float draw meets an equation
+        # within a tolerance (x = pi), so it was never admissible
+        self.excluded = 0
         self.undefined_exact, self.first_undefined = 0, None
         self.first = None
         self.unavailable = False
@@ -391,8 +397,9 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
             _exact_stage(plan, values, wants, tallies)
     seconds = time.perf_counter() - start
     # an exact draw counts only for the statements that were evaluated on it
-    return [StatementCheck(drawn, admissible + t.exact_checked, t.exact_checked, t.failures, t.resolved, t.first,
-                           t.unavailable, t.unconfirmed, seconds, undefined=t.undefined,
+    return [StatementCheck(drawn, max(0, admissible - t.excluded) + t.exact_checked, t.exact_checked, t.failures,
+                           t.resolved - t.excluded, t.first,
+                           t.unavailable, t.unconfirmed, seconds, undefined=t.undefined, inadmissible=t.excluded,
                            undefined_exact=t.undefined_exact, first_undefined=t.first_undefined) for t in tallies]
 
 
@@ -519,6 +526,7 @@ def _confirm(plan: _Plan, kernel: Kernel, values, rows, want, tally: _Tally, lim
     decided = (held_defined & ~held) | (held_defined & value_defined)
     _confirm_in_sympy_rows(plan, kernel, values, rows[~decided], want, tally, defined_in_floats)
     _count(plan, values, rows[decided], (held & value_defined & (value != want))[decided], tally)
+    tally.excluded += int((held_defined & ~held).sum())
 
 
 def _confirm_in_sympy_rows(plan: _Plan, kernel: Kernel, values, rows, want, tally: _Tally,
@@ -528,6 +536,7 @@ def _confirm_in_sympy_rows(plan: _Plan, kernel: Kernel, values, rows, want, tall
         return
     done = _redecide(plan, kernel, values, rows, _as_exact(values, plan.symbols, rows), want, tally)
     tally.resolved += done.settled - done.failed  # rounding, or a draw the assumptions exclude
+    tally.excluded += done.settled - done.admitted
     tally.unconfirmed += done.open.size
     _left_open(plan, values, done.past, defined_in_floats, tally)
 

@@ -1611,3 +1611,15 @@ def test_spot_checks_a_red_team_crashed_say_what_they_could_not_evaluate():
         fabricated = Verdict.make(Status.REFUTED, Kind.FORALL, "fabricated", 0.0, point=point)
         result = spot_check([(Obligation.forall("p", statement), fabricated)], samples=1000)
         assert not result.agrees and words in result.detail, result.detail
+
+
+def test_float_draws_meeting_an_equation_only_within_tolerance_are_not_admissible():
+    """A red team's x = pi: floats met Eq(x, pi) within their tolerance, the failures of a false proof of
+    x > 3.14159265359 were dismissed as rounding, and 1,624 draws 'agreed'."""
+    from numeric.obligation_checks import spot_check
+    from symbolic.obligation import Obligation
+
+    x = sp.Symbol("x", real=True)
+    ob = Obligation.forall("d", x > sp.Rational(314159265359, 10**11), (("x = pi", sp.Eq(x, sp.pi)),))
+    result = spot_check([(ob, Verdict.make(Status.PROVED, Kind.FORALL, "fabricated", 0.0))], samples=5000)
+    assert result.samples == 0 and "met the assumptions only within float tolerance" in result.detail, result
