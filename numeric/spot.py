@@ -107,7 +107,7 @@ from typing import Mapping, Sequence
 import numpy as np
 import sympy as sp
 
-from symbolic.constructs import atoms_of, domain_conditions
+from symbolic.constructs import atoms_of, domain_conditions, exact_floats
 
 from .exact import RationalArray, as_fraction, exact_truth
 from .kernels import Kernel, KernelError, compile_conjunction, compile_kernel, free_symbols_of
@@ -845,11 +845,14 @@ def evaluate_point(statement, assumptions, point: Mapping, paper_samplers: Seque
     >>> evaluate_point(x < 1, [x >= 1], {x: sp.Integer(1)})
     PointCheck(assumptions_hold=True, statement_holds=False, float_assumptions_hold=True, float_statement_holds=False, exact=True)
     """
-    assumptions = _assumption_tuple(assumptions)
-    statement = sp.sympify(statement)
+    # Floats are read as the decimals they print as, as the engine and the kernels read them (SymPy's own
+    # evaluation would take 3*0.1 > 0.3 in binary): in the statement, the assumptions and the point alike
+    assumptions = tuple(exact_floats(a)[0] for a in _assumption_tuple(assumptions))
+    statement = exact_floats(sp.sympify(statement))[0]
     plan = _plan((statement,), assumptions, paper_samplers)
     kernel = plan.statements[0]
-    by_name = {getattr(k, "name", str(k)): v for k, v in point.items()}
+    by_name = {getattr(k, "name", str(k)): exact_floats(v)[0] if isinstance(v, sp.Basic) else v
+               for k, v in point.items()}
     missing = [s.name for s in plan.symbols if s.name not in by_name]
     if missing:
         raise ValueError(f"the point gives no value for {', '.join(missing)}")
