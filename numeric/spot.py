@@ -326,21 +326,31 @@ def check_group(statements: tuple, wants: Sequence[bool], assumptions: tuple, *,
     (:attr:`StatementCheck.hypothesis_held`), evaluated on the same draws and never re-decided."""
     hypotheses = [(i, _hypothesis_of(st)) for i, st in enumerate(statements) if counted is not None and counted[i]]
     hypotheses = [(i, h) for i, h in hypotheses if h is not None]
+    # a hypothesis with an equation holds in floats within a tolerance (x = pi at 3.141592653589793): its
+    # negation is evaluated instead, so that the draws where it holds are re-decided and only exact ones count
+    negated = [bool(atoms_of(h, sp.Equality)) for _, h in hypotheses]
     try:
-        checks = _evaluate_group(tuple(statements) + tuple(h for _, h in hypotheses),
+        checks = _evaluate_group(tuple(statements) + tuple(sp.Not(h) if neg else h
+                                                           for (_, h), neg in zip(hypotheses, negated)),
                                  tuple(wants) + (True,) * len(hypotheses), assumptions, samples=samples,
                                  exact_samples=exact_samples, seed=seed, label=label,
                                  boundary_share=boundary_share,
-                                 confirm_limits=tuple(confirm_limits) + (0,) * len(hypotheses),
+                                 confirm_limits=tuple(confirm_limits) + tuple(_HYPOTHESIS_CONFIRM if neg else 0
+                                                                              for neg in negated),
                                  paper_samplers=paper_samplers)
     except OverflowError as exc:  # x < 10**400: no float holds the constant, so no float draw decides anything
         raise NotCheckable(f"a number beyond the float range ({exc})") from None
     out = checks[:len(statements)]
-    for (i, _), count in zip(hypotheses, checks[len(statements):]):
+    for (i, _), count, neg in zip(hypotheses, checks[len(statements):], negated):
         # false in floats counts as false: an exact equation is almost never true in floats, exact draws decide it
-        out[i] = replace(out[i], hypothesis_held=max(0, count.admissible - count.failures - count.unconfirmed
-                                                      - count.undefined))
+        held = count.failures if neg else max(0, count.admissible - count.failures - count.unconfirmed
+                                               - count.undefined)
+        out[i] = replace(out[i], hypothesis_held=held)
     return out
+
+
+#: draws where a hypothesis with an equation held in floats, re-decided to count where it holds exactly
+_HYPOTHESIS_CONFIRM = 2_000
 
 
 def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple, *, samples: int,

@@ -1623,3 +1623,18 @@ def test_float_draws_meeting_an_equation_only_within_tolerance_are_not_admissibl
     ob = Obligation.forall("d", x > sp.Rational(314159265359, 10**11), (("x = pi", sp.Eq(x, sp.pi)),))
     result = spot_check([(ob, Verdict.make(Status.PROVED, Kind.FORALL, "fabricated", 0.0))], samples=5000)
     assert result.samples == 0 and "met the assumptions only within float tolerance" in result.detail, result
+
+
+def test_a_hypothesis_with_an_equation_counts_the_draws_where_it_holds_exactly():
+    """A red team's Implies(Eq(x, pi), x > 3.14159265359): floats met x = pi within tolerance, "its hypothesis
+    held on 204" draws, and a false proof agreed."""
+    from numeric.obligation_checks import spot_check
+    from symbolic.obligation import Obligation
+
+    x = sp.Symbol("x", real=True)
+    fabricated = Verdict.make(Status.PROVED, Kind.FORALL, "fabricated", 0.0)
+    irrational = Obligation.forall("h", sp.Implies(sp.Eq(x, sp.pi), x > sp.Rational(314159265359, 10**11)))
+    result = spot_check([(irrational, fabricated)], samples=5000)
+    assert result.exercised == 0 and result.detail.startswith("NOT EXERCISED"), result.detail
+    rational = Obligation.forall("h", sp.Implies(sp.Eq(x, sp.Rational(1, 3)), x < 1))
+    assert spot_check([(rational, fabricated)], samples=5000).exercised > 0
