@@ -480,6 +480,8 @@ SIMPLE_DRAWS = 48
 _SIMPLE = tuple(sp.Rational(v) for v in ("0", "1", "-1", "1/2", "2", "-2", "3", "1/3"))
 #: constants of larger or smaller magnitude than this are not drawn (a power of one could fill the memory)
 _CONSTANT_RANGE = (sp.Rational(1, 10**9), sp.Integer(10**9))
+#: ... where no symbol is in an exponent
+_WIDE_CONSTANT_RANGE = (sp.Rational(1, 10**100), sp.Integer(10**100))
 
 
 def _simple_draws(plan: _Plan, n: int) -> dict:
@@ -489,9 +491,12 @@ def _simple_draws(plan: _Plan, n: int) -> dict:
     from symbolic.certify import respects_symbol_assumptions
     from symbolic.points import simplest_first
 
-    low, high = _CONSTANT_RANGE
-    constants = sorted({abs(c) for e in (*(k.expr for k in plan.statements), *plan.assumptions.expr)
-                        for c in e.atoms(sp.Rational) if low <= abs(c) <= high}, key=lambda c: (c.q, c.p))[:8]
+    exprs = (*(k.expr for k in plan.statements), *plan.assumptions.expr)
+    # a symbol in an exponent (2**x at x = 10**30) keeps the range; else the statement's own 10**-40 is drawn
+    low, high = _CONSTANT_RANGE if any(p.exp.free_symbols for e in exprs for p in e.atoms(sp.Pow)) \
+        else _WIDE_CONSTANT_RANGE
+    constants = sorted({abs(c) for e in exprs for c in e.atoms(sp.Rational) if low <= abs(c) <= high},
+                       key=lambda c: (c.q, c.p))[:8]
     near = [v for c in constants for v in (c, c + 1, c - 1, -c)]
     candidates = list(dict.fromkeys((*_SIMPLE, *near)))
     per_symbol = [[v for v in candidates if respects_symbol_assumptions({s: v})] for s in plan.symbols]

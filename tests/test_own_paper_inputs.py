@@ -1638,3 +1638,15 @@ def test_a_hypothesis_with_an_equation_counts_the_draws_where_it_holds_exactly()
     assert result.exercised == 0 and result.detail.startswith("NOT EXERCISED"), result.detail
     rational = Obligation.forall("h", sp.Implies(sp.Eq(x, sp.Rational(1, 3)), x < 1))
     assert spot_check([(rational, fabricated)], samples=5000).exercised > 0
+
+
+def test_a_statements_own_tiny_or_huge_constant_is_drawn_exactly():
+    """A red team's fabricated proofs of Ne(x, 10**-40) and Ne(x, 10**30) agreed: constants outside 10**-9 ..
+    10**9 were never drawn (kept only where a symbol is in an exponent)."""
+    from numeric.obligation_checks import spot_check
+    from symbolic.obligation import Obligation
+
+    x = sp.Symbol("x", real=True)
+    fabricated = Verdict.make(Status.PROVED, Kind.FORALL, "fabricated", 0.0)
+    for statement in (sp.Ne(x, sp.Rational(1, 10**40)), sp.Ne(x, 10**30)):
+        assert not spot_check([(Obligation.forall("c", statement), fabricated)], samples=1000).agrees, statement
