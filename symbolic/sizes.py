@@ -204,7 +204,9 @@ def _normal_condition(c):
     if isinstance(c, sp.core.relational.Relational) and isinstance(c.lhs, sp.Expr) and isinstance(c.rhs, sp.Expr):
         content, rest = sp.factor_terms(c.lhs - c.rhs).as_content_primitive()
         if content.is_positive:
-            return c.func(rest, 0)
+            return c.func(rest, 0).canonical  # 1 < x and x > 1 are one condition
+    elif isinstance(c, (sp.And, sp.Or, sp.Not, sp.Implies)):  # a Piecewise's guard: (1 < x) => (x - 1 != 0)
+        return c.func(*(_normal_condition(a) for a in c.args))
     return c
 
 

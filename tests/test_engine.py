@@ -702,3 +702,13 @@ def test_nested_sums_count_their_terms_together_and_keep_the_time_limit():
     # within the budget, each inner sum is written out, and the notes say so in a few lines, not one per sum
     v = prove(sp.Product(sp.Sum(x**(k * j), (k, 1, 10)), (j, 1, 10)) > 0, [x > 0])
     assert v.status is Status.PROVED and len(v.notes) == 4 and v.notes[-1].startswith("... and 8 more sums"), v.notes
+
+
+def test_a_piecewise_term_guarded_by_its_index_is_written_out():
+    """A red team's Sum(Piecewise((1/(x - i), x > i), (0, True)), (i, 1, 3)): its guard came back as 1 < x, and
+    the comparison called the condition dropped (unknown, with a misleading note)."""
+    i = sp.Symbol("i", integer=True)
+    y = sp.Symbol("y", real=True)
+    v = prove(sp.Sum(sp.Piecewise((1 / (y - i), y > i), (0, True)), (i, 1, 3)) >= 0)
+    assert v.status is Status.PROVED and any("written out term by term" in n for n in v.notes), v
+    assert prove(sp.Sum(sp.Piecewise((1 / (y - i), y > i), (0, True)), (i, 1, 3)) > 0).status is Status.REFUTED
