@@ -121,6 +121,8 @@ def label_disagreement(name: str, formula) -> str:
     meant = _formula_relations(formula)
     if said is None or meant is None:
         return ""
+    # a part the symbols' declarations settle ("0 < a" for a positive a) is gone from the formula SymPy built
+    said = [(d, op) for d, op in said if _BUILD[op](d, 0) is not sp.true]
     if len(said) != len(meant):  # "r > 0" beside And(r >= 0, Ne(r, 0)): equivalent, and no pairing shows it
         return ""
     for one in said:  # each relation of the name beside the formula's relation between the same sides
