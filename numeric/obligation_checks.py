@@ -294,6 +294,9 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
         for (i, _statement, want, must), chk in zip(members, checks):
             _record(rows[i], chk, obligations[i][0], want, must)
             rows[i].once = closed
+            if chk.unsettled_closed:
+                rows[i].unchecked = "has no symbol, and SymPy could not settle it exactly (a tie?)"
+                rows[i].notes.append(f"not checked numerically: it {rows[i].unchecked}")
             if closed and not must and rows[i].status in (Status.REFUTED, Status.WITNESS) and chk.exact_draws \
                     and not (chk.failures or chk.unconfirmed or chk.undefined or rows[i].violations):
                 # one exact evaluation decides a statement with no symbol: as wanted, there is no
@@ -353,7 +356,7 @@ def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool
         notes.append(f"{chk.rounding_resolved} float failures were rounding, resolved exactly")
     if chk.inadmissible:
         notes.append(f"{chk.inadmissible:,} float draws met the assumptions only within float tolerance (an "
-                     "equation?): exactly outside them, not counted")
+                     "equation no exact draw met): not counted")
     row.undefined += chk.undefined
     if must and want and kind is Kind.FORALL and chk.undefined_exact:
         # a proof of a universal claim says it is defined wherever the assumptions hold

@@ -366,6 +366,8 @@ def _equations(problem: SamplingProblem) -> tuple:
     about = set().union(*(b.free_symbols for b in problem.statements if isinstance(b, sp.Basic)))
     found, to_solve = [], []
     for eq in equations:
+        if not (isinstance(eq.lhs, sp.Expr) and isinstance(eq.rhs, sp.Expr)):
+            continue  # Eq(x > 0, y > 0) relates truth values: it places no symbol
         eq = exact_floats(eq)[0]  # Eq(2 f, 0.3) places f on 3/20, as the engine reads the decimal
         as_written = [(sym, value) for sym, value in ((eq.lhs, eq.rhs), (eq.rhs, eq.lhs))
                       if sym in own and isinstance(sym, sp.Symbol) and sym not in value.free_symbols

@@ -299,6 +299,8 @@ class StatementCheck:
     #: float draws that met the assumptions within float tolerance only (an equation, x = pi): their failures
     #: were re-decided and the assumptions found exactly false; not counted as admissible
     inadmissible: int = 0
+    #: a statement with no symbol SymPy could not settle exactly (a tie of transcendental numbers): nothing shown
+    unsettled_closed: bool = False
 
     @property
     def holds(self) -> bool:
@@ -406,9 +408,15 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
             drawn += len(values[plan.symbols[0]].num)
             _exact_stage(plan, values, wants, tallies)
     seconds = time.perf_counter() - start
+    # an equation among the assumptions is met by float draws only within a tolerance (x = pi at
+    # 3.141592653589793): where no exact draw met it either, the float draws show nothing but confirmed failures
+    equation = any(atoms_of(a, sp.Equality) for a in plan.assumptions.expr)
+    for t in tallies:
+        if equation and not t.exact_checked:
+            t.excluded = max(t.excluded, admissible - t.failures)
     # an exact draw counts only for the statements that were evaluated on it
     return [StatementCheck(drawn, max(0, admissible - t.excluded) + t.exact_checked, t.exact_checked, t.failures,
-                           t.resolved - t.excluded, t.first,
+                           max(0, t.resolved - t.excluded), t.first,
                            t.unavailable, t.unconfirmed, seconds, undefined=t.undefined, inadmissible=t.excluded,
                            undefined_exact=t.undefined_exact, first_undefined=t.first_undefined) for t in tallies]
 
@@ -432,10 +440,11 @@ def _closed(plan: _Plan, wants, start: float) -> list[StatementCheck]:
             except Uncertifiable as exc:
                 undefined = str(exc).startswith(_UNDEFINED_WORDS)
         bad = value is not None and value != want
-        out.append(StatementCheck(1, int(ok), int(ok and value is not None), int(bad), 0, {} if bad else None,
-                                  False, int(ok and value is None and not undefined), time.perf_counter() - start,
+        unsettled = ok and value is None and not undefined  # no float stands in for it: nothing is shown
+        out.append(StatementCheck(1, int(ok and not unsettled), int(ok and value is not None), int(bad), 0,
+                                  {} if bad else None, False, 0, time.perf_counter() - start,
                                   undefined=int(undefined), undefined_exact=int(undefined),
-                                  first_undefined={} if undefined else None))
+                                  first_undefined={} if undefined else None, unsettled_closed=unsettled))
     return out
 
 
@@ -495,8 +504,10 @@ def _simple_draws(plan: _Plan, n: int) -> dict:
     # a symbol in an exponent (2**x at x = 10**30) keeps the range; else the statement's own 10**-40 is drawn
     low, high = _CONSTANT_RANGE if any(p.exp.free_symbols for e in exprs for p in e.atoms(sp.Pow)) \
         else _WIDE_CONSTANT_RANGE
-    constants = sorted({abs(c) for e in exprs for c in e.atoms(sp.Rational) if low <= abs(c) <= high},
-                       key=lambda c: (c.q, c.p))[:8]
+    every = sorted({abs(c) for e in exprs for c in e.atoms(sp.Rational) if low <= abs(c) <= high},
+                   key=lambda c: (c.q, c.p))
+    # the simplest six, and the smallest and the largest (Ne(x, 10**-40) beside eight small integers)
+    constants = list(dict.fromkeys(every[:6] + ([min(every), max(every)] if every else [])))
     near = [v for c in constants for v in (c, c + 1, c - 1, -c)]
     candidates = list(dict.fromkeys((*_SIMPLE, *near)))
     per_symbol = [[v for v in candidates if respects_symbol_assumptions({s: v})] for s in plan.symbols]

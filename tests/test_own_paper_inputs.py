@@ -1650,3 +1650,27 @@ def test_a_statements_own_tiny_or_huge_constant_is_drawn_exactly():
     fabricated = Verdict.make(Status.PROVED, Kind.FORALL, "fabricated", 0.0)
     for statement in (sp.Ne(x, sp.Rational(1, 10**40)), sp.Ne(x, 10**30)):
         assert not spot_check([(Obligation.forall("c", statement), fabricated)], samples=1000).agrees, statement
+
+
+def test_a_second_red_team_of_the_spot_checks():
+    """Float draws that met Eq(x, pi) within tolerance and held in floats (sin(x) > 0) agreed with a false
+    proof; a closed Machin tie SymPy cannot settle was 'evaluated once'; eight small constants crowded out the
+    statement's 10**-40; Eq between truth values crashed the sampler."""
+    from numeric.obligation_checks import spot_check
+    from symbolic import prove
+    from symbolic.obligation import Obligation
+
+    x, y = sp.symbols("x y", real=True)
+    fabricated = Verdict.make(Status.PROVED, Kind.FORALL, "fabricated", 0.0)
+    pinned = Obligation.forall("t", sp.sin(x) > 0, (("x = pi", sp.Eq(x, sp.pi)),))
+    result = spot_check([(pinned, fabricated)], samples=5000)
+    assert result.samples == 0 and "an equation no exact draw met" in result.detail, result.detail
+    placed = Obligation.forall("ok", y >= 0, (("y = x**2", sp.Eq(y, x**2)),))  # exact draws meet it: checked
+    assert spot_check([(placed, prove(placed.statement, placed.assumptions))], samples=5000).samples > 1000
+    machin = sp.Le(4 * sp.atan(sp.Rational(1, 5)) - sp.atan(sp.Rational(1, 239)), sp.pi / 4, evaluate=False)
+    result = spot_check([(Obligation.forall("m", machin), fabricated)], samples=1000)
+    assert result.samples == 0 and "SymPy could not settle it exactly" in result.detail, result.detail
+    crowded = sp.Or(sp.Ne(x, sp.Rational(1, 10**40)), *[sp.Eq(x, k) for k in range(2, 10)])
+    assert not spot_check([(Obligation.forall("c", crowded), fabricated)], samples=1000).agrees
+    booleans = sp.Implies(sp.Eq(x > 0, y > 0, evaluate=False), x * y >= 0)
+    assert spot_check([(Obligation.forall("b", booleans), prove(booleans))], samples=1000).agrees
