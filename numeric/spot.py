@@ -407,6 +407,8 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
         if values:
             drawn += len(values[plan.symbols[0]].num)
             _exact_stage(plan, values, wants, tallies)
+    if exact_samples > 0:
+        _pinned_draws(plan, wants, tallies, rng, boundary_share)
     seconds = time.perf_counter() - start
     # an equation among the assumptions is met by float draws only within a tolerance (x = pi at
     # 3.141592653589793): where no exact draw met it either, the float draws show nothing but confirmed failures
@@ -419,6 +421,52 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
                            max(0, t.resolved - t.excluded), t.first,
                            t.unavailable, t.unconfirmed, seconds, undefined=t.undefined, inadmissible=t.excluded,
                            undefined_exact=t.undefined_exact, first_undefined=t.first_undefined) for t in tallies]
+
+
+def _pins(plan: _Plan) -> dict:
+    """``{symbol: value}`` for each assumption ``Eq(symbol, value)`` with an irrational number as value
+    (``Eq(f, sqrt(2))``), which no rational draw meets."""
+    out = {}
+    for a in plan.assumptions.expr:
+        for eq in atoms_of(a, sp.Equality):
+            for sym, value in ((eq.lhs, eq.rhs), (eq.rhs, eq.lhs)):
+                if sym in plan.symbols and isinstance(value, sp.Expr) and value.is_number and not value.is_Rational:
+                    out.setdefault(sym, value)
+    return out
+
+
+def _pinned_draws(plan: _Plan, wants, tallies, rng, boundary_share: float) -> None:
+    """Exact draws at an irrational value an equation assumption pins a symbol to (``f = sqrt(2)``), the other
+    symbols at float draws read exactly, decided in SymPy: what shows a claim there exactly."""
+    from symbolic.certify import Uncertifiable, holds
+
+    pins = _pins(plan)
+    if not pins:
+        return
+    values = _draw(plan, 4 * SYMPY_EXACT_DRAWS, rng, False, boundary_share)
+    args = [values[s] for s in plan.symbols]
+    ok = np.asarray(plan.assumptions(*args), dtype=bool) & own_assumptions_hold(plan.symbols, args)
+    until = time.monotonic() + _TIE_BUDGET
+    every_symbol_pinned = set(pins) == set(plan.symbols)  # then every draw is the one point
+    for row in np.flatnonzero(ok)[:1 if every_symbol_pinned else SYMPY_EXACT_DRAWS]:
+        exact = _exact_row(values, plan.symbols, int(row))
+        point = {s: pins.get(s, sp.Rational(exact[s.name].numerator, exact[s.name].denominator))
+                 for s in plan.symbols}
+        try:
+            if not all(_with_ties(holds, a, point, until) for a in plan.assumptions.expr):
+                continue
+        except Uncertifiable:
+            continue
+        for kernel, want, tally in zip(plan.statements, wants, tallies):
+            try:
+                value = _with_ties(holds, kernel.expr, point, until)
+            except Uncertifiable:
+                continue
+            tally.exact_checked += 1
+            if value != want:
+                tally.failures += 1
+                if tally.first is None:
+                    tally.first = {s.name: v for s, v in point.items()}
 
 
 def _closed(plan: _Plan, wants, start: float) -> list[StatementCheck]:
