@@ -1669,8 +1669,8 @@ def test_a_second_red_team_of_the_spot_checks():
     # an equation no draw meets exactly (x**2 = 2 is placed on no rational): nothing is shown, nothing agrees
     unplaced = Obligation.forall("u", x**3 > 2 * x, (("x**2 = 2", sp.Eq(x**2, 2)), ("x > 0", x > 0)))
     assert spot_check([(unplaced, fabricated)], samples=5000).samples == 0
-    # placed in floats (x = pi - y), met by no exact draw: the float draws show nothing
-    solved = Obligation.forall("s", sp.sin(x + y) > 0, (("x + y = pi", sp.Eq(x + y, sp.pi)),))
+    # placed in floats (x = y pi), met by no exact draw: the float draws show nothing
+    solved = Obligation.forall("s", sp.sin(x / y) > 0, (("x = y pi", sp.Eq(x, y * sp.pi)), ("y > 0", y > 0)))
     result = spot_check([(solved, fabricated)], samples=5000)
     assert result.samples == 0 and "an equation no exact draw met" in result.detail, result.detail
     placed = Obligation.forall("ok", y >= 0, (("y = x**2", sp.Eq(y, x**2)),))  # exact draws meet it: checked
