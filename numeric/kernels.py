@@ -38,7 +38,7 @@ from sympy.printing.numpy import NumPyPrinter
 
 from symbolic.constructs import exact_floats, unsupported_in
 
-from .runtime import FLOAT_EQUALITY_RTOL, Evaluator, KernelError, exact_namespace, float_namespace
+from .runtime import FLOAT_EQUALITY_RTOL, Evaluator, KernelError, exact_namespace, exact_only, float_namespace
 
 __all__ = ["Kernel", "compile_kernel", "compile_conjunction", "free_symbols_of", "KernelError", "FLOAT_EQUALITY_RTOL"]
 
@@ -228,8 +228,7 @@ def _compile(expr, args, conjunction: bool = False) -> Kernel:
     if constants:
         # pi, E, GoldenRatio print as NumPy floats: a Fraction beside one silently becomes a float, and a
         # "exact" draw would be decided in binary (pi < pi + 10**-40 false): no rational evaluation
-        def exact_fn(*_args, _names=", ".join(constants)):
-            raise KernelError(f"the constant(s) {_names} have no exact rational evaluation")
+        exact_fn = exact_only(f"the constant(s) {', '.join(constants)}")
     else:
         exact_ns = _exact_namespace() if namespace is float_namespace() else exact_namespace(namespace)
         exact_fn = types.FunctionType(fn.__code__, exact_ns, fn.__name__)

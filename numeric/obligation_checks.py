@@ -24,7 +24,6 @@ from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 import sympy as sp
-from sympy.core.function import AppliedUndef
 
 from symbolic import Kind, Status
 from symbolic.obligation import Role
@@ -90,10 +89,10 @@ class _Tally:
     once: bool = False
 
     def frozen(self) -> ObligationCheck:
-        return ObligationCheck(self.label, self.status.value, self.role, min(self.samples, 1) if self.once
-                               else self.samples, self.violations, "; ".join(self.notes), self.first, self.found,
-                               self.found_more, self.hypothesis_held, self.unsettled, self.float_only,
-                               self.constant, self.unchecked, self.undefined, self.once)
+        return ObligationCheck(self.label, self.status.value, self.role, self.samples, self.violations,
+                               "; ".join(self.notes), self.first, self.found, self.found_more, self.hypothesis_held,
+                               self.unsettled, self.float_only, self.constant, self.unchecked, self.undefined,
+                               self.once)
 
 
 @dataclass(frozen=True)
@@ -271,9 +270,6 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
     while pending:
         (assumptions, scale), members = pending.pop(0)
         n, n_exact = max(1, int(samples * scale)), max(1, int(exact_samples * scale))
-        closed = not any(_about_something(e) for e in (*(m[1] for m in members), *assumptions))
-        if closed:  # nothing to draw: 100,000 draws of one value would count as many checks; it is evaluated once
-            n = n_exact = 1
         try:
             checks = check_group(tuple(m[1] for m in members), tuple(m[2] for m in members), assumptions,
                                   samples=n, exact_samples=n_exact, seed=seed,
@@ -293,7 +289,7 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
             continue
         for (i, _statement, want, must), chk in zip(members, checks):
             _record(rows[i], chk, obligations[i][0], want, must)
-            rows[i].once = closed
+            rows[i].once = closed = chk.closed  # nothing to draw: evaluated once, not counted as many draws
             if chk.unsettled_closed:
                 rows[i].unchecked = "has no symbol, and SymPy could not settle it exactly (a tie?)"
                 rows[i].notes.append(f"not checked numerically: it {rows[i].unchecked}")
@@ -312,11 +308,6 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
 
 #: where SymPy settled each statement once the scope's size was set (the claim itself has the size as a symbol)
 AT_SIZES = "once each size of the scope was set"
-
-
-def _about_something(e) -> bool:
-    """Whether ``e`` has a symbol or an abstract function to draw values of."""
-    return bool(getattr(e, "free_symbols", ())) or bool(e.atoms(AppliedUndef)) if isinstance(e, sp.Basic) else False
 
 
 def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool) -> None:

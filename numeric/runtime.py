@@ -31,8 +31,8 @@ import numpy as np
 
 from .exact import KernelError, RationalArray
 
-__all__ = ["KernelError", "Evaluator", "PrintedKernel", "FLOAT_EQUALITY_RTOL", "float_namespace", "exact_namespace",
-           "top_two"]
+__all__ = ["KernelError", "exact_only", "Evaluator", "PrintedKernel", "FLOAT_EQUALITY_RTOL", "float_namespace",
+           "exact_namespace", "top_two"]
 
 
 def _all(*xs):
@@ -63,7 +63,7 @@ FLOAT_HELPERS = {"_q": lambda p, q: p / q, "_all": _all, "_any": _any, "equal": 
                  "not_equal": _float_not_equal, "reduce": functools.reduce}  # Max/Min print as reduce(maximum, ...)
 
 
-def _exact_only(name):
+def exact_only(name):
     def refuse(*_args, **_kw):
         raise KernelError(f"{name} has no exact rational evaluation")
     return refuse
@@ -118,7 +118,7 @@ def exact_namespace(float_globals: dict) -> dict:
     })
     # anything transcendental would silently leave exact arithmetic: refuse it
     for name in ("sqrt", "exp", "log", "sin", "cos", "tan", "power", "cbrt", "amax", "amin", "absolute"):
-        ns[name] = _exact_only(name)
+        ns[name] = exact_only(name)
     # Max, Min and Piecewise are exact: comparisons and choices
     ns.update({"maximum": _exact_maximum, "minimum": _exact_minimum, "select": _exact_select})
     return ns

@@ -299,6 +299,8 @@ class StatementCheck:
     #: float draws that met the assumptions within float tolerance only (an equation, x = pi): their failures
     #: were re-decided and the assumptions found exactly false; not counted as admissible
     inadmissible: int = 0
+    #: the statement and its assumptions have no symbol: evaluated once, exactly (see :func:`_closed`)
+    closed: bool = False
     #: a statement with no symbol SymPy could not settle exactly (a tie of transcendental numbers): nothing shown
     unsettled_closed: bool = False
 
@@ -492,7 +494,8 @@ def _closed(plan: _Plan, wants, start: float) -> list[StatementCheck]:
         out.append(StatementCheck(1, int(ok and not unsettled), int(ok and value is not None), int(bad), 0,
                                   {} if bad else None, False, 0, time.perf_counter() - start,
                                   undefined=int(undefined), undefined_exact=int(undefined),
-                                  first_undefined={} if undefined else None, unsettled_closed=unsettled))
+                                  first_undefined={} if undefined else None, closed=True,
+                                  unsettled_closed=unsettled))
     return out
 
 

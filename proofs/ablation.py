@@ -371,7 +371,7 @@ def necessity(result: ClaimResult, settings: Settings | None = None,
     groups = _named_groups(claim)
     signs = _positivity_groups(claim)
     # as for mutants: a near copy of a decided claim; one still open at this limit is said 'undetermined'
-    settings = settings.merge(timeout=min(settings.timeout, NECESSITY_TIMEOUT))
+    settings = _near_copy(settings)
     # a size the assumptions exclude comes back once a group is dropped, undecided by any core: re-decide
     complete = use is not None and use.complete and result.status is Status.PROVED and not result.excluded
     unused = set(use.unused_groups) if complete else set()
@@ -396,9 +396,14 @@ def ablation_row(claim: Claim, settings: Settings | None = None) -> tuple[tuple[
     """``(group, verdict)`` for the claim with each group dropped in turn, each re-decided within
     :data:`NECESSITY_TIMEOUT` (a near copy still open then is ``unknown``): a claim not proved, whose own
     verdict is already known, so it is not decided again."""
-    settings = (settings or Settings()).merge(timeout=min((settings or Settings()).timeout, NECESSITY_TIMEOUT))
+    settings = _near_copy(settings or Settings())
     return tuple((g, _decided_without(claim, g, settings).status.value)
                  for g in _named_groups(claim) + _positivity_groups(claim))
+
+
+def _near_copy(settings: Settings) -> Settings:
+    """``settings`` for a near copy of a decided claim: within :data:`NECESSITY_TIMEOUT`."""
+    return settings.merge(timeout=min(settings.timeout, NECESSITY_TIMEOUT))
 
 
 def _decided_without(claim: Claim, group: str, settings: Settings):

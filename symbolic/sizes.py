@@ -400,9 +400,8 @@ def _written(e, notes: list, budget: list | None = None):
             notes.append(f"{_short(e)} is not written out: adding up its terms drops the condition "
                          f"{condition_text(lost[0])} of their definition")
             return e
-        text = sp.sstr(whole)
-        notes.append(f"{_short(e)} {_WRITTEN}: "
-                     + (text if len(text) <= _NOTE_CHARS else text[:_NOTE_CHARS] + f" ... ({len(terms)} terms)"))
+        written = _clipped(sp.sstr(whole), _NOTE_CHARS, f" ... ({len(terms)} terms)")
+        notes.append(f"{_short(e)} {_WRITTEN}: {written}")
         return whole
     args = [_written(a, notes, budget) for a in e.args]
     if all(a is b for a, b in zip(args, e.args)):
@@ -411,9 +410,13 @@ def _written(e, notes: list, budget: list | None = None):
         return e.func(*args)
 
 
+def _clipped(text: str, limit: int, more: str = " ...") -> str:
+    """``text`` up to ``limit`` characters, ``more`` said where it goes on."""
+    return text if len(text) <= limit else text[:limit] + more
+
+
 def _short(e) -> str:
-    text = sp.sstr(e)
-    return text if len(text) <= _NOTE_CHARS else text[:_NOTE_CHARS] + " ..."
+    return _clipped(sp.sstr(e), _NOTE_CHARS)
 
 
 def _terms(function, limits) -> tuple:
@@ -451,8 +454,8 @@ def _terms(function, limits) -> tuple:
         try:
             term, why, _ = _size_set(function, at)
         except (ValueError, TypeError) as exc:
-            said = str(exc) if len(str(exc)) <= 120 else str(exc)[:120] + " ..."  # not a whole fact dictionary
-            return None, f"SymPy cannot set its index ({type(exc).__name__}: {said})"
+            # not a whole fact dictionary (InconsistentAssumptions)
+            return None, f"SymPy cannot set its index ({type(exc).__name__}: {_clipped(str(exc), 120)})"
         if term is None:
             where = ", ".join(f"{s} = {v}" for s, v in at.items())
             return None, f"its term at {where}: {why}"
