@@ -58,7 +58,7 @@ def timed(smt2, **kw):
         spent[0] += time.perf_counter() - start
 solver.check = timed
 from proofs.paper import load_paper
-from proofs.claim import decide_claim
+from proofs.decide import decide_claim
 for claim in load_paper(None).claims:
     decide_claim(claim)
 print(spent[0])

@@ -65,6 +65,8 @@ class ObligationCheck:
     undefined: int = 0
     #: no symbol left to draw values of: the statement was evaluated once (``samples`` is 1)
     once: bool = False
+    #: constant only once a size of the scope was set (the claim itself has the size as a symbol)
+    constant_at_size: bool = False
 
 
 @dataclass
@@ -87,12 +89,13 @@ class _Tally:
     unchecked: str = ""
     undefined: int = 0
     once: bool = False
+    constant_at_size: bool = False
 
     def frozen(self) -> ObligationCheck:
         return ObligationCheck(self.label, self.status.value, self.role, self.samples, self.violations,
                                "; ".join(self.notes), self.first, self.found, self.found_more, self.hypothesis_held,
                                self.unsettled, self.float_only, self.constant, self.unchecked, self.undefined,
-                               self.once)
+                               self.once, self.constant_at_size)
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,8 @@ class SpotResult:
     undefined: int = 0
     #: no decision has a symbol left: each was evaluated once, nothing drawn
     once: bool = False
+    #: every statement was a constant only once a size of the scope was set (see :data:`AT_SIZES`)
+    constant_at_sizes: bool = False
 
     @property
     def agrees(self) -> bool:
@@ -246,7 +251,7 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
             when = f" once {ob.fixed_text()} was set" if ob.fixed else ""
             rows[i].notes.append(f"{CONSTANT}: the statement is the constant {decided} (SymPy evaluated it{when}); "
                               "nothing was evaluated")
-            rows[i].constant = True
+            rows[i].constant, rows[i].constant_at_size = True, bool(ob.fixed)
             continue
         statement = sp.false if status is Status.VACUOUS else decided
         reason = why_uncheckable((statement, *assumptions))
@@ -378,7 +383,7 @@ def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
                  if bad.first_violation else "none (no symbol left)")
         detail = f"DISAGREES on {bad.label!r} ({bad.verdict}): {bad.note}; draw: {point}"
     elif not decisions:
-        at_sizes = all("was set)" in c.note for c in constant)
+        at_sizes = all(c.constant_at_size for c in constant)
         detail = (f"{CONSTANT}: every obligation is a constant SymPy evaluated "
                   + (AT_SIZES if at_sizes else "before the engine saw it") + "; nothing was evaluated")
     elif all(c.unchecked and not c.samples for c in decisions):  # not "each on >= 0 draws (... 400 exact)"
@@ -418,4 +423,5 @@ def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
     return SpotResult(fewest, violations, seconds, detail, checks, sum(c.found for c in checks),
                       sum(c.found_more for c in checks), min(counted) if counted else None,
                       sum(c.unsettled for c in checks), exact_draws, unchecked, sum(c.undefined for c in checks),
-                      bool(decisions) and all(c.once for c in decisions))
+                      bool(decisions) and all(c.once for c in decisions),
+                      not decisions and bool(constant) and all(c.constant_at_size for c in constant))

@@ -97,27 +97,34 @@ True
 
 from __future__ import annotations
 
-import functools
 import time
-import zlib
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import Mapping, Sequence
+from typing import Sequence
 
 import numpy as np
 import sympy as sp
 
-from symbolic.constructs import atoms_of, domain_conditions, exact_floats
+from symbolic.certify import Uncertifiable, holds, respects_symbol_assumptions
+from symbolic.constructs import atoms_of
+from symbolic.points import simplest_first
 
-from .exact import RationalArray, as_fraction, exact_truth
-from .kernels import Kernel, KernelError, compile_conjunction, compile_kernel, free_symbols_of
-from .paper_samplers import Section4Sampler, Section5Sampler
-from .samplers import BoundsSampler, SamplingProblem, flatten_atoms, own_assumptions_hold
+from .draws import (DEFAULT_SAMPLERS, NotCheckable, Plan, as_exact, assumption_tuple, draw_points, exact_row,
+                    format_point, plan_for, register_sampler, samplers, seed_for, unregister_sampler,
+                    why_uncheckable)
+from .exact import RationalArray, exact_truth
+from .kernels import Kernel, KernelError
+from .point_check import PointCheck, evaluate_point
+from .samplers import own_assumptions_hold
+from .sympy_points import (TIE_BUDGET, all_hold, holds_high_precision, is_undefined, surely_undefined,
+                           symbolic_exponents, with_ties)
 
+# the sampler registry, the plans and the single-point check live in numeric.draws and numeric.point_check;
+# they are named here too, where the spot checks' users have always found them
 __all__ = ["register_sampler", "unregister_sampler", "samplers", "DEFAULT_SAMPLERS", "check_statement",
            "StatementCheck", "PointCheck", "evaluate_point", "DEFAULT_SAMPLES", "DEFAULT_EXACT_SAMPLES",
            "draw_admissible", "NotCheckable", "SYMPY_EXACT_DRAWS", "check_group", "format_point",
-           "why_uncheckable"]
+           "why_uncheckable", "CONSTANT", "CROSS_CHECK_SHARE", "DEFAULT_BOUNDARY_SHARE"]
 
 #: how a spot check's detail begins when an obligation was a constant (nothing to evaluate)
 CONSTANT = "constant"
@@ -132,143 +139,10 @@ CROSS_CHECK_SHARE = 0.1
 #: extra rounds of drawing when rejection leaves fewer admissible draws than asked
 _TOP_UP_ROUNDS = 3
 
-#: the samplers of this toolkit's own paper, used where no paper names its own (numeric.testing, a plain
-#: check_statement); a paper's spot checks use the paper's samplers instead (``samplers=``)
-DEFAULT_SAMPLERS = (Section5Sampler(), Section4Sampler())
-#: samplers registered by code (register_sampler): used everywhere, ahead of the paper's
-_SAMPLERS: list = []
-_FALLBACK = BoundsSampler()
-
-
-def register_sampler(sampler, *, first: bool = True):
-    """Add a sampler; ``first=True`` lets it take precedence over those already registered."""
-    for attr in ("name", "owns", "draw"):
-        if not hasattr(sampler, attr):
-            raise TypeError(f"a sampler needs a {attr!r} attribute (see numeric.spot)")
-    global _SAMPLERS
-    rest = [s for s in _SAMPLERS if s.name != sampler.name]
-    _SAMPLERS = [sampler, *rest] if first else [*rest, sampler]
-    _PLANS.clear()
-    return sampler
-
-
-def unregister_sampler(name: str) -> None:
-    """Remove the sampler called ``name`` (tests that register a temporary sampler)."""
-    global _SAMPLERS
-    _SAMPLERS = [s for s in _SAMPLERS if s.name != name]
-    _PLANS.clear()
-
-
-def samplers(paper_samplers: Sequence | None = None) -> tuple:
-    """The samplers in use, in order of precedence (the fallback not included): those registered, then the
-    paper's (``paper_samplers``; ``None``: :data:`DEFAULT_SAMPLERS`)."""
-    return tuple(_SAMPLERS) + (DEFAULT_SAMPLERS if paper_samplers is None else tuple(paper_samplers))
-
-
-# -- plans: which sampler draws what, compiled kernels --------------------------------
-
-@dataclass(frozen=True)
-class _Plan:
-    symbols: tuple[sp.Symbol, ...]
-    parts: tuple  # (sampler, SamplingProblem)
-    assumptions: Kernel
-    statements: tuple[Kernel, ...]
-    #: where each statement is defined, in floats (``None``: everywhere, or not compiled): to tell a draw where
-    #: it is undefined (NaN) from one that refutes it, past the exact re-decisions
-    defined: tuple = ()
-
-
-_PLANS: dict = {}
-
-
-class NotCheckable(ValueError):
-    """The statement or its assumptions have no numeric evaluation (e.g. an undefined function ``P(E)``)."""
-
-
-def _plan(statements: tuple, assumptions: tuple, paper_samplers: Sequence | None = None) -> _Plan:
-    chosen = samplers(paper_samplers)
-    key = (statements, assumptions, tuple(s.name for s in chosen))
-    plan = _PLANS.get(key)
-    if plan is None:
-        try:
-            plan = _make_plan(statements, assumptions, chosen)
-        except NotCheckable as exc:
-            plan = exc
-        _PLANS[key] = plan
-    if isinstance(plan, NotCheckable):
-        raise plan
-    return plan
-
-
-def _make_plan(statements: tuple, assumptions: tuple, chosen: tuple) -> _Plan:
-    reason = why_uncheckable((*statements, *assumptions))
-    if reason:
-        raise NotCheckable(reason)
-    atoms = flatten_atoms(assumptions)
-    symbols = set()
-    for e in (*statements, *atoms):
-        symbols |= free_symbols_of(e)
-    symbols = tuple(sorted(symbols, key=lambda s: s.name))
-    groups: dict = {}
-    for sym in symbols:
-        owner = next((s for s in chosen if s.owns(sym)), _FALLBACK)
-        groups.setdefault(id(owner), (owner, []))[1].append(sym)
-    parts = tuple((owner, SamplingProblem.build(syms, atoms, statements)) for owner, syms in groups.values())
-    try:
-        return _Plan(symbols, parts, compile_conjunction(atoms, symbols),
-                     tuple(compile_kernel(st, symbols) for st in statements),
-                     tuple(_definedness(st, symbols) for st in statements))
-    except Exception as exc:  # lambdify refuses it: report, do not crash the verify run
-        raise NotCheckable(f"cannot be compiled to NumPy ({type(exc).__name__}: {str(exc).splitlines()[0]})") from None
-
-
-def _definedness(statement, symbols) -> Kernel | None:
-    """A kernel of where ``statement`` is defined (its conditions of definition), or ``None``."""
-    try:
-        conditions = domain_conditions(statement)
-        return compile_kernel(sp.And(*conditions), symbols) if conditions else None
-    except Exception:  # noqa: BLE001 - a condition NumPy cannot evaluate: every failure is then re-decided or open
-        return None
-
-
-def _seed_for(seed: int, label: str) -> np.random.Generator:
-    # stable across processes (str hash is salted)
-    return np.random.default_rng([int(seed) & 0xFFFFFFFF, zlib.crc32(label.encode())])
-
-
-def _draw(plan: _Plan, n: int, rng, exact: bool, boundary_share: float) -> dict:
-    values = {}
-    for sampler, problem in plan.parts:
-        values.update(sampler.draw(problem, n, rng, exact=exact, boundary_share=boundary_share))
-    missing = [s for s in plan.symbols if s not in values]
-    if missing:
-        raise RuntimeError(f"samplers drew no values for {', '.join(map(str, missing))}")
-    return values
-
-
-def _exact_row(values: Mapping, symbols, index: int) -> dict[str, Fraction]:
-    out = {}
-    for s in symbols:
-        v = values[s]
-        out[s.name] = v[index].to_fractions()[0] if isinstance(v, RationalArray) else Fraction(float(v[index]))
-    return out
-
-
-def _as_exact(values: Mapping, symbols, rows) -> list[RationalArray]:
-    return [RationalArray.from_floats(np.asarray(values[s])[rows]) for s in symbols]
-
-
-def format_point(point: Mapping[str, Fraction]) -> str:
-    """``a = 1/2, b = 3``: a draw, exactly, its symbols in order."""
-    return ", ".join(f"{k} = {v}" for k, v in sorted(point.items()))
-
-
-def _assumption_tuple(assumptions) -> tuple:
-    if isinstance(assumptions, Mapping):
-        return tuple(assumptions.values())
-    if isinstance(assumptions, (sp.Basic, bool)):
-        return (sp.sympify(assumptions),)
-    return tuple(sp.sympify(a) for a in assumptions)
+#: float failures re-decided by SymPy when the kernel has no rational evaluation (each costs milliseconds)
+_SYMPY_CONFIRM_LIMIT = 50
+#: exact draws decided in SymPy when the kernel has no rational evaluation
+SYMPY_EXACT_DRAWS = 16
 
 
 # -- statements on shared draws ----------------------------------------------------------
@@ -361,11 +235,11 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
                     exact_samples: int, seed: int, label: str, boundary_share: float,
                     confirm_limits: Sequence[int], paper_samplers: Sequence | None = None) -> list[StatementCheck]:
     start = time.perf_counter()
-    plan = _plan(statements, assumptions, paper_samplers)
+    plan = plan_for(statements, assumptions, paper_samplers)
     tallies = [_Tally() for _ in statements]
     if not plan.symbols:
         return _closed(plan, wants, start)
-    rng = _seed_for(seed, label)
+    rng = seed_for(seed, label)
     drawn = admissible = 0
 
     # float draws, topped up when rejection removes some
@@ -374,7 +248,7 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
         if need <= 0:
             break
         n = need if drawn == 0 else min(4 * need, 4 * int(samples))
-        values = _draw(plan, n, rng, False, boundary_share)
+        values = draw_points(plan, n, rng, False, boundary_share)
         args = [values[s] for s in plan.symbols]
         ok = plan.assumptions(*args) & own_assumptions_hold(plan.symbols, args)
         drawn += n
@@ -402,7 +276,7 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
     # exact draws, mostly on the boundaries; then simple values and the statement's own constants, which no
     # sampler of the assumptions' bounds reaches (x < 1500 fails at 1500, Ne(x, 0) at 0)
     if exact_samples > 0:
-        values = _draw(plan, int(exact_samples), rng, True, boundary_share)
+        values = draw_points(plan, int(exact_samples), rng, True, boundary_share)
         drawn += int(exact_samples)
         _exact_stage(plan, values, wants, tallies)
         values = _simple_draws(plan, SIMPLE_DRAWS)
@@ -425,7 +299,7 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
                            undefined_exact=t.undefined_exact, first_undefined=t.first_undefined) for t in tallies]
 
 
-def _pins(plan: _Plan) -> dict:
+def _pins(plan: Plan) -> dict:
     """``{symbol: value}`` for each assumption ``Eq(symbol, value)`` with an irrational number as value
     (``Eq(f, sqrt(2))``), which no rational draw meets."""
     out = {}
@@ -437,31 +311,29 @@ def _pins(plan: _Plan) -> dict:
     return out
 
 
-def _pinned_draws(plan: _Plan, wants, tallies, rng, boundary_share: float) -> None:
+def _pinned_draws(plan: Plan, wants, tallies, rng, boundary_share: float) -> None:
     """Exact draws at an irrational value an equation assumption pins a symbol to (``f = sqrt(2)``), the other
     symbols at float draws read exactly, decided in SymPy: what shows a claim there exactly."""
-    from symbolic.certify import Uncertifiable, holds
-
     pins = _pins(plan)
     if not pins:
         return
-    values = _draw(plan, 4 * SYMPY_EXACT_DRAWS, rng, False, boundary_share)
+    values = draw_points(plan, 4 * SYMPY_EXACT_DRAWS, rng, False, boundary_share)
     args = [values[s] for s in plan.symbols]
     ok = np.asarray(plan.assumptions(*args), dtype=bool) & own_assumptions_hold(plan.symbols, args)
-    until = time.monotonic() + _TIE_BUDGET
+    until = time.monotonic() + TIE_BUDGET
     every_symbol_pinned = set(pins) == set(plan.symbols)  # then every draw is the one point
     for row in np.flatnonzero(ok)[:1 if every_symbol_pinned else SYMPY_EXACT_DRAWS]:
-        exact = _exact_row(values, plan.symbols, int(row))
+        exact = exact_row(values, plan.symbols, int(row))
         point = {s: pins.get(s, sp.Rational(exact[s.name].numerator, exact[s.name].denominator))
                  for s in plan.symbols}
         try:
-            if not all(_with_ties(holds, a, point, until) for a in plan.assumptions.expr):
+            if not all_hold(plan.assumptions.expr, point, until):
                 continue
         except Uncertifiable:
             continue
         for kernel, want, tally in zip(plan.statements, wants, tallies):
             try:
-                value = _with_ties(holds, kernel.expr, point, until)
+                value = with_ties(holds, kernel.expr, point, until)
             except Uncertifiable:
                 continue
             tally.exact_checked += 1
@@ -471,14 +343,12 @@ def _pinned_draws(plan: _Plan, wants, tallies, rng, boundary_share: float) -> No
                     tally.first = {s.name: v for s, v in point.items()}
 
 
-def _closed(plan: _Plan, wants, start: float) -> list[StatementCheck]:
+def _closed(plan: Plan, wants, start: float) -> list[StatementCheck]:
     """Statements with no symbol (``Eq(sqrt(6), sqrt(6) + 10**-30)`` held unevaluated): one evaluation, exact
     (floats call that equation true), counted as one draw; one SymPy cannot settle is left open."""
-    from symbolic.certify import Uncertifiable, holds
-
-    until = time.monotonic() + _TIE_BUDGET
+    until = time.monotonic() + TIE_BUDGET
     try:
-        ok = all(_with_ties(holds, a, {}, until) for a in plan.assumptions.expr)
+        ok = all_hold(plan.assumptions.expr, {}, until)
     except Uncertifiable:
         ok = False  # an assumption undefined or unsettled: no admissible draw
     out = []
@@ -486,9 +356,9 @@ def _closed(plan: _Plan, wants, start: float) -> list[StatementCheck]:
         value, undefined = None, False
         if ok:
             try:
-                value = _with_ties(holds, kernel.expr, {}, until)
+                value = with_ties(holds, kernel.expr, {}, until)
             except Uncertifiable as exc:
-                undefined = str(exc).startswith(_UNDEFINED_WORDS)
+                undefined = is_undefined(exc)
         bad = value is not None and value != want
         unsettled = ok and value is None and not undefined  # no float stands in for it: nothing is shown
         out.append(StatementCheck(1, int(ok and not unsettled), int(ok and value is not None), int(bad), 0,
@@ -499,7 +369,7 @@ def _closed(plan: _Plan, wants, start: float) -> list[StatementCheck]:
     return out
 
 
-def _exact_stage(plan: _Plan, values: dict, wants, tallies) -> None:
+def _exact_stage(plan: Plan, values: dict, wants, tallies) -> None:
     """Exact draws decided in rational arithmetic (in SymPy where a kernel has none, or where a zero
     denominator stops the eager evaluation); counted in ``tallies``."""
     args = [values[s] for s in plan.symbols]
@@ -524,7 +394,7 @@ def _exact_stage(plan: _Plan, values: dict, wants, tallies) -> None:
         tally.exact_checked += int(evaluated.sum())
         tally.failures += rows.size
         if rows.size and tally.first is None:
-            tally.first = _exact_row(values, plan.symbols, int(rows[0]))
+            tally.first = exact_row(values, plan.symbols, int(rows[0]))
         # a zero denominator stopped the eager rational evaluation, where Kleene's logic may settle the draw
         # (Or(x != 0, 1/x > 5) is true at x = 0): decided in SymPy, as the engine reads it
         stopped = np.flatnonzero(own & (~held_defined | (ok & ~defined)))
@@ -544,13 +414,10 @@ _CONSTANT_RANGE = (sp.Rational(1, 10**9), sp.Integer(10**9))
 _WIDE_CONSTANT_RANGE = (sp.Rational(1, 10**100), sp.Integer(10**100))
 
 
-def _simple_draws(plan: _Plan, n: int) -> dict:
+def _simple_draws(plan: Plan, n: int) -> dict:
     """Up to ``n`` exact points, simplest first (every symbol's simple values together before any one's
     rarer ones): :data:`_SIMPLE` and the rational constants of the statements and assumptions with their
     neighbours (``c``, ``c + 1``, ``c - 1``, ``-c``), each where its symbol's own assumptions allow it."""
-    from symbolic.certify import respects_symbol_assumptions
-    from symbolic.points import simplest_first
-
     exprs = (*(k.expr for k in plan.statements), *plan.assumptions.expr)
     # a symbol in an exponent (2**x at x = 10**30) keeps the range; else the statement's own 10**-40 is drawn
     low, high = _CONSTANT_RANGE if any(p.exp.free_symbols for e in exprs for p in e.atoms(sp.Pow)) \
@@ -573,7 +440,7 @@ def _simple_draws(plan: _Plan, n: int) -> dict:
             for j, s in enumerate(plan.symbols)}
 
 
-def _exact_in_sympy(plan: _Plan, kernel: Kernel, values, args, want, tally: _Tally) -> None:
+def _exact_in_sympy(plan: Plan, kernel: Kernel, values, args, want, tally: _Tally) -> None:
     """Where a kernel has no rational evaluation (a root, a real power, exp), its first exact draws -- mostly on
     the boundaries -- decided in SymPy: ``sqrt(3 x) > 1`` fails at ``x = 1/3``, which no float is."""
     rows = np.flatnonzero(own_assumptions_hold(plan.symbols, args))[:SYMPY_EXACT_DRAWS]
@@ -581,14 +448,14 @@ def _exact_in_sympy(plan: _Plan, kernel: Kernel, values, args, want, tally: _Tal
         tally.exact_checked += _redecide(plan, kernel, values, rows, [a[rows] for a in args], want, tally).admitted
 
 
-def _confirm(plan: _Plan, kernel: Kernel, values, rows, want, tally: _Tally, limit: int,
+def _confirm(plan: Plan, kernel: Kernel, values, rows, want, tally: _Tally, limit: int,
              defined_in_floats: Kernel | None = None) -> None:
     """Re-decide float failures exactly (a float is an exact binary rational); only confirmed ones count.
     Past ``limit``, a failure where the statement is undefined in floats (``defined_in_floats``) is no failure."""
     if rows.size > limit:
         _left_open(plan, values, rows[limit:], defined_in_floats, tally)
         rows = rows[:limit]
-    exact_args = _as_exact(values, plan.symbols, rows)
+    exact_args = as_exact(values, plan.symbols, rows)
     try:
         held, held_defined = exact_truth(plan.assumptions.exact, exact_args)
         value, value_defined = exact_truth(kernel.exact, exact_args)
@@ -606,23 +473,23 @@ def _confirm(plan: _Plan, kernel: Kernel, values, rows, want, tally: _Tally, lim
     tally.excluded += int((held_defined & ~held).sum())
 
 
-def _confirm_in_sympy_rows(plan: _Plan, kernel: Kernel, values, rows, want, tally: _Tally,
+def _confirm_in_sympy_rows(plan: Plan, kernel: Kernel, values, rows, want, tally: _Tally,
                            defined_in_floats: Kernel | None) -> None:
     """Float failures re-decided in SymPy (up to its limit; the rest left open, or undefined in floats)."""
     if not rows.size:
         return
-    done = _redecide(plan, kernel, values, rows, _as_exact(values, plan.symbols, rows), want, tally)
+    done = _redecide(plan, kernel, values, rows, as_exact(values, plan.symbols, rows), want, tally)
     tally.resolved += done.settled - done.failed  # rounding, or a draw the assumptions exclude
     tally.excluded += done.settled - done.admitted
     tally.unconfirmed += done.open.size
     _left_open(plan, values, done.past, defined_in_floats, tally)
 
 
-def _undefined_in_floats(plan: _Plan, kernel: Kernel, values, rows, want, tally: _Tally) -> None:
+def _undefined_in_floats(plan: Plan, kernel: Kernel, values, rows, want, tally: _Tally) -> None:
     """Draws as wanted in floats but where the statement is undefined in floats: re-decided in SymPy (up to its
     limit), where an exactly undefined one is counted as such (a proof excludes it) and one Kleene's logic
     settles against the verdict is a failure; the others, and those past the limit, count as undefined."""
-    done = _redecide(plan, kernel, values, rows, _as_exact(values, plan.symbols, rows), want, tally)
+    done = _redecide(plan, kernel, values, rows, as_exact(values, plan.symbols, rows), want, tally)
     tally.undefined += done.open.size + done.past.size
 
 
@@ -635,7 +502,7 @@ class _Redecided:
     past: np.ndarray  # rows past its limit of distinct points, not re-decided
 
 
-def _redecide(plan: _Plan, kernel: Kernel, values, rows, exact_args, want, tally: _Tally) -> _Redecided:
+def _redecide(plan: Plan, kernel: Kernel, values, rows, exact_args, want, tally: _Tally) -> _Redecided:
     """Draws ``rows`` (exactly ``exact_args``) re-decided in SymPy, as the engine reads them, each distinct point
     once (exact draws repeat a boundary point hundreds of times), up to its limit of distinct points.
 
@@ -657,25 +524,25 @@ def _redecide(plan: _Plan, kernel: Kernel, values, rows, exact_args, want, tally
     tally.undefined += int(undefined.sum())
     tally.undefined_exact += int(undefined.sum())
     if undefined.any() and tally.first_undefined is None:
-        tally.first_undefined = _exact_row(values, plan.symbols, int(rows[np.flatnonzero(undefined)[0]]))
+        tally.first_undefined = exact_row(values, plan.symbols, int(rows[np.flatnonzero(undefined)[0]]))
     confirmed = rows[settled & bad]
     tally.failures += confirmed.size
     if confirmed.size and tally.first is None:
-        tally.first = _exact_row(values, plan.symbols, int(confirmed[0]))
+        tally.first = exact_row(values, plan.symbols, int(confirmed[0]))
     return _Redecided(int(settled.sum()), confirmed.size, int((settled & admitted).sum()),
                       rows[covered & ~settled & ~undefined], rows[~covered])
 
 
-def _count(plan: _Plan, values, rows, bad, tally: _Tally) -> None:
+def _count(plan: Plan, values, rows, bad, tally: _Tally) -> None:
     """Re-decided rows: the failures confirmed, the rest rounding."""
     confirmed = rows[bad]
     tally.failures += confirmed.size
     tally.resolved += rows.size - confirmed.size
     if confirmed.size and tally.first is None:
-        tally.first = _exact_row(values, plan.symbols, int(confirmed[0]))
+        tally.first = exact_row(values, plan.symbols, int(confirmed[0]))
 
 
-def _left_open(plan: _Plan, values, rows, defined: Kernel | None, tally: _Tally) -> None:
+def _left_open(plan: Plan, values, rows, defined: Kernel | None, tally: _Tally) -> None:
     """Float failures not re-decided: open, but for those where the statement is undefined in floats."""
     if defined is None or not rows.size:
         tally.unconfirmed += rows.size
@@ -685,75 +552,7 @@ def _left_open(plan: _Plan, values, rows, defined: Kernel | None, tally: _Tally)
     tally.unconfirmed += rows.size - undefined
 
 
-#: float failures re-decided by SymPy when the kernel has no rational evaluation (each costs milliseconds)
-_SYMPY_CONFIRM_LIMIT = 50
-#: exact draws decided in SymPy when the kernel has no rational evaluation
-SYMPY_EXACT_DRAWS = 16
-#: digits of the re-decision of statements with real powers x**beta at symbolic beta (no exact decision)
-_HIGH_PRECISION_DIGITS = 60
-
-
-@functools.lru_cache(maxsize=1024)
-def _symbolic_exponents(statement, atoms) -> bool:
-    return any(not p.exp.is_number for e in (statement, *atoms) for p in e.atoms(sp.Pow))
-
-
-def _holds_high_precision(b, point) -> bool:
-    """``b`` at ``point`` with each relation's sides evaluated to :data:`_HIGH_PRECISION_DIGITS` digits.
-
-    Used where the values are real powers at rational exponents with 52-bit
-    denominators: exact algebraic arithmetic is out of reach, but a difference far
-    above the working precision has a sure sign; anything closer is not settled.
-    """
-    from sympy.core.relational import Relational
-
-    from symbolic.certify import Uncertifiable
-
-    if b is sp.true or b is True:
-        return True
-    if b is sp.false or b is False:
-        return False
-    if isinstance(b, Relational):
-        # Floats in, not Rationals: SymPy would try to simplify a rational to a 52-bit rational power exactly
-        at = {k: sp.Float(v, _HIGH_PRECISION_DIGITS + 10) for k, v in point.items()}
-        lhs, rhs = (sp.N(side.xreplace(at), _HIGH_PRECISION_DIGITS) for side in (b.lhs, b.rhs))
-        if lhs.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or rhs.has(sp.nan, sp.zoo, sp.oo, -sp.oo) \
-                or lhs.is_extended_real is False or rhs.is_extended_real is False:
-            raise Uncertifiable("no numeric value")  # a pole, or not real: undefined there
-        if not (lhs.is_Number and rhs.is_Number):
-            raise Uncertifiable("not evaluated to a number")  # SymPy could not: nothing is said
-        gap = b.lhs - b.rhs
-        # an exact tie (x > 0 at x = 0) needs no precision; only where no power has a symbolic exponent is it
-        # computed exactly (a drawn rational to a drawn rational power can fill the memory)
-        if not any(not p.exp.is_number for p in gap.atoms(sp.Pow)) and gap.xreplace(point).is_zero is True:
-            return b.rel_op in ("==", "<=", ">=")
-        diff, scale = lhs - rhs, max(abs(lhs), abs(rhs), sp.Integer(1))
-        if abs(diff) <= scale * sp.Float(10) ** (20 - _HIGH_PRECISION_DIGITS):
-            raise Uncertifiable("within the working precision of a boundary")
-        sign = 1 if diff > 0 else -1
-        return {"==": False, "!=": True, "<": sign < 0, "<=": sign < 0, ">": sign > 0, ">=": sign > 0}[b.rel_op]
-    if isinstance(b, (sp.And, sp.Or)):  # Kleene's logic: a settling part decides, whatever the others are
-        settles = isinstance(b, sp.Or)
-        unsettled = None
-        for a in b.args:
-            try:
-                if _holds_high_precision(a, point) is settles:
-                    return settles
-            except Uncertifiable as exc:
-                unsettled = unsettled or exc
-        if unsettled is not None:
-            raise unsettled
-        return not settles
-    if isinstance(b, sp.Not):
-        return not _holds_high_precision(b.args[0], point)
-    if isinstance(b, sp.Implies):
-        return (not _holds_high_precision(b.args[0], point)) or _holds_high_precision(b.args[1], point)
-    if isinstance(b, sp.Equivalent):
-        return len({_holds_high_precision(a, point) for a in b.args}) == 1
-    raise Uncertifiable(f"cannot evaluate {sp.sstr(b)}")
-
-
-def _confirm_in_sympy(plan: _Plan, kernel: Kernel, exact_args, want) -> tuple[np.ndarray, ...]:
+def _confirm_in_sympy(plan: Plan, kernel: Kernel, exact_args, want) -> tuple[np.ndarray, ...]:
     """Re-decide float failures in SymPy: exactly (:func:`symbolic.certify.holds`), or at high
     precision where exponents are symbolic.
 
@@ -762,97 +561,30 @@ def _confirm_in_sympy(plan: _Plan, kernel: Kernel, exact_args, want) -> tuple[np
     statement is undefined (neither), and where the assumptions hold; rows beyond the limit and
     unsettled rows are reported by the caller, not counted.
     """
-    from symbolic.certify import Uncertifiable, holds
-
     n = len(exact_args[0]) if exact_args else 0
     atoms = tuple(plan.assumptions.expr)
-    decide = _holds_high_precision if _symbolic_exponents(kernel.expr, atoms) else holds
+    decide = holds_high_precision if symbolic_exponents(kernel.expr, atoms) else holds
     take = min(n, _SYMPY_CONFIRM_LIMIT)
-    until = time.monotonic() + _TIE_BUDGET
+    until = time.monotonic() + TIE_BUDGET
     columns = [a.to_fractions()[:take] for a in exact_args]
     bad, settled, undefined = np.zeros(take, dtype=bool), np.ones(take, dtype=bool), np.zeros(take, dtype=bool)
     admitted = np.zeros(take, dtype=bool)
     for i in range(take):
         point = {s: sp.Rational(col[i].numerator, col[i].denominator) for s, col in zip(plan.symbols, columns)}
         try:
-            if not all(_with_ties(decide, a, point, until) for a in atoms):
+            if not all_hold(atoms, point, until, decide):
                 continue
         except Uncertifiable:
             settled[i] = False
             continue
         admitted[i] = True
         try:
-            bad[i] = _with_ties(decide, kernel.expr, point, until) != want
+            bad[i] = with_ties(decide, kernel.expr, point, until) != want
         except Uncertifiable as exc:
             settled[i] = False
-            undefined[i] = str(exc).startswith(_UNDEFINED_WORDS) and (decide is holds or _surely_undefined(
+            undefined[i] = is_undefined(exc) and (decide is holds or surely_undefined(
                 kernel.expr, point))
     return bad, settled, undefined, admitted
-
-
-def _surely_undefined(statement, point) -> bool:
-    """Whether a condition of the statement's definition surely fails at ``point``: at 60 digits a tie can come
-    out a hair negative (``x + y - 1`` at ``1/3, 2/3``), and a root of it is no sign of a pole."""
-    from symbolic.certify import Uncertifiable, holds
-
-    for condition in domain_conditions(statement):
-        try:
-            if not holds(condition, point):
-                return True
-        except Uncertifiable:
-            continue
-    return False
-
-
-#: seconds SymPy may simplify one value that interval arithmetic could not separate from a boundary, and in
-#: all for one group of draws re-decided (floats near a tie can be many)
-_TIE_SECONDS, _TIE_BUDGET = 0.5, 2.0
-
-
-def _with_ties(decide, b, point, until: float) -> bool:
-    """``decide(b, point)``; where :func:`symbolic.certify.holds` finds a relation too close to call, SymPy's
-    simplification of the exact values may show a tie (``sin(x)**2 + cos(x)**2 - 1`` is 0 at every x), which
-    floats would decide by rounding.  For spot checks only: the engine certifies no point this way."""
-    from symbolic.certify import Uncertifiable, holds
-
-    try:
-        return decide(b, point)
-    except Uncertifiable as exc:
-        if decide is not holds or str(exc).startswith(_UNDEFINED_WORDS):
-            raise
-        for condition in domain_conditions(b):
-            defined = _simplified(condition, point, until)
-            if defined is None:
-                raise
-            if not defined:
-                raise Uncertifiable(f"undefined at this point: {sp.sstr(condition)} fails") from None
-        settled = _simplified(b, point, until)
-        if settled is None:
-            raise
-        return settled
-
-
-def _simplified(b, point, until: float) -> bool | None:
-    from symbolic.certify import Uncertifiable, holds
-    from symbolic.timebox import OutOfTime, time_box
-
-    try:
-        return holds(b, point, True)
-    except Uncertifiable:
-        pass
-    left = min(_TIE_SECONDS, until - time.monotonic())
-    if left <= 0:
-        return None
-    try:
-        with time_box(left):
-            value = sp.simplify(b.xreplace(point))
-    except (OutOfTime, Exception):  # noqa: BLE001 - SymPy's own failures: not settled
-        return None
-    return bool(value) if value in (sp.true, sp.false) else None
-
-
-#: how :func:`symbolic.certify.holds` and :func:`_holds_high_precision` say a point is outside the domain
-_UNDEFINED_WORDS = ("undefined at this point", "no numeric value")
 
 
 def check_statement(statement, assumptions=(), *, samples: int = DEFAULT_SAMPLES,
@@ -868,7 +600,7 @@ def check_statement(statement, assumptions=(), *, samples: int = DEFAULT_SAMPLES
     :func:`samplers`.
     """
     statement = sp.sympify(statement)
-    return check_group((statement,), (want,), _assumption_tuple(assumptions), samples=samples,
+    return check_group((statement,), (want,), assumption_tuple(assumptions), samples=samples,
                         exact_samples=exact_samples, seed=seed, label=label or sp.sstr(statement)[:200],
                         boundary_share=boundary_share, confirm_limits=(confirm_limit,),
                         paper_samplers=paper_samplers, counted=(want,))[0]
@@ -889,113 +621,9 @@ def draw_admissible(statement, assumptions=(), *, n: int = 1000, seed: int = 0, 
     True
     """
     statement = sp.sympify(statement)
-    plan = _plan((statement,), _assumption_tuple(assumptions))
-    rng = _seed_for(seed, sp.sstr(statement)[:200])
-    values = _draw(plan, n, rng, exact, boundary_share)
+    plan = plan_for((statement,), assumption_tuple(assumptions))
+    rng = seed_for(seed, sp.sstr(statement)[:200])
+    values = draw_points(plan, n, rng, exact, boundary_share)
     args = [values[s] for s in plan.symbols]
     values["admissible"] = plan.assumptions.exact(*args) if exact else plan.assumptions(*args)
     return values
-
-
-# -- a single point (counterexample, witness) ------------------------------------------
-
-@dataclass(frozen=True)
-class PointCheck:
-    """A point re-evaluated: exactly (decides) and in floats (reported)."""
-
-    assumptions_hold: bool
-    statement_holds: bool | None  #: ``None`` where the statement is undefined at the point
-    float_assumptions_hold: bool | None  #: ``None`` where floats cannot hold a value (10**400)
-    float_statement_holds: bool | None
-    exact: bool  #: False when the point or the expressions have no exact rational evaluation
-
-    @property
-    def float_agrees(self) -> bool:
-        return (self.float_assumptions_hold, self.float_statement_holds) == (self.assumptions_hold,
-                                                                             self.statement_holds)
-
-
-def evaluate_point(statement, assumptions, point: Mapping, paper_samplers: Sequence | None = None) -> PointCheck:
-    """Evaluate assumptions and statement at ``point`` ({Symbol: exact value}).
-
-    >>> x = sp.Symbol("x", positive=True)
-    >>> evaluate_point(x < 1, [x >= 1], {x: sp.Integer(1)})
-    PointCheck(assumptions_hold=True, statement_holds=False, float_assumptions_hold=True, float_statement_holds=False, exact=True)
-    """
-    # Floats are read as the decimals they print as, as the engine and the kernels read them (SymPy's own
-    # evaluation would take 3*0.1 > 0.3 in binary): in the statement, the assumptions and the point alike
-    assumptions = tuple(exact_floats(a)[0] for a in _assumption_tuple(assumptions))
-    statement = exact_floats(sp.sympify(statement))[0]
-    plan = _plan((statement,), assumptions, paper_samplers)
-    kernel = plan.statements[0]
-    by_name = {getattr(k, "name", str(k)): exact_floats(v)[0] if isinstance(v, sp.Basic) else v
-               for k, v in point.items()}
-    missing = [s.name for s in plan.symbols if s.name not in by_name]
-    if missing:
-        raise ValueError(f"the point gives no value for {', '.join(missing)}")
-    raw = [by_name[s.name] for s in plan.symbols]
-    if any(sp.sympify(v).is_extended_real is False for v in raw):  # x = I: no point of a claim on real numbers
-        return PointCheck(False, None, False, None, True)
-    try:
-        floats = [np.array([float(sp.N(v, 30)) if isinstance(v, sp.Basic) else float(v)]) for v in raw]
-        # a closed statement (no symbols left) evaluates to one value, not an array of one
-        fa, fs = bool(np.ravel(plan.assumptions(*floats))[0]), bool(np.ravel(kernel(*floats))[0])
-    except OverflowError:  # a value or a constant beyond the float range: the exact reading alone
-        fa = fs = None
-    try:
-        exact_args = [RationalArray.from_values([as_fraction(v)]) for v in raw]
-        ea, es = bool(plan.assumptions.exact(*exact_args)[0]), bool(kernel.exact(*exact_args)[0])
-        exact = True
-    except (TypeError, ValueError, KernelError, ZeroDivisionError):
-        # an algebraic point (a root object): SymPy decides it exactly
-        from symbolic.certify import Uncertifiable, holds
-
-        subs = {s: sp.sympify(v) for s, v in zip(plan.symbols, raw)}
-        try:
-            until = time.monotonic() + _TIE_BUDGET
-            ea = all(_with_ties(holds, a, subs, until) for a in flatten_atoms(assumptions))
-        except Uncertifiable as exc:
-            if not str(exc).startswith(_UNDEFINED_WORDS):
-                return _in_floats(fa, fs)
-            ea = False  # an assumption undefined there holds nowhere there (floats may call 1/0 inf)
-        try:
-            es = _with_ties(holds, statement, subs, time.monotonic() + _TIE_BUDGET)
-        except Uncertifiable as exc:
-            if not str(exc).startswith(_UNDEFINED_WORDS):
-                return _in_floats(fa, fs)
-            es = None  # undefined exactly: neither a counterexample nor an instance
-        exact = True
-    # a point that breaks a symbol's own assumption (p = 4 for a prime p, a = -1 for a positive a) is outside
-    # every claim about that symbol, whatever the kernels, which take any real, say
-    from symbolic.certify import respects_symbol_assumptions
-
-    if not respects_symbol_assumptions({s: sp.sympify(v) for s, v in zip(plan.symbols, raw)}):
-        ea = fa = False
-    return PointCheck(ea, es, fa, fs, exact)
-
-
-def _in_floats(fa, fs) -> PointCheck:
-    """A point SymPy could not settle exactly: its float reading, where floats could read it at all."""
-    if fa is None:
-        raise NotCheckable("beyond the float range, and not settled exactly")
-    return PointCheck(fa, fs, fa, fs, False)
-
-
-def why_uncheckable(exprs) -> str | None:
-    """Why these expressions have no numeric value at a draw (an abstract function, a derivative of one), else
-    ``None``."""
-    for e in exprs:
-        reason = _uncheckable_one(e)
-        if reason:
-            return reason
-    return None
-
-
-@functools.lru_cache(maxsize=8192)
-def _uncheckable_one(expr) -> str | None:
-    found = atoms_of(expr, sp.core.function.AppliedUndef, sp.Derivative, sp.Integral, sp.Subs)
-    if not found:
-        return None
-    undefined = sorted({str(f.func) for f in found if isinstance(f, sp.core.function.AppliedUndef)})
-    names = ", ".join(undefined) or "a derivative"
-    return f"involves {names}, which has no numeric value without a concrete form"

@@ -12,7 +12,7 @@ Names are imported on first use (the command line starts fast).
 import importlib
 
 _EXPORTS = {
-    "Claim": "claim", "ClaimResult": "claim", "SpotCheck": "claim", "decide_claim": "claim",
+    "Claim": "claim", "ClaimResult": "claim", "SpotCheck": "claim", "decide_claim": "decide",
     "Paper": "paper", "Figure": "paper", "Erratum": "paper", "load_paper": "paper",
     "claims": "registry", "get_claim": "registry",
 }

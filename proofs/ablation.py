@@ -33,7 +33,8 @@ from symbolic.obligation import Obligation, Role
 from symbolic.settings import Settings
 from symbolic.verdict import value_text
 
-from .claim import Claim, ClaimResult, decide_claim, decide_obligation_once
+from .claim import Claim, ClaimResult
+from .decide import decide_claim, decide_obligation_once
 
 __all__ = ["assumption_group", "AssumptionUse", "assumption_use", "refutation_class", "RefutationClass",
            "ablation", "Ablation", "ablation_row", "necessity", "Necessity", "necessity_sentence", "NECESSITY_TIMEOUT"]

@@ -1,4 +1,4 @@
-r"""A claim of a paper, as a keyword-only record, and its decision.
+r"""A claim of a paper, as a keyword-only record, and the record of its result.
 
 A :class:`Claim` says *what* is claimed -- its id, its place in the paper, a
 short quote, the statement in words -- and *how it is checked*: either one
@@ -6,45 +6,42 @@ SymPy statement (``claim=``) with named assumptions (``assumptions=``), or a
 builder of :class:`~symbolic.obligation.Obligation` s (``build=``) for claims
 that need several decisions (one per sector, a generic-index argument, fixed-J
 cross-checks).  Its expected verdict, if any, is data kept beside it to be
-*compared* with the computed verdict; :func:`decide_claim` never reads it.
+*compared* with the computed verdict; :func:`proofs.decide.decide_claim` never reads it.
 
 >>> import sympy as sp
 >>> q, c, a = sp.symbols("q c a", positive=True)
 >>> claim = Claim(id="C.1", statement="the monopoly output falls with cost",
 ...               claim=sp.Implies(c < a, (a - c) / 2 > 0), assumptions={"a > c": a > c},
 ...               expected="proved")
+>>> from proofs.decide import decide_claim
 >>> decide_claim(claim).status.value
 'proved'
 """
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Callable, Sequence
 
 import sympy as sp
 from sympy import Equality
-from sympy.core.function import AppliedUndef
 from sympy.logic.boolalg import Boolean, BooleanAtom
 
 from symbolic import Kind, Status, Verdict
 from symbolic.certify import respects_symbol_assumptions
 from symbolic.engine import normalize_assumptions
 from symbolic.errors import BadInputError, BadInputTypeError
-from symbolic.obligation import Family, Obligation, Role, decide_obligation
+from symbolic.obligation import Family, Obligation, Role
 from symbolic.notation import latex
 from symbolic.prose import escape_markdown, prose_markdown
-from symbolic.settings import Settings
 from symbolic.sizes import obligation_at_size
 
-from .labels import label_disagreement, label_relation
+from .inputs import input_checks, lone_symbols, unrelated_assumptions
 from .scopes import BY_REDUCTION, checked_scope, fixed_sizes, quantifies_over, scoped_verdict, size_of
 
-__all__ = ["Claim", "ClaimResult", "SpotCheck", "is_identity", "Family", "Obligation", "Role", "decide_claim",
-           "decide_obligation_once", "combine_verdicts", "FORMALIZATIONS", "about", "unrelated_words", "input_checks",
-           "lone_words"]
+__all__ = ["Claim", "ClaimResult", "SpotCheck", "is_identity", "Family", "Obligation", "Role", "FORMALIZATIONS",
+           "excluded_sizes_of"]
 
 #: where a claim's formal statement comes from
 FORMALIZATIONS = ("paper", "project")
@@ -86,102 +83,6 @@ def _other_case(claim: "Claim", name: str) -> str:
     if not names:
         return ""
     return f" (its decisions have {names[0]}: scope={claim.scope.replace(name, names[0])!r}?)"
-
-
-def about(e) -> frozenset:
-    """The symbols and abstract functions ``e`` is about (``f(y) > 0`` is about the ``f`` of a claim on ``f(x)``)."""
-    return frozenset(e.free_symbols) | {f.func for f in e.atoms(AppliedUndef)}
-
-
-def _unrelated_assumptions(statement, given) -> tuple:
-    """``(name, what it is about)`` of each assumption that shares no symbol with the claim, even through other
-    assumptions: it restricts nothing the claim is about.  A model's whole list of assumptions given to each
-    claim has such (``b > 0`` beside a claim SymPy cancelled ``b`` from); a misspelt symbol makes one too,
-    which :class:`~proofs.paper.Paper` refuses where no claim of the paper mentions the symbol."""
-    claim_is_about = about(statement)
-    if not claim_is_about:
-        return ()  # a statement SymPy settled: nothing to relate to
-    each = [(name, about(a)) for name, a in given]
-    reached, linked = set(claim_is_about), True
-    while linked:  # symbols tied to the claim through assumptions ("y > 0" matters beside "x > y")
-        linked = False
-        for _, things in each:
-            if things & reached and not things <= reached:
-                reached |= things
-                linked = True
-    return tuple((name, things) for name, things in each if things and not things & reached)
-
-
-def _lone_symbols(statement, given) -> tuple:
-    """``(symbol name, assumption name, near names)`` for each symbol that only one assumption mentions, and not
-    the claim: the assumption then says only that *some* value of it makes it hold (for every other value the
-    claim is asked nothing), which a misspelt symbol makes silently (``c_l`` for the claim's ``c_L``).  Near
-    names: the claim's symbols it may be a misspelling of."""
-    import difflib
-
-    claim_names = sorted({str(s) for s in about(statement)})
-    if not claim_names:
-        return ()
-    count: dict = {}
-    for name, a in given:
-        for s in about(a):
-            count.setdefault(s, []).append(name)
-    out = []
-    for s, names in sorted(count.items(), key=lambda kv: str(kv[0])):
-        if str(s) in claim_names or not isinstance(s, sp.Symbol):
-            continue
-        same = [c for c in claim_names if c.lower() == str(s).lower()]  # c_l beside c_L: however often it is used
-        if len(names) == 1 or same:
-            near = same + [c for c in difflib.get_close_matches(str(s), claim_names, n=2, cutoff=0.75) if c not in same]
-            out.append((str(s), names[0] if len(names) == 1 else tuple(names), tuple(near)))
-    return tuple(out)
-
-
-def lone_words(symbol: str, assumption, near: tuple) -> str:
-    """A symbol only one assumption mentions (``assumption`` its name), or one the claim does not mention that
-    differs from a claim's symbol only in case (``assumption`` the names of those that mention it), in words."""
-    guess = f" (a misspelt {' or '.join(near)}?)" if near else ""
-    if not isinstance(assumption, str):
-        return (f"{symbol} is in the assumptions {', '.join(map(repr, assumption))}, not in the claim{guess}: they "
-                f"ask only that some {symbol} satisfies them")
-    return (f"{symbol} is in the assumption {assumption!r} only, not in the claim nor in another assumption{guess}: "
-            f"that assumption asks only that some {symbol} satisfies it")
-
-
-def input_checks(claim: "Claim") -> tuple[str, ...]:
-    """What in the claim's input reads other than it is decided, in words, for every output to repeat: a symbol
-    only one assumption mentions (a misspelling?), an assumption whose name says other than its formula (the
-    name is what tables and derivations show), an assumption SymPy settled when it was built."""
-    out = [lone_words(*one) for one in claim.lone]
-    if claim.claim is not None:
-        given = claim.given
-    else:
-        given = tuple(dict.fromkeys(pair for ob in claim.decisions for pair in ob.assumptions))
-    symbols = about(claim.claim) if claim.claim is not None else {s for ob in claim.decisions
-                                                                    for s in ob.free_symbols}
-    for name, formula in given:
-        if isinstance(formula, BooleanAtom):
-            # a settled name is a concern only where the claim's own symbols do not settle it alike
-            again = label_relation(name, symbols)
-            if again is not None and not isinstance(again, BooleanAtom):
-                out.append(f"the assumption {name!r} is the constant {formula}: SymPy settled it when it was built, "
-                           f"from how its symbols are declared, but with the claim's symbols it is "
-                           f"{sp.sstr(again)}, which {'restricts' if formula else 'admits'} something: a symbol "
-                           "of one name declared two ways (Symbol('t', positive=True) beside Symbol('t'))?")
-            continue
-        why = label_disagreement(name, formula)
-        if why:
-            out.append(f"the assumption named {name!r} is {sp.sstr(formula)}: {why}; the name is what is shown, "
-                       "the formula is what is assumed")
-    return tuple(dict.fromkeys(out))
-
-
-def unrelated_words(claim: "Claim", name: str, things) -> str:
-    """The unrelated assumption ``name`` of ``claim`` in words."""
-    symbols = ", ".join(sorted(str(s) for s in about(claim.claim)))
-    own = ", ".join(sorted(str(s) for s in things))
-    return (f"the assumption {name!r} is about {own}, none of the claim's symbols ({symbols}), not even through "
-            "the other assumptions")
 
 
 #: the verdicts a claim of each kind can get (``unknown`` is never an expectation: verify fails on it)
@@ -283,9 +184,9 @@ class Claim:
             object.__setattr__(self, "given", given)
             object.__setattr__(self, "assumptions", ", ".join(name for name, _ in given) or "none")
             if self.claim is not None:
-                object.__setattr__(self, "unrelated", _unrelated_assumptions(self.claim, given))
+                object.__setattr__(self, "unrelated", unrelated_assumptions(self.claim, given))
                 unrelated = {name for name, _ in self.unrelated}
-                object.__setattr__(self, "lone", tuple(one for one in _lone_symbols(self.claim, given)
+                object.__setattr__(self, "lone", tuple(one for one in lone_symbols(self.claim, given)
                                                        if not isinstance(one[1], str) or one[1] not in unrelated))
         object.__setattr__(self, "families", tuple(self.families))
         for f in self.families:
@@ -642,6 +543,8 @@ class SpotCheck:
     undefined: int = 0
     #: no decision has a symbol left: each was evaluated once, nothing drawn
     once: bool = False
+    #: SymPy settled every statement to a constant only once a size of the scope was set
+    constant_at_sizes: bool = False
 
     @classmethod
     def of(cls, out, detail: str | None = None) -> "SpotCheck":
@@ -649,7 +552,8 @@ class SpotCheck:
         return cls(samples=out.samples, violations=out.violations, seconds=out.seconds,
                    detail=out.detail if detail is None else detail, found=out.found, found_more=out.found_more,
                    exercised=out.exercised, unsettled=out.unsettled, exact_draws=out.exact_draws,
-                   unchecked=out.unchecked, undefined=out.undefined, once=out.once)
+                   unchecked=out.unchecked, undefined=out.undefined, once=out.once,
+                   constant_at_sizes=out.constant_at_sizes)
 
     def why_nothing(self) -> str:
         """Why no draw was evaluated: ``"constant"`` (SymPy settled the statement), the reason a statement was
@@ -697,87 +601,6 @@ def is_identity(statement) -> bool:
     return isinstance(statement, Equality) and statement.lhs == statement.rhs
 
 
-def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,
-                 settings: Settings | None = None, cross_checks: bool = True) -> ClaimResult:
-    """Decide every obligation of ``claim`` and combine the verdicts.
-
-    ``forall`` claims are proved when every decision obligation is proved and
-    refuted by the first certified counterexample; ``exists`` claims are
-    witnessed by any witness and refuted when every obligation is.  A
-    cross-check obligation that does not agree turns the verdict into
-    ``unknown`` with both answers named.  The claim's time limit is shared by
-    its obligations: one that would start past it is ``unknown``.  ``cross_checks=False`` decides the
-    decisions alone (the ablation's re-decisions: a cross-check confirms a verdict, it never makes one).
-    """
-    settings = settings or Settings(timeout=timeout, core=core)
-    claim.validate()
-    start = time.monotonic()
-    results = []
-    for ob in claim.obligations():
-        if not cross_checks and ob.role is Role.CROSS_CHECK:
-            continue
-        remaining = settings.timeout - (time.monotonic() - start)
-        if remaining <= 0:
-            v = Verdict.make(Status.UNKNOWN, ob.kind, "none", 0.0, reason="time limit reached (the claim's)")
-        else:
-            v = decide_obligation_once(ob, settings.merge(timeout=remaining))
-        results.append((ob, v))
-    excluded = excluded_sizes_of(results)
-    at = [i for i, (ob, _) in enumerate(results) if ob.role is Role.DECISION]
-    decisions = [results[i] for i in at]
-    verdict = combine_verdicts(claim.kind, [v for _, v in decisions], labels=[ob.label for ob, _ in decisions],
-                               excluded=[k for k, i in enumerate(at) if i in excluded],
-                               sizes=[ob.fixed_text() for ob, _ in decisions])
-    # a cross-check at a size the assumptions exclude admits nothing either: no disagreement
-    gone = {results[i][0].fixed_text() for i in excluded}
-    crosses = [(ob, v) for i, (ob, v) in enumerate(results) if ob.role is Role.CROSS_CHECK and i not in excluded
-               and not (v.status is Status.VACUOUS and ob.fixed and ob.fixed_text() in gone)]
-    # a cross-check that answered otherwise disagrees; one left undecided (time limit) confirms nothing
-    disagreements = [(ob, v) for ob, v in crosses if v.status not in (verdict.status, Status.UNKNOWN)]
-    undecided = [ob for ob, v in crosses if v.status is Status.UNKNOWN]
-    if disagreements and verdict.status is not Status.UNKNOWN:
-        ob, v = disagreements[0]
-        verdict = Verdict.make(Status.UNKNOWN, claim.kind, verdict.method, 0.0,
-                               reason=f"cross-check {ob.label!r} gave {v.status.value} "
-                                      f"while the decision gave {verdict.status.value}")
-    elif undecided and verdict.status is not Status.UNKNOWN:
-        verdict = replace(verdict, notes=verdict.notes + (
-            f"{len(undecided)} of {len(crosses)} cross-checks not decided within the time limit (first: "
-            f"{undecided[0].label!r}); the verdict rests on the decisions",))
-    real_size = _non_integer_size(claim, verdict)
-    if real_size:
-        verdict = replace(verdict, notes=verdict.notes + (real_size,))
-    checked = input_checks(claim)
-    checks = tuple(f"{unrelated_words(claim, name, things)}: it restricts nothing the claim is about (assumed all "
-                   "the same)" for name, things in claim.unrelated) + checked
-    if checks:
-        verdict = replace(verdict, notes=verdict.notes + checks)
-    seconds = time.monotonic() - start
-    return ClaimResult(claim, verdict.with_seconds(seconds), tuple(results), checks=checked)
-
-
-def _non_integer_size(claim: "Claim", verdict: Verdict) -> str:
-    """A note where the scope's size is a symbol not declared an integer: a scope names sizes, but what was
-    decided is about the symbol as declared (every real ``n``, or the listed values only)."""
-    fixed = fixed_sizes(claim.scope)
-    name = fixed[0] if fixed else size_of(claim.scope)
-    symbols = {s for ob in claim.decisions for s in ob.free_symbols if s.name == name}
-    symbols |= {s for ob in claim.decisions for s, _ in (ob.fixed or ()) if s.name == name}
-    if not name or not symbols or all(s.is_integer for s in symbols):
-        return ""
-    declared = f"{name} is not declared an integer (Symbol({name!r}, integer=True))"
-    if fixed:
-        return f"{declared}, yet the scope names sizes: decided at {claim.scope} only, not between them"
-    point = verdict.counterexample or verdict.witness or {}
-    value = next((v for s, v in point.items() if s in symbols), None)
-    if value is not None and not (getattr(value, "is_integer", False) and value >= 0):
-        what = "counterexample" if verdict.counterexample else "witness"
-        return (f"{declared}: the {what} has {name} = {value}, which is no size; the verdict is for every real "
-                f"{name} the assumptions admit, not for sizes only")
-    stronger = ", which includes every size" if verdict.status is Status.PROVED else ""
-    return f"{declared}: decided for every real {name} the assumptions admit{stronger}"
-
-
 def _size_groups(obs: Sequence[Obligation]) -> list:
     """For each obligation a fixed scope set a size in (``n = 3: label``, see :func:`_obligations`), the
     obligation it was made from (role and label); ``None`` for the others."""
@@ -799,114 +622,3 @@ def excluded_sizes_of(pairs: Sequence[tuple[Obligation, Verdict]]) -> frozenset[
               if g is not None and v.status in (Status.PROVED, Status.REFUTED, Status.WITNESS)}
     return frozenset(i for i, (g, (_, v)) in enumerate(zip(groups, pairs))
                      if g in admits and v.status is Status.VACUOUS)
-
-
-def _notes_of_decisions(verdicts: Sequence[Verdict], labels: Sequence[str]) -> tuple[str, ...]:
-    """Every decision's notes once; one that only some decisions have names them (``decision 'concavity': the
-    statement is the constant True...`` is not said of the claim)."""
-    if len(labels) != len(verdicts) or len(verdicts) < 2:
-        return tuple(dict.fromkeys(n for v in verdicts for n in v.notes))
-    out: dict[str, list[str]] = {}
-    for label, v in zip(labels, verdicts):
-        for n in v.notes:
-            out.setdefault(n, []).append(label)
-    return tuple(n if len(which) == len(verdicts) else
-                 "; ".join(f"decision {w!r}" for w in which) + f": {n}" for n, which in out.items())
-
-
-#: decided obligations of this run, keyed by the question (the obligation) and the answer's conditions
-_DECIDED: dict = {}
-
-
-def decide_obligation_once(ob: Obligation, settings: Settings) -> Verdict:
-    """Decide once: the report, the derivation and the ablation ask the same questions.
-
-    Keyed by the obligation (its statement, quantifier, named assumptions and
-    families) and whether cores are wanted.  A definite verdict does not depend
-    on the time limit, so it is reused under any limit; an ``unknown`` is
-    reused only under a limit no longer than the one it got.
-    """
-    # a verdict decided with its core answers the same question asked without one
-    for key in ((ob, settings.core),) + (((ob, True),) if not settings.core else ()):
-        hit = _DECIDED.get(key)
-        if hit is not None:
-            verdict, limit = hit
-            if verdict.status is not Status.UNKNOWN or settings.timeout <= limit:
-                return verdict
-    key = (ob, settings.core)
-    verdict = _with_fixed_sizes(ob, decide_obligation(ob, settings))
-    if len(_DECIDED) < 20_000:
-        _DECIDED[key] = (verdict, settings.timeout)
-    return verdict
-
-
-def _with_fixed_sizes(ob: Obligation, verdict: Verdict) -> Verdict:
-    """A decision at a fixed size: its point names the size (``{n: 1}``, not ``{}`` where setting n = 1 left no
-    symbol), and a constant is said to come from setting the size, not from how the claim was written."""
-    if not ob.fixed:
-        return verdict
-    point = verdict.point
-    if point is not None:
-        verdict = verdict.with_point({**dict(ob.fixed), **point})
-    # the one assumption SymPy's constant False made vacuous (its core) is one undefined at the size
-    undefined = next((name for name in ob.undefined_at_size if verdict.method == "sympy-constant"
-                      and verdict.core == (name,)), None)
-    if verdict.status is Status.VACUOUS and undefined is not None:
-        verdict = replace(verdict, reason=f"the assumption {undefined!r} is undefined once {ob.fixed_text()} was set "
-                          "(a condition of its definition fails there, or a side is not a real number), so it holds nowhere there")
-    elif verdict.status is Status.VACUOUS and verdict.reason and "when it was written" in verdict.reason:
-        verdict = replace(verdict, reason=verdict.reason.replace("when it was written", f"once {ob.fixed_text()} was set"))
-    if ob.settled_at_construction:
-        said = (f"setting {ob.fixed_text()} made the {'statement' if ob.kind is Kind.FORALL else 'condition'} the "
-                f"constant {ob.statement}: SymPy evaluated it from the symbols' own assumptions, nothing is left "
-                "to decide")
-        verdict = replace(verdict, notes=tuple(said if "evaluated it when it was built" in n else n
-                                               for n in verdict.notes))
-    return verdict
-
-
-def combine_verdicts(kind: Kind, verdicts: Sequence[Verdict], labels: Sequence[str] = (),
-                     excluded: Sequence[int] = (), sizes: Sequence[str] = ()) -> Verdict:
-    """One claim's verdict from its decision obligations' verdicts (``labels``: theirs, to say which decision a
-    note is about when not every decision has it).
-
-    ``excluded``: positions of decisions at a size the assumptions exclude (see :func:`excluded_sizes_of`;
-    ``sizes``: each decision's fixed size in words): they are left out, with a note, as the claim is about
-    the sizes its assumptions admit.  A vacuous decision otherwise makes the claim vacuous.
-    """
-    methods = sorted({v.method for v in verdicts})
-    method = "+".join(methods) + (f" ({len(verdicts)} decisions)" if len(verdicts) > 1 else "")
-    excluded = sorted(set(excluded))
-    if excluded and len(excluded) < len(verdicts):
-        kept = [i for i in range(len(verdicts)) if i not in excluded]
-        rest = combine_verdicts(kind, [verdicts[i] for i in kept],
-                                [labels[i] for i in kept] if len(labels) == len(verdicts) else ())
-        words = "; ".join(labels[i] if len(labels) == len(verdicts) else sizes[i] for i in excluded)
-        note = (f"{words}: the assumptions admit no parameters at {'this size' if len(excluded) == 1 else 'these sizes'}"
-                f" (the same decision admits some at another), so the verdict is that of the other {len(kept)} "
-                f"decision{'s' if len(kept) > 1 else ''}")
-        return replace(rest, method=method, notes=rest.notes + (note,))
-    statuses = [v.status for v in verdicts]
-    core = None if any(v.core is None for v in verdicts) else tuple(dict.fromkeys(c for v in verdicts for c in v.core))
-    notes = _notes_of_decisions(verdicts, labels)
-    if kind is Kind.FORALL:
-        for v in verdicts:
-            if v.status is Status.REFUTED:
-                return Verdict.make(Status.REFUTED, kind, method, 0.0, point=v.counterexample, reason=v.reason,
-                                    notes=notes, family=v.family)
-        if all(s is Status.PROVED for s in statuses):
-            return Verdict.make(Status.PROVED, kind, method, 0.0, core=core, notes=notes)
-    else:
-        for v in verdicts:
-            if v.status is Status.WITNESS:
-                return Verdict.make(Status.WITNESS, kind, method, 0.0, point=v.witness, reason=v.reason, notes=notes,
-                                    family=v.family)
-        if all(s is Status.REFUTED for s in statuses):
-            return Verdict.make(Status.REFUTED, kind, method, 0.0, reason="no instance exists", core=core, notes=notes)
-    unknown = [v for v in verdicts if v.status is Status.UNKNOWN]
-    if unknown:
-        return Verdict.make(Status.UNKNOWN, kind, method, 0.0, reason=unknown[0].reason, notes=notes)
-    vacuous = [v for v in verdicts if v.status is Status.VACUOUS]
-    return Verdict.make(Status.VACUOUS, kind, method, 0.0, reason=vacuous[0].reason, core=vacuous[0].core,
-                        notes=notes)
-

@@ -29,7 +29,7 @@ def add_parser(sub) -> None:
 def run_derive(args) -> int:
     from symbolic.settings import Settings
 
-    from .claim import decide_claim
+    from .decide import decide_claim
     from .derive import derive
     from .paper import load_paper
 

@@ -71,7 +71,7 @@ def run_verify(args) -> int:
     from symbolic.errors import BadInputError, CoordfailError, InternalError
     from symbolic.settings import Settings
 
-    from .claim import decide_claim
+    from .decide import decide_claim
     from .paper import load_paper
     from .parallel import default_jobs, imap_in_order
     from .spotchecks import spot_check_claim

@@ -20,7 +20,8 @@ from symbolic.mutants import mutants
 from symbolic.obligation import Obligation
 from symbolic.settings import Settings
 
-from .claim import ClaimResult, decide_obligation_once
+from .claim import ClaimResult
+from .decide import decide_obligation_once
 
 __all__ = ["MutantReport", "mutant_report", "MUTANTS_PER_CLAIM"]
 

@@ -41,7 +41,8 @@ from typing import Callable, Sequence
 
 from symbolic.errors import BadInputError, BadInputTypeError
 
-from .claim import Claim, about, unrelated_words
+from .claim import Claim
+from .inputs import about, unrelated_words
 
 __all__ = ["Paper", "Figure", "Erratum", "load_paper", "DEFAULT_PAPER", "ENTRY_POINT_GROUP"]
 

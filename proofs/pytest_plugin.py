@@ -73,7 +73,7 @@ class ClaimItem(pytest.Item):
     def _check(self, paper, claim, settings) -> None:
         from symbolic import Kind, Status
 
-        from proofs.claim import decide_claim
+        from proofs.decide import decide_claim
         from proofs.spotchecks import spot_check_claim
 
         result = decide_claim(claim, settings=settings)

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from symbolic import Status
 
-from .claim import ClaimResult, decide_claim
+from .claim import ClaimResult
+from .decide import decide_claim
 from .files import atomic_write
 from .paper import load_paper
 

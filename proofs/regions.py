@@ -32,6 +32,7 @@ from typing import Callable, Mapping, Sequence
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
+from sympy.logic.boolalg import BooleanAtom
 
 from symbolic import Status, Verdict, exists, point_as_text, prove
 from symbolic import section2 as s2
@@ -337,14 +338,10 @@ def derive_rows(entry: RegionEntry, timeout: float = 30.0) -> tuple[DerivedThres
     return tuple(rows)
 
 
-def claim_entry(claim) -> RegionEntry | None:
-    """For any claim with one SymPy statement (a user's claim too): where does it hold?
-
-    An "iff" claim, ``Equivalent(condition, threshold)``, derives the region of its condition and sets it
-    beside the stated threshold (the region of the whole equivalence of a true claim is everywhere);
-    any other statement gets the region where it holds.  A ``build=`` claim qualifies when it has one
-    decision and no concrete families (an abstract function has no region).
-    """
+def _region_cases(claim) -> tuple[list, str, str]:
+    """``(cases, excluded, why_none)``: the ``(statement, assumptions, size)`` that have a region (one per fixed
+    size the assumptions admit), the sizes they exclude in words, and -- where no case is left -- why, in
+    words.  :func:`claim_entry` and :func:`why_no_region` both read it, so the two never disagree."""
     decisions = claim.decisions
     excluded = ""
     if claim.claim is not None and not any(ob.fixed for ob in decisions):
@@ -356,12 +353,38 @@ def claim_entry(claim) -> RegionEntry | None:
                  if ob.fixed_text() not in gone]
         excluded = (f"the assumptions exclude {', '.join(gone)} (no parameters there, so no region)" if gone
                     else "")
+        if not cases:
+            return [], excluded, f"the assumptions exclude every size ({', '.join(gone)}): no parameters, so no region"
+    elif len(decisions) != 1:
+        return [], "", f"it is built as {len(decisions)} decisions, not one statement"
+    elif decisions[0].families:
+        return [], "", "its decision is decided with concrete functions (a Family), which have no region"
     else:
-        if len(decisions) != 1 or decisions[0].families:
-            return None
         cases = [(decisions[0].decided_statement, tuple(decisions[0].assumptions), "")]
-    cases = [c for c in cases if isinstance(c[0], sp.Basic) and not isinstance(c[0], sp.logic.boolalg.BooleanAtom)]
-    if not cases or any(_abstract(st, given) for st, given, _ in cases):
+    kept = [c for c in cases if isinstance(c[0], sp.Basic) and not isinstance(c[0], BooleanAtom)]
+    if not kept:
+        sizes = ", ".join(scope for _, _, scope in cases if scope)
+        return [], excluded, (f"once each size was set ({sizes}), the statement is a constant: no parameter is left "
+                              "to have a region" if sizes else
+                              "the statement is a constant: no parameter is left to have a region")
+    functions = sorted({f for st, given, _ in kept for f in _abstract(st, given)})
+    if functions:
+        return [], excluded, (f"it is about the abstract function(s) {', '.join(functions)}: a region is a set of "
+                              "parameters, and a function is none")
+    return kept, excluded, ""
+
+
+def claim_entry(claim) -> RegionEntry | None:
+    """For any claim with one SymPy statement (a user's claim too): where does it hold?
+
+    An "iff" claim, ``Equivalent(condition, threshold)``, derives the region of its condition and sets it
+    beside the stated threshold (the region of the whole equivalence of a true claim is everywhere);
+    any other statement gets the region where it holds.  A ``build=`` claim qualifies when it has one
+    decision and no concrete families (an abstract function has no region).  :func:`why_no_region` says
+    why a claim has none.
+    """
+    cases, excluded, _ = _region_cases(claim)
+    if not cases:
         return None
     if all(isinstance(st, sp.Equivalent) and len(st.args) == 2 for st, _, _ in cases):
         # SymPy keeps an equivalence's sides in its own order: the stated threshold is taken to be the
@@ -385,22 +408,7 @@ def _abstract(statement, given) -> list[str]:
 
 def why_no_region(claim) -> str:
     """Why :func:`claim_entry` has no region for ``claim``, in words."""
-    decisions = claim.decisions
-    if claim.claim is None and len(decisions) != 1:
-        return f"it is built as {len(decisions)} decisions, not one statement"
-    if claim.claim is None and decisions[0].families:
-        return "its decision is decided with concrete functions (a Family), which have no region"
-    statements = [(ob.decided_statement, ob.assumptions) for ob in decisions] if claim.claim is None or any(
-        ob.fixed for ob in decisions) else [(claim.claim, claim.given)]
-    if all(isinstance(st, sp.logic.boolalg.BooleanAtom) for st, _ in statements):
-        sizes = ", ".join(ob.fixed_text() for ob in decisions if ob.fixed)
-        return (f"once each size was set ({sizes}), the statement is a constant: no parameter is left to have a "
-                "region" if sizes else "the statement is a constant: no parameter is left to have a region")
-    functions = sorted({f for st, given in statements for f in _abstract(st, given)})
-    if functions:
-        return (f"it is about the abstract function(s) {', '.join(functions)}: a region is a set of parameters, "
-                "and a function is none")
-    return "it is not one SymPy statement"
+    return _region_cases(claim)[2] or "it is not one SymPy statement"
 
 
 def region_for(claim_id: str, timeout: float = 30.0) -> tuple[DerivedThreshold, ...]:

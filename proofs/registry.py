@@ -14,7 +14,8 @@ from typing import Iterable
 from symbolic.obligation import Family, Obligation, Role
 from symbolic.settings import Settings
 
-from .claim import Claim, ClaimResult, SpotCheck, decide_claim
+from .claim import Claim, ClaimResult, SpotCheck
+from .decide import decide_claim
 
 __all__ = ["Family", "Obligation", "Role", "Settings", "Claim", "ClaimResult", "SpotCheck", "claims", "get_claim",
            "decide_claim"]

@@ -44,7 +44,8 @@ from symbolic.errors import BadInputError, BadInputTypeError, CoordfailError
 from symbolic.notation import latex
 from symbolic.settings import Settings
 
-from .claim import Claim, SpotCheck, decide_claim, decide_obligation_once, is_identity
+from .claim import Claim, SpotCheck, is_identity
+from .decide import decide_claim, decide_obligation_once
 from .files import atomic_save, atomic_write
 from .paper import Paper, load_paper
 from .parallel import default_jobs, imap_in_order

@@ -105,7 +105,7 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
         return f"{spot.violations:,} of {spot.samples:,} draws DISAGREE with the verdict: {spot.detail}"
     nothing = spot.why_nothing()
     if nothing == "constant":
-        if AT_SIZES in spot.detail:
+        if spot.constant_at_sizes:
             return f"nothing evaluated: SymPy settled the statement to a constant {AT_SIZES}"
         return "nothing evaluated: SymPy settled the statement to a constant before the engine saw it"
     if nothing and nothing not in ("no admissible draw", "hypothesis never met"):

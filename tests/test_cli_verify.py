@@ -356,7 +356,7 @@ def test_a_result_from_a_worker_process_keeps_what_its_scope_rests_on():
     from dataclasses import replace
 
     from proofs import get_claim
-    from proofs.claim import decide_claim
+    from proofs.decide import decide_claim
 
     claim = get_claim("S5.11")
     result = decide_claim(claim)

@@ -424,7 +424,7 @@ def test_a_formula_with_a_huge_tree_is_summarised_without_being_printed():
 
 def test_a_statement_sympy_settled_is_said_to_be_a_constant_not_an_unsatisfiability():
     from proofs import Claim
-    from proofs.claim import decide_claim
+    from proofs.decide import decide_claim
 
     x = sp.Symbol("x", positive=True)
     cases = [(Claim(id="K.1", statement="x is x", claim=sp.Eq(x, x)), "Proved by", "the statement is the constant True"),
@@ -442,7 +442,7 @@ def test_a_users_assumptions_are_not_grouped_as_sectors():
     # a_1 > 0 and a_2 > 0 are two assumptions of the user's, not one group "a > 0 for sectors 1 and 2";
     # c and c_1 are two parameters (an outside trial found "necessary: a > 0" and "c ‹ c₂ for sector 1")
     from proofs import Claim
-    from proofs.claim import decide_claim
+    from proofs.decide import decide_claim
     from proofs.ablation import necessity, necessity_sentence
 
     a1, a2 = sp.symbols("a_1 a_2", real=True)
@@ -463,7 +463,7 @@ def test_a_users_assumptions_are_not_grouped_as_sectors():
 def test_dropping_an_assumption_of_a_claim_for_every_size_is_still_decided():
     # the necessity row re-decides the decisions alone: the claim's scope is no question there
     from proofs import Claim
-    from proofs.claim import decide_claim
+    from proofs.decide import decide_claim
     from proofs.ablation import necessity
 
     N = sp.Symbol("N", integer=True, positive=True)
@@ -489,7 +489,7 @@ def test_integrality_is_an_assumption_dropped_in_turn():
     # a new user's claim true for whole numbers of firms only: "sufficient: a > c" with signs only, and the
     # table never dropped integrality
     from proofs import Claim
-    from proofs.claim import decide_claim
+    from proofs.decide import decide_claim
     from proofs.ablation import assumption_use, necessity
 
     n = sp.Symbol("n", integer=True, positive=True)

@@ -13,7 +13,7 @@ import pytest
 import sympy as sp
 
 from proofs import Claim, Family, Obligation, Paper
-from proofs.claim import decide_claim
+from proofs.decide import decide_claim
 from proofs.derive import derive
 from proofs.report_tex import _spot_sentence
 from proofs.second_opinion import with_cross_check
@@ -1535,6 +1535,13 @@ def test_a_statement_settled_once_its_size_was_set_is_not_said_to_be_settled_bef
     assert result.verdict.status is Status.REFUTED and "once each size of the scope was set" in spot.detail
     assert _spot_sentence(spot, result.status) == ("nothing evaluated: SymPy settled the statement to a constant "
                                                    "once each size of the scope was set")
+    assert spot.constant_at_sizes  # carried as a value, not found in the words
+    # a statement constant before any size was set is said so (the words of a note do not decide it)
+    x = sp.Symbol("x", positive=True)
+    plain = Claim(id="Q.2", statement="s (once each size was set)", claim=sp.Abs(x) >= 0)
+    other = spot_check_claim(Paper(title="t", claims=(plain,)), decide_claim(plain), Settings(samples=2_000))
+    assert other.why_nothing() == "constant" and not other.constant_at_sizes
+    assert _spot_sentence(other, Status.PROVED).endswith("a constant before the engine saw it")
 
 
 def test_a_statement_with_no_symbol_is_evaluated_exactly_so_a_wrong_verdict_on_a_near_tie_disagrees():
@@ -1554,7 +1561,7 @@ def test_a_statement_with_no_symbol_is_evaluated_exactly_so_a_wrong_verdict_on_a
 
 
 def test_assumption_names_a_red_team_tried_neither_crash_nor_raise_false_alarms():
-    from proofs.claim import input_checks
+    from proofs.inputs import input_checks
 
     r, s = sp.symbols("r s", real=True)
     quiet = [("x < 1/0", r < 1), ("r < 00/00", r < 1), ("A1", sp.Eq(r > 1, s > 1)),

@@ -657,3 +657,23 @@ def test_region_says_why_a_claim_has_none(tmp_path, capsys):
     assert main(["region", "W.2", "--claims", str(path)]) == 2
     err = capsys.readouterr().err
     assert "it is about the abstract function(s) P: a region is a set of parameters" in err, err
+
+
+def test_region_says_every_size_is_excluded(tmp_path, capsys):
+    """A claim whose assumptions exclude every size of its scope has no parameters, so no region: said so (the
+    reason was "it is not one SymPy statement", from a second reading of the cases that missed this one)."""
+    from proofs.cli import main
+
+    path = tmp_path / "gone.py"
+    path.write_text(textwrap.dedent('''
+        import sympy as sp
+        from proofs import Claim
+        n = sp.Symbol("n", integer=True, positive=True)
+        Q = sp.Symbol("Q", positive=True)
+        claims = [Claim(id="X.1", statement="s", claim=Q * n > Q, assumptions={"n <= 2": n <= 2}, scope="n = 3..4"),
+                  Claim(id="X.2", statement="s", claim=Q**2 > Q)]
+    '''))
+    assert main(["region", "X.1", "--claims", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert ("has no derived region (the assumptions exclude every size (n = 3, n = 4): no parameters, so no region); "
+            "claims with one: X.2") in err, err

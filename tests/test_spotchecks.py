@@ -115,7 +115,7 @@ def test_default_spot_check_uses_at_least_100000_admissible_draws(s5_results):
 def test_an_implication_whose_hypothesis_no_draw_meets_is_not_exercised():
     from numeric import testing
     from proofs import Claim
-    from proofs.claim import decide_claim
+    from proofs.decide import decide_claim
 
     p, c = sp.symbols("p c", positive=True)
     quintic = sp.Eq(p**5 + p, c)  # no root in radicals: random draws all but never meet it, none is placed on it
@@ -132,7 +132,7 @@ def test_an_implication_whose_hypothesis_no_draw_meets_is_not_exercised():
 def test_a_first_order_condition_in_the_hypothesis_is_met_on_draws_placed_on_its_root():
     # the condition is solved for the price (a symbol of the statement): a share of the draws is on the optimum
     from proofs import Claim
-    from proofs.claim import decide_claim
+    from proofs.decide import decide_claim
 
     p, c, t = sp.symbols("price cost tax", positive=True)  # names no sampler of the paper owns
     foc = sp.Eq(sp.diff((p - c - t) * (1 - p), p), 0)
@@ -149,7 +149,7 @@ def test_a_first_order_condition_in_the_hypothesis_is_met_on_draws_placed_on_its
 def test_no_spot_check_of_the_paper_is_vacuous():
     # S2.fmd.2 and S2.fmd.3 assume first-order conditions (Kuhn-Tucker, with P(E) = E/(1 + E)): once never met;
     # now solved for the symbols they are linear in (V, N), so exact draws meet them exactly
-    from proofs.claim import decide_claim
+    from proofs.decide import decide_claim
 
     paper = load_paper(None)
     for claim in paper.select("S2.fmd"):
@@ -244,7 +244,8 @@ def test_all_spot_checks_together_agree(decided_claims):
 def test_every_kind_of_paper_spot_check_is_a_spot_check():
     """Section 7's solver checks once came back as the numeric layer's SpotResult (no why_nothing)."""
     from proofs import get_claim
-    from proofs.claim import SpotCheck, decide_claim
+    from proofs.claim import SpotCheck
+    from proofs.decide import decide_claim
 
     paper = load_paper(None)
     for cid in ("S7.sf.5", "S7.grant.1", "S2.fmd.3", "S5.5"):
@@ -311,7 +312,7 @@ def test_draws_where_the_claim_is_undefined_are_counted_apart_not_as_refuting_on
 
     from numeric.spot import SYMPY_EXACT_DRAWS, check_statement
     from proofs import Claim, Paper
-    from proofs.claim import decide_claim
+    from proofs.decide import decide_claim
     from proofs.cmd_verify import _spot_text
     from proofs.spotchecks import spot_check_claim
     from symbolic.settings import Settings
@@ -335,7 +336,8 @@ def test_draws_where_the_claim_is_undefined_are_counted_apart_not_as_refuting_on
 # -- a red team of the spot checks (fabricated wrong verdicts must disagree) ----------------------------------
 
 def _fabricated(claim, status, point=None):
-    from proofs.claim import ClaimResult, decide_claim
+    from proofs.claim import ClaimResult
+    from proofs.decide import decide_claim
     from symbolic import Verdict
 
     right = decide_claim(claim)
@@ -417,15 +419,15 @@ def test_no_numeric_value_at_60_digits_counts_as_undefined_only_where_a_conditio
     statement's definition surely fails there, else the draw is merely not settled."""
     import sympy as sp
 
-    from numeric.spot import _surely_undefined
+    from numeric.sympy_points import surely_undefined
 
     x, b = sp.Symbol("x", real=True), sp.Symbol("b", real=True)
     y = sp.Symbol("y", positive=True)
     statement = sp.sqrt(x + y - 1) * y**b >= 0
     half = sp.Rational(1, 2)
-    assert not _surely_undefined(statement, {x: sp.Rational(1, 3), y: sp.Rational(2, 3), b: half})
-    assert _surely_undefined(statement, {x: sp.Rational(1, 4), y: sp.Rational(2, 3), b: half})
-    assert _surely_undefined(x**b >= 0, {x: -sp.Rational(1, 4), b: half})
+    assert not surely_undefined(statement, {x: sp.Rational(1, 3), y: sp.Rational(2, 3), b: half})
+    assert surely_undefined(statement, {x: sp.Rational(1, 4), y: sp.Rational(2, 3), b: half})
+    assert surely_undefined(x**b >= 0, {x: -sp.Rational(1, 4), b: half})
 
 
 def test_a_point_that_breaks_a_symbols_own_assumption_is_no_counterexample_nor_witness():

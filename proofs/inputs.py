@@ -1,0 +1,117 @@
+"""What in a claim's input reads other than it is decided, in words that every output repeats.
+
+A symbol only one assumption mentions (a misspelling, ``c_l`` for the claim's ``c_L``), an assumption that
+shares no symbol with the claim, an assumption whose name says other than its formula (the name is what
+tables and derivations show), an assumption SymPy settled when it was built.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+from sympy.logic.boolalg import BooleanAtom
+
+from .labels import label_disagreement, label_relation
+
+if TYPE_CHECKING:
+    from .claim import Claim
+
+__all__ = ["about", "unrelated_assumptions", "lone_symbols", "lone_words", "input_checks", "unrelated_words"]
+
+
+def about(e) -> frozenset:
+    """The symbols and abstract functions ``e`` is about (``f(y) > 0`` is about the ``f`` of a claim on ``f(x)``)."""
+    return frozenset(e.free_symbols) | {f.func for f in e.atoms(AppliedUndef)}
+
+
+def unrelated_assumptions(statement, given) -> tuple:
+    """``(name, what it is about)`` of each assumption that shares no symbol with the claim, even through other
+    assumptions: it restricts nothing the claim is about.  A model's whole list of assumptions given to each
+    claim has such (``b > 0`` beside a claim SymPy cancelled ``b`` from); a misspelt symbol makes one too,
+    which :class:`~proofs.paper.Paper` refuses where no claim of the paper mentions the symbol."""
+    claim_is_about = about(statement)
+    if not claim_is_about:
+        return ()  # a statement SymPy settled: nothing to relate to
+    each = [(name, about(a)) for name, a in given]
+    reached, linked = set(claim_is_about), True
+    while linked:  # symbols tied to the claim through assumptions ("y > 0" matters beside "x > y")
+        linked = False
+        for _, things in each:
+            if things & reached and not things <= reached:
+                reached |= things
+                linked = True
+    return tuple((name, things) for name, things in each if things and not things & reached)
+
+
+def lone_symbols(statement, given) -> tuple:
+    """``(symbol name, assumption name, near names)`` for each symbol that only one assumption mentions, and not
+    the claim: the assumption then says only that *some* value of it makes it hold (for every other value the
+    claim is asked nothing), which a misspelt symbol makes silently (``c_l`` for the claim's ``c_L``).  Near
+    names: the claim's symbols it may be a misspelling of."""
+    import difflib
+
+    claim_names = sorted({str(s) for s in about(statement)})
+    if not claim_names:
+        return ()
+    count: dict = {}
+    for name, a in given:
+        for s in about(a):
+            count.setdefault(s, []).append(name)
+    out = []
+    for s, names in sorted(count.items(), key=lambda kv: str(kv[0])):
+        if str(s) in claim_names or not isinstance(s, sp.Symbol):
+            continue
+        same = [c for c in claim_names if c.lower() == str(s).lower()]  # c_l beside c_L: however often it is used
+        if len(names) == 1 or same:
+            near = same + [c for c in difflib.get_close_matches(str(s), claim_names, n=2, cutoff=0.75) if c not in same]
+            out.append((str(s), names[0] if len(names) == 1 else tuple(names), tuple(near)))
+    return tuple(out)
+
+
+def lone_words(symbol: str, assumption, near: tuple) -> str:
+    """A symbol only one assumption mentions (``assumption`` its name), or one the claim does not mention that
+    differs from a claim's symbol only in case (``assumption`` the names of those that mention it), in words."""
+    guess = f" (a misspelt {' or '.join(near)}?)" if near else ""
+    if not isinstance(assumption, str):
+        return (f"{symbol} is in the assumptions {', '.join(map(repr, assumption))}, not in the claim{guess}: they "
+                f"ask only that some {symbol} satisfies them")
+    return (f"{symbol} is in the assumption {assumption!r} only, not in the claim nor in another assumption{guess}: "
+            f"that assumption asks only that some {symbol} satisfies it")
+
+
+def input_checks(claim: "Claim") -> tuple[str, ...]:
+    """What in the claim's input reads other than it is decided, in words, for every output to repeat: a symbol
+    only one assumption mentions (a misspelling?), an assumption whose name says other than its formula (the
+    name is what tables and derivations show), an assumption SymPy settled when it was built."""
+    out = [lone_words(*one) for one in claim.lone]
+    if claim.claim is not None:
+        given = claim.given
+    else:
+        given = tuple(dict.fromkeys(pair for ob in claim.decisions for pair in ob.assumptions))
+    symbols = about(claim.claim) if claim.claim is not None else {s for ob in claim.decisions
+                                                                    for s in ob.free_symbols}
+    for name, formula in given:
+        if isinstance(formula, BooleanAtom):
+            # a settled name is a concern only where the claim's own symbols do not settle it alike
+            again = label_relation(name, symbols)
+            if again is not None and not isinstance(again, BooleanAtom):
+                out.append(f"the assumption {name!r} is the constant {formula}: SymPy settled it when it was built, "
+                           f"from how its symbols are declared, but with the claim's symbols it is "
+                           f"{sp.sstr(again)}, which {'restricts' if formula else 'admits'} something: a symbol "
+                           "of one name declared two ways (Symbol('t', positive=True) beside Symbol('t'))?")
+            continue
+        why = label_disagreement(name, formula)
+        if why:
+            out.append(f"the assumption named {name!r} is {sp.sstr(formula)}: {why}; the name is what is shown, "
+                       "the formula is what is assumed")
+    return tuple(dict.fromkeys(out))
+
+
+def unrelated_words(claim: "Claim", name: str, things) -> str:
+    """The unrelated assumption ``name`` of ``claim`` in words."""
+    symbols = ", ".join(sorted(str(s) for s in about(claim.claim)))
+    own = ", ".join(sorted(str(s) for s in things))
+    return (f"the assumption {name!r} is about {own}, none of the claim's symbols ({symbols}), not even through "
+            "the other assumptions")
