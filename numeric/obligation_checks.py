@@ -336,8 +336,12 @@ def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool
         row.unsettled += chk.unconfirmed
         row.first = row.first or chk.first_failure
         what = "counterexample" if kind is Kind.FORALL else "instance"
-        notes.append(f"{chk.failures} admissible draws are a numeric {what} (exactly confirmed)"
-                     + (f", {chk.unconfirmed} more float failures not re-decided" if chk.unconfirmed else ""))
+        if chk.failures:
+            notes.append(f"{chk.failures} admissible draws are a numeric {what} (exactly confirmed)"
+                         + (f", {chk.unconfirmed} more float failures not re-decided" if chk.unconfirmed else ""))
+        else:  # not "0 draws are a counterexample": nothing was confirmed either way
+            notes.append(f"{chk.unconfirmed:,} float failures not re-decided exactly (none confirmed: they neither "
+                         "confirm nor refute the verdict)")
     elif chk.failures or chk.unconfirmed:
         if row.status in (Status.REFUTED, Status.WITNESS, Status.UNKNOWN):  # unknown: what the draws say instead
             row.found += chk.failures
@@ -366,8 +370,8 @@ def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool
         row.float_only = True
         # the kernel has no rational form (a real power, a root, exp): SymPy decides a few exact draws on the
         # boundaries and re-decides float failures (what "exactly confirmed" counts)
-        notes.append(f"no rational evaluation: {chk.exact_draws:,} exact draws and the float failures decided "
-                     "in SymPy")
+        notes.append(f"no rational evaluation: {chk.exact_draws:,} exact draws settled in SymPy, and float "
+                     "failures re-decided there up to its limit")
 
 
 def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:

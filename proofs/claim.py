@@ -136,6 +136,11 @@ class Claim:
             raise BadInputError(f"a claim needs a non-empty string id, got {self.id!r}")
         if not isinstance(self.statement, str):
             raise BadInputTypeError(f"claim {self.id}: statement must be words (a str), got {type(self.statement).__name__}")
+        for name in ("section", "place", "quote", "expected_source", "note"):
+            value = getattr(self, name)
+            if not isinstance(value, str):  # a list or a number would fail later, far from here, or print oddly
+                raise BadInputTypeError(f"claim {self.id}: {name}= must be words (a str), got "
+                                        f"{type(value).__name__} {value!r}")
         try:
             object.__setattr__(self, "kind", Kind(self.kind))
         except ValueError:
@@ -145,11 +150,14 @@ class Claim:
             try:
                 object.__setattr__(self, "expected", Status(self.expected))
             except ValueError:
+                near = str(self.expected).strip().lower()
+                hint = f" (did you mean {near!r}?)" if near in {s.value for s in reachable} else ""
                 raise BadInputError(f"claim {self.id}: expected must be one of "
-                                    f"{', '.join(s.value for s in reachable)}, got {self.expected!r}") from None
+                                    f"{', '.join(s.value for s in reachable)}, got {self.expected!r}{hint}") from None
             if self.expected not in reachable:
                 why = ("an unknown verdict always fails verify; leave expected out to report the claim without "
-                       "judging it") if self.expected is Status.UNKNOWN else f"a {self.kind.value} claim is never {self.expected.value}"
+                       "judging it") if self.expected is Status.UNKNOWN else (f"{'an existence' if self.kind is Kind.EXISTS else 'a universal'} claim is never "
+                           f"{self.expected.value}")
                 raise BadInputError(f"claim {self.id}: expected={self.expected.value!r} cannot be met ({why}); "
                                     f"give one of {', '.join(s.value for s in reachable)}")
         if self.formalization not in FORMALIZATIONS:
@@ -326,6 +334,11 @@ def _instantiated(claim: Claim) -> bool:
                                for ob in _built(claim) if ob.role is Role.DECISION)
 
 
+@dataclass(frozen=True)
+class _NotObligations:
+    value: object  #: what a builder returned instead of a list of Obligations
+
+
 @lru_cache(maxsize=4096)
 def _built(claim: Claim) -> tuple[Obligation, ...]:
     """The obligations as the claim states them (``claim=``, or what ``build()`` returns), checked."""
@@ -334,7 +347,11 @@ def _built(claim: Claim) -> tuple[Obligation, ...]:
                           claim.derived),)
     else:
         try:
-            obs = tuple(claim.build())
+            made = claim.build()
+            if isinstance(made, (sp.Basic, Obligation)) or not hasattr(made, "__iter__"):
+                made = _NotObligations(made)  # said below, not as a failure of the builder's own
+            else:
+                obs = tuple(made)
         except BadInputError as exc:  # an Obligation the builder made refused its input: say which claim
             if str(exc).startswith(f"claim {claim.id}"):
                 raise
@@ -342,6 +359,9 @@ def _built(claim: Claim) -> tuple[Obligation, ...]:
         except Exception as exc:  # the user's builder failed: bad input, named, not a traceback
             raise BadInputError(f"claim {claim.id}: build() raised {type(exc).__name__}: {exc}"
                                 f"{_where_raised(exc)}") from exc
+        if isinstance(made, _NotObligations):
+            raise BadInputTypeError(f"claim {claim.id}: build() must return a list of Obligations, got "
+                                    f"{type(made.value).__name__} {str(made.value)[:80]!r}")
     if not obs:
         raise BadInputError(f"claim {claim.id} built no obligations")
     for ob in obs:

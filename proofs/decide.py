@@ -22,7 +22,7 @@ from symbolic.obligation import Obligation, Role, decide_obligation
 from symbolic.settings import Settings
 
 from .claim import Claim, ClaimResult, excluded_sizes_of
-from .inputs import input_checks, unrelated_words
+from .inputs import input_checks
 from .scopes import fixed_sizes, size_of
 
 __all__ = ["decide_claim", "decide_obligation_once", "combine_verdicts"]
@@ -78,13 +78,11 @@ def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,
     real_size = _non_integer_size(claim, verdict)
     if real_size:
         verdict = replace(verdict, notes=verdict.notes + (real_size,))
-    checked = input_checks(claim)
-    checks = tuple(f"{unrelated_words(claim, name, things)}: it restricts nothing the claim is about (assumed all "
-                   "the same)" for name, things in claim.unrelated) + checked
+    checks = input_checks(claim)  # an unrelated assumption, a lone symbol, a mislabelled assumption
     if checks:
         verdict = replace(verdict, notes=verdict.notes + checks)
     seconds = time.monotonic() - start
-    return ClaimResult(claim, verdict.with_seconds(seconds), tuple(results), checks=checked)
+    return ClaimResult(claim, verdict.with_seconds(seconds), tuple(results), checks=checks)
 
 
 def _non_integer_size(claim: "Claim", verdict: Verdict) -> str:

@@ -198,10 +198,12 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
         if ob.derived is not None and ob.settled_at_construction:
             steps.append(Step(_reduction_sentence(ob)))
         elif isinstance(ob.decided_statement, sp.logic.boolalg.BooleanAtom):
-            steps.append(Step(f"Once {ob.fixed_text()} was set, SymPy evaluated the condition to a constant from the "
-                              "symbols' own assumptions (such as positivity): nothing is left for the engine to decide" if ob.fixed else
-                              "SymPy evaluated the condition to a constant while deriving it, from the symbols' "
-                              "own assumptions (such as positivity): nothing is left for the engine to decide"))
+            how = ("from the symbols' own assumptions (such as positivity), a division it cancelled, or numbers "
+                   "compared (a Python float is compared in binary)")
+            steps.append(Step(f"Once {ob.fixed_text()} was set, SymPy evaluated the condition to a constant {how}: "
+                              "nothing is left for the engine to decide" if ob.fixed else
+                              f"SymPy evaluated the condition to a constant while deriving it, {how}: nothing is left "
+                              "for the engine to decide"))
         if ob.decided_statement not in seen:  # a statement decided twice is rewritten once
             seen.add(ob.decided_statement)
             steps += clearing_steps(ob.decided_statement)

@@ -18,7 +18,8 @@ from .labels import label_disagreement, label_relation
 if TYPE_CHECKING:
     from .claim import Claim
 
-__all__ = ["about", "unrelated_assumptions", "lone_symbols", "lone_words", "input_checks", "unrelated_words"]
+__all__ = ["about", "unrelated_assumptions", "lone_symbols", "lone_words", "input_checks", "unrelated_words",
+           "unrelated_check"]
 
 
 def about(e) -> frozenset:
@@ -85,7 +86,16 @@ def input_checks(claim: "Claim") -> tuple[str, ...]:
     """What in the claim's input reads other than it is decided, in words, for every output to repeat: a symbol
     only one assumption mentions (a misspelling?), an assumption whose name says other than its formula (the
     name is what tables and derivations show), an assumption SymPy settled when it was built."""
-    out = [lone_words(*one) for one in claim.lone]
+    # an assumption about nothing the claim mentions: a paper refuses one no claim mentions, where it can tell
+    # (a claim built by a function has its symbols only once built); the others are said with every output
+    out = [unrelated_check(claim, name, things) for name, things in claim.unrelated]
+    if claim.claim is not None and isinstance(claim.claim, BooleanAtom) and claim.derived is None:
+        # nothing says why SymPy settled it: a float slip (1 / 9 for Rational(1, 9)) reads as a proof
+        out.append(f"the statement is the constant {claim.claim} as written: SymPy evaluated it when the file was "
+                   "loaded, before the engine saw it (from the symbols' own assumptions, a division it cancelled, or "
+                   "numbers compared: a Python float such as 1 / 9 is compared in binary); if that is not what was "
+                   "meant, write exact numbers (sp.Rational(1, 9)) or build it with evaluate=False")
+    out += [lone_words(*one) for one in claim.lone]
     if claim.claim is not None:
         given = claim.given
     else:
@@ -107,6 +117,19 @@ def input_checks(claim: "Claim") -> tuple[str, ...]:
             out.append(f"the assumption named {name!r} is {sp.sstr(formula)}: {why}; the name is what is shown, "
                        "the formula is what is assumed")
     return tuple(dict.fromkeys(out))
+
+
+def unrelated_check(claim: "Claim", name: str, things) -> str:
+    """The unrelated assumption ``name`` as an input check: what it is about, that it restricts nothing, and the
+    claim's symbols it may be a misspelling of."""
+    import difflib
+
+    claim_names = sorted({str(s) for s in about(claim.claim)})
+    near = list(dict.fromkeys(c for t in sorted(map(str, things))
+                              for c in difflib.get_close_matches(t, claim_names, n=2, cutoff=0.75)))
+    guess = f"; a misspelt {' or '.join(near)}?" if near else ""
+    return (f"{unrelated_words(claim, name, things)}: it restricts nothing the claim is about (assumed all the "
+            f"same{guess})")
 
 
 def unrelated_words(claim: "Claim", name: str, things) -> str:

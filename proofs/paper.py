@@ -37,7 +37,7 @@ import traceback
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from symbolic.errors import BadInputError, BadInputTypeError
 
@@ -73,6 +73,23 @@ class Erratum:
     source: str = ""
 
 
+def _pairs(title: str, name: str, second: str, value) -> tuple:
+    """``value`` as ``(id, thing)`` pairs: a mapping is taken as its items; anything else shaped otherwise is
+    refused in words (it failed later as a tuple unpacking error)."""
+    items = tuple(value.items()) if isinstance(value, Mapping) else value
+    if isinstance(items, (str, bytes)) or not hasattr(items, "__iter__"):
+        raise BadInputTypeError(f"paper {title!r}: {name}= must be (id, {second}) pairs or a mapping, got "
+                                f"{type(value).__name__}")
+    items = tuple(tuple(it) if isinstance(it, list) else it for it in items)
+    for it in items:
+        if not (isinstance(it, tuple) and len(it) == 2 and isinstance(it[0], str)):
+            raise BadInputTypeError(f"paper {title!r}: {name}= must be (id, {second}) pairs or a mapping, got "
+                                    f"{it!r} among them")
+    if name == "sections" and not all(isinstance(h, str) for _, h in items):
+        raise BadInputTypeError(f"paper {title!r}: each section's heading must be words (a str)")
+    return items
+
+
 @dataclass(frozen=True, kw_only=True)
 class Paper:
     """A paper's claims and what a report needs to present them."""
@@ -100,6 +117,9 @@ class Paper:
     readings: tuple[tuple[str, Callable], ...] = field(default=(), repr=False)
 
     def __post_init__(self):
+        for name, second in (("sections", "heading"), ("models", "function"), ("spot_checks", "check"),
+                             ("readings", "reading")):
+            object.__setattr__(self, name, _pairs(self.title, name, second, getattr(self, name)))
         claims = tuple(self.claims)
         object.__setattr__(self, "claims", claims)
         for c in claims:

@@ -379,13 +379,14 @@ class Domain:
         for cond, term in zip(self.claim, enc.claim_domain):
             one = _check(p, [enc.facts, enc.premises, enc.assumptions, [f"(not {term})"]])
             if one.result != "unsat":
-                failing.append(condition_text(cond))
-                if len(failing) == _NAMED_CONDITIONS:
+                failing += [c for c in _open_parts(p, cond) if c not in failing]
+                if len(failing) >= _NAMED_CONDITIONS:
                     break
         if not failing:
             return False, "undefined somewhere the assumptions hold"
-        text = ", ".join(failing)
-        return False, (f"undefined somewhere the assumptions hold: {text} may fail (assume {text} if the claim is "
+        text = ", ".join(failing[:_NAMED_CONDITIONS])
+        them = text if len(text) <= 60 else "them"  # said once where it is long
+        return False, (f"undefined somewhere the assumptions hold: {text} may fail (assume {them} if the claim is "
                        "meant only where it is defined)")
 
     @cached_property
@@ -401,6 +402,40 @@ class Domain:
 
 #: at most this many conditions of definition that may fail are named in a reason (each costs a query)
 _NAMED_CONDITIONS = 4
+#: a compound condition of definition is named by its parts when it has at most this many, each decided within
+#: this many seconds (all of them within the last): advice only, never a verdict
+_PARTS, _PART_SECONDS, _PARTS_SECONDS = 8, 0.5, 1.5
+_ADVISING: list = []  # a part's own decision gives no advice of its own (no nesting)
+
+
+def _open_parts(p: Problem, cond) -> list[str]:
+    """A condition of definition that may fail, in words: one Kleene's logic built for a connective
+    (``Or(s >= s_2, And(Ne(n + g, 0), s/(n + g) > 0))`` for ``Implies(s < s_2, ...)``) is named by those of its
+    relations the assumptions do not prove, leaving out the claim's own relations (the hypothesis): what
+    the user may mean to assume.  Falls back to the whole condition."""
+    whole = [condition_text(cond)]
+    if _ADVISING or not isinstance(cond, (sp.And, sp.Or)):
+        return whole
+    own = {r for r in p.target.atoms(sp.core.relational.Relational)}
+    own |= {r.negated for r in own}
+    parts = [r for r in dict.fromkeys(sp.preorder_traversal(cond)) if isinstance(r, sp.core.relational.Relational)
+             and r not in own]
+    if not parts or len(parts) > _PARTS:
+        return whole
+    stop = time.monotonic() + min(_PARTS_SECONDS, max(p.remaining(), 0.0) / 4)
+    named = []
+    _ADVISING.append(True)
+    try:
+        for r in parts:
+            left = min(_PART_SECONDS, stop - time.monotonic())
+            if left <= 0:
+                return whole
+            q = make_problem(Kind.FORALL, r, p.named, time.monotonic() + left)
+            if _decide_routes(q).status is not Status.PROVED:
+                named.append(condition_text(r))
+    finally:
+        _ADVISING.pop()
+    return named or whole
 
 
 #: the exact query (its SMT-LIB text, the variables and flags asked for) -> its decided answer.  Keyed on

@@ -455,7 +455,8 @@ def cross_check(kind, statement, assumptions, verdict: Verdict, *, timeout: floa
                           f"a {kind} claim whose statement is the constant {statement} cannot be {status}")
         return result("could-not-confirm", "nothing to decide", "none",
                       f"the statement is the constant {statement} (SymPy settled it from the symbols' own "
-                      "assumptions): a second route has nothing to decide")
+                      "assumptions, a division it cancelled, or numbers compared): a second route has nothing to "
+                      "decide")
     if _cvc5 is None:
         return result("could-not-confirm", "unavailable", "cvc5", "the cvc5 Python bindings are not installed")
     if _kleene_sensitive(statement) or any(_kleene_sensitive(a) for a in assume):

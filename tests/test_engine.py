@@ -118,6 +118,24 @@ def test_a_vanishing_denominator_is_never_decided_by_solver_conventions():
     assert "a != 0" in v.reason and "assume a != 0 if the claim is meant only where it is defined" in v.reason
     assert prove((a**2 + 1) / a**2 > 1, [a > -1, sp.Ne(a, 0)]).status is Status.PROVED
     assert prove(1 / a > 0, [a > 0]).status is Status.PROVED
+
+
+def test_the_advice_on_where_a_claim_is_undefined_names_the_parts_to_assume():
+    """A new user's report: an implication about a power of s/(n + g + delta), without n + g + delta > 0, was
+    undefined somewhere, and the advice printed Kleene's whole condition twice (the hypothesis s >= s_2 and
+    1 - alpha != 0, which alpha < 1 settles, among it): the parts the assumptions do not prove are named."""
+    s, s2, n, d, al = sp.symbols("s s_2 n delta alpha", positive=True)
+    g = sp.Symbol("g", real=True)
+    e = 1 / (1 - al)
+    v = prove(sp.Implies(s < s2, (s / (n + g + d)) ** e < (s2 / (n + g + d)) ** e), {"alpha < 1": al < 1})
+    assert v.status is Status.UNKNOWN, v
+    assert v.reason.startswith("undefined somewhere the assumptions hold: "), v.reason
+    named = v.reason.split(": ", 1)[1].split(" may fail")[0]
+    assert "delta + g + n != 0" in named and "s/(delta + g + n) > 0" in named, named
+    assert "s >= s_2" not in named and "alpha" not in named and "(assume them if the claim is meant" in v.reason
+    # with the assumption the advice points to, it is decided
+    assert prove(sp.Implies(s < s2, (s / (n + g + d)) ** e < (s2 / (n + g + d)) ** e),
+                 {"alpha < 1": al < 1, "n + g + delta > 0": n + g + d > 0}).status is Status.PROVED
     # false at a point where it is defined: refuted there, whatever 1/0 would be (a user's 2x2 game)
     v = prove(1 / a > 0, [a > -1])
     assert v.status is Status.REFUTED and -1 < v.counterexample[a] < 0, v

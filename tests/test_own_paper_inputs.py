@@ -110,7 +110,7 @@ def test_the_report_says_what_the_draws_show_for_each_kind(status, kind, words):
 def test_an_expectation_no_verdict_can_meet_is_refused():
     with pytest.raises(BadInputError, match="unknown verdict always fails"):
         Claim(id="K.2", statement="s", claim=x > 0, expected="unknown")
-    with pytest.raises(BadInputError, match="exists claim is never proved"):
+    with pytest.raises(BadInputError, match="an existence claim is never proved"):
         Claim(id="K.3", statement="s", claim=x > 2, kind="exists", expected="proved")
 
 
@@ -936,7 +936,9 @@ def test_float_failures_left_open_are_said_in_the_row():
     assert "no rational evaluation: up to" in out.detail and "including up to" not in out.detail
     spot = SpotCheck.of(out)
     r = decide_claim(Claim(id="F.1", statement="s", claim=x > 0))
-    assert _spot_text(spot, r) == "100,000 draws with no exact disagreement; 3,754 float failures not re-decided exactly"
+    assert _spot_text(spot, r) == ("100,000 draws, in floats only (no rational evaluation), none confirmed to disagree; "
+                                   "3,754 float failures not re-decided exactly")
+    assert "3,754 float failures not re-decided exactly (none confirmed" in out.detail
     assert spot.as_dict()["float_failures_not_re_decided"] == 3754
     assert "3,754 float failures were not re-decided exactly" in _spot_sentence(spot, Status.PROVED)
 
@@ -1689,3 +1691,76 @@ def test_a_second_red_team_of_the_spot_checks():
     assert not spot_check([(Obligation.forall("c", crowded), fabricated)], samples=1000).agrees
     booleans = sp.Implies(sp.Eq(x > 0, y > 0, evaluate=False), x * y >= 0)
     assert spot_check([(Obligation.forall("b", booleans), prove(booleans))], samples=1000).agrees
+
+
+def test_a_misspelt_symbol_beside_a_built_claim_is_a_check_line_not_silence(tmp_path):
+    """A new user's report: one ``build=`` claim in the paper turned off the refusal of an assumption about a symbol
+    no claim mentions (``dleta``), and nothing but a JSON note said so; it is now a ``check:`` line (a paper
+    cannot refuse it: a built claim's symbols are known only once it is built)."""
+    path = tmp_path / "slip.py"
+    path.write_text(textwrap.dedent('''
+        import sympy as sp
+        from proofs import Claim, Obligation
+        s, delta, dleta = sp.symbols("s delta dleta", positive=True)
+        claims = [Claim(id="A.1", statement="s", claim=s * delta < 1,
+                        assumptions={"dleta < 1": dleta < 1, "s < 1": s < 1}),
+                  Claim(id="A.2", statement="t", build=lambda: [Obligation.forall("one", s + 1 > s, {})])]
+    '''))
+    r = subprocess.run([sys.executable, "-m", "proofs", "verify", "--claims", str(path), "--no-spot-checks"],
+                       capture_output=True, text=True, timeout=300, cwd=tmp_path,
+                       env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "COLUMNS": "250"})
+    assert r.returncode == 0, r.stderr
+    assert ("check: the assumption 'dleta < 1' is about dleta, none of the claim's symbols (delta, s), not even "
+            "through the other assumptions: it restricts nothing the claim is about (assumed all the same; a misspelt "
+            "delta?)") in r.stdout, r.stdout
+    # without the built claim, the paper refuses it when the file is loaded, as before
+    path.write_text(textwrap.dedent('''
+        import sympy as sp
+        from proofs import Claim
+        s, delta, dleta = sp.symbols("s delta dleta", positive=True)
+        claims = [Claim(id="A.1", statement="s", claim=s * delta < 1,
+                        assumptions={"dleta < 1": dleta < 1, "s < 1": s < 1})]
+    '''))
+    r = subprocess.run([sys.executable, "-m", "proofs", "verify", "--claims", str(path), "--no-spot-checks"],
+                       capture_output=True, text=True, timeout=300, cwd=tmp_path,
+                       env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert r.returncode == 2 and "no claim of the paper mentions dleta: a misspelt symbol?" in r.stderr, r.stderr
+
+
+def test_slips_of_a_new_user_are_refused_in_words():
+    """A new user's slips (Solow and Salop): each a one-line error naming the field, not a Python error from deep
+    inside (``note=[...]`` was "unhashable type: 'list'", a dict of sections "not enough values to unpack")."""
+    from symbolic.errors import BadInputTypeError
+
+    x = sp.Symbol("x", positive=True)
+    with pytest.raises(BadInputTypeError, match=r"claim A\.1: note= must be words \(a str\), got list"):
+        Claim(id="A.1", statement="s", claim=x > 1, note=["a", "b"])
+    with pytest.raises(BadInputTypeError, match=r"claim A\.1: place= must be words \(a str\), got int 3"):
+        Claim(id="A.1", statement="s", claim=x > 1, place=3)
+    with pytest.raises(BadInputError, match=r"got 'Proved' \(did you mean 'proved'\?\)"):
+        Claim(id="A.1", statement="s", claim=x > 1, expected="Proved")
+    with pytest.raises(BadInputError, match=r"an existence claim is never proved"):
+        Claim(id="A.1", statement="s", claim=x > 1, kind="exists", expected="proved")
+    one = Claim(id="A.1", statement="s", claim=x**2 + 1 > x, section="1")
+    # a mapping of sections is read as its items; a malformed one is refused in words
+    assert Paper(title="t", claims=(one,), sections={"1": "One"}).sections == (("1", "One"),)
+    with pytest.raises(BadInputTypeError, match=r"sections= must be \(id, heading\) pairs or a mapping, got \('1',\)"):
+        Paper(title="t", claims=(one,), sections=[("1",)])
+    built = Claim(id="B.1", statement="s", build=lambda: sp.true)
+    with pytest.raises(BadInputTypeError, match=r"claim B\.1: build\(\) must return a list of Obligations, got "
+                                                r"BooleanTrue 'True'$"):
+        built.validate()
+
+
+def test_a_statement_constant_as_written_is_a_check_line():
+    """A float slip (``1 / 9`` for ``Rational(1, 9)``) made SymPy fold the statement to a constant when the file was
+    loaded: the verdict was a bare 'proved' (or 'refuted') and the derivation blamed the symbols' assumptions."""
+    x = sp.Symbol("x", positive=True)
+    claim = Claim(id="F.1", statement="s", claim=x + sp.Rational(1, 9) > x + 0.1111111111111111)
+    result = decide_claim(claim)
+    assert any(c.startswith("the statement is the constant False as written") and "a Python float such as 1 / 9"
+               in c for c in result.checks), result.checks
+    text = derive(result).as_text()
+    assert "or numbers compared" in text
+    # a statement SymPy did not settle has no such line
+    assert not any("as written" in c for c in decide_claim(Claim(id="F.2", statement="s", claim=x > 1)).checks)
