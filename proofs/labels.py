@@ -4,7 +4,8 @@ and derivation, while ``c < a`` is what is assumed.
 Only names that are a plain relation between symbols of the formula (by their exact names) and numbers are
 read, with a small tokenizer and never ``sympify``; a name that says anything else (``A2(1,k)``, ``theta >= 1``
 beside ``theta_k >= 1``, words) is not compared.  The two are said to differ only when SymPy shows it: the
-sides' differences are a constant multiple of each other and the direction or strictness disagrees.
+sides' differences are a constant multiple of each other and the direction or strictness disagrees, or
+they relate the same symbols alike to another number (``alpha < 1/2`` beside ``alpha < 1/3``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import re
 
 import sympy as sp
+
+from symbolic.constructs import exact_floats
 
 __all__ = ["label_disagreement", "label_relation"]
 
@@ -113,9 +116,12 @@ def label_disagreement(name: str, formula) -> str:
     'the inequality is the other way round'
     >>> label_disagreement("a > c", c < a), label_disagreement("A2", c < a), label_disagreement("c <= a", c < a)
     ('', '', 'one is strict, the other not')
+    >>> label_disagreement("a < 1/2", a < sp.Rational(1, 3)), label_disagreement("a < 0.5", a < sp.Rational(1, 2))
+    ('the numbers differ', '')
     """
     if not isinstance(formula, sp.Basic):
         return ""
+    formula = exact_floats(formula)[0]  # as the engine reads it: 0.1 is 1/10, as a name's 0.1 is
     symbols = {s.name: s for s in formula.free_symbols if isinstance(s, sp.Symbol)}
     said = _read(name, symbols)
     meant = _formula_relations(formula)
@@ -126,13 +132,30 @@ def label_disagreement(name: str, formula) -> str:
     if len(said) != len(meant):  # "r > 0" beside And(r >= 0, Ne(r, 0)): equivalent, and no pairing shows it
         return ""
     for one in said:  # each relation of the name beside the formula's relation between the same sides
-        for other in meant:
-            if other[0] != 0 and sp.cancel(one[0] / other[0]).is_Number:
-                reason = _differ(one, other)
-                if reason:
-                    return reason
-                break
+        other = next((o for o in meant if o[0] != 0 and sp.cancel(one[0] / o[0]).is_Number), None)
+        if other is not None:
+            reason = _differ(one, other)
+            if reason:
+                return reason
+            continue
+        reason = next((r for o in meant if (r := _other_number(one, o, list(symbols.values())))), "")
+        if reason:
+            return reason
     return ""
+
+
+def _other_number(said, meant, symbols) -> str:
+    """``"the numbers differ"`` where the two relate the same symbols alike but to another number
+    (``alpha < 1/2`` beside ``alpha < 1/3``; ``alpha = 1/3`` beside ``Eq(alpha, 0.33)``), else ``""``."""
+    (d1, _), (d2, _) = said, meant
+    c1, v1 = d1.as_independent(*symbols, as_Add=True)
+    c2, v2 = d2.as_independent(*symbols, as_Add=True)
+    if v1 == 0 or v2 == 0 or not (c1.is_Number and c2.is_Number):
+        return ""
+    ratio = sp.cancel(v1 / v2)
+    if not ratio.is_Number or ratio == 0 or c1 == ratio * c2:
+        return ""
+    return "the numbers differ"
 
 
 _BUILD = {"<": sp.StrictLessThan, "<=": sp.LessThan, "=": sp.Equality, "!=": sp.Unequality,

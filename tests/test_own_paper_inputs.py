@@ -1764,3 +1764,22 @@ def test_a_statement_constant_as_written_is_a_check_line():
     assert "or numbers compared" in text
     # a statement SymPy did not settle has no such line
     assert not any("as written" in c for c in decide_claim(Claim(id="F.2", statement="s", claim=x > 1)).checks)
+
+
+@pytest.mark.parametrize("name, formula, said", [
+    ("alpha < 1/2", lambda a, b: a < sp.Rational(1, 3), "the numbers differ"),
+    ("alpha = 1/3", lambda a, b: sp.Eq(a, 0.33), "the numbers differ"),
+    ("b < 1", lambda a, b: 2 * b < 3, "the numbers differ"),
+    ("alpha = 0.33", lambda a, b: sp.Eq(a, 0.33), ""),  # a Float read as the decimal it prints as, like the name
+    ("b < 0.1", lambda a, b: b < 0.1, ""),
+    ("b > 2", lambda a, b: 2 * b > 4, ""),
+    ("0 < b < 1", lambda a, b: sp.And(b > 0, b < 1), ""),
+    ("b < alpha", lambda a, b: b < a + 1, "the numbers differ"),
+])
+def test_an_assumption_named_with_another_number_than_its_formula_is_pointed_out(name, formula, said):
+    """A new user's report: ``{"alpha < 1/2": alpha < Rational(1, 3)}`` and ``{"alpha = 1/3": Eq(alpha, 0.33)}``
+    were not pointed out (only direction and strictness were compared)."""
+    from proofs.labels import label_disagreement
+
+    a, b = sp.Symbol("alpha", positive=True), sp.Symbol("b", real=True)
+    assert label_disagreement(name, formula(a, b)) == said
