@@ -97,6 +97,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import time
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -414,16 +415,23 @@ _CONSTANT_RANGE = (sp.Rational(1, 10**9), sp.Integer(10**9))
 _WIDE_CONSTANT_RANGE = (sp.Rational(1, 10**100), sp.Integer(10**100))
 
 
+@functools.lru_cache(maxsize=4096)
+def _constants_of(e) -> tuple[bool, frozenset]:
+    """Whether a symbol is in an exponent of ``e``, and the absolute values of its rational constants: one
+    traversal, kept per expression (the claims of a paper share their assumptions)."""
+    found = e.atoms(sp.Pow, sp.Rational)
+    return (any(a.exp.free_symbols for a in found if isinstance(a, sp.Pow)),
+            frozenset(abs(a) for a in found if isinstance(a, sp.Rational)))
+
+
 def _simple_draws(plan: Plan, n: int) -> dict:
     """Up to ``n`` exact points, simplest first (every symbol's simple values together before any one's
     rarer ones): :data:`_SIMPLE` and the rational constants of the statements and assumptions with their
     neighbours (``c``, ``c + 1``, ``c - 1``, ``-c``), each where its symbol's own assumptions allow it."""
-    exprs = (*(k.expr for k in plan.statements), *plan.assumptions.expr)
+    found = [_constants_of(e) for e in (*(k.expr for k in plan.statements), *plan.assumptions.expr)]
     # a symbol in an exponent (2**x at x = 10**30) keeps the range; else the statement's own 10**-40 is drawn
-    low, high = _CONSTANT_RANGE if any(p.exp.free_symbols for e in exprs for p in e.atoms(sp.Pow)) \
-        else _WIDE_CONSTANT_RANGE
-    every = sorted({abs(c) for e in exprs for c in e.atoms(sp.Rational) if low <= abs(c) <= high},
-                   key=lambda c: (c.q, c.p))
+    low, high = _CONSTANT_RANGE if any(exponent for exponent, _ in found) else _WIDE_CONSTANT_RANGE
+    every = sorted({c for _, constants in found for c in constants if low <= c <= high}, key=lambda c: (c.q, c.p))
     # the simplest six, and the smallest and the largest (Ne(x, 10**-40) beside eight small integers)
     constants = list(dict.fromkeys(every[:6] + ([min(every), max(every)] if every else [])))
     near = [v for c in constants for v in (c, c + 1, c - 1, -c)]
