@@ -355,8 +355,9 @@ def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool
     if chk.rounding_resolved:
         notes.append(f"{chk.rounding_resolved} float failures were rounding, resolved exactly")
     if chk.inadmissible:
-        notes.append(f"{chk.inadmissible:,} float draws met the assumptions only within float tolerance (an "
-                     "equation no exact draw met): not counted")
+        why = "an equation no exact draw met" if not chk.exact_draws else "an equation floats meet only within a tolerance"
+        notes.append(f"{chk.inadmissible:,} float draws met the assumptions only within float tolerance ({why}): not "
+                     "counted")
     row.undefined += chk.undefined
     if must and want and kind is Kind.FORALL and chk.undefined_exact:
         # a proof of a universal claim says it is defined wherever the assumptions hold

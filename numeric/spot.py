@@ -301,37 +301,62 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
 
 
 def _pins(plan: Plan) -> dict:
-    """``{symbol: value}`` for each assumption ``Eq(symbol, value)`` with an irrational number as value
-    (``Eq(f, sqrt(2))``), which no rational draw meets."""
-    out = {}
+    """``{symbol: value}`` for each assumption ``Eq(symbol, value)`` whose value no rational draw meets: an
+    irrational number (``Eq(f, sqrt(2))``) or an expression of the other symbols with one (``Eq(x, pi*y)``),
+    put in terms of the symbols that are drawn (a pin of pinned symbols is resolved; a cycle is dropped)."""
+    found: dict = {}
     for a in plan.assumptions.expr:
         for eq in atoms_of(a, sp.Equality):
             for sym, value in ((eq.lhs, eq.rhs), (eq.rhs, eq.lhs)):
-                if sym in plan.symbols and isinstance(value, sp.Expr) and value.is_number and not value.is_Rational:
-                    out.setdefault(sym, value)
-    return out
+                if sym in plan.symbols and isinstance(value, sp.Expr) and sym not in value.free_symbols \
+                        and value.free_symbols <= set(plan.symbols) and _irrational(value):
+                    found.setdefault(sym, value)
+    resolved: dict = {}
+    for _ in range(len(found)):
+        for sym, value in found.items():
+            if sym not in resolved and not value.free_symbols & (set(found) - set(resolved)):
+                resolved[sym] = value.xreplace(resolved)
+    return resolved
+
+
+def _irrational(value: sp.Expr) -> bool:
+    """Whether ``value`` is irrational at rational values of its symbols, as far as its form shows: a number
+    that is not rational, or an expression with ``pi``, ``E``, a root, ``exp``, ``log`` or a trigonometric function."""
+    if value.is_number:
+        return not value.is_Rational
+    return bool(value.atoms(sp.NumberSymbol) or any(not p.exp.is_Integer for p in value.atoms(sp.Pow))
+                or value.atoms(sp.exp, sp.log, *_PERIODIC))
+
+
+_PERIODIC = (sp.sin, sp.cos, sp.tan, sp.cot, sp.sec, sp.csc)
 
 
 def _pinned_draws(plan: Plan, wants, tallies, rng, boundary_share: float) -> None:
-    """Exact draws at an irrational value an equation assumption pins a symbol to (``f = sqrt(2)``), the other
-    symbols at float draws read exactly, decided in SymPy: what shows a claim there exactly."""
+    """Exact draws at the irrational value an equation assumption pins a symbol to (``f = sqrt(2)``,
+    ``x = pi*y``), the other symbols at float draws read exactly, decided in SymPy: what shows a claim there
+    exactly.  The assumptions are decided at each point in SymPy (a float draw meets none of these equations)."""
     pins = _pins(plan)
     if not pins:
         return
-    values = draw_points(plan, 4 * SYMPY_EXACT_DRAWS, rng, False, boundary_share)
-    args = [values[s] for s in plan.symbols]
-    ok = np.asarray(plan.assumptions(*args), dtype=bool) & own_assumptions_hold(plan.symbols, args)
+    n = 4 * SYMPY_EXACT_DRAWS
+    values = draw_points(plan, n, rng, False, boundary_share)
     until = time.monotonic() + TIE_BUDGET
-    every_symbol_pinned = set(pins) == set(plan.symbols)  # then every draw is the one point
-    for row in np.flatnonzero(ok)[:1 if every_symbol_pinned else SYMPY_EXACT_DRAWS]:
-        exact = exact_row(values, plan.symbols, int(row))
-        point = {s: pins.get(s, sp.Rational(exact[s.name].numerator, exact[s.name].denominator))
-                 for s in plan.symbols}
+    # every symbol pinned to a number: every draw is the one point
+    wanted = 1 if set(pins) == set(plan.symbols) else SYMPY_EXACT_DRAWS
+    admitted = 0
+    for row in range(n):
+        if admitted >= wanted or time.monotonic() >= until:
+            break
+        exact = exact_row(values, plan.symbols, row)
+        point = {s: sp.Rational(exact[s.name].numerator, exact[s.name].denominator) for s in plan.symbols
+                 if s not in pins}
+        point.update({s: v.xreplace(point) for s, v in pins.items()})
         try:
-            if not all_hold(plan.assumptions.expr, point, until):
+            if not respects_symbol_assumptions(point) or not all_hold(plan.assumptions.expr, point, until):
                 continue
         except Uncertifiable:
             continue
+        admitted += 1
         for kernel, want, tally in zip(plan.statements, wants, tallies):
             try:
                 value = with_ties(holds, kernel.expr, point, until)

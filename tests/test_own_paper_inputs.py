@@ -1678,10 +1678,21 @@ def test_a_second_red_team_of_the_spot_checks():
     # an equation no draw meets exactly (x**2 = 2 is placed on no rational): nothing is shown, nothing agrees
     unplaced = Obligation.forall("u", x**3 > 2 * x, (("x**2 = 2", sp.Eq(x**2, 2)), ("x > 0", x > 0)))
     assert spot_check([(unplaced, fabricated)], samples=5000).samples == 0
-    # placed in floats (x = y pi), met by no exact draw: the float draws show nothing
+    # placed in floats (x = y pi): exact draws at x = y pi, y a drawn rational, decided in SymPy, show the fabricated
+    # proof false (they were missing: no rational draw meets the equation)
     solved = Obligation.forall("s", sp.sin(x / y) > 0, (("x = y pi", sp.Eq(x, y * sp.pi)), ("y > 0", y > 0)))
     result = spot_check([(solved, fabricated)], samples=5000)
-    assert result.samples == 0 and "an equation no exact draw met" in result.detail, result.detail
+    assert not result.agrees and "*pi/" in result.detail.split("draw: ")[1], result.detail
+    assert "an equation floats meet only within a tolerance" in result.detail, result.detail
+    # pinned through another pinned symbol (x = pi z, z = sqrt(2) y): resolved in terms of the drawn y
+    z = sp.Symbol("z", real=True)
+    chained = Obligation.forall("c", sp.sin(x / z) > 0, (("x = pi z", sp.Eq(x, sp.pi * z)),
+                                                         ("z = sqrt(2) y", sp.Eq(z, sp.sqrt(2) * y)), ("y > 0", y > 0)))
+    assert not spot_check([(chained, fabricated)], samples=2000).agrees
+    # an equation of only rational-valued parts is no pin (exact draws are left to the samplers)
+    from numeric.spot import _pins
+    from numeric.draws import plan_for
+    assert set(_pins(plan_for((x > 0,), (sp.Eq(x, 2 * y), sp.Eq(z, sp.sqrt(y)))))) == {z}
     placed = Obligation.forall("ok", y >= 0, (("y = x**2", sp.Eq(y, x**2)),))  # exact draws meet it: checked
     assert spot_check([(placed, prove(placed.statement, placed.assumptions))], samples=5000).samples > 1000
     machin = sp.Le(4 * sp.atan(sp.Rational(1, 5)) - sp.atan(sp.Rational(1, 239)), sp.pi / 4, evaluate=False)
