@@ -53,9 +53,10 @@ def holds_high_precision(b, point) -> bool:
         if not (lhs.is_Number and rhs.is_Number):
             raise Uncertifiable("not evaluated to a number")  # SymPy could not: nothing is said
         gap = b.lhs - b.rhs
-        # an exact tie (x > 0 at x = 0) needs no precision; only where no power has a symbolic exponent is it
-        # computed exactly (a drawn rational to a drawn rational power can fill the memory)
-        if not any(not p.exp.is_number for p in gap.atoms(sp.Pow)) and gap.xreplace(point).is_zero is True:
+        # an exact tie (x > 0 at x = 0, 2**x > 2 at x = 1) needs no precision; it is computed exactly only where
+        # every power's exponent is a small rational there (a drawn 52-bit rational as an exponent can fill the
+        # memory)
+        if _small_exponents(gap, point) and gap.xreplace(point).is_zero is True:
             return b.rel_op in ("==", "<=", ">=")
         diff, scale = lhs - rhs, max(abs(lhs), abs(rhs), sp.Integer(1))
         if abs(diff) <= scale * sp.Float(10) ** (20 - HIGH_PRECISION_DIGITS):
@@ -81,6 +82,21 @@ def holds_high_precision(b, point) -> bool:
     if isinstance(b, sp.Equivalent):
         return len({holds_high_precision(a, point) for a in b.args}) == 1
     raise Uncertifiable(f"cannot evaluate {sp.sstr(b)}")
+
+
+#: an exponent at a point is computed with exactly when its numerator and denominator are at most this
+_SMALL_EXPONENT = 64
+
+
+def _small_exponents(gap, point) -> bool:
+    """Every power of ``gap`` with a symbolic exponent has a small rational exponent at ``point``."""
+    for p in gap.atoms(sp.Pow):
+        if p.exp.is_number:
+            continue
+        e = p.exp.xreplace(point)
+        if not (e.is_Rational and abs(e.p) <= _SMALL_EXPONENT and e.q <= _SMALL_EXPONENT):
+            return False
+    return True
 
 
 def surely_undefined(statement, point) -> bool:

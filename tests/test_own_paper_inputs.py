@@ -1794,3 +1794,22 @@ def test_an_assumption_named_with_another_number_than_its_formula_is_pointed_out
 
     a, b = sp.Symbol("alpha", positive=True), sp.Symbol("b", real=True)
     assert label_disagreement(name, formula(a, b)) == said
+
+
+def test_a_boundary_tie_under_a_symbolic_exponent_is_settled_exactly():
+    """``2**x > 2`` at ``x = 1`` was left open (a power with a symbolic exponent was never computed exactly, and at
+    60 digits a tie is too close to call): a false proof resting on the boundary agreed.  An exponent that is a
+    small rational at the point is computed exactly; a drawn 52-bit one is still not."""
+    from numeric.obligation_checks import spot_check
+    from numeric.sympy_points import holds_high_precision
+    from symbolic.certify import Uncertifiable
+    from symbolic.obligation import Obligation
+
+    x = sp.Symbol("x", real=True)
+    fabricated = Verdict.make(Status.PROVED, Kind.FORALL, "fabricated", 0.0)
+    result = spot_check([(Obligation.forall("s", 2**x > 2, (("x >= 1", x >= 1),)), fabricated)], samples=3000)
+    assert not result.agrees and result.detail.endswith("draw: x = 1"), result.detail
+    assert holds_high_precision(2**x >= 2, {x: sp.Integer(1)}) is True
+    assert holds_high_precision(2**x > 2, {x: sp.Integer(1)}) is False
+    with pytest.raises(Uncertifiable):  # a tie at an exponent with a 52-bit denominator: not computed, not settled
+        holds_high_precision(sp.Eq(2**x * 2**x, 4**x, evaluate=False), {x: sp.Rational(2**52 + 1, 2**52)})
