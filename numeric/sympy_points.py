@@ -56,7 +56,7 @@ def holds_high_precision(b, point) -> bool:
         # an exact tie (x > 0 at x = 0, 2**x > 2 at x = 1) needs no precision; it is computed exactly only where
         # every power's exponent is a small rational there (a drawn 52-bit rational as an exponent can fill the
         # memory)
-        if _small_exponents(gap, point) and gap.xreplace(point).is_zero is True:
+        if _small_exponents(gap, point) and _exact_tie(gap, point):
             return b.rel_op in ("==", "<=", ">=")
         diff, scale = lhs - rhs, max(abs(lhs), abs(rhs), sp.Integer(1))
         if abs(diff) <= scale * sp.Float(10) ** (20 - HIGH_PRECISION_DIGITS):
@@ -97,6 +97,25 @@ def _small_exponents(gap, point) -> bool:
         if not (e.is_Rational and abs(e.p) <= _SMALL_EXPONENT and e.q <= _SMALL_EXPONENT):
             return False
     return True
+
+
+#: seconds one exact tie may take (SymPy's sign of a sum of algebraic numbers can take minutes: a minimal
+#: polynomial); a gap expression past it once is not computed exactly again (at most this many kept)
+_TIE_CHECK_SECONDS, _SLOW_TIES, _SLOW_TIES_KEPT = 0.2, set(), 1024
+
+
+def _exact_tie(gap, point) -> bool:
+    """Whether ``gap`` is exactly 0 at ``point``, computed within :data:`_TIE_CHECK_SECONDS` (``False``: not
+    shown, and the caller compares at high precision)."""
+    if gap in _SLOW_TIES:
+        return False
+    try:
+        with time_box(_TIE_CHECK_SECONDS):
+            return gap.xreplace(point).is_zero is True
+    except OutOfTime:
+        if len(_SLOW_TIES) < _SLOW_TIES_KEPT:
+            _SLOW_TIES.add(gap)
+        return False
 
 
 def surely_undefined(statement, point) -> bool:
