@@ -106,7 +106,12 @@ def input_checks(claim: "Claim") -> tuple[str, ...]:
         if isinstance(formula, BooleanAtom):
             # a settled name is a concern only where the claim's own symbols do not settle it alike
             again = label_relation(name, symbols)
-            if again is not None and not isinstance(again, BooleanAtom):
+            if again is None and formula is sp.true:  # not a relation: a case split SymPy folded, say
+                out.append(f"the assumption {name!r} is the constant True as written: SymPy evaluated it when the "
+                           "file was loaded (a tautology such as Or(A, Not(A)) folds even where A is undefined; "
+                           "the symbols' own assumptions), so it restricts nothing; if it was meant to say where a "
+                           "term is defined, state that as an assumption of its own (x >= 0 for sqrt(x))")
+            elif again is not None and not isinstance(again, BooleanAtom):
                 out.append(f"the assumption {name!r} is the constant {formula}: SymPy settled it when it was built, "
                            f"from how its symbols are declared, but with the claim's symbols it is "
                            f"{sp.sstr(again)}, which {'restricts' if formula else 'admits'} something: a symbol "
