@@ -294,12 +294,6 @@ def make_problem(kind, target, named, deadline, want_core=False) -> Problem:
                      "even at t = 0, where the claim as written is undefined; Or(A, Not(A)) is True even where A is "
                      "undefined); if that is not what was meant -- Floats compared, a division cancelled, a case "
                      "split folded -- write exact Rationals, or build it with evaluate=False")
-    for name, a in named:
-        if a is sp.true:  # what SymPy folded cannot be seen: said, since it may have said where a term is defined
-            notes.append(f"the assumption {name!r} is the constant True: SymPy evaluated it when it was built (from "
-                         "the symbols' own assumptions, or a tautology such as Or(A, Not(A)) or Implies(A, A), "
-                         "folded even where A is undefined), so it restricts nothing; if it was meant to say where a term "
-                         "is defined, state that as an assumption of its own (x >= 0 for sqrt(x))")
     mixed = [d for e in (target, *(a for _, a in named)) for d in e.atoms(sp.Derivative)
              if isinstance(d.expr, AppliedUndef) and len({v for v, _ in d.variable_count}) > 1]
     if mixed:  # f_xy = f_yx is Schwarz's theorem: true of a C^2 function, not of every function

@@ -730,20 +730,3 @@ def test_a_piecewise_term_guarded_by_its_index_is_written_out():
     v = prove(sp.Sum(sp.Piecewise((1 / (y - i), y > i), (0, True)), (i, 1, 3)) >= 0)
     assert v.status is Status.PROVED and any("written out term by term" in n for n in v.notes), v
     assert prove(sp.Sum(sp.Piecewise((1 / (y - i), y > i), (0, True)), (i, 1, 3)) > 0).status is Status.REFUTED
-
-
-def test_an_assumption_sympy_folded_to_true_is_said_to_restrict_nothing():
-    """A red team's finding: SymPy folds a case split ``Or(sqrt(x) > 2, sqrt(x) <= 2)``, ``Implies(A, A)`` or a
-    Piecewise with equal branches to True while it is built, losing where ``sqrt(x)`` is defined; the engine
-    receives True and refuted ``x >= 0`` at ``x = -1`` with no word of it (a Piecewise with equal branches
-    folds to a plain relation, which nothing can tell from one written so: the README says so).  The verdict is the engine's on what
-    it received; the notes say the assumption was the constant True, and the unfolded form decides as meant."""
-    x = sp.Symbol("x", real=True)
-    for folded in (sp.Or(sp.sqrt(x) > 2, sp.sqrt(x) <= 2), sp.Implies(sp.log(x) > 1, sp.log(x) > 1)):
-        assert folded is sp.true
-        v = prove(x >= 0, {"case split": folded})
-        assert any(n.startswith("the assumption 'case split' is the constant True: SymPy evaluated it") for n in v.notes)
-    kept = sp.Or(sp.sqrt(x) > 2, sp.Ne(sp.sqrt(x), -5))  # SymPy keeps it (evaluate=False does not keep an Or)
-    assert prove(x >= 0, {"case split": kept}).status is Status.PROVED
-    w = exists(sp.Or(sp.log(x) > 0, sp.log(x) <= 0), [x < 0])  # the condition folded: said in the notes too
-    assert any("Or(A, Not(A)) is True even where A is undefined" in n for n in w.notes), w.notes

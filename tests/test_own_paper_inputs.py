@@ -1828,3 +1828,22 @@ def test_an_exact_tie_is_computed_within_a_time_limit(monkeypatch):
     with pytest.raises(Uncertifiable, match="within the working precision"):
         sympy_points.holds_high_precision(2**x > 2, {x: sp.Integer(1)})
     assert (2**x - 2) in sympy_points._SLOW_TIES
+
+
+def test_an_assumption_sympy_folded_to_true_is_a_check_line():
+    """A red team's finding: SymPy folds a case split ``Or(sqrt(x) > 2, sqrt(x) <= 2)`` or ``Implies(A, A)`` to
+    True while it is built (``evaluate=False`` does not stop it), losing where ``sqrt(x)`` is defined, and the
+    engine refuted ``x >= 0`` at ``x = -1`` with no word of it.  The verdict is the engine's on what it received;
+    a check line says the assumption was the constant True, and a form SymPy keeps decides as meant."""
+    x = sp.Symbol("x", real=True)
+    for folded in (sp.Or(sp.sqrt(x) > 2, sp.sqrt(x) <= 2), sp.Implies(sp.log(x) > 1, sp.log(x) > 1)):
+        assert folded is sp.true
+        result = decide_claim(Claim(id="W.1", statement="s", claim=x >= 0, assumptions={"case split": folded}))
+        assert any(c.startswith("the assumption 'case split' is the constant True as written") for c in result.checks)
+    kept = sp.Or(sp.sqrt(x) > 2, sp.Ne(sp.sqrt(x), -5))
+    assert decide_claim(Claim(id="W.2", statement="s", claim=x >= 0, assumptions={"case split": kept})).status \
+        is Status.PROVED
+    # a condition folded: the constant statement's note names case splits
+    from symbolic import exists
+    w = exists(sp.Or(sp.log(x) > 0, sp.log(x) <= 0), [x < 0])
+    assert any("Or(A, Not(A)) is True even where A is undefined" in n for n in w.notes), w.notes
