@@ -730,3 +730,17 @@ def test_a_piecewise_term_guarded_by_its_index_is_written_out():
     v = prove(sp.Sum(sp.Piecewise((1 / (y - i), y > i), (0, True)), (i, 1, 3)) >= 0)
     assert v.status is Status.PROVED and any("written out term by term" in n for n in v.notes), v
     assert prove(sp.Sum(sp.Piecewise((1 / (y - i), y > i), (0, True)), (i, 1, 3)) > 0).status is Status.REFUTED
+
+
+def test_simple_points_reach_near_and_far_values():
+    """A red team's easy refutations the engine left unknown: false only near x = 4/5 or far out (z3 sees sin,
+    atan and real powers only through facts, and its points failed certification).  Every point is certified."""
+    x = sp.Symbol("x", real=True)
+    for claim, assumptions, at in ((sp.sin(x) + sp.cos(x) < sp.Rational(1414, 1000), [], sp.Rational(4, 5)),
+                                   (sp.atan(x) < sp.Rational(157, 100), [], sp.Integer(10000)),
+                                   ((1 + 1 / x) ** x < sp.Rational(271, 100), [x > 0], sp.Integer(1000))):
+        v = prove(claim, assumptions, timeout=5)
+        assert v.status is Status.REFUTED and v.point == {x: at}, v
+        assert claim.subs(x, at) is sp.false or not bool(claim.subs(x, at).evalf(50))
+    # the true ones stay unproved or proved, never refuted
+    assert prove(sp.atan(x) < sp.pi / 2, timeout=3).status is not Status.REFUTED
