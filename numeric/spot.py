@@ -105,6 +105,7 @@ from typing import Sequence
 
 import numpy as np
 import sympy as sp
+from sympy.functions.elementary.trigonometric import TrigonometricFunction
 
 from symbolic.certify import Uncertifiable, holds, respects_symbol_assumptions
 from symbolic.constructs import atoms_of
@@ -325,10 +326,7 @@ def _irrational(value: sp.Expr) -> bool:
     if value.is_number:
         return not value.is_Rational
     return bool(value.atoms(sp.NumberSymbol) or any(not p.exp.is_Integer for p in value.atoms(sp.Pow))
-                or value.atoms(sp.exp, sp.log, *_PERIODIC))
-
-
-_PERIODIC = (sp.sin, sp.cos, sp.tan, sp.cot, sp.sec, sp.csc)
+                or value.atoms(sp.exp, sp.log, TrigonometricFunction))
 
 
 def _pinned_draws(plan: Plan, wants, tallies, rng, boundary_share: float) -> None:

@@ -334,11 +334,6 @@ def _instantiated(claim: Claim) -> bool:
                                for ob in _built(claim) if ob.role is Role.DECISION)
 
 
-@dataclass(frozen=True)
-class _NotObligations:
-    value: object  #: what a builder returned instead of a list of Obligations
-
-
 @lru_cache(maxsize=4096)
 def _built(claim: Claim) -> tuple[Obligation, ...]:
     """The obligations as the claim states them (``claim=``, or what ``build()`` returns), checked."""
@@ -348,10 +343,8 @@ def _built(claim: Claim) -> tuple[Obligation, ...]:
     else:
         try:
             made = claim.build()
-            if isinstance(made, (sp.Basic, Obligation)) or not hasattr(made, "__iter__"):
-                made = _NotObligations(made)  # said below, not as a failure of the builder's own
-            else:
-                obs = tuple(made)
+            iterable = hasattr(made, "__iter__") and not isinstance(made, (sp.Basic, Obligation))
+            obs = tuple(made) if iterable else None  # a generator's own code runs here, inside the try
         except BadInputError as exc:  # an Obligation the builder made refused its input: say which claim
             if str(exc).startswith(f"claim {claim.id}"):
                 raise
@@ -359,9 +352,9 @@ def _built(claim: Claim) -> tuple[Obligation, ...]:
         except Exception as exc:  # the user's builder failed: bad input, named, not a traceback
             raise BadInputError(f"claim {claim.id}: build() raised {type(exc).__name__}: {exc}"
                                 f"{_where_raised(exc)}") from exc
-        if isinstance(made, _NotObligations):
+        if obs is None:  # what it returned, not a failure of the builder's own
             raise BadInputTypeError(f"claim {claim.id}: build() must return a list of Obligations, got "
-                                    f"{type(made.value).__name__} {str(made.value)[:80]!r}")
+                                    f"{type(made).__name__} {str(made)[:80]!r}")
     if not obs:
         raise BadInputError(f"claim {claim.id} built no obligations")
     for ob in obs:

@@ -324,12 +324,11 @@ def _spot_text(spot, result) -> str:
     if result.status is Status.WITNESS:
         return f"witness exact; {spot.found_text()} {of} are instances"
     # not "ok" where some float failures stay open; and where no draw had an exact evaluation, not "exact" either
-    ok = ("ok" if not spot.unsettled else "with no exact disagreement" if spot.exact_draws != "none"
-          else "in floats only (no rational evaluation), none confirmed to disagree")
-    draws = "draws" if spot.exact_draws != "none" or not spot.unsettled else "draws,"
+    ok = ("draws ok" if not spot.unsettled else "draws with no exact disagreement" if spot.exact_draws != "none"
+          else "draws, in floats only (no rational evaluation), none confirmed to disagree")
     if spot.exercised is not None:
-        return f"{spot.samples:,} {draws} {ok} ({spot.exercised:,} meet the hypothesis){spot.unsettled_text()}"
-    return f"{spot.samples:,} {draws} {ok}{spot.unsettled_text()}"
+        return f"{spot.samples:,} {ok} ({spot.exercised:,} meet the hypothesis){spot.unsettled_text()}"
+    return f"{spot.samples:,} {ok}{spot.unsettled_text()}"
 
 
 def format_table(rows: list[Row], timings: bool = True, width: int | None = None) -> str:

@@ -7,6 +7,7 @@ tables and derivations show), an assumption SymPy settled when it was built.
 
 from __future__ import annotations
 
+import difflib
 from typing import TYPE_CHECKING
 
 import sympy as sp
@@ -46,13 +47,16 @@ def unrelated_assumptions(statement, given) -> tuple:
     return tuple((name, things) for name, things in each if things and not things & reached)
 
 
+def _near_names(name: str, claim_names) -> list[str]:
+    """The claim's symbol names ``name`` may be a misspelling of (``dleta``: ``delta``)."""
+    return difflib.get_close_matches(name, claim_names, n=2, cutoff=0.75)
+
+
 def lone_symbols(statement, given) -> tuple:
     """``(symbol name, assumption name, near names)`` for each symbol that only one assumption mentions, and not
     the claim: the assumption then says only that *some* value of it makes it hold (for every other value the
     claim is asked nothing), which a misspelt symbol makes silently (``c_l`` for the claim's ``c_L``).  Near
     names: the claim's symbols it may be a misspelling of."""
-    import difflib
-
     claim_names = sorted({str(s) for s in about(statement)})
     if not claim_names:
         return ()
@@ -66,7 +70,7 @@ def lone_symbols(statement, given) -> tuple:
             continue
         same = [c for c in claim_names if c.lower() == str(s).lower()]  # c_l beside c_L: however often it is used
         if len(names) == 1 or same:
-            near = same + [c for c in difflib.get_close_matches(str(s), claim_names, n=2, cutoff=0.75) if c not in same]
+            near = same + [c for c in _near_names(str(s), claim_names) if c not in same]
             out.append((str(s), names[0] if len(names) == 1 else tuple(names), tuple(near)))
     return tuple(out)
 
@@ -127,11 +131,8 @@ def input_checks(claim: "Claim") -> tuple[str, ...]:
 def unrelated_check(claim: "Claim", name: str, things) -> str:
     """The unrelated assumption ``name`` as an input check: what it is about, that it restricts nothing, and the
     claim's symbols it may be a misspelling of."""
-    import difflib
-
     claim_names = sorted({str(s) for s in about(claim.claim)})
-    near = list(dict.fromkeys(c for t in sorted(map(str, things))
-                              for c in difflib.get_close_matches(t, claim_names, n=2, cutoff=0.75)))
+    near = list(dict.fromkeys(c for t in sorted(map(str, things)) for c in _near_names(t, claim_names)))
     guess = f"; a misspelt {' or '.join(near)}?" if near else ""
     return (f"{unrelated_words(claim, name, things)}: it restricts nothing the claim is about (assumed all the "
             f"same{guess})")

@@ -85,8 +85,6 @@ def _pairs(title: str, name: str, second: str, value) -> tuple:
         if not (isinstance(it, tuple) and len(it) == 2 and isinstance(it[0], str)):
             raise BadInputTypeError(f"paper {title!r}: {name}= must be (id, {second}) pairs or a mapping, got "
                                     f"{it!r} among them")
-    if name == "sections" and not all(isinstance(h, str) for _, h in items):
-        raise BadInputTypeError(f"paper {title!r}: each section's heading must be words (a str)")
     return items
 
 
@@ -120,6 +118,8 @@ class Paper:
         for name, second in (("sections", "heading"), ("models", "function"), ("spot_checks", "check"),
                              ("readings", "reading")):
             object.__setattr__(self, name, _pairs(self.title, name, second, getattr(self, name)))
+        if not all(isinstance(heading, str) for _, heading in self.sections):
+            raise BadInputTypeError(f"paper {self.title!r}: each section's heading must be words (a str)")
         claims = tuple(self.claims)
         object.__setattr__(self, "claims", claims)
         for c in claims:
