@@ -8,11 +8,11 @@ Booleans over real symbols, whose own SymPy assumptions count too):
 
 A decision is a pipeline of values: the input is checked and read (floats as
 the decimals they print as) into a :class:`Problem`, which also holds its
-translation to z3; the :class:`Domain` -- where the claim and the assumptions
+translation to z3 (:mod:`symbolic.problem`); the :class:`Domain` -- where the claim and the assumptions
 are defined, from the table of :mod:`symbolic.constructs` -- is computed once;
 then the routes of :data:`ROUTES`, plain functions ``(problem, domain) ->
 Verdict | None``, are tried in order (those without z3 live in
-:mod:`symbolic.sympy_routes`; before them, a claim or an assumption without
+:mod:`symbolic.sympy_routes`, those with it in :mod:`symbolic.z3_routes`; before them, a claim or an assumption without
 symbols is evaluated exactly, method ``exact-evaluation``):
 
 1. **vacuity** -- contradictory assumptions give ``vacuous``;
@@ -43,32 +43,26 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass, replace
-from functools import cached_property
+from dataclasses import replace
 from typing import Callable, Mapping
 
 import sympy as sp
 from sympy.core.facts import InconsistentAssumptions
-from sympy.core.function import AppliedUndef
 from sympy.logic.boolalg import Boolean
 
 from . import solver
-from .certify import Uncertifiable, holds, respects_symbol_assumptions
-from .constructs import (condition_text, distinct_subtrees, domain_conditions, exact_floats, sympy_settles_reliably,
-                         unsupported_in)
+from .constructs import distinct_subtrees, sympy_settles_reliably
 from .errors import BadInputError, BadInputTypeError
-from .points import SIMPLE_SECONDS, certified_point, excluded_values, refinement_lemmas, simple_point
-from .smtlib import script
+from .points import certified_point
+from .problem import Domain, Problem, domain_of, make_problem
 from .sympy_routes import exact_constant, settled_false, sympy_constant, sympy_identity, sympy_sign
-from .translate import Translator, Unsupported
 from .verdict import Kind, Status, Verdict
+from .z3_routes import vacuity, z3_search
 
-__all__ = ["prove", "exists", "normalize_assumptions", "settled_false", "Problem", "Domain", "ROUTES"]
+__all__ = ["prove", "exists", "normalize_assumptions", "settled_false", "make_problem", "decide_problem", "Problem",
+           "Domain", "ROUTES"]
 
-#: rounds of refinement (tangent and chord lines) when abstraction makes a solver's point spurious
-REFINEMENT_ROUNDS = 6
-#: rounds that rule out a solver's value breaking a symbol assumption z3 sees only weakened (prime, rational)
-EXCLUSION_ROUNDS = 16
+
 # -- input checks ---------------------------------------------------------------
 
 def _check_boolean(b, what: str):
@@ -151,6 +145,7 @@ def _check_timeout(timeout) -> float:
 
 # -- the public functions ---------------------------------------------------------
 
+
 def prove(claim, assumptions=(), *, timeout: float = 10.0, core: bool = False) -> Verdict:
     r"""Decide :math:`\forall x.\ A(x) \Rightarrow C(x)` over the reals.
 
@@ -217,489 +212,8 @@ def _core_confirmed(kind: Kind, target, named, verdict: Verdict, deadline: float
     return verdict if again.status is verdict.status else replace(verdict, core=None)
 
 
-# -- the problem and its domain, as values ----------------------------------------------
-
-@dataclass(frozen=True)
-class Encoding:
-    """The problem in z3 terms (built once, by one :class:`~symbolic.translate.Translator`)."""
-
-    symbols: tuple  #: (SymPy symbol, z3 variable name, sort)
-    atoms: tuple  #: the Atoms of abstracted functions
-    premise_facts: tuple  #: symbol facts and facts about atoms of the assumptions
-    facts: tuple  #: every fact (the claim's atoms too)
-    assumptions: tuple  #: each assumption in z3
-    premises: tuple  #: the assumptions' domain conditions in z3
-    claim_domain: tuple  #: the claim's domain conditions in z3
-    target: str  #: the claim in SMT-LIB
-    weakened: tuple  #: (symbol, assumption names z3 only weakened)
-    declarations: str = ""  #: SMT-LIB declarations of every variable and function
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One decision: quantifier, claim, named assumptions, deadline, and their translation."""
-
-    kind: Kind
-    target: Boolean
-    named: tuple
-    deadline: float  #: a ``time.monotonic()`` value
-    want_core: bool
-    symbols: tuple
-    notes: tuple = ()
-    unsupported: str | None = None  #: the first construct outside the table, if any
-    encoding: Encoding | None = None
-    translation_error: str = ""
-
-    @property
-    def assumptions(self) -> tuple:
-        return tuple(a for _, a in self.named)
-
-    def verdict(self, status, method, **kw) -> Verdict:
-        return Verdict.make(status, self.kind, method, 0.0, notes=self.notes, **kw)
-
-    def unknown(self, method, reason) -> Verdict:
-        return self.verdict(Status.UNKNOWN, method, reason=reason)
-
-    def remaining(self) -> float:
-        return self.deadline - time.monotonic()
-
-
-def make_problem(kind, target, named, deadline, want_core=False) -> Problem:
-    """Read floats, find unsupported constructs, and translate (once)."""
-    notes: list[str] = []
-    from .sizes import written_out  # sizes decides with this module: imported here, not at the top
-
-    target, n = exact_floats(target)
-    target, w = written_out(target)
-    notes += n + w
-    read = []
-    for name, a in named:
-        a, n = exact_floats(a)
-        a, w = written_out(a)
-        notes += n + w
-        read.append((name, a))
-    named = tuple(read)
-    syms = set(target.free_symbols)
-    for _, a in named:
-        syms |= a.free_symbols
-    symbols = tuple(sorted(syms, key=lambda s: (s.name, sp.default_sort_key(s))))
-    unsupported = unsupported_in(target) or next((u for _, a in named if (u := unsupported_in(a))), None)
-    infinite = [s.name for s in symbols if s.is_finite is not True and s.is_extended_real]
-    if unsupported is None and infinite:  # extended_positive & co. admit +oo / -oo: not a real number
-        unsupported = (f"the symbol(s) {', '.join(infinite)} may be infinite (an extended_* assumption): the engine "
-                       "decides over the real numbers; declare them positive=True, real=True, ...")
-    if isinstance(target, sp.logic.boolalg.BooleanAtom):
-        notes.append(f"the {'statement' if kind is Kind.FORALL else 'condition'} is the constant {target}: SymPy "
-                     "evaluated it when it was built, before the engine saw it, with whatever it cancelled (t/t is 1 "
-                     "even at t = 0, where the claim as written is undefined; Or(A, Not(A)) is True even where A is "
-                     "undefined); if that is not what was meant -- Floats compared, a division cancelled, a case "
-                     "split folded -- write exact Rationals, or build it with evaluate=False")
-    mixed = [d for e in (target, *(a for _, a in named)) for d in e.atoms(sp.Derivative)
-             if isinstance(d.expr, AppliedUndef) and len({v for v, _ in d.variable_count}) > 1]
-    if mixed:  # f_xy = f_yx is Schwarz's theorem: true of a C^2 function, not of every function
-        notes.append(f"mixed partial derivatives of an abstract function ({sp.sstr(mixed[0])}) are read as those of "
-                     "a twice continuously differentiable one: equal in any order, as SymPy has them")
-    unsigned = [s.name for s in symbols if s.is_real is None]
-    if unsigned:  # a plain Symbol('z') may be complex to SymPy; the engine reads it as real
-        notes.append(f"read as real numbers (declared without real=True or a sign): {', '.join(unsigned)}")
-    base = Problem(kind, target, named, deadline, want_core, symbols, tuple(dict.fromkeys(notes)), unsupported)
-    if unsupported is not None:
-        return base
-    try:
-        encoding = _encode(base)
-    except Unsupported as exc:
-        return _replace(base, unsupported=str(exc))
-    weak = [f"{s.name}: {', '.join(w)}" for s, w in (encoding.weakened if encoding else ())]
-    if weak:
-        notes.append("symbol assumptions z3 reasons about only through weaker facts (points are checked "
-                     "against them in full): " + "; ".join(weak))
-    return _replace(base, encoding=encoding, notes=tuple(dict.fromkeys(notes)))
-
-
-def _replace(p: Problem, **kw) -> Problem:
-    from dataclasses import replace
-
-    return replace(p, **kw)
-
-
-def _encode(p: Problem, second_pass: bool = False) -> Encoding:
-    tr = Translator(second_pass=second_pass)
-    for s in p.symbols:
-        tr.var(s)
-    premise_conditions = tuple(c for a in p.assumptions for c in domain_conditions(a))
-    premises = tuple(tr.boolean(c) for c in premise_conditions)
-    assumptions = tuple(tr.boolean(a) for a in p.assumptions)
-    premise_facts = tuple(tr.facts)
-    claim_domain = tuple(tr.boolean(c) for c in domain_conditions(p.target))
-    target = tr.boolean(p.target)
-    return Encoding(
-        symbols=tuple((s, tr.vars[s], "Int" if s.is_integer else "Real") for s in p.symbols),
-        atoms=tuple(tr.atoms.values()), premise_facts=premise_facts, facts=tuple(tr.facts),
-        assumptions=assumptions, premises=premises, claim_domain=claim_domain, target=target,
-        weakened=tuple(tr.weakened.items()), declarations=tr.declarations())
-
-
-@dataclass(frozen=True)
-class Domain:
-    """Where the claim and its assumptions are defined, computed once per problem.
-
-    ``claim`` and ``premises`` are SymPy conditions (from the table of
-    constructs); the solver checks -- are the assumptions satisfiable, is the
-    claim defined wherever they hold -- are computed on first use and kept.
-    """
-
-    problem: Problem
-    claim: tuple = ()
-    premises: tuple = ()
-
-    @cached_property
-    def satisfiable(self) -> solver.CheckResult:
-        """Are the assumptions (with their own domains) satisfiable?  (``unsat``: vacuous)."""
-        p, enc = self.problem, self.problem.encoding
-        result = _check(p, [enc.premise_facts, enc.premises, enc.assumptions], memo=True)
-        if result.result == "unsat" and p.named:  # name the contradicting assumptions
-            tracked = _check(p, [enc.premise_facts, enc.premises, enc.assumptions], core=True, memo=True)
-            if tracked.result == "unsat":
-                result = tracked
-        return result
-
-    @cached_property
-    def defined(self) -> tuple[bool | None, str]:
-        """``(True, "")`` when every condition of the claim holds wherever the assumptions hold."""
-        p, enc = self.problem, self.problem.encoding
-        if not enc.claim_domain:
-            return True, ""
-        violated = "(not (and " + " ".join(enc.claim_domain) + " true))"
-        r = _check(p, [enc.facts, enc.premises, enc.assumptions, [violated]])
-        if r.result == "unsat":
-            return True, ""
-        if r.result == "unknown":
-            return None, f"could not establish where the claim is defined ({r.reason})"
-        failing = []  # every condition that may fail, so that the advice names all of them (atanh: t > -1, t < 1)
-        for cond, term in zip(self.claim, enc.claim_domain):
-            one = _check(p, [enc.facts, enc.premises, enc.assumptions, [f"(not {term})"]])
-            if one.result != "unsat":
-                failing += [c for c in _open_parts(p, cond) if c not in failing]
-                if len(failing) >= _NAMED_CONDITIONS:
-                    break
-        if not failing:
-            return False, "undefined somewhere the assumptions hold"
-        text = ", ".join(failing[:_NAMED_CONDITIONS])
-        them = text if len(text) <= 60 else "them"  # said once where it is long
-        return False, (f"undefined somewhere the assumptions hold: {text} may fail (assume {them} if the claim is "
-                       "meant only where it is defined)")
-
-    @cached_property
-    def defined_core(self) -> tuple[str, ...] | None:
-        """The named assumptions that keep the claim defined (``()`` when it is defined without any);
-        ``None`` when not determined.  A proof needs them as much as those its own query used."""
-        p, enc = self.problem, self.problem.encoding
-        if not enc.claim_domain or not p.named:
-            return ()
-        violated = "(not (and " + " ".join(enc.claim_domain) + " true))"
-        return _core(p, [enc.facts, enc.premises, [violated]])
-
-
-#: at most this many conditions of definition that may fail are named in a reason (each costs a query)
-_NAMED_CONDITIONS = 4
-#: a compound condition of definition is named by its parts when it has at most this many, each decided within
-#: this many seconds (all of them within the last): advice only, never a verdict
-_PARTS, _PART_SECONDS, _PARTS_SECONDS = 8, 0.5, 1.5
-_ADVISING: list = []  # a part's own decision gives no advice of its own (no nesting)
-
-
-def _open_parts(p: Problem, cond) -> list[str]:
-    """A condition of definition that may fail, in words: one Kleene's logic built for a connective
-    (``Or(s >= s_2, And(Ne(n + g, 0), s/(n + g) > 0))`` for ``Implies(s < s_2, ...)``) is named by those of its
-    relations the assumptions do not prove, leaving out the claim's own relations (the hypothesis): what
-    the user may mean to assume.  Falls back to the whole condition."""
-    whole = [condition_text(cond)]
-    if _ADVISING or not isinstance(cond, (sp.And, sp.Or)):
-        return whole
-    own = {r for r in p.target.atoms(sp.core.relational.Relational)}
-    own |= {r.negated for r in own}
-    parts = [r for r in dict.fromkeys(sp.preorder_traversal(cond)) if isinstance(r, sp.core.relational.Relational)
-             and r not in own]
-    if not parts or len(parts) > _PARTS:
-        return whole
-    stop = time.monotonic() + min(_PARTS_SECONDS, max(p.remaining(), 0.0) / 4)
-    named = []
-    _ADVISING.append(True)
-    try:
-        for r in parts:
-            left = min(_PART_SECONDS, stop - time.monotonic())
-            if left <= 0:
-                return whole
-            q = make_problem(Kind.FORALL, r, p.named, time.monotonic() + left)
-            if _decide_routes(q).status is not Status.PROVED:
-                named.append(condition_text(r))
-    finally:
-        _ADVISING.pop()
-    return named or whole
-
-
-#: the exact query (its SMT-LIB text, the variables and flags asked for) -> its decided answer.  Keyed on
-#: the whole text the solver sees, nothing less: an earlier key of (assumptions, symbols) left out facts
-#: the translation adds and returned another problem's answer and model
-_ANSWERS: dict = {}
-_ANSWERS_LIMIT = 4096
-
-
-def domain_of(problem: Problem) -> Domain:
-    return Domain(problem, domain_conditions(problem.target),
-                  tuple(c for a in problem.assumptions for c in domain_conditions(a)))
-
-
-def _flags(p: Problem) -> list[str]:
-    return [f"t{i}" for i in range(len(p.named))]
-
-
-def _check(p: Problem, parts, *, core: bool = False, extra_vars=(), memo: bool = False,
-           share: float = 1.0, cap: float | None = None) -> solver.CheckResult:
-    """One solver query; ``parts`` are lists of SMT-LIB facts.  With ``core``, the assumptions are tracked.
-
-    ``share``: the part of the problem's remaining time this query may take; ``cap``: at most these seconds.
-
-    ``memo``: reuse a decided answer to the identical query (same text, variables and flags).
-    """
-    enc = p.encoding
-    names: list[str] = []
-    if core and p.named:
-        names = _flags(p)
-        tracked = [f"(=> {f} {a})" for f, a in zip(names, enc.assumptions)]
-        rest = [part for part in parts if part is not enc.assumptions]
-        flags = "\n".join(f"(declare-fun {f} () Bool)" for f in names)
-        smt2 = script(enc.declarations + "\n" + flags, *rest, tracked)
-    else:
-        smt2 = script(enc.declarations, *parts)
-    variables = [(name, sort) for _, name, sort in enc.symbols] + list(extra_vars)
-    key = (smt2, tuple(variables), tuple(names)) if memo else None
-    r = _ANSWERS.get(key) if memo else None
-    if r is None:
-        deadline = p.deadline if share >= 1 else time.monotonic() + share * p.remaining()
-        if cap is not None:
-            deadline = min(deadline, time.monotonic() + cap)
-        r = solver.check(smt2, deadline=deadline, variables=variables, flags=names, core=bool(names))
-        if memo and r.result != "unknown":
-            if len(_ANSWERS) >= _ANSWERS_LIMIT:
-                _ANSWERS.clear()
-            _ANSWERS[key] = r
-    if r.core:
-        by_flag = {f: name for f, (name, _) in zip(names, p.named)}
-        r = solver.CheckResult(r.result, r.reason, r.model, tuple(by_flag[c] for c in r.core if c in by_flag))
-    return r
-
-
-# -- routes -----------------------------------------------------------------------------
-
-def _vacuity(p: Problem, d: Domain) -> Verdict | None:
-    settled = settled_false(p.named)
-    if settled:
-        return p.verdict(Status.VACUOUS, "sympy-constant", core=(settled[0],), reason=settled[1])
-    r = d.satisfiable
-    if r.result == "unsat":
-        return p.verdict(Status.VACUOUS, "z3", reason="the assumptions are contradictory", core=r.core)
-    if r.result == "unknown":
-        return p.unknown("z3", f"could not decide whether the assumptions are satisfiable ({r.reason})")
-    if p.encoding.weakened and _admissible_point_exists(p, []) is False:
-        # z3 saw a prime p only as an integer >= 2: Eq(p, 4) was "satisfiable", and the claim "proved"
-        return p.verdict(Status.VACUOUS, "z3", reason="the assumptions are contradictory (values that break a "
-                         "symbol's own assumptions ruled out)", core=None)
-    return None
-
-
-def _z3(p: Problem, d: Domain) -> Verdict | None:
-    v = _z3_pass(p, d)
-    if v is not None and v.status is Status.UNKNOWN and p.remaining() > 0 and "time limit" not in v.reason \
-            and _has_abstract_atoms(p):
-        # a second translation with more true facts about exp, log and powers (they slow some claims down)
-        try:
-            richer = replace(p, encoding=_encode(p, second_pass=True))
-        except Unsupported:
-            return v
-        again = _z3_pass(richer, d)
-        if again is not None and again.status is not Status.UNKNOWN:
-            return again
-    return v
-
-
-def _has_abstract_atoms(p: Problem) -> bool:
-    return any(a.func in (sp.exp, sp.log) for a in p.encoding.atoms)
-
-
-def _core(p: Problem, rest: list, spent: float | None = None) -> tuple[str, ...] | None:
-    """The named assumptions that, with ``rest``, are contradictory: z3's tracked core, else by deletion.
-
-    ``spent``: the seconds the proof itself took.  z3 can stall on the tracked form of a problem it just
-    decided, and on a problem without an assumption it needs: each query gets a few times the proof's time
-    (at least a second), never the whole limit (``None``: half the time left, then all of it)."""
-    cap = None if spent is None else max(1.0, 4 * spent)
-    tracked = _check(p, rest + [p.encoding.assumptions], core=True, share=0.5, cap=cap)
-    return tracked.core if tracked.result == "unsat" else _core_by_deletion(p, rest, cap)
-
-
-def _core_by_deletion(p: Problem, rest: list, cap: float | None = None) -> tuple[str, ...] | None:
-    """The named assumptions a proof needs, found without tracking flags (z3 can answer unknown on the
-    tracked form of a problem it decides): each is dropped while the rest stay contradictory with ``rest``;
-    one whose drop is not decided (``cap`` seconds per query) is kept, so the core stays sufficient.
-
-    ``None`` (not determined) if no drop could be decided -- never ``()``, which would say none is used.
-    """
-    kept = list(range(len(p.named)))
-    decided = False
-    for i in range(len(p.named)):
-        trial = [j for j in kept if j != i]
-        r = _check(p, rest + [[p.encoding.assumptions[j] for j in trial]], cap=cap)
-        decided = decided or r.result != "unknown"
-        if r.result == "unsat":
-            kept = trial
-    return tuple(p.named[j][0] for j in kept) if decided else None
-
-
-def _with_definedness(core: tuple[str, ...] | None, d: Domain) -> tuple[str, ...] | None:
-    """A proof's core with the assumptions that keep the claim defined (a forall proof needs both)."""
-    if core is None or d.problem.kind is not Kind.FORALL:
-        return core
-    defined = d.defined_core
-    return None if defined is None else tuple(dict.fromkeys(core + defined))
-
-
-def _z3_pass(p: Problem, d: Domain) -> Verdict | None:
-    v = _z3_search(p, d)
-    if p.kind is Kind.FORALL and v is not None and v.status is not Status.REFUTED:
-        defined, why = d.defined
-        if not defined:  # no proof, but a certified counterexample where the claim is defined still refutes it
-            searched = v.reason if v.status is Status.UNKNOWN and v.reason and v.reason != why else ""
-            return p.unknown("z3", why + (f" (and no counterexample where it is defined was found: {searched})"
-                                          if searched else ""))
-    return v
-
-
-def _z3_search(p: Problem, d: Domain) -> Verdict | None:
-    enc = p.encoding
-    if p.kind is Kind.FORALL:
-        goal = [f"(not {enc.target})"]  # among points where the claim is defined (enc.claim_domain)
-    else:
-        goal = [enc.target]
-    parts = [enc.facts, enc.premises, enc.claim_domain, enc.assumptions]
-    refinements: list = []
-    atom_vars = [(a.var, "Real") for a in enc.atoms if a.arg is not None and a.func in (sp.exp, sp.log)]
-    reason, rounds, exclusions = "", 0, 0
-    # once the solver's points prove spurious (exp, log), refinement alone could take every second: the last
-    # ones are kept for simple points and the domain check (s = alpha = 1/2 refutes a Solow claim in a moment)
-    reserve = min(SIMPLE_SECONDS + 1.0, 0.3 * max(p.remaining(), 0.0)) if atom_vars else 0.0
-    while rounds <= REFINEMENT_ROUNDS:
-        asked = time.monotonic()
-        capped = bool(reserve and rounds)
-        r = _check(p, parts + [goal, refinements], extra_vars=atom_vars,
-                   cap=max(p.remaining() - reserve, 0.0) if capped else None)
-        if r.result == "unknown":
-            # z3 gave up with time left, or reached the reserve: simple points
-            simple = _simple_verdict(p, p.kind is Kind.EXISTS) if capped or not r.timed_out else None
-            if simple is not None:
-                return simple
-            return p.unknown("z3", r.reason if r.timed_out else f"z3 returned unknown: {r.reason}")
-        if r.result == "unsat":  # refinements are true facts: unsat still decides
-            if p.kind is Kind.FORALL and not d.defined[0]:
-                # no counterexample where it is defined: no proof either (as _z3_pass would say, without a core)
-                return p.unknown("z3", d.defined[1])
-            if exclusions:  # z3's own check of the assumptions saw the values now ruled out: check again
-                admissible = _admissible_point_exists(p, refinements)
-                if admissible is False:
-                    return p.verdict(Status.VACUOUS, "z3", reason="the assumptions are contradictory (values "
-                                     "that break a symbol's own assumptions ruled out)", core=None)
-                if admissible is None:
-                    return p.unknown("z3", "decided only after ruling out values that break a symbol's own "
-                                           "assumptions, and no admissible point was found to show the "
-                                           "assumptions are not contradictory")
-            core = ()
-            if p.want_core and p.named:
-                core = _with_definedness(_core(p, [enc.facts, enc.premises, enc.claim_domain, goal, refinements],
-                                               time.monotonic() - asked), d)
-            if p.kind is Kind.FORALL:
-                return p.verdict(Status.PROVED, "z3", core=core)
-            return p.verdict(Status.REFUTED, "z3", reason="no instance satisfies the assumptions and the condition",
-                             core=core)
-        point = {s: r.model[name] for s, name, _ in enc.symbols if name in r.model}
-        want = p.kind is Kind.EXISTS
-        found = certified_point(p, point, want)
-        if found is None and p.remaining() <= 0:
-            return p.unknown("z3", "time limit reached while certifying the solver's point")
-        if found is not None:
-            status = Status.WITNESS if want else Status.REFUTED
-            notes = p.notes + (("the point was certified by interval arithmetic",) if enc.atoms else ())
-            return Verdict.make(status, p.kind, "z3", 0.0, point=found, notes=notes)
-        lemmas = refinement_lemmas(p, point, r.model)
-        if not lemmas and enc.weakened and exclusions < EXCLUSION_ROUNDS:
-            # a value that breaks an assumption z3 sees only weakened (p = 4 for a prime p) is ruled out
-            excluded = excluded_values(p, point)
-            if excluded:
-                exclusions += 1
-                refinements += excluded
-                continue
-        if not lemmas:
-            simple = _simple_verdict(p, want)
-            if simple is not None:
-                return simple
-            reason = "the solver's point failed exact certification"
-            if p.target.atoms(AppliedUndef) or any(a.atoms(AppliedUndef) for _, a in p.named):
-                reason += (" (an abstract function has no value at a point: a counterexample or instance needs a "
-                           "concrete one, a Family)")
-            elif any(a.func not in ("root", sp.floor, sp.ceiling) for a in enc.atoms):
-                reason += " (the claim has functions z3 sees only through facts)"
-            if enc.weakened:
-                reason += " (a symbol assumption z3 sees only weakened may be why)"
-            return p.unknown("z3", reason)
-        refinements += lemmas
-        rounds += 1
-        if p.remaining() <= reserve:
-            break
-    simple = _simple_verdict(p, p.kind is Kind.EXISTS)
-    if simple is not None:
-        return simple
-    if p.remaining() <= 0:
-        return p.unknown("z3", "time limit reached while refining the abstraction of exp/log")
-    return p.unknown("z3", f"the solver's points stayed spurious after {REFINEMENT_ROUNDS} refinements of the "
-                           "abstraction of exp/log (no certified point, and no proof)")
-
-
-def _simple_verdict(p: Problem, want: bool) -> Verdict | None:
-    """Where the solver's points stayed spurious: a certified point of simple rationals, if one settles it."""
-    if p.target.atoms(AppliedUndef) or any(a.atoms(AppliedUndef) for _, a in p.named):
-        return None  # an abstract function has no value at a point
-    found = simple_point(p, want)
-    if found is None:
-        return None
-    return Verdict.make(Status.WITNESS if want else Status.REFUTED, p.kind, "simple-point", 0.0, point=found,
-                        notes=p.notes + ("z3's points stayed spurious; the point is one of simple rationals tried "
-                                         "in turn, certified by interval arithmetic",))
-
-
-def _admissible_point_exists(p: Problem, facts: list) -> bool | None:
-    """Whether the assumptions hold somewhere, with ``facts`` (true ones) and values breaking a symbol's own
-    assumptions ruled out: ``True`` with a certified point, ``False`` if contradictory, ``None`` if open."""
-    enc, facts = p.encoding, list(facts)
-    for _ in range(EXCLUSION_ROUNDS + 1):
-        r = _check(p, [enc.premise_facts, enc.premises, enc.assumptions, facts])
-        if r.result == "unsat":
-            return False
-        if r.result != "sat":
-            return None
-        point = {s: r.model[name] for s, name, _ in enc.symbols if name in r.model}
-        try:
-            if len(point) == len(p.symbols) and respects_symbol_assumptions(point) \
-                    and all(holds(a, point) for a in p.assumptions):
-                return True
-        except Uncertifiable:
-            return None
-        excluded = excluded_values(p, point)
-        if not excluded:
-            return None
-        facts += excluded
-    return None
-
-
 # -- integers read as reals ----------------------------------------------------------------
+
 
 #: the share of the time left that the relaxed problem may take before the problem over the integers
 RELAXED_SHARE = 0.4
@@ -777,8 +291,8 @@ def _integers_relaxed(p: Problem, d: Domain) -> Verdict | None:
 
 
 #: the routes, in order: each returns a verdict or None (not applicable / no answer)
-ROUTES: tuple[Callable[[Problem, Domain], Verdict | None], ...] = (_vacuity, sympy_constant, sympy_sign,
-                                                                   sympy_identity, _integers_relaxed, _z3)
+ROUTES: tuple[Callable[[Problem, Domain], Verdict | None], ...] = (vacuity, sympy_constant, sympy_sign,
+                                                                   sympy_identity, _integers_relaxed, z3_search)
 
 
 def decide_problem(p: Problem) -> Verdict:
@@ -831,7 +345,7 @@ def _decide_routes(p: Problem) -> Verdict:
         return p.unknown("table", f"not supported: {p.unsupported}")
     if p.encoding is None:
         return p.unknown("table", p.translation_error or "could not translate the claim")
-    d = domain_of(p)
+    d = domain_of(p, _decide_routes)
     fallback = None
     for route in ROUTES:
         v = route(p, d)
@@ -841,10 +355,8 @@ def _decide_routes(p: Problem) -> Verdict:
             return v
         if fallback is None:
             fallback = v
-        if route is _vacuity:
+        if route is vacuity:
             return v  # nothing can be decided without knowing whether the assumptions are satisfiable
     if fallback is not None:
         return fallback
     return p.unknown("z3", "no route decided the claim")
-
-

@@ -4,7 +4,7 @@ A point the solver proposes is a counterexample or a witness only once :func:`ce
 symbol assumption, every assumption and the claim there (:func:`symbolic.certify.holds`).  Before that it
 is made readable (simple rationals near it first) and, for equations with ``exp``/``log``, moved onto their
 exact roots; where abstraction made it spurious, :func:`refinement_lemmas` gives tangent and chord lines
-that cut it off.  A problem is passed as a value (:class:`symbolic.engine.Problem`).
+that cut it off.  A problem is passed as a value (:class:`symbolic.problem.Problem`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from .timebox import OutOfTime, time_box
 from .translate import Atom
 
 if TYPE_CHECKING:
-    from .engine import Problem
+    from .problem import Problem
 
 __all__ = ["certify", "certified_point", "simple_point", "simplest_first", "SIMPLE_SECONDS", "refinement_lemmas", "excluded_values", "default_point"]
 
@@ -175,7 +175,7 @@ def excluded_values(p: Problem, point: dict) -> list[str]:
     assumptions z3 sees only weakened (``p = 4`` for a prime ``p``, ``q = 1/2`` for an integer ``q`` read as
     real): true facts, so a later ``unsat`` still decides.
 
-    >>> import time; from symbolic.engine import Kind, make_problem
+    >>> import time; from symbolic import Kind; from symbolic.problem import make_problem
     >>> p = sp.Symbol("p", prime=True)
     >>> excluded_values(make_problem(Kind.FORALL, sp.Ne(p, 4), (), time.monotonic() + 5), {p: sp.Integer(4)})
     ['(not (= i1 4))']

@@ -22,7 +22,7 @@ from .timebox import OutOfTime, time_box
 from .verdict import Kind, Status, Verdict
 
 if TYPE_CHECKING:
-    from .engine import Domain, Problem
+    from .problem import Domain, Problem
 
 __all__ = ["settled_false", "sympy_constant", "exact_constant", "sympy_sign", "sympy_identity",
            "SYMPY_ROUTE_MAX_OPS", "SYMPY_ROUTE_MAX_DEGREE"]

@@ -16,7 +16,10 @@ import threading
 import time
 from contextlib import contextmanager
 
-__all__ = ["OutOfTime", "time_box"]
+__all__ = ["OutOfTime", "time_box", "RING_AGAIN"]
+
+#: seconds after which a time box whose OutOfTime was swallowed rings again
+RING_AGAIN = 0.05
 
 
 class OutOfTime(BaseException):
@@ -41,6 +44,9 @@ def time_box(seconds: float):
         seconds = min(seconds, outer_left)
 
     def ring(signum, frame):
+        # rung again shortly, until the block ends: an exception raised inside a gc callback or a __del__ is
+        # swallowed there ("Exception ignored in ..."), and the block would run on without a limit
+        signal.setitimer(signal.ITIMER_REAL, RING_AGAIN)
         raise OutOfTime()
 
     previous = signal.signal(signal.SIGALRM, ring)
