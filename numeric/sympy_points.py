@@ -16,7 +16,7 @@ import time
 import sympy as sp
 from sympy.core.relational import Relational
 
-from symbolic.certify import Uncertifiable, holds
+from symbolic.certify import Uncertifiable, enclose, holds
 from symbolic.constructs import domain_conditions
 from symbolic.timebox import OutOfTime, time_box
 
@@ -36,8 +36,9 @@ def holds_high_precision(b, point) -> bool:
     """``b`` at ``point`` with each relation's sides evaluated to :data:`HIGH_PRECISION_DIGITS` digits.
 
     Used where the values are real powers at rational exponents with 52-bit
-    denominators: exact algebraic arithmetic is out of reach, but a difference far
-    above the working precision has a sure sign; anything closer is not settled.
+    denominators: exact algebraic arithmetic is out of reach, but a ball that
+    contains the difference and not 0 (interval arithmetic) gives its sign;
+    anything closer is not settled.
     """
     if b is sp.true or b is True:
         return True
@@ -58,10 +59,7 @@ def holds_high_precision(b, point) -> bool:
         # memory)
         if _small_exponents(gap, point) and _exact_tie(gap, point):
             return b.rel_op in ("==", "<=", ">=")
-        diff, scale = lhs - rhs, max(abs(lhs), abs(rhs), sp.Integer(1))
-        if abs(diff) <= scale * sp.Float(10) ** (20 - HIGH_PRECISION_DIGITS):
-            raise Uncertifiable("within the working precision of a boundary")
-        sign = 1 if diff > 0 else -1
+        sign = _sure_sign(gap, point)
         return {"==": False, "!=": True, "<": sign < 0, "<=": sign < 0, ">": sign > 0, ">=": sign > 0}[b.rel_op]
     if isinstance(b, (sp.And, sp.Or)):  # Kleene's logic: a settling part decides, whatever the others are
         settles = isinstance(b, sp.Or)
@@ -84,17 +82,38 @@ def holds_high_precision(b, point) -> bool:
     raise Uncertifiable(f"cannot evaluate {sp.sstr(b)}")
 
 
+def _sure_sign(gap, point) -> int:
+    """The sign of ``gap`` at ``point`` from a ball that contains its value (interval arithmetic at
+    :data:`HIGH_PRECISION_DIGITS` digits, then four times as many): a difference the two sides' values at 60
+    digits would show is not enough, since their terms may cancel far above that (``(v/3)**n 3**n - v**n`` at
+    ``n = 4434``: two numbers near 10**867 whose difference is 0)."""
+    digits = HIGH_PRECISION_DIGITS
+    for bits in (4 * digits, 16 * digits):
+        ball = enclose(gap, point, bits)
+        if not ball.is_finite():
+            raise Uncertifiable("within the working precision of a boundary (no finite enclosure)")
+        if ball > 0:
+            return 1
+        if ball < 0:
+            return -1
+    raise Uncertifiable("within the working precision of a boundary")
+
+
 #: an exponent at a point is computed with exactly when its numerator and denominator are at most this
 _SMALL_EXPONENT = 64
+#: an integer exponent at a point is computed with exactly up to this (``v**n`` at a drawn size ``n``)
+_INTEGER_EXPONENT = 10_000
 
 
 def _small_exponents(gap, point) -> bool:
-    """Every power of ``gap`` with a symbolic exponent has a small rational exponent at ``point``."""
+    """Every power of ``gap`` with a symbolic exponent has a small rational exponent at ``point``, or an integer
+    one up to :data:`_INTEGER_EXPONENT` (a rational to the 4434th power is exact arithmetic on 10**5 bits)."""
     for p in gap.atoms(sp.Pow):
         if p.exp.is_number:
             continue
         e = p.exp.xreplace(point)
-        if not (e.is_Rational and abs(e.p) <= _SMALL_EXPONENT and e.q <= _SMALL_EXPONENT):
+        if not (e.is_Rational and abs(e.p) <= _SMALL_EXPONENT and e.q <= _SMALL_EXPONENT) \
+                and not (e.is_Integer and abs(e) <= _INTEGER_EXPONENT):
             return False
     return True
 

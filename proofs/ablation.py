@@ -2,9 +2,12 @@
 
 Which assumptions a proof needs is said two ways, which must not be confused:
 
-* **sufficient** -- :func:`assumption_use`: one minimal set of assumption
-  instances the proof uses (the solver's unsatisfiable core, minimised by
-  dropping one instance at a time).  Other minimal sets may exist.
+* **sufficient** -- :func:`assumption_use`: a set of assumption instances
+  the proof uses: each decision's unsatisfiable core (z3's, reduced by
+  dropping one instance at a time) with the assumptions that keep the claim
+  defined, over all decisions.  It suffices; it need not be minimal (the
+  union of two cores can hold one that the other makes redundant), and other
+  sufficient sets may exist.
 * **necessary** -- :func:`necessity` (one claim) and :func:`ablation` (a
   table of claims): the claim re-decided with one group of assumptions dropped
   (a named assumption, the positivity of a group of parameters, or a symbol's
@@ -35,6 +38,7 @@ from symbolic.verdict import value_text
 
 from .claim import Claim, ClaimResult
 from .decide import decide_claim, decide_obligation_once
+from .labels import label_relation
 
 __all__ = ["assumption_group", "AssumptionUse", "assumption_use", "refutation_class", "RefutationClass",
            "ablation", "Ablation", "ablation_row", "necessity", "Necessity", "necessity_sentence", "NECESSITY_TIMEOUT"]
@@ -78,11 +82,11 @@ def _instance(name: str) -> str:
 
 @dataclass(frozen=True)
 class AssumptionUse:
-    """A minimal set of named assumption instances sufficient for the proof, per decision."""
+    """A set of named assumption instances sufficient for the proof (the decisions' cores together)."""
 
     used: tuple[str, ...]
     unused_groups: tuple[str, ...]
-    #: the minimal core of each decision, in order (``None`` where the re-decision with cores was not a proof)
+    #: the core of each decision, in order (``None`` where the re-decision with cores was not a proof)
     per_decision: tuple = ()
     #: every decision's core is known (else ``used`` is only part of a sufficient set)
     complete: bool = True
@@ -107,8 +111,8 @@ class AssumptionUse:
             for g in self.used_groups:
                 inst = [n for n in self.used if assumption_group(n, indexed=self.indexed) == g]
                 parts.append(g if inst == [g] else f"{g} for " + ", ".join(_instance(n) for n in inst))
-            text = ("sufficient for this proof with the symbols' own assumptions (signs, integer, ...) (a minimal "
-                    "set; others may exist): "
+            text = ("sufficient for this proof with the symbols' own assumptions (signs, integer, ...) (the "
+                    "decisions' cores together: a set that suffices, not necessarily minimal; others may exist): "
                     + "; ".join(parts))
         if self.unused_groups:
             text += "; this proof does not use " + ", ".join(self.unused_groups)
@@ -116,7 +120,7 @@ class AssumptionUse:
 
 
 def assumption_use(result: ClaimResult, settings: Settings | None = None) -> AssumptionUse | None:
-    """A minimal sufficient set of assumption instances of a *proved* claim, over all its decisions."""
+    """A sufficient set of assumption instances of a *proved* claim, over all its decisions (see above)."""
     if result.status is not Status.PROVED:
         return None
     settings = (settings or Settings()).merge(core=True)
@@ -178,7 +182,7 @@ class RefutationClass:
             return (f"{fails}, and everywhere else {where}: it holds only vacuously{at}" if self.implication
                     else f"{fails}, and everywhere else {where}: it holds nowhere{at}")
         met = " with its hypothesis met" if self.implication else ""
-        return f"{fails}; it holds elsewhere{at}{met}, e.g. at {_plain(self.holds_at)}"
+        return f"{fails}; it holds at some other points{at}{met}, e.g. at {_plain(self.holds_at)}"
 
     def point(self) -> dict | None:
         return self.holds_at
@@ -220,8 +224,14 @@ def refutation_class(result: ClaimResult, settings: Settings | None = None) -> R
     which = (index + 1, len(decisions)) if len(decisions) > 1 else None
     family = decisions[index][1].family
     statement = ob.decided_statement
-    implication = isinstance(statement, sp.Implies)
-    # an implication "holds" at a point only where its hypothesis does: elsewhere it holds vacuously
+    # an implication "holds" at a point only where its hypothesis does: elsewhere it holds vacuously.  Read
+    # before the family is put in: SymPy may fold Implies(x > 0, False) (g(t) = t - 1) into x <= 0
+    written = decisions[index][0].decided_statement
+    implication = isinstance(written, sp.Implies)
+    if implication:
+        hypothesis, conclusion = (replace(decisions[index][0], statement=part, derived=None)
+                                  .with_family(family).decided_statement for part in written.args)
+        statement = sp.Implies(hypothesis, conclusion, evaluate=False)
     sought = sp.And(*statement.args) if implication else statement
     v = exists(sought, dict(ob.assumptions), timeout=settings.timeout)
     if v.status is Status.WITNESS and _certified(ob, v.witness, True) \
@@ -250,75 +260,118 @@ def _parameter_group(s: sp.Symbol) -> str:
 
 
 _SIGN_KEYS = ("positive", "negative", "nonnegative", "nonpositive", "nonzero", "zero")
+_ANY_SIGN_KEYS = _SIGN_KEYS + tuple("extended_" + k for k in _SIGN_KEYS)
+
+
+def _declared(s: sp.Symbol) -> dict:
+    """The assumptions ``s`` was declared with (``odd=True``), not those SymPy derives from them (``nonzero``)."""
+    orig = getattr(s, "_assumptions_orig", None)  # SymPy >= 1.12 keeps them; else the derived ones stand in
+    return dict(orig) if orig is not None else dict(s.assumptions0)
 
 
 def _has_sign(s: sp.Symbol) -> bool:
-    a = s.assumptions0
-    return any(a.get(k) is not None for k in _SIGN_KEYS)
+    """A sign was declared (``positive=True``, ``nonnegative=True``...): one derived from ``odd`` or ``prime``
+    is no group of its own (it cannot be dropped while the parity is kept)."""
+    return any(_declared(s).get(k) is not None for k in _ANY_SIGN_KEYS)
+
+
+@dataclass(frozen=True)
+class _SymbolGroup:
+    """Assumptions of symbols dropped together: their declared signs, or their integrality."""
+
+    label: str  #: ``positivity of c_1``, ``sign of H``, ``integrality of n``
+    names: frozenset  #: the symbols' names, or their stem (``lambda``) where ``by_stem``
+    integer: bool = False
+    by_stem: bool = False
+
+
+def _symbol_groups(claim: Claim) -> list[_SymbolGroup]:
+    """One group per symbol with a declared sign (``positivity of c_1``); for a claim of indexed assumptions,
+    one per stem: ``positivity of lambda`` (a stem the paper writes as a symbol), or of the members by name
+    (``positivity of p_M, p_T``: a stem such as ``p`` is no symbol of the paper's).  A label that is also the
+    name of one of the claim's own assumptions gets ``(as declared)``: the two are different groups."""
+    syms = set().union(*[ob.free_symbols for ob in claim.decisions])
+    named = set(_named_groups(claim))
+    out: list[_SymbolGroup] = []
+    if not claim.indexed_assumptions:  # each symbol's sign alone: c and c_1 are two parameters, not one
+        ordered = sorted(syms, key=lambda s: s.name)
+        out += [_SymbolGroup(f"{'positivity' if _declared(s).get('positive') else 'sign'} of {s.name}",
+                             frozenset({s.name})) for s in ordered if _has_sign(s)]
+        out += [_SymbolGroup(f"integrality of {s.name}", frozenset({s.name}), integer=True)
+                for s in ordered if s.is_integer]
+    else:
+        members: dict[str, list[str]] = {}
+        positive: dict[str, bool] = {}
+        for s in sorted(syms, key=lambda s: s.name):
+            if _has_sign(s):
+                stem = _parameter_group(s)
+                members.setdefault(stem, []).append(s.name)
+                positive[stem] = positive.get(stem, True) and bool(_declared(s).get("positive"))
+        names = {s.name for s in syms}
+        for stem, group in members.items():
+            # "positivity" where every member is declared positive; "sign" where one is nonnegative, negative...
+            word = "positivity" if positive[stem] else "sign"
+            if stem in names or stem in GREEK or len(group) > 4:
+                out.append(_SymbolGroup(f"{word} of {stem}", frozenset({stem}), by_stem=True))
+            else:
+                out.append(_SymbolGroup(f"{word} of {', '.join(group)}", frozenset(group)))
+    return [replace(g, label=f"{g.label} (as declared)") if g.label in named else g for g in out]
 
 
 def _positivity_groups(claim: Claim) -> list[str]:
-    """One group per symbol with a declared sign (``positivity of c_1``); for a claim of indexed assumptions,
-    one per stem: ``positivity of lambda`` (a stem the paper writes as a symbol), or of the members by name
-    (``positivity of p_M, p_T``: a stem such as ``p`` is no symbol of the paper's)."""
-    syms = set().union(*[ob.free_symbols for ob in claim.decisions])
-    members: dict[str, list[str]] = {}
-    positive: dict[str, bool] = {}
-    for s in sorted(syms, key=lambda s: s.name):
-        if _has_sign(s):
-            stem = _parameter_group(s)
-            members.setdefault(stem, []).append(s.name)
-            positive[stem] = positive.get(stem, True) and bool(s.is_positive)
-    names = {s.name for s in syms}
-    if not claim.indexed_assumptions:  # each symbol's sign alone: c and c_1 are two parameters, not one
-        ordered = sorted(syms, key=lambda s: s.name)
-        return ([f"{'positivity' if s.is_positive else 'sign'} of {s.name}" for s in ordered if _has_sign(s)]
-                + [f"integrality of {s.name}" for s in ordered if s.is_integer])
-    # "positivity" where every member is declared positive; "sign" where one is nonnegative, negative, ...
-    return [f"{'positivity' if positive[stem] else 'sign'} of "
-            + (stem if stem in names or stem in GREEK or len(group) > 4 else ", ".join(group))
-            for stem, group in members.items()]
-
-
-#: how a dropped group of symbol assumptions is named (see :func:`_positivity_groups`)
-_SIGN_GROUP = re.compile(r"(?:positivity|sign) of (.+)")
-_INTEGER_GROUP = re.compile(r"integrality of (.+)")
-_SYMBOL_GROUP = re.compile(r"(?:positivity|sign|integrality) of (.+)")
+    """The labels of :func:`_symbol_groups`."""
+    return [g.label for g in _symbol_groups(claim)]
 
 
 def _signed_twin(s: sp.Symbol) -> sp.Symbol:
-    """``s`` as a real number of the same sign (its integrality, parity, primality dropped)."""
-    keep = {k: v for k, v in s.assumptions0.items() if k in _SIGN_KEYS}
-    return sp.Symbol(s.name, real=True, **keep)
+    """``s`` as a real number of its declared sign (its integrality, parity, primality dropped, and with them
+    the signs SymPy derived from them: an odd k is nonzero only as long as it is odd)."""
+    keep = {k: v for k, v in _declared(s).items() if k in _ANY_SIGN_KEYS}
+    return sp.Symbol(s.name, **{"real": True, **keep})
 
 
 def _real_twin(s: sp.Symbol) -> sp.Symbol:
-    keep = {k: v for k, v in s.assumptions0.items() if k in ("integer", "rational")}
-    return sp.Symbol(s.name, real=True, **keep)
+    """``s`` without its declared sign, every other declaration kept (an odd k stays odd, so nonzero)."""
+    keep = {k: v for k, v in _declared(s).items() if k not in _ANY_SIGN_KEYS}
+    return sp.Symbol(s.name, **{"real": True, **keep})
 
 
-def _without(claim: Claim, group: str) -> Claim:
-    """The claim with one assumption group dropped (its decisions only)."""
-    sign, integer = _SIGN_GROUP.fullmatch(group), _INTEGER_GROUP.fullmatch(group)
-    if sign or integer:
-        name = (sign or integer).group(1)
+def _restored(name: str, formula, before: set, twins: dict, fixed: tuple = ()):
+    """A named assumption SymPy settled to True from the symbols' declarations (``{"y > 0": y > 0}`` for a
+    positive y), read again from its name once the declarations change (a size a fixed scope set is set in it
+    again: ``n <= 2`` at ``n = 1``); refused where its name does not read as that relation: the row would drop
+    the user's assumption with the sign."""
+    if formula is not sp.true:
+        return formula.xreplace(twins)
+    sizes = dict(fixed)
+    read = label_relation(name, list(before) + list(sizes))
+    if read is not None and read.xreplace(sizes) is sp.true:
+        again = label_relation(name, [twins.get(s, s) for s in before] + list(sizes))
+        if again is not None:
+            return again.xreplace(sizes)
+    raise BadInputError(f"the assumption {name!r} is the constant True as SymPy built it (from the symbols' "
+                        "declarations, or a case split it folded): what it says without them is not known")
 
+
+def _without(claim: Claim, group: str, spec: _SymbolGroup | None = None) -> Claim:
+    """The claim with one assumption group dropped (its decisions only): a named one, or with ``spec`` the
+    declared signs or the integrality of symbols."""
+    if spec is not None:
         def drop(ob: Obligation) -> Obligation:
             if isinstance(ob.decided_statement, BooleanAtom):  # x**2 > 0 is True for a positive x: no x is left
                 raise BadInputError(f"SymPy settled {ob.label!r} to {ob.decided_statement} using the symbols' own "
                                     "assumptions (when it was written, or once a size was set), so the sign "
                                     "cannot be dropped from it")
             syms = ob.free_symbols
-            named = set(name.split(", "))  # a stem, or the members by name
-            by_stem = claim.indexed_assumptions  # "positivity of lambda": every lambda_jS, lambda_jN
-            if integer:
-                twins = {s: _signed_twin(s) for s in syms if s.name in named and s.is_integer}
-            else:
-                twins = {s: _real_twin(s) for s in syms
-                         if (s.name in named or (by_stem and _parameter_group(s) in named)) and _has_sign(s)}
+            if spec.integer:
+                twins = {s: _signed_twin(s) for s in syms if s.name in spec.names and s.is_integer}
+            else:  # "positivity of lambda": every lambda_jS, lambda_jN
+                twins = {s: _real_twin(s) for s in syms if _has_sign(s) and (
+                    s.name in spec.names or (spec.by_stem and _parameter_group(s) in spec.names))}
             stmt = ob.decided_statement.xreplace(twins)
-            return Obligation(ob.label, ob.kind, stmt, tuple((n, a.xreplace(twins)) for n, a in ob.assumptions),
-                              Role.DECISION, tuple(_twin_family(f, twins) for f in ob.families),
+            named = tuple((n, _restored(n, a, syms, twins, ob.fixed)) for n, a in ob.assumptions)
+            return Obligation(ob.label, ob.kind, stmt, named, Role.DECISION,
+                              tuple(_twin_family(f, twins) for f in ob.families),
                               fixed=ob.fixed)  # a size kept: one the assumptions exclude stays excluded
     else:
         def drop(ob: Obligation) -> Obligation:
@@ -341,6 +394,7 @@ class Necessity:
     group: str
     verdict: object  #: the Verdict without the group (None: the claim does not use this group)
     by_core: bool = False  #: still proved because no confirmed core uses the group (not re-decided)
+    declared: bool = False  #: the group is symbols' declared signs or integrality, not a named assumption
 
     @property
     def necessary(self) -> bool | None:
@@ -370,20 +424,21 @@ def necessity(result: ClaimResult, settings: Settings | None = None,
     settings = settings or Settings()
     claim = result.claim
     groups = _named_groups(claim)
-    signs = _positivity_groups(claim)
+    signs = _symbol_groups(claim)
     # as for mutants: a near copy of a decided claim; one still open at this limit is said 'undetermined'
     settings = _near_copy(settings)
     # a size the assumptions exclude comes back once a group is dropped, undecided by any core: re-decide
     complete = use is not None and use.complete and result.status is Status.PROVED and not result.excluded
     unused = set(use.unused_groups) if complete else set()
     rows = []
-    for g in groups + signs:
-        if g in unused and g not in signs:
+    for g in groups:
+        if g in unused:
             rows.append(Necessity(g, Verdict.make(Status.PROVED, claim.kind, "core", 0.0, notes=(
                 "not re-decided: no decision's confirmed core uses this group, so each stays proved without it",)),
                 by_core=True))
         else:
             rows.append(Necessity(g, _decided_without(claim, g, settings)))
+    rows += [Necessity(g.label, _decided_without(claim, g.label, settings, g), declared=True) for g in signs]
     return tuple(rows)
 
 
@@ -398,8 +453,12 @@ def ablation_row(claim: Claim, settings: Settings | None = None) -> tuple[tuple[
     :data:`NECESSITY_TIMEOUT` (a near copy still open then is ``unknown``): a claim not proved, whose own
     verdict is already known, so it is not decided again."""
     settings = _near_copy(settings or Settings())
-    return tuple((g, _decided_without(claim, g, settings).status.value)
-                 for g in _named_groups(claim) + _positivity_groups(claim))
+    return tuple((g, _decided_without(claim, g, settings, spec).status.value) for g, spec in _groups(claim))
+
+
+def _groups(claim: Claim) -> list[tuple[str, _SymbolGroup | None]]:
+    """Every group of the claim's assumptions: ``(label, None)`` for a named one, ``(label, spec)`` for symbols'."""
+    return [(g, None) for g in _named_groups(claim)] + [(g.label, g) for g in _symbol_groups(claim)]
 
 
 def _near_copy(settings: Settings) -> Settings:
@@ -407,14 +466,17 @@ def _near_copy(settings: Settings) -> Settings:
     return settings.merge(timeout=min(settings.timeout, NECESSITY_TIMEOUT))
 
 
-def _decided_without(claim: Claim, group: str, settings: Settings):
+_NOT_DROPPED = "the group could not be dropped: "
+
+
+def _decided_without(claim: Claim, group: str, settings: Settings, spec: _SymbolGroup | None = None):
     """The claim's verdict with ``group`` dropped; ``unknown`` where dropping it cannot be done (a symbol's
     sign inside a ``Subs`` SymPy keeps as it was): one row of the ablation, never the whole report."""
     try:
         # the decisions alone: a cross-check confirms a verdict, it never makes one (S5.4 has eleven)
-        return decide_claim(_without(claim, group), settings=settings, cross_checks=False).verdict
+        return decide_claim(_without(claim, group, spec), settings=settings, cross_checks=False).verdict
     except BadInputError as exc:
-        return Verdict.make(Status.UNKNOWN, claim.kind, "none", 0.0, reason=f"the group could not be dropped: {exc}")
+        return Verdict.make(Status.UNKNOWN, claim.kind, "none", 0.0, reason=f"{_NOT_DROPPED}{exc}")
 
 
 def necessity_sentence(rows: Sequence[Necessity], caveat: bool = True) -> str:
@@ -426,13 +488,18 @@ def necessity_sentence(rows: Sequence[Necessity], caveat: bool = True) -> str:
     parts = []
     if needed:
         parts.append("necessary (dropping it changes the verdict): " + ", ".join(needed))
-    if not_needed:  # a group no minimal core uses was not re-decided: say so beside it
+    if not_needed:  # a group no core uses was not re-decided: say so beside it
         parts.append("not needed (still proved without it): " + ", ".join(
-            r.group + (" (the proof's minimal core does not use it)" if r.by_core else "")
+            r.group + (" (no decision's core uses it)" if r.by_core else "")
             for r in rows if r.necessary is False))
     if open_:
-        parts.append("undetermined without: " + ", ".join(open_))
-    if caveat and any(r.necessary is not None and not r.by_core and _SYMBOL_GROUP.fullmatch(r.group) for r in rows):
+        # why a group could not be dropped at all is said once (a decision SymPy settled from the signs)
+        why = list(dict.fromkeys(r.verdict.reason.removeprefix(_NOT_DROPPED) for r in rows
+                                 if r.necessary is None and r.verdict is not None
+                                 and (r.verdict.reason or "").startswith(_NOT_DROPPED)))
+        parts.append("undetermined without: " + ", ".join(open_)
+                     + (f" ({'; '.join(why)})" if why else ""))
+    if caveat and any(r.necessary is not None and not r.by_core and r.declared for r in rows):
         # SymPy may have simplified with the sign as the claim was written (Abs(x) is x for a positive x):
         # the row is about the statement it kept, not about the claim as the user typed it
         parts.append("a sign or integrality is dropped from the statement as SymPy holds it, which SymPy may have "
@@ -460,13 +527,13 @@ def ablation(claims: Sequence[Claim], settings: Settings | None = None, timeout:
     per_claim = []
     groups: list[str] = []
     for c in claims:
-        own = _named_groups(c) + _positivity_groups(c)
+        own = dict(_groups(c))
         groups += own
         per_claim.append((c, own))
     groups = list(dict.fromkeys(groups))
     rows = []
     for c, own in per_claim:
         base = decide_claim(c, settings=settings).status.value
-        cells = {g: (_decided_without(c, g, settings) if g in own else None) for g in groups}
+        cells = {g: (_decided_without(c, g, settings, own[g]) if g in own else None) for g in groups}
         rows.append((c.id, base, cells))
     return Ablation(tuple(groups), tuple(rows))

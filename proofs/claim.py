@@ -150,8 +150,11 @@ class Claim:
             try:
                 object.__setattr__(self, "expected", Status(self.expected))
             except ValueError:
-                near = str(self.expected).strip().lower()
-                hint = f" (did you mean {near!r}?)" if near in {s.value for s in reachable} else ""
+                near = _near_verdict(self.expected, [s.value for s in Status])
+                hint = f" (did you mean {near!r}?)" if near else ""
+                if near and Status(near) not in reachable:  # "proven" of an existence claim
+                    hint = (f" (it reads as {near!r}, which {'an existence' if self.kind is Kind.EXISTS else 'a universal'}"
+                            f" claim never is)")
                 raise BadInputError(f"claim {self.id}: expected must be one of "
                                     f"{', '.join(s.value for s in reachable)}, got {self.expected!r}{hint}") from None
             if self.expected not in reachable:
@@ -384,6 +387,28 @@ def _one_symbol_per_name(claim_id: str, ob: Obligation) -> None:
                                 f"named {name!r} ({kinds}); declare each symbol once and use it everywhere")
 
 
+#: what an expected verdict is often written as, for the "did you mean" of a slip
+_VERDICT_WORDS = {"proven": "proved", "prove": "proved", "true": "proved", "holds": "proved",
+                  "refute": "refuted", "disproved": "refuted", "disproven": "refuted", "false": "refuted",
+                  "witnessed": "witness", "exists": "witness", "instance": "witness"}
+
+
+def _near_verdict(given, values: list[str]) -> str:
+    """The verdict a misspelt expectation most likely means (``"Proven"`` -> ``"proved"``), or ``""``.
+
+    >>> _near_verdict("Proven", ["proved", "refuted"]), _near_verdict("refued", ["proved", "refuted"])
+    ('proved', 'refuted')
+    """
+    import difflib
+
+    word = str(given).strip().lower()
+    word = _VERDICT_WORDS.get(word, word)
+    if word in values:
+        return word
+    close = difflib.get_close_matches(word, values, n=1, cutoff=0.75)
+    return close[0] if close else ""
+
+
 @dataclass(frozen=True)
 class ClaimResult:
     """A claim with its computed verdict and the verdict of each obligation."""
@@ -571,10 +596,13 @@ class SpotCheck:
     def why_nothing(self) -> str:
         """Why no draw was evaluated: ``"constant"`` (SymPy settled the statement), the reason a statement was
         not checkable (``"involves D, which has no numeric value ..."``), ``"no admissible draw"``,
-        ``"hypothesis never met"`` (an implication held vacuously on every draw); ``""`` when draws were
+        ``"hypothesis never met"`` (an implication held vacuously on every draw), ``"undefined at every
+        admissible draw"`` (there were draws: the statement has no value at any); ``""`` when draws were
         evaluated."""
         if self.samples:
             return "hypothesis never met" if self.exercised == 0 and self.agrees else ""
+        if not self.unchecked and self.undefined:
+            return "undefined at every admissible draw"
         return self.unchecked or "no admissible draw"
 
     def unsettled_text(self) -> str:

@@ -301,8 +301,12 @@ def _spot_text(spot, result) -> str:
     nothing = spot.why_nothing()
     if nothing == "hypothesis never met":
         return f"NOT EXERCISED: hypothesis met on 0 of {spot.samples:,}"
-    if nothing == "no admissible draw" and re.match(r"(?:[2-9]|\d\d+) obligation", spot.detail):
+    several = re.match(r"(?:[2-9]|\d\d+) obligation", spot.detail)
+    if nothing == "no admissible draw" and several:
         return "no admissible draw for some decision (see the detail)"  # others may have had many
+    if nothing == "undefined at every admissible draw":
+        return ("no draw where it is defined, for some decision (see the detail)" if several else
+                f"undefined at all {spot.undefined:,} admissible draws")
     if nothing:
         if nothing in ("constant", "no admissible draw"):
             return "nothing evaluated (constant)" if nothing == "constant" else nothing

@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from symbolic import Kind, Status, Verdict
+from symbolic.engine import HYPOTHESIS_NEVER_MET
 from symbolic.obligation import Obligation, Role, decide_obligation
 from symbolic.settings import Settings
 
@@ -79,10 +80,24 @@ def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,
     if real_size:
         verdict = replace(verdict, notes=verdict.notes + (real_size,))
     checks = input_checks(claim)  # an unrelated assumption, a lone symbol, a mislabelled assumption
+    checks += _vacuous_hypotheses(decisions, verdict)
     if checks:
         verdict = replace(verdict, notes=verdict.notes + checks)
     seconds = time.monotonic() - start
     return ClaimResult(claim, verdict.with_seconds(seconds), tuple(results), checks=checks)
+
+
+def _vacuous_hypotheses(decisions, verdict: Verdict) -> tuple[str, ...]:
+    """A check line where a proof holds only because an implication's hypothesis never holds (the engine's
+    note): a claim about no case reads as a theorem in every table otherwise."""
+    if verdict.status is not Status.PROVED:
+        return ()
+    empty = [ob.label for ob, v in decisions if HYPOTHESIS_NEVER_MET in v.notes]
+    if not empty:
+        return ()
+    which = "" if len(decisions) == 1 else "; ".join(f"decision {label!r}" for label in empty) + ": "
+    return (f"{which}the hypothesis of the implication never holds where the assumptions do: it is proved only "
+            "vacuously, about no case at all; check the assumptions against the hypothesis",)
 
 
 def _non_integer_size(claim: "Claim", verdict: Verdict) -> str:

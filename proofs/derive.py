@@ -100,7 +100,7 @@ def _evaluation_steps(statement, point: dict, decision: int | None = None) -> li
         if is_wide(rel):  # written out, the relation would take pages: its value at the point says it all
             wide.append(_truth(rel, point, lambda: (substitute(rel.lhs, point), substitute(rel.rhs, point))))
             continue
-        lhs, rhs = sp.nsimplify(substitute(rel.lhs, point)), sp.nsimplify(substitute(rel.rhs, point))
+        lhs, rhs = _readable(substitute(rel.lhs, point)), _readable(substitute(rel.rhs, point))
         truth = _truth(rel, point, lambda: (lhs, rhs))
         shown.append((truth, Step(f"At this point the relation is {truth}",
                                   chain=(rel, "becomes", type(rel)(lhs, rhs, evaluate=False)), role="item")))
@@ -117,6 +117,22 @@ def _evaluation_steps(statement, point: dict, decision: int | None = None) -> li
                              f"{'were each' if many else 'was'} evaluated exactly at this point: "
                              + (", ".join(counts) if many else wide[0]), role="item"))
     return steps
+
+
+def _readable(value):
+    """``value`` in a simpler exact form (``sqrt(8)/2`` as ``sqrt(2)``) only where it is shown equal to it:
+    ``nsimplify`` alone moves a number within 1e-10 of a simple one onto it (1000000001/3000000000 to 1/3)."""
+    from symbolic.certify import Uncertifiable, holds
+    from symbolic.timebox import OutOfTime, time_box
+
+    if not isinstance(value, sp.Expr) or value.is_Rational or not value.is_number:
+        return value
+    try:
+        with time_box(1.0):
+            simpler = sp.nsimplify(value)
+            return simpler if simpler == value or holds(sp.Eq(simpler, value, evaluate=False), {}) else value
+    except (Uncertifiable, OutOfTime, ArithmeticError, ValueError, TypeError):
+        return value
 
 
 def _said(reason: str, steps: Sequence[Step]) -> bool:
@@ -147,8 +163,8 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
     """The derivation of a decided claim, from the SymPy objects the engine used.
 
     One group per decision (its label, its own assumptions, the statement
-    decided, the engine's rewrite of its relations, the verdict and a minimal
-    sufficient set of its assumptions), then the certificate, the notes, the
+    decided, the engine's rewrite of its relations, the verdict and the
+    assumptions its core uses), then the certificate, the notes, the
     cross-checks and what is sufficient and what is necessary.
     ``include_model=False``, ``assumptions_as_math=False`` and ``header=False``
     leave out what a report states elsewhere (the model, each assumption's
@@ -216,7 +232,7 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
             if core is None:
                 sentence += "; which assumptions this decision needs was not determined"
             else:
-                sentence += "; a minimal sufficient set of its assumptions: " + (", ".join(core) if core
+                sentence += "; a sufficient set of its assumptions (its core): " + (", ".join(core) if core
                                                                                  else "none of the named ones")
         steps.append(Step(sentence))
     if verdict.point is not None:

@@ -26,35 +26,106 @@ _CANONICAL = {"≤": "<=", "≥": ">=", "≠": "!=", "==": "="}
 _MAX_NAME = 80
 
 
-def _side(text: str, symbols: dict):
-    """A side of a relation: ``[-]name`` or ``[-]number``; ``None`` for anything else."""
+_TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)|([A-Za-z][A-Za-z0-9_]*)|(\*\*|[-+*/^()]))")
+#: a number in a name longer than this, or a power beyond this, is not read (no name needs 10^100000)
+_MAX_DIGITS, _MAX_EXPONENT = 30, 100
+
+
+class _Unreadable(Exception):
+    pass
+
+
+def _side(text: str, symbols: dict, unknown: list | None = None):
+    """A side of a relation: sums, products, quotients and powers of the formula's symbols (by their exact
+    names), numbers and brackets, built with SymPy's constructors (no ``sympify``); ``None`` for anything
+    else.  With ``unknown``, a name that is no symbol is read as a fresh one and listed there."""
+    tokens, at = [], 0
     text = text.strip()
-    sign = 1
-    if text.startswith("-"):
-        sign, text = -1, text[1:].strip()
-    if _NUMBER.fullmatch(text):
-        number = sp.Rational(text.split("/")[0]) if "/" in text else sp.Rational(text)
-        if "/" in text:
-            denominator = sp.Integer(text.split("/")[1])
-            if denominator == 0:  # "x < 1/0" says nothing comparable
-                return None
-            number /= denominator
-        return sign * number
-    if _NAME.fullmatch(text) and text in symbols:
-        return sign * symbols[text]
-    return None
+    while at < len(text):
+        m = _TOKEN.match(text, at)
+        if m is None or m.end() == at:
+            return None
+        number, name, op = m.groups()
+        if number is not None and len(number) > _MAX_DIGITS:
+            return None
+        tokens.append(("num", number) if number else ("name", name) if name else ("op", op))
+        at = m.end()
+    if not tokens:
+        return None
+    try:
+        value, rest = _sum(tokens, symbols, unknown)
+    except (_Unreadable, ZeroDivisionError, RecursionError):
+        return None
+    return value if not rest else None
 
 
-def _relations(label: str, symbols: dict) -> list | None:
+def _sum(tokens, symbols, unknown):
+    value, tokens = _product(tokens, symbols, unknown)
+    while tokens and tokens[0] in (("op", "+"), ("op", "-")):
+        sign = 1 if tokens[0][1] == "+" else -1
+        other, tokens = _product(tokens[1:], symbols, unknown)
+        value = sp.Add(value, sign * other)
+    return value, tokens
+
+
+def _product(tokens, symbols, unknown):
+    value, tokens = _unary(tokens, symbols, unknown)
+    while tokens and tokens[0] in (("op", "*"), ("op", "/")):
+        divide = tokens[0][1] == "/"
+        other, tokens = _unary(tokens[1:], symbols, unknown)
+        if divide and other == 0:
+            raise _Unreadable()
+        value = sp.Mul(value, sp.Pow(other, -1)) if divide else sp.Mul(value, other)
+    return value, tokens
+
+
+def _unary(tokens, symbols, unknown):
+    if tokens and tokens[0] == ("op", "-"):
+        value, tokens = _unary(tokens[1:], symbols, unknown)
+        return -value, tokens
+    base, tokens = _atom(tokens, symbols, unknown)
+    if tokens and tokens[0] in (("op", "^"), ("op", "**")):
+        exponent, tokens = _unary(tokens[1:], symbols, unknown)
+        if exponent.is_Number and abs(exponent) > _MAX_EXPONENT:
+            raise _Unreadable()
+        return sp.Pow(base, exponent), tokens
+    return base, tokens
+
+
+def _atom(tokens, symbols, unknown):
+    if not tokens:
+        raise _Unreadable()
+    kind, text = tokens[0]
+    if kind == "num":
+        return sp.Rational(text), tokens[1:]
+    if kind == "name":
+        if text in symbols:
+            return symbols[text], tokens[1:]
+        loose = [v for k, v in symbols.items() if k.replace("_", "") == text.replace("_", "")]
+        if len(loose) == 1:  # "c1" for c_1: a name written without the subscript's underscore
+            return loose[0], tokens[1:]
+        if unknown is None:
+            raise _Unreadable()
+        unknown.append(text)
+        return sp.Symbol(text, real=True), tokens[1:]
+    if text == "(":
+        value, rest = _sum(tokens[1:], symbols, unknown)
+        if not rest or rest[0] != ("op", ")"):
+            raise _Unreadable()
+        return value, rest[1:]
+    raise _Unreadable()
+
+
+def _relations(label: str, symbols: dict, unknown: list | None = None) -> list | None:
     """The relations a label states (``a < b < c`` is two) as ``(lhs, op, rhs)``; ``None`` where it is not
-    that plain."""
+    that plain (with ``unknown``: names that are no symbols are read as fresh ones, listed there)."""
     if len(label) > _MAX_NAME:
         return None
     ops = [_CANONICAL.get(m.group(), m.group()) for m in _RELATION.finditer(label)]
     parts = _RELATION.split(label)
     if not 1 <= len(ops) <= 2:
         return None
-    sides = [_side(p, symbols) for p in parts]
+    sides = [_side(p, symbols, unknown) for p in parts]
     if any(s is None for s in sides):
         return None
     return list(zip(sides, ops, sides[1:]))
@@ -125,7 +196,9 @@ def label_disagreement(name: str, formula) -> str:
     symbols = {s.name: s for s in formula.free_symbols if isinstance(s, sp.Symbol)}
     said = _read(name, symbols)
     meant = _formula_relations(formula)
-    if said is None or meant is None:
+    if said is None:
+        return _misspelt(name, symbols)
+    if meant is None:
         return ""
     # a part the symbols' declarations settle ("0 < a" for a positive a) is gone from the formula SymPy built
     said = [(d, op) for d, op in said if _BUILD[op](d, 0) is not sp.true]
@@ -141,7 +214,45 @@ def label_disagreement(name: str, formula) -> str:
         reason = next((r for o in meant if (r := _other_number(one, o, list(symbols.values())))), "")
         if reason:
             return reason
+    # no pairing showed a difference, yet a relation of other symbols is another relation ("c_1 < 2" for c_1 < c_2)
+    missing = set().union(*(d.free_symbols for d, _ in meant)) - set().union(*(d.free_symbols for d, _ in said))
+    if missing:
+        return f"the formula has {', '.join(sorted(s.name for s in missing))}, which the name does not mention"
     return ""
+
+
+def _misspelt(name: str, symbols: dict) -> str:
+    """``"the name says alpah, which is no symbol of the formula (alpha?)"`` where the name reads as a
+    relation once one word one letter away from a symbol's name is read as that symbol; else ``""``.  A stem
+    (``theta`` beside ``theta_k``, an indexed assumption's name) is no slip, nor a name of one or two letters.
+
+    >>> alpha, w = sp.symbols("alpha w", positive=True)
+    >>> _misspelt("w >= alpah^2", {"alpha": alpha, "w": w}), _misspelt("c > w", {"w": w})
+    ('the name says alpah, which is no symbol of the formula (alpha?)', '')
+    """
+    unknown: list = []
+    if _relations(name, symbols, unknown) is None or len(set(unknown)) != 1:
+        return ""
+    word = unknown[0]
+    if len(word) < 3 or any(s.startswith(word + "_") for s in symbols):  # c beside a: a name, not a typo
+        return ""
+    close = [s for s in symbols if _one_edit(word, s)]
+    if len(close) == 1:
+        return f"the name says {word}, which is no symbol of the formula ({close[0]}?)"
+    # a subscripted name (c_3 beside c_1 and c_2) is a symbol's name, not a word
+    return f"the name says {word}, which is no symbol of the formula" if close and "_" in word else ""
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one letter changed, added, removed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _other_number(said, meant, symbols) -> str:

@@ -280,6 +280,28 @@ def _hint(exc: Exception) -> str:
     return ""
 
 
+def _near_file(path: Path) -> str:
+    """``"; did you mean paper/hotelling_pg.py?"`` for a claims file misspelt beside the real one, else ``""``."""
+    import difflib
+
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        siblings = [p.name for p in folder.iterdir() if p.suffix == ".py"] if folder.is_dir() else []
+    except OSError:
+        return ""
+    close = difflib.get_close_matches(path.name, siblings, n=1, cutoff=0.75)
+    return f"; did you mean {folder / close[0]}?" if close else ""
+
+
+def _near_entry_point(name: str) -> str:
+    """``"; did you mean 'hotelling-pg'?"`` for a misspelt installed entry point, else ``""``."""
+    import difflib
+
+    names = [ep.name for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)]
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.75)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
 def _entry_point(name: str):
     for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
         if ep.name == name:
@@ -314,7 +336,7 @@ def load_paper(spec: str | None = None) -> Paper:
     path = Path(spec)
     if spec.endswith(".py") or path.is_file():
         if not path.is_file():
-            raise BadInputError(f"no such claims file: {spec}")
+            raise BadInputError(f"no such claims file: {spec}{_near_file(path)}")
         return _paper_from_module(_import_file(path), str(path))
     ep = _entry_point(spec)
     if ep is not None:
@@ -333,14 +355,15 @@ def load_paper(spec: str | None = None) -> Paper:
             return Paper(title=spec, claims=tuple(obj))
         return _paper_from_module(obj, f"entry point {spec!r}")
     if not re.fullmatch(r"[A-Za-z_][\w.]*", spec):
-        raise BadInputError(f"--claims {spec!r}: not a file, an installed entry point or a module name")
+        raise BadInputError(f"--claims {spec!r}: not a file, an installed entry point or a module name"
+                            f"{_near_entry_point(spec)}")
     try:
         module = _import_module(spec)
     except ModuleNotFoundError as exc:
         if exc.name and spec.startswith(exc.name):
             known = ", ".join(ep.name for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)) or "none"
             raise BadInputError(f"--claims {spec!r}: no such file, module or entry point "
-                                f"(installed entry points: {known})") from None
+                                f"(installed entry points: {known}){_near_entry_point(spec)}") from None
         raise BadInputError(f"{spec}: {type(exc).__name__}: {exc}") from exc
     except Exception as exc:
         raise BadInputError(f"{spec}: {type(exc).__name__}: {exc}".splitlines()[0]) from exc

@@ -26,7 +26,7 @@ those models.  :func:`report_rows` and :func:`latex_table` give the report its
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable, Mapping, Sequence
 
@@ -310,8 +310,17 @@ def _compare(kind: str, t: Threshold, r: Region, timeout: float) -> Verdict | No
         return None
     named = dict(t.assumptions)
     if kind == "holds where":
-        return exists(derived, named, timeout=timeout)
+        return _about_derived(exists(derived, named, timeout=timeout), derived)
     return prove(sp.Equivalent(derived, t.paper), named, timeout=timeout)
+
+
+def _about_derived(v: Verdict, derived) -> Verdict:
+    """A verdict on a region this toolkit derived, without the engine's warning that SymPy settled the condition
+    before it was decided (meant for a user's own statement: here the region is True or False as derived)."""
+    if not isinstance(derived, BooleanAtom):
+        return v
+    notes = tuple(n for n in v.notes if not n.startswith(f"the condition is the constant {derived}"))
+    return replace(v, notes=notes, reason=f"the derived region is the constant {derived}" if v.reason else "")
 
 
 @lru_cache(maxsize=None)
@@ -333,7 +342,8 @@ def derive_rows(entry: RegionEntry, timeout: float = 30.0) -> tuple[DerivedThres
         if verdict is not None and entry.kind == "threshold" and verdict.status is Status.REFUTED:
             second = prove(sp.Implies(t.paper, r.condition), dict(t.assumptions), timeout=timeout)
         elif verdict is not None and entry.kind == "holds where":
-            second = exists(sp.Not(r.condition), dict(t.assumptions), timeout=timeout)
+            second = _about_derived(exists(sp.Not(r.condition), dict(t.assumptions), timeout=timeout),
+                                    sp.Not(r.condition))
         rows.append(DerivedThreshold(entry.claim_id, entry.kind, t, r, verdict, second))
     return tuple(rows)
 
@@ -367,6 +377,11 @@ def _region_cases(claim) -> tuple[list, str, str]:
         return [], excluded, (f"once each size was set ({sizes}), the statement is a constant: no parameter is left "
                               "to have a region" if sizes else
                               "the statement is a constant: no parameter is left to have a region")
+    constant = [f"{scope} (the statement is {st} there)" for st, _, scope in cases
+                if scope and isinstance(st, BooleanAtom)]
+    if constant:  # said beside the excluded sizes: a size left out silently reads as one never looked at
+        excluded = "; ".join(filter(None, [excluded, "no region at " + ", ".join(constant)
+                                           + ": SymPy settled it once the size was set"]))
     functions = sorted({f for st, given, _ in kept for f in _abstract(st, given)})
     if functions:
         return [], excluded, (f"it is about the abstract function(s) {', '.join(functions)}: a region is a set of "

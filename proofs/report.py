@@ -2,8 +2,8 @@ r"""The LaTeX report a co-author can read: a front page, then every claim with i
 
 :func:`write_report` decides every selected claim and gathers, for each, what
 was checked: the verdict and its scope, the numeric spot check, the mutants
-(near misses that must be refuted), which assumptions are *sufficient* (a
-minimal set the proof uses) and which are *necessary* (the claim re-decided
+(near misses that must be refuted), which assumptions are *sufficient* (the
+set the proof's cores use) and which are *necessary* (the claim re-decided
 without each), where a refuted claim does hold, and the derived region of its
 threshold.  :func:`~proofs.report_tex.render_report` lays this out -- a short front page (title,
 citation, how it was checked, the verdicts at a glance, the errata found), the
@@ -114,6 +114,8 @@ class ClaimReport:
     derivation: str = ""  #: LaTeX blocks
     regions: tuple[RegionRow, ...] = ()
     seconds: float = 0.0
+    #: the claim's check lines (a possible slip in its input, a proof about no case), words
+    checks: tuple[str, ...] = ()
 
     @property
     def as_expected(self) -> bool:
@@ -196,18 +198,25 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
         refutation_short=_refutation_short(refuted),
         point=point_latex(result.verdict.point) if result.verdict.point is not None else "",
         formal=formal_lines, formal_label=label, derivation=derivation.as_latex_blocks(),
-        regions=_regions(paper, claim.id) if regions else (), seconds=result.verdict.seconds)
+        regions=_regions(paper, claim.id) if regions else (), seconds=result.verdict.seconds,
+        checks=tuple(result.checks or ()))
 
 
 def _refutation_short(refuted) -> str:
+    """The class of a refutation in a few words, qualified as the long form is: the decision it is about and
+    the concrete function it was found with (``false everywhere`` of decision 2 is no word on decision 1)."""
     if refuted is None or refuted.everywhere is None:
         return ""
     at = f" with {refuted.fixed}" if refuted.fixed else ""  # other sizes are decisions of their own
+    if refuted.decision:
+        at += f" (decision {refuted.decision[0]} of {refuted.decision[1]})"
+    if refuted.family:
+        at += f" with {refuted.family}"
     if refuted.implication:
         return (f"false wherever its hypothesis holds{at}" if refuted.everywhere
-                else f"false somewhere{at}, though it holds elsewhere with its hypothesis met")
+                else f"false somewhere{at}, though it holds at some other points with its hypothesis met")
     return (f"false everywhere the assumptions hold{at}" if refuted.everywhere
-            else f"false somewhere{at}, though it holds elsewhere")
+            else f"false somewhere{at}, though it holds at some other points")
 
 
 def _regions(paper: Paper, claim_id: str) -> tuple[RegionRow, ...]:

@@ -108,6 +108,9 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
         if spot.constant_at_sizes:
             return f"nothing evaluated: SymPy settled the statement to a constant {AT_SIZES}"
         return "nothing evaluated: SymPy settled the statement to a constant before the engine saw it"
+    if nothing == "undefined at every admissible draw":
+        return (f"nothing evaluated: the statement is undefined at every one of the {spot.undefined:,} admissible "
+                "draws")
     if nothing and nothing not in ("no admissible draw", "hypothesis never met"):
         return f"not checked numerically: the statement {nothing}"
     if spot.once:  # no symbol left: one evaluation, not a count of draws
@@ -256,9 +259,10 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
     if generated:
         out.append(f"Each proved claim is mutated (thresholds shifted, inequalities flipped, hypotheses dropped...) "
                    f"to show that its check can fail: {killed} of {generated} mutants are refuted. ")
-    out.append(r"Each proof says which assumptions are \emph{sufficient} (a minimal set) and which are "
+    out.append(r"Each proof says which assumptions are \emph{sufficient} (those its cores use: enough, not "
+               r"necessarily a minimal set) and which are "
                r"\emph{necessary} (each dropped in turn, declared signs included: re-decided within "
-               f"{NECESSITY_TIMEOUT:g} s, or still proved by the proof's minimal core). ")
+               f"{NECESSITY_TIMEOUT:g} s, or still proved by the proof's cores). ")
     reduced = sum(1 for it in items if BY_REDUCTION in it.verdict)
     if reduced:
         size = f"${_size_name(items) or 'N'}$"
@@ -272,6 +276,12 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
                 "given in the claims file")
         out.append(f"Expected verdicts ({spec}) were compared with, never used by, the decisions: "
                    f"{good} of {len(judged)} as expected.")
+    checked = [it for it in items if it.checks]
+    if checked:  # a verdict beside a possible slip in its input, or a proof about no case: said up front
+        out.append(f" {len(checked)} claim{'s' if len(checked) > 1 else ''} carr{'y' if len(checked) > 1 else 'ies'} "
+                   "a check (a possible slip in the input, or a proof that holds only vacuously), said beside "
+                   "the verdict: " + ", ".join(rf"{escape_text(it.id)} (p.~\pageref{{claim:{it.id}}})"
+                                                for it in checked) + ".")
     out.append("\n\n" r"\section*{The verdicts at a glance}" "\n" + _summary_counts(items) + "\n")
     out.append(r"\section*{Errata found}" "\n")
     false = [it for it in items if it.status is Status.REFUTED]
@@ -343,6 +353,7 @@ def _claim_section(it: ClaimReport) -> str:
     expected = f"; expected {it.expected.value}" if it.expected is not None else "; no expected verdict given"
     rows.append(("Verdict", _verdict_tex(it.verdict) + expected + (f"; {_tex(it.no_instance)}" if it.no_instance
                                                                      else "")))
+    rows += [("Check", _tex(c[0].upper() + c[1:])) for c in it.checks]  # beside the verdict they qualify
     rows.append(("Spot check", escape_text(_spot_sentence(it.spot, it.status, it.kind))))
     if it.mutants is not None:
         rows.append(("Mutants", _mutant_sentence(it.mutants)))
@@ -385,7 +396,7 @@ def _ablation_table(section_title: str, items: Sequence[ClaimReport]) -> str:
            "parameters dropped (its positivity, or a symbol's integrality); where the claim was decided with all of "
            "them, a changed verdict shows that the assumption matters (from an unknown verdict it only tells what "
            "the weaker claim is). A named "
-           "assumption no minimal core of a proof uses is not re-decided: the core alone proves the claim. A sign "
+           "assumption no core of a proof uses is not re-decided: the cores alone prove the claim. A sign "
            "is dropped from the statement as SymPy holds it, which SymPy may have simplified with the sign when the "
            r"claim was written ($\lvert x\rvert$ is $x$ for a positive $x$)." "\n\n",
            r"\begin{longtable}{@{}L{1.8cm}L{2.4cm}L{11.4cm}@{}}" "\n"

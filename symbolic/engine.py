@@ -60,7 +60,7 @@ from .verdict import Kind, Status, Verdict
 from .z3_routes import vacuity, z3_search
 
 __all__ = ["prove", "exists", "normalize_assumptions", "settled_false", "make_problem", "decide_problem", "Problem",
-           "Domain", "ROUTES"]
+           "Domain", "ROUTES", "HYPOTHESIS_NEVER_MET"]
 
 
 # -- input checks ---------------------------------------------------------------
@@ -188,11 +188,34 @@ def _decide(kind: Kind, target, assumptions, timeout, want_core: bool = False) -
         verdict = decide_problem(problem)
         if want_core:
             verdict = _core_confirmed(kind, target, named, verdict, deadline)
+        verdict = _vacuous_hypothesis(kind, problem.target, named, verdict, deadline)
     except InconsistentAssumptions as exc:  # SymPy's fact base contradicted itself: none of its facts is trusted
         first = str(exc).split("\n")[-1].strip() or type(exc).__name__
         verdict = Verdict.make(Status.UNKNOWN, kind, "sympy", 0.0,
                                reason=f"SymPy's assumption system contradicted itself while reading the claim ({first})")
     return verdict.with_seconds(time.monotonic() - start)
+
+
+#: the note on an implication proved only because its hypothesis never holds (read by the claim layer)
+HYPOTHESIS_NEVER_MET = ("the hypothesis never holds where the assumptions do (no instance exists): the implication "
+                        "is proved only vacuously")
+#: at most this long is spent asking whether a proved implication's hypothesis can hold
+HYPOTHESIS_SECONDS = 1.0
+
+
+def _vacuous_hypothesis(kind: Kind, target, named, verdict: Verdict, deadline: float) -> Verdict:
+    """A proved implication whose hypothesis no admissible point meets (``x > 5 -> x < 0`` with ``x < 3``) is
+    true for want of cases: said in a note, decided as an existence question (a hypothesis left open says
+    nothing)."""
+    if kind is not Kind.FORALL or verdict.status is not Status.PROVED or not isinstance(target, sp.Implies):
+        return verdict
+    left = min(deadline - time.monotonic(), HYPOTHESIS_SECONDS)
+    if left <= 0:
+        return verdict
+    met = decide_problem(make_problem(Kind.EXISTS, target.args[0], named, time.monotonic() + left))
+    if met.status is Status.REFUTED:
+        return replace(verdict, notes=verdict.notes + (HYPOTHESIS_NEVER_MET,))
+    return verdict
 
 
 def _core_confirmed(kind: Kind, target, named, verdict: Verdict, deadline: float) -> Verdict:

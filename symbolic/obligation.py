@@ -25,6 +25,7 @@ counterexample when the abstract decision is ``unknown``.
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -79,6 +80,19 @@ class Family:
         if not isinstance(self.definition, sp.Lambda):
             raise BadInputTypeError(f"family {self.label!r}: its definition must be a sympy Lambda, e.g. "
                                     f"Lambda(x, 1 + x), got {type(self.definition).__name__}")
+        requirements = self.requirements
+        if isinstance(requirements, Mapping):  # {"increasing": g' > 0}, as a claim's assumptions are given
+            requirements = tuple(requirements.items())
+        if not isinstance(requirements, (tuple, list)) or not all(
+                isinstance(r, (tuple, list)) and len(r) == 2 and isinstance(r[0], str) and isinstance(r[1], Boolean)
+                for r in requirements):
+            raise BadInputTypeError(f"family {self.label!r}: its requirements must be (name, relation) pairs or a "
+                                    "name -> relation mapping, e.g. requirements=((\"increasing\", "
+                                    f"Derivative(g(t), t) > 0),), got {requirements!r}")
+        object.__setattr__(self, "requirements", tuple(tuple(r) for r in requirements))
+        if not isinstance(self.domain, Boolean):
+            raise BadInputTypeError(f"family {self.label!r}: its domain must be a SymPy condition such as t >= 0, "
+                                    f"got {self.domain!r}")
 
     def instantiate(self, expr):
         """``expr`` with the abstract function replaced by this family (derivatives evaluated)."""

@@ -494,7 +494,8 @@ def _segments(text: str):
         tok = toks[i]
         hyphen = (tok.kind == "op" and tok.text in ("-", "−") and not tok.space_before and i > 0
                   and toks[i - 1].kind == "id" and _id_class(toks[i - 1]) == "word")
-        apostrophe = (tok.kind == "id" and not tok.space_before and i > 0 and toks[i - 1].text == "'")
+        apostrophe = (tok.kind == "id" and not tok.space_before and i > 0 and toks[i - 1].text == "'"
+                      and toks[i - 1].kind != "quote")  # firm's, not the opening quote of 'c_1 < c_2'
         # "Section T", "footnote 5": a reference, not a variable
         reference = (i > 0 and toks[i - 1].kind == "id" and toks[i - 1].text.lower() in _REFERENCE_WORDS
                      and tok.kind in ("id", "num") and not (i + 1 < len(toks) and toks[i + 1].kind == "op"))

@@ -460,8 +460,10 @@ def cross_check(kind, statement, assumptions, verdict: Verdict, *, timeout: floa
     if _cvc5 is None:
         return result("could-not-confirm", "unavailable", "cvc5", "the cvc5 Python bindings are not installed")
     if _kleene_sensitive(statement) or any(_kleene_sensitive(a) for a in assume):
-        return result("could-not-confirm", "unknown", "cvc5", "a connective with a part undefined somewhere: "
-                      "the engine reads it in Kleene's logic, this route asks every part to be defined")
+        return result("could-not-confirm", "unknown", "cvc5", "a connective with a part whose definedness the "
+                      "symbols' declarations alone do not settle (a denominator, a root, a log; the assumptions "
+                      "may settle it): the engine reads it in Kleene's logic, this route asks every part to be "
+                      "defined, so it does not compare")
 
     tr = _Translation()
     try:

@@ -43,17 +43,25 @@ def time_box(seconds: float):
     if outer_left:
         seconds = min(seconds, outer_left)
 
+    active = [True]
+
     def ring(signum, frame):
+        # Python runs a handler at its next safe point, which may be inside the finally below, once the block
+        # is over: then it must neither raise (the handler would not be restored) nor set the timer again
+        if not active[0]:
+            return
         # rung again shortly, until the block ends: an exception raised inside a gc callback or a __del__ is
         # swallowed there ("Exception ignored in ..."), and the block would run on without a limit
         signal.setitimer(signal.ITIMER_REAL, RING_AGAIN)
         raise OutOfTime()
 
-    previous = signal.signal(signal.SIGALRM, ring)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
+    previous = signal.getsignal(signal.SIGALRM)
+    try:  # a timer of 1e-9 s rings before the next line: the cleanup below must run all the same
+        signal.signal(signal.SIGALRM, ring)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
         yield
     finally:
+        active[0] = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
         if outer_left:  # the outer box keeps running, less the time spent here

@@ -10,7 +10,9 @@ import sympy as sp
 
 from symbolic.denominators import numer_denom
 
-from proofs import get_claim
+from proofs import Claim, get_claim
+from proofs.decide import decide_claim
+from symbolic import Status
 from proofs.ablation import ablation, assumption_group, assumption_use, refutation_class
 from proofs.derive import derive
 from symbolic.clearing import clearing, clearing_step, clearing_steps
@@ -151,7 +153,7 @@ def test_derivation_of_s54_explains_the_generic_argument_and_cross_checks(decide
     text = " ".join(derive(decided_claims["S5.4"], paper=load_paper()).as_text(columns=100).split())
     assert "only two relative orders of j" in text
     assert "fixed J = 12: E(k,C) iff weak (*), every k = 2,…,12: proved" in text
-    assert "sufficient for this proof with the symbols' own assumptions (signs, integer, ...) (a minimal set" in text
+    assert "sufficient for this proof with the symbols' own assumptions (signs, integer, ...) (the decisions' cores together" in text
     assert "necessary (dropping it changes the verdict): A2" in text
     assert "not needed (still proved without it): A1" in text   # what the old single core hid
     assert "Zero profit with coordination in j" in text  # the model, from section5.model_steps
@@ -203,7 +205,7 @@ def test_where_a_refuted_claim_fails_and_holds_are_certified_points_of_one_decis
         sentence = rc.sentence()
         assert sentence.startswith("the claim") and " fails at " in sentence, sentence
         if rc.everywhere is False:
-            assert "; it holds elsewhere" in sentence and ", e.g. at " in sentence, sentence
+            assert "; it holds at some other points" in sentence and ", e.g. at " in sentence, sentence
         if rc.implication and rc.holds_at is not None:  # not a vacuous point: the hypothesis is met there
             assert holds(ob.decided_statement.args[0], rc.holds_at), (cid, rc.holds_at)
         seen += 1
@@ -278,15 +280,15 @@ SMALL_TEXT = """T.1: proved (expected proved)
     assumptions; the statement becomes:
         x < y → x - y < 0
   Proved by z3: the assumptions together with the negation are
-    unsatisfiable; a minimal sufficient set of its assumptions: none of
-    the named ones
+    unsatisfiable; a sufficient set of its assumptions (its core): none
+    of the named ones
   Which assumptions: sufficient for this proof: none of the named
     assumptions (the symbols' own assumptions, such as positivity,
     suffice); this proof does not use y > 1
   Which assumptions are necessary (each dropped in turn): not needed
-    (still proved without it): y > 1 (the proof's minimal core does not
-    use it), positivity of x, positivity of y; a sign or integrality is
-    dropped from the statement as SymPy holds it, which SymPy may have
+    (still proved without it): y > 1 (no decision's core uses it),
+    positivity of x, positivity of y; a sign or integrality is dropped
+    from the statement as SymPy holds it, which SymPy may have
     simplified with it when it was written (|x| is x for a positive x)"""
 
 SMALL_MARKDOWN = r"""**T.1: proved (expected proved)**
@@ -300,9 +302,9 @@ SMALL_MARKDOWN = r"""**T.1: proved (expected proved)**
   - $y > 1$
 - For all admissible parameters: $x < y \implies \frac{x}{y} < 1$
 - Multiply the relation with a denominator by $y$, positive under the assumptions; the statement becomes: $x < y \implies x - y < 0$
-- Proved by z3: the assumptions together with the negation are unsatisfiable; a minimal sufficient set of its assumptions: none of the named ones
+- Proved by z3: the assumptions together with the negation are unsatisfiable; a sufficient set of its assumptions (its core): none of the named ones
 - Which assumptions: sufficient for this proof: none of the named assumptions (the symbols' own assumptions, such as positivity, suffice); this proof does not use $y > 1$
-- Which assumptions are necessary (each dropped in turn): not needed (still proved without it): $y > 1$ (the proof's minimal core does not use it), positivity of $x$, positivity of $y$; a sign or integrality is dropped from the statement as SymPy holds it, which SymPy may have simplified with it when it was written ($\lvert x\rvert$ is $x$ for a positive $x$)
+- Which assumptions are necessary (each dropped in turn): not needed (still proved without it): $y > 1$ (no decision's core uses it), positivity of $x$, positivity of $y$; a sign or integrality is dropped from the statement as SymPy holds it, which SymPy may have simplified with it when it was written ($\lvert x\rvert$ is $x$ for a positive $x$)
 """
 
 SMALL_LATEX = r"""\begin{align*}
@@ -315,9 +317,9 @@ SMALL_LATEX = r"""\begin{align*}
 & x < y \implies \frac{x}{y} < 1 \\
 \intertext{Multiply the relation with a denominator by $y$, positive under the assumptions; the statement becomes:}
 & x < y \implies x - y < 0 \\
-\intertext{Proved by z3: the assumptions together with the negation are unsatisfiable; a minimal sufficient set of its assumptions: none of the named ones}
+\intertext{Proved by z3: the assumptions together with the negation are unsatisfiable; a sufficient set of its assumptions (its core): none of the named ones}
 \intertext{Which assumptions: sufficient for this proof: none of the named assumptions (the symbols' own assumptions, such as positivity, suffice); this proof does not use $y > 1$}
-\intertext{Which assumptions are necessary (each dropped in turn): not needed (still proved without it): $y > 1$ (the proof's minimal core does not use it), positivity of $x$, positivity of $y$; a sign or integrality is dropped from the statement as SymPy holds it, which SymPy may have simplified with it when it was written ($\lvert x\rvert$ is $x$ for a positive $x$)}
+\intertext{Which assumptions are necessary (each dropped in turn): not needed (still proved without it): $y > 1$ (no decision's core uses it), positivity of $x$, positivity of $y$; a sign or integrality is dropped from the statement as SymPy holds it, which SymPy may have simplified with it when it was written ($\lvert x\rvert$ is $x$ for a positive $x$)}
 \end{align*}"""
 
 
@@ -520,3 +522,74 @@ def test_a_connective_stays_with_the_first_piece_of_a_side_the_printer_wrapped()
     wrapped = [i for i, line in enumerate(lines) if line.lstrip().startswith("↪")]
     assert wrapped and arrow < wrapped[0], "\n".join(lines)
     assert lines[arrow].split("⟺")[1].strip(), "the connective is on a line of the formula, not alone"
+
+
+# -- a red team of the secondary statements (necessity, sufficiency, the evaluation at a point) ----------------
+
+def _necessity_rows(claim):
+    from proofs.ablation import assumption_use, necessity
+
+    result = decide_claim(claim)
+    assert result.status is Status.PROVED
+    return {row.group: row for row in necessity(result, None, assumption_use(result))}
+
+
+def test_an_assumption_named_like_a_sign_group_is_dropped_as_the_named_assumption_it_is():
+    """``{"positivity of y": y > 0}`` for a real y was read as "drop y's declared sign" (y has none), so the row
+    said "not needed" of an assumption without which y + 1/y >= 2 fails at y = -1."""
+    y = sp.Symbol("y", real=True)
+    rows = _necessity_rows(Claim(id="T.gn", statement="s", claim=y + 1 / y >= 2, assumptions={"positivity of y": y > 0}))
+    assert list(rows) == ["positivity of y"] and rows["positivity of y"].necessary is True
+    yp = sp.Symbol("y", positive=True)  # the same name for the declared sign too: two rows, told apart
+    rows = _necessity_rows(Claim(id="T.gn2", statement="s", claim=yp + 1 / yp >= 2,
+                                 assumptions={"positivity of y": sp.Gt(yp, 0, evaluate=False)}))
+    assert "positivity of y (as declared)" in rows
+
+
+def test_dropping_a_declared_sign_keeps_the_parity_and_no_sign_is_invented_from_one():
+    """An odd positive k lost its oddness with its sign (the row's counterexample was k = 2), and an odd j got a
+    "sign of j" row from the nonzero SymPy derives from odd=True."""
+    k = sp.Symbol("k", odd=True, positive=True)
+    rows = _necessity_rows(Claim(id="T.odd", statement="s", claim=sp.Ne(k**3 + k, 10)))
+    assert rows["positivity of k"].necessary is False  # k**3 + k = 10 only at k = 2, which is even
+    j = sp.Symbol("j", odd=True)
+    rows = _necessity_rows(Claim(id="T.odd2", statement="s", claim=sp.Ne(j**3 + j, 10)))
+    assert not [g for g in rows if g.startswith(("sign", "positivity"))]
+
+
+def test_a_named_assumption_sympy_settled_from_a_sign_is_kept_when_the_sign_is_dropped():
+    """``{"y > 0": y > 0}`` for a positive y is True as SymPy builds it: dropping y's sign dropped the user's
+    assumption too, and "positivity of y" was called necessary.  It is read again from its name; where the
+    name does not read as that relation, the row is undetermined."""
+    x, y = sp.symbols("x y", positive=True)
+    rows = _necessity_rows(Claim(id="T.nt", statement="s", claim=x * y + 1 / (x * y) >= 2, assumptions={"y > 0": y > 0}))
+    assert rows["positivity of y"].necessary is False and rows["positivity of x"].necessary is True
+    rows = _necessity_rows(Claim(id="T.nt2", statement="s", claim=x * y + 1 / (x * y) >= 2,
+                                 assumptions={"y is positive": y > 0}))
+    assert rows["positivity of y"].necessary is None and "constant True" in rows["positivity of y"].verdict.reason
+
+
+def test_a_point_is_shown_with_its_exact_values_not_a_nearby_simple_number():
+    """nsimplify moved 1000000001/3000000000 onto 1/3: "x <= 1/3 becomes 1/3 <= 1/3" beside "false"."""
+    from proofs.derive import _readable
+
+    assert _readable(sp.Rational(10**9 + 1, 3 * 10**9)) == sp.Rational(10**9 + 1, 3 * 10**9)
+    assert _readable(sp.sqrt(2) + sp.Rational(1, 10**30)) == sp.sqrt(2) + sp.Rational(1, 10**30)
+    assert _readable(sp.sqrt(8) / 2) == sp.sqrt(2)
+
+
+def test_an_implication_refuted_with_a_family_is_classified_as_an_implication():
+    """With g(t) = t - 1, Implies(x > 0, g(x) > g(0) + x) becomes x <= 0 as SymPy builds it: the refutation
+    class said "it holds elsewhere, e.g. at x = 0", where the hypothesis fails (vacuously true)."""
+    from proofs import Obligation
+    from symbolic.obligation import Family
+
+    x, t = sp.Symbol("x", real=True), sp.Symbol("t", real=True)
+    g = sp.Function("g", real=True)
+    fam = Family(g, sp.Lambda(t, t - 1), "g(t) = t - 1", requirements=(("increasing", sp.diff(t - 1, t) > 0),))
+    claim = Claim(id="T.fam", statement="s", build=lambda: [Obligation.forall(
+        "d", sp.Implies(x > 0, g(x) > g(0) + x), {"g increasing": sp.Derivative(g(x), x) > 0}, families=(fam,))])
+    result = decide_claim(claim)
+    assert result.status is Status.REFUTED
+    rc = refutation_class(result)
+    assert rc.implication and rc.everywhere is True and "only vacuously" in rc.sentence()

@@ -765,3 +765,65 @@ def test_simple_points_reach_near_and_far_values():
         assert claim.subs(x, at) is sp.false or not bool(claim.subs(x, at).evalf(50))
     # the true ones stay unproved or proved, never refuted
     assert prove(sp.atan(x) < sp.pi / 2, timeout=3).status is not Status.REFUTED
+
+
+def test_a_claim_undefined_wherever_the_assumptions_hold_is_not_told_to_assume_its_domain():
+    """A new user's report: a profit formula with denominator a + b - 1, assumed at a + b = 1, was "undefined
+    somewhere ... a + b - 1 != 0 may fail (assume a + b - 1 != 0 ...)": it fails everywhere, and assuming it
+    would make the assumptions contradictory."""
+    a_, b_ = sp.symbols("a b", nonnegative=True)
+    v = prove(sp.Eq(1 / (a_ + b_ - 1), 0), {"a + b = 1": sp.Eq(a_ + b_, 1)})
+    assert v.status is Status.UNKNOWN
+    assert "undefined wherever the assumptions hold" in v.reason and "may fail" not in v.reason and "assume" not in v.reason
+    v = prove(1 / (a_ - 1) > 0, {"b > 0": b_ > 0})  # undefined only at a = 1: still "may fail"
+    assert "may fail" in (v.reason or "") or v.status is Status.REFUTED
+
+
+def test_an_implication_proved_only_because_its_hypothesis_never_holds_says_so():
+    """A red team's finding: Implies(x > 5, x < 0) with x < 3 is proved, and every table showed a theorem; the
+    hypothesis holds nowhere the assumptions do.  The verdict stays proved (it is true), with a note the claim
+    layer shows as a check line; a hypothesis that can hold gets no note."""
+    from proofs import Claim
+    from proofs.decide import decide_claim
+    from symbolic.engine import HYPOTHESIS_NEVER_MET
+
+    x = sp.Symbol("x", real=True)
+    v = prove(sp.Implies(x > 5, x < 0), [x < 3])
+    assert v.status is Status.PROVED and HYPOTHESIS_NEVER_MET in v.notes
+    assert HYPOTHESIS_NEVER_MET not in prove(sp.Implies(x > 1, x > 0), [x < 3]).notes
+    result = decide_claim(Claim(id="V.1", statement="s", claim=sp.Implies(x > 5, x < 0), assumptions={"x < 3": x < 3}))
+    assert any("proved only vacuously" in c for c in result.checks)
+
+
+def test_a_time_box_rung_as_it_ends_leaves_no_timer_and_no_handler_behind():
+    """The ring that sets the timer again ran once inside the box's own cleanup (Python runs a handler at its
+    next safe point, which can be after the block is over): the timer stayed armed with the box's handler, which
+    raised OutOfTime in pytest's own code and then, once a default handler was back, killed the process with
+    SIGALRM (the fast tests exited 142).  A ring that comes late does nothing."""
+    import signal
+
+    from symbolic.timebox import time_box
+
+    before = signal.getsignal(signal.SIGALRM)
+    with time_box(5.0):
+        ring = signal.getsignal(signal.SIGALRM)
+    assert signal.getsignal(signal.SIGALRM) is before and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    ring(signal.SIGALRM, None)  # delivered late, as Python may: no exception, no timer set again
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_a_time_box_that_rings_before_its_block_starts_cleans_up():
+    """A box of 1e-9 s rang before its ``try`` was entered: its handler and (once it rang again) its timer
+    outlived it, and an OutOfTime went off 50 ms later in pytest's own code (a test set such a limit)."""
+    import signal
+
+    from symbolic.timebox import OutOfTime, time_box
+
+    before = signal.getsignal(signal.SIGALRM)
+    for _ in range(200):
+        try:
+            with time_box(1e-9):
+                sum(range(10_000))
+        except OutOfTime:
+            pass
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) and signal.getsignal(signal.SIGALRM) is before

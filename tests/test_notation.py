@@ -163,3 +163,12 @@ def test_names_written_for_latex_print_as_their_letters_in_plain_text():
     assert symbol_text(r"\pix") == r"\pix"  # not a Greek letter: as written
     assert one_line(sp.Eq(sp.Symbol(r"\pi^*"), sp.Symbol(r"\bar{p}") + 1)) == "π* = p\u0304 + 1"
     assert symbol_latex(r"\pi^*") == r"\pi^{*}" and symbol_latex(r"\bar{p}") == r"\bar{p}"
+def test_a_formula_in_single_quotes_is_typeset_whole():
+    """A new user's report: check lines quote assumption names with repr, and 'c_1 < c_2' came out as
+    'c_1 < c₂' (the opening quote read as the apostrophe of firm's)."""
+    from symbolic.prose import prose_latex, prose_text
+
+    assert prose_text("the assumption named 'c_1 < c_2' is c_1 <= c_2") == \
+        "the assumption named 'c₁ < c₂' is c₁ ≤ c₂"
+    assert prose_latex("the assumption named 'c_1 < c_2'") == "the assumption named `$c_{1} < c_{2}$'"
+    assert prose_text("firm's profit") == "firm's profit"

@@ -734,7 +734,7 @@ def test_a_group_no_minimal_core_uses_is_not_re_decided():
     # without the core the group is re-decided, with the same answer
     again = {r.group: r for r in necessity(result)}
     assert again["q < 5"].verdict.status is Status.PROVED and not again["q < 5"].by_core
-    assert "q < 5 (the proof's minimal core does not use it)" in necessity_sentence(tuple(rows.values()))
+    assert "q < 5 (no decision's core uses it)" in necessity_sentence(tuple(rows.values()))
 
 
 def test_region_splits_a_piecewise_relation_into_its_branches(tmp_path):
@@ -1796,6 +1796,49 @@ def test_an_assumption_named_with_another_number_than_its_formula_is_pointed_out
     assert label_disagreement(name, formula(a, b)) == said
 
 
+@pytest.mark.parametrize("name, formula, said", [
+    ("a + b < 1", lambda a, b, c: a + b <= 1, "one is strict, the other not"),
+    ("a+b<1", lambda a, b, c: a + b <= 1, "one is strict, the other not"),
+    ("a + b > 1", lambda a, b, c: a + b < 1, "the inequality is the other way round"),
+    ("2*a > 1", lambda a, b, c: 2 * a < 1, "the inequality is the other way round"),
+    ("a*b > 1", lambda a, b, c: a * b < 1, "the inequality is the other way round"),
+    ("a + b < 1", lambda a, b, c: a + b < 2, "the numbers differ"),
+    ("(a + b)/2 <= c^2", lambda a, b, c: a + b <= 2 * c**2, ""),
+    ("a + b < 1", lambda a, b, c: a + b < 1, ""),
+    ("w >= alpah^2/c", lambda a, b, c: sp.Symbol("w", positive=True) >= sp.Symbol("alpha", positive=True)**2 / c,
+     "the name says alpah, which is no symbol of the formula (alpha?)"),
+    ("c > w", lambda a, b, c: c > sp.Symbol("v", positive=True), ""),  # a one-letter name is no typo
+    ("theta >= 1", lambda a, b, c: sp.Symbol("theta_k", positive=True) >= 1, ""),  # an indexed assumption's stem
+    ("a < (1", lambda a, b, c: a < 1, ""),
+    ("a < 2^1000000", lambda a, b, c: a < 1, ""),  # not read: no name needs such a power
+])
+def test_an_assumption_named_by_a_compound_relation_is_read_against_its_formula(name, formula, said):
+    """A new user's report: only names with a lone symbol on a side were compared, so ``{"a + b < 1": a + b <=
+    1}`` quietly turned two claims refuted while every table showed "a + b < 1"."""
+    from proofs.labels import label_disagreement
+
+    a, b, c = sp.symbols("a b c", positive=True)
+    assert label_disagreement(name, formula(a, b, c)) == said
+
+
+@pytest.mark.parametrize("name, formula, said", [
+    ("c1 < c2", lambda c1, c2: c1 <= c2, "one is strict, the other not"),  # c1 for c_1: no underscore
+    ("c1 >= c2", lambda c1, c2: c1 < c2, "the inequality is the other way round"),
+    ("c_1 < 2", lambda c1, c2: c1 < c2, "the formula has c_2, which the name does not mention"),
+    ("c_3 < c_2", lambda c1, c2: c1 < c2, "the name says c_3, which is no symbol of the formula"),
+    ("c1 < c2", lambda c1, c2: c1 < c2, ""),
+])
+def test_an_assumption_named_with_other_symbols_than_its_formula_is_pointed_out(name, formula, said):
+    """A second new user's report: ``{"c1 < c2": c_1 <= c_2}`` (the names without the underscore), ``{"c_1 < 2":
+    c_1 < c_2}`` went unflagged, and the report then printed "Necessary: c1 >= c2" of a claim assuming c_1 < c_2."""
+    from proofs.labels import label_disagreement
+
+    c1, c2 = sp.symbols("c_1 c_2", positive=True)
+    assert label_disagreement(name, formula(c1, c2)) == said
+
+
+
+
 def test_a_boundary_tie_under_a_symbolic_exponent_is_settled_exactly():
     """``2**x > 2`` at ``x = 1`` was left open (a power with a symbolic exponent was never computed exactly, and at
     60 digits a tie is too close to call): a false proof resting on the boundary agreed.  An exponent that is a
@@ -1847,3 +1890,35 @@ def test_an_assumption_sympy_folded_to_true_is_a_check_line():
     from symbolic import exists
     w = exists(sp.Or(sp.log(x) > 0, sp.log(x) <= 0), [x < 0])
     assert any("Or(A, Not(A)) is True even where A is undefined" in n for n in w.notes), w.notes
+
+
+def test_a_family_with_bare_requirements_is_refused_when_it_is_made():
+    """A red team's slip, ``requirements=(g' > 0,)`` without names: a raw TypeError from deep inside the
+    decision; it is refused where the Family is made, and a name -> relation mapping is read as pairs."""
+    from symbolic.errors import BadInputTypeError
+    from symbolic.obligation import Family
+
+    t = sp.Symbol("t", real=True)
+    g = sp.Function("g", real=True)
+    with pytest.raises(BadInputTypeError, match=r"requirements must be \(name, relation\) pairs"):
+        Family(g, sp.Lambda(t, t - 1), "g(t) = t - 1", requirements=(sp.Derivative(g(t), t) > 0,))
+    family = Family(g, sp.Lambda(t, t - 1), "g(t) = t - 1", requirements={"increasing": sp.Derivative(g(t), t) > 0})
+    assert family.requirements == (("increasing", sp.Derivative(g(t), t) > 0),)
+
+
+def test_misspelt_expectations_files_and_entry_points_get_a_suggestion(tmp_path):
+    """A new user's slips: expected="proven" had no suggestion (only a change of case had), nor --claims with a
+    misspelt file name or entry point."""
+    from proofs.paper import load_paper
+    from symbolic.errors import BadInputError
+
+    x = sp.Symbol("x", positive=True)
+    with pytest.raises(BadInputError, match=r"got 'proven' \(did you mean 'proved'\?\)"):
+        Claim(id="A", statement="s", claim=x > 0, expected="proven")
+    with pytest.raises(BadInputError, match=r"it reads as 'proved', which an existence claim never is"):
+        Claim(id="A", statement="s", claim=x > 0, kind="exists", expected="proven")
+    (tmp_path / "hotelling_pg.py").write_text("")
+    with pytest.raises(BadInputError, match=r"did you mean .*hotelling_pg\.py\?"):
+        load_paper(str(tmp_path / "hoteling_pg.py"))
+    with pytest.raises(BadInputError, match=r"did you mean 'rodriguez-clare-2005'\?"):
+        load_paper("rodriguez-clare-2006")

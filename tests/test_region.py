@@ -677,3 +677,19 @@ def test_region_says_every_size_is_excluded(tmp_path, capsys):
     err = capsys.readouterr().err
     assert ("has no derived region (the assumptions exclude every size (n = 3, n = 4): no parameters, so no region); "
             "claims with one: X.2") in err, err
+
+
+def test_a_region_derived_as_a_constant_carries_no_warning_meant_for_a_users_statement():
+    """A new user's report: ``region --json`` of a claim whose region is True showed the engine's warning that
+    "SymPy evaluated it when it was built ... Floats compared, a division cancelled", about the toolkit's own
+    derived True."""
+    import sympy as sp
+
+    from proofs.regions import _about_derived
+    from symbolic import exists
+
+    a = sp.Symbol("a", positive=True)
+    v = _about_derived(exists(sp.true, {"a < 1": a < 1}), sp.true)
+    assert v.status.value == "witness" and not v.notes and v.reason == "the derived region is the constant True"
+    kept = exists(a < 2, {"a < 1": a < 1})
+    assert _about_derived(kept, a < 2) is kept

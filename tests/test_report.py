@@ -262,11 +262,24 @@ def test_the_errata_summary_keeps_the_size_a_refutation_is_at():
     from proofs.report import _refutation_short
 
     assert _refutation_short(RefutationClass(True, fixed="n = 3")) == "false everywhere the assumptions hold with n = 3"
-    assert _refutation_short(RefutationClass(False, fixed="n = 3")) == "false somewhere with n = 3, though it holds elsewhere"
+    assert _refutation_short(RefutationClass(False, fixed="n = 3")) == "false somewhere with n = 3, though it holds at some other points"
     assert _refutation_short(RefutationClass(True)) == "false everywhere the assumptions hold"
     assert _refutation_short(RefutationClass(True, implication=True, fixed="n = 2")) == \
         "false wherever its hypothesis holds with n = 2"
 
+
+
+def test_the_errata_summary_keeps_the_decision_and_the_function_a_refutation_is_about():
+    """A red team's report: g(x) > x for an increasing g, refuted with g(t) = t - 1, and a claim false everywhere
+    in its second decision only, were both listed as "false everywhere the assumptions hold" (g(t) = t + 1
+    makes the first true everywhere; the first decision of the second holds everywhere)."""
+    from proofs.ablation import RefutationClass
+    from proofs.report import _refutation_short
+
+    assert _refutation_short(RefutationClass(True, decision=(2, 2))) == \
+        "false everywhere the assumptions hold (decision 2 of 2)"
+    assert _refutation_short(RefutationClass(True, family="g(t) = t - 1")) == \
+        "false everywhere the assumptions hold with g(t) = t - 1"
 
 def test_the_report_counts_float_only_refutations_and_undefined_draws_as_verify_does():
     """A new user's report: a refuted claim whose refuting draws were all float failures past the re-decision

@@ -494,3 +494,32 @@ def test_a_tie_interval_arithmetic_cannot_separate_is_settled_by_simplification_
         assert right.status is not status, claim.id
         assert not _spot(claim, wrong).agrees, claim.id
         assert _spot(claim, right).agrees, claim.id
+
+
+def test_a_spot_check_whose_every_draw_is_undefined_says_so_not_that_none_was_admissible():
+    """A new user's report: the table said "no admissible draw" while the JSON counted 55,091 admissible draws,
+    all where the statement is undefined."""
+    from proofs.claim import SpotCheck
+
+    spot = SpotCheck(samples=0, violations=0, seconds=0.1, detail="1 obligation(s)", undefined=55091)
+    assert spot.why_nothing() == "undefined at every admissible draw"
+    assert SpotCheck(samples=0, violations=0, seconds=0.1, detail="1 obligation(s)").why_nothing() == \
+        "no admissible draw"
+
+
+def test_terms_that_cancel_far_above_the_working_precision_are_no_counterexample():
+    """A new user's report: ``(v/3)**n 3**n - v**n = 0`` for every n, proved, was said to DISAGREE with "5
+    admissible draws ... (exactly confirmed)" at n = 4434: at 60 digits the two terms, near 10**867, left a
+    difference of ~10**807, taken for a sure sign.  The sign now comes from a ball that contains the value; an
+    integer exponent is computed with exactly."""
+    from numeric.sympy_points import holds_high_precision
+    from symbolic.certify import Uncertifiable
+
+    n, v = sp.Symbol("n", integer=True, positive=True), sp.Symbol("v", positive=True)
+    gap = (v / 3)**n * 3**n - v**n
+    at = {n: sp.Integer(4434), v: sp.Rational(3531157097130505, 2251799813685248)}
+    assert holds_high_precision(sp.Eq(gap, 0), at) is True and holds_high_precision(gap <= 0, at) is True
+    far = {n: sp.Integer(40_000), v: at[v]}  # past exact arithmetic: not settled, never a counterexample
+    with pytest.raises(Uncertifiable, match="within the working precision"):
+        holds_high_precision(gap <= 0, far)
+    assert holds_high_precision(v**n > 1, far) is True  # a sign the ball does show still counts
