@@ -38,7 +38,6 @@ from symbolic.verdict import value_text
 
 from .claim import Claim, ClaimResult
 from .decide import decide_claim, decide_obligation_once
-from .labels import label_relation
 
 __all__ = ["assumption_group", "AssumptionUse", "assumption_use", "refutation_class", "RefutationClass",
            "ablation", "Ablation", "ablation_row", "necessity", "Necessity", "necessity_sentence", "NECESSITY_TIMEOUT"]
@@ -297,7 +296,7 @@ def _symbol_groups(claim: Claim) -> list[_SymbolGroup]:
         ordered = sorted(syms, key=lambda s: s.name)
         out += [_SymbolGroup(f"{'positivity' if _declared(s).get('positive') else 'sign'} of {s.name}",
                              frozenset({s.name})) for s in ordered if _has_sign(s)]
-        out += [_SymbolGroup(f"integrality of {s.name}", frozenset({s.name}), integer=True)
+        out += [_SymbolGroup(f"integrality{_with_kind(s)} of {s.name}", frozenset({s.name}), integer=True)
                 for s in ordered if s.is_integer]
     else:
         members: dict[str, list[str]] = {}
@@ -318,6 +317,16 @@ def _symbol_groups(claim: Claim) -> list[_SymbolGroup]:
     return [replace(g, label=f"{g.label} (as declared)") if g.label in named else g for g in out]
 
 
+def _with_kind(s: sp.Symbol) -> str:
+    """``" and parity"`` for an odd or even symbol, ``" and primality"`` for a prime or composite one: dropping
+    its integrality drops those too (and a sign they imply)."""
+    declared = _declared(s)
+    for keys, words in ((("odd", "even"), " and parity"), (("prime", "composite"), " and primality")):
+        if any(declared.get(k) is not None for k in keys):
+            return words
+    return ""
+
+
 def _positivity_groups(claim: Claim) -> list[str]:
     """The labels of :func:`_symbol_groups`."""
     return [g.label for g in _symbol_groups(claim)]
@@ -336,27 +345,33 @@ def _real_twin(s: sp.Symbol) -> sp.Symbol:
     return sp.Symbol(s.name, **{"real": True, **keep})
 
 
-def _restored(name: str, formula, before: set, twins: dict, fixed: tuple = ()):
-    """A named assumption SymPy settled to True from the symbols' declarations (``{"y > 0": y > 0}`` for a
-    positive y), read again from its name once the declarations change (a size a fixed scope set is set in it
-    again: ``n <= 2`` at ``n = 1``); refused where its name does not read as that relation: the row would drop
-    the user's assumption with the sign."""
+def _restored(name: str, formula, twins: dict, fixed: tuple, stated: dict):
+    """A named assumption, its symbols' declarations changed by ``twins``.  One SymPy settled to True can be
+    built again only where a fixed scope's size settled it (``n <= 2`` at ``n = 1``): from the assumption as
+    stated, the size set again.  One the declarations settled (``{"y > 0": y > 0}`` for a positive y) is lost:
+    its name may say other than its formula did (``{"w > 0": w >= 0}``), so the row is undetermined."""
     if formula is not sp.true:
         return formula.xreplace(twins)
     sizes = dict(fixed)
-    read = label_relation(name, list(before) + list(sizes))
-    if read is not None and read.xreplace(sizes) is sp.true:
-        again = label_relation(name, [twins.get(s, s) for s in before] + list(sizes))
-        if again is not None:
-            return again.xreplace(sizes)
+    before = stated.get(name)
+    if sizes and before is not None and not isinstance(before, BooleanAtom) and before.xreplace(sizes) is sp.true:
+        again = before.xreplace(twins).xreplace(sizes)
+        if not isinstance(again, BooleanAtom) or again is sp.true:
+            return again
     raise BadInputError(f"the assumption {name!r} is the constant True as SymPy built it (from the symbols' "
-                        "declarations, or a case split it folded): what it says without them is not known")
+                        "declarations, or a case split it folded): what it says without them is not known "
+                        "(sp.Ge(x, 0, evaluate=False) keeps a relation as written)")
 
 
 def _without(claim: Claim, group: str, spec: _SymbolGroup | None = None) -> Claim:
     """The claim with one assumption group dropped (its decisions only): a named one, or with ``spec`` the
     declared signs or the integrality of symbols."""
     if spec is not None:
+        stated = {}  # each named assumption as the claim states it, before a size is set
+        for ob in claim.as_stated():
+            for n, a in ob.assumptions:
+                stated.setdefault(n, a)
+
         def drop(ob: Obligation) -> Obligation:
             if isinstance(ob.decided_statement, BooleanAtom):  # x**2 > 0 is True for a positive x: no x is left
                 raise BadInputError(f"SymPy settled {ob.label!r} to {ob.decided_statement} using the symbols' own "
@@ -369,7 +384,7 @@ def _without(claim: Claim, group: str, spec: _SymbolGroup | None = None) -> Clai
                 twins = {s: _real_twin(s) for s in syms if _has_sign(s) and (
                     s.name in spec.names or (spec.by_stem and _parameter_group(s) in spec.names))}
             stmt = ob.decided_statement.xreplace(twins)
-            named = tuple((n, _restored(n, a, syms, twins, ob.fixed)) for n, a in ob.assumptions)
+            named = tuple((n, _restored(n, a, twins, ob.fixed, stated)) for n, a in ob.assumptions)
             return Obligation(ob.label, ob.kind, stmt, named, Role.DECISION,
                               tuple(_twin_family(f, twins) for f in ob.families),
                               fixed=ob.fixed)  # a size kept: one the assumptions exclude stays excluded
@@ -504,7 +519,9 @@ def necessity_sentence(rows: Sequence[Necessity], caveat: bool = True) -> str:
         # the row is about the statement it kept, not about the claim as the user typed it
         parts.append("a sign or integrality is dropped from the statement as SymPy holds it, which SymPy may have "
                      "simplified with it when it was written (|x| is x for a positive x)")
-    return "; ".join(parts) if parts else "no assumption to drop"
+    return "; ".join(parts) if parts else ("no assumption to drop: none is named, and no symbol with a declared sign "
+                                           "or integrality is left in the statement as SymPy holds it (it may have "
+                                           "settled the statement with them when it was written)")
 
 
 @dataclass(frozen=True)

@@ -218,6 +218,10 @@ class Claim:
         """The obligations that decide this claim (built once per claim and cached)."""
         return _obligations(self)
 
+    def as_stated(self) -> tuple[Obligation, ...]:
+        """The obligations as the claim states them, before a fixed scope sets its sizes."""
+        return _built(self)
+
     def validate(self) -> None:
         """The checks that need the claim built (``build()`` run, sizes set, the scope's basis): a
         :class:`~symbolic.errors.CoordfailError` naming the claim where it cannot be decided as written."""

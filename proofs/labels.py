@@ -27,8 +27,9 @@ _MAX_NAME = 80
 
 
 _TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)|([A-Za-z][A-Za-z0-9_]*)|(\*\*|[-+*/^()]))")
-#: a number in a name longer than this, or a power beyond this, is not read (no name needs 10^100000)
-_MAX_DIGITS, _MAX_EXPONENT = 30, 100
+#: a number in a name longer than this, or a power beyond this, is not read (no name needs 10^100000); nor a
+#: power of a number past this many bits, or of a sum or product past this exponent
+_MAX_DIGITS, _MAX_EXPONENT, _MAX_BITS, _MAX_COMPOUND_EXPONENT = 30, 100, 4096, 8
 
 
 class _Unreadable(Exception):
@@ -86,10 +87,18 @@ def _unary(tokens, symbols, unknown):
     base, tokens = _atom(tokens, symbols, unknown)
     if tokens and tokens[0] in (("op", "^"), ("op", "**")):
         exponent, tokens = _unary(tokens[1:], symbols, unknown)
-        if exponent.is_Number and abs(exponent) > _MAX_EXPONENT:
+        if exponent.is_Number and (abs(exponent) > _MAX_EXPONENT or _too_large(base, exponent)):
             raise _Unreadable()
         return sp.Pow(base, exponent), tokens
     return base, tokens
+
+
+def _too_large(base, exponent) -> bool:
+    """A power SymPy would compute into a huge number (``((99^99)^99)^99``) or multiply out into many terms
+    when name and formula are compared (``(a + b + c + d + e)^100``)."""
+    if base.is_Rational:
+        return max(abs(base.p), base.q).bit_length() * abs(exponent) > _MAX_BITS
+    return not base.is_Symbol and abs(exponent) > _MAX_COMPOUND_EXPONENT
 
 
 def _atom(tokens, symbols, unknown):
@@ -200,18 +209,34 @@ def label_disagreement(name: str, formula) -> str:
         return _misspelt(name, symbols)
     if meant is None:
         return ""
+    reason = _difference(said, meant, symbols)
+    # a difference of form may be none of meaning under the symbols' declarations ("n >= 1" for n > 0 with an
+    # integer n, "a != 0" for a > 0 with a nonnegative a): said only where the engine does not prove them alike
+    if reason and _equivalent(label_relation(name, list(symbols.values())), formula):
+        return ""
+    return reason
+
+
+def _difference(said: list, meant: list, symbols: dict) -> str:
+    """Why the name's relations (``said``) differ in form from the formula's (``meant``), or ``""``."""
     # a part the symbols' declarations settle ("0 < a" for a positive a) is gone from the formula SymPy built
     said = [(d, op) for d, op in said if _BUILD[op](d, 0) is not sp.true]
     if len(said) != len(meant):  # "r > 0" beside And(r >= 0, Ne(r, 0)): equivalent, and no pairing shows it
         return ""
+    paired, unpaired = set(), []
     for one in said:  # each relation of the name beside the formula's relation between the same sides
-        other = next((o for o in meant if o[0] != 0 and sp.cancel(one[0] / o[0]).is_Number), None)
-        if other is not None:
-            reason = _differ(one, other)
-            if reason:
-                return reason
+        other = next((k for k, o in enumerate(meant) if k not in paired and o[0] != 0
+                      and sp.cancel(one[0] / o[0]).is_Number), None)
+        if other is None:
+            unpaired.append(one)
             continue
-        reason = next((r for o in meant if (r := _other_number(one, o, list(symbols.values())))), "")
+        paired.add(other)
+        reason = _differ(one, meant[other])
+        if reason:
+            return reason
+    for one in unpaired:  # beside a relation of the formula no other part of the name was paired with
+        reason = next((r for k, o in enumerate(meant) if k not in paired
+                       and (r := _other_number(one, o, list(symbols.values())))), "")
         if reason:
             return reason
     # no pairing showed a difference, yet a relation of other symbols is another relation ("c_1 < 2" for c_1 < c_2)
@@ -219,6 +244,19 @@ def label_disagreement(name: str, formula) -> str:
     if missing:
         return f"the formula has {', '.join(sorted(s.name for s in missing))}, which the name does not mention"
     return ""
+
+
+def _equivalent(read, formula) -> bool:
+    """The engine proves the name's relation and the formula alike for every value the declarations allow."""
+    from symbolic import Status, prove
+
+    if read is None:
+        return False
+    return prove(sp.Equivalent(read, formula), timeout=_EQUIVALENCE_SECONDS).status is Status.PROVED
+
+
+#: at most this long to prove a name and its formula alike (only where their forms differ)
+_EQUIVALENCE_SECONDS = 2.0
 
 
 def _misspelt(name: str, symbols: dict) -> str:

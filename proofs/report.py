@@ -203,20 +203,22 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
 
 
 def _refutation_short(refuted) -> str:
-    """The class of a refutation in a few words, qualified as the long form is: the decision it is about and
-    the concrete function it was found with (``false everywhere`` of decision 2 is no word on decision 1)."""
+    """The class of a refutation in a few words; "false everywhere" is qualified as the long form is, with the
+    decision it is about and the concrete function it was found with (of decision 2 it says nothing of
+    decision 1)."""
     if refuted is None or refuted.everywhere is None:
         return ""
     at = f" with {refuted.fixed}" if refuted.fixed else ""  # other sizes are decisions of their own
-    if refuted.decision:
-        at += f" (decision {refuted.decision[0]} of {refuted.decision[1]})"
-    if refuted.family:
-        at += f" with {refuted.family}"
+    if refuted.everywhere:  # "everywhere" is about that decision, with that function; "somewhere" holds as is
+        if refuted.decision:
+            at += f" (decision {refuted.decision[0]} of {refuted.decision[1]})"
+        if refuted.family:
+            at += f" with {refuted.family}"
     if refuted.implication:
         return (f"false wherever its hypothesis holds{at}" if refuted.everywhere
-                else f"false somewhere{at}, though it holds at some other points with its hypothesis met")
+                else f"false somewhere{at}, though it holds elsewhere with its hypothesis met")
     return (f"false everywhere the assumptions hold{at}" if refuted.everywhere
-            else f"false somewhere{at}, though it holds at some other points")
+            else f"false somewhere{at}, though it holds elsewhere")
 
 
 def _regions(paper: Paper, claim_id: str) -> tuple[RegionRow, ...]:

@@ -259,8 +259,7 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
     if generated:
         out.append(f"Each proved claim is mutated (thresholds shifted, inequalities flipped, hypotheses dropped...) "
                    f"to show that its check can fail: {killed} of {generated} mutants are refuted. ")
-    out.append(r"Each proof says which assumptions are \emph{sufficient} (those its cores use: enough, not "
-               r"necessarily a minimal set) and which are "
+    out.append(r"Each proof says which assumptions are \emph{sufficient} (its cores') and which are "
                r"\emph{necessary} (each dropped in turn, declared signs included: re-decided within "
                f"{NECESSITY_TIMEOUT:g} s, or still proved by the proof's cores). ")
     reduced = sum(1 for it in items if BY_REDUCTION in it.verdict)

@@ -359,7 +359,7 @@ def _fmd1():
                                                                                   sp.Eq(V * dP, 1))),
                                      sp.Equivalent(s2.first_best_conditions(E), sp.Or(sp.Eq(E, 0) & (N * V * dP <= 1),
                                                                                        sp.Eq(N * V * dP, 1)))),
-                              {**_N2, "E >= 0": E >= 0})]
+                              {**_N2, "E >= 0": sp.Ge(E, 0, evaluate=False)})]
 
 
 _claim("S2.fmd.1", _FMD, "an individual firm would always be tempted to spend a bit less because it would capture "
@@ -445,7 +445,7 @@ def _fmd5():
                                         "s = 1 - 1/N"),
             Obligation.forall("with that grant, E is a Nash total iff it is the first best",
                               sp.Equivalent(s2.nash_conditions(E, grant=share), s2.first_best_conditions(E)),
-                              {**_N2, "E >= 0": E >= 0}, families=(RATIONAL_P,))]
+                              {**_N2, "E >= 0": sp.Ge(E, 0, evaluate=False)}, families=(RATIONAL_P,))]
 
 
 _claim("S2.fmd.5", _FMD, "Ultimately, collective action was organized, funding was secured",

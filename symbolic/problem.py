@@ -183,10 +183,15 @@ class Domain:
         if r.result == "unknown":
             return None, f"could not establish where the claim is defined ({r.reason})"
         if check_query(p, [enc.facts, enc.premises, enc.assumptions, list(enc.claim_domain)]).result == "unsat":
-            # "may fail" and "assume it" would mislead: assuming it would make the assumptions contradictory
-            text = ", ".join(condition_text(c) for c in self.claim[:_NAMED_CONDITIONS])
-            return False, (f"undefined wherever the assumptions hold: {text} fails at every point they admit "
-                           "(the claim is about no point: check the assumptions against it)")
+            # "may fail" and "assume it" would mislead: assuming it would make the assumptions contradictory.
+            # Named: the conditions that fail everywhere on their own; else they fail together
+            alone = [condition_text(c) for c, term in zip(self.claim, enc.claim_domain)
+                     if check_query(p, [enc.facts, enc.premises, enc.assumptions, [term]]).result == "unsat"]
+            text = (f"{', '.join(alone[:_NAMED_CONDITIONS])} fails at every point they admit" if alone else
+                    f"{' and '.join(condition_text(c) for c in self.claim[:_NAMED_CONDITIONS])} hold together at no "
+                    "point they admit")
+            return False, (f"undefined wherever the assumptions hold: {text} (the claim is about no point: check the "
+                           "assumptions against it)")
         failing = []  # every condition that may fail, so that the advice names all of them (atanh: t > -1, t < 1)
         for cond, term in zip(self.claim, enc.claim_domain):
             one = check_query(p, [enc.facts, enc.premises, enc.assumptions, [f"(not {term})"]])

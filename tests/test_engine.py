@@ -827,3 +827,11 @@ def test_a_time_box_that_rings_before_its_block_starts_cleans_up():
         except OutOfTime:
             pass
         assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) and signal.getsignal(signal.SIGALRM) is before
+
+
+def test_conditions_that_fail_only_together_are_not_said_to_fail_each():
+    """A red team's finding: sqrt(x) + log(y) > 0 with x < 0 was "undefined wherever the assumptions hold:
+    x >= 0, y > 0 fails at every point", but y > 0 holds at y = 1: only x >= 0 fails everywhere."""
+    x, y = sp.symbols("x y", real=True)
+    v = prove(sp.sqrt(x) + sp.log(y) > 0, [x < 0])
+    assert "x >= 0 fails at every point they admit" in v.reason and "y > 0" not in v.reason

@@ -1922,3 +1922,24 @@ def test_misspelt_expectations_files_and_entry_points_get_a_suggestion(tmp_path)
         load_paper(str(tmp_path / "hoteling_pg.py"))
     with pytest.raises(BadInputError, match=r"did you mean 'rodriguez-clare-2005'\?"):
         load_paper("rodriguez-clare-2006")
+
+
+def test_a_name_alike_in_meaning_is_no_slip_and_a_nasty_name_is_no_hang():
+    """A red team's findings: names equivalent to their formulas under the declarations were flagged ("n >= 1"
+    for n > 0 with an integer n, "a != 0" for a > 0 with a nonnegative a, "0 < s < 1" beside s**2 < 1), and
+    names under 80 characters hung verify: ((99^99)^99)^99 computed, (a+b+c+d+e)^100 multiplied out."""
+    import time
+
+    from proofs.labels import label_disagreement
+
+    n, a = sp.Symbol("n", integer=True, positive=True), sp.Symbol("a", nonnegative=True)
+    s = sp.Symbol("s", positive=True)
+    assert label_disagreement("n <= 2", n < 3) == ""
+    assert label_disagreement("a != 0", sp.Gt(a, 0)) == ""
+    assert label_disagreement("0 < s < 1", sp.And(s > 0, s**2 < 1)) == ""
+    assert label_disagreement("n <= 3", n < 3) == "one is strict, the other not"  # a real difference is said
+    b, c, d, e, x = sp.symbols("b c d e x", positive=True)
+    start = time.monotonic()
+    assert label_disagreement("(((99^99)^99)^99)^99 > x", x < 1) == ""
+    assert label_disagreement("(a+b+c+d+e)^100 < 1", a + b + c + d + e < 1) == ""
+    assert time.monotonic() - start < 5

@@ -262,7 +262,7 @@ def test_the_errata_summary_keeps_the_size_a_refutation_is_at():
     from proofs.report import _refutation_short
 
     assert _refutation_short(RefutationClass(True, fixed="n = 3")) == "false everywhere the assumptions hold with n = 3"
-    assert _refutation_short(RefutationClass(False, fixed="n = 3")) == "false somewhere with n = 3, though it holds at some other points"
+    assert _refutation_short(RefutationClass(False, fixed="n = 3")) == "false somewhere with n = 3, though it holds elsewhere"
     assert _refutation_short(RefutationClass(True)) == "false everywhere the assumptions hold"
     assert _refutation_short(RefutationClass(True, implication=True, fixed="n = 2")) == \
         "false wherever its hypothesis holds with n = 2"
