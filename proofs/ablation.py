@@ -327,11 +327,6 @@ def _with_kind(s: sp.Symbol) -> str:
     return ""
 
 
-def _positivity_groups(claim: Claim) -> list[str]:
-    """The labels of :func:`_symbol_groups`."""
-    return [g.label for g in _symbol_groups(claim)]
-
-
 def _signed_twin(s: sp.Symbol) -> sp.Symbol:
     """``s`` as a real number of its declared sign (its integrality, parity, primality dropped, and with them
     the signs SymPy derived from them: an odd k is nonzero only as long as it is odd)."""

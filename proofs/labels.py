@@ -14,6 +14,7 @@ import re
 
 import sympy as sp
 
+from symbolic import Status, prove
 from symbolic.constructs import exact_floats
 
 __all__ = ["label_disagreement", "label_relation"]
@@ -248,8 +249,6 @@ def _difference(said: list, meant: list, symbols: dict) -> str:
 
 def _equivalent(read, formula) -> bool:
     """The engine proves the name's relation and the formula alike for every value the declarations allow."""
-    from symbolic import Status, prove
-
     if read is None:
         return False
     return prove(sp.Equivalent(read, formula), timeout=_EQUIVALENCE_SECONDS).status is Status.PROVED

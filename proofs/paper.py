@@ -282,24 +282,23 @@ def _hint(exc: Exception) -> str:
 
 def _near_file(path: Path) -> str:
     """``"; did you mean paper/hotelling_pg.py?"`` for a claims file misspelt beside the real one, else ``""``."""
-    import difflib
-
     folder = path.parent if str(path.parent) else Path(".")
     try:
         siblings = [p.name for p in folder.iterdir() if p.suffix == ".py"] if folder.is_dir() else []
     except OSError:
         return ""
-    close = difflib.get_close_matches(path.name, siblings, n=1, cutoff=0.75)
-    return f"; did you mean {folder / close[0]}?" if close else ""
+    return _did_you_mean(path.name, siblings, lambda name: str(folder / name))
 
 
 def _near_entry_point(name: str) -> str:
     """``"; did you mean 'hotelling-pg'?"`` for a misspelt installed entry point, else ``""``."""
-    import difflib
+    return _did_you_mean(name, [ep.name for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)], repr)
 
-    names = [ep.name for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)]
-    close = difflib.get_close_matches(name, names, n=1, cutoff=0.75)
-    return f"; did you mean {close[0]!r}?" if close else ""
+
+def _did_you_mean(word: str, options, shown=str) -> str:
+    """``"; did you mean X?"`` with the one option close to ``word`` (as ``shown`` writes it), else ``""``."""
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.75)
+    return f"; did you mean {shown(close[0])}?" if close else ""
 
 
 def _entry_point(name: str):

@@ -329,11 +329,11 @@ def test_scopes_other_than_j_cover_every_size():
 
 
 def test_a_nonnegative_group_is_named_by_its_sign():
-    from proofs.ablation import _positivity_groups
+    from proofs.ablation import _symbol_groups
 
     g_pos, h_nonneg = sp.Symbol("g", positive=True), sp.Symbol("H", nonnegative=True)
     claim = Claim(id="S", statement="s", claim=g_pos + h_nonneg > 1)
-    assert set(_positivity_groups(claim)) == {"positivity of g", "sign of H"}
+    assert {g.label for g in _symbol_groups(claim)} == {"positivity of g", "sign of H"}
 
 
 def test_max_is_printed_as_mathematics_and_superscripts_as_the_paper_writes_them():
