@@ -27,6 +27,7 @@ from typing import Mapping
 import sympy as sp
 
 from symbolic.regions import Region
+from symbolic.sizes import written_out
 
 from .spot import DEFAULT_EXACT_SAMPLES, DEFAULT_SAMPLES, StatementCheck, check_statement
 
@@ -77,19 +78,20 @@ def check_region(r: Region, *, samples: int = DEFAULT_SAMPLES, exact_samples: in
         raise TypeError(f"check_region takes a symbolic.Region, got {type(r).__name__}")
     if not r.known:
         raise ValueError(f"the region is unknown ({r.reason}): there is nothing to check")
-    named = dict(r.assumptions)
+    named = {k: written_out(a)[0] for k, a in r.assumptions}  # a finite sum is its terms, as for the region
+    original = written_out(r.original)[0]
     gone = set(r.eliminate)
     kw = {"samples": samples, "exact_samples": exact_samples, "seed": seed, "paper_samplers": paper_samplers}
     if not gone & _symbols_of(r):
-        chk = check_statement(sp.Equivalent(r.condition, r.original), named, label="region <=> condition", **kw)
+        chk = check_statement(sp.Equivalent(r.condition, original), named, label="region <=> condition", **kw)
         return RegionCheck((("region <=> condition", chk),))
     local = [a for a in named.values() if a.free_symbols & gone]
     keep = set(r.variables)
     given = {k: a for k, a in named.items() if a.free_symbols and a.free_symbols <= keep}
-    parts = [("condition => region", check_statement(sp.Implies(sp.And(r.original, *local), r.condition), named,
+    parts = [("condition => region", check_statement(sp.Implies(sp.And(original, *local), r.condition), named,
                                                      label="condition => region", **kw))]
     if r.witnesses:
-        body = sp.And(r.original, *local)
+        body = sp.And(original, *local)
         at_witness = sp.Or(*[body.xreplace(dict(c)) for c in r.witnesses])
         parts.append(("region => condition at a witness",
                       check_statement(sp.Implies(r.condition, at_witness), given, label="region => witness", **kw)))

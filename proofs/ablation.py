@@ -11,8 +11,9 @@ Which assumptions a proof needs is said two ways, which must not be confused:
 * **necessary** -- :func:`necessity` (one claim) and :func:`ablation` (a
   table of claims): the claim re-decided with one group of assumptions dropped
   (a named assumption, the positivity of a group of parameters, or a symbol's
-  integrality); *necessary* when the verdict changes, *not needed* when the
-  claim is still proved without it.  Abstract functions are searched with the
+  integrality); *necessary* when the verdict changes (or the claim is
+  undefined without it at an exact point the others admit: needed for the
+  claim to be defined), *not needed* when the claim is still proved without it.  Abstract functions are searched with the
   claim's concrete families, so a row can be ``refuted`` where that is the truth.
 
 :func:`refutation_class` says whether a refuted claim is false everywhere the
@@ -23,13 +24,15 @@ assumptions hold or only somewhere (the classes TheoryGuru reports).
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, replace
 from typing import Sequence
 
 import sympy as sp
 from sympy.logic.boolalg import BooleanAtom
 
-from symbolic import Kind, Status, Verdict, exists
+from symbolic import Kind, Status, Verdict, exists, prove
+from symbolic.constructs import condition_text, domain_conditions
 from symbolic.errors import BadInputError
 from symbolic.names import GREEK
 from symbolic.obligation import Obligation, Role
@@ -40,7 +43,8 @@ from .claim import Claim, ClaimResult
 from .decide import decide_claim, decide_obligation_once
 
 __all__ = ["assumption_group", "AssumptionUse", "assumption_use", "refutation_class", "RefutationClass",
-           "ablation", "Ablation", "ablation_row", "necessity", "Necessity", "necessity_sentence", "NECESSITY_TIMEOUT"]
+           "ablation", "Ablation", "ablation_row", "necessity", "Necessity", "necessity_sentence", "NECESSITY_TIMEOUT",
+           "declared_assumptions"]
 
 
 def assumption_group(name: str, *, indexed: bool) -> str:
@@ -262,10 +266,13 @@ _SIGN_KEYS = ("positive", "negative", "nonnegative", "nonpositive", "nonzero", "
 _ANY_SIGN_KEYS = _SIGN_KEYS + tuple("extended_" + k for k in _SIGN_KEYS)
 
 
-def _declared(s: sp.Symbol) -> dict:
+def declared_assumptions(s: sp.Symbol) -> dict:
     """The assumptions ``s`` was declared with (``odd=True``), not those SymPy derives from them (``nonzero``)."""
     orig = getattr(s, "_assumptions_orig", None)  # SymPy >= 1.12 keeps them; else the derived ones stand in
     return dict(orig) if orig is not None else dict(s.assumptions0)
+
+
+_declared = declared_assumptions
 
 
 def _has_sign(s: sp.Symbol) -> bool:
@@ -405,10 +412,16 @@ class Necessity:
     verdict: object  #: the Verdict without the group (None: the claim does not use this group)
     by_core: bool = False  #: still proved because no confirmed core uses the group (not re-decided)
     declared: bool = False  #: the group is symbols' declared signs or integrality, not a named assumption
+    #: without the group the claim is undefined at an exact admissible point: the decision, the condition of
+    #: definition that fails and the point, in words ('' where none was found)
+    undefined: str = ""
 
     @property
     def necessary(self) -> bool | None:
-        """True: dropping it changes a proved verdict; False: still proved; None: undetermined or n/a."""
+        """True: dropping it changes a proved verdict (or leaves the claim undefined at an admissible point);
+        False: still proved; None: undetermined or n/a."""
+        if self.undefined:
+            return True
         if self.verdict is None:
             return None
         if self.verdict.status is Status.PROVED:
@@ -447,9 +460,165 @@ def necessity(result: ClaimResult, settings: Settings | None = None,
                 "not re-decided: no decision's confirmed core uses this group, so each stays proved without it",)),
                 by_core=True))
         else:
-            rows.append(Necessity(g, _decided_without(claim, g, settings)))
-    rows += [Necessity(g.label, _decided_without(claim, g.label, settings, g), declared=True) for g in signs]
+            rows.append(_row_without(claim, g, settings))
+    rows += [_row_without(claim, g.label, settings, g) for g in signs]
     return tuple(rows)
+
+
+#: a near copy undefined at some admissible point is still searched this long for a counterexample where it
+#: is defined (which says more than "undefined"); the search alone took the whole near-copy limit where
+#: there is none (real powers of a parameter whose sign was dropped)
+WHERE_DEFINED_TIMEOUT = 1.0
+
+
+def _row_without(claim: Claim, group: str, settings: Settings, spec: _SymbolGroup | None = None) -> Necessity:
+    """One necessity row of a proved claim: ``group`` dropped, re-decided.  First asked: is the near copy
+    undefined at an exact point its assumptions admit?  Then the group is needed (a proof covers every
+    admissible point), whatever the verdict where the claim is defined, which is looked for only briefly."""
+    declared = spec is not None
+    try:
+        dropped = _without(claim, group, spec)
+    except BadInputError as exc:
+        return Necessity(group, _not_dropped(claim, exc), declared=declared)
+    start = time.monotonic()
+    undefined = _undefined_point(dropped, settings)
+    if not undefined:
+        return Necessity(group, _decided(dropped, settings), declared=declared)
+    v = _decided(dropped, settings.merge(timeout=min(settings.timeout, WHERE_DEFINED_TIMEOUT)))
+    if v.status in (Status.REFUTED, Status.VACUOUS):
+        return Necessity(group, v, declared=declared)
+    return Necessity(group, Verdict.make(Status.UNKNOWN, claim.kind, "z3", time.monotonic() - start,
+                                         reason=f"undefined without it: {undefined}"),
+                     declared=declared, undefined=undefined)
+
+
+def _undefined_point(dropped: Claim, settings: Settings) -> str:
+    """Where a decision of ``dropped`` is undefined at an exact point its assumptions admit: the decision,
+    the condition of definition that fails there and the point, in words; ``''`` where none was found.
+    The point is a certified counterexample to "the decision's conditions of definition all hold"; a
+    decision with abstract functions is passed over (its families' requirements are not assumed here)."""
+    for ob in dropped.decisions:
+        if ob.kind is not Kind.FORALL or ob.families:
+            continue
+        conditions = domain_conditions(ob.decided_statement)
+        if not conditions:
+            continue
+        v = prove(sp.And(*conditions), dict(ob.assumptions), timeout=min(settings.timeout, WHERE_DEFINED_TIMEOUT))
+        point = v.counterexample
+        if point is None:
+            continue
+        # the engine's conditions are its reading (x**y for x > 0 only): v**sigma at v = 0, sigma = 2 is 0.
+        # Said only where SymPy's own exact values leave the statement without a truth value
+        culprit = _without_value(ob.decided_statement, point)
+        if not culprit:
+            continue
+        n = len(dropped.decisions)
+        which = f" (decision {dropped.decisions.index(ob) + 1} of {n})" if n > 1 else ""
+        return f"{culprit} at {_plain(point)}{which}"
+    return ""
+
+
+_UNDEFINED = "undefined"
+
+
+def _without_value(statement, point: dict) -> str:
+    """Words naming a relation of ``statement`` with no real value at ``point`` (``1/x > 2 has no real value``)
+    where, by SymPy's exact values at the point, the statement as a whole has no truth value -- read in
+    Kleene's logic, as the engine reads it (``x < 0 or 1/x > 2`` is true at ``x = -1`` and has a value at
+    ``x = 0``... only if a part settles it); ``''`` where it has one, or that cannot be told."""
+    point = {k: sp.sympify(v, strict=True) for k, v in point.items()}  # numbers only, never text
+    if statement.has(sp.I) or not all(v.is_number for v in point.values()):
+        return ""
+    missing: list = []
+    if _kleene(statement, point, missing) != _UNDEFINED or not missing:
+        return ""
+    rel = missing[0]
+    part = _smallest_without_value(rel, point)
+    if part is not None and len(condition_text(part[0])) <= 80:
+        return f"{condition_text(part[0])} has no real value ({sp.sstr(part[1])})"
+    text = condition_text(rel)
+    return f"{text} has no real value" if len(text) <= 100 else "the statement has no real value"
+
+
+#: constructs whose parts need not all have a value for the whole to have one (a branch not taken)
+_SELECTIVE = (sp.Piecewise, sp.Max, sp.Min, sp.Heaviside, sp.ITE)
+
+
+def _smallest_without_value(rel, point: dict):
+    """``(part, value)``: the smallest part of ``rel``'s sides whose exact value at ``point`` is no real number
+    (``1/(Q + v**2)``, ``zoo``), where its parts are all evaluated (no branch left untaken); else ``None``."""
+    if rel.has(*_SELECTIVE):
+        return None
+    for side in (rel.lhs, rel.rhs):
+        for node in sp.postorder_traversal(side):
+            if not isinstance(node, sp.Expr) or not node.args:
+                continue
+            try:
+                value = node.xreplace(point)
+            except (TypeError, ValueError):
+                return None
+            if _no_real_value(value):
+                return node, value
+    return None
+
+
+def _no_real_value(value) -> bool:
+    """``zoo``, ``nan``, an infinity, a value with ``I`` in it, or with a power SymPy knows is not real
+    (``2 (-1)**(1/3)``, kept as it is): by its structure, not by a numeric sign."""
+    if value.has(sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I):
+        return True
+    return any(p.is_number and p.is_extended_real is False for p in value.atoms(sp.Pow))
+
+
+def _kleene(b, point: dict, missing: list):
+    """``True``, ``False``, :data:`_UNDEFINED` or ``None`` (cannot tell): ``b`` at ``point`` by SymPy's exact
+    values; ``missing`` collects the relations without a value."""
+    if b in (sp.true, True):
+        return True
+    if b in (sp.false, False):
+        return False
+    if isinstance(b, sp.core.relational.Relational):
+        value = _relation_value(b, point)
+        if value == _UNDEFINED:
+            missing.append(b)
+        return value
+    if isinstance(b, (sp.And, sp.Or)):
+        parts = [_kleene(a, point, missing) for a in b.args]
+        settles = isinstance(b, sp.Or)  # the value one part gives the whole
+        if settles in parts:
+            return settles
+        if None in parts:
+            return None
+        return _UNDEFINED if _UNDEFINED in parts else not settles
+    if isinstance(b, sp.Not):
+        inner = _kleene(b.args[0], point, missing)
+        return inner if inner in (None, _UNDEFINED) else not inner
+    if isinstance(b, sp.Implies):
+        return _kleene(sp.Or(sp.Not(b.args[0], evaluate=False), b.args[1], evaluate=False), point, missing)
+    return None
+
+
+def _relation_value(rel, point: dict):
+    """A relation at ``point`` from SymPy's exact values of its sides: :data:`_UNDEFINED` where a side is
+    ``zoo``, ``nan`` or visibly non-real (``(-1/16)**(1/2)`` is ``I/4``); ``None`` where it cannot tell."""
+    from symbolic.certify import Uncertifiable, exact_sign
+
+    try:
+        sides = [side.xreplace(point) for side in (rel.lhs, rel.rhs)]
+    except (TypeError, ValueError):
+        return None
+    if any(not isinstance(v, sp.Expr) for v in sides):  # truth values compared: not read here
+        return None
+    if any(_no_real_value(v) for v in sides) or _smallest_without_value(rel, point) is not None:
+        return _UNDEFINED  # sqrt(-2) sqrt(-1) is -sqrt(2), through values that are not real
+    if any(v.free_symbols for v in sides):
+        return None
+    try:
+        sign = exact_sign(sides[0] - sides[1])
+    except (Uncertifiable, TypeError, ValueError):
+        return None
+    return {"==": sign == 0, "!=": sign != 0, "<": sign < 0, "<=": sign <= 0, ">": sign > 0,
+            ">=": sign >= 0}[rel.rel_op]
 
 
 def _named_groups(claim: Claim) -> list[str]:
@@ -483,21 +652,34 @@ def _decided_without(claim: Claim, group: str, settings: Settings, spec: _Symbol
     """The claim's verdict with ``group`` dropped; ``unknown`` where dropping it cannot be done (a symbol's
     sign inside a ``Subs`` SymPy keeps as it was): one row of the ablation, never the whole report."""
     try:
-        # the decisions alone: a cross-check confirms a verdict, it never makes one (S5.4 has eleven)
-        return decide_claim(_without(claim, group, spec), settings=settings, cross_checks=False).verdict
+        dropped = _without(claim, group, spec)
     except BadInputError as exc:
-        return Verdict.make(Status.UNKNOWN, claim.kind, "none", 0.0, reason=f"{_NOT_DROPPED}{exc}")
+        return _not_dropped(claim, exc)
+    return _decided(dropped, settings)
+
+
+def _decided(dropped: Claim, settings: Settings) -> Verdict:
+    # the decisions alone: a cross-check confirms a verdict, it never makes one (S5.4 has eleven)
+    return decide_claim(dropped, settings=settings, cross_checks=False).verdict
+
+
+def _not_dropped(claim: Claim, exc: BadInputError) -> Verdict:
+    return Verdict.make(Status.UNKNOWN, claim.kind, "none", 0.0, reason=f"{_NOT_DROPPED}{exc}")
 
 
 def necessity_sentence(rows: Sequence[Necessity], caveat: bool = True) -> str:
     """The rows in words; ``caveat``: say that signs are dropped from the statement as SymPy holds it (a
     report says it once for every claim)."""
-    needed = [r.group for r in rows if r.necessary]
+    needed = [r.group for r in rows if r.necessary and not r.undefined]
+    for_definition = [r for r in rows if r.undefined]
     not_needed = [r.group for r in rows if r.necessary is False]
     open_ = [r.group for r in rows if r.necessary is None and r.verdict is not None]
     parts = []
     if needed:
         parts.append("necessary (dropping it changes the verdict): " + ", ".join(needed))
+    if for_definition:  # needed, for another reason than a counterexample: the point says which
+        parts.append("needed for the claim to be defined (without it, it is undefined at a point the other "
+                     "assumptions admit): " + ", ".join(f"{r.group} ({r.undefined})" for r in for_definition))
     if not_needed:  # a group no core uses was not re-decided: say so beside it
         parts.append("not needed (still proved without it): " + ", ".join(
             r.group + (" (no decision's core uses it)" if r.by_core else "")

@@ -587,6 +587,9 @@ class SpotCheck:
     once: bool = False
     #: SymPy settled every statement to a constant only once a size of the scope was set
     constant_at_sizes: bool = False
+    #: admissible draws evaluated over every obligation (decisions and cross-checks), which ``found`` and
+    #: ``undefined`` count over; 0 where not counted (``samples`` stands in: see :attr:`in_all`)
+    draws: int = 0
 
     @classmethod
     def of(cls, out, detail: str | None = None) -> "SpotCheck":
@@ -595,7 +598,18 @@ class SpotCheck:
                    detail=out.detail if detail is None else detail, found=out.found, found_more=out.found_more,
                    exercised=out.exercised, unsettled=out.unsettled, exact_draws=out.exact_draws,
                    unchecked=out.unchecked, undefined=out.undefined, once=out.once,
-                   constant_at_sizes=out.constant_at_sizes)
+                   constant_at_sizes=out.constant_at_sizes, draws=sum(c.samples for c in out.obligations))
+
+    @property
+    def in_all(self) -> int:
+        """Admissible draws evaluated in all: over every obligation, where ``samples`` is the fewest any one
+        decision got (a claim at six sizes has six decisions' draws)."""
+        return max(self.draws, self.samples)
+
+    @property
+    def several(self) -> bool:
+        """The draws are those of several obligations (``in_all`` exceeds any one decision's)."""
+        return self.in_all > self.samples
 
     def why_nothing(self) -> str:
         """Why no draw was evaluated: ``"constant"`` (SymPy settled the statement), the reason a statement was
@@ -626,6 +640,8 @@ class SpotCheck:
 
     def as_dict(self) -> dict:
         out = {"samples": self.samples, "violations": self.violations, "seconds": round(self.seconds, 4)}
+        if self.several:  # samples is the fewest one decision got; found and undefined count over all of them
+            out["draws_in_all"] = self.in_all
         if self.found:
             out["found"] = self.found
         if self.found_more:

@@ -220,7 +220,8 @@ def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None)
     checked = [row.spot for row in rows if row.spot is not None]
     if checked:
         bad = sum(not s.agrees for s in checked)
-        text += f"; {len(checked)} spot checks, {sum(s.samples for s in checked):,} draws, {bad} disagreeing"
+        text += (f"; {len(checked)} spot check{'s' if len(checked) != 1 else ''}, "
+                 f"{sum(s.in_all for s in checked):,} draws, {bad} disagreeing")
         empty = sum(not s.samples for s in checked)
         if empty:
             text += f", {empty} evaluated no draw (see the table)"
@@ -313,15 +314,17 @@ def _spot_text(spot, result) -> str:
         return "not checked (abstract function)" if "without a concrete form" in nothing else "not checked"
     if result.status is Status.UNKNOWN and (spot.found or spot.found_more):  # the draws answer what the engine did not
         what = "refute it" if result.claim.kind is Kind.FORALL else "are instances"
-        if not spot.found:  # floats alone decide nothing
-            return f"{spot.found_more:,} of {spot.samples:,} draws {what} in floats (none confirmed exactly)"
-        return f"{spot.found_text()} of {spot.samples:,} draws {what}, exactly confirmed"
+        if not spot.found:  # floats alone decide nothing: rounding at a tie fails a true claim's equality
+            none = "no draw refutes it" if result.claim.kind is Kind.FORALL else "no draw is an instance"
+            return (f"{none} exactly, of {spot.in_all:,}; {spot.found_more:,} float failures not re-decided "
+                    "(they decide nothing)")
+        return f"{spot.found_text()} of {spot.in_all:,} draws {what}, exactly confirmed"
     if result.status is Status.UNKNOWN and result.claim.kind is Kind.EXISTS:  # nothing to agree with
-        return f"none of {spot.samples:,} draws is an instance"
+        return f"none of {spot.in_all:,} draws is an instance"
     if spot.once:  # no symbol left: one evaluation, which is no count of draws
         return "no symbol: evaluated once, agrees"
     # found is summed over the decisions, samples is the fewest any one got
-    of = (f"of {spot.samples:,} draws" if spot.found + spot.found_more <= spot.samples
+    of = (f"of {spot.in_all:,} draws" if spot.found + spot.found_more <= spot.in_all
           else f"draws (summed over the decisions, each on >= {spot.samples:,})")
     if result.status is Status.REFUTED and result.verdict.counterexample is not None:
         return f"cex exact; {spot.found_text()} {of} refute it"

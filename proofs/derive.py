@@ -55,6 +55,25 @@ def point_latex(point: dict, per_line: int = 4) -> str:
     return r", \\ & ".join(rows)
 
 
+#: declarations every symbol here has, or that say nothing beyond "a real number"
+_PLAIN_KEYS = frozenset({"real", "commutative", "complex", "finite", "extended_real", "hermitian", "infinite",
+                         "imaginary", "irrational", "transcendental", "algebraic"})
+
+
+def _declarations(obligations) -> str:
+    """``integer, positive: m; positive: δ₁, δ₂``: the symbols' declarations as written (not those SymPy
+    derives), beyond a real number, each set of them once; ``''`` where no symbol has any."""
+    from .ablation import declared_assumptions
+
+    symbols = sorted(set().union(*[ob.free_symbols for ob in obligations]), key=lambda s: s.name)
+    by_words: dict[str, list[str]] = {}
+    for s in symbols:
+        words = [k if v else f"not {k}" for k, v in sorted(declared_assumptions(s).items()) if k not in _PLAIN_KEYS]
+        if words:
+            by_words.setdefault(", ".join(words), []).append(prose_text(s.name))
+    return "; ".join(f"{words}: {', '.join(names)}" for words, names in by_words.items())
+
+
 def point_text(point: dict) -> str:
     """An exact point in plain Unicode: ``λ_1S = 3/2, θ₁ = 1``."""
     return ", ".join(f"{prose_text(s.name)} = {prose_text(value_text(v))}" for s, v in _sorted_point(point))
@@ -195,6 +214,9 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
         steps.append(Step("The model", role="heading"))
         steps += list(model)
     decisions = result.decisions
+    declared = _declarations(ob for ob, _ in decisions)
+    if declared:  # what the symbols are, besides real: an integer m can be all a claim rests on
+        steps.append(Step(f"Its symbols are declared: {declared}"))
     if use is None and with_assumption_use:
         use = assumption_use(result, settings)
     seen: set = set()

@@ -337,6 +337,10 @@ def load_paper(spec: str | None = None) -> Paper:
         if not path.is_file():
             raise BadInputError(f"no such claims file: {spec}{_near_file(path)}")
         return _paper_from_module(_import_file(path), str(path))
+    if path.is_dir() and not (path / "__init__.py").is_file():  # Python would import it as an empty namespace
+        files = sorted(p.name for p in path.glob("*.py"))[:5]
+        raise BadInputError(f"{spec} is a folder, not a claims file" + (
+            f": name one of its files ({', '.join(str(path / f) for f in files)})" if files else " (it holds no .py file)"))
     ep = _entry_point(spec)
     if ep is not None:
         try:

@@ -88,10 +88,13 @@ class ClaimItem(pytest.Item):
         if spot.violations:
             problems.append(f"spot check disagrees with the verdict on {spot.violations} of {spot.samples} "
                             f"draws: {spot.detail}")
-        elif result.status is Status.UNKNOWN and (spot.found or spot.found_more):  # a lead the engine lacked
+        elif result.status is Status.UNKNOWN and spot.found:  # a lead the engine lacked (floats alone are none)
             what = "refute the claim" if claim.kind is Kind.FORALL else "are instances"
             problems.append(f"the spot check's draws settle what the engine did not: {spot.found_text()} of "
-                            f"{spot.samples:,} draws {what} (exactly confirmed where counted; {spot.detail})")
+                            f"{spot.in_all:,} draws {what} (exactly confirmed where counted; {spot.detail})")
+        elif result.status is Status.UNKNOWN and spot.found_more:  # rounding at a tie fails a true equality too
+            problems.append(f"no draw settles it exactly; {spot.found_more:,} float failures of {spot.in_all:,} "
+                            f"draws were not re-decided and decide nothing ({spot.detail})")
         if not spot.samples and not problems:  # the verdict stands, but say that no draw confirmed it
             warnings.warn(pytest.PytestWarning(f"{self.claim_id}: the spot check evaluated no draw "
                                                f"({spot.why_nothing()}); the item checks the verdict alone"))
@@ -117,8 +120,15 @@ class ClaimsCollector(pytest.Collector):
     """The registered claims, in paper order."""
 
     def collect(self):
+        from symbolic.errors import CoordfailError
+
         only = self.config.getoption("coordfail_only") or None
-        for claim in _paper(self.config).select(only):
+        paper = _paper(self.config)
+        try:
+            claims = paper.select(only)
+        except CoordfailError as exc:  # a misspelt id is a usage error, as on the command line
+            raise pytest.UsageError(f"--coordfail-only={only}: {exc}") from None
+        for claim in claims:
             yield ClaimItem.from_parent(self, name=claim.id, claim_id=claim.id)
 
 

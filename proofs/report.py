@@ -145,7 +145,7 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
     necessary = necessity_sentence(dropped, caveat=False) if proved else ""  # the report says it once
     cells: tuple = ()
     if proved:  # the claim's ablation row is these very decisions: each group dropped in turn
-        cells = tuple((r.group, r.verdict.status.value) for r in dropped)
+        cells = tuple((r.group, "undefined" if r.undefined else r.verdict.status.value) for r in dropped)
     elif not keeps_its_point(claim.kind, result.status):
         cells = ablation_row(claim, settings)
     refuted = refutation_class(result, settings)

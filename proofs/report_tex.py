@@ -70,17 +70,20 @@ def _at_least(spot: SpotCheck) -> str:
 
 
 def _spot_cell(spot: SpotCheck | None, status: Status | None = None) -> str:
+    """The table's cell: how many draws bear the verdict out (or disagree), of how many in all."""
     if spot is None:
         return "--"
     if not spot.agrees:
-        return rf"\textbf{{{spot.violations:,} / {spot.samples:,}}}"
+        return rf"\textbf{{{spot.violations:,} / {spot.in_all:,}}}"
     found = spot.found or spot.found_more
     if status is Status.REFUTED and found:
-        return f"{_at_least(spot)} refute / {spot.samples:,}"
+        return f"{_at_least(spot)} refute / {spot.in_all:,}"
     if status is Status.WITNESS and found:
-        return f"{_at_least(spot)} instances / {spot.samples:,}"
-    if status is Status.UNKNOWN and found:  # the draws answer what the engine did not: said, not "0"
-        return rf"\textbf{{{_at_least(spot)} settle it}} / {spot.samples:,}"
+        return f"{_at_least(spot)} instances / {spot.in_all:,}"
+    if status is Status.UNKNOWN and spot.found:  # the draws answer what the engine did not: said, not "0"
+        return rf"\textbf{{{_at_least(spot)} settle it}} / {spot.in_all:,}"
+    if status is Status.UNKNOWN and found:  # float failures alone settle nothing (rounding at a tie does it)
+        return f"0 exact ({spot.found_more:,} in floats) / {spot.in_all:,}"
     if spot.samples == 0:  # a constant, or a statement with no numeric value (an abstract function)
         return "none evaluated"
     if spot.exercised == 0:  # an implication whose hypothesis no draw met: its draws tested nothing
@@ -115,14 +118,16 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
         return f"not checked numerically: the statement {nothing}"
     if spot.once:  # no symbol left: one evaluation, not a count of draws
         return "no symbol is left in the statement, so nothing was drawn: it was evaluated once, in agreement"
-    draws = f"{spot.samples:,} admissible draws {_EXACT_DRAWS[spot.exact_draws]}"
+    draws = (f"{spot.in_all:,} admissible draws over its obligations, at least {spot.samples:,} for each decision "
+             if spot.several else f"{spot.samples:,} admissible draws ") + _EXACT_DRAWS[spot.exact_draws]
     open_ = (f"; {spot.unsettled:,} float failures were not re-decided exactly (past the limit): they neither "
              "confirm nor refute the verdict" if spot.unsettled else "")
     if nothing == "hypothesis never met":
         return (f"NOT EXERCISED: on all {spot.samples:,} admissible draws the hypothesis of the implication failed, "
                 "so the claim held vacuously; the draws tested nothing")
     if spot.exercised is not None:
-        draws += f", {spot.exercised:,} of them meeting the hypothesis"
+        draws += (f", at least {spot.exercised:,} meeting the hypothesis in each decision" if spot.several
+                  else f", {spot.exercised:,} of them meeting the hypothesis")
     if spot.undefined:  # they decide nothing, but a reader should know the claim is undefined there
         draws += f" ({spot.undefined:,} of them where the statement is undefined, deciding nothing)"
     point = ""
@@ -144,9 +149,13 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
         return f"{point}{draws}, {spot.found:,} of them are instances ({confirmed}); none disagrees with the verdict"
     if kind is Kind.EXISTS and status is Status.REFUTED:
         return f"{draws}; none of them is an instance{open_}"
-    if status is Status.UNKNOWN and (spot.found or spot.found_more):  # what the draws say where the engine did not
+    if status is Status.UNKNOWN and spot.found:  # what the draws say where the engine did not
         what = "violate the claim" if kind is Kind.FORALL else "are instances"
         return f"{draws}, {spot.found:,} of them {what} ({confirmed}); the engine decided nothing to compare"
+    if status is Status.UNKNOWN and spot.found_more:  # floats alone: rounding at a tie fails a true equality too
+        what = "violates the claim" if kind is Kind.FORALL else "is an instance"
+        return (f"{draws}; none of them {what} exactly; {spot.found_more:,} float failures were not re-decided "
+                "(they decide nothing); the engine decided nothing to compare")
     return f"{draws}; none disagrees{open_}"
 
 
@@ -226,7 +235,7 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
     judged = [it for it in items if it.expected is not None]
     good = sum(1 for it in judged if it.as_expected)
     spots = [it.spot for it in items if it.spot is not None]
-    draws = sum(s.samples for s in spots)
+    draws = sum(s.in_all for s in spots)
     disagree = sum(1 for s in spots if not s.agrees)
     idle = sum(1 for s in spots if s.exercised == 0 and s.agrees)
     unevaluated = sum(1 for it in items if it.spot is None or not it.spot.samples)
@@ -315,9 +324,10 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
 def _summary_table(items: Sequence[ClaimReport]) -> str:
     out = [r"\section*{Every claim}" "\n",
            r"A verdict in bold differs from the expected one (shown beside it). The spot check counts the "
-           r"admissible draws that disagree with the verdict, of all drawn (for a refuted claim, the draws found "
-           r"to refute it too; for a witness, the instances found; for an undecided claim, the draws that settle "
-           r"it, exactly confirmed); mutants: refuted of generated.",
+           r"admissible draws that disagree with the verdict, of all drawn over the claim's obligations (for a "
+           r"refuted claim, the draws found to refute it too; for a witness, the instances found; for an undecided "
+           r"claim, the draws that settle it, exactly confirmed; ``in floats'': float failures not re-decided, "
+           r"which decide nothing alone); mutants: refuted of generated.",
            "\n" r"{\small\begin{longtable}{@{}L{1.8cm}L{7.6cm}L{2.5cm}L{1.9cm}L{1.2cm}@{}}" "\n"
            r"\toprule id & claim & verdict & spot check & mutants\\ \midrule \endhead \bottomrule \endlastfoot" "\n"]
     for it in items:
@@ -394,7 +404,9 @@ def _ablation_table(section_title: str, items: Sequence[ClaimReport]) -> str:
            "not) with every instance of one named assumption removed, or with the declared sign of one group of "
            "parameters dropped (its positivity, or a symbol's integrality); where the claim was decided with all of "
            "them, a changed verdict shows that the assumption matters (from an unknown verdict it only tells what "
-           "the weaker claim is). A named "
+           "the weaker claim is); \\emph{undefined}: without it the claim is undefined at an exact point the "
+           "others admit (a zero denominator, a non-integer power of a base that is not positive), so it is needed "
+           "for the claim to be defined, whether or not it holds wherever it is. A named "
            "assumption no core of a proof uses is not re-decided: the cores alone prove the claim. A sign "
            "is dropped from the statement as SymPy holds it, which SymPy may have simplified with the sign when the "
            r"claim was written ($\lvert x\rvert$ is $x$ for a positive $x$)." "\n\n",

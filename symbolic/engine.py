@@ -87,6 +87,9 @@ def _check_boolean(b, what: str):
     return b
 
 
+_NO_KEY = object()
+
+
 def normalize_assumptions(assumptions) -> tuple[tuple[str, Boolean], ...]:
     """``(name, Boolean)`` pairs from a Boolean, a sequence of Booleans or of such pairs, or a name->Boolean map."""
     if assumptions is None:
@@ -94,7 +97,11 @@ def normalize_assumptions(assumptions) -> tuple[tuple[str, Boolean], ...]:
     if isinstance(assumptions, (Boolean, bool)):
         assumptions = (assumptions,)
     if isinstance(assumptions, Mapping):
-        items = [(str(k), v) for k, v in assumptions.items()]
+        bad = next((k for k in assumptions if not isinstance(k, str)), _NO_KEY)
+        if bad is not _NO_KEY:  # {None: x > 0} was named 'None'
+            raise BadInputTypeError(f"an assumption's name must be words (a str), got {type(bad).__name__} {bad!r} "
+                                    f"for {_name_of(assumptions[bad], 0)}")
+        items = [(k, v) for k, v in assumptions.items()]
     else:
         try:  # Booleans, or (name, Boolean) pairs
             items = [tuple(a) if isinstance(a, tuple) and len(a) == 2 and isinstance(a[0], str) else (None, a)

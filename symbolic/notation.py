@@ -136,6 +136,15 @@ class PaperPretty(PrettyPrinter):
                               binding=prettyForm.OPEN)
         return super()._print_Relational(e)
 
+    def _print_Pow(self, power):
+        # SymPy prints (-3/4)**t as -3/4 with a superscript t, which reads -(3/4)**t (and (3/4)**t as 3/4**t)
+        base, exponent = power.as_base_exp()
+        if isinstance(base, sp.Rational) and not base.is_Integer:
+            from sympy.printing.pretty.stringpict import prettyForm
+
+            return prettyForm(*self._print(base).parens()) ** self._print(exponent)
+        return super()._print_Pow(power)
+
     def _print_Symbol(self, e, bold_name=False):
         form = super()._print_Symbol(e, bold_name)
         if "__" in str(form) and "__" not in e.name:  # a superscript Unicode lacks ("p^m" read "p__m"): as written

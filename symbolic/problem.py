@@ -82,11 +82,13 @@ def make_problem(kind, target, named, deadline, want_core=False) -> Problem:
     target, n = exact_floats(target)
     target, w = written_out(target)
     notes += n + w
+    w_all = list(w)
     read = []
     for name, a in named:
         a, n = exact_floats(a)
         a, w = written_out(a)
         notes += n + w
+        w_all += w
         read.append((name, a))
     named = tuple(read)
     syms = set(target.free_symbols)
@@ -94,6 +96,9 @@ def make_problem(kind, target, named, deadline, want_core=False) -> Problem:
         syms |= a.free_symbols
     symbols = tuple(sorted(syms, key=lambda s: (s.name, sp.default_sort_key(s))))
     unsupported = unsupported_in(target) or next((u for _, a in named if (u := unsupported_in(a))), None)
+    why_kept = [note for note in w_all if "is not written out" in note]
+    if unsupported is not None and why_kept and unsupported.startswith(("Sum", "Product")):
+        unsupported += f" ({why_kept[0]})"  # why the sum was left as it is, beside the reason, not only in the notes
     infinite = [s.name for s in symbols if s.is_finite is not True and s.is_extended_real]
     if unsupported is None and infinite:  # extended_positive & co. admit +oo / -oo: not a real number
         unsupported = (f"the symbol(s) {', '.join(infinite)} may be infinite (an extended_* assumption): the engine "
@@ -182,6 +187,13 @@ class Domain:
             return True, ""
         if r.result == "unknown":
             return None, f"could not establish where the claim is defined ({r.reason})"
+        # (-d)**T is defined for an integer T, but read for a positive base only: where that alone may fail,
+        # "undefined" would send the user hunting through the assumptions
+        powers = _integer_powers(p.target)
+        if powers and all(c in powers for c, term in zip(self.claim, enc.claim_domain)
+                          if check_query(p, [enc.facts, enc.premises, enc.assumptions, [f"(not {term})"]]).result
+                          != "unsat"):
+            return False, _integer_powers_reason(powers)
         if check_query(p, [enc.facts, enc.premises, enc.assumptions, list(enc.claim_domain)]).result == "unsat":
             # "may fail" and "assume it" would mislead: assuming it would make the assumptions contradictory.
             # Named: the conditions that fail everywhere on their own; else they fail together
@@ -215,6 +227,21 @@ class Domain:
             return ()
         violated = "(not (and " + " ".join(enc.claim_domain) + " true))"
         return assumptions_core(p, [enc.facts, enc.premises, [violated]])
+
+
+def _integer_powers(target) -> dict:
+    """``{x > 0: x**n}`` for each power in ``target`` with an integer symbol ``n`` as its exponent: the engine
+    reads it as ``exp(n log x)``, so its condition of definition is ``x > 0``, though the power is defined
+    for a negative ``x`` too."""
+    return {sp.Gt(e.base, 0, evaluate=False): e for e in sorted(target.atoms(sp.Pow), key=sp.default_sort_key)
+            if e.exp.is_integer and not e.exp.is_Integer}
+
+
+def _integer_powers_reason(powers: dict) -> str:
+    shown = ", ".join(condition_text(e) for e in list(powers.values())[:_NAMED_CONDITIONS])
+    return (f"not supported where the base may be negative: {shown} has a symbol as its integer exponent, and the "
+            "engine reads x**n with a symbolic n as exp(n log x), for x > 0 only (the power is defined for a "
+            "negative x too: give the exponent a fixed scope of sizes, or split the claim on the sign of x)")
 
 
 #: at most this many conditions of definition that may fail are named in a reason (each costs a query)

@@ -71,6 +71,7 @@ from .constructs import is_truth_value, sympy_settles_reliably, unsupported_in
 from .engine import exists, normalize_assumptions, prove, settled_false
 from .qepcad import (NotPolynomial, QepcadFailed, QepcadOutputError, QepcadProblem, QepcadTimeout, run_qepcad)
 from .verdict import Status, point_as_text
+from .sizes import written_out
 
 __all__ = ["Region", "region", "tidy", "DIRECT_VARIABLES"]
 
@@ -180,7 +181,8 @@ def region(condition, assumptions=(), *, eliminate=(), timeout: float = 30.0, ce
     eliminate = _check_eliminate(eliminate)
     if not (isinstance(timeout, (int, float)) and 0 < timeout < float("inf")):
         raise ValueError(f"timeout must be a positive number of seconds, got {timeout!r}")
-    scope = _Scope.of(condition, named, eliminate)
+    # a finite sum at a fixed size is its terms, as the engine reads it (the region of sum_{t<2} (-d)**t)
+    scope = _Scope.of(written_out(condition)[0], tuple((n, written_out(a)[0]) for n, a in named), eliminate)
     base = Region(None, condition, named, eliminate, scope.variables, "none", 0.0)
     deadline = start + float(timeout)
     try:

@@ -158,3 +158,14 @@ def test_a_number_below_the_float_range_is_refused_not_read_as_zero():
     with pytest.raises(UsageError, match="below the floating-point range"):
         exact_or_float("--budget", "1e-400")
     assert exact_or_float("--budget", "0.0e5") == 0.0 and exact_or_float("--budget", "1e-300") == 1e-300
+
+
+def test_an_assumption_named_by_something_other_than_words_is_refused():
+    """``{None: x > 1}`` was accepted and shown as an assumption named 'None'."""
+    from symbolic.errors import BadInputTypeError
+
+    x = sp.Symbol("x")
+    for key in (None, 1, ("a",)):
+        with pytest.raises(BadInputTypeError, match="an assumption's name must be words"):
+            prove(x > 0, {key: x > 1})
+    assert prove(x > 0, {"x above one": x > 1}).status.value == "proved"

@@ -209,7 +209,8 @@ def test_a_refuted_claims_spot_check_says_how_many_draws_refute_it(decided_claim
     result = decided_claims["S5.6"]
     spot = spot_check_claim(load_paper(), result, Settings(samples=20_000))
     assert spot.agrees and spot.found > 0 and spot.as_dict()["found"] == spot.found
-    assert _spot_text(spot, result) == f"cex exact; {spot.found:,} of {spot.samples:,} draws refute it"
+    assert _spot_text(spot, result) == f"cex exact; {spot.found:,} of {spot.in_all:,} draws refute it"
+    assert spot.in_all > spot.samples  # its cross-checks are drawn too, and counted
 
 
 def test_a_cross_check_left_undecided_is_noted_not_a_disagreement():

@@ -268,6 +268,7 @@ def test_derive_cli_unknown_id_is_one_line_exit_2():
 SMALL_TEXT = """T.1: proved (expected proved)
   Claim T.1 (a test): x/y < 1 whenever x < y
   The paper: "ratios below one"
+  Its symbols are declared: positive: x, y
 
   Decision 1 of 1: T.1
   Its assumptions:
@@ -295,6 +296,7 @@ SMALL_MARKDOWN = r"""**T.1: proved (expected proved)**
 
 - Claim T.1 (a test): $x/y < 1$ whenever $x < y$
 - The paper: "ratios below one"
+- Its symbols are declared: positive: $x$, $y$
 
 ### Decision 1 of 1: T.1
 
@@ -310,6 +312,7 @@ SMALL_MARKDOWN = r"""**T.1: proved (expected proved)**
 SMALL_LATEX = r"""\begin{align*}
 \intertext{Claim T.1 (a test): $x/y < 1$ whenever $x < y$}
 \intertext{The paper: ``ratios below one''}
+\intertext{Its symbols are declared: positive: $x$, $y$}
 \intertext{Decision 1 of 1: T.1}
 \intertext{Its assumptions:}
 & y > 1 \\
@@ -597,3 +600,61 @@ def test_an_implication_refuted_with_a_family_is_classified_as_an_implication():
     assert result.status is Status.REFUTED
     rc = refutation_class(result)
     assert rc.implication and rc.everywhere is True and "only vacuously" in rc.sentence()
+
+
+def test_an_assumption_needed_only_for_the_claim_to_be_defined_is_necessary_with_the_point():
+    """Without the sign of x, sqrt(x) sqrt(x + 1) >= x is undefined at an exact admissible point (x < 0): the group is
+    needed, and the row says so with the point, instead of searching the whole near-copy limit for a
+    counterexample where the claim is defined (there is none).  A counterexample where it is defined is still
+    the row's verdict where one is found (y + 1/y >= 2 at y = -1)."""
+    x, y = sp.symbols("x y", positive=True)
+    rows = _necessity_rows(Claim(id="T.def", statement="s", claim=sp.sqrt(x) * sp.sqrt(x + 1) >= x))
+    row = rows["positivity of x"]
+    assert row.necessary is True and row.verdict.status is Status.UNKNOWN and row.verdict.counterexample is None
+    assert row.undefined.startswith("sqrt(x) has no real value") and " at x = -" in row.undefined, row.undefined
+    rows = _necessity_rows(Claim(id="T.def2", statement="s", claim=y + 1 / y >= 2))
+    assert rows["positivity of y"].necessary is True and not rows["positivity of y"].undefined
+    assert rows["positivity of y"].verdict.counterexample[sp.Symbol("y", real=True)] < 0
+    # a named assumption: log(z) < z needs z > 0 only to be defined; a real z with z != 0 is not enough
+    z = sp.Symbol("z", real=True)
+    rows = _necessity_rows(Claim(id="T.def3", statement="s", claim=sp.log(z) < z,
+                                 assumptions={"z positive": z > 0, "z nonzero": sp.Ne(z, 0)}))
+    assert rows["z positive"].necessary is True and "log(z) has no real value" in rows["z positive"].undefined
+    from proofs.ablation import necessity_sentence
+
+    words = necessity_sentence(tuple(rows.values()))
+    assert "needed for the claim to be defined" in words and "z positive (log(z) has no real value" in words, words
+
+
+def test_undefined_is_said_from_sympys_exact_values_not_from_the_engines_reading_of_powers():
+    """The engine reads x**y for x > 0 only; v**sigma at v = 0, sigma = 2 is 0, and y**n at y = -1, n = 3 is -1:
+    a necessity row must not call the claim undefined there.  Kleene's logic as the engine's: a part that
+    settles an Or gives it a value."""
+    from proofs.ablation import _without_value
+
+    v, s, y, x = sp.symbols("v sigma y x", real=True)
+    n = sp.Symbol("n", integer=True)
+    assert _without_value(v**s + 1 > 0, {v: 0, s: 2}) == ""
+    assert _without_value(y**n >= -1, {y: -1, n: 3}) == ""
+    assert _without_value(sp.Or(x < 0, 1 / x > 2), {x: -1}) == ""
+    assert _without_value(sp.Or(x < 0, 1 / x > 2), {x: 0}) == "1/x has no real value (zoo)"
+    assert _without_value(sp.sqrt(x) * sp.sqrt(x + 1) >= x, {x: -2}) == "sqrt(x) has no real value (sqrt(2)*I)"
+    assert _without_value(sp.cbrt(x) < 5, {x: -8}).startswith("x**(1/3) has no real value")
+    assert _without_value(sp.Piecewise((1 / x, x > 0), (0, True)) >= 0, {x: 0}) == ""
+
+
+def test_a_finite_sum_at_a_counterexample_is_evaluated_and_where_it_holds_is_found():
+    """A new user's finite-horizon bargaining share, sum_{t<T} (-delta)^t >= 1/2 for T = 1..3: the certified
+    counterexample (T = 2) was shown as "not settled" and where it holds "could not be decided": the certifier
+    did not write the sum out, as the engine does."""
+    from proofs.ablation import refutation_class
+
+    d = sp.Symbol("delta", real=True)
+    T, t = sp.symbols("T t", integer=True)
+    claim = Claim(id="T.sum", statement="s", claim=sp.Sum((-d) ** t, (t, 0, T - 1)) >= sp.Rational(1, 2),
+                  assumptions={"0 < delta": d > 0, "delta < 1": d < 1}, scope="T = 1..3")
+    result = decide_claim(claim)
+    assert result.status is Status.REFUTED
+    text = " ".join(derive(result).as_text(columns=100).split())
+    assert "At this point the relation is false" in text and "not settled" not in text, text
+    assert refutation_class(result).everywhere is False  # it holds at delta = 1/4, say

@@ -835,3 +835,29 @@ def test_conditions_that_fail_only_together_are_not_said_to_fail_each():
     x, y = sp.symbols("x y", real=True)
     v = prove(sp.sqrt(x) + sp.log(y) > 0, [x < 0])
     assert "x >= 0 fails at every point they admit" in v.reason and "y > 0" not in v.reason
+
+
+def test_an_integer_power_of_a_base_that_may_be_negative_is_not_called_undefined():
+    """A new user's finite-horizon share (1 - (-d)**T)/(1 + d) with T an integer was "undefined wherever the
+    assumptions hold: -delta > 0 fails at every point they admit (check the assumptions against it)": the power
+    is defined at every point; the engine reads it as exp(T log(-d)), for -d > 0 only.  The reason says that.
+    A claim undefined for another reason too keeps the usual reason."""
+    d, y = sp.symbols("delta y", real=True)
+    T = sp.Symbol("T", integer=True, positive=True)
+    v = prove((1 - (-d) ** T) / (1 + d) >= sp.Rational(1, 2), {"0 < d": d > 0, "d < 1": d < 1}, timeout=5)
+    assert v.status is Status.UNKNOWN and v.reason.startswith("not supported where the base may be negative: "
+                                                              "(-delta)**T has a symbol as its integer exponent")
+    assert "undefined" not in v.reason
+    v = prove(y**T + 1 / y >= 0, {"y > -1": y > -1}, timeout=5)
+    assert v.status is Status.UNKNOWN and "y != 0" in v.reason
+    assert prove(y**T > 0, {"y > 1": y > 1}, timeout=5).status is Status.PROVED
+
+
+def test_a_sum_left_as_it_is_says_why_in_its_reason():
+    """Why a finite sum was not written out (its index declared positive, so 0 is out of its range) was only in
+    the JSON notes; the reason said "not supported: Sum", which the README's "finite sums are written out"
+    seemed to contradict."""
+    d = sp.Symbol("delta", real=True)
+    t = sp.Symbol("t", integer=True, positive=True)
+    v = prove(sp.Sum((-d) ** t, (t, 0, 1)) >= sp.Rational(1, 2), {"d > 0": d > 0})
+    assert v.status is Status.UNKNOWN and "its index t is declared positive" in v.reason, v.reason

@@ -172,3 +172,14 @@ def test_a_formula_in_single_quotes_is_typeset_whole():
         "the assumption named 'c₁ < c₂' is c₁ ≤ c₂"
     assert prose_latex("the assumption named 'c_1 < c_2'") == "the assumption named `$c_{1} < c_{2}$'"
     assert prose_text("firm's profit") == "firm's profit"
+
+
+def test_a_fraction_raised_to_a_power_is_parenthesised():
+    """A new user's counterexample read "-3/4" with a superscript t, which reads -(3/4)**t; SymPy prints (3/4)**t
+    as 3/4 with the t over the 4 too."""
+    from symbolic.notation import pretty
+
+    t = sp.Symbol("t")
+    assert pretty(sp.Pow(sp.Rational(-3, 4), t)) == "      t\n(-3/4) "
+    assert pretty(sp.Pow(sp.Rational(3, 4), t)) == "     t\n(3/4) "
+    assert pretty(sp.Pow(2, t)) == " t\n2 "

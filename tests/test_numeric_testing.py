@@ -100,6 +100,10 @@ def test_plugin_names_a_missing_claims_file_as_a_usage_error(tmp_path):
     proc = _pytest(tmp_path, "--coordfail-claims=no_such_claims_file.py")
     assert proc.returncode == 4 and "INTERNALERROR" not in proc.stdout + proc.stderr
     assert "no such claims file" in proc.stdout + proc.stderr
+    # a misspelt id is one too (it was an INTERNALERROR traceback of 56 lines)
+    proc = _pytest(tmp_path, "--coordfail-claims", "--coordfail-only", "S5.77", "--collect-only")
+    assert proc.returncode == 4 and "INTERNALERROR" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+    assert "--coordfail-only=S5.77: no claim id is or starts with 'S5.77'" in proc.stdout + proc.stderr
 
 
 def test_plugin_is_off_by_default_and_counts_claims_when_on(tmp_path):

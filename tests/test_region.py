@@ -693,3 +693,15 @@ def test_a_region_derived_as_a_constant_carries_no_warning_meant_for_a_users_sta
     assert v.status.value == "witness" and not v.notes and v.reason == "the derived region is the constant True"
     kept = exists(a < 2, {"a < 1": a < 1})
     assert _about_derived(kept, a < 2) is kept
+
+
+def test_a_finite_sum_is_reduced_as_its_terms_and_checked_so():
+    """A new user's finite-horizon share at T = 2: 'not supported: Sum', though verify decides the claim (the
+    engine writes a finite sum out); the region and its numeric check now read its terms."""
+    from numeric.region import check_region
+
+    d = sp.Symbol("delta", real=True)
+    t = sp.Symbol("t", integer=True)
+    r = region(sp.Sum((-d) ** t, (t, 0, 1)) >= sp.Rational(1, 2), {"0 < d": d > 0, "d < 1": d < 1})
+    assert r.known and r.condition == (d <= sp.Rational(1, 2)), r
+    assert check_region(r, samples=2000).disagreements == 0

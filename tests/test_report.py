@@ -296,3 +296,31 @@ def test_the_report_counts_float_only_refutations_and_undefined_draws_as_verify_
     undefined = SpotCheck(samples=100_200, violations=0, seconds=0.1, undefined=10_412)
     assert "(10,412 of them where the statement is undefined, deciding nothing)" in \
         _spot_sentence(undefined, Status.UNKNOWN, Kind.FORALL)
+
+
+def test_an_undecided_claims_float_failures_settle_nothing_and_counts_cover_every_decision():
+    """A new user's true claim, equal at m = 1, left unknown: rounding at the tie failed 9,760 float draws, and the
+    table said "9,760 in floats settle it" in bold (verify: "refute it in floats", pytest: "settle what the engine
+    did not").  A claim at six sizes said "100,402 draws, 1,047 of them violate (110,754 more in floats)": its
+    refuting draws were counted over six decisions, its draws for one."""
+    from types import SimpleNamespace
+
+    from proofs.claim import SpotCheck
+    from proofs.cmd_verify import _spot_text
+    from proofs.report_tex import _spot_cell, _spot_sentence
+    from symbolic import Kind, Status
+
+    floats = SpotCheck(samples=100_019, violations=0, seconds=0.1, found=0, found_more=9760)
+    assert _spot_cell(floats, Status.UNKNOWN) == "0 exact (9,760 in floats) / 100,019"
+    sentence = _spot_sentence(floats, Status.UNKNOWN, Kind.FORALL)
+    assert "none of them violates the claim exactly; 9,760 float failures were not re-decided" in sentence
+    unknown = SimpleNamespace(status=Status.UNKNOWN, claim=SimpleNamespace(kind=Kind.FORALL))
+    assert _spot_text(floats, unknown) == ("no draw refutes it exactly, of 100,019; 9,760 float failures not "
+                                           "re-decided (they decide nothing)")
+    confirmed = SpotCheck(samples=1000, violations=0, seconds=0.1, found=3)
+    assert _spot_cell(confirmed, Status.UNKNOWN) == r"\textbf{3 settle it} / 1,000"
+    six = SpotCheck(samples=100_402, violations=0, seconds=0.1, found=1047, found_more=110_754, draws=602_412)
+    assert _spot_cell(six, Status.REFUTED) == "1,047+ refute / 602,412"
+    assert ("602,412 admissible draws over its obligations, at least 100,402 for each decision"
+            in _spot_sentence(six, Status.REFUTED, Kind.FORALL))
+    assert six.as_dict()["draws_in_all"] == 602_412 and "draws_in_all" not in floats.as_dict()
