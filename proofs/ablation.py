@@ -535,7 +535,11 @@ def _without_value(statement, point: dict) -> str:
     rel = missing[0]
     part = _smallest_without_value(rel, point)
     if part is not None and len(condition_text(part[0])) <= 80:
-        return f"{condition_text(part[0])} has no real value ({sp.sstr(part[1])})"
+        node, value = part
+        what = ("no finite value" if value.has(sp.zoo, sp.nan, sp.oo, -sp.oo) else
+                f"the value {sp.sstr(value).replace('I', 'i')}, not real" if value.has(sp.I) else
+                "a value that is not real")
+        return f"{condition_text(node)} has no real value there ({what})"
     text = condition_text(rel)
     return f"{text} has no real value" if len(text) <= 100 else "the statement has no real value"
 

@@ -450,14 +450,28 @@ def _weaken(cls, fact: str, unfounded: Callable) -> None:
             sub._prop_handler[fact] = handler
 
 
+#: seconds SymPy may take to compare two constants while a relation is built; past it the relation stays open
+RELATION_SECONDS = 2.0
+
+
 def _open_where_undefined(original: Callable) -> Callable:
     # SymPy's equality and order where a side may be undefined: Eq(1/x, 0) is False by "n/d = 0 needs d
     # infinite" (1/0 is zoo to SymPy), Eq(1/x, 1/x) True by structure, Abs(log(x)) >= 0 and Mod(1/x, 1) >= 0
     # True by the class's own sign, cosh(1/x) > 0 too; at x = 0 (x <= 0) each is undefined here: all stay open
     def relation(lhs, rhs, assumptions=None):
+        from .timebox import OutOfTime, time_box
+
+        constants = (all(isinstance(side, sp.Expr) and side.is_number for side in (lhs, rhs))
+                     and not all(side.is_Rational for side in (lhs, rhs)))
         try:
-            value = original(lhs, rhs, assumptions)
+            if constants:  # evalf raises its digits without end on an exact zero (floor of a radical tie)
+                with time_box(RELATION_SECONDS):
+                    value = original(lhs, rhs, assumptions)
+            else:
+                value = original(lhs, rhs, assumptions)
         except RecursionError:  # Eq(floor(c), n) for a constant floor left open: floor -> ceiling -> floor ...
+            return None
+        except OutOfTime:
             return None
         if value is None or assumptions is not None:
             return value

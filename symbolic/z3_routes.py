@@ -156,7 +156,10 @@ def _z3_search(p: Problem, d: Domain) -> Verdict | None:
             if simple is not None:
                 return simple
             reason = "the solver's point failed exact certification"
-            if p.target.atoms(AppliedUndef) or any(a.atoms(AppliedUndef) for _, a in p.named):
+            if not p.symbols:  # no point to speak of: z3 saw the constants only through facts about them
+                reason = ("the statement has no symbols, and neither exact evaluation nor z3 (which sees its "
+                          "constants only through bounds on them) settles it")
+            elif p.target.atoms(AppliedUndef) or any(a.atoms(AppliedUndef) for _, a in p.named):
                 reason += (" (an abstract function has no value at a point: a counterexample or instance needs a "
                            "concrete one, a Family)")
             elif any(a.func not in ("root", sp.floor, sp.ceiling) for a in enc.atoms):

@@ -442,3 +442,19 @@ def test_equal_non_real_constants_are_not_called_unequal():
     c = sp.Integer(-2) ** sp.Rational(3, 4)
     assert sp.Eq(1 / (1 - c / 2), 2 / (2 - c)) is sp.true
     assert sp.Eq(sp.I, 1) is sp.false and sp.Eq(sp.sqrt(-4), 2 * sp.I) is sp.true
+
+
+def test_comparing_a_constant_that_is_exactly_zero_has_a_time_limit():
+    """A red team's floor of a radical tie: building Eq(floor(s0), 0) took 20 s to minutes inside SymPy's evalf,
+    which raises its digits without end on an exact zero, before any engine time limit applied.  The comparison
+    of two constants now stays open past RELATION_SECONDS, and the engine decides the relation exactly."""
+    import subprocess
+    import sys
+
+    code = ("import symbolic, sympy as sp\n"
+            "from symbolic import prove\n"
+            "s0 = sp.sqrt(9 + 4*sp.sqrt(5)) + sp.sqrt(11 + 4*sp.sqrt(7)) - 4 - sp.sqrt(5) - sp.sqrt(7)\n"
+            "e = sp.Eq(sp.floor(s0), 0)\n"
+            "print(e is sp.false, prove(e, timeout=10).status.value)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == ["False", "proved"], done.stdout + done.stderr
