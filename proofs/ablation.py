@@ -514,7 +514,7 @@ def _undefined_point(dropped: Claim, settings: Settings) -> str:
             continue
         n = len(dropped.decisions)
         which = f" (decision {dropped.decisions.index(ob) + 1} of {n})" if n > 1 else ""
-        return f"{culprit} at {_plain(point)}{which}"
+        return f"{culprit} at {_plain({**dict(ob.fixed), **point})}{which}"  # the size too, where one was set
     return ""
 
 

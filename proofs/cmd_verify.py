@@ -184,7 +184,7 @@ def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None)
         r = row.result
         if row.spot is not None and not row.spot.agrees:
             print(f"coordfail: SPOT CHECK DISAGREES with the symbolic verdict of {r.claim.id}: "
-                  f"{row.spot.violations} of {row.spot.samples} draws; first: {row.spot.detail}", file=sys.stderr)
+                  f"{row.spot.violations} of {row.spot.in_all} draws; first: {row.spot.detail}", file=sys.stderr)
         if r.judged and not r.as_expected:
             print(f"coordfail: {r.claim.id}: computed {r.status.value}, expected {r.claim.expected.value}"
                   + (f" ({r.claim.expected_source})" if r.claim.expected_source else "")
@@ -298,7 +298,7 @@ def _spot_text(spot, result) -> str:
     if spot is None:
         return "-"
     if not spot.agrees:
-        return f"{spot.violations} of {spot.samples:,} DISAGREE"
+        return f"{spot.violations} of {spot.in_all:,} DISAGREE"
     nothing = spot.why_nothing()
     if nothing == "hypothesis never met":
         return f"NOT EXERCISED: hypothesis met on 0 of {spot.samples:,}"
@@ -333,9 +333,11 @@ def _spot_text(spot, result) -> str:
     # not "ok" where some float failures stay open; and where no draw had an exact evaluation, not "exact" either
     ok = ("draws ok" if not spot.unsettled else "draws with no exact disagreement" if spot.exact_draws != "none"
           else "draws, in floats only (no rational evaluation), none confirmed to disagree")
-    if spot.exercised is not None:
-        return f"{spot.samples:,} {ok} ({spot.exercised:,} meet the hypothesis){spot.unsettled_text()}"
-    return f"{spot.samples:,} {ok}{spot.unsettled_text()}"
+    if spot.exercised is not None:  # the fewest of any one implication: "of them" only where there is one
+        met = (f"at least {spot.exercised:,} meet the hypothesis in each implication" if spot.several
+               else f"{spot.exercised:,} meet the hypothesis")
+        return f"{spot.in_all:,} {ok} ({met}){spot.unsettled_text()}"
+    return f"{spot.in_all:,} {ok}{spot.unsettled_text()}"
 
 
 def format_table(rows: list[Row], timings: bool = True, width: int | None = None) -> str:

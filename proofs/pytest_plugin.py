@@ -86,7 +86,7 @@ class ClaimItem(pytest.Item):
         spot = spot_check_claim(paper, result, settings)
         self.user_properties.append(("spot_check", spot.as_dict()))
         if spot.violations:
-            problems.append(f"spot check disagrees with the verdict on {spot.violations} of {spot.samples} "
+            problems.append(f"spot check disagrees with the verdict on {spot.violations} of {spot.in_all} "
                             f"draws: {spot.detail}")
         elif result.status is Status.UNKNOWN and spot.found:  # a lead the engine lacked (floats alone are none)
             what = "refute the claim" if claim.kind is Kind.FORALL else "are instances"

@@ -87,8 +87,8 @@ def _spot_cell(spot: SpotCheck | None, status: Status | None = None) -> str:
     if spot.samples == 0:  # a constant, or a statement with no numeric value (an abstract function)
         return "none evaluated"
     if spot.exercised == 0:  # an implication whose hypothesis no draw met: its draws tested nothing
-        return f"not exercised / {spot.samples:,}"
-    return f"0 / {spot.samples:,}" + (f" ({spot.unsettled:,} open)" if spot.unsettled else "")
+        return f"not exercised / {spot.in_all:,}"
+    return f"0 / {spot.in_all:,}" + (f" ({spot.unsettled:,} open)" if spot.unsettled else "")
 
 
 #: what a spot check's draws were, by :attr:`SpotCheck.exact_draws`
@@ -105,7 +105,7 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
     if spot is None:
         return "none"
     if not spot.agrees:
-        return f"{spot.violations:,} of {spot.samples:,} draws DISAGREE with the verdict: {spot.detail}"
+        return f"{spot.violations:,} of {spot.in_all:,} draws DISAGREE with the verdict: {spot.detail}"
     nothing = spot.why_nothing()
     if nothing == "constant":
         if spot.constant_at_sizes:
@@ -126,7 +126,7 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
         return (f"NOT EXERCISED: on all {spot.samples:,} admissible draws the hypothesis of the implication failed, "
                 "so the claim held vacuously; the draws tested nothing")
     if spot.exercised is not None:
-        draws += (f", at least {spot.exercised:,} meeting the hypothesis in each decision" if spot.several
+        draws += (f", at least {spot.exercised:,} meeting the hypothesis in each implication" if spot.several
                   else f", {spot.exercised:,} of them meeting the hypothesis")
     if spot.undefined:  # they decide nothing, but a reader should know the claim is undefined there
         draws += f" ({spot.undefined:,} of them where the statement is undefined, deciding nothing)"
@@ -310,7 +310,7 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
         for it in undecided:
             what = "counterexamples" if it.kind is Kind.FORALL else "instances"
             out.append(rf"\item \textbf{{{escape_text(it.id)}}}, {_tex(it.statement)}: {it.spot.found:,} exactly "
-                       rf"confirmed {what} among {it.spot.samples:,} draws (p.~\pageref{{claim:{it.id}}})." "\n")
+                       rf"confirmed {what} among {it.spot.in_all:,} draws (p.~\pageref{{claim:{it.id}}})." "\n")
         out.append(r"\end{itemize}" "\n")
     if paper.errata:
         out.append("Formulas the source prints wrongly (p.~\\pageref{errata}):\n" + _ITEMIZE)

@@ -190,10 +190,13 @@ class Domain:
         # (-d)**T is defined for an integer T, but read for a positive base only: where that alone may fail,
         # "undefined" would send the user hunting through the assumptions
         powers = _integer_powers(p.target)
-        if powers and all(c in powers for c, term in zip(self.claim, enc.claim_domain)
-                          if check_query(p, [enc.facts, enc.premises, enc.assumptions, [f"(not {term})"]]).result
-                          != "unsat"):
-            return False, _integer_powers_reason(powers)
+        if powers:
+            others = _other_conditions(p.target, powers)
+            failing = [c for c, term in zip(self.claim, enc.claim_domain)
+                       if check_query(p, [enc.facts, enc.premises, enc.assumptions, [f"(not {term})"]]).result
+                       != "unsat"]
+            if failing and all(c in powers and c not in others for c in failing):
+                return False, _integer_powers_reason(powers)
         if check_query(p, [enc.facts, enc.premises, enc.assumptions, list(enc.claim_domain)]).result == "unsat":
             # "may fail" and "assume it" would mislead: assuming it would make the assumptions contradictory.
             # Named: the conditions that fail everywhere on their own; else they fail together
@@ -230,18 +233,30 @@ class Domain:
 
 
 def _integer_powers(target) -> dict:
-    """``{x > 0: x**n}`` for each power in ``target`` with an integer symbol ``n`` as its exponent: the engine
-    reads it as ``exp(n log x)``, so its condition of definition is ``x > 0``, though the power is defined
-    for a negative ``x`` too."""
-    return {sp.Gt(e.base, 0, evaluate=False): e for e in sorted(target.atoms(sp.Pow), key=sp.default_sort_key)
-            if e.exp.is_integer and not e.exp.is_Integer}
+    """``{x > 0: x**n}`` for each power in ``target`` with a nonnegative integer symbol ``n`` as its exponent:
+    the engine reads it as ``exp(n log x)``, so its condition of definition is ``x > 0``, though the power is
+    defined at every ``x`` (a negative exponent is not: ``0**(-1)``).  Empty unless every such power's exponent
+    is nonnegative."""
+    found = {sp.Gt(e.base, 0, evaluate=False): e for e in sorted(target.atoms(sp.Pow), key=sp.default_sort_key)
+             if e.exp.is_integer and not e.exp.is_Integer}
+    return found if all(e.exp.is_nonnegative for e in found.values()) else {}
+
+
+def _other_conditions(target, powers: dict) -> set:
+    """The conditions of definition of ``target`` that do not come from ``powers`` (``log(x)`` needs ``x > 0``
+    as much as ``x**n`` is read to): each power stands in as a value defined everywhere, its exponent kept."""
+    stand_ins = {e: sp.Dummy("power", real=True) for e in powers.values()}
+    rest = set(domain_conditions(target.xreplace(stand_ins)))
+    for e in powers.values():
+        rest |= set(domain_conditions(e.base)) | set(domain_conditions(e.exp))
+    return rest
 
 
 def _integer_powers_reason(powers: dict) -> str:
     shown = ", ".join(condition_text(e) for e in list(powers.values())[:_NAMED_CONDITIONS])
-    return (f"not supported where the base may be negative: {shown} has a symbol as its integer exponent, and the "
-            "engine reads x**n with a symbolic n as exp(n log x), for x > 0 only (the power is defined for a "
-            "negative x too: give the exponent a fixed scope of sizes, or split the claim on the sign of x)")
+    return (f"not supported where the base may not be positive: {shown} has a symbol as its integer exponent, and "
+            "the engine reads x**n with a symbolic n as exp(n log x), for x > 0 only (the power is defined at "
+            "every x: give the exponent a fixed scope of sizes, or split the claim on the sign of x)")
 
 
 #: at most this many conditions of definition that may fail are named in a reason (each costs a query)

@@ -624,6 +624,11 @@ def test_an_assumption_needed_only_for_the_claim_to_be_defined_is_necessary_with
 
     words = necessity_sentence(tuple(rows.values()))
     assert "needed for the claim to be defined" in words and "z positive (log(z) has no real value" in words, words
+    # at a fixed size, the point names the size (a second red team: "at x = 0" without n = 1)
+    n = sp.Symbol("n", integer=True, positive=True)
+    rows = _necessity_rows(Claim(id="T.def4", statement="s", claim=sp.sqrt(z - n) >= 0,
+                                 assumptions={"z >= 3": z >= 3}, scope="n = 1..3"))
+    assert " at n = 1, z = " in rows["z >= 3"].undefined, rows["z >= 3"].undefined
 
 
 def test_undefined_is_said_from_sympys_exact_values_not_from_the_engines_reading_of_powers():

@@ -845,11 +845,18 @@ def test_an_integer_power_of_a_base_that_may_be_negative_is_not_called_undefined
     d, y = sp.symbols("delta y", real=True)
     T = sp.Symbol("T", integer=True, positive=True)
     v = prove((1 - (-d) ** T) / (1 + d) >= sp.Rational(1, 2), {"0 < d": d > 0, "d < 1": d < 1}, timeout=5)
-    assert v.status is Status.UNKNOWN and v.reason.startswith("not supported where the base may be negative: "
+    assert v.status is Status.UNKNOWN and v.reason.startswith("not supported where the base may not be positive: "
                                                               "(-delta)**T has a symbol as its integer exponent")
     assert "undefined" not in v.reason
     v = prove(y**T + 1 / y >= 0, {"y > -1": y > -1}, timeout=5)
     assert v.status is Status.UNKNOWN and "y != 0" in v.reason
+    # a second red team: where log(y), 1/sqrt(y) or y**y needs y > 0 too, or the exponent may be negative
+    # (0**(-1) has no value), the power is not the cause: the usual reason stands
+    yn, n = sp.Symbol("y_n", nonnegative=True), sp.Symbol("n", integer=True)
+    for claim, assumed in ((sp.log(y) + y**T > -100, {}), (y**T + 1 / sp.sqrt(y) > -5, {}),
+                           (y**T + y**y > -100, {}), (yn**(-T) > 0, {}), (yn**n >= 0, {"n > -5": n > -5})):
+        v = prove(claim, assumed, timeout=5)
+        assert v.status is Status.UNKNOWN and v.reason.startswith("undefined somewhere"), (claim, v.reason)
     assert prove(y**T > 0, {"y > 1": y > 1}, timeout=5).status is Status.PROVED
 
 

@@ -324,3 +324,8 @@ def test_an_undecided_claims_float_failures_settle_nothing_and_counts_cover_ever
     assert ("602,412 admissible draws over its obligations, at least 100,402 for each decision"
             in _spot_sentence(six, Status.REFUTED, Kind.FORALL))
     assert six.as_dict()["draws_in_all"] == 602_412 and "draws_in_all" not in floats.as_dict()
+    # a second red team: a proved claim's cell and row still showed one decision's draws
+    proved = SpotCheck(samples=100_414, violations=0, seconds=0.1, draws=401_656, exercised=32_723)
+    assert _spot_cell(proved, Status.PROVED) == "0 / 401,656"
+    holds = SimpleNamespace(status=Status.PROVED, claim=SimpleNamespace(kind=Kind.FORALL), verdict=None)
+    assert _spot_text(proved, holds) == "401,656 draws ok (at least 32,723 meet the hypothesis in each implication)"
