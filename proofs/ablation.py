@@ -13,8 +13,9 @@ Which assumptions a proof needs is said two ways, which must not be confused:
   (a named assumption, the positivity of a group of parameters, or a symbol's
   integrality); *necessary* when the verdict changes (or the claim is
   undefined without it at an exact point the others admit: needed for the
-  claim to be defined), *not needed* when the claim is still proved without it.  Abstract functions are searched with the
-  claim's concrete families, so a row can be ``refuted`` where that is the truth.
+  claim to be defined), *not needed* when the claim is still proved without
+  it.  Abstract functions are searched with the claim's concrete families, so
+  a row can be ``refuted`` where that is the truth.
 
 :func:`refutation_class` says whether a refuted claim is false everywhere the
 assumptions hold or only somewhere (the classes TheoryGuru reports).
@@ -44,7 +45,7 @@ from .decide import decide_claim, decide_obligation_once
 
 __all__ = ["assumption_group", "AssumptionUse", "assumption_use", "refutation_class", "RefutationClass",
            "ablation", "Ablation", "ablation_row", "necessity", "Necessity", "necessity_sentence", "NECESSITY_TIMEOUT",
-           "declared_assumptions"]
+           "declared_assumptions", "ablation_cell"]
 
 
 def assumption_group(name: str, *, indexed: bool) -> str:
@@ -710,13 +711,19 @@ class Ablation:
     """Each claim's verdict with each assumption group dropped in turn."""
 
     groups: tuple[str, ...]
-    #: (claim id, verdict with all assumptions, {group: Verdict, or None where the claim lacks the group})
+    #: (claim id, verdict with all assumptions, {group: Necessity, or None where the claim lacks the group})
     rows: tuple
 
     def __iter__(self):  # (groups, rows), as before
         yield list(self.groups)
-        yield [(cid, base, {g: (v.status.value if v is not None else "-") for g, v in cells.items()})
-               for cid, base, cells in self.rows]
+        yield [(cid, base, {g: ablation_cell(n) for g, n in cells.items()}) for cid, base, cells in self.rows]
+
+
+def ablation_cell(row: Necessity | None) -> str:
+    """A row as the tables show it: its verdict, ``undefined`` (needed for the claim to be defined), ``-``."""
+    if row is None:
+        return "-"
+    return "undefined" if row.undefined else row.verdict.status.value
 
 
 def ablation(claims: Sequence[Claim], settings: Settings | None = None, timeout: float | None = None) -> Ablation:
@@ -731,7 +738,10 @@ def ablation(claims: Sequence[Claim], settings: Settings | None = None, timeout:
     groups = list(dict.fromkeys(groups))
     rows = []
     for c, own in per_claim:
-        base = decide_claim(c, settings=settings).status.value
-        cells = {g: (_decided_without(c, g, settings, own[g]) if g in own else None) for g in groups}
-        rows.append((c.id, base, cells))
+        base = decide_claim(c, settings=settings).status
+        # a proved claim's rows are its necessity rows (undefined without a group is said); another's, re-decided
+        row = ((lambda g: _row_without(c, g, settings, own[g])) if base is Status.PROVED else
+               (lambda g: Necessity(g, _decided_without(c, g, settings, own[g]))))
+        cells = {g: (row(g) if g in own else None) for g in groups}
+        rows.append((c.id, base.value, cells))
     return Ablation(tuple(groups), tuple(rows))

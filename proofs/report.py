@@ -125,7 +125,7 @@ class ClaimReport:
 def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: bool = True,
                  regions: bool = True) -> ClaimReport:
     """Decide ``claim`` and gather what the report says about it (each question asked once per process)."""
-    from .ablation import ablation_row, assumption_use, necessity, necessity_sentence, refutation_class
+    from .ablation import ablation_cell, ablation_row, assumption_use, necessity, necessity_sentence, refutation_class
     from .derive import derive, point_latex
     from .spotchecks import spot_check_claim
 
@@ -145,7 +145,7 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
     necessary = necessity_sentence(dropped, caveat=False) if proved else ""  # the report says it once
     cells: tuple = ()
     if proved:  # the claim's ablation row is these very decisions: each group dropped in turn
-        cells = tuple((r.group, "undefined" if r.undefined else r.verdict.status.value) for r in dropped)
+        cells = tuple((r.group, ablation_cell(r)) for r in dropped)
     elif not keeps_its_point(claim.kind, result.status):
         cells = ablation_row(claim, settings)
     refuted = refutation_class(result, settings)

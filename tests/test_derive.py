@@ -664,3 +664,12 @@ def test_a_finite_sum_at_a_counterexample_is_evaluated_and_where_it_holds_is_fou
     text = " ".join(derive(result).as_text(columns=100).split())
     assert "At this point the relation is false" in text and "not settled" not in text, text
     assert refutation_class(result).everywhere is False  # it holds at delta = 1/4, say
+
+
+def test_the_ablation_table_says_undefined_as_the_necessity_rows_do():
+    """ablation() re-decided a proved claim's rows on their own and showed 'unknown' where necessity (and the
+    report) said the claim is undefined without the group."""
+    x = sp.Symbol("x", positive=True)
+    claim = Claim(id="T.abl", statement="s", claim=sp.sqrt(x) * sp.sqrt(x + 1) >= x)
+    groups, rows = ablation([claim])
+    assert rows == [("T.abl", "proved", {"positivity of x": "undefined"})], rows
