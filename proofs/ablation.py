@@ -525,8 +525,8 @@ _UNDEFINED = "undefined"
 def _without_value(statement, point: dict) -> str:
     """Words naming a relation of ``statement`` with no real value at ``point`` (``1/x > 2 has no real value``)
     where, by SymPy's exact values at the point, the statement as a whole has no truth value -- read in
-    Kleene's logic, as the engine reads it (``x < 0 or 1/x > 2`` is true at ``x = -1`` and has a value at
-    ``x = 0``... only if a part settles it); ``''`` where it has one, or that cannot be told."""
+    Kleene's logic, as the engine reads it (``x < 0 or 1/x > 2`` is true at ``x = -1``, where its first part
+    settles it, and has no value at ``x = 0``); ``''`` where it has one, or that cannot be told."""
     point = {k: sp.sympify(v, strict=True) for k, v in point.items()}  # numbers only, never text
     if statement.has(sp.I) or not all(v.is_number for v in point.values()):
         return ""
