@@ -273,13 +273,10 @@ def declared_assumptions(s: sp.Symbol) -> dict:
     return dict(orig) if orig is not None else dict(s.assumptions0)
 
 
-_declared = declared_assumptions
-
-
 def _has_sign(s: sp.Symbol) -> bool:
     """A sign was declared (``positive=True``, ``nonnegative=True``...): one derived from ``odd`` or ``prime``
     is no group of its own (it cannot be dropped while the parity is kept)."""
-    return any(_declared(s).get(k) is not None for k in _ANY_SIGN_KEYS)
+    return any(declared_assumptions(s).get(k) is not None for k in _ANY_SIGN_KEYS)
 
 
 @dataclass(frozen=True)
@@ -302,7 +299,7 @@ def _symbol_groups(claim: Claim) -> list[_SymbolGroup]:
     out: list[_SymbolGroup] = []
     if not claim.indexed_assumptions:  # each symbol's sign alone: c and c_1 are two parameters, not one
         ordered = sorted(syms, key=lambda s: s.name)
-        out += [_SymbolGroup(f"{'positivity' if _declared(s).get('positive') else 'sign'} of {s.name}",
+        out += [_SymbolGroup(f"{'positivity' if declared_assumptions(s).get('positive') else 'sign'} of {s.name}",
                              frozenset({s.name})) for s in ordered if _has_sign(s)]
         out += [_SymbolGroup(f"integrality{_with_kind(s)} of {s.name}", frozenset({s.name}), integer=True)
                 for s in ordered if s.is_integer]
@@ -313,7 +310,7 @@ def _symbol_groups(claim: Claim) -> list[_SymbolGroup]:
             if _has_sign(s):
                 stem = _parameter_group(s)
                 members.setdefault(stem, []).append(s.name)
-                positive[stem] = positive.get(stem, True) and bool(_declared(s).get("positive"))
+                positive[stem] = positive.get(stem, True) and bool(declared_assumptions(s).get("positive"))
         names = {s.name for s in syms}
         for stem, group in members.items():
             # "positivity" where every member is declared positive; "sign" where one is nonnegative, negative...
@@ -328,7 +325,7 @@ def _symbol_groups(claim: Claim) -> list[_SymbolGroup]:
 def _with_kind(s: sp.Symbol) -> str:
     """``" and parity"`` for an odd or even symbol, ``" and primality"`` for a prime or composite one: dropping
     its integrality drops those too (and a sign they imply)."""
-    declared = _declared(s)
+    declared = declared_assumptions(s)
     for keys, words in ((("odd", "even"), " and parity"), (("prime", "composite"), " and primality")):
         if any(declared.get(k) is not None for k in keys):
             return words
@@ -338,13 +335,13 @@ def _with_kind(s: sp.Symbol) -> str:
 def _signed_twin(s: sp.Symbol) -> sp.Symbol:
     """``s`` as a real number of its declared sign (its integrality, parity, primality dropped, and with them
     the signs SymPy derived from them: an odd k is nonzero only as long as it is odd)."""
-    keep = {k: v for k, v in _declared(s).items() if k in _ANY_SIGN_KEYS}
+    keep = {k: v for k, v in declared_assumptions(s).items() if k in _ANY_SIGN_KEYS}
     return sp.Symbol(s.name, **{"real": True, **keep})
 
 
 def _real_twin(s: sp.Symbol) -> sp.Symbol:
     """``s`` without its declared sign, every other declaration kept (an odd k stays odd, so nonzero)."""
-    keep = {k: v for k, v in _declared(s).items() if k not in _ANY_SIGN_KEYS}
+    keep = {k: v for k, v in declared_assumptions(s).items() if k not in _ANY_SIGN_KEYS}
     return sp.Symbol(s.name, **{"real": True, **keep})
 
 

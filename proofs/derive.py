@@ -26,7 +26,8 @@ from symbolic.obligation import Obligation
 from symbolic.settings import Settings
 from symbolic.verdict import value_text
 
-from .ablation import AssumptionUse, assumption_use, necessity, necessity_sentence, refutation_class
+from .ablation import (AssumptionUse, assumption_use, declared_assumptions, necessity, necessity_sentence,
+                       refutation_class)
 from .claim import ClaimResult
 from .scopes import BY_REDUCTION, covers_every_size
 
@@ -63,8 +64,6 @@ _PLAIN_KEYS = frozenset({"real", "commutative", "complex", "finite", "extended_r
 def _declarations(obligations) -> str:
     """``integer, positive: m; positive: δ₁, δ₂``: the symbols' declarations as written (not those SymPy
     derives), beyond a real number, each set of them once; ``''`` where no symbol has any."""
-    from .ablation import declared_assumptions
-
     symbols = sorted(set().union(*[ob.free_symbols for ob in obligations]), key=lambda s: s.name)
     by_words: dict[str, list[str]] = {}
     for s in symbols:

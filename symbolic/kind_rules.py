@@ -73,6 +73,8 @@ from sympy.core.power import Pow
 from sympy.functions.elementary.integers import RoundFunction
 from sympy.functions.elementary.miscellaneous import MinMaxBase
 
+from .timebox import OutOfTime, time_box
+
 __all__ = ["REPAIRS", "repair", "is_algebraic_zero"]
 
 
@@ -340,8 +342,6 @@ def _radical_zero(d) -> bool | None:
     ``Ne(m, y (m + y))`` at ``m = 2``, ``y = -sqrt(3) - 1``), and called two equal non-real constants unequal
     (``Eq(1/(1/3 + (-2)**(1/3)), 3/(1 + 3 (-2)**(1/3)))`` was False: the numerator of the difference is 0 and
     its denominator "not zero" because it is not real)."""
-    from .timebox import OutOfTime, time_box
-
     if not all(isinstance(e, (sp.Add, sp.Mul, sp.Rational)) or e is sp.I
                or (isinstance(e, sp.Pow) and e.exp.is_Rational) for e in sp.preorder_traversal(d)):
         return None
@@ -459,8 +459,6 @@ def _open_where_undefined(original: Callable) -> Callable:
     # infinite" (1/0 is zoo to SymPy), Eq(1/x, 1/x) True by structure, Abs(log(x)) >= 0 and Mod(1/x, 1) >= 0
     # True by the class's own sign, cosh(1/x) > 0 too; at x = 0 (x <= 0) each is undefined here: all stay open
     def relation(lhs, rhs, assumptions=None):
-        from .timebox import OutOfTime, time_box
-
         constants = (all(isinstance(side, sp.Expr) and side.is_number for side in (lhs, rhs))
                      and not all(side.is_Rational for side in (lhs, rhs)))
         try:
