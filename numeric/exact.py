@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+import time
 from decimal import Decimal
 from fractions import Fraction
 from numbers import Integral, Rational
@@ -127,6 +128,36 @@ class KernelError(NotSupportedError, TypeError):
 
 #: the largest integer power taken exactly: x**(10**5) of 400 rationals would take minutes (floats still evaluate it)
 MAX_EXACT_EXPONENT = 10_000
+
+
+class BeyondExact(KernelError):
+    """Some draws' powers are too large to take exactly (others may not be: see :func:`exact_truth_split`)."""
+
+
+#: bits of the numerators and denominators that powers with per-draw exponents may make in one evaluation
+MAX_POWER_BITS = 4_000_000
+
+
+def _powers(num, den, exponent: "RationalArray") -> "RationalArray":
+    """``(num/den) ** exponent`` draw by draw, for an integer-valued exponent array (``v**n`` with an integer
+    symbol ``n``); a non-integer exponent has no rational value (TypeError), and powers whose digits would
+    pass :data:`MAX_POWER_BITS` or an exponent past :data:`MAX_EXACT_EXPONENT` are beyond exact evaluation
+    (KernelError: the caller decides those draws otherwise)."""
+    e_num, e_den = (np.asarray(a, dtype=object) for a in (exponent.num, exponent.den))
+    if np.any(e_num % e_den != 0):
+        raise TypeError("exact arithmetic takes integer powers only, got a non-integer exponent")
+    num, den, e = np.broadcast_arrays(np.asarray(num, dtype=object), np.asarray(den, dtype=object), e_num // e_den)
+    size = [abs(int(k)) for k in e.ravel()]
+    if size and max(size) > MAX_EXACT_EXPONENT:
+        raise BeyondExact(f"a power {max(size)} is beyond exact evaluation (at most {MAX_EXACT_EXPONENT:,})")
+    bits = sum(k * (int(a).bit_length() + int(b).bit_length()) for k, a, b in zip(size, num.ravel(), den.ravel()))
+    if bits > MAX_POWER_BITS:
+        raise BeyondExact(f"powers of about {bits:,} bits are beyond exact evaluation")
+    up = e >= 0
+    k = np.abs(e)
+    top, bottom = num ** k, den ** k
+    return RationalArray(_objects(np.where(up, top, bottom).ravel()),
+                         _objects(np.where(up, bottom, top).ravel()))._normalise_sign()
 
 
 def _objects(values) -> np.ndarray:
@@ -295,6 +326,8 @@ class RationalArray:
         return self
 
     def __pow__(self, exponent):
+        if isinstance(exponent, RationalArray):  # v**n with an integer symbol n: one power per draw
+            return _powers(self.num, self.den, exponent)
         if isinstance(exponent, bool) or not isinstance(exponent, Integral):
             if isinstance(exponent, float) and exponent.is_integer():
                 exponent = int(exponent)
@@ -306,6 +339,12 @@ class RationalArray:
         if e >= 0:
             return RationalArray(self.num ** e, self.den ** e)
         return RationalArray(self.den ** -e, self.num ** -e)._normalise_sign()
+
+    def __rpow__(self, base):  # 2**n
+        c = self._coerce(base)
+        if c is NotImplemented:
+            return NotImplemented
+        return _powers(*c, self)
 
     # -- comparisons (boolean arrays) -----------------------------------------
     def _cmp(self, other):
@@ -364,6 +403,36 @@ def exact_truth(fn, args: Sequence) -> tuple[np.ndarray, np.ndarray]:
         out, defined = _by_draw(fn, args)
         return np.array([bool(np.asarray(v, dtype=bool)[0]) if d else False for v, d in zip(out, defined)],
                         dtype=bool), defined
+
+
+def exact_truth_split(fn, args: Sequence, until: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`exact_truth`, and where it was evaluated: draws whose per-draw powers are too large together
+    (:class:`BeyondExact`) are evaluated in halves, down to single draws; a draw too large alone, or reached
+    after the clock passes ``until``, is not evaluated (the caller decides it otherwise).  Any other
+    :class:`KernelError` propagates: the kernel has no rational evaluation at all.
+
+    >>> n = RationalArray.from_values([2, 20_000, 3])
+    >>> truth, defined, evaluated = exact_truth_split(lambda n: (n - n + Fraction(1, 2)) ** n < 1, [n], 1e18)
+    >>> truth.tolist(), evaluated.tolist()
+    ([True, False, True], [True, False, True])
+    """
+    size = len(args[0])
+    truth, defined, evaluated = (np.zeros(size, dtype=bool) for _ in range(3))
+    stack = [np.arange(size)]
+    first = True  # all the draws at once, whatever the clock: only parts wait for it
+    while stack:
+        rows = stack.pop()
+        if not rows.size or (not first and time.monotonic() >= until):
+            continue
+        first = False
+        try:
+            t, d = exact_truth(fn, [a[rows] for a in args])
+        except BeyondExact:
+            if rows.size > 1:
+                stack += [rows[rows.size // 2:], rows[:rows.size // 2]]
+            continue
+        truth[rows], defined[rows], evaluated[rows] = t, d, True
+    return truth, defined, evaluated
 
 
 def exact_value(fn, args: Sequence) -> tuple["RationalArray", np.ndarray]:

@@ -67,6 +67,8 @@ class ObligationCheck:
     once: bool = False
     #: constant only once a size of the scope was set (the claim itself has the size as a symbol)
     constant_at_size: bool = False
+    #: the distinct points among ``found`` (boundary draws repeat a point); ``None`` where not counted
+    found_points: int | None = 0
 
 
 @dataclass
@@ -90,12 +92,13 @@ class _Tally:
     undefined: int = 0
     once: bool = False
     constant_at_size: bool = False
+    found_points: int | None = 0
 
     def frozen(self) -> ObligationCheck:
         return ObligationCheck(self.label, self.status.value, self.role, self.samples, self.violations,
                                "; ".join(self.notes), self.first, self.found, self.found_more, self.hypothesis_held,
                                self.unsettled, self.float_only, self.constant, self.unchecked, self.undefined,
-                               self.once, self.constant_at_size)
+                               self.once, self.constant_at_size, self.found_points)
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,12 @@ class SpotResult:
     @property
     def agrees(self) -> bool:
         return self.violations == 0
+
+    @property
+    def found_points(self) -> int | None:
+        """The distinct points among ``found`` (summed over the obligations); ``None`` where not counted."""
+        counts = [c.found_points for c in self.obligations]
+        return None if None in counts else sum(counts)
 
 
 #: float failures re-decided exactly: all of them (up to this) where they would be violations ...
@@ -346,12 +355,16 @@ def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool
         if row.status in (Status.REFUTED, Status.WITNESS, Status.UNKNOWN):  # unknown: what the draws say instead
             row.found += chk.failures
             row.found_more += chk.unconfirmed
+            row.found_points = (None if row.found_points is None or chk.failure_points is None
+                                else row.found_points + chk.failure_points)
         what = "refute it" if kind is Kind.FORALL else "are instances"
         more = f" (+{chk.unconfirmed:,} more in floats, not re-decided)" if chk.unconfirmed else ""
         # an undecided claim: show one such draw (a lead for the reader; the verdict stays the engine's)
         lead = (f", e.g. {format_point(chk.first_failure)} (a draw, not a verdict)"
                 if row.status is Status.UNKNOWN and chk.failures and chk.first_failure else "")
-        notes.append(f"{chk.failures:,} exactly confirmed{more} of {chk.admissible:,} draws {what}{lead}")
+        at = (f" (at {chk.failure_points:,} distinct point{'s' if chk.failure_points > 1 else ''}: boundary draws "
+              "repeat a point)" if chk.failure_points and chk.failure_points < chk.failures else "")
+        notes.append(f"{chk.failures:,} exactly confirmed{at}{more} of {chk.admissible:,} draws {what}{lead}")
     if chk.rounding_resolved:
         notes.append(f"{chk.rounding_resolved} float failures were rounding, resolved exactly")
     if chk.inadmissible:

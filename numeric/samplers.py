@@ -365,6 +365,10 @@ def _equations(problem: SamplingProblem) -> tuple:
                                    for eq in sorted(b.atoms(sp.Eq), key=sp.default_sort_key)))
     about = set().union(*(b.free_symbols for b in problem.statements if isinstance(b, sp.Basic)))
     found, to_solve = [], []
+
+    def rank(s):  # a symbol of the statement before a parameter, a real one before an integer
+        return bool(s.is_integer), s not in about, sp.default_sort_key(s)
+
     for eq in equations:
         if not (isinstance(eq.lhs, sp.Expr) and isinstance(eq.rhs, sp.Expr)):
             continue  # Eq(x > 0, y > 0) relates truth values: it places no symbol
@@ -377,17 +381,59 @@ def _equations(problem: SamplingProblem) -> tuple:
         elif eq.free_symbols <= own:
             to_solve.append(eq)
     taken: set = set()
+    unplaced = []
     for eq in sorted(to_solve, key=lambda e: -len(e.free_symbols)):
         several = len(eq.free_symbols) > 1
-        ranked = sorted(eq.free_symbols - taken if several else eq.free_symbols,
-                        key=lambda s: (bool(s.is_integer), s not in about, sp.default_sort_key(s)))
+        ranked = sorted(eq.free_symbols - taken if several else eq.free_symbols, key=rank)
         for sym in ranked:
             root = _linear_root(eq, sym)
             if root is not None and not any(sym in _resting_on(found, dep) for dep in root.free_symbols):
                 found.append((sym, root))
                 taken |= {sym} if several else set()
                 break
+        else:
+            unplaced.append(eq)
+    for eq in unplaced:  # once the others are placed, a linear factor may place a symbol no one took
+        placement = _factor_root(eq, found, taken | {sym for sym, _ in found}, rank)
+        if placement is not None:
+            found.append(placement)
+            taken.add(placement[0])
     return _placing_order(list(dict.fromkeys(found)))
+
+
+def _factor_root(eq, found: list, taken: set, rank):
+    """``(symbol, value)`` from a factor linear in a symbol not yet ``taken``, once the placements ``found`` so
+    far are put into ``eq``; ``None`` where none is.
+
+    Two equilibrium conditions ``e_1 = k + e_1^2`` and ``e_2 = k + e_2^2`` are each linear only in ``k``: the
+    first places ``k = e_1 - e_1^2``, and the second becomes ``(e_2 - e_1)(1 - e_1 - e_2) = 0``, which places
+    ``e_2 = 1 - e_1`` (a factor that sets a symbol equal to another, ``e_2 = e_1``, comes last: an ordering
+    among them usually excludes it).  Both hold where both placements fall on the same draw.
+    """
+    values: dict = {}
+    for sym, value in found:
+        values.setdefault(sym, value)
+    difference = (eq.lhs - eq.rhs).xreplace(values)
+    if sp.count_ops(difference) > 200:
+        return None
+    numerator, _ = sp.fraction(sp.together(difference))
+    gens = sorted(numerator.free_symbols, key=sp.default_sort_key)
+    try:
+        factors = sp.factor_list(sp.Poly(numerator, *gens))[1] if gens else []
+    except (sp.PolynomialError, sp.GeneratorsNeeded):
+        return None
+    options = []
+    for sym in sorted(numerator.free_symbols - taken, key=rank):
+        for factor, _ in factors:
+            if sym not in factor.free_symbols:
+                continue
+            root = _linear_root(sp.Eq(factor.as_expr(), 0, evaluate=False), sym)
+            if root is not None and not any(sym in _resting_on(found, dep) for dep in root.free_symbols):
+                options.append((isinstance(root, sp.Symbol), len(options), sym, root))
+    if not options:
+        return None
+    _, _, sym, root = min(options, key=lambda o: o[:2])
+    return sym, root
 
 
 def _resting_on(found: list, sym) -> set:

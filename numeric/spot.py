@@ -114,7 +114,7 @@ from symbolic.points import simplest_first
 from .draws import (DEFAULT_SAMPLERS, NotCheckable, Plan, as_exact, assumption_tuple, draw_points, exact_row,
                     format_point, plan_for, register_sampler, samplers, seed_for, unregister_sampler,
                     why_uncheckable)
-from .exact import RationalArray, exact_truth
+from .exact import RationalArray, exact_truth_split
 from .kernels import Kernel, KernelError
 from .point_check import PointCheck, evaluate_point
 from .samplers import own_assumptions_hold
@@ -145,6 +145,11 @@ _TOP_UP_ROUNDS = 3
 _SYMPY_CONFIRM_LIMIT = 50
 #: exact draws decided in SymPy when the kernel has no rational evaluation
 SYMPY_EXACT_DRAWS = 16
+#: confirmed failures whose points are compared to count the distinct ones
+_DISTINCT_POINTS = 20_000
+#: seconds for exact powers with per-draw exponents (v**n) taken in parts, once taking them all at once is too
+#: large; the draws left are decided as those of a kernel without rational evaluation
+EXACT_POWER_SECONDS = 0.2
 
 
 # -- statements on shared draws ----------------------------------------------------------
@@ -179,6 +184,8 @@ class StatementCheck:
     closed: bool = False
     #: a statement with no symbol SymPy could not settle exactly (a tie of transcendental numbers): nothing shown
     unsettled_closed: bool = False
+    #: the distinct points among the ``failures`` (exact boundary draws repeat a point); ``None`` if not counted
+    failure_points: int | None = None
 
     @property
     def holds(self) -> bool:
@@ -194,6 +201,28 @@ class _Tally:
         self.undefined_exact, self.first_undefined = 0, None
         self.first = None
         self.unavailable = False
+        self.points: set = set()  # the distinct points of the confirmed failures (boundary draws repeat)
+        self.points_complete = True  # every confirmed failure's point is in ``points``
+        self.looked = 0
+
+    def failed(self, values, symbols, rows) -> None:
+        """Count confirmed failures at ``rows`` of ``values``, the first one's point, and their distinct points
+        (up to :data:`_DISTINCT_POINTS` of them; past that the distinct count is not known)."""
+        self.failures += len(rows)
+        if len(rows) and self.first is None:
+            self.first = exact_row(values, symbols, int(rows[0]))
+        self.looked += len(rows)
+        if self.looked > _DISTINCT_POINTS:
+            self.points_complete = False
+            return
+        columns = []
+        for sym in symbols:
+            column = values[sym]
+            if isinstance(column, RationalArray):
+                columns.append([Fraction(n, d) for n, d in zip(column.num[rows].tolist(), column.den[rows].tolist())])
+            else:
+                columns.append([Fraction(v) for v in np.asarray(column)[rows].tolist()])
+        self.points.update(zip(*columns))
 
 
 def check_group(statements: tuple, wants: Sequence[bool], assumptions: tuple, *, samples: int,
@@ -298,7 +327,8 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
     return [StatementCheck(drawn, max(0, admissible - t.excluded) + t.exact_checked, t.exact_checked, t.failures,
                            max(0, t.resolved - t.excluded), t.first,
                            t.unavailable, t.unconfirmed, seconds, undefined=t.undefined, inadmissible=t.excluded,
-                           undefined_exact=t.undefined_exact, first_undefined=t.first_undefined) for t in tallies]
+                           undefined_exact=t.undefined_exact, first_undefined=t.first_undefined,
+                           failure_points=len(t.points) if t.points_complete else None) for t in tallies]
 
 
 def _pins(plan: Plan) -> dict:
@@ -363,6 +393,7 @@ def _pinned_draws(plan: Plan, wants, tallies, rng, boundary_share: float) -> Non
             tally.exact_checked += 1
             if value != want:
                 tally.failures += 1
+                tally.points.add(tuple(exact[s.name] for s in plan.symbols if s not in pins))
                 if tally.first is None:
                     tally.first = {s.name: v for s, v in point.items()}
 
@@ -398,30 +429,30 @@ def _exact_stage(plan: Plan, values: dict, wants, tallies) -> None:
     denominator stops the eager evaluation); counted in ``tallies``."""
     args = [values[s] for s in plan.symbols]
     try:
-        held, held_defined = exact_truth(plan.assumptions.exact, args)
+        held, held_defined, held_done = exact_truth_split(plan.assumptions.exact, args,
+                                                          time.monotonic() + EXACT_POWER_SECONDS)
     except KernelError:
         for kernel, want, tally in zip(plan.statements, wants, tallies):
             tally.unavailable = True
             _exact_in_sympy(plan, kernel, values, args, want, tally)
         return
     own = own_assumptions_hold(plan.symbols, args)
-    ok = held & held_defined & own  # an undefined assumption excludes
+    ok = held & held_defined & own & held_done  # an undefined assumption excludes
     for kernel, want, tally in zip(plan.statements, wants, tallies):
         try:
-            value, defined = exact_truth(kernel.exact, args)
+            value, defined, done = exact_truth_split(kernel.exact, args, time.monotonic() + EXACT_POWER_SECONDS)
         except KernelError:
             tally.unavailable = True
             _exact_in_sympy(plan, kernel, values, args, want, tally)
             continue
-        evaluated = ok & defined  # a draw where the statement is undefined decides nothing
+        # a draw whose powers are too large to take exactly (v**n at n = 10**6) is not evaluated, nor counted
+        evaluated = ok & done & defined  # a draw where the statement is undefined decides nothing
         rows = np.flatnonzero(evaluated & (value != want))
         tally.exact_checked += int(evaluated.sum())
-        tally.failures += rows.size
-        if rows.size and tally.first is None:
-            tally.first = exact_row(values, plan.symbols, int(rows[0]))
+        tally.failed(values, plan.symbols, rows)
         # a zero denominator stopped the eager rational evaluation, where Kleene's logic may settle the draw
         # (Or(x != 0, 1/x > 5) is true at x = 0): decided in SymPy, as the engine reads it
-        stopped = np.flatnonzero(own & (~held_defined | (ok & ~defined)))
+        stopped = np.flatnonzero(own & held_done & done & (~held_defined | (ok & ~defined)))
         if stopped.size:
             done = _redecide(plan, kernel, values, stopped, [a[stopped] for a in args], want, tally)
             tally.exact_checked += done.admitted
@@ -488,13 +519,20 @@ def _confirm(plan: Plan, kernel: Kernel, values, rows, want, tally: _Tally, limi
         rows = rows[:limit]
     exact_args = as_exact(values, plan.symbols, rows)
     try:
-        held, held_defined = exact_truth(plan.assumptions.exact, exact_args)
-        value, value_defined = exact_truth(kernel.exact, exact_args)
+        held, held_defined, held_done = exact_truth_split(plan.assumptions.exact, exact_args,
+                                                          time.monotonic() + EXACT_POWER_SECONDS)
+        value, value_defined, value_done = exact_truth_split(kernel.exact, exact_args,
+                                                             time.monotonic() + EXACT_POWER_SECONDS)
     except KernelError:
         # no rational evaluation (real powers, roots): SymPy decides a few draws
         tally.unavailable = True
         _confirm_in_sympy_rows(plan, kernel, values, rows, want, tally, defined_in_floats)
         return
+    done = held_done & value_done  # v**n at n = 10**6 is beyond exact powers (and SymPy's time): left open
+    if not done.all():
+        _left_open(plan, values, rows[~done], defined_in_floats, tally)
+        rows, held, held_defined, value, value_defined = (a[done] for a in (rows, held, held_defined, value,
+                                                                             value_defined))
     # a zero denominator stops the eager rational evaluation of a draw where Kleene's logic may still settle
     # it (Or(x != 0, 1/x > 5) is true at x = 0, an assumption too): such draws are decided in SymPy, as the
     # engine reads them; a draw whose assumptions are defined and false is no admissible draw
@@ -556,21 +594,15 @@ def _redecide(plan: Plan, kernel: Kernel, values, rows, exact_args, want, tally:
     tally.undefined_exact += int(undefined.sum())
     if undefined.any() and tally.first_undefined is None:
         tally.first_undefined = exact_row(values, plan.symbols, int(rows[np.flatnonzero(undefined)[0]]))
-    confirmed = rows[settled & bad]
-    tally.failures += confirmed.size
-    if confirmed.size and tally.first is None:
-        tally.first = exact_row(values, plan.symbols, int(confirmed[0]))
-    return _Redecided(int(settled.sum()), confirmed.size, int((settled & admitted).sum()),
+    tally.failed(values, plan.symbols, rows[settled & bad])
+    return _Redecided(int(settled.sum()), int((settled & bad).sum()), int((settled & admitted).sum()),
                       rows[covered & ~settled & ~undefined], rows[~covered])
 
 
 def _count(plan: Plan, values, rows, bad, tally: _Tally) -> None:
     """Re-decided rows: the failures confirmed, the rest rounding."""
-    confirmed = rows[bad]
-    tally.failures += confirmed.size
-    tally.resolved += rows.size - confirmed.size
-    if confirmed.size and tally.first is None:
-        tally.first = exact_row(values, plan.symbols, int(confirmed[0]))
+    tally.failed(values, plan.symbols, rows[bad])
+    tally.resolved += rows.size - int(bad.sum())
 
 
 def _left_open(plan: Plan, values, rows, defined: Kernel | None, tally: _Tally) -> None:

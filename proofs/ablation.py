@@ -374,9 +374,11 @@ def _without(claim: Claim, group: str, spec: _SymbolGroup | None = None) -> Clai
 
         def drop(ob: Obligation) -> Obligation:
             if isinstance(ob.decided_statement, BooleanAtom):  # x**2 > 0 is True for a positive x: no x is left
-                raise BadInputError(f"SymPy settled {ob.label!r} to {ob.decided_statement} using the symbols' own "
-                                    "assumptions (when it was written, or once a size was set), so the sign "
-                                    "cannot be dropped from it")
+                raise BadInputError(f"SymPy settled {ob.label!r} to {ob.decided_statement} when it was written (or "
+                                    "once a size was set), before the engine saw it: whether SymPy used the "
+                                    "symbols' own assumptions to do so cannot be told from the constant, so what it "
+                                    "says without them is not known (sp.Lt(..., evaluate=False) keeps it as "
+                                    "written)")
             syms = ob.free_symbols
             if spec.integer:
                 twins = {s: _signed_twin(s) for s in syms if s.name in spec.names and s.is_integer}

@@ -590,6 +590,8 @@ class SpotCheck:
     #: admissible draws evaluated over every obligation (decisions and cross-checks), which ``found`` and
     #: ``undefined`` count over; 0 where not counted (``samples`` stands in: see :attr:`in_all`)
     draws: int = 0
+    #: the distinct points among ``found`` (exact boundary draws repeat a point); ``None`` where not counted
+    found_points: int | None = None
 
     @classmethod
     def of(cls, out, detail: str | None = None) -> "SpotCheck":
@@ -598,7 +600,8 @@ class SpotCheck:
                    detail=out.detail if detail is None else detail, found=out.found, found_more=out.found_more,
                    exercised=out.exercised, unsettled=out.unsettled, exact_draws=out.exact_draws,
                    unchecked=out.unchecked, undefined=out.undefined, once=out.once,
-                   constant_at_sizes=out.constant_at_sizes, draws=sum(c.samples for c in out.obligations))
+                   constant_at_sizes=out.constant_at_sizes, draws=sum(c.samples for c in out.obligations),
+                   found_points=out.found_points)
 
     @property
     def in_all(self) -> int:
@@ -631,8 +634,14 @@ class SpotCheck:
 
     def found_text(self) -> str:
         """``"50"``, or ``"50 (+25,075 more in floats, not re-decided)"`` where floats saw more than were re-decided
-        exactly."""
-        return f"{self.found:,}" + (f" (+{self.found_more:,} more in floats, not re-decided)" if self.found_more else "")
+        exactly, and ``"201 (at 1 distinct point)"`` where the draws repeat a point."""
+        return f"{self.found:,}" + self.points_text() + (
+            f" (+{self.found_more:,} more in floats, not re-decided)" if self.found_more else "")
+
+    def points_text(self) -> str:
+        """``" (at 1 distinct point)"`` where the exactly confirmed draws repeat points, else ``""``."""
+        p = self.found_points
+        return f" (at {p:,} distinct point{'s' if p > 1 else ''})" if p and p < self.found else ""
 
     @property
     def agrees(self) -> bool:
@@ -644,6 +653,8 @@ class SpotCheck:
             out["draws_in_all"] = self.in_all
         if self.found:
             out["found"] = self.found
+            if self.found_points is not None:
+                out["found_distinct_points"] = self.found_points
         if self.found_more:
             out["found_more_in_floats"] = self.found_more
         if self.exercised is not None:

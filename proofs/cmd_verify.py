@@ -2,9 +2,9 @@
 
 Exit status 0 iff every claim that carries an expected verdict gets it, no
 claim is ``unknown``, no numeric spot check disagrees with a symbolic verdict
-(and, with ``--mutants``, every proved claim kills a mutant); 1 otherwise; 2
-on bad input (a claim that cannot be decided as written is an error row, and
-the other claims are still decided).  Progress goes to stderr, the table (or
+(and, with ``--mutants``, every proved claim with a mutant to make kills one);
+1 otherwise; 2 on bad input (a claim that cannot be decided as written is an
+error row, and the other claims are still decided).  Progress goes to stderr, the table (or
 ``--json``) to stdout.
 """
 
@@ -35,15 +35,18 @@ def add_parser(sub) -> None:
                    help="draws per numeric spot check (default 100000)")
     p.add_argument("--seed", type=int, default=0, help="seed of the spot-check draws (default 0)")
     p.add_argument("--no-spot-checks", action="store_true", help="skip the numeric spot checks")
-    p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    p.add_argument("--quiet", action="store_true",
+                   help="no progress on stderr (with --json, no summary line either: only errors)")
     p.add_argument("--cross-check", action="store_true",
                    help="confirm every verdict by a second route (cvc5 in QF_NRA, or exact re-evaluation); "
                         "a disagreement turns the verdict into unknown with both answers")
     p.add_argument("--mutants", action="store_true",
                    help="decide mutants of every proved claim (shifted thresholds, flipped inequalities, "
-                        "swapped parameters, dropped conjuncts); a proved claim with no refuted mutant fails")
+                        "swapped parameters, dropped conjuncts); a proved claim with no refuted mutant fails "
+                        "(one whose statement is a constant has none to make: reported, not failed)")
     p.add_argument("--no-timings", action="store_true",
-                   help="leave out every time measurement, so that the same command prints the same bytes")
+                   help="leave out every time measurement, so that the same command prints the same bytes "
+                        "(unless a time limit is reached: see the README)")
     p.add_argument("--jobs", type=positive_count, default=None, metavar="N",
                    help="worker processes deciding claims (default: one per core, at most 4); the output is "
                         "the same whatever N")
@@ -149,8 +152,8 @@ def _row_ok(row: Row) -> bool:
         return False
     if row.spot is not None and not row.spot.agrees:
         return False
-    if row.mutants is not None and not row.mutants.killed:
-        return False
+    if row.mutants is not None and not row.mutants.killed and row.mutants.generated:
+        return False  # a constant statement has no mutant to make: reported, not failed
     return True
 
 
@@ -192,7 +195,8 @@ def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None)
         elif r.status is Status.UNKNOWN:
             print(f"coordfail: {r.claim.id}: unknown: {r.verdict.reason}", file=sys.stderr)
         if row.mutants is not None and not row.mutants.killed:
-            print(f"coordfail: {r.claim.id}: {row.mutants.summary()}", file=sys.stderr)
+            print(f"coordfail: {r.claim.id}: {row.mutants.summary()}"
+                  + ("" if row.mutants.generated else " (not counted against the exit status)"), file=sys.stderr)
     n = len(rows)
     judged = [row for row in rows if row.result.judged]
     good = sum(row.result.as_expected for row in judged)
@@ -243,9 +247,12 @@ def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None)
         text += "; cross-check: " + ", ".join(f"{v} {k}" for k, v in sorted(tally.items()))
     mutated = [row.mutants for row in rows if row.mutants is not None]
     if mutated:
+        constant = sum(not m.generated for m in mutated)
         text += (f"; mutants: {sum(m.generated for m in mutated)} generated, {sum(m.killed for m in mutated)} "
-                 f"refuted, {sum(not m.killed for m in mutated)} proved claims with none refuted")
-    print(text, file=out)
+                 f"refuted, {sum(not m.killed and m.generated for m in mutated)} proved claims with none refuted"
+                 + (f", {constant} with none to make (a constant statement)" if constant else ""))
+    if not (args.json and args.quiet):  # with --json the data is on stdout; --quiet silences the rest
+        print(text, file=out)
     if failed:
         return 2
     return 0 if rows and all(_row_ok(row) for row in rows) and interrupted is None else 1

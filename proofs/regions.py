@@ -38,6 +38,7 @@ from symbolic import Status, Verdict, exists, point_as_text, prove
 from symbolic import section2 as s2
 from symbolic import section5 as s5
 from symbolic.engine import normalize_assumptions
+from symbolic.errors import BadInputError
 from symbolic.regions import Region, region
 
 __all__ = ["Threshold", "RegionEntry", "DerivedThreshold", "REGION_TABLE", "add_entry", "threshold",
@@ -332,10 +333,16 @@ def derive_entry(claim_id: str, timeout: float = 30.0) -> tuple[DerivedThreshold
     return derive_rows(entry, timeout)
 
 
-def derive_rows(entry: RegionEntry, timeout: float = 30.0) -> tuple[DerivedThreshold, ...]:
-    """Derive the region of every row of ``entry`` and compare it with the paper's threshold."""
+def derive_rows(entry: RegionEntry, timeout: float = 30.0, eliminate: Sequence[str] = ()
+                ) -> tuple[DerivedThreshold, ...]:
+    """Derive the region of every row of ``entry`` and compare it with the paper's threshold.
+
+    ``eliminate`` names symbols to eliminate in every row besides the row's own (``["e_1", "e_2"]``: the region
+    is then of the other symbols, where some values of these meet the condition); a name no row has is a
+    :class:`~symbolic.errors.BadInputError`.
+    """
     rows = []
-    for t in entry.build():
+    for t in with_eliminated(entry.build(), eliminate):
         r = region(t.condition, dict(t.assumptions), eliminate=t.eliminate, timeout=timeout)
         verdict = _compare(entry.kind, t, r, timeout)
         second = None
@@ -346,6 +353,30 @@ def derive_rows(entry: RegionEntry, timeout: float = 30.0) -> tuple[DerivedThres
                                     sp.Not(r.condition))
         rows.append(DerivedThreshold(entry.claim_id, entry.kind, t, r, verdict, second))
     return tuple(rows)
+
+
+def with_eliminated(thresholds, names: Sequence[str]) -> list[Threshold]:
+    """``thresholds`` with the symbols called ``names`` eliminated too (each name must be a symbol of a row's
+    condition or assumptions; eliminating every symbol leaves no region)."""
+    thresholds = list(thresholds)
+    if not names:
+        return thresholds
+    out, unused = [], set(names)
+    for t in thresholds:
+        symbols = {s.name: s for s in t.condition.free_symbols.union(*(a.free_symbols for _, a in t.assumptions))}
+        extra = tuple(symbols[n] for n in names if n in symbols)
+        unused -= {s.name for s in extra}
+        kept = set(symbols.values()) - set(t.eliminate) - set(extra)
+        if extra and not kept:
+            raise BadInputError(f"eliminating {', '.join(names)} leaves no symbol in the row "
+                                f"{t.label!r}: a region is of the symbols that stay")
+        out.append(replace(t, eliminate=tuple(dict.fromkeys((*t.eliminate, *extra)))))
+    if unused:
+        have = sorted({s.name for t in thresholds for s in t.condition.free_symbols.union(
+            *(a.free_symbols for _, a in t.assumptions))})
+        raise BadInputError(f"no symbol named {', '.join(sorted(unused))} in this region; its symbols: "
+                            f"{', '.join(have) or 'none'}")
+    return out
 
 
 def _region_cases(claim) -> tuple[list, str, str]:

@@ -69,7 +69,7 @@ def _at_least(spot: SpotCheck) -> str:
     return f"{spot.found:,}" + ("+" if spot.found_more else "")
 
 
-def _spot_cell(spot: SpotCheck | None, status: Status | None = None) -> str:
+def _spot_cell(spot: SpotCheck | None, status: Status | None = None, kind: Kind = Kind.FORALL) -> str:
     """The table's cell: how many draws bear the verdict out (or disagree), of how many in all."""
     if spot is None:
         return "--"
@@ -84,8 +84,12 @@ def _spot_cell(spot: SpotCheck | None, status: Status | None = None) -> str:
         return rf"\textbf{{{_at_least(spot)} settle it}} / {spot.in_all:,}"
     if status is Status.UNKNOWN and found:  # float failures alone settle nothing (rounding at a tie does it)
         return f"0 exact ({spot.found_more:,} in floats) / {spot.in_all:,}"
-    if spot.samples == 0:  # a constant, or a statement with no numeric value (an abstract function)
-        return "none evaluated"
+    if spot.samples == 0:  # a constant, no admissible draw, or no numeric value (an abstract function)
+        return "none evaluated" if not spot.in_all else f"a decision none / {spot.in_all:,}"
+    if status is Status.REFUTED and kind is Kind.FORALL:  # none of the draws refutes: not "0 disagree"
+        return f"0 refute / {spot.in_all:,}"
+    if status is Status.WITNESS:
+        return f"0 instances / {spot.in_all:,}"
     if spot.exercised == 0:  # an implication whose hypothesis no draw met: its draws tested nothing
         return f"not exercised / {spot.in_all:,}"
     return f"0 / {spot.in_all:,}" + (f" ({spot.unsettled:,} open)" if spot.unsettled else "")
@@ -116,6 +120,9 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
                 "draws")
     if nothing and nothing not in ("no admissible draw", "hypothesis never met"):
         return f"not checked numerically: the statement {nothing}"
+    if nothing == "no admissible draw" and not spot.in_all:
+        return ("NOT CHECKED: no draw met the assumptions, so nothing was evaluated (an equation among them is "
+                "almost never met at random: a sampler that solves it is needed, see numeric.spot)")
     if spot.once:  # no symbol left: one evaluation, not a count of draws
         return "no symbol is left in the statement, so nothing was drawn: it was evaluated once, in agreement"
     draws = (f"{spot.in_all:,} admissible draws over its obligations, at least {spot.samples:,} for each decision "
@@ -130,6 +137,11 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
                   else f", {spot.exercised:,} of them meeting the hypothesis")
     if spot.undefined:  # they decide nothing, but a reader should know the claim is undefined there
         draws += f" ({spot.undefined:,} of them where the statement is undefined, deciding nothing)"
+    if nothing == "no admissible draw":  # some obligations had draws, one at least had none
+        draws = (f"NOT FULLY CHECKED: a decision had no admissible draw; {spot.in_all:,} admissible draws over the "
+                 "other obligations " + _EXACT_DRAWS[spot.exact_draws]
+                 + (f" ({spot.undefined:,} of them where the statement is undefined, deciding nothing)"
+                    if spot.undefined else ""))
     point = ""
     if status in (Status.REFUTED, Status.WITNESS) and not (kind is Kind.EXISTS and status is Status.REFUTED):
         what = "counterexample" if status is Status.REFUTED else "witness"
@@ -141,17 +153,18 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
     if kind is Kind.FORALL and status is Status.REFUTED:
         if not spot.found and not spot.found_more:  # the claim fails only where the draws did not land
             return f"{point}{draws}; none of them violates the claim (it fails on a set the draws missed)"
-        return (f"{point}{draws}, {spot.found:,} of them violate the claim ({confirmed}); none disagrees "
-                "with the verdict")
+        return (f"{point}{draws}, {spot.found:,}{spot.points_text()} of them {'violates' if spot.found == 1 else 'violate'} the claim "
+                f"({confirmed}); none disagrees with the verdict")
     if status is Status.WITNESS:
         if not spot.found and not spot.found_more:
             return f"{point}{draws}; none of them is an instance (the instances lie on a set the draws missed)"
-        return f"{point}{draws}, {spot.found:,} of them are instances ({confirmed}); none disagrees with the verdict"
+        return (f"{point}{draws}, {spot.found:,}{spot.points_text()} of them {'is an instance' if spot.found == 1 else 'are instances'} "
+                f"({confirmed}); none disagrees with the verdict")
     if kind is Kind.EXISTS and status is Status.REFUTED:
         return f"{draws}; none of them is an instance{open_}"
     if status is Status.UNKNOWN and spot.found:  # what the draws say where the engine did not
         what = "violate the claim" if kind is Kind.FORALL else "are instances"
-        return f"{draws}, {spot.found:,} of them {what} ({confirmed}); the engine decided nothing to compare"
+        return f"{draws}, {spot.found:,}{spot.points_text()} of them {what} ({confirmed}); the engine decided nothing to compare"
     if status is Status.UNKNOWN and spot.found_more:  # floats alone: rounding at a tie fails a true equality too
         what = "violates the claim" if kind is Kind.FORALL else "is an instance"
         return (f"{draws}; none of them {what} exactly; {spot.found_more:,} float failures were not re-decided "
@@ -331,7 +344,7 @@ def _summary_table(items: Sequence[ClaimReport]) -> str:
            "\n" r"{\small\begin{longtable}{@{}L{1.8cm}L{7.6cm}L{2.5cm}L{1.9cm}L{1.2cm}@{}}" "\n"
            r"\toprule id & claim & verdict & spot check & mutants\\ \midrule \endhead \bottomrule \endlastfoot" "\n"]
     for it in items:
-        out.append(f"{escape_text(it.id)} & {_tex(it.statement)} & {_verdict_cell(it)} & {_spot_cell(it.spot, it.status)} & "
+        out.append(f"{escape_text(it.id)} & {_tex(it.statement)} & {_verdict_cell(it)} & {_spot_cell(it.spot, it.status, it.kind)} & "
                    f"{_mutant_cell(it.mutants)}\\\\\n")
     out.append(r"\end{longtable}}" "\n")
     return "".join(out)

@@ -274,9 +274,10 @@ def enclosure_function(e: sp.Basic) -> Callable | None:
 def _describe(e: sp.Basic) -> str:
     if isinstance(e, AppliedUndef):
         return f"the abstract function {e.func}"
-    if isinstance(e, sp.Heaviside):  # what SymPy's derivative of Min, Max or Abs leaves at the kink
-        return ("Heaviside, SymPy's derivative of a kink (Min, Max, Abs): state the condition on each side of "
-                "the kink, or rewrite(Piecewise) to take SymPy's value 1/2 at it")
+    if isinstance(e, sp.Heaviside):  # written by hand, or left by SymPy's derivative of Min, Max or Abs
+        return ("Heaviside, the step function (written, or left by SymPy's derivative of a kink of Min, Max or "
+                "Abs): state the condition on each side of the step, or rewrite(Piecewise) to take SymPy's "
+                "value at it (1/2 unless given)")
     return type(e).__name__
 
 

@@ -196,7 +196,7 @@ class Domain:
                        if check_query(p, [enc.facts, enc.premises, enc.assumptions, [f"(not {term})"]]).result
                        != "unsat"]
             if failing and all(c in powers and c not in others for c in failing):
-                return False, _integer_powers_reason(powers)
+                return False, _integer_powers_reason({c: powers[c] for c in failing})  # bases known positive: not named
         if check_query(p, [enc.facts, enc.premises, enc.assumptions, list(enc.claim_domain)]).result == "unsat":
             # "may fail" and "assume it" would mislead: assuming it would make the assumptions contradictory.
             # Named: the conditions that fail everywhere on their own; else they fail together

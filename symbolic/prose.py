@@ -37,14 +37,15 @@ _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ\u0300-\u036f" + "".join(UNICODE_GREEK)
 _TOKEN = re.compile(
     r"(?P<ws>\s+)"
     r"|(?P<keep>\(\*\)|--+|\.\.\.|(?:i\.e|e\.g|cf|etc)\.|\b[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+\b"
-    r"|[A-Za-z]{2,}'[a-z]{1,2}\b|\((?:i|ii|iii|iv|v|vi)\)"  # claim ids S5.4, firm's, (ii): words
+    r"|[A-Za-z]{2,}'[a-z]{1,2}\b|(?<![\w'])\((?:i|ii|iii|iv|v|vi)\)"  # claim ids S5.4, firm's, (ii): words
+    # (b(v) is b of v: a numeral glued to a name is an argument)
     r"|\b[A-Z]-[a-z]{3,}\b)"  # O-ring, U-shaped, T-bill: words
     # a name: w, w_1, w_{jS}, with a star (w^*), or written as a LaTeX accent (\bar{q}, \hat{x}_1)
     rf"|(?P<id>(?:\\(?:bar|hat|tilde|dot|ddot|check|breve|vec|underline|overline)\{{[{_LETTER}]\}}"
     rf"|\\(?:{'|'.join(sorted(GREEK_SET, key=len, reverse=True))})(?![A-Za-z])"  # \pi^* written for LaTeX
     rf"|[{_LETTER}][{_LETTER}0-9]*)(?:_(?:\{{[^{{}}\s]*\}}|-?[{_LETTER}0-9]+))?(?:\^\*(?!\*))?)"
     r"|(?P<num>\d+(?:\.\d+)?)"
-    r"|(?P<op><=>|=>|->|>=|<=|!=|:=|==|\*\*|\.\.|[=<>+\-*/^'≥≤≠→⇒⇔×·−])"
+    r"|(?P<op><=>|=>|->|>=|<=|!=|:=|==|\*\*|\.\.|\+-|-\+|[=<>+\-*/^'≥≤≠→⇒⇔×·−±∓])"
     r"|(?P<open>[(\[{])|(?P<close>[)\]}])"
     r"|(?P<other>.)", re.S)
 
@@ -52,7 +53,8 @@ _REL = {"=": ("=", "="), "==": ("=", "="), "<": ("<", "<"), ">": (">", ">"), ">=
         "<=": (r"\leq", "≤"), "!=": (r"\neq", "≠"), ":=": (r"\mathrel{:=}", ":="), "->": (r"\to", "→"),
         "=>": (r"\implies", "⇒"), "<=>": (r"\iff", "⇔"), "≥": (r"\geq", "≥"), "≤": (r"\leq", "≤"),
         "≠": (r"\neq", "≠"), "→": (r"\to", "→"), "⇒": (r"\implies", "⇒"), "⇔": (r"\iff", "⇔")}
-_ADD = {"+": ("+", "+"), "-": ("-", "-"), "−": ("-", "-"), "..": (r",\ldots,", ",…,")}
+_ADD = {"+": ("+", "+"), "-": ("-", "-"), "−": ("-", "-"), "..": (r",\ldots,", ",…,"), "+-": (r"\pm", "±"),
+        "-+": (r"\mp", "∓"), "±": (r"\pm", "±"), "∓": (r"\mp", "∓")}
 _MUL = {"*": (r"\,", "·"), "/": ("/", "/"), "×": (r"\times", "×"), "·": (r"\cdot", "·")}
 _CLOSE = {"(": ")", "[": "]", "{": "}"}
 #: endings of ordinals written after a formula: the (n+1)-th firm, the k-st ... (words, never letters)
@@ -176,7 +178,7 @@ class _Reader:
         return j if j > start else None
 
     def expr(self, i: int):
-        if self._is(i, "op", ("-", "+", "−")):
+        if self._is(i, "op", ("-", "+", "−", "+-", "-+", "±", "∓")):
             i += 1
         j = self.term(i)
         if j is None:

@@ -111,6 +111,8 @@ def symbol_facts(s: sp.Symbol, v: str, is_int: bool, fresh_int) -> tuple[list[st
             if value:
                 facts.append(app(">=", v, ("2" if key == "prime" else "4") if is_int
                                   else ("2.0" if key == "prime" else "4.0")))
+                if key == "prime" and is_int:  # true of every prime: an even prime is 2 (p > 2 and even: vacuous)
+                    facts += [f"(or (= {v} {d}) (not (= (mod {v} {d}) 0)))" for d in (2, 3)]
                 weakened.append(key)
             elif is_int:
                 weakened.append(f"{key}=False")

@@ -19,6 +19,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from .certify import Uncertifiable, holds, respects_symbol_assumptions
+from .constructs import condition_text
 from .points import SIMPLE_SECONDS, certified_point, excluded_values, refinement_lemmas, simple_point
 from .problem import Domain, Problem, assumptions_core, check_query, encode
 from .sympy_routes import settled_false
@@ -78,6 +79,24 @@ def _with_definedness(core: tuple[str, ...] | None, d: Domain) -> tuple[str, ...
     return None if defined is None else tuple(dict.fromkeys(core + defined))
 
 
+def _no_instance(p: Problem, d: Domain) -> str:
+    """Why an existence claim has no instance, naming the conditions of definition where it has some: a point
+    where the condition is undefined is no instance (Abs(sqrt(x)) = 2 at x = -4 is not, though SymPy says
+    Abs(sqrt(-4)) = 2)."""
+    enc = p.encoding
+    if not enc.claim_domain:
+        return "no instance satisfies the assumptions and the condition"
+    named = ", ".join(condition_text(c) for c in d.claim[:_NAMED])
+    if check_query(p, [enc.facts, enc.premises, enc.assumptions, list(enc.claim_domain)]).result == "unsat":
+        return (f"no instance: the condition is defined at no point the assumptions admit (it needs {named}), and "
+                "where it is undefined nothing is an instance")
+    return f"no instance satisfies the assumptions and the condition where it is defined (it needs {named})"
+
+
+#: conditions of definition named in a reason
+_NAMED = 4
+
+
 def _z3_pass(p: Problem, d: Domain) -> Verdict | None:
     v = _z3_search(p, d)
     if p.kind is Kind.FORALL and v is not None and v.status is not Status.REFUTED:
@@ -132,8 +151,7 @@ def _z3_search(p: Problem, d: Domain) -> Verdict | None:
                                                time.monotonic() - asked), d)
             if p.kind is Kind.FORALL:
                 return p.verdict(Status.PROVED, "z3", core=core)
-            return p.verdict(Status.REFUTED, "z3", reason="no instance satisfies the assumptions and the condition",
-                             core=core)
+            return p.verdict(Status.REFUTED, "z3", reason=_no_instance(p, d), core=core)
         point = {s: r.model[name] for s, name, _ in enc.symbols if name in r.model}
         want = p.kind is Kind.EXISTS
         found = certified_point(p, point, want)

@@ -125,13 +125,17 @@ def _claims_file(tmp_path, expect):
 
 def test_a_users_claims_file_runs_and_judges_only_claims_with_an_expectation(tmp_path):
     path = _claims_file(tmp_path, "refuted")
-    r = run("verify", "--claims", str(path), "--json", "--quiet", "--samples", "2000", cwd=tmp_path)
+    r = run("verify", "--claims", str(path), "--json", "--samples", "2000", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     data = {d["id"]: d for d in json.loads(r.stdout)}
     assert data["M.1"]["status"] == "proved" and data["M.2"]["status"] == "refuted"
     assert data["M.3"]["expected"] is None and data["M.3"]["status"] == "proved"
     assert data["M.2"]["spot_check"]["violations"] == 0
+    assert "[1/3] M.1" in r.stderr  # progress
     assert "2/2 claims decided as expected (1 without an expectation, reported only)" in r.stderr
+    # --quiet with --json: the data on stdout, nothing on stderr (a user's pipeline found the summary there)
+    quiet = run("verify", "--claims", str(path), "--json", "--quiet", "--no-spot-checks", cwd=tmp_path)
+    assert quiet.returncode == 0 and quiet.stderr == "" and len(json.loads(quiet.stdout)) == 3
 
 
 def test_a_mismatch_exits_1(tmp_path):
@@ -380,3 +384,22 @@ def test_exact_draws_at_a_pole_are_not_float_failures_and_no_expectation_is_not_
     assert "1 claim decided, none with an expected verdict (reported only) [unknown 1]" in r.stderr
     r = run("verify", "--claims", str(path), "--samples", "2000", "--no-timings", cwd=tmp_path)
     assert "refute" not in r.stdout and "draws ok;" in r.stdout, r.stdout
+
+
+def test_mutants_pass_a_correct_file_whose_constant_claim_has_none_to_make(tmp_path):
+    # a user's fixed-size claim SymPy settled to True has no mutant: said, and not failed (it made exit 1)
+    path = tmp_path / "mine.py"
+    path.write_text(textwrap.dedent('''
+        import sympy as sp
+        from proofs import Claim
+        a, c = sp.symbols("a c", positive=True)
+        claims = [Claim(id="M.1", statement="output is positive when a > c", claim=(a - c) / 2 > 0,
+                        assumptions={"a > c": a > c}, expected="proved"),
+                  Claim(id="K.1", statement="a square plus one is positive", claim=a**2 + 1 > 0, expected="proved")]
+    '''))
+    r = run("verify", "--claims", str(path), "--mutants", "--no-spot-checks", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert ("K.1: no mutant could be made (the statement is a constant): nothing shows the check can fail (not "
+            "counted against the exit status)") in r.stderr
+    assert "0 proved claims with none refuted, 1 with none to make (a constant statement)" in r.stdout
+    assert "M.1" not in r.stderr.split("[2/2]")[-1]  # M.1's mutants were refuted: nothing to say

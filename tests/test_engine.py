@@ -877,3 +877,45 @@ def test_a_claim_without_symbols_left_open_does_not_speak_of_a_point():
     assert v.status in (Status.PROVED, Status.UNKNOWN) and "point" not in v.reason, v.reason
     if v.status is Status.UNKNOWN:
         assert v.reason.startswith("the statement has no symbols"), v.reason
+
+
+def test_an_integer_power_reason_names_only_bases_not_known_positive():
+    """A new user's v**(n+1) x**n with v positive and x only nonnegative: the reason named v**(n+1) too."""
+    v, xn = sp.Symbol("v", positive=True), sp.Symbol("x", nonnegative=True)
+    n = sp.Symbol("n", integer=True, nonnegative=True)
+    r = prove(v**(n + 1) * xn**n >= 0, timeout=5)
+    assert r.status is Status.UNKNOWN and r.reason.startswith("not supported where the base may not be positive: "
+                                                              "x**n has a symbol"), r.reason
+    assert "v**" not in r.reason
+
+
+def test_no_instance_names_the_conditions_of_definition_that_excluded_points():
+    """A red team: exists(x < 0 and |sqrt(x)| = 2) was refuted "no instance satisfies ..." without saying that
+    sqrt(x) needs x >= 0 (SymPy says Abs(sqrt(-4)) = 2)."""
+    r = exists(sp.And(a < 0, sp.Eq(sp.Abs(sp.sqrt(a)), 2)), timeout=5)
+    assert r.status is Status.REFUTED and r.reason == ("no instance satisfies the assumptions and the condition "
+                                                       "where it is defined (it needs a >= 0)")
+    r = exists(sp.Eq(sp.Abs(sp.sqrt(a)), 2), {"a < 0": a < 0}, timeout=5)
+    assert r.status is Status.REFUTED and r.reason.startswith("no instance: the condition is defined at no point "
+                                                              "the assumptions admit (it needs a >= 0)")
+    r = exists(sp.And(a > 5, a < 1), timeout=5)  # nothing to be defined: the plain words
+    assert r.reason in ("no instance satisfies the assumptions and the condition",
+                        "SymPy evaluated the statement to the constant False before the engine saw it")
+
+
+def test_an_even_prime_above_two_is_a_contradiction():
+    """A red team: a prime p > 2 assumed even was unknown (z3 saw the prime only as an integer >= 2)."""
+    p, q = sp.Symbol("p", prime=True), sp.Symbol("q", prime=True, even=True)
+    k = sp.Symbol("k", integer=True)
+    assert prove(p > 100, {"p > 2": p > 2, "p even": sp.Eq(p, 2 * k)}, timeout=10).status is Status.VACUOUS
+    assert prove(q > 100, {"q > 2": q > 2}, timeout=10).status is Status.VACUOUS
+    assert prove(sp.Eq(sp.Mod(p, 2), 1), {"p > 2": p > 2}, timeout=10).status is Status.PROVED
+    assert prove(sp.Ne(sp.Mod(p, 3), 0), {"p > 3": p > 3}, timeout=10).status is Status.PROVED
+    r = exists(sp.Eq(p, 7), timeout=10)  # the facts are true of primes: a prime still exists
+    assert r.status is Status.WITNESS and r.witness[p] == 7
+
+
+def test_a_hand_written_step_function_is_not_called_a_derivative():
+    r = prove(sp.Heaviside(a) >= 0, timeout=5)
+    assert r.status is Status.UNKNOWN and r.reason.startswith("not supported: Heaviside, the step function "
+                                                              "(written, or left by SymPy's derivative"), r.reason

@@ -62,7 +62,7 @@ GREEK_WORD = re.compile(r"\b(?:var)?(?:lambda|theta|Delta|alpha|vartheta|gamma|p
     ("positivity of \\bar{q}, q", r"positivity of $\bar{q}$, $q$"),
     ("x^* and y^* define X^*", r"$x^{*}$ and $y^{*}$ define $X^{*}$"),
     ("the O-ring model, A-C > 1", r"the O-ring model, $A-C > 1$"),
-    ("Gödel's q\u0304 ± 1", r"G\"{o}del's \={q} $\pm$ 1"),
+    ("Gödel's q\u0304 ± 1", r"G\"{o}del's \={q} $\pm 1$"),  # ± read as an operator: its operand is math too
     # a red team: one accented letter, an accented name with an index, w^**, Naïve, Y-wl (math), N-firm
     ("à la carte, the CES é case, é_1, q\u0304_1", r"\`{a} la carte, the CES \'e case, \'e\_1, \={q}\_1"),
     ("Naïve w^** and Y-wl is profit", r"Na\"{\i}ve $w$\^{}** and $Y-wl$ is profit"),
@@ -76,6 +76,11 @@ GREEK_WORD = re.compile(r"\b(?:var)?(?:lambda|theta|Delta|alpha|vartheta|gamma|p
     # a red team: a prime after a star was a second superscript (pdflatex stopped: "Double superscript")
     ("w^*' > 0 and \\bar{p}^*' < 1", r"$w^{*\prime} > 0$ and $\bar{p}^{*\prime} < 1$"),
     ("\\bar{p}^*^2 > 0", r"${\bar{p}^{*}}^{2} > 0$"),
+    # a new user's words: -+ was a text hyphen beside math, and b(v) the math b beside the numeral "(v)"
+    ("the equilibria are e = (1 -+ sqrt(1-4k))/2", r"the equilibria are $e = (1 \mp \sqrt{1-4k})/2$"),
+    ("e = (1 +- sqrt(1-4k))/2 and x = ±1", r"$e = (1 \pm \sqrt{1-4k})/2$ and $x = \pm 1$"),
+    ("bid shading v - b(v) falls as n grows", r"bid shading $v - b(v)$ falls as $n$ grows"),
+    ("b(v) = (n-1)v/n in case (v) and (ii)", r"$b(v) = (n-1)v/n$ in case (v) and (ii)"),
 ])
 def test_prose_latex_exact(text, expected):
     assert prose_latex(text) == expected

@@ -215,3 +215,36 @@ def test_write_printed_module_writes_the_source_whole(tmp_path):
     target.write_text("stale")
     assert pathlib.Path(S5K.write_printed_module(str(target))).read_text(encoding="utf-8") == S5K.printed_module_source()
     assert [p.name for p in tmp_path.iterdir()] == ["section5_kernels.py"]  # no temporary file left behind
+
+
+def test_a_power_with_an_integer_symbol_as_exponent_is_evaluated_exactly_draw_by_draw():
+    """A new user's v**n/n with an integer n ran "in floats only (no rational evaluation)": exact powers took
+    integer exponents only, not one per draw."""
+    from fractions import Fraction
+
+    from numeric.exact import BeyondExact, RationalArray, exact_truth_split
+    from numeric.kernels import compile_kernel
+    from numeric.spot import check_statement
+
+    v = sp.Symbol("v", positive=True)
+    n, m = sp.symbols("n m", integer=True, positive=True)
+    k = compile_kernel(v**m / m < v**n / n, (m, n, v))
+    ms, ns, vs = [3, 2, 5, 1], [2, 3, 7, 1], [Fraction(1, 2), Fraction(1, 3), Fraction(9, 10), Fraction(2, 3)]
+    want = [vv**mm / mm < vv**nn / nn for mm, nn, vv in zip(ms, ns, vs)]
+    assert k.exact(ms, ns, vs).tolist() == want == [True, False, False, False]
+    two = compile_kernel(2**n > n**2, (n,))  # an integer base, a per-draw exponent (negative too)
+    assert two.exact(["1", "3", "5", "-1"]).tolist() == [True, False, True, False]
+    with pytest.raises(TypeError):  # a non-integer exponent has no rational value
+        RationalArray.from_values([2]) ** RationalArray.from_values(["1/2"])
+    with pytest.raises(BeyondExact):
+        RationalArray.from_values(["2/3"]) ** RationalArray.from_values([10**6])
+    # a draw too large alone is left unevaluated; the others are evaluated
+    big = RationalArray.from_values([2, 10**6, 3])
+    truth, _, done = exact_truth_split(lambda e: (e - e + Fraction(2, 3)) ** e < 1, [big], float("inf"))
+    assert truth.tolist() == [True, False, True] and done.tolist() == [True, False, True]
+    # in a spot check: exact draws decided exactly, and a false claim's boundary failure confirmed exactly
+    chk = check_statement(v**m / m < v**n / n, {"n >= 2": n >= 2, "n < m": n < m, "v < 1": v < 1}, samples=2000)
+    assert not chk.exact_unavailable and chk.exact_draws > 0 and chk.failures == 0, chk
+    wrong = check_statement(v**n < sp.Rational(1, 2), {"v <= 1/2": v <= sp.Rational(1, 2)}, samples=2000)
+    assert not wrong.exact_unavailable and wrong.failures > 0
+    assert wrong.first_failure == {"n": Fraction(1), "v": Fraction(1, 2)}, wrong.first_failure

@@ -105,6 +105,26 @@ def test_the_report_says_what_the_draws_show_for_each_kind(status, kind, words):
     assert ("counterexample" in text) is False  # no point was re-evaluated in this detail: none is claimed
 
 
+def test_a_spot_check_with_no_admissible_draw_says_nothing_was_checked():
+    # a new user's report said "0 admissible draws ...; none disagrees" (and "it fails on a set the draws
+    # missed" for a refuted claim): no draw meets x^3 - x = y^5 + y + 1/7 at random, and no factor places it
+    y = sp.Symbol("y", real=True)
+    curve = sp.Eq(x**3 - x, y**5 + y + sp.Rational(1, 7))
+    claim = Claim(id="Z.1", statement="s", claim=x**3 - x - y**5 - y < 1, assumptions={"on the curve": curve})
+    result = decide_claim(claim, settings=FAST)
+    spot = spot_check_claim(Paper(title="t", claims=(claim,)), result, FAST)
+    assert result.status is Status.PROVED and spot.samples == 0 and spot.in_all == 0, spot
+    for status, kind in ((Status.PROVED, Kind.FORALL), (Status.REFUTED, Kind.FORALL), (Status.WITNESS, Kind.EXISTS)):
+        text = _spot_sentence(spot, status, kind)
+        assert text.startswith("NOT CHECKED: no draw met the assumptions, so nothing was evaluated"), text
+        assert "none disagrees" not in text and "missed" not in text
+    from proofs.claim import SpotCheck  # one decision without draws beside others with some: partly checked
+
+    partly = SpotCheck(samples=0, violations=0, seconds=0.0, detail="2 obligation(s)", draws=5000)
+    assert _spot_sentence(partly, Status.PROVED).startswith("NOT FULLY CHECKED: a decision had no admissible "
+                                                            "draw; 5,000 admissible draws over the other obligations")
+
+
 # -- slips in a claims file: refused when it is loaded, one line, exit status 2 --------------------------
 
 def test_an_expectation_no_verdict_can_meet_is_refused():
@@ -889,7 +909,9 @@ def test_a_sign_sympy_used_to_settle_the_statement_is_not_called_unneeded():
         assert r.status is Status.PROVED
         rows = {row.group: row for row in necessity(r, Settings(), assumption_use(r, Settings()))}
         sign = rows["positivity of x"]
-        assert sign.necessary is None and "cannot be dropped" in sign.verdict.reason, sign
+        assert sign.necessary is None and "could not be dropped: SymPy settled" in sign.verdict.reason, sign
+        # SymPy may or may not have used the sign (-1 < 0 needs none): the reason does not say it did
+        assert "whether SymPy used the symbols' own assumptions" in sign.verdict.reason
 
 
 def test_sizes_the_assumptions_exclude_do_not_make_the_claim_vacuous():
@@ -1943,3 +1965,23 @@ def test_a_name_alike_in_meaning_is_no_slip_and_a_nasty_name_is_no_hang():
     assert label_disagreement("(((99^99)^99)^99)^99 > x", x < 1) == ""
     assert label_disagreement("(a+b+c+d+e)^100 < 1", a + b + c + d + e < 1) == ""
     assert time.monotonic() - start < 5
+
+
+def test_repeated_boundary_draws_are_counted_as_draws_and_as_distinct_points():
+    """A red team: "201 exactly confirmed draws refute it" for sqrt(x^2 + 10^-30) - |x| < 10^-15, which only
+    x = 0 refutes: the boundary draws land on 0 again and again.  The count stays a count of draws, and says at
+    how many distinct points they are."""
+    xr = sp.Symbol("x", real=True)
+    claim = Claim(id="R.9", statement="s",
+                  claim=sp.sqrt(xr**2 + sp.Rational(1, 10**30)) - sp.Abs(xr) < sp.Rational(1, 10**15))
+    result = decide_claim(claim, settings=FAST)
+    spot = spot_check_claim(Paper(title="t", claims=(claim,)), result, Settings(samples=20_000))
+    assert result.status is Status.REFUTED and spot.found > 1 and spot.found_points == 1, spot
+    assert spot.found_text().startswith(f"{spot.found:,} (at 1 distinct point)")
+    assert "(at 1 distinct point: boundary draws repeat a point)" in spot.detail
+    assert spot.as_dict()["found_distinct_points"] == 1
+    assert f"{spot.found:,} (at 1 distinct point) of them violate the claim" in _spot_sentence(spot, result.status)
+    # distinct failures are not said to repeat
+    wide = Claim(id="R.7", statement="s", claim=x < 1500)
+    spot = spot_check_claim(Paper(title="t", claims=(wide,)), decide_claim(wide, settings=FAST), FAST)
+    assert spot.found >= 1 and spot.found_points == spot.found and "distinct" not in spot.found_text()

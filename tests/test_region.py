@@ -457,6 +457,9 @@ def test_cli_text_and_latex(capsys):
     (["S2.spill.2", "--timeout", "-1"], "positive number of seconds"),
     (["S2.spill.2", "--samples", "0"], "positive whole number"),
     (["S2.spill.2", "--json", "--latex"], "not allowed with"),
+    (["S2.spill.2", "--eliminate", "__import__('os').system('touch pwned')"], "expected symbol names"),
+    (["S2.spill.2", "--eliminate", "zz"], "no symbol named zz in this region; its symbols: A, C"),
+    (["S2.spill.2", "--eliminate", "A,C"], "leaves no symbol"),
 ])
 def test_cli_bad_input(args, message, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
@@ -465,6 +468,49 @@ def test_cli_bad_input(args, message, tmp_path, monkeypatch, capsys):
     lines = err.strip().splitlines()
     assert len(lines) == 1 and message in lines[0] and "Traceback" not in err
     assert not (tmp_path / "pwned").exists()
+
+
+_TWO_EQUILIBRIA = textwrap.dedent('''
+    import sympy as sp
+    from proofs import Claim, Paper
+    k = sp.Symbol("k", positive=True)
+    e1, e2 = sp.symbols("e_1 e_2", real=True)
+    claims = (Claim(id="CJ.4", statement="two distinct positive symmetric equilibria", kind="exists",
+                    claim=sp.And(sp.Eq(e1, k + e1**2), sp.Eq(e2, k + e2**2), 0 < e1, e1 < e2)),)
+    paper = Paper(title="Cooper and John", claims=claims)
+''')
+
+
+@needs_qepcad
+def test_cli_eliminates_variables_a_user_names(tmp_path, capsys):
+    # a user's exists-claim over k, e_1, e_2: its region in k alone is 4k < 1 (the Python API's eliminate=)
+    path = tmp_path / "cj.py"
+    path.write_text(_TWO_EQUILIBRIA)
+    code, out, err = cli(["CJ.4", "--claims", str(path), "--eliminate", "e_1, e_2", "--json", "--samples", "5000"],
+                         capsys)
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["region"] == "4*k < 1" and data["certified"] is True, data
+    assert data["rows"][0]["eliminated"] == ["e_1", "e_2"] and data["rows"][0]["spot_check"]["compared"] > 0
+    code, out, _ = cli(["CJ.4", "--claims", str(path), "--samples", "5000"], capsys)  # none eliminated
+    assert code == 0 and "e₁ + e₂ = 1" in out.split("derived:")[1].splitlines()[0]
+
+
+def test_a_region_spot_check_with_no_admissible_draw_says_nothing_was_compared(capsys):
+    from numeric.region import RegionCheck
+    from numeric.spot import StatementCheck
+    from proofs.cmd_region import _text
+    from proofs.regions import DerivedThreshold, RegionEntry, Threshold
+    from symbolic.regions import Region
+
+    k = sp.Symbol("k", positive=True)
+    t = Threshold("where it holds", k > 1)
+    r = Region(k > 1, k > 1, (), (), (k,), "sympy", 0.0, certified=True)
+    row = DerivedThreshold("Z.1", "holds where", t, r, None, None)
+    nothing = RegionCheck((("the region", StatementCheck(0, 0, 0, 0, 0)),))
+    text = _text(RegionEntry("Z.1", lambda: [t], "holds where"), [row], [nothing])
+    assert "spot check: NOT CHECKED: no draw met the assumptions, so nothing was compared" in text
+    assert "0 disagreements" not in text
 
 
 def test_cli_without_qepcad_says_how_to_install_it(tmp_path):

@@ -327,5 +327,13 @@ def test_an_undecided_claims_float_failures_settle_nothing_and_counts_cover_ever
     # a second red team: a proved claim's cell and row still showed one decision's draws
     proved = SpotCheck(samples=100_414, violations=0, seconds=0.1, draws=401_656, exercised=32_723)
     assert _spot_cell(proved, Status.PROVED) == "0 / 401,656"
+    # a new user's witness whose instances no draw met read "0 / 100,448", as if 0 disagreed: said what it is
+    missed = SpotCheck(samples=100_448, violations=0, seconds=0.1)
+    assert _spot_cell(missed, Status.WITNESS, Kind.EXISTS) == "0 instances / 100,448"
+    assert _spot_cell(missed, Status.REFUTED, Kind.FORALL) == "0 refute / 100,448"
+    assert _spot_cell(missed, Status.REFUTED, Kind.EXISTS) == "0 / 100,448"  # no instance: none of them is one
+    assert _spot_cell(SpotCheck(samples=0, violations=0, seconds=0.1), Status.PROVED) == "none evaluated"
+    assert _spot_cell(SpotCheck(samples=0, violations=0, seconds=0.1, draws=5000), Status.PROVED) == \
+        "a decision none / 5,000"
     holds = SimpleNamespace(status=Status.PROVED, claim=SimpleNamespace(kind=Kind.FORALL), verdict=None)
     assert _spot_text(proved, holds) == "401,656 draws ok (at least 32,723 meet the hypothesis in each implication)"

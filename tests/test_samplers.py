@@ -153,6 +153,26 @@ def test_an_equation_is_solved_for_a_symbol_it_is_linear_in_so_exact_draws_land_
     assert _equations(SamplingProblem.build([x], statements=[sp.Implies(sp.Eq(x**2, 2), x < 1)])) == ()
 
 
+def test_a_second_equation_is_placed_by_a_linear_factor_once_the_first_is_placed():
+    # two symmetric equilibria e = k + e^2: each equation is linear only in k; once k = e_1 - e_1^2, the second
+    # factors as (e_2 - e_1)(1 - e_1 - e_2) = 0 and places e_2 = 1 - e_1, not the tie e_2 = e_1 (found by a
+    # user: before, no draw met both, and the spot check evaluated nothing)
+    from numeric.samplers import _equations
+
+    k = sp.Symbol("k", positive=True)
+    e1, e2 = sp.symbols("e_1 e_2", real=True)
+    eqs = [sp.Eq(e1, k + e1**2), sp.Eq(e2, k + e2**2)]
+    problem = SamplingProblem.build([k, e1, e2], [e1 < e2, *eqs], [e2 > sp.Rational(1, 2)])
+    assert _equations(problem) == ((k, e1 - e1**2), (e2, 1 - e1))
+    d = BoundsSampler().draw(problem, 2000, np.random.default_rng(0), exact=True)
+    ks, a, b = (d[s].to_fractions() for s in (k, e1, e2))
+    both = [x == kk + x**2 and y == kk + y**2 and x < y and kk > 0 for kk, x, y in zip(ks, a, b)]
+    assert sum(both) > 20  # both equilibrium conditions hold exactly, with e_1 < e_2 and k > 0
+    # nothing is placed where no factor is linear: e^3 = k + e beside k = e_1^2 leaves e_2^3 - e_2 - e_1^2
+    cubic = SamplingProblem.build([k, e1, e2], [sp.Eq(k, e1**2), sp.Eq(e2**3, k + e2)])
+    assert set(dict(_equations(cubic))) == {k}
+
+
 def test_placements_that_rest_on_each_other_are_not_made():
     # x = y + 1 is read as written; y**2 = x y + 3 solved for y would rest on x: a cycle, so it is solved for x
     from numeric.samplers import _equations, _placing_order
