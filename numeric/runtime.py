@@ -108,11 +108,23 @@ def _exact_select(condlist, choicelist, default=None):
     return out
 
 
+class _ExactConstant(Fraction):
+    """A kernel's rational constant.  ``(1/2)**n`` with an integer symbol ``n`` is a power per draw: Python
+    3.11's Fraction would turn itself into a float before the array had its turn."""
+
+    __slots__ = ()
+
+    def __pow__(self, exponent):
+        if isinstance(exponent, RationalArray):
+            return exponent.__rpow__(self)
+        return super().__pow__(exponent)
+
+
 def exact_namespace(float_globals: dict) -> dict:
     """``float_globals`` with exact comparisons and constants; anything transcendental refuses."""
     ns = dict(float_globals)
     ns.update({
-        "_q": Fraction, "_all": _all, "_any": _any,
+        "_q": _ExactConstant, "_all": _all, "_any": _any,
         "greater": operator.gt, "less": operator.lt, "greater_equal": operator.ge,
         "less_equal": operator.le, "equal": operator.eq, "not_equal": operator.ne,
     })

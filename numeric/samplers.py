@@ -7,8 +7,8 @@ assumption atoms among them and the statements to be checked -- and returns
 the ``numpy.random.Generator`` passed in.
 
 The generic :class:`BoundsSampler` reads each symbol's bounds from the atoms
-and puts a share of the draws on them and on the equations of the statement
-(rational roots only, so that exact draws meet them exactly); the paper's own samplers, which build Section
+and puts a share of the draws on them, every draw on the equations among the assumptions' conjuncts and a
+share on the other equations (rational roots only, so that exact draws meet them exactly); the paper's own samplers, which build Section
 5 and Section 4 economies, are in :mod:`numeric.paper_samplers` and use the
 two arithmetic backends here (:class:`FloatDraws`, :class:`ExactDraws`).
 
@@ -224,9 +224,10 @@ class BoundsSampler:
     factor of about 20 (0.22 to 4.5 away) and a share :data:`WIDE_SHARE` over :data:`WIDE_LOG_RANGE`.
 
     Draws land on an inclusive bound exactly in a share of the draws, and on
-    the value an equation of the statements or atoms gives a symbol
+    the value an equation gives a symbol: every draw where the equation is a
+    conjunct of the assumptions, another share where it is in the statement
     (``Eq(n, (1 + C)/A)``: a point the statement is about, such as the root of
-    a payoff gap) in another share.  Other atoms that relate several symbols
+    a payoff gap) or in a disjunction (:func:`_equations`).  Other atoms that relate several symbols
     are not constructed: :mod:`numeric.spot` filters by them (rejection), which
     is why samplers for other models should be registered.
 
@@ -304,14 +305,14 @@ class BoundsSampler:
                 rounded = _integers_within(np.round(v.to_float() if exact else v), lo, lo_incl, hi, hi_incl)
                 v = RationalArray.from_integers(rounded.astype(np.int64)) if exact else rounded
             out[sym] = ops.finish(v)
-        for sym, value in _equations(problem):
-            self._place(out, sym, value, rng, n, exact, 0.5 if exact else boundary_share,
+        for sym, value, always in _equations(problem):
+            self._place(out, sym, value, rng, n, exact, 1.0 if always else 0.5 if exact else boundary_share,
                         self.bounds(sym, problem.atoms))
         return out
 
     @staticmethod
     def _place(out: dict, sym, value, rng, n: int, exact: bool, share: float, bounds=(None, False, None, False)) -> None:
-        """Put ``sym`` on ``value`` (an expression in the other drawn symbols) in a share of the draws.
+        """Put ``sym`` on ``value`` (an expression in the other drawn symbols) in a ``share`` of the draws.
 
         Only where the value respects the symbol's own sign and integrality and its ``bounds``
         (:meth:`bounds`): a draw moved out of them would be rejected, and exact draws are not topped up.
@@ -348,7 +349,7 @@ class BoundsSampler:
 
 @functools.lru_cache(maxsize=1024)
 def _equations(problem: SamplingProblem) -> tuple:
-    """``(symbol, value)`` for each equation of the problem that gives a symbol a value, in placing order.
+    """``(symbol, value, always)`` for each equation of the problem that gives a symbol a value, in placing order.
 
     ``Eq(symbol, value)`` is read as written.  Any other equation is solved for a symbol it is *linear* in
     once denominators are cleared, so that a hypothesis stating a first-order condition is met on draws:
@@ -357,63 +358,86 @@ def _equations(problem: SamplingProblem) -> tuple:
     never be confirmed).  Equations are taken from the widest down, each solved for a symbol no wider one
     took -- a symbol of the statement before a parameter, a real one before an integer (which a quotient
     rarely is): ``Eq(V/(1 + E)**2, 1)`` places ``V`` on ``(1 + E)**2``.  A value may rest on symbols
-    placed before it; placements in a cycle are dropped.  Deterministic: no time limit decides anything.
+    placed before it; placements in a cycle are not made.  An equation whose symbols are all taken is put
+    through the placements so far and placed by a linear factor (:func:`_factor_root`).
+
+    The assumptions' own conjuncts come first and are placed on every draw (``always``): a draw off them is
+    not admissible anyway.  Equations inside a disjunction, a negation or the statement come after, on
+    symbols the conjuncts left free, and on a share of the draws: they aim at a boundary.  Deterministic:
+    no time limit decides anything.
     """
     own = set(problem.symbols)
+    conjuncts = [a for a in problem.atoms if isinstance(a, sp.Eq)]
     # in a fixed order (a set's order follows the hash seed; each placement draws from the generator)
-    equations = list(dict.fromkeys(eq for b in (*problem.atoms, *problem.statements) if isinstance(b, sp.Basic)
-                                   for eq in sorted(b.atoms(sp.Eq), key=sp.default_sort_key)))
+    nested = [eq for b in (*problem.atoms, *problem.statements) if isinstance(b, sp.Basic)
+              for eq in sorted(b.atoms(sp.Eq), key=sp.default_sort_key)]
     about = set().union(*(b.free_symbols for b in problem.statements if isinstance(b, sp.Basic)))
-    found, to_solve = [], []
 
     def rank(s):  # a symbol of the statement before a parameter, a real one before an integer
         return bool(s.is_integer), s not in about, sp.default_sort_key(s)
 
+    def fits(sym, value):  # e_2 = e_1 beside e_1 < e_2 would leave no admissible draw
+        return not any(a.xreplace({sym: value}) is sp.false for a in problem.atoms if isinstance(a, Relational))
+
+    found: list = []
+    taken: set = set()
+    for always, group in ((True, conjuncts), (False, [eq for eq in nested if eq not in conjuncts])):
+        _place_group(list(dict.fromkeys(group)), always, own, found, taken, rank, fits)
+    return _placing_order(list(dict.fromkeys(found)))
+
+
+def _place_group(equations: list, always: bool, own: set, found: list, taken: set, rank, fits) -> None:
+    """Add the placements of ``equations`` to ``found`` (``(symbol, value, always)``), on symbols not in
+    ``taken``, which grows with them; only placements that ``fits`` (an assumption made false is not)."""
+    to_solve = []
     for eq in equations:
         if not (isinstance(eq.lhs, sp.Expr) and isinstance(eq.rhs, sp.Expr)):
             continue  # Eq(x > 0, y > 0) relates truth values: it places no symbol
         eq = exact_floats(eq)[0]  # Eq(2 f, 0.3) places f on 3/20, as the engine reads the decimal
+        if not eq.free_symbols <= own:
+            continue
         as_written = [(sym, value) for sym, value in ((eq.lhs, eq.rhs), (eq.rhs, eq.lhs))
-                      if sym in own and isinstance(sym, sp.Symbol) and sym not in value.free_symbols
-                      and value.free_symbols <= own]
+                      if isinstance(sym, sp.Symbol) and sym not in taken and sym not in value.free_symbols
+                      and not any(sym in _resting_on(found, dep) for dep in value.free_symbols)
+                      and fits(sym, value)]
         if as_written:
-            found.append(as_written[0])
-        elif eq.free_symbols <= own:
+            found.append((*as_written[0], always))
+            taken.add(as_written[0][0])
+        else:
             to_solve.append(eq)
-    taken: set = set()
     unplaced = []
     for eq in sorted(to_solve, key=lambda e: -len(e.free_symbols)):
-        several = len(eq.free_symbols) > 1
-        ranked = sorted(eq.free_symbols - taken if several else eq.free_symbols, key=rank)
-        for sym in ranked:
+        for sym in sorted(eq.free_symbols - taken, key=rank):
             root = _linear_root(eq, sym)
-            if root is not None and not any(sym in _resting_on(found, dep) for dep in root.free_symbols):
-                found.append((sym, root))
-                taken |= {sym} if several else set()
+            if root is not None and not any(sym in _resting_on(found, dep) for dep in root.free_symbols) \
+                    and fits(sym, root):
+                found.append((sym, root, always))
+                taken.add(sym)
                 break
         else:
             unplaced.append(eq)
     for eq in unplaced:  # once the others are placed, a linear factor may place a symbol no one took
-        placement = _factor_root(eq, found, taken | {sym for sym, _ in found}, rank)
+        placement = _factor_root(eq, found, taken, rank, fits)
         if placement is not None:
-            found.append(placement)
+            found.append((*placement, always))
             taken.add(placement[0])
-    return _placing_order(list(dict.fromkeys(found)))
 
 
-def _factor_root(eq, found: list, taken: set, rank):
+def _factor_root(eq, found: list, taken: set, rank, fits=lambda sym, value: True):
     """``(symbol, value)`` from a factor linear in a symbol not yet ``taken``, once the placements ``found`` so
     far are put into ``eq``; ``None`` where none is.
 
     Two equilibrium conditions ``e_1 = k + e_1^2`` and ``e_2 = k + e_2^2`` are each linear only in ``k``: the
     first places ``k = e_1 - e_1^2``, and the second becomes ``(e_2 - e_1)(1 - e_1 - e_2) = 0``, which places
     ``e_2 = 1 - e_1`` (a factor that sets a symbol equal to another, ``e_2 = e_1``, comes last: an ordering
-    among them usually excludes it).  Both hold where both placements fall on the same draw.
+    among them usually excludes it).  Both hold on every draw where both placements are made.
     """
-    values: dict = {}
-    for sym, value in found:
-        values.setdefault(sym, value)
-    difference = (eq.lhs - eq.rhs).xreplace(values)
+    values = {sym: value for sym, value, _ in found}
+    difference = eq.lhs - eq.rhs
+    for _ in range(len(values)):  # through chains of placements (they have no cycle)
+        difference, before = difference.xreplace(values), difference
+        if difference == before:
+            break
     if sp.count_ops(difference) > 200:
         return None
     numerator, _ = sp.fraction(sp.together(difference))
@@ -428,7 +452,8 @@ def _factor_root(eq, found: list, taken: set, rank):
             if sym not in factor.free_symbols:
                 continue
             root = _linear_root(sp.Eq(factor.as_expr(), 0, evaluate=False), sym)
-            if root is not None and not any(sym in _resting_on(found, dep) for dep in root.free_symbols):
+            if root is not None and not any(sym in _resting_on(found, dep) for dep in root.free_symbols) \
+                    and fits(sym, root):
                 options.append((isinstance(root, sp.Symbol), len(options), sym, root))
     if not options:
         return None
@@ -441,7 +466,7 @@ def _resting_on(found: list, sym) -> set:
     seen, stack = set(), [sym]
     while stack:
         current = stack.pop()
-        for placed, value in found:
+        for placed, value, *_ in found:
             if placed == current:
                 new = value.free_symbols - seen
                 seen |= new
@@ -451,11 +476,11 @@ def _resting_on(found: list, sym) -> set:
 
 def _placing_order(found: list) -> tuple:
     """``found`` with every placement after all placements of the symbols its value rests on."""
-    placed = {sym for sym, _ in found}
+    placed = {p[0] for p in found}
     ordered, left = [], list(found)
     while left:
-        waiting = {sym for sym, _ in left}
-        ready = [(sym, value) for sym, value in left if not value.free_symbols & placed & waiting]
+        waiting = {p[0] for p in left}
+        ready = [p for p in left if not p[1].free_symbols & placed & waiting]
         if not ready:
             break  # the rest rest on each other
         ordered.extend(ready)

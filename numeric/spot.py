@@ -114,7 +114,7 @@ from symbolic.points import simplest_first
 from .draws import (DEFAULT_SAMPLERS, NotCheckable, Plan, as_exact, assumption_tuple, draw_points, exact_row,
                     format_point, plan_for, register_sampler, samplers, seed_for, unregister_sampler,
                     why_uncheckable)
-from .exact import RationalArray, exact_truth_split
+from .exact import RationalArray, exact_truth, exact_truth_split
 from .kernels import Kernel, KernelError
 from .point_check import PointCheck, evaluate_point
 from .samplers import own_assumptions_hold
@@ -528,9 +528,11 @@ def _confirm(plan: Plan, kernel: Kernel, values, rows, want, tally: _Tally, limi
         tally.unavailable = True
         _confirm_in_sympy_rows(plan, kernel, values, rows, want, tally, defined_in_floats)
         return
-    done = held_done & value_done  # v**n at n = 10**6 is beyond exact powers (and SymPy's time): left open
+    # v**n at n = 10**6 is beyond exact powers: SymPy decides a few such draws (at high precision), unless the
+    # assumptions are false there
+    done = held_done & (value_done | (held_defined & ~held))
     if not done.all():
-        _left_open(plan, values, rows[~done], defined_in_floats, tally)
+        _confirm_in_sympy_rows(plan, kernel, values, rows[~done], want, tally, defined_in_floats)
         rows, held, held_defined, value, value_defined = (a[done] for a in (rows, held, held_defined, value,
                                                                              value_defined))
     # a zero denominator stops the eager rational evaluation of a draw where Kleene's logic may still settle
@@ -688,5 +690,9 @@ def draw_admissible(statement, assumptions=(), *, n: int = 1000, seed: int = 0, 
     rng = seed_for(seed, sp.sstr(statement)[:200])
     values = draw_points(plan, n, rng, exact, boundary_share)
     args = [values[s] for s in plan.symbols]
-    values["admissible"] = plan.assumptions.exact(*args) if exact else plan.assumptions(*args)
+    if exact:  # a denominator of an assumption zero on a draw: that draw is not admissible
+        held, defined = exact_truth(plan.assumptions.exact, args)
+        values["admissible"] = held & defined
+    else:
+        values["admissible"] = np.asarray(plan.assumptions(*args), dtype=bool)
     return values

@@ -42,8 +42,9 @@ def add_parser(sub) -> None:
 
 def _symbol_names(text: str) -> tuple[str, ...]:
     """``"e_1, e_2"`` -> ``("e_1", "e_2")``: names only, never parsed as expressions."""
-    names = tuple(dict.fromkeys(n.strip() for n in text.split(",") if n.strip()))
-    bad = [n for n in names if not n.replace("_", "a").replace("'", "a").isalnum()]
+    parts = [n.strip() for n in text.split(",")]
+    names = tuple(dict.fromkeys(parts))
+    bad = [n for n in names if not n.replace("_", "a").replace("'", "a").isalnum()]  # "" too: "p_1,,p_2"
     if not names or bad:
         raise argparse.ArgumentTypeError(f"expected symbol names separated by commas, got {text!r}")
     return names

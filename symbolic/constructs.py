@@ -525,6 +525,9 @@ def condition_text(c: sp.Basic) -> str:
         return f"{sp.sstr(c.lhs)} {c.rel_op} {sp.sstr(c.rhs)}"
     if isinstance(c, sp.Implies):
         return f"({condition_text(c.args[0])}) => ({condition_text(c.args[1])})"
+    if isinstance(c, (sp.And, sp.Or)):  # (x <= 1) or (x - 1 != 0), not SymPy's "| Ne(x - 1, 0)"
+        word = " and " if isinstance(c, sp.And) else " or "
+        return word.join(f"({condition_text(a)})" for a in c.args)
     return sp.sstr(c)
 
 

@@ -86,7 +86,12 @@ def _no_instance(p: Problem, d: Domain) -> str:
     enc = p.encoding
     if not enc.claim_domain:
         return "no instance satisfies the assumptions and the condition"
-    named = ", ".join(condition_text(c) for c in d.claim[:_NAMED])
+    # a condition true wherever the assumptions hold explains nothing: only those that may fail are named
+    may_fail = [c for c, term in zip(d.claim, enc.claim_domain)
+                if check_query(p, [enc.facts, enc.premises, enc.assumptions, [f"(not {term})"]]).result != "unsat"]
+    if not may_fail:
+        return "no instance satisfies the assumptions and the condition"
+    named = ", ".join(condition_text(c) for c in may_fail[:_NAMED])
     if check_query(p, [enc.facts, enc.premises, enc.assumptions, list(enc.claim_domain)]).result == "unsat":
         return (f"no instance: the condition is defined at no point the assumptions admit (it needs {named}), and "
                 "where it is undefined nothing is an instance")

@@ -898,6 +898,13 @@ def test_no_instance_names_the_conditions_of_definition_that_excluded_points():
     r = exists(sp.Eq(sp.Abs(sp.sqrt(a)), 2), {"a < 0": a < 0}, timeout=5)
     assert r.status is Status.REFUTED and r.reason.startswith("no instance: the condition is defined at no point "
                                                               "the assumptions admit (it needs a >= 0)")
+    # only conditions that may fail where the assumptions hold are named (a - 1 >= 0 holds at every a > 3)
+    r = exists(sp.Eq(sp.sqrt(a - 1) + sp.sqrt(-a), 5), {"a > 3": a > 3}, timeout=5)
+    assert r.status is Status.REFUTED and "(it needs -a >= 0)" in r.reason, r.reason
+    r = exists(sp.Eq(sp.sqrt(a - 1) + sp.log(a - 2), 5), {"3 < a": a > 3, "a < 4": a < 4}, timeout=5)
+    assert r.status is Status.REFUTED and r.reason == "no instance satisfies the assumptions and the condition"
+    r = exists(sp.And(a > 3, sp.Eq(sp.sqrt(a - 1) + sp.sqrt(-a), 5)), timeout=5)  # a disjunction in words
+    assert r.reason.endswith("(it needs (a <= 3) or ((-a >= 0) and (a - 1 >= 0)))"), r.reason
     r = exists(sp.And(a > 5, a < 1), timeout=5)  # nothing to be defined: the plain words
     assert r.reason in ("no instance satisfies the assumptions and the condition",
                         "SymPy evaluated the statement to the constant False before the engine saw it")

@@ -248,3 +248,33 @@ def test_a_power_with_an_integer_symbol_as_exponent_is_evaluated_exactly_draw_by
     wrong = check_statement(v**n < sp.Rational(1, 2), {"v <= 1/2": v <= sp.Rational(1, 2)}, samples=2000)
     assert not wrong.exact_unavailable and wrong.failures > 0
     assert wrong.first_failure == {"n": Fraction(1), "v": Fraction(1, 2)}, wrong.first_failure
+
+
+def test_a_rational_base_with_a_per_draw_exponent_is_exact():
+    """``(1/2)**n``: Python 3.11's Fraction turned itself into a float before the array's ``__rpow__`` ran, so
+    a claim with a rational base had no exact evaluation at all."""
+    from numeric.kernels import compile_kernel
+    from numeric.spot import check_statement
+
+    n = sp.Symbol("n", integer=True, positive=True)
+    s = sp.Symbol("s", positive=True)
+    k = compile_kernel(sp.Rational(2, 3) ** (n - 1) * s, (n, s))
+    assert k.exact([1, 2, 3], ["1/3", "1/2", "1/5"]).to_fractions() == [Fraction(1, 3), Fraction(1, 3),
+                                                                       Fraction(4, 45)]
+    assert compile_kernel(sp.Rational(1, 2) ** (-n), (n,)).exact([3]).to_fractions() == [Fraction(8)]
+    assert compile_kernel(sp.Rational(1, 2) ** 2 * s, (s,)).exact(["1"]).to_fractions() == [Fraction(1, 4)]
+    chk = check_statement(sp.Rational(1, 2) ** n <= sp.Rational(1, 2), {}, samples=500)
+    assert not chk.exact_unavailable and chk.exact_draws > 0 and chk.failures == 0, chk
+
+
+def test_draw_admissible_exact_skips_a_draw_where_an_assumption_is_undefined():
+    """An assumption's denominator zero on an exact draw: that draw is not admissible (it raised
+    ZeroDivisionError)."""
+    from numeric.spot import draw_admissible
+
+    x = sp.Symbol("x", integer=True, positive=True)
+    y = sp.Symbol("y", positive=True)
+    d = draw_admissible(x + y > 0, [1 / (x - 1) > 0, x <= 3], n=200, exact=True)
+    xs = d[x].to_float()
+    assert set(xs[d["admissible"]]) == {2.0, 3.0}
+    assert (xs[~d["admissible"]] == 1).all() and (~d["admissible"]).any()

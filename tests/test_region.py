@@ -460,6 +460,8 @@ def test_cli_text_and_latex(capsys):
     (["S2.spill.2", "--eliminate", "__import__('os').system('touch pwned')"], "expected symbol names"),
     (["S2.spill.2", "--eliminate", "zz"], "no symbol named zz in this region; its symbols: A, C"),
     (["S2.spill.2", "--eliminate", "A,C"], "leaves no symbol"),
+    (["S2.spill.2", "--eliminate", "A,,C"], "expected symbol names"),  # an empty name is not dropped silently
+    (["S2.spill.2", "--eliminate", "A,"], "expected symbol names"),
 ])
 def test_cli_bad_input(args, message, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)

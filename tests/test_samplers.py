@@ -143,12 +143,13 @@ def test_an_equation_is_solved_for_a_symbol_it_is_linear_in_so_exact_draws_land_
     V, E_N, E_s = sp.symbols("V E_N E_star", positive=True)
     nash, best = sp.Eq(V / (1 + E_N) ** 2, 1), sp.Eq(N * V / (1 + E_s) ** 2, 1)
     problem = SamplingProblem.build([N, V, E_N, E_s], [N >= 2, nash, best], [E_s >= E_N])
-    assert dict(_equations(problem)) == {V: (1 + E_N) ** 2, N: (1 + E_s) ** 2 / (1 + E_N) ** 2} or \
-        dict(_equations(problem)) == {V: E_N**2 + 2 * E_N + 1, N: (E_s**2 + 2 * E_s + 1) / V}
+    placed = {sym: value for sym, value, always in _equations(problem) if always}
+    assert placed == {V: (1 + E_N) ** 2, N: (1 + E_s) ** 2 / (1 + E_N) ** 2} or \
+        placed == {V: E_N**2 + 2 * E_N + 1, N: (E_s**2 + 2 * E_s + 1) / V}
     d = BoundsSampler().draw(problem, 400, np.random.default_rng(0), exact=True)
     Vs, Ns, Es, Ss = (d[s].to_fractions() for s in (V, N, E_N, E_s))
     both = [v == (1 + e) ** 2 and n * v == (1 + t) ** 2 for v, n, e, t in zip(Vs, Ns, Es, Ss)]
-    assert sum(both) > 5  # both conditions hold exactly on a share of the exact draws
+    assert sum(both) > 100  # both conditions (conjuncts of the assumptions) hold exactly, on every draw they can
     x = sp.Symbol("x", positive=True)  # an irrational root is never placed
     assert _equations(SamplingProblem.build([x], statements=[sp.Implies(sp.Eq(x**2, 2), x < 1)])) == ()
 
@@ -163,25 +164,29 @@ def test_a_second_equation_is_placed_by_a_linear_factor_once_the_first_is_placed
     e1, e2 = sp.symbols("e_1 e_2", real=True)
     eqs = [sp.Eq(e1, k + e1**2), sp.Eq(e2, k + e2**2)]
     problem = SamplingProblem.build([k, e1, e2], [e1 < e2, *eqs], [e2 > sp.Rational(1, 2)])
-    assert _equations(problem) == ((k, e1 - e1**2), (e2, 1 - e1))
+    assert _equations(problem) == ((k, e1 - e1**2, True), (e2, 1 - e1, True))
     d = BoundsSampler().draw(problem, 2000, np.random.default_rng(0), exact=True)
     ks, a, b = (d[s].to_fractions() for s in (k, e1, e2))
     both = [x == kk + x**2 and y == kk + y**2 and x < y and kk > 0 for kk, x, y in zip(ks, a, b)]
-    assert sum(both) > 20  # both equilibrium conditions hold exactly, with e_1 < e_2 and k > 0
+    assert sum(both) > 80  # both equilibrium conditions hold exactly, with e_1 < e_2 and k > 0 (0 < e_1 < 1/2)
     # nothing is placed where no factor is linear: e^3 = k + e beside k = e_1^2 leaves e_2^3 - e_2 - e_1^2
     cubic = SamplingProblem.build([k, e1, e2], [sp.Eq(k, e1**2), sp.Eq(e2**3, k + e2)])
-    assert set(dict(_equations(cubic))) == {k}
+    assert {p[0] for p in _equations(cubic)} == {k}
 
 
 def test_placements_that_rest_on_each_other_are_not_made():
-    # x = y + 1 is read as written; y**2 = x y + 3 solved for y would rest on x: a cycle, so it is solved for x
+    # x = y + 1 is read as written; y**2 = x y + 3 solved for x would place x twice, and for y is not linear,
+    # so x = y + 1 is put into it: -y - 3 = 0 places y = -3, and then x = y + 1 = -2 meets both
     from numeric.samplers import _equations, _placing_order
 
     x = sp.Symbol("x", integer=True)
-    y = sp.Symbol("y", positive=True)
+    y = sp.Symbol("y", real=True)
     problem = SamplingProblem.build([x, y], [sp.Eq(x, y + 1), sp.Eq(y**2, x * y + 3)])
-    placed = _equations(problem)
-    assert {sym for sym, _ in placed} == {x} and (x, y + 1) in placed
+    assert _equations(problem) == ((y, -3, True), (x, y + 1, True))
+    # with y positive the two have no common solution: x = y + 1 would make the second false, so it is not made
+    yp = sp.Symbol("y", positive=True)
+    assert x not in {p[0] for p in _equations(SamplingProblem.build([x, yp], [sp.Eq(x, yp + 1),
+                                                                               sp.Eq(yp**2, x * yp + 3)]))}
     assert _placing_order([(x, y + 1), (y, x - 1)]) == ()
     assert _placing_order([(y, x - 1), (x, sp.Integer(2))]) == ((x, 2), (y, x - 1))
 
@@ -246,3 +251,37 @@ def test_draws_reach_far_from_one_so_a_false_bound_is_found():
         with pytest.raises(AssertionError, match="exactly confirmed"):
             assert_holds(false, samples=20_000)
     assert_holds(sp.Ge(n, 1, evaluate=False), samples=20_000)  # kept unevaluated: checked on the draws
+
+
+def test_the_assumptions_equations_come_before_the_statements_and_hold_on_every_draw():
+    """A trial's claims with an equation in the statement: it was placed first, the assumptions' equations then
+    built on it or were dropped in a cycle, and 6 of 1000 draws were admissible.  Now the assumptions' conjuncts
+    are placed on every draw, and the statement's equation is put through them: ``k = 2/9`` places
+    ``e_2 = 2/3``, where both equilibrium conditions and the statement's hypothesis hold."""
+    from numeric.samplers import _equations
+    from numeric.spot import check_statement
+
+    k = sp.Symbol("k", positive=True)
+    e1, e2 = sp.symbols("e_1 e_2", real=True)
+    assumptions = {"e_1 < e_2": e1 < e2, "e_1 = k + e_1^2": sp.Eq(e1, k + e1**2),
+                   "e_2 = k + e_2^2": sp.Eq(e2, k + e2**2)}
+    claim = sp.Implies(sp.Eq(k, sp.Rational(2, 9)), e1 < sp.Rational(1, 2))
+    placed = _equations(SamplingProblem.build([k, e1, e2], list(assumptions.values()), [claim]))
+    assert (e2, sp.Rational(2, 3), False) in placed and all(always for sym, _, always in placed if sym != e2)
+    chk = check_statement(claim, assumptions, samples=1000)
+    assert chk.admissible > 500 and chk.hypothesis_held > 50 and chk.failures == 0, chk
+    wrong = check_statement(sp.Or(sp.Eq(e1, sp.Rational(1, 3)), e1 < sp.Rational(1, 3)), assumptions, samples=1000)
+    assert wrong.admissible > 500 and wrong.failures > 0  # e_1 = 2/5, e_2 = 3/5 is an equilibrium pair
+
+
+def test_a_placement_that_falsifies_an_assumption_is_not_made():
+    # k = e_1^3 - e_1 and k = e_2^3 - e_2 leave (e_2 - e_1)(e_1^2 + e_1 e_2 + e_2^2 - 1) = 0: e_2 = e_1 is the
+    # only linear factor, and e_1 < e_2 rules it out; k is placed once, not twice on separate draws
+    from numeric.samplers import _equations
+
+    k = sp.Symbol("k", positive=True)
+    e1, e2 = sp.symbols("e_1 e_2", real=True)
+    problem = SamplingProblem.build([k, e1, e2], [sp.Eq(k, e1**3 - e1), sp.Eq(k, e2**3 - e2), e1 < e2])
+    assert _equations(problem) == ((k, e1**3 - e1, True),)
+    tie = SamplingProblem.build([k, e1, e2], [sp.Eq(k, e1**3 - e1), sp.Eq(k, e2**3 - e2), e1 <= e2])
+    assert _equations(tie) == ((e1, e2, True), (k, e1**3 - e1, True))
