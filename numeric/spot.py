@@ -114,6 +114,7 @@ from symbolic.points import simplest_first
 from .draws import (DEFAULT_SAMPLERS, NotCheckable, Plan, as_exact, assumption_tuple, draw_points, exact_row,
                     format_point, plan_for, register_sampler, samplers, seed_for, unregister_sampler,
                     why_uncheckable)
+from .balls import ball_truth
 from .exact import RationalArray, exact_truth, exact_truth_split
 from .kernels import Kernel, KernelError
 from .point_check import PointCheck, evaluate_point
@@ -524,15 +525,15 @@ def _confirm(plan: Plan, kernel: Kernel, values, rows, want, tally: _Tally, limi
         value, value_defined, value_done = exact_truth_split(kernel.exact, exact_args,
                                                              time.monotonic() + EXACT_POWER_SECONDS)
     except KernelError:
-        # no rational evaluation (real powers, roots): SymPy decides a few draws
+        # no rational evaluation (real powers, roots): balls, then SymPy, decide the draws
         tally.unavailable = True
-        _confirm_in_sympy_rows(plan, kernel, values, rows, want, tally, defined_in_floats)
+        _confirm_on_balls(plan, kernel, values, rows, want, tally, defined_in_floats)
         return
-    # v**n at n = 10**6 is beyond exact powers: SymPy decides a few such draws (at high precision), unless the
-    # assumptions are false there
+    # v**n at n = 10**6 is beyond exact powers: balls decide such draws, then SymPy a few (at high precision),
+    # unless the assumptions are false there
     done = held_done & (value_done | (held_defined & ~held))
     if not done.all():
-        _confirm_in_sympy_rows(plan, kernel, values, rows[~done], want, tally, defined_in_floats)
+        _confirm_on_balls(plan, kernel, values, rows[~done], want, tally, defined_in_floats)
         rows, held, held_defined, value, value_defined = (a[done] for a in (rows, held, held_defined, value,
                                                                              value_defined))
     # a zero denominator stops the eager rational evaluation of a draw where Kleene's logic may still settle
@@ -542,6 +543,29 @@ def _confirm(plan: Plan, kernel: Kernel, values, rows, want, tally: _Tally, limi
     _confirm_in_sympy_rows(plan, kernel, values, rows[~decided], want, tally, defined_in_floats)
     _count(plan, values, rows[decided], (held & value_defined & (value != want))[decided], tally)
     tally.excluded += int((held_defined & ~held).sum())
+
+
+def _confirm_on_balls(plan: Plan, kernel: Kernel, values, rows, want, tally: _Tally,
+                      defined_in_floats: Kernel | None) -> None:
+    """Float failures without an exact evaluation re-decided on balls (:mod:`numeric.balls`), the first
+    :data:`BALL_ROWS` of them; those the balls do not settle (a tie, a value undefined there), in SymPy."""
+    if not rows.size:
+        return
+    take = rows[:BALL_ROWS]
+    columns = [a.to_fractions() for a in as_exact(values, plan.symbols, take)]
+    held = np.array(ball_truth(plan.assumptions, columns), dtype=object)
+    value = np.array(ball_truth(kernel, columns), dtype=object)
+    admitted = held == True  # noqa: E712 (Kleene's truth values: True, False or None)
+    excluded = held == False  # noqa: E712
+    settled = excluded | (admitted & (value != None))  # noqa: E711
+    _count(plan, values, take[settled], (admitted & (value != want) & (value != None))[settled], tally)  # noqa: E711
+    tally.excluded += int(excluded.sum())
+    _confirm_in_sympy_rows(plan, kernel, values, np.concatenate([take[~settled], rows[BALL_ROWS:]]), want, tally,
+                           defined_in_floats)
+
+
+#: float failures re-decided on balls per kernel and call (each a few tens of microseconds)
+BALL_ROWS = 20_000
 
 
 def _confirm_in_sympy_rows(plan: Plan, kernel: Kernel, values, rows, want, tally: _Tally,
