@@ -55,7 +55,7 @@ class ObligationCheck:
     hypothesis_held: int | None = None
     #: float failures that would be violations, past the re-decision limit: neither counted nor dismissed
     unsettled: int = 0
-    #: no rational evaluation: exact draws (a few) and float failures decided in SymPy
+    #: no rational evaluation: exact draws and float failures decided on balls (interval arithmetic), ties in SymPy
     float_only: bool = False
     #: SymPy settled the statement to a constant: nothing evaluated
     constant: bool = False
@@ -124,8 +124,8 @@ class SpotResult:
     #: float failures that would disagree with the verdict, not re-decided exactly (past the limit): the draws
     #: neither confirm nor refute the verdict there
     unsettled: int = 0
-    #: exact draws on the boundaries: ``"all"`` decisions had them, ``"some"``, or ``"none"`` (floats only: no
-    #: rational evaluation)
+    #: exact draws on the boundaries in rational arithmetic: ``"all"`` decisions had them, ``"some"``, or ``"none"``
+    #: (no rational evaluation: exact draws on balls, ties in SymPy)
     exact_draws: str = "all"
     #: why nothing was evaluated: ``"constant"`` (SymPy settled every statement), a decision's reason it could
     #: not be evaluated (``"involves D, ..."``), else ``""``
@@ -382,10 +382,10 @@ def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool
         notes.append(f"{chk.undefined:,} admissible draws are where the statement is undefined (not counted)")
     if chk.exact_unavailable:
         row.float_only = True
-        # the kernel has no rational form (a real power, a root, exp): SymPy decides a few exact draws on the
-        # boundaries and re-decides float failures (what "exactly confirmed" counts)
-        notes.append(f"no rational evaluation: {chk.exact_draws:,} exact draws settled in SymPy, and float "
-                     "failures re-decided there up to its limit")
+        # the kernel has no rational form (a real power, a root, exp): balls decide exact draws on the boundaries
+        # and re-decide float failures (what "exactly confirmed" counts), SymPy a few ties
+        notes.append(f"no rational evaluation: {chk.exact_draws:,} exact draws settled on balls (interval "
+                     "arithmetic) or, at a tie, in SymPy, and float failures re-decided so up to a limit")
 
 
 def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
@@ -415,8 +415,8 @@ def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
         infos = [f"{c.label}: {c.note}" for c in checks if c.note and c not in constant]
         exact = [c for c in decisions if not c.float_only]
         detail = (f"{len(decisions)} obligation(s), each on >= {fewest:,} admissible draws "
-                  + (f"(no rational evaluation: up to {SYMPY_EXACT_DRAWS} exact draws each and float failures "
-                     "decided in SymPy)" if not exact
+                  + (f"(no rational evaluation: exact draws and float failures decided on balls, up to "
+                     f"{SYMPY_EXACT_DRAWS} ties each in SymPy)" if not exact
                      else f"(including up to {exact_samples} exact draws each, mostly on boundaries"
                      + (f", in the {len(exact)} with a rational evaluation)" if len(exact) < len(decisions) else ")")))
 

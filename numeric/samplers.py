@@ -305,9 +305,9 @@ class BoundsSampler:
                 rounded = _integers_within(np.round(v.to_float() if exact else v), lo, lo_incl, hi, hi_incl)
                 v = RationalArray.from_integers(rounded.astype(np.int64)) if exact else rounded
             out[sym] = ops.finish(v)
-        for sym, value, always in _equations(problem):
-            self._place(out, sym, value, rng, n, exact, 1.0 if always else 0.5 if exact else boundary_share,
-                        self.bounds(sym, problem.atoms))
+        for sym, value, share in _equations(problem):
+            self._place(out, sym, value, rng, n, exact, share if share is not None else 0.5 if exact else
+                        boundary_share, self.bounds(sym, problem.atoms))
         return out
 
     @staticmethod
@@ -334,8 +334,8 @@ class BoundsSampler:
                 drawn = [out[a] for a in args]
                 v, defined = exact_value(kernel.exact, drawn) if exact else (kernel(*drawn), True)
             x = v.to_float() if exact else np.asarray(v, dtype=float)
-        except (KernelError, ValueError, TypeError):
-            return  # no (exact) value here: the draws stay where the bounds put them
+        except (KernelError, ValueError, TypeError, OverflowError):
+            return  # no (exact) value here, or none a float holds: the draws stay where the bounds put them
         ok = np.isfinite(x) & defined & (rng.random(n) < share)
         ok &= own_assumptions_hold([sym], [v if exact else np.where(np.isfinite(x), x, 0.0)])
         lo, lo_incl, hi, hi_incl = bounds
@@ -349,45 +349,86 @@ class BoundsSampler:
 
 @functools.lru_cache(maxsize=1024)
 def _equations(problem: SamplingProblem) -> tuple:
-    """``(symbol, value, always)`` for each equation of the problem that gives a symbol a value, in placing order.
+    """``(symbol, value, share)`` for each equation of the problem that gives a symbol a value, in placing order.
 
     ``Eq(symbol, value)`` is read as written.  Any other equation is solved for a symbol it is *linear* in
     once denominators are cleared, so that a hypothesis stating a first-order condition is met on draws:
     the value is then a rational function of the other symbols, so exact draws land on it exactly (a float
     draw on an irrational root would meet the equation only within rounding, and a failure there could
     never be confirmed).  Equations are taken from the widest down, each solved for a symbol no wider one
-    took -- a symbol of the statement before a parameter, a real one before an integer (which a quotient
-    rarely is): ``Eq(V/(1 + E)**2, 1)`` places ``V`` on ``(1 + E)**2``.  A value may rest on symbols
+    took -- a real one before an integer (which a quotient rarely is), one without bounds before one with
+    them, a symbol of the statement before a parameter: ``Eq(V/(1 + E)**2, 1)`` places ``V`` on ``(1 + E)**2``.  A value may rest on symbols
     placed before it; placements in a cycle are not made.  An equation whose symbols are all taken is put
     through the placements so far and placed by a linear factor (:func:`_factor_root`).
 
-    The assumptions' own conjuncts come first and are placed on every draw (``always``): a draw off them is
-    not admissible anyway.  Equations inside a disjunction, a negation or the statement come after, on
-    symbols the conjuncts left free, and on a share of the draws: they aim at a boundary.  Deterministic:
-    no time limit decides anything.
+    In this order: the assumptions' own conjuncts, on every draw (``share`` 1: a draw off them is not
+    admissible); conjuncts that factor, ``mu (K - q) = 0``, a disjunction in disguise, each factor on
+    :data:`BRANCH_SHARE` of the draws (every branch is drawn: ``mu = 0`` and ``K = q``); then the statement's
+    equations and last those inside the assumptions' disjunctions and negations, on symbols still free and on
+    the caller's boundary share (``share`` ``None``): they aim at a boundary.  A placement that makes an
+    assumption false (``e_2 = e_1`` beside ``e_1 < e_2``) is not made.  Deterministic: no time limit decides
+    anything.
     """
     own = set(problem.symbols)
     conjuncts = [a for a in problem.atoms if isinstance(a, sp.Eq)]
-    # in a fixed order (a set's order follows the hash seed; each placement draws from the generator)
-    nested = [eq for b in (*problem.atoms, *problem.statements) if isinstance(b, sp.Basic)
-              for eq in sorted(b.atoms(sp.Eq), key=sp.default_sort_key)]
+
+    def inside(booleans):  # in a fixed order (a set's order follows the hash seed; placements draw from it)
+        return [eq for b in booleans if isinstance(b, sp.Basic)
+                for eq in sorted(b.atoms(sp.Eq), key=sp.default_sort_key) if eq not in conjuncts]
+    stated = inside(problem.statements)
+    nested = [eq for eq in inside(problem.atoms) if eq not in stated]
     about = set().union(*(b.free_symbols for b in problem.statements if isinstance(b, sp.Basic)))
 
-    def rank(s):  # a symbol of the statement before a parameter, a real one before an integer
-        return bool(s.is_integer), s not in about, sp.default_sort_key(s)
+    bounded = {s for s in own if BoundsSampler().bounds(s, problem.atoms) != (None, False, None, False)}
+
+    def rank(s):  # a real symbol before an integer, a free one before one with bounds (which a value may miss:
+        # x = a with a > 1000 fails on most draws, a = x on none), a symbol of the statement before a parameter
+        return bool(s.is_integer), s in bounded, s not in about, sp.default_sort_key(s)
 
     def fits(sym, value):  # e_2 = e_1 beside e_1 < e_2 would leave no admissible draw
         return not any(a.xreplace({sym: value}) is sp.false for a in problem.atoms if isinstance(a, Relational))
 
     found: list = []
     taken: set = set()
-    for always, group in ((True, conjuncts), (False, [eq for eq in nested if eq not in conjuncts])):
-        _place_group(list(dict.fromkeys(group)), always, own, found, taken, rank, fits)
+    whole, split = [], []
+    for eq in dict.fromkeys(conjuncts):
+        branches = _branches(eq)
+        (split.append(branches) if branches else whole.append(eq))
+    _place_group(whole, 1.0, own, found, taken, rank, fits)
+    for branches in split:  # each branch on symbols free before any of them: two may place the same one
+        before, added = set(taken), set()
+        for branch in branches:
+            alone = set(before)
+            _place_group([branch], BRANCH_SHARE, own, found, alone, rank, fits)
+            added |= alone - before
+        taken |= added
+    for group in (stated, nested):
+        _place_group(list(dict.fromkeys(group)), None, own, found, taken, rank, fits)
     return _placing_order(list(dict.fromkeys(found)))
 
 
-def _place_group(equations: list, always: bool, own: set, found: list, taken: set, rank, fits) -> None:
-    """Add the placements of ``equations`` to ``found`` (``(symbol, value, always)``), on symbols not in
+#: the share of the draws each factor of a factored equation conjunct is placed on
+BRANCH_SHARE = 0.5
+
+
+def _branches(eq) -> list | None:
+    """``[Eq(f, 0), Eq(g, 0)]`` for an equation ``f g = 0`` with two or more distinct factors that have
+    symbols; ``None`` for any other (one factor, not a polynomial once denominators are cleared)."""
+    if not (isinstance(eq.lhs, sp.Expr) and isinstance(eq.rhs, sp.Expr)) or sp.count_ops(eq) > 200:
+        return None
+    numerator, _ = sp.fraction(sp.together(eq.lhs - eq.rhs))
+    gens = sorted(numerator.free_symbols, key=sp.default_sort_key)
+    if len(gens) < 1:
+        return None
+    try:
+        factors = [f.as_expr() for f, _ in sp.factor_list(sp.Poly(numerator, *gens))[1] if f.free_symbols]
+    except (sp.PolynomialError, sp.GeneratorsNeeded, sp.CoercionFailed):
+        return None
+    return [sp.Eq(f, 0) for f in factors] if len(factors) > 1 else None
+
+
+def _place_group(equations: list, share, own: set, found: list, taken: set, rank, fits) -> None:
+    """Add the placements of ``equations`` to ``found`` (``(symbol, value, share)``), on symbols not in
     ``taken``, which grows with them; only placements that ``fits`` (an assumption made false is not)."""
     to_solve = []
     for eq in equations:
@@ -401,7 +442,7 @@ def _place_group(equations: list, always: bool, own: set, found: list, taken: se
                       and not any(sym in _resting_on(found, dep) for dep in value.free_symbols)
                       and fits(sym, value)]
         if as_written:
-            found.append((*as_written[0], always))
+            found.append((*as_written[0], share))
             taken.add(as_written[0][0])
         else:
             to_solve.append(eq)
@@ -411,7 +452,7 @@ def _place_group(equations: list, always: bool, own: set, found: list, taken: se
             root = _linear_root(eq, sym)
             if root is not None and not any(sym in _resting_on(found, dep) for dep in root.free_symbols) \
                     and fits(sym, root):
-                found.append((sym, root, always))
+                found.append((sym, root, share))
                 taken.add(sym)
                 break
         else:
@@ -419,7 +460,7 @@ def _place_group(equations: list, always: bool, own: set, found: list, taken: se
     for eq in unplaced:  # once the others are placed, a linear factor may place a symbol no one took
         placement = _factor_root(eq, found, taken, rank, fits)
         if placement is not None:
-            found.append((*placement, always))
+            found.append((*placement, share))
             taken.add(placement[0])
 
 

@@ -144,7 +144,7 @@ _TOP_UP_ROUNDS = 3
 
 #: float failures re-decided by SymPy when the kernel has no rational evaluation (each costs milliseconds)
 _SYMPY_CONFIRM_LIMIT = 50
-#: exact draws decided in SymPy when the kernel has no rational evaluation
+#: exact draws the balls leave open (ties) decided in SymPy when the kernel has no rational evaluation
 SYMPY_EXACT_DRAWS = 16
 #: confirmed failures whose points are compared to count the distinct ones
 _DISTINCT_POINTS = 20_000
@@ -165,7 +165,8 @@ class StatementCheck:
     failures: int  #: admissible draws where the statement is not as wanted (exactly confirmed)
     rounding_resolved: int  #: float draws whose float failure was a rounding artefact
     first_failure: dict | None = field(default=None, compare=False)  #: symbol name -> exact Fraction
-    #: no rational evaluation: exact draws (at most SYMPY_EXACT_DRAWS) and float failures decided in SymPy
+    #: no rational evaluation: exact draws and float failures decided on balls, ties (at most SYMPY_EXACT_DRAWS) in
+    #: SymPy
     exact_unavailable: bool = False
     unconfirmed: int = 0  #: float failures beyond the re-decision limit (neither counted nor dismissed)
     seconds: float = 0.0
@@ -446,11 +447,13 @@ def _exact_stage(plan: Plan, values: dict, wants, tallies) -> None:
             tally.unavailable = True
             _exact_in_sympy(plan, kernel, values, args, want, tally)
             continue
-        # a draw whose powers are too large to take exactly (v**n at n = 10**6) is not evaluated, nor counted
         evaluated = ok & done & defined  # a draw where the statement is undefined decides nothing
         rows = np.flatnonzero(evaluated & (value != want))
         tally.exact_checked += int(evaluated.sum())
         tally.failed(values, plan.symbols, rows)
+        # a draw whose powers are too large to take exactly (v**n at n = 10**6) is decided on balls
+        _exact_on_balls(plan, kernel, values, args,
+                        np.flatnonzero(own & (~held_done | (held & held_defined & ~done))), want, tally)
         # a zero denominator stopped the eager rational evaluation, where Kleene's logic may settle the draw
         # (Or(x != 0, 1/x > 5) is true at x = 0): decided in SymPy, as the engine reads it
         stopped = np.flatnonzero(own & held_done & done & (~held_defined | (ok & ~defined)))
@@ -504,11 +507,28 @@ def _simple_draws(plan: Plan, n: int) -> dict:
 
 
 def _exact_in_sympy(plan: Plan, kernel: Kernel, values, args, want, tally: _Tally) -> None:
-    """Where a kernel has no rational evaluation (a root, a real power, exp), its first exact draws -- mostly on
-    the boundaries -- decided in SymPy: ``sqrt(3 x) > 1`` fails at ``x = 1/3``, which no float is."""
-    rows = np.flatnonzero(own_assumptions_hold(plan.symbols, args))[:SYMPY_EXACT_DRAWS]
-    if rows.size:
-        tally.exact_checked += _redecide(plan, kernel, values, rows, [a[rows] for a in args], want, tally).admitted
+    """Where a kernel has no rational evaluation (a root, a real power, exp), its exact draws -- mostly on the
+    boundaries -- decided on balls and the first the balls leave open in SymPy (:func:`_exact_on_balls`)."""
+    _exact_on_balls(plan, kernel, values, args, np.flatnonzero(own_assumptions_hold(plan.symbols, args)), want,
+                    tally)
+
+
+def _exact_on_balls(plan: Plan, kernel: Kernel, values, args, rows, want, tally: _Tally) -> None:
+    """Exact draws ``rows`` without a rational evaluation (a root, exp, powers too large to take exactly) decided
+    on balls (:mod:`numeric.balls`), the first :data:`BALL_ROWS`; the first :data:`SYMPY_EXACT_DRAWS` the balls
+    leave open -- ties such as ``sqrt(3 x) > 1`` at ``x = 1/3``, which no float is -- in SymPy."""
+    if not rows.size:
+        return
+    take = rows[:BALL_ROWS]
+    columns = [a[take].to_fractions() for a in args]
+    held = np.array(ball_truth(plan.assumptions, columns), dtype=object)
+    value = np.array(ball_truth(kernel, columns), dtype=object)
+    counted = (held == True) & (value != None)  # noqa: E711,E712 (Kleene's truth values: True, False or None)
+    tally.exact_checked += int(counted.sum())
+    tally.failed(values, plan.symbols, take[counted & (value != want)])
+    left = take[~((held == False) | counted)][:SYMPY_EXACT_DRAWS]  # noqa: E712
+    if left.size:
+        tally.exact_checked += _redecide(plan, kernel, values, left, [a[left] for a in args], want, tally).admitted
 
 
 def _confirm(plan: Plan, kernel: Kernel, values, rows, want, tally: _Tally, limit: int,
@@ -714,9 +734,28 @@ def draw_admissible(statement, assumptions=(), *, n: int = 1000, seed: int = 0, 
     rng = seed_for(seed, sp.sstr(statement)[:200])
     values = draw_points(plan, n, rng, exact, boundary_share)
     args = [values[s] for s in plan.symbols]
-    if exact:  # a denominator of an assumption zero on a draw: that draw is not admissible
+    if exact:  # a zero denominator stops the eager evaluation: Kleene's logic decides (Or(Eq(x, 0), 1/x > 1))
         held, defined = exact_truth(plan.assumptions.exact, args)
         values["admissible"] = held & defined
+        stopped = np.flatnonzero(~defined)
+        if stopped.size:
+            values["admissible"][stopped] = _kleene_holds(plan, [a[stopped] for a in args])
     else:
         values["admissible"] = np.asarray(plan.assumptions(*args), dtype=bool)
     return values
+
+
+def _kleene_holds(plan: Plan, args) -> np.ndarray:
+    """Whether the assumptions hold at exact draws where their eager evaluation stopped: on balls, else in
+    SymPy (as the engine reads them); a draw neither settles is not admissible."""
+    columns = [a.to_fractions() for a in args]
+    out = []
+    for i, ball in enumerate(ball_truth(plan.assumptions, columns)):
+        if ball is None:
+            point = {s: sp.Rational(col[i].numerator, col[i].denominator) for s, col in zip(plan.symbols, columns)}
+            try:
+                ball = all(holds(a, point) for a in plan.assumptions.expr)
+            except Uncertifiable:
+                ball = False
+        out.append(bool(ball))
+    return np.array(out, dtype=bool)

@@ -577,7 +577,8 @@ class SpotCheck:
     exercised: int | None = None
     #: float failures that would disagree with the verdict, past the limit of exact re-decisions: unsettled
     unsettled: int = 0
-    #: exact draws on the boundaries: ``"all"`` decisions had them, ``"some"``, or ``"none"`` (floats only)
+    #: exact draws on the boundaries in rational arithmetic: ``"all"`` decisions had them, ``"some"``, or ``"none"``
+    #: (no rational evaluation: on balls, ties in SymPy)
     exact_draws: str = "all"
     #: why nothing was evaluated: ``"constant"`` or a reason (see :meth:`why_nothing`), else ``""``
     unchecked: str = ""

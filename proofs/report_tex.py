@@ -97,10 +97,10 @@ def _spot_cell(spot: SpotCheck | None, status: Status | None = None, kind: Kind 
 
 #: what a spot check's draws were, by :attr:`SpotCheck.exact_draws`
 _EXACT_DRAWS = {"all": "(floats, and exact draws on the boundaries)",
-                "some": "(floats, and exact draws on the boundaries where a statement has a rational evaluation, "
-                        "a few decided in SymPy where not)",
-                "none": "(floats, and a few exact draws on the boundaries decided in SymPy: the statement has no "
-                        "rational evaluation)"}
+                "some": "(floats, and exact draws on the boundaries: in rational arithmetic where a statement has "
+                        "a rational evaluation, in interval arithmetic where not, a few ties in SymPy)",
+                "none": "(floats, and exact draws on the boundaries decided in interval arithmetic, a few ties in "
+                        "SymPy: the statement has no rational evaluation)"}
 
 
 def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: Kind = Kind.FORALL) -> str:

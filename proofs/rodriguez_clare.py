@@ -78,6 +78,7 @@ def appendix() -> str:
 
 
 def _paper() -> Paper:
+    from numeric.grants import ProposalSampler
     from numeric.spot import DEFAULT_SAMPLERS
 
     from . import regions, section2, section4, section5, section7, spotchecks_s2s4, spotchecks_s7
@@ -88,7 +89,9 @@ def _paper() -> Paper:
                  figures=_figures(), errata=ERRATA, spec="docs/model.md", spot_checks=tuple(checks.items()),
                  regions=regions, readings=(("S7.grant.3", section7.grant_counterexample_reading),
                                             ("S7.grant.4", section7.grant_counterexample_reading)),
-                 samplers=DEFAULT_SAMPLERS)  # Sections 4 and 5's economies, drawn admissible by construction
+                 # Section 7's proposals, Sections 4 and 5's economies, drawn admissible by construction -- for
+                 # this paper only: a user's c and pi are not proposal data
+                 samplers=(ProposalSampler(), *DEFAULT_SAMPLERS))
 
 
 paper = _paper()

@@ -27,14 +27,8 @@ from symbolic import Kind, Status
 from symbolic import section5 as s5
 from symbolic import section7 as s7
 
-from numeric.grants import ProposalSampler
-from numeric.spot import register_sampler
-
 from .claim import Claim
 from symbolic.obligation import Obligation
-
-# proposal data (c, R, pi, B) is drawn admissible by construction in the spot checks
-register_sampler(ProposalSampler())
 
 sigma, L, Q = s7.sigma, s7.labour_force, s7.rest
 HALF, TWO_THIRDS = sp.Rational(1, 2), sp.Rational(2, 3)

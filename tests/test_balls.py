@@ -95,3 +95,24 @@ def test_assumptions_compiled_as_a_conjunction_are_settled_per_draw(conjunction)
     atoms = [x > 0, y < x**2]
     kernel = compile_conjunction(atoms, (x, y)) if conjunction else compile_kernel(sp.And(*atoms), (x, y))
     assert ball_truth(kernel, [[1, -1, 2], [0, 0, 5]]) == [True, False, False]
+
+
+def test_exact_draws_beyond_exact_powers_or_without_a_rational_evaluation_are_decided_on_balls():
+    """A trial: (999/1000)^k <= 1/(1 + k/1000) at k >= 10^5 had 18 exact draws decided, then 0 once exact powers
+    refused such exponents; a square root's exact draws were 16, all SymPy could take."""
+    k = sp.Symbol("k", integer=True, positive=True)
+    big = check_statement(sp.Rational(999, 1000) ** k <= 1 / (1 + k / 1000), [k >= 10**5], samples=2000)
+    assert big.exact_draws > 300 and big.failures == 0, big
+    s = sp.Symbol("s", positive=True)
+    root = check_statement(sp.sqrt(3 * s) > 1, [s >= sp.Rational(1, 3)], samples=2000)
+    assert root.exact_unavailable and root.exact_draws > 100, root
+    assert root.failures > 0 and root.first_failure == {"s": Fraction(1, 3)}  # the tie, decided in SymPy
+
+
+def test_draw_admissible_settles_an_assumption_by_kleenes_logic_where_a_denominator_is_zero():
+    from numeric.spot import draw_admissible
+
+    x = sp.Symbol("x", real=True)
+    d = draw_admissible(x < 5, [sp.Or(sp.Eq(x, 0), 1 / x > 1)], n=400, exact=True)
+    at_zero = d[x].to_float() == 0
+    assert at_zero.any() and d["admissible"][at_zero].all()  # Eq(x, 0) holds there: 1/x is not needed

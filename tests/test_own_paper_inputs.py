@@ -955,11 +955,12 @@ def test_float_failures_left_open_are_said_in_the_row():
                                 exact_unavailable=True, unconfirmed=3754), ob, True, True)
     out = _summarise((row.frozen(),), 400, 0.1)
     assert out.unsettled == 3754 and out.violations == 0
-    assert "no rational evaluation: up to" in out.detail and "including up to" not in out.detail
+    assert "no rational evaluation: exact draws and float failures decided on balls" in out.detail
+    assert "including up to" not in out.detail
     spot = SpotCheck.of(out)
     r = decide_claim(Claim(id="F.1", statement="s", claim=x > 0))
-    assert _spot_text(spot, r) == ("100,000 draws, in floats only (no rational evaluation), none confirmed to disagree; "
-                                   "3,754 float failures not re-decided exactly")
+    assert _spot_text(spot, r) == ("100,000 draws with no rational evaluation (exact draws on balls), none confirmed to "
+                                   "disagree; 3,754 float failures not re-decided exactly")
     assert "3,754 float failures not re-decided exactly (none confirmed" in out.detail
     assert spot.as_dict()["float_failures_not_re_decided"] == 3754
     assert "3,754 float failures were not re-decided exactly" in _spot_sentence(spot, Status.PROVED)
@@ -1228,9 +1229,9 @@ def test_the_report_says_float_only_of_the_summary_not_of_one_obligation():
         out = _summarise(tuple(tally(*r) for r in rows), 400, 0.0)
         sentences[name] = (out.exact_draws, _spot_sentence(SpotCheck.of(out), Status.PROVED))
     assert sentences["mixed"][0] == "some" and "floats only" not in sentences["mixed"][1]
-    assert "where a statement has a rational evaluation" in sentences["mixed"][1]
-    assert sentences["floats"][0] == "none" and "(floats, and a few exact draws on the boundaries decided in " \
-        "SymPy: the statement has no rational evaluation)" in sentences["floats"][1]
+    assert "in rational arithmetic where a statement has a rational evaluation" in sentences["mixed"][1]
+    assert sentences["floats"][0] == "none" and "(floats, and exact draws on the boundaries decided in interval " \
+        "arithmetic, a few ties in SymPy: the statement has no rational evaluation)" in sentences["floats"][1]
     assert sentences["exact"][0] == "all" and "(floats, and exact draws on the boundaries)" in sentences["exact"][1]
 
 

@@ -143,7 +143,7 @@ def test_an_equation_is_solved_for_a_symbol_it_is_linear_in_so_exact_draws_land_
     V, E_N, E_s = sp.symbols("V E_N E_star", positive=True)
     nash, best = sp.Eq(V / (1 + E_N) ** 2, 1), sp.Eq(N * V / (1 + E_s) ** 2, 1)
     problem = SamplingProblem.build([N, V, E_N, E_s], [N >= 2, nash, best], [E_s >= E_N])
-    placed = {sym: value for sym, value, always in _equations(problem) if always}
+    placed = {sym: value for sym, value, share in _equations(problem) if share == 1}
     assert placed == {V: (1 + E_N) ** 2, N: (1 + E_s) ** 2 / (1 + E_N) ** 2} or \
         placed == {V: E_N**2 + 2 * E_N + 1, N: (E_s**2 + 2 * E_s + 1) / V}
     d = BoundsSampler().draw(problem, 400, np.random.default_rng(0), exact=True)
@@ -267,10 +267,10 @@ def test_the_assumptions_equations_come_before_the_statements_and_hold_on_every_
                    "e_2 = k + e_2^2": sp.Eq(e2, k + e2**2)}
     claim = sp.Implies(sp.Eq(k, sp.Rational(2, 9)), e1 < sp.Rational(1, 2))
     placed = _equations(SamplingProblem.build([k, e1, e2], list(assumptions.values()), [claim]))
-    assert (e2, sp.Rational(2, 3), False) in placed and all(always for sym, _, always in placed if sym != e2)
-    chk = check_statement(claim, assumptions, samples=1000)
+    assert (e2, sp.Rational(2, 3), None) in placed and all(share == 1 for sym, _, share in placed if sym != e2)
+    chk = check_statement(claim, assumptions, samples=1000, paper_samplers=())
     assert chk.admissible > 500 and chk.hypothesis_held > 50 and chk.failures == 0, chk
-    wrong = check_statement(sp.Or(sp.Eq(e1, sp.Rational(1, 3)), e1 < sp.Rational(1, 3)), assumptions, samples=1000)
+    wrong = check_statement(sp.Or(sp.Eq(e1, sp.Rational(1, 3)), e1 < sp.Rational(1, 3)), assumptions, samples=1000, paper_samplers=())
     assert wrong.admissible > 500 and wrong.failures > 0  # e_1 = 2/5, e_2 = 3/5 is an equilibrium pair
 
 
@@ -285,3 +285,72 @@ def test_a_placement_that_falsifies_an_assumption_is_not_made():
     assert _equations(problem) == ((k, e1**3 - e1, True),)
     tie = SamplingProblem.build([k, e1, e2], [sp.Eq(k, e1**3 - e1), sp.Eq(k, e2**3 - e2), e1 <= e2])
     assert _equations(tie) == ((e1, e2, True), (k, e1**3 - e1, True))
+
+
+def test_a_factored_equation_is_a_disjunction_and_every_branch_is_drawn():
+    """A trial: with Eq((x - a)(y - 1), 0) placed as x = a on every draw, y = 1 with x < 0 never came up and
+    the false claim x > 0 went unrefuted; complementary slackness mu (K - q) = 0 put every draw at the
+    capacity, so the interior q < K (where mu = 0) was never drawn."""
+    from numeric.samplers import BRANCH_SHARE, _equations
+    from numeric.spot import check_statement
+
+    x, y = sp.symbols("x y", real=True)
+    a = sp.Symbol("a", positive=True)
+    placed = _equations(SamplingProblem.build([x, y, a], [sp.Eq((x - a) * (y - 1), 0), a > 1000], [x > 0]))
+    assert set(placed) == {(x, a, BRANCH_SHARE), (y, 1, BRANCH_SHARE)}
+    wrong = check_statement(x > 0, {"e": sp.Eq((x - a) * (y - 1), 0), "a": a > 1000}, samples=4000, paper_samplers=())
+    assert wrong.failures > 100, wrong
+    mu = sp.Symbol("mu", nonnegative=True)
+    K, q, p, c = sp.symbols("K q p c", positive=True)
+    kkt = {"foc": sp.Eq(p - c - q - mu, 0), "cs": sp.Eq(mu * (K - q), 0), "cap": q <= K, "p": p > 5}
+    chk = check_statement(sp.Implies(q < K, q > p - c), kkt, samples=4000, paper_samplers=())
+    assert chk.hypothesis_held > 100 and chk.failures > 100, chk  # interior: mu = 0, q = p - c
+    # two roots of one symbol: both drawn
+    placed = _equations(SamplingProblem.build([x], [sp.Eq((x - 1) * (x - 2), 0)]))
+    assert set(placed) == {(x, 1, BRANCH_SHARE), (x, 2, BRANCH_SHARE)}
+
+
+def test_the_statements_equations_come_before_those_inside_the_assumptions():
+    # Implies(Eq(x, 1), Eq(y, 2)) took x and y, and the statement's hypothesis x = y was never placed
+    from numeric.spot import check_statement
+
+    x, y = sp.symbols("x y", real=True)
+    chk = check_statement(sp.Implies(sp.Eq(x, y), x >= 0), {"a": sp.Implies(sp.Eq(x, 1), sp.Eq(y, 2))}, samples=4000, paper_samplers=())
+    assert chk.hypothesis_held > 300 and chk.failures > 100, chk
+
+
+def test_a_symbol_without_bounds_is_placed_before_one_with_them():
+    # x - a = 0 solved for a (a > 1000) missed on almost every draw: 0 admissible of 52,000; x = a meets it
+    from numeric.samplers import _equations
+    from numeric.spot import check_statement
+
+    x, y = sp.symbols("x y", real=True)
+    a, b = sp.symbols("a b", positive=True)
+    assumptions = {"e": sp.Eq((x - a) * (y - b), 0), "a": a > 1000, "b": b > 2000}
+    assert {p[0] for p in _equations(SamplingProblem.build([x, y, a, b], list(assumptions.values())))} == {x, y}
+    chk = check_statement(sp.Eq(x, a), assumptions, samples=4000, paper_samplers=())
+    assert chk.admissible > 2000 and chk.failures > 100, chk
+
+
+def test_a_placed_value_beyond_the_float_range_leaves_those_draws_unplaced():
+    # B = P (1 + r)^T at a drawn T of thousands: to_float overflowed and the check raised NotCheckable
+    from numeric.spot import check_statement
+
+    B, P, r = sp.symbols("B P r", positive=True)
+    T = sp.Symbol("T", integer=True, positive=True)
+    chk = check_statement(B >= P, {"B": sp.Eq(B, P * (1 + r) ** T)}, samples=2000, paper_samplers=())
+    assert chk.admissible > 1000 and chk.failures == 0, chk
+
+
+def test_loading_this_paper_leaves_a_users_symbols_to_the_users_samplers():
+    """Section 7 registered its proposal sampler for every spot check in the process: a user's c, pi, R or B
+    (c_1 of a Cournot model) were drawn as proposal data, apart from the user's equations, once the paper's
+    claims had been loaded (a user's first-order condition solved for c met 3 draws of 4,000)."""
+    from numeric.draws import samplers
+    from proofs import claims
+    from proofs.rodriguez_clare import paper
+
+    claims(["S7"])
+    users = [sp.Symbol(name, positive=True) for name in ("c", "c_1", "pi", "R", "B")]
+    assert not any(s.owns(u) for s in samplers(()) for u in users)
+    assert any(s.name == "section7.grants" for s in paper.samplers)  # this paper's own spot checks keep it

@@ -120,8 +120,9 @@ def test_an_implication_whose_hypothesis_no_draw_meets_is_not_exercised():
     from proofs.decide import decide_claim
 
     p, c = sp.symbols("p c", positive=True)
-    quintic = sp.Eq(p**5 + p, c)  # no root in radicals: random draws all but never meet it, none is placed on it
-    claim = Claim(id="K.11", statement="a positive root of p^5 + p = c is below c",
+    # linear in no symbol and no linear factor: random draws all but never meet it, none is placed on it
+    quintic = sp.Eq(p**5 + p, c**2)
+    claim = Claim(id="K.11", statement="where p^5 + p = c^2, p is below c",
                   claim=sp.Implies(quintic, p < c), assumptions={"p < 1": p < 1})
     result = decide_claim(claim)
     check = spot_check_claim(load_paper(None), result, Settings(samples=5000))
@@ -326,8 +327,8 @@ def test_draws_where_the_claim_is_undefined_are_counted_apart_not_as_refuting_on
     result = decide_claim(claim)
     spot = spot_check_claim(Paper(title="t", claims=(claim,)), result, Settings(samples=1000))
     assert spot.found == spot.found_more == 0 and 300 < spot.undefined < 700 and spot.agrees
-    # the float draws, and the exact ones SymPy decided (no rational evaluation of a cube root)
-    assert 1000 < spot.samples <= 1000 + SYMPY_EXACT_DRAWS
+    # the float draws, and the exact ones decided on balls or in SymPy (no rational evaluation of a cube root)
+    assert 1000 + SYMPY_EXACT_DRAWS < spot.samples <= 1000 + 400
     assert _spot_text(spot, result) == f"{spot.samples:,} draws ok; {spot.undefined:,} where it is undefined"
     assert spot.as_dict()["undefined_draws"] == spot.undefined
     # a claim false where it is defined still has its refuting draws counted, apart from the undefined ones
