@@ -3,6 +3,7 @@
 * :mod:`numeric.kernels` -- the single lambdify boundary (SymPy -> NumPy, and exact rationals);
 * :mod:`numeric.samplers` -- seeded samplers that satisfy a claim's assumptions by construction;
 * :mod:`numeric.spot` -- statements evaluated on admissible draws and at points, and the sampler plug-in API;
+* :mod:`numeric.balls` -- a kernel's code run draw by draw in interval arithmetic, where exact arithmetic cannot;
 * :mod:`numeric.obligation_checks` -- a decided claim's obligations checked against their verdicts;
 * :func:`numeric.equilibria` -- all equilibria of the Section 5 model on real data, in O(J);
 * :mod:`numeric.latex` -- the user-facing kernels in the paper's notation (latexify);

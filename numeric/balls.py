@@ -142,6 +142,13 @@ def _namespace() -> dict:
     }
 
 
+def _inexact_constants(code: types.CodeType) -> bool:
+    """A float in the code is a rounded constant (``GoldenRatio`` prints as ``1.618...``), not the number the
+    claim names: a ball around it would decide draws on a different claim."""
+    return any(isinstance(c, (float, complex)) or (isinstance(c, types.CodeType) and _inexact_constants(c))
+               for c in code.co_consts)
+
+
 @functools.lru_cache(maxsize=1024)
 def _on_balls(code: types.CodeType) -> types.FunctionType:
     return types.FunctionType(code, _namespace(), "_kernel_on_balls")
@@ -156,7 +163,7 @@ def ball_truth(kernel, columns: Sequence[Sequence]) -> list:
     """A boolean kernel at each draw (``columns``: one sequence of exact values per argument): ``True``,
     ``False`` or ``None`` (not settled on balls)."""
     code = getattr(getattr(kernel, "_float", None), "__code__", None)
-    if code is None:
+    if code is None or _inexact_constants(code):
         return [None] * (len(columns[0]) if columns else 1)
     fn = _on_balls(code)
     conjunction = getattr(kernel, "conjunction", False)

@@ -84,7 +84,9 @@ class _CoordfailPrinter(NumPyPrinter):
     def _print_Pow(self, expr, rational=False):
         if expr.exp.is_Integer:
             return f"({self._print(expr.base)})**({int(expr.exp)})"
-        return super()._print_Pow(expr, rational=rational)
+        # NumPy's printer writes a negative integer exponent through evalf (x**(-n - 1.0e+16): rounded, its
+        # parity lost); the kernels take float arrays, so the exponent is printed as it is
+        return self._hprint_Pow(expr, rational=rational, sqrt=self._module + ".sqrt")
 
     def _print_Relational(self, expr):
         return _relational_code(type(self), expr)

@@ -735,7 +735,10 @@ def draw_admissible(statement, assumptions=(), *, n: int = 1000, seed: int = 0, 
     values = draw_points(plan, n, rng, exact, boundary_share)
     args = [values[s] for s in plan.symbols]
     if exact:  # a zero denominator stops the eager evaluation: Kleene's logic decides (Or(Eq(x, 0), 1/x > 1))
-        held, defined = exact_truth(plan.assumptions.exact, args)
+        try:
+            held, defined = exact_truth(plan.assumptions.exact, args)
+        except KernelError:  # no rational evaluation (Eq(x, GoldenRatio)): every draw as the engine reads it
+            held, defined = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
         values["admissible"] = held & defined
         stopped = np.flatnonzero(~defined)
         if stopped.size:

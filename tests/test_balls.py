@@ -116,3 +116,28 @@ def test_draw_admissible_settles_an_assumption_by_kleenes_logic_where_a_denomina
     d = draw_admissible(x < 5, [sp.Or(sp.Eq(x, 0), 1 / x > 1)], n=400, exact=True)
     at_zero = d[x].to_float() == 0
     assert at_zero.any() and d["admissible"][at_zero].all()  # Eq(x, 0) holds there: 1/x is not needed
+
+
+def test_a_constant_printed_as_a_rounded_float_is_not_taken_for_the_number():
+    """A red team: GoldenRatio prints as 1.6180339887498948 (above phi); on balls that float was exact, so at
+    x = float(phi) the assumption x = phi "held" and a true claim got 20,000 confirmed failures."""
+    x = sp.Symbol("x", positive=True)
+    near_phi = Fraction(float(sp.GoldenRatio))
+    for statement in (x <= sp.GoldenRatio, sp.Eq(x, sp.GoldenRatio), x >= sp.Catalan):
+        assert ball_truth(compile_kernel(statement, (x,)), [[near_phi]]) == [None]
+    between = sp.Rational(16180339887498949, 10**16)  # phi < this < float(phi)
+    chk = check_statement(x < between, {"x = phi": sp.Eq(x, sp.GoldenRatio)}, samples=5000)
+    assert chk.failures == 0, chk
+
+
+def test_a_negative_symbolic_integer_exponent_is_printed_exactly():
+    """A red team: NumPy's printer wrote x**(-n - 10**16 - 1) as x**(-n - 1.0e+16), losing the exponent's parity,
+    and an identity got 11,658 confirmed failures."""
+    n = sp.Symbol("n", integer=True, nonnegative=True)
+    big = 10**16
+    kernel = compile_kernel(sp.Eq((-1) ** (-n - big - 1), -((-1) ** n)), (n,))
+    assert "1.0e" not in kernel.source and ball_truth(kernel, [[0, 1]]) == [True, True]
+    assert check_statement(sp.Eq((-1) ** (-n - big - 1), -((-1) ** n)), {}, samples=5000).failures == 0
+    x = sp.Symbol("x", positive=True)
+    assert check_statement(x ** (-n - big) > x ** (-n - big - 1), {"x > 1": x > 1}, samples=5000).failures == 0
+    assert compile_kernel(x ** (-n - 2), (x, n)).exact(["2"], ["1"]).to_fractions() == [Fraction(1, 8)]
