@@ -345,13 +345,16 @@ def _real_twin(s: sp.Symbol) -> sp.Symbol:
     return sp.Symbol(s.name, **{"real": True, **keep})
 
 
-def _restored(name: str, formula, twins: dict, fixed: tuple, stated: dict):
+def _restored(name: str, formula, twins: dict, fixed: tuple, stated: dict, relax: bool = False):
     """A named assumption, its symbols' declarations changed by ``twins``.  One SymPy settled to True can be
     built again only where a fixed scope's size settled it (``n <= 2`` at ``n = 1``): from the assumption as
     stated, the size set again.  One the declarations settled (``{"y > 0": y > 0}`` for a positive y) is lost:
-    its name may say other than its formula did (``{"w > 0": w >= 0}``), so the row is undetermined."""
+    its name may say other than its formula did (``{"w > 0": w >= 0}``), so the row is undetermined -- unless
+    ``relax``: then it is dropped (True), which leaves fewer assumptions (see :func:`_row_without`)."""
     if formula is not sp.true:
         return formula.xreplace(twins)
+    if relax:
+        return sp.true
     sizes = dict(fixed)
     before = stated.get(name)
     if sizes and before is not None and not isinstance(before, BooleanAtom) and before.xreplace(sizes) is sp.true:
@@ -363,7 +366,7 @@ def _restored(name: str, formula, twins: dict, fixed: tuple, stated: dict):
                         "(sp.Ge(x, 0, evaluate=False) keeps a relation as written)")
 
 
-def _without(claim: Claim, group: str, spec: _SymbolGroup | None = None) -> Claim:
+def _without(claim: Claim, group: str, spec: _SymbolGroup | None = None, relax: bool = False) -> Claim:
     """The claim with one assumption group dropped (its decisions only): a named one, or with ``spec`` the
     declared signs or the integrality of symbols."""
     if spec is not None:
@@ -386,7 +389,7 @@ def _without(claim: Claim, group: str, spec: _SymbolGroup | None = None) -> Clai
                 twins = {s: _real_twin(s) for s in syms if _has_sign(s) and (
                     s.name in spec.names or (spec.by_stem and _parameter_group(s) in spec.names))}
             stmt = ob.decided_statement.xreplace(twins)
-            named = tuple((n, _restored(n, a, twins, ob.fixed, stated)) for n, a in ob.assumptions)
+            named = tuple((n, _restored(n, a, twins, ob.fixed, stated, relax)) for n, a in ob.assumptions)
             return Obligation(ob.label, ob.kind, stmt, named, Role.DECISION,
                               tuple(_twin_family(f, twins) for f in ob.families),
                               fixed=ob.fixed)  # a size kept: one the assumptions exclude stays excluded
@@ -479,7 +482,8 @@ def _row_without(claim: Claim, group: str, settings: Settings, spec: _SymbolGrou
     try:
         dropped = _without(claim, group, spec)
     except BadInputError as exc:
-        return Necessity(group, _not_dropped(claim, exc), declared=declared)
+        return _row_relaxed(claim, group, settings, spec) or Necessity(group, _not_dropped(claim, exc),
+                                                                       declared=declared)
     start = time.monotonic()
     undefined = _undefined_point(dropped, settings)
     if not undefined:
@@ -490,6 +494,25 @@ def _row_without(claim: Claim, group: str, settings: Settings, spec: _SymbolGrou
     return Necessity(group, Verdict.make(Status.UNKNOWN, claim.kind, "z3", time.monotonic() - start,
                                          reason=f"undefined without it: {undefined}"),
                      declared=declared, undefined=undefined)
+
+
+def _row_relaxed(claim: Claim, group: str, settings: Settings, spec: _SymbolGroup | None) -> Necessity | None:
+    """A row for symbols' declarations where an assumption SymPy folded to True hides what it says without them
+    (``{"0 < a": a > 0}`` for a positive ``a``): decided with such assumptions dropped as well.  Fewer
+    assumptions, still proved, is still proved with them (and satisfiable: dropping declarations only widens
+    the claim); anything else says nothing about the group, and ``None`` leaves the row undetermined."""
+    if spec is None:
+        return None
+    try:
+        relaxed = _without(claim, group, spec, relax=True)
+    except BadInputError:
+        return None
+    v = _decided(relaxed, settings)
+    if v.status is not Status.PROVED:
+        return None
+    return Necessity(group, replace(v, notes=v.notes + (
+        "decided with the assumptions SymPy folded to True dropped as well: still proved with fewer",)),
+        declared=True)
 
 
 def _undefined_point(dropped: Claim, settings: Settings) -> str:

@@ -23,6 +23,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from sympy.printing.pretty.pretty_symbology import sub as _PRETTY_SUB
+from sympy.printing.pretty.pretty_symbology import sup as _PRETTY_SUP
+
 from .names import COMBINING_ACCENTS, FUNCTIONS, GREEK_SET, UNICODE_GREEK, split_name, symbol_latex, symbol_text
 
 __all__ = ["prose_latex", "prose_text", "prose_markdown", "escape_text", "escape_markdown", "method_words"]
@@ -573,6 +576,7 @@ def _joined(text: str, target: str, wrap_math, wrap_text) -> str:
     return head + "".join(out) + tail
 
 
+_SCRIPT_LATEX = {"beta": r"\beta", "gamma": r"\gamma", "rho": r"\rho", "phi": r"\phi", "chi": r"\chi"}
 _UNICODE_TEXT = {
     "≥": r"$\ge$", "≤": r"$\le$",
     "≠": r"$\ne$", "∝": r"$\propto$", "×": r"$\times$", "→": r"$\to$", "⇒": r"$\Rightarrow$",
@@ -587,6 +591,9 @@ _UNICODE_TEXT = {
     **{ch: rf"$\{name}$" for ch, name in UNICODE_GREEK.items()},
     **{chr(0x2080 + d): f"$_{{{d}}}$" for d in range(10)},
     **{ch: f"$^{{{d}}}$" for d, ch in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")},
+    # the letters SymPy's pretty printer writes as subscripts and superscripts (a name g_i reads gᵢ in text)
+    **{ch: f"$_{{{_SCRIPT_LATEX.get(k, k)}}}$" for k, ch in _PRETTY_SUB.items() if ch},
+    **{ch: f"$^{{{_SCRIPT_LATEX.get(k, k)}}}$" for k, ch in _PRETTY_SUP.items() if ch},
 }
 #: combining accents (a letter written with one: e + U+0301) as pdflatex's accent commands
 _ACCENTS = {mark: text for mark, (text, _) in COMBINING_ACCENTS.items()}

@@ -673,3 +673,22 @@ def test_the_ablation_table_says_undefined_as_the_necessity_rows_do():
     claim = Claim(id="T.abl", statement="s", claim=sp.sqrt(x) * sp.sqrt(x + 1) >= x)
     groups, rows = ablation([claim])
     assert rows == [("T.abl", "proved", {"positivity of x": "undefined"})], rows
+
+
+def test_an_assumption_folded_to_true_leaves_only_its_own_symbols_declarations_undetermined():
+    """A new user wrote {"0 < a": a > 0} for a positive a: SymPy folds it to True, what it says without the
+    declarations is unknown, and every declaration's row was undetermined -- n's too, which it is not about.
+    Decided with the folded assumption dropped as well, fewer assumptions still prove it: n's rows are
+    'not needed', and a's (which the folded assumption may be about) stay undetermined."""
+    from proofs.ablation import necessity
+
+    a, w = sp.symbols("a w", positive=True)
+    n = sp.Symbol("n", integer=True, positive=True)
+    claim = Claim(id="Z.9", statement="s", claim=sp.And(w / a > w, a * w < w + n**2),
+                  assumptions={"0 < a": a > 0, "a < 1": a < 1})
+    rows = {r.group: r.necessary for r in necessity(decide_claim(claim))}
+    assert rows["positivity of n"] is False and rows["integrality of n"] is False, rows
+    assert rows["positivity of a"] is None and rows["a < 1"] is True, rows  # refuted with fewer: says nothing
+    # and where fewer assumptions still prove it, a's row too: a w < w + n^2 holds for any real a < 1
+    fewer = Claim(id="Z.10", statement="s", claim=a * w < w + n**2, assumptions={"0 < a": a > 0, "a < 1": a < 1})
+    assert {r.group: r.necessary for r in necessity(decide_claim(fewer))}["positivity of a"] is False

@@ -188,3 +188,15 @@ def test_a_fraction_raised_to_a_power_is_parenthesised():
     assert pretty(sp.Pow(sp.Rational(-3, 4), t)) == "      t\n(-3/4) "
     assert pretty(sp.Pow(sp.Rational(3, 4), t)) == "     t\n(3/4) "
     assert pretty(sp.Pow(2, t)) == " t\n2 "
+
+
+def test_letter_subscripts_of_the_text_form_are_typeset_in_latex():
+    """A user's symbol g_i is declared in text as gᵢ (SymPy's pretty subscript): the report printed g[U+1D62]."""
+    from symbolic.prose import escape_text, prose_latex
+
+    assert escape_text("gᵢ, xⁿ, zᵦ, θ₁₂") == r"g$_{i}$, x$^{n}$, z$_{\beta}$, $\theta$$_{1}$$_{2}$"
+    assert prose_latex("positive: a, gᵢ, w") == "positive: $a$, $g$$_{i}$, $w$"
+    from sympy.printing.pretty.pretty_symbology import sub, sup
+
+    every = "".join(ch for table in (sub, sup) for ch in table.values() if ch)
+    assert len(every) > 40 and "[U+" not in escape_text(every)
