@@ -339,7 +339,7 @@ def _spot_text(spot, result) -> str:
         return f"witness exact; {spot.found_text()} {of} are instances"
     # not "ok" where some float failures stay open; and where no draw had an exact evaluation, not "exact" either
     ok = ("draws ok" if not spot.unsettled else "draws with no exact disagreement" if spot.exact_draws != "none"
-          else "draws with no rational evaluation (exact draws on balls), none confirmed to disagree")
+          else "draws, none confirmed to disagree (no rational evaluation: exact draws on balls)")
     if spot.exercised is not None:  # the fewest of any one implication: "of them" only where there is one
         met = (f"at least {spot.exercised:,} meet the hypothesis in each implication" if spot.several
                else f"{spot.exercised:,} meet the hypothesis")

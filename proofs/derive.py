@@ -69,7 +69,7 @@ def _declarations(obligations) -> str:
     for s in symbols:
         words = [k if v else f"not {k}" for k, v in sorted(declared_assumptions(s).items()) if k not in _PLAIN_KEYS]
         if words:
-            by_words.setdefault(", ".join(words), []).append(prose_text(s.name))
+            by_words.setdefault(", ".join(words), []).append(s.name)  # each output writes it its way (θ₁, \theta_{1})
     return "; ".join(f"{words}: {', '.join(names)}" for words, names in by_words.items())
 
 

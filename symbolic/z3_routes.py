@@ -178,7 +178,10 @@ def _z3_search(p: Problem, d: Domain) -> Verdict | None:
             simple = _simple_verdict(p, want)
             if simple is not None:
                 return simple
-            reason = "the solver's point failed exact certification"
+            # z3 reasons about approximations of these functions: its point is a candidate, not a counterexample
+            reason = ("the solver's candidate instance failed exact certification (it is not one), and nothing "
+                      "shows that none exists" if want else
+                      "no proof, and the solver's candidate counterexample failed exact certification (it is not one)")
             if not p.symbols:  # no point to speak of: z3 saw the constants only through facts about them
                 reason = ("the statement has no symbols, and neither exact evaluation nor z3 (which sees its "
                           "constants only through bounds on them) settles it")

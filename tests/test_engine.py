@@ -926,3 +926,12 @@ def test_a_hand_written_step_function_is_not_called_a_derivative():
     r = prove(sp.Heaviside(a) >= 0, timeout=5)
     assert r.status is Status.UNKNOWN and r.reason.startswith("not supported: Heaviside, the step function "
                                                               "(written, or left by SymPy's derivative"), r.reason
+
+
+def test_a_spurious_solver_point_is_not_called_a_counterexample():
+    """A red team: atan(x) < pi/2 (true) was 'unknown: the solver's point failed exact certification', which
+    reads as though a counterexample had been found."""
+    x = sp.Symbol("x", real=True)
+    v = prove(sp.atan(x) < sp.pi / 2, timeout=5)
+    assert v.status is Status.PROVED or v.reason.startswith(
+        "no proof, and the solver's candidate counterexample failed exact certification (it is not one)"), v

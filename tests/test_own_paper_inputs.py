@@ -959,8 +959,8 @@ def test_float_failures_left_open_are_said_in_the_row():
     assert "including up to" not in out.detail
     spot = SpotCheck.of(out)
     r = decide_claim(Claim(id="F.1", statement="s", claim=x > 0))
-    assert _spot_text(spot, r) == ("100,000 draws with no rational evaluation (exact draws on balls), none confirmed to "
-                                   "disagree; 3,754 float failures not re-decided exactly")
+    assert _spot_text(spot, r) == ("100,000 draws, none confirmed to disagree (no rational evaluation: exact draws on "
+                                   "balls); 3,754 float failures not re-decided exactly")
     assert "3,754 float failures not re-decided exactly (none confirmed" in out.detail
     assert spot.as_dict()["float_failures_not_re_decided"] == 3754
     assert "3,754 float failures were not re-decided exactly" in _spot_sentence(spot, Status.PROVED)
