@@ -464,7 +464,7 @@ def _place_group(equations: list, share, own: set, found: list, taken: set, rank
             taken.add(placement[0])
 
 
-def _factor_root(eq, found: list, taken: set, rank, fits=lambda sym, value: True):
+def _factor_root(eq, found: list, taken: set, rank, fits):
     """``(symbol, value)`` from a factor linear in a symbol not yet ``taken``, once the placements ``found`` so
     far are put into ``eq``; ``None`` where none is.
 

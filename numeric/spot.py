@@ -520,9 +520,7 @@ def _exact_on_balls(plan: Plan, kernel: Kernel, values, args, rows, want, tally:
     if not rows.size:
         return
     take = rows[:BALL_ROWS]
-    columns = [a[take].to_fractions() for a in args]
-    held = np.array(ball_truth(plan.assumptions, columns), dtype=object)
-    value = np.array(ball_truth(kernel, columns), dtype=object)
+    held, value = _on_balls(plan, kernel, [a[take].to_fractions() for a in args])
     counted = (held == True) & (value != None)  # noqa: E711,E712 (Kleene's truth values: True, False or None)
     tally.exact_checked += int(counted.sum())
     tally.failed(values, plan.symbols, take[counted & (value != want)])
@@ -572,9 +570,7 @@ def _confirm_on_balls(plan: Plan, kernel: Kernel, values, rows, want, tally: _Ta
     if not rows.size:
         return
     take = rows[:BALL_ROWS]
-    columns = [a.to_fractions() for a in as_exact(values, plan.symbols, take)]
-    held = np.array(ball_truth(plan.assumptions, columns), dtype=object)
-    value = np.array(ball_truth(kernel, columns), dtype=object)
+    held, value = _on_balls(plan, kernel, [a.to_fractions() for a in as_exact(values, plan.symbols, take)])
     admitted = held == True  # noqa: E712 (Kleene's truth values: True, False or None)
     excluded = held == False  # noqa: E712
     settled = excluded | (admitted & (value != None))  # noqa: E711
@@ -586,6 +582,12 @@ def _confirm_on_balls(plan: Plan, kernel: Kernel, values, rows, want, tally: _Ta
 
 #: float failures re-decided on balls per kernel and call (each a few tens of microseconds)
 BALL_ROWS = 20_000
+
+
+def _on_balls(plan: Plan, kernel: Kernel, columns) -> tuple[np.ndarray, np.ndarray]:
+    """The assumptions and the statement at each draw on balls: Kleene's truth values (True, False or None)."""
+    return (np.array(ball_truth(plan.assumptions, columns), dtype=object),
+            np.array(ball_truth(kernel, columns), dtype=object))
 
 
 def _confirm_in_sympy_rows(plan: Plan, kernel: Kernel, values, rows, want, tally: _Tally,
@@ -750,14 +752,15 @@ def draw_admissible(statement, assumptions=(), *, n: int = 1000, seed: int = 0, 
 
 def _kleene_holds(plan: Plan, args) -> np.ndarray:
     """Whether the assumptions hold at exact draws where their eager evaluation stopped: on balls, else in
-    SymPy (as the engine reads them); a draw neither settles is not admissible."""
+    SymPy (as the engine reads them, :func:`all_hold`); a draw neither settles is not admissible."""
     columns = [a.to_fractions() for a in args]
+    until = time.monotonic() + TIE_BUDGET
     out = []
     for i, ball in enumerate(ball_truth(plan.assumptions, columns)):
         if ball is None:
             point = {s: sp.Rational(col[i].numerator, col[i].denominator) for s, col in zip(plan.symbols, columns)}
             try:
-                ball = all(holds(a, point) for a in plan.assumptions.expr)
+                ball = all_hold(plan.assumptions.expr, point, until)
             except Uncertifiable:
                 ball = False
         out.append(bool(ball))

@@ -576,7 +576,10 @@ def _joined(text: str, target: str, wrap_math, wrap_text) -> str:
     return head + "".join(out) + tail
 
 
-_SCRIPT_LATEX = {"beta": r"\beta", "gamma": r"\gamma", "rho": r"\rho", "phi": r"\phi", "chi": r"\chi"}
+def _greek_command(name: str) -> str:
+    return "\\" + name if name in GREEK_SET else name  # beta -> \beta; a letter or digit as itself
+
+
 _UNICODE_TEXT = {
     "≥": r"$\ge$", "≤": r"$\le$",
     "≠": r"$\ne$", "∝": r"$\propto$", "×": r"$\times$", "→": r"$\to$", "⇒": r"$\Rightarrow$",
@@ -592,8 +595,8 @@ _UNICODE_TEXT = {
     **{chr(0x2080 + d): f"$_{{{d}}}$" for d in range(10)},
     **{ch: f"$^{{{d}}}$" for d, ch in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")},
     # the letters SymPy's pretty printer writes as subscripts and superscripts (a name g_i reads gᵢ in text)
-    **{ch: f"$_{{{_SCRIPT_LATEX.get(k, k)}}}$" for k, ch in _PRETTY_SUB.items() if ch},
-    **{ch: f"$^{{{_SCRIPT_LATEX.get(k, k)}}}$" for k, ch in _PRETTY_SUP.items() if ch},
+    **{ch: f"$_{{{_greek_command(k)}}}$" for k, ch in _PRETTY_SUB.items() if ch},
+    **{ch: f"$^{{{_greek_command(k)}}}$" for k, ch in _PRETTY_SUP.items() if ch},
 }
 #: combining accents (a letter written with one: e + U+0301) as pdflatex's accent commands
 _ACCENTS = {mark: text for mark, (text, _) in COMBINING_ACCENTS.items()}
