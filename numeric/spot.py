@@ -98,6 +98,7 @@ True
 from __future__ import annotations
 
 import functools
+import itertools
 import time
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -334,22 +335,49 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
 
 
 def _pins(plan: Plan) -> dict:
-    """``{symbol: value}`` for each assumption ``Eq(symbol, value)`` whose value no rational draw meets: an
-    irrational number (``Eq(f, sqrt(2))``) or an expression of the other symbols with one (``Eq(x, pi*y)``),
-    put in terms of the symbols that are drawn (a pin of pinned symbols is resolved; a cycle is dropped)."""
+    """``{symbol: values}`` for each symbol an assumption's equation pins where no rational draw is: ``Eq(f,
+    sqrt(2))`` or ``Eq(x, pi*y)`` (one value, an irrational number or an expression of other symbols with one),
+    and a polynomial equation in that symbol alone, ``x**2 = 2``, at its irrational real roots (``-sqrt(2)``,
+    ``sqrt(2)``; a cubic's are ``CRootOf``).  In an order where a value rests only on drawn symbols and the
+    pins before it (a cycle is dropped)."""
     found: dict = {}
-    for a in plan.assumptions.expr:
-        for eq in atoms_of(a, sp.Equality):
-            for sym, value in ((eq.lhs, eq.rhs), (eq.rhs, eq.lhs)):
-                if sym in plan.symbols and isinstance(value, sp.Expr) and sym not in value.free_symbols \
-                        and value.free_symbols <= set(plan.symbols) and _irrational(value):
-                    found.setdefault(sym, value)
-    resolved: dict = {}
+    equations = [eq for a in plan.assumptions.expr for eq in atoms_of(a, sp.Equality)]
+    for eq in equations:
+        for sym, value in ((eq.lhs, eq.rhs), (eq.rhs, eq.lhs)):
+            if sym in plan.symbols and isinstance(value, sp.Expr) and sym not in value.free_symbols \
+                    and value.free_symbols <= set(plan.symbols) and _irrational(value):
+                found.setdefault(sym, (value,))
+    for eq in equations:
+        if len(eq.free_symbols) == 1 and next(iter(eq.free_symbols)) in set(plan.symbols) - set(found):
+            roots = _irrational_roots(eq)
+            if roots:
+                found[next(iter(eq.free_symbols))] = roots
+    ordered: dict = {}
     for _ in range(len(found)):
-        for sym, value in found.items():
-            if sym not in resolved and not value.free_symbols & (set(found) - set(resolved)):
-                resolved[sym] = value.xreplace(resolved)
-    return resolved
+        for sym, values in found.items():
+            if sym not in ordered and not set().union(*(v.free_symbols for v in values)) & (set(found) - set(ordered)):
+                ordered[sym] = values
+    return ordered
+
+
+#: the highest degree of a polynomial equation whose irrational roots pin draws (exact roots of higher ones cost)
+PIN_DEGREE = 8
+
+
+def _irrational_roots(eq) -> tuple:
+    """The irrational real roots of ``eq``, a polynomial equation in one symbol with rational coefficients
+    (denominators cleared), exactly; ``()`` for any other equation or a symbol that cannot take them."""
+    (sym,) = eq.free_symbols
+    if sym.is_rational is True or not isinstance(eq.lhs, sp.Expr) or not isinstance(eq.rhs, sp.Expr) \
+            or sp.count_ops(eq) > 200:
+        return ()
+    try:
+        poly = sp.Poly(sp.fraction(sp.together(eq.lhs - eq.rhs))[0], sym)
+        if poly.domain not in (sp.ZZ, sp.QQ) or not 1 < poly.degree() <= PIN_DEGREE:
+            return ()
+        return tuple(dict.fromkeys(r for r in sp.real_roots(poly) if not r.is_Rational))
+    except (sp.PolynomialError, sp.GeneratorsNeeded, sp.CoercionFailed, NotImplementedError):
+        return ()
 
 
 def _irrational(value: sp.Expr) -> bool:
@@ -362,25 +390,28 @@ def _irrational(value: sp.Expr) -> bool:
 
 
 def _pinned_draws(plan: Plan, wants, tallies, rng, boundary_share: float) -> None:
-    """Exact draws at the irrational value an equation assumption pins a symbol to (``f = sqrt(2)``,
-    ``x = pi*y``), the other symbols at float draws read exactly, decided in SymPy: what shows a claim there
-    exactly.  The assumptions are decided at each point in SymPy (a float draw meets none of these equations)."""
+    """Exact draws at the irrational values equation assumptions pin symbols to (``f = sqrt(2)``, ``x = pi*y``,
+    the roots of ``x**2 = 2``), the other symbols at float draws read exactly, decided in SymPy: what shows a
+    claim there exactly.  The assumptions are decided at each point in SymPy (a float draw meets none of these
+    equations).  Where a pin has several roots, the draws go through every combination in turn."""
     pins = _pins(plan)
     if not pins:
         return
     n = 4 * SYMPY_EXACT_DRAWS
     values = draw_points(plan, n, rng, False, boundary_share)
     until = time.monotonic() + TIE_BUDGET
-    # every symbol pinned to a number: every draw is the one point
-    wanted = 1 if set(pins) == set(plan.symbols) else SYMPY_EXACT_DRAWS
+    choices = list(itertools.islice(itertools.product(*pins.values()), n))
+    # every symbol pinned to numbers: the draws are those points
+    wanted = len(choices) if set(pins) == set(plan.symbols) else SYMPY_EXACT_DRAWS
     admitted = 0
     for row in range(n):
-        if admitted >= wanted or time.monotonic() >= until:
+        if admitted >= wanted or time.monotonic() >= until or (row >= len(choices) and set(pins) == set(plan.symbols)):
             break
         exact = exact_row(values, plan.symbols, row)
         point = {s: sp.Rational(exact[s.name].numerator, exact[s.name].denominator) for s in plan.symbols
                  if s not in pins}
-        point.update({s: v.xreplace(point) for s, v in pins.items()})
+        for s, v in zip(pins, choices[row % len(choices)]):
+            point[s] = v.xreplace(point)
         try:
             if not respects_symbol_assumptions(point) or not all_hold(plan.assumptions.expr, point, until):
                 continue
@@ -395,7 +426,8 @@ def _pinned_draws(plan: Plan, wants, tallies, rng, boundary_share: float) -> Non
             tally.exact_checked += 1
             if value != want:
                 tally.failures += 1
-                tally.points.add(tuple(exact[s.name] for s in plan.symbols if s not in pins))
+                tally.points.add(tuple(exact[s.name] for s in plan.symbols if s not in pins)
+                                 + tuple(str(point[s]) for s in pins))
                 if tally.first is None:
                     tally.first = {s.name: v for s, v in point.items()}
 

@@ -389,6 +389,24 @@ def _one_symbol_per_name(claim_id: str, ob: Obligation) -> None:
                                                "no assumptions") for s in symbols))
             raise BadInputError(f"claim {claim_id}, obligation {ob.label!r}: {len(symbols)} different symbols are "
                                 f"named {name!r} ({kinds}); declare each symbol once and use it everywhere")
+    _names_printed_apart(claim_id, ob, sorted(by_name))
+
+
+def _names_printed_apart(claim_id: str, ob: Obligation, names: list[str]) -> None:
+    """Two names printed alike (``lambda`` and ``λ`` are both λ, ``\\lambda`` in LaTeX) would make a derivation
+    read "λ < λ becomes 1 < 1": refused, as two symbols of one name are."""
+    from symbolic.notation import latex, one_line
+
+    for printer, where in ((one_line, "in text"), (latex, "in LaTeX")):
+        seen: dict = {}
+        for name in names:
+            shown = printer(sp.Symbol(name))
+            if shown in seen:
+                raise BadInputError(f"claim {claim_id}, obligation {ob.label!r}: the symbols {seen[shown]!r} and "
+                                    f"{name!r} are printed alike ({shown} {where}), so a derivation or a "
+                                    "counterexample could not tell them apart; give them names that print "
+                                    "differently")
+            seen[shown] = name
 
 
 #: what an expected verdict is often written as, for the "did you mean" of a slip

@@ -136,6 +136,9 @@ def _text(entry, rows, checks) -> str:
                 lines.append(f"    certificate: {r.certificate}")
         else:
             lines.append(f"    derived:    unknown ({r.reason})")
+        if t.eliminate:
+            lines.append(f"    for some:   {', '.join(one_line(s) for s in t.eliminate)} (eliminated: the region is "
+                         "where some value of it meets the condition)")
         if t.paper is not None:
             lines.append(f"    {t.stated_by + ':':<12}{one_line(t.paper)}")
         lines.append(f"    engine:     {d.verdict_text()}")
@@ -157,5 +160,7 @@ def _latex(cid: str, rows) -> str:
     for d in rows:
         t = d.threshold
         paper = rf" && \text{{{t.stated_by}: }} {sp.latex(t.paper)}" if t.paper is not None else ""
-        body.append(rf"\text{{{escape_latex(_heading(d))}}}:\quad & {d.region.latex()}{paper}")
+        some = (rf" \quad \text{{(for some }} {', '.join(sp.latex(s) for s in t.eliminate)}\text{{)}}"
+                if t.eliminate else "")
+        body.append(rf"\text{{{escape_latex(_heading(d))}}}:\quad & {d.region.latex()}{some}{paper}")
     return "\\begin{align*}\n" + " \\\\\n".join(body) + "\n\\end{align*}"

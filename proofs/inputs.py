@@ -80,10 +80,10 @@ def lone_words(symbol: str, assumption, near: tuple) -> str:
     differs from a claim's symbol only in case (``assumption`` the names of those that mention it), in words."""
     guess = f" (a misspelt {' or '.join(near)}?)" if near else ""
     if not isinstance(assumption, str):
-        return (f"{symbol} is in the assumptions {', '.join(map(repr, assumption))}, not in the claim{guess}: they "
-                f"ask only that some {symbol} satisfies them")
-    return (f"{symbol} is in the assumption {assumption!r} only, not in the claim nor in another assumption{guess}: "
-            f"that assumption asks only that some {symbol} satisfies it")
+        return (f"the symbol {symbol} is in the assumptions {', '.join(map(repr, assumption))}, not in the "
+                f"claim{guess}: they ask only that some value of {symbol} satisfies them")
+    return (f"the symbol {symbol} is in the assumption {assumption!r} only, not in the claim nor in another "
+            f"assumption{guess}: that assumption asks only that some value of {symbol} satisfies it")
 
 
 def input_checks(claim: "Claim") -> tuple[str, ...]:

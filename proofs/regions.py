@@ -257,6 +257,8 @@ class DerivedThreshold:
     #: threshold rows where region <=> paper is refuted: is the paper's threshold sufficient (paper => region)?
     #: "holds where" rows: does the claim fail somewhere (exists not region)?
     second: Verdict | None = None
+    #: why the region was not compared with the threshold, where it was not though it is known
+    not_compared: str = ""
 
     @property
     def agrees(self) -> bool | None:
@@ -268,7 +270,7 @@ class DerivedThreshold:
 
     def verdict_text(self) -> str:
         if self.verdict is None:
-            return "not compared (region unknown)"
+            return f"not compared ({self.not_compared or 'region unknown'})"
         s = self.verdict.status
         if self.kind == "holds where":
             if self.region.known and self.region.condition == sp.true and s is Status.WITNESS:
@@ -297,8 +299,9 @@ class DerivedThreshold:
             out["paper"] = sp.sstr(t.paper)
             out["paper_latex"] = sp.latex(t.paper)
             out["stated_by"] = t.stated_by  # "claim": the claim's form of the paper's threshold
-        if self.verdict is not None:
+        if self.verdict is not None or self.not_compared:
             out["comparison"] = self.verdict_text()
+        if self.verdict is not None:
             out["verdict"] = self.verdict.as_dict()
         if self.second is not None:
             out["paper_sufficient" if self.kind == "threshold" else "fails_somewhere"] = self.second.as_dict()
@@ -344,6 +347,13 @@ def derive_rows(entry: RegionEntry, timeout: float = 30.0, eliminate: Sequence[s
     rows = []
     for t in with_eliminated(entry.build(), eliminate):
         r = region(t.condition, dict(t.assumptions), eliminate=t.eliminate, timeout=timeout)
+        gone = sorted(set(t.eliminate) & (t.paper.free_symbols if t.paper is not None else set()),
+                      key=sp.default_sort_key)
+        if gone and entry.kind == "threshold":  # the region is free of them; the threshold is not: no comparison
+            rows.append(DerivedThreshold(entry.claim_id, entry.kind, t, r, None, None, not_compared=(
+                f"the {t.stated_by}'s threshold is about {', '.join(s.name for s in gone)}, which the region "
+                "eliminates")))
+            continue
         verdict = _compare(entry.kind, t, r, timeout)
         second = None
         if verdict is not None and entry.kind == "threshold" and verdict.status is Status.REFUTED:

@@ -53,6 +53,28 @@ def _superscript(name: str) -> tuple[str, str]:
     return head, sup[1:-1] if sup.startswith("{") and sup.endswith("}") else sup
 
 
+from sympy.printing.pretty.pretty_symbology import sub as _PRETTY_SUB  # noqa: E402 (beside its one use)
+from sympy.printing.pretty.pretty_symbology import sup as _PRETTY_SUP  # noqa: E402
+
+#: Unicode sub- and superscript characters typed in a name (θₖ, x₁, x²), read as the ASCII they stand for
+_TYPED_SUB = {ch: k for k, ch in _PRETTY_SUB.items() if ch and len(k) == 1}
+_TYPED_SUP = {ch: k for k, ch in _PRETTY_SUP.items() if ch and len(k) == 1}
+
+
+def _typed_scripts(name: str) -> str:
+    """``θ_k`` for ``θₖ``, ``x^2`` for ``x²``: a trailing run of Unicode sub- or superscripts written out, so
+    that it is typeset as one (pdflatex has none of those characters).
+
+    >>> _typed_scripts("θₖ"), _typed_scripts("x₁₂"), _typed_scripts("x²"), _typed_scripts("x_1")
+    ('θ_k', 'x_12', 'x^2', 'x_1')
+    """
+    for table, mark in ((_TYPED_SUB, "_"), (_TYPED_SUP, "^")):
+        head = name.rstrip("".join(table))
+        if head and head != name and mark not in head:
+            return head + mark + "".join(table[ch] for ch in name[len(head):])
+    return name
+
+
 def split_name(name: str) -> tuple[str, str]:
     """``("lambda", "1S")`` for ``lambda_1S``: the base and the subscript."""
     base, _, sub = name.partition("_")
@@ -111,6 +133,7 @@ def symbol_latex(name: str) -> str:
     """
     if name in FUNCTION_VALUES:
         return FUNCTION_VALUES[name]
+    name = _typed_scripts(name)
     head, sup = _superscript(name)
     if sup:
         mark = _MARKS.get(sup, (None,))[0] or symbol_latex(sup)

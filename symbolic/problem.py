@@ -114,7 +114,7 @@ def make_problem(kind, target, named, deadline, want_core=False) -> Problem:
     if mixed:  # f_xy = f_yx is Schwarz's theorem: true of a C^2 function, not of every function
         notes.append(f"mixed partial derivatives of an abstract function ({sp.sstr(mixed[0])}) are read as those of "
                      "a twice continuously differentiable one: equal in any order, as SymPy has them")
-    unsigned = [s.name for s in symbols if s.is_real is None]
+    unsigned = [s.name for s in symbols if s.is_real is None and s.name not in infinite]  # those are declined
     if unsigned:  # a plain Symbol('z') may be complex to SymPy; the engine reads it as real
         notes.append(f"read as real numbers (declared without real=True or a sign): {', '.join(unsigned)}")
     base = Problem(kind, target, named, deadline, want_core, symbols, tuple(dict.fromkeys(notes)), unsupported)
@@ -189,14 +189,15 @@ class Domain:
             return None, f"could not establish where the claim is defined ({r.reason})"
         # (-d)**T is defined for an integer T, but read for a positive base only: where that alone may fail,
         # "undefined" would send the user hunting through the assumptions
-        powers = _integer_powers(p.target)
+        powers = _narrow_powers_read(p.target)
         if powers:
             others = _other_conditions(p.target, powers)
             failing = [c for c, term in zip(self.claim, enc.claim_domain)
                        if check_query(p, [enc.facts, enc.premises, enc.assumptions, [f"(not {term})"]]).result
                        != "unsat"]
-            if failing and all(c in powers and c not in others for c in failing):
-                return False, _integer_powers_reason({c: powers[c] for c in failing})  # bases known positive: not named
+            if failing and all(c in powers and c not in others for c in failing) \
+                    and _defined_as_sympy_has_it(p, [powers[c] for c in failing], self.decide):
+                return False, _narrow_powers_reason({c: powers[c] for c in failing})  # bases known positive: not named
         if check_query(p, [enc.facts, enc.premises, enc.assumptions, list(enc.claim_domain)]).result == "unsat":
             # "may fail" and "assume it" would mislead: assuming it would make the assumptions contradictory.
             # Named: the conditions that fail everywhere on their own; else they fail together
@@ -232,14 +233,13 @@ class Domain:
         return assumptions_core(p, [enc.facts, enc.premises, [violated]])
 
 
-def _integer_powers(target) -> dict:
-    """``{x > 0: x**n}`` for each power in ``target`` with a nonnegative integer symbol ``n`` as its exponent:
-    the engine reads it as ``exp(n log x)``, so its condition of definition is ``x > 0``, though the power is
-    defined at every ``x`` (a negative exponent is not: ``0**(-1)``).  Empty unless every such power's exponent
-    is nonnegative."""
-    found = {sp.Gt(e.base, 0, evaluate=False): e for e in sorted(target.atoms(sp.Pow), key=sp.default_sort_key)
-             if e.exp.is_integer and not e.exp.is_Integer}
-    return found if all(e.exp.is_nonnegative for e in found.values()) else {}
+def _narrow_powers_read(target) -> dict:
+    """``{x > 0: x**y}`` for each power in ``target`` whose exponent is not a rational number (``n``, ``y``,
+    ``pi``): the engine reads it as ``exp(y log x)``, so its condition of definition is ``x > 0``, though the
+    power is also defined at ``x = 0`` for ``y >= 0`` (SymPy's ``0**0`` is 1) and, for an integer ``y``, at every
+    ``x < 0``.  Where only that reading fails, "undefined" would send the user hunting through the assumptions."""
+    return {sp.Gt(e.base, 0, evaluate=False): e for e in sorted(target.atoms(sp.Pow), key=sp.default_sort_key)
+            if not e.exp.is_Rational and e.base is not sp.E}
 
 
 def _other_conditions(target, powers: dict) -> set:
@@ -252,11 +252,34 @@ def _other_conditions(target, powers: dict) -> set:
     return rest
 
 
-def _integer_powers_reason(powers: dict) -> str:
-    shown = ", ".join(condition_text(e) for e in list(powers.values())[:_NAMED_CONDITIONS])
-    return (f"not supported where the base may not be positive: {shown} has a symbol as its integer exponent, and "
-            "the engine reads x**n with a symbolic n as exp(n log x), for x > 0 only (the power is defined at "
-            "every x: give the exponent a fixed scope of sizes, or split the claim on the sign of x)")
+def _defined_as_sympy_has_it(p: Problem, powers: list, decide) -> bool:
+    """Whether each of ``powers`` is defined wherever the assumptions hold, as SymPy defines it: ``x != 0`` or
+    ``n >= 0`` for an integer exponent ``n``; ``x > 0``, or ``x = 0`` and ``y >= 0``, for any other (at ``x < 0`` a
+    real ``y`` may not be an integer).  Proved within a short time or not at all: advice only, never a verdict."""
+    if decide is None or _ADVISING or p.remaining() <= 0:
+        return False
+    true_domain = sp.And(*[sp.Or(sp.Ne(e.base, 0), e.exp >= 0) if e.exp.is_integer else
+                           sp.Or(e.base > 0, sp.And(sp.Eq(e.base, 0), e.exp >= 0)) for e in powers])
+    _ADVISING.append(True)
+    try:
+        q = make_problem(Kind.FORALL, true_domain, p.named, time.monotonic() + min(_PARTS_SECONDS, p.remaining() / 4))
+        return decide(q).status is Status.PROVED
+    finally:
+        _ADVISING.pop()
+
+
+def _narrow_powers_reason(powers: dict) -> str:
+    shown = list(powers.values())[:_NAMED_CONDITIONS]
+    names = ", ".join(condition_text(e) for e in shown)
+    if all(e.exp.is_integer for e in shown):
+        return (f"not supported where the base may not be positive: {names} has a symbol as its integer exponent, "
+                "and the engine reads x**n with a symbolic n as exp(n log x), for x > 0 only (the power is also "
+                "defined at every x < 0, and at x = 0 where n >= 0: give the exponent a fixed scope of sizes, or "
+                "split the claim on the sign of x)")
+    return (f"not supported where the base may not be positive: {names} has an exponent that is not a rational "
+            "number, and the engine reads x**y as exp(y log x), for x > 0 only (the power is also defined at x = 0 "
+            "where y >= 0, and at x < 0 where y is an integer: assume x > 0 if the claim is meant only there, or "
+            "split the claim on the sign of x)")
 
 
 #: at most this many conditions of definition that may fail are named in a reason (each costs a query)

@@ -66,7 +66,7 @@ _ORDINALS = ("th", "st", "nd", "rd")
 _WORD_LETTERS = frozenset({"a", "I"})
 #: words that never follow the article "a" ("positivity of a and b", "a is positive": the letter)
 _NEVER_AFTER_ARTICLE = frozenset("""and or is are was were be must can may will would has have rises falls
-    increases decreases holds equals exceeds in of to than""".split())
+    increases decreases holds equals exceeds satisfies in of to than""".split())
 #: English words of two or three lowercase letters (never read as a product of letters such as ``bc``)
 _SHORT_WORDS = frozenset("""an as at be by do go he if in is it me my no of on or so to up us we ie eg vs ok
     and are but can did for has had her him his how its let may nor not now off one our out own per put say see
@@ -335,8 +335,8 @@ class _Reader:
         if cls == "word" and (tok.text in _WORD_LETTERS or self.letter_product(i)) and (
                 self._between_operators(i) or self._operator_beside(i)):
             return i + 1  # "(a - c)^2", "a + bc": the letter a, not the article; bc is b times c
-        if cls == "word" and tok.text == "a" and self._ends_phrase(i):
-            return i + 1  # "positivity of a": no noun follows, so not the article
+        if cls == "word" and tok.text in _WORD_LETTERS and self._ends_phrase(i):
+            return i + 1  # "positivity of a", "positive: E, I": no noun or verb follows, so not a word
         if cls in ("word", "name"):
             # a word is a formula's name only where it is glued to one: count^(...), dn/dt, A1(1,k)
             if glued_call and self.group(i + 1) is not None:

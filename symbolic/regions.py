@@ -367,8 +367,12 @@ def _polynomial_form(b, context, deadline):
 def _piecewise_cases(rel: Relational):
     """``rel`` with its ``Piecewise`` folded out: ``Or(And(branch i taken, relation on branch i), ...)``;
     ``None`` if it has none.  A point no branch covers (no ``True`` condition) satisfies none of the cases, as
-    the relation is undefined there."""
-    if not rel.has(sp.Piecewise) or is_truth_value(rel.lhs):
+    the relation is undefined there.  ``Min``, ``Max`` and ``Abs`` are read as the Piecewise they are."""
+    if is_truth_value(rel.lhs):
+        return None
+    if rel.has(sp.Min, sp.Max, sp.Abs):
+        rel = rel.func(*(side.rewrite(sp.Piecewise) for side in rel.args), evaluate=False)
+    if not rel.has(sp.Piecewise):
         return None
     folded = sp.piecewise_fold(rel.lhs - rel.rhs)
     if not isinstance(folded, sp.Piecewise) or any(p.expr.has(sp.Piecewise) for p in folded.args):

@@ -202,6 +202,9 @@ def _z3_search(p: Problem, d: Domain) -> Verdict | None:
         return simple
     if p.remaining() <= 0:
         return p.unknown("z3", "time limit reached while refining the abstraction of exp/log")
+    if not p.symbols:  # no point: each round refined bounds on the constants
+        return p.unknown("z3", f"the statement has no symbols, and neither exact evaluation nor z3 settles it (z3 "
+                               f"sees its constants only through bounds on them, refined {REFINEMENT_ROUNDS} times)")
     return p.unknown("z3", f"the solver's points stayed spurious after {REFINEMENT_ROUNDS} refinements of the "
                            "abstraction of exp/log (no certified point, and no proof)")
 

@@ -858,6 +858,17 @@ def test_an_integer_power_of_a_base_that_may_be_negative_is_not_called_undefined
         v = prove(claim, assumed, timeout=5)
         assert v.status is Status.UNKNOWN and v.reason.startswith("undefined somewhere"), (claim, v.reason)
     assert prove(y**T > 0, {"y > 1": y > 1}, timeout=5).status is Status.PROVED
+    # a third: x**n at x < 0 (n an integer of either sign), x**y at x >= 0 with y > 0, and 0**0 (1 in SymPy) are
+    # defined there: "undefined wherever the assumptions hold ... about no point" pointed at the wrong culprit
+    x, r = sp.symbols("x r", real=True)
+    for claim, assumed, words in ((x**n > 0, [x < 0], "x**n has a symbol as its integer exponent"),
+                                  (x**r > 0, [x >= 0, r > 0], "x**r has an exponent that is not a rational number"),
+                                  (sp.Eq(x**r, 1), [sp.Eq(x, 0), sp.Eq(r, 0)], "x**r has an exponent")):
+        v = prove(claim, assumed, timeout=5)
+        assert v.status is Status.UNKNOWN and v.reason.startswith(f"not supported where the base may not be "
+                                                                  f"positive: {words}"), (claim, v.reason)
+    v = prove(x**r > 0, [x > -1, r > 0], timeout=5)  # at x < 0 a real r need not be an integer: undefined there
+    assert v.status is Status.UNKNOWN and v.reason.startswith("undefined somewhere"), v.reason
 
 
 def test_a_sum_left_as_it_is_says_why_in_its_reason():

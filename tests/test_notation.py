@@ -200,3 +200,20 @@ def test_letter_subscripts_of_the_text_form_are_typeset_in_latex():
 
     every = "".join(ch for table in (sub, sup) for ch in table.values() if ch)
     assert len(every) > 40 and "[U+" not in escape_text(every)
+
+
+def test_symbols_that_are_english_words_are_typeset_where_no_word_follows():
+    """A new user's report read "positive: $E$, I, $\\lambda$" and "A is in the assumption ... some a satisfies it"
+    for the symbols I and a; a symbol named θₖ (a typed subscript) printed as \\theta \\text{[U+2096]}."""
+    from proofs.inputs import lone_words
+    from symbolic.notation import latex
+    from symbolic.prose import prose_latex
+
+    assert prose_latex("positive: E, I, lambda") == r"positive: $E$, $I$, $\lambda$"
+    assert prose_latex("positivity of I; not needed: positivity of a") == "positivity of $I$; not needed: positivity of $a$"
+    assert prose_latex("I think a firm of a kind is here") == "I think a firm of a kind is here"
+    line = lone_words("a", "tau < a - c", ())
+    assert prose_latex(line[0].upper() + line[1:]) == (
+        r"The symbol $a$ is in the assumption `$\tau < a - c$' only, not in the claim nor in another assumption: "
+        "that assumption asks only that some value of $a$ satisfies it")
+    assert [latex(sp.Symbol(n)) for n in ("θₖ", "x₁₂", "x²")] == [r"\theta_{k}", "x_{12}", "x^{2}"]

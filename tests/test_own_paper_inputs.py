@@ -146,6 +146,13 @@ def test_two_symbols_with_one_name_are_refused():
     # refused when the claim is made (the file is loaded), not once other claims have been decided
     with pytest.raises(BadInputError, match="2 different symbols are named 'a' \\(positive; real\\)"):
         Claim(id="K.1", statement="s", claim=a_pos >= a_real)
+    # nor two names printed alike: lambda and λ (a derivation read "λ < λ becomes 1 < 1"); x_1 and x1 print apart
+    lam, greek = sp.Symbol("lambda", positive=True), sp.Symbol("λ", positive=True)
+    with pytest.raises(BadInputError, match="the symbols 'lambda' and 'λ' are printed alike \\(λ in text\\)"):
+        Claim(id="K.2", statement="s", claim=lam < greek)
+    with pytest.raises(BadInputError, match="'theta_k' and 'θₖ' are printed alike"):
+        Claim(id="K.3", statement="s", claim=sp.Symbol("theta_k") < sp.Symbol("θₖ"))
+    Claim(id="K.4", statement="s", claim=sp.Symbol("x_1") < sp.Symbol("x1"))
 
 
 CLAIMS_FILES = {
@@ -226,8 +233,8 @@ def test_a_symbol_only_one_assumption_mentions_is_pointed_out_with_the_claims_sy
     assert claim.lone == (("c_l", "2c_L < a + c_F", ("c_L",)),)
     result = decide_claim(claim)
     assert result.status is Status.REFUTED  # right for the claim as written: c_L is not bounded at all
-    said = ("c_l is in the assumption '2c_L < a + c_F' only, not in the claim nor in another assumption (a "
-            "misspelt c_L?): that assumption asks only that some c_l satisfies it")
+    said = ("the symbol c_l is in the assumption '2c_L < a + c_F' only, not in the claim nor in another assumption "
+            "(a misspelt c_L?): that assumption asks only that some value of c_l satisfies it")
     assert said in result.verdict.notes
     assert "check: " + said in " ".join(format_table([Row(result)], timings=False, width=200).split())
     # spelt right, nothing is said; a symbol two assumptions tie together is no lone symbol either
@@ -1446,7 +1453,7 @@ def test_misspellings_beside_build_claims_and_in_two_assumptions():
     # c_l, used twice beside a claim on c_L, is still pointed out
     claim = Claim(id="B.3", statement="s", claim=a - c_L > 0, assumptions={"c_l > 1": c_l > 1, "c_l < a": c_l < a})
     assert claim.lone == (("c_l", ("c_l > 1", "c_l < a"), ("c_L",)),)
-    assert any("c_l is in the assumptions 'c_l > 1', 'c_l < a', not in the claim (a misspelt c_L?)" in n
+    assert any("the symbol c_l is in the assumptions 'c_l > 1', 'c_l < a', not in the claim (a misspelt c_L?)" in n
                for n in decide_claim(claim).verdict.notes)
 
 
@@ -1698,9 +1705,11 @@ def test_a_second_red_team_of_the_spot_checks():
     pinned = Obligation.forall("t", sp.sin(x) > 0, (("x = pi", sp.Eq(x, sp.pi)),))
     result = spot_check([(pinned, fabricated)], samples=5000)
     assert not result.agrees and "draw: x = pi" in result.detail, result.detail  # the exact draw at x = pi
-    # an equation no draw meets exactly (x**2 = 2 is placed on no rational): nothing is shown, nothing agrees
+    # an equation no rational draw meets (x**2 = 2): the exact draw at its positive root, sqrt(2), shows the
+    # fabricated proof false (x**3 = 2 x there); before, nothing was shown
     unplaced = Obligation.forall("u", x**3 > 2 * x, (("x**2 = 2", sp.Eq(x**2, 2)), ("x > 0", x > 0)))
-    assert spot_check([(unplaced, fabricated)], samples=5000).samples == 0
+    result = spot_check([(unplaced, fabricated)], samples=5000)
+    assert not result.agrees and result.samples == 1 and "draw: x = sqrt(2)" in result.detail, result.detail
     # placed in floats (x = y pi): exact draws at x = y pi, y a drawn rational, decided in SymPy, show the fabricated
     # proof false (they were missing: no rational draw meets the equation)
     solved = Obligation.forall("s", sp.sin(x / y) > 0, (("x = y pi", sp.Eq(x, y * sp.pi)), ("y > 0", y > 0)))
@@ -1725,6 +1734,35 @@ def test_a_second_red_team_of_the_spot_checks():
     assert not spot_check([(Obligation.forall("c", crowded), fabricated)], samples=1000).agrees
     booleans = sp.Implies(sp.Eq(x > 0, y > 0, evaluate=False), x * y >= 0)
     assert spot_check([(Obligation.forall("b", booleans), prove(booleans))], samples=1000).agrees
+
+
+def test_an_equation_without_rational_roots_is_drawn_at_its_real_roots():
+    """An assumption ``x**3 - 3 x + 1 = 0`` or ``x**2 = 2`` met by no rational left a spot check with no
+    admissible draw ('NOT CHECKED'); its irrational real roots are now exact draws (CRootOf for a cubic),
+    decided in SymPy, through every combination of two such symbols."""
+    from numeric.obligation_checks import spot_check
+    from symbolic import prove
+    from symbolic.obligation import Obligation
+
+    x, y = sp.symbols("x y", real=True)
+    fabricated = Verdict.make(Status.PROVED, Kind.FORALL, "fabricated", 0.0)
+    cubic = (("x**3 - 3 x + 1 = 0", sp.Eq(x**3 - 3 * x + 1, 0)),)
+    result = spot_check([(Obligation.forall("low", x > -1, cubic), fabricated)], samples=2000)
+    assert not result.agrees and result.samples == 3 and "CRootOf(x**3 - 3*x + 1, 0)" in result.detail, result.detail
+    true = Obligation.forall("high", x < 2, cubic)
+    result = spot_check([(true, prove(true.statement, true.assumptions))], samples=2000)
+    assert result.agrees and result.samples == 3, result.detail
+    both = Obligation.forall("signs", x * y > 0, (("x**2 = 2", sp.Eq(x**2, 2)), ("y**2 = 3", sp.Eq(y**2, 3))))
+    result = spot_check([(both, fabricated)], samples=2000)
+    assert not result.agrees and result.samples == 4, result.detail  # (±sqrt(2), ±sqrt(3)): two of four fail
+    beside = Obligation.forall("drawn", sp.Ne(x * y, 0), (("x**2 = 2", sp.Eq(x**2, 2)), ("y > 0", y > 0)))
+    result = spot_check([(beside, prove(beside.statement, beside.assumptions))], samples=2000)
+    assert result.agrees and result.samples >= 8, result.detail  # y drawn beside the roots
+    from numeric.draws import plan_for
+    from numeric.spot import _pins
+    integer = sp.Symbol("n", integer=True)  # an integer takes no irrational root; a ninth-degree equation's roots are not pinned
+    assert _pins(plan_for((integer > 0,), (sp.Eq(integer**2, 2),))) == {}
+    assert _pins(plan_for((x > 0,), (sp.Eq(x**9, 2),))) == {}
 
 
 def test_a_misspelt_symbol_beside_a_built_claim_is_a_check_line_not_silence(tmp_path):

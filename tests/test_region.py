@@ -498,6 +498,37 @@ def test_cli_eliminates_variables_a_user_names(tmp_path, capsys):
     assert code == 0 and "e₁ + e₂ = 1" in out.split("derived:")[1].splitlines()[0]
 
 
+_TAX = textwrap.dedent('''
+    import sympy as sp
+    from proofs import Claim, Paper
+    a, c = sp.symbols("a c", positive=True)
+    tau = sp.Symbol("tau", nonnegative=True)
+    burden, revenue = tau**2 / 8, tau * (a - c - tau) / 2
+    claims = (Claim(id="M.8", statement="excess burden exceeds revenue iff tau > 4(a - c)/5",
+                    claim=sp.Equivalent(burden > revenue, tau > sp.Rational(4, 5) * (a - c)),
+                    assumptions={"tau < a - c": tau < a - c}),)
+    paper = Paper(title="Monopoly tax", claims=claims)
+''')
+
+
+@needs_qepcad
+def test_an_eliminated_symbol_of_the_threshold_leaves_the_two_uncompared(tmp_path, capsys):
+    """A new user's trial: eliminating tau set the tau-free region c < a beside the claim's threshold tau > 4(a -
+    c)/5 and called the threshold 'sufficient, not necessary'; a region without tau is not comparable with a
+    threshold about tau.  The text says which symbols were eliminated (only the JSON did)."""
+    path = tmp_path / "tax.py"
+    path.write_text(_TAX)
+    code, out, err = cli(["M.8", "--claims", str(path), "--eliminate", "tau", "--samples", "2000"], capsys)
+    assert code == 0, err
+    assert "not compared (the claim's threshold is about tau, which the region eliminates)" in out, out
+    assert "sufficient" not in out and "for some:   τ (eliminated" in out, out
+    code, out, err = cli(["M.8", "--claims", str(path), "--eliminate", "tau", "--json", "--samples", "2000"], capsys)
+    row = json.loads(out)["rows"][0]
+    assert "verdict" not in row and row["comparison"].startswith("not compared"), row
+    code, out, err = cli(["M.8", "--claims", str(path), "--samples", "2000"], capsys)  # nothing eliminated: compared
+    assert code == 0 and "engine:     equal to the claim's threshold" in out and "for some" not in out, out
+
+
 def test_a_region_spot_check_with_no_admissible_draw_says_nothing_was_compared(capsys):
     from numeric.region import RegionCheck
     from numeric.spot import StatementCheck
@@ -753,3 +784,15 @@ def test_a_finite_sum_is_reduced_as_its_terms_and_checked_so():
     r = region(sp.Sum((-d) ** t, (t, 0, 1)) >= sp.Rational(1, 2), {"0 < d": d > 0, "d < 1": d < 1})
     assert r.known and r.condition == (d <= sp.Rational(1, 2)), r
     assert check_region(r, samples=2000).disagreements == 0
+
+
+@needs_qepcad
+def test_min_max_and_abs_are_read_as_their_branches():
+    """A new user's Bertrand-Edgeworth deviation profit p Min(k_1, Max(0, a - p - k_2)) had no region ('not a
+    rational function ... rewrite powers and logarithms'): Min, Max and Abs are Piecewise functions."""
+    x, y = sp.symbols("x y", real=True)
+    r = region(sp.Min(x, y) >= 0)
+    assert r.certified and r.condition == sp.And(x >= 0, y >= 0), r.condition
+    r = region(sp.Abs(x - 1) <= sp.Max(y, 0))
+    assert r.certified and prove(sp.Equivalent(r.condition, sp.Or(sp.Eq(x, 1), sp.And(x + y >= 1, x - y <= 1)))
+                                 ).status is Status.PROVED, r.condition
