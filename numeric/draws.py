@@ -26,7 +26,7 @@ from .kernels import Kernel, compile_conjunction, compile_kernel, free_symbols_o
 from .paper_samplers import Section4Sampler, Section5Sampler
 from .samplers import BoundsSampler, SamplingProblem, flatten_atoms
 
-__all__ = ["DEFAULT_SAMPLERS", "register_sampler", "unregister_sampler", "samplers", "Plan", "plan_for",
+__all__ = ["as_sympy", "DEFAULT_SAMPLERS", "register_sampler", "unregister_sampler", "samplers", "Plan", "plan_for",
            "NotCheckable", "seed_for", "draw_points", "exact_row", "as_exact", "format_point", "assumption_tuple",
            "why_uncheckable"]
 
@@ -161,12 +161,26 @@ def format_point(point: Mapping[str, Fraction]) -> str:
     return ", ".join(f"{k} = {v}" for k, v in sorted(point.items()))
 
 
+def as_sympy(value, what: str = "a statement"):
+    """``value`` as a SymPy object, never by parsing text: a string is refused (SymPy's ``sympify`` would run it as
+    Python code).  Python bools and numbers convert as SymPy converts them."""
+    from symbolic.errors import BadInputTypeError
+
+    if isinstance(value, str):
+        raise BadInputTypeError(f"{what} is the string {value[:80]!r}: pass a SymPy expression (strings are not "
+                                "parsed: sympify would run them as Python code)")
+    try:
+        return sp.sympify(value, strict=True)
+    except sp.SympifyError:
+        raise BadInputTypeError(f"{what} is a {type(value).__name__}, not a SymPy expression") from None
+
+
 def assumption_tuple(assumptions) -> tuple:
     if isinstance(assumptions, Mapping):
-        return tuple(assumptions.values())
-    if isinstance(assumptions, (sp.Basic, bool)):
-        return (sp.sympify(assumptions),)
-    return tuple(sp.sympify(a) for a in assumptions)
+        assumptions = tuple(assumptions.values())
+    if isinstance(assumptions, (sp.Basic, bool, str)):
+        return (as_sympy(assumptions, "an assumption"),)
+    return tuple(as_sympy(a, "an assumption") for a in assumptions)
 
 
 def why_uncheckable(exprs) -> str | None:

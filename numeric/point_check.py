@@ -12,7 +12,7 @@ import sympy as sp
 from symbolic.certify import Uncertifiable, holds, respects_symbol_assumptions
 from symbolic.constructs import exact_floats
 
-from .draws import NotCheckable, assumption_tuple, plan_for
+from .draws import NotCheckable, as_sympy, assumption_tuple, plan_for
 from .exact import RationalArray, as_fraction
 from .kernels import KernelError
 from .samplers import flatten_atoms
@@ -47,7 +47,7 @@ def evaluate_point(statement, assumptions, point: Mapping, paper_samplers: Seque
     # Floats are read as the decimals they print as, as the engine and the kernels read them (SymPy's own
     # evaluation would take 3*0.1 > 0.3 in binary): in the statement, the assumptions and the point alike
     assumptions = tuple(exact_floats(a)[0] for a in assumption_tuple(assumptions))
-    statement = exact_floats(sp.sympify(statement))[0]
+    statement = exact_floats(as_sympy(statement))[0]
     plan = plan_for((statement,), assumptions, paper_samplers)
     kernel = plan.statements[0]
     by_name = {getattr(k, "name", str(k)): exact_floats(v)[0] if isinstance(v, sp.Basic) else v
@@ -56,7 +56,8 @@ def evaluate_point(statement, assumptions, point: Mapping, paper_samplers: Seque
     if missing:
         raise ValueError(f"the point gives no value for {', '.join(missing)}")
     raw = [by_name[s.name] for s in plan.symbols]
-    if any(sp.sympify(v).is_extended_real is False for v in raw):  # x = I: no point of a claim on real numbers
+    raw = [as_sympy(v, f"the value of {s.name}") for s, v in zip(plan.symbols, raw)]
+    if any(v.is_extended_real is False for v in raw):  # x = I: no point of a claim on real numbers
         return PointCheck(False, None, False, None, True)
     try:
         floats = [np.array([float(sp.N(v, 30)) if isinstance(v, sp.Basic) else float(v)]) for v in raw]

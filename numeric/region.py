@@ -26,6 +26,7 @@ from typing import Mapping
 
 import sympy as sp
 
+from symbolic.constructs import domain_conditions
 from symbolic.regions import Region
 from symbolic.sizes import written_out
 
@@ -42,8 +43,14 @@ class RegionCheck:
 
     @property
     def compared(self) -> int:
-        """Admissible draws compared (the smallest count over the parts)."""
-        return min(chk.admissible for _, chk in self.parts)
+        """Admissible draws compared (the smallest count over the parts SymPy did not write as a constant)."""
+        return min((chk.admissible for _, chk in self.parts if not chk.closed), default=0)
+
+    @property
+    def constant(self) -> tuple[str, ...]:
+        """The parts SymPy wrote as a constant (a region that is the condition as written: ``R <=> R`` is
+        True), evaluated once, not on draws: nothing in them was compared."""
+        return tuple(what for what, chk in self.parts if chk.closed)
 
     @property
     def disagreements(self) -> int:
@@ -64,7 +71,7 @@ class RegionCheck:
 
     def as_dict(self) -> dict:
         out = {"compared": self.compared, "disagreements": self.disagreements, "seconds": round(self.seconds, 4),
-               "parts": [what for what, _ in self.parts]}
+               "parts": [what for what, _ in self.parts], **({"constant": list(self.constant)} if self.constant else {})}
         if self.first_disagreement:
             out["first_disagreement"] = {k: str(v) for k, v in self.first_disagreement.items()}
         return out
@@ -92,7 +99,9 @@ def check_region(r: Region, *, samples: int = DEFAULT_SAMPLES, exact_samples: in
                                                      label="condition => region", **kw))]
     if r.witnesses:
         body = sp.And(original, *local)
-        at_witness = sp.Or(*[body.xreplace(dict(c)) for c in r.witnesses])
+        body = sp.And(body, *domain_conditions(body))  # defined at the witness: 2a/a is 2 to SymPy, even at a = 0
+        with sp.evaluate(False):  # and kept as written there, so that the draws evaluate it (0/0 at a = 0)
+            at_witness = sp.Or(*[body.xreplace(dict(c)) for c in r.witnesses])
         parts.append(("region => condition at a witness",
                       check_statement(sp.Implies(r.condition, at_witness), given, label="region => witness", **kw)))
     return RegionCheck(tuple(parts))

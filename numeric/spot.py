@@ -112,8 +112,8 @@ from symbolic.certify import Uncertifiable, holds, respects_symbol_assumptions
 from symbolic.constructs import atoms_of
 from symbolic.points import simplest_first
 
-from .draws import (DEFAULT_SAMPLERS, NotCheckable, Plan, as_exact, assumption_tuple, draw_points, exact_row,
-                    format_point, plan_for, register_sampler, samplers, seed_for, unregister_sampler,
+from .draws import (DEFAULT_SAMPLERS, NotCheckable, Plan, as_exact, as_sympy, assumption_tuple, draw_points,
+                    exact_row, format_point, plan_for, register_sampler, samplers, seed_for, unregister_sampler,
                     why_uncheckable)
 from .balls import ball_truth
 from .exact import RationalArray, exact_truth, exact_truth_split
@@ -742,7 +742,7 @@ def check_statement(statement, assumptions=(), *, samples: int = DEFAULT_SAMPLES
     At most ``confirm_limit`` float failures are re-decided exactly.  ``paper_samplers``: see
     :func:`samplers`.
     """
-    statement = sp.sympify(statement)
+    statement = as_sympy(statement)
     return check_group((statement,), (want,), assumption_tuple(assumptions), samples=samples,
                         exact_samples=exact_samples, seed=seed, label=label or sp.sstr(statement)[:200],
                         boundary_share=boundary_share, confirm_limits=(confirm_limit,),
@@ -763,7 +763,7 @@ def draw_admissible(statement, assumptions=(), *, n: int = 1000, seed: int = 0, 
     >>> bool(d["admissible"].all()) and bool((d[x] <= 2).all())
     True
     """
-    statement = sp.sympify(statement)
+    statement = as_sympy(statement)
     plan = plan_for((statement,), assumption_tuple(assumptions))
     rng = seed_for(seed, sp.sstr(statement)[:200])
     values = draw_points(plan, n, rng, exact, boundary_share)

@@ -43,6 +43,7 @@ import sympy as sp
 from symbolic import Kind
 from symbolic.obligation import Role
 
+from .draws import as_sympy, assumption_tuple
 from .equilibria import DEFAULT_RTOL, fraction_text, approximate_text, equilibria
 from .obligation_checks import with_admissible_family
 from .spot import check_statement
@@ -81,7 +82,7 @@ def _statements(claim, assumptions, kind: Kind = Kind.FORALL):
         assumptions = tuple(assumptions.values())
     elif isinstance(assumptions, sp.Basic):
         assumptions = (assumptions,)
-    return [("", sp.sympify(claim), tuple(assumptions))]
+    return [("", as_sympy(claim, "the claim"), assumption_tuple(assumptions))]
 
 
 class NothingCheckedWarning(UserWarning):

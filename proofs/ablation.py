@@ -42,6 +42,7 @@ from symbolic.verdict import value_text
 
 from .claim import Claim, ClaimResult
 from .decide import decide_claim, decide_obligation_once
+from .inputs import named_not_kept
 
 __all__ = ["assumption_group", "AssumptionUse", "assumption_use", "refutation_class", "RefutationClass",
            "ablation", "Ablation", "ablation_row", "necessity", "Necessity", "necessity_sentence", "NECESSITY_TIMEOUT",
@@ -351,10 +352,16 @@ def _restored(name: str, formula, twins: dict, fixed: tuple, stated: dict, relax
     stated, the size set again.  One the declarations settled (``{"y > 0": y > 0}`` for a positive y) is lost:
     its name may say other than its formula did (``{"w > 0": w >= 0}``), so the row is undetermined -- unless
     ``relax``: then it is dropped (True), which leaves fewer assumptions (see :func:`_row_without`)."""
-    if formula is not sp.true:
+    # "b > 0 and c < 1" built as c < 1 for a positive b (one folded whole is said below)
+    folded = named_not_kept(name, formula, twins) if formula is not sp.true else ()
+    if formula is not sp.true and not folded:
         return formula.xreplace(twins)
     if relax:
         return sp.true
+    if folded:
+        raise BadInputError(f"the assumption {name!r} names {', '.join(s.name for s in folded)}, which its formula "
+                            f"{sp.sstr(formula)} does not have: SymPy settled that part with the declaration when "
+                            "it was built, and what it says without it is not known")
     sizes = dict(fixed)
     before = stated.get(name)
     if sizes and before is not None and not isinstance(before, BooleanAtom) and before.xreplace(sizes) is sp.true:
@@ -622,6 +629,16 @@ def _kleene(b, point: dict, missing: list):
         return inner if inner in (None, _UNDEFINED) else not inner
     if isinstance(b, sp.Implies):
         return _kleene(sp.Or(sp.Not(b.args[0], evaluate=False), b.args[1], evaluate=False), point, missing)
+    if isinstance(b, (sp.Equivalent, sp.Xor)):  # no part settles the whole: one undefined part leaves it so
+        parts = [_kleene(a, point, missing) for a in b.args]
+        if _UNDEFINED in parts:
+            return _UNDEFINED
+        if None in parts:
+            return None
+        return len(set(parts)) == 1 if isinstance(b, sp.Equivalent) else sum(parts) % 2 == 1
+    if isinstance(b, sp.ITE):
+        taken = _kleene(b.args[0], point, missing)
+        return taken if taken in (None, _UNDEFINED) else _kleene(b.args[1 if taken else 2], point, missing)
     return None
 
 

@@ -81,7 +81,8 @@ def run_region(args) -> int:
         sys.stdout.write(_latex(claim.id, rows) + "\n")
     else:
         sys.stdout.write(_text(entry, rows, checks))
-    ok = all(d.region.certified and (c is None or (c.agrees and c.compared)) for d, c in zip(rows, checks))
+    ok = all(d.region.certified and (c is None or (c.agrees and (c.compared or len(c.constant) == len(c.parts))))
+             for d, c in zip(rows, checks))
     return 0 if ok else 1
 
 
@@ -143,12 +144,22 @@ def _text(entry, rows, checks) -> str:
             lines.append(f"    {t.stated_by + ':':<12}{one_line(t.paper)}")
         lines.append(f"    engine:     {d.verdict_text()}")
         if check is not None:
-            lines.append(f"    spot check: {check.compared:,} admissible draws, {check.disagreements} disagreements"
-                         if check.compared else "    spot check: NOT CHECKED: no draw met the assumptions, so "
-                         "nothing was compared (an equation among them is almost never met at random)")
+            lines.append(_spot_line(check))
         if t.note:
             lines.append(f"    note:       {t.note}")
     return "\n".join(lines) + "\n"
+
+
+def _spot_line(check) -> str:
+    constant = f" ({', '.join(check.constant)}: written by SymPy as a constant, nothing to compare)" \
+        if check.constant else ""
+    if len(check.constant) == len(check.parts):
+        return (f"    spot check: nothing to compare: SymPy wrote {', '.join(check.constant)} as a constant (the "
+                f"region is the condition as written){'' if check.agrees else '; it is FALSE'}")
+    if not check.compared:
+        return ("    spot check: NOT CHECKED: no draw met the assumptions, so nothing was compared (an equation "
+                "among them is almost never met at random)")
+    return f"    spot check: {check.compared:,} admissible draws, {check.disagreements} disagreements{constant}"
 
 
 def _latex(cid: str, rows) -> str:

@@ -8,6 +8,7 @@ tables and derivations show), an assumption SymPy settled when it was built.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import TYPE_CHECKING
 
 import sympy as sp
@@ -19,7 +20,7 @@ from .labels import label_disagreement, label_relation
 if TYPE_CHECKING:
     from .claim import Claim
 
-__all__ = ["about", "unrelated_assumptions", "lone_symbols", "lone_words", "input_checks", "unrelated_words",
+__all__ = ["named_not_kept", "about", "unrelated_assumptions", "lone_symbols", "lone_words", "input_checks", "unrelated_words",
            "unrelated_check"]
 
 
@@ -86,6 +87,41 @@ def lone_words(symbol: str, assumption, near: tuple) -> str:
             f"assumption{guess}: that assumption asks only that some value of {symbol} satisfies it")
 
 
+def declares_something(s: sp.Symbol) -> bool:
+    """Whether ``s`` is declared with a sign or as an integer: what SymPy settles relations with as it builds them."""
+    return any(getattr(s, f"is_{k}") is not None for k in ("positive", "negative", "nonnegative", "nonpositive",
+                                                            "zero", "integer"))
+
+
+#: a relation with a number, after a symbol (``b > 0``, ``n >= 1``) or before one (``0 < b``): what SymPy settles
+#: from a symbol's declared sign or integrality as it builds the relation
+_REL = r"(?:<=|>=|==|!=|<|>|=|≤|≥|≠)"
+_SIGN_RELATION = r"\s*" + _REL + r"\s*[-+]?\d+(?:\.\d+)?(?![\w.(^*/])"
+_NUMBER_RELATION = r"(?<![\w.)])[-+]?\d+(?:\.\d+)?\s*" + _REL + r"\s*"
+
+
+def named_not_kept(name: str, formula, symbols) -> tuple:
+    """The ``symbols`` an assumption's ``name`` compares with a number (``b`` in ``"b > 0 and 2 c_1 < a + c_2"``)
+    that its ``formula`` does not have: SymPy settled that part with their declarations when it was built
+    (``And(b > 0, ...)`` is ``...`` for a positive ``b``), and the formula says less than the name without them.
+
+    >>> b, c = sp.symbols("b c", positive=True)
+    >>> named_not_kept("b > 0 and c < 1", c < 1, {b, c}), named_not_kept("a cost c below 1", c < 1, {b, c})
+    ((b,), ())
+    """
+    if not isinstance(formula, sp.Basic):
+        return ()
+    kept = formula.free_symbols
+    out = []
+    for s in sorted(symbols, key=lambda s: s.name):
+        if s in kept:
+            continue
+        token = r"(?<![\w'])" + re.escape(s.name) + r"(?![\w'])"
+        if re.search(token + _SIGN_RELATION, name) or re.search(_NUMBER_RELATION + token, name):
+            out.append(s)
+    return tuple(out)
+
+
 def input_checks(claim: "Claim") -> tuple[str, ...]:
     """What in the claim's input reads other than it is decided, in words, for every output to repeat: a symbol
     only one assumption mentions (a misspelling?), an assumption whose name says other than its formula (the
@@ -120,6 +156,14 @@ def input_checks(claim: "Claim") -> tuple[str, ...]:
                            f"from how its symbols are declared, but with the claim's symbols it is "
                            f"{sp.sstr(again)}, which {'restricts' if formula else 'admits'} something: a symbol "
                            "of one name declared two ways (Symbol('t', positive=True) beside Symbol('t'))?")
+            continue
+        gone = [s for s in named_not_kept(name, formula, symbols) if declares_something(s)]
+        if gone:
+            out.append(f"the assumption {name!r} is {sp.sstr(formula)} as SymPy built it: its name compares "
+                       f"{', '.join(s.name for s in gone)} with a number, and its formula does not have "
+                       f"{'it' if len(gone) == 1 else 'them'}; SymPy settles such a relation from a declared sign "
+                       "when the file is loaded (And(b > 0, ...) is ... for a positive b), so what the assumption "
+                       "says without the declaration is not known, and the declaration's necessity is not decided")
             continue
         why = label_disagreement(name, formula)
         if why:

@@ -15,6 +15,7 @@ import re
 import sympy as sp
 
 from symbolic import Status, prove
+from symbolic.verdict import point_as_text
 from symbolic.constructs import exact_floats
 
 __all__ = ["label_disagreement", "label_relation"]
@@ -211,10 +212,15 @@ def label_disagreement(name: str, formula) -> str:
     if meant is None:
         return ""
     reason = _difference(said, meant, symbols)
+    read = label_relation(name, list(symbols.values()))
     # a difference of form may be none of meaning under the symbols' declarations ("n >= 1" for n > 0 with an
     # integer n, "a != 0" for a > 0 with a nonnegative a): said only where the engine does not prove them alike
-    if reason and _equivalent(label_relation(name, list(symbols.values())), formula):
+    if reason and _equivalent(read, formula):
         return ""
+    # "c_1 < a" for c_1 < 2a: no difference of form, relation for relation (a name that sums up a conjunction,
+    # "r > 0" for And(r >= 0, Ne(r, 0)), is left alone)
+    if not reason and read is not None and read != formula and len(said) == len(meant):
+        return _differ_at(read, formula)
     return reason
 
 
@@ -245,6 +251,15 @@ def _difference(said: list, meant: list, symbols: dict) -> str:
     if missing:
         return f"the formula has {', '.join(sorted(s.name for s in missing))}, which the name does not mention"
     return ""
+
+
+def _differ_at(read, formula) -> str:
+    """``"they differ at a = 1, c_1 = 3/2"`` where the engine refutes the name's relation and the formula alike,
+    with a certified point; else ``""``."""
+    v = prove(sp.Equivalent(read, formula), timeout=_EQUIVALENCE_SECONDS)
+    if v.status is not Status.REFUTED or not v.counterexample:
+        return ""
+    return "they differ at " + ", ".join(f"{k} = {value}" for k, value in point_as_text(v.counterexample).items())
 
 
 def _equivalent(read, formula) -> bool:

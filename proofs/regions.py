@@ -312,10 +312,17 @@ def _compare(kind: str, t: Threshold, r: Region, timeout: float) -> Verdict | No
     derived = r.condition if r.known else None
     if derived is None:
         return None
-    named = dict(t.assumptions)
+    named = _about_the_region(t)
     if kind == "holds where":
         return _about_derived(exists(derived, named, timeout=timeout), derived)
     return prove(sp.Equivalent(derived, t.paper), named, timeout=timeout)
+
+
+def _about_the_region(t: Threshold) -> dict:
+    """The row's assumptions a comparison with its region may use: not those about an eliminated symbol (read for
+    every value of it, ``k < e`` with ``e < 0`` would restrict ``k`` to ``k < 0``, a region over every ``k``)."""
+    gone = set(t.eliminate)
+    return {name: a for name, a in t.assumptions if not a.free_symbols & gone}
 
 
 def _about_derived(v: Verdict, derived) -> Verdict:
@@ -357,9 +364,9 @@ def derive_rows(entry: RegionEntry, timeout: float = 30.0, eliminate: Sequence[s
         verdict = _compare(entry.kind, t, r, timeout)
         second = None
         if verdict is not None and entry.kind == "threshold" and verdict.status is Status.REFUTED:
-            second = prove(sp.Implies(t.paper, r.condition), dict(t.assumptions), timeout=timeout)
+            second = prove(sp.Implies(t.paper, r.condition), _about_the_region(t), timeout=timeout)
         elif verdict is not None and entry.kind == "holds where":
-            second = _about_derived(exists(sp.Not(r.condition), dict(t.assumptions), timeout=timeout),
+            second = _about_derived(exists(sp.Not(r.condition), _about_the_region(t), timeout=timeout),
                                     sp.Not(r.condition))
         rows.append(DerivedThreshold(entry.claim_id, entry.kind, t, r, verdict, second))
     return tuple(rows)

@@ -68,7 +68,7 @@ def _claim(id, place, quote, statement, assumptions, kind, expected, build, note
 
 
 def _sigma_gt_1() -> dict:
-    return {"0 < beta < 1, i.e. sigma = 1/(1-beta) > 1": sp.Gt(sigma, 1)}
+    return {"beta in (0, 1), i.e. sigma = 1/(1-beta) > 1": sp.Gt(sigma, 1)}
 
 
 def _sector(j) -> dict:

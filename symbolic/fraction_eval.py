@@ -64,7 +64,10 @@ def as_fraction(value) -> Fraction:
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return Fraction(value)
-    v = sp.sympify(value)
+    try:
+        v = sp.sympify(value, strict=True)  # never text: sympify would run it as Python code
+    except sp.SympifyError:
+        raise Unsupported(f"{value!r} is not a rational number") from None
     if v.is_Rational:
         return Fraction(int(v.p), int(v.q))
     raise Unsupported(f"{value!r} is not a rational number")

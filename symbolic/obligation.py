@@ -220,6 +220,10 @@ class Obligation:
     notes: tuple = ()
 
     def __post_init__(self):
+        for what in ("statement", "derived"):  # text is never parsed: sympify would run it as Python code
+            if isinstance(getattr(self, what), str):
+                raise BadInputTypeError(f"obligation {self.label!r}: its {what} is the string "
+                                        f"{getattr(self, what)[:80]!r}; pass a SymPy Boolean")
         object.__setattr__(self, "kind", Kind(self.kind))
         object.__setattr__(self, "role", Role(self.role))
         object.__setattr__(self, "assumptions", normalize_assumptions(self.assumptions))

@@ -67,7 +67,7 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 from sympy.solvers.inequalities import solve_univariate_inequality
 
-from .constructs import is_truth_value, sympy_settles_reliably, unsupported_in
+from .constructs import domain_conditions, exact_floats, is_truth_value, sympy_settles_reliably, unsupported_in
 from .engine import exists, normalize_assumptions, prove, settled_false
 from .qepcad import (NotPolynomial, QepcadFailed, QepcadOutputError, QepcadProblem, QepcadTimeout, run_qepcad)
 from .verdict import Status, point_as_text
@@ -182,7 +182,9 @@ def region(condition, assumptions=(), *, eliminate=(), timeout: float = 30.0, ce
     if not (isinstance(timeout, (int, float)) and 0 < timeout < float("inf")):
         raise ValueError(f"timeout must be a positive number of seconds, got {timeout!r}")
     # a finite sum at a fixed size is its terms, as the engine reads it (the region of sum_{t<2} (-d)**t)
-    scope = _Scope.of(written_out(condition)[0], tuple((n, written_out(a)[0]) for n, a in named), eliminate)
+    # and a float is the decimal it prints as (0.5 is 1/2), as the engine reads it
+    scope = _Scope.of(written_out(exact_floats(condition)[0])[0],
+                      tuple((n, written_out(exact_floats(a)[0])[0]) for n, a in named), eliminate)
     base = Region(None, condition, named, eliminate, scope.variables, "none", 0.0)
     deadline = start + float(timeout)
     try:
@@ -313,7 +315,12 @@ def _derive(scope: _Scope, deadline: float) -> _Derived:
     if body in (sp.true, sp.false):
         return _Derived(body, "trivial")
     context = scope.named  # clearing a denominator may use every assumption
-    poly = sp.to_nnf(_polynomial_form(body, context, deadline), simplify=False)
+    # where the condition is undefined it does not hold: clearing x/(x - a) > a/(x - a) gives 1 > 0, and the
+    # point x = a it leaves out must stay out (conditions the assumptions prove are not repeated)
+    undefined = [c for c in domain_conditions(body)
+                 if prove(c, dict(context), timeout=max(0.5, min(5.0, _remaining(deadline)))).status
+                 is not Status.PROVED]
+    poly = sp.to_nnf(_polynomial_form(sp.And(body, *undefined), context, deadline), simplify=False)
     if poly in (sp.true, sp.false):
         return _Derived(poly, "sympy")
     if not scope.bound and len(scope.variables) == 1 and _univariate_ok(poly, scope.variables[0]):
@@ -356,8 +363,11 @@ def _polynomial_form(b, context, deadline):
         return b
     if isinstance(b, Relational):
         cases = _piecewise_cases(b)
-        if cases is not None:  # a relation between branches: one case per branch, each a plain relation
-            return _polynomial_form(cases, context, deadline)
+        if cases is not None:  # a relation between branches: one case per branch, each a plain relation, whose
+            # denominators may take their sign from the branch's guard (1/x where x > 0)
+            return sp.Or(*[sp.And(_polynomial_form(guard, context, deadline),
+                                  _polynomial_form(rel, (*tuple(context), ("the branch's guard", guard)), deadline))
+                           for guard, rel in cases])
         return _clear(b, context, deadline)
     if isinstance(b, (sp.And, sp.Or, sp.Not, sp.Implies, sp.Equivalent, sp.Xor)):
         return b.func(*[_polynomial_form(a, context, deadline) for a in b.args])
@@ -365,13 +375,15 @@ def _polynomial_form(b, context, deadline):
 
 
 def _piecewise_cases(rel: Relational):
-    """``rel`` with its ``Piecewise`` folded out: ``Or(And(branch i taken, relation on branch i), ...)``;
-    ``None`` if it has none.  A point no branch covers (no ``True`` condition) satisfies none of the cases, as
-    the relation is undefined there.  ``Min``, ``Max`` and ``Abs`` are read as the Piecewise they are."""
+    """``rel`` with its ``Piecewise`` folded out: ``[(branch i taken, relation on branch i), ...]``; ``None`` if
+    it has none.  A point no branch covers (no ``True`` condition) satisfies none of the cases, as the relation
+    is undefined there.  ``Min``, ``Max`` and ``Abs`` are read as the Piecewise they are (for real arguments,
+    as the engine reads every symbol)."""
     if is_truth_value(rel.lhs):
         return None
     if rel.has(sp.Min, sp.Max, sp.Abs):
-        rel = rel.func(*(side.rewrite(sp.Piecewise) for side in rel.args), evaluate=False)
+        rel = rel.func(*(side.replace(sp.Abs, lambda e: sp.Piecewise((e, e >= 0), (-e, True))).rewrite(sp.Piecewise)
+                         for side in rel.args), evaluate=False)
     if not rel.has(sp.Piecewise):
         return None
     folded = sp.piecewise_fold(rel.lhs - rel.rhs)
@@ -379,9 +391,9 @@ def _piecewise_cases(rel: Relational):
         raise _Unsupported(f"{sp.sstr(rel)[:120]}: its Piecewise could not be split into branches")
     cases, taken = [], sp.true
     for piece in folded.args:
-        cases.append(sp.And(taken, piece.cond, rel.func(piece.expr, 0)))
+        cases.append((sp.And(taken, piece.cond), rel.func(piece.expr, 0)))
         taken = sp.And(taken, sp.Not(piece.cond))
-    return sp.Or(*cases)
+    return cases
 
 
 def _clear(rel: Relational, context, deadline):
@@ -397,6 +409,17 @@ def _clear(rel: Relational, context, deadline):
                            "numbers, so substitute a concrete function (a Family's definition) first")
     for part in (num, den):
         if not _is_rational_polynomial(part, syms):
+            constants = sorted({c for c in part.atoms(sp.Pow, sp.NumberSymbol, sp.Function)
+                                if c.is_number and not c.is_Rational}, key=sp.default_sort_key)
+            stand_ins = {c: sp.Dummy() for c in constants}
+            if constants and not _is_rational_polynomial(part.xreplace(stand_ins), (*syms, *stand_ins.values())):
+                constants = []  # not the constants alone: sqrt(x) beside sqrt(2)
+            if constants:
+                how = (": name it a symbol defined by its equation, r**2 = 2 with r > 0 for sqrt(2), and "
+                       "eliminate that symbol)" if constants[0].is_algebraic else
+                       "; it is transcendental: no polynomial equation defines it)")
+                raise _Unsupported(f"{sp.sstr(rel)} has the irrational coefficient {sp.sstr(constants[0])} "
+                                   f"(QEPCAD takes rational coefficients{how}")
             raise _Unsupported(f"{sp.sstr(rel)} is not a rational function with rational coefficients "
                                "(QEPCAD and the univariate solver take those; rewrite powers and logarithms "
                                "first, e.g. by a monotone substitution)")
@@ -644,29 +667,41 @@ def _tidy_relation(rel: Relational):
 
 def _certify(result: Region, scope: _Scope, timeout: float) -> Region:
     """Prove the region equivalent to the condition; withdraw it if the engine shows it is wrong."""
-    R, C = result.condition, scope.condition
+    R = result.condition
+    # the condition *holds*: where it is undefined (x/(x - a) at x = a) it does not, as the region reads it
+    C = sp.And(*domain_conditions(scope.condition), scope.condition)
     named = dict(scope.named)
+    until = time.perf_counter() + timeout  # one limit for every proof of the certificate, not one each
+
+    def left() -> float:
+        return max(0.05, until - time.perf_counter())
     if not scope.bound:
-        v = prove(sp.Equivalent(R, C), named, timeout=timeout)
+        v = prove(sp.Equivalent(R, C), named, timeout=left())
         if v.status is Status.PROVED:
             return replace(result, certified=True,
                            certificate=f"the engine proved region <=> condition under the assumptions ({v.method})")
         return _not_certified(result, v, "region <=> condition")
     # the existential direction: every instance lies in the region (eliminated variables universal)
-    v = prove(sp.Implies(sp.And(C, *scope.local), R), named, timeout=timeout)
+    v = prove(sp.Implies(sp.And(C, *scope.local, *domain_conditions(sp.And(*scope.local))), R), named,
+              timeout=left())
     if v.status is not Status.PROVED:
         return _not_certified(result, v, "condition => region")
     # the other direction: a witness for every point of the region
     given = dict(scope.given)
-    # a witness must also have the eliminated variable's declared sign (t positive: t = a - 1 is none)
-    instance = sp.And(C, *scope.local, *[r for t in scope.bound for r in _declared_sign(t)])
+    # a witness must also have the eliminated variable's declared sign (t positive: t = a - 1 is none), and the
+    # condition must be defined there: x/(x - a) at x = 2a is 2a/a, which SymPy writes 2, even at a = 0
+    body = sp.And(scope.condition, *scope.local)
+    instance = sp.And(body, *domain_conditions(body), *[r for t in scope.bound for r in _declared_sign(t)])
     for candidates in _witness_candidates(sp.And(C, *scope.local), scope.bound):
+        if time.perf_counter() >= until:
+            return replace(result, certificate="proved condition => region; the time limit was reached before a "
+                                               "witness construction proved region => condition (not certified)")
         candidates = sorted(candidates, key=lambda c: [sp.default_sort_key(e) for _, e in c])  # a stable order
         try:
             instances = [instance.xreplace(dict(c)) for c in candidates]
         except (TypeError, ValueError):  # SymPy refuses the substitution (a Piecewise without a branch: nan)
             continue
-        w = prove(sp.Implies(R, sp.Or(*instances)), given, timeout=timeout)
+        w = prove(sp.Implies(R, sp.Or(*instances)), given, timeout=left())
         if w.status is Status.PROVED:
             shown = "; ".join(", ".join(f"{s} = {sp.sstr(e)}" for s, e in c) for c in candidates)
             return replace(result, certified=True, witnesses=tuple(candidates),

@@ -60,6 +60,30 @@ def test_the_engine_never_parses_text():
     assert not Path("pwned").exists()
 
 
+def test_the_numeric_layer_never_parses_text(tmp_path, monkeypatch):
+    """check_statement, draw_admissible, evaluate_point, the assertions of numeric.testing and an Obligation
+    sympified a string statement: the code in it ran (a red team's trial)."""
+    from numeric.spot import check_statement, draw_admissible, evaluate_point
+    from numeric.testing import assert_holds, assert_never
+    from symbolic.errors import BadInputTypeError
+    from symbolic.fraction_eval import Unsupported, as_fraction
+    from symbolic.obligation import Obligation
+
+    monkeypatch.chdir(tmp_path)
+    x = sp.Symbol("x", positive=True)
+    for call in (lambda: check_statement(PWN), lambda: check_statement(x > 0, [PWN]),
+                 lambda: check_statement(x > 0, {"a": PWN}), lambda: draw_admissible(PWN),
+                 lambda: evaluate_point(PWN, [], {}), lambda: evaluate_point(x > 1, [], {x: PWN}),
+                 lambda: assert_holds(PWN), lambda: assert_never(x > 0, [PWN]),
+                 lambda: Obligation.forall("o", PWN)):
+        with pytest.raises(BadInputTypeError, match="string"):
+            call()
+    with pytest.raises(Unsupported):
+        as_fraction(PWN)
+    assert not (tmp_path / "pwned").exists()
+    assert check_statement(x > 0, samples=100).failures == 0  # SymPy objects, and Python numbers, still go
+
+
 EQUILIBRIA_FILES = [
     ("nested.json", "[" * 100_000 + "]" * 100_000, "nested too deeply"),
     ("pwn.json", '{"lambda_S": ["' + PWN.replace('"', "'") + '", 1], "lambda_N": [1, 1], "theta": [1, 1]}',

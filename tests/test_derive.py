@@ -692,3 +692,41 @@ def test_an_assumption_folded_to_true_leaves_only_its_own_symbols_declarations_u
     # and where fewer assumptions still prove it, a's row too: a w < w + n^2 holds for any real a < 1
     fewer = Claim(id="Z.10", statement="s", claim=a * w < w + n**2, assumptions={"0 < a": a > 0, "a < 1": a < 1})
     assert {r.group: r.necessary for r in necessity(decide_claim(fewer))}["positivity of a"] is False
+
+
+def test_an_assumption_sympy_folded_in_part_leaves_that_declaration_undetermined():
+    """A red team's trial: {"b > 0 and 2 c_1 < a + c_2": And(b > 0, ...)} for a positive b is built as 2 c_1 < a +
+    c_2, and b's positivity was called necessary (the claim as written does not need it: its assumption says b >
+    0); {"b < 0 or ...": Or(b < 0, ...)} is built likewise, and b's positivity was called not needed (at b = -1 the
+    claim as written fails).  A name that compares a symbol with a number its formula does not have leaves that
+    declaration undetermined, and is a check line; a name about the formula's own symbols is not."""
+    from proofs.ablation import necessity
+    from proofs.inputs import input_checks
+
+    a, b, c1, c2 = sp.symbols("a b c_1 c_2", positive=True)
+    both = Claim(id="E1", statement="s", claim=(a - 2 * c1 + c2) / (3 * b) > 0,
+                 assumptions={"b > 0 and 2 c_1 < a + c_2": sp.And(b > 0, 2 * c1 < a + c2)})
+    either = Claim(id="G1", statement="s", claim=(a + c2 - 2 * c1) * (b**2 + 1) > 0,
+                   assumptions={"b < 0 or 2 c_1 < a + c_2": sp.Or(b < 0, 2 * c1 < a + c2)})
+    for claim in (both, either):
+        rows = {r.group: r for r in necessity(decide_claim(claim))}
+        assert rows["positivity of b"].necessary is None, rows["positivity of b"]
+        assert rows["positivity of c_1"].necessary is False
+        checks = input_checks(claim)
+        assert any("its name compares b with a number, and its formula does not have it" in c for c in checks), checks
+    plain = Claim(id="P1", statement="s", claim=(a - 2 * c1 + c2) / (3 * b) > 0,
+                  assumptions={"2 c_1 < a + c_2": 2 * c1 < a + c2})
+    assert not input_checks(plain) and {r.group: r.necessary for r in necessity(decide_claim(plain))}[
+        "positivity of b"] is True  # b < 0 reverses the sign: needed, and decided so
+
+
+def test_an_equivalence_undefined_without_an_assumption_says_so():
+    """Consumers bear the whole tax iff demand is vertical, Equivalent(Eq(D/(B + D), 1), Eq(B, 0)), needs B >= 0
+    and D > 0 only to be defined; the rows said 'undetermined' (an equivalence had no Kleene value)."""
+    from proofs.ablation import necessity
+
+    B, D = sp.symbols("B D", real=True)
+    claim = Claim(id="T3", statement="s", claim=sp.Equivalent(sp.Eq(D / (B + D), 1), sp.Eq(B, 0)),
+                  assumptions={"B >= 0": B >= 0, "D > 0": D > 0})
+    rows = {r.group: r for r in necessity(decide_claim(claim))}
+    assert rows["B >= 0"].undefined and rows["D > 0"].undefined, rows

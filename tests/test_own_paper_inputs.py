@@ -1888,6 +1888,10 @@ def test_an_assumption_named_by_a_compound_relation_is_read_against_its_formula(
     ("c_1 < 2", lambda c1, c2: c1 < c2, "the formula has c_2, which the name does not mention"),
     ("c_3 < c_2", lambda c1, c2: c1 < c2, "the name says c_3, which is no symbol of the formula"),
     ("c1 < c2", lambda c1, c2: c1 < c2, ""),
+    # a red team's: the same symbols related otherwise, no difference of form: the engine's certified point
+    ("c_1 < c_2", lambda c1, c2: c1 < 2 * c2, "they differ at c_1 = 1/2, c_2 = 1/2"),
+    ("c_1 < c_2 / 2", lambda c1, c2: c1 < c2, "they differ at c_1 = 1/4, c_2 = 1/2"),
+    ("c_2 > c_1", lambda c1, c2: c1 < c2, ""),
 ])
 def test_an_assumption_named_with_other_symbols_than_its_formula_is_pointed_out(name, formula, said):
     """A second new user's report: ``{"c1 < c2": c_1 <= c_2}`` (the names without the underscore), ``{"c_1 < 2":

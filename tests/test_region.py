@@ -796,3 +796,64 @@ def test_min_max_and_abs_are_read_as_their_branches():
     r = region(sp.Abs(x - 1) <= sp.Max(y, 0))
     assert r.certified and prove(sp.Equivalent(r.condition, sp.Or(sp.Eq(x, 1), sp.And(x + y >= 1, x - y <= 1)))
                                  ).status is Status.PROVED, r.condition
+
+
+@needs_qepcad
+def test_a_denominator_that_cancels_still_leaves_its_zero_out():
+    """A red team's trial: x/(x - a) > a/(x - a) is 1 > 0 once SymPy puts it over one denominator, and at the
+    witness x = 2a the condition reads 2a/a > a/a, which SymPy writes 2 > 1: the region of 'some x = 2a meets it'
+    was certified True, though at a = 0 the only candidate is 0/0.  Where the condition is undefined it does not
+    hold, in the region, its certificate and its spot check."""
+    from dataclasses import replace as changed
+
+    from numeric.region import check_region
+
+    x, a = sp.symbols("x a", real=True)
+    r = region(sp.And(sp.Eq(x, 2 * a), x / (x - a) > a / (x - a)), eliminate=[x])
+    assert r.certified and r.condition == sp.Ne(a, 0), r
+    assert not check_region(changed(r, condition=sp.true), samples=2000).agrees  # the old answer fails at a = 0
+    assert check_region(r, samples=2000).agrees
+    r = region(x / (x - 1) > 1 / (x - 1))
+    assert r.certified and prove(sp.Equivalent(r.condition, sp.Ne(x, 1))).status is Status.PROVED, r
+
+
+_ELIMINATED_ASSUMPTION = textwrap.dedent('''
+    import sympy as sp
+    from proofs import Claim, Paper
+    k, e = sp.symbols("k e", real=True)
+    claims = (Claim(id="D2", statement="s", claim=sp.Equivalent(e**2 + e < 7, k < 5),
+                    assumptions={"k < e": k < e, "e < 0": e < 0}),
+              Claim(id="H5", statement="s", claim=k * e > 1),)
+    paper = Paper(title="t", claims=claims)
+''')
+
+
+@needs_qepcad
+def test_a_comparison_after_elimination_does_not_use_assumptions_about_the_eliminated(tmp_path, capsys):
+    """'k < 0' (some e < 0 above k) was called 'equal to the claim's threshold' k < 5: the comparison was proved
+    under k < e and e < 0, read for every e, which leave only k < 0.  A region that is the condition as written is
+    said to have nothing to compare (it said '1 admissible draws, 0 disagreements')."""
+    path = tmp_path / "d2.py"
+    path.write_text(_ELIMINATED_ASSUMPTION)
+    code, out, err = cli(["D2", "--claims", str(path), "--eliminate", "e", "--samples", "2000"], capsys)
+    assert "derived:    k < 0" in out and "engine:     differs from the claim's threshold" in out, out
+    code, out, err = cli(["H5", "--claims", str(path), "--samples", "2000"], capsys)
+    assert code == 0 and "spot check: nothing to compare: SymPy wrote region <=> condition as a constant" in out, out
+
+
+@needs_qepcad
+def test_what_a_red_team_found_unknown_for_the_wrong_reason():
+    """Abs of plain symbols (read as real), a float (the decimal it prints as), a denominator a Piecewise branch's
+    guard signs (1/x where x > 0) have regions; an irrational coefficient is named, with what to do instead of
+    'rewrite powers and logarithms'."""
+    x, y = sp.symbols("x y")
+    xr, r = sp.Symbol("x", real=True), sp.Symbol("r", positive=True)
+    assert region(sp.Abs(x - 1) < 2).condition == sp.And(x > -1, x < 3)
+    assert region(sp.Abs(x - y) < 1).certified
+    assert region(xr > 0.5).condition == (xr > sp.Rational(1, 2))
+    got = region(sp.Piecewise((1 / xr, xr > 0), (0, True)) > 1)
+    assert got.certified and got.condition == sp.And(xr > 0, xr < 1), got
+    assert "has the irrational coefficient sqrt(2)" in region(xr > sp.sqrt(2)).reason
+    assert "it is transcendental" in region(sp.pi * xr > 1).reason
+    named = region(sp.And(xr > r, sp.Eq(r**2, 2)), eliminate=[r])  # the advice, followed: x > sqrt(2)
+    assert named.certified and prove(sp.Equivalent(named.condition, xr**2 > 2), [xr > 0]).status is Status.PROVED
