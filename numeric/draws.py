@@ -166,9 +166,12 @@ def as_sympy(value, what: str = "a statement"):
     Python code).  Python bools and numbers convert as SymPy converts them."""
     from symbolic.errors import BadInputTypeError
 
-    if isinstance(value, str):
+    if isinstance(value, (str, bytes)):
         raise BadInputTypeError(f"{what} is the string {value[:80]!r}: pass a SymPy expression (strings are not "
                                 "parsed: sympify would run them as Python code)")
+    if not isinstance(value, (sp.Basic, bool, int, float, Fraction, np.number, np.bool_)):
+        # a tuple, list, set or dict: SymPy converts its items without the strict check (a string in one ran)
+        raise BadInputTypeError(f"{what} is a {type(value).__name__}, not a SymPy expression")
     try:
         return sp.sympify(value, strict=True)
     except sp.SympifyError:

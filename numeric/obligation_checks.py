@@ -379,7 +379,13 @@ def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool
         notes.append(f"{chk.undefined_exact:,} admissible draws are where the statement is undefined (exactly "
                      "confirmed), which a proof excludes")
     elif chk.undefined:  # a NaN is no counterexample: the statement says nothing there
-        notes.append(f"{chk.undefined:,} admissible draws are where the statement is undefined (not counted)")
+        if chk.undefined_exact:
+            notes.append(f"{chk.undefined_exact:,} admissible draws are where the statement is undefined (exactly "
+                         "confirmed; not counted)")
+        if chk.undefined > chk.undefined_exact:  # a NaN in floats may be inf/inf beyond their range, not undefined
+            notes.append(f"{chk.undefined - chk.undefined_exact:,} admissible draws have no float value of the "
+                         "statement (undefined there, or beyond the range of floats) and were not settled exactly "
+                         "(not counted)")
     if chk.exact_unavailable:
         row.float_only = True
         # the kernel has no rational form (a real power, a root, exp): balls decide exact draws on the boundaries

@@ -424,7 +424,9 @@ def _branches(eq) -> list | None:
         factors = [f.as_expr() for f, _ in sp.factor_list(sp.Poly(numerator, *gens))[1] if f.free_symbols]
     except (sp.PolynomialError, sp.GeneratorsNeeded, sp.CoercionFailed):
         return None
-    return [sp.Eq(f, 0) for f in factors] if len(factors) > 1 else None
+    # a factor SymPy settles (x**2 + 1 = 0 is False for a real x) is no branch
+    branches = [b for b in (sp.Eq(f, 0) for f in factors) if isinstance(b, sp.Eq)]
+    return branches if len(branches) > 1 else None
 
 
 def _place_group(equations: list, share, own: set, found: list, taken: set, rank, fits) -> None:

@@ -335,23 +335,44 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
 
 
 def _pins(plan: Plan) -> dict:
-    """``{symbol: values}`` for each symbol an assumption's equation pins where no rational draw is: ``Eq(f,
-    sqrt(2))`` or ``Eq(x, pi*y)`` (one value, an irrational number or an expression of other symbols with one),
-    and a polynomial equation in that symbol alone, ``x**2 = 2``, at its irrational real roots (``-sqrt(2)``,
-    ``sqrt(2)``; a cubic's are ``CRootOf``).  In an order where a value rests only on drawn symbols and the
-    pins before it (a cycle is dropped)."""
+    """``{symbol: values}`` for each symbol an equation pins where no rational draw is, in an order where a value
+    rests only on drawn symbols and the pins before it (a cycle is dropped):
+
+    * ``Eq(f, sqrt(2))``, ``Eq(x, pi*y)``: one value, an irrational number or an expression of other symbols
+      with one;
+    * a factor of an equation (of the assumptions or the statement's) that is a polynomial in one symbol,
+      ``x**2 = 2`` or ``mu (x**2 - 2) = 0``: its irrational real roots (``-sqrt(2)``, ``sqrt(2)``; a cubic's are
+      ``CRootOf``); one quadratic in a symbol with others beside it, ``x**2 = 2 y**2``: its two roots in radicals;
+    * then an equation that sets a symbol to an expression of pinned ones, ``y = x + 1`` beside ``x**2 = 2``:
+      that expression (a draw of ``y`` would miss it)."""
     found: dict = {}
+    own = set(plan.symbols)
     equations = [eq for a in plan.assumptions.expr for eq in atoms_of(a, sp.Equality)]
+    stated = [eq for st in plan.statements for eq in atoms_of(st.expr, sp.Equality) if eq not in equations]
     for eq in equations:
         for sym, value in ((eq.lhs, eq.rhs), (eq.rhs, eq.lhs)):
-            if sym in plan.symbols and isinstance(value, sp.Expr) and sym not in value.free_symbols \
-                    and value.free_symbols <= set(plan.symbols) and _irrational(value):
+            if sym in own and isinstance(value, sp.Expr) and sym not in value.free_symbols \
+                    and value.free_symbols <= own and _irrational(value):
                 found.setdefault(sym, (value,))
-    for eq in equations:
-        if len(eq.free_symbols) == 1 and next(iter(eq.free_symbols)) in set(plan.symbols) - set(found):
-            roots = _irrational_roots(eq)
-            if roots:
-                found[next(iter(eq.free_symbols))] = roots
+    for univariate in (True, False):
+        for eq in equations + stated:
+            for sym, roots in _irrational_roots(eq, univariate):
+                if sym in own and sym not in found:
+                    found[sym] = roots
+    def resting_on(values) -> set:  # the symbols values rest on, through the pins among them
+        seen, stack = set(), [v for v in values]
+        while stack:
+            for sym in stack.pop().free_symbols - seen:
+                seen.add(sym)
+                stack.extend(found.get(sym, ()))
+        return seen
+
+    for _ in range(len(own)):  # through chains: y = x + 1, then z = 2 y (not x = pi y read back as y = x/pi)
+        more = {sym: (value,) for eq in equations for sym, value in _solved_for(eq, own - set(found))
+                if value.free_symbols & set(found) and sym not in resting_on([value])}
+        if not more:
+            break
+        found.update(more)
     ordered: dict = {}
     for _ in range(len(found)):
         for sym, values in found.items():
@@ -364,20 +385,72 @@ def _pins(plan: Plan) -> dict:
 PIN_DEGREE = 8
 
 
-def _irrational_roots(eq) -> tuple:
-    """The irrational real roots of ``eq``, a polynomial equation in one symbol with rational coefficients
-    (denominators cleared), exactly; ``()`` for any other equation or a symbol that cannot take them."""
-    (sym,) = eq.free_symbols
-    if sym.is_rational is True or not isinstance(eq.lhs, sp.Expr) or not isinstance(eq.rhs, sp.Expr) \
-            or sp.count_ops(eq) > 200:
-        return ()
+def _irrational_roots(eq, univariate: bool) -> list:
+    """``[(symbol, roots)]``: for each factor of the equation ``eq`` (denominators cleared, rational coefficients)
+    that is a polynomial in one symbol (``univariate``), its irrational real roots, exactly; otherwise for each
+    factor quadratic in a symbol with others beside it, its two roots in radicals where they are not rational
+    functions.  A symbol that cannot take an irrational value (an integer, a rational) is left out."""
+    if not (isinstance(eq.lhs, sp.Expr) and isinstance(eq.rhs, sp.Expr)) or sp.count_ops(eq) > 200:
+        return []
+    numerator = sp.fraction(sp.together(eq.lhs - eq.rhs))[0]
+    gens = sorted(numerator.free_symbols, key=sp.default_sort_key)
     try:
-        poly = sp.Poly(sp.fraction(sp.together(eq.lhs - eq.rhs))[0], sym)
-        if poly.domain not in (sp.ZZ, sp.QQ) or not 1 < poly.degree() <= PIN_DEGREE:
-            return ()
-        return tuple(dict.fromkeys(r for r in sp.real_roots(poly) if not r.is_Rational))
-    except (sp.PolynomialError, sp.GeneratorsNeeded, sp.CoercionFailed, NotImplementedError):
-        return ()
+        factors = [f for f, _ in sp.factor_list(sp.Poly(numerator, *gens))[1]] if gens else []
+    except (sp.PolynomialError, sp.GeneratorsNeeded, sp.CoercionFailed):
+        return []
+    out = []
+    for factor in factors:
+        if factor.domain not in (sp.ZZ, sp.QQ):
+            continue
+        symbols = sorted(factor.free_symbols, key=sp.default_sort_key)
+        try:
+            if univariate and len(symbols) == 1 and 1 < factor.degree(symbols[0]) <= PIN_DEGREE:
+                (sym,) = symbols
+                roots = tuple(dict.fromkeys(r for r in sp.real_roots(sp.Poly(factor.as_expr(), sym))
+                                            if not r.is_Rational))
+            elif not univariate and len(symbols) > 1:
+                sym = next((s for s in symbols if factor.degree(s) == 2), None)
+                if sym is None:
+                    continue
+                found = sp.roots(sp.Poly(factor.as_expr(), sym))
+                roots = tuple(r for r in found if not _rational_function(r))
+            else:
+                continue
+        except (sp.PolynomialError, NotImplementedError, ValueError):
+            continue
+        if roots and sym.is_rational is not True:
+            out.append((sym, roots))
+    return out
+
+
+def _rational_function(expr) -> bool:
+    """A quotient of polynomials with rational coefficients (a root that rational draws can meet)."""
+    gens = sorted(expr.free_symbols, key=sp.default_sort_key)
+    if not gens:
+        return bool(expr.is_Rational)
+    try:
+        return all(sp.Poly(part, *gens).domain in (sp.ZZ, sp.QQ) for part in sp.fraction(sp.together(expr)))
+    except sp.PolynomialError:
+        return False
+
+
+def _solved_for(eq, free: set) -> list:
+    """``[(symbol, value)]``: ``eq`` solved for each symbol of ``free`` it is linear in (denominators cleared)."""
+    if not (isinstance(eq.lhs, sp.Expr) and isinstance(eq.rhs, sp.Expr)) or sp.count_ops(eq) > 200:
+        return []
+    numerator = sp.fraction(sp.together(eq.lhs - eq.rhs))[0]
+    out = []
+    for sym in sorted(numerator.free_symbols & free, key=sp.default_sort_key):
+        try:
+            poly = sp.Poly(numerator, sym)
+        except sp.PolynomialError:
+            continue
+        if poly.degree() == 1:
+            slope, intercept = poly.all_coeffs()
+            value = sp.cancel(-intercept / slope)
+            if sym not in value.free_symbols:
+                out.append((sym, value))
+    return out
 
 
 def _irrational(value: sp.Expr) -> bool:
@@ -389,29 +462,37 @@ def _irrational(value: sp.Expr) -> bool:
                 or value.atoms(sp.exp, sp.log, TrigonometricFunction))
 
 
+#: at most this many combinations of pinned roots are drawn (each at one or more exact points)
+PIN_COMBINATIONS = 128
+
+
 def _pinned_draws(plan: Plan, wants, tallies, rng, boundary_share: float) -> None:
-    """Exact draws at the irrational values equation assumptions pin symbols to (``f = sqrt(2)``, ``x = pi*y``,
-    the roots of ``x**2 = 2``), the other symbols at float draws read exactly, decided in SymPy: what shows a
-    claim there exactly.  The assumptions are decided at each point in SymPy (a float draw meets none of these
-    equations).  Where a pin has several roots, the draws go through every combination in turn."""
+    """Exact draws at the irrational values equations pin symbols to (``f = sqrt(2)``, ``x = pi*y``, the roots of
+    ``x**2 = 2``), the other symbols at exact draws (which meet the samplers' rational placements), decided in
+    SymPy: what shows a claim there exactly.  The assumptions are decided at each point in SymPy (a float draw
+    meets none of these equations).  Where pins have several roots, the draws go through every combination in
+    turn (up to :data:`PIN_COMBINATIONS`); a point where a root is not real (the radical of a negative number)
+    is no draw."""
     pins = _pins(plan)
     if not pins:
         return
-    n = 4 * SYMPY_EXACT_DRAWS
-    values = draw_points(plan, n, rng, False, boundary_share)
+    choices = list(itertools.islice(itertools.product(*pins.values()), PIN_COMBINATIONS))
+    everything = set(pins) == set(plan.symbols)  # every symbol pinned: the draws are those points
+    wanted = len(choices) if everything else max(SYMPY_EXACT_DRAWS, len(choices))
+    n = len(choices) if everything else 2 * wanted + 2 * SYMPY_EXACT_DRAWS
+    values = draw_points(plan, n, rng, True, boundary_share)
     until = time.monotonic() + TIE_BUDGET
-    choices = list(itertools.islice(itertools.product(*pins.values()), n))
-    # every symbol pinned to numbers: the draws are those points
-    wanted = len(choices) if set(pins) == set(plan.symbols) else SYMPY_EXACT_DRAWS
     admitted = 0
     for row in range(n):
-        if admitted >= wanted or time.monotonic() >= until or (row >= len(choices) and set(pins) == set(plan.symbols)):
+        if admitted >= wanted or time.monotonic() >= until:
             break
         exact = exact_row(values, plan.symbols, row)
         point = {s: sp.Rational(exact[s.name].numerator, exact[s.name].denominator) for s in plan.symbols
                  if s not in pins}
         for s, v in zip(pins, choices[row % len(choices)]):
             point[s] = v.xreplace(point)
+        if any(point[s].is_extended_real is not True for s in pins):
+            continue
         try:
             if not respects_symbol_assumptions(point) or not all_hold(plan.assumptions.expr, point, until):
                 continue

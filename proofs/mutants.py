@@ -121,13 +121,16 @@ def mutant_report(result: ClaimResult, settings: Settings | None = None,
         mutated = Obligation(f"{ob.label} [mutant: {m.description}]", ob.kind, m.statement, ob.assumptions,
                              ob.role, ob.families)
         v = decide_obligation_once(mutated, settings)
+        # one mutation of several decisions (a size each) may survive at one and be undecided at another: where
+        said = m.description + (f" (at {ob.fixed_text()})" if len(decisions) > 1 and ob.fixed else
+                                f" (in {ob.label})" if len(decisions) > 1 else "")
         if v.status is Status.REFUTED:
             killed += 1
         elif v.status is Status.PROVED:
-            survivors.append(m.description)
+            survivors.append(said)
             survivors_tex.append(m.latex)
         else:
-            undecided.append(m.description)
+            undecided.append(said)
             undecided_tex.append(m.latex)
     return MutantReport(len(chosen), killed, tuple(survivors), tuple(undecided), tuple(survivors_tex),
                         tuple(undecided_tex))

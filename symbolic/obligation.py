@@ -221,9 +221,13 @@ class Obligation:
 
     def __post_init__(self):
         for what in ("statement", "derived"):  # text is never parsed: sympify would run it as Python code
-            if isinstance(getattr(self, what), str):
+            value = getattr(self, what)
+            if isinstance(value, (str, bytes)):
                 raise BadInputTypeError(f"obligation {self.label!r}: its {what} is the string "
-                                        f"{getattr(self, what)[:80]!r}; pass a SymPy Boolean")
+                                        f"{value[:80]!r}; pass a SymPy Boolean")
+            if isinstance(value, (tuple, list, set, frozenset, dict)):  # sympify converts what is inside
+                raise BadInputTypeError(f"obligation {self.label!r}: its {what} is a {type(value).__name__}; "
+                                        "pass a SymPy Boolean")
         object.__setattr__(self, "kind", Kind(self.kind))
         object.__setattr__(self, "role", Role(self.role))
         object.__setattr__(self, "assumptions", normalize_assumptions(self.assumptions))

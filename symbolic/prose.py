@@ -42,7 +42,8 @@ _TOKEN = re.compile(
     r"|(?P<keep>\(\*\)|--+|\.\.\.|(?:i\.e|e\.g|cf|etc)\.|\b[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+\b"
     r"|[A-Za-z]{2,}'[a-z]{1,2}\b|(?<![\w'])\((?:i|ii|iii|iv|v|vi)\)"  # claim ids S5.4, firm's, (ii): words
     # (b(v) is b of v: a numeral glued to a name is an argument)
-    r"|\b[A-Z]-[a-z]{3,}\b)"  # O-ring, U-shaped, T-bill: words
+    r"|\b[A-Z]-[a-z]{3,}\b"  # O-ring, U-shaped, T-bill: words
+    r"|\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+){2,}\b)"  # cost_of_capital: an identifier, written as it is
     # a name: w, w_1, w_{jS}, with a star (w^*), or written as a LaTeX accent (\bar{q}, \hat{x}_1)
     rf"|(?P<id>(?:\\(?:bar|hat|tilde|dot|ddot|check|breve|vec|underline|overline)\{{[{_LETTER}]\}}"
     rf"|\\(?:{'|'.join(sorted(GREEK_SET, key=len, reverse=True))})(?![A-Za-z])"  # \pi^* written for LaTeX
@@ -135,6 +136,8 @@ def _id_class(tok: _Tok) -> str:
         return "math"
     base, sub = split_name(tok.text)
     base = UNICODE_GREEK.get(base, base)
+    if sub and len(base) >= 3 and base not in GREEK_SET and base not in FUNCTIONS and re.fullmatch(r"[A-Za-z]{3,}", sub):
+        return "word"  # Stress_section, profit_share: an identifier of words, not a symbol with a subscript
     if sub:
         return "math"
     if base in FUNCTIONS:
@@ -655,15 +658,33 @@ def escape_text(text: str, prev: str = " ") -> str:
     return "".join(out)
 
 
+#: Python code quoted in a sentence (advice such as sp.Rational(1, 9) or evaluate=False): typewriter, as written
+_CODE = re.compile(r"\b(?:sp|sympy)\.[A-Za-z_]\w*\((?:[^()]|\([^()]*\))*\)"
+                   r"|\bSymbol\((?:[^()]|\([^()]*\))*\)"
+                   r"|\b(?:evaluate|positive|real|integer|nonnegative|negative|strict)=(?:True|False)\b")
+
+
 def prose_latex(text: str) -> str:
-    r"""Words with formulas as LaTeX: each formula typeset in ``$...$``, the words escaped.
+    r"""Words with formulas as LaTeX: each formula typeset in ``$...$``, the words escaped, quoted code in
+    typewriter.
 
     >>> print(prose_latex("E* > E_N for every N >= 2 when the first best is interior (N V P'(0) > 1)"))
     $E^{*} > E_{N}$ for every $N \geq 2$ when the first best is interior ($N V P'(0) > 1$)
     >>> print(prose_latex("modern unit cost w m^(-(1-alpha)/alpha)/alpha, falling in m"))
     modern unit cost $w m^{-(1-\alpha)/\alpha}/\alpha$, falling in $m$
+    >>> print(prose_latex("write sp.Rational(1, 9), or build it with evaluate=False"))
+    write \texttt{sp.Rational(1, 9)}, or build it with \texttt{evaluate=False}
     """
-    return _joined(text, "latex", lambda m: f"${m}$", escape_text)
+    code = {}
+
+    def stand_in(m) -> str:  # a word the reader leaves alone, so the words around the code read as before
+        key = "Zcodeword" + "".join(chr(ord("a") + int(d)) for d in str(len(code)))
+        code[key] = r"\texttt{" + escape_text(m.group()).replace("``", "`{}`").replace("''", "'{}'") + "}"
+        return key
+    out = _joined(_CODE.sub(stand_in, text), "latex", lambda f: f"${f}$", escape_text)
+    for key, tex in code.items():
+        out = out.replace(key, tex)
+    return out
 
 
 def _unicode_words(text: str, prev: str = " ") -> str:

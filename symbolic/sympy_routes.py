@@ -150,17 +150,22 @@ def sympy_identity(p: Problem, d: Domain) -> Verdict | None:
         return None
     try:
         with time_box(p.remaining()):  # simplify has no limit of its own (tanh identities: 20 s)
+            how = "the two sides simplify to the same expression"
             diff = sp.simplify(sp.expand_log(t.lhs - t.rhs))
             if diff != 0 and _powers_denest(t):
                 diff = sp.simplify(sp.powdenest(t.lhs - t.rhs, force=True))
+            if diff != 0 and _powers_denest(t) and _positive_where_defined(t.rhs):
+                # s A k**alpha = (n + delta) k with k a real power: as a quotient the powers cancel (the right
+                # side is positive, so the two are equal iff their quotient is 1)
+                diff = sp.simplify(sp.powdenest(t.lhs / t.rhs, force=True)) - 1
+                how = "the quotient of the two sides simplifies to 1, and the right side is positive"
     except OutOfTime:
         return None
     if diff != 0:
         return None
     # the identity holds where both sides are defined: which assumptions keep them so is the core
     core = d.defined_core if p.want_core else ()
-    return p.verdict(Status.PROVED, "sympy-identity", reason="the two sides simplify to the same expression",
-                     core=core)
+    return p.verdict(Status.PROVED, "sympy-identity", reason=how, core=core)
 
 
 def _powers_denest(t) -> bool:

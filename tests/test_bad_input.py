@@ -78,6 +78,14 @@ def test_the_numeric_layer_never_parses_text(tmp_path, monkeypatch):
                  lambda: Obligation.forall("o", PWN)):
         with pytest.raises(BadInputTypeError, match="string"):
             call()
+    # nor inside a container: sympify converts a tuple's items without the strict check
+    for call in (lambda: check_statement(x > 0, [("a", PWN)]), lambda: check_statement((PWN,)),
+                 lambda: check_statement(x > 0, {"a": (PWN,)}), lambda: draw_admissible(x > 0, [(PWN,)]),
+                 lambda: evaluate_point(x > 1, [], {x: (PWN,)}), lambda: assert_holds(x > -1, [(PWN,)]),
+                 lambda: check_statement(x > 0, [frozenset([PWN])]), lambda: check_statement(x > 0, [{"k": PWN}]),
+                 lambda: Obligation.forall("o", (PWN,))):
+        with pytest.raises(BadInputTypeError):
+            call()
     with pytest.raises(Unsupported):
         as_fraction(PWN)
     assert not (tmp_path / "pwned").exists()

@@ -946,3 +946,14 @@ def test_a_spurious_solver_point_is_not_called_a_counterexample():
     v = prove(sp.atan(x) < sp.pi / 2, timeout=5)
     assert v.status is Status.PROVED or v.reason.startswith(
         "no proof, and the solver's candidate counterexample failed exact certification (it is not one)"), v
+
+
+def test_an_identity_of_real_powers_is_proved_as_a_quotient():
+    """A new user's Solow steady state: s A k**alpha = (n + delta) k at k = (s A/(n + delta))**(1/(1 - alpha))
+    was unknown (the difference does not simplify to 0), the same identity as a ratio proved at once.  Both
+    sides positive: the quotient simplifies to 1.  A false variant is still refuted."""
+    s, n, d, A, a = sp.symbols("s n delta A alpha", positive=True)
+    k = (s * A / (n + d)) ** (1 / (1 - a))
+    v = prove(sp.Eq(s * A * k**a, (n + d) * k), [a < 1])
+    assert v.status is Status.PROVED and "quotient of the two sides simplifies to 1" in v.reason, v
+    assert prove(sp.Eq(s * A * k**a, 2 * (n + d) * k), [a < 1]).status is Status.REFUTED

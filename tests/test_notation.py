@@ -217,3 +217,15 @@ def test_symbols_that_are_english_words_are_typeset_where_no_word_follows():
         r"The symbol $a$ is in the assumption `$\tau < a - c$' only, not in the claim nor in another assumption: "
         "that assumption asks only that some value of $a$ satisfies it")
     assert [latex(sp.Symbol(n)) for n in ("θₖ", "x₁₂", "x²")] == [r"\theta_{k}", "x_{12}", "x^{2}"]
+
+
+def test_identifiers_of_words_and_quoted_code_are_set_as_text():
+    """A new user's report: a note's cost_of_capital read as cost with the subscript 'of', a section Stress_section
+    as Stress with the subscript 'section'; sp.Rational(1, 9) and evaluate=False were set in roman."""
+    from symbolic.prose import prose_latex
+
+    assert prose_latex("the cost_of_capital rises") == r"the cost\_of\_capital rises"
+    assert prose_latex("Stress_section") == r"Stress\_section"
+    assert prose_latex("c_max beside k_ss and lambda_1S") == r"$c_{max}$ beside $k_{ss}$ and $\lambda_{1S}$"
+    assert prose_latex("a Symbol('t', positive=True) or sp.Lt(x, 1, evaluate=False)") == (
+        r"a \texttt{Symbol(`t', positive=True)} or \texttt{sp.Lt(x, 1, evaluate=False)}")

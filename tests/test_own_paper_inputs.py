@@ -1765,6 +1765,34 @@ def test_an_equation_without_rational_roots_is_drawn_at_its_real_roots():
     assert _pins(plan_for((x > 0,), (sp.Eq(x**9, 2),))) == {}
 
 
+def test_a_red_team_of_the_roots_drawn_exactly():
+    """Roots beside other equations (y = x**2 or y = a/b were float draws read exactly, never on them: no admissible
+    draw), a factor in one symbol (mu (x**2 - 2) = 0), a quadratic in a symbol beside others (x**2 = 2 y**2), the
+    last of 32 combinations, an equation in the hypothesis: each fabricated proof is now shown false.  A factor
+    SymPy settles (x**2 + 1 = 0 for a real x) crashed the sampler."""
+    from numeric.obligation_checks import spot_check
+    from numeric.spot import check_statement
+    from symbolic.obligation import Obligation
+
+    x, y, z, w, u, v, a, b, mu = sp.symbols("x y z w u v a b mu", real=True)
+    fabricated = Verdict.make(Status.PROVED, Kind.FORALL, "fabricated", 0.0)
+
+    def agrees(statement, *assumed):
+        ob = Obligation.forall("f", statement, tuple((f"a{i}", e) for i, e in enumerate(assumed)))
+        return spot_check([(ob, fabricated)], samples=3000).agrees
+
+    assert not agrees(x > 0, sp.Eq(y, x**2), sp.Eq(x**2, 2))
+    assert not agrees(y > 3, sp.Eq(x**2, 2), sp.Eq(y, x + 1))
+    assert not agrees(x > 0, sp.Eq(x**2, 2), sp.Eq(y, a / b), b > 0)
+    assert not agrees(x > 5, sp.Eq(mu * (x**2 - 2), 0), mu > 0)
+    assert not agrees(x < sp.Rational(14, 10) * y, sp.Eq(x**2, 2 * y**2), y > 0)
+    roots = [sp.Eq(x**2, 2), sp.Eq(z**2, 3), sp.Eq(w**2, 5), sp.Eq(u**2, 7), sp.Eq(v**2, 11)]
+    assert not agrees(y * (x + z + w + u + v) < sp.Rational(113, 10) * y, *roots, y > 0)  # all five positive
+    assert not agrees(sp.Implies(sp.Eq(x**2, 2), x > 0))
+    assert check_statement(sp.Eq(x, 1), [sp.Eq((x - 1) * (x**2 + 1), 0)], samples=500).failures == 0
+    assert check_statement(sp.Eq(x**2, 2), [sp.Eq(x**6, 8)], samples=500).failures == 0
+
+
 def test_a_misspelt_symbol_beside_a_built_claim_is_a_check_line_not_silence(tmp_path):
     """A new user's report: one ``build=`` claim in the paper turned off the refusal of an assumption about a symbol
     no claim mentions (``dleta``), and nothing but a JSON note said so; it is now a ``check:`` line (a paper

@@ -120,16 +120,17 @@ def test_an_implication_whose_hypothesis_no_draw_meets_is_not_exercised():
     from proofs.decide import decide_claim
 
     p, c = sp.symbols("p c", positive=True)
-    # linear in no symbol and no linear factor: random draws all but never meet it, none is placed on it
-    quintic = sp.Eq(p**5 + p, c**2)
-    claim = Claim(id="K.11", statement="where p^5 + p = c^2, p is below c",
-                  claim=sp.Implies(quintic, p < c), assumptions={"p < 1": p < 1})
+    # linear in no symbol, no linear factor, of degree above 2 in each (c**2 would be drawn at its roots
+    # c = sqrt(p**5 + p)): random draws all but never meet it, none is placed on it
+    quintic = sp.Eq(p**5 + p, c**3 + c)
+    claim = Claim(id="K.11", statement="where p^5 + p = c^3 + c, p is above c",
+                  claim=sp.Implies(quintic, p > c), assumptions={"p < 1": p < 1})
     result = decide_claim(claim)
     check = spot_check_claim(load_paper(None), result, Settings(samples=5000))
     assert result.status is Status.PROVED and check.exercised == 0 and check.agrees
     assert check.why_nothing() == "hypothesis never met" and "NOT EXERCISED" in check.detail
     with pytest.raises(AssertionError, match="nothing was checked: the hypothesis"):
-        testing.assert_holds(sp.Implies(quintic, p > c), [p < 1], samples=5000)
+        testing.assert_holds(sp.Implies(quintic, p < c), [p < 1], samples=5000)
 
 
 def test_a_first_order_condition_in_the_hypothesis_is_met_on_draws_placed_on_its_root():
