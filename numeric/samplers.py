@@ -35,7 +35,7 @@ from symbolic.constructs import exact_floats
 from .exact import RationalArray, exact_value, where
 
 __all__ = ["SamplingProblem", "Sampler", "BoundsSampler", "FloatDraws", "ExactDraws", "flatten_atoms",
-           "own_assumptions_hold"]
+           "own_assumptions_hold", "linear_root", "rational_function"]
 
 
 def flatten_atoms(booleans: Iterable) -> tuple:
@@ -534,7 +534,14 @@ def _placing_order(found: list) -> tuple:
 def _linear_root(eq, sym):
     """The value of ``sym`` that solves ``eq``, where ``eq`` is linear in it once denominators are cleared and
     the value is a rational function of the other symbols; ``None`` otherwise."""
-    if sp.count_ops(eq) > 200:
+    root = linear_root(eq, sym)
+    return root if root is not None and rational_function(root) else None
+
+
+def linear_root(eq, sym):
+    """The value of ``sym`` that solves the equation ``eq``, where ``eq`` is linear in it once denominators are
+    cleared (any coefficients); ``None`` otherwise."""
+    if not (isinstance(eq.lhs, sp.Expr) and isinstance(eq.rhs, sp.Expr)) or sp.count_ops(eq) > 200:
         return None
     numerator, _ = sp.fraction(sp.together(eq.lhs - eq.rhs))
     try:
@@ -545,10 +552,10 @@ def _linear_root(eq, sym):
         return None
     slope, intercept = poly.all_coeffs()
     root = sp.cancel(-intercept / slope)
-    return root if sym not in root.free_symbols and _rational_with_rational_coefficients(root) else None
+    return root if sym not in root.free_symbols else None
 
 
-def _rational_with_rational_coefficients(expr) -> bool:
+def rational_function(expr) -> bool:
     """A quotient of polynomials with rational coefficients (``sqrt(2) x`` is not: exact draws cannot land on it)."""
     gens = sorted(expr.free_symbols, key=sp.default_sort_key)
     if not gens:

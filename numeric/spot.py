@@ -119,7 +119,7 @@ from .balls import ball_truth
 from .exact import RationalArray, exact_truth, exact_truth_split
 from .kernels import Kernel, KernelError
 from .point_check import PointCheck, evaluate_point
-from .samplers import own_assumptions_hold
+from .samplers import linear_root, own_assumptions_hold, rational_function
 from .sympy_points import (TIE_BUDGET, all_hold, holds_high_precision, is_undefined, surely_undefined,
                            symbolic_exponents, with_ties)
 
@@ -368,8 +368,10 @@ def _pins(plan: Plan) -> dict:
         return seen
 
     for _ in range(len(own)):  # through chains: y = x + 1, then z = 2 y (not x = pi y read back as y = x/pi)
-        more = {sym: (value,) for eq in equations for sym, value in _solved_for(eq, own - set(found))
-                if value.free_symbols & set(found) and sym not in resting_on([value])}
+        solved = ((sym, linear_root(eq, sym)) for eq in equations
+                  for sym in sorted(eq.free_symbols & (own - set(found)), key=sp.default_sort_key))
+        more = {sym: (value,) for sym, value in solved
+                if value is not None and value.free_symbols & set(found) and sym not in resting_on([value])}
         if not more:
             break
         found.update(more)
@@ -413,43 +415,13 @@ def _irrational_roots(eq, univariate: bool) -> list:
                 if sym is None:
                     continue
                 found = sp.roots(sp.Poly(factor.as_expr(), sym))
-                roots = tuple(r for r in found if not _rational_function(r))
+                roots = tuple(r for r in found if not rational_function(r))
             else:
                 continue
         except (sp.PolynomialError, NotImplementedError, ValueError):
             continue
         if roots and sym.is_rational is not True:
             out.append((sym, roots))
-    return out
-
-
-def _rational_function(expr) -> bool:
-    """A quotient of polynomials with rational coefficients (a root that rational draws can meet)."""
-    gens = sorted(expr.free_symbols, key=sp.default_sort_key)
-    if not gens:
-        return bool(expr.is_Rational)
-    try:
-        return all(sp.Poly(part, *gens).domain in (sp.ZZ, sp.QQ) for part in sp.fraction(sp.together(expr)))
-    except sp.PolynomialError:
-        return False
-
-
-def _solved_for(eq, free: set) -> list:
-    """``[(symbol, value)]``: ``eq`` solved for each symbol of ``free`` it is linear in (denominators cleared)."""
-    if not (isinstance(eq.lhs, sp.Expr) and isinstance(eq.rhs, sp.Expr)) or sp.count_ops(eq) > 200:
-        return []
-    numerator = sp.fraction(sp.together(eq.lhs - eq.rhs))[0]
-    out = []
-    for sym in sorted(numerator.free_symbols & free, key=sp.default_sort_key):
-        try:
-            poly = sp.Poly(numerator, sym)
-        except sp.PolynomialError:
-            continue
-        if poly.degree() == 1:
-            slope, intercept = poly.all_coeffs()
-            value = sp.cancel(-intercept / slope)
-            if sym not in value.free_symbols:
-                out.append((sym, value))
     return out
 
 

@@ -54,7 +54,7 @@ from . import solver
 from .constructs import distinct_subtrees, sympy_settles_reliably
 from .errors import BadInputError, BadInputTypeError
 from .points import certified_point
-from .problem import Domain, Problem, domain_of, make_problem
+from .problem import Domain, Problem, domain_of, make_problem, narrow_powers
 from .sympy_routes import exact_constant, settled_false, sympy_constant, sympy_identity, sympy_sign
 from .verdict import Kind, Status, Verdict
 from .z3_routes import vacuity, z3_search
@@ -330,11 +330,9 @@ def decide_problem(p: Problem) -> Verdict:
 
 
 def _narrow_powers(b) -> list:
-    """Powers ``x**y`` with an exponent that is not a rational number (a symbol, ``pi``, ``log(8)/log(2)``) whose
-    base SymPy does not prove positive: the engine reads them on ``x > 0`` only (``exp(y log x)``), while they
-    are also defined at ``x = 0`` (``y > 0``: ``0**pi = 0``) and, for an integer ``y``, at ``x < 0``."""
-    return [e for e in b.atoms(sp.Pow) if not e.exp.is_Rational and e.base is not sp.E
-            and not (e.base.is_positive and sympy_settles_reliably(e.base))]
+    """:func:`~symbolic.problem.narrow_powers` whose base SymPy does not prove positive (where the engine's
+    reading of them, on ``x > 0`` only, may leave out points where they are defined)."""
+    return [e for e in narrow_powers(b) if not (e.base.is_positive and sympy_settles_reliably(e.base))]
 
 
 def _not_resting_on_narrow_powers(p: Problem, v: Verdict) -> Verdict:

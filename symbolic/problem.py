@@ -26,7 +26,7 @@ from .translate import Translator, Unsupported
 from .verdict import Kind, Status, Verdict
 
 __all__ = ["Encoding", "Problem", "make_problem", "encode", "Domain", "domain_of", "check_query",
-           "assumptions_core", "core_by_deletion"]
+           "assumptions_core", "core_by_deletion", "narrow_powers"]
 
 
 @dataclass(frozen=True)
@@ -233,13 +233,20 @@ class Domain:
         return assumptions_core(p, [enc.facts, enc.premises, [violated]])
 
 
+def narrow_powers(b) -> list:
+    """The powers ``x**y`` in ``b`` whose exponent is not a rational number (``n``, ``y``, ``pi``,
+    ``log(8)/log(2)``), ``E**y`` aside: the engine reads them as ``exp(y log x)``, on ``x > 0`` only, while
+    they are also defined at ``x = 0`` for ``y >= 0`` (SymPy's ``0**0`` is 1) and, for an integer ``y``, at every
+    ``x < 0``."""
+    return sorted((e for e in b.atoms(sp.Pow) if not e.exp.is_Rational and e.base is not sp.E),
+                  key=sp.default_sort_key)
+
+
 def _narrow_powers_read(target) -> dict:
-    """``{x > 0: x**y}`` for each power in ``target`` whose exponent is not a rational number (``n``, ``y``,
-    ``pi``): the engine reads it as ``exp(y log x)``, so its condition of definition is ``x > 0``, though the
-    power is also defined at ``x = 0`` for ``y >= 0`` (SymPy's ``0**0`` is 1) and, for an integer ``y``, at every
-    ``x < 0``.  Where only that reading fails, "undefined" would send the user hunting through the assumptions."""
-    return {sp.Gt(e.base, 0, evaluate=False): e for e in sorted(target.atoms(sp.Pow), key=sp.default_sort_key)
-            if not e.exp.is_Rational and e.base is not sp.E}
+    """``{x > 0: x**y}`` for each of ``target``'s :func:`narrow_powers`, by the condition of definition the
+    engine's reading gives it.  Where only that reading fails, "undefined" would send the user hunting through
+    the assumptions."""
+    return {sp.Gt(e.base, 0, evaluate=False): e for e in narrow_powers(target)}
 
 
 def _other_conditions(target, powers: dict) -> set:

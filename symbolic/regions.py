@@ -668,31 +668,31 @@ def _tidy_relation(rel: Relational):
 def _certify(result: Region, scope: _Scope, timeout: float) -> Region:
     """Prove the region equivalent to the condition; withdraw it if the engine shows it is wrong."""
     R = result.condition
-    # the condition *holds*: where it is undefined (x/(x - a) at x = a) it does not, as the region reads it
-    C = sp.And(*domain_conditions(scope.condition), scope.condition)
+    # the condition (with its assumptions about eliminated variables) *holds*: where it is undefined (x/(x - a)
+    # at x = a) it does not, as the region reads it; x/(x - a) at a witness x = 2a is 2a/a, which SymPy writes 2
+    # even at a = 0, so an instance keeps these conditions of definition too
+    held = sp.And(scope.condition, *scope.local, *domain_conditions(scope.condition),
+                  *domain_conditions(sp.And(*scope.local)))
     named = dict(scope.named)
     until = time.perf_counter() + timeout  # one limit for every proof of the certificate, not one each
 
     def left() -> float:
         return max(0.05, until - time.perf_counter())
     if not scope.bound:
-        v = prove(sp.Equivalent(R, C), named, timeout=left())
+        v = prove(sp.Equivalent(R, held), named, timeout=left())
         if v.status is Status.PROVED:
             return replace(result, certified=True,
                            certificate=f"the engine proved region <=> condition under the assumptions ({v.method})")
         return _not_certified(result, v, "region <=> condition")
     # the existential direction: every instance lies in the region (eliminated variables universal)
-    v = prove(sp.Implies(sp.And(C, *scope.local, *domain_conditions(sp.And(*scope.local))), R), named,
-              timeout=left())
+    v = prove(sp.Implies(held, R), named, timeout=left())
     if v.status is not Status.PROVED:
         return _not_certified(result, v, "condition => region")
     # the other direction: a witness for every point of the region
     given = dict(scope.given)
-    # a witness must also have the eliminated variable's declared sign (t positive: t = a - 1 is none), and the
-    # condition must be defined there: x/(x - a) at x = 2a is 2a/a, which SymPy writes 2, even at a = 0
-    body = sp.And(scope.condition, *scope.local)
-    instance = sp.And(body, *domain_conditions(body), *[r for t in scope.bound for r in _declared_sign(t)])
-    for candidates in _witness_candidates(sp.And(C, *scope.local), scope.bound):
+    # a witness must also have the eliminated variable's declared sign (t positive: t = a - 1 is none)
+    instance = sp.And(held, *[r for t in scope.bound for r in _declared_sign(t)])
+    for candidates in _witness_candidates(held, scope.bound):
         if time.perf_counter() >= until:
             return replace(result, certificate="proved condition => region; the time limit was reached before a "
                                                "witness construction proved region => condition (not certified)")

@@ -152,9 +152,10 @@ def sympy_identity(p: Problem, d: Domain) -> Verdict | None:
         with time_box(p.remaining()):  # simplify has no limit of its own (tanh identities: 20 s)
             how = "the two sides simplify to the same expression"
             diff = sp.simplify(sp.expand_log(t.lhs - t.rhs))
-            if diff != 0 and _powers_denest(t):
+            denest = diff != 0 and _powers_denest(t)
+            if denest:
                 diff = sp.simplify(sp.powdenest(t.lhs - t.rhs, force=True))
-            if diff != 0 and _powers_denest(t) and _positive_where_defined(t.rhs):
+            if diff != 0 and denest and _positive_where_defined(t.rhs):
                 # s A k**alpha = (n + delta) k with k a real power: as a quotient the powers cancel (the right
                 # side is positive, so the two are equal iff their quotient is 1)
                 diff = sp.simplify(sp.powdenest(t.lhs / t.rhs, force=True)) - 1
