@@ -111,7 +111,13 @@ def _make_plan(statements: tuple, assumptions: tuple, chosen: tuple) -> Plan:
     for sym in symbols:
         owner = next((s for s in chosen if s.owns(sym)), _FALLBACK)
         groups.setdefault(id(owner), (owner, []))[1].append(sym)
-    parts = tuple((owner, SamplingProblem.build(syms, atoms, statements)) for owner, syms in groups.values())
+    # the fallback draws last: an equation conjunct may set one of its symbols from another sampler's draws
+    others = [(owner, syms) for owner, syms in groups.values() if owner is not _FALLBACK]
+    parts = tuple((owner, SamplingProblem.build(syms, atoms, statements)) for owner, syms in others)
+    if id(_FALLBACK) in groups:
+        syms = groups[id(_FALLBACK)][1]
+        parts += ((_FALLBACK, SamplingProblem.build(syms, atoms, statements,
+                                                   given=[s for _, theirs in others for s in theirs])),)
     try:
         return Plan(symbols, parts, compile_conjunction(atoms, symbols),
                      tuple(compile_kernel(st, symbols) for st in statements),
@@ -137,7 +143,8 @@ def seed_for(seed: int, label: str) -> np.random.Generator:
 def draw_points(plan: Plan, n: int, rng, exact: bool, boundary_share: float) -> dict:
     values = {}
     for sampler, problem in plan.parts:
-        values.update(sampler.draw(problem, n, rng, exact=exact, boundary_share=boundary_share))
+        given = {"given": {s: values[s] for s in problem.given}} if problem.given else {}
+        values.update(sampler.draw(problem, n, rng, exact=exact, boundary_share=boundary_share, **given))
     missing = [s for s in plan.symbols if s not in values]
     if missing:
         raise RuntimeError(f"samplers drew no values for {', '.join(map(str, missing))}")

@@ -148,8 +148,9 @@ class SpotResult:
         return None if None in counts else sum(counts)
 
 
-#: float failures re-decided exactly: all of them (up to this) where they would be violations ...
-_CONFIRM_MUST = 20_000
+#: float failures re-decided exactly: all of them (up to this) where they would be violations -- an identity
+#: fails in floats on most of 100,000+ draws, and rationals re-decide each in microseconds ...
+_CONFIRM_MUST = 200_000
 #: ... and a sample where they are only reported (a refuted claim failing on most draws)
 _CONFIRM_INFO = 200
 
@@ -366,7 +367,7 @@ def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool
               "repeat a point)" if chk.failure_points and chk.failure_points < chk.failures else "")
         notes.append(f"{chk.failures:,} exactly confirmed{at}{more} of {chk.admissible:,} draws {what}{lead}")
     if chk.rounding_resolved:
-        notes.append(f"{chk.rounding_resolved} float failures were rounding, resolved exactly")
+        notes.append(f"{chk.rounding_resolved:,} float failures were rounding, resolved exactly")
     if chk.inadmissible:
         why = "an equation no exact draw met" if not chk.exact_draws else "an equation floats meet only within a tolerance"
         notes.append(f"{chk.inadmissible:,} float draws met the assumptions only within float tolerance ({why}): not "
@@ -433,7 +434,12 @@ def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
             detail += f"; {len(constant)} constant obligation(s) not evaluated"
         if infos:
             detail += "; " + "; ".join(infos[:3]) + (f"; ... ({len(infos) - 3} more)" if len(infos) > 3 else "")
-        if fewest == 0:
+        none = [c for c in decisions if not c.samples]
+        if none and all(c.verdict == "vacuous" for c in none):
+            # what the verdict says: the draws agree with it, and a sampler would not change that
+            detail += ("; no admissible draw for " + ("the obligation" if len(decisions) == 1 else
+                       f"{len(none)} obligation(s)") + ", as its verdict says (contradictory assumptions)")
+        elif fewest == 0:
             detail += ("; some obligation had NO admissible draws (not checkable, or its symbols need a "
                        "sampler: see numeric.spot)")
     counted = [c.hypothesis_held for c in decisions if c.hypothesis_held is not None]

@@ -62,13 +62,20 @@ class SamplingProblem:
     symbols: tuple[sp.Symbol, ...]
     atoms: tuple = ()
     statements: tuple = ()
+    #: symbols another sampler draws first, and the equation conjuncts that set one of these ``symbols`` from them
+    #: (``w_k = lambda_kS/lambda_kN`` beside a paper's sampler of the lambdas): placed on the drawn values
+    given: tuple = ()
+    links: tuple = ()
 
     @classmethod
-    def build(cls, symbols, assumptions=(), statements=()) -> "SamplingProblem":
+    def build(cls, symbols, assumptions=(), statements=(), given=()) -> "SamplingProblem":
         symbols = tuple(sorted(set(symbols), key=lambda s: s.name))
-        own = set(symbols)
-        atoms = tuple(a for a in flatten_atoms(assumptions) if a.free_symbols and a.free_symbols <= own)
-        return cls(symbols, atoms, tuple(statements))
+        own, given = set(symbols), tuple(sorted(set(given) - set(symbols), key=lambda s: s.name))
+        flat = flatten_atoms(assumptions)
+        atoms = tuple(a for a in flat if a.free_symbols and a.free_symbols <= own)
+        links = tuple(a for a in flat if isinstance(a, sp.Eq) and a.free_symbols & own
+                      and a.free_symbols & set(given) and a.free_symbols <= own | set(given))
+        return cls(symbols, atoms, tuple(statements), given if links else (), links)
 
 
 class Sampler(Protocol):
@@ -274,9 +281,11 @@ class BoundsSampler:
         return lo, lo_incl, hi, hi_incl
 
     def draw(self, problem: SamplingProblem, n: int, rng: np.random.Generator, *, exact: bool = False,
-             boundary_share: float = 0.25) -> dict:
+             boundary_share: float = 0.25, given: dict | None = None) -> dict:
+        """Draws of ``problem``'s symbols; ``given``: the draws of ``problem.given`` (another sampler's), which
+        equations of ``problem.links`` may place a symbol on."""
         ops = (ExactDraws if exact else FloatDraws)(rng, n)
-        out = {}
+        out = {s: (given or {})[s] for s in problem.given}
         for sym in problem.symbols:
             lo, lo_incl, hi, hi_incl = self.bounds(sym, problem.atoms)
             edge = rng.random(n) < (0.5 if exact else boundary_share)
@@ -308,7 +317,7 @@ class BoundsSampler:
         for sym, value, share in _equations(problem):
             self._place(out, sym, value, rng, n, exact, share if share is not None else 0.5 if exact else
                         boundary_share, self.bounds(sym, problem.atoms))
-        return out
+        return {s: out[s] for s in problem.symbols}
 
     @staticmethod
     def _place(out: dict, sym, value, rng, n: int, exact: bool, share: float, bounds=(None, False, None, False)) -> None:
@@ -369,8 +378,8 @@ def _equations(problem: SamplingProblem) -> tuple:
     assumption false (``e_2 = e_1`` beside ``e_1 < e_2``) is not made.  Deterministic: no time limit decides
     anything.
     """
-    own = set(problem.symbols)
-    conjuncts = [a for a in problem.atoms if isinstance(a, sp.Eq)]
+    own = set(problem.symbols) | set(problem.given)  # another sampler's symbols: values to rest on, not to place
+    conjuncts = [a for a in problem.atoms + problem.links if isinstance(a, sp.Eq)]
 
     def inside(booleans):  # in a fixed order (a set's order follows the hash seed; placements draw from it)
         return [eq for b in booleans if isinstance(b, sp.Basic)
@@ -389,7 +398,7 @@ def _equations(problem: SamplingProblem) -> tuple:
         return not any(a.xreplace({sym: value}) is sp.false for a in problem.atoms if isinstance(a, Relational))
 
     found: list = []
-    taken: set = set()
+    taken: set = set(problem.given)
     whole, split = [], []
     for eq in dict.fromkeys(conjuncts):
         branches = _branches(eq)

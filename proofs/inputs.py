@@ -96,8 +96,11 @@ def declares_something(s: sp.Symbol) -> bool:
 #: a relation with a number, after a symbol (``b > 0``, ``n >= 1``) or before one (``0 < b``): what SymPy settles
 #: from a symbol's declared sign or integrality as it builds the relation
 _REL = r"(?:<=|>=|==|!=|<|>|=|≤|≥|≠)"
-_SIGN_RELATION = r"\s*" + _REL + r"\s*[-+]?\d+(?:\.\d+)?(?![\w.(^*/])"
+_SIGN_RELATION = r"\s*" + _REL + r"\s*[-+]?\d+(?:\.\d+)?(?![\w.(^*/])(?!\s*[-+*/^·×])"
 _NUMBER_RELATION = r"(?<![\w.)])[-+]?\d+(?:\.\d+)?\s*" + _REL + r"\s*"
+#: an operator or factor just before a symbol, or an operator just after one: it is part of a side, not a side
+_TERM_BEFORE = re.compile(r"(?:[-+*/^·×]|\d)\s*$")
+_TERM_AFTER = re.compile(r"\s*[-+*/^·×]|\(")
 
 
 def named_not_kept(name: str, formula, symbols) -> tuple:
@@ -108,6 +111,8 @@ def named_not_kept(name: str, formula, symbols) -> tuple:
     >>> b, c = sp.symbols("b c", positive=True)
     >>> named_not_kept("b > 0 and c < 1", c < 1, {b, c}), named_not_kept("a cost c below 1", c < 1, {b, c})
     ((b,), ())
+    >>> named_not_kept("c + b < 1", c < 1, {b, c}), named_not_kept("0 < b - c", c < 1, {b, c})
+    ((), ())
     """
     if not isinstance(formula, sp.Basic):
         return ()
@@ -117,7 +122,10 @@ def named_not_kept(name: str, formula, symbols) -> tuple:
         if s in kept:
             continue
         token = r"(?<![\w'])" + re.escape(s.name) + r"(?![\w'])"
-        if re.search(token + _SIGN_RELATION, name) or re.search(_NUMBER_RELATION + token, name):
+        # the symbol must be a whole side: b in "a + b < 1" or "0 < 2 b" is compared with a number only with a, 2
+        alone = [m for m in re.finditer(token + _SIGN_RELATION, name) if not _TERM_BEFORE.search(name[:m.start()])]
+        alone += [m for m in re.finditer(_NUMBER_RELATION + token, name) if not _TERM_AFTER.match(name[m.end():])]
+        if alone:
             out.append(s)
     return tuple(out)
 

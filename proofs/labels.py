@@ -281,13 +281,20 @@ def _misspelt(name: str, symbols: dict) -> str:
     >>> alpha, w = sp.symbols("alpha w", positive=True)
     >>> _misspelt("w >= alpah^2", {"alpha": alpha, "w": w}), _misspelt("c > w", {"w": w})
     ('the name says alpah, which is no symbol of the formula (alpha?)', '')
+    >>> _misspelt("c < w + alpha", {"alpha": alpha, "w": w}), _misspelt("c < w", {"alpha": alpha, "w": w})
+    ('', 'the name says c, which is no symbol of the formula (alpha?)')
     """
     unknown: list = []
     if _relations(name, symbols, unknown) is None or len(set(unknown)) != 1:
         return ""
     word = unknown[0]
-    if len(word) < 3 or any(s.startswith(word + "_") for s in symbols):  # c beside a: a name, not a typo
+    if any(s.startswith(word + "_") for s in symbols):  # theta beside theta_k: a stem, not a typo
         return ""
+    if len(word) < 3:  # c beside a: another symbol, a slip only where it stands for the one the name leaves out
+        said = {x.name for side in _relations(name, symbols, []) for part in side[::2] for x in part.free_symbols}
+        left_out = sorted(set(symbols) - said)
+        return f"the name says {word}, which is no symbol of the formula ({left_out[0]}?)" if len(left_out) == 1 \
+            else ""
     close = [s for s in symbols if _one_edit(word, s)]
     if len(close) == 1:
         return f"the name says {word}, which is no symbol of the formula ({close[0]}?)"

@@ -2,8 +2,9 @@
 
 Each claim of the paper becomes one item, ``coordfail::S5.4``: the claim is
 decided by the engine, its verdict compared with the expected one (if it has
-one; a claim without an expectation fails only when it is ``unknown``), and
-its numeric spot check run; the item fails if the verdict differs from the
+one; a claim without an expectation fails only when it is ``unknown``, and
+passes with a warning that names its verdict, not judged), and its numeric
+spot check run; the item fails if the verdict differs from the
 expectation or the spot check disagrees with the verdict (naming the draw).
 Options:
 
@@ -77,6 +78,7 @@ class ClaimItem(pytest.Item):
         from proofs.spotchecks import spot_check_claim
 
         result = decide_claim(claim, settings=settings)
+        self.user_properties.append(("verdict", result.scoped_verdict()))
         problems = []
         if result.judged and not result.as_expected:
             problems.append(f"verdict {result.status.value} ({result.verdict}), expected "
@@ -103,6 +105,10 @@ class ClaimItem(pytest.Item):
             raise ClaimFailure(f"{self.claim_id}: " + "; ".join(problems + [f"check: {w}" for w in checks]))
         for words in checks:  # a passing item whose input reads otherwise than it was decided
             warnings.warn(pytest.PytestWarning(f"{self.claim_id}: check: {words}"))
+        if claim.expected is None and result.status is not Status.UNKNOWN:
+            # it passes because nothing was expected of it: "PASSED" alone reads as "the claim holds"
+            warnings.warn(pytest.PytestWarning(f"{self.claim_id}: {result.scoped_verdict()}, not judged (the claim "
+                                               "has no expected verdict)"))
 
     def repr_failure(self, excinfo, style=None):
         if isinstance(excinfo.value, ClaimFailure):

@@ -199,6 +199,7 @@ def _verdict_tex(text: str) -> str:
     """A verdict with its scope: the model's size (J, N) set as mathematics, the scope kept on one line."""
     def scope(m: re.Match) -> str:  # a short scope on one line; a sentence ("claimed for every N") may wrap
         inner = re.sub(r"\b([A-Za-z])\b", r"$\1$", m.group(1))
+        inner = re.sub(r"(\d+)\.\.(\d+)", r"$\1, \\ldots, \2$", inner)  # as derive writes it: 1, …, 4
         return r"\mbox{(" + inner + ")}" if len(m.group(1)) <= 12 else f"({inner})"
 
     return re.sub(r"\(([^()]*)\)", scope, escape_text(text))

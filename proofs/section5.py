@@ -258,6 +258,29 @@ _claim("S5.7b", "Section 5, the paragraph after condition (*)", _QUOTE_7,
              "economy satisfying A1 and theta >= 1 (every conjunct of E(k,C) checked). Fixed-J decisions find "
              "witnesses at J = 2, 3, 5 too."))
 
+#: how close to theta_k = 1 S5.7c asks for an equilibrium
+_NEAR_ONE = sp.Rational(1, 1000)
+
+
+def _theta_k_near_one(ss, ks=None):
+    return sp.Or(*[sp.And(sp.Gt(theta(k), 1), sp.Le(theta(k), 1 + _NEAR_ONE), equilibrium(k, True, ss))
+                   for k in (ks or _later(ss))])
+
+
+_claim("S5.7c", "Section 5, the paragraph after condition (*)", _QUOTE_7,
+       f"the paper's point beside the knife-edge S5.7a refutes: some E(k,C), k > 1, is an equilibrium with "
+       f"1 < theta_k <= 1 + {_NEAR_ONE} (a gain from coordination in k as small as that)",
+       ALL, Kind.EXISTS, "witness",
+       lambda: [*_each_k(f"J = {J}: 1 < theta_{{k}} <= 1 + {_NEAR_ONE} and E({{k}},C)",
+                         lambda k: _theta_k_near_one(S, (k,)), standing_assumptions(S), kind=Kind.EXISTS),
+                *_fixed(f"some k > 1 with 1 < theta_k <= 1 + {_NEAR_ONE} and E(k,C)", _theta_k_near_one,
+                        kind=Kind.EXISTS, sizes=_OTHER_SIZES)],
+       note=(f"S5.7a refutes theta_k = 1 exactly, as the paper writes it; this asks whether the paper's point -- "
+             "E(k,C) is an equilibrium with hardly any gain from coordination in k -- survives just above 1, under "
+             f"A1, A2 and theta >= 1. An existence claim about economies of any size is witnessed by one economy: a "
+             f"complete J = {J} economy (every conjunct of E(k,C) checked). Fixed-J decisions find witnesses at "
+             "J = 2, 3, 5 too."))
+
 # -- S5.8 - S5.12: the ranking of equilibria -------------------------------------------------------------
 
 _RANKING = "Section 5, paragraph 'How do the equilibria rank in terms of the equilibrium wage in South?'"
@@ -307,29 +330,38 @@ def _theta_alternative(j):
     return sp.Symbol(f"vartheta_{j}", positive=True)
 
 
+def _wage_at(k):
+    """South's wage in E(k,C) as a symbol of its own, ``w_k``, and the assumption that sets it to the derived
+    w(k,C) (named as the tables show it)."""
+    w = sp.Symbol(f"w_{k}", positive=True)
+    return w, {f"w_{k} = w({k},C), from zero profit": sp.Eq(w, wage_coordinated(k))}
+
+
 def _no_theta_in_wage(k, others):
     """The wage derived from zero profit at theta also solves zero profit at any other vector vartheta.
 
     Zero profit is linear in the wage, so its solution is unique: satisfying it at every vartheta is
-    "w(k,C) does not depend on any theta".  The equations are kept unevaluated so that the spot check
-    evaluates both sides (cost and world price) on every draw.
+    "w(k,C) does not depend on any theta".  The wage is a symbol w_k that an assumption sets to the derived
+    w(k,C) (:func:`_wage_at`), so that renaming theta in zero profit leaves the derived wage as it was derived
+    (renaming it in the substituted wage too made the check X = X, true of a wage that depends on theta as
+    well), and the spot check evaluates cost and world price at the drawn wage on every draw.
     """
     swap = {theta(j): _theta_alternative(j) for j in others}
-    w = wage_coordinated(k)
+    w, _ = _wage_at(k)
     cost, price = unit_cost(k, True, w), world_price(k)
-    return sp.And(sp.Eq(cost, price, evaluate=False),
-                  sp.Eq(cost.xreplace(swap), price.xreplace(swap), evaluate=False))
+    return sp.And(sp.Eq(cost, price), sp.Eq(cost.xreplace(swap), price.xreplace(swap)))
 
 
 def _s511_obligations():
     labels = ("j", "k")
-    extra = {f"vartheta_{j} >= 1": sp.Ge(_theta_alternative(j), 1) for j in labels}
+    extra = {**{f"vartheta_{j} >= 1": sp.Ge(_theta_alternative(j), 1) for j in labels}, **_wage_at("k")[1]}
     generic = _unordered("w(k,C) does not depend on theta_k nor on the theta_j of any other sector",
                          _no_theta_in_wage("k", labels), labels, extra=extra)
     cross = []
     for size in CROSS_CHECK_SIZES:
         ss = sectors(size)
-        named = {**standing_assumptions(ss), **{f"vartheta_{j} >= 1": sp.Ge(_theta_alternative(j), 1) for j in ss}}
+        named = {**standing_assumptions(ss), **{f"vartheta_{j} >= 1": sp.Ge(_theta_alternative(j), 1) for j in ss},
+                 **{name: eq for k in ss for name, eq in _wage_at(k)[1].items()}}
         cross.append(Obligation.forall(f"fixed J = {size}: no w(k,C) depends on any theta",
                                        sp.And(*[_no_theta_in_wage(k, ss) for k in ss]), named, role="cross-check"))
     return [generic, *cross]

@@ -41,6 +41,12 @@ FUNCTIONS = {"exp": r"\exp", "log": r"\log", "ln": r"\ln", "sin": r"\sin", "cos"
 SUPERSCRIPT_SUFFIX = {"star": ("*", "*"), "prime": ("'", "′")}
 
 
+#: a letter with an accent written after it (``pbar``, ``alphahat``), as SymPy's printers read it: the terminal
+#: form (SymPy's pretty printer) shows p̅, so LaTeX shows \bar{p}, not the word "pbar"
+_ACCENTED_LETTER = re.compile(r"(?:[A-Za-z]|" + "|".join(sorted(GREEK_SET, key=len, reverse=True))
+                              + r")(?:bar|hat|tilde|ddot|dot|vec|check|breve|acute|grave|prime)")
+
+
 #: superscripts written after ``^`` in a symbol's name (``q_1^*``), in LaTeX and Unicode
 _MARKS = {"*": ("*", "*"), "'": (r"\prime", "′"), "+": ("+", "⁺"), "-": ("-", "⁻")}
 
@@ -130,6 +136,8 @@ def symbol_latex(name: str) -> str:
     ('\\mathrm{count}', '\\mathrm{A1}')
     >>> symbol_latex("g_0"), symbol_latex("q_1^*")
     ('g(0)', 'q_{1}^{*}')
+    >>> symbol_latex("pbar_H"), symbol_latex("alphahat"), symbol_latex("what")
+    ('\\bar{p}_{H}', '\\hat{\\alpha}', '\\hat{w}')
     """
     if name in FUNCTION_VALUES:
         return FUNCTION_VALUES[name]
@@ -148,6 +156,8 @@ def symbol_latex(name: str) -> str:
         return f"{_math_ascii(base)}_{{{_math_ascii(sub)}}}" if sub else _math_ascii(base)
     if base in GREEK_SET or len(base) == 1:
         head = "\\" + base if base in GREEK_SET else base
+    elif _ACCENTED_LETTER.fullmatch(base):
+        head = sp.latex(sp.Symbol(base))
     elif re.fullmatch(r"[A-Za-z]+\d*", base):  # a word or a name such as A1: upright
         head = rf"\mathrm{{{base}}}"
     else:

@@ -90,7 +90,7 @@ def simplest_first(sizes: list[int]):
         yield from parts(total, 0)
 
 
-def simple_point(p: Problem, want: bool) -> dict | None:
+def simple_point(p: Problem, want: bool, seconds: float = SIMPLE_SECONDS) -> dict | None:
     """A point of simple rationals (each symbol on :data:`SIMPLE_VALUES` its own assumptions allow, the
     simplest combinations first) that :func:`certify` settles: the claim fails there (``want`` False) or the
     condition holds (``want`` True); else ``None``.  Every point is certified as the solver's are; only
@@ -98,7 +98,7 @@ def simple_point(p: Problem, want: bool) -> dict | None:
     values = [[v for v in SIMPLE_VALUES if respects_symbol_assumptions({s: v})] for s in p.symbols]
     if not p.symbols or any(not v for v in values):
         return None
-    stop = time.monotonic() + min(SIMPLE_SECONDS, max(0.0, p.remaining()))
+    stop = time.monotonic() + min(seconds, max(0.0, p.remaining()))
     tried = 0
     for looked, idx in enumerate(simplest_first([len(v) for v in values]), 1):
         point = {s: vals[i] for s, vals, i in zip(p.symbols, values, idx)}

@@ -41,7 +41,8 @@ def vacuity(p: Problem, d: Domain) -> Verdict | None:
         return p.verdict(Status.VACUOUS, "sympy-constant", core=(settled[0],), reason=settled[1])
     r = d.satisfiable
     if r.result == "unsat":
-        return p.verdict(Status.VACUOUS, "z3", reason="the assumptions are contradictory", core=r.core)
+        return p.verdict(Status.VACUOUS, "z3", reason="the assumptions are contradictory" + _which(r.core),
+                         core=r.core)
     if r.result == "unknown":
         return p.unknown("z3", f"could not decide whether the assumptions are satisfiable ({r.reason})")
     if p.encoding.weakened and _admissible_point_exists(p, []) is False:
@@ -49,6 +50,15 @@ def vacuity(p: Problem, d: Domain) -> Verdict | None:
         return p.verdict(Status.VACUOUS, "z3", reason="the assumptions are contradictory (values that break a "
                          "symbol's own assumptions ruled out)", core=None)
     return None
+
+
+def _which(core) -> str:
+    """Which assumptions the solver found contradictory together (its unsatisfiable core), in words."""
+    if not core:
+        return ""
+    names = ", ".join(repr(c) for c in core)
+    return (f": {names} cannot hold" if len(core) == 1 else f": {names} cannot hold together") + \
+        " (with the symbols' own declarations)"
 
 
 def z3_search(p: Problem, d: Domain) -> Verdict | None:

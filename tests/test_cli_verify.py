@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 import json
 import subprocess
 import sys
@@ -22,24 +23,25 @@ def run(*args, timeout=180, cwd=ROOT, env=None):
 def test_verify_section5_table_and_exit_status():
     r = run("verify", "--only", "S5", "--no-spot-checks")
     assert r.returncode == 0, r.stderr
-    assert "25/25 claims decided as expected" in r.stdout
+    assert "26/26 claims decided as expected" in r.stdout
     assert "S5.6" in r.stdout and "counterexample: " in r.stdout
-    assert "[25/25] S5.24" in r.stderr  # progress
+    assert "[26/26] S5.24" in r.stderr  # progress
 
 
 def test_verify_json_has_every_field_scope_and_exact_points():
     r = run("verify", "--only", "S5.6,S5.7", "--json", "--no-spot-checks", "--quiet")
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
-    assert [d["id"] for d in data] == ["S5.6", "S5.7a", "S5.7b"]
+    assert [d["id"] for d in data] == ["S5.6", "S5.7a", "S5.7b", "S5.7c"]
     for d in data:
         assert {"id", "section", "statement", "kind", "status", "scope", "expected", "method", "seconds"} <= d.keys()
         assert d["scope"] in ("every J", None) or d["scope"].startswith("J = ")  # None: sizes do not apply
-    s56, s57a, s57b = data
+    s56, s57a, s57b, s57c = data
     assert s56["kind"] == "forall" and s56["status"] == "refuted"
     assert all("/" in v or v.isdigit() for v in s56["counterexample"].values())
     assert s57a["kind"] == "exists" and "witness" not in s57a
     assert set(s57b["witness"]) >= {"theta_2", "lambda_1S"}
+    assert s57c["status"] == "witness" and 1 < Fraction(s57c["witness"]["theta_2"]) <= Fraction(1001, 1000)
 
 
 def test_python_dash_m_proofs_is_the_console_script():
@@ -91,7 +93,7 @@ def test_only_selects_ids_variants_and_sections_but_not_longer_numbers():
 
     paper = load_paper()
     assert [c.id for c in paper.select("S5.1")] == ["S5.1"]
-    assert [c.id for c in paper.select("S5.7")] == ["S5.7a", "S5.7b"]
+    assert [c.id for c in paper.select("S5.7")] == ["S5.7a", "S5.7b", "S5.7c"]
     assert {c.id for c in paper.select("S5")} == {c.id for c in paper.claims if c.id.startswith("S5.")}
     assert all(c.id.startswith("S2.spill.") for c in paper.select("S2.spill"))
     assert "S2.spill2.1" not in [c.id for c in paper.select("S2.spill")]

@@ -957,3 +957,17 @@ def test_an_identity_of_real_powers_is_proved_as_a_quotient():
     v = prove(sp.Eq(s * A * k**a, (n + d) * k), [a < 1])
     assert v.status is Status.PROVED and "quotient of the two sides simplifies to 1" in v.reason, v
     assert prove(sp.Eq(s * A * k**a, 2 * (n + d) * k), [a < 1]).status is Status.REFUTED
+
+
+def test_a_claim_over_the_integers_false_at_a_small_one_is_refuted_there():
+    """A red team's: Mod(n**2, 3) = Mod(n, 3) for every integer n was unknown (z3's nonlinear integer arithmetic
+    ran out of time) though n = 2 refutes it.  Small integers are tried first where every symbol is one; a true
+    claim is left to the solver as before."""
+    n = sp.Symbol("n", integer=True)
+    v = prove(sp.Eq(sp.Mod(n**2, 3), sp.Mod(n, 3)), timeout=5)
+    assert v.status is Status.REFUTED and v.counterexample == {n: 2}
+    assert "small integer values" in v.notes[-1]
+    assert prove(n**2 >= n, timeout=5).status is Status.PROVED
+    k = sp.Symbol("k", even=True)
+    w = exists(sp.And(sp.Eq(sp.Mod(k**2, 8), 4), k > 0), timeout=5)  # k = 2: an even k whose square is 4 mod 8
+    assert w.status is Status.WITNESS and sp.Mod(w.witness[k]**2, 8) == 4 and w.witness[k] % 2 == 0

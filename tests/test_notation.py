@@ -160,6 +160,16 @@ def test_a_piecewise_beside_a_relation_sign_is_parenthesised():
 
 
 
+def test_a_letter_with_an_accent_after_it_is_typeset_with_the_accent():
+    """``pbar`` was \\mathrm{pbar} in LaTeX while the terminal (SymPy's pretty printer) showed p̅; a word that is
+    not one letter and an accent stays a word."""
+    names = ("pbar", "alphahat", "ptilde_H", "xdot", "Thetabar", "cost", "wage_bar")
+    assert [symbol_latex(n) for n in names] == [
+        r"\bar{p}", r"\hat{\alpha}", r"\tilde{p}_{H}", r"\dot{x}", r"\bar{\Theta}", r"\mathrm{cost}",
+        r"\mathrm{wage}_{bar}"]
+    assert [symbol_text(n) for n in names[:2]] == ["p\u0305", "α\u0302"]
+
+
 def test_names_written_for_latex_print_as_their_letters_in_plain_text():
     """A user's report: the terminal's derive printed ``\\bar{p}`` and ``\\pi*`` for Symbol(r"\\bar{p}"),
     Symbol(r"\\pi^*")."""

@@ -91,9 +91,9 @@ def test_plugin_collects_claims_as_items(tmp_path):
     proc = _pytest(tmp_path, "--coordfail-claims", "-m", "coordfail_claim", "--coordfail-only", "S5.6,S5.7",
                    "--coordfail-samples", "3000", "-v")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    for cid in ("S5.6", "S5.7a", "S5.7b"):
+    for cid in ("S5.6", "S5.7a", "S5.7b", "S5.7c"):
         assert f"coordfail::{cid} PASSED" in proc.stdout
-    assert "3 passed" in proc.stdout
+    assert "4 passed" in proc.stdout
 
 
 def test_plugin_names_a_missing_claims_file_as_a_usage_error(tmp_path):
@@ -110,7 +110,7 @@ def test_plugin_is_off_by_default_and_counts_claims_when_on(tmp_path):
     off = _pytest(tmp_path, "--collect-only", "-q", "-m", "coordfail_claim")
     assert "coordfail::" not in off.stdout
     on = _pytest(tmp_path, "--collect-only", "-q", "--coordfail-claims", "--coordfail-only", "S5.7")
-    assert "coordfail::S5.7a" in on.stdout and "2 tests collected" in on.stdout, on.stdout
+    assert "coordfail::S5.7a" in on.stdout and "3 tests collected" in on.stdout, on.stdout
 
 
 # -- which sector a failure names, and how it shows numbers (issue 14) -------------------------------------------
@@ -208,3 +208,17 @@ def test_a_failing_claim_item_says_how_to_rerun_it_alone(tmp_path):
     assert "::coordfail::" not in proc.stdout and "coordfail::A.7" in proc.stdout  # an id without an empty file part
     again = _pytest(tmp_path, "--coordfail-claims=mine.py", "--coordfail-only", "A.7", "--coordfail-samples", "1000")
     assert "1 failed" in again.stdout, again.stdout
+
+
+def test_plugin_says_a_claim_without_an_expectation_is_not_judged(tmp_path):
+    """A new user's report: ``coordfail::H.4s PASSED`` for a claim the engine refuted, which had no expected
+    verdict: PASSED alone reads as "the claim holds".  It passes (nothing was expected) with a warning naming the
+    verdict."""
+    (tmp_path / "mine.py").write_text(
+        "import sympy as sp\nfrom proofs import Claim\nx = sp.Symbol('x', positive=True)\n"
+        "claims = [Claim(id='H.1', statement='x below 1', claim=x < 1),\n"
+        "          Claim(id='H.2', statement='x positive', claim=x > 0, expected='proved')]\n")
+    proc = _pytest(tmp_path, "--coordfail-claims=mine.py", "--coordfail-samples", "2000", "-v", "-rw")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "H.1: refuted, not judged (the claim has no expected verdict)" in proc.stdout, proc.stdout
+    assert "H.2: proved, not judged" not in proc.stdout, proc.stdout  # H.2 is judged

@@ -1896,7 +1896,9 @@ def test_an_assumption_named_with_another_number_than_its_formula_is_pointed_out
     ("a + b < 1", lambda a, b, c: a + b < 1, ""),
     ("w >= alpah^2/c", lambda a, b, c: sp.Symbol("w", positive=True) >= sp.Symbol("alpha", positive=True)**2 / c,
      "the name says alpah, which is no symbol of the formula (alpha?)"),
-    ("c > w", lambda a, b, c: c > sp.Symbol("v", positive=True), ""),  # a one-letter name is no typo
+    # a one-letter name is no typo of a longer one, but shown for the one symbol the formula has besides c
+    ("c > w", lambda a, b, c: c > sp.Symbol("v", positive=True), "the name says w, which is no symbol of the formula (v?)"),
+    ("c > w", lambda a, b, c: c > sp.Symbol("v", positive=True) + b, ""),
     ("theta >= 1", lambda a, b, c: sp.Symbol("theta_k", positive=True) >= 1, ""),  # an indexed assumption's stem
     ("a < (1", lambda a, b, c: a < 1, ""),
     ("a < 2^1000000", lambda a, b, c: a < 1, ""),  # not read: no name needs such a power
@@ -1928,6 +1930,38 @@ def test_an_assumption_named_with_other_symbols_than_its_formula_is_pointed_out(
 
     c1, c2 = sp.symbols("c_1 c_2", positive=True)
     assert label_disagreement(name, formula(c1, c2)) == said
+
+
+@pytest.mark.parametrize("name, formula, said", [
+    ("a + c < 1", lambda a, b, bb: a + b < 1, "the name says c, which is no symbol of the formula (b?)"),
+    ("a + bb < 1", lambda a, b, bb: a + b < 1, "the name says bb, which is no symbol of the formula (b?)"),
+    ("a + b < 1", lambda a, b, bb: a + bb < 1, "the name says b, which is no symbol of the formula (bb?)"),
+    ("c < a", lambda a, b, bb: a + b + bb < 1, ""),  # two symbols left out: which one c stands for is not known
+    ("c > a", lambda a, b, bb: a > 1, ""),  # nothing left out: c is some other name, no slip to point at
+])
+def test_a_name_of_one_or_two_letters_standing_for_the_symbol_it_leaves_out_is_pointed_out(name, formula, said):
+    """A new user's report: names "a + c < 1" and "a + bb < 1" of the formula a + b < 1 passed silently (a
+    name of fewer than three letters was never a slip)."""
+    from proofs.labels import label_disagreement
+
+    a, b, bb = sp.symbols("a b bb", positive=True)
+    assert label_disagreement(name, formula(a, b, bb)) == said
+
+
+def test_a_symbol_inside_a_side_of_the_name_is_not_compared_with_a_number():
+    """The same user's file: the name "a + b < 1" of a + B < 1 was said to compare b with a number SymPy settled
+    from b's declaration; b is a term of a side, and the name-against-formula check never ran."""
+    from proofs.inputs import input_checks, named_not_kept
+
+    a, b, B = sp.symbols("a b B", positive=True)
+    assert named_not_kept("a + b < 1", a + B < 1, {a, b, B}) == ()
+    assert named_not_kept("0 < 2 b", a < 1, {a, b}) == () and named_not_kept("b >= 1 + a", a < 1, {a, b}) == ()
+    assert named_not_kept("0 < b (the slope), a < 1", a < 1, {a, b}) == (b,)
+    claim = Claim(id="H1", statement="s", claim=a + b + B > 0, assumptions={"a + b < 1": a + B < 1})
+    checks = input_checks(claim)
+    assert not any("compares b with a number" in c for c in checks), checks
+    assert any("the name says b, which is no symbol of the formula (B?)" in c for c in checks), checks
+
 
 
 

@@ -337,3 +337,11 @@ def test_an_undecided_claims_float_failures_settle_nothing_and_counts_cover_ever
         "a decision none / 5,000"
     holds = SimpleNamespace(status=Status.PROVED, claim=SimpleNamespace(kind=Kind.FORALL), verdict=None)
     assert _spot_text(proved, holds) == "401,656 draws ok (at least 32,723 meet the hypothesis in each implication)"
+
+
+def test_a_fixed_scope_is_typeset_as_derive_writes_it():
+    """The report wrote "N = 1..4" where derive writes "N = 1, …, 4"."""
+    from proofs.report_tex import _verdict_tex
+
+    assert _verdict_tex("proved (N = 1..4 only)") == r"proved ($N$ = $1, \ldots, 4$ only)"
+    assert _verdict_tex("proved (every J)") == r"proved \mbox{(every $J$)}"

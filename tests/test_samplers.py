@@ -354,3 +354,31 @@ def test_loading_this_paper_leaves_a_users_symbols_to_the_users_samplers():
     users = [sp.Symbol(name, positive=True) for name in ("c", "c_1", "pi", "R", "B")]
     assert not any(s.owns(u) for s in samplers(()) for u in users)
     assert any(s.name == "section7.grants" for s in paper.samplers)  # this paper's own spot checks keep it
+
+
+def test_an_equation_sets_a_fallback_symbol_from_another_sampler_s_draws():
+    """S5.11's wage w_k = lambda_kS/lambda_kN: the lambdas are the paper's sampler's, w_k the fallback's, and the
+    equation was in neither sampler's problem (only 26 of 100,000 draws met it).  The fallback draws last and
+    places w_k on the other sampler's draws, floats and exact draws alike."""
+    from numeric.draws import draw_points, plan_for
+    from numeric.exact import RationalArray
+
+    a, b = sp.symbols("a_own b", positive=True)
+
+    class Own:
+        name = "own"
+
+        def owns(self, s):
+            return s == a
+
+        def draw(self, problem, n, rng, *, exact=False, boundary_share=0.25):
+            return {a: RationalArray.from_integers(rng.integers(1, 50, n), np.full(n, 7)) if exact
+                    else rng.uniform(0.1, 5, n)}
+
+    plan = plan_for((b > 0,), (sp.Eq(b, 2 * a + 1),), [Own()])
+    for exact in (False, True):
+        v = draw_points(plan, 200, np.random.default_rng(0), exact, 0.25)
+        if exact:
+            assert all(v[b][i].to_fractions()[0] == 2 * v[a][i].to_fractions()[0] + 1 for i in range(200))
+        else:
+            assert np.allclose(v[b], 2 * v[a] + 1)

@@ -21,7 +21,8 @@ from symbolic.certify import holds
 # docs/model.md §8, table "| id | claim | expected |": the expected verdicts, copied as data
 EXPECTED = {
     "S5.1": "proved", "S5.2": "proved", "S5.3": "proved", "S5.4": "proved", "S5.5": "proved",
-    "S5.6": "refuted", "S5.7a": "refuted", "S5.7b": "witness", "S5.8": "proved", "S5.9": "proved",
+    "S5.6": "refuted", "S5.7a": "refuted", "S5.7b": "witness",
+    "S5.7c": "witness", "S5.8": "proved", "S5.9": "proved",
     "S5.10": "refuted", "S5.11": "proved", "S5.12": "proved", "S5.13": "proved", "S5.14": "refuted",
     "S5.15": "proved", "S5.16": "proved", "S5.17": "proved", "S5.19": "proved", "S5.18": "proved",
     "S5.20": "proved", "S5.21": "proved", "S5.22": "proved", "S5.23": "witness", "S5.24": "proved",
@@ -80,7 +81,7 @@ def test_proved_and_impossible_claims_are_decided_generically(cid):
         assert not any(ch in name for name in names for ch in "23456789"), (cid, names)
 
 
-@pytest.mark.parametrize("cid", ["S5.6", "S5.10", "S5.14", "S5.7b", "S5.23"])
+@pytest.mark.parametrize("cid", ["S5.6", "S5.10", "S5.14", "S5.7b", "S5.7c", "S5.23"])
 def test_refutations_and_witnesses_are_complete_fixed_J_economies(cid, decided_claims):
     result = decided_claims[cid]
     point = result.verdict.counterexample or result.verdict.witness
@@ -298,6 +299,29 @@ def test_spot_checks_catch_the_near_misses_claimed_proved(name):
 
     statement, labels, kind, assume = NEAR_MISSES[name]
     ob = Obligation.forall(name, statement, m.standing_assumptions(labels, **assume))
+    fake = Verdict.make(Status.PROVED, Kind.FORALL, "fake", 0.0)
+    out = spot_check([(ob, fake)], samples=5000, seed=0)
+    assert out.violations > 0 and out.detail.startswith("DISAGREES"), out.detail
+
+
+def test_s511_fails_for_a_wage_that_depends_on_theta(monkeypatch):
+    """A referee's audit: S5.11 renamed theta inside the substituted wage too, so its decision and its spot check
+    were X = X, and "proved" also for the uncoordinated wage lambda_kS/(lambda_kN theta_k).  The wage is now a
+    symbol the derived wage is assumed equal to: the decision and the spot check both fail for such a wage."""
+    from numeric.obligation_checks import spot_check
+    from symbolic import Verdict
+
+    import proofs.section5 as s5
+
+    claim = get_claim("S5.11")
+    honest = claim.obligations()[0]
+    assert honest.statement.args and all(eq.lhs != eq.rhs for eq in honest.statement.args)
+    checked = spot_check([(honest, decide_claim(claim).decisions[0][1])], samples=5000, seed=0)
+    assert checked.violations == 0 and checked.samples > 4000, checked.detail  # draws on the derived wage
+    monkeypatch.setattr(s5, "wage_coordinated", m.wage_uncoordinated)
+    wrong = replace(claim, id="X.11", expected=None)
+    assert decide_claim(wrong).status is Status.REFUTED
+    ob = wrong.obligations()[0]
     fake = Verdict.make(Status.PROVED, Kind.FORALL, "fake", 0.0)
     out = spot_check([(ob, fake)], samples=5000, seed=0)
     assert out.violations > 0 and out.detail.startswith("DISAGREES"), out.detail
