@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 from typing import Sequence
@@ -146,12 +147,32 @@ class Economy:
         }
 
     def table(self, limit: int = 20) -> str:
-        header = f"{'rank':>4}  {'sector':<20} {'r_j = lS/lN':>12} {'theta':>8} {'L_j':>12} {'gain':>14} {'captured':>14}"
+        """The ranking as text; where the social returns are bounded, not exact, each with its bound (``± b``),
+        and the ranks whose brackets overlap named as not established."""
+        ranked = self.ranking()[:limit]
+        bounded = self.gain_error_bound is not None and bool(np.any(np.isfinite(self.gain_error_bound)
+                                                                    & (self.gain_error_bound > 0)))
+        width = 22 if bounded else 14
+
+        def value(x, bound) -> str:
+            if not bounded or not np.isfinite(bound) or bound == 0:
+                return f"{x:.8g}"
+            return _with_bound(x, bound)
+
+        header = (f"{'rank':>4}  {'sector':<20} {'r_j = lS/lN':>12} {'theta':>8} {'L_j':>12} {'gain':>{width}} "
+                  f"{'captured':>{width}}")
         lines = [header, "-" * len(header)]
-        for rank, j in enumerate(self.ranking()[:limit], start=1):
+        for rank, j in enumerate(ranked, start=1):
             lines.append(f"{rank:>4}  {self.name(j)[:20]:<20} {self.comparative_advantage[j]:>12.6g} "
-                         f"{self.theta[j]:>8.4g} {self.labour[j]:>12.6g} {self.coordination_gain[j]:>14.8g} "
-                         f"{self.private_gain[j]:>14.8g}")
+                         f"{self.theta[j]:>8.4g} {self.labour[j]:>12.6g} "
+                         f"{value(self.coordination_gain[j], self.gain_error_bound[j]):>{width}} "
+                         f"{value(self.private_gain[j], self.private_gain_error_bound[j]):>{width}}")
+        if bounded:
+            g, b = self.coordination_gain[ranked], np.nan_to_num(self.gain_error_bound[ranked], nan=np.inf)
+            ties = [f"{r}-{r + 1}" for r in range(1, len(ranked)) if g[r - 1] - b[r - 1] <= g[r] + b[r]]
+            if ties:
+                lines.append("ranks whose gain brackets (value ± bound) overlap, so their order is not established: "
+                             + ", ".join(ties[:20]) + (f", ... ({len(ties) - 20} more)" if len(ties) > 20 else ""))
         return "\n".join(lines)
 
     def _repr_markdown_(self) -> str:
@@ -199,10 +220,27 @@ def _as_float(where: str, v) -> float:
     if isinstance(v, float):
         return v
     try:
-        return float(as_fraction(v.item() if isinstance(v, np.generic) else v))
+        exact = as_fraction(v.item() if isinstance(v, np.generic) else v)
+        x = float(exact)
     except OverflowError:
         raise InputError(where, f"{str(v).lower().replace('e+', 'e')} is beyond the floating-point range "
                                 "(the economy is solved in floats): rescale the data") from None
+    if x == 0 and exact != 0:  # 1e-400 is positive, not the 0 its float is
+        raise InputError(where, f"{str(v).lower()} is below the floating-point range (the economy is solved in "
+                                "floats): rescale the data")
+    return x
+
+
+def _with_bound(x: float, bound: float) -> str:
+    """``x ± bound`` with ``x`` rounded to the place of the bound's leading digit (the digits it supports) and
+    the bound to two digits, without exponents: ``261.05471`` within ``36.6`` is ``260 ± 37``.
+
+    >>> _with_bound(261.05471, 36.6), _with_bound(25.63, 0.61), _with_bound(5321376.7, 1530000.0)
+    ('260 ± 37', '25.6 ± 0.61', '5000000 ± 1500000')
+    """
+    place = math.floor(math.log10(bound))
+    decimals = max(0, -place)
+    return f"{round(x, -place):.{decimals}f} ± {float(f'{bound:.2g}'):.{max(0, 1 - place)}f}"
 
 
 def _bound(x) -> float | None:
@@ -247,9 +285,9 @@ def _flags(coordinated, J: int) -> np.ndarray:
 def _flag(i: int, v) -> float:
     if isinstance(v, str) and v.strip() in ("0", "1"):
         return float(v.strip())
-    if isinstance(v, (bool, int, float, Fraction, np.integer, np.floating, np.bool_)) and v in (0, 1):
-        return float(v)
-    raise InputError(f"coordinated[{i}]", f"must be 0 or 1, got {v!r}")
+    if isinstance(v, (bool, int, float, Fraction, Decimal, np.integer, np.floating, np.bool_)) and v in (0, 1):
+        return float(v)  # 1.0 in a CSV is the Decimal 1.0: the flag 1
+    raise InputError(f"coordinated[{i}]", f"must be 0 or 1, got {v if isinstance(v, Decimal) else repr(v)}")
 
 
 # -- the solver ---------------------------------------------------------------------------------

@@ -62,7 +62,7 @@ def solve_knapsack(values: Sequence, weights: Sequence, capacity, *, time_limit:
     if len(v) != len(w) or any(x <= 0 for x in (*v, *w)) or cap < 0:
         raise ValueError("the knapsack takes positive values and weights, as many of each, and a capacity >= 0")
     if not v:
-        return Selection((), True, "nothing to select")
+        return Selection((), True, "no proposal needs public money: nothing to choose among")
     fixed_in, core = _reduce(v, w, cap)
     too_large = sum(x > cap for x in w)
     note = f"{len(v) - len(core) - too_large} of {len(v)} fixed by exact LP bounds" + (

@@ -69,6 +69,8 @@ class ObligationCheck:
     constant_at_size: bool = False
     #: the distinct points among ``found`` (boundary draws repeat a point); ``None`` where not counted
     found_points: int | None = 0
+    #: of ``undefined``, the draws with no float value not settled exactly (undefined, or beyond floats' range)
+    undefined_in_floats: int = 0
 
 
 @dataclass
@@ -93,12 +95,13 @@ class _Tally:
     once: bool = False
     constant_at_size: bool = False
     found_points: int | None = 0
+    undefined_in_floats: int = 0
 
     def frozen(self) -> ObligationCheck:
         return ObligationCheck(self.label, self.status.value, self.role, self.samples, self.violations,
                                "; ".join(self.notes), self.first, self.found, self.found_more, self.hypothesis_held,
                                self.unsettled, self.float_only, self.constant, self.unchecked, self.undefined,
-                               self.once, self.constant_at_size, self.found_points)
+                               self.once, self.constant_at_size, self.found_points, self.undefined_in_floats)
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,8 @@ class SpotResult:
     once: bool = False
     #: every statement was a constant only once a size of the scope was set (see :data:`AT_SIZES`)
     constant_at_sizes: bool = False
+    #: of ``undefined``, the draws with no float value not settled exactly (undefined, or beyond floats' range)
+    undefined_in_floats: int = 0
 
     @property
     def agrees(self) -> bool:
@@ -279,7 +284,10 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
         # cross-checks re-state a decision at fixed sizes: a share of the draws each
         scale = CROSS_CHECK_SHARE if role is Role.CROSS_CHECK else 1
         want, must = _expectation(kind, status)
-        groups.setdefault((assumptions, scale), []).append((i, statement, want, must))
+        # an implication is exercised only where its hypothesis holds: counted for a proof, and for an unknown
+        # universal claim, whose draws are all the evidence there is
+        count = kind is Kind.FORALL and status in (Status.PROVED, Status.UNKNOWN)
+        groups.setdefault((assumptions, scale), []).append((i, statement, want, must, count))
 
     pending = list(groups.items())
     while pending:
@@ -292,8 +300,7 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
                                   boundary_share=DEFAULT_BOUNDARY_SHARE,
                                   confirm_limits=tuple(_CONFIRM_MUST if m[3] else _CONFIRM_INFO for m in members),
                                   paper_samplers=paper_samplers,
-                                  # a proof of an implication is exercised only where its hypothesis holds
-                                  counted=tuple(m[2] is True and m[3] for m in members))
+                                  counted=tuple(m[4] for m in members))
         except NotCheckable as exc:
             if len(members) > 1:  # one statement NumPy cannot take leaves the others checkable: each on its own
                 pending[:0] = [((assumptions, scale), [m]) for m in members]
@@ -302,7 +309,7 @@ def spot_check(obligations: Sequence[tuple], *, samples: int = DEFAULT_SAMPLES,
                 rows[i].notes.append(f"not checked numerically: {exc}")
                 rows[i].unchecked = str(exc)
             continue
-        for (i, _statement, want, must), chk in zip(members, checks):
+        for (i, _statement, want, must, _count), chk in zip(members, checks):
             _record(rows[i], chk, obligations[i][0], want, must)
             rows[i].once = closed = chk.closed  # nothing to draw: evaluated once, not counted as many draws
             if chk.unsettled_closed:
@@ -373,6 +380,7 @@ def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool
         notes.append(f"{chk.inadmissible:,} float draws met the assumptions only within float tolerance ({why}): not "
                      "counted")
     row.undefined += chk.undefined
+    row.undefined_in_floats += chk.undefined - chk.undefined_exact
     if must and want and kind is Kind.FORALL and chk.undefined_exact:
         # a proof of a universal claim says it is defined wherever the assumptions hold
         row.violations += chk.undefined_exact
@@ -454,4 +462,5 @@ def _summarise(checks: tuple, exact_samples: int, seconds: float) -> SpotResult:
                       sum(c.found_more for c in checks), min(counted) if counted else None,
                       sum(c.unsettled for c in checks), exact_draws, unchecked, sum(c.undefined for c in checks),
                       bool(decisions) and all(c.once for c in decisions),
-                      not decisions and bool(constant) and all(c.constant_at_size for c in constant))
+                      not decisions and bool(constant) and all(c.constant_at_size for c in constant),
+                      sum(c.undefined_in_floats for c in checks))

@@ -602,6 +602,8 @@ class SpotCheck:
     unchecked: str = ""
     #: admissible draws where the statement is undefined: they decide nothing
     undefined: int = 0
+    #: of those, draws with no float value not settled exactly (undefined there, or beyond the range of floats)
+    undefined_in_floats: int = 0
     #: no decision has a symbol left: each was evaluated once, nothing drawn
     once: bool = False
     #: SymPy settled every statement to a constant only once a size of the scope was set
@@ -618,7 +620,8 @@ class SpotCheck:
         return cls(samples=out.samples, violations=out.violations, seconds=out.seconds,
                    detail=out.detail if detail is None else detail, found=out.found, found_more=out.found_more,
                    exercised=out.exercised, unsettled=out.unsettled, exact_draws=out.exact_draws,
-                   unchecked=out.unchecked, undefined=out.undefined, once=out.once,
+                   unchecked=out.unchecked, undefined=out.undefined, undefined_in_floats=out.undefined_in_floats,
+                   once=out.once,
                    constant_at_sizes=out.constant_at_sizes, draws=sum(c.samples for c in out.obligations),
                    found_points=out.found_points)
 
@@ -648,7 +651,12 @@ class SpotCheck:
     def unsettled_text(self) -> str:
         """``"; 3,754 float failures not re-decided exactly"`` where the draws left some open (and ``"; 382 where
         it is undefined"`` where some were outside its domain: they decide nothing), else ``""``."""
-        undefined = f"; {self.undefined:,} where it is undefined" if self.undefined else ""
+        undefined = "" if not self.undefined else f"; {self.undefined:,} where it is undefined" \
+            if not self.undefined_in_floats else \
+            f"; {self.undefined:,} with no float value (undefined there, or beyond the range of floats)" \
+            if self.undefined_in_floats == self.undefined else \
+            (f"; {self.undefined:,} where it is undefined ({self.undefined_in_floats:,} of them seen only as no "
+             "float value, not settled exactly)")
         return (f"; {self.unsettled:,} float failures not re-decided exactly" if self.unsettled else "") + undefined
 
     def found_text(self) -> str:
@@ -682,6 +690,8 @@ class SpotCheck:
             out["float_failures_not_re_decided"] = self.unsettled
         if self.undefined:
             out["undefined_draws"] = self.undefined
+        if self.undefined_in_floats:
+            out["draws_without_float_value"] = self.undefined_in_floats  # of undefined_draws, not settled exactly
         if self.detail:
             out["detail"] = self.detail
         return out

@@ -29,7 +29,7 @@ import re
 import sys
 
 from .cli import HELP_FORMAT, UsageError, help_text
-from .datafile import check_delimiter, read_decimal, unique_keys
+from .datafile import check_delimiter, exact_text, read_decimal, shown, unique_keys
 
 __all__ = ["add_parser", "run", "load_economy"]
 
@@ -174,10 +174,8 @@ def _json_value(path, key, i, v):
         raise UsageError(f"{path}: {key}[{i}]: must be a number or a 'p/q' string, got {json.dumps(v)}")
     if isinstance(v, str):
         if not _EXACT.fullmatch(v.strip()):
-            raise UsageError(f"{path}: {key}[{i}]: {v!r} is not an exact rational 'p/q' or integer")
-        if "/" in v and int(v.strip().split("/")[1]) == 0:
-            raise UsageError(f"{path}: {key}[{i}]: {v!r} has a zero denominator")
-        return v.strip()
+            raise UsageError(f"{path}: {key}[{i}]: {shown(v)} is not an exact rational 'p/q' or integer")
+        return exact_text(f"{path}: {key}[{i}]", v)
     if isinstance(v, float) and not math.isfinite(v):  # NaN, Infinity, -Infinity
         raise UsageError(f"{path}: {key}[{i}]: must be finite, got {v}")
     return v
@@ -233,11 +231,7 @@ def _csv_value(path, key, i, cell):
     if len(cell) > _MAX_NUMBER_CHARS:
         raise UsageError(f"{where}: a cell of {len(cell)} characters (numbers have up to 4000 digits)")
     if _EXACT.fullmatch(cell):
-        if any(len(part.lstrip("+-")) > 4000 for part in cell.split("/")):
-            raise UsageError(f"{where}: an exact number with more than 4000 digits")
-        if "/" in cell and int(cell.split("/")[1]) == 0:
-            raise UsageError(f"{where}: {cell!r} has a zero denominator")
-        return cell
+        return exact_text(where, cell)
     if _FLOAT.fullmatch(cell):
         return read_decimal(where, cell)  # the decimal it is: 1e400 is 10**400 (numeric.equilibria decides beyond floats)
     what = "empty" if not cell else repr(cell[:40] + ("..." if len(cell) > 40 else ""))

@@ -21,7 +21,9 @@ only read.
 from __future__ import annotations
 
 import json
+import math
 import sys
+from fractions import Fraction
 
 from .cli import help_text, positive_seconds, UsageError
 from .datafile import exact_or_float, load_columns
@@ -74,7 +76,7 @@ def run(args) -> int:
     if result.certified_optimal:
         print(f"Optimal selection ({result.solver}):")
     else:
-        bound = _fmt(result.lp_bound) if result.exact else f"about {_fmt(result.lp_bound)} (the exact LP bound, rounded)"
+        bound = _bound_above(result.lp_bound, result.total_net_return)
         print(f"Best selection found, NOT proved optimal ({result.solver}; no selection is worth more than {bound}):")
     shown = ", ".join(result.selected[:args.top]) or "(none)"
     more = len(result.selected) - args.top
@@ -88,6 +90,28 @@ def run(args) -> int:
               f"short of the {best} by {_fmt(rule.shortfall)} ({100 * rule.shortfall_share:.3g}%)")
     print("This grant round is the project's formalization of Section 7 (docs/model.md §9.2).")
     return 0
+
+
+def _bound_above(bound, total) -> str:
+    """An upper bound for the text: rounded up (still a bound) to the fewest digits that show it above ``total``,
+    the selection it bounds (``5e+14`` printed above a total of 500000024148516 read as less).
+
+    >>> _bound_above(Fraction(5000000515575628, 10), 500000024148516), _bound_above(Fraction(7, 3), 1)
+    ('500001000000000', '2.33334')
+    """
+    b, t = Fraction(bound), Fraction(total)
+    if b <= 0:
+        return _fmt(bound)
+    for digits in range(6, 40):
+        place = math.floor(math.log10(b)) - digits + 1
+        step = Fraction(10) ** place
+        up = math.ceil(b / step) * step
+        if up > t or digits == 39:
+            if place >= 0:
+                return str(int(up))
+            n, d = int(up * 10 ** -place), -place  # exact: up is a whole number of steps
+            return f"{n // 10 ** d}.{n % 10 ** d:0{d}d}"
+    return _fmt(bound)
 
 
 def _fmt(x) -> str:

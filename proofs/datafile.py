@@ -31,14 +31,47 @@ from typing import Sequence
 from .cli import UsageError
 from .files import atomic_write
 
-__all__ = ["load_columns", "write_atomically", "exact_or_float", "read_decimal", "unique_keys", "check_delimiter",
-           "MAX_BYTES"]
+__all__ = ["load_columns", "write_atomically", "exact_or_float", "exact_text", "read_decimal", "unique_keys",
+           "check_delimiter", "shown", "MAX_BYTES", "MAX_DIGITS"]
 
 #: a CSV float cell: a plain decimal or scientific literal (no nan/inf, no underscores)
 # re.ASCII: \d is 0-9, not every Unicode digit (Arabic-Indic three is no number here)
 _FLOAT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 _EXACT = re.compile(r"[+-]?\d+(?:/\d+)?", re.ASCII)
 MAX_BYTES = 200 * 1024 * 1024
+#: digits of an exact integer, or of each side of a 'p/q' (Python refuses to read longer ones as int)
+MAX_DIGITS = 4000
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """``text`` quoted for an error message, a long one cut (a 5,000-digit number is not echoed whole)."""
+    return repr(text) if len(text) <= limit else f"{text[:limit // 2]!r}... ({len(text):,} characters)"
+
+
+def exact_text(where: str, text: str) -> str:
+    """An exact integer or ``p/q`` cell as written (stripped), once checked: at most :data:`MAX_DIGITS` digits
+    a side (read before any ``int``, which refuses 4,300 digits with a traceback), no zero denominator."""
+    text = text.strip()
+    num, _, den = text.partition("/")
+    longest = max(len(num.lstrip("+-")), len(den))
+    if longest > MAX_DIGITS:
+        raise UsageError(f"{where}: an exact number with {longest:,} digits (at most {MAX_DIGITS:,} on each side "
+                         "of '/')")
+    if den and not den.strip("0"):
+        raise UsageError(f"{where}: {shown(text)} has a zero denominator")
+    return text
+
+
+def _float_text(where: str, text: str) -> float:
+    """A decimal cell as a float: refused beyond the float range either way (1e400 is not inf, 1e-400 not 0)."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise UsageError(f"{where}: {shown(text)} is beyond the floating-point range; write it as an integer or "
+                         "'p/q'")
+    if value == 0 and any(c in "123456789" for c in text.lower().split("e")[0]):
+        raise UsageError(f"{where}: {shown(text)} is below the floating-point range (it would be read as 0); "
+                         "write it as 'p/q'")
+    return value
 
 
 def load_columns(path: str, *, numbers: Sequence[str], optional_numbers: Sequence[str] = (),
@@ -169,10 +202,8 @@ def _json_value(path, key, i, v):
         raise UsageError(f"{path}: {key}[{i}]: must be a number or a 'p/q' string, got {json.dumps(v)}")
     if isinstance(v, str):
         if not _EXACT.fullmatch(v.strip()):
-            raise UsageError(f"{path}: {key}[{i}]: {v!r} is not an exact rational 'p/q' or integer")
-        if "/" in v and int(v.strip().split("/")[1]) == 0:
-            raise UsageError(f"{path}: {key}[{i}]: {v!r} has a zero denominator")
-        return v.strip()
+            raise UsageError(f"{path}: {key}[{i}]: {shown(v)} is not an exact rational 'p/q' or integer")
+        return exact_text(f"{path}: {key}[{i}]", v)
     if isinstance(v, float) and not math.isfinite(v):
         raise UsageError(f"{path}: {key}[{i}]: must be finite, got {v}")
     return v
@@ -235,19 +266,12 @@ def check_delimiter(path: str, header: list[str], columns: Sequence[str]) -> Non
 
 def _csv_value(path, key, i, cell, exact_decimals=False):
     if _EXACT.fullmatch(cell):
-        if "/" in cell and int(cell.split("/")[1]) == 0:
-            raise UsageError(f"{path}: {key}[{i}]: {cell!r} has a zero denominator")
-        return cell
+        return exact_text(f"{path}: {key}[{i}]", cell)
     if exact_decimals and _FLOAT.fullmatch(cell):
         return read_decimal(f"{path}: {key}[{i}]", cell)
     if _FLOAT.fullmatch(cell):
-        value = float(cell)
-        if not math.isfinite(value):
-            beyond = any(c.isdigit() for c in cell)  # 1e400, not inf or nan
-            raise UsageError(f"{path}: {key}[{i}]: " + (f"{cell} is beyond the floating-point range; write it as an "
-                                                        "integer or 'p/q'" if beyond else f"must be finite, got {cell}"))
-        return value
-    what = "empty" if not cell else repr(cell)
+        return _float_text(f"{path}: {key}[{i}]", cell)
+    what = "empty" if not cell else shown(cell)
     raise UsageError(f"{path}: {key}[{i}]: {what} is not a number or an exact rational 'p/q'")
 
 
@@ -264,20 +288,12 @@ def exact_or_float(option: str, text: str, *, exact_decimals: bool = False):
     ``exact_decimals``, the :class:`~decimal.Decimal` written); nothing evaluated."""
     t = text.strip()
     if _EXACT.fullmatch(t):
-        if "/" in t and int(t.split("/")[1]) == 0:
-            raise UsageError(f"{option}: {text!r} has a zero denominator")
-        return t
+        return exact_text(option, t)
     if exact_decimals and _FLOAT.fullmatch(t):
         return read_decimal(option, t)
     if _FLOAT.fullmatch(t):
-        value = float(t)
-        if not math.isfinite(value):
-            raise UsageError(f"{option}: {text!r} is beyond the floating-point range; write it as an integer or 'p/q'")
-        if value == 0 and any(c in "123456789" for c in t.lower().split("e")[0]):
-            raise UsageError(f"{option}: {text!r} is below the floating-point range (it would be read as 0); "
-                             "write it as 'p/q'")
-        return value
-    raise UsageError(f"{option}: {text!r} is not a number or an exact rational 'p/q'")
+        return _float_text(option, t)
+    raise UsageError(f"{option}: {shown(text)} is not a number or an exact rational 'p/q'")
 
 
 def write_atomically(target: str | Path, text: str, *, inputs: Sequence[str] = ()) -> Path:

@@ -219,6 +219,7 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
     if use is None and with_assumption_use:
         use = assumption_use(result, settings)
     seen: set = set()
+    told: set = set()
     for i, (ob, v) in enumerate(decisions, 1):
         steps.append(Step(f"Decision {i} of {len(decisions)}: {ob.label}", role="heading"))
         if ob.assumptions:
@@ -256,6 +257,8 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
                 sentence += "; a sufficient set of its assumptions (its core): " + (", ".join(core) if core
                                                                                  else "none of the named ones")
         steps.append(Step(sentence))
+        # how the engine read and decided it (integers read as reals, floats, facts z3 was given): said once
+        steps += [Step(f"How: {n}") for n in v.notes if n not in told and not told.add(n)]
     if verdict.point is not None:
         label = "Counterexample" if verdict.counterexample is not None else "Witness"
         if verdict.family:

@@ -111,7 +111,7 @@ def clearing_step(rel: Relational) -> Step:
     text = "Multiply " + (_MULTIPLY[how] if how == "even powers" else
                           _MULTIPLY[how].replace("{0}", "the denominator {0}", 1)) + powers
     if _divides(rewritten):
-        text += "; quotients inside powers and functions stay as they are"
+        text += "; quotients inside powers and functions are not cleared (only expanded)"
     # ``math`` is the rewritten relation; the chain shows it beside the original
     return Step(text, rewritten, chain=(rel, "<=>", rewritten), inline=(den,))
 
@@ -217,7 +217,7 @@ def clearing_steps(statement) -> list[Step]:
                                                f"{n} relations cancel, so they are ")
                      + ("true" if truth is sp.true else "false") + " identically")
     if _divides(after):
-        text += "; quotients inside powers and functions stay as they are"
+        text += "; quotients inside powers and functions are not cleared (only expanded)"
     if after is sp.true or after is sp.false:
         return [Step(text + f"; the statement then reduces to {'true' if after is sp.true else 'false'} (wherever it "
                      "is defined)",

@@ -164,9 +164,11 @@ def _z3_search(p: Problem, d: Domain) -> Verdict | None:
             if p.want_core and p.named:
                 core = _with_definedness(assumptions_core(p, [enc.facts, enc.premises, enc.claim_domain, goal, refinements],
                                                time.monotonic() - asked), d)
+            facts = _through_facts(p)
             if p.kind is Kind.FORALL:
-                return p.verdict(Status.PROVED, "z3", core=core)
-            return p.verdict(Status.REFUTED, "z3", reason=_no_instance(p, d), core=core)
+                return Verdict.make(Status.PROVED, p.kind, "z3", 0.0, core=core, notes=p.notes + facts)
+            return Verdict.make(Status.REFUTED, p.kind, "z3", 0.0, reason=_no_instance(p, d), core=core,
+                                notes=p.notes + facts)
         point = {s: r.model[name] for s, name, _ in enc.symbols if name in r.model}
         want = p.kind is Kind.EXISTS
         found = certified_point(p, point, want)
@@ -216,7 +218,30 @@ def _z3_search(p: Problem, d: Domain) -> Verdict | None:
         return p.unknown("z3", f"the statement has no symbols, and neither exact evaluation nor z3 settles it (z3 "
                                f"sees its constants only through bounds on them, refined {REFINEMENT_ROUNDS} times)")
     return p.unknown("z3", f"the solver's points stayed spurious after {REFINEMENT_ROUNDS} refinements of the "
-                           "abstraction of exp/log (no certified point, and no proof)")
+                           "abstraction of exp/log (no certified point, and no proof)" + _ABSTRACTION_ADVICE)
+
+
+#: what a user can do where exp, log or a real power kept the solver from deciding
+_ABSTRACTION_ADVICE = ("; what may decide it: a new positive symbol standing for a power or an exponential (y "
+                       "for k**alpha) where the claim needs only its sign or order, logs of both sides of a relation "
+                       "between positive products, a case split where a side changes sign, or more seconds "
+                       "(--timeout)")  # not the words "time limit": z3_search reads them as a timeout
+
+
+def _through_facts(p: Problem) -> tuple[str, ...]:
+    """A note where z3 saw functions only through facts about them: what its proof rests on besides algebra."""
+    names = sorted({getattr(a.func, "__name__", str(a.func)) for a in p.encoding.atoms
+                    if a.func not in ("root", sp.floor, sp.ceiling)})
+    if not names:
+        return ()
+    powers = any(not e.exp.is_Rational for b in (p.target, *p.assumptions) for e in b.atoms(sp.Pow))
+    kinds = ["Bernoulli's inequality for a real power x**y, read as exp(y log x)"] if powers else []
+    if {"exp", "log"} & set(names):
+        kinds.append("tangent and chord lines, signs and monotonicity of exp and log")
+    if set(names) - {"exp", "log"}:
+        kinds.append(f"bounds and signs of {', '.join(n for n in names if n not in ('exp', 'log'))}")
+    return (f"z3 saw {', '.join(names)} only through true facts given with the query ({'; '.join(kinds)}): the "
+            "proof rests on those facts and on the algebra",)
 
 
 def _simple_verdict(p: Problem, want: bool) -> Verdict | None:

@@ -99,7 +99,7 @@ def test_a_multiplication_step_says_what_it_does(decided_claims):
                 assert shown != sp.Eq(0, 0, evaluate=False), (result.claim.id, step.text)
                 assert shown != before and shown != ob.decided_statement, (result.claim.id, step.text)
                 if _quotients(shown):
-                    assert "quotients inside powers and functions stay" in step.text, (result.claim.id, shown)
+                    assert "quotients inside powers and functions are not cleared" in step.text, (result.claim.id, shown)
                 before = shown
             if isinstance(ob.decided_statement, sp.Implies):
                 for step in clearing_steps(ob.decided_statement):
@@ -129,7 +129,7 @@ def test_identities_and_quotients_left_in_powers_are_said_in_words():
     assert step.math is None and not step.chain and "the two sides cancel" in step.text and "holds" in step.text
     power = sp.Le(-w + w * (L / F - L * a / F) ** (1 - 1 / a) / a, 0)
     step = clearing_step(power)
-    assert "quotients inside powers and functions stay as they are" in step.text
+    assert "quotients inside powers and functions are not cleared (only expanded)" in step.text
     assert not step.text.startswith("Multiply by the denominator {0}, positive under the assumptions:")
     # an implication is rewritten whole: its conclusion stays in the display
     steps = clearing_steps(sp.Implies(L / F > 1, w > 1))

@@ -659,3 +659,70 @@ def test_a_model_value_z3_leaves_as_a_power_is_read():
     x = sp.Symbol("x")
     v = prove(sp.log(x) < x ** sp.Rational(1, 100), [x > 10])
     assert v.status is Status.REFUTED and v.counterexample[x] == 2**100
+
+
+# -- guards a mutation test found no test for (each mutant of the guard gave a wrong verdict on these claims) --
+
+def test_a_point_where_a_cancelled_division_is_by_zero_is_no_counterexample_nor_witness():
+    """Without the conditions of definition in ``holds``, SymPy's cancelled 1/x - 1/x let the small-integers route
+    report x = 0 as a counterexample and as a witness; the claims are undefined wherever the assumptions hold."""
+    x, y = sp.symbols("x y", integer=True)
+    assert prove(y + 1 / x <= 1 / x, [sp.Eq(x, 0)], timeout=5).status is Status.UNKNOWN
+    assert exists(y + 1 / x > 1 / x, [sp.Eq(x, 0)], timeout=5).status is Status.REFUTED
+    with pytest.raises(Uncertifiable):
+        holds(y + 1 / x > 1 / x, {x: 0, y: 1})
+
+
+def test_a_part_interval_arithmetic_cannot_settle_is_no_settled_part():
+    """atan(r) + atan(1/r) = pi/2 for r > 0, a tie no ball separates from zero: read as "not settled" instead of
+    "cannot tell", a connective around it made r = 1/2 a counterexample of the identity."""
+    r = sp.Symbol("r", real=True)
+    tie = sp.atan(r) + sp.atan(1 / r)
+    for claim in (sp.Implies(r > 0, sp.Eq(tie, sp.pi / 2)), sp.Or(sp.Eq(tie, sp.pi / 2), r <= 0)):
+        assert prove(claim, timeout=5).status is not Status.REFUTED, claim
+    assert exists(sp.And(sp.Ne(tie, sp.pi / 2), r > 0), timeout=5).status is not Status.WITNESS
+    for b in (sp.And(sp.Ne(tie, sp.pi / 2), r > 0), sp.Or(sp.Eq(tie, sp.pi / 2), r < 0)):
+        with pytest.raises(Uncertifiable):
+            holds(b, {r: sp.Rational(1, 2)})
+
+
+def test_a_kind_sympy_cannot_tell_of_a_value_is_not_taken_for_granted():
+    """log(2)/log(3) is irrational, but SymPy's is_rational is None: counted as satisfied, it was a 'witness' of
+    3**q = 2 for a rational q."""
+    q = sp.Symbol("q", rational=True)
+    assert respects_symbol_assumptions({q: sp.log(2) / sp.log(3)}) is False
+    assert exists(sp.Eq(3**q, 2), timeout=5).status is not Status.WITNESS
+
+
+@pytest.mark.parametrize("decide, claim, status, point", [
+    (exists, lambda r: -r**2 >= 0, Status.WITNESS, 0),
+    (exists, lambda r: r**2 <= 0, Status.WITNESS, 0),
+    (exists, lambda r: sp.Eq(r**2, 0), Status.WITNESS, 0),
+    (prove, lambda r: r**2 > 0, Status.REFUTED, 0),
+    (prove, lambda r: -r**2 < 0, Status.REFUTED, 0),
+    (exists, lambda r: sp.Ne(r**2, 0), Status.WITNESS, None),
+    (prove, lambda r: r**2 >= 0, Status.PROVED, None),
+    (exists, lambda r: r**2 < 0, Status.REFUTED, None),
+])
+def test_sign_rules_on_relations_that_touch_zero(decide, claim, status, point):
+    """SymPy's sign rules for each relation at the boundary 0: one rule read 'nonpositive' as 'surely false' for
+    >=, and exists(-r**2 >= 0) was refuted although r = 0 is an instance; a point, where given, is checked."""
+    r = sp.Symbol("r", real=True)
+    v = decide(claim(r), timeout=5)
+    assert v.status is status, v
+    found = v.counterexample if status is Status.REFUTED else v.witness if status is Status.WITNESS else None
+    if point is not None:
+        assert found == {r: point}, found
+    if found:
+        assert holds(claim(r), found) is (status is Status.WITNESS)
+
+
+def test_a_zero_factor_does_not_hide_a_division_by_zero_in_exact_evaluation():
+    """Exact evaluation (the second opinion) stopping a product at its first zero factor took 0 * (1/0) for 0."""
+    from symbolic.fraction_eval import Undefined, truth_at
+
+    a, b = sp.symbols("a b", real=True)
+    for claim in (a / b > -1, sp.Eq(a / b, 0)):
+        assert isinstance(claim, sp.Basic) and a in claim.free_symbols
+        with pytest.raises(Undefined):
+            truth_at(claim, {a: 0, b: 0})

@@ -99,7 +99,7 @@ BAD = [
     ("e.csv", "lambda_S,lambda_N,theta\n1e99999999999999999999,1,1\n2,1,1\n", "lambda_S[0]: 1e99999999999999999999 "
      "is out of range"),
     ("e.csv", "lambda_S,lambda_N,theta\n%s,1,1\n2,1,1\n" % ("9" * 9000), "a cell of 9000 characters"),
-    ("e.csv", "lambda_S,lambda_N,theta\n%s,1,1\n2,1,1\n" % ("1" * 4001), "more than 4000 digits"),
+    ("e.csv", "lambda_S,lambda_N,theta\n%s,1,1\n2,1,1\n" % ("1" * 4001), "an exact number with 4,001 digits (at most 4,000"),
     ("e.csv", ",,,\n", "every cell is blank"),
     ("e.csv", " , \n\n", "every cell is blank"),
     ("e.csv", "lambda_S,lambda_N,theta\n\u0663,1,1\n2,1,1\n", "lambda_S[0]: '\u0663' is not a number"),

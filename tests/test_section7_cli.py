@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 import sympy as sp
 
@@ -305,3 +306,46 @@ def test_names_that_look_alike_are_one_name(tmp_path, capsys):
     doc = {"lambda_S": [2, 1], "lambda_N": [1, 1], "theta": [1, 1], "sectors": ["a\nfake line", "b"]}
     code, _, err = _run(capsys, "equilibria", _write(tmp_path, "e.json", json.dumps(doc)))
     assert code == 2 and "one line of printable text" in err
+
+
+@pytest.mark.parametrize("command, name, text, extra", [
+    ("equilibria", "e.json", '{"lambda_S": ["1/%s", 1], "lambda_N": [1, 1], "theta": [1, 1]}' % ("9" * 5000), ()),
+    ("economy", "e.csv", "sector,lambda_S,lambda_N,theta\na,1/%s,1,1\nb,2,1,1\n" % ("9" * 5000), ()),
+    ("grants", "g.csv", "name,cost,social_return,private_return\nx,1/%s,2,1\n" % ("9" * 5000), ("--budget", "3")),
+    ("grants", "g.csv", "name,cost,social_return,private_return\nx,1,2,1\n", ("--budget", "1/" + "9" * 5000)),
+])
+def test_an_exact_number_too_long_to_read_is_one_line_not_a_traceback(tmp_path, capsys, command, name, text, extra):
+    """A tester's data: a 5,000-digit denominator raised Python's integer-conversion limit (4,300 digits) in the
+    zero-denominator check, a traceback of every command."""
+    path = _write(tmp_path, name, text)
+    code, _, err = _run(capsys, command, path, *extra)
+    assert code == 2 and "5,000 digits (at most 4,000 on each side of '/')" in err and len(err) < 300, err
+
+
+def test_a_value_below_the_float_range_is_not_read_as_zero(tmp_path, capsys):
+    """lambda_S = 1e-400 was refused as "must be positive, got 0"."""
+    path = _write(tmp_path, "e.csv", "sector,lambda_S,lambda_N,theta\na,1e-400,2,3/2\nb,5,2,1\n")
+    code, _, err = _run(capsys, "economy", path)
+    assert code == 2 and "1e-400 is below the floating-point range" in err, err
+
+
+def test_bounded_social_returns_are_shown_with_their_bounds_and_uncertain_ranks_named():
+    """A tester's J = 2,500 economy: gains from brackets were printed to 8 digits (261.05471, true 266.86, bound
+    36.6), and ranks within the bounds read as established."""
+    from numeric.economy import Technology, solve_economy
+
+    rng = np.random.default_rng(3)
+    J = 60
+    lam_S = rng.integers(1, 200, J).astype(float)
+    lam_N = np.ones(J)
+    theta = rng.choice([1.5, 1.75, 2.0], J)
+    result = solve_economy(lam_S, lam_N, theta, labour=50, technology=Technology.shifted("1/2"), gains="bounds")
+    table = result.table(limit=J)
+    ranked = result.ranking()
+    rows = [line for line in table.splitlines() if line.strip()[:1].isdigit()]
+    assert len(rows) == len(ranked) and all((" ± " in line) == bool(result.gain_error_bound[j] > 0)
+                                            for line, j in zip(rows, ranked)), table
+    g, b = result.coordination_gain[ranked], result.gain_error_bound[ranked]
+    overlapping = [r for r in range(1, len(ranked)) if g[r - 1] - b[r - 1] <= g[r] + b[r]]
+    assert ("order is not established: " + f"{overlapping[0]}-{overlapping[0] + 1}" in table) if overlapping \
+        else "not established" not in table
