@@ -712,22 +712,31 @@ def _not_dropped(claim: Claim, exc: BadInputError) -> Verdict:
 
 
 def necessity_sentence(rows: Sequence[Necessity], caveat: bool = True) -> str:
-    """The rows in words; ``caveat``: say that signs are dropped from the statement as SymPy holds it (a
-    report says it once for every claim)."""
-    needed = [r.group for r in rows if r.necessary and not r.undefined]
+    """The rows in words; ``caveat``: say once that signs are dropped from the statement as SymPy holds it
+    (else each declared sign's row says so: a report's per-claim line is read alone)."""
+    def as_built(r) -> bool:  # a declared sign re-decided on the statement SymPy built, perhaps with that sign
+        return r.declared and not r.by_core and not caveat
+
+    needed = [r.group for r in rows if r.necessary and not r.undefined and not as_built(r)]
+    needed_built = [r.group for r in rows if r.necessary and not r.undefined and as_built(r)]
     for_definition = [r for r in rows if r.undefined]
-    not_needed = [r.group for r in rows if r.necessary is False]
+    not_needed = [r.group + (" (no decision's core uses it)" if r.by_core else "")
+                  for r in rows if r.necessary is False and not as_built(r)]
+    not_needed_built = [r.group for r in rows if r.necessary is False and as_built(r)]
     open_ = [r.group for r in rows if r.necessary is None and r.verdict is not None]
+    built = " in the statement as SymPy built it, which may have used the sign when the claim was written"
     parts = []
     if needed:
         parts.append("necessary (dropping it changes the verdict): " + ", ".join(needed))
+    if needed_built:
+        parts.append(f"necessary{built}: " + ", ".join(needed_built))
     if for_definition:  # needed, for another reason than a counterexample: the point says which
         parts.append("needed for the claim to be defined (without it, it is undefined at a point the other "
                      "assumptions admit): " + ", ".join(f"{r.group} ({r.undefined})" for r in for_definition))
     if not_needed:  # a group no core uses was not re-decided: say so beside it
-        parts.append("not needed (still proved without it): " + ", ".join(
-            r.group + (" (no decision's core uses it)" if r.by_core else "")
-            for r in rows if r.necessary is False))
+        parts.append("not needed (still proved without it): " + ", ".join(not_needed))
+    if not_needed_built:
+        parts.append(f"still proved without it{built}: " + ", ".join(not_needed_built))
     if open_:
         # why a group could not be dropped at all is said once (a decision SymPy settled from the signs)
         why = list(dict.fromkeys(r.verdict.reason.removeprefix(_NOT_DROPPED) for r in rows

@@ -169,9 +169,11 @@ def _reduction_sentence(ob: Obligation) -> str:
     return f"SymPy reduces this condition, as derived, to {value} while building it{how}"
 
 
-def _scope_words(scope: str) -> str:
+def _scope_words(scope: str, kind: Kind = Kind.FORALL) -> str:
     if scope == "every J":
-        return "every J (every number of sectors)"
+        # an existence claim is about economies of any size, and one instance at one size decides it
+        return ("economies of any number of sectors J (an instance at one J witnesses it)" if kind is Kind.EXISTS
+                else "every J (every number of sectors)")
     return scope if covers_every_size(scope) else f"{scope} only"
 
 
@@ -198,10 +200,11 @@ def derive(result: ClaimResult, *, settings: Settings | None = None, paper=None,
         if claim.quote:
             steps.append(Step(f'The paper: "{claim.quote}"'))
         if claim.formalization == "project":
-            steps.append(Step("The paper is informal here; this is the project's formalization"
+            steps.append(Step("This is the project's formalization (a reading, converse or probe), not the paper's "
+                              "words"
                               + (f" ({paper.spec})" if paper is not None and paper.spec else "")))
         if claim.scope:
-            steps.append(Step(f"Scope: {_scope_words(claim.scope)}"
+            steps.append(Step(f"Scope: {_scope_words(claim.scope, claim.kind)}"
                               + (f", {BY_REDUCTION}: the decisions are about generic sectors or fixed sizes; that "
                                  "they cover every size is the argument of the note below, not a decision of the "
                                  "engine" if result.scope_by_reduction else "")))
@@ -313,6 +316,12 @@ _PROOF_WORDS = {
 }
 
 
+def _same_sides(statement) -> bool:
+    """An equation, or a conjunction of equations, whose two sides are one expression."""
+    parts = statement.args if isinstance(statement, sp.And) else (statement,)
+    return all(isinstance(e, sp.Equality) and e.lhs == e.rhs for e in parts)
+
+
 def _verdict_sentence(ob: Obligation, v) -> str:
     constant = ob.decided_statement if isinstance(ob.decided_statement, sp.logic.boolalg.BooleanAtom) else None
     if constant is not None and v.status in (Status.PROVED, Status.REFUTED, Status.WITNESS):
@@ -322,6 +331,10 @@ def _verdict_sentence(ob: Obligation, v) -> str:
             return f"{v.status.value.capitalize()} by {how}: the statement is the constant {constant}"
         return (f"An instance exists ({how}): the condition is the constant True" if v.status is Status.WITNESS
                 else f"No instance exists ({how}): the condition is the constant False")
+    if v.status is Status.PROVED and _same_sides(ob.decided_statement):
+        # not a sign argument anybody made: the derived expression came out as the stated one
+        return ("Proved: the derived expression is the stated one, term for term, as SymPy builds them (a "
+                "derivation that gave another expression would leave two sides to compare)")
     if v.status is Status.PROVED:
         why = _PROOF_WORDS.get(v.method, "the assumptions together with the negation are unsatisfiable")
         return f"Proved by {method_words(v.method)}: {why}"

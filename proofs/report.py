@@ -43,6 +43,7 @@ from symbolic.derivation import latex_lines
 from symbolic.errors import BadInputError, BadInputTypeError, CoordfailError
 from symbolic.notation import latex
 from symbolic.settings import Settings
+from symbolic.z3_routes import THROUGH_FACTS
 
 from .claim import Claim, SpotCheck, is_identity
 from .decide import decide_claim, decide_obligation_once
@@ -116,6 +117,8 @@ class ClaimReport:
     seconds: float = 0.0
     #: the claim's check lines (a possible slip in its input, a proof about no case), words
     checks: tuple[str, ...] = ()
+    #: what a proof rests on besides the algebra (facts z3 was given about exp, log, real powers), in words
+    rests_on: tuple[str, ...] = ()
 
     @property
     def as_expected(self) -> bool:
@@ -199,7 +202,8 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
         point=point_latex(result.verdict.point) if result.verdict.point is not None else "",
         formal=formal_lines, formal_label=label, derivation=derivation.as_latex_blocks(),
         regions=_regions(paper, claim.id) if regions else (), seconds=result.verdict.seconds,
-        checks=tuple(result.checks or ()))
+        checks=tuple(result.checks or ()),
+        rests_on=tuple(dict.fromkeys(n for _, v in result.decisions for n in v.notes if THROUGH_FACTS in n)))
 
 
 def _refutation_short(refuted) -> str:

@@ -223,7 +223,8 @@ def _size_name(items: Sequence[ClaimReport]) -> str:
 
 def _summary_counts(items: Sequence[ClaimReport]) -> str:
     size = _size_name(items)
-    heads = (f"scope: every ${size}$", f"scope: stated ${size}$ only", f"${size}$ does not apply")
+    # "about any J": proved for every J, or witnessed by an economy of one J (an existence claim)
+    heads = (f"scope: any ${size}$", f"scope: stated ${size}$ only", f"${size}$ does not apply")
     counts = []
     for status in Status:
         these = [it for it in items if it.status is status]
@@ -252,6 +253,7 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
     draws = sum(s.in_all for s in spots)
     disagree = sum(1 for s in spots if not s.agrees)
     idle = sum(1 for s in spots if s.exercised == 0 and s.agrees)
+    unsettled = [s.unsettled for s in spots if s.unsettled]
     unevaluated = sum(1 for it in items if it.spot is None or not it.spot.samples)
     mutants = [it.mutants for it in items if it.mutants is not None]
     killed = sum(m.killed for m in mutants)
@@ -276,12 +278,19 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
         + ("Each verdict is" if not unevaluated else f"{n - unevaluated} of the {n} verdicts are")
         + f" spot-checked numerically ({draws:,} admissible draws in all; "
         + ("none disagrees" if not disagree else rf"\textbf{{{disagree} claims disagree}}")
+        + (f"; for {len(unsettled)}, {sum(unsettled):,} float failures past the limit of exact re-decisions "
+           "were left open: they neither confirm nor refute the verdict" if unsettled else "")
         + (f"; for {idle} the hypothesis held on no draw, so their draws tested nothing" if idle else "")
         + (f"; {unevaluated} evaluated no draw, each for the reason its table row gives" if unevaluated else "")
         + "). ")
     if generated:
+        weak = [(it.id, it.mutants) for it in items if it.mutants is not None and it.mutants.generated
+                and 2 * it.mutants.killed < it.mutants.generated]
         out.append(f"Each proved claim is mutated (thresholds shifted, inequalities flipped, hypotheses dropped...) "
-                   f"to show that its check can fail: {killed} of {generated} mutants are refuted. ")
+                   f"to show that its check can fail: {killed} of {generated} mutants are refuted"
+                   + ("; fewer than half of a claim's mutants are refuted for " + ", ".join(
+                       rf"{escape_text(cid)} ({m.killed} of {m.generated})" for cid, m in weak) if weak else "")
+                   + ". ")
     out.append(r"Each proof says which assumptions are \emph{sufficient} (its cores') and which are "
                r"\emph{necessary} (each dropped in turn, declared signs included: re-decided within "
                f"{NECESSITY_TIMEOUT:g} s, or still proved by the proof's cores). ")
@@ -307,15 +316,23 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
     out.append("\n\n" r"\section*{The verdicts at a glance}" "\n" + _summary_counts(items) + "\n")
     out.append(r"\section*{Errata found}" "\n")
     false = [it for it in items if it.status is Status.REFUTED]
-    if false:
-        out.append("Claims false as stated (details on the pages given):\n" + _ITEMIZE)
-        for it in false:
+    # the source's own statements apart from the project's readings of it (a converse, a rule the text only
+    # suggests): refuting those is no erratum of the source
+    for group, head in (([it for it in false if it.formalization != "project"],
+                         "Claims false as stated (details on the pages given):"),
+                        ([it for it in false if it.formalization == "project"],
+                         "The project's readings and probes, refuted (a converse, a rule the text only suggests, a "
+                         "strict reading: not the source's words, and no erratum of it):")):
+        if not group:
+            continue
+        out.append(head + "\n" + _ITEMIZE)
+        for it in group:
             what = (it.refutation_short or "false as stated") if it.kind is Kind.FORALL else \
                 "impossible under the stated assumptions"
             out.append(rf"\item \textbf{{{escape_text(it.id)}}}, {_tex(it.statement)}: {escape_text(what)} "
                        rf"(p.~\pageref{{claim:{it.id}}})." "\n")
         out.append(r"\end{itemize}" "\n")
-    else:
+    if not false:
         out.append("No claim was refuted.\n\n")
     undecided = [it for it in items if it.status is Status.UNKNOWN and it.spot is not None and it.spot.found]
     if undecided:  # not decided by the engine, but settled on exact draws: said here, not left to its page
@@ -368,7 +385,8 @@ def _claim_section(it: ClaimReport) -> str:
     if it.quote:
         out.append(f" \\emph{{The paper:}} {_tex(chr(34) + it.quote + chr(34))}.")
     if it.formalization == "project":
-        out.append(r" \emph{The paper is informal here; this is the project's formalization.}")
+        out.append(r" \emph{This is the project's formalization (a reading, converse or probe), not the paper's "
+                   "words.}")
     if it.formal:
         out.append("\n\n" + f"{_tex(it.formal_label)}:\n" + _display(it.formal))
     rows = []
@@ -382,6 +400,7 @@ def _claim_section(it: ClaimReport) -> str:
         rows.append(("Mutants", _mutant_sentence(it.mutants)))
     if it.sufficient:
         rows.append(("Sufficient", _tex(it.sufficient[0].upper() + it.sufficient[1:])))
+    rows += [("Rests on", _tex(n)) for n in it.rests_on]  # facts z3 was given, beside the cores ("z3" stays lower case)
     if it.necessary:
         rows.append(("Necessary", _tex(it.necessary[0].upper() + it.necessary[1:])))
     if it.refutation:
@@ -390,7 +409,7 @@ def _claim_section(it: ClaimReport) -> str:
         rows.append(("In the model", _tex(it.reading)))
     for r in it.regions:
         scope = f" ({_verdict_tex(r.scope)})" if r.scope else ""
-        paper = f"; the paper: ${r.paper}$" if r.paper else ""
+        paper = f"; stated: ${r.paper}$" if r.paper else ""  # the claim's threshold (S5.4's weak (*), not the paper's)
         what = "holds where" if r.kind == "holds where" else "derived region"
         # 'Holds where: where the claim holds' says it twice
         label = "" if r.kind == "holds where" and r.label == "where the claim holds" else _tex(r.label)

@@ -76,10 +76,12 @@ def _src(claim_id: str) -> str:
     return f"docs/model.md §8 (Section 5), table row {claim_id}"
 
 
-def _claim(id, place, quote, statement, assumptions, kind, expected, build, note="", scope=EVERY_J):
+def _claim(id, place, quote, statement, assumptions, kind, expected, build, note="", scope=EVERY_J,
+           formalization="paper"):
     return register(Claim(id=id, section="5", place=place, quote=quote, statement=statement,
                           assumptions=assumptions, kind=kind, expected=Status(expected),
-                          expected_source=_src(id), build=build, note=note, scope=scope, indexed_assumptions=True))
+                          expected_source=_src(id), build=build, note=note, scope=scope, indexed_assumptions=True,
+                          formalization=formalization))
 
 
 def _order(labels) -> str:
@@ -214,7 +216,9 @@ _claim("S5.5", "Section 5, condition (*)", "as long as the following condition i
              "the decisions show that strict (*) implies each conjunct for j = 1 and for a generic j in each of "
              "its two orders relative to k (1 < j < k, 1 < k < j). " + _PAIRWISE + _CROSS))
 
-_claim("S5.6", "Section 5, condition (*)", "as long as the following condition is satisfied: (*)",
+_claim("S5.6", "Section 5, condition (*) and the paragraph after it",
+       "For specialization in k to be an equilibrium, it is necessary that this loss be greater than the benefits "
+       "from higher relative productivity, as stated in condition (*)",
        "the strict condition (*) is necessary for E(k,C)", ALL, Kind.FORALL, "refuted",
        lambda: [*_each_k(f"J = {J}: E({{k}},C) => strict (*)",
                          lambda k: sp.Implies(equilibrium(k, True, S), condition_star(k)), standing_assumptions(S)),
@@ -268,8 +272,8 @@ def _theta_k_near_one(ss, ks=None):
 
 
 _claim("S5.7c", "Section 5, the paragraph after condition (*)", _QUOTE_7,
-       f"the paper's point beside the knife-edge S5.7a refutes: some E(k,C), k > 1, is an equilibrium with "
-       f"1 < theta_k <= 1 + {_NEAR_ONE} (a gain from coordination in k as small as that)",
+       f"just above the knife-edge theta_k = 1 that S5.7a refutes: some E(k,C), k > 1, is an equilibrium with "
+       f"1 < theta_k <= 1 + {_NEAR_ONE} (a gain from coordination in k as small as that; this one distance only)",
        ALL, Kind.EXISTS, "witness",
        lambda: [*_each_k(f"J = {J}: 1 < theta_{{k}} <= 1 + {_NEAR_ONE} and E({{k}},C)",
                          lambda k: _theta_k_near_one(S, (k,)), standing_assumptions(S), kind=Kind.EXISTS),
@@ -277,7 +281,9 @@ _claim("S5.7c", "Section 5, the paragraph after condition (*)", _QUOTE_7,
                         kind=Kind.EXISTS, sizes=_OTHER_SIZES)],
        note=(f"S5.7a refutes theta_k = 1 exactly, as the paper writes it; this asks whether the paper's point -- "
              "E(k,C) is an equilibrium with hardly any gain from coordination in k -- survives just above 1, under "
-             f"A1, A2 and theta >= 1. An existence claim about economies of any size is witnessed by one economy: a "
+             f"A1, A2 and theta >= 1, at the one distance {_NEAR_ONE} (every distance would be a claim for all "
+             "epsilon > 0 of an existence, a quantifier alternation the engine does not decide). An existence "
+             f"claim about economies of any size is witnessed by one economy: a "
              f"complete J = {J} economy (every conjunct of E(k,C) checked). Fixed-J decisions find witnesses at "
              "J = 2, 3, 5 too."))
 
@@ -355,7 +361,7 @@ def _no_theta_in_wage(k, others):
 def _s511_obligations():
     labels = ("j", "k")
     extra = {**{f"vartheta_{j} >= 1": sp.Ge(_theta_alternative(j), 1) for j in labels}, **_wage_at("k")[1]}
-    generic = _unordered("w(k,C) does not depend on theta_k nor on the theta_j of any other sector",
+    generic = _unordered("the derived w(k,C), set as w_k, solves zero profit at theta and at any other vartheta",
                          _no_theta_in_wage("k", labels), labels, extra=extra)
     cross = []
     for size in CROSS_CHECK_SIZES:
@@ -372,7 +378,9 @@ _claim("S5.11", "Section 5, paragraph 'An important result of the model'",
        "the coordinated equilibrium wages w(k,C), derived from zero profit, do not depend on any theta",
        ALL, Kind.FORALL, "proved", _s511_obligations,
        note=("Here vartheta_j denotes any other value of sector j's gain from coordination (vartheta_j >= 1, like "
-             "theta_j): the wage is unchanged when every theta_j is replaced by vartheta_j. "
+             "theta_j), and w_k the wage, set by an assumption to w(k,C) as derived from zero profit at theta. Zero "
+             "profit is linear in the wage, so its solution is unique: that w_k also solves it at vartheta is "
+             "'w(k,C) does not depend on theta' (a wage that did would fail at some vartheta). "
              "w(k,C) is derived from zero profit in sector k alone; the decision covers its own theta_k and the "
              "theta_j of a generic other sector j, with no ordering assumption, so it holds for every sector of "
              "every J. " + _CROSS))
@@ -424,7 +432,8 @@ _claim("S5.14", "Section 5, after the assumptions on the ordering of goods",
                 *_fixed("A1 and A2 => theta nondecreasing", theta_nondecreasing, sizes=_OTHER_SIZES)],
        note=("A universal claim over economies of every size is false if it is false in one economy: the "
              f"refutation is a certified counterexample economy with J = {J} sectors satisfying A1, A2 and "
-             "theta >= 1. Fixed-J decisions for J = 2, 3, 5 find counterexamples at those sizes too."))
+             "theta >= 1. Fixed-J decisions for J = 2, 3, 5 find counterexamples at those sizes too."),
+       formalization="project")  # the converse, which the paper does not claim: its "sufficient" is confirmed
 
 # -- S5.15 - S5.19: policy --------------------------------------------------------------------------------------
 

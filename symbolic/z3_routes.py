@@ -26,7 +26,7 @@ from .sympy_routes import settled_false
 from .translate import Unsupported
 from .verdict import Kind, Status, Verdict
 
-__all__ = ["vacuity", "z3_search", "REFINEMENT_ROUNDS", "EXCLUSION_ROUNDS"]
+__all__ = ["vacuity", "z3_search", "REFINEMENT_ROUNDS", "EXCLUSION_ROUNDS", "THROUGH_FACTS"]
 
 #: rounds of refinement (tangent and chord lines) when abstraction makes a solver's point spurious
 REFINEMENT_ROUNDS = 6
@@ -228,6 +228,10 @@ _ABSTRACTION_ADVICE = ("; what may decide it: a new positive symbol standing for
                        "(--timeout)")  # not the words "time limit": z3_search reads them as a timeout
 
 
+#: the words of a verdict's note that a proof rests on facts z3 was given (the report lists such notes apart)
+THROUGH_FACTS = "only through true facts given with the query"
+
+
 def _through_facts(p: Problem) -> tuple[str, ...]:
     """A note where z3 saw functions only through facts about them: what its proof rests on besides algebra."""
     names = sorted({getattr(a.func, "__name__", str(a.func)) for a in p.encoding.atoms
@@ -240,8 +244,8 @@ def _through_facts(p: Problem) -> tuple[str, ...]:
         kinds.append("tangent and chord lines, signs and monotonicity of exp and log")
     if set(names) - {"exp", "log"}:
         kinds.append(f"bounds and signs of {', '.join(n for n in names if n not in ('exp', 'log'))}")
-    return (f"z3 saw {', '.join(names)} only through true facts given with the query ({'; '.join(kinds)}): the "
-            "proof rests on those facts and on the algebra",)
+    return (f"z3 saw {', '.join(names)} {THROUGH_FACTS} ({'; '.join(kinds)}): the proof rests on those facts and "
+            "on the algebra",)
 
 
 def _simple_verdict(p: Problem, want: bool) -> Verdict | None:

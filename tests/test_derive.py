@@ -730,3 +730,25 @@ def test_an_equivalence_undefined_without_an_assumption_says_so():
                   assumptions={"B >= 0": B >= 0, "D > 0": D > 0})
     rows = {r.group: r for r in necessity(decide_claim(claim))}
     assert rows["B >= 0"].undefined and rows["D > 0"].undefined, rows
+
+
+def test_a_derived_expression_that_comes_out_as_stated_is_not_called_a_sign_argument():
+    """A referee's reading: S4.4 showed a_MS g_S/(a_MN g_N) = a_MS g_S/(a_MN g_N) "Proved by SymPy's sign rules"."""
+    from proofs import get_claim
+
+    text = derive(decide_claim(get_claim("S4.4")), with_assumption_use=False).as_text(columns=1000)
+    assert "Proved: the derived expression is the stated one, term for term" in text
+    assert "Proved by SymPy's sign rules" not in text
+
+
+def test_an_existence_claim_about_any_size_says_one_size_witnesses_it_and_signs_say_they_are_as_built():
+    """The same reading: S5.7c, 'witness (some J)', said "Scope: every J"; the report's 'not needed: positivity
+    of C' of S2.spill.3 was re-decided on a statement SymPy had built with C > 0."""
+    from proofs import get_claim
+    from proofs.ablation import necessity, necessity_sentence
+
+    text = derive(decide_claim(get_claim("S5.7c")), with_assumption_use=False).as_text(columns=1000)
+    assert "Scope: economies of any number of sectors J (an instance at one J witnesses it)" in text
+    words = necessity_sentence(necessity(decide_claim(get_claim("S2.spill.3"))), caveat=False)
+    assert "in the statement as SymPy built it, which may have used the sign when the claim was written: " \
+           "positivity of" in words and "not needed (still proved without it): positivity" not in words, words

@@ -345,3 +345,29 @@ def test_a_fixed_scope_is_typeset_as_derive_writes_it():
 
     assert _verdict_tex("proved (N = 1..4 only)") == r"proved ($N$ = $1, \ldots, 4$ only)"
     assert _verdict_tex("proved (every J)") == r"proved \mbox{(every $J$)}"
+
+
+def test_a_refuted_reading_of_the_project_is_no_erratum_and_a_proof_says_the_facts_it_rests_on(tmp_path):
+    """A referee's reading of the PDF: the converse S5.14, a rule the text only suggests (S7.grant.4) were listed
+    under "Claims false as stated" as errors of the paper; S7.sf.2's summary said "Sufficient: 0 < beta < 1" of a
+    proof that rests on Bernoulli's inequality, given to z3 as a fact."""
+    from proofs import Settings, load_paper
+    from proofs.report import write_report
+
+    path = tmp_path / "mine.py"
+    path.write_text(
+        "import sympy as sp\nfrom proofs import Claim\n"
+        "x, b, c = sp.symbols('x b c', positive=True)\n"
+        "claims = [Claim(id='P.1', statement='c/x >= 2c for x < 1', claim=c / x >= 2 * c,\n"
+        "                assumptions={'x < 1': x < 1}, expected='refuted'),\n"
+        "          Claim(id='R.1', statement='the converse', claim=c / x <= 2 * c, assumptions={'x < 1': x < 1},\n"
+        "                expected='refuted', formalization='project'),\n"
+        "          Claim(id='B.1', statement='Bernoulli', claim=x**b <= 1 + b * (x - 1),\n"
+        "                assumptions={'b < 1': b < 1}, expected='proved')]\n")
+    out = tmp_path / "r"
+    write_report(out, paper=load_paper(str(path)), settings=Settings(samples=500), jobs=1)
+    tex = (out / "report.tex").read_text(encoding="utf-8")
+    false_as_stated = tex.index("Claims false as stated")
+    readings = tex.index("The project's readings and probes, refuted")
+    assert false_as_stated < tex.index(r"\textbf{P.1}") < readings < tex.index(r"\textbf{R.1}")
+    assert "Rests on & z3 saw exp, log only through true facts given with the query (Bernoulli" in tex
