@@ -698,7 +698,9 @@ def _certify(result: Region, scope: _Scope, timeout: float) -> Region:
                                                "witness construction proved region => condition (not certified)")
         candidates = sorted(candidates, key=lambda c: [sp.default_sort_key(e) for _, e in c])  # a stable order
         try:
-            instances = [instance.xreplace(dict(c)) for c in candidates]
+            # a witness value holds only where it is defined: t = 1/x makes x t = 1 read 1 = 1, also at x = 0
+            instances = [sp.And(instance.xreplace(dict(c)), *[d for _, e in c for d in domain_conditions(e)])
+                         for c in candidates]
         except (TypeError, ValueError):  # SymPy refuses the substitution (a Piecewise without a branch: nan)
             continue
         w = prove(sp.Implies(R, sp.Or(*instances)), given, timeout=left())
@@ -725,7 +727,8 @@ def _not_certified(result: Region, v, what: str) -> Region:
         # a certified point where region and condition disagree: the region is wrong, withdraw it
         return replace(result, condition=None, certified=False,
                        reason=f"the derived region ({result.as_text()}, {result.method}) disagrees with the "
-                              f"condition at {point_as_text(v.counterexample)}: withdrawn")
+                              "condition at " + ", ".join(f"{k} = {val}" for k, val in
+                                                          point_as_text(v.counterexample).items()) + ": withdrawn")
     why = v.reason or v.status.value
     return replace(result, certificate=f"the engine did not prove {what}: {v.status.value} ({why})")
 

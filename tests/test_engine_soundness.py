@@ -726,3 +726,44 @@ def test_a_zero_factor_does_not_hide_a_division_by_zero_in_exact_evaluation():
         assert isinstance(claim, sp.Basic) and a in claim.free_symbols
         with pytest.raises(Undefined):
             truth_at(claim, {a: 0, b: 0})
+
+
+# -- facts the translation gives z3, each checked where it is tight (a second mutation test: a false or narrowed
+# fact, a reversed Piecewise or a prime read as >= 3 each made one of these wrong, and no fast test failed) ------
+
+_x = sp.Symbol("x", real=True)
+_y = sp.Symbol("y", real=True)
+_p = sp.Symbol("p", positive=True)
+_q = sp.Symbol("q", integer=True, prime=True)
+_R = sp.Rational
+
+
+@pytest.mark.parametrize("name, decide, claim, assumptions, status, point", [
+    ("Piecewise: the first true branch", prove,
+     sp.Eq(sp.Piecewise((1, _x > 0), (2, _x > 1), (3, True)), 2), [_x > 2], Status.REFUTED, None),
+    ("Piecewise: the first true branch (proof)", prove,
+     sp.Piecewise((1, _x > 0), (2, _x > 1), (3, True)) < 2, [_x > 2], Status.PROVED, None),
+    ("log tangent, tight at p = 1", exists, sp.Eq(_p * sp.log(_p), _p - 1), [], Status.WITNESS, {_p: 1}),
+    ("Bernoulli only for exponents in [0, 1]", exists, _p**_y > 1 + _y * (_p - 1), [_y > -1, _y < 0],
+     Status.WITNESS, None),
+    ("ceiling(x) >= x, tight at integers", exists, sp.And(sp.Eq(sp.ceiling(_x), _x), _x > 0), [], Status.WITNESS,
+     None),
+    ("cos(0) = 1", exists, sp.And(sp.Eq(_x, 0), sp.Eq(sp.cos(_x), 1)), [], Status.WITNESS, {_x: 0}),
+    ("cos(0) = 1 (proof)", prove, sp.Implies(sp.Eq(_x, 0), sp.Eq(sp.cos(_x), 1)), [], Status.PROVED, None),
+    ("atan below pi/2, above 1.57075", exists, sp.atan(_x) > _R(157075, 100000), [], Status.WITNESS, None),
+    ("cosh below 1 + 0.6 x**2 at x = 1", exists, sp.cosh(_x) < 1 + _R(6, 10) * _x**2, [_x > 0], Status.WITNESS,
+     None),
+    ("the prime 2", prove, _x > 0, [_q < 3], Status.REFUTED, None),
+    ("the prime 2 (an equation)", prove, sp.Ne(_q * _x**2, 14), [_q < 3], Status.REFUTED, None),
+    ("assumptions undefined where the others hold", prove, _x > 5, [sp.sqrt(_x) > 1, _x < 0], Status.VACUOUS, None),
+    ("assumptions undefined where the others hold (log)", exists, _x > 5, [sp.log(_x) > 1, _x < 0], Status.VACUOUS,
+     None),
+])
+def test_the_translations_facts_where_they_are_tight(name, decide, claim, assumptions, status, point):
+    v = decide(claim, assumptions, timeout=10)
+    assert v.status is status, (name, v)
+    found = v.counterexample if status is Status.REFUTED else v.witness if status is Status.WITNESS else None
+    if point is not None:
+        assert found == point, (name, found)
+    if found:  # re-checked here: every assumption holds and the claim is as the verdict says
+        assert all(holds(a, found) for a in assumptions) and holds(claim, found) is (status is Status.WITNESS)

@@ -857,3 +857,26 @@ def test_what_a_red_team_found_unknown_for_the_wrong_reason():
     assert "it is transcendental" in region(sp.pi * xr > 1).reason
     named = region(sp.And(xr > r, sp.Eq(r**2, 2)), eliminate=[r])  # the advice, followed: x > sqrt(2)
     assert named.certified and prove(sp.Equivalent(named.condition, xr**2 > 2), [xr > 0]).status is Status.PROVED
+
+
+def test_a_witness_value_holds_only_where_it_is_defined(monkeypatch):
+    """A mutation test's find in the unmutated code: a wrong region True for 'some t has t x = 1' was certified
+    through the witness t = 1/x, whose instance x (1/x) = 1 SymPy folds to True, also at x = 0 (the region is
+    x != 0).  A witness value's conditions of definition are now part of its instance."""
+    import symbolic.regions as regions
+
+    x, t, y = sp.Symbol("x", real=True), sp.Symbol("t", real=True), sp.Symbol("y", real=True)
+    monkeypatch.setattr(regions, "_derive", lambda scope, deadline: regions._Derived(sp.true, "qepcad"))
+    for condition in (sp.Eq(t * x, 1), sp.Eq(t * x, y)):
+        assert not region(condition, eliminate=[t]).certified
+
+
+def test_a_region_too_small_is_withdrawn_when_a_variable_is_eliminated(monkeypatch):
+    """A mutant that skipped 'condition => region' after elimination certified a > 0 for 'some t has t**2 = a'
+    (witnesses +-sqrt(a)); the region is a >= 0, and a = 0, t = 0 shows it."""
+    import symbolic.regions as regions
+
+    a, t = sp.Symbol("a", real=True), sp.Symbol("t", real=True)
+    monkeypatch.setattr(regions, "_derive", lambda scope, deadline: regions._Derived(a > 0, "qepcad"))
+    r = region(sp.Eq(t**2, a), eliminate=[t])
+    assert r.condition is None and "withdrawn" in r.reason and "a = 0" in r.reason, r
