@@ -232,15 +232,19 @@ def _as_float(where: str, v) -> float:
 
 
 def _with_bound(x: float, bound: float) -> str:
-    """``x ± bound`` with ``x`` rounded to the place of the bound's leading digit (the digits it supports) and
-    the bound to two digits, without exponents: ``261.05471`` within ``36.6`` is ``260 ± 37``.
+    """``x ± b`` with ``x`` rounded to the place of the bound's leading digit (the digits it supports) and ``b``
+    the bound widened by that rounding and rounded *up* to two digits, so that the interval printed contains
+    the one computed: ``261.05471`` within ``36.6`` is ``260 ± 38``.
 
-    >>> _with_bound(261.05471, 36.6), _with_bound(25.63, 0.61), _with_bound(5321376.7, 1530000.0)
-    ('260 ± 37', '25.6 ± 0.61', '5000000 ± 1500000')
+    >>> _with_bound(261.05471, 36.6), _with_bound(25.63, 0.61), _with_bound(0.3715, 0.2432)
+    ('260 ± 38', '25.6 ± 0.64', '0.4 ± 0.28')
     """
     place = math.floor(math.log10(bound))
-    decimals = max(0, -place)
-    return f"{round(x, -place):.{decimals}f} ± {float(f'{bound:.2g}'):.{max(0, 1 - place)}f}"
+    shown = round(x, -place)
+    wider = bound + abs(x - shown)
+    step = math.floor(math.log10(wider)) - 1  # two digits
+    wider = math.ceil(wider / 10.0 ** step) * 10.0 ** step
+    return f"{shown:.{max(0, -place)}f} ± {wider:.{max(0, -step)}f}"
 
 
 def _bound(x) -> float | None:

@@ -400,7 +400,7 @@ def _claim_section(it: ClaimReport) -> str:
         rows.append(("Mutants", _mutant_sentence(it.mutants)))
     if it.sufficient:
         rows.append(("Sufficient", _tex(it.sufficient[0].upper() + it.sufficient[1:])))
-    rows += [("Rests on", _tex(n)) for n in it.rests_on]  # facts z3 was given, beside the cores ("z3" stays lower case)
+    rows += [("May rest on", _tex(n)) for n in it.rests_on]  # facts z3 was given, beside the cores ("z3" stays lower case)
     if it.necessary:
         rows.append(("Necessary", _tex(it.necessary[0].upper() + it.necessary[1:])))
     if it.refutation:

@@ -307,8 +307,9 @@ def _integers_relaxed(p: Problem, d: Domain) -> Verdict | None:
     if (p.kind, v.status) in ((Kind.FORALL, Status.PROVED), (Kind.EXISTS, Status.REFUTED)):
         core = None if v.core is None else tuple(c for c in v.core if c in dict(p.named))
         reason = v.reason if v.status is Status.REFUTED else ""
+        inner = tuple(n for n in v.notes if n not in p.notes)  # how the relaxed problem was decided (facts z3 had)
         return Verdict.make(v.status, p.kind, method, 0.0, core=core, reason=reason,
-                            notes=p.notes + (f"decided with {why}",))
+                            notes=p.notes + inner + (f"decided with {why}",))
     if v.point is not None and all(back[t].is_integer and sp.sympify(x).is_integer
                                    for t, x in v.point.items() if t in back):
         point = {back.get(t, t): x for t, x in v.point.items()}

@@ -19,7 +19,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from .certify import Uncertifiable, holds, respects_symbol_assumptions
-from .constructs import condition_text
+from .constructs import condition_text, domain_conditions
 from .points import SIMPLE_SECONDS, certified_point, excluded_values, refinement_lemmas, simple_point
 from .problem import Domain, Problem, assumptions_core, check_query, encode
 from .sympy_routes import settled_false
@@ -41,8 +41,8 @@ def vacuity(p: Problem, d: Domain) -> Verdict | None:
         return p.verdict(Status.VACUOUS, "sympy-constant", core=(settled[0],), reason=settled[1])
     r = d.satisfiable
     if r.result == "unsat":
-        return p.verdict(Status.VACUOUS, "z3", reason="the assumptions are contradictory" + _which(r.core),
-                         core=r.core)
+        core = r.core if _core_stands(r.core, p) else None  # None: not known which assumptions contradict
+        return p.verdict(Status.VACUOUS, "z3", reason="the assumptions are contradictory" + _which(core), core=core)
     if r.result == "unknown":
         return p.unknown("z3", f"could not decide whether the assumptions are satisfiable ({r.reason})")
     if p.encoding.weakened and _admissible_point_exists(p, []) is False:
@@ -50,6 +50,13 @@ def vacuity(p: Problem, d: Domain) -> Verdict | None:
         return p.verdict(Status.VACUOUS, "z3", reason="the assumptions are contradictory (values that break a "
                          "symbol's own assumptions ruled out)", core=None)
     return None
+
+
+def _core_stands(core, p: Problem) -> bool:
+    """Whether an unsatisfiable core names the assumptions that contradict: not where an assumption left out of it
+    has conditions of definition, which stay in the query untracked (x < -1 "cannot hold" beside sqrt(x) < 5,
+    whose x >= 0 it rests on)."""
+    return core is not None and not any(domain_conditions(a) for n, a in p.named if n not in core)
 
 
 def _which(core) -> str:
@@ -244,8 +251,8 @@ def _through_facts(p: Problem) -> tuple[str, ...]:
         kinds.append("tangent and chord lines, signs and monotonicity of exp and log")
     if set(names) - {"exp", "log"}:
         kinds.append(f"bounds and signs of {', '.join(n for n in names if n not in ('exp', 'log'))}")
-    return (f"z3 saw {', '.join(names)} {THROUGH_FACTS} ({'; '.join(kinds)}): the proof rests on those facts and "
-            "on the algebra",)
+    return (f"z3 saw {', '.join(names)} {THROUGH_FACTS} ({'; '.join(kinds)}): the proof may rest on those facts "
+            "as well as on the algebra",)
 
 
 def _simple_verdict(p: Problem, want: bool) -> Verdict | None:

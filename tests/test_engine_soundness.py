@@ -767,3 +767,26 @@ def test_the_translations_facts_where_they_are_tight(name, decide, claim, assump
         assert found == point, (name, found)
     if found:  # re-checked here: every assumption holds and the claim is as the verdict says
         assert all(holds(a, found) for a in assumptions) and holds(claim, found) is (status is Status.WITNESS)
+
+
+def test_a_vacuous_verdict_names_only_assumptions_that_contradict_on_their_own():
+    """A red team's: 'x < -1' was said to "cannot hold" beside sqrt(x) < 5 (z3's core left out the assumption
+    whose x >= 0 the contradiction rests on, untracked in the query); 'B', 'C' likewise beside log(x) > 0."""
+    x, y = sp.symbols("x y", real=True)
+    for assumptions in ([sp.sqrt(x) < 5, x < -1], {"A": sp.log(x) > 0, "B": sp.log(y) > 0, "C": x + y < 1},
+                        [sp.Or(sp.sqrt(x) < 1, y > 5), x < -1, y < 1]):
+        v = prove(y > 0, assumptions, timeout=8)
+        assert v.status is Status.VACUOUS and v.reason == "the assumptions are contradictory" and v.core is None, v
+    a, b = sp.symbols("a b", nonnegative=True)
+    v = prove(a > 0, {"a + b < 1": a + b < 1, "a > 1": a > 1}, timeout=8)
+    assert "'a + b < 1', 'a > 1' cannot hold together" in v.reason and set(v.core) == {"a + b < 1", "a > 1"}
+
+
+def test_a_proof_over_the_integers_keeps_the_facts_it_may_rest_on():
+    """The integer relaxation rebuilt the verdict without the relaxed proof's notes: log(k) <= k - 1 for an
+    integer k said nothing of the facts about log z3 was given."""
+    k = sp.Symbol("k", integer=True, positive=True)
+    v = prove(sp.log(k) <= k - 1, timeout=10)
+    assert v.status is Status.PROVED
+    assert any("z3 saw log only through true facts" in n for n in v.notes), v.notes
+    assert any(n.startswith("decided with the integer symbols read as real numbers") for n in v.notes), v.notes

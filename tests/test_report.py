@@ -370,4 +370,4 @@ def test_a_refuted_reading_of_the_project_is_no_erratum_and_a_proof_says_the_fac
     false_as_stated = tex.index("Claims false as stated")
     readings = tex.index("The project's readings and probes, refuted")
     assert false_as_stated < tex.index(r"\textbf{P.1}") < readings < tex.index(r"\textbf{R.1}")
-    assert "Rests on & z3 saw exp, log only through true facts given with the query (Bernoulli" in tex
+    assert "May rest on & z3 saw exp, log only through true facts given with the query (Bernoulli" in tex

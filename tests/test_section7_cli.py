@@ -349,3 +349,20 @@ def test_bounded_social_returns_are_shown_with_their_bounds_and_uncertain_ranks_
     overlapping = [r for r in range(1, len(ranked)) if g[r - 1] - b[r - 1] <= g[r] + b[r]]
     assert ("order is not established: " + f"{overlapping[0]}-{overlapping[0] + 1}" in table) if overlapping \
         else "not established" not in table
+
+
+def test_a_value_printed_with_its_bound_contains_the_interval_computed():
+    """A red team's sweep: "0.4 ± 0.24" was printed for 0.3715 ± 0.2432, and --gains exact gave 0.13999, outside the
+    printed interval (rounding the value moved it, and the bound was rounded down)."""
+    import random
+
+    from numeric.economy import _with_bound
+
+    rng = random.Random(0)
+    for _ in range(5000):
+        x = rng.uniform(-1e4, 1e4) * 10.0 ** rng.randint(-6, 3)
+        b = rng.uniform(0, 1) * 10.0 ** rng.randint(-8, 4) + 1e-12
+        shown, width = map(float, _with_bound(x, b).split(" ± "))
+        slack = 1e-9 * abs(x)  # the decimal text of a float, read back
+        assert shown - width <= x - b + slack and x + b <= shown + width + slack, (x, b, _with_bound(x, b))
+    assert _with_bound(0.3715, 0.2432) == "0.4 ± 0.28"  # [0.12, 0.68] holds 0.13999 and the whole bracket
