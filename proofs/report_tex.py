@@ -266,7 +266,7 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
     out.append(r"{\small produced with the coordfail toolkit}")
     out.append(r"\end{center}" "\n")
     out.append(r"\begingroup\small" "\n")  # the front page is one page, the errata of every claim included
-    out.append(r"\section*{What was checked, and how}" "\n")
+    out.append(r"\subsection*{What was checked, and how}" "\n")
     out.append(
         f"Each of the {n} claims is stated in the paper's words and formalised in SymPy from the model's "
         r"primitives. An engine (SymPy for the algebra, z3 for nonlinear real arithmetic) decides it for "
@@ -278,8 +278,8 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
         + ("Each verdict is" if not unevaluated else f"{n - unevaluated} of the {n} verdicts are")
         + f" spot-checked numerically ({draws:,} admissible draws in all; "
         + ("none disagrees" if not disagree else rf"\textbf{{{disagree} claims disagree}}")
-        + (f"; for {len(unsettled)}, {sum(unsettled):,} float failures past the limit of exact re-decisions "
-           "were left open: they neither confirm nor refute the verdict" if unsettled else "")
+        + (f"; {sum(unsettled):,} float failures of {len(unsettled)} claims left open, past the limit of exact "
+           "re-decisions" if unsettled else "")
         + (f"; for {idle} the hypothesis held on no draw, so their draws tested nothing" if idle else "")
         + (f"; {unevaluated} evaluated no draw, each for the reason its table row gives" if unevaluated else "")
         + "). ")
@@ -288,7 +288,7 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
                 and 2 * it.mutants.killed < it.mutants.generated]
         out.append(f"Each proved claim is mutated (thresholds shifted, inequalities flipped, hypotheses dropped...) "
                    f"to show that its check can fail: {killed} of {generated} mutants are refuted"
-                   + ("; fewer than half of a claim's mutants are refuted for " + ", ".join(
+                   + ("; fewer than half are for " + ", ".join(
                        rf"{escape_text(cid)} ({m.killed} of {m.generated})" for cid, m in weak) if weak else "")
                    + ". ")
     out.append(r"Each proof says which assumptions are \emph{sufficient} (its cores') and which are "
@@ -313,16 +313,15 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
                    "a check (a possible slip in the input, or a proof that holds only vacuously), said beside "
                    "the verdict: " + ", ".join(rf"{escape_text(it.id)} (p.~\pageref{{claim:{it.id}}})"
                                                 for it in checked) + ".")
-    out.append("\n\n" r"\section*{The verdicts at a glance}" "\n" + _summary_counts(items) + "\n")
-    out.append(r"\section*{Errata found}" "\n")
+    out.append("\n\n" r"\subsection*{The verdicts at a glance}" "\n" + _summary_counts(items) + "\n")
+    out.append(r"\subsection*{Errata found}" "\n")
     false = [it for it in items if it.status is Status.REFUTED]
     # the source's own statements apart from the project's readings of it (a converse, a rule the text only
     # suggests): refuting those is no erratum of the source
     for group, head in (([it for it in false if it.formalization != "project"],
-                         "Claims false as stated (details on the pages given):"),
+                         "Claims false as stated:"),
                         ([it for it in false if it.formalization == "project"],
-                         "The project's readings and probes, refuted (a converse, a rule the text only suggests, a "
-                         "strict reading: not the source's words, and no erratum of it):")):
+                         "The project's readings (a converse, a strict reading: not the source's words), refuted:")):
         if not group:
             continue
         out.append(head + "\n" + _ITEMIZE)
@@ -343,11 +342,10 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
             out.append(rf"\item \textbf{{{escape_text(it.id)}}}, {_tex(it.statement)}: {it.spot.found:,} exactly "
                        rf"confirmed {what} among {it.spot.in_all:,} draws (p.~\pageref{{claim:{it.id}}})." "\n")
         out.append(r"\end{itemize}" "\n")
-    if paper.errata:
-        out.append("Formulas the source prints wrongly (p.~\\pageref{errata}):\n" + _ITEMIZE)
-        for e in paper.errata:
-            out.append(rf"\item {escape_text(e.where)}: {e.printed} should read {e.corrected}." "\n")
-        out.append(r"\end{itemize}" "\n")
+    if paper.errata:  # listed on their own page: the front page stays one page
+        where = "; ".join(dict.fromkeys(escape_text(e.where) for e in paper.errata))
+        out.append(f"Formulas the source prints wrongly: {len(paper.errata)}, listed with their corrections on "
+                   f"p.~\\pageref{{errata}} ({where}).\n\n")
     out.append(r"\endgroup" "\n\n")
     return "".join(out)
 

@@ -368,6 +368,6 @@ def test_a_refuted_reading_of_the_project_is_no_erratum_and_a_proof_says_the_fac
     write_report(out, paper=load_paper(str(path)), settings=Settings(samples=500), jobs=1)
     tex = (out / "report.tex").read_text(encoding="utf-8")
     false_as_stated = tex.index("Claims false as stated")
-    readings = tex.index("The project's readings and probes, refuted")
+    readings = tex.index("The project's readings (a converse, a strict reading: not the source's words), refuted")
     assert false_as_stated < tex.index(r"\textbf{P.1}") < readings < tex.index(r"\textbf{R.1}")
     assert "May rest on & z3 saw exp, log only through true facts given with the query (Bernoulli" in tex
