@@ -651,12 +651,15 @@ class SpotCheck:
     def unsettled_text(self) -> str:
         """``"; 3,754 float failures not re-decided exactly"`` where the draws left some open (and ``"; 382 where
         it is undefined"`` where some were outside its domain: they decide nothing), else ``""``."""
-        undefined = "" if not self.undefined else f"; {self.undefined:,} where it is undefined" \
-            if not self.undefined_in_floats else \
-            f"; {self.undefined:,} with no float value (undefined there, or beyond the range of floats)" \
-            if self.undefined_in_floats == self.undefined else \
-            (f"; {self.undefined:,} where it is undefined ({self.undefined_in_floats:,} of them seen only as no "
-             "float value, not settled exactly)")
+        if not self.undefined:
+            undefined = ""
+        elif not self.undefined_in_floats:
+            undefined = f"; {self.undefined:,} where it is undefined"
+        elif self.undefined_in_floats == self.undefined:
+            undefined = f"; {self.undefined:,} with no float value (undefined there, or beyond the range of floats)"
+        else:
+            undefined = (f"; {self.undefined:,} where it is undefined ({self.undefined_in_floats:,} of them seen only "
+                         "as no float value, not settled exactly)")
         return (f"; {self.unsettled:,} float failures not re-decided exactly" if self.unsettled else "") + undefined
 
     def found_text(self) -> str:

@@ -104,14 +104,13 @@ def _bound_above(bound, total) -> str:
         return _fmt(bound)
     for digits in range(6, 40):
         place = math.floor(math.log10(b)) - digits + 1
-        step = Fraction(10) ** place
-        up = math.ceil(b / step) * step
-        if up > t or digits == 39:
-            if place >= 0:
-                return str(int(up))
-            n, d = int(up * 10 ** -place), -place  # exact: up is a whole number of steps
-            return f"{n // 10 ** d}.{n % 10 ** d:0{d}d}"
-    return _fmt(bound)
+        up = math.ceil(b / Fraction(10) ** place) * Fraction(10) ** place
+        if up > t:
+            break
+    if place >= 0:
+        return str(int(up))
+    n, d = int(up * 10 ** -place), -place  # exact: up is a whole number of steps
+    return f"{n // 10 ** d}.{n % 10 ** d:0{d}d}"
 
 
 def _fmt(x) -> str:
