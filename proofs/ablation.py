@@ -30,7 +30,8 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 import sympy as sp
-from sympy.logic.boolalg import BooleanAtom
+from sympy.core.relational import Relational
+from sympy.logic.boolalg import BooleanAtom, BooleanFunction
 
 from symbolic import Kind, Status, Verdict, exists, prove
 from symbolic.constructs import condition_text, domain_conditions
@@ -173,6 +174,11 @@ class RefutationClass:
     #: the sizes a fixed scope set in that decision (``"n = 1"``): both points are at them, other sizes are
     #: decisions of their own
     fixed: str = ""
+    #: whether the claim also fails with every inequality of its negation and of its assumptions strict (not
+    #: only at a tie or on a boundary): True with ``strictly_at``, False where it was shown to fail only where
+    #: one of them holds with equality, None where not decided
+    strictly: bool | None = None
+    strictly_at: dict | None = None
 
     def sentence(self) -> str:
         """In the project's plain notation (``lambda_1N = 1/2``), which the report typesets."""
@@ -184,10 +190,23 @@ class RefutationClass:
         if self.everywhere is None:
             return f"{fails}; whether it holds anywhere {where} could not be decided"
         if self.everywhere:
-            return (f"{fails}, and everywhere else {where}: it holds only vacuously{at}" if self.implication
-                    else f"{fails}, and everywhere else {where}: it holds nowhere{at}")
+            return (f"{fails}, and so it does wherever else {where}: it is true only where its hypothesis fails "
+                    f"(vacuously){at}" if self.implication
+                    else f"{fails}, and everywhere else {where}: it holds nowhere{at}") + self._strict()
         met = " with its hypothesis met" if self.implication else ""
-        return f"{fails}; it holds at some other points{at}{met}, e.g. at {_plain(self.holds_at)}"
+        return f"{fails}; it holds at some other points{at}{met}, e.g. at {_plain(self.holds_at)}" + self._strict()
+
+    def _strict(self) -> str:
+        """Whether a claim that holds somewhere fails only at ties (a knife edge) or also strictly."""
+        if self.everywhere is not False:
+            return ""
+        if self.strictly and self.strictly_at:
+            return (f"; it also fails with every inequality of its negation and of the assumptions strict (not only "
+                    f"at a tie or on a boundary), e.g. at {_plain(self.strictly_at)}")
+        if self.strictly is False:
+            return ("; it fails only where an inequality of the claim or of its assumptions holds with equality (a "
+                    "tie or a boundary): with all of them strict it holds")
+        return ""
 
     def point(self) -> dict | None:
         return self.holds_at
@@ -241,11 +260,55 @@ def refutation_class(result: ClaimResult, settings: Settings | None = None) -> R
     v = exists(sought, dict(ob.assumptions), timeout=settings.timeout)
     if v.status is Status.WITNESS and _certified(ob, v.witness, True) \
             and (not implication or _holds_at(statement.args[0], v.witness)):
+        strictly, strictly_at = _fails_strictly(ob, statement, settings)
         return RefutationClass(False, {**dict(ob.fixed), **v.witness}, point, which, family, implication,
-                               ob.fixed_text())
+                               ob.fixed_text(), strictly, strictly_at)
     if v.status is Status.REFUTED:
         return RefutationClass(True, None, point, which, family, implication, ob.fixed_text())
     return RefutationClass(None, None, point, which, family, implication, ob.fixed_text())
+
+
+#: time limit of asking whether a refuted claim also fails strictly
+STRICT_TIMEOUT = 3.0
+
+
+def _strict(b):
+    """``b`` (in negation normal form) with every weak inequality made strict, or None where it holds anything
+    but And, Or and relations between real expressions (a Piecewise, a Boolean inside a term: then 'every
+    inequality' would not be well defined)."""
+    if isinstance(b, (sp.And, sp.Or)):
+        parts = [_strict(a) for a in b.args]
+        return None if any(p is None for p in parts) else b.func(*parts)
+    if isinstance(b, Relational):
+        if any(isinstance(a, (BooleanFunction, Relational, BooleanAtom, sp.Piecewise))
+               for side in b.args for a in sp.preorder_traversal(side)):
+            return None
+        strict = {sp.GreaterThan: sp.StrictGreaterThan, sp.LessThan: sp.StrictLessThan}.get(type(b))
+        return strict(b.lhs, b.rhs, evaluate=False) if strict else b
+    return b if isinstance(b, sp.logic.boolalg.BooleanAtom) else None
+
+
+def _fails_strictly(ob: Obligation, statement, settings: Settings) -> tuple[bool | None, dict | None]:
+    """Whether the claim fails at a point where every inequality of its negation and of its assumptions holds
+    strictly (an equation stays one), and such a point, each certified: a failure only at ties says so."""
+    negation = _strict(sp.to_nnf(sp.Not(statement)))
+    conditions = [_strict(sp.to_nnf(a)) for _, a in ob.assumptions]
+    if negation is None or any(c is None for c in conditions):
+        return None, None
+    # a declared sign's boundary (a nonnegative symbol at 0) is a boundary too
+    signs = [s > 0 if s.is_nonnegative and not s.is_positive else s < 0 for s in negation.free_symbols
+             | set().union(*(c.free_symbols for c in conditions)) if isinstance(s, sp.Symbol)
+             and (s.is_nonnegative and not s.is_positive or s.is_nonpositive and not s.is_negative)]
+    named = {f"strict {i}": c for i, c in enumerate(conditions + signs)}
+    v = exists(negation, named, timeout=min(settings.timeout, STRICT_TIMEOUT))
+    if v.status is Status.WITNESS and _certified(ob, v.witness, False) and _holds_at(negation, v.witness):
+        return True, {**dict(ob.fixed), **v.witness}
+    # an equation (q_1 = 1/(1 + y) and q_2 = 1/(1 + y)) can force a tie everywhere: no strict point then says
+    # nothing about a knife edge, so a failure only at ties is said only where there is none
+    equations = any(isinstance(r, sp.Eq) for c in [negation, *conditions] for r in sp.preorder_traversal(c))
+    if v.status in (Status.REFUTED, Status.VACUOUS) and not equations:
+        return False, None
+    return None, None
 
 
 def _holds_at(condition, point: dict) -> bool:

@@ -20,8 +20,6 @@ Importing this command needs neither SymPy nor z3 (matplotlib only with
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 import os
@@ -29,7 +27,7 @@ import re
 import sys
 
 from .cli import HELP_FORMAT, UsageError, help_text
-from .datafile import check_delimiter, exact_text, read_decimal, shown, unique_keys
+from .datafile import MAX_DIGITS, check_delimiter, csv_rows, exact_text, json_cell, read_decimal, unique_keys
 
 __all__ = ["add_parser", "run", "load_economy"]
 
@@ -40,10 +38,10 @@ _CSV_COLUMNS = ("sector",) + _KEYS
 #: possessive quantifiers keep the match linear in the length of the cell
 # re.ASCII: \d is 0-9, not every Unicode digit (Arabic-Indic three is no number here)
 _FLOAT = re.compile(r"[+-]?(?:\d++(?:\.\d*+)?|\.\d++)(?:[eE][+-]?\d++)?", re.ASCII)
-#: an exact cell: an integer or p/q (numeric.exact.EXACT_PATTERN allows 4000 digits each)
+#: an exact cell: an integer or p/q (at most MAX_DIGITS digits a side: exact_text checks)
 _EXACT = re.compile(r"[+-]?\d++(?:/\d++)?", re.ASCII)
-#: the longest number read: 4000 digits on each side of a '/' or '.', a sign and an exponent
-_MAX_NUMBER_CHARS = 8020
+#: the longest number read: MAX_DIGITS digits on each side of a '/' or '.', a sign and an exponent
+_MAX_NUMBER_CHARS = 2 * MAX_DIGITS + 20
 _MAX_BYTES = 200 * 1024 * 1024
 
 
@@ -145,7 +143,7 @@ def _from_json(path: str, text: str) -> dict:
         values = doc[key]
         if not isinstance(values, list):
             raise UsageError(f"{path}: {key}: must be a list of numbers, got {type(values).__name__}")
-        out[key] = [_json_value(path, key, i, v) for i, v in enumerate(values)]
+        out[key] = [json_cell(path, key, i, v) for i, v in enumerate(values)]
     if "sectors" in doc and doc["sectors"] is not None:
         names = doc["sectors"]
         if not isinstance(names, list):
@@ -159,36 +157,20 @@ def _from_json(path: str, text: str) -> dict:
 
 def _json_decimal(text: str):
     if len(text) > _MAX_NUMBER_CHARS:
-        raise UsageError(f"a number of {len(text)} characters (numbers have up to 4000 digits)")
+        raise UsageError(f"a number of {len(text)} characters (numbers have up to {MAX_DIGITS} digits)")
     return read_decimal("a number", text)
 
 
 def _json_int(text: str) -> int:
-    if len(text.lstrip("-")) > 4000:
-        raise UsageError(f"an integer with {len(text.lstrip('-'))} digits (the limit is 4000)")
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise UsageError(f"an integer with {len(text.lstrip('-'))} digits (the limit is {MAX_DIGITS})")
     return int(text)
-
-
-def _json_value(path, key, i, v):
-    if isinstance(v, bool) or v is None or isinstance(v, (list, dict)):
-        raise UsageError(f"{path}: {key}[{i}]: must be a number or a 'p/q' string, got {json.dumps(v)}")
-    if isinstance(v, str):
-        if not _EXACT.fullmatch(v.strip()):
-            raise UsageError(f"{path}: {key}[{i}]: {shown(v)} is not an exact rational 'p/q' or integer")
-        return exact_text(f"{path}: {key}[{i}]", v)
-    if isinstance(v, float) and not math.isfinite(v):  # NaN, Infinity, -Infinity
-        raise UsageError(f"{path}: {key}[{i}]: must be finite, got {v}")
-    return v
 
 
 def _from_csv(path: str, text: str) -> dict:
     if not text.strip():
         raise UsageError(f"{path}: empty file: give a header sector,lambda_S,lambda_N,theta and one row per sector")
-    try:
-        rows = list(csv.reader(io.StringIO(text), strict=True))
-    except csv.Error as exc:
-        raise UsageError(f"{path}: malformed CSV: {exc}") from None
-    rows = [r for r in rows if any(cell.strip() for cell in r)]
+    rows, lines = csv_rows(path, text)
     if not rows:
         raise UsageError(f"{path}: every cell is blank: give a header sector,lambda_S,lambda_N,theta and one row "
                          "per sector")
@@ -210,13 +192,13 @@ def _from_csv(path: str, text: str) -> dict:
             raise UsageError(f"{path}: missing column {key!r} (the header must name {', '.join(_KEYS)})")
     out = {key: [] for key in _KEYS}
     names = [] if "sector" in header else None
-    for line, row in enumerate(rows[1:], start=2):
+    for i, (line, row) in enumerate(zip(lines[1:], rows[1:])):
         if len(row) != len(header):
             hint = " (a decimal comma? write decimals with a point: 1.5, not 1,5)" if len(row) > len(header) else ""
-            raise UsageError(f"{path}: row {line - 1}: {len(row)} cells for {len(header)} columns{hint}")
+            raise UsageError(f"{path}: line {line} (entry [{i}]): {len(row)} cells for {len(header)} columns{hint}")
         cells = dict(zip(header, (c.strip() for c in row)))
         for key in _KEYS:
-            out[key].append(_csv_value(path, key, line - 2, cells[key]))
+            out[key].append(_csv_value(f"{path}: line {line}", key, i, cells[key]))
         if names is not None:
             names.append(cells["sector"])
     if not out["lambda_S"]:
@@ -229,7 +211,7 @@ def _from_csv(path: str, text: str) -> dict:
 def _csv_value(path, key, i, cell):
     where = f"{path}: {key}[{i}]"
     if len(cell) > _MAX_NUMBER_CHARS:
-        raise UsageError(f"{where}: a cell of {len(cell)} characters (numbers have up to 4000 digits)")
+        raise UsageError(f"{where}: a cell of {len(cell)} characters (numbers have up to {MAX_DIGITS} digits)")
     if _EXACT.fullmatch(cell):
         return exact_text(where, cell)
     if _FLOAT.fullmatch(cell):

@@ -152,7 +152,7 @@ def _row_ok(row: Row) -> bool:
         return False
     if row.spot is not None and not row.spot.agrees:
         return False
-    if row.mutants is not None and not row.mutants.killed and row.mutants.generated:
+    if row.mutants is not None and not row.mutants.killed and row.mutants.made_any:
         return False  # a constant statement has no mutant to make: reported, not failed
     return True
 
@@ -196,7 +196,7 @@ def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None)
             print(f"coordfail: {r.claim.id}: unknown: {r.verdict.reason}", file=sys.stderr)
         if row.mutants is not None and not row.mutants.killed:
             print(f"coordfail: {r.claim.id}: {row.mutants.summary()}"
-                  + ("" if row.mutants.generated else " (not counted against the exit status)"), file=sys.stderr)
+                  + ("" if row.mutants.made_any else " (not counted against the exit status)"), file=sys.stderr)
     n = len(rows)
     judged = [row for row in rows if row.result.judged]
     good = sum(row.result.as_expected for row in judged)
@@ -247,10 +247,12 @@ def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None)
         text += "; cross-check: " + ", ".join(f"{v} {k}" for k, v in sorted(tally.items()))
     mutated = [row.mutants for row in rows if row.mutants is not None]
     if mutated:
-        constant = sum(not m.generated for m in mutated)
+        constant = sum(not m.made_any for m in mutated)
+        implied = sum(len(m.implied) for m in mutated)
         text += (f"; mutants: {sum(m.generated for m in mutated)} generated, {sum(m.killed for m in mutated)} "
-                 f"refuted, {sum(not m.killed and m.generated for m in mutated)} proved claims with none refuted"
-                 + (f", {constant} with none to make (a constant statement)" if constant else ""))
+                 f"refuted, {sum(not m.killed and m.made_any for m in mutated)} proved claims with none refuted"
+                 + (f", {constant} with none to make (a constant statement)" if constant else "")
+                 + (f", {implied} not counted (implied by their claims under the assumptions)" if implied else ""))
     if not (args.json and args.quiet):  # with --json the data is on stdout; --quiet silences the rest
         print(text, file=out)
     if failed:

@@ -32,7 +32,7 @@ from .cli import UsageError
 from .files import atomic_write
 
 __all__ = ["load_columns", "write_atomically", "exact_or_float", "exact_text", "read_decimal", "unique_keys",
-           "check_delimiter", "shown", "MAX_BYTES", "MAX_DIGITS"]
+           "check_delimiter", "csv_rows", "json_cell", "shown", "MAX_BYTES", "MAX_DIGITS"]
 
 #: a CSV float cell: a plain decimal or scientific literal (no nan/inf, no underscores)
 # re.ASCII: \d is 0-9, not every Unicode digit (Arabic-Indic three is no number here)
@@ -179,7 +179,7 @@ def _from_json(path, text, numbers, optional, names, aliases, exact_decimals=Fal
         values = doc[key]
         if not isinstance(values, list):
             raise UsageError(f"{path}: {key}: must be a list of numbers, got {type(values).__name__}")
-        out[key] = [_json_value(path, key, i, v) for i, v in enumerate(values)]
+        out[key] = [json_cell(path, key, i, v) for i, v in enumerate(values)]
     if names:
         given = [k for k in (names,) + aliases if k in doc and doc[k] is not None]
         if len(given) > 1:
@@ -197,7 +197,8 @@ def _from_json(path, text, numbers, optional, names, aliases, exact_decimals=Fal
     return out
 
 
-def _json_value(path, key, i, v):
+def json_cell(path, key, i, v):
+    """A JSON array's entry ``v`` (``key[i]``) as a number or an exact ``p/q`` text, checked."""
     if isinstance(v, bool) or v is None or isinstance(v, (list, dict)):
         raise UsageError(f"{path}: {key}[{i}]: must be a number or a 'p/q' string, got {json.dumps(v)}")
     if isinstance(v, str):
@@ -213,11 +214,7 @@ def _from_csv(path, text, numbers, optional, names, aliases, exact_decimals=Fals
     columns = ((names,) if names else ()) + numbers + optional
     if not text.strip():
         raise UsageError(f"{path}: empty file: give a header {','.join(columns)} and one row per entry")
-    try:
-        rows = list(csv.reader(io.StringIO(text), strict=True))
-    except csv.Error as exc:
-        raise UsageError(f"{path}: malformed CSV: {exc}") from None
-    rows = [r for r in rows if any(cell.strip() for cell in r)]
+    rows, lines = csv_rows(path, text)
     if not rows:  # only separators (",,"): nothing to read
         raise UsageError(f"{path}: no cell holds anything: give a header {','.join(columns)} and one row per entry")
     check_delimiter(path, rows[0], columns)
@@ -237,20 +234,35 @@ def _from_csv(path, text, numbers, optional, names, aliases, exact_decimals=Fals
     out = {key: [] for key in numbers + optional if key in header}
     if name_column:
         out[names] = []
-    for line, row in enumerate(rows[1:], start=2):
+    for i, (line, row) in enumerate(zip(lines[1:], rows[1:])):
         if len(row) != len(header):
-            raise UsageError(f"{path}: row {line - 1}: {len(row)} cells for {len(header)} columns")
+            raise UsageError(f"{path}: line {line} (entry [{i}]): {len(row)} cells for {len(header)} columns")
         cells = dict(zip(header, (c.strip() for c in row)))
         for key in out:
             if key == names:
                 out[key].append(cells[name_column])
             else:
-                out[key].append(_csv_value(path, key, line - 2, cells[key], exact_decimals))
+                out[key].append(_csv_value(f"{path}: line {line}", key, i, cells[key], exact_decimals))
     if not out[numbers[0]]:
         raise UsageError(f"{path}: {numbers[0]}: empty input: give at least one row")
     if name_column:
         _check_names(path, name_column, out[names])
     return out
+
+
+def csv_rows(path: str, text: str) -> tuple[list[list[str]], list[int]]:
+    """The rows of a CSV text that hold anything, and the line of the file each ends on (error messages give
+    it beside the entry's index ``key[i]``, counted from 0 over the rows after the header, as in JSON)."""
+    reader = csv.reader(io.StringIO(text), strict=True)
+    rows, lines = [], []
+    try:
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                rows.append(row)
+                lines.append(reader.line_num)
+    except csv.Error as exc:
+        raise UsageError(f"{path}: malformed CSV: {exc}") from None
+    return rows, lines
 
 
 def check_delimiter(path: str, header: list[str], columns: Sequence[str]) -> None:

@@ -50,7 +50,8 @@ def decide_claim(claim: Claim, timeout: float = 10.0, core: bool = False, *,
             continue
         remaining = settings.timeout - (time.monotonic() - start)
         if remaining <= 0:
-            v = Verdict.make(Status.UNKNOWN, ob.kind, "none", 0.0, reason="time limit reached (the claim's)")
+            v = Verdict.make(Status.UNKNOWN, ob.kind, "none", 0.0, reason="time limit reached (the claim's)",
+                             timed_out=True)
         else:
             v = decide_obligation_once(ob, settings.merge(timeout=remaining))
         results.append((ob, v))

@@ -5,7 +5,9 @@ mutants of their statements (:mod:`symbolic.mutants`: flipped strictness,
 shifted thresholds, dropped hypotheses, swapped parameters), decides each
 under the obligation's own assumptions (and concrete families), and counts a
 mutant *killed* when it is refuted with a certified counterexample.  A proved
-claim with no killed mutant is flagged: the check may be vacuous.
+claim with no killed mutant is flagged: the check may be vacuous.  A mutant
+that is proved and that the claim implies under its assumptions (a weaker
+statement) is not counted: no check could refute it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import os
 import re
 
 from dataclasses import dataclass
+
+import sympy as sp
 
 from symbolic import Status
 from symbolic.mutants import mutants
@@ -41,12 +45,23 @@ class MutantReport:
     undecided: tuple[str, ...] = ()  #: mutants the engine could not decide
     survivors_latex: tuple[str, ...] = ()  #: the same, their formulas typeset (for the report)
     undecided_latex: tuple[str, ...] = ()
+    #: mutants proved and implied by the claim under its assumptions (weaker statements): not counted in
+    #: ``generated``, since no check could refute them
+    implied: tuple[str, ...] = ()
+
+    @property
+    def made_any(self) -> bool:
+        """Whether any mutant was made (a constant statement has none): counted or implied by the claim."""
+        return bool(self.generated or self.implied)
 
     def as_dict(self) -> dict:
         return {"generated": self.generated, "killed": self.killed, "survivors": list(self.survivors),
-                "undecided": list(self.undecided)}
+                "undecided": list(self.undecided), "implied_not_counted": list(self.implied)}
 
     def summary(self) -> str:
+        if not self.generated and self.implied:
+            return (f"every mutant made ({len(self.implied)}) is implied by the claim under its assumptions "
+                    f"(e.g. {_short(self.implied[0])}): nothing shows the check can fail")
         if not self.generated:
             return "no mutant could be made (the statement is a constant): nothing shows the check can fail"
         if not self.killed and self.undecided and not self.survivors:
@@ -56,7 +71,8 @@ class MutantReport:
         if not self.killed:
             return f"no mutant refuted ({self.generated} generated): the check may be vacuous"
         text = f"{self.killed} of {self.generated} refuted"
-        for label, which in (("survived", self.survivors), ("undecided", self.undecided)):
+        for label, which in (("survived", self.survivors), ("undecided", self.undecided),
+                             ("not counted, implied by the claim under its assumptions", self.implied)):
             if which:
                 names = list(dict.fromkeys(which))  # one mutation can survive in several decisions
                 text += f"; {label}: " + "; ".join(_short(n) for n in names[:3]) + ("..." if len(names) > 3 else "")
@@ -110,13 +126,14 @@ def mutant_report(result: ClaimResult, settings: Settings | None = None,
         return None
     settings = (settings or Settings()).merge(timeout=min((settings or Settings()).timeout, MUTANT_TIMEOUT))
     decisions = [ob for ob, _ in result.admitted_decisions]  # a size the assumptions exclude has no mutant to kill
-    per_ob = [list(mutants(ob.decided_statement, limit=per_claim)) for ob in decisions]
+    per_ob = [list(mutants(ob.decided_statement, limit=per_claim, assumptions=[a for _, a in ob.assumptions]))
+              for ob in decisions]
     chosen: list[tuple[Obligation, object]] = []
     while len(chosen) < per_claim and any(per_ob):  # round-robin over the decisions
         for ob, ms in zip(decisions, per_ob):
             if ms and len(chosen) < per_claim:
                 chosen.append((ob, ms.pop(0)))
-    killed, survivors, undecided, survivors_tex, undecided_tex = 0, [], [], [], []
+    killed, survivors, undecided, survivors_tex, undecided_tex, implied = 0, [], [], [], [], []
     for ob, m in chosen:
         mutated = Obligation(f"{ob.label} [mutant: {m.description}]", ob.kind, m.statement, ob.assumptions,
                              ob.role, ob.families)
@@ -126,11 +143,26 @@ def mutant_report(result: ClaimResult, settings: Settings | None = None,
                                 f" (in {ob.label})" if len(decisions) > 1 else "")
         if v.status is Status.REFUTED:
             killed += 1
+        elif v.status is Status.PROVED and _implied(ob, m.statement, settings):
+            implied.append(said)  # a weaker statement under the assumptions: its proof shows nothing
         elif v.status is Status.PROVED:
             survivors.append(said)
             survivors_tex.append(m.latex)
         else:
             undecided.append(said)
             undecided_tex.append(m.latex)
-    return MutantReport(len(chosen), killed, tuple(survivors), tuple(undecided), tuple(survivors_tex),
-                        tuple(undecided_tex))
+    return MutantReport(len(chosen) - len(implied), killed, tuple(survivors), tuple(undecided), tuple(survivors_tex),
+                        tuple(undecided_tex), tuple(implied))
+
+
+#: time limit of asking whether a proved mutant is implied by the claim
+IMPLIED_TIMEOUT = 2.0
+
+
+def _implied(ob: Obligation, mutant, settings: Settings) -> bool:
+    """Whether the claim implies its mutant at every point its assumptions admit (proved by the engine): then
+    the mutant is weaker, its proof follows from the claim's, and it cannot show that the check can fail."""
+    question = Obligation(f"{ob.label} [does the claim imply its mutant?]", ob.kind,
+                          sp.Implies(ob.decided_statement, mutant), ob.assumptions, ob.role, ob.families)
+    asked = settings.merge(timeout=min(settings.timeout, IMPLIED_TIMEOUT))
+    return decide_obligation_once(question, asked).status is Status.PROVED

@@ -218,11 +218,13 @@ def _refutation_short(refuted) -> str:
             at += f" (decision {refuted.decision[0]} of {refuted.decision[1]})"
         if refuted.family:
             at += f" with {refuted.family}"
+    edge = {True: ", and fails strictly too (not only at a tie)", False: ", and fails only at a tie or boundary",
+            None: ""}[refuted.strictly] if refuted.everywhere is False else ""
     if refuted.implication:
         return (f"false wherever its hypothesis holds{at}" if refuted.everywhere
-                else f"false somewhere{at}, though it holds elsewhere with its hypothesis met")
+                else f"false somewhere{at}, though it holds elsewhere with its hypothesis met{edge}")
     return (f"false everywhere the assumptions hold{at}" if refuted.everywhere
-            else f"false somewhere{at}, though it holds elsewhere")
+            else f"false somewhere{at}, though it holds elsewhere{edge}")
 
 
 def _regions(paper: Paper, claim_id: str) -> tuple[RegionRow, ...]:

@@ -178,17 +178,25 @@ def _mutant_cell(m) -> str:
 
 def _mutant_sentence(m) -> str:
     """LaTeX: how many mutants were refuted, and which were not (each named once, with its count)."""
+    implied = (f"; {len(m.implied)} not counted: proved and implied by the claim under its assumptions (weaker "
+               "statements, which no check could refute)") if m.implied else ""
+    if not m.generated and m.implied:
+        return f"every mutant made ({len(m.implied)}) is implied by the claim under its assumptions: nothing " \
+               "shows that the check can fail"
     if not m.generated:
         return "none could be made from the decided statements (nothing to shift, flip or drop)"
+    if not m.killed and m.undecided and not m.survivors:
+        return (f"none of {m.generated} decided (each undecided: " + _each_once(m.undecided_latex or m.undecided)
+                + "): nothing shows that the check can fail, nor that it cannot" + implied)
     if not m.killed:
-        return f"none of {m.generated} refuted: the check may be vacuous"
+        return f"none of {m.generated} refuted: the check may be vacuous" + implied
     text = f"{m.killed} of {m.generated} refuted"
     if m.survivors:
         text += ("; still proved (true as well: equivalent, weaker, or true for another reason): "
                  + _each_once(m.survivors_latex or m.survivors))
     if m.undecided:
         text += "; undecided: " + _each_once(m.undecided_latex or m.undecided)
-    return text
+    return text + implied
 
 
 def _each_once(items: Sequence[str]) -> str:

@@ -53,11 +53,11 @@ from sympy.logic.boolalg import Boolean
 from . import solver
 from .constructs import distinct_subtrees, sympy_settles_reliably
 from .errors import BadInputError, BadInputTypeError
-from .points import certified_point, simple_point
+from .points import certified_point
 from .problem import Domain, Problem, domain_of, make_problem, narrow_powers
 from .sympy_routes import exact_constant, settled_false, sympy_constant, sympy_identity, sympy_sign
 from .verdict import Kind, Status, Verdict
-from .z3_routes import vacuity, z3_search
+from .z3_routes import simple_verdict, vacuity, z3_search
 
 __all__ = ["prove", "exists", "normalize_assumptions", "settled_false", "make_problem", "decide_problem", "Problem",
            "Domain", "ROUTES", "HYPOTHESIS_NEVER_MET"]
@@ -75,6 +75,12 @@ def _check_boolean(b, what: str):
         raise BadInputTypeError(f"{what} must be a SymPy Boolean (a relation or And/Or/Not/Implies), "
                                 f"got {type(b).__name__}: {b!r}")
     for s in b.free_symbols:
+        if isinstance(s, sp.Indexed):  # SymPy counts g[j] as free even inside Sum(g[j], (j, 1, n))
+            raise BadInputTypeError(
+                f"{what} has the indexed variable {s!r} (sympy.IndexedBase), which the engine does not read: write "
+                f"one value per index as an abstract function, {s.base}({', '.join(map(str, s.indices))}) with "
+                f"{s.base} = sympy.Function('{s.base}', real=True) (its values are quantified like symbols), or "
+                "as plain Symbols for a fixed number of them (sympy.symbols('g_1:5'))")
         if not isinstance(s, sp.Symbol):
             raise BadInputTypeError(f"{what} has the free symbol {s!r} of type {type(s).__name__}; "
                                     "use plain sympy Symbols")
@@ -331,13 +337,8 @@ def _small_integers(p: Problem, d: Domain) -> Verdict | None:
     Only points: a claim true at all of them is left to the solver."""
     if not p.symbols or not all(s.is_integer for s in p.symbols) or p.remaining() <= 0:
         return None
-    want = p.kind is Kind.EXISTS
-    found = simple_point(p, want, SMALL_INTEGER_SECONDS)
-    if found is None:
-        return None
-    return Verdict.make(Status.WITNESS if want else Status.REFUTED, p.kind, "simple-point", 0.0, point=found,
-                        notes=p.notes + ("found among small integer values tried in turn before the solver, "
-                                         "and certified",))
+    return simple_verdict(p, p.kind is Kind.EXISTS, "found among small integer values tried in turn before the "
+                                                    "solver, and certified", SMALL_INTEGER_SECONDS)
 
 
 #: the routes, in order: each returns a verdict or None (not applicable / no answer)
@@ -391,9 +392,9 @@ def _decide_routes(p: Problem) -> Verdict:
     if constant is not None:
         return constant
     if p.unsupported is not None:
-        return p.unknown("table", f"not supported: {p.unsupported}")
+        return p.unknown("unsupported-construct", f"not supported: {p.unsupported}")
     if p.encoding is None:
-        return p.unknown("table", p.translation_error or "could not translate the claim")
+        return p.unknown("translation", p.translation_error or "could not translate the claim")
     d = domain_of(p, _decide_routes)
     fallback = None
     for route in ROUTES:

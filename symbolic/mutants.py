@@ -16,7 +16,8 @@ proved statement's weaker mutant is proved too, and shows nothing.
   sign condition such as ``-C - 1 <= 0`` survives every shift by 1);
 * **dropped hypotheses** -- one conjunct of an implication's hypothesis, or of
   one side of an equivalence, removed;
-* **swapped parameters** -- two symbols with the same assumptions exchanged.
+* **swapped parameters** -- two symbols with the same assumptions exchanged (not where the claim's
+  assumptions treat them alike: the claim again under other names).
 
 Each mutant is decided like the original (:func:`proofs.mutants.mutant_report`);
 one that is *refuted* with a certified counterexample is killed.
@@ -172,18 +173,37 @@ def _dropped(b):
                            _replace(b, node, sp.Equivalent(rest, other)))
 
 
-def _swaps(b):
+def _swaps(b, assumptions=()):
     syms = sorted(b.free_symbols, key=lambda s: s.name)
     for s, t in combinations(syms, 2):
-        if s.assumptions0 == t.assumptions0:
+        if s.assumptions0 == t.assumptions0 and not _symmetric_in(assumptions, {s: t, t: s}):
             yield f"{s} and {t} swapped", f"{_m(s)} and {_m(t)} swapped", b.xreplace({s: t, t: s})
 
 
-def mutants(statement: Boolean, limit: int = 12) -> tuple[Mutant, ...]:
-    """Up to ``limit`` distinct, non-constant mutants of ``statement``, taking each kind in turn."""
+def _symmetric_in(assumptions, swap: dict) -> bool:
+    """Whether exchanging two symbols maps the assumptions onto themselves: then the swapped statement is the
+    claim itself with its names exchanged (the same proposition), and no check can refute it.  Compared as
+    written, each relation in its canonical form: an assumption set not seen to be symmetric keeps the mutant.
+
+    >>> import sympy as sp
+    >>> a, b, c = sp.symbols("a b c", positive=True)
+    >>> _symmetric_in([a + b < 1, a > c, b > c], {a: b, b: a}), _symmetric_in([a < b], {a: b, b: a})
+    (True, False)
+    """
+    def canonical(e):
+        return e.canonical if isinstance(e, Relational) else e
+
+    written = {canonical(a) for a in assumptions}
+    return {canonical(a.xreplace(swap)) for a in assumptions} == written
+
+
+def mutants(statement: Boolean, limit: int = 12, assumptions=()) -> tuple[Mutant, ...]:
+    """Up to ``limit`` distinct, non-constant mutants of ``statement``, taking each kind in turn; no swap of two
+    symbols the ``assumptions`` (Booleans) treat alike, which would be the claim again under other names."""
     out: list[Mutant] = []
     seen = {statement}
-    streams = [family(statement) for family in (_flips, _shifts, _reversals, _dropped, _swaps)]
+    streams = [family(statement) for family in (_flips, _shifts, _reversals, _dropped)]
+    streams.append(_swaps(statement, tuple(assumptions)))
     while streams and len(out) < limit:
         for stream in list(streams):
             for description, tex, m in stream:

@@ -67,8 +67,8 @@ class Problem:
     def verdict(self, status, method, **kw) -> Verdict:
         return Verdict.make(status, self.kind, method, 0.0, notes=self.notes, **kw)
 
-    def unknown(self, method, reason) -> Verdict:
-        return self.verdict(Status.UNKNOWN, method, reason=reason)
+    def unknown(self, method, reason, *, timed_out: bool = False) -> Verdict:
+        return self.verdict(Status.UNKNOWN, method, reason=reason, timed_out=timed_out)
 
     def remaining(self) -> float:
         return self.deadline - time.monotonic()

@@ -127,12 +127,16 @@ class Verdict:
     #: the label of the concrete function (a :class:`~symbolic.obligation.Family`) the point was found with,
     #: ``""`` when the claim was decided as stated: the point is a point of the claim with that function
     family: str = ""
+    #: an ``unknown`` because the time limit was reached (more seconds may decide it), not because a route
+    #: gave up with time left
+    timed_out: bool = False
 
     @classmethod
-    def make(cls, status, kind, method, seconds, *, reason="", point=None, core=(), notes=(), family=""):
+    def make(cls, status, kind, method, seconds, *, reason="", point=None, core=(), notes=(), family="",
+             timed_out=False):
         return cls(Status(status), Kind(kind), method, float(seconds), reason, _frozen_point(point),
                    None if core is None else tuple(core),
-                   tuple(notes), str(family))
+                   tuple(notes), str(family), bool(timed_out) and Status(status) is Status.UNKNOWN)
 
     @property
     def counterexample(self) -> dict[sp.Symbol, sp.Expr] | None:
@@ -172,6 +176,8 @@ class Verdict:
             out["reason"] = self.reason
         if self.family:
             out["family"] = self.family
+        if self.timed_out:
+            out["time_limit_reached"] = True
         if self.notes:
             out["notes"] = list(self.notes)
         if self.counterexample is not None:

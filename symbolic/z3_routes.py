@@ -26,7 +26,7 @@ from .sympy_routes import settled_false
 from .translate import Unsupported
 from .verdict import Kind, Status, Verdict
 
-__all__ = ["vacuity", "z3_search", "REFINEMENT_ROUNDS", "EXCLUSION_ROUNDS", "THROUGH_FACTS"]
+__all__ = ["vacuity", "z3_search", "simple_verdict", "REFINEMENT_ROUNDS", "EXCLUSION_ROUNDS", "THROUGH_FACTS"]
 
 #: rounds of refinement (tangent and chord lines) when abstraction makes a solver's point spurious
 REFINEMENT_ROUNDS = 6
@@ -44,7 +44,8 @@ def vacuity(p: Problem, d: Domain) -> Verdict | None:
         core = r.core if _core_stands(r.core, p) else None  # None: not known which assumptions contradict
         return p.verdict(Status.VACUOUS, "z3", reason="the assumptions are contradictory" + _which(core), core=core)
     if r.result == "unknown":
-        return p.unknown("z3", f"could not decide whether the assumptions are satisfiable ({r.reason})")
+        return p.unknown("z3", f"could not decide whether the assumptions are satisfiable ({r.reason})",
+                         timed_out=r.timed_out)
     if p.encoding.weakened and _admissible_point_exists(p, []) is False:
         # z3 saw a prime p only as an integer >= 2: Eq(p, 4) was "satisfiable", and the claim "proved"
         return p.verdict(Status.VACUOUS, "z3", reason="the assumptions are contradictory (values that break a "
@@ -71,7 +72,7 @@ def _which(core) -> str:
 def z3_search(p: Problem, d: Domain) -> Verdict | None:
     """z3 on the translation; where abstracted exp/log left it undecided, once more on a richer one."""
     v = _z3_pass(p, d)
-    if v is not None and v.status is Status.UNKNOWN and p.remaining() > 0 and "time limit" not in v.reason \
+    if v is not None and v.status is Status.UNKNOWN and p.remaining() > 0 and not v.timed_out \
             and _has_abstract_atoms(p):
         # a second translation with more true facts about exp, log and powers (they slow some claims down)
         try:
@@ -126,7 +127,7 @@ def _z3_pass(p: Problem, d: Domain) -> Verdict | None:
         if not defined:  # no proof, but a certified counterexample where the claim is defined still refutes it
             searched = v.reason if v.status is Status.UNKNOWN and v.reason and v.reason != why else ""
             return p.unknown("z3", why + (f" (and no counterexample where it is defined was found: {searched})"
-                                          if searched else ""))
+                                          if searched else ""), timed_out=v.timed_out)
     return v
 
 
@@ -153,7 +154,8 @@ def _z3_search(p: Problem, d: Domain) -> Verdict | None:
             simple = _simple_verdict(p, p.kind is Kind.EXISTS) if capped or not r.timed_out else None
             if simple is not None:
                 return simple
-            return p.unknown("z3", r.reason if r.timed_out else f"z3 returned unknown: {r.reason}")
+            return p.unknown("z3", r.reason if r.timed_out else f"z3 returned unknown: {r.reason}",
+                             timed_out=r.timed_out)
         if r.result == "unsat":  # refinements are true facts: unsat still decides
             if p.kind is Kind.FORALL and not d.defined[0]:
                 # no counterexample where it is defined: no proof either (as _z3_pass would say, without a core)
@@ -180,7 +182,7 @@ def _z3_search(p: Problem, d: Domain) -> Verdict | None:
         want = p.kind is Kind.EXISTS
         found = certified_point(p, point, want)
         if found is None and p.remaining() <= 0:
-            return p.unknown("z3", "time limit reached while certifying the solver's point")
+            return p.unknown("z3", "time limit reached while certifying the solver's point", timed_out=True)
         if found is not None:
             status = Status.WITNESS if want else Status.REFUTED
             notes = p.notes + (("the point was certified by interval arithmetic",) if enc.atoms else ())
@@ -204,10 +206,10 @@ def _z3_search(p: Problem, d: Domain) -> Verdict | None:
             if not p.symbols:  # no point to speak of: z3 saw the constants only through facts about them
                 reason = ("the statement has no symbols, and neither exact evaluation nor z3 (which sees its "
                           "constants only through bounds on them) settles it")
-            elif p.target.atoms(AppliedUndef) or any(a.atoms(AppliedUndef) for _, a in p.named):
+            elif _has_abstract_functions(p):
                 reason += (" (an abstract function has no value at a point: a counterexample or instance needs a "
                            "concrete one, a Family)")
-            elif any(a.func not in ("root", sp.floor, sp.ceiling) for a in enc.atoms):
+            elif any(_seen_through_facts(a) for a in enc.atoms):
                 reason += " (the claim has functions z3 sees only through facts)"
             if enc.weakened:
                 reason += " (a symbol assumption z3 sees only weakened may be why)"
@@ -220,7 +222,7 @@ def _z3_search(p: Problem, d: Domain) -> Verdict | None:
     if simple is not None:
         return simple
     if p.remaining() <= 0:
-        return p.unknown("z3", "time limit reached while refining the abstraction of exp/log")
+        return p.unknown("z3", "time limit reached while refining the abstraction of exp/log", timed_out=True)
     if not p.symbols:  # no point: each round refined bounds on the constants
         return p.unknown("z3", f"the statement has no symbols, and neither exact evaluation nor z3 settles it (z3 "
                                f"sees its constants only through bounds on them, refined {REFINEMENT_ROUNDS} times)")
@@ -232,7 +234,7 @@ def _z3_search(p: Problem, d: Domain) -> Verdict | None:
 _ABSTRACTION_ADVICE = ("; what may decide it: a new positive symbol standing for a power or an exponential (y "
                        "for k**alpha) where the claim needs only its sign or order, logs of both sides of a relation "
                        "between positive products, a case split where a side changes sign, or more seconds "
-                       "(--timeout)")  # not the words "time limit": z3_search reads them as a timeout
+                       "(--timeout)")
 
 
 #: the words of a verdict's note that a proof rests on facts z3 was given (the report lists such notes apart)
@@ -241,8 +243,7 @@ THROUGH_FACTS = "only through true facts given with the query"
 
 def _through_facts(p: Problem) -> tuple[str, ...]:
     """A note where z3 saw functions only through facts about them: what its proof rests on besides algebra."""
-    names = sorted({getattr(a.func, "__name__", str(a.func)) for a in p.encoding.atoms
-                    if a.func not in ("root", sp.floor, sp.ceiling)})
+    names = sorted({getattr(a.func, "__name__", str(a.func)) for a in p.encoding.atoms if _seen_through_facts(a)})
     if not names:
         return ()
     powers = any(not e.exp.is_Rational for b in (p.target, *p.assumptions) for e in b.atoms(sp.Pow))
@@ -255,16 +256,32 @@ def _through_facts(p: Problem) -> tuple[str, ...]:
             "as well as on the algebra",)
 
 
-def _simple_verdict(p: Problem, want: bool) -> Verdict | None:
-    """Where the solver's points stayed spurious: a certified point of simple rationals, if one settles it."""
-    if p.target.atoms(AppliedUndef) or any(a.atoms(AppliedUndef) for _, a in p.named):
+def simple_verdict(p: Problem, want: bool, how: str, seconds: float = SIMPLE_SECONDS) -> Verdict | None:
+    """A certified point of simple values (a counterexample, or an instance if ``want``) found within
+    ``seconds``, as a verdict whose note says ``how`` it was found; ``None`` if none settles the claim."""
+    if _has_abstract_functions(p):
         return None  # an abstract function has no value at a point
-    found = simple_point(p, want)
+    found = simple_point(p, want, seconds)
     if found is None:
         return None
     return Verdict.make(Status.WITNESS if want else Status.REFUTED, p.kind, "simple-point", 0.0, point=found,
-                        notes=p.notes + ("z3's points stayed spurious; the point is one of simple rationals tried "
-                                         "in turn, certified by interval arithmetic",))
+                        notes=p.notes + (how,))
+
+
+def _simple_verdict(p: Problem, want: bool) -> Verdict | None:
+    """Where the solver's points stayed spurious: a certified point of simple rationals, if one settles it."""
+    return simple_verdict(p, want, "z3's points stayed spurious; the point is one of simple rationals tried in "
+                                   "turn, certified by interval arithmetic")
+
+
+def _has_abstract_functions(p: Problem) -> bool:
+    return bool(p.target.atoms(AppliedUndef)) or any(a.atoms(AppliedUndef) for _, a in p.named)
+
+
+def _seen_through_facts(atom) -> bool:
+    """Whether z3 sees this abstracted function only through facts about it (a root, floor or ceiling is
+    defined exactly by its constraints)."""
+    return atom.func not in ("root", sp.floor, sp.ceiling)
 
 
 def _admissible_point_exists(p: Problem, facts: list) -> bool | None:

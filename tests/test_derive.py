@@ -599,7 +599,7 @@ def test_an_implication_refuted_with_a_family_is_classified_as_an_implication():
     result = decide_claim(claim)
     assert result.status is Status.REFUTED
     rc = refutation_class(result)
-    assert rc.implication and rc.everywhere is True and "only vacuously" in rc.sentence()
+    assert rc.implication and rc.everywhere is True and "true only where its hypothesis fails" in rc.sentence()
 
 
 def test_an_assumption_needed_only_for_the_claim_to_be_defined_is_necessary_with_the_point():
@@ -752,3 +752,28 @@ def test_an_existence_claim_about_any_size_says_one_size_witnesses_it_and_signs_
     words = necessity_sentence(necessity(decide_claim(get_claim("S2.spill.3"))), caveat=False)
     assert "in the statement as SymPy built it, which may have used the sign when the claim was written: " \
            "positivity of" in words and "not needed (still proved without it): positivity" not in words, words
+
+
+def test_a_refuted_claim_says_whether_it_fails_only_at_a_tie_or_also_strictly():
+    """A user's: "payoff dominance implies risk dominance" was refuted at a tie (a - c = d - b), which a referee
+    could dismiss as a knife edge; nothing said that it also fails strictly.  The class now asks: with every
+    inequality of the negation and of the assumptions strict, does it still fail?  A boundary-only failure
+    (x = 1 for x >= 1 => x**2 > 1) is said to be one; where an equation forces a tie everywhere (q_1 = q_2 by
+    the model) nothing is said of ties."""
+    a, b, c, d = sp.symbols("a b c d", real=True)
+    dominance = Claim(id="T.sh", statement="s", claim=sp.Implies(a > d, a - c > d - b),
+                      assumptions={"a > c": a > c, "d > b": d > b})
+    rc = refutation_class(decide_claim(dominance))
+    assert rc.everywhere is False and rc.strictly is True, rc
+    at = rc.strictly_at
+    assert at[a] > at[d] and at[a] - at[c] < at[d] - at[b] and at[a] > at[c] and at[d] > at[b]  # strict, each
+    assert "also fails with every inequality of its negation and of the assumptions strict" in rc.sentence()
+    x = sp.Symbol("x", real=True)
+    edge = refutation_class(decide_claim(Claim(id="T.edge", statement="s", claim=sp.Implies(x >= 1, x**2 > 1))))
+    assert edge.everywhere is False and edge.strictly is False and edge.fails_at == {x: 1}, edge
+    assert "fails only where an inequality of the claim or of its assumptions holds with equality" in edge.sentence()
+    q1, q2, y, x1, x2 = sp.symbols("q_1 q_2 y x_1 x_2", positive=True)
+    forced = Claim(id="T.mp", statement="s", claim=sp.Or(q2 > q1, x1 > 5),
+                   assumptions={"q1": sp.Eq(1 - q1, q1 * y), "q2": sp.Eq(1 - q2, q2 * y)})
+    rc = refutation_class(decide_claim(forced))
+    assert rc.everywhere is False and rc.strictly is None and "tie" not in rc.sentence(), rc

@@ -971,3 +971,30 @@ def test_a_claim_over_the_integers_false_at_a_small_one_is_refuted_there():
     k = sp.Symbol("k", even=True)
     w = exists(sp.And(sp.Eq(sp.Mod(k**2, 8), 4), k > 0), timeout=5)  # k = 2: an even k whose square is 4 mod 8
     assert w.status is Status.WITNESS and sp.Mod(w.witness[k]**2, 8) == 4 and w.witness[k] % 2 == 0
+
+
+def test_an_unknown_says_whether_the_time_limit_was_reached():
+    """A flag, not words: the richer second pass of z3 is skipped after a time-out (z3_search read the reason's
+    text for "time limit", so advice could not use the words), and JSON readers get it as a field."""
+    x, y = sp.symbols("x y", real=True)
+    v = prove(x**2000 - x * y**3 + 1 > 0, [y < 1], timeout=0.6)  # the worker is stopped at the deadline
+    assert v.status is Status.UNKNOWN and v.timed_out and v.as_dict()["time_limit_reached"] is True, v
+    a = sp.Symbol("a", positive=True)
+    taylor = sum(a**i / sp.factorial(i) for i in range(8))
+    w = prove(sp.exp(a) >= taylor, timeout=5)  # true; z3's points stay spurious with time left
+    assert w.status is Status.UNKNOWN and not w.timed_out and "time_limit_reached" not in w.as_dict(), w
+    assert not Verdict.make(Status.PROVED, Kind.FORALL, "z3", 0.0, timed_out=True).timed_out  # only an unknown
+
+
+def test_an_indexed_variable_is_refused_with_what_to_write_instead():
+    """A user's: Sum(g[j], (j, 2, N)) was refused as having 'the free symbol g[j] of type Indexed; use plain
+    sympy Symbols' (g[j] is bound by the Sum, and plain Symbols cannot give each of N players a value)."""
+    from symbolic.errors import BadInputTypeError
+
+    g, j = sp.IndexedBase("g"), sp.Symbol("j", integer=True)
+    N = sp.Symbol("N", integer=True, positive=True)
+    for claim in (sp.Sum(g[j], (j, 2, N)) >= 0, sp.Sum(g[j], (j, 2, 4)).doit() >= 0):
+        with pytest.raises(BadInputTypeError, match=r"indexed variable g\[.\].*sympy.Function\('g', real=True\)"):
+            prove(claim)
+    h = sp.Function("h", real=True)
+    assert prove(sp.Sum(h(j)**2, (j, 2, 4)).doit() >= 0).status is Status.PROVED  # what the message suggests

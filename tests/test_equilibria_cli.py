@@ -75,8 +75,10 @@ BAD = [
     ("e.json", '{"lambda_S": [1, 2], "lambda_N": [1, 1], "theta": [1, 1], "sectors": [1, 2]}', "sectors[0]"),
     ("e.csv", "lambda_S,lambda_N\n1,2\n2,1\n", "missing column 'theta'"),
     ("e.csv", "lambda_S,lambda_N,theta,gdp\n1,2,1,0\n", "unknown column 'gdp'"),
-    ("e.csv", "lambda_S,lambda_N,theta\n1,2,1\n2,1\n", "row 2: 2 cells for 3 columns"),
-    ("e.csv", "lambda_S,lambda_N,theta\n1,2,1\nabc,1,1\n", "lambda_S[1]: 'abc' is not a number"),
+    ("e.csv", "lambda_S,lambda_N,theta\n1,2,1\n2,1\n", "line 3 (entry [1]): 2 cells for 3 columns"),
+    ("e.csv", "lambda_S,lambda_N,theta\n1,2,1\nabc,1,1\n", "line 3: lambda_S[1]: 'abc' is not a number"),
+    # the file's line beside the entry's index from 0: a blank line and a two-line quoted name move the line only
+    ("e.csv", 'sector,lambda_S,lambda_N,theta\na,1,2,1\n\n"b\nc",2,1,1\nd,2,1,x\n', "line 6: theta[2]: 'x'"),
     ("e.csv", "lambda_S,lambda_N,theta\n1,2,1\nnan,1,1\n", "lambda_S[1]: 'nan' is not a number"),
     ("e.csv", "lambda_S,lambda_N,theta\n", "empty input"),
     ("e.csv", "", "empty file"),

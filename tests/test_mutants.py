@@ -12,8 +12,11 @@ x, y = sp.symbols("x y", positive=True)
 
 
 def test_mutants_flip_shift_drop_and_swap():
-    text = " ".join(m.description for m in mutants(sp.Implies(sp.And(x > 1, y > 2), x * y > 2), limit=20))
+    text = " ".join(m.description for m in mutants(sp.Implies(sp.And(x > 1, y > 2), x * y > 2), limit=20,
+                                                    assumptions=[x < 3]))
     assert "made weak" in text and "shifted to" in text and "dropped" in text and "swapped" in text
+    # without assumptions that tell x and y apart, a swap is the claim again under other names: none is made
+    assert not any("swapped" in m.description for m in mutants(sp.Implies(sp.And(x > 1, y > 2), x * y > 2), 20))
     assert all(not isinstance(m.statement, sp.logic.boolalg.BooleanAtom)
                for m in mutants(sp.Implies(x > 1, x**2 > 1)))
     # a symmetric statement has no swap mutant (it would be the statement itself)
@@ -71,3 +74,34 @@ def test_no_mutant_surely_weaker_than_the_statement_a_proof_of_which_would_show_
     assert result.status is Status.PROVED
     report = mutant_report(result)
     assert report.generated and report.killed == report.generated, report
+
+
+def test_a_swap_the_assumptions_treat_alike_is_the_claim_again_and_is_not_made():
+    """A user's: Implies(x1 < x2, 1/(x2 + 1) < 1/(x1 + 1)) for positive x1, x2 'survived' its swap, which is the
+    same proposition under other names; no check could refute it.  A swap the assumptions break is still made."""
+    x1, x2 = sp.symbols("x_1 x_2", positive=True)
+    claim = sp.Implies(x1 < x2, 1 / (x2 + 1) < 1 / (x1 + 1))
+    assert not any("swapped" in m.description for m in mutants(claim, 20))
+    assert not any("swapped" in m.description for m in mutants(claim, 20, assumptions=[x1 + x2 < 3]))
+    assert any("swapped" in m.description for m in mutants(claim, 20, assumptions=[x1 < 3]))
+
+
+def test_a_proved_mutant_the_claim_implies_is_not_counted():
+    """A shift that is a weakening only under the assumptions (e >= 0, A > C) was counted as a survivor, and
+    so counted against the claim's check; it is proved, implied by the claim, and not counted."""
+    from symbolic import Role
+    from proofs import Claim, ClaimResult  # noqa: F401 (the public API a user's file uses)
+    from proofs.mutants import MutantReport
+
+    e, A, C = sp.symbols("e A C", nonnegative=True)
+    paper_claim = Claim(id="T.1", section="1", statement="payoff of effort e is at most e(A - C)",
+                        claim=A * e - C * e <= e * (A - C), assumptions={"A > C": A > C})
+    report = mutant_report(decide_claim(paper_claim))
+    assert report.generated + len(report.implied) > 0
+    assert not set(report.survivors) & set(report.implied)
+    shifted = [m for m in report.implied if "shifted" in m]
+    assert shifted, report  # e.g. ... <= 2*e*(A - C): weaker where e >= 0 and A > C
+    assert "not counted, implied by the claim" in report.summary()
+    assert MutantReport(0, 0, (), (), implied=("a <= 2*b shifted",)).summary().startswith(
+        "every mutant made (1) is implied by the claim")
+    assert Role  # the obligation roles a claims file may name

@@ -371,3 +371,19 @@ def test_a_refuted_reading_of_the_project_is_no_erratum_and_a_proof_says_the_fac
     readings = tex.index("The project's readings (a converse, a strict reading: not the source's words), refuted")
     assert false_as_stated < tex.index(r"\textbf{P.1}") < readings < tex.index(r"\textbf{R.1}")
     assert "May rest on & z3 saw exp, log only through true facts given with the query (Bernoulli" in tex
+
+
+def test_a_claim_whose_mutants_are_all_undecided_is_not_called_possibly_vacuous():
+    """S2.fmd.2's eight mutants were all undecided (an abstract P), and its page said 'none of 8 refuted: the
+    check may be vacuous', which nothing showed; verify's summary already said 'nothing shows the check can
+    fail, nor that it cannot'.  A mutant implied by its claim is named apart."""
+    from proofs.mutants import MutantReport
+    from proofs.report_tex import _mutant_sentence
+
+    undecided = MutantReport(2, 0, (), ("x > 1 made weak (>=)", "x > 1 shifted to x > 2"))
+    text = _mutant_sentence(undecided)
+    assert text.startswith("none of 2 decided") and "nor that it cannot" in text and "vacuous" not in text
+    survived = MutantReport(2, 0, ("x > 1 made weak (>=)",), ("x > 1 shifted to x > 2",))
+    assert _mutant_sentence(survived) == "none of 2 refuted: the check may be vacuous"
+    implied = MutantReport(1, 1, (), (), implied=("x > 1 shifted to x > 0",))
+    assert _mutant_sentence(implied).startswith("1 of 1 refuted; 1 not counted: proved and implied by the claim")

@@ -174,6 +174,8 @@ BAD = [
     (["grants", "--budget", "3"], "p.csv", "cost,social_return,private_return\n1,2,0\n", "missing column 'name'"),
     (["grants", "--budget", "3"], "p.csv", "", "empty file"),
     (["grants", "--budget", "3"], "p.json", "[1, 2]", "must be an object"),
+    (["grants", "--budget", "3"], "p.csv", "name,cost,social_return,private_return\nA,1,2,0\n\nB,1,zz,0\n",
+     "p.csv: line 4: social_return[1]: 'zz' is not a number"),  # the file's line, the entry's index from 0
 ]
 
 
