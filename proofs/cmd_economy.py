@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import sys
 import warnings
 from fractions import Fraction
@@ -145,19 +146,36 @@ def proposals_csv(result, cost, private_share=None) -> str:
 
     ``private_return`` is the change in the sector's specific-factor income (what the
     cluster's own factor owners capture), or ``private_share`` times the social return.
+    Where the economy bounded the returns rather than computing them (a large economy),
+    two more columns keep each bound: ``social_return_error_bound`` and
+    ``private_return_error_bound`` (``coordfail grants`` reads them).
     """
     out = io.StringIO()
     rows = csv.writer(out, lineterminator="\n")  # quoted as CSV quotes: a name is written as it is
-    rows.writerow(["name", "cost", "social_return", "private_return"])
+    # returns bounded rather than computed exactly (large economies) keep their bounds: nothing is lost
+    ranked = result.ranking()
+    bounded = bool(ranked) and all(0 <= float(result.gain_error_bound[j]) < math.inf for j in ranked) \
+        and any(float(result.gain_error_bound[j]) > 0 for j in ranked)  # re-solved in floats: no bound to keep
+    rows.writerow(["name", "cost", "social_return", "private_return"]
+                  + (["social_return_error_bound", "private_return_error_bound"] if bounded else []))
     cost_text = str(cost)
-    for j in result.ranking():
+    for j in ranked:
         gain = float(result.coordination_gain[j])
         if private_share is None:
             captured = min(max(float(result.private_gain[j]), 0.0), max(gain, 0.0))
+            # min(private, social): within the larger of the two bounds of its arguments
+            captured_bound = max(result.private_gain_error_bound[j], result.gain_error_bound[j])
         else:
-            captured = float(_as_fraction(private_share)) * max(gain, 0.0)
-        rows.writerow([result.name(j), cost_text, repr(max(gain, 0.0)), repr(captured)])
+            share = float(_as_fraction(private_share))
+            captured, captured_bound = share * max(gain, 0.0), share * result.gain_error_bound[j]
+        bounds = [_bound_cell(result.gain_error_bound[j]), _bound_cell(captured_bound)] if bounded else []
+        rows.writerow([result.name(j), cost_text, repr(max(gain, 0.0)), repr(captured)] + bounds)
     return out.getvalue()
+
+
+def _bound_cell(bound) -> str:
+    """An error bound as a cell (rounded up: still a bound)."""
+    return repr(math.nextafter(float(bound), math.inf))
 
 
 def _print(result, args) -> None:

@@ -31,6 +31,9 @@ from .datafile import exact_or_float, load_columns
 __all__ = ["add_parser", "run"]
 
 _COLUMNS = ("cost", "social_return", "private_return")
+#: optional: how far each return may lie from the value written (``coordfail economy --proposals`` writes them
+#: where it bounded the returns rather than computing them)
+_BOUNDS = ("social_return_error_bound", "private_return_error_bound")
 
 
 def add_parser(subparsers) -> None:
@@ -53,7 +56,7 @@ def run(args) -> int:
         raise UsageError(f"--top: must be a positive whole number, got {args.top}")
     # a decimal is the decimal written: costs 0.1 and 0.2 fit a budget of 0.3
     budget = exact_or_float("--budget", args.budget, exact_decimals=True)
-    data = load_columns(args.file, numbers=_COLUMNS, names="name", exact_decimals=True)
+    data = load_columns(args.file, numbers=_COLUMNS, optional_numbers=_BOUNDS, names="name", exact_decimals=True)
     if "name" not in data:
         raise UsageError(f"{args.file}: missing column 'name' (each proposal needs a name)")
     try:
@@ -66,8 +69,12 @@ def run(args) -> int:
         if exc.field == "budget":
             raise UsageError(f"--budget: {exc.reason}") from None
         raise UsageError(f"{args.file}: {exc}") from None
+    uncertain = _within_bounds(args.file, data)
     if args.json:
-        json.dump(result.as_dict(), sys.stdout, indent=2)
+        doc = result.as_dict()
+        if uncertain is not None:
+            doc["error_bounds"] = uncertain
+        json.dump(doc, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return 0
     mode = "exact arithmetic" if result.exact else "decimals read as written and computed with exactly, shown rounded"
@@ -88,8 +95,34 @@ def run(args) -> int:
     for rule in result.rules.values():
         print(f"  by {rule.rule}: total {_fmt(rule.total_net_return)}, public money {_fmt(rule.public_spending)}; "
               f"short of the {best} by {_fmt(rule.shortfall)} ({100 * rule.shortfall_share:.3g}%)")
+    if uncertain is not None:
+        names = uncertain["eligibility_uncertain"]
+        print(f"The returns carry error bounds (social up to {uncertain['largest_social']}, private up to "
+              f"{uncertain['largest_private']}): the selection is optimal for the values written; "
+              + (f"{len(names)} proposal(s) lie within their bound of eligibility (social return = cost), so "
+                 f"whether they are eligible is not known: {', '.join(names[:args.top])}"
+                 + (", ..." if len(names) > args.top else "") if names else
+                 "no proposal's eligibility (social return >= cost) changes within the bounds") + ".")
     print("This grant round is the project's formalization of Section 7 (docs/model.md §9.2).")
     return 0
+
+
+def _within_bounds(path: str, data: dict) -> dict | None:
+    """Where the file gives error bounds: the largest of each, and the proposals whose eligibility (social
+    return >= cost) the bounds leave open; ``None`` without bounds."""
+    if not any(key in data for key in _BOUNDS):
+        return None
+    n = len(data["cost"])
+    social, private = (data.get(key, [0] * n) for key in _BOUNDS)
+    for key in _BOUNDS:
+        for i, b in enumerate(data.get(key, ())):
+            if Fraction(b) < 0:
+                raise UsageError(f"{path}: {key}[{i}]: an error bound must be >= 0, got {b}")
+    open_ = [name for name, c, r, b in zip(data["name"], data["cost"], data["social_return"], social)
+             if abs(Fraction(r) - Fraction(c)) <= Fraction(b)]
+    return {"largest_social": _fmt(max(social, key=Fraction, default=0)),  # as written (a decimal stays one)
+            "largest_private": _fmt(max(private, key=Fraction, default=0)),
+            "eligibility_uncertain": sorted(open_)}
 
 
 def _bound_above(bound, total) -> str:

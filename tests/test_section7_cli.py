@@ -75,6 +75,39 @@ def test_pipeline_economy_to_proposals_to_grants(tmp_path, capsys):
         assert 0 <= float(private) <= float(social)
 
 
+def test_bounded_returns_keep_their_bounds_through_to_the_grant_round(tmp_path, capsys):
+    """--proposals wrote the midpoints of bounded returns without their bounds (the JSON had them): the bounds
+    are two more columns, which grants reads, naming the proposals whose eligibility they leave open; each is
+    a bound: the exact social return of a coordination lies within it (checked against a closed form)."""
+    rng = np.random.default_rng(7)
+    rows = "".join(f"s{j},{rng.uniform(0.5, 2):.4f},{rng.uniform(0.5, 2):.4f},{rng.uniform(1, 2):.4f}\n"
+                   for j in range(40))
+    economy = _write(tmp_path, "e.csv", "sector,lambda_S,lambda_N,theta\n" + rows)
+    proposals = tmp_path / "proposals.csv"
+    code, _, _ = _run(capsys, "economy", economy, "--gains", "bounds", "--proposals", proposals, "--cost", "1/4")
+    lines = proposals.read_text().splitlines()
+    assert code == 0 and lines[0].endswith(",social_return_error_bound,private_return_error_bound"), lines[0]
+    cells = [line.split(",") for line in lines[1:]]
+    assert all(float(c[4]) > 0 and float(c[5]) >= 0 for c in cells)
+    # the same economy in closed form (Cobb-Douglas is exact): each exact gain lies within midpoint +- bound
+    code, out, _ = _run(capsys, "economy", economy, "--json", "--top", "100")
+    exact = json.loads(out)["coordination_gain"]
+    code, bounded_out, _ = _run(capsys, "economy", economy, "--gains", "bounds", "--json", "--top", "100")
+    bounded = json.loads(bounded_out)
+    for name, value in exact.items():
+        assert abs(bounded["coordination_gain"][name] - value) <= bounded["coordination_gain_error_bound"][name]
+    open_ = sorted(c[0] for c in cells if abs(float(c[2]) - 0.25) <= float(c[4]))
+    code, out, _ = _run(capsys, "grants", proposals, "--budget", "1", "--json")
+    doc = json.loads(out)
+    assert code == 0 and doc["error_bounds"]["eligibility_uncertain"] == open_
+    code, out, _ = _run(capsys, "grants", proposals, "--budget", "1")
+    assert "The returns carry error bounds" in out and "optimal for the values written" in out
+    negative = _write(tmp_path, "n.csv", "name,cost,social_return,private_return,social_return_error_bound\n"
+                                         "A,1,2,0,-0.1\n")
+    code, _, err = _run(capsys, "grants", negative, "--budget", "1")
+    assert code == 2 and "social_return_error_bound[0]: an error bound must be >= 0" in err
+
+
 def test_proposals_keep_every_sector_name_as_written(tmp_path, capsys):
     """An outside red team: names with a double quote were written with a single one ('a"b' became "a'b", the
     name of another sector; grants then refused the file as a duplicate)."""
