@@ -346,7 +346,10 @@ class Equilibria:
                  f"{key} fails between {self._label(failure[0])} and {self._label(failure[1])}"
                  + (tie if self._strictly_ordered_in_floats(key, failure) else "")
                  for key, failure in self.assumption_failures.items()]
-        return f"A1 and A2 are checked with the sectors in {order}: " + "; ".join(parts) + "."
+        # sorted by comparative advantage, A1 fails only where two sectors tie: their order is A2's best one
+        ties = ("; sectors tied in lambda_S/lambda_N are taken in the order most favourable to A2 "
+                "(lambda_S/(theta lambda_N) decreasing)") if self.assumption_failures["A1"] is not None else ""
+        return f"A1 and A2 are checked with the sectors in {order}: " + "; ".join(parts) + ties + "."
 
     def _strictly_ordered_in_floats(self, key: str, failure: tuple[int, int] | None) -> bool:
         """The two sectors where ``key`` fails are in order, tied only by the tolerance."""

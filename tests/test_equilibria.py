@@ -299,3 +299,12 @@ def test_no_tolerance_or_one_finer_than_float_rounding_is_decided_exactly():
     eq = equilibria(lS, lN, th, rtol=0)
     assert eq.arithmetic == "rational" and {(e.sector, e.coordinated) for e in eq} == exact
     assert equilibria(lS, lN, th, rtol=1e-9).arithmetic == "float"
+
+
+def test_a_tie_in_comparative_advantage_says_how_the_tied_sectors_are_ordered_for_a2():
+    """With sectors 1 and 2 tied in lambda_S/lambda_N, A2 is checked with them in the order most favourable to it
+    (lambda_S/(theta lambda_N) decreasing); the text said nothing of it."""
+    tied = equilibria([2, 2, 1], [1, 1, 1], [1, 3, 1])
+    assert tied.assumption_failures["A1"] == (1, 2)
+    assert "tied in lambda_S/lambda_N are taken in the order most favourable to A2" in tied.assumptions_text()
+    assert "tied" not in equilibria([3, 2, 1], [1, 1, 1], [1, 1, 1]).assumptions_text()
