@@ -183,6 +183,8 @@ def excluded_values(p: Problem, point: dict) -> list[str]:
     out = []
     for s, name, sort in p.encoding.symbols:
         v = point.get(s)
+        if v is not None and not v.is_Rational and s.is_rational and sort == "Real":
+            out += _irrational_excluded(name, v)
         if v is None or not v.is_Rational:
             continue
         try:
@@ -192,6 +194,35 @@ def excluded_values(p: Problem, point: dict) -> list[str]:
         if not fits:
             out.append(f"(not (= {name} {int_literal(int(v)) if sort == 'Int' else num(v)}))")
     return out
+
+
+#: seconds spent finding the minimal polynomial of a model's irrational value
+MINIMAL_POLYNOMIAL_SECONDS = 0.5
+
+
+def _irrational_excluded(name: str, v: sp.Expr) -> list[str]:
+    """For a symbol declared rational that z3 (reading it as real) gave an irrational algebraic value: the true
+    fact that it is no root of that value's minimal polynomial, irreducible over Q of degree >= 2 (a rational
+    number is never one), which rules out every conjugate at once (sqrt(2) and -sqrt(2) for r**2 = 2).
+
+    >>> _irrational_excluded("r1", sp.sqrt(2))
+    ['(not (= (+ (* r1 r1) (- 2.0)) 0.0))']
+    """
+    t = sp.Dummy("t")
+    try:
+        with time_box(MINIMAL_POLYNOMIAL_SECONDS):
+            poly = sp.Poly(sp.minimal_polynomial(v, t), t)
+    except (OutOfTime, NotImplementedError, ValueError, sp.PolynomialError):
+        return []
+    if poly.degree() < 2 or not all(c.is_Rational for c in poly.all_coeffs()):
+        return []  # degree 1 is a rational value: not this fact
+    terms = []
+    for (k,), c in poly.terms():
+        power = " ".join([name] * k)
+        factor = f"(* {power})" if k > 1 else name if k == 1 else ""
+        terms.append(num(c) if not factor else factor if c == 1 else f"(* {num(c)} {factor})")
+    total = terms[0] if len(terms) == 1 else f"(+ {' '.join(terms)})"
+    return [f"(not (= {total} 0.0))"]
 
 
 def _rational_near(v: sp.Expr, digits: int):

@@ -998,3 +998,17 @@ def test_an_indexed_variable_is_refused_with_what_to_write_instead():
             prove(claim)
     h = sp.Function("h", real=True)
     assert prove(sp.Sum(h(j)**2, (j, 2, 4)).doit() >= 0).status is Status.PROVED  # what the message suggests
+
+
+def test_an_irrational_value_of_a_rational_symbol_is_ruled_out_with_its_conjugates():
+    """A red team's: Ne(r**2, 2) for a rational r was unknown (z3, reading r as real, offered r = sqrt(2), which
+    fails certification, and only rational values were ruled out).  A rational number is no root of an
+    irreducible polynomial of degree >= 2: that true fact rules out sqrt(2) and -sqrt(2) at once."""
+    r = sp.Symbol("r", rational=True)
+    assert prove(sp.Ne(r**2, 2), timeout=10).status is Status.PROVED
+    assert exists(sp.Eq(r**3, 2), timeout=10).status is Status.REFUTED
+    assert prove(sp.Ne(r**2 + r, 1), timeout=10).status is Status.PROVED  # the golden ratio and its conjugate
+    w = exists(sp.And(r**2 < 2, r**2 > sp.Rational(199, 100)), timeout=10)  # rationals close in on sqrt(2)
+    assert w.status is Status.WITNESS and w.witness[r].is_Rational and 1.99 < w.witness[r] ** 2 < 2
+    x = sp.Symbol("x", real=True)  # a real symbol keeps its irrational points
+    assert exists(sp.Eq(x**2, 2), timeout=10).status is Status.WITNESS

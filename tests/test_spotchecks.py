@@ -561,3 +561,50 @@ def test_an_unknown_implication_whose_hypothesis_no_draw_meets_is_not_exercised(
         out = obligation_checks.spot_check([(ob, Verdict.make(status, Kind.FORALL, "z3", 0.0))], samples=2000,
                                            seed=0)
         assert out.detail.startswith("NOT EXERCISED") and out.exercised == 0, (status, out.detail)
+
+
+# -- guards a mutation test of the spot checks found no test exercising ------------------------------------
+
+def test_draws_that_meet_an_equation_only_in_floats_are_not_counted_nor_called_rounding():
+    """Mutant S07: without counting them as excluded, draws that break x + y = 1 exactly were counted as
+    admissible evidence and said to be 'float failures ... rounding, resolved exactly'."""
+    x, y = sp.symbols("x y", positive=True)
+    c = spot.check_statement(3 * x + 3 * y >= 3, [sp.Eq(x + y, 1)], samples=20000)
+    assert c.inadmissible > 0 and c.rounding_resolved == 0 and c.failures == 0, c
+    ob = Obligation.forall("line", 3 * x + 3 * y >= 3, [("x+y=1", sp.Eq(x + y, 1))])
+    res = obligation_checks.spot_check([(ob, Verdict.make(Status.PROVED, Kind.FORALL, "z3", 0.0))], samples=20000)
+    note = res.obligations[0].note
+    assert "met the assumptions only within float tolerance" in note and "resolved exactly" not in note, note
+
+
+def test_float_failures_of_a_kernel_without_a_rational_form_are_failures_not_rounding():
+    """Mutant S20: re-decided on balls (sqrt has no rational evaluation), failures were dropped as rounding;
+    sqrt(x) < 3 fails on every draw with x > 9, far from any boundary."""
+    x = sp.Symbol("x", positive=True)
+    c = spot.check_statement(sp.sqrt(x) < 3, samples=3000)
+    assert c.exact_unavailable and c.failures > 100 and c.rounding_resolved == 0, c
+
+
+def test_a_counterexample_floats_misjudge_says_the_floats_disagree():
+    """Mutants O04 and X08: 0.1 + 0.2 > 0.3 in floats, so the exact counterexample r = 1/10, s = 1/5 of
+    r + s > 3/10 looks fine in floats; the note said 'floats agree' when made to."""
+    r, s = sp.symbols("r s", real=True)
+    pt = {r: sp.Rational(1, 10), s: sp.Rational(1, 5)}
+    pc = spot.evaluate_point(r + s > sp.Rational(3, 10), [], pt)
+    assert pc.statement_holds is False and pc.float_statement_holds is True and pc.float_agrees is False
+    ob = Obligation.forall("sum", r + s > sp.Rational(3, 10))
+    res = obligation_checks.spot_check([(ob, Verdict.make(Status.REFUTED, Kind.FORALL, "z3", 0.0, point=pt))],
+                                       samples=2000)
+    assert "floats disagree" in res.obligations[0].note
+    assert spot.evaluate_point(r + s > sp.Rational(1, 10), [], pt).float_agrees is True
+
+
+def test_float_failures_confirmed_and_left_open_add_up_whatever_the_limit():
+    """Mutant S02: past the limit of exact confirmations, one failure a round was lost from those left open.
+    With the same draws, confirmed + left open is the same at every limit."""
+    x = sp.Symbol("x", positive=True)
+    counts = set()
+    for limit in (10, 100, 10**6):
+        c = spot.check_statement(x < sp.Rational(1, 2), samples=2000, confirm_limit=limit)
+        counts.add(c.failures + c.unconfirmed)
+    assert len(counts) == 1 and counts.pop() > 1000
