@@ -31,7 +31,7 @@ from typing import Sequence
 
 import sympy as sp
 from sympy.core.relational import Relational
-from sympy.logic.boolalg import BooleanAtom, BooleanFunction
+from sympy.logic.boolalg import BooleanAtom
 
 from symbolic import Kind, Status, Verdict, exists, prove
 from symbolic.constructs import condition_text, domain_conditions
@@ -43,7 +43,7 @@ from symbolic.verdict import value_text
 
 from .claim import Claim, ClaimResult
 from .decide import decide_claim, decide_obligation_once
-from .inputs import named_not_kept
+from .inputs import named_not_kept, quoted
 
 __all__ = ["assumption_group", "AssumptionUse", "assumption_use", "refutation_class", "RefutationClass",
            "ablation", "Ablation", "ablation_row", "necessity", "Necessity", "necessity_sentence", "NECESSITY_TIMEOUT",
@@ -201,11 +201,12 @@ class RefutationClass:
         if self.everywhere is not False:
             return ""
         if self.strictly and self.strictly_at:
-            return (f"; it also fails with every inequality of its negation and of the assumptions strict (not only "
-                    f"at a tie or on a boundary), e.g. at {_plain(self.strictly_at)}")
+            return (f"; it also fails where every inequality of its negation, of the assumptions and of its "
+                    f"conditions of definition is strict, so on an open set of points (not only at a tie or on a "
+                    f"boundary), e.g. at {_plain(self.strictly_at)}")
         if self.strictly is False:
-            return ("; it fails only where an inequality of the claim or of its assumptions holds with equality (a "
-                    "tie or a boundary): with all of them strict it holds")
+            return ("; it fails only where an inequality of the claim or of its assumptions holds with equality: "
+                    "its failures have no interior (a knife edge)")
         return ""
 
     def point(self) -> dict | None:
@@ -272,43 +273,79 @@ def refutation_class(result: ClaimResult, settings: Settings | None = None) -> R
 STRICT_TIMEOUT = 3.0
 
 
-def _strict(b):
+def _smooth(e, rational: bool) -> bool:
+    """Whether ``e`` is built of numbers, symbols, +, *, powers (integer ones if ``rational``) and, unless
+    ``rational``, exp and log: functions continuous inside their domains, where 'strict' means an open set.
+    Min, Max, Abs, floor, a Piecewise hold ties of their own (Max(p - c, 0) is 0 on all of p < c)."""
+    for a in sp.preorder_traversal(e):
+        if isinstance(a, (sp.Symbol, sp.Number, sp.NumberSymbol, sp.Add, sp.Mul)):
+            continue
+        if isinstance(a, sp.Pow) and (not rational or a.exp.is_Integer):
+            continue
+        if not rational and isinstance(a, (sp.exp, sp.log)):
+            continue
+        return False
+    return True
+
+
+def _strict(b, rational: bool = False):
     """``b`` (in negation normal form) with every weak inequality made strict, or None where it holds anything
-    but And, Or and relations between real expressions (a Piecewise, a Boolean inside a term: then 'every
-    inequality' would not be well defined)."""
+    but And, Or and relations between smooth expressions (see :func:`_smooth`)."""
     if isinstance(b, (sp.And, sp.Or)):
-        parts = [_strict(a) for a in b.args]
+        parts = [_strict(a, rational) for a in b.args]
         return None if any(p is None for p in parts) else b.func(*parts)
     if isinstance(b, Relational):
-        if any(isinstance(a, (BooleanFunction, Relational, BooleanAtom, sp.Piecewise))
-               for side in b.args for a in sp.preorder_traversal(side)):
+        if not all(_smooth(side, rational) for side in b.args):
             return None
         strict = {sp.GreaterThan: sp.StrictGreaterThan, sp.LessThan: sp.StrictLessThan}.get(type(b))
         return strict(b.lhs, b.rhs, evaluate=False) if strict else b
-    return b if isinstance(b, sp.logic.boolalg.BooleanAtom) else None
+    return b if isinstance(b, BooleanAtom) else None
+
+
+def _relations(b) -> list:
+    return [r for r in sp.preorder_traversal(b) if isinstance(r, Relational)]
 
 
 def _fails_strictly(ob: Obligation, statement, settings: Settings) -> tuple[bool | None, dict | None]:
-    """Whether the claim fails at a point where every inequality of its negation and of its assumptions holds
-    strictly (an equation stays one), and such a point, each certified: a failure only at ties says so."""
-    negation = _strict(sp.to_nnf(sp.Not(statement)))
-    conditions = [_strict(sp.to_nnf(a)) for _, a in ob.assumptions]
-    if negation is None or any(c is None for c in conditions):
+    """Whether the claim fails at a point where every inequality of its negation, of its assumptions and of
+    its conditions of definition holds strictly, and such a point, certified: there every function is
+    continuous and defined around it, so the claim fails on an open set of points (never said where an
+    equation is among them).
+
+    ``False`` (it fails only where one of those inequalities holds with equality: its failures have no
+    interior, a knife edge) is said only where that follows: relations between rational functions none of
+    which is identically an equation (each then holds with equality on a set without interior), no integer
+    symbol, and strict assumptions that some point meets (otherwise the admissible points themselves have no
+    interior).  Else ``None``: not said."""
+    symbols = statement.free_symbols | set().union(*(a.free_symbols for _, a in ob.assumptions))
+    if any(s.is_integer for s in symbols):  # no point of the integers is inside an open set
         return None, None
+    written = [sp.Not(statement)] + [a for _, a in ob.assumptions]
+    defined = [c for e in (statement, *(a for _, a in ob.assumptions)) for c in domain_conditions(e)]
+    parts = [_strict(sp.to_nnf(b)) for b in written + defined]
+    if any(p is None for p in parts):
+        return None, None
+    negation, conditions = parts[0], parts[1:]
     # a declared sign's boundary (a nonnegative symbol at 0) is a boundary too
-    signs = [s > 0 if s.is_nonnegative and not s.is_positive else s < 0 for s in negation.free_symbols
-             | set().union(*(c.free_symbols for c in conditions)) if isinstance(s, sp.Symbol)
-             and (s.is_nonnegative and not s.is_positive or s.is_nonpositive and not s.is_negative)]
+    signs = [s > 0 if s.is_nonnegative else s < 0 for s in symbols
+             if s.is_nonnegative and not s.is_positive or s.is_nonpositive and not s.is_negative]
     named = {f"strict {i}": c for i, c in enumerate(conditions + signs)}
-    v = exists(negation, named, timeout=min(settings.timeout, STRICT_TIMEOUT))
-    if v.status is Status.WITNESS and _certified(ob, v.witness, False) and _holds_at(negation, v.witness):
+    limit = min(settings.timeout, STRICT_TIMEOUT)
+    relations = [r for p in parts for r in _relations(p)]
+    if any(isinstance(r, sp.Eq) for r in relations):
+        return None, None  # points on an equation's set are never inside an open set
+    v = exists(negation, named, timeout=limit)
+    if v.status is Status.WITNESS and _certified(ob, v.witness, False) and _holds_at(negation, v.witness) \
+            and all(_holds_at(c, v.witness) for c in named.values()):
         return True, {**dict(ob.fixed), **v.witness}
-    # an equation (q_1 = 1/(1 + y) and q_2 = 1/(1 + y)) can force a tie everywhere: no strict point then says
-    # nothing about a knife edge, so a failure only at ties is said only where there is none
-    equations = any(isinstance(r, sp.Eq) for c in [negation, *conditions] for r in sp.preorder_traversal(c))
-    if v.status in (Status.REFUTED, Status.VACUOUS) and not equations:
-        return False, None
-    return None, None
+    if v.status is not Status.REFUTED or any(_strict(sp.to_nnf(b), rational=True) is None for b in written):
+        return None, None
+    if any(sp.cancel(sp.together(r.lhs - r.rhs)) == 0 for r in relations):
+        return None, None  # a relation that is an equation identically forces ties on whole regions
+    inside = exists(sp.And(*named.values()), timeout=limit) if named else None
+    if inside is not None and inside.status is not Status.WITNESS:
+        return None, None  # the admissible points may have no interior (x >= y and x <= y)
+    return False, None
 
 
 def _holds_at(condition, point: dict) -> bool:
@@ -422,7 +459,7 @@ def _restored(name: str, formula, twins: dict, fixed: tuple, stated: dict, relax
     if relax:
         return sp.true
     if folded:
-        raise BadInputError(f"the assumption {name!r} names {', '.join(s.name for s in folded)}, which its formula "
+        raise BadInputError(f"the assumption {quoted(name)} names {', '.join(s.name for s in folded)}, which its formula "
                             f"{sp.sstr(formula)} does not have: SymPy settled that part with the declaration when "
                             "it was built, and what it says without it is not known")
     sizes = dict(fixed)
@@ -431,7 +468,7 @@ def _restored(name: str, formula, twins: dict, fixed: tuple, stated: dict, relax
         again = before.xreplace(twins).xreplace(sizes)
         if not isinstance(again, BooleanAtom) or again is sp.true:
             return again
-    raise BadInputError(f"the assumption {name!r} is the constant True as SymPy built it (from the symbols' "
+    raise BadInputError(f"the assumption {quoted(name)} is the constant True as SymPy built it (from the symbols' "
                         "declarations, or a case split it folded): what it says without them is not known "
                         "(sp.Ge(x, 0, evaluate=False) keeps a relation as written)")
 

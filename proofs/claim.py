@@ -286,7 +286,40 @@ class Claim:
     def _repr_latex_(self) -> str:
         label = self.formal_label()  # "Formally (decision 1 of 2)": say which one is shown
         which = rf"\quad\text{{({label[len('Formally ('):-1]})}}" if label.startswith("Formally (") else ""
-        return rf"$\text{{{self.id}: }} {self.latex_statement()}{which}$"
+        given = self._shown_assumptions()  # a statement shown without them may read as false (a/2 + c/2 > c)
+        under = (r"\quad\text{given } " + r",\ ".join(latex(a) for a in given)) if given else ""
+        return rf"${latex_id(self.id)}\text{{: }} {self.latex_statement()}{under}{which}$"
+
+    def _shown_assumptions(self) -> tuple:
+        """The assumptions of the statement :meth:`latex_statement` shows (of that decision, for a claim of
+        several), as SymPy Booleans; none where the statement is the claim's own ``latex=``."""
+        if self.latex:
+            return ()
+        shown = self.formal_statement()
+        for ob in self.decisions:
+            if shown in (ob.statement, ob.decided_statement):
+                return tuple(a for _, a in ob.assumptions if a not in (sp.true,))
+        return ()
+
+
+def latex_id(claim_id: str) -> str:
+    r"""A claim's id in math mode, its specials escaped so that both pdflatex and MathJax read it.
+
+    >>> latex_id("S5.4"), latex_id("prop_1 #2")
+    ('\\text{S5.4}', '\\text{prop}\\_\\text{1}\\ \\#\\text{2}')
+    """
+    special = {"_": r"\_", "#": r"\#", "%": r"\%", "&": r"\&", "$": r"\$", "{": r"\{", "}": r"\}", " ": r"\ ",
+               "~": r"\sim", "^": r"\hat{}", "\\": r"\backslash"}
+    out, run = [], ""
+    for c in claim_id:
+        if c in special:
+            out += [rf"\text{{{run}}}"] if run else []
+            out.append(special[c])
+            run = ""
+        else:
+            run += c
+    out += [rf"\text{{{run}}}"] if run else []
+    return "".join(out)
 
 
 @lru_cache(maxsize=4096)
@@ -576,7 +609,7 @@ class ClaimResult:
                 f"{prose_markdown(self.claim.statement)}")
 
     def _repr_latex_(self) -> str:
-        return rf"$\text{{{self.claim.id}: }}" + self.verdict._latex_body() + "$"
+        return rf"${latex_id(self.claim.id)}\text{{: }}" + self.verdict._latex_body() + "$"
 
 
 @dataclass(frozen=True)

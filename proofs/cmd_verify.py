@@ -252,7 +252,7 @@ def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None)
         text += (f"; mutants: {sum(m.generated for m in mutated)} generated, {sum(m.killed for m in mutated)} "
                  f"refuted, {sum(not m.killed and m.made_any for m in mutated)} proved claims with none refuted"
                  + (f", {constant} with none to make (a constant statement)" if constant else "")
-                 + (f", {implied} not counted (implied by their claims under the assumptions)" if implied else ""))
+                 + (f", {implied} not counted (weaker than their claims themselves)" if implied else ""))
     if not (args.json and args.quiet):  # with --json the data is on stdout; --quiet silences the rest
         print(text, file=out)
     if failed:

@@ -227,7 +227,9 @@ def combine_verdicts(kind: Kind, verdicts: Sequence[Verdict], labels: Sequence[s
             return Verdict.make(Status.REFUTED, kind, method, 0.0, reason="no instance exists", core=core, notes=notes)
     unknown = [v for v in verdicts if v.status is Status.UNKNOWN]
     if unknown:
-        return Verdict.make(Status.UNKNOWN, kind, method, 0.0, reason=unknown[0].reason, notes=notes)
+        # more seconds may decide it only where every undecided decision reached the time limit
+        return Verdict.make(Status.UNKNOWN, kind, method, 0.0, reason=unknown[0].reason, notes=notes,
+                            timed_out=all(v.timed_out for v in unknown))
     vacuous = [v for v in verdicts if v.status is Status.VACUOUS]
     return Verdict.make(Status.VACUOUS, kind, method, 0.0, reason=vacuous[0].reason, core=vacuous[0].core,
                         notes=notes)

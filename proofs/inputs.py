@@ -21,7 +21,16 @@ if TYPE_CHECKING:
     from .claim import Claim
 
 __all__ = ["named_not_kept", "about", "unrelated_assumptions", "lone_symbols", "lone_words", "input_checks", "unrelated_words",
-           "unrelated_check"]
+           "unrelated_check", "quoted"]
+
+
+def quoted(name: str) -> str:
+    """An assumption's name in quotes as written (``repr`` doubles each backslash: ``'\\\\bar{w} < 1'``).
+
+    >>> print(quoted(r"\\bar{w} < 1"), quoted("w's share"))
+    '\\bar{w} < 1' "w's share"
+    """
+    return f'"{name}"' if "'" in name else f"'{name}'"
 
 
 def about(e) -> frozenset:
@@ -83,7 +92,7 @@ def lone_words(symbol: str, assumption, near: tuple) -> str:
     if not isinstance(assumption, str):
         return (f"the symbol {symbol} is in the assumptions {', '.join(map(repr, assumption))}, not in the "
                 f"claim{guess}: they ask only that some value of {symbol} satisfies them")
-    return (f"the symbol {symbol} is in the assumption {assumption!r} only, not in the claim nor in another "
+    return (f"the symbol {symbol} is in the assumption {quoted(assumption)} only, not in the claim nor in another "
             f"assumption{guess}: that assumption asks only that some value of {symbol} satisfies it")
 
 
@@ -155,19 +164,19 @@ def input_checks(claim: "Claim") -> tuple[str, ...]:
             # a settled name is a concern only where the claim's own symbols do not settle it alike
             again = label_relation(name, symbols)
             if again is None and formula is sp.true:  # not a relation: a case split SymPy folded, say
-                out.append(f"the assumption {name!r} is the constant True as written: SymPy evaluated it when the "
+                out.append(f"the assumption {quoted(name)} is the constant True as written: SymPy evaluated it when the "
                            "file was loaded (a tautology such as Or(A, Not(A)) folds even where A is undefined; "
                            "the symbols' own assumptions), so it restricts nothing; if it was meant to say where a "
                            "term is defined, state that as an assumption of its own (x >= 0 for sqrt(x))")
             elif again is not None and not isinstance(again, BooleanAtom):
-                out.append(f"the assumption {name!r} is the constant {formula}: SymPy settled it when it was built, "
+                out.append(f"the assumption {quoted(name)} is the constant {formula}: SymPy settled it when it was built, "
                            f"from how its symbols are declared, but with the claim's symbols it is "
                            f"{sp.sstr(again)}, which {'restricts' if formula else 'admits'} something: a symbol "
                            "of one name declared two ways (Symbol('t', positive=True) beside Symbol('t'))?")
             continue
         gone = [s for s in named_not_kept(name, formula, symbols) if declares_something(s)]
         if gone:
-            out.append(f"the assumption {name!r} is {sp.sstr(formula)} as SymPy built it: its name compares "
+            out.append(f"the assumption {quoted(name)} is {sp.sstr(formula)} as SymPy built it: its name compares "
                        f"{', '.join(s.name for s in gone)} with a number, and its formula does not have "
                        f"{'it' if len(gone) == 1 else 'them'}; SymPy settles such a relation from a declared sign "
                        "when the file is loaded (And(b > 0, ...) is ... for a positive b), so what the assumption "
@@ -175,7 +184,7 @@ def input_checks(claim: "Claim") -> tuple[str, ...]:
             continue
         why = label_disagreement(name, formula)
         if why:
-            out.append(f"the assumption named {name!r} is {sp.sstr(formula)}: {why}; the name is what is shown, "
+            out.append(f"the assumption named {quoted(name)} is {sp.sstr(formula)}: {why}; the name is what is shown, "
                        "the formula is what is assumed")
     return tuple(dict.fromkeys(out))
 
@@ -194,5 +203,5 @@ def unrelated_words(claim: "Claim", name: str, things) -> str:
     """The unrelated assumption ``name`` of ``claim`` in words."""
     symbols = ", ".join(sorted(str(s) for s in about(claim.claim)))
     own = ", ".join(sorted(str(s) for s in things))
-    return (f"the assumption {name!r} is about {own}, none of the claim's symbols ({symbols}), not even through "
+    return (f"the assumption {quoted(name)} is about {own}, none of the claim's symbols ({symbols}), not even through "
             "the other assumptions")

@@ -6,8 +6,8 @@ shifted thresholds, dropped hypotheses, swapped parameters), decides each
 under the obligation's own assumptions (and concrete families), and counts a
 mutant *killed* when it is refuted with a certified counterexample.  A proved
 claim with no killed mutant is flagged: the check may be vacuous.  A mutant
-that is proved and that the claim implies under its assumptions (a weaker
-statement) is not counted: no check could refute it.
+that is proved and that the claim itself implies, whatever its assumptions
+(a weaker statement), is not counted: no check could refute it.
 """
 
 from __future__ import annotations
@@ -45,8 +45,8 @@ class MutantReport:
     undecided: tuple[str, ...] = ()  #: mutants the engine could not decide
     survivors_latex: tuple[str, ...] = ()  #: the same, their formulas typeset (for the report)
     undecided_latex: tuple[str, ...] = ()
-    #: mutants proved and implied by the claim under its assumptions (weaker statements): not counted in
-    #: ``generated``, since no check could refute them
+    #: mutants proved and implied by the claim itself, whatever its assumptions (weaker statements): not
+    #: counted in ``generated``, since no check could refute them
     implied: tuple[str, ...] = ()
 
     @property
@@ -60,8 +60,8 @@ class MutantReport:
 
     def summary(self) -> str:
         if not self.generated and self.implied:
-            return (f"every mutant made ({len(self.implied)}) is implied by the claim under its assumptions "
-                    f"(e.g. {_short(self.implied[0])}): nothing shows the check can fail")
+            return (f"every mutant made ({len(self.implied)}) is weaker than the claim itself, which implies it "
+                    f"whatever the assumptions (e.g. {_short(self.implied[0])}): nothing shows the check can fail")
         if not self.generated:
             return "no mutant could be made (the statement is a constant): nothing shows the check can fail"
         if not self.killed and self.undecided and not self.survivors:
@@ -72,7 +72,7 @@ class MutantReport:
             return f"no mutant refuted ({self.generated} generated): the check may be vacuous"
         text = f"{self.killed} of {self.generated} refuted"
         for label, which in (("survived", self.survivors), ("undecided", self.undecided),
-                             ("not counted, implied by the claim under its assumptions", self.implied)):
+                             ("not counted, weaker than the claim itself", self.implied)):
             if which:
                 names = list(dict.fromkeys(which))  # one mutation can survive in several decisions
                 text += f"; {label}: " + "; ".join(_short(n) for n in names[:3]) + ("..." if len(names) > 3 else "")
@@ -144,7 +144,7 @@ def mutant_report(result: ClaimResult, settings: Settings | None = None,
         if v.status is Status.REFUTED:
             killed += 1
         elif v.status is Status.PROVED and _implied(ob, m.statement, settings):
-            implied.append(said)  # a weaker statement under the assumptions: its proof shows nothing
+            implied.append(said)  # weaker than the claim itself: its proof shows nothing
         elif v.status is Status.PROVED:
             survivors.append(said)
             survivors_tex.append(m.latex)
@@ -160,9 +160,12 @@ IMPLIED_TIMEOUT = 2.0
 
 
 def _implied(ob: Obligation, mutant, settings: Settings) -> bool:
-    """Whether the claim implies its mutant at every point its assumptions admit (proved by the engine): then
-    the mutant is weaker, its proof follows from the claim's, and it cannot show that the check can fail."""
+    """Whether the claim implies its mutant wherever its symbols are as declared, *without* its assumptions
+    (proved by the engine): then the mutant is weaker than the claim itself, and no check could refute it.
+    Asked under the assumptions it would be trivial: a proved claim and a proved mutant imply each other there,
+    while a mutant proved only because the assumptions leave slack (x - y > 1 where x > 3, y < 1) is a survivor
+    that says so."""
     question = Obligation(f"{ob.label} [does the claim imply its mutant?]", ob.kind,
-                          sp.Implies(ob.decided_statement, mutant), ob.assumptions, ob.role, ob.families)
+                          sp.Implies(ob.decided_statement, mutant), (), ob.role, ob.families)
     asked = settings.merge(timeout=min(settings.timeout, IMPLIED_TIMEOUT))
     return decide_obligation_once(question, asked).status is Status.PROVED

@@ -228,7 +228,11 @@ def _paper_from_module(module, origin: str) -> Paper:
         if isinstance(candidate, Paper):
             return candidate
         if callable(candidate) and not isinstance(candidate, type):
-            made = candidate()
+            try:
+                made = candidate()
+            except Exception as exc:
+                raise BadInputError(f"{origin}: {name}() raised {type(exc).__name__}: {exc}".splitlines()[0]
+                                    + _raised_where(exc)) from exc
             if isinstance(made, Paper):
                 return made
     for name in ("claims", "CLAIMS"):
@@ -302,10 +306,45 @@ def _did_you_mean(word: str, options, shown=str) -> str:
 
 
 def _entry_point(name: str):
-    for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
-        if ep.name == name:
-            return ep
-    return None
+    """The installed entry point of that name; two (a stale install beside a new one) are refused by name."""
+    found = [ep for ep in metadata.entry_points(group=ENTRY_POINT_GROUP) if ep.name == name]
+    if len({ep.value for ep in found}) > 1:
+        raise BadInputError(f"--claims {name!r}: {len(found)} installed packages register this name ("
+                            + ", ".join(f"{ep.value}" + (f" in {ep.dist.name}" if getattr(ep, "dist", None) else "")
+                                        for ep in found)
+                            + "): uninstall the stale one, so that the paper checked is the one meant")
+    return found[0] if found else None
+
+
+def _raised_where(exc: BaseException) -> str:
+    """``file.py, line N`` of the innermost frame of the user's code that raised (not the import machinery)."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__)
+              if not f.filename.startswith("<frozen") and "importlib" not in Path(f.filename).parts]
+    return f" ({Path(frames[-1].filename).name}, line {frames[-1].lineno})" if frames else ""
+
+
+def _paper_from_entry_point(spec: str, ep) -> "Paper":
+    """The paper an entry point names: a Paper, a module holding one (or ``claims``), a list of claims, or a
+    function returning any of those; anything else, or an error while loading or calling it, is bad input."""
+    where = f"entry point {spec!r} ({ep.value})"
+    try:
+        obj = ep.load()
+    except Exception as exc:
+        raise BadInputError(f"{where}: {type(exc).__name__}: {exc}".splitlines()[0] + _raised_where(exc)) from exc
+    if callable(obj) and not isinstance(obj, (type, Paper)) and not isinstance(obj, type(sys)):
+        try:
+            obj = obj()
+        except Exception as exc:  # a factory that fails: one line, with where, not a traceback
+            raise BadInputError(f"{where}: calling it raised {type(exc).__name__}: {exc}".splitlines()[0]
+                                + _raised_where(exc)) from exc
+    if isinstance(obj, Paper):
+        return obj
+    if isinstance(obj, (list, tuple)) and all(isinstance(c, Claim) for c in obj):
+        return Paper(title=spec, claims=tuple(obj))
+    if isinstance(obj, type(sys)):  # a module
+        return _paper_from_module(obj, where)
+    raise BadInputError(f"{where} gives {type(obj).__name__} {str(obj)[:60]!r}: an entry point must name a Paper, a "
+                        "module holding 'paper' or 'claims', a list of Claims, or a function returning a Paper")
 
 
 def _import_module(name: str):
@@ -337,26 +376,13 @@ def load_paper(spec: str | None = None) -> Paper:
         if not path.is_file():
             raise BadInputError(f"no such claims file: {spec}{_near_file(path)}")
         return _paper_from_module(_import_file(path), str(path))
+    ep = _entry_point(spec)  # an installed name first: a folder of the same name here is its source, say
+    if ep is not None:
+        return _paper_from_entry_point(spec, ep)
     if path.is_dir() and not (path / "__init__.py").is_file():  # Python would import it as an empty namespace
         files = sorted(p.name for p in path.glob("*.py"))[:5]
         raise BadInputError(f"{spec} is a folder, not a claims file" + (
             f": name one of its files ({', '.join(str(path / f) for f in files)})" if files else " (it holds no .py file)"))
-    ep = _entry_point(spec)
-    if ep is not None:
-        try:
-            obj = ep.load()
-        except Exception as exc:
-            raise BadInputError(f"entry point {spec!r} ({ep.value}): {type(exc).__name__}: {exc}".splitlines()[0]) \
-                from exc
-        if isinstance(obj, Paper):
-            return obj
-        if callable(obj):
-            obj = obj()
-            if isinstance(obj, Paper):
-                return obj
-        if isinstance(obj, (list, tuple)):
-            return Paper(title=spec, claims=tuple(obj))
-        return _paper_from_module(obj, f"entry point {spec!r}")
     if not re.fullmatch(r"[A-Za-z_][\w.]*", spec):
         raise BadInputError(f"--claims {spec!r}: not a file, an installed entry point or a module name"
                             f"{_near_entry_point(spec)}")

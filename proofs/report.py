@@ -218,7 +218,7 @@ def _refutation_short(refuted) -> str:
             at += f" (decision {refuted.decision[0]} of {refuted.decision[1]})"
         if refuted.family:
             at += f" with {refuted.family}"
-    edge = {True: ", and fails strictly too (not only at a tie)", False: ", and fails only at a tie or boundary",
+    edge = {True: ", and fails on an open set too (not only at a tie)", False: ", and fails only on a knife edge",
             None: ""}[refuted.strictly] if refuted.everywhere is False else ""
     if refuted.implication:
         return (f"false wherever its hypothesis holds{at}" if refuted.everywhere

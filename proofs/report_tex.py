@@ -172,17 +172,24 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
     return f"{draws}; none disagrees{open_}"
 
 
+def _key(claim_id: str) -> str:
+    """A claim's LaTeX label: its id with every character but letters, digits, '.', '-' and ':' written as
+    its code (an id may hold '#', '&', '%' or '_', which break a label)."""
+    return "claim:" + "".join(c if c.isascii() and (c.isalnum() or c in ".-:") else f"+{ord(c):x}+"
+                              for c in claim_id)
+
+
 def _mutant_cell(m) -> str:
     return f"{m.killed}/{m.generated}" if m is not None else "--"
 
 
 def _mutant_sentence(m) -> str:
     """LaTeX: how many mutants were refuted, and which were not (each named once, with its count)."""
-    implied = (f"; {len(m.implied)} not counted: proved and implied by the claim under its assumptions (weaker "
-               "statements, which no check could refute)") if m.implied else ""
+    implied = (f"; {len(m.implied)} not counted: weaker than the claim itself, which implies them whatever the "
+               "assumptions (no check could refute them)") if m.implied else ""
     if not m.generated and m.implied:
-        return f"every mutant made ({len(m.implied)}) is implied by the claim under its assumptions: nothing " \
-               "shows that the check can fail"
+        return f"every mutant made ({len(m.implied)}) is weaker than the claim itself: nothing shows that the " \
+               "check can fail"
     if not m.generated:
         return "none could be made from the decided statements (nothing to shift, flip or drop)"
     if not m.killed and m.undecided and not m.survivors:
@@ -319,7 +326,7 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
     if checked:  # a verdict beside a possible slip in its input, or a proof about no case: said up front
         out.append(f" {len(checked)} claim{'s' if len(checked) > 1 else ''} carr{'y' if len(checked) > 1 else 'ies'} "
                    "a check (a possible slip in the input, or a proof that holds only vacuously), said beside "
-                   "the verdict: " + ", ".join(rf"{escape_text(it.id)} (p.~\pageref{{claim:{it.id}}})"
+                   "the verdict: " + ", ".join(rf"{escape_text(it.id)} (p.~\pageref{{{_key(it.id)}}})"
                                                 for it in checked) + ".")
     out.append("\n\n" r"\subsection*{The verdicts at a glance}" "\n" + _summary_counts(items) + "\n")
     out.append(r"\subsection*{Errata found}" "\n")
@@ -337,7 +344,7 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
             what = (it.refutation_short or "false as stated") if it.kind is Kind.FORALL else \
                 "impossible under the stated assumptions"
             out.append(rf"\item \textbf{{{escape_text(it.id)}}}, {_tex(it.statement)}: {escape_text(what)} "
-                       rf"(p.~\pageref{{claim:{it.id}}})." "\n")
+                       rf"(p.~\pageref{{{_key(it.id)}}})." "\n")
         out.append(r"\end{itemize}" "\n")
     if not false:
         out.append("No claim was refuted.\n\n")
@@ -348,7 +355,7 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
         for it in undecided:
             what = "counterexamples" if it.kind is Kind.FORALL else "instances"
             out.append(rf"\item \textbf{{{escape_text(it.id)}}}, {_tex(it.statement)}: {it.spot.found:,} exactly "
-                       rf"confirmed {what} among {it.spot.in_all:,} draws (p.~\pageref{{claim:{it.id}}})." "\n")
+                       rf"confirmed {what} among {it.spot.in_all:,} draws (p.~\pageref{{{_key(it.id)}}})." "\n")
         out.append(r"\end{itemize}" "\n")
     if paper.errata:  # listed on their own page: the front page stays one page
         where = "; ".join(dict.fromkeys(escape_text(e.where) for e in paper.errata))
@@ -385,7 +392,7 @@ def _where(it: ClaimReport) -> str:
 
 def _claim_section(it: ClaimReport) -> str:
     out = [f"\\needspace{{8\\baselineskip}}\n\\subsection*{{{escape_text(it.id)}: {_verdict_tex(it.verdict)}}}\n"
-           f"\\phantomsection\\label{{claim:{it.id}}}\n",
+           f"\\phantomsection\\label{{{_key(it.id)}}}\n",
            f"{_tex(it.statement)}.\n\n",
            f"\\emph{{Where:}} {escape_text(it.place)}." if it.place else ""]
     if it.quote:

@@ -87,8 +87,9 @@ class Family:
                 isinstance(r, (tuple, list)) and len(r) == 2 and isinstance(r[0], str) and isinstance(r[1], Boolean)
                 for r in requirements):
             raise BadInputTypeError(f"family {self.label!r}: its requirements must be (name, relation) pairs or a "
-                                    "name -> relation mapping, e.g. requirements=((\"increasing\", "
-                                    f"Derivative(g(t), t) > 0),), got {requirements!r}")
+                                    "name -> relation mapping in its Lambda's variable, e.g. "
+                                    "requirements=((\"increasing\", Derivative(g(t), t) > 0),), proved for the "
+                                    f"function the Lambda defines, got {requirements!r}")
         object.__setattr__(self, "requirements", tuple(tuple(r) for r in requirements))
         if not isinstance(self.domain, Boolean):
             raise BadInputTypeError(f"family {self.label!r}: its domain must be a SymPy condition such as t >= 0, "
@@ -119,7 +120,9 @@ class Family:
         deadline = time.monotonic() + timeout
         for name, req in self.requirements:
             left = deadline - time.monotonic()
-            if left <= 0 or prove(sp.Implies(self.domain, req), timeout=left).status is not Status.PROVED:
+            # a requirement about the abstract function (g' > 0) is about this family once it is put in
+            concrete = self.instantiate(req)
+            if left <= 0 or prove(sp.Implies(self.domain, concrete), timeout=left).status is not Status.PROVED:
                 return f"its requirement {name} is not proved on its domain"
         return ""
 

@@ -129,7 +129,7 @@ class Verdict:
     family: str = ""
     #: an ``unknown`` because the time limit was reached (more seconds may decide it), not because a route
     #: gave up with time left
-    timed_out: bool = False
+    timed_out: bool = field(default=False, repr=False)
 
     @classmethod
     def make(cls, status, kind, method, seconds, *, reason="", point=None, core=(), notes=(), family="",

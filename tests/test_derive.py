@@ -754,26 +754,37 @@ def test_an_existence_claim_about_any_size_says_one_size_witnesses_it_and_signs_
            "positivity of" in words and "not needed (still proved without it): positivity" not in words, words
 
 
-def test_a_refuted_claim_says_whether_it_fails_only_at_a_tie_or_also_strictly():
+def test_a_refuted_claim_says_whether_it_fails_on_an_open_set_or_only_on_a_knife_edge():
     """A user's: "payoff dominance implies risk dominance" was refuted at a tie (a - c = d - b), which a referee
-    could dismiss as a knife edge; nothing said that it also fails strictly.  The class now asks: with every
-    inequality of the negation and of the assumptions strict, does it still fail?  A boundary-only failure
-    (x = 1 for x >= 1 => x**2 > 1) is said to be one; where an equation forces a tie everywhere (q_1 = q_2 by
-    the model) nothing is said of ties."""
+    could dismiss as a knife edge; nothing said that it also fails on an open set.  With every inequality of
+    the negation, the assumptions and the conditions of definition strict, does it still fail?  A knife edge
+    (x = 1 for x >= 1 => x**2 > 1) is said to be one.  A tester's cases where either sentence would be false
+    say nothing: integers (sqrt(n) >= 1 fails only at n = 0, the edge of sqrt's domain), Max (0 on all of
+    p < c), an equation written as two inequalities, a relation that is an equation identically, and an
+    equation forcing a tie (q_1 = q_2 by the model)."""
+    def classified(claim, assumptions=None):
+        return refutation_class(decide_claim(Claim(id="T", statement="s", claim=claim, assumptions=assumptions or {})))
+
     a, b, c, d = sp.symbols("a b c d", real=True)
-    dominance = Claim(id="T.sh", statement="s", claim=sp.Implies(a > d, a - c > d - b),
-                      assumptions={"a > c": a > c, "d > b": d > b})
-    rc = refutation_class(decide_claim(dominance))
+    rc = classified(sp.Implies(a > d, a - c > d - b), {"a > c": a > c, "d > b": d > b})
     assert rc.everywhere is False and rc.strictly is True, rc
     at = rc.strictly_at
     assert at[a] > at[d] and at[a] - at[c] < at[d] - at[b] and at[a] > at[c] and at[d] > at[b]  # strict, each
-    assert "also fails with every inequality of its negation and of the assumptions strict" in rc.sentence()
-    x = sp.Symbol("x", real=True)
-    edge = refutation_class(decide_claim(Claim(id="T.edge", statement="s", claim=sp.Implies(x >= 1, x**2 > 1))))
+    assert "so on an open set of points (not only at a tie" in rc.sentence()
+    x, y = sp.symbols("x y", real=True)
+    edge = classified(sp.Implies(x >= 1, x**2 > 1))
     assert edge.everywhere is False and edge.strictly is False and edge.fails_at == {x: 1}, edge
-    assert "fails only where an inequality of the claim or of its assumptions holds with equality" in edge.sentence()
-    q1, q2, y, x1, x2 = sp.symbols("q_1 q_2 y x_1 x_2", positive=True)
-    forced = Claim(id="T.mp", statement="s", claim=sp.Or(q2 > q1, x1 > 5),
-                   assumptions={"q1": sp.Eq(1 - q1, q1 * y), "q2": sp.Eq(1 - q2, q2 * y)})
-    rc = refutation_class(decide_claim(forced))
-    assert rc.everywhere is False and rc.strictly is None and "tie" not in rc.sentence(), rc
+    assert "its failures have no interior (a knife edge)" in edge.sentence()
+    inside = classified(sp.Or(sp.sqrt(x) >= 1, x >= sp.Rational(1, 2)))  # fails on 0 <= x < 1/2: a point inside
+    assert inside.strictly is True and 0 < inside.strictly_at[x] < sp.Rational(1, 2), inside
+    n, m = sp.symbols("n m", integer=True)
+    p, k = sp.symbols("p k", positive=True)
+    q1, q2, t = sp.symbols("q_1 q_2 t", positive=True)
+    for claim, assumptions in ((sp.sqrt(n) >= 1, None), (sp.Or(n >= m + 1, n <= m - 1), None),
+                               (sp.Max(p - k, 0) > 0, None), (sp.Abs(x) + x > 0, None),
+                               (x < 0, {"x >= y": x >= y, "x <= y": x <= y}),
+                               (sp.Or((x + 1)**2 > x**2 + 2 * x + 1, y > 0), None),
+                               (sp.Or(q2 > q1, t > 5), {"q1": sp.Eq(1 - q1, q1 * y), "q2": sp.Eq(1 - q2, q2 * y)})):
+        rc = classified(claim, assumptions)
+        assert rc.everywhere is False and rc.strictly is None, (claim, rc)
+        assert "knife" not in rc.sentence() and "open set" not in rc.sentence()

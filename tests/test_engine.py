@@ -1012,3 +1012,16 @@ def test_an_irrational_value_of_a_rational_symbol_is_ruled_out_with_its_conjugat
     assert w.status is Status.WITNESS and w.witness[r].is_Rational and 1.99 < w.witness[r] ** 2 < 2
     x = sp.Symbol("x", real=True)  # a real symbol keeps its irrational points
     assert exists(sp.Eq(x**2, 2), timeout=10).status is Status.WITNESS
+
+
+def test_a_claim_undecided_at_its_time_limit_says_so_as_its_decisions_do():
+    """A tester's: combine_verdicts rebuilt a claim's unknown without the flag, so every claim (one decision or
+    several) lost it; verify --json printed no time_limit_reached."""
+    from proofs import Claim, decide_claim
+    from symbolic.settings import Settings
+
+    x, y = sp.symbols("x y", real=True)
+    claim = Claim(id="T.slow", statement="s", claim=x**2000 - x * y**3 + 1 > 0, assumptions={"y < 1": y < 1})
+    result = decide_claim(claim, settings=Settings(timeout=0.6))
+    assert result.status is Status.UNKNOWN and result.verdict.timed_out, result.verdict
+    assert result.verdict.as_dict()["time_limit_reached"] is True

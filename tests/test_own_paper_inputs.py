@@ -2031,6 +2031,12 @@ def test_a_family_with_bare_requirements_is_refused_when_it_is_made():
         Family(g, sp.Lambda(t, t - 1), "g(t) = t - 1", requirements=(sp.Derivative(g(t), t) > 0,))
     family = Family(g, sp.Lambda(t, t - 1), "g(t) = t - 1", requirements={"increasing": sp.Derivative(g(t), t) > 0})
     assert family.requirements == (("increasing", sp.Derivative(g(t), t) > 0),)
+    # a requirement about g, as the error message suggests writing it, is proved for the function put in
+    # (it was proved as written, with g abstract, and always failed)
+    assert family.inadmissible() == ""
+    for wrong in (-t, t**3):  # decreasing; g'(0) = 0
+        bad = Family(g, sp.Lambda(t, wrong), "g", requirements={"increasing": sp.Derivative(g(t), t) > 0})
+        assert bad.inadmissible() == "its requirement increasing is not proved on its domain"
 
 
 def test_misspelt_expectations_files_and_entry_points_get_a_suggestion(tmp_path):
@@ -2090,3 +2096,37 @@ def test_repeated_boundary_draws_are_counted_as_draws_and_as_distinct_points():
     wide = Claim(id="R.7", statement="s", claim=x < 1500)
     spot = spot_check_claim(Paper(title="t", claims=(wide,)), decide_claim(wide, settings=FAST), FAST)
     assert spot.found >= 1 and spot.found_points == spot.found and "distinct" not in spot.found_text()
+
+
+def test_an_entry_point_is_read_before_a_folder_and_its_slips_are_one_line(tmp_path, monkeypatch):
+    """A packager's trial: a factory that raised, or an entry point naming a dict, ended in tracebacks (pytest:
+    INTERNALERROR); a source folder named like the installed entry point hid it; two installs registering
+    one name went unsaid."""
+    from importlib import metadata
+
+    from proofs import paper as paper_module
+    from proofs.paper import load_paper
+    from symbolic.errors import BadInputError
+
+    (tmp_path / "eps_mod.py").write_text(
+        "import sympy as sp\nfrom proofs import Claim\nx = sp.Symbol('x', positive=True)\n"
+        "CLAIMS = [Claim(id='E.1', statement='s', claim=x + 1 > x)]\n"
+        "def broken():\n    raise RuntimeError('data file missing')\n"
+        "NOT_A_PAPER = {'a': 1}\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    eps = [metadata.EntryPoint("good", "eps_mod:CLAIMS", paper_module.ENTRY_POINT_GROUP),
+           metadata.EntryPoint("factory", "eps_mod:broken", paper_module.ENTRY_POINT_GROUP),
+           metadata.EntryPoint("dict", "eps_mod:NOT_A_PAPER", paper_module.ENTRY_POINT_GROUP),
+           metadata.EntryPoint("twice", "eps_mod:CLAIMS", paper_module.ENTRY_POINT_GROUP),
+           metadata.EntryPoint("twice", "old_mod:CLAIMS", paper_module.ENTRY_POINT_GROUP)]
+    monkeypatch.setattr(paper_module.metadata, "entry_points",
+                        lambda group=None: [ep for ep in eps if group in (None, ep.group)])
+    (tmp_path / "good").mkdir()  # the package's source folder, where its author stands
+    monkeypatch.chdir(tmp_path)
+    assert [c.id for c in load_paper("good").claims] == ["E.1"]
+    with pytest.raises(BadInputError, match=r"calling it raised RuntimeError: data file missing \(eps_mod.py, line 6\)"):
+        load_paper("factory")
+    with pytest.raises(BadInputError, match=r"gives dict .*must name a Paper"):
+        load_paper("dict")
+    with pytest.raises(BadInputError, match=r"2 installed packages register this name"):
+        load_paper("twice")

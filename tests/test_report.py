@@ -386,4 +386,29 @@ def test_a_claim_whose_mutants_are_all_undecided_is_not_called_possibly_vacuous(
     survived = MutantReport(2, 0, ("x > 1 made weak (>=)",), ("x > 1 shifted to x > 2",))
     assert _mutant_sentence(survived) == "none of 2 refuted: the check may be vacuous"
     implied = MutantReport(1, 1, (), (), implied=("x > 1 shifted to x > 0",))
-    assert _mutant_sentence(implied).startswith("1 of 1 refuted; 1 not counted: proved and implied by the claim")
+    assert _mutant_sentence(implied).startswith("1 of 1 refuted; 1 not counted: weaker than the claim itself")
+
+
+@pytest.mark.skipif(shutil.which("pdflatex") is None, reason="needs pdflatex")
+def test_claim_ids_with_latex_specials_compile_and_their_labels_are_distinct(tmp_path):
+    """A packager's: ids with '#', '&' or '%' (verify accepts them) went into \\label{} unescaped and pdflatex
+    failed; Claim._repr_latex_ wrote them unescaped too ('prop_1' broke a notebook's LaTeX export)."""
+    from proofs import Settings, load_paper
+    from proofs.report import write_report
+    from proofs.report_tex import _key
+
+    path = tmp_path / "odd.py"
+    path.write_text(
+        "import sympy as sp\nfrom proofs import Claim\nx = sp.Symbol('x', positive=True)\n"
+        "claims = [Claim(id='P#1 & 50%', statement='s', claim=x / 2 >= x, expected='refuted'),\n"
+        "          Claim(id='prop_1', statement='t', claim=x + 1 > x, expected='proved')]\n")
+    out = tmp_path / "r"
+    write_report(out, paper=load_paper(str(path)), settings=Settings(samples=200), jobs=1, pdf=True)
+    assert (out / "report.pdf").stat().st_size > 0
+    assert _key("P#1 & 50%") != _key("P#1 & 50_") and _key("S5.4") == "claim:S5.4"
+    tex = r"\documentclass{article}\usepackage{amsmath}\begin{document}" + "\n".join(
+        c._repr_latex_() for c in load_paper(str(path)).claims) + r"\end{document}"
+    (tmp_path / "repr.tex").write_text(tex)
+    done = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "repr.tex"], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-800:]

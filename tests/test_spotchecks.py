@@ -608,3 +608,19 @@ def test_float_failures_confirmed_and_left_open_add_up_whatever_the_limit():
         c = spot.check_statement(x < sp.Rational(1, 2), samples=2000, confirm_limit=limit)
         counts.add(c.failures + c.unconfirmed)
     assert len(counts) == 1 and counts.pop() > 1000
+
+
+def test_an_equation_no_exact_draw_meets_leaves_no_float_draw_counted():
+    """Mutant S09: y = exp(x) is met by float draws only within a tolerance; with no exact draw meeting it,
+    the float draws show nothing and none counts as admissible (2,970 did)."""
+    x, y = sp.symbols("x y", positive=True)
+    c = spot.check_statement(y > x, [sp.Eq(y, sp.exp(x))], samples=3000, exact_samples=0)
+    assert c.exact_draws == 0 and c.admissible == 0 and c.inadmissible == 3000, c
+
+
+def test_draws_where_the_hypothesis_is_undefined_do_not_count_as_meeting_it():
+    """Mutant S10: at r = 1 (a boundary draw of r >= 1) the hypothesis 1/(r - 1) > 0 is undefined; those draws
+    were counted as meeting it."""
+    r = sp.Symbol("r", real=True)
+    c = spot.check_statement(sp.Implies(1 / (r - 1) > 0, r > 1), [r >= 1], samples=5000)
+    assert c.undefined > 0 and c.hypothesis_held == c.admissible - c.undefined, c
