@@ -643,3 +643,26 @@ def test_a_point_settled_in_floats_only_says_so(monkeypatch):
     res = obligation_checks.spot_check([(ob, Verdict.make(Status.REFUTED, Kind.FORALL, "z3", 0.0, point=point))],
                                        samples=200)
     assert "counterexample re-evaluated in floats only" in res.obligations[0].note, res.obligations[0].note
+
+
+def test_an_obligation_without_admissible_draws_is_said_to_have_none():
+    """Mutant O13: y**3 = 2 x**3 is met by no draw (float or exact); the detail said nothing of it."""
+    x, y = sp.symbols("x y", positive=True)
+    ob = Obligation.forall("cube", y > x, [("y^3 = 2x^3", sp.Eq(y**3, 2 * x**3))])
+    res = obligation_checks.spot_check([(ob, Verdict.make(Status.PROVED, Kind.FORALL, "z3", 0.0))], samples=2000)
+    assert res.samples == 0 and "some obligation had NO admissible draws" in res.detail, res.detail
+
+
+def test_no_instance_for_every_function_is_checked_with_an_admissible_concrete_one():
+    """Mutant O14: 'no instance' of an existence claim about an abstract increasing g holds for every such g,
+    so for g(t) = t; the check was skipped as for any claim about an abstract function."""
+    from symbolic.obligation import Family
+
+    x, t = sp.Symbol("x", positive=True), sp.Symbol("t", real=True)
+    g = sp.Function("g", real=True)
+    fam = Family(g, sp.Lambda(t, t), "g(t) = t", requirements={"increasing": sp.Derivative(g(t), t) > 0})
+    ob = Obligation.exists("below", g(x) < g(0), {"g increasing": sp.Derivative(g(x), x) > 0}, families=(fam,))
+    res = obligation_checks.spot_check([(ob, Verdict.make(Status.REFUTED, Kind.EXISTS, "z3", 0.0))], samples=2000)
+    assert "evaluated with the admissible concrete g(t) = t" in res.obligations[0].note, \
+        res.obligations[0].note
+    assert res.agrees and res.samples > 0
