@@ -325,3 +325,16 @@ def test_s511_fails_for_a_wage_that_depends_on_theta(monkeypatch):
     fake = Verdict.make(Status.PROVED, Kind.FORALL, "fake", 0.0)
     out = spot_check([(ob, fake)], samples=5000, seed=0)
     assert out.violations > 0 and out.detail.startswith("DISAGREES"), out.detail
+
+
+def test_the_weak_star_errata_fail_only_on_the_knife_edge_and_the_converse_on_an_open_set(decided_claims):
+    """What the README and the report say of the paper's errata, computed: S5.6 and S5.10 (strict (*)) fail
+    only where (*) holds with equality; the converse S5.14 fails on an open set, at a point it names where
+    every inequality is strict."""
+    from proofs.ablation import refutation_class
+
+    for cid in ("S5.6", "S5.10"):
+        rc = refutation_class(decided_claims[cid])
+        assert rc.everywhere is False and rc.strictly is False, (cid, rc)
+    rc = refutation_class(decided_claims["S5.14"])
+    assert rc.everywhere is False and rc.strictly is True and rc.strictly_at, rc
