@@ -666,3 +666,21 @@ def test_no_instance_for_every_function_is_checked_with_an_admissible_concrete_o
     assert "evaluated with the admissible concrete g(t) = t" in res.obligations[0].note, \
         res.obligations[0].note
     assert res.agrees and res.samples > 0
+
+
+def test_a_wrongly_vacuous_verdict_counts_every_admissible_draw_against_it():
+    """Mutant O16: read as a refuted claim's failures (reported, confirmed only up to a small limit), the draws
+    that meet 'contradictory' assumptions were counted 602 of 5,402."""
+    x = sp.Symbol("x", real=True)
+    ob = Obligation.forall("v", x > 0, [("x > 1", x > 1)])
+    res = obligation_checks.spot_check([(ob, Verdict.make(Status.VACUOUS, Kind.FORALL, "z3", 0.0))], samples=5000)
+    assert not res.agrees and res.violations == res.samples > 1000, (res.violations, res.samples)
+
+
+def test_an_obligation_whose_hypothesis_no_draw_meets_says_not_exercised():
+    """Mutant O15: the obligation's own NOT EXERCISED note (the claim's summary has one too)."""
+    x = sp.Symbol("x", real=True)
+    narrow = sp.And(x > 1, x < 1 + sp.Rational(1, 10**12), sp.Ne(x, 1 + sp.Rational(1, 2 * 10**12)))
+    ob = Obligation.forall("h", sp.Implies(narrow, x > 1))
+    res = obligation_checks.spot_check([(ob, Verdict.make(Status.PROVED, Kind.FORALL, "z3", 0.0))], samples=2000)
+    assert res.obligations[0].note.startswith("NOT EXERCISED: its hypothesis held on none of the draws")
