@@ -382,3 +382,21 @@ def test_an_equation_sets_a_fallback_symbol_from_another_sampler_s_draws():
             assert all(v[b][i].to_fractions()[0] == 2 * v[a][i].to_fractions()[0] + 1 for i in range(200))
         else:
             assert np.allclose(v[b], 2 * v[a] + 1)
+
+
+def test_own_assumptions_of_composite_and_nonnegative_symbols_are_enforced():
+    """Mutants X03 and X05: 0 and 1 (neither prime nor composite) passed as composite, and a negative draw as
+    nonnegative; no test drew them."""
+    import numpy as np
+    import sympy as sp
+
+    from numeric.exact import RationalArray
+    from numeric.samplers import own_assumptions_hold
+
+    c = sp.Symbol("c", composite=True)
+    draws = np.array([0.0, 1.0, 4.0, 5.0, 9.0])
+    assert own_assumptions_hold([c], [draws]).tolist() == [False, False, True, False, True]
+    exact = RationalArray.from_values([0, 1, 4, 5, 9])
+    assert own_assumptions_hold([c], [exact]).tolist() == [False, False, True, False, True]
+    w = sp.Symbol("w", nonnegative=True)
+    assert own_assumptions_hold([w], [np.array([-1.0, 0.0, 2.5])]).tolist() == [False, True, True]
