@@ -315,10 +315,14 @@ def _fails_strictly(ob: Obligation, statement, settings: Settings) -> tuple[bool
     ``False`` (it fails only where one of those inequalities holds with equality: its failures have no
     interior, a knife edge) is said only where that follows: relations between rational functions none of
     which is identically an equation (each then holds with equality on a set without interior), no integer
-    symbol, and strict assumptions that some point meets (otherwise the admissible points themselves have no
+    or rational symbol, no float, and strict assumptions that some point meets (otherwise the admissible points themselves have no
     interior).  Else ``None``: not said."""
     symbols = statement.free_symbols | set().union(*(a.free_symbols for _, a in ob.assumptions))
-    if any(s.is_integer for s in symbols):  # no point of the integers is inside an open set
+    if any(s.is_integer or s.is_rational for s in symbols):  # their points are no open set of reals
+        return None, None
+    if any(e.atoms(sp.Float) for e in (statement, *(a for _, a in ob.assumptions))):
+        # z3 reads 0.1 as 1/10, SymPy's identity test below the binary float: 0.1*3*x > 3*x/10 is an equation
+        # identically to one and not to the other, and a knife edge would be said of a half-plane
         return None, None
     written = [sp.Not(statement)] + [a for _, a in ob.assumptions]
     defined = [c for e in (statement, *(a for _, a in ob.assumptions)) for c in domain_conditions(e)]

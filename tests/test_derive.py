@@ -760,8 +760,9 @@ def test_a_refuted_claim_says_whether_it_fails_on_an_open_set_or_only_on_a_knife
     the negation, the assumptions and the conditions of definition strict, does it still fail?  A knife edge
     (x = 1 for x >= 1 => x**2 > 1) is said to be one.  A tester's cases where either sentence would be false
     say nothing: integers (sqrt(n) >= 1 fails only at n = 0, the edge of sqrt's domain), Max (0 on all of
-    p < c), an equation written as two inequalities, a relation that is an equation identically, and an
-    equation forcing a tie (q_1 = q_2 by the model)."""
+    p < c), an equation written as two inequalities, a relation that is an equation identically (also once a
+    float is read as the decimal it prints: 0.1*3*x > 3x/10), and an equation forcing a tie (q_1 = q_2 by the
+    model)."""
     def classified(claim, assumptions=None):
         return refutation_class(decide_claim(Claim(id="T", statement="s", claim=claim, assumptions=assumptions or {})))
 
@@ -784,6 +785,7 @@ def test_a_refuted_claim_says_whether_it_fails_on_an_open_set_or_only_on_a_knife
                                (sp.Max(p - k, 0) > 0, None), (sp.Abs(x) + x > 0, None),
                                (x < 0, {"x >= y": x >= y, "x <= y": x <= y}),
                                (sp.Or((x + 1)**2 > x**2 + 2 * x + 1, y > 0), None),
+                               (sp.Or(y > 0, sp.Float(0.1) * 3 * x > sp.Rational(3, 10) * x), None),  # 0.1 read as 1/10
                                (sp.Or(q2 > q1, t > 5), {"q1": sp.Eq(1 - q1, q1 * y), "q2": sp.Eq(1 - q2, q2 * y)})):
         rc = classified(claim, assumptions)
         assert rc.everywhere is False and rc.strictly is None, (claim, rc)
