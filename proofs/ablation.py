@@ -288,14 +288,14 @@ def _smooth(e, rational: bool) -> bool:
     return True
 
 
-def _strict(b, rational: bool = False):
+def _strict(b):
     """``b`` (in negation normal form) with every weak inequality made strict, or None where it holds anything
     but And, Or and relations between smooth expressions (see :func:`_smooth`)."""
     if isinstance(b, (sp.And, sp.Or)):
-        parts = [_strict(a, rational) for a in b.args]
+        parts = [_strict(a) for a in b.args]
         return None if any(p is None for p in parts) else b.func(*parts)
     if isinstance(b, Relational):
-        if not all(_smooth(side, rational) for side in b.args):
+        if not all(_smooth(side, rational=False) for side in b.args):
             return None
         strict = {sp.GreaterThan: sp.StrictGreaterThan, sp.LessThan: sp.StrictLessThan}.get(type(b))
         return strict(b.lhs, b.rhs, evaluate=False) if strict else b
@@ -342,7 +342,10 @@ def _fails_strictly(ob: Obligation, statement, settings: Settings) -> tuple[bool
     if v.status is Status.WITNESS and _certified(ob, v.witness, False) and _holds_at(negation, v.witness) \
             and all(_holds_at(c, v.witness) for c in named.values()):
         return True, {**dict(ob.fixed), **v.witness}
-    if v.status is not Status.REFUTED or any(_strict(sp.to_nnf(b), rational=True) is None for b in written):
+    # the negation and the assumptions, as made strict above, between rational functions only
+    rational = all(_smooth(side, rational=True) for part in parts[:len(written)] for r in _relations(part)
+                   for side in r.args)
+    if v.status is not Status.REFUTED or not rational:
         return None, None
     if any(sp.cancel(sp.together(r.lhs - r.rhs)) == 0 for r in relations):
         return None, None  # a relation that is an equation identically forces ties on whole regions

@@ -59,6 +59,7 @@ def run(args) -> int:
     data = load_columns(args.file, numbers=_COLUMNS, optional_numbers=_BOUNDS, names="name", exact_decimals=True)
     if "name" not in data:
         raise UsageError(f"{args.file}: missing column 'name' (each proposal needs a name)")
+    uncertain = _within_bounds(args.file, data)  # bad bounds are refused before the knapsack is solved
     try:
         result = grant_round(data["name"], data["cost"], data["social_return"], data["private_return"], budget,
                              time_limit=args.timeout)
@@ -69,7 +70,6 @@ def run(args) -> int:
         if exc.field == "budget":
             raise UsageError(f"--budget: {exc.reason}") from None
         raise UsageError(f"{args.file}: {exc}") from None
-    uncertain = _within_bounds(args.file, data)
     if args.json:
         doc = result.as_dict()
         if uncertain is not None:

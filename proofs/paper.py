@@ -37,6 +37,7 @@ import traceback
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from types import ModuleType
 from typing import Callable, Mapping, Sequence
 
 from symbolic.errors import BadInputError, BadInputTypeError
@@ -331,7 +332,7 @@ def _paper_from_entry_point(spec: str, ep) -> "Paper":
         obj = ep.load()
     except Exception as exc:
         raise BadInputError(f"{where}: {type(exc).__name__}: {exc}".splitlines()[0] + _raised_where(exc)) from exc
-    if callable(obj) and not isinstance(obj, (type, Paper)) and not isinstance(obj, type(sys)):
+    if callable(obj) and not isinstance(obj, (type, Paper, ModuleType)):
         try:
             obj = obj()
         except Exception as exc:  # a factory that fails: one line, with where, not a traceback
@@ -341,7 +342,7 @@ def _paper_from_entry_point(spec: str, ep) -> "Paper":
         return obj
     if isinstance(obj, (list, tuple)) and all(isinstance(c, Claim) for c in obj):
         return Paper(title=spec, claims=tuple(obj))
-    if isinstance(obj, type(sys)):  # a module
+    if isinstance(obj, ModuleType):
         return _paper_from_module(obj, where)
     raise BadInputError(f"{where} gives {type(obj).__name__} {str(obj)[:60]!r}: an entry point must name a Paper, a "
                         "module holding 'paper' or 'claims', a list of Claims, or a function returning a Paper")

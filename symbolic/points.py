@@ -16,7 +16,7 @@ import sympy as sp
 
 from .certify import Uncertifiable, enclose, holds, rational_enclosure, respects_symbol_assumptions
 from .constructs import is_truth_value
-from .smtlib import int_literal, num
+from .smtlib import int_literal, num, product_of, sum_of
 from .timebox import OutOfTime, time_box
 from .translate import Atom
 
@@ -216,13 +216,8 @@ def _irrational_excluded(name: str, v: sp.Expr) -> list[str]:
         return []
     if poly.degree() < 2 or not all(c.is_Rational for c in poly.all_coeffs()):
         return []  # degree 1 is a rational value: not this fact
-    terms = []
-    for (k,), c in poly.terms():
-        power = " ".join([name] * k)
-        factor = f"(* {power})" if k > 1 else name if k == 1 else ""
-        terms.append(num(c) if not factor else factor if c == 1 else f"(* {num(c)} {factor})")
-    total = terms[0] if len(terms) == 1 else f"(+ {' '.join(terms)})"
-    return [f"(not (= {total} 0.0))"]
+    terms = [product_of(([] if c == 1 and k else [num(c)]) + [name] * k) for (k,), c in poly.terms()]
+    return [f"(not (= {sum_of(terms)} 0.0))"]
 
 
 def _rational_near(v: sp.Expr, digits: int):
