@@ -849,7 +849,7 @@ def necessity_sentence(rows: Sequence[Necessity], caveat: bool = True) -> str:
         why = list(dict.fromkeys(r.verdict.reason.removeprefix(_NOT_DROPPED) for r in rows
                                  if r.necessary is None and r.verdict is not None
                                  and (r.verdict.reason or "").startswith(_NOT_DROPPED)))
-        parts.append("undetermined without: " + ", ".join(open_)
+        parts.append("unknown without it (so whether it is needed is open): " + ", ".join(open_)
                      + (f" ({'; '.join(why)})" if why else ""))
     if caveat and any(r.necessary is not None and not r.by_core and r.declared for r in rows):
         # SymPy may have simplified with the sign as the claim was written (Abs(x) is x for a positive x):

@@ -519,6 +519,14 @@ class ClaimResult:
                     None)
 
     @property
+    def point_from_constant(self) -> bool:
+        """The claim's counterexample or witness is that of a decision SymPy settled to a constant (at a size of
+        its scope, or as written): no draw evaluates that decision, so the spot check's draws cannot find it."""
+        point = self.verdict.point
+        return point is not None and any(v.point == point and isinstance(ob.decided_statement, BooleanAtom)
+                                         for ob, v in self.decisions)
+
+    @property
     def decisions_without_instance(self) -> tuple[str, ...]:
         """An existence claim of several decisions: the labels of those with no instance.  The claim's
         decisions combine by "or" (a witness of one witnesses the claim), so these do not change its

@@ -81,9 +81,16 @@ def run_region(args) -> int:
         sys.stdout.write(_latex(claim.id, rows) + "\n")
     else:
         sys.stdout.write(_text(entry, rows, checks))
-    ok = all(d.region.certified and (c is None or (c.agrees and (c.compared or c.nothing_to_compare)))
-             for d, c in zip(rows, checks))
+    ok = all(d.region.certified and (c is None or _check_ok(d.region, c)) for d, c in zip(rows, checks))
     return 0 if ok else 1
+
+
+def _check_ok(region, check) -> bool:
+    """The spot check bears the region out: it agrees on some draw, or SymPy wrote every part as a constant, or
+    the region is empty because no parameters meet the assumptions and indeed no draw did."""
+    if region.empty:
+        return check.agrees and not check.compared
+    return check.agrees and bool(check.compared or check.nothing_to_compare)
 
 
 def _spot(d, samples: int, seed: int, paper_samplers):
@@ -133,7 +140,7 @@ def _text(entry, rows, checks) -> str:
         if r.known:
             state = "certified" if r.certified else "not certified"
             lines.append(f"    derived:    {one_line(r.condition)}   ({r.method}, {state}, {r.seconds:.2f} s)")
-            if not r.certified and r.certificate:
+            if (not r.certified or r.empty) and r.certificate:
                 lines.append(f"    certificate: {r.certificate}")
         else:
             lines.append(f"    derived:    unknown ({r.reason})")
@@ -144,21 +151,30 @@ def _text(entry, rows, checks) -> str:
             lines.append(f"    {t.stated_by + ':':<12}{one_line(t.paper)}")
         lines.append(f"    engine:     {d.verdict_text()}")
         if check is not None:
-            lines.append(_spot_line(check))
+            lines.append(_spot_line(check, r))
         if t.note:
             lines.append(f"    note:       {t.note}")
     return "\n".join(lines) + "\n"
 
 
-def _spot_line(check) -> str:
+def _spot_line(check, region=None) -> str:
+    import sympy as sp
+
     constant = f" ({', '.join(check.constant)}: written by SymPy as a constant, nothing to compare)" \
         if check.constant else ""
     if check.nothing_to_compare:
         return (f"    spot check: nothing to compare: SymPy wrote {', '.join(check.constant)} as a constant (the "
                 f"region is the condition as written){'' if check.agrees else '; it is FALSE'}")
+    empty = region is not None and region.empty
+    if empty and check.compared:
+        return (f"    spot check: {check.compared:,} admissible draws, though the engine found the assumptions "
+                "contradictory: it DISAGREES with the empty region")
     if not check.compared:
-        return ("    spot check: NOT CHECKED: no draw met the assumptions, so nothing was compared (an equation "
-                "among them is almost never met at random)")
+        if empty:
+            return "    spot check: no admissible draw, as the certificate says: the assumptions admit no parameters"
+        return "    spot check: NOT CHECKED: no draw met the assumptions, so nothing was compared" + (
+            " (an equation among them is almost never met at random)" if region is not None and any(
+                a.atoms(sp.Eq) for _, a in region.assumptions) else "")
     return f"    spot check: {check.compared:,} admissible draws, {check.disagreements} disagreements{constant}"
 
 

@@ -335,10 +335,14 @@ def _spot_text(spot, result) -> str:
     # found is summed over the decisions, samples is the fewest any one got
     of = (f"of {spot.in_all:,} draws" if spot.found + spot.found_more <= spot.in_all
           else f"draws (summed over the decisions, each on >= {spot.samples:,})")
+    # a point from a decision SymPy settled to a constant: no draw evaluates that decision, so none can find it
+    pointed = result.status in (Status.REFUTED, Status.WITNESS)
+    from_constant = (" (its decision a constant: not drawn)" if pointed and not spot.found
+                     and result.point_from_constant else "")
     if result.status is Status.REFUTED and result.verdict.counterexample is not None:
-        return f"cex exact; {spot.found_text()} {of} refute it"
+        return f"cex exact{from_constant}; {spot.found_text()} {of} refute it"
     if result.status is Status.WITNESS:
-        return f"witness exact; {spot.found_text()} {of} are instances"
+        return f"witness exact{from_constant}; {spot.found_text()} {of} are instances"
     # not "ok" where some float failures stay open; and where no draw had an exact evaluation, not "exact" either
     ok = ("draws ok" if not spot.unsettled else "draws with no exact disagreement" if spot.exact_draws != "none"
           else "draws, none confirmed to disagree (no rational evaluation: exact draws on balls)")

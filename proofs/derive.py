@@ -334,7 +334,8 @@ def _verdict_sentence(ob: Obligation, v) -> str:
     if v.status is Status.PROVED and _same_sides(ob.decided_statement):
         # not a sign argument anybody made: the derived expression came out as the stated one
         return ("Proved: the derived expression is the stated one, term for term, as SymPy builds them (a "
-                "derivation that gave another expression would leave two sides to compare)")
+                "derivation that gave another expression would leave two sides to compare); the route that "
+                f"decided it (the table's method): {v.method}")
     if v.status is Status.PROVED:
         why = _PROOF_WORDS.get(v.method, "the assumptions together with the negation are unsatisfiable")
         return f"Proved by {method_words(v.method)}: {why}"

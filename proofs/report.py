@@ -105,6 +105,8 @@ class ClaimReport:
     #: the concrete function the counterexample or witness was found with (a Family's label), or ""
     family: str = ""
     point_label: str = ""  #: the decision the point belongs to (it may fix a parameter, e.g. alpha = 1/2)
+    #: that decision is a constant SymPy settled (at a size): no draw evaluates it
+    point_from_constant: bool = False
     #: (assumption group, verdict with it dropped) for each of the claim's groups
     ablation: tuple[tuple[str, str], ...] = ()
     refutation: str = ""  #: where a refuted claim fails (words)
@@ -194,7 +196,7 @@ def claim_report(paper: Paper, claim: Claim, settings: Settings, *, mutants: boo
         expected_source=claim.expected_source, statement=claim.statement, place=claim.where,
         quote=claim.quote, formalization=claim.formalization, spot=spot, mutants=mutant, sufficient=sufficient,
         necessary=necessary, ablation=cells, reading=reading, no_instance=result.no_instance_words(),
-        family=result.verdict.family,
+        family=result.verdict.family, point_from_constant=result.point_from_constant,
         point_label=next((ob.label for ob, v in result.decisions if v.point is not None
                           and v.point == result.verdict.point), "") if len(result.decisions) > 1 else "",
         refutation=refuted.sentence() if refuted is not None else "",

@@ -85,6 +85,8 @@ def _spot_cell(spot: SpotCheck | None, status: Status | None = None, kind: Kind 
     if status is Status.UNKNOWN and found:  # float failures alone settle nothing (rounding at a tie does it)
         return f"0 exact ({spot.found_more:,} in floats) / {spot.in_all:,}"
     if spot.samples == 0:  # a constant, no admissible draw, or no numeric value (an abstract function)
+        if status is Status.VACUOUS and not spot.in_all and spot.why_nothing() == "no admissible draw":
+            return "none admissible"
         return "none evaluated" if not spot.in_all else f"a decision none / {spot.in_all:,}"
     if status is Status.REFUTED and kind is Kind.FORALL:  # none of the draws refutes: not "0 disagree"
         return f"0 refute / {spot.in_all:,}"
@@ -103,7 +105,8 @@ _EXACT_DRAWS = {"all": "(floats, and exact draws on the boundaries)",
                         "SymPy: the statement has no rational evaluation)"}
 
 
-def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: Kind = Kind.FORALL) -> str:
+def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: Kind = Kind.FORALL,
+                   point_from_constant: bool = False) -> str:
     """What the spot check evaluated and found, in words fitting the verdict (a refuted existence claim has
     no counterexample: none of its draws is an instance)."""
     if spot is None:
@@ -121,8 +124,10 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
     if nothing and nothing not in ("no admissible draw", "hypothesis never met"):
         return f"not checked numerically: the statement {nothing}"
     if nothing == "no admissible draw" and not spot.in_all:
-        return ("NOT CHECKED: no draw met the assumptions, so nothing was evaluated (an equation among them is "
-                "almost never met at random: a sampler that solves it is needed, see numeric.spot)")
+        if status is Status.VACUOUS:
+            return "no draw met the assumptions, as the verdict says (they are contradictory): nothing to evaluate"
+        return ("NOT CHECKED: no draw met the assumptions, so nothing was evaluated (were an equation among them, "
+                "it is almost never met at random: a sampler that solves it is needed, see numeric.spot)")
     if spot.once:  # no symbol left: one evaluation, not a count of draws
         return "no symbol is left in the statement, so nothing was drawn: it was evaluated once, in agreement"
     draws = (f"{spot.in_all:,} admissible draws over its obligations, at least {spot.samples:,} for each decision "
@@ -152,11 +157,17 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
                                        else "")
     if kind is Kind.FORALL and status is Status.REFUTED:
         if not spot.found and not spot.found_more:  # the claim fails only where the draws did not land
+            if point_from_constant:
+                return (f"{point}{draws}; none of them violates the claim: the decision the counterexample is "
+                        "from is a constant SymPy settled, which no draw evaluates")
             return f"{point}{draws}; none of them violates the claim (it fails on a set the draws missed)"
         return (f"{point}{draws}, {spot.found:,}{spot.points_text()} of them {'violates' if spot.found == 1 else 'violate'} the claim "
                 f"({confirmed}); none disagrees with the verdict")
     if status is Status.WITNESS:
         if not spot.found and not spot.found_more:
+            if point_from_constant:
+                return (f"{point}{draws}; none of them is an instance: the decision the witness is from is a "
+                        "constant SymPy settled, which no draw evaluates")
             return f"{point}{draws}; none of them is an instance (the instances lie on a set the draws missed)"
         return (f"{point}{draws}, {spot.found:,}{spot.points_text()} of them {'is an instance' if spot.found == 1 else 'are instances'} "
                 f"({confirmed}); none disagrees with the verdict")
@@ -289,7 +300,9 @@ def _front_page(items: Sequence[ClaimReport], paper: Paper) -> str:
         + (r" ($J$ is the number of sectors where a model has sectors)" if _size_name(items) == "J" else "")
         + ": "
         r"\emph{proved}, \emph{refuted} with a counterexample, \emph{witness} (an instance of an existence "
-        r"claim), or \emph{unknown}; counterexamples and witnesses are certified in exact arithmetic. "
+        r"claim), " + (r"\emph{vacuous} (the assumptions are contradictory: nothing to claim about), "
+                       if any(it.status is Status.VACUOUS for it in items) else "")
+        + r"or \emph{unknown}; counterexamples and witnesses are certified in exact arithmetic. "
         + ("Each verdict is" if not unevaluated else f"{n - unevaluated} of the {n} verdicts are")
         + f" spot-checked numerically ({draws:,} admissible draws in all; "
         + ("none disagrees" if not disagree else rf"\textbf{{{disagree} claims disagree}}")
@@ -408,7 +421,7 @@ def _claim_section(it: ClaimReport) -> str:
     rows.append(("Verdict", _verdict_tex(it.verdict) + expected + (f"; {_tex(it.no_instance)}" if it.no_instance
                                                                      else "")))
     rows += [("Check", _tex(c[0].upper() + c[1:])) for c in it.checks]  # beside the verdict they qualify
-    rows.append(("Spot check", escape_text(_spot_sentence(it.spot, it.status, it.kind))))
+    rows.append(("Spot check", escape_text(_spot_sentence(it.spot, it.status, it.kind, it.point_from_constant))))
     if it.mutants is not None:
         rows.append(("Mutants", _mutant_sentence(it.mutants)))
     if it.sufficient:

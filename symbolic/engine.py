@@ -55,6 +55,7 @@ from .constructs import distinct_subtrees, sympy_settles_reliably
 from .errors import BadInputError, BadInputTypeError
 from .points import certified_point
 from .problem import Domain, Problem, domain_of, make_problem, narrow_powers
+from .timebox import OutOfTime, time_box
 from .sympy_routes import exact_constant, settled_false, sympy_constant, sympy_identity, sympy_sign
 from .verdict import Kind, Status, Verdict
 from .z3_routes import simple_verdict, vacuity, z3_search
@@ -197,7 +198,15 @@ def _decide(kind: Kind, target, assumptions, timeout, want_core: bool = False) -
     deadline = start + _check_timeout(timeout)
     solver.start()  # a new worker starts while the claim is translated
     try:
-        problem = make_problem(kind, target, named, deadline, want_core)
+        try:
+            # reading a large claim (its conditions of definition, its translation) is SymPy work with no limit
+            # of its own: S7.grant.4 without a sign took 26 s of a 5 s limit there
+            with time_box(deadline - time.monotonic()):
+                problem = make_problem(kind, target, named, deadline, want_core)
+        except OutOfTime:
+            return Verdict.make(Status.UNKNOWN, kind, "none", time.monotonic() - start, timed_out=True,
+                                reason="time limit reached while the claim was read (its conditions of definition "
+                                       "and its translation), before any route could decide it")
         verdict = decide_problem(problem)
         if want_core:
             verdict = _core_confirmed(kind, target, named, verdict, deadline)

@@ -103,6 +103,8 @@ class Region:
     certificate: str = ""
     reason: str = ""
     witnesses: tuple[tuple[tuple[sp.Symbol, sp.Expr], ...], ...] = field(default=(), repr=False)
+    #: the assumptions admit no parameters at all (the engine found them contradictory): the region is False
+    empty: bool = False
 
     @property
     def known(self) -> bool:
@@ -129,6 +131,8 @@ class Region:
             out["certificate"] = self.certificate
         if self.reason:
             out["reason"] = self.reason
+        if self.empty:
+            out["empty"] = True
         return out
 
     def _latex(self, printer=None) -> str:
@@ -723,6 +727,12 @@ def _declared_sign(t: sp.Symbol) -> tuple[sp.Boolean, ...]:
 
 
 def _not_certified(result: Region, v, what: str) -> Region:
+    if v.status is Status.VACUOUS:
+        # no parameters meet the assumptions: the region of the admissible ones is empty, whatever was derived
+        # (the derivation keeps only the assumptions on the region's own symbols)
+        return replace(result, condition=sp.false, certified=True, empty=True,
+                       certificate=f"the region is empty: {v.reason or 'the assumptions are contradictory'} (from "
+                                   f"the assumptions on its own symbols alone it was derived as {result.as_text()})")
     if v.status is Status.REFUTED and v.counterexample is not None:
         # a certified point where region and condition disagree: the region is wrong, withdraw it
         return replace(result, condition=None, certified=False,

@@ -1025,3 +1025,26 @@ def test_a_claim_undecided_at_its_time_limit_says_so_as_its_decisions_do():
     result = decide_claim(claim, settings=Settings(timeout=0.6))
     assert result.status is Status.UNKNOWN and result.verdict.timed_out, result.verdict
     assert result.verdict.as_dict()["time_limit_reached"] is True
+
+
+def test_reading_a_claim_keeps_the_time_limit(monkeypatch):
+    """S7.grant.4 with a sign dropped spent 26 s of a 5 s limit in SymPy, reading the claim (its conditions of
+    definition) before any route ran: the reading is boxed too, and what runs past it is unknown."""
+    import symbolic.engine as engine
+
+    read = engine.make_problem
+
+    def slow(*args, **kw):
+        end = time.monotonic() + 30
+        while time.monotonic() < end:  # pure-Python work, as SymPy's is
+            sum(range(1000))
+        return read(*args, **kw)
+
+    monkeypatch.setattr(engine, "make_problem", slow)
+    x = sp.Symbol("x", real=True)
+    start = time.monotonic()
+    v = prove(x**2 >= 0, timeout=0.5)
+    assert time.monotonic() - start < 5
+    assert v.status is Status.UNKNOWN and v.timed_out and "while the claim was read" in v.reason, v
+    monkeypatch.setattr(engine, "make_problem", read)
+    assert prove(x**2 >= 0, timeout=5).status is Status.PROVED  # nothing left behind: the next claim is decided

@@ -880,3 +880,51 @@ def test_a_region_too_small_is_withdrawn_when_a_variable_is_eliminated(monkeypat
     monkeypatch.setattr(regions, "_derive", lambda scope, deadline: regions._Derived(a > 0, "qepcad"))
     r = region(sp.Eq(t**2, a), eliminate=[t])
     assert r.condition is None and "withdrawn" in r.reason and "a = 0" in r.reason, r
+
+
+_CONTRADICTORY = textwrap.dedent('''
+    import sympy as sp
+    from proofs import Claim, Paper
+    L, f, a, v = sp.symbols("L f alpha v", positive=True)
+    claims = (Claim(id="BP.12", statement="income is higher with industry, where it cannot be an equilibrium",
+                    claim=a * (L - f) > L,
+                    assumptions={"alpha > 1": a > 1, "alpha > 2 + v": a > 2 + v, "alpha < 1 + v": a < 1 + v}),)
+    paper = Paper(title="big push", claims=claims)
+''')
+
+
+@needs_qepcad
+def test_a_region_under_contradictory_assumptions_is_empty_and_says_why(tmp_path, capsys):
+    """A trial's vacuous claim: the region was derived from the assumptions on its own symbols alone (v's were
+    left out), printed 'not certified', and the spot check blamed an equation there was none of."""
+    path = tmp_path / "bp.py"
+    path.write_text(_CONTRADICTORY)
+    code, out, err = cli(["BP.12", "--claims", str(path), "--samples", "2000"], capsys)
+    assert code == 0, out + err
+    derived = out.split("derived:")[1].splitlines()[0]
+    assert "False" in derived and "certified" in derived and "not certified" not in derived, out
+    assert "the region is empty" in out and "'alpha < 1 + v'" in out, out
+    assert "no admissible draw, as the certificate says" in out and "equation" not in out, out
+    code, out, _ = cli(["BP.12", "--claims", str(path), "--samples", "2000", "--json"], capsys)
+    row = json.loads(out)["rows"][0]
+    assert row["empty"] is True and row["region"] == "False" and row["certified"] is True, row
+
+
+def test_an_empty_region_disagrees_with_a_spot_check_that_met_its_assumptions():
+    """The empty region's own check can fail: admissible draws where the engine said there are none."""
+    from proofs.cmd_region import _check_ok, _spot_line
+    from symbolic.regions import Region
+
+    x = sp.Symbol("x", real=True)
+    empty = Region(sp.false, x > 0, (("x > 1", x > 1),), (), (x,), "qepcad", 0.0, certified=True, empty=True)
+
+    class Drawn:  # the outcome of check_region, as _check_ok and _spot_line read it
+        def __init__(self, compared):
+            self.compared, self.agrees, self.nothing_to_compare, self.constant = compared, True, False, ()
+
+    assert _check_ok(empty, Drawn(0)) and not _check_ok(empty, Drawn(10))
+    assert "DISAGREES with the empty region" in _spot_line(Drawn(10), empty)
+    plain = Region(x > 1, x > 1, (("x = 1", sp.Eq(x, 1)),), (), (x,), "sympy", 0.0, certified=True)
+    assert not _check_ok(plain, Drawn(0))
+    assert "an equation among them" in _spot_line(Drawn(0), plain)
+    assert "equation" not in _spot_line(Drawn(0), replace(plain, assumptions=(("x > 1", x > 1),)))

@@ -412,3 +412,60 @@ def test_claim_ids_with_latex_specials_compile_and_their_labels_are_distinct(tmp
     done = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "repr.tex"], cwd=tmp_path,
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout[-800:]
+
+
+def test_vacuous_and_constant_point_claims_say_what_their_spot_checks_could_show():
+    """A trial's big-push file: a vacuous claim's spot check said "NOT CHECKED ... an equation among them is almost
+    never met at random" (there was none, and the verdict itself says no draw exists), the front page listed
+    the verdicts without "vacuous", and a claim refuted at N = 1, where SymPy settled the statement to False,
+    said "0 of 199,432 draws refute it" as if the draws had looked there."""
+    import sympy as sp
+
+    from proofs import Claim
+    from proofs.claim import SpotCheck
+    from proofs.cmd_verify import _spot_text
+    from proofs.decide import decide_claim
+    from proofs.report_tex import _spot_cell, _spot_sentence
+    from symbolic import Kind, Status
+
+    nothing = SpotCheck(samples=0, violations=0, seconds=0.0)
+    said = _spot_sentence(nothing, Status.VACUOUS, Kind.FORALL)
+    assert "as the verdict says" in said and "NOT CHECKED" not in said and "equation" not in said
+    assert _spot_cell(nothing, Status.VACUOUS) == "none admissible"
+    assert "NOT CHECKED" in _spot_sentence(nothing, Status.PROVED, Kind.FORALL)  # not said of another verdict
+
+    L, f, a = sp.symbols("L f alpha", positive=True)
+    N = sp.Symbol("N", integer=True, positive=True)
+    lone, full = a * (L - f) - L, N * (a * (L - f) - L)  # equal at N = 1: SymPy settles '<' to False there
+    result = decide_claim(Claim(id="S.1", statement="s", claim=lone < full / N + (N - 1) * f,
+                                assumptions={"alpha > 1": a > 1}, scope="N = 1..3"))
+    assert result.status is Status.REFUTED and result.point_from_constant, result.verdict
+    missed = SpotCheck(samples=1000, violations=0, seconds=0.1, draws=2000)
+    assert "constant SymPy settled" in _spot_sentence(missed, Status.REFUTED, Kind.FORALL, True)
+    assert "a set the draws missed" in _spot_sentence(missed, Status.REFUTED, Kind.FORALL, False)
+    assert "(its decision a constant: not drawn)" in _spot_text(missed, result)
+    found = SpotCheck(samples=1000, violations=0, seconds=0.1, found=4)  # draws that refute it: nothing to add
+    assert "not drawn" not in _spot_text(found, result)
+    symbolic = decide_claim(Claim(id="S.2", statement="s", claim=L * N > 2 * f, scope="N = 1..2"))
+    assert symbolic.status is Status.REFUTED and not symbolic.point_from_constant, symbolic.verdict
+
+
+def test_the_front_page_names_vacuous_among_the_verdicts_where_a_claim_is_vacuous():
+    from dataclasses import replace
+
+    import sympy as sp
+
+    from proofs import Claim, Paper
+    from proofs.report import ClaimReport
+    from proofs.report_tex import _front_page
+    from symbolic import Kind, Status
+
+    x = sp.Symbol("x", positive=True)
+    paper = Paper(title="T", sections=(("1", "Section 1"),), claims=(
+        Claim(id="A.1", section="1", statement="x + 1 > x", claim=x + 1 > x),))
+    item = ClaimReport(id="A.1", section="1", status=Status.PROVED, kind=Kind.FORALL, verdict="proved", scope="",
+                       expected=None, expected_source="", statement="x", place="here", quote="",
+                       formalization="paper", spot=None)
+    assert r"\emph{vacuous}" not in _front_page([item], paper)
+    assert r"\emph{vacuous} (the assumptions are contradictory" in _front_page(
+        [item, replace(item, id="A.2", status=Status.VACUOUS, verdict="vacuous")], paper)
