@@ -53,7 +53,8 @@ from sympy.logic.boolalg import Boolean
 from . import solver
 from .constructs import distinct_subtrees, sympy_settles_reliably
 from .errors import BadInputError, BadInputTypeError
-from .points import certified_point
+from .points import certified_point, certify
+from .residues import residue_cases
 from .problem import Domain, Problem, domain_of, make_problem, narrow_powers
 from .timebox import OutOfTime, time_box
 from .sympy_routes import exact_constant, settled_false, sympy_constant, sympy_identity, sympy_sign
@@ -350,10 +351,51 @@ def _small_integers(p: Problem, d: Domain) -> Verdict | None:
                                                     "solver, and certified", SMALL_INTEGER_SECONDS)
 
 
+#: the share of the time left that the residue classes may take (the solver gets the rest)
+RESIDUE_SHARE = 0.6
+
+
+def _residue_classes(p: Problem, d: Domain) -> Verdict | None:
+    """Remainders of integer polynomials (``Mod(k**2, 4) < 2``), on which z3 runs out of time: decided class by
+    class (:mod:`symbolic.residues`), each remainder a constant there.  Proved (or no instance) only if every
+    class is; refuted (or witnessed) only by a point of one class certified on the claim itself; otherwise
+    ``None``, and the solver tries the claim whole."""
+    cases = residue_cases(p.target, p.named)
+    if cases is None or p.remaining() <= 0:
+        return None
+    want = p.kind is Kind.EXISTS
+    until = time.monotonic() + p.remaining() * RESIDUE_SHARE
+    empty = 0
+    for i, case in enumerate(cases):
+        left = until - time.monotonic()
+        if left <= 0:
+            return None
+        v = decide_problem(make_problem(p.kind, case.target, case.named,
+                                        time.monotonic() + left / (len(cases) - i)))
+        if v.status is Status.VACUOUS:  # no admissible point in this class
+            empty += 1
+        elif v.status is (Status.WITNESS if want else Status.REFUTED) and v.point is not None:
+            point = case.point_of(v.point)
+            if set(point) != set(p.symbols) or not certify(p, point, want):
+                return None
+            return Verdict.make(v.status, p.kind, "residues", 0.0, point=point, core=None, notes=p.notes + (
+                f"found in the residue class {case.words()}, and certified on the claim",))
+        elif v.status is not (Status.REFUTED if want else Status.PROVED):
+            return None
+    if empty == len(cases):
+        return None  # no class admits a point: the vacuity route's question, not this one's
+    names = ", ".join(s.name for s, _ in cases[0].residues)
+    # no core: which assumptions the classes' proofs used is not gathered
+    return Verdict.make(Status.REFUTED if want else Status.PROVED, p.kind, "residues", 0.0, core=None,
+                        reason="no instance exists" if want else "", notes=p.notes + (
+                            f"decided in each of the {len(cases)} residue classes of {names} modulo "
+                            f"{cases[0].modulus}, where each remainder of an integer polynomial is a constant",))
+
+
 #: the routes, in order: each returns a verdict or None (not applicable / no answer)
 ROUTES: tuple[Callable[[Problem, Domain], Verdict | None], ...] = (vacuity, sympy_constant, sympy_sign,
-                                                                   sympy_identity, _integers_relaxed,
-                                                                   _small_integers, z3_search)
+                                                                   sympy_identity, _residue_classes,
+                                                                   _integers_relaxed, _small_integers, z3_search)
 
 
 def decide_problem(p: Problem) -> Verdict:

@@ -964,8 +964,10 @@ def test_a_claim_over_the_integers_false_at_a_small_one_is_refuted_there():
     ran out of time) though n = 2 refutes it.  Small integers are tried first where every symbol is one; a true
     claim is left to the solver as before."""
     n = sp.Symbol("n", integer=True)
-    v = prove(sp.Eq(sp.Mod(n**2, 3), sp.Mod(n, 3)), timeout=5)
+    v = prove(sp.Eq(sp.Mod(n**2, 3), sp.Mod(n, 3)), timeout=5)  # now found in its residue class (test_residues)
     assert v.status is Status.REFUTED and v.counterexample == {n: 2}
+    v = prove(sp.Eq(sp.floor(n**2 / 3), sp.floor(n / 3) + n - 1), timeout=5)  # no remainder to split
+    assert v.status is Status.REFUTED and v.counterexample == {n: 0}
     assert "small integer values" in v.notes[-1]
     assert prove(n**2 >= n, timeout=5).status is Status.PROVED
     k = sp.Symbol("k", even=True)
