@@ -366,15 +366,18 @@ def _record(row: _Tally, chk: StatementCheck, obligation, want: bool, must: bool
             row.found_points = (None if row.found_points is None or chk.failure_points is None
                                 else row.found_points + chk.failure_points)
         what = "refute it" if kind is Kind.FORALL else "are instances"
-        more = f" (+{chk.unconfirmed:,} more in floats, not re-decided)" if chk.unconfirmed else ""
+        more = f"; {chk.unconfirmed:,} more seemed so in floats, not re-decided" if chk.unconfirmed else ""
         # an undecided claim: show one such draw (a lead for the reader; the verdict stays the engine's)
         lead = (f", e.g. {format_point(chk.first_failure)} (a draw, not a verdict)"
                 if row.status is Status.UNKNOWN and chk.failures and chk.first_failure else "")
         at = (f" (at {chk.failure_points:,} distinct point{'s' if chk.failure_points > 1 else ''}: boundary draws "
               "repeat a point)" if chk.failure_points and chk.failure_points < chk.failures else "")
-        notes.append(f"{chk.failures:,} exactly confirmed{at}{more} of {chk.admissible:,} draws {what}{lead}")
+        notes.append(f"{chk.failures:,} of {chk.admissible:,} draws {what}{lead}, exactly confirmed{at}{more}")
     if chk.rounding_resolved:
         notes.append(f"{chk.rounding_resolved:,} float failures were rounding, resolved exactly")
+    if chk.time_bound:
+        notes.append("a time budget stopped the exact draws on the assumptions' equations: these counts depend on "
+                     "the machine's speed, and another run may differ")
     if chk.inadmissible:
         why = "an equation no exact draw met" if not chk.exact_draws else "an equation floats meet only within a tolerance"
         notes.append(f"{chk.inadmissible:,} float draws met the assumptions only within float tolerance ({why}): not "

@@ -189,6 +189,9 @@ class StatementCheck:
     unsettled_closed: bool = False
     #: the distinct points among the ``failures`` (exact boundary draws repeat a point); ``None`` if not counted
     failure_points: int | None = None
+    #: a time budget stopped the exact draws on the assumptions' equations before all were made: the counts
+    #: depend on the machine's speed, and another run may differ
+    time_bound: bool = False
 
     @property
     def holds(self) -> bool:
@@ -207,6 +210,7 @@ class _Tally:
         self.points: set = set()  # the distinct points of the confirmed failures (boundary draws repeat)
         self.points_complete = True  # every confirmed failure's point is in ``points``
         self.looked = 0
+        self.time_bound = False  # a time budget stopped the exact draws: another run may count others
 
     def failed(self, values, symbols, rows) -> None:
         """Count confirmed failures at ``rows`` of ``values``, the first one's point, and their distinct points
@@ -331,7 +335,8 @@ def _evaluate_group(statements: tuple, wants: Sequence[bool], assumptions: tuple
                            max(0, t.resolved - t.excluded), t.first,
                            t.unavailable, t.unconfirmed, seconds, undefined=t.undefined, inadmissible=t.excluded,
                            undefined_exact=t.undefined_exact, first_undefined=t.first_undefined,
-                           failure_points=len(t.points) if t.points_complete else None) for t in tallies]
+                           failure_points=len(t.points) if t.points_complete else None,
+                           time_bound=t.time_bound) for t in tallies]
 
 
 def _pins(plan: Plan) -> dict:
@@ -456,7 +461,11 @@ def _pinned_draws(plan: Plan, wants, tallies, rng, boundary_share: float) -> Non
     until = time.monotonic() + TIE_BUDGET
     admitted = 0
     for row in range(n):
-        if admitted >= wanted or time.monotonic() >= until:
+        if admitted >= wanted:
+            break
+        if time.monotonic() >= until:
+            for tally in tallies:
+                tally.time_bound = True
             break
         exact = exact_row(values, plan.symbols, row)
         point = {s: sp.Rational(exact[s.name].numerator, exact[s.name].denominator) for s in plan.symbols

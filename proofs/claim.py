@@ -161,8 +161,11 @@ class Claim:
                 why = ("an unknown verdict always fails verify; leave expected out to report the claim without "
                        "judging it") if self.expected is Status.UNKNOWN else (f"{'an existence' if self.kind is Kind.EXISTS else 'a universal'} claim is never "
                            f"{self.expected.value}")
+                # a witness expected of a claim left universal: the kind was left out, not the verdict mistyped
+                kind = (" -- or kind='exists', if the claim asks whether an instance exists"
+                        if self.expected is Status.WITNESS and self.kind is Kind.FORALL else "")
                 raise BadInputError(f"claim {self.id}: expected={self.expected.value!r} cannot be met ({why}); "
-                                    f"give one of {', '.join(s.value for s in reachable)}")
+                                    f"give one of {', '.join(s.value for s in reachable)}{kind}")
         if self.formalization not in FORMALIZATIONS:
             raise BadInputError(f"claim {self.id}: formalization must be 'paper' or 'project', "
                                 f"got {self.formalization!r}")
@@ -704,10 +707,14 @@ class SpotCheck:
         return (f"; {self.unsettled:,} float failures not re-decided exactly" if self.unsettled else "") + undefined
 
     def found_text(self) -> str:
-        """``"50"``, or ``"50 (+25,075 more in floats, not re-decided)"`` where floats saw more than were re-decided
-        exactly, and ``"201 (at 1 distinct point)"`` where the draws repeat a point."""
-        return f"{self.found:,}" + self.points_text() + (
-            f" (+{self.found_more:,} more in floats, not re-decided)" if self.found_more else "")
+        """``"50"``, and ``"201 (at 1 distinct point)"`` where the draws repeat a point: the draws exactly confirmed
+        (those floats alone saw are :meth:`more_text`, said after what the 50 are)."""
+        return f"{self.found:,}" + self.points_text()
+
+    def more_text(self) -> str:
+        """``"; 25,075 more seemed so in floats, not re-decided"`` where floats saw more than were re-decided
+        exactly (rounding near a tie may be all they saw), else ``""``."""
+        return f"; {self.found_more:,} more seemed so in floats, not re-decided" if self.found_more else ""
 
     def points_text(self) -> str:
         """``" (at 1 distinct point)"`` where the exactly confirmed draws repeat points, else ``""``."""

@@ -239,12 +239,15 @@ def _emit(rows: list[Row], args, seconds: float, interrupted: int | None = None)
                        for row in rows)
         if answered:
             text += f", {answered} unknown claim(s) refuted or instanced on exactly confirmed draws (see the table)"
-    crosses = [row.cross for row in rows if row.cross is not None]
+    crosses = [(row.claim.id, row.cross) for row in rows if row.cross is not None]
     if crosses:
-        tally = {}
-        for c in crosses:
-            tally[c.outcome.value] = tally.get(c.outcome.value, 0) + 1
-        text += "; cross-check: " + ", ".join(f"{v} {k}" for k, v in sorted(tally.items()))
+        tally: dict = {}
+        for cid, c in crosses:
+            tally.setdefault(c.outcome.value, []).append(cid)
+        # which claims did not agree is what a reader acts on: named (the first few), not only counted
+        text += "; cross-check: " + ", ".join(
+            f"{len(ids)} {k}" + ("" if k == "agree" else f" ({', '.join(ids[:5])}{', ...' if len(ids) > 5 else ''})")
+            for k, ids in sorted(tally.items()))
     mutated = [row.mutants for row in rows if row.mutants is not None]
     if mutated:
         constant = sum(not m.made_any for m in mutated)
@@ -327,7 +330,7 @@ def _spot_text(spot, result) -> str:
             none = "no draw refutes it" if result.claim.kind is Kind.FORALL else "no draw is an instance"
             return (f"{none} exactly, of {spot.in_all:,}; {spot.found_more:,} float failures not re-decided "
                     "(they decide nothing)")
-        return f"{spot.found_text()} of {spot.in_all:,} draws {what}, exactly confirmed"
+        return f"{spot.found_text()} of {spot.in_all:,} draws {what}, exactly confirmed{spot.more_text()}"
     if result.status is Status.UNKNOWN and result.claim.kind is Kind.EXISTS:  # nothing to agree with
         return f"none of {spot.in_all:,} draws is an instance"
     if spot.once:  # no symbol left: one evaluation, which is no count of draws
@@ -340,9 +343,9 @@ def _spot_text(spot, result) -> str:
     from_constant = (" (its decision a constant: not drawn)" if pointed and not spot.found
                      and result.point_from_constant else "")
     if result.status is Status.REFUTED and result.verdict.counterexample is not None:
-        return f"cex exact{from_constant}; {spot.found_text()} {of} refute it"
+        return f"cex exact{from_constant}; {spot.found_text()} {of} refute it{spot.more_text()}"
     if result.status is Status.WITNESS:
-        return f"witness exact{from_constant}; {spot.found_text()} {of} are instances"
+        return f"witness exact{from_constant}; {spot.found_text()} {of} are instances{spot.more_text()}"
     # not "ok" where some float failures stay open; and where no draw had an exact evaluation, not "exact" either
     ok = ("draws ok" if not spot.unsettled else "draws with no exact disagreement" if spot.exact_draws != "none"
           else "draws, none confirmed to disagree (no rational evaluation: exact draws on balls)")

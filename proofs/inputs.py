@@ -186,7 +186,33 @@ def input_checks(claim: "Claim") -> tuple[str, ...]:
         if why:
             out.append(f"the assumption named {quoted(name)} is {sp.sstr(formula)}: {why}; the name is what is shown, "
                        "the formula is what is assumed")
+    statements = (claim.claim,) if claim.claim is not None else tuple(ob.statement for ob in claim.decisions)
+    out += folded_fractions([*statements, *(f for _, f in given)])
     return tuple(dict.fromkeys(out))
+
+
+def folded_fractions(formulas) -> list[str]:
+    """A check line for each float that is a fraction cut short (0.333333333333333, which SymPy folds from
+    0.5/3*2): the engine reads a float as the decimal it prints as, which is not the fraction.
+
+    >>> t = sp.Symbol("t")
+    >>> folded_fractions([t * 0.5 / 3 * 2 > 1])[0][:60]
+    'the float 0.333333333333333 is read as the decimal it prints'
+    >>> folded_fractions([t * 0.5 > 1, t > 0.1])
+    []
+    """
+    from fractions import Fraction
+
+    out = []
+    floats = {f for e in formulas if isinstance(e, sp.Basic) for f in e.atoms(sp.Float)}
+    for f in sorted(floats, key=float):
+        printed = Fraction(str(f))
+        near = printed.limit_denominator(1000)
+        if near != printed and abs(near - printed) <= Fraction(1, 10**9) * max(1, abs(printed)):
+            out.append(f"the float {f} is read as the decimal it prints as, not as {near}: SymPy folds arithmetic "
+                       f"on Python floats (0.5/3) into one float; write sp.Rational({near.numerator}, "
+                       f"{near.denominator}) if that fraction is meant")
+    return out
 
 
 def unrelated_check(claim: "Claim", name: str, things) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from symbolic import Status, prove
 from symbolic.verdict import point_as_text
@@ -208,7 +209,9 @@ def label_disagreement(name: str, formula) -> str:
     said = _read(name, symbols)
     meant = _formula_relations(formula)
     if said is None:
-        return _misspelt(name, symbols)
+        # "D > 0" for D(p) > 0: the name says the function, which is no symbol but is in the formula
+        functions = {f.func.__name__ for f in formula.atoms(AppliedUndef)}
+        return _misspelt(name, symbols, functions)
     if meant is None:
         return ""
     reason = _difference(said, meant, symbols)
@@ -273,7 +276,7 @@ def _equivalent(read, formula) -> bool:
 _EQUIVALENCE_SECONDS = 2.0
 
 
-def _misspelt(name: str, symbols: dict) -> str:
+def _misspelt(name: str, symbols: dict, functions=frozenset()) -> str:
     """``"the name says alpah, which is no symbol of the formula (alpha?)"`` where the name reads as a
     relation once one word one letter away from a symbol's name is read as that symbol; else ``""``.  A stem
     (``theta`` beside ``theta_k``, an indexed assumption's name) is no slip, nor a name of one or two letters.
@@ -288,6 +291,8 @@ def _misspelt(name: str, symbols: dict) -> str:
     if _relations(name, symbols, unknown) is None or len(set(unknown)) != 1:
         return ""
     word = unknown[0]
+    if word in functions:  # an abstract function of the formula, named as such
+        return ""
     if any(s.startswith(word + "_") for s in symbols):  # theta beside theta_k: a stem, not a typo
         return ""
     if len(word) < 3:  # c beside a: another symbol, a slip only where it stands for the one the name leaves out

@@ -93,7 +93,7 @@ class ClaimItem(pytest.Item):
         elif result.status is Status.UNKNOWN and spot.found:  # a lead the engine lacked (floats alone are none)
             what = "refute the claim" if claim.kind is Kind.FORALL else "are instances"
             problems.append(f"the spot check's draws settle what the engine did not: {spot.found_text()} of "
-                            f"{spot.in_all:,} draws {what} (exactly confirmed where counted; {spot.detail})")
+                            f"{spot.in_all:,} draws {what}, exactly confirmed{spot.more_text()} ({spot.detail})")
         elif result.status is Status.UNKNOWN and spot.found_more:  # rounding at a tie fails a true equality too
             problems.append(f"no draw settles it exactly; {spot.found_more:,} float failures of {spot.in_all:,} "
                             f"draws were not re-decided and decide nothing ({spot.detail})")

@@ -38,6 +38,10 @@ it -- so no decision afterwards can be sound.  Measured (SymPy 1.13-1.14):
   ``LambertW``), and the signs of a ``Piecewise``, ``Max`` or ``Min`` undefined
   somewhere, are left open.
 
+One repair is of another kind: ``RealInterval.b`` (SymPy's isolating interval of a real root) wrote to the
+interval while it read it, and a time box's exception in between left a cached root mirrored (a sign flip of
+``CRootOf`` for the rest of the process); it now only reads.
+
 Each rule is *weakened*: where SymPy's answer rests on the wrong inference, it
 becomes ``None`` (unknown); everywhere else SymPy answers as before.  An
 unknown is always sound; SymPy then leaves the relation unevaluated and the
@@ -548,6 +552,21 @@ def _certified_integer_part(original: Callable) -> Callable:
     return get_integer_part
 
 
+def _interval_right_end(self):
+    """``RealInterval.b`` without writing to the interval.  SymPy's flips the interval's ``neg`` flag, reads the
+    left end, and flips it back: a time box's exception raised in between (SIGALRM) left a cached root's
+    interval mirrored, and ``CRootOf(P, 1)`` of a Mignotte-like pair read as -1e-6 in every later use of the
+    process, which certified a false order of two roots as proved."""
+    field = self.dom.get_field()
+    a, b, c, d = self.mobius
+    if not self.neg:  # the left end with the flag flipped, negated
+        return field(a, c) if a * d > b * c else field(b, d)
+    return -(field(a, c) if a * d < b * c else field(b, d))
+
+
+_interval_right_end._coordfail_weakened = True
+
+
 def repair() -> None:
     """Weaken every rule of :data:`REPAIRS`, certify SymPy's numeric comparisons of constants, leave
     ``binomial(-1, k)`` unevaluated unless ``k`` is known not to be an integer and ``Mod`` of two constants
@@ -566,6 +585,10 @@ def repair() -> None:
 
     if not getattr(integers.get_integer_part, "_coordfail_weakened", False):
         integers.get_integer_part = _certified_integer_part(integers.get_integer_part)
+    from sympy.polys.rootisolation import RealInterval
+
+    if not getattr(RealInterval.b.fget, "_coordfail_weakened", False):
+        RealInterval.b = property(_interval_right_end, doc=RealInterval.b.__doc__)
     clear_cache()
 
 

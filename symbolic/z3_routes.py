@@ -206,9 +206,11 @@ def _z3_search(p: Problem, d: Domain) -> Verdict | None:
             if not p.symbols:  # no point to speak of: z3 saw the constants only through facts about them
                 reason = ("the statement has no symbols, and neither exact evaluation nor z3 (which sees its "
                           "constants only through bounds on them) settles it")
-            elif _has_abstract_functions(p):
-                reason += (" (an abstract function has no value at a point: a counterexample or instance needs a "
-                           "concrete one, a Family)")
+            elif _has_abstract_functions(p):  # not evaluated at all: nothing says the point is no counterexample
+                reason = (("no proof, and nothing shows that no instance exists" if want else "no proof") +
+                          f": the solver's candidate {'instance' if want else 'counterexample'} cannot be certified, "
+                          "as an abstract function has no value at a point (a counterexample or instance needs a "
+                          "concrete one, a Family)")
             elif any(_seen_through_facts(a) for a in enc.atoms):
                 reason += " (the claim has functions z3 sees only through facts)"
             if enc.weakened:

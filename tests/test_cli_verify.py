@@ -405,3 +405,15 @@ def test_mutants_pass_a_correct_file_whose_constant_claim_has_none_to_make(tmp_p
             "counted against the exit status)") in r.stderr
     assert "0 proved claims with none refuted, 1 with none to make (a constant statement)" in r.stdout
     assert "M.1" not in r.stderr.split("[2/2]")[-1]  # M.1's mutants were refuted: nothing to say
+
+
+def test_the_summary_names_the_claims_a_cross_check_could_not_confirm(tmp_path):
+    """A trial: "cross-check: 10 agree, 3 could-not-confirm" and only --json said which three."""
+    path = tmp_path / "cc.py"
+    path.write_text("import sympy as sp\nfrom proofs import Claim\nx = sp.Symbol('x', real=True)\n"
+                    "y = sp.Symbol('y', positive=True)\n"
+                    "claims = [Claim(id='C.1', statement='exp beats the line', claim=sp.exp(x) >= x + 1),\n"
+                    "          Claim(id='C.2', statement='a square', claim=y**2 + 1 > y)]\n")
+    r = run("verify", "--claims", str(path), "--cross-check", "--no-spot-checks", "--quiet")
+    summary = r.stdout.strip().splitlines()[-1]
+    assert "cross-check: 1 agree, 1 could-not-confirm (C.1)" in summary, r.stdout + r.stderr

@@ -458,3 +458,44 @@ def test_comparing_a_constant_that_is_exactly_zero_has_a_time_limit():
             "print(e is sp.false, prove(e, timeout=10).status.value)\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.stdout.split() == ["False", "proved"], done.stdout + done.stderr
+
+
+def test_a_roots_isolating_interval_is_read_without_being_written():
+    """A red team: 3 of 10 processes run together printed CRootOf(P, 1) of a Mignotte-like pair as -1e-6 and
+    proved CRootOf(P, 1) < CRootOf(P, 0): SymPy's RealInterval.b flipped the cached interval's sign flag to read
+    its right end, and a time box's SIGALRM between the two flips left it flipped.  The repaired property reads
+    only; its values are SymPy's own."""
+    import sympy as sp
+    from sympy.polys.rootisolation import RealInterval
+
+    from symbolic.kind_rules import _interval_right_end
+
+    def sympys(iv):  # the original property, as SymPy 1.14 writes it
+        was = iv.neg
+        iv.neg = not was
+        rv = -iv.a
+        iv.neg = was
+        return rv
+
+    t = sp.Symbol("t")
+    for poly in (t**5 - 2 * (10**6 * t - 1)**2, t**3 - 2, (t**2 - 2) * (t + 7) * (3 * t - 1), -t**4 + 10 * t**2 - 1):
+        for root in sp.Poly(poly, t).real_roots():
+            iv = root._get_interval() if isinstance(root, sp.CRootOf) else None
+            if iv is None:
+                continue
+            for refined in (iv, iv.refine(), iv.refine().refine()):
+                assert _interval_right_end(refined) == sympys(refined) and refined.a < refined.b
+
+    class Frozen(RealInterval):
+        def __setattr__(self, name, value):
+            if name == "neg" and "neg" in self.__dict__:
+                raise AssertionError("the interval was written while it was read")
+            super().__setattr__(name, value)
+
+    root = sp.CRootOf(sp.Poly(t**5 - 2 * (10**6 * t - 1)**2, t), 1)
+    iv = root._get_interval()
+    frozen = Frozen((*iv.mobius, iv.neg), iv.f, iv.dom)
+    assert frozen.b == iv.b and frozen.a < frozen.b  # the installed property does not write
+    with pytest.raises(AssertionError, match="written while it was read"):
+        sympys(frozen)  # SymPy's own does: the check can fail
+    assert RealInterval.b.fget is _interval_right_end

@@ -132,6 +132,9 @@ def test_an_expectation_no_verdict_can_meet_is_refused():
         Claim(id="K.2", statement="s", claim=x > 0, expected="unknown")
     with pytest.raises(BadInputError, match="an existence claim is never proved"):
         Claim(id="K.3", statement="s", claim=x > 2, kind="exists", expected="proved")
+    # a trial's existence claim with its kind left out: the likelier slip is named
+    with pytest.raises(BadInputError, match="or kind='exists', if the claim asks whether an instance exists"):
+        Claim(id="K.4", statement="s", claim=x > 2, expected="witness")
 
 
 def test_a_section_the_paper_does_not_have_is_refused():
@@ -325,7 +328,7 @@ def test_float_failures_beyond_the_exact_ones_are_counted():
     from proofs.claim import SpotCheck
 
     spot = SpotCheck(samples=100_000, violations=0, seconds=0.0, detail="", found=50, found_more=25_075)
-    assert spot.found_text() == "50 (+25,075 more in floats, not re-decided)"
+    assert spot.found_text() == "50" and spot.more_text() == "; 25,075 more seemed so in floats, not re-decided"
     assert spot.as_dict()["found_more_in_floats"] == 25_075
     result = decide_claim(Claim(id="F", statement="s", claim=x > 1), settings=FAST)  # false on most draws
     measured = spot_check_claim(Paper(title="t", claims=(result.claim,)), result, Settings(samples=20_000))
@@ -1277,8 +1280,8 @@ def test_spot_check_rows_do_not_count_past_their_draws():
 
     refuted = decide_claim(Claim(id="R", statement="s", claim=x > 2))
     many = SpotCheck(samples=3400, violations=0, seconds=0.0, detail="2 obligation(s)", found=1200, found_more=5600)
-    assert _spot_text(many, refuted) == ("cex exact; 1,200 (+5,600 more in floats, not re-decided) draws (summed over the decisions, "
-                                         "each on >= 3,400) refute it")
+    assert _spot_text(many, refuted) == ("cex exact; 1,200 draws (summed over the decisions, each on >= 3,400) refute "
+                                         "it; 5,600 more seemed so in floats, not re-decided")
     none = SpotCheck(samples=0, violations=0, seconds=0.0, detail="4 obligation(s), each on >= 0 admissible draws")
     assert _spot_text(none, refuted) == "no admissible draw for some decision (see the detail)"
 

@@ -684,3 +684,24 @@ def test_an_obligation_whose_hypothesis_no_draw_meets_says_not_exercised():
     ob = Obligation.forall("h", sp.Implies(narrow, x > 1))
     res = obligation_checks.spot_check([(ob, Verdict.make(Status.PROVED, Kind.FORALL, "z3", 0.0))], samples=2000)
     assert res.obligations[0].note.startswith("NOT EXERCISED: its hypothesis held on none of the draws")
+
+
+def test_a_spot_check_cut_short_by_its_time_budget_says_its_counts_may_differ(monkeypatch):
+    """A trial: the same claim checked twice gave 100,110 draws and 11 instances, then 100,119 and 13, and no output
+    said a time budget had stopped the exact draws on an equation of the assumptions (at load 3)."""
+    x = sp.Symbol("x", positive=True)
+    assumptions = {"x^2 = 2": sp.Eq(x**2, 2)}
+    whole = spot.check_statement(x > 1, assumptions, samples=500, exact_samples=50)
+    assert not whole.time_bound and whole.exact_draws > 0
+    monkeypatch.setattr(spot, "TIE_BUDGET", 0.0)  # every budget already spent
+    cut = spot.check_statement(x > 1, assumptions, samples=500, exact_samples=50)
+    assert cut.time_bound
+    # the obligation's words say so, and verify's detail repeats them
+    from types import SimpleNamespace
+
+    row = obligation_checks._Tally("d", obligation_checks.Status.PROVED, obligation_checks.Role.DECISION, 0, [], None)
+    obligation_checks._record(row, cut, SimpleNamespace(kind="forall"), True, False)
+    assert any("time budget stopped the exact draws" in n and "another run may differ" in n for n in row.notes)
+    row = obligation_checks._Tally("d", obligation_checks.Status.PROVED, obligation_checks.Role.DECISION, 0, [], None)
+    obligation_checks._record(row, whole, SimpleNamespace(kind="forall"), True, False)
+    assert not any("time budget" in n for n in row.notes)
