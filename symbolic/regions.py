@@ -314,7 +314,8 @@ def _derive(scope: _Scope, deadline: float) -> _Derived:
     if scope.given:
         sat = exists(sp.And(*[a for _, a in scope.given]), timeout=max(1.0, _remaining(deadline)))
         if sat.status is Status.REFUTED or sat.status is Status.VACUOUS:
-            raise _Unsupported("the assumptions are contradictory: every condition holds on the empty set")
+            # no parameters: the region is empty, which the certificate confirms (or not) as any region's
+            return _Derived(sp.false, "contradiction")
     body = sp.And(scope.condition, *scope.local)
     if body in (sp.true, sp.false):
         return _Derived(body, "trivial")
@@ -731,8 +732,9 @@ def _not_certified(result: Region, v, what: str) -> Region:
         # no parameters meet the assumptions: the region of the admissible ones is empty, whatever was derived
         # (the derivation keeps only the assumptions on the region's own symbols)
         return replace(result, condition=sp.false, certified=True, empty=True,
-                       certificate=f"the region is empty: {v.reason or 'the assumptions are contradictory'} (from "
-                                   f"the assumptions on its own symbols alone it was derived as {result.as_text()})")
+                       certificate=f"the region is empty: {v.reason or 'the assumptions are contradictory'}" + (
+                           f" (from the assumptions on its own symbols alone it was derived as {result.as_text()})"
+                           if result.condition is not sp.false else ""))
     if v.status is Status.REFUTED and v.counterexample is not None:
         # a certified point where region and condition disagree: the region is wrong, withdraw it
         return replace(result, condition=None, certified=False,

@@ -85,9 +85,10 @@ def test_empty_and_whole_line():
     assert region(u**2 >= 0).condition is sp.true
 
 
-def test_contradictory_assumptions_are_not_a_region():
+def test_contradictory_assumptions_are_the_empty_region():
+    # no admissible parameters: the condition holds nowhere among them, certified by the contradiction itself
     r = region(u > 0, [u > 1, u < 0])
-    assert not r.known and "contradictory" in r.reason
+    assert r.condition is sp.false and r.certified and r.empty and "contradictory" in r.certificate
 
 
 def test_integer_variables_are_not_eliminated_over_the_reals():
@@ -928,3 +929,12 @@ def test_an_empty_region_disagrees_with_a_spot_check_that_met_its_assumptions():
     assert not _check_ok(plain, Drawn(0))
     assert "an equation among them" in _spot_line(Drawn(0), plain)
     assert "equation" not in _spot_line(Drawn(0), replace(plain, assumptions=(("x > 1", x > 1),)))
+
+
+def test_assumptions_contradictory_on_the_regions_own_symbols_give_the_same_empty_region():
+    """A red team: contradictory assumptions about the region's own symbols stopped the derivation ('unknown',
+    exit 1) where those about other symbols gave a certified empty region: one input, one answer."""
+    a, b = sp.Symbol("a", positive=True), sp.Symbol("b", real=True)
+    r = region(a > b, {"b > 1": b > 1, "b < 0": b < 0})
+    assert r.condition is sp.false and r.certified and r.empty, r
+    assert "the region is empty" in r.certificate and "'b > 1', 'b < 0'" in r.certificate

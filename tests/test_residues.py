@@ -114,3 +114,22 @@ def test_random_remainder_claims_agree_with_brute_force():
             assert all(bool(a.xreplace(at)) for a in bound) and not bool(claim.xreplace(at)), (claim, at)
             decided += 1
     assert decided >= 40  # the route decides the class, not a handful of it
+
+
+@pytest.mark.parametrize("claim, assumptions", [
+    (sp.Abs(sp.log(sp.Mod(k, 3))) >= 0, ()),  # undefined at k = 3q: was proved, Abs(log(0)) folding to True
+    (sp.Abs(sp.sqrt(sp.Mod(k, 3) - 1)) >= 0, ()),
+    (sp.Abs(sp.asin(sp.Mod(k, 3))) >= 0, ()),
+    (sp.Implies(k > 5, sp.Abs(sp.log(sp.Mod(k, 3))) >= 0), ()),
+    (1 / sp.Mod(k, 3) > 0, ()),  # these raised TypeError while a class was built
+    (sp.sqrt(sp.Mod(k, 3) - 1) >= 0, ()),
+    (sp.cosh(1 / sp.Mod(k, 3)) >= 1, ()),
+    (sp.Abs(sp.log(sp.Mod(k, 3))) < 5, ()),  # this raised Uncertifiable from a class's point
+    (k > 100, [sp.Ne(sp.Abs(sp.log(sp.Mod(k, 3))), 5)]),
+])
+def test_a_remainder_under_a_condition_of_definition_is_not_split(claim, assumptions):
+    """A red team: a class may make a term undefined (log(Mod(k, 3)) at k = 3q), which SymPy folds away once the
+    remainder is a constant, so a claim undefined on a whole class was proved; others raised while a class was
+    built or its point certified.  Such claims are not split: never proved, and never an exception."""
+    v = prove(claim, assumptions, timeout=5)
+    assert v.method != "residues" and v.status is not Status.PROVED, v
