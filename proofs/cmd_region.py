@@ -158,7 +158,9 @@ def _text(entry, rows, checks) -> str:
 
 
 def _spot_line(check, region=None) -> str:
-    import sympy as sp
+    from sympy import Equality
+
+    from symbolic.constructs import atoms_of
 
     constant = f" ({', '.join(check.constant)}: written by SymPy as a constant, nothing to compare)" \
         if check.constant else ""
@@ -174,7 +176,7 @@ def _spot_line(check, region=None) -> str:
             return "    spot check: no admissible draw, as the certificate says: the assumptions admit no parameters"
         return "    spot check: NOT CHECKED: no draw met the assumptions, so nothing was compared" + (
             " (an equation among them is almost never met at random)" if region is not None and any(
-                a.atoms(sp.Eq) for _, a in region.assumptions) else "")
+                atoms_of(a, Equality) for _, a in region.assumptions) else "")
     return f"    spot check: {check.compared:,} admissible draws, {check.disagreements} disagreements{constant}"
 
 

@@ -153,8 +153,7 @@ def _spot_sentence(spot: SpotCheck | None, status: Status | None = None, kind: K
         how = next((h for h in ("re-evaluated exactly", "re-evaluated in floats only", "not re-evaluated")
                     if f"{what} {h}" in spot.detail), None)
         point = f"the {what} {how}; " if how else ""
-    confirmed = "exactly confirmed" + (f"; {spot.found_more:,} more seemed so in floats, not re-decided" if spot.found_more
-                                       else "")
+    confirmed = "exactly confirmed" + spot.more_text()
     if kind is Kind.FORALL and status is Status.REFUTED:
         if not spot.found and not spot.found_more:  # the claim fails only where the draws did not land
             if point_from_constant:

@@ -38,8 +38,8 @@ from .constructs import (SETTLED_NUMERICALLY, condition_text, construct_of, doma
                          enclosure_function, is_truth_value)
 from .kind_rules import is_algebraic_zero
 
-__all__ = ["holds", "exact_sign", "Uncertifiable", "NoEvaluator", "respects_symbol_assumptions", "rational_enclosure",
-           "enclose", "value_enclosure"]
+__all__ = ["holds", "exact_sign", "Uncertifiable", "NoEvaluator", "respects_symbol_assumptions", "declared_sign",
+           "rational_enclosure", "enclose", "value_enclosure"]
 
 #: working precisions in bits, tried in turn until a sign is certain
 PRECISIONS = (128, 512, 2048)
@@ -472,6 +472,22 @@ _SIGN_KEYS = {
     "extended_nonnegative": lambda s: s >= 0, "extended_nonpositive": lambda s: s <= 0,
     "extended_nonzero": lambda s: s != 0,
 }
+
+
+def declared_sign(s: sp.Symbol, value=None) -> tuple:
+    """``s``'s declared sign as a relation kept unevaluated, about ``value`` (``s`` itself by default): the sign
+    a witness of an eliminated variable, or ``M q + r`` in a residue class of ``s``, must keep.
+
+    >>> t = sp.Symbol("t", positive=True)
+    >>> declared_sign(t), declared_sign(t, 2 * t - 1), declared_sign(sp.Symbol("u"))
+    ((t > 0,), (2*t - 1 > 0,), ())
+    """
+    value = s if value is None else value
+    for holds, rel in ((s.is_positive, sp.Gt), (s.is_negative, sp.Lt), (s.is_nonnegative, sp.Ge),
+                       (s.is_nonpositive, sp.Le), (s.is_nonzero, sp.Ne)):
+        if holds:
+            return (rel(value, 0, evaluate=False),)
+    return ()
 
 
 def respects_symbol_assumptions(point: Mapping) -> bool:

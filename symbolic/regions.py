@@ -67,6 +67,7 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 from sympy.solvers.inequalities import solve_univariate_inequality
 
+from .certify import declared_sign
 from .constructs import domain_conditions, exact_floats, is_truth_value, sympy_settles_reliably, unsupported_in
 from .engine import exists, normalize_assumptions, prove, settled_false
 from .qepcad import (NotPolynomial, QepcadFailed, QepcadOutputError, QepcadProblem, QepcadTimeout, run_qepcad)
@@ -696,7 +697,7 @@ def _certify(result: Region, scope: _Scope, timeout: float) -> Region:
     # the other direction: a witness for every point of the region
     given = dict(scope.given)
     # a witness must also have the eliminated variable's declared sign (t positive: t = a - 1 is none)
-    instance = sp.And(held, *[r for t in scope.bound for r in _declared_sign(t)])
+    instance = sp.And(held, *[r for t in scope.bound for r in declared_sign(t)])
     for candidates in _witness_candidates(held, scope.bound):
         if time.perf_counter() >= until:
             return replace(result, certificate="proved condition => region; the time limit was reached before a "
@@ -716,15 +717,6 @@ def _certify(result: Region, scope: _Scope, timeout: float) -> Region:
                                        f"holds at one of the witnesses {shown} ({v.method})")
     return replace(result, certificate="proved condition => region; no witness construction proved "
                                        "region => condition (not certified)")
-
-
-def _declared_sign(t: sp.Symbol) -> tuple[sp.Boolean, ...]:
-    """``t``'s own sign assumption as a relation kept unevaluated (it becomes a condition on a witness)."""
-    for holds, rel in ((t.is_positive, sp.Gt), (t.is_negative, sp.Lt), (t.is_nonnegative, sp.Ge),
-                       (t.is_nonpositive, sp.Le), (t.is_nonzero, sp.Ne)):
-        if holds:
-            return (rel(t, 0, evaluate=False),)
-    return ()
 
 
 def _not_certified(result: Region, v, what: str) -> Region:

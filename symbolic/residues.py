@@ -26,6 +26,8 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from .certify import declared_sign
+
 __all__ = ["ResidueCase", "residue_cases", "RESIDUE_CASES"]
 
 #: at most this many residue classes (M ** symbols) are decided one by one
@@ -51,7 +53,8 @@ class ResidueCase:
     def point_of(self, point: dict) -> dict:
         """A point of the class (over its quotients) as a point of the claim: ``s = M q + r`` (a quotient
         the class no longer has is 0: any value gives the same remainders there)."""
-        out = {s: v for s, v in point.items() if s not in dict(self.quotients).values()}
+        fresh = {q for _, q in self.quotients}
+        out = {s: v for s, v in point.items() if s not in fresh}
         for (s, r), (_, q) in zip(self.residues, self.quotients):
             out[s] = self.modulus * sp.Integer(point.get(q, 0)) + r
         return out
@@ -75,15 +78,6 @@ def _integer_polynomial(e: sp.Expr) -> bool:
     except sp.PolynomialError:
         return False
     return all(c.is_Integer for c in poly.coeffs())
-
-
-def _declared_sign(s: sp.Symbol, value: sp.Expr) -> tuple:
-    """``s``'s declared sign as a relation about ``value`` (what ``s`` is in a class)."""
-    for holds, rel in ((s.is_positive, sp.Gt), (s.is_negative, sp.Lt), (s.is_nonnegative, sp.Ge),
-                       (s.is_nonpositive, sp.Le), (s.is_nonzero, sp.Ne)):
-        if holds:
-            return (rel(value, 0, evaluate=False),)
-    return ()
 
 
 def residue_cases(target, named) -> tuple[ResidueCase, ...] | None:
@@ -119,7 +113,7 @@ def residue_cases(target, named) -> tuple[ResidueCase, ...] | None:
             return b.xreplace(constants).xreplace(shift)
 
         signs = tuple((f"{s} keeps its declared sign", rel) for s, q in quotients
-                      for rel in _declared_sign(s, M * q + at[s]))
+                      for rel in declared_sign(s, M * q + at[s]))
         cases.append(ResidueCase(tuple(at.items()), quotients, M, in_class(target),
                                  tuple((n, in_class(a)) for n, a in named) + signs))
     return tuple(cases)
